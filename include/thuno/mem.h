@@ -1,0 +1,25 @@
+/*
+ * mem.h - allocation that never returns NULL.
+ *
+ * Out of memory is not an error code: as in Redis, the x-functions print the size asked for
+ * and abort(). They check n * size for overflow first. Callers never test for NULL.
+ */
+#ifndef THUNO_MEM_H
+#define THUNO_MEM_H
+
+#include <stddef.h>
+
+void *tn_xmalloc(size_t size);
+void *tn_xcalloc(size_t n, size_t size);
+/* Grows or shrinks p to n * size bytes; p may be NULL. */
+void *tn_xrealloc(void *p, size_t n, size_t size);
+/* Returns a malloc'd copy of s (free()); s must not be NULL. */
+char *tn_xstrdup(const char *s);
+/* Returns a malloc'd copy of the first n bytes of s, NUL-terminated. */
+char *tn_xstrndup(const char *s, size_t n);
+
+/* Grows an array *items of *cap elements of size bytes so that it holds at least need. */
+void tn_grow(void **items, size_t *cap, size_t need, size_t size);
+#define TN_GROW(arr, cap, need) tn_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+
+#endif

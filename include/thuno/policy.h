@@ -1,0 +1,234 @@
+/*
+ * policy.h - every rule that changes over time, as effective-dated data (policy/).
+ *
+ * Invariants: each list is sorted by its start (period, day or year) and every entry carries
+ * the legal source it was read from. A lookup before the first entry is TN_ERR_NO_POLICY, never
+ * a default. The struct is filled by tn_policy_load() (io/policy_load.h) or by a test from a
+ * table; core only reads it. Figures are rules.md's; where a statute's text differs the
+ * policy file cites the statute and says so.
+ */
+#ifndef THUNO_POLICY_H
+#define THUNO_POLICY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "thuno/err.h"
+#include "thuno/money.h"
+#include "thuno/period.h"
+
+/* One contribution component: a fund and the share that pays it (rules.md §2). */
+enum tn_component {
+    TN_C_PENSION_EE,  /* BHXH hưu trí, tử tuất - employee */
+    TN_C_PENSION_ER,  /* BHXH hưu trí, tử tuất - employer */
+    TN_C_SICKNESS_ER, /* BHXH ốm đau, thai sản - employer */
+    TN_C_TNLD_ER,     /* TNLĐ-BNN - employer */
+    TN_C_BHYT_EE,
+    TN_C_BHYT_ER,
+    TN_C_BHTN_EE,
+    TN_C_BHTN_ER,
+    TN_C_COUNT
+};
+
+/* Funds a declaration row can name (declarations.csv `funds`). */
+enum tn_fund_flag {
+    TN_FUND_BHXH = 1, /* pension + sickness */
+    TN_FUND_BHYT = 2,
+    TN_FUND_BHTN = 4,
+    TN_FUND_TNLD = 8,
+    TN_FUND_ALL = 15
+};
+
+/* The three groups a payment is allocated to and interest is charged on (rules.md §7, §8):
+ * BHXH includes TNLĐ. Values are indexes, not an order; the order is policy. */
+enum tn_group { TN_G_BHYT, TN_G_BHTN, TN_G_BHXH, TN_G_COUNT };
+
+enum tn_unit_type {
+    TN_UT_STATE,
+    TN_UT_FDI,
+    TN_UT_PRIVATE,
+    TN_UT_COOPERATIVE,
+    TN_UT_PUBLIC,
+    TN_UT_HOUSEHOLD,
+    TN_UT_OTHER,
+    TN_UT_COUNT
+};
+
+/* The facts about a unit that rules depend on. */
+struct tn_unit_facts {
+    enum tn_unit_type type;
+    int wage_region;   /* 1..4 */
+    int payment_cycle; /* 1, 3 or 6 months */
+    tn_day registered_on;
+};
+
+/* A rate of one component from a period on. An entry may be limited: it does not apply to
+ * the unit types in except_types (bit 1 << type), nor to units registered on or after
+ * registered_before when that is set (0 = no limit); such a unit keeps the entry before. */
+struct tn_rate_entry {
+    tn_period from;
+    tn_ppm rate;
+    uint32_t except_types;
+    tn_day registered_before; /* 0 = no limit */
+    const char *source;
+};
+
+/* An amount in force from a period on (base salary, a region's minimum wage). */
+struct tn_amount_entry {
+    tn_period from;
+    tn_money amount;
+    const char *source;
+};
+
+enum tn_cap_of { TN_CAP_BASE_SALARY, TN_CAP_MIN_WAGE };
+
+/* The cap on one group's contribution base: multiplier x (base salary | regional minimum). */
+struct tn_cap_entry {
+    tn_period from;
+    int multiplier;
+    enum tn_cap_of of;
+    const char *source;
+};
+
+enum tn_deadline_rule {
+    TN_DL_END_OF_CYCLE,      /* Law 58 era: last day of the month (or of the cycle) */
+    TN_DL_END_OF_NEXT_MONTH  /* Law 41 era: last day of the month after the month (cycle) */
+};
+
+/* How the deadline of a period's contributions is set, from a period on. From bhtn_monthly on
+ * (a flag of the entry) BHTN is paid monthly by every unit, whatever its cycle. */
+struct tn_deadline_entry {
+    tn_period from;
+    enum tn_deadline_rule rule;
+    int bhtn_monthly;
+    const char *source;
+};
+
+enum tn_interest_kind {
+    TN_INT_MONTHLY_K, /* Law 58 era: on the 1st of each month, P x k (rules.md §7) */
+    TN_INT_DAILY      /* Law 41 era: late amount x daily rate x days */
+};
+
+/* The interest rule in force from a day on. */
+struct tn_interest_rule {
+    tn_day from;
+    enum tn_interest_kind kind;
+    tn_ppm daily_rate;      /* TN_INT_DAILY: 0.03% = 300 */
+    int count_payment_day;  /* TN_INT_DAILY: 1 if the day of payment bears interest */
+    const char *source;
+};
+
+/* k groups of the Law 58 era: BHXH (incl. TNLĐ) and BHTN share one k, BHYT has its own. */
+enum tn_kgroup { TN_K_BHXH_BHTN, TN_K_BHYT, TN_K_COUNT };
+
+/* The monthly rate k of a year for a k group. */
+struct tn_k_entry {
+    int year;
+    enum tn_kgroup group;
+    tn_ppm k;
+    const char *source;
+};
+
+/* The order a payment is allocated in, from a day on (rules.md §8). */
+struct tn_allocation_rule {
+    tn_day from;
+    enum tn_group order[TN_G_COUNT]; /* default BHYT, BHTN, BHXH */
+    int interest_first;              /* 1: a group's interest before its principal */
+    const char *source;
+};
+
+/* When unpaid contributions turn from late (chậm đóng) to evading (trốn đóng). */
+struct tn_legal_rule {
+    tn_day from;
+    int evasion_days;      /* 0: this era knows no evasion by days (Law 58) */
+    const char *source;
+};
+
+/* The whole policy. Arrays are owned by the struct (tn_policy_release); sources point into
+ * its string pool. */
+struct tn_policy {
+    struct tn_rate_entry *rates[TN_C_COUNT];
+    size_t nrates[TN_C_COUNT];
+    struct tn_amount_entry *base_salary;
+    size_t nbase_salary;
+    struct tn_amount_entry *min_wage[4]; /* region 1..4 at index 0..3 */
+    size_t nmin_wage[4];
+    struct tn_cap_entry *caps[TN_G_COUNT]; /* BHXH cap also caps TNLĐ */
+    size_t ncaps[TN_G_COUNT];
+    struct tn_deadline_entry *deadlines;
+    size_t ndeadlines;
+    struct tn_interest_rule *interest;
+    size_t ninterest;
+    struct tn_k_entry *k;
+    size_t nk;
+    struct tn_allocation_rule *allocation;
+    size_t nallocation;
+    struct tn_legal_rule *legal;
+    size_t nlegal;
+    char **strings; /* owned copies of sources */
+    size_t nstrings, capstrings;
+    uint64_t digest; /* FNV-1a of the files loaded, recorded with each close */
+};
+
+void tn_policy_init(struct tn_policy *pol);
+/* Frees everything the policy owns; the struct is then as if just initialized. */
+void tn_policy_release(struct tn_policy *pol);
+/* Stores a copy of s in the policy's pool and returns it (valid until release). */
+const char *tn_policy_intern(struct tn_policy *pol, const char *s);
+/* Sorts every list by its start; call after filling the lists by hand. */
+void tn_policy_sort(struct tn_policy *pol);
+
+/* The rate of component c for a unit in period p.
+ * Errors: TN_ERR_NO_POLICY if no entry applies. */
+tn_err tn_policy_rate(const struct tn_policy *pol, enum tn_component c,
+                      const struct tn_unit_facts *unit, tn_period p,
+                      const struct tn_rate_entry **out);
+
+/* The base salary (lương cơ sở / mức tham chiếu) in force in period p. Errors: NO_POLICY. */
+tn_err tn_policy_base_salary(const struct tn_policy *pol, tn_period p,
+                             const struct tn_amount_entry **out);
+
+/* The regional minimum wage of region (1..4) in period p.
+ * Errors: TN_ERR_RANGE for a bad region, TN_ERR_NO_POLICY. */
+tn_err tn_policy_min_wage(const struct tn_policy *pol, int region, tn_period p,
+                          const struct tn_amount_entry **out);
+
+/* The cap on group g's contribution base for a unit in region in period p, in đồng.
+ * Errors: TN_ERR_NO_POLICY if the cap or what it multiplies is missing. */
+tn_err tn_policy_cap(const struct tn_policy *pol, enum tn_group g, int region, tn_period p,
+                     tn_money *cap, const struct tn_cap_entry **entry);
+
+/* The deadline (last day to pay) of group g's contributions of period p for a unit paying
+ * every cycle months. Errors: TN_ERR_NO_POLICY. */
+tn_err tn_policy_deadline(const struct tn_policy *pol, enum tn_group g, int cycle, tn_period p,
+                          tn_day *deadline, const struct tn_deadline_entry **entry);
+
+/* The interest rule in force on day d. Errors: TN_ERR_NO_POLICY. */
+tn_err tn_policy_interest_rule(const struct tn_policy *pol, tn_day d,
+                               const struct tn_interest_rule **out);
+
+/* The k of year for k group. Errors: TN_ERR_NO_POLICY if that year's k is not loaded (the
+ * caller reports "rate for YYYY missing" and goes on). */
+tn_err tn_policy_k(const struct tn_policy *pol, int year, enum tn_kgroup group,
+                   const struct tn_k_entry **out);
+
+/* The allocation rule in force on day d. Errors: TN_ERR_NO_POLICY. */
+tn_err tn_policy_allocation(const struct tn_policy *pol, tn_day d,
+                            const struct tn_allocation_rule **out);
+
+/* The late/evasion rule in force on day d. Errors: TN_ERR_NO_POLICY. */
+tn_err tn_policy_legal(const struct tn_policy *pol, tn_day d, const struct tn_legal_rule **out);
+
+/* Names used in policy files, reports and explain output. Static storage. */
+const char *tn_component_name(enum tn_component c); /* "pension_employee", ... */
+const char *tn_group_name(enum tn_group g);         /* "BHYT", "BHTN", "BHXH" */
+enum tn_group tn_component_group(enum tn_component c);
+/* The declaration fund flag a component belongs to (TN_FUND_BHXH for pension, sickness). */
+enum tn_fund_flag tn_component_fund(enum tn_component c);
+/* Errors: TN_ERR_PARSE for an unknown name. */
+tn_err tn_component_parse(const char *s, enum tn_component *out);
+tn_err tn_group_parse(const char *s, enum tn_group *out);
+const char *tn_unit_type_name(enum tn_unit_type t);
+tn_err tn_unit_type_parse(const char *s, enum tn_unit_type *out);
+
+#endif

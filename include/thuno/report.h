@@ -1,0 +1,102 @@
+/*
+ * report.h - reading the ledger back: the balances report and the explanation of one unit's
+ * balance, as known at a given time (data-formats.md "Outputs"; docs/ledger.md "as-of").
+ *
+ * as_of is "YYYY-MM-DD" (the end of that day) or "YYYY-MM-DDTHH:MM:SS"; NULL means now.
+ * Each (unit, period) shows the latest row recorded at or before as_of.
+ */
+#ifndef THUNO_REPORT_H
+#define THUNO_REPORT_H
+
+#include <stddef.h>
+
+#include "thuno/money.h"
+#include "thuno/period.h"
+#include "thuno/policy.h"
+
+struct tn_store;
+
+/* One row of the balances report. */
+struct tn_balance_row {
+    char unit_code[32];
+    tn_period period;
+    tn_money opening, assessed, adjustment, interest, paid, closing;
+    tn_money principal_due, interest_due;
+    int months_owed_tenths; /* -1: not defined (never assessed) */
+    char bucket[8];
+    tn_period oldest_unpaid; /* -1: nothing unpaid */
+    char legal_status[12];
+    long long workers;
+    char known_at[20];
+    long long close_id;
+};
+
+/* Normalizes an --as-of argument into "YYYY-MM-DDTHH:MM:SS" (a date means its last second).
+ * Errors: TN_ERR_PARSE. */
+tn_err tn_report_as_of(const char *arg, char out[static 20]);
+
+/* Calls row() for every unit's balance of period as known at as_of, in unit_code order; stops
+ * at the first error row() returns and returns it. Errors: TN_ERR_STORE. */
+tn_err tn_store_balances(struct tn_store *s, tn_period period, const char *as_of,
+                         tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx);
+
+/* Everything behind one unit's balance for one period. */
+struct tn_explain_assess {
+    char bhxh_code[16];
+    tn_period for_period;
+    int adjustment;
+    tn_money salary, base_si, base_ui;
+    unsigned funds;
+    tn_ppm rate[TN_C_COUNT];
+    tn_money amount[TN_C_COUNT];
+    char *sources; /* "component=source;..." (owned) */
+};
+
+struct tn_explain_interest {
+    char group[8], rule[16], status[16];
+    tn_period accrual_month;
+    char from[TN_DAY_BUFSZ], to[TN_DAY_BUFSZ]; /* "" for a correction */
+    int days;
+    tn_money principal;
+    tn_ppm rate;
+    tn_money amount;
+    char *source; /* owned */
+};
+
+struct tn_explain_alloc {
+    char txn_id[72];
+    char paid_on[TN_DAY_BUFSZ];
+    tn_period target;
+    char group[8], part[12];
+    tn_money amount;
+};
+
+struct tn_explain_finding {
+    char bhxh_code[16];
+    tn_period for_period;
+    tn_money base, floor;
+};
+
+struct tn_explain {
+    struct tn_balance_row balance;
+    struct tn_explain_assess *lines;
+    size_t nlines;
+    struct tn_explain_interest *interest;
+    size_t ninterest;
+    struct tn_explain_alloc *alloc;
+    size_t nalloc;
+    struct tn_explain_finding *findings;
+    size_t nfindings;
+    char unit_name[256];
+};
+
+void tn_explain_init(struct tn_explain *e);
+void tn_explain_release(struct tn_explain *e);
+
+/* Fills e with the unit's balance of period as known at as_of and every line behind it.
+ * Errors: TN_ERR_NOT_FOUND if the unit has no closed balance for that period at that time,
+ * TN_ERR_STORE. */
+tn_err tn_store_explain(struct tn_store *s, const char *unit_code, tn_period period,
+                        const char *as_of, struct tn_explain *e);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * store.h - the database that holds the registry, the imports and the ledger.
+ *
+ * Today one backend: SQLite (a file path, or ":memory:" for tests). A "postgresql://" URL is
+ * refused with TN_ERR_STORE until the PostgreSQL backend lands. Every write the library makes
+ * happens inside one transaction per operation (an import, a close), so a failure leaves the
+ * store as it was. Schema: src/store/schema.sql; design: docs/ledger.md.
+ */
+#ifndef THUNO_STORE_H
+#define THUNO_STORE_H
+
+#include "thuno/err.h"
+
+struct tn_store;
+
+/* Opens the store at url. With create, makes a new file and its schema (TN_ERR_CONFLICT if
+ * one is already there); without, the file must exist and carry thuno's schema
+ * (TN_ERR_NOT_FOUND otherwise). On success *out is the caller's, freed with tn_store_free.
+ * On failure *out is untouched and errmsg (if not NULL, 256 bytes) says why. */
+tn_err tn_store_open(const char *url, int create, struct tn_store **out, char errmsg[256]);
+
+/* Closes and frees s; NULL does nothing. */
+void tn_store_free(struct tn_store *s);
+
+/* The backend's text for the last failure, borrowed from s ("" when none). */
+const char *tn_store_errmsg(const struct tn_store *s);
+
+/* Transactions. begin/commit/rollback map the backend's codes to TN_ERR_STORE. */
+tn_err tn_store_begin(struct tn_store *s);
+tn_err tn_store_commit(struct tn_store *s);
+void tn_store_rollback(struct tn_store *s);
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * cli.h - what the commands of the thuno binary share: their entry points (one file per
+ * command, cmd_<verb>.c), the global options, and the helpers that turn library codes into
+ * messages. Only src/cli/main.c maps codes to exit statuses.
+ */
+#ifndef THUNO_CLI_H
+#define THUNO_CLI_H
+
+#include <stdio.h>
+
+#include "thuno/err.h"
+
+struct tn_store;
+struct tn_policy;
+
+/* Exit statuses (sysexits.h values, data-formats.md "Exit status"). */
+enum {
+    TN_EXIT_OK = 0,
+    TN_EXIT_USAGE = 64,
+    TN_EXIT_DATAERR = 65,
+    TN_EXIT_UNAVAILABLE = 69,
+    TN_EXIT_SOFTWARE = 70
+};
+
+/* Options before the command name, shared by every command. */
+struct tn_cli {
+    const char *db;         /* --db URL, default ./thuno.db */
+    const char *policy_dir; /* --policy DIR, default THUNO_POLICY env or the built-in dir */
+    char now[20];           /* "YYYY-MM-DDTHH:MM:SS": THUNO_NOW env or the clock (UTC+7) */
+    int progress;           /* stderr is a terminal: show progress of long runs */
+    int argc;               /* the command's own arguments, argv[0] = command name */
+    char **argv;
+};
+
+/* A command: returns a tn_err; TN_ERR_USAGE prints the usage; TN_ERR_REJECTED means bad input
+ * data already reported (exit 65). Commands write their own messages to stderr with
+ * tn_cli_error(). */
+typedef tn_err (*tn_cli_cmd)(struct tn_cli *cli);
+
+tn_err tn_cmd_init(struct tn_cli *cli);
+tn_err tn_cmd_import(struct tn_cli *cli);
+tn_err tn_cmd_close(struct tn_cli *cli);
+tn_err tn_cmd_report(struct tn_cli *cli);
+tn_err tn_cmd_explain(struct tn_cli *cli);
+tn_err tn_cmd_gen(struct tn_cli *cli);
+
+/* Prints "thuno: <what>: <why>" to stderr; why is formatted. */
+void tn_cli_error(const char *what, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Opens the store named by --db (must exist). Reports its own failure. */
+tn_err tn_cli_open_store(struct tn_cli *cli, struct tn_store **out);
+
+/* Loads the policy from --policy. Reports its own failure. */
+tn_err tn_cli_load_policy(struct tn_cli *cli, struct tn_policy *pol);
+
+/* Progress on stderr when cli->progress: "\r<label> done/total" at most a few times a
+ * second; tn_cli_progress_end() finishes the line. */
+void tn_cli_progress(struct tn_cli *cli, const char *label, long long done, long long total);
+void tn_cli_progress_end(struct tn_cli *cli);
+
+#endif

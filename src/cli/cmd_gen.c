@@ -1,0 +1,7 @@
+/* TEMP placeholder until the real command lands */
+#include "cli.h"
+tn_err tn_cmd_gen(struct tn_cli *cli)
+{
+    (void)cli;
+    return TN_ERR_STATE;
+}

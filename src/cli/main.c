@@ -1,0 +1,178 @@
+/*
+ * main.c - the thuno command: global options, the command table, exit statuses.
+ *
+ * The only place that maps tn_err to an exit status and that may call exit().
+ */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "thuno/policy.h"
+#include "thuno/store.h"
+#include "io/policy_load.h"
+
+static const struct {
+    const char *name;
+    tn_cli_cmd fn;
+    const char *usage;
+} commands[] = {
+    {"init", tn_cmd_init, "init"},
+    {"import", tn_cmd_import, "import KIND FILE.csv [--update]"},
+    {"close", tn_cmd_close, "close YYYY-MM"},
+    {"report", tn_cmd_report,
+     "report NAME --period YYYY-MM [--as-of DATE] [--format csv|json] [-o FILE]"},
+    {"explain", tn_cmd_explain, "explain UNIT_CODE YYYY-MM [--as-of DATE] [--format text|json]"},
+    {"gen", tn_cmd_gen,
+     "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: thuno [--db URL] [--policy DIR] COMMAND ...\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  thuno %s\n", commands[i].usage);
+}
+
+void tn_cli_error(const char *what, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "thuno: %s: ", what);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+tn_err tn_cli_open_store(struct tn_cli *cli, struct tn_store **out)
+{
+    char msg[256];
+    tn_err err = tn_store_open(cli->db, 0, out, msg);
+    if (err)
+        tn_cli_error("open store", "%s", msg);
+    return err;
+}
+
+tn_err tn_cli_load_policy(struct tn_cli *cli, struct tn_policy *pol)
+{
+    char msg[512];
+    tn_err err = tn_policy_load(cli->policy_dir, pol, msg, sizeof msg);
+    if (err)
+        tn_cli_error("load policy", "%s", msg);
+    return err;
+}
+
+void tn_cli_progress(struct tn_cli *cli, const char *label, long long done, long long total)
+{
+    static struct timespec last;
+    if (!cli->progress)
+        return;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long ms = (now.tv_sec - last.tv_sec) * 1000 + (now.tv_nsec - last.tv_nsec) / 1000000;
+    if (ms < 200 && done != total)
+        return;
+    last = now;
+    if (total > 0)
+        fprintf(stderr, "\r%s %lld/%lld (%lld%%)  ", label, done, total, done * 100 / total);
+    else
+        fprintf(stderr, "\r%s %lld  ", label, done);
+    fflush(stderr);
+}
+
+void tn_cli_progress_end(struct tn_cli *cli)
+{
+    if (cli->progress)
+        fputc('\n', stderr);
+}
+
+/* "Now" for every record the run makes: THUNO_NOW (tests, replays) or the wall clock in
+ * Vietnam's time zone (UTC+7, no daylight saving), so that dates match the office's day. */
+static int set_now(struct tn_cli *cli)
+{
+    const char *env = getenv("THUNO_NOW");
+    if (env && *env) {
+        size_t n = strlen(env);
+        if (n == 10) {
+            snprintf(cli->now, sizeof cli->now, "%sT00:00:00", env);
+        } else if (n == 19 && env[10] == 'T') {
+            memcpy(cli->now, env, 20);
+        } else {
+            tn_cli_error("THUNO_NOW", "expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, got \"%s\"",
+                         env);
+            return 0;
+        }
+        return 1;
+    }
+    time_t t = time(NULL) + 7 * 3600;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(cli->now, sizeof cli->now, "%Y-%m-%dT%H:%M:%S", &tm);
+    return 1;
+}
+
+static int exit_status(tn_err err)
+{
+    switch (err) {
+    case TN_OK:
+        return TN_EXIT_OK;
+    case TN_ERR_USAGE:
+        return TN_EXIT_USAGE;
+    case TN_ERR_REJECTED:
+    case TN_ERR_PARSE:
+    case TN_ERR_CONFLICT:
+    case TN_ERR_NO_POLICY:
+    case TN_ERR_NOT_FOUND:
+    case TN_ERR_RANGE:
+    case TN_ERR_STATE:
+        return TN_EXIT_DATAERR;
+    case TN_ERR_STORE:
+    case TN_ERR_IO:
+        return TN_EXIT_UNAVAILABLE;
+    default:
+        return TN_EXIT_SOFTWARE;
+    }
+}
+
+int main(int argc, char **argv)
+{
+    struct tn_cli cli = {.db = "thuno.db", .progress = isatty(STDERR_FILENO)};
+    const char *env_policy = getenv("THUNO_POLICY");
+    cli.policy_dir = env_policy && *env_policy ? env_policy : THUNO_POLICY_DIR;
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+            cli.db = argv[++i];
+        } else if (strcmp(argv[i], "--policy") == 0 && i + 1 < argc) {
+            cli.policy_dir = argv[++i];
+        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            usage(stdout);
+            return TN_EXIT_OK;
+        } else {
+            usage(stderr);
+            return TN_EXIT_USAGE;
+        }
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return TN_EXIT_USAGE;
+    }
+    if (!set_now(&cli))
+        return TN_EXIT_USAGE;
+    cli.argc = argc - i;
+    cli.argv = argv + i;
+    for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
+        if (strcmp(argv[i], commands[c].name) == 0) {
+            tn_err err = commands[c].fn(&cli);
+            if (err == TN_ERR_USAGE)
+                fprintf(stderr, "usage: thuno %s\n", commands[c].usage);
+            return exit_status(err);
+        }
+    }
+    tn_cli_error(argv[i], "unknown command");
+    usage(stderr);
+    return TN_EXIT_USAGE;
+}

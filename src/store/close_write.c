@@ -1,0 +1,312 @@
+/*
+ * close_write.c - recording a unit's closed period: its unit_close row, assessment and
+ * adjustment lines, interest lines, allocations and findings (schema.sql), and the digest
+ * that tells a re-run whether anything changed.
+ */
+#include "close_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "thuno/mem.h"
+
+/* FNV-1a, 64 bits: cheap, stable across runs and platforms; not a security hash. */
+static void fnv(uint64_t *h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        *h ^= p[i];
+        *h *= 1099511628211ULL;
+    }
+}
+
+void tn__close_digest(const struct tn__close *c, struct tn__unit_work *w)
+{
+    uint64_t h = 14695981039346656037ULL;
+    const struct tn__balance *b = &w->bal;
+    tn_money head[] = {b->opening, b->assessed, b->adjustment, b->interest, b->paid,
+                       b->closing, b->principal_due, b->interest_due, b->cum_paid,
+                       b->workers, b->aging.months_owed_tenths, b->aging.oldest_unpaid,
+                       b->aging.status};
+    fnv(&h, head, sizeof head);
+    fnv(&h, b->cum_interest, sizeof b->cum_interest);
+    for (size_t i = 0; i < w->nlines; i++) {
+        const struct tn__line *l = &w->lines[i];
+        fnv(&h, l->bhxh, strlen(l->bhxh) + 1);
+        tn_money f[] = {l->for_period, l->adjustment, l->salary, l->base_si, l->base_ui,
+                        l->funds};
+        fnv(&h, f, sizeof f);
+        fnv(&h, l->rate, sizeof l->rate);
+        fnv(&h, l->amount, sizeof l->amount);
+    }
+    for (size_t i = 0; i < w->result.ninterest; i++) {
+        const struct tn_interest_item *it = &w->result.interest[i];
+        if (it->charge_period != c->period)
+            continue;
+        tn_money f[] = {it->group, it->rule, it->from, it->to, it->principal, it->rate,
+                        it->amount, it->missing_rate};
+        fnv(&h, f, sizeof f);
+    }
+    for (size_t i = 0; i < w->result.nalloc; i++) {
+        const struct tn_alloc_item *a = &w->result.alloc[i];
+        if (tn_day_period(a->on) != c->period)
+            continue;
+        tn_money f[] = {(tn_money)a->payment, a->on, a->target, a->group, a->interest,
+                        a->amount};
+        fnv(&h, f, sizeof f);
+    }
+    snprintf(w->digest, sizeof w->digest, "%016llx", (unsigned long long)h);
+}
+
+tn_err tn__close_prepare_writes(struct tn__close *c)
+{
+    tn_err err;
+    if ((err = tn__store_prepare(
+             c->s,
+             "INSERT INTO unit_close (unit_code, period, run_id, known_at, digest, opening, "
+             "assessed, adjustment, interest, paid, closing, principal_due, interest_due, "
+             "months_owed_tenths, bucket, oldest_unpaid, legal_status, workers, charge_bhyt, "
+             "charge_bhtn, charge_bhxh, cum_interest_bhyt, cum_interest_bhtn, "
+             "cum_interest_bhxh, cum_paid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+             "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+             &c->ins_close)) ||
+        (err = tn__store_prepare(c->s,
+                                 "INSERT INTO assess_line VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                                 "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                                 &c->ins_line)) ||
+        (err = tn__store_prepare(c->s,
+                                 "INSERT INTO interest_line VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                                 "?8, ?9, ?10, ?11, ?12, ?13)",
+                                 &c->ins_interest)) ||
+        (err = tn__store_prepare(c->s,
+                                 "INSERT INTO alloc_line VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                 &c->ins_alloc)) ||
+        (err = tn__store_prepare(c->s,
+                                 "INSERT INTO finding VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                 &c->ins_finding)) ||
+        (err = tn__store_prepare(c->s,
+                                 "INSERT INTO rate_set (r0, r1, r2, r3, r4, r5, r6, r7, "
+                                 "sources) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                 &c->ins_rates)))
+        return err;
+    return TN_OK;
+}
+
+void tn__close_finalize_writes(struct tn__close *c)
+{
+    sqlite3_finalize(c->ins_close);
+    sqlite3_finalize(c->ins_line);
+    sqlite3_finalize(c->ins_interest);
+    sqlite3_finalize(c->ins_alloc);
+    sqlite3_finalize(c->ins_finding);
+    sqlite3_finalize(c->ins_rates);
+}
+
+static tn_err step_done(struct tn__close *c, sqlite3_stmt *st, const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(c->s, what);
+}
+
+static void bind_period(sqlite3_stmt *st, int i, tn_period p)
+{
+    char buf[TN_PERIOD_BUFSZ];
+    tn_period_format(p, buf);
+    sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+static void bind_day(sqlite3_stmt *st, int i, tn_day d)
+{
+    char buf[TN_DAY_BUFSZ];
+    tn_day_format(d, buf);
+    sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* The rate_set id for a line's rates and sources, recorded once per close. */
+static tn_err rate_set(struct tn__close *c, const struct tn__line *l, long long *id)
+{
+    for (size_t i = 0; i < c->nrate_sets; i++) {
+        if (memcmp(c->rate_sets[i].rate, l->rate, sizeof l->rate) == 0 &&
+            memcmp(c->rate_sets[i].source, l->source, sizeof l->source) == 0) {
+            *id = c->rate_sets[i].id;
+            return TN_OK;
+        }
+    }
+    char sources[2048];
+    size_t o = 0;
+    sources[0] = '\0';
+    for (int k = 0; k < TN_C_COUNT && o < sizeof sources; k++)
+        if (l->source[k])
+            o += (size_t)snprintf(sources + o, sizeof sources - o, "%s%s=%s", o ? ";" : "",
+                                  tn_component_name((enum tn_component)k), l->source[k]);
+    for (int k = 0; k < TN_C_COUNT; k++)
+        sqlite3_bind_int(c->ins_rates, 1 + k, l->rate[k]);
+    sqlite3_bind_text(c->ins_rates, 9, sources, -1, SQLITE_TRANSIENT);
+    tn_err err = step_done(c, c->ins_rates, "record rate set");
+    if (err)
+        return err;
+    TN_GROW(c->rate_sets, c->caprate_sets, c->nrate_sets + 1);
+    memcpy(c->rate_sets[c->nrate_sets].rate, l->rate, sizeof l->rate);
+    memcpy(c->rate_sets[c->nrate_sets].source, l->source, sizeof l->source);
+    *id = c->rate_sets[c->nrate_sets++].id = sqlite3_last_insert_rowid(c->s->db);
+    return TN_OK;
+}
+
+static tn_err write_lines(struct tn__close *c, const struct tn__unit_work *w, long long cid)
+{
+    tn_err err = TN_OK;
+    for (size_t i = 0; i < w->nlines && !err; i++) {
+        const struct tn__line *l = &w->lines[i];
+        long long rs;
+        if ((err = rate_set(c, l, &rs)))
+            break;
+        sqlite3_stmt *st = c->ins_line;
+        sqlite3_bind_int64(st, 1, cid);
+        sqlite3_bind_text(st, 2, l->bhxh, -1, SQLITE_TRANSIENT);
+        bind_period(st, 3, l->for_period);
+        sqlite3_bind_text(st, 4, l->adjustment ? "adjustment" : "assessed", -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 5, l->salary);
+        sqlite3_bind_int64(st, 6, l->base_si);
+        sqlite3_bind_int64(st, 7, l->base_ui);
+        sqlite3_bind_int(st, 8, (int)l->funds);
+        sqlite3_bind_int64(st, 9, rs);
+        for (int k = 0; k < TN_C_COUNT; k++)
+            sqlite3_bind_int64(st, 10 + k, l->amount[k]);
+        if ((err = step_done(c, st, "record assessment line")) || !l->below_floor)
+            continue;
+        st = c->ins_finding;
+        sqlite3_bind_int64(st, 1, cid);
+        sqlite3_bind_text(st, 2, l->bhxh, -1, SQLITE_TRANSIENT);
+        bind_period(st, 3, l->for_period);
+        sqlite3_bind_text(st, 4, "below_floor", -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 5, l->salary);
+        sqlite3_bind_int64(st, 6, l->floor);
+        sqlite3_bind_text(st, 7, "Law 41/2024/QH15 Art 39 (under-declaration); floor: regional "
+                                 "minimum wage",
+                          -1, SQLITE_STATIC);
+        err = step_done(c, st, "record finding");
+    }
+    return err;
+}
+
+static tn_err write_interest(struct tn__close *c, const struct tn__unit_work *w, long long cid)
+{
+    tn_err err = TN_OK;
+    int seq = 0;
+    sqlite3_stmt *st = c->ins_interest;
+    for (size_t i = 0; i < w->result.ninterest && !err; i++) {
+        const struct tn_interest_item *it = &w->result.interest[i];
+        if (it->charge_period != c->period)
+            continue;
+        sqlite3_bind_int64(st, 1, cid);
+        sqlite3_bind_int(st, 2, ++seq);
+        sqlite3_bind_text(st, 3, tn_group_name(it->group), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, it->rule == TN_INT_DAILY ? "daily" : "monthly_k", -1,
+                          SQLITE_STATIC);
+        bind_period(st, 5, it->accrual_month);
+        bind_day(st, 6, it->from);
+        bind_day(st, 7, it->to);
+        sqlite3_bind_int(st, 8, it->days);
+        sqlite3_bind_int64(st, 9, it->principal);
+        sqlite3_bind_int(st, 10, it->rate);
+        sqlite3_bind_int64(st, 11, it->amount);
+        sqlite3_bind_text(st, 12, it->missing_rate ? "rate_missing" : "ok", -1, SQLITE_STATIC);
+        char src[256];
+        if (it->missing_rate)
+            snprintf(src, sizeof src, "interest not computed: rate for %d missing (%s)",
+                     it->year, it->source ? it->source : "");
+        else
+            snprintf(src, sizeof src, "%s", it->source ? it->source : "");
+        sqlite3_bind_text(st, 13, src, -1, SQLITE_TRANSIENT);
+        err = step_done(c, st, "record interest line");
+    }
+    /* interest of earlier months recomputed with what is known now (a payment recognised
+     * late, a k loaded since): the difference is charged or credited in this period */
+    for (int g = 0; g < TN_G_COUNT && !err; g++) {
+        if (w->bal.correction[g] == 0)
+            continue;
+        sqlite3_bind_int64(st, 1, cid);
+        sqlite3_bind_int(st, 2, ++seq);
+        sqlite3_bind_text(st, 3, tn_group_name((enum tn_group)g), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, "correction", -1, SQLITE_STATIC);
+        bind_period(st, 5, c->period - 1);
+        sqlite3_bind_null(st, 6);
+        sqlite3_bind_null(st, 7);
+        sqlite3_bind_int(st, 8, 0);
+        sqlite3_bind_int64(st, 9, 0);
+        sqlite3_bind_int(st, 10, 0);
+        sqlite3_bind_int64(st, 11, w->bal.correction[g]);
+        sqlite3_bind_text(st, 12, "recomputed", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 13, "interest of earlier months recomputed with what is known now",
+                          -1, SQLITE_STATIC);
+        err = step_done(c, st, "record interest correction");
+    }
+    return err;
+}
+
+static tn_err write_alloc(struct tn__close *c, const struct tn__unit_work *w, long long cid)
+{
+    tn_err err = TN_OK;
+    sqlite3_stmt *st = c->ins_alloc;
+    for (size_t i = 0; i < w->result.nalloc && !err; i++) {
+        const struct tn_alloc_item *a = &w->result.alloc[i];
+        if (tn_day_period(a->on) != c->period)
+            continue;
+        const char *txn = "credit";
+        tn_day paid_on = a->on;
+        if (a->payment != SIZE_MAX) {
+            const struct tn__pay *p = &w->pays[w->lpay_src[a->payment]];
+            txn = p->txn;
+            paid_on = p->paid_on;
+        }
+        sqlite3_bind_int64(st, 1, cid);
+        sqlite3_bind_text(st, 2, txn, -1, SQLITE_TRANSIENT);
+        bind_day(st, 3, paid_on);
+        bind_period(st, 4, a->target);
+        sqlite3_bind_text(st, 5, tn_group_name(a->group), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 6, a->interest ? "interest" : "principal", -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 7, a->amount);
+        err = step_done(c, st, "record allocation");
+    }
+    return err;
+}
+
+tn_err tn__close_write_unit(struct tn__close *c, struct tn__unit_work *w)
+{
+    const struct tn__balance *b = &w->bal;
+    sqlite3_stmt *st = c->ins_close;
+    sqlite3_bind_text(st, 1, w->code, -1, SQLITE_TRANSIENT);
+    bind_period(st, 2, c->period);
+    sqlite3_bind_int64(st, 3, c->run_id);
+    sqlite3_bind_text(st, 4, c->now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, w->digest, -1, SQLITE_TRANSIENT);
+    tn_money nums[] = {b->opening, b->assessed, b->adjustment, b->interest,
+                       b->paid,    b->closing,  b->principal_due, b->interest_due};
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
+        sqlite3_bind_int64(st, 6 + (int)i, nums[i]);
+    if (b->aging.months_owed_tenths < 0)
+        sqlite3_bind_null(st, 14);
+    else
+        sqlite3_bind_int(st, 14, b->aging.months_owed_tenths);
+    sqlite3_bind_text(st, 15, b->aging.bucket, -1, SQLITE_STATIC);
+    if (b->aging.oldest_unpaid < 0)
+        sqlite3_bind_null(st, 16);
+    else
+        bind_period(st, 16, b->aging.oldest_unpaid);
+    sqlite3_bind_text(st, 17, tn_legal_status_name(b->aging.status), -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 18, b->workers);
+    for (int g = 0; g < TN_G_COUNT; g++) {
+        sqlite3_bind_int64(st, 19 + g, b->charge[g]);
+        sqlite3_bind_int64(st, 22 + g, b->cum_interest[g]);
+    }
+    sqlite3_bind_int64(st, 25, b->cum_paid);
+    tn_err err = step_done(c, st, "record unit close");
+    if (err)
+        return err;
+    long long cid = sqlite3_last_insert_rowid(c->s->db);
+    if ((err = write_lines(c, w, cid)) || (err = write_interest(c, w, cid)))
+        return err;
+    return write_alloc(c, w, cid);
+}

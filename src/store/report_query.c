@@ -1,0 +1,253 @@
+/*
+ * report_query.c - balances and explanations read back from the ledger as known at a time:
+ * for each (unit, period) the unit_close row of highest id whose known_at <= as_of.
+ */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "thuno/mem.h"
+#include "thuno/report.h"
+
+tn_err tn_report_as_of(const char *arg, char out[static 20])
+{
+    tn_day d;
+    size_t n = strlen(arg);
+    char date[TN_DAY_BUFSZ];
+    if (n < 10)
+        return TN_ERR_PARSE;
+    memcpy(date, arg, 10);
+    date[10] = '\0';
+    if (tn_day_parse(date, &d))
+        return TN_ERR_PARSE;
+    if (n == 10) {
+        snprintf(out, 20, "%sT23:59:59", date);
+        return TN_OK;
+    }
+    if (n != 19 || arg[10] != 'T' || arg[13] != ':' || arg[16] != ':')
+        return TN_ERR_PARSE;
+    memcpy(out, arg, 20);
+    return TN_OK;
+}
+
+#define BALANCE_COLS                                                                               \
+    "unit_code, period, opening, assessed, adjustment, interest, paid, closing, principal_due, "   \
+    "interest_due, months_owed_tenths, bucket, oldest_unpaid, legal_status, workers, known_at, "   \
+    "max(id)"
+
+static void read_balance(sqlite3_stmt *st, struct tn_balance_row *r)
+{
+    memset(r, 0, sizeof *r);
+    snprintf(r->unit_code, sizeof r->unit_code, "%s", tn__col_text(st, 0));
+    tn_period_parse(tn__col_text(st, 1), &r->period);
+    tn_money *m[] = {&r->opening, &r->assessed,      &r->adjustment,  &r->interest,
+                     &r->paid,    &r->closing,       &r->principal_due, &r->interest_due};
+    for (int i = 0; i < 8; i++)
+        *m[i] = sqlite3_column_int64(st, 2 + i);
+    r->months_owed_tenths =
+        sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 10);
+    snprintf(r->bucket, sizeof r->bucket, "%s", tn__col_text(st, 11));
+    r->oldest_unpaid = -1;
+    if (sqlite3_column_type(st, 12) != SQLITE_NULL)
+        tn_period_parse(tn__col_text(st, 12), &r->oldest_unpaid);
+    snprintf(r->legal_status, sizeof r->legal_status, "%s", tn__col_text(st, 13));
+    r->workers = sqlite3_column_int64(st, 14);
+    snprintf(r->known_at, sizeof r->known_at, "%s", tn__col_text(st, 15));
+    r->close_id = sqlite3_column_int64(st, 16);
+}
+
+tn_err tn_store_balances(struct tn_store *s, tn_period period, const char *as_of,
+                         tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s,
+                                   "SELECT " BALANCE_COLS " FROM unit_close WHERE period = ?1 "
+                                   "AND known_at <= ?2 GROUP BY unit_code ORDER BY unit_code",
+                                   &st);
+    if (err)
+        return err;
+    char pbuf[TN_PERIOD_BUFSZ];
+    tn_period_format(period, pbuf);
+    sqlite3_bind_text(st, 1, pbuf, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    int rc;
+    struct tn_balance_row r;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        read_balance(st, &r);
+        if ((err = row(ctx, &r)))
+            break;
+    }
+    if (!err && rc != SQLITE_DONE)
+        err = tn__store_fail(s, "read balances");
+    sqlite3_finalize(st);
+    return err;
+}
+
+void tn_explain_init(struct tn_explain *e)
+{
+    memset(e, 0, sizeof *e);
+}
+
+void tn_explain_release(struct tn_explain *e)
+{
+    for (size_t i = 0; i < e->nlines; i++)
+        free(e->lines[i].sources);
+    for (size_t i = 0; i < e->ninterest; i++)
+        free(e->interest[i].source);
+    free(e->lines);
+    free(e->interest);
+    free(e->alloc);
+    free(e->findings);
+    tn_explain_init(e);
+}
+
+static tn_err read_lines(struct tn_store *s, struct tn_explain *e)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(
+        s,
+        "SELECT l.bhxh_code, l.for_period, l.kind, l.salary, l.base_si, l.base_ui, l.funds, "
+        "r.r0, r.r1, r.r2, r.r3, r.r4, r.r5, r.r6, r.r7, l.a0, l.a1, l.a2, l.a3, l.a4, l.a5, "
+        "l.a6, l.a7, r.sources FROM assess_line l JOIN rate_set r ON r.id = l.rate_set "
+        "WHERE l.close_id = ?1 ORDER BY l.kind DESC, l.bhxh_code, l.for_period",
+        &st);
+    if (err)
+        return err;
+    sqlite3_bind_int64(st, 1, e->balance.close_id);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        TN_GROW(e->lines, cap, e->nlines + 1);
+        struct tn_explain_assess *l = &e->lines[e->nlines++];
+        memset(l, 0, sizeof *l);
+        snprintf(l->bhxh_code, sizeof l->bhxh_code, "%s", tn__col_text(st, 0));
+        tn_period_parse(tn__col_text(st, 1), &l->for_period);
+        l->adjustment = strcmp(tn__col_text(st, 2), "adjustment") == 0;
+        l->salary = sqlite3_column_int64(st, 3);
+        l->base_si = sqlite3_column_int64(st, 4);
+        l->base_ui = sqlite3_column_int64(st, 5);
+        l->funds = (unsigned)sqlite3_column_int(st, 6);
+        for (int k = 0; k < TN_C_COUNT; k++) {
+            l->rate[k] = sqlite3_column_int(st, 7 + k);
+            l->amount[k] = sqlite3_column_int64(st, 15 + k);
+        }
+        l->sources = tn_xstrdup(tn__col_text(st, 23));
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "read assessment lines");
+}
+
+static tn_err read_interest(struct tn_store *s, struct tn_explain *e)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s,
+                                   "SELECT grp, rule, status, accrual_month, from_day, to_day, "
+                                   "days, principal, rate_ppm, amount, source FROM interest_line "
+                                   "WHERE close_id = ?1 ORDER BY seq",
+                                   &st);
+    if (err)
+        return err;
+    sqlite3_bind_int64(st, 1, e->balance.close_id);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        TN_GROW(e->interest, cap, e->ninterest + 1);
+        struct tn_explain_interest *it = &e->interest[e->ninterest++];
+        memset(it, 0, sizeof *it);
+        snprintf(it->group, sizeof it->group, "%s", tn__col_text(st, 0));
+        snprintf(it->rule, sizeof it->rule, "%s", tn__col_text(st, 1));
+        snprintf(it->status, sizeof it->status, "%s", tn__col_text(st, 2));
+        tn_period_parse(tn__col_text(st, 3), &it->accrual_month);
+        snprintf(it->from, sizeof it->from, "%s", tn__col_text(st, 4));
+        snprintf(it->to, sizeof it->to, "%s", tn__col_text(st, 5));
+        it->days = sqlite3_column_int(st, 6);
+        it->principal = sqlite3_column_int64(st, 7);
+        it->rate = sqlite3_column_int(st, 8);
+        it->amount = sqlite3_column_int64(st, 9);
+        it->source = tn_xstrdup(tn__col_text(st, 10));
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "read interest lines");
+}
+
+static tn_err read_alloc_findings(struct tn_store *s, struct tn_explain *e)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s,
+                                   "SELECT txn_id, paid_on, target_period, grp, part, amount "
+                                   "FROM alloc_line WHERE close_id = ?1 ORDER BY rowid",
+                                   &st);
+    if (err)
+        return err;
+    sqlite3_bind_int64(st, 1, e->balance.close_id);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        TN_GROW(e->alloc, cap, e->nalloc + 1);
+        struct tn_explain_alloc *a = &e->alloc[e->nalloc++];
+        snprintf(a->txn_id, sizeof a->txn_id, "%s", tn__col_text(st, 0));
+        snprintf(a->paid_on, sizeof a->paid_on, "%s", tn__col_text(st, 1));
+        tn_period_parse(tn__col_text(st, 2), &a->target);
+        snprintf(a->group, sizeof a->group, "%s", tn__col_text(st, 3));
+        snprintf(a->part, sizeof a->part, "%s", tn__col_text(st, 4));
+        a->amount = sqlite3_column_int64(st, 5);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return tn__store_fail(s, "read allocations");
+    if ((err = tn__store_prepare(s,
+                                 "SELECT bhxh_code, for_period, base, floor FROM finding "
+                                 "WHERE close_id = ?1 ORDER BY bhxh_code, for_period",
+                                 &st)))
+        return err;
+    sqlite3_bind_int64(st, 1, e->balance.close_id);
+    cap = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        TN_GROW(e->findings, cap, e->nfindings + 1);
+        struct tn_explain_finding *f = &e->findings[e->nfindings++];
+        snprintf(f->bhxh_code, sizeof f->bhxh_code, "%s", tn__col_text(st, 0));
+        tn_period_parse(tn__col_text(st, 1), &f->for_period);
+        f->base = sqlite3_column_int64(st, 2);
+        f->floor = sqlite3_column_int64(st, 3);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "read findings");
+}
+
+tn_err tn_store_explain(struct tn_store *s, const char *unit_code, tn_period period,
+                        const char *as_of, struct tn_explain *e)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s,
+                                   "SELECT " BALANCE_COLS " FROM unit_close WHERE unit_code = ?1 "
+                                   "AND period = ?2 AND known_at <= ?3 GROUP BY unit_code",
+                                   &st);
+    if (err)
+        return err;
+    char pbuf[TN_PERIOD_BUFSZ];
+    tn_period_format(period, pbuf);
+    sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, pbuf, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        read_balance(st, &e->balance);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return TN_ERR_NOT_FOUND;
+    if (rc != SQLITE_ROW)
+        return tn__store_fail(s, "read balance");
+    if ((err = tn__store_prepare(s, "SELECT name FROM unit WHERE unit_code = ?1 "
+                                    "ORDER BY version DESC LIMIT 1",
+                                 &st)))
+        return err;
+    sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        snprintf(e->unit_name, sizeof e->unit_name, "%s", tn__col_text(st, 0));
+    sqlite3_finalize(st);
+    if ((err = read_lines(s, e)) || (err = read_interest(s, e)))
+        return err;
+    return read_alloc_findings(s, e);
+}

@@ -1,0 +1,114 @@
+-- thuno store schema (SQLite). Design: docs/ledger.md.
+--
+-- Registry tables are versioned: a key's rows never change except that the version a newer
+-- one replaces gets superseded_at; as-of D sees the version with known_at <= D and
+-- (superseded_at IS NULL OR superseded_at > D). Dates are 'YYYY-MM-DD', periods 'YYYY-MM',
+-- times 'YYYY-MM-DDTHH:MM:SS'; money is INTEGER đồng.
+PRAGMA user_version = 1;
+
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE import_batch (
+    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, file TEXT NOT NULL, known_at TEXT NOT NULL,
+    rows_new INTEGER NOT NULL, rows_changed INTEGER NOT NULL, rows_same INTEGER NOT NULL);
+
+CREATE TABLE unit (
+    unit_code TEXT NOT NULL, version INTEGER NOT NULL, known_at TEXT NOT NULL,
+    superseded_at TEXT, batch_id INTEGER NOT NULL,
+    tax_code TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,
+    status_since TEXT, parent_code TEXT, province_code TEXT NOT NULL, office_code TEXT,
+    wage_region INTEGER NOT NULL, officer_code TEXT, payment_cycle INTEGER NOT NULL,
+    registered_on TEXT NOT NULL, address TEXT, union_chair TEXT,
+    PRIMARY KEY (unit_code, version)) WITHOUT ROWID;
+
+CREATE TABLE worker (
+    bhxh_code TEXT NOT NULL, version INTEGER NOT NULL, known_at TEXT NOT NULL,
+    superseded_at TEXT, batch_id INTEGER NOT NULL,
+    full_name TEXT NOT NULL, birth_date TEXT NOT NULL, gender TEXT NOT NULL, id_number TEXT,
+    PRIMARY KEY (bhxh_code, version)) WITHOUT ROWID;
+
+CREATE TABLE officer (
+    officer_code TEXT NOT NULL, version INTEGER NOT NULL, known_at TEXT NOT NULL,
+    superseded_at TEXT, batch_id INTEGER NOT NULL,
+    full_name TEXT NOT NULL, department TEXT NOT NULL, office_code TEXT,
+    active INTEGER NOT NULL,
+    PRIMARY KEY (officer_code, version)) WITHOUT ROWID;
+
+CREATE TABLE declaration (
+    unit_code TEXT NOT NULL, bhxh_code TEXT NOT NULL, from_period TEXT NOT NULL,
+    version INTEGER NOT NULL, known_at TEXT NOT NULL, superseded_at TEXT,
+    batch_id INTEGER NOT NULL,
+    kind TEXT NOT NULL, salary INTEGER, funds INTEGER NOT NULL, declared_on TEXT NOT NULL,
+    reason TEXT,
+    PRIMARY KEY (unit_code, bhxh_code, from_period, version)) WITHOUT ROWID;
+
+CREATE TABLE payment (
+    txn_id TEXT NOT NULL, version INTEGER NOT NULL, known_at TEXT NOT NULL,
+    superseded_at TEXT, batch_id INTEGER NOT NULL,
+    unit_code TEXT, paid_on TEXT NOT NULL, amount INTEGER NOT NULL, channel TEXT NOT NULL,
+    memo TEXT, bhxh_code TEXT, case_id TEXT, reverses TEXT,
+    suspense TEXT, -- NULL when the payer is known; else why it waits in suspense
+    PRIMARY KEY (txn_id, version)) WITHOUT ROWID;
+CREATE INDEX payment_unit ON payment (unit_code, paid_on);
+
+CREATE TABLE registry (
+    tax_code TEXT NOT NULL, version INTEGER NOT NULL, known_at TEXT NOT NULL,
+    superseded_at TEXT, batch_id INTEGER NOT NULL,
+    name TEXT NOT NULL, province_code TEXT NOT NULL, registered_on TEXT NOT NULL,
+    status TEXT NOT NULL, reported_employees INTEGER,
+    PRIMARY KEY (tax_code, version)) WITHOUT ROWID;
+
+-- The ledger. A close run of a period writes, for every unit whose result differs from the
+-- one known, a new unit_close row with its lines; nothing is updated or deleted. The
+-- balance of (unit, period) as of D is the unit_close row of highest id with known_at <= D.
+CREATE TABLE close_run (
+    id INTEGER PRIMARY KEY, period TEXT NOT NULL, run_at TEXT NOT NULL,
+    policy_digest TEXT NOT NULL, units_total INTEGER NOT NULL, units_changed INTEGER NOT NULL);
+
+CREATE TABLE unit_close (
+    id INTEGER PRIMARY KEY, unit_code TEXT NOT NULL, period TEXT NOT NULL,
+    run_id INTEGER NOT NULL, known_at TEXT NOT NULL, digest TEXT NOT NULL,
+    opening INTEGER NOT NULL, assessed INTEGER NOT NULL, adjustment INTEGER NOT NULL,
+    interest INTEGER NOT NULL, paid INTEGER NOT NULL, closing INTEGER NOT NULL,
+    principal_due INTEGER NOT NULL, interest_due INTEGER NOT NULL,
+    months_owed_tenths INTEGER, bucket TEXT NOT NULL, oldest_unpaid TEXT,
+    legal_status TEXT NOT NULL, workers INTEGER NOT NULL,
+    -- principal recognised in this period per group (assessed + adjustment)
+    charge_bhyt INTEGER NOT NULL, charge_bhtn INTEGER NOT NULL, charge_bhxh INTEGER NOT NULL,
+    -- cumulative interest and payments counted up to this period's closing
+    cum_interest_bhyt INTEGER NOT NULL, cum_interest_bhtn INTEGER NOT NULL,
+    cum_interest_bhxh INTEGER NOT NULL, cum_paid INTEGER NOT NULL);
+CREATE INDEX unit_close_key ON unit_close (unit_code, period, id);
+CREATE INDEX unit_close_period ON unit_close (period, unit_code, id);
+
+CREATE TABLE rate_set (
+    id INTEGER PRIMARY KEY, r0 INTEGER, r1 INTEGER, r2 INTEGER, r3 INTEGER, r4 INTEGER,
+    r5 INTEGER, r6 INTEGER, r7 INTEGER, sources TEXT NOT NULL);
+
+-- kind: 'assessed' (the period's own contributions) or 'adjustment' (a back-dated change for
+-- for_period, recognised in the unit_close's period). a0..a7 follow enum tn_component.
+CREATE TABLE assess_line (
+    close_id INTEGER NOT NULL, bhxh_code TEXT NOT NULL, for_period TEXT NOT NULL,
+    kind TEXT NOT NULL, salary INTEGER NOT NULL, base_si INTEGER NOT NULL,
+    base_ui INTEGER NOT NULL, funds INTEGER NOT NULL, rate_set INTEGER NOT NULL,
+    a0 INTEGER NOT NULL, a1 INTEGER NOT NULL, a2 INTEGER NOT NULL, a3 INTEGER NOT NULL,
+    a4 INTEGER NOT NULL, a5 INTEGER NOT NULL, a6 INTEGER NOT NULL, a7 INTEGER NOT NULL);
+CREATE INDEX assess_line_close ON assess_line (close_id, bhxh_code);
+
+CREATE TABLE interest_line (
+    close_id INTEGER NOT NULL, seq INTEGER NOT NULL, grp TEXT NOT NULL, rule TEXT NOT NULL,
+    accrual_month TEXT NOT NULL, from_day TEXT, to_day TEXT, days INTEGER NOT NULL,
+    principal INTEGER NOT NULL, rate_ppm INTEGER NOT NULL, amount INTEGER NOT NULL,
+    status TEXT NOT NULL, source TEXT NOT NULL);
+CREATE INDEX interest_line_close ON interest_line (close_id);
+
+CREATE TABLE alloc_line (
+    close_id INTEGER NOT NULL, txn_id TEXT NOT NULL, paid_on TEXT NOT NULL,
+    target_period TEXT NOT NULL, grp TEXT NOT NULL, part TEXT NOT NULL,
+    amount INTEGER NOT NULL);
+CREATE INDEX alloc_line_close ON alloc_line (close_id);
+
+CREATE TABLE finding (
+    close_id INTEGER NOT NULL, bhxh_code TEXT NOT NULL, for_period TEXT NOT NULL,
+    kind TEXT NOT NULL, base INTEGER NOT NULL, floor INTEGER NOT NULL, source TEXT NOT NULL);
+CREATE INDEX finding_close ON finding (close_id);

@@ -1,0 +1,151 @@
+/*
+ * store.c - opening the SQLite store, its schema and transactions (see store.h).
+ */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "schema_sql.h" /* generated from schema.sql: tn__schema_sql */
+#include "thuno/mem.h"
+
+tn_err tn__store_fail(struct tn_store *s, const char *what)
+{
+    snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, sqlite3_errmsg(s->db));
+    return TN_ERR_STORE;
+}
+
+tn_err tn__store_prepare(struct tn_store *s, const char *sql, sqlite3_stmt **out)
+{
+    if (sqlite3_prepare_v2(s->db, sql, -1, out, NULL) != SQLITE_OK)
+        return tn__store_fail(s, "prepare");
+    return TN_OK;
+}
+
+tn_err tn__store_exec(struct tn_store *s, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(s->errmsg, sizeof s->errmsg, "%s", msg ? msg : "exec failed");
+        sqlite3_free(msg);
+        return TN_ERR_STORE;
+    }
+    return TN_OK;
+}
+
+void tn__bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v && *v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+const char *tn__col_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? (const char *)t : "";
+}
+
+static int file_exists(const char *path)
+{
+    struct stat sb;
+    return strcmp(path, ":memory:") != 0 && stat(path, &sb) == 0;
+}
+
+tn_err tn_store_open(const char *url, int create, struct tn_store **out, char errmsg[256])
+{
+    char dummy[256];
+    if (!errmsg)
+        errmsg = dummy;
+    errmsg[0] = '\0';
+    if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0) {
+        snprintf(errmsg, 256, "the PostgreSQL store is not available in this build");
+        return TN_ERR_STORE;
+    }
+    if (strncmp(url, "sqlite:", 7) == 0)
+        url += 7;
+    int exists = file_exists(url);
+    if (create && exists) {
+        snprintf(errmsg, 256, "%s already exists", url);
+        return TN_ERR_CONFLICT;
+    }
+    if (!create && !exists && strcmp(url, ":memory:") != 0) {
+        snprintf(errmsg, 256, "%s does not exist (run 'thuno init' first)", url);
+        return TN_ERR_NOT_FOUND;
+    }
+    struct tn_store *s = tn_xcalloc(1, sizeof *s);
+    int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+    tn_err err = TN_OK;
+    if (sqlite3_open_v2(url, &s->db, flags, NULL) != SQLITE_OK) {
+        snprintf(errmsg, 256, "%s", s->db ? sqlite3_errmsg(s->db) : "cannot open");
+        err = TN_ERR_STORE;
+        goto done;
+    }
+    sqlite3_busy_timeout(s->db, 5000);
+    /* WAL lets reports read while a close writes; NORMAL sync is durable at each commit in
+     * WAL mode except for the last transactions before a power cut. */
+    if ((err = tn__store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                                 "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-262144;"
+                                 "PRAGMA temp_store=MEMORY;")))
+        goto fail_msg;
+    if (create) {
+        if ((err = tn__store_exec(s, "BEGIN")) || (err = tn__store_exec(s, tn__schema_sql)) ||
+            (err = tn__store_exec(s, "INSERT INTO meta VALUES ('schema','thuno-1')")) ||
+            (err = tn__store_exec(s, "COMMIT")))
+            goto fail_msg;
+    } else {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key='schema'", -1, &st,
+                               NULL) != SQLITE_OK) {
+            snprintf(errmsg, 256, "%s is not a thuno store", url);
+            err = TN_ERR_NOT_FOUND;
+            goto done;
+        }
+        int ok = sqlite3_step(st) == SQLITE_ROW &&
+                 strcmp((const char *)sqlite3_column_text(st, 0), "thuno-1") == 0;
+        sqlite3_finalize(st);
+        if (!ok) {
+            snprintf(errmsg, 256, "%s has an unknown schema version", url);
+            err = TN_ERR_NOT_FOUND;
+            goto done;
+        }
+    }
+    *out = s;
+    return TN_OK;
+fail_msg:
+    snprintf(errmsg, 256, "%.255s", s->errmsg);
+done:
+    tn_store_free(s);
+    return err;
+}
+
+void tn_store_free(struct tn_store *s)
+{
+    if (!s)
+        return;
+    sqlite3_close(s->db);
+    free(s);
+}
+
+const char *tn_store_errmsg(const struct tn_store *s)
+{
+    return s->errmsg;
+}
+
+tn_err tn_store_begin(struct tn_store *s)
+{
+    return tn__store_exec(s, "BEGIN IMMEDIATE");
+}
+
+tn_err tn_store_commit(struct tn_store *s)
+{
+    return tn__store_exec(s, "COMMIT");
+}
+
+void tn_store_rollback(struct tn_store *s)
+{
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}

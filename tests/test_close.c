@@ -1,0 +1,299 @@
+/*
+ * test_close.c - the monthly close on a small hand-checked province, in an in-memory store:
+ * assessment, payments, back-dated adjustment, Law 41 interest, idempotency, as-of views,
+ * late-recognised payments and the order closes may run in. docs/ledger.md explains the
+ * rules; every expected figure is derived beside it.
+ *
+ * Unit A (private, region I, monthly): W1 10,000,000 and W2 5,000,000 from 2025-07.
+ * 32% of the base in all (8+14+3+0.5 BHXH, 1.5+3 BHYT, 1+1 BHTN): 3,200,000 + 1,600,000 =
+ * 4,800,000 a month.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "policy_fixture.h"
+#include "store/store_int.h"
+#include "thuno/close.h"
+#include "thuno/report.h"
+
+struct fx {
+    struct tn_store *s;
+    struct tn_policy pol;
+};
+
+static void sql(struct tn_store *s, const char *q)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, q, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s: %s", q, msg);
+}
+
+static int setup(void **state)
+{
+    struct fx *f = tn_xcalloc(1, sizeof *f);
+    char msg[256];
+    assert_int_equal(tn_store_open(":memory:", 1, &f->s, msg), TN_OK);
+    fx_policy(&f->pol);
+    sql(f->s, "INSERT INTO unit (unit_code, version, known_at, batch_id, tax_code, name, type, "
+              "status, province_code, wage_region, payment_cycle, registered_on) VALUES "
+              "('A', 1, '2025-07-01T00:00:00', 1, '0100000001', 'Công ty A', 'private', "
+              "'active', '79', 1, 1, '2025-01-01')");
+    sql(f->s, "INSERT INTO declaration (unit_code, bhxh_code, from_period, version, known_at, "
+              "batch_id, kind, salary, funds, declared_on) VALUES "
+              "('A', '0000000001', '2025-07', 1, '2025-07-01T00:00:00', 1, 'increase', "
+              "10000000, 15, '2025-07-01'),"
+              "('A', '0000000002', '2025-07', 1, '2025-07-01T00:00:00', 1, 'increase', "
+              "5000000, 15, '2025-07-01')");
+    sql(f->s, "INSERT INTO payment (txn_id, version, known_at, batch_id, unit_code, paid_on, "
+              "amount, channel) VALUES "
+              "('P1', 1, '2025-07-21T00:00:00', 1, 'A', '2025-07-20', 4800000, 'transfer'),"
+              "('P2', 1, '2025-09-11T00:00:00', 1, 'A', '2025-09-10', 4800000, 'transfer')");
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fx *f = *state;
+    tn_store_free(f->s);
+    tn_policy_release(&f->pol);
+    free(f);
+    return 0;
+}
+
+static tn_err close_at(struct fx *f, int y, int m, const char *now, struct tn_close_stats *st)
+{
+    char msg[512];
+    struct tn_close_stats dummy;
+    tn_err err = tn_close_period(f->s, &f->pol, fx_period(y, m), now, st ? st : &dummy, NULL,
+                                 NULL, msg, sizeof msg);
+    if (err && err != TN_ERR_STATE)
+        print_error("close: %s\n", msg);
+    return err;
+}
+
+static tn_err keep_row(void *ctx, const struct tn_balance_row *r)
+{
+    *(struct tn_balance_row *)ctx = *r;
+    return TN_OK;
+}
+
+static struct tn_balance_row balance(struct fx *f, int y, int m, const char *as_of)
+{
+    struct tn_balance_row r;
+    memset(&r, 0, sizeof r);
+    r.closing = -1;
+    assert_int_equal(tn_store_balances(f->s, fx_period(y, m), as_of, keep_row, &r), TN_OK);
+    return r;
+}
+
+static void close_months(struct fx *f)
+{
+    assert_int_equal(close_at(f, 2025, 7, "2025-08-01T08:00:00", NULL), TN_OK);
+    assert_int_equal(close_at(f, 2025, 8, "2025-09-01T08:00:00", NULL), TN_OK);
+    assert_int_equal(close_at(f, 2025, 9, "2025-10-01T08:00:00", NULL), TN_OK);
+    /* W2's raise to 6,000,000 from 2025-08, filed 2025-10-05: truy thu in October */
+    sql(f->s, "INSERT INTO declaration (unit_code, bhxh_code, from_period, version, known_at, "
+              "batch_id, kind, salary, funds, declared_on) VALUES ('A', '0000000002', "
+              "'2025-08', 1, '2025-10-06T00:00:00', 2, 'adjust', 6000000, 15, '2025-10-05')");
+    assert_int_equal(close_at(f, 2025, 10, "2025-11-01T08:00:00", NULL), TN_OK);
+    assert_int_equal(close_at(f, 2025, 11, "2025-12-01T08:00:00", NULL), TN_OK);
+}
+
+static void balances_follow_the_hand_computation(void **state)
+{
+    struct fx *f = *state;
+    close_months(f);
+    struct tn_balance_row r = balance(f, 2025, 7, NULL);
+    /* July: 4,800,000 assessed, paid on the 20th */
+    assert_int_equal(r.assessed, 4800000);
+    assert_int_equal(r.paid, 4800000);
+    assert_int_equal(r.closing, 0);
+    assert_string_equal(r.legal_status, "current");
+    r = balance(f, 2025, 8, NULL);
+    /* August unpaid, but due only 2025-09-30 (Law 41 Art 34.4): current; 1.0 month owed */
+    assert_int_equal(r.closing, 4800000);
+    assert_int_equal(r.months_owed_tenths, 10);
+    assert_string_equal(r.bucket, "1-3");
+    assert_string_equal(r.legal_status, "current");
+    r = balance(f, 2025, 9, NULL);
+    /* the 2025-09-10 payment clears August (oldest first) before its deadline: no interest */
+    assert_int_equal(r.opening, 4800000);
+    assert_int_equal(r.paid, 4800000);
+    assert_int_equal(r.interest, 0);
+    assert_int_equal(r.closing, 4800000);
+    assert_int_equal(r.oldest_unpaid, fx_period(2025, 9));
+    r = balance(f, 2025, 10, NULL);
+    /* W2 +1,000,000 x 32% = 320,000 for each of August and September = 640,000; October
+     * assessed 3,200,000 + 6,000,000 x 32% = 5,120,000; September is due 10-31: no interest */
+    assert_int_equal(r.adjustment, 640000);
+    assert_int_equal(r.assessed, 5120000);
+    assert_int_equal(r.interest, 0);
+    assert_int_equal(r.closing, 10560000);
+    r = balance(f, 2025, 11, NULL);
+    /* September's 4,800,000 late all November: 4,800,000 x 0.03% x 30 = 43,200; October's
+     * 5,760,000 is due 11-30. Closing 10,560,000 + 5,120,000 + 43,200. */
+    assert_int_equal(r.interest, 43200);
+    assert_int_equal(r.closing, 15723200);
+    assert_int_equal(r.principal_due, 15680000);
+    assert_int_equal(r.interest_due, 43200);
+    /* 15,680,000 / 5,120,000 = 3.06 -> 3.0 months; late 30 days after 10-31 */
+    assert_int_equal(r.months_owed_tenths, 30);
+    assert_string_equal(r.bucket, "3-6");
+    assert_string_equal(r.legal_status, "late");
+    assert_int_equal(r.oldest_unpaid, fx_period(2025, 9));
+}
+
+static void explain_opens_the_balance_into_its_lines(void **state)
+{
+    struct fx *f = *state;
+    close_months(f);
+    struct tn_explain e;
+    tn_explain_init(&e);
+    assert_int_equal(tn_store_explain(f->s, "A", fx_period(2025, 10), NULL, &e), TN_OK);
+    /* two assessed lines for October, two adjustment lines (W2: August and September) */
+    assert_int_equal(e.nlines, 4);
+    int adjustments = 0;
+    for (size_t i = 0; i < e.nlines; i++) {
+        if (!e.lines[i].adjustment)
+            continue;
+        adjustments++;
+        assert_string_equal(e.lines[i].bhxh_code, "0000000002");
+        assert_int_equal(e.lines[i].salary, 6000000);
+        assert_int_equal(e.lines[i].amount[TN_C_PENSION_EE], 80000); /* 8% of +1,000,000 */
+    }
+    assert_int_equal(adjustments, 2);
+    tn_explain_release(&e);
+    assert_int_equal(tn_store_explain(f->s, "A", fx_period(2025, 11), NULL, &e), TN_OK);
+    /* one interest line per group late in November: BHYT 4.5%, BHTN 2%, BHXH 25.5% of
+     * September's 15,000,000 base: 675,000 / 300,000 / 3,825,000 -> 6,075 + 2,700 + 34,425 */
+    assert_int_equal(e.ninterest, 3);
+    tn_money sum = 0;
+    for (size_t i = 0; i < e.ninterest; i++) {
+        assert_string_equal(e.interest[i].rule, "daily");
+        assert_int_equal(e.interest[i].days, 30);
+        sum += e.interest[i].amount;
+    }
+    assert_int_equal(sum, 43200);
+    tn_explain_release(&e);
+    assert_int_equal(tn_store_explain(f->s, "A", fx_period(2025, 9), NULL, &e), TN_OK);
+    /* P2 went to August: BHYT 675,000, BHTN 300,000, BHXH 3,825,000 (Decision 60/2015) */
+    assert_int_equal(e.nalloc, 3);
+    assert_string_equal(e.alloc[0].group, "BHYT");
+    assert_int_equal(e.alloc[0].amount, 675000);
+    assert_string_equal(e.alloc[2].group, "BHXH");
+    assert_int_equal(e.alloc[2].amount, 3825000);
+    assert_int_equal(e.alloc[0].target, fx_period(2025, 8));
+    tn_explain_release(&e);
+    assert_int_equal(tn_store_explain(f->s, "NOPE", fx_period(2025, 9), NULL, &e),
+                     TN_ERR_NOT_FOUND);
+    tn_explain_release(&e);
+}
+
+static void close_is_idempotent(void **state)
+{
+    struct fx *f = *state;
+    close_months(f);
+    struct tn_close_stats st;
+    assert_int_equal(close_at(f, 2025, 11, "2025-12-02T08:00:00", &st), TN_OK);
+    assert_int_equal(st.units, 1);
+    assert_int_equal(st.units_changed, 0);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(f->s->db, "SELECT count(*) FROM unit_close", -1, &q,
+                                        NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(q, 0), 5); /* one row per period, none added */
+    sqlite3_finalize(q);
+}
+
+static void late_payments_keep_the_old_view_as_of(void **state)
+{
+    struct fx *f = *state;
+    close_months(f);
+    /* a 1,000,000 payment of 2025-10-15 reaches the office after November is closed */
+    sql(f->s, "INSERT INTO payment (txn_id, version, known_at, batch_id, unit_code, paid_on, "
+              "amount, channel) VALUES ('P3', 1, '2025-12-03T00:00:00', 3, 'A', '2025-10-15', "
+              "1000000, 'transfer')");
+    assert_int_equal(close_at(f, 2025, 11, "2025-12-03T09:00:00", NULL), TN_OK);
+    /* it pays September first: 3,800,000 late in November = 34,200; paid counts it now */
+    struct tn_balance_row r = balance(f, 2025, 11, NULL);
+    assert_int_equal(r.interest, 34200);
+    assert_int_equal(r.paid, 1000000);
+    assert_int_equal(r.closing, 14714200);
+    /* as known on 2025-12-02 the old figures stand */
+    r = balance(f, 2025, 11, "2025-12-02T23:59:59");
+    assert_int_equal(r.closing, 15723200);
+    /* before November's first close there was no November balance at all */
+    r = balance(f, 2025, 11, "2025-11-30T23:59:59");
+    assert_int_equal(r.closing, -1);
+
+    /* 3,800,000 paid 2025-11-05, known only in December: November's interest is recomputed
+     * (4 days: 3,800,000 x 0.03% x 4 = 4,560 instead of 34,200: -29,640) and December
+     * charges October's 5,760,000 for 31 days: 53,568. Interest 23,928; closing
+     * 14,714,200 + 5,120,000 + 23,928 - 3,800,000 = 16,058,128. */
+    sql(f->s, "INSERT INTO payment (txn_id, version, known_at, batch_id, unit_code, paid_on, "
+              "amount, channel) VALUES ('P4', 1, '2025-12-20T00:00:00', 4, 'A', '2025-11-05', "
+              "3800000, 'transfer')");
+    assert_int_equal(close_at(f, 2025, 12, "2026-01-01T08:00:00", NULL), TN_OK);
+    r = balance(f, 2025, 12, NULL);
+    assert_int_equal(r.interest, 23928);
+    assert_int_equal(r.paid, 3800000);
+    assert_int_equal(r.closing, 16058128);
+    assert_int_equal(r.principal_due, 16000000);
+    assert_int_equal(r.interest_due, 58128);
+}
+
+static void closes_run_in_order(void **state)
+{
+    struct fx *f = *state;
+    close_months(f);
+    /* an earlier period is not reopened: its changes land in the current close */
+    assert_int_equal(close_at(f, 2025, 9, "2025-12-05T00:00:00", NULL), TN_ERR_STATE);
+    /* a gap is refused */
+    assert_int_equal(close_at(f, 2026, 1, "2025-12-05T00:00:00", NULL), TN_ERR_STATE);
+    /* a period outside the policy data is an error, and nothing is written */
+    struct tn_policy empty;
+    tn_policy_init(&empty);
+    char msg[512];
+    struct tn_close_stats st;
+    assert_int_equal(tn_close_period(f->s, &empty, fx_period(2025, 12), "2026-01-01T00:00:00",
+                                     &st, NULL, NULL, msg, sizeof msg),
+                     TN_ERR_NO_POLICY);
+    assert_non_null(strstr(msg, "unit A"));
+    struct tn_balance_row r = balance(f, 2025, 12, NULL);
+    assert_int_equal(r.closing, -1);
+}
+
+static void reversed_payment_is_not_money(void **state)
+{
+    struct fx *f = *state;
+    sql(f->s, "INSERT INTO payment (txn_id, version, known_at, batch_id, unit_code, paid_on, "
+              "amount, channel, reverses) VALUES ('P1R', 1, '2025-07-25T00:00:00', 1, 'A', "
+              "'2025-07-24', 4800000, 'transfer', 'P1')");
+    assert_int_equal(close_at(f, 2025, 7, "2025-08-01T08:00:00", NULL), TN_OK);
+    struct tn_balance_row r = balance(f, 2025, 7, NULL);
+    assert_int_equal(r.paid, 0);
+    assert_int_equal(r.closing, 4800000);
+}
+
+int main(void)
+{
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(balances_follow_the_hand_computation),
+        T(explain_opens_the_balance_into_its_lines),
+        T(close_is_idempotent),
+        T(late_payments_keep_the_old_view_as_of),
+        T(closes_run_in_order),
+        T(reversed_payment_is_not_money),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

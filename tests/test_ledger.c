@@ -1,0 +1,313 @@
+/*
+ * test_ledger.c - replay of a unit's account: interest in both eras, allocation, credit,
+ * aging. Every expected figure is derived in the comment beside it.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "policy_fixture.h"
+#include "thuno/aging.h"
+#include "thuno/ledger.h"
+
+struct scenario {
+    struct tn_policy pol;
+    struct tn_ledger_charge charges[64];
+    struct tn_ledger_payment payments[16];
+    struct tn_ledger_input in;
+    struct tn_ledger_result r;
+};
+
+static int setup(void **state)
+{
+    struct scenario *s = tn_xcalloc(1, sizeof *s);
+    fx_policy(&s->pol);
+    s->in.pol = &s->pol;
+    s->in.unit = (struct tn_unit_facts){.type = TN_UT_PRIVATE, .wage_region = 1,
+                                        .payment_cycle = 1};
+    s->in.charges = s->charges;
+    s->in.payments = s->payments;
+    tn_ledger_result_init(&s->r);
+    *state = s;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct scenario *s = *state;
+    tn_ledger_result_release(&s->r);
+    tn_policy_release(&s->pol);
+    free(s);
+    return 0;
+}
+
+static void charge(struct scenario *s, tn_period R, enum tn_group g, tn_money amount)
+{
+    s->charges[R - s->in.start].principal[g] += amount;
+}
+
+static void pay(struct scenario *s, tn_day on, tn_money amount)
+{
+    s->payments[s->in.npayments++] = (struct tn_ledger_payment){on, amount, "T"};
+}
+
+static void law58_interest_is_P_times_k_monthly(void **state)
+{
+    struct scenario *s = *state;
+    s->in.start = fx_period(2016, 1);
+    s->in.period = fx_period(2016, 12);
+    charge(s, fx_period(2016, 1), TN_G_BHXH, 50000000);
+    assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
+    /* 2016-01 is due 2016-01-31 and excluded on 2016-02-01 as last month's assessment; the
+     * first charge is on 2016-03-01 for February; 1st of Mar..Dec = 10 charges of
+     * 50,000,000 x 1.065% = 532,500 */
+    assert_int_equal(s->r.ninterest, 10);
+    for (size_t i = 0; i < s->r.ninterest; i++) {
+        assert_int_equal(s->r.interest[i].amount, 532500);
+        assert_int_equal(s->r.interest[i].principal, 50000000);
+        assert_int_equal(s->r.interest[i].rate, 10650);
+        assert_int_equal(s->r.interest[i].accrual_month, s->r.interest[i].charge_period - 1);
+    }
+    assert_int_equal(s->r.interest_total[TN_G_BHXH], 5325000);
+    assert_int_equal(s->r.interest_before[TN_G_BHXH], 9 * 532500); /* all but December's */
+    assert_int_equal(s->r.principal_due, 50000000);
+    assert_int_equal(s->r.interest_due, 5325000);
+}
+
+static void law58_uses_the_k_of_each_year(void **state)
+{
+    struct scenario *s = *state;
+    s->in.start = fx_period(2016, 1);
+    s->in.period = fx_period(2017, 5);
+    charge(s, fx_period(2016, 1), TN_G_BHXH, 50000000);
+    assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
+    /* 15 charges (1st of 2016-03 .. 2017-05) pricing Feb 2016 .. Apr 2017: the official
+     * example's 15 months, but 11 of them in 2016 at 1.065% (532,500) and 4 in 2017 at
+     * 1.317% (658,500): 5,857,500 + 2,634,000 */
+    assert_int_equal(s->r.ninterest, 15);
+    assert_int_equal(s->r.interest_total[TN_G_BHXH], 8491500);
+}
+
+static void law58_missing_k_is_reported_not_guessed(void **state)
+{
+    struct scenario *s = *state;
+    s->in.start = fx_period(2024, 1);
+    s->in.period = fx_period(2024, 4);
+    charge(s, fx_period(2024, 1), TN_G_BHYT, 3000000);
+    assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
+    /* charges on 1st Mar and 1st Apr, k 2024 not loaded: two items, amount 0, principal kept */
+    assert_int_equal(s->r.ninterest, 2);
+    assert_true(s->r.interest[0].missing_rate);
+    assert_int_equal(s->r.interest[0].principal, 3000000);
+    assert_int_equal(s->r.interest[0].amount, 0);
+    assert_int_equal(s->r.interest[0].year, 2024);
+    assert_int_equal(s->r.interest_due, 0);
+}
+
+static void law41_daily_interest_stops_the_day_before_payment(void **state)
+{
+    struct scenario *s = *state;
+    s->in.start = fx_period(2025, 7);
+    s->in.period = fx_period(2025, 10);
+    charge(s, fx_period(2025, 7), TN_G_BHXH, 10000000);
+    pay(s, fx_day(2025, 10, 11), 10000000);
+    assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
+    /* July is due 2025-08-31 (Law 41 Art 34.4). September: 30 days x 10,000,000 x 0.03% =
+     * 90,000. October: the 1st..10th, 10 days = 30,000; the payment day is not counted. */
+    assert_int_equal(s->r.ninterest, 2);
+    assert_int_equal(s->r.interest[0].days, 30);
+    assert_int_equal(s->r.interest[0].amount, 90000);
+    assert_int_equal(s->r.interest[0].from, fx_day(2025, 9, 1));
+    assert_int_equal(s->r.interest[1].days, 10);
+    assert_int_equal(s->r.interest[1].to, fx_day(2025, 10, 10));
+    assert_int_equal(s->r.interest[1].amount, 30000);
+    /* the payment goes to the oldest period first: July's principal, in full */
+    assert_int_equal(s->r.principal_due, 0);
+    assert_int_equal(s->r.interest_due, 120000);
+    assert_int_equal(s->r.paid_total, 10000000);
+}
+
+static void law41_payment_day_counts_when_policy_says_so(void **state)
+{
+    struct scenario *s = *state;
+    s->pol.interest[1].count_payment_day = 1;
+    s->in.start = fx_period(2025, 7);
+    s->in.period = fx_period(2025, 10);
+    charge(s, fx_period(2025, 7), TN_G_BHXH, 10000000);
+    pay(s, fx_day(2025, 10, 11), 10000000);
+    assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
+    assert_int_equal(s->r.interest[1].days, 11); /* 1st..11th */
+    assert_int_equal(s->r.interest[1].amount, 33000);
+}
+
+static void transition_law58_arrears_accrue_daily_from_july_2025(void **state)
+{
+    struct scenario *s = *state;
+    s->in.start = fx_period(2025, 5);
+    s->in.period = fx_period(2025, 7);
+    charge(s, fx_period(2025, 5), TN_G_BHXH, 1000000);
+    charge(s, fx_period(2025, 6), TN_G_BHXH, 1000000);
+    assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
+    /* 2025-07-01: the last Law 58 charge, for June: P = May (due 05-31); k 2025 missing.
+     * July: both May (due 05-31) and June (due 06-30) are late every day: 2,000,000 x 31 x
+     * 0.03% = 18,600. */
+    assert_int_equal(s->r.ninterest, 2);
+    assert_int_equal(s->r.interest[0].rule, TN_INT_MONTHLY_K);
+    assert_true(s->r.interest[0].missing_rate);
+    assert_int_equal(s->r.interest[0].principal, 1000000);
+    assert_int_equal(s->r.interest[1].rule, TN_INT_DAILY);
+    assert_int_equal(s->r.interest[1].principal, 2000000);
+    assert_int_equal(s->r.interest[1].amount, 18600);
+}
+
+static void allocation_follows_group_order(void **state)
+{
+    struct scenario *s = *state;
+    s->in.start = s->in.period = fx_period(2025, 7);
+    charge(s, fx_period(2025, 7), TN_G_BHXH, 100000);
+    charge(s, fx_period(2025, 7), TN_G_BHTN, 100000);
+    charge(s, fx_period(2025, 7), TN_G_BHYT, 100000);
+    pay(s, fx_day(2025, 7, 15), 150000);
+    assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
+    /* Decision 60/2015 Art 6: BHYT, then BHTN, then BHXH */
+    assert_int_equal(s->r.nalloc, 2);
+    assert_int_equal(s->r.alloc[0].group, TN_G_BHYT);
+    assert_int_equal(s->r.alloc[0].amount, 100000);
+    assert_int_equal(s->r.alloc[1].group, TN_G_BHTN);
+    assert_int_equal(s->r.alloc[1].amount, 50000);
+    assert_int_equal(s->r.principal_due, 150000);
+}
+
+static void allocation_pays_oldest_period_first(void **state)
+{
+    struct scenario *s = *state;
+    s->in.start = fx_period(2025, 7);
+    s->in.period = fx_period(2025, 8);
+    charge(s, fx_period(2025, 7), TN_G_BHXH, 100000);
+    charge(s, fx_period(2025, 8), TN_G_BHYT, 100000);
+    pay(s, fx_day(2025, 8, 5), 120000);
+    assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
+    /* July's BHXH before August's BHYT, whatever the group order */
+    assert_int_equal(s->r.alloc[0].target, fx_period(2025, 7));
+    assert_int_equal(s->r.alloc[0].amount, 100000);
+    assert_int_equal(s->r.alloc[1].target, fx_period(2025, 8));
+    assert_int_equal(s->r.alloc[1].amount, 20000);
+}
+
+static void overpayment_and_refund_become_credit(void **state)
+{
+    struct scenario *s = *state;
+    s->in.start = fx_period(2025, 7);
+    s->in.period = fx_period(2025, 9);
+    charge(s, fx_period(2025, 7), TN_G_BHXH, 100);
+    pay(s, fx_day(2025, 7, 5), 300);
+    charge(s, fx_period(2025, 8), TN_G_BHXH, 100);
+    charge(s, fx_period(2025, 9), TN_G_BHXH, -50); /* thoái thu */
+    assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
+    /* 300 - 100 (July) = 200 credit; August's 100 takes it to 100; the refund adds 50 */
+    assert_int_equal(s->r.credit, 150);
+    assert_int_equal(s->r.principal_due, -150);
+    assert_int_equal(s->r.interest_due, 0);
+}
+
+static void quarterly_payer_law58_not_due_months_bear_no_interest(void **state)
+{
+    struct scenario *s = *state;
+    s->in.unit.payment_cycle = 3;
+    s->in.start = fx_period(2016, 1);
+    s->in.period = fx_period(2016, 5);
+    for (int m = 1; m <= 3; m++)
+        charge(s, fx_period(2016, m), TN_G_BHXH, 1000000);
+    assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
+    /* Q1 is due 2016-03-31. 1st of March: nothing due yet. 1st of April: Jan and Feb (periods
+     * <= A-2 whose deadline has passed by 03-31) = 2,000,000 x 1.065% = 21,300. 1st of May:
+     * all three = 31,950. */
+    assert_int_equal(s->r.ninterest, 2);
+    assert_int_equal(s->r.interest[0].charge_period, fx_period(2016, 4));
+    assert_int_equal(s->r.interest[0].amount, 21300);
+    assert_int_equal(s->r.interest[1].amount, 31950);
+}
+
+static void aging_late_then_evading_after_60_days(void **state)
+{
+    struct scenario *s = *state;
+    s->in.start = fx_period(2027, 11);
+    charge(s, fx_period(2027, 11), TN_G_BHXH, 1000000); /* due 2027-12-31 */
+    struct tn_aging a;
+    static const struct {
+        int y, m;
+        enum tn_legal_status want;
+        int days;
+    } steps[] = {
+        {2027, 12, TN_LS_LATE, 0},     /* the deadline day itself has just passed */
+        {2028, 1, TN_LS_LATE, 31},     /* 31 days after the deadline */
+        {2028, 2, TN_LS_LATE, 60},     /* 2028 is leap: 60 days exactly, still late */
+        {2028, 3, TN_LS_EVADING, 91},  /* more than 60: Law 41 Art 39 */
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        s->in.period = fx_period(steps[i].y, steps[i].m);
+        assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
+        assert_int_equal(tn_aging_compute(&s->in, &s->r, 1000000, &a), TN_OK);
+        assert_int_equal(a.status, steps[i].want);
+        assert_int_equal(a.days_late, steps[i].days);
+        assert_int_equal(a.oldest_unpaid, fx_period(2027, 11));
+    }
+}
+
+static void aging_months_owed_and_buckets(void **state)
+{
+    struct scenario *s = *state;
+    s->in.start = fx_period(2025, 7);
+    s->in.period = fx_period(2025, 7);
+    charge(s, fx_period(2025, 7), TN_G_BHXH, 2500000);
+    struct tn_aging a;
+    assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
+    /* 2,500,000 owed / 1,000,000 a month = 2.5 months: bucket 1-3; not yet due: current */
+    assert_int_equal(tn_aging_compute(&s->in, &s->r, 1000000, &a), TN_OK);
+    assert_int_equal(a.months_owed_tenths, 25);
+    assert_string_equal(a.bucket, "1-3");
+    assert_int_equal(a.status, TN_LS_CURRENT);
+    /* 2,500,000 / 2,600,000 = 0.96 -> 0.9, rounded down: bucket 0 */
+    assert_int_equal(tn_aging_compute(&s->in, &s->r, 2600000, &a), TN_OK);
+    assert_int_equal(a.months_owed_tenths, 9);
+    assert_string_equal(a.bucket, "0");
+    static const struct {
+        int tenths;
+        const char *bucket;
+    } b[] = {{0, "0"}, {9, "0"}, {10, "1-3"}, {29, "1-3"}, {30, "3-6"}, {59, "3-6"},
+             {60, "6-12"}, {119, "6-12"}, {120, "12+"}};
+    for (size_t i = 0; i < sizeof b / sizeof b[0]; i++)
+        assert_string_equal(tn_aging_bucket(b[i].tenths), b[i].bucket);
+}
+
+static void replay_refuses_payments_outside_window(void **state)
+{
+    struct scenario *s = *state;
+    s->in.start = s->in.period = fx_period(2025, 7);
+    pay(s, fx_day(2025, 8, 1), 100);
+    assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_ERR_RANGE);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(law58_interest_is_P_times_k_monthly),
+        T(law58_uses_the_k_of_each_year),
+        T(law58_missing_k_is_reported_not_guessed),
+        T(law41_daily_interest_stops_the_day_before_payment),
+        T(law41_payment_day_counts_when_policy_says_so),
+        T(transition_law58_arrears_accrue_daily_from_july_2025),
+        T(allocation_follows_group_order),
+        T(allocation_pays_oldest_period_first),
+        T(overpayment_and_refund_become_credit),
+        T(quarterly_payer_law58_not_due_months_bear_no_interest),
+        T(aging_late_then_evading_after_60_days),
+        T(aging_months_owed_and_buckets),
+        T(replay_refuses_payments_outside_window),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
