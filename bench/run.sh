@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Benchmark harness: for each size, generates a province with `thuno gen`, then measures the
+# import of each file (rows/s, peak memory), every monthly close (the last one separately),
+# `report balances` and `explain`, and the database size. One CSV line per size is appended
+# to bench/results.csv (or $BENCH_OUT) so runs can be compared over time.
+#
+# usage: bench/run.sh [UNITS:WORKERS:MONTHS ...]   default: 200:6000:6 (the CI smoke size)
+# e.g.   bench/run.sh 2000:60000:24 8000:240000:24 32000:960000:24
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ "${#sizes[@]}" -gt 0 ] || sizes=(200:6000:6)
+build=${BENCH_BUILD:-build/release}
+if [ ! -x "$build/src/cli/thuno" ] || [ ! -x "$build/bench/bench_run" ]; then
+    [ -d "$build" ] || meson setup "$build" --buildtype=release >/dev/null
+    ninja -C "$build" src/cli/thuno bench/bench_run >/dev/null
+fi
+thuno=$PWD/$build/src/cli/thuno
+run=$PWD/$build/bench/bench_run
+out=${BENCH_OUT:-bench/results.csv}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+[ -f "$out" ] || echo "date,commit,units,workers,months,gen_s,import_decl_rows_s,import_pay_rows_s,close_all_s,close_last_s,close_last_peak_kib,report_s,explain_ms,db_mib" >"$out"
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo none)
+end=2026-10
+
+field() { awk -F, -v l="$1" -v f="$2" '$1 == "bench" && $2 == l {print $f}' "$work/log"; }
+
+for size in "${sizes[@]}"; do
+    IFS=: read -r units workers months <<<"$size"
+    echo "== size: $units units, $workers workers, $months months"
+    : >"$work/log"
+    db=$work/thuno.db
+    rm -rf "$work/data" "$db"*
+    $run gen 0 "$thuno" gen --units "$units" --workers "$workers" --months "$months" \
+        --end "$end" --out "$work/data" 2>>"$work/log"
+    "$thuno" --db "$db" init 2>/dev/null
+    for kind in officers units workers declarations payments registry; do
+        rows=$(($(wc -l <"$work/data/$kind.csv") - 1))
+        $run "import_$kind" "$rows" "$thuno" --db "$db" import "$kind" "$work/data/$kind.csv" \
+            2>>"$work/log"
+    done
+    y=${end%-*}; m=$((10#${end#*-})); periods=()
+    for ((i = 0; i < months; i++)); do
+        periods=("$(printf '%04d-%02d' "$y" "$m")" "${periods[@]}")
+        m=$((m - 1)); if [ "$m" -eq 0 ]; then m=12; y=$((y - 1)); fi
+    done
+    t0=$(date +%s%N)
+    for p in "${periods[@]::${#periods[@]}-1}"; do
+        "$thuno" --db "$db" close "$p" 2>/dev/null
+    done
+    $run close_last "$workers" "$thuno" --db "$db" close "$end" 2>>"$work/log"
+    close_all=$(( ($(date +%s%N) - t0) / 1000000 ))
+    $run report_balances "$units" "$thuno" --db "$db" report balances --period "$end" \
+        -o "$work/balances.csv" 2>>"$work/log"
+    unit=$(awk -F, 'NR == 2 {print $1}' "$work/balances.csv")
+    t0=$(date +%s%N)
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+        "$thuno" --db "$db" explain "$unit" "$end" >/dev/null
+    done
+    explain_ms=$(( ($(date +%s%N) - t0) / 10000000 ))
+    echo "explain (process incl.)        ${explain_ms} ms per call"
+    db_mib=$(( $(stat -c %s "$db") / 1048576 ))
+    echo "database                       ${db_mib} MiB"
+    echo "$(date -u +%Y-%m-%dT%H:%M:%SZ),$commit,$units,$workers,$months,$(field gen 3),$(field import_declarations 4),$(field import_payments 4),$((close_all / 1000)).$(printf '%03d' $((close_all % 1000))),$(field close_last 3),$(field close_last 5),$(field report_balances 3),$explain_ms,$db_mib" >>"$out"
+done
+echo "== results appended to $out"

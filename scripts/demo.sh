@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The main job on a demo province: installs the dependencies, builds thuno, generates a
+# synthetic province (2,000 units, ~60,000 workers, 24 months ending 2026-10), imports it,
+# runs the monthly close of every month in order and prints a summary of the last one.
+# Environment: DEMO_DIR (default ./demo), UNITS, WORKERS, MONTHS, END, SEED.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh
+dir=${DEMO_DIR:-demo}
+units=${UNITS:-2000}
+workers=${WORKERS:-60000}
+months=${MONTHS:-24}
+end=${END:-2026-10}
+seed=${SEED:-1}
+
+if [ -d build/release ]; then meson setup --reconfigure build/release --buildtype=release >/dev/null
+else meson setup build/release --buildtype=release >/dev/null; fi
+ninja -C build/release src/cli/thuno >/dev/null
+thuno=build/release/src/cli/thuno
+
+rm -rf "$dir"
+mkdir -p "$dir"
+echo "== gen: $units units, $workers workers, $months months to $end (seed $seed)"
+$thuno gen --units "$units" --workers "$workers" --months "$months" --end "$end" \
+    --seed "$seed" --out "$dir/data"
+db="$dir/thuno.db"
+$thuno --db "$db" init
+for kind in officers units workers declarations payments registry; do
+    $thuno --db "$db" import "$kind" "$dir/data/$kind.csv"
+done
+
+# every month of the window, oldest first
+y=${end%-*}; m=$((10#${end#*-}))
+periods=()
+for ((i = 0; i < months; i++)); do
+    periods=("$(printf '%04d-%02d' "$y" "$m")" "${periods[@]}")
+    m=$((m - 1)); if [ "$m" -eq 0 ]; then m=12; y=$((y - 1)); fi
+done
+start=$(date +%s)
+for p in "${periods[@]}"; do
+    $thuno --db "$db" close "$p"
+done
+echo "== ${#periods[@]} closes in $(($(date +%s) - start)) s"
+
+$thuno --db "$db" report balances --period "$end" -o "$dir/balances-$end.csv"
+awk -F, 'NR > 1 {
+    n++; closing += $8; principal += $9; interest += $10; bucket[$12]++; status[$14]++
+} END {
+    printf "== balances %s: %d units, closing %d, principal due %d, interest due %d\n", p, n, closing, principal, interest
+    printf "   buckets: 0=%d 1-3=%d 3-6=%d 6-12=%d 12+=%d\n", bucket["0"], bucket["1-3"], bucket["3-6"], bucket["6-12"], bucket["12+"]
+    printf "   legal status: current=%d late=%d evading=%d\n", status["current"], status["late"], status["evading"]
+}' p="$end" "$dir/balances-$end.csv"
+top=$(awk -F, 'NR > 1 && $9 > 0 {print $9, $1}' "$dir/balances-$end.csv" | sort -rn | head -1 | cut -d' ' -f2)
+if [ -n "$top" ]; then
+    echo "== the largest debtor, explained: thuno --db $db explain $top $end"
+    $thuno --db "$db" explain "$top" "$end" | head -40
+fi
+echo "== report: $dir/balances-$end.csv; database: $db"

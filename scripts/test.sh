@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs the dependencies, then builds thuno three ways and runs every test:
+#   1. debug build, -Werror, all tests;
+#   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer;
+#   3. an -O2 release build (some warnings, e.g. format truncation, only appear there),
+#      with the bench smoke run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh
+bash scripts/lint.sh
+
+passed=0
+failed=0
+run_suite() { # name, meson setup args...
+    local name=$1
+    shift
+    local dir=build/ci-$name
+    if [ -d "$dir" ]; then
+        meson setup --reconfigure "$dir" "$@" >/dev/null
+    else
+        meson setup "$dir" "$@" >/dev/null
+    fi
+    ninja -C "$dir" >/dev/null
+    local log=$dir/test-summary.txt
+    if meson test -C "$dir" --print-errorlogs --num-processes 2 >"$log" 2>&1; then :; fi
+    grep -E '^(Ok|Fail|Expected Fail|Unexpected Pass|Skipped|Timeout):' "$log" | sed "s/^/[$name] /"
+    local ok fail
+    ok=$(awk '/^Ok:/ {print $2}' "$log")
+    fail=$(awk '/^(Fail|Timeout|Unexpected Pass):/ {s += $NF} END {print s + 0}' "$log")
+    passed=$((passed + ${ok:-0}))
+    failed=$((failed + fail))
+    if [ "$fail" -ne 0 ] || [ -z "$ok" ]; then
+        cat "$log"
+        failed=$((failed + (${ok:-0} == 0 ? 1 : 0)))
+    fi
+}
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+run_suite debug --buildtype=debug -Dwerror=true
+run_suite asan --buildtype=debug -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false
+run_suite release --buildtype=release -Dwerror=true
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
