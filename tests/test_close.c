@@ -283,6 +283,19 @@ static void reversed_payment_is_not_money(void **state)
     assert_int_equal(r.closing, 4800000);
 }
 
+static void as_of_arguments_normalize(void **state)
+{
+    (void)state;
+    char out[20];
+    assert_int_equal(tn_report_as_of("2025-12-02", out), TN_OK);
+    assert_string_equal(out, "2025-12-02T23:59:59"); /* a date means its last second */
+    assert_int_equal(tn_report_as_of("2025-12-02T09:30:00", out), TN_OK);
+    assert_string_equal(out, "2025-12-02T09:30:00");
+    assert_int_equal(tn_report_as_of("2025-02-30", out), TN_ERR_PARSE);
+    assert_int_equal(tn_report_as_of("2025-12-02 09:30:00", out), TN_ERR_PARSE);
+    assert_int_equal(tn_report_as_of("yesterday", out), TN_ERR_PARSE);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -293,6 +306,7 @@ int main(void)
         T(late_payments_keep_the_old_view_as_of),
         T(closes_run_in_order),
         T(reversed_payment_is_not_money),
+        cmocka_unit_test(as_of_arguments_normalize),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

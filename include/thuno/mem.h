@@ -22,4 +22,9 @@ char *tn_xstrndup(const char *s, size_t n);
 void tn_grow(void **items, size_t *cap, size_t need, size_t size);
 #define TN_GROW(arr, cap, need) tn_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
 
+/* As tn_grow, and the elements it adds are zeroed. */
+void tn_grow_zero(void **items, size_t *cap, size_t need, size_t size);
+#define TN_GROW_ZERO(arr, cap, need)                                                              \
+    tn_grow_zero((void **)&(arr), &(cap), (need), sizeof *(arr))
+
 #endif

@@ -66,3 +66,11 @@ void tn_grow(void **items, size_t *cap, size_t need, size_t size)
     *items = tn_xrealloc(*items, c, size);
     *cap = c;
 }
+
+void tn_grow_zero(void **items, size_t *cap, size_t need, size_t size)
+{
+    size_t old = *cap;
+    tn_grow(items, cap, need, size);
+    if (*cap > old)
+        memset((char *)*items + old * size, 0, (*cap - old) * size);
+}
