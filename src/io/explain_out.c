@@ -23,14 +23,23 @@ static const char *P(tn_period p, char buf[static TN_PERIOD_BUFSZ])
     return buf;
 }
 
-/* base x rate / 10^6 exactly, with six decimals ("24.800,500000" style avoided: plain). */
+/* base x rate / 10^6 exactly, as "24.800,5" when it is not whole (the rounding shown), or
+ * "" when it is whole (nothing was rounded). */
 static void exact_product(tn_money base, tn_ppm rate, char buf[static 48])
 {
-    /* base < 2^53 in practice; split to stay in int64 */
     int64_t whole = base / TN_PPM_ONE * rate, part = base % TN_PPM_ONE * rate;
     whole += part / TN_PPM_ONE;
     part %= TN_PPM_ONE;
-    snprintf(buf, 48, "%" PRId64 ".%06" PRId64, whole, part);
+    if (part == 0) {
+        buf[0] = '\0';
+        return;
+    }
+    char w[32], frac[8];
+    tn_money_format_grouped(whole, w);
+    snprintf(frac, sizeof frac, "%06d", (int)part);
+    for (int i = 5; i > 0 && frac[i] == '0'; i--)
+        frac[i] = '\0';
+    snprintf(buf, 48, "%s,%s -> ", w, frac);
 }
 
 static tn_money base_of(const struct tn_explain_assess *l, int k)
@@ -41,6 +50,7 @@ static tn_money base_of(const struct tn_explain_assess *l, int k)
 static void write_assess(FILE *f, const struct tn_explain *e, int adjustments)
 {
     char a[32], b[32], pp[TN_PERIOD_BUFSZ], pct[16], ex[48];
+    const char *last_sources = "";
     for (size_t i = 0; i < e->nlines; i++) {
         const struct tn_explain_assess *l = &e->lines[i];
         if (l->adjustment != adjustments)
@@ -60,12 +70,14 @@ static void write_assess(FILE *f, const struct tn_explain *e, int adjustments)
                         M(l->amount[k], b));
             } else {
                 exact_product(base_of(l, k), l->rate[k], ex);
-                fprintf(f, "    %-18s %7s x %s = %s -> %s\n",
+                fprintf(f, "    %-18s %7s x %s = %s%s\n",
                         tn_component_name((enum tn_component)k), pct, M(base_of(l, k), a), ex,
                         M(l->amount[k], b));
             }
         }
-        fprintf(f, "    nguồn/source: %s\n", l->sources);
+        if (strcmp(l->sources, last_sources) != 0)
+            fprintf(f, "    nguồn/source: %s\n", l->sources);
+        last_sources = l->sources;
     }
 }
 

@@ -35,6 +35,34 @@ tn_err tn__store_exec(struct tn_store *s, const char *sql)
     return TN_OK;
 }
 
+tn_err tn__store_cached(struct tn_store *s, const char *sql, sqlite3_stmt **out)
+{
+    for (int i = 0; i < s->ncache; i++) {
+        if (strcmp(s->cache[i].sql, sql) == 0) {
+            sqlite3_reset(s->cache[i].st);
+            sqlite3_clear_bindings(s->cache[i].st);
+            *out = s->cache[i].st;
+            return TN_OK;
+        }
+    }
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s, sql, &st);
+    if (err)
+        return err;
+    if (s->ncache == (int)(sizeof s->cache / sizeof s->cache[0]) ||
+        strlen(sql) >= sizeof s->cache[0].sql) {
+        /* no room: the caller would leak it, so refuse loudly in development */
+        sqlite3_finalize(st);
+        snprintf(s->errmsg, sizeof s->errmsg, "statement cache full");
+        return TN_ERR_STORE;
+    }
+    snprintf(s->cache[s->ncache].sql, sizeof s->cache[0].sql, "%s", sql);
+    s->cache[s->ncache].st = st;
+    s->ncache++;
+    *out = st;
+    return TN_OK;
+}
+
 void tn__bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
 {
     if (v && *v)
@@ -126,6 +154,8 @@ void tn_store_free(struct tn_store *s)
 {
     if (!s)
         return;
+    for (int i = 0; i < s->ncache; i++)
+        sqlite3_finalize(s->cache[i].st);
     sqlite3_close(s->db);
     free(s);
 }

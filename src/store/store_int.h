@@ -12,7 +12,16 @@
 struct tn_store {
     sqlite3 *db;
     char errmsg[512];
+    struct {
+        char sql[160];
+        sqlite3_stmt *st;
+    } cache[8]; /* statements reused across calls (tn__store_cached) */
+    int ncache;
 };
+
+/* A prepared statement for sql kept for the store's life (reset before it is returned).
+ * Errors: TN_ERR_STORE. */
+tn_err tn__store_cached(struct tn_store *s, const char *sql, sqlite3_stmt **out);
 
 /* Records the SQLite error of s->db (prefixed by what) and returns TN_ERR_STORE. */
 tn_err tn__store_fail(struct tn_store *s, const char *what);

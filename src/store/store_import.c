@@ -1,0 +1,229 @@
+/*
+ * store_import.c - versioned rows for imports (see store_import.h). A changed row never
+ * overwrites: the old version gets superseded_at, the new one version + 1.
+ */
+#include "store/store_import.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "thuno/mem.h"
+
+struct tn_store_import {
+    struct tn_store *s;
+    size_t nkeys, ncols;
+    long long batch;
+    const char *now;
+    sqlite3_stmt *find, *insert, *supersede, *finish;
+};
+
+static void bind_value(sqlite3_stmt *st, int i, const struct tn_store_value *v)
+{
+    if (v->type == TN_SV_INT)
+        sqlite3_bind_int64(st, i, v->num);
+    else if (v->type == TN_SV_TEXT && v->text && *v->text)
+        sqlite3_bind_text(st, i, v->text, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* Appends "a = ?n AND b = ?n+1 ..." for the key columns. */
+static size_t key_where(char *buf, size_t cap, const char *const *keys, size_t nkeys, int first)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < nkeys; i++)
+        o += (size_t)snprintf(buf + o, o < cap ? cap - o : 0, "%s%s = ?%d", i ? " AND " : "",
+                              keys[i], first + (int)i);
+    return o;
+}
+
+tn_err tn_store_import_begin(struct tn_store *s, const char *table, const char *const *keys,
+                             size_t nkeys, const char *const *cols, size_t ncols,
+                             const char *kind, const char *file, const char *now,
+                             struct tn_store_import **out)
+{
+    struct tn_store_import *imp = tn_xcalloc(1, sizeof *imp);
+    imp->s = s;
+    imp->nkeys = nkeys;
+    imp->ncols = ncols;
+    imp->now = now;
+    char sql[4096], where[512];
+    key_where(where, sizeof where, keys, nkeys, 1);
+    size_t o = (size_t)snprintf(sql, sizeof sql, "SELECT version");
+    for (size_t i = 0; i < ncols; i++)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, ", %s", cols[i]);
+    snprintf(sql + o, sizeof sql - o, " FROM %s WHERE %s AND superseded_at IS NULL", table,
+             where);
+    tn_err err = tn__store_prepare(s, sql, &imp->find);
+    if (err)
+        goto fail;
+    o = (size_t)snprintf(sql, sizeof sql, "INSERT INTO %s (", table);
+    for (size_t i = 0; i < nkeys; i++)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, "%s, ", keys[i]);
+    for (size_t i = 0; i < ncols; i++)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, "%s, ", cols[i]);
+    o += (size_t)snprintf(sql + o, sizeof sql - o, "version, known_at, batch_id) VALUES (");
+    for (size_t i = 0; i < nkeys + ncols + 3; i++)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, "%s?%zu", i ? ", " : "", i + 1);
+    snprintf(sql + o, sizeof sql - o, ")");
+    if ((err = tn__store_prepare(s, sql, &imp->insert)))
+        goto fail;
+    key_where(where, sizeof where, keys, nkeys, 3);
+    snprintf(sql, sizeof sql, "UPDATE %s SET superseded_at = ?1 WHERE version = ?2 AND %s", table,
+             where);
+    if ((err = tn__store_prepare(s, sql, &imp->supersede)))
+        goto fail;
+    sqlite3_stmt *st;
+    if ((err = tn__store_prepare(s,
+                                 "INSERT INTO import_batch (kind, file, known_at, rows_new, "
+                                 "rows_changed, rows_same) VALUES (?1, ?2, ?3, 0, 0, 0)",
+                                 &st)))
+        goto fail;
+    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        err = tn__store_fail(s, "record import batch");
+        goto fail;
+    }
+    imp->batch = sqlite3_last_insert_rowid(s->db);
+    if ((err = tn__store_prepare(s,
+                                 "UPDATE import_batch SET rows_new = ?1, rows_changed = ?2, "
+                                 "rows_same = ?3 WHERE id = ?4",
+                                 &imp->finish)))
+        goto fail;
+    *out = imp;
+    return TN_OK;
+fail:
+    tn_store_import_free(imp);
+    return err;
+}
+
+tn_err tn_store_import_find(struct tn_store_import *imp, const struct tn_store_value *keys,
+                            long *version, struct tn_store_value *cur)
+{
+    sqlite3_stmt *st = imp->find;
+    sqlite3_reset(st);
+    for (size_t i = 0; i < imp->nkeys; i++)
+        bind_value(st, (int)i + 1, &keys[i]);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) {
+        *version = 0;
+        return TN_OK;
+    }
+    if (rc != SQLITE_ROW)
+        return tn__store_fail(imp->s, "look up stored row");
+    *version = (long)sqlite3_column_int64(st, 0);
+    for (size_t i = 0; i < imp->ncols; i++) {
+        int c = (int)i + 1;
+        switch (sqlite3_column_type(st, c)) {
+        case SQLITE_NULL:
+            cur[i] = (struct tn_store_value){.type = TN_SV_NULL};
+            break;
+        case SQLITE_INTEGER:
+            cur[i] = (struct tn_store_value){.type = TN_SV_INT,
+                                             .num = sqlite3_column_int64(st, c)};
+            break;
+        default:
+            cur[i] = (struct tn_store_value){.type = TN_SV_TEXT,
+                                             .text = (const char *)sqlite3_column_text(st, c)};
+        }
+    }
+    return TN_OK;
+}
+
+tn_err tn_store_import_put(struct tn_store_import *imp, const struct tn_store_value *keys,
+                           const struct tn_store_value *vals, long old)
+{
+    if (old > 0) {
+        sqlite3_stmt *up = imp->supersede;
+        sqlite3_reset(up);
+        sqlite3_bind_text(up, 1, imp->now, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(up, 2, old);
+        for (size_t i = 0; i < imp->nkeys; i++)
+            bind_value(up, (int)i + 3, &keys[i]);
+        if (sqlite3_step(up) != SQLITE_DONE)
+            return tn__store_fail(imp->s, "supersede stored row");
+    }
+    sqlite3_stmt *st = imp->insert;
+    sqlite3_reset(st);
+    int n = 1;
+    for (size_t i = 0; i < imp->nkeys; i++)
+        bind_value(st, n++, &keys[i]);
+    for (size_t i = 0; i < imp->ncols; i++)
+        bind_value(st, n++, &vals[i]);
+    sqlite3_bind_int64(st, n++, old + 1);
+    sqlite3_bind_text(st, n++, imp->now, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, n, imp->batch);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tn__store_fail(imp->s, "store row");
+    return TN_OK;
+}
+
+tn_err tn_store_import_finish(struct tn_store_import *imp, long rows_new, long rows_changed,
+                              long rows_same)
+{
+    sqlite3_stmt *st = imp->finish;
+    sqlite3_bind_int64(st, 1, rows_new);
+    sqlite3_bind_int64(st, 2, rows_changed);
+    sqlite3_bind_int64(st, 3, rows_same);
+    sqlite3_bind_int64(st, 4, imp->batch);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(imp->s, "finish import batch");
+}
+
+void tn_store_import_free(struct tn_store_import *imp)
+{
+    if (!imp)
+        return;
+    sqlite3_finalize(imp->find);
+    sqlite3_finalize(imp->insert);
+    sqlite3_finalize(imp->supersede);
+    sqlite3_finalize(imp->finish);
+    free(imp);
+}
+
+tn_err tn_store_key_exists(struct tn_store *s, const char *table, const char *col,
+                           const char *value, int *found)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE %s = ?1 AND superseded_at IS NULL LIMIT 1",
+             table, col);
+    sqlite3_stmt *st;
+    tn_err err = tn__store_cached(s, sql, &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tn__store_fail(s, "look up key");
+    *found = rc == SQLITE_ROW;
+    return TN_OK;
+}
+
+tn_err tn_store_payment_lookup(struct tn_store *s, const char *txn_id, int *found,
+                               int64_t *amount, int *is_reversal)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_cached(s,
+                                  "SELECT amount, reverses FROM payment WHERE txn_id = ?1 AND "
+                                  "superseded_at IS NULL",
+                                  &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, txn_id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    *found = rc == SQLITE_ROW;
+    if (*found) {
+        *amount = sqlite3_column_int64(st, 0);
+        *is_reversal = sqlite3_column_type(st, 1) != SQLITE_NULL;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "look up payment");
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# End-to-end golden test of the thuno command on the hand-checked province of
+# tests/data/province (derivation of every figure: docs/golden.md). Compares the balances
+# report (CSV and JSON), explain (text) and an as-of view byte for byte with tests/golden/.
+# usage: cli_golden.sh THUNO_BINARY [--update]
+set -euo pipefail
+thuno=$1
+here=$(cd "$(dirname "$0")" && pwd)
+data=$here/data/province
+golden=$here/golden
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db=$work/t.db
+export THUNO_POLICY=${THUNO_POLICY:-$here/../policy}
+t() { THUNO_NOW=$1 "$thuno" --db "$db" "${@:2}"; }
+
+t 2025-07-01 init 2>/dev/null
+for kind in officers units workers declarations payments; do
+    t 2025-07-01 import "$kind" "$data/$kind.csv" 2>/dev/null
+done
+for p in 2025-07 2025-08 2025-09 2025-10 2025-11; do
+    t "${p}-28T18:00:00" close "$p" 2>/dev/null
+done
+t 2025-12-01 report balances --period 2025-11 >"$work/balances-2025-11.csv"
+t 2025-12-01 report balances --period 2025-11 --format json >"$work/balances-2025-11.json"
+t 2025-12-01 report balances --period 2025-10 >"$work/balances-2025-10.csv"
+t 2025-12-01 explain A 2025-10 >"$work/explain-A-2025-10.txt"
+t 2025-12-01 explain A 2025-11 >"$work/explain-A-2025-11.txt"
+t 2025-12-01 explain B 2025-11 >"$work/explain-B-2025-11.txt"
+# a bank statement of 2025-10-15 arrives on 2025-12-03; November is closed again
+t 2025-12-03 import payments "$data/payments-late.csv" 2>/dev/null
+t 2025-12-03T09:00:00 close 2025-11 2>/dev/null
+t 2025-12-04 report balances --period 2025-11 >"$work/balances-2025-11-after.csv"
+t 2025-12-04 report balances --period 2025-11 --as-of 2025-12-02 >"$work/balances-2025-11-asof.csv"
+# a second run of the same close changes nothing
+t 2025-12-05 close 2025-11 2>"$work/rerun.txt"
+grep -q "(0 changed)" "$work/rerun.txt" || { cat "$work/rerun.txt"; echo "re-run changed rows"; exit 1; }
+
+status=0
+for f in "$work"/*.csv "$work"/*.json "$work"/*.txt; do
+    name=$(basename "$f")
+    [ "$name" = rerun.txt ] && continue
+    if [ "${2:-}" = "--update" ]; then
+        cp "$f" "$golden/$name"
+    elif ! diff -u "$golden/$name" "$f"; then
+        status=1
+    fi
+done
+[ "$status" -eq 0 ] && echo "cli golden: all outputs match"
+exit $status
