@@ -39,9 +39,8 @@ static void fx_policy(struct tn_policy *p)
         FX_PUSH(p->rates[c], p->nrates[c], .from = fx_period(2016, 1), .rate = base_rates[c],
                 .source = "fixture");
     /* TNLĐ 0% window for non-budget units (NQ 68/NQ-CP) */
-    FX_PUSH(p->rates[TN_C_TNLD_ER], p->nrates[TN_C_TNLD_ER], .from = fx_period(2021, 7),
-            .rate = 0, .except_types = 1u << TN_UT_STATE | 1u << TN_UT_PUBLIC,
-            .source = "NQ 68/NQ-CP");
+    FX_PUSH(p->rates[TN_C_TNLD_ER], p->nrates[TN_C_TNLD_ER], .from = fx_period(2021, 7), .rate = 0,
+            .except_types = 1u << TN_UT_STATE | 1u << TN_UT_PUBLIC, .source = "NQ 68/NQ-CP");
     FX_PUSH(p->rates[TN_C_TNLD_ER], p->nrates[TN_C_TNLD_ER], .from = fx_period(2022, 7),
             .rate = 5000, .source = "Decree 58/2020");
     FX_PUSH(p->base_salary, p->nbase_salary, .from = fx_period(2013, 7), .amount = 1150000,
@@ -58,12 +57,12 @@ static void fx_policy(struct tn_policy *p)
         FX_PUSH(p->min_wage[r], p->nmin_wage[r], .from = fx_period(2024, 7), .amount = mw2024[r],
                 .source = "Decree 74/2024");
     }
-    FX_PUSH(p->caps[TN_G_BHXH], p->ncaps[TN_G_BHXH], .from = fx_period(2016, 1),
-            .multiplier = 20, .of = TN_CAP_BASE_SALARY, .source = "Law 58 Art 89.3");
-    FX_PUSH(p->caps[TN_G_BHYT], p->ncaps[TN_G_BHYT], .from = fx_period(2016, 1),
-            .multiplier = 20, .of = TN_CAP_BASE_SALARY, .source = "Law 58 Art 89.3");
-    FX_PUSH(p->caps[TN_G_BHTN], p->ncaps[TN_G_BHTN], .from = fx_period(2016, 1),
-            .multiplier = 20, .of = TN_CAP_MIN_WAGE, .source = "Employment Law");
+    FX_PUSH(p->caps[TN_G_BHXH], p->ncaps[TN_G_BHXH], .from = fx_period(2016, 1), .multiplier = 20,
+            .of = TN_CAP_BASE_SALARY, .source = "Law 58 Art 89.3");
+    FX_PUSH(p->caps[TN_G_BHYT], p->ncaps[TN_G_BHYT], .from = fx_period(2016, 1), .multiplier = 20,
+            .of = TN_CAP_BASE_SALARY, .source = "Law 58 Art 89.3");
+    FX_PUSH(p->caps[TN_G_BHTN], p->ncaps[TN_G_BHTN], .from = fx_period(2016, 1), .multiplier = 20,
+            .of = TN_CAP_MIN_WAGE, .source = "Employment Law");
     FX_PUSH(p->deadlines, p->ndeadlines, .from = fx_period(2016, 1), .rule = TN_DL_END_OF_CYCLE,
             .source = "Decision 595 Art 7");
     FX_PUSH(p->deadlines, p->ndeadlines, .from = fx_period(2023, 4), .rule = TN_DL_END_OF_CYCLE,
@@ -79,8 +78,7 @@ static void fx_policy(struct tn_policy *p)
     FX_PUSH(p->k, p->nk, .year = 2017, .group = TN_K_BHYT, .k = 9670, .source = "k 2017 BHYT");
     FX_PUSH(p->allocation, p->nallocation, .from = fx_day(2016, 1, 1),
             .order = {TN_G_BHYT, TN_G_BHTN, TN_G_BHXH}, .source = "Decision 60/2015 Art 6");
-    FX_PUSH(p->legal, p->nlegal, .from = fx_day(2016, 1, 1), .evasion_days = 0,
-            .source = "Law 58");
+    FX_PUSH(p->legal, p->nlegal, .from = fx_day(2016, 1, 1), .evasion_days = 0, .source = "Law 58");
     FX_PUSH(p->legal, p->nlegal, .from = fx_day(2025, 7, 1), .evasion_days = 60,
             .source = "Law 41 Art 39");
     tn_policy_sort(p);

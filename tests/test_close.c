@@ -71,8 +71,8 @@ static tn_err close_at(struct fx *f, int y, int m, const char *now, struct tn_cl
 {
     char msg[512];
     struct tn_close_stats dummy;
-    tn_err err = tn_close_period(f->s, &f->pol, fx_period(y, m), now, st ? st : &dummy, NULL,
-                                 NULL, msg, sizeof msg);
+    tn_err err = tn_close_period(f->s, &f->pol, fx_period(y, m), now, st ? st : &dummy, NULL, NULL,
+                                 msg, sizeof msg);
     if (err && err != TN_ERR_STATE)
         print_error("close: %s\n", msg);
     return err;
@@ -117,10 +117,10 @@ static void balances_follow_the_hand_computation(void **state)
     assert_int_equal(r.closing, 0);
     assert_string_equal(r.legal_status, "current");
     r = balance(f, 2025, 8, NULL);
-    /* August unpaid, but due only 2025-09-30 (Law 41 Art 34.4): current; 1.0 month owed */
+    /* August unpaid, but due only 2025-09-30 (Law 41 Art 34.4): current, nothing owed yet */
     assert_int_equal(r.closing, 4800000);
-    assert_int_equal(r.months_owed_tenths, 10);
-    assert_string_equal(r.bucket, "1-3");
+    assert_int_equal(r.months_owed_tenths, 0);
+    assert_string_equal(r.bucket, "0");
     assert_string_equal(r.legal_status, "current");
     r = balance(f, 2025, 9, NULL);
     /* the 2025-09-10 payment clears August (oldest first) before its deadline: no interest */
@@ -143,9 +143,10 @@ static void balances_follow_the_hand_computation(void **state)
     assert_int_equal(r.closing, 15723200);
     assert_int_equal(r.principal_due, 15680000);
     assert_int_equal(r.interest_due, 43200);
-    /* 15,680,000 / 5,120,000 = 3.06 -> 3.0 months; late 30 days after 10-31 */
-    assert_int_equal(r.months_owed_tenths, 30);
-    assert_string_equal(r.bucket, "3-6");
+    /* past their deadlines: September (10-31) and October (11-30), 4,800,000 + 5,760,000 =
+     * 10,560,000 / 5,120,000 = 2.06 -> 2.0 months; late 30 days after 10-31 */
+    assert_int_equal(r.months_owed_tenths, 20);
+    assert_string_equal(r.bucket, "1-3");
     assert_string_equal(r.legal_status, "late");
     assert_int_equal(r.oldest_unpaid, fx_period(2025, 9));
 }
@@ -205,8 +206,7 @@ static void close_is_idempotent(void **state)
     assert_int_equal(st.units, 1);
     assert_int_equal(st.units_changed, 0);
     sqlite3_stmt *q;
-    assert_int_equal(sqlite3_prepare_v2(f->s->db, "SELECT count(*) FROM unit_close", -1, &q,
-                                        NULL),
+    assert_int_equal(sqlite3_prepare_v2(f->s->db, "SELECT count(*) FROM unit_close", -1, &q, NULL),
                      SQLITE_OK);
     assert_int_equal(sqlite3_step(q), SQLITE_ROW);
     assert_int_equal(sqlite3_column_int(q, 0), 5); /* one row per period, none added */
@@ -263,8 +263,8 @@ static void closes_run_in_order(void **state)
     tn_policy_init(&empty);
     char msg[512];
     struct tn_close_stats st;
-    assert_int_equal(tn_close_period(f->s, &empty, fx_period(2025, 12), "2026-01-01T00:00:00",
-                                     &st, NULL, NULL, msg, sizeof msg),
+    assert_int_equal(tn_close_period(f->s, &empty, fx_period(2025, 12), "2026-01-01T00:00:00", &st,
+                                     NULL, NULL, msg, sizeof msg),
                      TN_ERR_NO_POLICY);
     assert_non_null(strstr(msg, "unit A"));
     struct tn_balance_row r = balance(f, 2025, 12, NULL);

@@ -25,8 +25,8 @@ static int setup(void **state)
     struct scenario *s = tn_xcalloc(1, sizeof *s);
     fx_policy(&s->pol);
     s->in.pol = &s->pol;
-    s->in.unit = (struct tn_unit_facts){.type = TN_UT_PRIVATE, .wage_region = 1,
-                                        .payment_cycle = 1};
+    s->in.unit =
+        (struct tn_unit_facts){.type = TN_UT_PRIVATE, .wage_region = 1, .payment_cycle = 1};
     s->in.charges = s->charges;
     s->in.payments = s->payments;
     tn_ledger_result_init(&s->r);
@@ -241,10 +241,10 @@ static void aging_late_then_evading_after_60_days(void **state)
         enum tn_legal_status want;
         int days;
     } steps[] = {
-        {2027, 12, TN_LS_LATE, 0},     /* the deadline day itself has just passed */
-        {2028, 1, TN_LS_LATE, 31},     /* 31 days after the deadline */
-        {2028, 2, TN_LS_LATE, 60},     /* 2028 is leap: 60 days exactly, still late */
-        {2028, 3, TN_LS_EVADING, 91},  /* more than 60: Law 41 Art 39 */
+        {2027, 12, TN_LS_LATE, 0},    /* the deadline day itself has just passed */
+        {2028, 1, TN_LS_LATE, 31},    /* 31 days after the deadline */
+        {2028, 2, TN_LS_LATE, 60},    /* 2028 is leap: 60 days exactly, still late */
+        {2028, 3, TN_LS_EVADING, 91}, /* more than 60: Law 41 Art 39 */
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
         s->in.period = fx_period(steps[i].y, steps[i].m);
@@ -264,11 +264,21 @@ static void aging_months_owed_and_buckets(void **state)
     charge(s, fx_period(2025, 7), TN_G_BHXH, 2500000);
     struct tn_aging a;
     assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
-    /* 2,500,000 owed / 1,000,000 a month = 2.5 months: bucket 1-3; not yet due: current */
+    /* at the end of July, July's 2,500,000 is not due until 08-31: nothing is owed yet */
     assert_int_equal(tn_aging_compute(&s->in, &s->r, 1000000, &a), TN_OK);
+    assert_int_equal(a.months_owed_tenths, 0);
+    assert_int_equal(a.overdue, 0);
+    assert_string_equal(a.bucket, "0");
+    assert_int_equal(a.status, TN_LS_CURRENT);
+    assert_int_equal(a.oldest_unpaid, fx_period(2025, 7));
+    /* at the end of September it is 30 days late: 2,500,000 / 1,000,000 = 2.5 months */
+    s->in.period = fx_period(2025, 9);
+    assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
+    assert_int_equal(tn_aging_compute(&s->in, &s->r, 1000000, &a), TN_OK);
+    assert_int_equal(a.overdue, 2500000);
     assert_int_equal(a.months_owed_tenths, 25);
     assert_string_equal(a.bucket, "1-3");
-    assert_int_equal(a.status, TN_LS_CURRENT);
+    assert_int_equal(a.status, TN_LS_LATE);
     /* 2,500,000 / 2,600,000 = 0.96 -> 0.9, rounded down: bucket 0 */
     assert_int_equal(tn_aging_compute(&s->in, &s->r, 2600000, &a), TN_OK);
     assert_int_equal(a.months_owed_tenths, 9);
@@ -276,8 +286,8 @@ static void aging_months_owed_and_buckets(void **state)
     static const struct {
         int tenths;
         const char *bucket;
-    } b[] = {{0, "0"}, {9, "0"}, {10, "1-3"}, {29, "1-3"}, {30, "3-6"}, {59, "3-6"},
-             {60, "6-12"}, {119, "6-12"}, {120, "12+"}};
+    } b[] = {{0, "0"},    {9, "0"},     {10, "1-3"},   {29, "1-3"}, {30, "3-6"},
+             {59, "3-6"}, {60, "6-12"}, {119, "6-12"}, {120, "12+"}};
     for (size_t i = 0; i < sizeof b / sizeof b[0]; i++)
         assert_string_equal(tn_aging_bucket(b[i].tenths), b[i].bucket);
 }

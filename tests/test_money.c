@@ -79,10 +79,10 @@ static const struct {
     tn_err err;
     tn_ppm want;
 } pct_cases[] = {
-    {"8%", TN_OK, 80000},     {"1.065%", TN_OK, 10650}, {"0.03%", TN_OK, 300},
-    {"0.5", TN_OK, 5000},     {"100%", TN_OK, 1000000}, {"0.0001%", TN_OK, 1},
+    {"8%", TN_OK, 80000},          {"1.065%", TN_OK, 10650},  {"0.03%", TN_OK, 300},
+    {"0.5", TN_OK, 5000},          {"100%", TN_OK, 1000000},  {"0.0001%", TN_OK, 1},
     {"0.00001%", TN_ERR_PARSE, 0}, {"101%", TN_ERR_RANGE, 0}, {".5%", TN_ERR_PARSE, 0},
-    {"5.%", TN_ERR_PARSE, 0}, {"5%%", TN_ERR_PARSE, 0}, {"-1%", TN_ERR_PARSE, 0},
+    {"5.%", TN_ERR_PARSE, 0},      {"5%%", TN_ERR_PARSE, 0},  {"-1%", TN_ERR_PARSE, 0},
 };
 
 static void parse_percent_exactly(void **state)

@@ -32,8 +32,8 @@ static const struct {
     {"2025-02-29", TN_ERR_RANGE}, /* not a leap year */
     {"2100-02-29", TN_ERR_RANGE}, /* century, not leap */
     {"2000-02-29", TN_OK},        /* 400-year, leap */
-    {"2025-04-31", TN_ERR_RANGE}, {"2025-4-01", TN_ERR_PARSE}, {"2025/04/01", TN_ERR_PARSE},
-    {"2025-04-01x", TN_ERR_PARSE},
+    {"2025-04-31", TN_ERR_RANGE}, {"2025-4-01", TN_ERR_PARSE},
+    {"2025/04/01", TN_ERR_PARSE}, {"2025-04-01x", TN_ERR_PARSE},
 };
 
 static void days_parse_and_check(void **state)
@@ -59,7 +59,7 @@ static void day_arithmetic(void **state)
     assert_int_equal(tn_day_parse("2025-08-31", &a), TN_OK);
     assert_int_equal(tn_day_parse("2025-10-31", &b), TN_OK);
     assert_int_equal(b - a, 61); /* September 30 + October 31 */
-    tn_period p = 2024 * 12 + 1;  /* 2024-02 */
+    tn_period p = 2024 * 12 + 1; /* 2024-02 */
     assert_int_equal(tn_period_days(p), 29);
     assert_int_equal(tn_period_last_day(p) - tn_period_first_day(p), 28);
     assert_int_equal(tn_day_period(tn_period_last_day(p)), p);

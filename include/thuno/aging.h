@@ -2,11 +2,13 @@
  * aging.h - how old a unit's debt is and what it is in law (data-formats.md "balances",
  * rules.md §6, §10).
  *
- * months_owed = unpaid principal / the assessed amount of the unit's latest assessed month,
- * in tenths, rounded down; bucket: "0" (< 1), "1-3", "3-6", "6-12", "12+". Legal status at
- * the end of the period: current (no principal past its deadline), late (chậm đóng: some
- * principal past its deadline), evading (trốn đóng: some principal unpaid more than the
- * policy's evasion days after its deadline; Law 41 Art 39; the Law 58 era sets none).
+ * months_owed = unpaid principal past its deadline / the assessed amount of the unit's
+ * latest assessed month, in tenths, rounded down (data-formats.md divides principal_due; the
+ * statute counts as owed only what is past its deadline - docs/ledger.md); bucket: "0" (< 1),
+ * "1-3", "3-6", "6-12", "12+". Legal status at the end of the period: current (no principal past
+ * its deadline), late (chậm đóng: some principal past its deadline), evading (trốn đóng: some
+ * principal unpaid more than the policy's evasion days after its deadline; Law 41 Art 39; the Law
+ * 58 era sets none).
  */
 #ifndef THUNO_AGING_H
 #define THUNO_AGING_H
@@ -17,6 +19,7 @@ enum tn_legal_status { TN_LS_CURRENT, TN_LS_LATE, TN_LS_EVADING };
 
 struct tn_aging {
     int months_owed_tenths;  /* -1 when the unit has never been assessed */
+    tn_money overdue;        /* unpaid principal whose deadline has passed */
     const char *bucket;      /* static string */
     tn_period oldest_unpaid; /* -1 when nothing is unpaid */
     tn_day oldest_deadline;  /* deadline of the oldest late principal; 0 if none */

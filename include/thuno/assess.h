@@ -14,14 +14,14 @@
 #include "thuno/policy.h"
 
 struct tn_assessment {
-    tn_money salary;  /* as declared */
-    tn_money base_si; /* base for BHXH, TNLĐ, BHYT: salary capped */
-    tn_money base_ui; /* base for BHTN: salary capped */
-    tn_money floor;   /* the region's minimum wage in the period */
-    int below_floor;  /* salary < floor: an under-declaration finding */
-    unsigned funds;   /* enum tn_fund_flag bits the worker pays into */
-    tn_ppm rate[TN_C_COUNT];          /* 0 for a fund the worker does not pay into */
-    const char *source[TN_C_COUNT];   /* borrowed from the policy; NULL when not paid */
+    tn_money salary;                /* as declared */
+    tn_money base_si;               /* base for BHXH, TNLĐ, BHYT: salary capped */
+    tn_money base_ui;               /* base for BHTN: salary capped */
+    tn_money floor;                 /* the region's minimum wage in the period */
+    int below_floor;                /* salary < floor: an under-declaration finding */
+    unsigned funds;                 /* enum tn_fund_flag bits the worker pays into */
+    tn_ppm rate[TN_C_COUNT];        /* 0 for a fund the worker does not pay into */
+    const char *source[TN_C_COUNT]; /* borrowed from the policy; NULL when not paid */
     tn_money amount[TN_C_COUNT];
     tn_money group_total[TN_G_COUNT]; /* amounts summed per allocation group */
     tn_money total;
@@ -31,7 +31,7 @@ struct tn_assessment {
  * a unit with facts unit, for period p. Errors: TN_ERR_RANGE for a negative salary or a
  * wage region outside 1..4, TN_ERR_NO_POLICY when a rate, cap or minimum wage is missing
  * for p (the period is outside the policy data). */
-tn_err tn_assess_worker(const struct tn_policy *pol, const struct tn_unit_facts *unit,
-                        tn_period p, tn_money salary, unsigned funds, struct tn_assessment *out);
+tn_err tn_assess_worker(const struct tn_policy *pol, const struct tn_unit_facts *unit, tn_period p,
+                        tn_money salary, unsigned funds, struct tn_assessment *out);
 
 #endif

@@ -19,18 +19,18 @@ struct tn_store;
 struct tn_policy;
 
 struct tn_close_stats {
-    long long units;          /* units closed */
-    long long units_changed;  /* of them, with a new row */
-    long long workers;        /* workers assessed in the period */
-    long long lines;          /* assessment lines written */
-    long long adjustments;    /* back-dated adjustment lines written */
-    long long findings;       /* below-floor findings */
+    long long units;            /* units closed */
+    long long units_changed;    /* of them, with a new row */
+    long long workers;          /* workers assessed in the period */
+    long long lines;            /* assessment lines written */
+    long long adjustments;      /* back-dated adjustment lines written */
+    long long findings;         /* below-floor findings */
     long long interest_missing; /* interest items not computed for a missing k */
 };
 
 /* Closes period for every unit, recording now ("YYYY-MM-DDTHH:MM:SS") as the time the
  * results became known. progress (may be NULL) is called with units done and total.
- * Errors: TN_ERR_STATE if the period may not be closed now (msg says which may), 
+ * Errors: TN_ERR_STATE if the period may not be closed now (msg says which may),
  * TN_ERR_NO_POLICY if the policy does not cover a period or day the close needs (msg names
  * the unit and what is missing), TN_ERR_STORE; nothing is written on failure. */
 tn_err tn_close_period(struct tn_store *s, const struct tn_policy *pol, tn_period period,

@@ -28,8 +28,8 @@ enum tn_import_kind {
 
 /* One rejected row or file: printed as FILE:LINE:COLUMN: message. */
 struct tn_import_error {
-    const char *file; /* borrowed from the caller's path */
-    long line;        /* 1-based; the header is line 1 */
+    const char *file;   /* borrowed from the caller's path */
+    long line;          /* 1-based; the header is line 1 */
     const char *column; /* header name (static), NULL for a whole-row or whole-file error */
     tn_err code;
     char message[160];

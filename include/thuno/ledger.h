@@ -35,7 +35,7 @@ struct tn_ledger_charge {
 
 struct tn_ledger_payment {
     tn_day paid_on;
-    tn_money amount; /* > 0 */
+    tn_money amount;    /* > 0 */
     const char *txn_id; /* borrowed */
 };
 
@@ -62,17 +62,17 @@ struct tn_interest_item {
     tn_money principal;      /* late amount, or P */
     tn_ppm rate;             /* daily rate, or k */
     tn_money amount;
-    int missing_rate;        /* Law 58: k of the year not loaded; amount is 0 */
-    int year;                /* Law 58: the year of k */
-    const char *source;      /* the policy line applied (borrowed) */
+    int missing_rate;   /* Law 58: k of the year not loaded; amount is 0 */
+    int year;           /* Law 58: the year of k */
+    const char *source; /* the policy line applied (borrowed) */
 };
 
 struct tn_alloc_item {
-    size_t payment;        /* index into input payments; SIZE_MAX: credit applied */
-    tn_day on;             /* day applied */
-    tn_period target;      /* period whose charge it pays */
+    size_t payment;   /* index into input payments; SIZE_MAX: credit applied */
+    tn_day on;        /* day applied */
+    tn_period target; /* period whose charge it pays */
     enum tn_group group;
-    int interest;          /* 1: pays interest, 0: principal */
+    int interest; /* 1: pays interest, 0: principal */
     tn_money amount;
 };
 

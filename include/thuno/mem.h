@@ -24,7 +24,6 @@ void tn_grow(void **items, size_t *cap, size_t need, size_t size);
 
 /* As tn_grow, and the elements it adds are zeroed. */
 void tn_grow_zero(void **items, size_t *cap, size_t need, size_t size);
-#define TN_GROW_ZERO(arr, cap, need)                                                              \
-    tn_grow_zero((void **)&(arr), &(cap), (need), sizeof *(arr))
+#define TN_GROW_ZERO(arr, cap, need) tn_grow_zero((void **)&(arr), &(cap), (need), sizeof *(arr))
 
 #endif

@@ -15,8 +15,8 @@
 
 typedef int64_t tn_money; /* whole đồng; negative for refunds */
 typedef int32_t tn_ppm;   /* parts per million: 8% is 80000 */
-#define TN_PPM_ONE       1000000
-#define TN_MONEY_BUFSZ   24 /* "-9223372036854775808" and its NUL */
+#define TN_PPM_ONE     1000000
+#define TN_MONEY_BUFSZ 24 /* "-9223372036854775808" and its NUL */
 
 /* Returns amount * rate / 10^6 rounded half-up on the magnitude.
  * Errors: TN_ERR_RANGE if rate < 0, TN_ERR_OVERFLOW if the result won't fit. */

@@ -91,8 +91,8 @@ struct tn_cap_entry {
 };
 
 enum tn_deadline_rule {
-    TN_DL_END_OF_CYCLE,      /* Law 58 era: last day of the month (or of the cycle) */
-    TN_DL_END_OF_NEXT_MONTH  /* Law 41 era: last day of the month after the month (cycle) */
+    TN_DL_END_OF_CYCLE,     /* Law 58 era: last day of the month (or of the cycle) */
+    TN_DL_END_OF_NEXT_MONTH /* Law 41 era: last day of the month after the month (cycle) */
 };
 
 /* How the deadline of a period's contributions is set, from a period on. From bhtn_monthly on
@@ -113,8 +113,8 @@ enum tn_interest_kind {
 struct tn_interest_rule {
     tn_day from;
     enum tn_interest_kind kind;
-    tn_ppm daily_rate;      /* TN_INT_DAILY: 0.03% = 300 */
-    int count_payment_day;  /* TN_INT_DAILY: 1 if the day of payment bears interest */
+    tn_ppm daily_rate;     /* TN_INT_DAILY: 0.03% = 300 */
+    int count_payment_day; /* TN_INT_DAILY: 1 if the day of payment bears interest */
     const char *source;
 };
 
@@ -140,7 +140,7 @@ struct tn_allocation_rule {
 /* When unpaid contributions turn from late (chậm đóng) to evading (trốn đóng). */
 struct tn_legal_rule {
     tn_day from;
-    int evasion_days;      /* 0: this era knows no evasion by days (Law 58) */
+    int evasion_days; /* 0: this era knows no evasion by days (Law 58) */
     const char *source;
 };
 

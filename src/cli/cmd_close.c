@@ -43,8 +43,7 @@ tn_err tn_cmd_close(struct tn_cli *cli)
             "thuno: close %s: %lld units (%lld changed), %lld workers, %lld adjustment lines, "
             "%lld below-floor findings%s\n",
             cli->argv[1], st.units, st.units_changed, st.workers, st.adjustments, st.findings,
-            st.interest_missing ? ", interest not computed where k is missing (see explain)"
-                                : "");
+            st.interest_missing ? ", interest not computed where k is missing (see explain)" : "");
 done:
     tn_store_free(s);
     tn_policy_release(&pol);

@@ -35,8 +35,7 @@ tn_err tn_cmd_explain(struct tn_cli *cli)
         return TN_ERR_USAGE;
     }
     if (as_of_arg && tn_report_as_of(as_of_arg, as_of)) {
-        tn_cli_error("explain", "expected --as-of YYYY-MM-DD[THH:MM:SS], got \"%s\"",
-                     as_of_arg);
+        tn_cli_error("explain", "expected --as-of YYYY-MM-DD[THH:MM:SS], got \"%s\"", as_of_arg);
         return TN_ERR_USAGE;
     }
     int json = strcmp(format, "json") == 0;

@@ -32,7 +32,8 @@ tn_err tn_cmd_import(struct tn_cli *cli)
         return TN_ERR_USAGE;
     enum tn_import_kind kind;
     if (tn_import_kind_parse(kind_arg, &kind)) {
-        tn_cli_error("import", "unknown kind \"%s\" (units, workers, declarations, payments, "
+        tn_cli_error("import",
+                     "unknown kind \"%s\" (units, workers, declarations, payments, "
                      "officers, registry; case_events comes with case management)",
                      kind_arg);
         return TN_ERR_USAGE;

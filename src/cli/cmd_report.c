@@ -12,10 +12,20 @@
 #include "thuno/report.h"
 #include "thuno/store.h"
 
-static const char *const balance_cols[] = {
-    "unit_code",     "period",       "opening",    "assessed", "adjustment",
-    "interest",      "paid",         "closing",    "principal_due", "interest_due",
-    "months_owed",   "bucket",       "oldest_unpaid_period", "legal_status"};
+static const char *const balance_cols[] = {"unit_code",
+                                           "period",
+                                           "opening",
+                                           "assessed",
+                                           "adjustment",
+                                           "interest",
+                                           "paid",
+                                           "closing",
+                                           "principal_due",
+                                           "interest_due",
+                                           "months_owed",
+                                           "bucket",
+                                           "oldest_unpaid_period",
+                                           "legal_status"};
 
 static tn_err balance_row(void *ctx, const struct tn_balance_row *r)
 {
@@ -23,13 +33,20 @@ static tn_err balance_row(void *ctx, const struct tn_balance_row *r)
     char period[TN_PERIOD_BUFSZ], oldest[TN_PERIOD_BUFSZ];
     tn_period_format(r->period, period);
     struct tn_cell c[14] = {
-        {TN_CELL_TEXT, r->unit_code, 0},      {TN_CELL_TEXT, period, 0},
-        {TN_CELL_INT, NULL, r->opening},       {TN_CELL_INT, NULL, r->assessed},
-        {TN_CELL_INT, NULL, r->adjustment},    {TN_CELL_INT, NULL, r->interest},
-        {TN_CELL_INT, NULL, r->paid},          {TN_CELL_INT, NULL, r->closing},
-        {TN_CELL_INT, NULL, r->principal_due}, {TN_CELL_INT, NULL, r->interest_due},
-        {TN_CELL_TENTHS, NULL, r->months_owed_tenths}, {TN_CELL_TEXT, r->bucket, 0},
-        {TN_CELL_TEXT, oldest, 0},             {TN_CELL_TEXT, r->legal_status, 0},
+        {TN_CELL_TEXT, r->unit_code, 0},
+        {TN_CELL_TEXT, period, 0},
+        {TN_CELL_INT, NULL, r->opening},
+        {TN_CELL_INT, NULL, r->assessed},
+        {TN_CELL_INT, NULL, r->adjustment},
+        {TN_CELL_INT, NULL, r->interest},
+        {TN_CELL_INT, NULL, r->paid},
+        {TN_CELL_INT, NULL, r->closing},
+        {TN_CELL_INT, NULL, r->principal_due},
+        {TN_CELL_INT, NULL, r->interest_due},
+        {TN_CELL_TENTHS, NULL, r->months_owed_tenths},
+        {TN_CELL_TEXT, r->bucket, 0},
+        {TN_CELL_TEXT, oldest, 0},
+        {TN_CELL_TEXT, r->legal_status, 0},
     };
     if (r->months_owed_tenths < 0)
         c[10].type = TN_CELL_NULL;
@@ -40,8 +57,7 @@ static tn_err balance_row(void *ctx, const struct tn_balance_row *r)
 
 tn_err tn_cmd_report(struct tn_cli *cli)
 {
-    const char *name = NULL, *period_arg = NULL, *as_of_arg = NULL, *format = "csv",
-               *out = NULL;
+    const char *name = NULL, *period_arg = NULL, *as_of_arg = NULL, *format = "csv", *out = NULL;
     for (int i = 1; i < cli->argc; i++) {
         const char *a = cli->argv[i];
         int has = i + 1 < cli->argc;
@@ -96,8 +112,8 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     if (!err)
         err = tn_table_end(&t);
     if (err)
-        tn_cli_error("report", "%s", err == TN_ERR_STORE ? tn_store_errmsg(s)
-                                                         : tn_err_message(err, TN_LANG_EN));
+        tn_cli_error("report", "%s",
+                     err == TN_ERR_STORE ? tn_store_errmsg(s) : tn_err_message(err, TN_LANG_EN));
     if (out && fclose(f) && !err)
         err = TN_ERR_IO;
     tn_store_free(s);

@@ -42,8 +42,8 @@ tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger
     tn_err err = tn_policy_legal(in->pol, end, &legal);
     if (err)
         return err;
-    struct tn_aging a = {.oldest_unpaid = -1, .status = TN_LS_CURRENT,
-                         .status_source = legal->source};
+    struct tn_aging a = {
+        .oldest_unpaid = -1, .status = TN_LS_CURRENT, .status_source = legal->source};
     for (size_t i = 0; i < r->nperiods; i++) {
         for (int g = 0; g < TN_G_COUNT; g++) {
             if (r->out_principal[i * TN_G_COUNT + (size_t)g] <= 0)
@@ -52,27 +52,30 @@ tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger
             if (a.oldest_unpaid < 0)
                 a.oldest_unpaid = R;
             tn_day dl;
-            if ((err = tn_policy_deadline(in->pol, (enum tn_group)g, in->unit.payment_cycle, R,
-                                          &dl, NULL)))
+            if ((err = tn_policy_deadline(in->pol, (enum tn_group)g, in->unit.payment_cycle, R, &dl,
+                                          NULL)))
                 return err;
             /* a deadline on the period's last day has passed once that day is over */
-            if (dl <= end && (a.oldest_deadline == 0 || dl < a.oldest_deadline))
+            if (dl > end)
+                continue;
+            a.overdue += r->out_principal[i * TN_G_COUNT + (size_t)g];
+            if (a.oldest_deadline == 0 || dl < a.oldest_deadline)
                 a.oldest_deadline = dl;
         }
     }
     if (a.oldest_deadline != 0) {
         a.days_late = end - a.oldest_deadline;
-        a.status = legal->evasion_days > 0 && a.days_late > legal->evasion_days
-                       ? TN_LS_EVADING
-                       : TN_LS_LATE;
+        a.status = legal->evasion_days > 0 && a.days_late > legal->evasion_days ? TN_LS_EVADING
+                                                                                : TN_LS_LATE;
     }
-    if (r->principal_due <= 0)
+    /* LAW: only what is past its deadline is owed (Law 41 Art 38); under Law 41 the month
+     * just closed is not due until the end of the next one */
+    if (a.overdue <= 0)
         a.months_owed_tenths = 0;
     else if (latest_assessed > 0)
-        a.months_owed_tenths = (int)(r->principal_due * 10 / latest_assessed);
+        a.months_owed_tenths = (int)(a.overdue * 10 / latest_assessed);
     else
-        a.months_owed_tenths = a.oldest_unpaid >= 0 ? (in->period - a.oldest_unpaid + 1) * 10
-                                                    : -1;
+        a.months_owed_tenths = a.oldest_unpaid >= 0 ? (in->period - a.oldest_unpaid + 1) * 10 : -1;
     a.bucket = tn_aging_bucket(a.months_owed_tenths < 0 ? 0 : a.months_owed_tenths);
     *out = a;
     return TN_OK;

@@ -10,8 +10,8 @@
 
 #include <string.h>
 
-tn_err tn_assess_worker(const struct tn_policy *pol, const struct tn_unit_facts *unit,
-                        tn_period p, tn_money salary, unsigned funds, struct tn_assessment *out)
+tn_err tn_assess_worker(const struct tn_policy *pol, const struct tn_unit_facts *unit, tn_period p,
+                        tn_money salary, unsigned funds, struct tn_assessment *out)
 {
     if (salary < 0)
         return TN_ERR_RANGE;

@@ -18,7 +18,7 @@
 struct replay {
     const struct tn_ledger_input *in;
     struct tn_ledger_result *r;
-    tn_day *deadline; /* [(R - start) * TN_G_COUNT + g] */
+    tn_day *deadline;             /* [(R - start) * TN_G_COUNT + g] */
     tn_money pending[TN_G_COUNT]; /* daily interest of the month, charged at its end */
 };
 
@@ -106,11 +106,11 @@ static tn_err push_interest(struct replay *x, const struct tn_interest_item *it)
     struct tn_ledger_result *r = x->r;
     TN_GROW(r->interest, r->capinterest, r->ninterest + 1);
     r->interest[r->ninterest++] = *it;
-    tn_err err = tn_money_add(r->interest_total[it->group], it->amount,
-                              &r->interest_total[it->group]);
+    tn_err err =
+        tn_money_add(r->interest_total[it->group], it->amount, &r->interest_total[it->group]);
     if (!err && it->charge_period < x->in->period)
-        err = tn_money_add(r->interest_before[it->group], it->amount,
-                           &r->interest_before[it->group]);
+        err =
+            tn_money_add(r->interest_before[it->group], it->amount, &r->interest_before[it->group]);
     return err;
 }
 
@@ -243,8 +243,8 @@ static tn_err replay_month(struct replay *x, tn_period A, size_t *next_payment)
         if ((err = tn_policy_interest_rule(in->pol, p->paid_on, &rule)))
             return err;
         /* LAW: Decree 274/2025 - up to the day before payment unless the policy counts it */
-        tn_day end = rule->kind == TN_INT_DAILY && rule->count_payment_day ? p->paid_on
-                                                                             : p->paid_on - 1;
+        tn_day end =
+            rule->kind == TN_INT_DAILY && rule->count_payment_day ? p->paid_on : p->paid_on - 1;
         if (end >= cur) {
             if ((err = accrue_daily(x, A, cur, end)))
                 return err;
@@ -291,8 +291,7 @@ tn_err tn_ledger_replay(const struct tn_ledger_input *in, struct tn_ledger_resul
     for (tn_period R = in->start; R <= in->period && !err; R++)
         for (int g = 0; g < TN_G_COUNT && !err; g++)
             err = tn_policy_deadline(in->pol, (enum tn_group)g, in->unit.payment_cycle, R,
-                                     &x.deadline[(size_t)(R - in->start) * TN_G_COUNT + g],
-                                     NULL);
+                                     &x.deadline[(size_t)(R - in->start) * TN_G_COUNT + g], NULL);
     size_t next_payment = 0;
     for (tn_period A = in->start; A <= in->period && !err; A++)
         err = replay_month(&x, A, &next_payment);

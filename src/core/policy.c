@@ -105,8 +105,8 @@ static size_t upper(const void *base, size_t n, size_t size, size_t off, int32_t
 
 #define AT(list, n, key, out)                                                                      \
     do {                                                                                           \
-        size_t i_ = upper((list), (n), sizeof *(list), offsetof(__typeof__(*(list)), from),       \
-                          (key));                                                                  \
+        size_t i_ =                                                                                \
+            upper((list), (n), sizeof *(list), offsetof(__typeof__(*(list)), from), (key));        \
         if (i_ == 0)                                                                               \
             return TN_ERR_NO_POLICY;                                                               \
         *(out) = &(list)[i_ - 1];                                                                  \

@@ -35,8 +35,8 @@ struct tn_csv_reader {
     /* record being assembled by libcsv callbacks */
     struct field *cur;
     size_t ncur, capcur;
-    long seg_line;   /* line being fed to the parser */
-    long rec_start;  /* line where the record being assembled started */
+    long seg_line;  /* line being fed to the parser */
+    long rec_start; /* line where the record being assembled started */
     int at_line_start, bom_checked;
     /* finished records waiting to be read */
     struct record *queue;
@@ -207,8 +207,8 @@ tn_err tn_csv_open(const char *path, const struct tn_csv_column *cols, size_t n,
         while (c < n && strcmp(cols[c].name, name) != 0)
             c++;
         if (c == n) {
-            o += (size_t)snprintf(msg + o, o < msgsz ? msgsz - o : 0,
-                                  "%s%s:1:%s: unknown column", o ? "\n" : "", path, name);
+            o += (size_t)snprintf(msg + o, o < msgsz ? msgsz - o : 0, "%s%s:1:%s: unknown column",
+                                  o ? "\n" : "", path, name);
         } else if (r->pos[c] >= 0) {
             o += (size_t)snprintf(msg + o, o < msgsz ? msgsz - o : 0,
                                   "%s%s:1:%s: duplicated column", o ? "\n" : "", path, name);

@@ -70,9 +70,8 @@ static void write_assess(FILE *f, const struct tn_explain *e, int adjustments)
                         M(l->amount[k], b));
             } else {
                 exact_product(base_of(l, k), l->rate[k], ex);
-                fprintf(f, "    %-18s %7s x %s = %s%s\n",
-                        tn_component_name((enum tn_component)k), pct, M(base_of(l, k), a), ex,
-                        M(l->amount[k], b));
+                fprintf(f, "    %-18s %7s x %s = %s%s\n", tn_component_name((enum tn_component)k),
+                        pct, M(base_of(l, k), a), ex, M(l->amount[k], b));
             }
         }
         if (strcmp(l->sources, last_sources) != 0)
@@ -105,8 +104,8 @@ tn_err tn_explain_write_text(FILE *f, const struct tn_explain *e)
             fprintf(f, "  %s %s..%s: %s x %s x %d ngày/days = %s  [%s]\n", it->group, it->from,
                     it->to, M(it->principal, b), pct, it->days, M(it->amount, c), it->source);
         else if (strcmp(it->status, "rate_missing") == 0)
-            fprintf(f, "  %s tháng/month %s: P = %s; %s\n", it->group,
-                    P(it->accrual_month, pp), M(it->principal, b), it->source);
+            fprintf(f, "  %s tháng/month %s: P = %s; %s\n", it->group, P(it->accrual_month, pp),
+                    M(it->principal, b), it->source);
         else
             fprintf(f, "  %s tháng/month %s: P %s x k %s = %s  [%s]\n", it->group,
                     P(it->accrual_month, pp), M(it->principal, b), pct, M(it->amount, c),
@@ -153,12 +152,11 @@ tn_err tn_explain_write_json(FILE *f, const struct tn_explain *e)
     json_object_set_new(root, "unit_name", json_string(e->unit_name));
     json_object_set_new(root, "period", jperiod(r->period));
     json_object_set_new(root, "known_at", json_string(r->known_at));
-    json_t *bal = json_pack("{sIsIsIsIsIsIsIsI}", "opening", (json_int_t)r->opening, "assessed",
-                            (json_int_t)r->assessed, "adjustment", (json_int_t)r->adjustment,
-                            "interest", (json_int_t)r->interest, "paid", (json_int_t)r->paid,
-                            "closing", (json_int_t)r->closing, "principal_due",
-                            (json_int_t)r->principal_due, "interest_due",
-                            (json_int_t)r->interest_due);
+    json_t *bal = json_pack(
+        "{sIsIsIsIsIsIsIsI}", "opening", (json_int_t)r->opening, "assessed",
+        (json_int_t)r->assessed, "adjustment", (json_int_t)r->adjustment, "interest",
+        (json_int_t)r->interest, "paid", (json_int_t)r->paid, "closing", (json_int_t)r->closing,
+        "principal_due", (json_int_t)r->principal_due, "interest_due", (json_int_t)r->interest_due);
     json_object_set_new(bal, "months_owed_tenths",
                         r->months_owed_tenths < 0 ? json_null()
                                                   : json_integer(r->months_owed_tenths));
@@ -178,11 +176,11 @@ tn_err tn_explain_write_json(FILE *f, const struct tn_explain *e)
                                 "base", (json_int_t)base_of(l, k), "rate_ppm", (int)l->rate[k],
                                 "amount", (json_int_t)l->amount[k]));
         }
-        json_t *o = json_pack("{sssosssIsIsIso}", "bhxh_code", l->bhxh_code, "for_period",
-                              jperiod(l->for_period), "kind",
-                              l->adjustment ? "adjustment" : "assessed", "salary",
-                              (json_int_t)l->salary, "base_si", (json_int_t)l->base_si, "base_ui",
-                              (json_int_t)l->base_ui, "components", comp);
+        json_t *o =
+            json_pack("{sssosssIsIsIso}", "bhxh_code", l->bhxh_code, "for_period",
+                      jperiod(l->for_period), "kind", l->adjustment ? "adjustment" : "assessed",
+                      "salary", (json_int_t)l->salary, "base_si", (json_int_t)l->base_si, "base_ui",
+                      (json_int_t)l->base_ui, "components", comp);
         json_object_set_new(o, "sources", json_string(l->sources));
         json_array_append_new(lines, o);
     }
@@ -190,11 +188,11 @@ tn_err tn_explain_write_json(FILE *f, const struct tn_explain *e)
     json_t *interest = json_array();
     for (size_t i = 0; i < e->ninterest; i++) {
         const struct tn_explain_interest *it = &e->interest[i];
-        json_t *o = json_pack("{sssssssosisIsisIss}", "group", it->group, "rule", it->rule,
-                              "status", it->status, "accrual_month", jperiod(it->accrual_month),
-                              "days", it->days, "principal", (json_int_t)it->principal,
-                              "rate_ppm", (int)it->rate, "amount", (json_int_t)it->amount,
-                              "source", it->source);
+        json_t *o =
+            json_pack("{sssssssosisIsisIss}", "group", it->group, "rule", it->rule, "status",
+                      it->status, "accrual_month", jperiod(it->accrual_month), "days", it->days,
+                      "principal", (json_int_t)it->principal, "rate_ppm", (int)it->rate, "amount",
+                      (json_int_t)it->amount, "source", it->source);
         json_object_set_new(o, "from", it->from[0] ? json_string(it->from) : json_null());
         json_object_set_new(o, "to", it->to[0] ? json_string(it->to) : json_null());
         json_array_append_new(interest, o);
@@ -211,11 +209,11 @@ tn_err tn_explain_write_json(FILE *f, const struct tn_explain *e)
     json_object_set_new(root, "allocations", alloc);
     json_t *findings = json_array();
     for (size_t i = 0; i < e->nfindings; i++)
-        json_array_append_new(
-            findings, json_pack("{sssosIsI}", "bhxh_code", e->findings[i].bhxh_code,
-                                "for_period", jperiod(e->findings[i].for_period), "base",
-                                (json_int_t)e->findings[i].base, "floor",
-                                (json_int_t)e->findings[i].floor));
+        json_array_append_new(findings,
+                              json_pack("{sssosIsI}", "bhxh_code", e->findings[i].bhxh_code,
+                                        "for_period", jperiod(e->findings[i].for_period), "base",
+                                        (json_int_t)e->findings[i].base, "floor",
+                                        (json_int_t)e->findings[i].floor));
     json_object_set_new(root, "findings", findings);
     int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     fputc('\n', f);

@@ -46,12 +46,11 @@ const char *tn_import_kind_name(enum tn_import_kind kind)
     return tn__import_rules[kind].kind;
 }
 
-static void add_error(struct tn_import_report *rep, const char *file, long line,
-                      const char *column, tn_err code, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+static void add_error(struct tn_import_report *rep, const char *file, long line, const char *column,
+                      tn_err code, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-static void add_error(struct tn_import_report *rep, const char *file, long line,
-                      const char *column, tn_err code, const char *fmt, ...)
+static void add_error(struct tn_import_report *rep, const char *file, long line, const char *column,
+                      tn_err code, const char *fmt, ...)
 {
     if (rep->nerrors >= TN_IMPORT_MAX_ERRORS) {
         rep->errors_dropped++;
@@ -74,7 +73,7 @@ struct seen {
     struct slot {
         char *key;
         int64_t value;
-    } *slots;
+    } * slots;
     size_t cap, n;
 };
 
@@ -142,8 +141,8 @@ struct run {
     int update;
     struct tn_import_report *rep;
     struct tn_store_import *imp;
-    struct seen keys;     /* keys of this file; payments: amount (negative: a reversal) */
-    struct seen parents;  /* units: parent codes to check at the end, value = line */
+    struct seen keys;    /* keys of this file; payments: amount (negative: a reversal) */
+    struct seen parents; /* units: parent codes to check at the end, value = line */
     const char *cells[TN__MAX_COLUMNS];
     struct tn_store_value vals[TN__MAX_COLUMNS + 1]; /* + payments' suspense */
     char scratch[TN__MAX_COLUMNS][32];
@@ -213,11 +212,9 @@ static tn_err check_row(struct run *x, long line, int *bad)
             if (!seen_find(&x->parents, key))
                 seen_add(&x->parents, key, line);
         }
-        if (*officer && !(err = exists(x, "officer", "officer_code", officer, &found)) &&
-            !found) {
+        if (*officer && !(err = exists(x, "officer", "officer_code", officer, &found)) && !found) {
             add_error(x->rep, file, line, "officer_code", TN_ERR_NOT_FOUND,
-                      "unknown officer (got \"%s\", expected an officer of officers.csv)",
-                      officer);
+                      "unknown officer (got \"%s\", expected an officer of officers.csv)", officer);
             ++*bad;
         }
         break;
@@ -232,8 +229,8 @@ static tn_err check_row(struct run *x, long line, int *bad)
         } else if (!(err = exists(x, "unit", "unit_code", unit, &found)) && !found) {
             *susp = (struct tn_store_value){.type = TN_SV_TEXT, .text = "unknown_unit"};
         }
-        if (!err && *worker &&
-            !(err = exists(x, "worker", "bhxh_code", worker, &found)) && !found) {
+        if (!err && *worker && !(err = exists(x, "worker", "bhxh_code", worker, &found)) &&
+            !found) {
             add_error(x->rep, file, line, "bhxh_code", TN_ERR_NOT_FOUND,
                       "unknown worker (got \"%s\", expected a worker of workers.csv)", worker);
             ++*bad;
@@ -356,8 +353,8 @@ static tn_err read_rows(struct run *x, struct tn_csv_reader *csv,
                 continue;
             }
             if (tn__import_cell(c, text, x->scratch[i], &x->vals[i], why, sizeof why)) {
-                add_error(x->rep, x->path, line, c->name, TN_ERR_PARSE, "got \"%.60s\", %s",
-                          text, why);
+                add_error(x->rep, x->path, line, c->name, TN_ERR_PARSE, "got \"%.60s\", %s", text,
+                          why);
                 bad++;
             }
             if (c->key)
@@ -448,8 +445,8 @@ tn_err tn_import_file(struct tn_store *s, enum tn_import_kind kind, const char *
         data[ndata++] = "suspense";
     if ((err = tn_store_begin(s)))
         goto done;
-    if ((err = tn_store_import_begin(s, r->table, keys, r->nkeys, data, ndata, r->kind, path,
-                                     now, &x.imp)) ||
+    if ((err = tn_store_import_begin(s, r->table, keys, r->nkeys, data, ndata, r->kind, path, now,
+                                     &x.imp)) ||
         (err = read_rows(&x, csv, progress, ctx)) ||
         (kind == TN_IMPORT_UNITS && (err = check_parents(&x))))
         goto done;

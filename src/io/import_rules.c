@@ -11,20 +11,29 @@
 #include "thuno/period.h"
 #include "thuno/policy.h"
 
-static const char *const unit_types[] = {"state",     "fdi",   "private", "cooperative",
-                                         "public",    "household", "other", NULL};
+static const char *const unit_types[] = {"state",  "fdi",       "private", "cooperative",
+                                         "public", "household", "other",   NULL};
 static const char *const unit_statuses[] = {"active",   "suspended", "dissolved",
                                             "bankrupt", "absconded", NULL};
 static const char *const genders[] = {"M", "F", NULL};
 static const char *const departments[] = {"QLT", "KTTN", "TTKT", "legal", "director", NULL};
 static const char *const decl_kinds[] = {"increase", "adjust", "decrease", NULL};
-static const char *const channels[] = {"transfer",  "cash",     "forced_deduction",
-                                       "mediation", "judgment", "enforcement", NULL};
+static const char *const channels[] = {
+    "transfer", "cash", "forced_deduction", "mediation", "judgment", "enforcement", NULL};
 static const char *const registry_statuses[] = {"active", "suspended", "dissolved", NULL};
 
-#define KEY(n, k, ...) {.name = n, .required = 1, .key = 1, .kind = k, __VA_ARGS__}
-#define REQ(n, k, ...) {.name = n, .required = 1, .kind = k, __VA_ARGS__}
-#define OPT(n, k, ...) {.name = n, .kind = k, __VA_ARGS__}
+#define KEY(n, k, ...)                                                                             \
+    {                                                                                              \
+        .name = n, .required = 1, .key = 1, .kind = k, __VA_ARGS__                                 \
+    }
+#define REQ(n, k, ...)                                                                             \
+    {                                                                                              \
+        .name = n, .required = 1, .kind = k, __VA_ARGS__                                           \
+    }
+#define OPT(n, k, ...)                                                                             \
+    {                                                                                              \
+        .name = n, .kind = k, __VA_ARGS__                                                          \
+    }
 
 /* clang-format off */
 const struct tn__file_rules tn__import_rules[TN_IMPORT_COUNT] = {
@@ -104,7 +113,9 @@ static tn_err funds_cell(const char *text, struct tn_store_value *v, char *why, 
     static const struct {
         const char *name;
         unsigned flag;
-    } names[] = {{"BHXH", TN_FUND_BHXH}, {"BHYT", TN_FUND_BHYT}, {"BHTN", TN_FUND_BHTN},
+    } names[] = {{"BHXH", TN_FUND_BHXH},
+                 {"BHYT", TN_FUND_BHYT},
+                 {"BHTN", TN_FUND_BHTN},
                  {"TNLD", TN_FUND_TNLD}};
     unsigned mask = 0;
     const char *p = text;

@@ -40,8 +40,8 @@ struct tn__column {
 #define TN__MAX_COLUMNS 16
 
 struct tn__file_rules {
-    const char *kind;  /* "units" */
-    const char *table; /* "unit" */
+    const char *kind;                        /* "units" */
+    const char *table;                       /* "unit" */
     struct tn__column cols[TN__MAX_COLUMNS]; /* key columns first */
     size_t ncols, nkeys;
 };

@@ -112,8 +112,7 @@ static tn_err amount_push(struct tn_amount_entry **list, size_t *n, struct tn_am
     return TN_OK;
 }
 
-static tn_err base_salary_row(struct tn_policy *pol, const char *const *c, char *why,
-                              size_t whysz)
+static tn_err base_salary_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
 {
     struct tn_amount_entry e = {0};
     tn_err err;
@@ -249,8 +248,7 @@ static tn_err k_row(struct tn_policy *pol, const char *const *c, char *why, size
     return TN_OK;
 }
 
-static tn_err allocation_row(struct tn_policy *pol, const char *const *c, char *why,
-                             size_t whysz)
+static tn_err allocation_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
 {
     struct tn_allocation_rule e = {0};
     tn_err err;
@@ -268,8 +266,7 @@ static tn_err allocation_row(struct tn_policy *pol, const char *const *c, char *
         e.order[n++] = g;
     }
     if (n != TN_G_COUNT)
-        return WHY("expected the three groups once each, e.g. BHYT;BHTN;BHXH (got \"%s\")",
-                   c[1]);
+        return WHY("expected the three groups once each, e.g. BHYT;BHTN;BHXH (got \"%s\")", c[1]);
     if ((err = flag_cell(c[2], &e.interest_first, why, whysz)) ||
         (err = source_cell(pol, c[3], &e.source, why, whysz)))
         return err;
@@ -303,8 +300,14 @@ static tn_err legal_row(struct tn_policy *pol, const char *const *c, char *why, 
     return TN_OK;
 }
 
-#define R(n) {n, 1}
-#define O(n) {n, 0}
+#define R(n)                                                                                       \
+    {                                                                                              \
+        n, 1                                                                                       \
+    }
+#define O(n)                                                                                       \
+    {                                                                                              \
+        n, 0                                                                                       \
+    }
 /* clang-format off */
 static const struct spec specs[] = {
     {"rates.csv", {R("component"), R("from"), R("rate"), O("except_types"),

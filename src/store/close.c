@@ -190,8 +190,8 @@ static struct tn__line *new_line(struct tn__unit_work *w)
 
 /* What the ledger already holds for one worker per earlier period and component, from the
  * current rows' lines; rec is [(p - start) * TN_C_COUNT + c]. */
-static tn_err recorded_amounts(struct tn__close *c, const struct tn__unit_work *w,
-                               sqlite3_stmt *st, const char *bhxh, tn_money *rec)
+static tn_err recorded_amounts(struct tn__close *c, const struct tn__unit_work *w, sqlite3_stmt *st,
+                               const char *bhxh, tn_money *rec)
 {
     for (size_t i = 0; i < w->nprev; i++) {
         if (w->prev[i].period >= c->period)
@@ -333,8 +333,10 @@ static tn_err balance_unit(struct tn__close *c, struct tn__unit_work *w, char *m
     if (err) {
         char pbuf[TN_PERIOD_BUFSZ];
         tn_period_format(c->period, pbuf);
-        snprintf(msg, msgsz, "unit %s, period %s: %s (a deadline, interest or allocation rule "
-                 "is missing from policy/)", w->code, pbuf, tn_err_message(err, TN_LANG_EN));
+        snprintf(msg, msgsz,
+                 "unit %s, period %s: %s (a deadline, interest or allocation rule "
+                 "is missing from policy/)",
+                 w->code, pbuf, tn_err_message(err, TN_LANG_EN));
         return err;
     }
     const struct tn__prev *before = prev_of(w, c->period - 1);
@@ -361,8 +363,7 @@ static tn_err balance_unit(struct tn__close *c, struct tn__unit_work *w, char *m
         return TN_ERR_STATE;
     }
     for (size_t i = 0; i < w->result.ninterest; i++)
-        if (w->result.interest[i].charge_period == c->period &&
-            w->result.interest[i].missing_rate)
+        if (w->result.interest[i].charge_period == c->period && w->result.interest[i].missing_rate)
             c->stats.interest_missing++;
     return TN_OK;
 }
@@ -421,9 +422,8 @@ static tn_err parse_facts(sqlite3_stmt *st, struct tn__unit_work *w)
     return TN_OK;
 }
 
-static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls,
-                  sqlite3_stmt *pays, sqlite3_stmt *prev, sqlite3_stmt *rec,
-                  const char *prev_run_at, long long total,
+static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls, sqlite3_stmt *pays,
+                  sqlite3_stmt *prev, sqlite3_stmt *rec, const char *prev_run_at, long long total,
                   void (*progress)(void *, long long, long long), void *ctx, char *msg,
                   size_t msgsz)
 {
@@ -443,8 +443,8 @@ static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls,
     }
     if (!err && rc != SQLITE_DONE)
         err = tn__store_fail(c->s, "read units");
-    if (!err && ((rcd != SQLITE_DONE && rcd != SQLITE_ROW) ||
-                 (rcp != SQLITE_DONE && rcp != SQLITE_ROW)))
+    if (!err &&
+        ((rcd != SQLITE_DONE && rcd != SQLITE_ROW) || (rcp != SQLITE_DONE && rcp != SQLITE_ROW)))
         err = tn__store_fail(c->s, "read declarations or payments");
     if (err == TN_ERR_STORE && !msg[0])
         snprintf(msg, msgsz, "%s", tn_store_errmsg(c->s));
@@ -458,8 +458,7 @@ tn_err tn_close_period(struct tn_store *s, const struct tn_policy *pol, tn_perio
                        char *msg, size_t msgsz)
 {
     struct tn__close c = {.s = s, .pol = pol, .period = period, .now = now};
-    sqlite3_stmt *units = NULL, *decls = NULL, *pays = NULL, *prev = NULL, *rec = NULL,
-                 *st = NULL;
+    sqlite3_stmt *units = NULL, *decls = NULL, *pays = NULL, *prev = NULL, *rec = NULL, *st = NULL;
     char pbuf[TN_PERIOD_BUFSZ], first[TN_PERIOD_BUFSZ], last_day[TN_DAY_BUFSZ];
     char prev_run_at[20] = "";
     msg[0] = '\0';
@@ -487,8 +486,9 @@ tn_err tn_close_period(struct tn_store *s, const struct tn_policy *pol, tn_perio
 
     char digest[17];
     snprintf(digest, sizeof digest, "%016llx", (unsigned long long)pol->digest);
-    if ((err = tn__store_prepare(s, "INSERT INTO close_run (period, run_at, policy_digest, "
-                                    "units_total, units_changed) VALUES (?, ?, ?, 0, 0)",
+    if ((err = tn__store_prepare(s,
+                                 "INSERT INTO close_run (period, run_at, policy_digest, "
+                                 "units_total, units_changed) VALUES (?, ?, ?, 0, 0)",
                                  &st)))
         goto done;
     sqlite3_bind_text(st, 1, pbuf, -1, SQLITE_STATIC);
@@ -503,8 +503,9 @@ tn_err tn_close_period(struct tn_store *s, const struct tn_policy *pol, tn_perio
     st = NULL;
 
     long long total = 0;
-    if ((err = tn__store_prepare(s, "SELECT count(*) FROM unit WHERE superseded_at IS NULL "
-                                    "AND registered_on <= ?",
+    if ((err = tn__store_prepare(s,
+                                 "SELECT count(*) FROM unit WHERE superseded_at IS NULL "
+                                 "AND registered_on <= ?",
                                  &st)))
         goto done;
     sqlite3_bind_text(st, 1, last_day, -1, SQLITE_STATIC);
@@ -551,8 +552,9 @@ tn_err tn_close_period(struct tn_store *s, const struct tn_policy *pol, tn_perio
     err = run(&c, units, decls, pays, prev, rec, prev_run_at, total, progress, ctx, msg, msgsz);
     if (err)
         goto done;
-    if ((err = tn__store_prepare(s, "UPDATE close_run SET units_total = ?, units_changed = ? "
-                                    "WHERE id = ?",
+    if ((err = tn__store_prepare(s,
+                                 "UPDATE close_run SET units_total = ?, units_changed = ? "
+                                 "WHERE id = ?",
                                  &st)))
         goto done;
     sqlite3_bind_int64(st, 1, c.stats.units);

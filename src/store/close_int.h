@@ -14,7 +14,7 @@
 #include "thuno/ledger.h"
 
 #define TN__CODE_MAX 32
-#define TN__TXN_MAX 72
+#define TN__TXN_MAX  72
 
 struct tn__decl {
     char bhxh[TN__CODE_MAX];
@@ -105,7 +105,7 @@ struct tn__close {
         tn_ppm rate[TN_C_COUNT];
         const char *source[TN_C_COUNT];
         long long id;
-    } *rate_sets;
+    } * rate_sets;
     size_t nrate_sets, caprate_sets;
 };
 

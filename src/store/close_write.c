@@ -25,17 +25,25 @@ void tn__close_digest(const struct tn__close *c, struct tn__unit_work *w)
 {
     uint64_t h = 14695981039346656037ULL;
     const struct tn__balance *b = &w->bal;
-    tn_money head[] = {b->opening, b->assessed, b->adjustment, b->interest, b->paid,
-                       b->closing, b->principal_due, b->interest_due, b->cum_paid,
-                       b->workers, b->aging.months_owed_tenths, b->aging.oldest_unpaid,
+    tn_money head[] = {b->opening,
+                       b->assessed,
+                       b->adjustment,
+                       b->interest,
+                       b->paid,
+                       b->closing,
+                       b->principal_due,
+                       b->interest_due,
+                       b->cum_paid,
+                       b->workers,
+                       b->aging.months_owed_tenths,
+                       b->aging.oldest_unpaid,
                        b->aging.status};
     fnv(&h, head, sizeof head);
     fnv(&h, b->cum_interest, sizeof b->cum_interest);
     for (size_t i = 0; i < w->nlines; i++) {
         const struct tn__line *l = &w->lines[i];
         fnv(&h, l->bhxh, strlen(l->bhxh) + 1);
-        tn_money f[] = {l->for_period, l->adjustment, l->salary, l->base_si, l->base_ui,
-                        l->funds};
+        tn_money f[] = {l->for_period, l->adjustment, l->salary, l->base_si, l->base_ui, l->funds};
         fnv(&h, f, sizeof f);
         fnv(&h, l->rate, sizeof l->rate);
         fnv(&h, l->amount, sizeof l->amount);
@@ -44,16 +52,15 @@ void tn__close_digest(const struct tn__close *c, struct tn__unit_work *w)
         const struct tn_interest_item *it = &w->result.interest[i];
         if (it->charge_period != c->period)
             continue;
-        tn_money f[] = {it->group, it->rule, it->from, it->to, it->principal, it->rate,
-                        it->amount, it->missing_rate};
+        tn_money f[] = {it->group,     it->rule, it->from,   it->to,
+                        it->principal, it->rate, it->amount, it->missing_rate};
         fnv(&h, f, sizeof f);
     }
     for (size_t i = 0; i < w->result.nalloc; i++) {
         const struct tn_alloc_item *a = &w->result.alloc[i];
         if (tn_day_period(a->on) != c->period)
             continue;
-        tn_money f[] = {(tn_money)a->payment, a->on, a->target, a->group, a->interest,
-                        a->amount};
+        tn_money f[] = {(tn_money)a->payment, a->on, a->target, a->group, a->interest, a->amount};
         fnv(&h, f, sizeof f);
     }
     snprintf(w->digest, sizeof w->digest, "%016llx", (unsigned long long)h);
@@ -79,11 +86,9 @@ tn_err tn__close_prepare_writes(struct tn__close *c)
                                  "INSERT INTO interest_line VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
                                  "?8, ?9, ?10, ?11, ?12, ?13)",
                                  &c->ins_interest)) ||
-        (err = tn__store_prepare(c->s,
-                                 "INSERT INTO alloc_line VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        (err = tn__store_prepare(c->s, "INSERT INTO alloc_line VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                  &c->ins_alloc)) ||
-        (err = tn__store_prepare(c->s,
-                                 "INSERT INTO finding VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        (err = tn__store_prepare(c->s, "INSERT INTO finding VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                  &c->ins_finding)) ||
         (err = tn__store_prepare(c->s,
                                  "INSERT INTO rate_set (r0, r1, r2, r3, r4, r5, r6, r7, "
@@ -183,8 +188,9 @@ static tn_err write_lines(struct tn__close *c, const struct tn__unit_work *w, lo
         sqlite3_bind_text(st, 4, "below_floor", -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 5, l->salary);
         sqlite3_bind_int64(st, 6, l->floor);
-        sqlite3_bind_text(st, 7, "Law 41/2024/QH15 Art 39 (under-declaration); floor: regional "
-                                 "minimum wage",
+        sqlite3_bind_text(st, 7,
+                          "Law 41/2024/QH15 Art 39 (under-declaration); floor: regional "
+                          "minimum wage",
                           -1, SQLITE_STATIC);
         err = step_done(c, st, "record finding");
     }
@@ -215,8 +221,8 @@ static tn_err write_interest(struct tn__close *c, const struct tn__unit_work *w,
         sqlite3_bind_text(st, 12, it->missing_rate ? "rate_missing" : "ok", -1, SQLITE_STATIC);
         char src[256];
         if (it->missing_rate)
-            snprintf(src, sizeof src, "interest not computed: rate for %d missing (%s)",
-                     it->year, it->source ? it->source : "");
+            snprintf(src, sizeof src, "interest not computed: rate for %d missing (%s)", it->year,
+                     it->source ? it->source : "");
         else
             snprintf(src, sizeof src, "%s", it->source ? it->source : "");
         sqlite3_bind_text(st, 13, src, -1, SQLITE_TRANSIENT);
@@ -282,7 +288,7 @@ tn_err tn__close_write_unit(struct tn__close *c, struct tn__unit_work *w)
     sqlite3_bind_int64(st, 3, c->run_id);
     sqlite3_bind_text(st, 4, c->now, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, w->digest, -1, SQLITE_TRANSIENT);
-    tn_money nums[] = {b->opening, b->assessed, b->adjustment, b->interest,
+    tn_money nums[] = {b->opening, b->assessed, b->adjustment,    b->interest,
                        b->paid,    b->closing,  b->principal_due, b->interest_due};
     for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
         sqlite3_bind_int64(st, 6 + (int)i, nums[i]);

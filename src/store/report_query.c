@@ -42,8 +42,8 @@ static void read_balance(sqlite3_stmt *st, struct tn_balance_row *r)
     memset(r, 0, sizeof *r);
     snprintf(r->unit_code, sizeof r->unit_code, "%s", tn__col_text(st, 0));
     tn_period_parse(tn__col_text(st, 1), &r->period);
-    tn_money *m[] = {&r->opening, &r->assessed,      &r->adjustment,  &r->interest,
-                     &r->paid,    &r->closing,       &r->principal_due, &r->interest_due};
+    tn_money *m[] = {&r->opening, &r->assessed, &r->adjustment,    &r->interest,
+                     &r->paid,    &r->closing,  &r->principal_due, &r->interest_due};
     for (int i = 0; i < 8; i++)
         *m[i] = sqlite3_column_int64(st, 2 + i);
     r->months_owed_tenths =
@@ -239,8 +239,9 @@ tn_err tn_store_explain(struct tn_store *s, const char *unit_code, tn_period per
         return TN_ERR_NOT_FOUND;
     if (rc != SQLITE_ROW)
         return tn__store_fail(s, "read balance");
-    if ((err = tn__store_prepare(s, "SELECT name FROM unit WHERE unit_code = ?1 "
-                                    "ORDER BY version DESC LIMIT 1",
+    if ((err = tn__store_prepare(s,
+                                 "SELECT name FROM unit WHERE unit_code = ?1 "
+                                 "ORDER BY version DESC LIMIT 1",
                                  &st)))
         return err;
     sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);

@@ -126,8 +126,8 @@ tn_err tn_store_open(const char *url, int create, struct tn_store **out, char er
             goto fail_msg;
     } else {
         sqlite3_stmt *st;
-        if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key='schema'", -1, &st,
-                               NULL) != SQLITE_OK) {
+        if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key='schema'", -1, &st, NULL) !=
+            SQLITE_OK) {
             snprintf(errmsg, 256, "%s is not a thuno store", url);
             err = TN_ERR_NOT_FOUND;
             goto done;

@@ -40,9 +40,8 @@ static size_t key_where(char *buf, size_t cap, const char *const *keys, size_t n
 }
 
 tn_err tn_store_import_begin(struct tn_store *s, const char *table, const char *const *keys,
-                             size_t nkeys, const char *const *cols, size_t ncols,
-                             const char *kind, const char *file, const char *now,
-                             struct tn_store_import **out)
+                             size_t nkeys, const char *const *cols, size_t ncols, const char *kind,
+                             const char *file, const char *now, struct tn_store_import **out)
 {
     struct tn_store_import *imp = tn_xcalloc(1, sizeof *imp);
     imp->s = s;
@@ -54,8 +53,7 @@ tn_err tn_store_import_begin(struct tn_store *s, const char *table, const char *
     size_t o = (size_t)snprintf(sql, sizeof sql, "SELECT version");
     for (size_t i = 0; i < ncols; i++)
         o += (size_t)snprintf(sql + o, sizeof sql - o, ", %s", cols[i]);
-    snprintf(sql + o, sizeof sql - o, " FROM %s WHERE %s AND superseded_at IS NULL", table,
-             where);
+    snprintf(sql + o, sizeof sql - o, " FROM %s WHERE %s AND superseded_at IS NULL", table, where);
     tn_err err = tn__store_prepare(s, sql, &imp->find);
     if (err)
         goto fail;
@@ -125,8 +123,7 @@ tn_err tn_store_import_find(struct tn_store_import *imp, const struct tn_store_v
             cur[i] = (struct tn_store_value){.type = TN_SV_NULL};
             break;
         case SQLITE_INTEGER:
-            cur[i] = (struct tn_store_value){.type = TN_SV_INT,
-                                             .num = sqlite3_column_int64(st, c)};
+            cur[i] = (struct tn_store_value){.type = TN_SV_INT, .num = sqlite3_column_int64(st, c)};
             break;
         default:
             cur[i] = (struct tn_store_value){.type = TN_SV_TEXT,
@@ -207,8 +204,8 @@ tn_err tn_store_key_exists(struct tn_store *s, const char *table, const char *co
     return TN_OK;
 }
 
-tn_err tn_store_payment_lookup(struct tn_store *s, const char *txn_id, int *found,
-                               int64_t *amount, int *is_reversal)
+tn_err tn_store_payment_lookup(struct tn_store *s, const char *txn_id, int *found, int64_t *amount,
+                               int *is_reversal)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_cached(s,

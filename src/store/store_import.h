@@ -25,9 +25,8 @@ struct tn_store_value {
  * (names as in schema.sql), and records an import_batch row (kind, file, now). On success
  * *out is the caller's (tn_store_import_free). Errors: TN_ERR_STORE. */
 tn_err tn_store_import_begin(struct tn_store *s, const char *table, const char *const *keys,
-                             size_t nkeys, const char *const *cols, size_t ncols,
-                             const char *kind, const char *file, const char *now,
-                             struct tn_store_import **out);
+                             size_t nkeys, const char *const *cols, size_t ncols, const char *kind,
+                             const char *file, const char *now, struct tn_store_import **out);
 
 /* Looks up the current version of a key. *version is 0 when the key is not stored; else the
  * current row's data columns are in cur[0..ncols) (text borrowed until the next call).
@@ -54,7 +53,7 @@ tn_err tn_store_key_exists(struct tn_store *s, const char *table, const char *co
 
 /* The current payment txn_id: *found, its amount and whether it reverses another.
  * Errors: TN_ERR_STORE. */
-tn_err tn_store_payment_lookup(struct tn_store *s, const char *txn_id, int *found,
-                               int64_t *amount, int *is_reversal);
+tn_err tn_store_payment_lookup(struct tn_store *s, const char *txn_id, int *found, int64_t *amount,
+                               int *is_reversal);
 
 #endif
