@@ -1,6 +1,7 @@
 /*
  * bench_run.c - runs one command and reports its wall time and peak memory (the
- * ru_maxrss of RUSAGE_CHILDREN: this program waits for exactly one child), with a throughput when told how many rows it handled.
+ * ru_maxrss of RUSAGE_CHILDREN: this program waits for exactly one child), with a throughput when
+ * told how many rows it handled.
  *
  * usage: bench_run LABEL ROWS COMMAND [ARG...]
  * prints: LABEL <seconds> s <rows/s> rows/s <peak MiB> MiB   (ROWS 0: no rate)
