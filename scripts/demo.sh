@@ -46,13 +46,14 @@ $thuno --db "$db" report balances --period "$end" -o "$dir/balances-$end.csv"
 awk -F, 'NR > 1 {
     n++; closing += $8; principal += $9; interest += $10; bucket[$12]++; status[$14]++
 } END {
-    printf "== balances %s: %d units, closing %d, principal due %d, interest due %d\n", p, n, closing, principal, interest
+    printf "== balances %s: %d units, closing %.0f, principal due %.0f, interest due %.0f\n", p, n, closing, principal, interest
     printf "   buckets: 0=%d 1-3=%d 3-6=%d 6-12=%d 12+=%d\n", bucket["0"], bucket["1-3"], bucket["3-6"], bucket["6-12"], bucket["12+"]
     printf "   legal status: current=%d late=%d evading=%d\n", status["current"], status["late"], status["evading"]
 }' p="$end" "$dir/balances-$end.csv"
-top=$(awk -F, 'NR > 1 && $9 > 0 {print $9, $1}' "$dir/balances-$end.csv" | sort -rn | head -1 | cut -d' ' -f2)
+top=$(awk -F, 'NR > 1 && $9 > max {max = $9; unit = $1} END {print unit}' "$dir/balances-$end.csv")
 if [ -n "$top" ]; then
     echo "== the largest debtor, explained: thuno --db $db explain $top $end"
-    $thuno --db "$db" explain "$top" "$end" | head -40
+    $thuno --db "$db" explain "$top" "$end" >"$dir/explain-$top-$end.txt"
+    grep -vE '^(  NLĐ|    )' "$dir/explain-$top-$end.txt" | head -40
 fi
 echo "== report: $dir/balances-$end.csv; database: $db"

@@ -3,7 +3,7 @@
 #   1. debug build, -Werror, all tests;
 #   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. an -O2 release build (some warnings, e.g. format truncation, only appear there),
-#      with the bench smoke run.
+#      and a smoke run of the benchmark harness.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
@@ -40,5 +40,13 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 run_suite debug --buildtype=debug -Dwerror=true
 run_suite asan --buildtype=debug -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false
 run_suite release --buildtype=release -Dwerror=true
+# the benchmark harness at a tiny size, so that it cannot rot (figures: docs/performance.md)
+if BENCH_BUILD=build/ci-release BENCH_OUT="$(mktemp)" bash bench/run.sh >build/ci-bench.txt 2>&1; then
+    echo "[bench] smoke run ok"
+    passed=$((passed + 1))
+else
+    cat build/ci-bench.txt
+    failed=$((failed + 1))
+fi
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
