@@ -24,6 +24,8 @@ done
 t 2025-12-01 report balances --period 2025-11 >"$work/balances-2025-11.csv"
 t 2025-12-01 report balances --period 2025-11 --format json >"$work/balances-2025-11.json"
 t 2025-12-01 report balances --period 2025-10 >"$work/balances-2025-10.csv"
+t 2025-12-01 report findings --period 2025-11 >"$work/findings-2025-11.csv"
+t 2025-12-01 report suspense --period 2025-11 >"$work/suspense-2025-11.csv"
 t 2025-12-01 explain A 2025-10 >"$work/explain-A-2025-10.txt"
 t 2025-12-01 explain A 2025-11 >"$work/explain-A-2025-11.txt"
 t 2025-12-01 explain B 2025-11 >"$work/explain-B-2025-11.txt"

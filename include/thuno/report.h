@@ -40,6 +40,36 @@ tn_err tn_report_as_of(const char *arg, char out[static 20]);
 tn_err tn_store_balances(struct tn_store *s, tn_period period, const char *as_of,
                          tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx);
 
+/* One below-floor finding: a worker's declared base under the regional minimum wage,
+ * assessed as declared (rules.md §3; an evasion indicator, Law 41 Art 39). */
+struct tn_finding_row {
+    char unit_code[32];
+    char bhxh_code[16];
+    tn_period for_period;
+    tn_money base, floor;
+};
+
+/* Calls row() for every finding of period's closes as known at as_of, in unit and worker
+ * order. Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_findings(struct tn_store *s, tn_period period, const char *as_of,
+                         tn_err (*row)(void *ctx, const struct tn_finding_row *r), void *ctx);
+
+/* A payment waiting in suspense: its payer is missing or unknown. */
+struct tn_suspense_row {
+    char txn_id[72];
+    char unit_code[32]; /* as written on the payment ("" when none) */
+    char paid_on[TN_DAY_BUFSZ];
+    tn_money amount;
+    char channel[24];
+    char memo[256];
+    char reason[16]; /* "no_payer", "unknown_unit" */
+};
+
+/* Calls row() for every payment in suspense received by the end of period, as known at
+ * as_of, in date order. Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_suspense(struct tn_store *s, tn_period period, const char *as_of,
+                         tn_err (*row)(void *ctx, const struct tn_suspense_row *r), void *ctx);
+
 /* Everything behind one unit's balance for one period. */
 struct tn_explain_assess {
     char bhxh_code[16];

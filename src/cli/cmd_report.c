@@ -1,16 +1,85 @@
 /*
  * cmd_report.c - `thuno report NAME --period YYYY-MM [--as-of DATE] [--format csv|json]
- * [-o FILE]`. Reports: balances (data-formats.md "balances"); the rest come with their
- * issues.
+ * [-o FILE]`. One entry per report in the table below: its columns and how its rows are read
+ * (data-formats.md "Outputs"). Later issues add their reports here.
  */
 #include "cli.h"
 
 #include <string.h>
 
 #include "io/table_out.h"
-#include "thuno/aging.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
+
+#define TEXT(s)                                                                                    \
+    {                                                                                              \
+        TN_CELL_TEXT, (s), 0                                                                       \
+    }
+#define INT(n)                                                                                     \
+    {                                                                                              \
+        TN_CELL_INT, NULL, (n)                                                                     \
+    }
+
+static tn_err balance_row(void *ctx, const struct tn_balance_row *r)
+{
+    char period[TN_PERIOD_BUFSZ], oldest[TN_PERIOD_BUFSZ];
+    tn_period_format(r->period, period);
+    struct tn_cell c[] = {
+        TEXT(r->unit_code),
+        TEXT(period),
+        INT(r->opening),
+        INT(r->assessed),
+        INT(r->adjustment),
+        INT(r->interest),
+        INT(r->paid),
+        INT(r->closing),
+        INT(r->principal_due),
+        INT(r->interest_due),
+        {TN_CELL_TENTHS, NULL, r->months_owed_tenths},
+        TEXT(r->bucket),
+        TEXT(oldest),
+        TEXT(r->legal_status),
+    };
+    if (r->months_owed_tenths < 0)
+        c[10].type = TN_CELL_NULL;
+    if (r->oldest_unpaid < 0 || tn_period_format(r->oldest_unpaid, oldest))
+        c[12].type = TN_CELL_NULL;
+    return tn_table_row(ctx, c);
+}
+
+static tn_err finding_row(void *ctx, const struct tn_finding_row *r)
+{
+    char period[TN_PERIOD_BUFSZ];
+    tn_period_format(r->for_period, period);
+    struct tn_cell c[] = {TEXT(r->unit_code), TEXT(r->bhxh_code), TEXT(period),
+                          INT(r->base),       INT(r->floor),      INT(r->floor - r->base)};
+    return tn_table_row(ctx, c);
+}
+
+static tn_err suspense_row(void *ctx, const struct tn_suspense_row *r)
+{
+    struct tn_cell c[] = {TEXT(r->txn_id),    TEXT(r->paid_on), INT(r->amount), TEXT(r->channel),
+                          TEXT(r->unit_code), TEXT(r->memo),    TEXT(r->reason)};
+    return tn_table_row(ctx, c);
+}
+
+static tn_err run_balances(struct tn_store *s, tn_period p, const char *as_of,
+                           struct tn_table_out *t)
+{
+    return tn_store_balances(s, p, as_of, balance_row, t);
+}
+
+static tn_err run_findings(struct tn_store *s, tn_period p, const char *as_of,
+                           struct tn_table_out *t)
+{
+    return tn_store_findings(s, p, as_of, finding_row, t);
+}
+
+static tn_err run_suspense(struct tn_store *s, tn_period p, const char *as_of,
+                           struct tn_table_out *t)
+{
+    return tn_store_suspense(s, p, as_of, suspense_row, t);
+}
 
 static const char *const balance_cols[] = {"unit_code",
                                            "period",
@@ -25,34 +94,38 @@ static const char *const balance_cols[] = {"unit_code",
                                            "months_owed",
                                            "bucket",
                                            "oldest_unpaid_period",
-                                           "legal_status"};
+                                           "legal_status",
+                                           NULL};
+static const char *const finding_cols[] = {
+    "unit_code", "bhxh_code", "period", "declared_base", "regional_min_wage", "shortfall", NULL};
+static const char *const suspense_cols[] = {"txn_id",    "paid_on", "amount", "channel",
+                                            "unit_code", "memo",    "reason", NULL};
 
-static tn_err balance_row(void *ctx, const struct tn_balance_row *r)
+static const struct {
+    const char *name;
+    const char *const *cols;
+    tn_err (*run)(struct tn_store *s, tn_period p, const char *as_of, struct tn_table_out *t);
+    const char *what;
+} reports[] = {
+    {"balances", balance_cols, run_balances, "one row per unit: balance, aging, legal status"},
+    {"findings", finding_cols, run_findings,
+     "declared bases below the regional minimum wage (under-declaration)"},
+    {"suspense", suspense_cols, run_suspense,
+     "payments received by the period's end whose payer is missing or unknown"},
+};
+
+static size_t ncols(const char *const *cols)
 {
-    struct tn_table_out *t = ctx;
-    char period[TN_PERIOD_BUFSZ], oldest[TN_PERIOD_BUFSZ];
-    tn_period_format(r->period, period);
-    struct tn_cell c[14] = {
-        {TN_CELL_TEXT, r->unit_code, 0},
-        {TN_CELL_TEXT, period, 0},
-        {TN_CELL_INT, NULL, r->opening},
-        {TN_CELL_INT, NULL, r->assessed},
-        {TN_CELL_INT, NULL, r->adjustment},
-        {TN_CELL_INT, NULL, r->interest},
-        {TN_CELL_INT, NULL, r->paid},
-        {TN_CELL_INT, NULL, r->closing},
-        {TN_CELL_INT, NULL, r->principal_due},
-        {TN_CELL_INT, NULL, r->interest_due},
-        {TN_CELL_TENTHS, NULL, r->months_owed_tenths},
-        {TN_CELL_TEXT, r->bucket, 0},
-        {TN_CELL_TEXT, oldest, 0},
-        {TN_CELL_TEXT, r->legal_status, 0},
-    };
-    if (r->months_owed_tenths < 0)
-        c[10].type = TN_CELL_NULL;
-    if (r->oldest_unpaid < 0 || tn_period_format(r->oldest_unpaid, oldest))
-        c[12].type = TN_CELL_NULL;
-    return tn_table_row(t, c);
+    size_t n = 0;
+    while (cols[n])
+        n++;
+    return n;
+}
+
+static void list_reports(void)
+{
+    for (size_t i = 0; i < sizeof reports / sizeof reports[0]; i++)
+        fprintf(stderr, "  %-10s %s\n", reports[i].name, reports[i].what);
 }
 
 tn_err tn_cmd_report(struct tn_cli *cli)
@@ -76,6 +149,14 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     }
     if (!name || !period_arg)
         return TN_ERR_USAGE;
+    size_t r = 0;
+    while (r < sizeof reports / sizeof reports[0] && strcmp(reports[r].name, name) != 0)
+        r++;
+    if (r == sizeof reports / sizeof reports[0]) {
+        tn_cli_error("report", "unknown report \"%s\"; the reports are:", name);
+        list_reports();
+        return TN_ERR_USAGE;
+    }
     tn_period period;
     enum tn_out_format fmt;
     char as_of[20];
@@ -91,10 +172,6 @@ tn_err tn_cmd_report(struct tn_cli *cli)
         tn_cli_error("report", "format \"%s\" is not available (csv, json)", format);
         return TN_ERR_USAGE;
     }
-    if (strcmp(name, "balances") != 0) {
-        tn_cli_error("report", "unknown report \"%s\" (available: balances)", name);
-        return TN_ERR_USAGE;
-    }
     struct tn_store *s;
     tn_err err = tn_cli_open_store(cli, &s);
     if (err)
@@ -106,9 +183,9 @@ tn_err tn_cmd_report(struct tn_cli *cli)
         return TN_ERR_IO;
     }
     struct tn_table_out t;
-    err = tn_table_begin(&t, f, fmt, balance_cols, sizeof balance_cols / sizeof *balance_cols);
+    err = tn_table_begin(&t, f, fmt, reports[r].cols, ncols(reports[r].cols));
     if (!err)
-        err = tn_store_balances(s, period, as_of_arg ? as_of : NULL, balance_row, &t);
+        err = reports[r].run(s, period, as_of_arg ? as_of : NULL, &t);
     if (!err)
         err = tn_table_end(&t);
     if (err)

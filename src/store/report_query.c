@@ -252,3 +252,75 @@ tn_err tn_store_explain(struct tn_store *s, const char *unit_code, tn_period per
         return err;
     return read_alloc_findings(s, e);
 }
+
+tn_err tn_store_findings(struct tn_store *s, tn_period period, const char *as_of,
+                         tn_err (*row)(void *ctx, const struct tn_finding_row *r), void *ctx)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(
+        s,
+        "WITH cur AS (SELECT unit_code, max(id) AS id FROM unit_close WHERE period = ?1 AND "
+        "known_at <= ?2 GROUP BY unit_code) SELECT cur.unit_code, f.bhxh_code, f.for_period, "
+        "f.base, f.floor FROM cur JOIN finding f ON f.close_id = cur.id "
+        "ORDER BY cur.unit_code, f.bhxh_code, f.for_period",
+        &st);
+    if (err)
+        return err;
+    char pbuf[TN_PERIOD_BUFSZ];
+    tn_period_format(period, pbuf);
+    sqlite3_bind_text(st, 1, pbuf, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    int rc;
+    struct tn_finding_row r;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        memset(&r, 0, sizeof r);
+        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
+        snprintf(r.bhxh_code, sizeof r.bhxh_code, "%s", tn__col_text(st, 1));
+        tn_period_parse(tn__col_text(st, 2), &r.for_period);
+        r.base = sqlite3_column_int64(st, 3);
+        r.floor = sqlite3_column_int64(st, 4);
+        if ((err = row(ctx, &r)))
+            break;
+    }
+    if (!err && rc != SQLITE_DONE)
+        err = tn__store_fail(s, "read findings");
+    sqlite3_finalize(st);
+    return err;
+}
+
+tn_err tn_store_suspense(struct tn_store *s, tn_period period, const char *as_of,
+                         tn_err (*row)(void *ctx, const struct tn_suspense_row *r), void *ctx)
+{
+    sqlite3_stmt *st;
+    /* the version of each payment known at as_of, if that version waits in suspense */
+    tn_err err = tn__store_prepare(
+        s,
+        "SELECT txn_id, unit_code, paid_on, amount, channel, memo, suspense FROM payment "
+        "WHERE known_at <= ?2 AND (superseded_at IS NULL OR superseded_at > ?2) AND "
+        "suspense IS NOT NULL AND paid_on <= ?1 ORDER BY paid_on, txn_id",
+        &st);
+    if (err)
+        return err;
+    char last[TN_DAY_BUFSZ];
+    tn_day_format(tn_period_last_day(period), last);
+    sqlite3_bind_text(st, 1, last, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    int rc;
+    struct tn_suspense_row r;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        memset(&r, 0, sizeof r);
+        snprintf(r.txn_id, sizeof r.txn_id, "%s", tn__col_text(st, 0));
+        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 1));
+        snprintf(r.paid_on, sizeof r.paid_on, "%s", tn__col_text(st, 2));
+        r.amount = sqlite3_column_int64(st, 3);
+        snprintf(r.channel, sizeof r.channel, "%s", tn__col_text(st, 4));
+        snprintf(r.memo, sizeof r.memo, "%s", tn__col_text(st, 5));
+        snprintf(r.reason, sizeof r.reason, "%s", tn__col_text(st, 6));
+        if ((err = row(ctx, &r)))
+            break;
+    }
+    if (!err && rc != SQLITE_DONE)
+        err = tn__store_fail(s, "read suspense");
+    sqlite3_finalize(st);
+    return err;
+}
