@@ -26,37 +26,50 @@ enum tn_import_kind {
     TN_IMPORT_COUNT
 };
 
-/* One rejected row or file: printed as FILE:LINE:COLUMN: message. */
+/* One rejected row or file: printed as FILE:LINE:COLUMN: message (FILE:LINE: message when
+ * column is NULL). message reads `problem (got "value", expected ...)`. */
 struct tn_import_error {
     const char *file;   /* borrowed from the caller's path */
     long line;          /* 1-based; the header is line 1 */
     const char *column; /* header name (static), NULL for a whole-row or whole-file error */
-    tn_err code;
+    tn_err code;        /* TN_ERR_PARSE bad text, TN_ERR_NOT_FOUND unknown reference,
+                           TN_ERR_CONFLICT duplicate key or differs from the stored row */
     char message[160];
 };
 
 struct tn_import_report {
-    long rows_new, rows_changed, rows_same, rows_suspense;
-    struct tn_import_error *errors;
+    long rows_new, rows_changed, rows_same; /* changed: new versions (--update) */
+    long rows_suspense;                     /* payments without a known payer (of new+changed) */
+    struct tn_import_error *errors;         /* in line order */
     size_t nerrors, caperrors;
-    long errors_dropped; /* errors past the cap of TN_IMPORT_MAX_ERRORS */
+    long errors_dropped; /* errors past TN_IMPORT_MAX_ERRORS; then the last entry of errors
+                            says how many more there were, from which line on */
 };
 
 #define TN_IMPORT_MAX_ERRORS 10000
 
 void tn_import_report_init(struct tn_import_report *rep);
+
 /* Frees what rep owns; rep is then as if just initialized. */
 void tn_import_report_release(struct tn_import_report *rep);
 
-/* Errors: TN_ERR_PARSE for an unknown kind name ("units", "workers", ...). */
+/* Sets *out to the kind called name ("units", "workers", ...). Errors: TN_ERR_STATE for
+ * case_events (in data-formats.md, not importable yet); TN_ERR_PARSE for any other name. */
 tn_err tn_import_kind_parse(const char *name, enum tn_import_kind *out);
+
+/* The file name of kind, "units" for TN_IMPORT_UNITS; static storage. */
 const char *tn_import_kind_name(enum tn_import_kind kind);
 
-/* Imports path as kind into s, stamping rows with now ("YYYY-MM-DDTHH:MM:SS").
- * progress (may be NULL) is called every few thousand rows.
- * Returns TN_OK; TN_ERR_REJECTED when rows or the header were rejected (nothing written,
- * every error in rep); TN_ERR_IO when the file cannot be read; TN_ERR_STORE (nothing
- * written; tn_store_errmsg says why). */
+/* Imports the CSV file at path as kind into s, all or nothing, in one transaction: every row
+ * and every new version is stamped known_at = now ("YYYY-MM-DDTHH:MM:SS", borrowed during the
+ * call). A row equal to the stored current version of its key is skipped; one that differs is
+ * rejected unless update, which stores it as version + 1 and marks the old one superseded at
+ * now. progress (may be NULL) is called with ctx every few thousand rows. rep (initialized by
+ * the caller) gets the counts and the errors; its errors point at path, which must outlive it.
+ * Returns TN_OK; TN_ERR_REJECTED when the header or rows were rejected (nothing written,
+ * every error in rep); TN_ERR_IO when the file cannot be read (nothing written, the reason is
+ * rep's error of code TN_ERR_IO, at line 0); TN_ERR_STORE (nothing written; tn_store_errmsg
+ * says why). */
 tn_err tn_import_file(struct tn_store *s, enum tn_import_kind kind, const char *path, int update,
                       const char *now, struct tn_import_report *rep,
                       void (*progress)(void *ctx, long long rows), void *ctx);

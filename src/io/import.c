@@ -1,23 +1,33 @@
 /*
- * import.c - all-or-nothing import of one CSV file (see import.h; columns in import_rules.c).
+ * import.c - all-or-nothing import of one CSV file (see import.h; the columns of each file are
+ * in import_rules.c, data-formats.md "Common rules for every CSV").
  *
- * Each row is read, each cell checked and normalized, the row checked against the others it
- * refers to, then compared with the stored version of its key. Rows are written as they go,
- * inside one transaction; after the first rejected row nothing more is written, but every row
- * is still checked so that all errors are reported; then the transaction is rolled back.
+ * One engine for every kind, driven by its column table: each row is read, each cell checked
+ * and normalized (defaults applied), the row's key checked against the earlier rows of the
+ * file, its references looked up (in the store, memoized; a unit's parent may also come later
+ * in the file, so those are checked at the end), the few rules that tie cells together checked
+ * (row_checks), then the row is compared with the stored version of its key. Rows are written
+ * as they go, inside one transaction; after the first rejected row nothing more is written,
+ * but every row is still checked so that all errors are reported; then the transaction is
+ * rolled back.
  */
 #include "thuno/import.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "io/csv_reader.h"
+#include "io/import_keys.h"
 #include "io/import_rules.h"
 #include "store/store_import.h"
 #include "thuno/mem.h"
 #include "thuno/store.h"
+
+#define PROGRESS_EVERY 8192
+#define KEY_SEP        '\x1f' /* between the parts of a key of several columns */
 
 void tn_import_report_init(struct tn_import_report *rep)
 {
@@ -38,7 +48,7 @@ tn_err tn_import_kind_parse(const char *name, enum tn_import_kind *out)
             return TN_OK;
         }
     }
-    return TN_ERR_PARSE;
+    return strcmp(name, "case_events") == 0 ? TN_ERR_STATE : TN_ERR_PARSE;
 }
 
 const char *tn_import_kind_name(enum tn_import_kind kind)
@@ -46,92 +56,18 @@ const char *tn_import_kind_name(enum tn_import_kind kind)
     return tn__import_rules[kind].kind;
 }
 
-static void add_error(struct tn_import_report *rep, const char *file, long line, const char *column,
-                      tn_err code, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
-static void add_error(struct tn_import_report *rep, const char *file, long line, const char *column,
-                      tn_err code, const char *fmt, ...)
-{
-    if (rep->nerrors >= TN_IMPORT_MAX_ERRORS) {
-        rep->errors_dropped++;
-        return;
-    }
-    TN_GROW(rep->errors, rep->caperrors, rep->nerrors + 1);
-    struct tn_import_error *e = &rep->errors[rep->nerrors++];
-    e->file = file;
-    e->line = line;
-    e->column = column;
-    e->code = code;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(e->message, sizeof e->message, fmt, ap);
-    va_end(ap);
-}
-
-/* A set of strings with a number attached, for the keys and payments seen in this file. */
-struct seen {
-    struct slot {
-        char *key;
-        int64_t value;
-    } * slots;
-    size_t cap, n;
+/* A referenced table: its store lookup and what was already found (num 1) or not (num 0). */
+struct refcache {
+    const char *table, *col;
+    struct tn_store_lookup *lk;
+    struct tn__keyset memo;
 };
 
-static uint64_t hash(const char *s)
-{
-    uint64_t h = 14695981039346656037ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
-
-static struct slot *seen_find(struct seen *t, const char *key)
-{
-    if (!t->cap)
-        return NULL;
-    for (size_t i = hash(key) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
-        if (!t->slots[i].key)
-            return NULL;
-        if (strcmp(t->slots[i].key, key) == 0)
-            return &t->slots[i];
-    }
-}
-
-/* Adds key; returns 0 if it was already there. */
-static int seen_add(struct seen *t, const char *key, int64_t value)
-{
-    if (seen_find(t, key))
-        return 0;
-    if ((t->n + 1) * 2 > t->cap) {
-        struct seen bigger = {.cap = t->cap ? t->cap * 2 : 1024};
-        bigger.slots = tn_xcalloc(bigger.cap, sizeof *bigger.slots);
-        for (size_t i = 0; i < t->cap; i++) {
-            if (!t->slots[i].key)
-                continue;
-            size_t j = hash(t->slots[i].key) & (bigger.cap - 1);
-            while (bigger.slots[j].key)
-                j = (j + 1) & (bigger.cap - 1);
-            bigger.slots[j] = t->slots[i];
-        }
-        free(t->slots);
-        bigger.n = t->n;
-        *t = bigger;
-    }
-    size_t i = hash(key) & (t->cap - 1);
-    while (t->slots[i].key)
-        i = (i + 1) & (t->cap - 1);
-    t->slots[i] = (struct slot){tn_xstrdup(key), value};
-    t->n++;
-    return 1;
-}
-
-static void seen_release(struct seen *t)
-{
-    for (size_t i = 0; i < t->cap; i++)
-        free(t->slots[i].key);
-    free(t->slots);
-    memset(t, 0, sizeof *t);
-}
+/* A unit's parent not known when its row was read; checked against the whole file at the end. */
+struct pending {
+    long line;
+    const char *code; /* in run.strings */
+};
 
 struct run {
     struct tn_store *s;
@@ -140,135 +76,238 @@ struct run {
     const char *path;
     int update;
     struct tn_import_report *rep;
+    long first_dropped; /* line of the first error past the cap */
     struct tn_store_import *imp;
-    struct seen keys;    /* keys of this file; payments: amount (negative: a reversal) */
-    struct seen parents; /* units: parent codes to check at the end, value = line */
+    struct tn__keyset keys;    /* keys of this file's rows; payments: amount, < 0 a reversal */
+    struct tn__keyset strings; /* pool for the pending references' text */
+    struct refcache refs[3];
+    int refidx[TN__MAX_COLUMNS]; /* column -> refs[], or -1 */
+    size_t nrefs;
+    struct pending *pending;
+    size_t npending, cappending;
+    int col_kind, col_salary, col_amount, col_reverses, col_parent; /* -1: not in the file */
+    /* the row being checked */
+    long line;
+    int bad; /* errors in this row */
     const char *cells[TN__MAX_COLUMNS];
+    unsigned char okcell[TN__MAX_COLUMNS];           /* the cell is present and good */
     struct tn_store_value vals[TN__MAX_COLUMNS + 1]; /* + payments' suspense */
-    char scratch[TN__MAX_COLUMNS][32];
+    char key[256];
+    size_t keylen;
 };
 
-static int col_index(const struct tn__file_rules *r, const char *name)
+static void add_error(struct run *x, const char *column, tn_err code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void add_error(struct run *x, const char *column, tn_err code, const char *fmt, ...)
 {
-    for (size_t i = 0; i < r->ncols; i++)
-        if (strcmp(r->cols[i].name, name) == 0)
-            return (int)i;
-    return -1;
+    struct tn_import_report *rep = x->rep;
+    x->bad++;
+    if (rep->nerrors >= TN_IMPORT_MAX_ERRORS) {
+        if (!rep->errors_dropped++)
+            x->first_dropped = x->line;
+        return;
+    }
+    TN_GROW(rep->errors, rep->caperrors, rep->nerrors + 1);
+    struct tn_import_error *e = &rep->errors[rep->nerrors++];
+    *e = (struct tn_import_error){.file = x->path, .line = x->line, .column = column, .code = code};
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    va_end(ap);
 }
 
-static const char *cell(const struct run *x, const char *name)
+static const char *colname(const struct run *x, int c)
 {
-    return x->cells[col_index(x->rules, name)];
+    return x->rules->cols[c].name;
 }
 
-static tn_err exists(struct run *x, const char *table, const char *col, const char *v, int *found)
+/* The quoted form of a value for a message: at most 60 bytes of it. */
+#define CLIP(s) tn__import_clip((s), 60), (s)
+
+/* Is value a current row of the referenced table? Looked up once per distinct value. */
+static tn_err known(struct run *x, struct refcache *rc, const char *value, int *found)
 {
-    return tn_store_key_exists(x->s, table, col, v, found);
+    size_t len = strlen(value);
+    struct tn__keyval *kv = tn__keyset_find(&rc->memo, value, len);
+    if (kv) {
+        *found = (int)kv->num;
+        return TN_OK;
+    }
+    tn_err err = tn_store_lookup_exists(rc->lk, value, found);
+    if (err)
+        return err;
+    int added;
+    tn__keyset_put(&rc->memo, value, len, (struct tn__keyval){x->line, *found}, &added);
+    return TN_OK;
 }
 
-/* The checks that need more than one cell or other rows. Returns the number of errors. */
-static tn_err check_row(struct run *x, long line, int *bad)
+/* Looks up what the row's cells refer to: an unknown unit, worker or officer is an error, an
+ * unknown payer puts the payment in suspense, a parent unit may come later in the file. */
+static tn_err check_refs(struct run *x)
 {
-    tn_err err = TN_OK;
-    int found;
-    const char *file = x->path;
-    switch (x->kind) {
-    case TN_IMPORT_DECLARATIONS: {
-        int decrease = strcmp(cell(x, "kind"), "decrease") == 0;
-        const char *salary = cell(x, "salary");
-        if (decrease && *salary) {
-            add_error(x->rep, file, line, "salary", TN_ERR_PARSE,
-                      "must be empty for a decrease (got \"%s\")", salary);
-            ++*bad;
-        } else if (!decrease && !*salary) {
-            add_error(x->rep, file, line, "salary", TN_ERR_PARSE,
-                      "required for an increase or adjust (expected a whole number of đồng)");
-            ++*bad;
+    const struct tn__file_rules *r = x->rules;
+    for (size_t c = 0; c < r->ncols; c++) {
+        const struct tn__column *col = &r->cols[c];
+        const char *v = x->cells[c];
+        if (col->ref == TN__REF_NONE || (*v && !x->okcell[c]))
+            continue;
+        if (!*v) {
+            if (col->ref == TN__REF_SUSPENSE)
+                x->vals[r->ncols] = (struct tn_store_value){.type = TN_SV_TEXT, .text = "no_payer"};
+            continue;
         }
-        if (!(err = exists(x, "unit", "unit_code", cell(x, "unit_code"), &found)) && !found) {
-            add_error(x->rep, file, line, "unit_code", TN_ERR_NOT_FOUND,
-                      "unknown unit (got \"%s\", expected a unit of units.csv)",
-                      cell(x, "unit_code"));
-            ++*bad;
+        size_t len = strlen(v);
+        if (col->ref == TN__REF_ANYWHERE && tn__keyset_find(&x->keys, v, len))
+            continue; /* a unit of an earlier row of this file */
+        int found;
+        tn_err err = known(x, &x->refs[x->refidx[c]], v, &found);
+        if (err)
+            return err;
+        if (found)
+            continue;
+        if (col->ref == TN__REF_SUSPENSE) {
+            x->vals[r->ncols] = (struct tn_store_value){.type = TN_SV_TEXT, .text = "unknown_unit"};
+        } else if (col->ref == TN__REF_ANYWHERE) {
+            int added;
+            const struct tn__keyslot *sl =
+                tn__keyset_put(&x->strings, v, len, (struct tn__keyval){0}, &added);
+            TN_GROW(x->pending, x->cappending, x->npending + 1);
+            x->pending[x->npending++] = (struct pending){x->line, sl->key};
+        } else {
+            add_error(x, col->name, TN_ERR_NOT_FOUND, "unknown %s (got \"%.*s\", expected %s)",
+                      col->ref_name, CLIP(v), col->ref_what);
         }
-        if (!err && !(err = exists(x, "worker", "bhxh_code", cell(x, "bhxh_code"), &found)) &&
-            !found) {
-            add_error(x->rep, file, line, "bhxh_code", TN_ERR_NOT_FOUND,
-                      "unknown worker (got \"%s\", expected a worker of workers.csv)",
-                      cell(x, "bhxh_code"));
-            ++*bad;
-        }
-        break;
     }
-    case TN_IMPORT_UNITS: {
-        const char *parent = cell(x, "parent_code"), *officer = cell(x, "officer_code");
-        if (*parent && strcmp(parent, cell(x, "unit_code")) == 0) {
-            add_error(x->rep, file, line, "parent_code", TN_ERR_PARSE,
-                      "a unit cannot be its own parent (got \"%s\")", parent);
-            ++*bad;
-        } else if (*parent) {
-            char key[64];
-            snprintf(key, sizeof key, "%s", parent);
-            if (!seen_find(&x->parents, key))
-                seen_add(&x->parents, key, line);
-        }
-        if (*officer && !(err = exists(x, "officer", "officer_code", officer, &found)) && !found) {
-            add_error(x->rep, file, line, "officer_code", TN_ERR_NOT_FOUND,
-                      "unknown officer (got \"%s\", expected an officer of officers.csv)", officer);
-            ++*bad;
-        }
-        break;
+    return TN_OK;
+}
+
+/* declarations.csv: salary goes with increase and adjust, never with decrease. */
+static tn_err check_declaration(struct run *x)
+{
+    int decrease = strcmp(x->cells[x->col_kind], "decrease") == 0;
+    const char *salary = x->cells[x->col_salary];
+    if (decrease && *salary)
+        add_error(x, "salary", TN_ERR_PARSE,
+                  "salary given for a decrease (got \"%.*s\", expected an empty cell)",
+                  CLIP(salary));
+    else if (!decrease && !*salary)
+        add_error(x, "salary", TN_ERR_PARSE,
+                  "required cell is empty for an %s (expected a whole number of đồng, digits "
+                  "only)",
+                  x->cells[x->col_kind]);
+    return TN_OK;
+}
+
+/* units.csv: a unit is not its own parent (other parents: check_refs). */
+static tn_err check_unit(struct run *x)
+{
+    int c = x->col_parent;
+    if (*x->cells[c] && strcmp(x->cells[c], x->cells[0]) == 0)
+        add_error(x, "parent_code", TN_ERR_PARSE,
+                  "a unit cannot be its own parent (got \"%.*s\", expected another unit_code)",
+                  CLIP(x->cells[c]));
+    return TN_OK;
+}
+
+/* payments.csv: a reversal names an earlier payment (of the file or the store) that is not
+ * itself a reversal, and carries its amount. */
+static tn_err check_payment(struct run *x)
+{
+    const char *rev = x->cells[x->col_reverses];
+    if (!*rev)
+        return TN_OK;
+    if (strcmp(rev, x->cells[0]) == 0) {
+        add_error(x, "reverses", TN_ERR_PARSE,
+                  "a payment cannot reverse itself (got \"%.*s\", expected an earlier txn_id)",
+                  CLIP(rev));
+        return TN_OK;
     }
-    case TN_IMPORT_PAYMENTS: {
-        const char *unit = cell(x, "unit_code"), *rev = cell(x, "reverses");
-        const char *worker = cell(x, "bhxh_code");
-        struct tn_store_value *susp = &x->vals[x->rules->ncols];
-        *susp = (struct tn_store_value){.type = TN_SV_NULL};
-        if (!*unit) {
-            *susp = (struct tn_store_value){.type = TN_SV_TEXT, .text = "no_payer"};
-        } else if (!(err = exists(x, "unit", "unit_code", unit, &found)) && !found) {
-            *susp = (struct tn_store_value){.type = TN_SV_TEXT, .text = "unknown_unit"};
-        }
-        if (!err && *worker && !(err = exists(x, "worker", "bhxh_code", worker, &found)) &&
-            !found) {
-            add_error(x->rep, file, line, "bhxh_code", TN_ERR_NOT_FOUND,
-                      "unknown worker (got \"%s\", expected a worker of workers.csv)", worker);
-            ++*bad;
-        }
-        if (err || !*rev)
-            break;
-        int64_t amount = 0;
-        int is_rev = 0;
-        struct slot *sl = seen_find(&x->keys, rev);
-        found = sl != NULL;
-        if (sl) {
-            amount = sl->value < 0 ? -sl->value : sl->value;
-            is_rev = sl->value < 0;
-        } else if ((err = tn_store_payment_lookup(x->s, rev, &found, &amount, &is_rev))) {
-            break;
-        }
-        int64_t mine = x->vals[col_index(x->rules, "amount")].num;
-        if (!found || strcmp(rev, cell(x, "txn_id")) == 0) {
-            add_error(x->rep, file, line, "reverses", TN_ERR_NOT_FOUND,
-                      "unknown payment (got \"%s\", expected the txn_id of an earlier payment)",
-                      rev);
-            ++*bad;
-        } else if (is_rev) {
-            add_error(x->rep, file, line, "reverses", TN_ERR_PARSE,
-                      "cannot reverse a reversal (got \"%s\")", rev);
-            ++*bad;
-        } else if (amount != mine) {
-            add_error(x->rep, file, line, "amount", TN_ERR_PARSE,
-                      "a reversal carries the amount it reverses (got \"%lld\", expected %lld)",
-                      (long long)mine, (long long)amount);
-            ++*bad;
-        }
-        break;
+    int found, is_rev = 0;
+    int64_t amount = 0;
+    const struct tn__keyval *kv = tn__keyset_find(&x->keys, rev, strlen(rev));
+    if (kv) {
+        found = 1;
+        is_rev = kv->num < 0;
+        amount = is_rev ? -kv->num : kv->num;
+    } else {
+        tn_err err = tn_store_payment_lookup(x->s, rev, &found, &amount, &is_rev);
+        if (err)
+            return err;
     }
-    default:
-        break;
+    int64_t mine = x->vals[x->col_amount].num;
+    if (!found)
+        add_error(x, "reverses", TN_ERR_NOT_FOUND,
+                  "unknown payment (got \"%.*s\", expected the txn_id of an earlier payment)",
+                  CLIP(rev));
+    else if (is_rev)
+        add_error(x, "reverses", TN_ERR_PARSE,
+                  "cannot reverse a reversal (got \"%.*s\", expected the txn_id of a payment)",
+                  CLIP(rev));
+    else if (amount != mine)
+        add_error(x, "amount", TN_ERR_PARSE,
+                  "a reversal carries the amount it reverses (got \"%lld\", expected %lld as in "
+                  "%.*s)",
+                  (long long)mine, (long long)amount, CLIP(rev));
+    return TN_OK;
+}
+
+static tn_err (*const row_checks[TN_IMPORT_COUNT])(struct run *x) = {
+    [TN_IMPORT_UNITS] = check_unit,
+    [TN_IMPORT_DECLARATIONS] = check_declaration,
+    [TN_IMPORT_PAYMENTS] = check_payment,
+};
+
+/* Checks and normalizes the row's cells into x->cells and x->vals (defaults applied); builds
+ * the key. Returns 0 if a key cell is bad. */
+static int read_cells(struct run *x, const char *const *cells)
+{
+    const struct tn__file_rules *r = x->rules;
+    int keyok = 1;
+    char msg[sizeof x->rep->errors[0].message];
+    x->keylen = 0;
+    for (size_t c = 0; c < r->ncols; c++) {
+        const struct tn__column *col = &r->cols[c];
+        const char *text = cells[c];
+        if (!*text && col->def)
+            text = col->def;
+        x->cells[c] = text;
+        x->okcell[c] = 0;
+        if (!*text) {
+            x->vals[c] = (struct tn_store_value){.type = TN_SV_NULL};
+            if (col->required) {
+                tn__import_expected(col, msg, sizeof msg);
+                add_error(x, col->name, TN_ERR_PARSE, "required cell is empty (expected %s)", msg);
+                keyok &= !col->key;
+            }
+            continue;
+        }
+        if (tn__import_cell(col, text, &x->vals[c], msg, sizeof msg)) {
+            add_error(x, col->name, TN_ERR_PARSE, "%s", msg);
+            keyok &= !col->key;
+            continue;
+        }
+        x->okcell[c] = 1;
+        if (col->key && keyok) { /* key cells are checked: short, no KEY_SEP */
+            size_t n = strlen(text);
+            if (x->keylen)
+                x->key[x->keylen++] = KEY_SEP;
+            memcpy(x->key + x->keylen, text, n);
+            x->keylen += n;
+        }
     }
-    return err;
+    x->key[x->keylen] = '\0';
+    return keyok;
+}
+
+static void value_text(const struct tn_store_value *v, char buf[static 24], const char **out)
+{
+    if (v->type == TN_SV_INT) {
+        snprintf(buf, 24, "%lld", (long long)v->num);
+        *out = buf;
+    } else {
+        *out = v->type == TN_SV_TEXT && v->text ? v->text : "";
+    }
 }
 
 static int same_value(const struct tn_store_value *a, const struct tn_store_value *b)
@@ -282,38 +321,57 @@ static int same_value(const struct tn_store_value *a, const struct tn_store_valu
     return a->type == TN_SV_INT ? a->num == b->num : strcmp(a->text, b->text) == 0;
 }
 
-/* Compares with the stored version and writes when the file so far is clean. */
-static tn_err store_row(struct run *x, long line, int clean)
+/* Compares the row with the stored version of its key; writes it while the file is clean. */
+static tn_err store_row(struct run *x)
 {
     const struct tn__file_rules *r = x->rules;
-    long version;
+    struct tn_import_report *rep = x->rep;
+    const struct tn_store_value *data = x->vals + r->nkeys;
+    size_t ndata = r->ncols - r->nkeys; /* compared: the file's own columns, not suspense */
     struct tn_store_value cur[TN__MAX_COLUMNS + 1];
-    const struct tn_store_value *keys = x->vals, *data = x->vals + r->nkeys;
-    size_t ndata = r->ncols - r->nkeys; /* compared: the file's own columns */
-    tn_err err = tn_store_import_find(x->imp, keys, &version, cur);
+    long version;
+    tn_err err = tn_store_import_find(x->imp, x->vals, &version, cur);
     if (err)
         return err;
     if (version > 0) {
-        size_t differs = ndata;
-        for (size_t i = 0; i < ndata && differs == ndata; i++)
-            if (!same_value(&data[i], &cur[i]))
-                differs = i;
-        if (differs == ndata) {
-            x->rep->rows_same++;
+        size_t d = 0;
+        while (d < ndata && same_value(&data[d], &cur[d]))
+            d++;
+        if (d == ndata) {
+            rep->rows_same++;
             return TN_OK;
         }
         if (!x->update) {
-            add_error(x->rep, x->path, line, r->cols[r->nkeys + differs].name, TN_ERR_CONFLICT,
-                      "differs from the stored version; use --update to record a new version");
+            char b1[24], b2[24];
+            const char *got, *stored;
+            value_text(&data[d], b1, &got);
+            value_text(&cur[d], b2, &stored);
+            add_error(x, r->cols[r->nkeys + d].name, TN_ERR_CONFLICT,
+                      "differs from the stored version; use --update to record a new version "
+                      "(got \"%.*s\", expected \"%.*s\" as stored)",
+                      CLIP(got), CLIP(stored));
             return TN_OK;
         }
-        x->rep->rows_changed++;
+        rep->rows_changed++;
     } else {
-        x->rep->rows_new++;
+        rep->rows_new++;
     }
-    if (x->kind == TN_IMPORT_PAYMENTS && x->vals[r->ncols].type != TN_SV_NULL)
-        x->rep->rows_suspense++;
-    return clean ? tn_store_import_put(x->imp, keys, data, version) : TN_OK;
+    if (x->vals[r->ncols].type != TN_SV_NULL)
+        rep->rows_suspense++;
+    if (rep->nerrors || rep->errors_dropped)
+        return TN_OK; /* rejected anyway: only checking from here on */
+    return tn_store_import_put(x->imp, x->vals, data, version);
+}
+
+/* The key columns' names joined by "," (sep NULL), or their values joined by sep. */
+static const char *key_text(const struct run *x, const char *sep, char *buf, size_t bufsz)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < x->rules->nkeys; i++)
+        o +=
+            (size_t)snprintf(buf + o, o < bufsz ? bufsz - o : 0, "%s%s", i ? (sep ? sep : ",") : "",
+                             sep ? x->cells[i] : x->rules->cols[i].name);
+    return buf;
 }
 
 static tn_err read_rows(struct run *x, struct tn_csv_reader *csv,
@@ -321,68 +379,55 @@ static tn_err read_rows(struct run *x, struct tn_csv_reader *csv,
 {
     const struct tn__file_rules *r = x->rules;
     const char *const *cells;
-    long line = 0;
     long long rows = 0;
-    char why[128];
+    char msg[sizeof x->rep->errors[0].message];
     tn_err err;
-    while ((err = tn_csv_next(csv, &cells, &line, why, sizeof why)) != TN_ERR_NOT_FOUND) {
-        if (err == TN_ERR_IO)
+    while ((err = tn_csv_next(csv, &cells, &x->line, msg, sizeof msg)) != TN_ERR_NOT_FOUND) {
+        if (err == TN_ERR_IO) {
+            x->line = 0;
+            add_error(x, NULL, TN_ERR_IO, "%s", msg);
             return err;
-        if (progress && ++rows % 8192 == 0)
+        }
+        if (progress && ++rows % PROGRESS_EVERY == 0)
             progress(ctx, rows);
+        x->bad = 0;
         if (err) {
-            add_error(x->rep, x->path, line, NULL, TN_ERR_PARSE, "%s", why);
+            int c = tn_csv_error_column(csv);
+            add_error(x, c >= 0 ? colname(x, c) : NULL, TN_ERR_PARSE, "%s", msg);
             continue;
         }
-        int bad = 0;
-        char key[256];
-        size_t ko = 0;
-        for (size_t i = 0; i < r->ncols; i++) {
-            const struct tn__column *c = &r->cols[i];
-            const char *text = cells[i];
-            if (!*text && c->def)
-                text = c->def;
-            x->cells[i] = text;
-            if (!*text) {
-                x->vals[i] = (struct tn_store_value){.type = TN_SV_NULL};
-                if (c->required) {
-                    add_error(x->rep, x->path, line, c->name, TN_ERR_PARSE,
-                              "required cell is empty");
-                    bad++;
-                }
-                continue;
-            }
-            if (tn__import_cell(c, text, x->scratch[i], &x->vals[i], why, sizeof why)) {
-                add_error(x->rep, x->path, line, c->name, TN_ERR_PARSE, "got \"%.60s\", %s", text,
-                          why);
-                bad++;
-            }
-            if (c->key)
-                ko += (size_t)snprintf(key + ko, ko < sizeof key ? sizeof key - ko : 0, "%s\x1f",
-                                       text);
-        }
-        if (bad)
+        x->vals[r->ncols] = (struct tn_store_value){.type = TN_SV_NULL}; /* suspense */
+        if (!read_cells(x, cells))
             continue;
-        int64_t mark = 0;
-        if (x->kind == TN_IMPORT_PAYMENTS) {
-            mark = x->vals[col_index(r, "amount")].num;
-            if (*cell(x, "reverses"))
-                mark = -mark;
-        }
-        if (x->kind == TN_IMPORT_PAYMENTS) {
-            key[ko - 1] = '\0'; /* payments are looked up by txn_id alone */
-        }
-        if (seen_find(&x->keys, key)) {
-            add_error(x->rep, x->path, line, r->cols[0].name, TN_ERR_CONFLICT,
-                      "the same key appears earlier in this file");
+        int64_t mark = 0; /* payments: the amount, negative for a reversal */
+        if (x->kind == TN_IMPORT_PAYMENTS && x->okcell[x->col_amount])
+            mark = *x->cells[x->col_reverses] ? -x->vals[x->col_amount].num
+                                              : x->vals[x->col_amount].num;
+        int added;
+        const struct tn__keyslot *seen =
+            tn__keyset_put(&x->keys, x->key, x->keylen, (struct tn__keyval){x->line, mark}, &added);
+        if (!added) {
+            char kt[96], kn[64];
+            if (r->nkeys == 1)
+                add_error(x, r->cols[0].name, TN_ERR_CONFLICT,
+                          "duplicate key, first on line %ld (got \"%.*s\", expected each %s "
+                          "once in a file)",
+                          seen->val.line, CLIP(x->key), r->cols[0].name);
+            else
+                add_error(x, NULL, TN_ERR_CONFLICT,
+                          "duplicate key, first on line %ld (got \"%s\", expected each %s "
+                          "once in a file)",
+                          seen->val.line, key_text(x, ", ", kt, sizeof kt),
+                          key_text(x, NULL, kn, sizeof kn));
             continue;
         }
-        if ((err = check_row(x, line, &bad)))
+        /* from here on the row's own key is in x->keys: the checks below allow for it */
+        int ok = !x->bad;
+        if ((err = check_refs(x)))
             return err;
-        seen_add(&x->keys, key, mark);
-        if (bad)
-            continue;
-        if ((err = store_row(x, line, x->rep->nerrors == 0)))
+        if (ok && row_checks[x->kind] && (err = row_checks[x->kind](x)))
+            return err;
+        if (!x->bad && (err = store_row(x)))
             return err;
     }
     if (progress)
@@ -391,25 +436,106 @@ static tn_err read_rows(struct run *x, struct tn_csv_reader *csv,
 }
 
 /* Parents named by units of this file must be units of this file or of the store. */
-static tn_err check_parents(struct run *x)
+static void check_pending(struct run *x)
 {
-    for (size_t i = 0; i < x->parents.cap; i++) {
-        struct slot *p = &x->parents.slots[i];
-        if (!p->key)
+    for (size_t i = 0; i < x->npending; i++) {
+        const struct pending *p = &x->pending[i];
+        if (tn__keyset_find(&x->keys, p->code, strlen(p->code)))
             continue;
-        char key[64];
-        snprintf(key, sizeof key, "%s\x1f", p->key);
-        if (seen_find(&x->keys, key))
+        x->line = p->line;
+        add_error(x, "parent_code", TN_ERR_NOT_FOUND,
+                  "unknown parent unit (got \"%.*s\", expected a unit of this file or already "
+                  "imported)",
+                  CLIP(p->code));
+    }
+}
+
+struct order {
+    long line;
+    size_t idx;
+};
+
+static int by_line(const void *a, const void *b)
+{
+    const struct order *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* Puts the errors in line order (those of one line in the order found: the parents checked at
+ * the end come after the others), then the note on the errors past the cap. */
+static void finish_errors(struct run *x)
+{
+    struct tn_import_report *rep = x->rep;
+    size_t n = rep->nerrors;
+    struct order *ord = tn_xmalloc((n ? n : 1) * sizeof *ord);
+    for (size_t i = 0; i < n; i++)
+        ord[i] = (struct order){rep->errors[i].line, i};
+    qsort(ord, n, sizeof *ord, by_line);
+    struct tn_import_error *sorted = tn_xmalloc((rep->caperrors + 1) * sizeof *sorted);
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = rep->errors[ord[i].idx];
+    free(ord);
+    free(rep->errors);
+    rep->errors = sorted;
+    rep->caperrors++;
+    if (rep->errors_dropped) {
+        struct tn_import_error *e = &rep->errors[rep->nerrors++];
+        *e = (struct tn_import_error){
+            .file = x->path, .line = x->first_dropped, .code = TN_ERR_REJECTED};
+        snprintf(e->message, sizeof e->message, "%ld more errors from this line on, not listed",
+                 rep->errors_dropped);
+    }
+}
+
+static void header_problem(void *ctx, int col, const char *name, const char *problem)
+{
+    struct run *x = ctx;
+    x->line = 1;
+    if (col < 0)
+        add_error(x, NULL, TN_ERR_PARSE, "%s (got \"%.*s\", expected a column of %s.csv)", problem,
+                  CLIP(name), x->rules->kind);
+    else
+        add_error(x, colname(x, col), TN_ERR_PARSE, "%s", problem);
+}
+
+/* Prepares the store lookups of the columns that refer to other tables. */
+static tn_err open_refs(struct run *x)
+{
+    const struct tn__file_rules *r = x->rules;
+    for (size_t c = 0; c < r->ncols; c++) {
+        const struct tn__column *col = &r->cols[c];
+        x->refidx[c] = -1;
+        if (col->ref == TN__REF_NONE)
             continue;
-        int found;
-        tn_err err = tn_store_key_exists(x->s, "unit", "unit_code", p->key, &found);
-        if (err)
-            return err;
-        if (!found)
-            add_error(x->rep, x->path, (long)p->value, "parent_code", TN_ERR_NOT_FOUND,
-                      "unknown parent unit (got \"%s\", expected a unit of units.csv)", p->key);
+        size_t i = 0;
+        while (i < x->nrefs && strcmp(x->refs[i].table, col->ref_table) != 0)
+            i++;
+        if (i == x->nrefs) {
+            assert(x->nrefs < sizeof x->refs / sizeof x->refs[0]);
+            struct refcache *rc = &x->refs[x->nrefs++];
+            rc->table = col->ref_table;
+            rc->col = col->ref_col;
+            tn_err err = tn_store_lookup_new(x->s, rc->table, rc->col, &rc->lk);
+            if (err)
+                return err;
+        }
+        x->refidx[c] = (int)i;
     }
     return TN_OK;
+}
+
+static void run_release(struct run *x)
+{
+    tn_store_import_free(x->imp);
+    for (size_t i = 0; i < x->nrefs; i++) {
+        tn_store_lookup_free(x->refs[i].lk);
+        tn__keyset_release(&x->refs[i].memo);
+    }
+    tn__keyset_release(&x->keys);
+    tn__keyset_release(&x->strings);
+    free(x->pending);
 }
 
 tn_err tn_import_file(struct tn_store *s, enum tn_import_kind kind, const char *path, int update,
@@ -417,22 +543,30 @@ tn_err tn_import_file(struct tn_store *s, enum tn_import_kind kind, const char *
                       void (*progress)(void *ctx, long long rows), void *ctx)
 {
     const struct tn__file_rules *r = &tn__import_rules[kind];
+    struct run x = {.s = s, .rules = r, .kind = kind, .path = path, .update = update, .rep = rep};
+    x.col_kind = tn__import_col(r, "kind");
+    x.col_salary = tn__import_col(r, "salary");
+    x.col_amount = tn__import_col(r, "amount");
+    x.col_reverses = tn__import_col(r, "reverses");
+    x.col_parent = tn__import_col(r, "parent_code");
     struct tn_csv_column cols[TN__MAX_COLUMNS];
     for (size_t i = 0; i < r->ncols; i++)
         cols[i] = (struct tn_csv_column){r->cols[i].name, r->cols[i].required};
-    struct tn_csv_reader *csv;
+    struct tn_csv_reader *csv = NULL;
     char msg[1024];
-    tn_err err = tn_csv_open(path, cols, r->ncols, &csv, msg, sizeof msg);
-    if (err == TN_ERR_IO)
-        return err;
+    tn_err err =
+        tn_csv_open_report(path, cols, r->ncols, header_problem, &x, &csv, msg, sizeof msg);
     if (err) {
-        /* one error per problem of the header, each "FILE:1:NAME: problem" */
-        size_t skip = strlen(path) + 3;
-        for (char *save = NULL, *l = strtok_r(msg, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
-            add_error(rep, path, 1, NULL, TN_ERR_PARSE, "%s", strlen(l) > skip ? l + skip : l);
-        return TN_ERR_REJECTED;
+        if (!rep->nerrors) { /* cannot open, empty file, malformed header: "FILE[:1]: why" */
+            const char *why = msg;
+            if (strncmp(why, path, strlen(path)) == 0)
+                why += strlen(path);
+            why += strspn(why, ":1 ");
+            x.line = err == TN_ERR_IO ? 0 : 1;
+            add_error(&x, NULL, err, "%s", why);
+        }
+        return err == TN_ERR_IO ? err : TN_ERR_REJECTED;
     }
-    struct run x = {.s = s, .rules = r, .kind = kind, .path = path, .update = update, .rep = rep};
     const char *keys[TN__MAX_COLUMNS], *data[TN__MAX_COLUMNS + 1];
     size_t ndata = 0;
     for (size_t i = 0; i < r->ncols; i++) {
@@ -443,26 +577,26 @@ tn_err tn_import_file(struct tn_store *s, enum tn_import_kind kind, const char *
     }
     if (kind == TN_IMPORT_PAYMENTS)
         data[ndata++] = "suspense";
-    if ((err = tn_store_begin(s)))
-        goto done;
+    if ((err = tn_store_begin(s))) {
+        tn_csv_free(csv);
+        return err;
+    }
     if ((err = tn_store_import_begin(s, r->table, keys, r->nkeys, data, ndata, r->kind, path, now,
                                      &x.imp)) ||
-        (err = read_rows(&x, csv, progress, ctx)) ||
-        (kind == TN_IMPORT_UNITS && (err = check_parents(&x))))
+        (err = open_refs(&x)) || (err = read_rows(&x, csv, progress, ctx)))
         goto done;
+    check_pending(&x);
     if (rep->nerrors) {
         err = TN_ERR_REJECTED;
         goto done;
     }
-    err = tn_store_import_finish(x.imp, rep->rows_new, rep->rows_changed, rep->rows_same);
-done:
-    tn_store_import_free(x.imp);
-    if (err == TN_OK)
+    if (!(err = tn_store_import_finish(x.imp, rep->rows_new, rep->rows_changed, rep->rows_same)))
         err = tn_store_commit(s);
+done:
     if (err)
         tn_store_rollback(s);
-    seen_release(&x.keys);
-    seen_release(&x.parents);
+    finish_errors(&x);
+    run_release(&x);
     tn_csv_free(csv);
     return err;
 }

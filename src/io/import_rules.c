@@ -21,6 +21,9 @@ static const char *const decl_kinds[] = {"increase", "adjust", "decrease", NULL}
 static const char *const channels[] = {
     "transfer", "cash", "forced_deduction", "mediation", "judgment", "enforcement", NULL};
 static const char *const registry_statuses[] = {"active", "suspended", "dissolved", NULL};
+static const char *const wage_regions[] = {"1", "2", "3", "4", NULL};
+static const char *const payment_cycles[] = {"1", "3", "6", NULL};
+static const char *const flags[] = {"0", "1", NULL};
 
 #define KEY(n, k, ...)                                                                             \
     {                                                                                              \
@@ -34,6 +37,15 @@ static const char *const registry_statuses[] = {"active", "suspended", "dissolve
     {                                                                                              \
         .name = n, .kind = k, __VA_ARGS__                                                          \
     }
+#define UNIT_REF(mode)                                                                             \
+    .ref = mode, .ref_table = "unit", .ref_col = "unit_code", .ref_name = "unit",                  \
+    .ref_what = "a unit of units.csv"
+#define WORKER_REF                                                                                 \
+    .ref = TN__REF_STORE, .ref_table = "worker", .ref_col = "bhxh_code", .ref_name = "worker",     \
+    .ref_what = "a worker of workers.csv"
+#define OFFICER_REF                                                                                \
+    .ref = TN__REF_STORE, .ref_table = "officer", .ref_col = "officer_code",                       \
+    .ref_name = "officer", .ref_what = "an officer of officers.csv"
 
 /* clang-format off */
 const struct tn__file_rules tn__import_rules[TN_IMPORT_COUNT] = {
@@ -44,12 +56,12 @@ const struct tn__file_rules tn__import_rules[TN_IMPORT_COUNT] = {
         REQ("type", TN__CK_ENUM, .choices = unit_types),
         REQ("status", TN__CK_ENUM, .choices = unit_statuses),
         OPT("status_since", TN__CK_DATE),
-        OPT("parent_code", TN__CK_CODE),
+        OPT("parent_code", TN__CK_CODE, UNIT_REF(TN__REF_ANYWHERE)),
         REQ("province_code", TN__CK_DIGITS, .digits = 2),
         OPT("office_code", TN__CK_CODE),
-        REQ("wage_region", TN__CK_INT, .min = 1, .max = 4, .integer = 1),
-        OPT("officer_code", TN__CK_CODE),
-        OPT("payment_cycle", TN__CK_INT, .min = 1, .max = 6, .def = "1", .integer = 1),
+        REQ("wage_region", TN__CK_ENUM, .choices = wage_regions, .integer = 1),
+        OPT("officer_code", TN__CK_CODE, OFFICER_REF),
+        OPT("payment_cycle", TN__CK_ENUM, .choices = payment_cycles, .def = "1", .integer = 1),
         REQ("registered_on", TN__CK_DATE),
         OPT("address", TN__CK_TEXT),
         OPT("union_chair", TN__CK_TEXT),
@@ -62,32 +74,32 @@ const struct tn__file_rules tn__import_rules[TN_IMPORT_COUNT] = {
         OPT("id_number", TN__CK_DIGITS, .digits = 12),
     }, 5, 1},
     [TN_IMPORT_DECLARATIONS] = {"declarations", "declaration", {
-        KEY("unit_code", TN__CK_CODE),
-        KEY("bhxh_code", TN__CK_DIGITS, .digits = 10),
+        KEY("unit_code", TN__CK_CODE, UNIT_REF(TN__REF_STORE)),
+        KEY("bhxh_code", TN__CK_DIGITS, .digits = 10, WORKER_REF),
         KEY("from_period", TN__CK_PERIOD),
         REQ("kind", TN__CK_ENUM, .choices = decl_kinds),
-        OPT("salary", TN__CK_MONEY, .integer = 1),
-        OPT("funds", TN__CK_FUNDS, .def = "BHXH,BHYT,BHTN,TNLD", .integer = 1),
+        OPT("salary", TN__CK_MONEY), /* required unless kind = decrease: import.c */
+        OPT("funds", TN__CK_FUNDS, .def = "BHXH,BHYT,BHTN,TNLD"),
         REQ("declared_on", TN__CK_DATE),
         OPT("reason", TN__CK_TEXT),
     }, 8, 3},
     [TN_IMPORT_PAYMENTS] = {"payments", "payment", {
         KEY("txn_id", TN__CK_TXN),
-        OPT("unit_code", TN__CK_CODE),
+        OPT("unit_code", TN__CK_CODE, UNIT_REF(TN__REF_SUSPENSE)),
         REQ("paid_on", TN__CK_DATE),
-        REQ("amount", TN__CK_AMOUNT, .integer = 1),
+        REQ("amount", TN__CK_AMOUNT),
         REQ("channel", TN__CK_ENUM, .choices = channels),
         OPT("memo", TN__CK_TEXT),
-        OPT("bhxh_code", TN__CK_DIGITS, .digits = 10),
+        OPT("bhxh_code", TN__CK_DIGITS, .digits = 10, WORKER_REF),
         OPT("case_id", TN__CK_TEXT),
-        OPT("reverses", TN__CK_TXN),
+        OPT("reverses", TN__CK_TXN), /* an earlier payment of the same amount: import.c */
     }, 9, 1},
     [TN_IMPORT_OFFICERS] = {"officers", "officer", {
         KEY("officer_code", TN__CK_CODE),
         REQ("full_name", TN__CK_TEXT),
         REQ("department", TN__CK_ENUM, .choices = departments),
         OPT("office_code", TN__CK_CODE),
-        OPT("active", TN__CK_INT, .min = 0, .max = 1, .def = "1", .integer = 1),
+        OPT("active", TN__CK_ENUM, .choices = flags, .def = "1", .integer = 1),
     }, 5, 1},
     [TN_IMPORT_REGISTRY] = {"registry", "registry", {
         KEY("tax_code", TN__CK_TAX),
@@ -95,10 +107,29 @@ const struct tn__file_rules tn__import_rules[TN_IMPORT_COUNT] = {
         REQ("province_code", TN__CK_DIGITS, .digits = 2),
         REQ("registered_on", TN__CK_DATE),
         REQ("status", TN__CK_ENUM, .choices = registry_statuses),
-        OPT("reported_employees", TN__CK_INT, .min = 0, .max = 10000000, .integer = 1),
+        OPT("reported_employees", TN__CK_COUNT),
     }, 6, 1},
 };
 /* clang-format on */
+
+int tn__import_col(const struct tn__file_rules *r, const char *name)
+{
+    for (size_t i = 0; i < r->ncols; i++)
+        if (strcmp(r->cols[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+int tn__import_clip(const char *s, int max)
+{
+    int n = 0;
+    while (n < max && s[n])
+        n++;
+    if (s[n]) /* cut: do not split a UTF-8 sequence */
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    return n;
+}
 
 static int all_digits(const char *s, size_t n)
 {
@@ -108,127 +139,151 @@ static int all_digits(const char *s, size_t n)
     return 1;
 }
 
-static tn_err funds_cell(const char *text, struct tn_store_value *v, char *why, size_t whysz)
+void tn__import_expected(const struct tn__column *c, char *buf, size_t bufsz)
+{
+    switch (c->kind) {
+    case TN__CK_TEXT:
+        snprintf(buf, bufsz, "text of at most 1000 bytes");
+        return;
+    case TN__CK_CODE:
+        snprintf(buf, bufsz, "1 to 20 characters A-Z, 0-9");
+        return;
+    case TN__CK_TAX:
+        snprintf(buf, bufsz, "10 digits, or 10 digits-3 digits for a branch");
+        return;
+    case TN__CK_ENUM: {
+        size_t o = (size_t)snprintf(buf, bufsz, "one of");
+        for (const char *const *ch = c->choices; *ch && o < bufsz; ch++)
+            o += (size_t)snprintf(buf + o, bufsz - o, "%s %s", ch == c->choices ? "" : ",", *ch);
+        return;
+    }
+    case TN__CK_DATE:
+        snprintf(buf, bufsz, "a date YYYY-MM-DD that exists");
+        return;
+    case TN__CK_PERIOD:
+        snprintf(buf, bufsz, "a month YYYY-MM");
+        return;
+    case TN__CK_MONEY:
+        snprintf(buf, bufsz, "a whole number of đồng, digits only");
+        return;
+    case TN__CK_AMOUNT:
+        snprintf(buf, bufsz, "a whole number of đồng above 0, digits only");
+        return;
+    case TN__CK_DIGITS:
+        snprintf(buf, bufsz, "exactly %d digits", c->digits);
+        return;
+    case TN__CK_COUNT:
+        snprintf(buf, bufsz, "a whole number, digits only");
+        return;
+    case TN__CK_FUNDS:
+        snprintf(buf, bufsz, "funds among BHXH,BHYT,BHTN,TNLD, each at most once");
+        return;
+    case TN__CK_TXN:
+        snprintf(buf, bufsz, "1 to 64 characters without spaces, commas or quotes");
+        return;
+    }
+    snprintf(buf, bufsz, "?");
+}
+
+/* Returns the TN_FUND_* mask of a list like "BHXH,BHYT", or -1. */
+static int funds_mask(const char *text)
 {
     static const struct {
         const char *name;
-        unsigned flag;
+        int flag;
     } names[] = {{"BHXH", TN_FUND_BHXH},
                  {"BHYT", TN_FUND_BHYT},
                  {"BHTN", TN_FUND_BHTN},
                  {"TNLD", TN_FUND_TNLD}};
-    unsigned mask = 0;
-    const char *p = text;
-    while (*p) {
-        const char *end = strchr(p, ',');
-        size_t n = end ? (size_t)(end - p) : strlen(p);
+    int mask = 0;
+    for (const char *p = text;; p++) {
+        size_t n = strcspn(p, ",");
         size_t i = 0;
-        while (i < 4 && !(strlen(names[i].name) == n && memcmp(names[i].name, p, n) == 0))
+        while (i < 4 && !(n == 4 && memcmp(names[i].name, p, 4) == 0))
             i++;
-        if (i == 4 || (mask & names[i].flag)) {
-            snprintf(why, whysz, "expected funds from BHXH,BHYT,BHTN,TNLD, each once");
-            return TN_ERR_PARSE;
-        }
+        if (i == 4 || (mask & names[i].flag))
+            return -1;
         mask |= names[i].flag;
-        p += n + (end != NULL);
-        if (end && !*p) {
-            snprintf(why, whysz, "expected funds from BHXH,BHYT,BHTN,TNLD, each once");
-            return TN_ERR_PARSE;
-        }
+        p += n;
+        if (!*p)
+            return mask;
     }
-    *v = (struct tn_store_value){.type = TN_SV_INT, .num = mask};
-    return TN_OK;
 }
 
-tn_err tn__import_cell(const struct tn__column *c, const char *text, char scratch[static 32],
-                       struct tn_store_value *v, char *why, size_t whysz)
+/* The problem with text as a cell of c, or NULL when it is good (v then set). */
+static const char *check(const struct tn__column *c, const char *text, size_t n,
+                         struct tn_store_value *v)
 {
-    size_t n = strlen(text);
     *v = (struct tn_store_value){.type = TN_SV_TEXT, .text = text};
     switch (c->kind) {
     case TN__CK_TEXT:
-        if (n > 1000) {
-            snprintf(why, whysz, "expected at most 1000 bytes");
-            return TN_ERR_PARSE;
-        }
-        return TN_OK;
+        return n > 1000 ? "too long" : NULL;
     case TN__CK_CODE:
-        if (n < 1 || n > 20 || strspn(text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != n) {
-            snprintf(why, whysz, "expected 1-20 characters A-Z, 0-9");
-            return TN_ERR_PARSE;
-        }
-        return TN_OK;
+        return n > 20 || strspn(text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != n ? "bad code"
+                                                                                   : NULL;
     case TN__CK_TAX:
-        if ((n == 10 && all_digits(text, 10)) ||
-            (n == 14 && all_digits(text, 10) && text[10] == '-' && all_digits(text + 11, 3)))
-            return TN_OK;
-        snprintf(why, whysz, "expected 10 digits, or 10 digits-3 digits for a branch");
-        return TN_ERR_PARSE;
+        return (n == 10 && all_digits(text, 10)) || (n == 14 && all_digits(text, 10) &&
+                                                     text[10] == '-' && all_digits(text + 11, 3))
+                   ? NULL
+                   : "bad tax code";
     case TN__CK_ENUM:
-        for (const char *const *ch = c->choices; *ch; ch++)
-            if (strcmp(*ch, text) == 0)
-                return TN_OK;
-        {
-            size_t o = (size_t)snprintf(why, whysz, "expected one of");
-            for (const char *const *ch = c->choices; *ch && o < whysz; ch++)
-                o += (size_t)snprintf(why + o, whysz - o, " %s", *ch);
+        for (const char *const *ch = c->choices; *ch; ch++) {
+            if (strcmp(*ch, text) == 0) {
+                if (c->integer) /* the choices are single digits */
+                    *v = (struct tn_store_value){.type = TN_SV_INT, .num = text[0] - '0'};
+                return NULL;
+            }
         }
-        return TN_ERR_PARSE;
+        return "unknown value";
     case TN__CK_DATE: {
         tn_day d;
-        if (tn_day_parse(text, &d)) {
-            snprintf(why, whysz, "expected a date YYYY-MM-DD that exists");
-            return TN_ERR_PARSE;
-        }
-        return TN_OK;
+        return tn_day_parse(text, &d) ? "bad date" : NULL;
     }
     case TN__CK_PERIOD: {
         tn_period p;
-        if (tn_period_parse(text, &p)) {
-            snprintf(why, whysz, "expected a month YYYY-MM");
-            return TN_ERR_PARSE;
-        }
-        return TN_OK;
+        return tn_period_parse(text, &p) ? "bad month" : NULL;
     }
     case TN__CK_MONEY:
     case TN__CK_AMOUNT: {
         tn_money m;
-        if (tn_money_parse(text, 0, &m) || (c->kind == TN__CK_AMOUNT && m <= 0)) {
-            snprintf(why, whysz, "expected a whole number of đồng%s, digits only",
-                     c->kind == TN__CK_AMOUNT ? " above 0" : "");
-            return TN_ERR_PARSE;
-        }
+        if (tn_money_parse(text, 0, &m))
+            return "bad amount";
+        if (c->kind == TN__CK_AMOUNT && m <= 0)
+            return "amount must be above 0";
         *v = (struct tn_store_value){.type = TN_SV_INT, .num = m};
-        return TN_OK;
+        return NULL;
     }
     case TN__CK_DIGITS:
-        if ((int)n != c->digits || !all_digits(text, n)) {
-            snprintf(why, whysz, "expected exactly %d digits", c->digits);
-            return TN_ERR_PARSE;
-        }
-        return TN_OK;
-    case TN__CK_INT: {
-        tn_money m;
-        if (tn_money_parse(text, 0, &m) || m < c->min || m > c->max ||
-            (strcmp(c->name, "payment_cycle") == 0 && m != 1 && m != 3 && m != 6)) {
-            if (strcmp(c->name, "payment_cycle") == 0)
-                snprintf(why, whysz, "expected 1, 3 or 6");
-            else
-                snprintf(why, whysz, "expected a whole number from %ld to %ld", c->min, c->max);
-            return TN_ERR_PARSE;
-        }
-        snprintf(scratch, 32, "%lld", (long long)m);
-        *v = (struct tn_store_value){.type = TN_SV_INT, .num = m};
-        return TN_OK;
+        return (int)n != c->digits || !all_digits(text, n) ? "bad number" : NULL;
+    case TN__CK_COUNT:
+        if (n > 9 || !all_digits(text, n))
+            return "bad count";
+        *v = (struct tn_store_value){.type = TN_SV_INT};
+        for (size_t i = 0; i < n; i++)
+            v->num = v->num * 10 + (text[i] - '0');
+        return NULL;
+    case TN__CK_FUNDS: {
+        int mask = funds_mask(text);
+        if (mask < 0)
+            return "bad funds list";
+        *v = (struct tn_store_value){.type = TN_SV_INT, .num = mask};
+        return NULL;
     }
-    case TN__CK_FUNDS:
-        return funds_cell(text, v, why, whysz);
     case TN__CK_TXN:
-        if (n < 1 || n > 64 || strpbrk(text, " ,\t\"") != NULL) {
-            snprintf(why, whysz, "expected 1-64 characters without spaces or commas");
-            return TN_ERR_PARSE;
-        }
-        return TN_OK;
+        return n > 64 || strpbrk(text, " \t,\"") != NULL ? "bad transaction id" : NULL;
     }
+    return "unchecked column";
+}
+
+tn_err tn__import_cell(const struct tn__column *c, const char *text, struct tn_store_value *v,
+                       char *msg, size_t msgsz)
+{
+    const char *problem = check(c, text, strlen(text), v);
+    if (!problem)
+        return TN_OK;
+    char expected[128];
+    tn__import_expected(c, expected, sizeof expected);
+    snprintf(msg, msgsz, "%s (got \"%.*s\", expected %s)", problem, tn__import_clip(text, 60), text,
+             expected);
     return TN_ERR_PARSE;
 }

@@ -1,6 +1,7 @@
 /*
  * store_import.c - versioned rows for imports (see store_import.h). A changed row never
- * overwrites: the old version gets superseded_at, the new one version + 1.
+ * overwrites: the old version gets superseded_at, the new one version + 1. Every statement is
+ * prepared once per import and reused for each row.
  */
 #include "store/store_import.h"
 
@@ -16,7 +17,13 @@ struct tn_store_import {
     size_t nkeys, ncols;
     long long batch;
     const char *now;
+    int was_empty; /* the table held no row at all when the import began */
     sqlite3_stmt *find, *insert, *supersede, *finish;
+};
+
+struct tn_store_lookup {
+    struct tn_store *s;
+    sqlite3_stmt *st;
 };
 
 static void bind_value(sqlite3_stmt *st, int i, const struct tn_store_value *v)
@@ -29,14 +36,82 @@ static void bind_value(sqlite3_stmt *st, int i, const struct tn_store_value *v)
         sqlite3_bind_null(st, i);
 }
 
-/* Appends "a = ?n AND b = ?n+1 ..." for the key columns. */
-static size_t key_where(char *buf, size_t cap, const char *const *keys, size_t nkeys, int first)
+/* Appends "a = ?n AND b = ?n+1 ..." for the key columns at buf + *o. */
+static void key_where(char *buf, size_t cap, size_t *o, const char *const *keys, size_t nkeys,
+                      int first)
 {
-    size_t o = 0;
     for (size_t i = 0; i < nkeys; i++)
-        o += (size_t)snprintf(buf + o, o < cap ? cap - o : 0, "%s%s = ?%d", i ? " AND " : "",
-                              keys[i], first + (int)i);
-    return o;
+        *o += (size_t)snprintf(buf + *o, *o < cap ? cap - *o : 0, "%s%s = ?%d", i ? " AND " : "",
+                               keys[i], first + (int)i);
+}
+
+/* Appends fmt to buf at *o, never past cap. */
+static void append(char *buf, size_t cap, size_t *o, const char *fmt, const char *arg)
+{
+    *o += (size_t)snprintf(buf + *o, *o < cap ? cap - *o : 0, fmt, arg);
+}
+
+/* Prepares the text of sql built up to o bytes (more than fit: refused). */
+static tn_err prepare_built(struct tn_store *s, const char *sql, size_t o, size_t cap,
+                            sqlite3_stmt **out)
+{
+    if (o >= cap) {
+        snprintf(s->errmsg, sizeof s->errmsg, "import statement too long");
+        return TN_ERR_STORE;
+    }
+    return tn__store_prepare(s, sql, out);
+}
+
+static tn_err prepare_all(struct tn_store_import *imp, const char *table, const char *const *keys,
+                          const char *const *cols)
+{
+    struct tn_store *s = imp->s;
+    char sql[4096];
+    size_t o = 0;
+    append(sql, sizeof sql, &o, "%s", "SELECT version");
+    for (size_t i = 0; i < imp->ncols; i++)
+        append(sql, sizeof sql, &o, ", %s", cols[i]);
+    append(sql, sizeof sql, &o, " FROM %s WHERE ", table);
+    key_where(sql, sizeof sql, &o, keys, imp->nkeys, 1);
+    append(sql, sizeof sql, &o, "%s", " AND superseded_at IS NULL");
+    tn_err err = prepare_built(s, sql, o, sizeof sql, &imp->find);
+    if (err)
+        return err;
+
+    o = 0;
+    append(sql, sizeof sql, &o, "INSERT INTO %s (", table);
+    for (size_t i = 0; i < imp->nkeys; i++)
+        append(sql, sizeof sql, &o, "%s, ", keys[i]);
+    for (size_t i = 0; i < imp->ncols; i++)
+        append(sql, sizeof sql, &o, "%s, ", cols[i]);
+    append(sql, sizeof sql, &o, "%s", "version, known_at, batch_id) VALUES (?1");
+    for (size_t i = 2; i <= imp->nkeys + imp->ncols + 3; i++)
+        o += (size_t)snprintf(sql + o, o < sizeof sql ? sizeof sql - o : 0, ", ?%zu", i);
+    append(sql, sizeof sql, &o, "%s", ")");
+    if ((err = prepare_built(s, sql, o, sizeof sql, &imp->insert)))
+        return err;
+
+    o = 0;
+    append(sql, sizeof sql, &o, "UPDATE %s SET superseded_at = ?1 WHERE version = ?2 AND ", table);
+    key_where(sql, sizeof sql, &o, keys, imp->nkeys, 3);
+    if ((err = prepare_built(s, sql, o, sizeof sql, &imp->supersede)))
+        return err;
+
+    sqlite3_stmt *st;
+    o = 0;
+    append(sql, sizeof sql, &o, "SELECT 1 FROM %s LIMIT 1", table);
+    if ((err = prepare_built(s, sql, o, sizeof sql, &st)))
+        return err;
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tn__store_fail(s, "look at stored rows");
+    imp->was_empty = rc == SQLITE_DONE;
+
+    return tn__store_prepare(s,
+                             "UPDATE import_batch SET rows_new = ?1, rows_changed = ?2, "
+                             "rows_same = ?3 WHERE id = ?4",
+                             &imp->finish);
 }
 
 tn_err tn_store_import_begin(struct tn_store *s, const char *table, const char *const *keys,
@@ -48,30 +123,8 @@ tn_err tn_store_import_begin(struct tn_store *s, const char *table, const char *
     imp->nkeys = nkeys;
     imp->ncols = ncols;
     imp->now = now;
-    char sql[4096], where[512];
-    key_where(where, sizeof where, keys, nkeys, 1);
-    size_t o = (size_t)snprintf(sql, sizeof sql, "SELECT version");
-    for (size_t i = 0; i < ncols; i++)
-        o += (size_t)snprintf(sql + o, sizeof sql - o, ", %s", cols[i]);
-    snprintf(sql + o, sizeof sql - o, " FROM %s WHERE %s AND superseded_at IS NULL", table, where);
-    tn_err err = tn__store_prepare(s, sql, &imp->find);
+    tn_err err = prepare_all(imp, table, keys, cols);
     if (err)
-        goto fail;
-    o = (size_t)snprintf(sql, sizeof sql, "INSERT INTO %s (", table);
-    for (size_t i = 0; i < nkeys; i++)
-        o += (size_t)snprintf(sql + o, sizeof sql - o, "%s, ", keys[i]);
-    for (size_t i = 0; i < ncols; i++)
-        o += (size_t)snprintf(sql + o, sizeof sql - o, "%s, ", cols[i]);
-    o += (size_t)snprintf(sql + o, sizeof sql - o, "version, known_at, batch_id) VALUES (");
-    for (size_t i = 0; i < nkeys + ncols + 3; i++)
-        o += (size_t)snprintf(sql + o, sizeof sql - o, "%s?%zu", i ? ", " : "", i + 1);
-    snprintf(sql + o, sizeof sql - o, ")");
-    if ((err = tn__store_prepare(s, sql, &imp->insert)))
-        goto fail;
-    key_where(where, sizeof where, keys, nkeys, 3);
-    snprintf(sql, sizeof sql, "UPDATE %s SET superseded_at = ?1 WHERE version = ?2 AND %s", table,
-             where);
-    if ((err = tn__store_prepare(s, sql, &imp->supersede)))
         goto fail;
     sqlite3_stmt *st;
     if ((err = tn__store_prepare(s,
@@ -89,11 +142,6 @@ tn_err tn_store_import_begin(struct tn_store *s, const char *table, const char *
         goto fail;
     }
     imp->batch = sqlite3_last_insert_rowid(s->db);
-    if ((err = tn__store_prepare(s,
-                                 "UPDATE import_batch SET rows_new = ?1, rows_changed = ?2, "
-                                 "rows_same = ?3 WHERE id = ?4",
-                                 &imp->finish)))
-        goto fail;
     *out = imp;
     return TN_OK;
 fail:
@@ -104,6 +152,10 @@ fail:
 tn_err tn_store_import_find(struct tn_store_import *imp, const struct tn_store_value *keys,
                             long *version, struct tn_store_value *cur)
 {
+    if (imp->was_empty) {
+        *version = 0;
+        return TN_OK;
+    }
     sqlite3_stmt *st = imp->find;
     sqlite3_reset(st);
     for (size_t i = 0; i < imp->nkeys; i++)
@@ -165,6 +217,7 @@ tn_err tn_store_import_finish(struct tn_store_import *imp, long rows_new, long r
                               long rows_same)
 {
     sqlite3_stmt *st = imp->finish;
+    sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, rows_new);
     sqlite3_bind_int64(st, 2, rows_changed);
     sqlite3_bind_int64(st, 3, rows_same);
@@ -185,23 +238,44 @@ void tn_store_import_free(struct tn_store_import *imp)
     free(imp);
 }
 
-tn_err tn_store_key_exists(struct tn_store *s, const char *table, const char *col,
-                           const char *value, int *found)
+tn_err tn_store_lookup_new(struct tn_store *s, const char *table, const char *col,
+                           struct tn_store_lookup **out)
 {
     char sql[256];
-    snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE %s = ?1 AND superseded_at IS NULL LIMIT 1",
-             table, col);
+    if ((size_t)snprintf(sql, sizeof sql,
+                         "SELECT 1 FROM %s WHERE %s = ?1 AND superseded_at IS NULL LIMIT 1", table,
+                         col) >= sizeof sql) {
+        snprintf(s->errmsg, sizeof s->errmsg, "lookup statement for %s too long", table);
+        return TN_ERR_STORE;
+    }
     sqlite3_stmt *st;
-    tn_err err = tn__store_cached(s, sql, &st);
+    tn_err err = tn__store_prepare(s, sql, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
+    struct tn_store_lookup *lk = tn_xmalloc(sizeof *lk);
+    lk->s = s;
+    lk->st = st;
+    *out = lk;
+    return TN_OK;
+}
+
+tn_err tn_store_lookup_exists(struct tn_store_lookup *lk, const char *value, int *found)
+{
+    sqlite3_bind_text(lk->st, 1, value, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(lk->st);
+    sqlite3_reset(lk->st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return tn__store_fail(s, "look up key");
+        return tn__store_fail(lk->s, "look up key");
     *found = rc == SQLITE_ROW;
     return TN_OK;
+}
+
+void tn_store_lookup_free(struct tn_store_lookup *lk)
+{
+    if (!lk)
+        return;
+    sqlite3_finalize(lk->st);
+    free(lk);
 }
 
 tn_err tn_store_payment_lookup(struct tn_store *s, const char *txn_id, int *found, int64_t *amount,
@@ -216,11 +290,13 @@ tn_err tn_store_payment_lookup(struct tn_store *s, const char *txn_id, int *foun
         return err;
     sqlite3_bind_text(st, 1, txn_id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
-    *found = rc == SQLITE_ROW;
-    if (*found) {
+    if (rc == SQLITE_ROW) {
         *amount = sqlite3_column_int64(st, 0);
         *is_reversal = sqlite3_column_type(st, 1) != SQLITE_NULL;
     }
     sqlite3_reset(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "look up payment");
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tn__store_fail(s, "look up payment");
+    *found = rc == SQLITE_ROW;
+    return TN_OK;
 }
