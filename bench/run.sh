@@ -4,12 +4,18 @@
 # `report balances` and `explain`, and the database size. One CSV line per size is appended
 # to bench/results.csv (or $BENCH_OUT) so runs can be compared over time.
 #
+# With BASELINE=1 (the default for the smoke size) it also runs the plain-SQL baseline
+# (bench/baseline.sh) on the same database and checks that both compute the same figures.
+#
 # usage: bench/run.sh [UNITS:WORKERS:MONTHS ...]   default: 200:6000:6 (the CI smoke size)
 # e.g.   bench/run.sh 2000:60000:24 8000:240000:24 32000:960000:24
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
-[ "${#sizes[@]}" -gt 0 ] || sizes=(200:6000:6)
+if [ "${#sizes[@]}" -eq 0 ]; then
+    sizes=(200:6000:6)
+    BASELINE=${BASELINE:-1}
+fi
 build=${BENCH_BUILD:-build/release}
 if [ ! -x "$build/src/cli/thuno" ] || [ ! -x "$build/bench/bench_run" ]; then
     [ -d "$build" ] || meson setup "$build" --buildtype=release >/dev/null
@@ -20,7 +26,7 @@ run=$PWD/$build/bench/bench_run
 out=${BENCH_OUT:-bench/results.csv}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-[ -f "$out" ] || echo "date,commit,units,workers,months,gen_s,import_decl_rows_s,import_pay_rows_s,close_all_s,close_last_s,close_last_peak_kib,report_s,explain_ms,db_mib" >"$out"
+[ -f "$out" ] || echo "date,commit,units,workers,months,gen_s,import_decl_rows_s,import_pay_rows_s,close_all_s,close_last_s,close_last_peak_kib,report_s,explain_ms,db_mib,baseline_month_s" >"$out"
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo none)
 end=2026-10
 
@@ -62,6 +68,12 @@ for size in "${sizes[@]}"; do
     echo "explain (process incl.)        ${explain_ms} ms per call"
     db_mib=$(( $(stat -c %s "$db") / 1048576 ))
     echo "database                       ${db_mib} MiB"
-    echo "$(date -u +%Y-%m-%dT%H:%M:%SZ),$commit,$units,$workers,$months,$(field gen 3),$(field import_declarations 4),$(field import_payments 4),$((close_all / 1000)).$(printf '%03d' $((close_all % 1000))),$(field close_last 3),$(field close_last 5),$(field report_balances 3),$explain_ms,$db_mib" >>"$out"
+    baseline=""
+    if [ "${BASELINE:-0}" = 1 ]; then
+        bash bench/baseline.sh "$db" "${periods[0]}" "$end" | tee "$work/baseline.txt"
+        bms=$(awk -F= '/^baseline_ms_per_month=/ {print $2}' "$work/baseline.txt")
+        baseline=$((bms / 1000)).$(printf '%03d' $((bms % 1000)))
+    fi
+    echo "$(date -u +%Y-%m-%dT%H:%M:%SZ),$commit,$units,$workers,$months,$(field gen 3),$(field import_declarations 4),$(field import_payments 4),$((close_all / 1000)).$(printf '%03d' $((close_all % 1000))),$(field close_last 3),$(field close_last 5),$(field report_balances 3),$explain_ms,$db_mib,$baseline" >>"$out"
 done
 echo "== results appended to $out"

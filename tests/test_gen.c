@@ -123,6 +123,18 @@ static void size_and_headers_follow_the_contract(void **state)
     rm(dir);
 }
 
+static void short_windows_work(void **state)
+{
+    (void)state;
+    /* one to three months leave no room for late payers' catch-up: still valid files */
+    for (int months = 1; months <= 3; months++) {
+        char dir[32], h[512];
+        gen_into(dir, 40, 800, months, 5);
+        assert_true(lines_of(dir, "units.csv", h, sizeof h) == 40);
+        rm(dir);
+    }
+}
+
 static void policy_gaps_are_errors(void **state)
 {
     (void)state;
@@ -144,6 +156,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_seed_same_bytes),
         cmocka_unit_test(size_and_headers_follow_the_contract),
+        cmocka_unit_test(short_windows_work),
         cmocka_unit_test(policy_gaps_are_errors),
     };
     return cmocka_run_group_tests(tests, load, unload);

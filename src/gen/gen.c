@@ -49,10 +49,11 @@ static void seed(struct rng *r, uint64_t x)
     }
 }
 
-/* Uniform in [lo, hi]. */
+/* Uniform in [lo, hi]; lo when the range is empty. */
 static long range(struct rng *r, long lo, long hi)
 {
-    return lo + (long)(next(r) % (uint64_t)(hi - lo + 1));
+    uint64_t x = next(r); /* drawn either way, so the stream does not depend on the bounds */
+    return hi <= lo ? lo : lo + (long)(x % (uint64_t)(hi - lo + 1));
 }
 
 /* True with probability per_mille / 1000. */

@@ -105,7 +105,8 @@ tn_err tn_store_open(const char *url, int create, struct tn_store **out, char er
         return TN_ERR_NOT_FOUND;
     }
     struct tn_store *s = tn_xcalloc(1, sizeof *s);
-    int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+    /* one connection, one thread: SQLite's own mutexes are pure cost */
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     tn_err err = TN_OK;
     if (sqlite3_open_v2(url, &s->db, flags, NULL) != SQLITE_OK) {
         snprintf(errmsg, 256, "%s", s->db ? sqlite3_errmsg(s->db) : "cannot open");
