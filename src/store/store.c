@@ -117,7 +117,7 @@ tn_err tn_store_open(const char *url, int create, struct tn_store **out, char er
     /* WAL lets reports read while a close writes; NORMAL sync is durable at each commit in
      * WAL mode except for the last transactions before a power cut. */
     if ((err = tn__store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                                 "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-262144;"
+                                 "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536;"
                                  "PRAGMA temp_store=MEMORY;")))
         goto fail_msg;
     if (create) {
