@@ -110,13 +110,13 @@ struct tn_explain_finding {
 struct tn_explain {
     struct tn_balance_row balance;
     struct tn_explain_assess *lines;
-    size_t nlines;
+    size_t nlines, caplines;
     struct tn_explain_interest *interest;
-    size_t ninterest;
+    size_t ninterest, capinterest;
     struct tn_explain_alloc *alloc;
-    size_t nalloc;
+    size_t nalloc, capalloc;
     struct tn_explain_finding *findings;
-    size_t nfindings;
+    size_t nfindings, capfindings;
     char unit_name[256];
 };
 

@@ -68,52 +68,45 @@ tn_err tn_table_begin(struct tn_table_out *t, FILE *f, enum tn_out_format format
     return ferror(f) ? TN_ERR_IO : TN_OK;
 }
 
+/* One cell in the table's format: only text and absence are written differently. */
+static void cell(FILE *f, enum tn_out_format format, const struct tn_cell *c)
+{
+    switch (c->type) {
+    case TN_CELL_NULL:
+        if (format == TN_OUT_JSON)
+            fputs("null", f);
+        break;
+    case TN_CELL_TEXT:
+        if (format == TN_OUT_JSON)
+            json_text(f, c->text);
+        else
+            csv_text(f, c->text ? c->text : "");
+        break;
+    case TN_CELL_INT:
+        fprintf(f, "%" PRId64, c->num);
+        break;
+    case TN_CELL_TENTHS:
+        tenths(f, c->num);
+        break;
+    }
+}
+
 tn_err tn_table_row(struct tn_table_out *t, const struct tn_cell *cells)
 {
     FILE *f = t->f;
-    if (t->format == TN_OUT_CSV) {
-        for (size_t i = 0; i < t->ncols; i++) {
-            if (i)
-                fputc(',', f);
-            switch (cells[i].type) {
-            case TN_CELL_NULL:
-                break;
-            case TN_CELL_TEXT:
-                csv_text(f, cells[i].text ? cells[i].text : "");
-                break;
-            case TN_CELL_INT:
-                fprintf(f, "%" PRId64, cells[i].num);
-                break;
-            case TN_CELL_TENTHS:
-                tenths(f, cells[i].num);
-                break;
-            }
-        }
-        fputc('\n', f);
-    } else {
+    int json = t->format == TN_OUT_JSON;
+    if (json)
         fputs(t->rows ? ",\n{" : "\n{", f);
-        for (size_t i = 0; i < t->ncols; i++) {
-            if (i)
-                fputc(',', f);
+    for (size_t i = 0; i < t->ncols; i++) {
+        if (i)
+            fputc(',', f);
+        if (json) {
             json_text(f, t->cols[i]);
             fputc(':', f);
-            switch (cells[i].type) {
-            case TN_CELL_NULL:
-                fputs("null", f);
-                break;
-            case TN_CELL_TEXT:
-                json_text(f, cells[i].text);
-                break;
-            case TN_CELL_INT:
-                fprintf(f, "%" PRId64, cells[i].num);
-                break;
-            case TN_CELL_TENTHS:
-                tenths(f, cells[i].num);
-                break;
-            }
         }
-        fputc('}', f);
+        cell(f, t->format, &cells[i]);
     }
+    fputs(json ? "}" : "\n", f);
     t->rows++;
     return ferror(f) ? TN_ERR_IO : TN_OK;
 }

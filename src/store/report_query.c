@@ -103,117 +103,106 @@ void tn_explain_release(struct tn_explain *e)
     tn_explain_init(e);
 }
 
+/* Runs sql (one parameter: the unit_close id) and hands each row to one() to append to e.
+ * what names the lines in an error. */
+static tn_err each_line(struct tn_store *s, const char *sql, const char *what, struct tn_explain *e,
+                        void (*one)(sqlite3_stmt *st, struct tn_explain *e))
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s, sql, &st);
+    if (err)
+        return err;
+    sqlite3_bind_int64(st, 1, e->balance.close_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        one(st, e);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, what);
+}
+
+static void assess_row(sqlite3_stmt *st, struct tn_explain *e)
+{
+    TN_GROW(e->lines, e->caplines, e->nlines + 1);
+    struct tn_explain_assess *l = &e->lines[e->nlines++];
+    memset(l, 0, sizeof *l);
+    snprintf(l->bhxh_code, sizeof l->bhxh_code, "%s", tn__col_text(st, 0));
+    tn_period_parse(tn__col_text(st, 1), &l->for_period);
+    l->adjustment = strcmp(tn__col_text(st, 2), "adjustment") == 0;
+    l->salary = sqlite3_column_int64(st, 3);
+    l->base_si = sqlite3_column_int64(st, 4);
+    l->base_ui = sqlite3_column_int64(st, 5);
+    l->funds = (unsigned)sqlite3_column_int(st, 6);
+    for (int k = 0; k < TN_C_COUNT; k++) {
+        l->rate[k] = sqlite3_column_int(st, 7 + k);
+        l->amount[k] = sqlite3_column_int64(st, 15 + k);
+    }
+    l->sources = tn_xstrdup(tn__col_text(st, 23));
+}
+
+static void interest_row(sqlite3_stmt *st, struct tn_explain *e)
+{
+    TN_GROW(e->interest, e->capinterest, e->ninterest + 1);
+    struct tn_explain_interest *it = &e->interest[e->ninterest++];
+    memset(it, 0, sizeof *it);
+    snprintf(it->group, sizeof it->group, "%s", tn__col_text(st, 0));
+    snprintf(it->rule, sizeof it->rule, "%s", tn__col_text(st, 1));
+    snprintf(it->status, sizeof it->status, "%s", tn__col_text(st, 2));
+    tn_period_parse(tn__col_text(st, 3), &it->accrual_month);
+    snprintf(it->from, sizeof it->from, "%s", tn__col_text(st, 4));
+    snprintf(it->to, sizeof it->to, "%s", tn__col_text(st, 5));
+    it->days = sqlite3_column_int(st, 6);
+    it->principal = sqlite3_column_int64(st, 7);
+    it->rate = sqlite3_column_int(st, 8);
+    it->amount = sqlite3_column_int64(st, 9);
+    it->source = tn_xstrdup(tn__col_text(st, 10));
+}
+
+static void alloc_row(sqlite3_stmt *st, struct tn_explain *e)
+{
+    TN_GROW(e->alloc, e->capalloc, e->nalloc + 1);
+    struct tn_explain_alloc *a = &e->alloc[e->nalloc++];
+    snprintf(a->txn_id, sizeof a->txn_id, "%s", tn__col_text(st, 0));
+    snprintf(a->paid_on, sizeof a->paid_on, "%s", tn__col_text(st, 1));
+    tn_period_parse(tn__col_text(st, 2), &a->target);
+    snprintf(a->group, sizeof a->group, "%s", tn__col_text(st, 3));
+    snprintf(a->part, sizeof a->part, "%s", tn__col_text(st, 4));
+    a->amount = sqlite3_column_int64(st, 5);
+}
+
+static void finding_row(sqlite3_stmt *st, struct tn_explain *e)
+{
+    TN_GROW(e->findings, e->capfindings, e->nfindings + 1);
+    struct tn_explain_finding *f = &e->findings[e->nfindings++];
+    snprintf(f->bhxh_code, sizeof f->bhxh_code, "%s", tn__col_text(st, 0));
+    tn_period_parse(tn__col_text(st, 1), &f->for_period);
+    f->base = sqlite3_column_int64(st, 2);
+    f->floor = sqlite3_column_int64(st, 3);
+}
+
 static tn_err read_lines(struct tn_store *s, struct tn_explain *e)
 {
-    sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(
-        s,
-        "SELECT l.bhxh_code, l.for_period, l.kind, l.salary, l.base_si, l.base_ui, l.funds, "
-        "r.r0, r.r1, r.r2, r.r3, r.r4, r.r5, r.r6, r.r7, l.a0, l.a1, l.a2, l.a3, l.a4, l.a5, "
-        "l.a6, l.a7, r.sources FROM assess_line l JOIN rate_set r ON r.id = l.rate_set "
-        "WHERE l.close_id = ?1 ORDER BY l.kind DESC, l.bhxh_code, l.for_period",
-        &st);
-    if (err)
+    tn_err err;
+    if ((err = each_line(
+             s,
+             "SELECT l.bhxh_code, l.for_period, l.kind, l.salary, l.base_si, l.base_ui, "
+             "l.funds, r.r0, r.r1, r.r2, r.r3, r.r4, r.r5, r.r6, r.r7, l.a0, l.a1, l.a2, l.a3, "
+             "l.a4, l.a5, l.a6, l.a7, r.sources FROM assess_line l JOIN rate_set r ON r.id = "
+             "l.rate_set WHERE l.close_id = ?1 ORDER BY l.kind DESC, l.bhxh_code, l.for_period",
+             "read assessment lines", e, assess_row)) ||
+        (err = each_line(s,
+                         "SELECT grp, rule, status, accrual_month, from_day, to_day, days, "
+                         "principal, rate_ppm, amount, source FROM interest_line WHERE "
+                         "close_id = ?1 ORDER BY seq",
+                         "read interest lines", e, interest_row)) ||
+        (err = each_line(s,
+                         "SELECT txn_id, paid_on, target_period, grp, part, amount FROM "
+                         "alloc_line WHERE close_id = ?1 ORDER BY rowid",
+                         "read allocations", e, alloc_row)))
         return err;
-    sqlite3_bind_int64(st, 1, e->balance.close_id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        TN_GROW(e->lines, cap, e->nlines + 1);
-        struct tn_explain_assess *l = &e->lines[e->nlines++];
-        memset(l, 0, sizeof *l);
-        snprintf(l->bhxh_code, sizeof l->bhxh_code, "%s", tn__col_text(st, 0));
-        tn_period_parse(tn__col_text(st, 1), &l->for_period);
-        l->adjustment = strcmp(tn__col_text(st, 2), "adjustment") == 0;
-        l->salary = sqlite3_column_int64(st, 3);
-        l->base_si = sqlite3_column_int64(st, 4);
-        l->base_ui = sqlite3_column_int64(st, 5);
-        l->funds = (unsigned)sqlite3_column_int(st, 6);
-        for (int k = 0; k < TN_C_COUNT; k++) {
-            l->rate[k] = sqlite3_column_int(st, 7 + k);
-            l->amount[k] = sqlite3_column_int64(st, 15 + k);
-        }
-        l->sources = tn_xstrdup(tn__col_text(st, 23));
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "read assessment lines");
-}
-
-static tn_err read_interest(struct tn_store *s, struct tn_explain *e)
-{
-    sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "SELECT grp, rule, status, accrual_month, from_day, to_day, "
-                                   "days, principal, rate_ppm, amount, source FROM interest_line "
-                                   "WHERE close_id = ?1 ORDER BY seq",
-                                   &st);
-    if (err)
-        return err;
-    sqlite3_bind_int64(st, 1, e->balance.close_id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        TN_GROW(e->interest, cap, e->ninterest + 1);
-        struct tn_explain_interest *it = &e->interest[e->ninterest++];
-        memset(it, 0, sizeof *it);
-        snprintf(it->group, sizeof it->group, "%s", tn__col_text(st, 0));
-        snprintf(it->rule, sizeof it->rule, "%s", tn__col_text(st, 1));
-        snprintf(it->status, sizeof it->status, "%s", tn__col_text(st, 2));
-        tn_period_parse(tn__col_text(st, 3), &it->accrual_month);
-        snprintf(it->from, sizeof it->from, "%s", tn__col_text(st, 4));
-        snprintf(it->to, sizeof it->to, "%s", tn__col_text(st, 5));
-        it->days = sqlite3_column_int(st, 6);
-        it->principal = sqlite3_column_int64(st, 7);
-        it->rate = sqlite3_column_int(st, 8);
-        it->amount = sqlite3_column_int64(st, 9);
-        it->source = tn_xstrdup(tn__col_text(st, 10));
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "read interest lines");
-}
-
-static tn_err read_alloc_findings(struct tn_store *s, struct tn_explain *e)
-{
-    sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "SELECT txn_id, paid_on, target_period, grp, part, amount "
-                                   "FROM alloc_line WHERE close_id = ?1 ORDER BY rowid",
-                                   &st);
-    if (err)
-        return err;
-    sqlite3_bind_int64(st, 1, e->balance.close_id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        TN_GROW(e->alloc, cap, e->nalloc + 1);
-        struct tn_explain_alloc *a = &e->alloc[e->nalloc++];
-        snprintf(a->txn_id, sizeof a->txn_id, "%s", tn__col_text(st, 0));
-        snprintf(a->paid_on, sizeof a->paid_on, "%s", tn__col_text(st, 1));
-        tn_period_parse(tn__col_text(st, 2), &a->target);
-        snprintf(a->group, sizeof a->group, "%s", tn__col_text(st, 3));
-        snprintf(a->part, sizeof a->part, "%s", tn__col_text(st, 4));
-        a->amount = sqlite3_column_int64(st, 5);
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return tn__store_fail(s, "read allocations");
-    if ((err = tn__store_prepare(s,
-                                 "SELECT bhxh_code, for_period, base, floor FROM finding "
-                                 "WHERE close_id = ?1 ORDER BY bhxh_code, for_period",
-                                 &st)))
-        return err;
-    sqlite3_bind_int64(st, 1, e->balance.close_id);
-    cap = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        TN_GROW(e->findings, cap, e->nfindings + 1);
-        struct tn_explain_finding *f = &e->findings[e->nfindings++];
-        snprintf(f->bhxh_code, sizeof f->bhxh_code, "%s", tn__col_text(st, 0));
-        tn_period_parse(tn__col_text(st, 1), &f->for_period);
-        f->base = sqlite3_column_int64(st, 2);
-        f->floor = sqlite3_column_int64(st, 3);
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "read findings");
+    return each_line(s,
+                     "SELECT bhxh_code, for_period, base, floor FROM finding WHERE close_id = "
+                     "?1 ORDER BY bhxh_code, for_period",
+                     "read findings", e, finding_row);
 }
 
 tn_err tn_store_explain(struct tn_store *s, const char *unit_code, tn_period period,
@@ -248,9 +237,7 @@ tn_err tn_store_explain(struct tn_store *s, const char *unit_code, tn_period per
     if (sqlite3_step(st) == SQLITE_ROW)
         snprintf(e->unit_name, sizeof e->unit_name, "%s", tn__col_text(st, 0));
     sqlite3_finalize(st);
-    if ((err = read_lines(s, e)) || (err = read_interest(s, e)))
-        return err;
-    return read_alloc_findings(s, e);
+    return read_lines(s, e);
 }
 
 tn_err tn_store_findings(struct tn_store *s, tn_period period, const char *as_of,
