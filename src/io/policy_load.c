@@ -27,6 +27,21 @@ struct spec {
 
 #define WHY(...) (snprintf(why, whysz, __VA_ARGS__), TN_ERR_PARSE)
 
+/* Appends e to list (n entries) unless an entry o already there makes `same` true: then the
+ * line is a second entry with the same start (TN_ERR_CONFLICT). Returns from the caller. */
+#define PUSH_UNIQUE(list, n, e, same)                                                              \
+    do {                                                                                           \
+        for (size_t i_ = 0; i_ < (n); i_++) {                                                      \
+            const __typeof__(e) *o = &(list)[i_];                                                  \
+            if (same)                                                                              \
+                return TN_ERR_CONFLICT;                                                            \
+        }                                                                                          \
+        size_t cap_ = (n);                                                                         \
+        TN_GROW((list), cap_, (n) + 1);                                                            \
+        (list)[(n)++] = (e);                                                                       \
+        return TN_OK;                                                                              \
+    } while (0)
+
 static tn_err period_cell(const char *s, tn_period *out, char *why, size_t whysz)
 {
     return tn_period_parse(s, out) ? WHY("expected a period YYYY-MM (got \"%s\")", s) : TN_OK;
@@ -89,27 +104,14 @@ static tn_err rates_row(struct tn_policy *pol, const char *const *c, char *why, 
         return err;
     if ((err = source_cell(pol, c[5], &e.source, why, whysz)))
         return err;
-    for (size_t i = 0; i < pol->nrates[comp]; i++) {
-        const struct tn_rate_entry *o = &pol->rates[comp][i];
-        if (o->from == e.from && o->except_types == e.except_types &&
-            o->registered_before == e.registered_before)
-            return TN_ERR_CONFLICT;
-    }
-    size_t cap = pol->nrates[comp];
-    TN_GROW(pol->rates[comp], cap, pol->nrates[comp] + 1);
-    pol->rates[comp][pol->nrates[comp]++] = e;
-    return TN_OK;
+    PUSH_UNIQUE(pol->rates[comp], pol->nrates[comp], e,
+                o->from == e.from && o->except_types == e.except_types &&
+                    o->registered_before == e.registered_before);
 }
 
 static tn_err amount_push(struct tn_amount_entry **list, size_t *n, struct tn_amount_entry e)
 {
-    for (size_t i = 0; i < *n; i++)
-        if ((*list)[i].from == e.from)
-            return TN_ERR_CONFLICT;
-    size_t cap = *n;
-    TN_GROW(*list, cap, *n + 1);
-    (*list)[(*n)++] = e;
-    return TN_OK;
+    PUSH_UNIQUE(*list, *n, e, o->from == e.from);
 }
 
 static tn_err base_salary_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
@@ -159,13 +161,7 @@ static tn_err caps_row(struct tn_policy *pol, const char *const *c, char *why, s
         return WHY("expected base_salary or min_wage (got \"%s\")", c[3]);
     if ((err = source_cell(pol, c[4], &e.source, why, whysz)))
         return err;
-    for (size_t i = 0; i < pol->ncaps[g]; i++)
-        if (pol->caps[g][i].from == e.from)
-            return TN_ERR_CONFLICT;
-    size_t cap = pol->ncaps[g];
-    TN_GROW(pol->caps[g], cap, pol->ncaps[g] + 1);
-    pol->caps[g][pol->ncaps[g]++] = e;
-    return TN_OK;
+    PUSH_UNIQUE(pol->caps[g], pol->ncaps[g], e, o->from == e.from);
 }
 
 static tn_err deadlines_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
@@ -183,13 +179,7 @@ static tn_err deadlines_row(struct tn_policy *pol, const char *const *c, char *w
     if ((err = flag_cell(c[2], &e.bhtn_monthly, why, whysz)) ||
         (err = source_cell(pol, c[3], &e.source, why, whysz)))
         return err;
-    for (size_t i = 0; i < pol->ndeadlines; i++)
-        if (pol->deadlines[i].from == e.from)
-            return TN_ERR_CONFLICT;
-    size_t cap = pol->ndeadlines;
-    TN_GROW(pol->deadlines, cap, pol->ndeadlines + 1);
-    pol->deadlines[pol->ndeadlines++] = e;
-    return TN_OK;
+    PUSH_UNIQUE(pol->deadlines, pol->ndeadlines, e, o->from == e.from);
 }
 
 static tn_err interest_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
@@ -213,13 +203,7 @@ static tn_err interest_row(struct tn_policy *pol, const char *const *c, char *wh
     }
     if ((err = source_cell(pol, c[4], &e.source, why, whysz)))
         return err;
-    for (size_t i = 0; i < pol->ninterest; i++)
-        if (pol->interest[i].from == e.from)
-            return TN_ERR_CONFLICT;
-    size_t cap = pol->ninterest;
-    TN_GROW(pol->interest, cap, pol->ninterest + 1);
-    pol->interest[pol->ninterest++] = e;
-    return TN_OK;
+    PUSH_UNIQUE(pol->interest, pol->ninterest, e, o->from == e.from);
 }
 
 static tn_err k_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
@@ -239,13 +223,7 @@ static tn_err k_row(struct tn_policy *pol, const char *const *c, char *why, size
     if ((err = percent_cell(c[2], &e.k, why, whysz)) ||
         (err = source_cell(pol, c[3], &e.source, why, whysz)))
         return err;
-    for (size_t i = 0; i < pol->nk; i++)
-        if (pol->k[i].year == e.year && pol->k[i].group == e.group)
-            return TN_ERR_CONFLICT;
-    size_t cap = pol->nk;
-    TN_GROW(pol->k, cap, pol->nk + 1);
-    pol->k[pol->nk++] = e;
-    return TN_OK;
+    PUSH_UNIQUE(pol->k, pol->nk, e, o->year == e.year && o->group == e.group);
 }
 
 static tn_err allocation_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
@@ -270,13 +248,7 @@ static tn_err allocation_row(struct tn_policy *pol, const char *const *c, char *
     if ((err = flag_cell(c[2], &e.interest_first, why, whysz)) ||
         (err = source_cell(pol, c[3], &e.source, why, whysz)))
         return err;
-    for (size_t i = 0; i < pol->nallocation; i++)
-        if (pol->allocation[i].from == e.from)
-            return TN_ERR_CONFLICT;
-    size_t cap = pol->nallocation;
-    TN_GROW(pol->allocation, cap, pol->nallocation + 1);
-    pol->allocation[pol->nallocation++] = e;
-    return TN_OK;
+    PUSH_UNIQUE(pol->allocation, pol->nallocation, e, o->from == e.from);
 }
 
 static tn_err legal_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
@@ -291,13 +263,7 @@ static tn_err legal_row(struct tn_policy *pol, const char *const *c, char *why, 
     e.evasion_days = (int)days;
     if ((err = source_cell(pol, c[2], &e.source, why, whysz)))
         return err;
-    for (size_t i = 0; i < pol->nlegal; i++)
-        if (pol->legal[i].from == e.from)
-            return TN_ERR_CONFLICT;
-    size_t cap = pol->nlegal;
-    TN_GROW(pol->legal, cap, pol->nlegal + 1);
-    pol->legal[pol->nlegal++] = e;
-    return TN_OK;
+    PUSH_UNIQUE(pol->legal, pol->nlegal, e, o->from == e.from);
 }
 
 #define R(n)                                                                                       \
