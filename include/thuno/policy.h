@@ -144,6 +144,14 @@ struct tn_legal_rule {
     const char *source;
 };
 
+/* The office's card-lock rule from a day on (rules.md §10): months owed in tenths. */
+struct tn_card_rule {
+    tn_day from;
+    int lock_tenths; /* lock at or above this many months owed (default 1.0) */
+    int kttn_tenths; /* KTTN's from this many months owed on, QLT's below (default 3.0) */
+    const char *source;
+};
+
 /* The whole policy. Arrays are owned by the struct (tn_policy_release); sources point into
  * its string pool. */
 struct tn_policy {
@@ -165,6 +173,8 @@ struct tn_policy {
     size_t nallocation;
     struct tn_legal_rule *legal;
     size_t nlegal;
+    struct tn_card_rule *card;
+    size_t ncard;
     char **strings; /* owned copies of sources */
     size_t nstrings, capstrings;
     uint64_t digest; /* FNV-1a of the files loaded, recorded with each close */
@@ -218,6 +228,9 @@ tn_err tn_policy_allocation(const struct tn_policy *pol, tn_day d,
 
 /* The late/evasion rule in force on day d. Errors: TN_ERR_NO_POLICY. */
 tn_err tn_policy_legal(const struct tn_policy *pol, tn_day d, const struct tn_legal_rule **out);
+
+/* The card-lock rule in force on day d. Errors: TN_ERR_NO_POLICY. */
+tn_err tn_policy_card(const struct tn_policy *pol, tn_day d, const struct tn_card_rule **out);
 
 /* Names used in policy files, reports and explain output. Static storage. */
 const char *tn_component_name(enum tn_component c); /* "pension_employee", ... */

@@ -70,6 +70,43 @@ struct tn_suspense_row {
 tn_err tn_store_suspense(struct tn_store *s, tn_period period, const char *as_of,
                          tn_err (*row)(void *ctx, const struct tn_suspense_row *r), void *ctx);
 
+/* A health-card action of a period (data-formats.md "card_locks"; rules.md §10): `lock` when
+ * a unit's months owed reach the office's threshold, `unlock` when a locked unit has paid
+ * down below it; compared with the previous period's balance as known at the same time. */
+struct tn_card_lock_row {
+    char unit_code[32];
+    int lock; /* 1 lock, 0 unlock */
+    int months_owed_tenths;
+    long long workers;
+    const char *department; /* "QLT" or "KTTN" (static) */
+};
+
+/* Calls row() for every card action of period as known at as_of, in unit order; lock_tenths
+ * and kttn_tenths come from the policy (tn_policy_card). Errors: TN_ERR_STORE, or what
+ * row() returns. */
+tn_err tn_store_card_locks(struct tn_store *s, tn_period period, const char *as_of, int lock_tenths,
+                           int kttn_tenths,
+                           tn_err (*row)(void *ctx, const struct tn_card_lock_row *r), void *ctx);
+
+/* One officer's month (data-formats.md "officer_kpi"; seed 002: units, collected against
+ * plan, debt ratio). Units without an officer are counted under officer_code "". */
+struct tn_officer_kpi_row {
+    char officer_code[32];
+    char office_code[32];
+    long long units, workers;
+    tn_money assessed;     /* assessed of the period, back-dated adjustments included */
+    tn_money collected;    /* money received in the period */
+    tn_money debt;         /* principal due + interest due at the period's end */
+    int debt_ratio_tenths; /* debt / assessed in tenths of a percent; -1 if nothing assessed */
+    long long units_by_bucket[5]; /* "0", "1-3", "3-6", "6-12", "12+" */
+};
+
+/* Calls row() for every officer with units in period's balances as known at as_of, in
+ * officer order. Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_officer_kpi(struct tn_store *s, tn_period period, const char *as_of,
+                            tn_err (*row)(void *ctx, const struct tn_officer_kpi_row *r),
+                            void *ctx);
+
 /* Everything behind one unit's balance for one period. */
 struct tn_explain_assess {
     char bhxh_code[16];

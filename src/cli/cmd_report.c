@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "io/table_out.h"
+#include "thuno/policy.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
 
@@ -63,22 +64,83 @@ static tn_err suspense_row(void *ctx, const struct tn_suspense_row *r)
     return tn_table_row(ctx, c);
 }
 
-static tn_err run_balances(struct tn_store *s, tn_period p, const char *as_of,
+static tn_err card_lock_row(void *ctx, const struct tn_card_lock_row *r)
+{
+    struct tn_cell c[] = {TEXT(r->unit_code),
+                          TEXT(r->lock ? "lock" : "unlock"),
+                          {TN_CELL_TENTHS, NULL, r->months_owed_tenths},
+                          INT(r->workers),
+                          TEXT(r->department)};
+    return tn_table_row(ctx, c);
+}
+
+static tn_err officer_kpi_row(void *ctx, const struct tn_officer_kpi_row *r)
+{
+    /* collection plans are not imported yet: plan and collected_pct stay empty */
+    struct tn_cell c[] = {
+        TEXT(r->officer_code),
+        TEXT(r->office_code),
+        INT(r->units),
+        INT(r->workers),
+        INT(r->assessed),
+        INT(r->collected),
+        {TN_CELL_NULL, NULL, 0},
+        {TN_CELL_NULL, NULL, 0},
+        INT(r->debt),
+        {TN_CELL_TENTHS, NULL, r->debt_ratio_tenths},
+        INT(r->units_by_bucket[0]),
+        INT(r->units_by_bucket[1]),
+        INT(r->units_by_bucket[2]),
+        INT(r->units_by_bucket[3]),
+        INT(r->units_by_bucket[4]),
+    };
+    if (r->debt_ratio_tenths < 0)
+        c[9].type = TN_CELL_NULL;
+    return tn_table_row(ctx, c);
+}
+
+static tn_err run_balances(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
                            struct tn_table_out *t)
 {
+    (void)cli;
     return tn_store_balances(s, p, as_of, balance_row, t);
 }
 
-static tn_err run_findings(struct tn_store *s, tn_period p, const char *as_of,
+static tn_err run_findings(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
                            struct tn_table_out *t)
 {
+    (void)cli;
     return tn_store_findings(s, p, as_of, finding_row, t);
 }
 
-static tn_err run_suspense(struct tn_store *s, tn_period p, const char *as_of,
+static tn_err run_suspense(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
                            struct tn_table_out *t)
 {
+    (void)cli;
     return tn_store_suspense(s, p, as_of, suspense_row, t);
+}
+
+static tn_err run_card_locks(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
+                             struct tn_table_out *t)
+{
+    struct tn_policy pol;
+    tn_policy_init(&pol);
+    const struct tn_card_rule *rule;
+    tn_err err = tn_cli_load_policy(cli, &pol);
+    if (!err && (err = tn_policy_card(&pol, tn_period_last_day(p), &rule)))
+        tn_cli_error("report", "no card-lock rule in policy/card_lock.csv for this period");
+    if (!err)
+        err = tn_store_card_locks(s, p, as_of, rule->lock_tenths, rule->kttn_tenths, card_lock_row,
+                                  t);
+    tn_policy_release(&pol);
+    return err;
+}
+
+static tn_err run_officer_kpi(struct tn_cli *cli, struct tn_store *s, tn_period p,
+                              const char *as_of, struct tn_table_out *t)
+{
+    (void)cli;
+    return tn_store_officer_kpi(s, p, as_of, officer_kpi_row, t);
 }
 
 static const char *const balance_cols[] = {"unit_code",
@@ -100,11 +162,18 @@ static const char *const finding_cols[] = {
     "unit_code", "bhxh_code", "period", "declared_base", "regional_min_wage", "shortfall", NULL};
 static const char *const suspense_cols[] = {"txn_id",    "paid_on", "amount", "channel",
                                             "unit_code", "memo",    "reason", NULL};
+static const char *const card_lock_cols[] = {"unit_code", "action",     "months_owed",
+                                             "workers",   "department", NULL};
+static const char *const officer_kpi_cols[] = {
+    "officer_code", "office_code",   "units",        "workers",    "assessed", "collected",
+    "plan",         "collected_pct", "debt",         "debt_ratio", "units_0",  "units_1_3",
+    "units_3_6",    "units_6_12",    "units_12plus", NULL};
 
 static const struct {
     const char *name;
     const char *const *cols;
-    tn_err (*run)(struct tn_store *s, tn_period p, const char *as_of, struct tn_table_out *t);
+    tn_err (*run)(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
+                  struct tn_table_out *t);
     const char *what;
 } reports[] = {
     {"balances", balance_cols, run_balances, "one row per unit: balance, aging, legal status"},
@@ -112,6 +181,10 @@ static const struct {
      "declared bases below the regional minimum wage (under-declaration)"},
     {"suspense", suspense_cols, run_suspense,
      "payments received by the period's end whose payer is missing or unknown"},
+    {"card_locks", card_lock_cols, run_card_locks,
+     "health cards to lock (months owed reach the threshold) or unlock (paid down below it)"},
+    {"officer_kpi", officer_kpi_cols, run_officer_kpi,
+     "per officer: units, workers, assessed, collected, debt, debt ratio, units by bucket"},
 };
 
 static size_t ncols(const char *const *cols)
@@ -125,7 +198,7 @@ static size_t ncols(const char *const *cols)
 static void list_reports(void)
 {
     for (size_t i = 0; i < sizeof reports / sizeof reports[0]; i++)
-        fprintf(stderr, "  %-10s %s\n", reports[i].name, reports[i].what);
+        fprintf(stderr, "  %-12s %s\n", reports[i].name, reports[i].what);
 }
 
 tn_err tn_cmd_report(struct tn_cli *cli)
@@ -185,7 +258,7 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     struct tn_table_out t;
     err = tn_table_begin(&t, f, fmt, reports[r].cols, ncols(reports[r].cols));
     if (!err)
-        err = reports[r].run(s, period, as_of_arg ? as_of : NULL, &t);
+        err = reports[r].run(cli, s, period, as_of_arg ? as_of : NULL, &t);
     if (!err)
         err = tn_table_end(&t);
     if (err)

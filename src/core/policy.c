@@ -28,6 +28,7 @@ void tn_policy_release(struct tn_policy *pol)
     free(pol->k);
     free(pol->allocation);
     free(pol->legal);
+    free(pol->card);
     for (size_t i = 0; i < pol->nstrings; i++)
         free(pol->strings[i]);
     free(pol->strings);
@@ -57,6 +58,7 @@ CMP_BY(cmp_deadline, struct tn_deadline_entry, from)
 CMP_BY(cmp_interest, struct tn_interest_rule, from)
 CMP_BY(cmp_alloc, struct tn_allocation_rule, from)
 CMP_BY(cmp_legal, struct tn_legal_rule, from)
+CMP_BY(cmp_card, struct tn_card_rule, from)
 #undef CMP_BY
 
 static int cmp_k(const void *a, const void *b)
@@ -83,6 +85,7 @@ void tn_policy_sort(struct tn_policy *pol)
     qsort(pol->k, pol->nk, sizeof *pol->k, cmp_k);
     qsort(pol->allocation, pol->nallocation, sizeof *pol->allocation, cmp_alloc);
     qsort(pol->legal, pol->nlegal, sizeof *pol->legal, cmp_legal);
+    qsort(pol->card, pol->ncard, sizeof *pol->card, cmp_card);
 }
 
 /* Index one past the last entry whose start <= key, for any list sorted by an int32 start
@@ -233,6 +236,11 @@ tn_err tn_policy_allocation(const struct tn_policy *pol, tn_day d,
 tn_err tn_policy_legal(const struct tn_policy *pol, tn_day d, const struct tn_legal_rule **out)
 {
     AT(pol->legal, pol->nlegal, d, out);
+}
+
+tn_err tn_policy_card(const struct tn_policy *pol, tn_day d, const struct tn_card_rule **out)
+{
+    AT(pol->card, pol->ncard, d, out);
 }
 
 /* clang-format off */

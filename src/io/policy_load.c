@@ -266,6 +266,35 @@ static tn_err legal_row(struct tn_policy *pol, const char *const *c, char *why, 
     PUSH_UNIQUE(pol->legal, pol->nlegal, e, o->from == e.from);
 }
 
+/* "1.0" months -> 10 tenths; one decimal at most */
+static tn_err tenths_cell(const char *s, int *out, char *why, size_t whysz)
+{
+    tn_money whole;
+    char buf[16];
+    const char *dot = strchr(s, '.');
+    size_t n = dot ? (size_t)(dot - s) : strlen(s);
+    if (n == 0 || n >= sizeof buf || (dot && (strlen(dot) != 2 || dot[1] < '0' || dot[1] > '9')))
+        return WHY("expected months with one decimal, e.g. 1.0 (got \"%s\")", s);
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    if (tn_money_parse(buf, 0, &whole) || whole > 1200)
+        return WHY("expected months with one decimal, e.g. 1.0 (got \"%s\")", s);
+    *out = (int)whole * 10 + (dot ? dot[1] - '0' : 0);
+    return TN_OK;
+}
+
+static tn_err card_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
+{
+    struct tn_card_rule e = {0};
+    tn_err err;
+    if ((err = day_cell(c[0], &e.from, why, whysz)) ||
+        (err = tenths_cell(c[1], &e.lock_tenths, why, whysz)) ||
+        (err = tenths_cell(c[2], &e.kttn_tenths, why, whysz)) ||
+        (err = source_cell(pol, c[3], &e.source, why, whysz)))
+        return err;
+    PUSH_UNIQUE(pol->card, pol->ncard, e, o->from == e.from);
+}
+
 #define R(n)                                                                                       \
     {                                                                                              \
         n, 1                                                                                       \
@@ -288,6 +317,7 @@ static const struct spec specs[] = {
     {"allocation.csv", {R("from"), R("order"), R("interest_first"), R("source")}, 4,
      allocation_row},
     {"legal.csv", {R("from"), R("evasion_days"), R("source")}, 3, legal_row},
+    {"card_lock.csv", {R("from"), R("lock_months"), R("kttn_months"), R("source")}, 4, card_row},
 };
 /* clang-format on */
 #undef R
