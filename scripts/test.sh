@@ -37,6 +37,7 @@ run_suite() { # name, meson setup args...
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
 run_suite debug --buildtype=debug -Dwerror=true
 run_suite asan --buildtype=debug -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false
 run_suite release --buildtype=release -Dwerror=true

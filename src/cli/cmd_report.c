@@ -171,19 +171,23 @@ static const char *const officer_kpi_cols[] = {
 
 static const struct {
     const char *name;
+    const char *title; /* printed on XLSX and PDF, Vietnamese first */
     const char *const *cols;
     tn_err (*run)(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
                   struct tn_table_out *t);
     const char *what;
 } reports[] = {
-    {"balances", balance_cols, run_balances, "one row per unit: balance, aging, legal status"},
-    {"findings", finding_cols, run_findings,
-     "declared bases below the regional minimum wage (under-declaration)"},
-    {"suspense", suspense_cols, run_suspense,
-     "payments received by the period's end whose payer is missing or unknown"},
-    {"card_locks", card_lock_cols, run_card_locks,
+    {"balances", "Số dư nợ theo đơn vị / Balances by unit", balance_cols, run_balances,
+     "one row per unit: balance, aging, legal status"},
+    {"findings", "Đóng thấp hơn lương tối thiểu vùng / Bases below the minimum wage", finding_cols,
+     run_findings, "declared bases below the regional minimum wage (under-declaration)"},
+    {"suspense", "Số tiền chưa xác định đơn vị nộp / Payments in suspense", suspense_cols,
+     run_suspense, "payments received by the period's end whose payer is missing or unknown"},
+    {"card_locks", "Danh sách khóa, mở thẻ BHYT / Health-card locks and unlocks", card_lock_cols,
+     run_card_locks,
      "health cards to lock (months owed reach the threshold) or unlock (paid down below it)"},
-    {"officer_kpi", officer_kpi_cols, run_officer_kpi,
+    {"officer_kpi", "Kết quả thu theo cán bộ chuyên quản / Collection by officer", officer_kpi_cols,
+     run_officer_kpi,
      "per officer: units, workers, assessed, collected, debt, debt ratio, units by bucket"},
 };
 
@@ -242,25 +246,32 @@ tn_err tn_cmd_report(struct tn_cli *cli)
         return TN_ERR_USAGE;
     }
     if (tn_out_format_parse(format, &fmt)) {
-        tn_cli_error("report", "format \"%s\" is not available (csv, json)", format);
+        tn_cli_error("report", "format \"%s\" is not available (csv, json, xlsx, pdf)", format);
         return TN_ERR_USAGE;
     }
     struct tn_store *s;
     tn_err err = tn_cli_open_store(cli, &s);
     if (err)
         return err;
-    FILE *f = out ? fopen(out, "w") : stdout;
+    FILE *f = out ? fopen(out, "wb") : stdout;
     if (!f) {
         tn_cli_error("report", "cannot write %s", out);
         tn_store_free(s);
         return TN_ERR_IO;
     }
+    /* documents carry the time they describe, not the clock, so that the same ledger gives
+     * the same file: the as-of time, or the run's own "now" */
+    char subtitle[128];
+    snprintf(subtitle, sizeof subtitle, "Kỳ / period %s — số liệu đến / as known at %s", period_arg,
+             as_of_arg ? as_of : cli->now);
+    struct tn_table_meta meta = {reports[r].title, subtitle, as_of_arg ? as_of : cli->now};
     struct tn_table_out t;
-    err = tn_table_begin(&t, f, fmt, reports[r].cols, ncols(reports[r].cols));
+    err = tn_table_begin(&t, f, fmt, &meta, reports[r].cols, ncols(reports[r].cols));
     if (!err)
         err = reports[r].run(cli, s, period, as_of_arg ? as_of : NULL, &t);
+    tn_err end = tn_table_end(&t);
     if (!err)
-        err = tn_table_end(&t);
+        err = end;
     if (err)
         tn_cli_error("report", "%s",
                      err == TN_ERR_STORE ? tn_store_errmsg(s) : tn_err_message(err, TN_LANG_EN));

@@ -24,7 +24,7 @@ static const struct {
     {"import", tn_cmd_import, "import KIND FILE.csv [--update]"},
     {"close", tn_cmd_close, "close YYYY-MM"},
     {"report", tn_cmd_report,
-     "report NAME --period YYYY-MM [--as-of DATE] [--format csv|json] [-o FILE]"},
+     "report NAME --period YYYY-MM [--as-of DATE] [--format csv|json|xlsx|pdf] [-o FILE]"},
     {"explain", tn_cmd_explain, "explain UNIT_CODE YYYY-MM [--as-of DATE] [--format text|json]"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},

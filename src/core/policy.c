@@ -69,23 +69,30 @@ static int cmp_k(const void *a, const void *b)
     return (x->group > y->group) - (x->group < y->group);
 }
 
+/* qsort with an empty list is undefined for a NULL base: skip those. */
+static void sort_list(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
+
 void tn_policy_sort(struct tn_policy *pol)
 {
-    /* mergesort is not in libc; qsort is stable enough because starts are unique per list
-     * (the loader rejects duplicates). */
+    /* starts are unique per list (the loader refuses duplicates), so qsort's instability
+     * cannot reorder equal entries */
     for (int c = 0; c < TN_C_COUNT; c++)
-        qsort(pol->rates[c], pol->nrates[c], sizeof *pol->rates[c], cmp_rate);
-    qsort(pol->base_salary, pol->nbase_salary, sizeof *pol->base_salary, cmp_amount);
+        sort_list(pol->rates[c], pol->nrates[c], sizeof *pol->rates[c], cmp_rate);
+    sort_list(pol->base_salary, pol->nbase_salary, sizeof *pol->base_salary, cmp_amount);
     for (int r = 0; r < 4; r++)
-        qsort(pol->min_wage[r], pol->nmin_wage[r], sizeof *pol->min_wage[r], cmp_amount);
+        sort_list(pol->min_wage[r], pol->nmin_wage[r], sizeof *pol->min_wage[r], cmp_amount);
     for (int g = 0; g < TN_G_COUNT; g++)
-        qsort(pol->caps[g], pol->ncaps[g], sizeof *pol->caps[g], cmp_cap);
-    qsort(pol->deadlines, pol->ndeadlines, sizeof *pol->deadlines, cmp_deadline);
-    qsort(pol->interest, pol->ninterest, sizeof *pol->interest, cmp_interest);
-    qsort(pol->k, pol->nk, sizeof *pol->k, cmp_k);
-    qsort(pol->allocation, pol->nallocation, sizeof *pol->allocation, cmp_alloc);
-    qsort(pol->legal, pol->nlegal, sizeof *pol->legal, cmp_legal);
-    qsort(pol->card, pol->ncard, sizeof *pol->card, cmp_card);
+        sort_list(pol->caps[g], pol->ncaps[g], sizeof *pol->caps[g], cmp_cap);
+    sort_list(pol->deadlines, pol->ndeadlines, sizeof *pol->deadlines, cmp_deadline);
+    sort_list(pol->interest, pol->ninterest, sizeof *pol->interest, cmp_interest);
+    sort_list(pol->k, pol->nk, sizeof *pol->k, cmp_k);
+    sort_list(pol->allocation, pol->nallocation, sizeof *pol->allocation, cmp_alloc);
+    sort_list(pol->legal, pol->nlegal, sizeof *pol->legal, cmp_legal);
+    sort_list(pol->card, pol->ncard, sizeof *pol->card, cmp_card);
 }
 
 /* Index one past the last entry whose start <= key, for any list sorted by an int32 start

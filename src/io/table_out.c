@@ -2,12 +2,14 @@
  * table_out.c - CSV and JSON writers for report tables (see table_out.h). JSON strings are
  * escaped by jansson; numbers stay integers (money never passes through a double).
  */
-#include "io/table_out.h"
+#include "io/table_out_int.h"
 
 #include <inttypes.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "thuno/money.h"
 
 tn_err tn_out_format_parse(const char *name, enum tn_out_format *out)
 {
@@ -15,6 +17,10 @@ tn_err tn_out_format_parse(const char *name, enum tn_out_format *out)
         *out = TN_OUT_CSV;
     else if (strcmp(name, "json") == 0)
         *out = TN_OUT_JSON;
+    else if (strcmp(name, "xlsx") == 0)
+        *out = TN_OUT_XLSX;
+    else if (strcmp(name, "pdf") == 0)
+        *out = TN_OUT_PDF;
     else
         return TN_ERR_PARSE;
     return TN_OK;
@@ -52,9 +58,21 @@ static void tenths(FILE *f, int64_t t)
 }
 
 tn_err tn_table_begin(struct tn_table_out *t, FILE *f, enum tn_out_format format,
-                      const char *const *cols, size_t ncols)
+                      const struct tn_table_meta *meta, const char *const *cols, size_t ncols)
 {
     *t = (struct tn_table_out){.f = f, .format = format, .cols = cols, .ncols = ncols};
+    if (meta)
+        t->meta = *meta;
+    if (!t->meta.title)
+        t->meta.title = "";
+    if (!t->meta.subtitle)
+        t->meta.subtitle = "";
+    if (!t->meta.created)
+        t->meta.created = "2000-01-01T00:00:00";
+    if (format == TN_OUT_XLSX)
+        return tn__xlsx_begin(t);
+    if (format == TN_OUT_PDF)
+        return tn__pdf_begin(t);
     if (format == TN_OUT_CSV) {
         for (size_t i = 0; i < ncols; i++) {
             if (i)
@@ -93,6 +111,10 @@ static void cell(FILE *f, enum tn_out_format format, const struct tn_cell *c)
 
 tn_err tn_table_row(struct tn_table_out *t, const struct tn_cell *cells)
 {
+    if (t->format == TN_OUT_XLSX)
+        return tn__xlsx_row(t, cells);
+    if (t->format == TN_OUT_PDF)
+        return tn__pdf_row(t, cells);
     FILE *f = t->f;
     int json = t->format == TN_OUT_JSON;
     if (json)
@@ -113,7 +135,49 @@ tn_err tn_table_row(struct tn_table_out *t, const struct tn_cell *cells)
 
 tn_err tn_table_end(struct tn_table_out *t)
 {
+    if (t->format == TN_OUT_XLSX)
+        return tn__xlsx_end(t);
+    if (t->format == TN_OUT_PDF)
+        return tn__pdf_end(t);
     if (t->format == TN_OUT_JSON)
         fputs(t->rows ? "\n]\n" : "]\n", t->f);
     return ferror(t->f) || fflush(t->f) ? TN_ERR_IO : TN_OK;
+}
+
+tn_err tn__copy_out(const char *path, FILE *f)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in)
+        return TN_ERR_IO;
+    char buf[1 << 16];
+    size_t n;
+    int bad = 0;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        bad |= fwrite(buf, 1, n, f) != n;
+    bad |= ferror(in);
+    fclose(in);
+    remove(path);
+    return bad || fflush(f) ? TN_ERR_IO : TN_OK;
+}
+
+void tn__cell_display(const struct tn_cell *c, char *buf, size_t n)
+{
+    char g[32];
+    switch (c->type) {
+    case TN_CELL_NULL:
+        snprintf(buf, n, "%s", "");
+        break;
+    case TN_CELL_TEXT:
+        snprintf(buf, n, "%s", c->text ? c->text : "");
+        break;
+    case TN_CELL_INT:
+        tn_money_format_grouped(c->num, g);
+        snprintf(buf, n, "%s", g);
+        break;
+    case TN_CELL_TENTHS: {
+        int64_t mag = c->num < 0 ? -c->num : c->num;
+        snprintf(buf, n, "%s%" PRId64 ",%" PRId64, c->num < 0 ? "-" : "", mag / 10, mag % 10);
+        break;
+    }
+    }
 }

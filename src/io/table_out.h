@@ -1,6 +1,8 @@
 /*
- * table_out.h - writing a report's rows as CSV (RFC 4180, the header first) or JSON (an array
- * of objects), with the same columns either way (data-formats.md "Outputs").
+ * table_out.h - writing a report's rows as CSV (RFC 4180, the header first), JSON (an array
+ * of objects), XLSX (typed numbers, frozen header, widths, a sum row) or PDF (A4, office
+ * header, page numbers, Vietnamese text through Pango), with the same columns in every format
+ * (data-formats.md "Outputs").
  */
 #ifndef THUNO_IO_TABLE_OUT_H
 #define THUNO_IO_TABLE_OUT_H
@@ -10,7 +12,7 @@
 
 #include "thuno/err.h"
 
-enum tn_out_format { TN_OUT_CSV, TN_OUT_JSON };
+enum tn_out_format { TN_OUT_CSV, TN_OUT_JSON, TN_OUT_XLSX, TN_OUT_PDF };
 
 enum tn_cell_type {
     TN_CELL_NULL,  /* empty in CSV, null in JSON */
@@ -25,23 +27,38 @@ struct tn_cell {
     int64_t num;
 };
 
+/* What a document format prints above the table. Strings are borrowed for the table's life. */
+struct tn_table_meta {
+    const char *title;    /* e.g. "Số dư nợ theo đơn vị / Balances" */
+    const char *subtitle; /* e.g. "Kỳ 2025-11, số liệu đến 2025-12-01" */
+    const char *created;  /* "YYYY-MM-DDTHH:MM:SS" stamped in XLSX/PDF metadata (pinned, so
+                             the same data gives the same file) */
+};
+
+struct tn__doc; /* XLSX or PDF state (table_out_int.h) */
+
 struct tn_table_out {
     FILE *f;
     enum tn_out_format format;
     const char *const *cols;
     size_t ncols;
     long long rows;
+    struct tn_table_meta meta;
+    struct tn__doc *doc;
 };
 
-/* Errors: TN_ERR_PARSE unless name is "csv" or "json". */
+/* Errors: TN_ERR_PARSE unless name is "csv", "json", "xlsx" or "pdf". */
 tn_err tn_out_format_parse(const char *name, enum tn_out_format *out);
 
-/* Starts a table on f (borrowed) with ncols column names (borrowed for the table's life). */
+/* Starts a table written to f (borrowed; binary formats are written to it at the end) with
+ * ncols column names (borrowed for the table's life). meta may be NULL for CSV and JSON.
+ * Errors: TN_ERR_IO. */
 tn_err tn_table_begin(struct tn_table_out *t, FILE *f, enum tn_out_format format,
-                      const char *const *cols, size_t ncols);
+                      const struct tn_table_meta *meta, const char *const *cols, size_t ncols);
 /* Writes one row of t->ncols cells. Errors: TN_ERR_IO when the stream fails. */
 tn_err tn_table_row(struct tn_table_out *t, const struct tn_cell *cells);
-/* Finishes the table (the JSON array's end). Errors: TN_ERR_IO. */
+/* Finishes the table (the JSON array's end, the XLSX or PDF document) and frees what it
+ * holds; call it once whatever happened before. Errors: TN_ERR_IO. */
 tn_err tn_table_end(struct tn_table_out *t);
 
 #endif

@@ -1,0 +1,176 @@
+/*
+ * report_xlsx.c - a report table as a real spreadsheet (libxlsxwriter): numbers typed as
+ * numbers with grouping, tenths with one decimal, a frozen header row, column widths, and a
+ * last row of sums for the whole-number columns (as SUM formulas carrying their value).
+ * The document is pinned to the table's `created` time so the same data gives the same file.
+ * Money leaves integer arithmetic only here: XLSX stores every number as a double, exact for
+ * amounts below 2^53 đồng.
+ */
+#include "io/table_out_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "thuno/period.h"
+
+#include "thuno/mem.h"
+
+struct tn__doc {
+    char path[64];
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *header, *integer, *tenths, *total_label, *total;
+    enum tn_cell_type *types; /* the type each column has shown so far */
+    int64_t *sums;
+    double *widths;
+};
+
+/* "YYYY-MM-DDTHH:MM:SS" as seconds since the epoch (the stamp is written as UTC). */
+static time_t parse_time(const char *iso)
+{
+    char date[TN_DAY_BUFSZ];
+    int h = 0, mi = 0, se = 0;
+    tn_day d = 0;
+    snprintf(date, sizeof date, "%.10s", iso);
+    if (tn_day_parse(date, &d))
+        tn_day_make(2000, 1, 1, &d);
+    if (strlen(iso) >= 19)
+        sscanf(iso + 11, "%2d:%2d:%2d", &h, &mi, &se);
+    return (time_t)d * 86400 + h * 3600 + mi * 60 + se;
+}
+
+tn_err tn__xlsx_begin(struct tn_table_out *t)
+{
+    struct tn__doc *x = tn_xcalloc(1, sizeof *x);
+    snprintf(x->path, sizeof x->path, "/tmp/thuno-xlsx-XXXXXX");
+    int fd = mkstemp(x->path);
+    if (fd < 0) {
+        free(x);
+        return TN_ERR_IO;
+    }
+    close(fd);
+    lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
+    x->wb = workbook_new_opt(x->path, &opt);
+    if (!x->wb) {
+        remove(x->path);
+        free(x);
+        return TN_ERR_IO;
+    }
+    /* libxlsxwriter's fields are not const but it only reads them */
+    lxw_doc_properties props = {.title = (char *)t->meta.title,
+                                .comments = (char *)t->meta.subtitle,
+                                .author = (char *)"thuno",
+                                .created = parse_time(t->meta.created)};
+    workbook_set_properties(x->wb, &props);
+    x->ws = workbook_add_worksheet(x->wb, "report");
+    x->header = workbook_add_format(x->wb);
+    format_set_bold(x->header);
+    format_set_bottom(x->header, LXW_BORDER_THIN);
+    x->integer = workbook_add_format(x->wb);
+    format_set_num_format(x->integer, "#,##0");
+    x->tenths = workbook_add_format(x->wb);
+    format_set_num_format(x->tenths, "0.0");
+    x->total_label = workbook_add_format(x->wb);
+    format_set_bold(x->total_label);
+    format_set_top(x->total_label, LXW_BORDER_THIN);
+    x->total = workbook_add_format(x->wb);
+    format_set_bold(x->total);
+    format_set_top(x->total, LXW_BORDER_THIN);
+    format_set_num_format(x->total, "#,##0");
+    x->types = tn_xcalloc(t->ncols, sizeof *x->types);
+    x->sums = tn_xcalloc(t->ncols, sizeof *x->sums);
+    x->widths = tn_xcalloc(t->ncols, sizeof *x->widths);
+    for (size_t i = 0; i < t->ncols; i++) {
+        worksheet_write_string(x->ws, 0, (lxw_col_t)i, t->cols[i], x->header);
+        x->widths[i] = (double)strlen(t->cols[i]) + 2;
+    }
+    worksheet_freeze_panes(x->ws, 1, 0);
+    t->doc = x;
+    return TN_OK;
+}
+
+tn_err tn__xlsx_row(struct tn_table_out *t, const struct tn_cell *cells)
+{
+    struct tn__doc *x = t->doc;
+    lxw_row_t r = (lxw_row_t)(t->rows + 1);
+    for (size_t i = 0; i < t->ncols; i++) {
+        const struct tn_cell *c = &cells[i];
+        lxw_col_t col = (lxw_col_t)i;
+        lxw_error e = LXW_NO_ERROR;
+        double w = 0;
+        if (c->type != TN_CELL_NULL)
+            x->types[i] = c->type;
+        switch (c->type) {
+        case TN_CELL_NULL:
+            break;
+        case TN_CELL_TEXT:
+            e = worksheet_write_string(x->ws, r, col, c->text ? c->text : "", NULL);
+            w = c->text ? (double)strlen(c->text) * 0.9 + 2 : 0; /* UTF-8 bytes overstate */
+            break;
+        case TN_CELL_INT:
+            e = worksheet_write_number(x->ws, r, col, (double)c->num, x->integer);
+            x->sums[i] += c->num;
+            w = 16;
+            break;
+        case TN_CELL_TENTHS:
+            e = worksheet_write_number(x->ws, r, col, (double)c->num / 10, x->tenths);
+            w = 8;
+            break;
+        }
+        if (e != LXW_NO_ERROR)
+            return TN_ERR_IO;
+        if (w > x->widths[i])
+            x->widths[i] = w > 60 ? 60 : w;
+    }
+    t->rows++;
+    return TN_OK;
+}
+
+/* "A".."Z", "AA".. for column index i. */
+static void col_name(size_t i, char buf[static 4])
+{
+    if (i < 26)
+        snprintf(buf, 4, "%c", (char)('A' + i));
+    else
+        snprintf(buf, 4, "%c%c", (char)('A' + i / 26 - 1), (char)('A' + i % 26));
+}
+
+tn_err tn__xlsx_end(struct tn_table_out *t)
+{
+    struct tn__doc *x = t->doc;
+    if (!x)
+        return TN_ERR_IO;
+    /* widths must be set before rows in constant-memory mode: libxlsxwriter accepts column
+     * settings at any time and writes them with the sheet's header at close */
+    for (size_t i = 0; i < t->ncols; i++)
+        worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i, x->widths[i], NULL);
+    if (t->rows > 0) {
+        lxw_row_t r = (lxw_row_t)(t->rows + 1);
+        int labelled = 0;
+        for (size_t i = 0; i < t->ncols; i++) {
+            if (x->types[i] == TN_CELL_INT) {
+                char c[4], formula[48];
+                col_name(i, c);
+                snprintf(formula, sizeof formula, "=SUM(%s2:%s%lld)", c, c, t->rows + 1);
+                worksheet_write_formula_num(x->ws, r, (lxw_col_t)i, formula, x->total,
+                                            (double)x->sums[i]);
+            } else if (!labelled) {
+                worksheet_write_string(x->ws, r, (lxw_col_t)i, "Tổng cộng / Total", x->total_label);
+                labelled = 1;
+            }
+        }
+    }
+    lxw_error e = workbook_close(x->wb);
+    tn_err err = e == LXW_NO_ERROR ? tn__copy_out(x->path, t->f) : TN_ERR_IO;
+    if (err)
+        remove(x->path);
+    free(x->types);
+    free(x->sums);
+    free(x->widths);
+    free(x);
+    t->doc = NULL;
+    return err;
+}

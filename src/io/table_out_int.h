@@ -1,0 +1,27 @@
+/*
+ * table_out_int.h - the document formats behind table_out.c: XLSX (report_xlsx.c) and PDF
+ * (report_pdf.c). Each keeps its state in struct tn__doc and writes the finished file to the
+ * table's stream at the end.
+ */
+#ifndef THUNO_IO_TABLE_OUT_INT_H
+#define THUNO_IO_TABLE_OUT_INT_H
+
+#include "io/table_out.h"
+
+/* Errors: TN_ERR_IO. On failure t->doc is NULL. */
+tn_err tn__xlsx_begin(struct tn_table_out *t);
+tn_err tn__xlsx_row(struct tn_table_out *t, const struct tn_cell *cells);
+tn_err tn__xlsx_end(struct tn_table_out *t);
+
+tn_err tn__pdf_begin(struct tn_table_out *t);
+tn_err tn__pdf_row(struct tn_table_out *t, const struct tn_cell *cells);
+tn_err tn__pdf_end(struct tn_table_out *t);
+
+/* Copies the file at path to f and removes it. Errors: TN_ERR_IO. */
+tn_err tn__copy_out(const char *path, FILE *f);
+
+/* Formats a cell as a document shows it: money and counts grouped with dots ("1.234.567"),
+ * tenths with a comma ("2,5"), text as is; "" for NULL. */
+void tn__cell_display(const struct tn_cell *c, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The document formats of `thuno report` on the hand-checked province (docs/golden.md):
+# XLSX read back (unzip + XML parse: typed numbers equal to the CSV, frozen header, SUM row,
+# pinned creation date), PDF checked by its text (pdftotext: Vietnamese title, figures,
+# page numbers) and by rendering page 1 (pdftoppm) to make sure it is not blank; both formats
+# are byte-identical when made twice from the same ledger.
+# usage: cli_formats.sh THUNO_BINARY
+set -euo pipefail
+thuno=$1
+here=$(cd "$(dirname "$0")" && pwd)
+data=$here/data/province
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db=$work/t.db
+export THUNO_POLICY=${THUNO_POLICY:-$here/../policy}
+t() { THUNO_NOW=$1 "$thuno" --db "$db" "${@:2}"; }
+t 2025-07-01 init 2>/dev/null
+for kind in officers units workers declarations payments; do
+    t 2025-07-01 import "$kind" "$data/$kind.csv" 2>/dev/null
+done
+for p in 2025-07 2025-08 2025-09 2025-10 2025-11; do
+    t "${p}-28T18:00:00" close "$p" 2>/dev/null
+done
+r() { t 2025-12-01 report "$@" --period 2025-11 --as-of 2025-12-01; }
+r balances >"$work/b.csv"
+r balances --format xlsx -o "$work/b.xlsx"
+r balances --format xlsx >"$work/b2.xlsx"          # to standard output
+r balances --format pdf -o "$work/b.pdf"
+r balances --format pdf -o "$work/b2.pdf"
+r officer_kpi --format xlsx -o "$work/k.xlsx"
+r officer_kpi --format pdf -o "$work/k.pdf"
+cmp "$work/b.xlsx" "$work/b2.xlsx"
+cmp "$work/b.pdf" "$work/b2.pdf"
+
+python3 - "$work" <<'PY'
+import csv, re, subprocess, sys, zipfile
+import xml.etree.ElementTree as ET
+work = sys.argv[1]
+ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+
+def sheet(path):
+    with zipfile.ZipFile(path) as z:
+        root = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+        core = z.read("docProps/core.xml").decode()
+    rows = []
+    for row in root.find("m:sheetData", ns):
+        cells = {}
+        for c in row:
+            col = re.match(r"[A-Z]+", c.get("r")).group(0)
+            if c.get("t") == "inlineStr":
+                cells[col] = ("s", "".join(x.text or "" for x in c.iter("{%s}t" % ns["m"])))
+            else:
+                f = c.find("m:f", ns)
+                v = c.find("m:v", ns)
+                cells[col] = ("f" if f is not None else "n", (f.text if f is not None else None),
+                              float(v.text) if v is not None else None)
+        rows.append(cells)
+    pane = root.find(".//m:pane", ns)
+    return rows, pane, core
+
+rows, pane, core = sheet(work + "/b.xlsx")
+assert pane is not None and pane.get("state") == "frozen" and pane.get("ySplit") == "1", "header not frozen"
+assert "2025-12-01T23:59:59Z" in core, "creation date not pinned to the as-of time"
+with open(work + "/b.csv", newline="") as f:
+    want = list(csv.reader(f))
+cols = [chr(ord("A") + i) for i in range(len(want[0]))]
+assert [rows[0][c][1] for c in cols] == want[0], "header differs from the CSV"
+money = {"opening", "assessed", "adjustment", "interest", "paid", "closing", "principal_due", "interest_due"}
+for r, line in zip(rows[1:], want[1:]):
+    for c, name, value in zip(cols, want[0], line):
+        if name in money:
+            assert r[c][0] == "n" and r[c][2] == float(value), (name, r[c], value)
+        elif name == "months_owed":
+            assert r[c][0] == "n" and abs(r[c][2] - float(value)) < 1e-9, (name, r[c], value)
+total = rows[len(want)]
+assert total["A"] == ("s", "Tổng cộng / Total"), total.get("A")
+assert total["H"][0] == "f" and total["H"][1] == "SUM(H2:H4)" and total["H"][2] == 15723200 + 6032400, total["H"]
+
+krows, _, _ = sheet(work + "/k.xlsx")
+assert krows[1]["A"] == ("s", "O1") and krows[1]["I"][2] == 21755600, krows[1]
+
+text = subprocess.run(["pdftotext", "-layout", work + "/b.pdf", "-"], capture_output=True, text=True, check=True).stdout
+for needle in ["BẢO HIỂM XÃ HỘI VIỆT NAM", "Số dư nợ theo đơn vị", "15.723.200", "6.032.400", "Trang 1/1", "legal_status"]:
+    assert needle in text, needle
+ktext = subprocess.run(["pdftotext", "-layout", work + "/k.pdf", "-"], capture_output=True, text=True, check=True).stdout
+assert "Kết quả thu theo cán bộ chuyên quản" in ktext and "21.755.600" in ktext and "344,2" in ktext
+
+subprocess.run(["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", work + "/b.pdf", work + "/page"], check=True)
+import glob
+pgm = open(glob.glob(work + "/page*.pgm")[0], "rb").read()
+# binary PGM: "P5\n<w> <h>\n<max>\n" then one byte a pixel
+parts = pgm.split(b"\n", 3)
+w, h = map(int, parts[1].split())
+pixels = parts[3][: w * h]
+dark = sum(1 for p in pixels if p < 128)
+assert dark > 500, "page 1 looks blank (%d dark pixels)" % dark
+print("formats: xlsx and pdf checked (%d dark pixels on page 1)" % dark)
+PY
