@@ -15,7 +15,7 @@ export THUNO_POLICY=${THUNO_POLICY:-$here/../policy}
 t() { THUNO_NOW=$1 "$thuno" --db "$db" "${@:2}"; }
 
 t 2025-07-01 init 2>/dev/null
-for kind in officers units workers declarations payments; do
+for kind in officers units workers declarations payments registry; do
     t 2025-07-01 import "$kind" "$data/$kind.csv" 2>/dev/null
 done
 for p in 2025-07 2025-08 2025-09 2025-10 2025-11; do
@@ -30,6 +30,12 @@ t 2025-12-01 report card_locks --period 2025-10 >"$work/card_locks-2025-10.csv"
 t 2025-12-01 report card_locks --period 2025-11 >"$work/card_locks-2025-11.csv"
 t 2025-12-01 report officer_kpi --period 2025-10 >"$work/officer_kpi-2025-10.csv"
 t 2025-12-01 report officer_kpi --period 2025-11 --format json >"$work/officer_kpi-2025-11.json"
+t 2025-12-01 report handover --period 2025-10 >"$work/handover-2025-10.csv"
+t 2025-12-01 report kpi_type --period 2025-11 >"$work/kpi_type-2025-11.csv"
+t 2025-12-01 report kpi_department --period 2025-11 >"$work/kpi_department-2025-11.csv"
+t 2025-12-01 report debtors --period 2025-11 >"$work/debtors-2025-11.csv"
+t 2025-12-01 report award_eligible --period 2025-11 >"$work/award_eligible-2025-11.csv"
+t 2025-12-01 report non_participants --period 2025-11 >"$work/non_participants-2025-11.csv"
 t 2025-12-01 explain A 2025-10 >"$work/explain-A-2025-10.txt"
 t 2025-12-01 explain A 2025-11 >"$work/explain-A-2025-11.txt"
 t 2025-12-01 explain B 2025-11 >"$work/explain-B-2025-11.txt"

@@ -283,9 +283,9 @@ static void reversed_payment_is_not_money(void **state)
     assert_int_equal(r.closing, 4800000);
 }
 
-static tn_err keep_lock(void *ctx, const struct tn_card_lock_row *r)
+static tn_err keep_lock(void *ctx, const struct tn_crossing_row *r)
 {
-    struct tn_card_lock_row *rows = ctx;
+    struct tn_crossing_row *rows = ctx;
     rows[rows[0].workers++ + 1] = *r; /* rows[0].workers counts the rows after it */
     return TN_OK;
 }
@@ -294,19 +294,20 @@ static void card_locks_follow_months_owed(void **state)
 {
     struct fx *f = *state;
     close_months(f);
-    struct tn_card_lock_row rows[4];
+    struct tn_crossing_row rows[4];
     /* November: A reaches 2.0 months owed (0.9 in October): lock, QLT's (1 to under 3) */
     memset(rows, 0, sizeof rows);
-    assert_int_equal(tn_store_card_locks(f->s, fx_period(2025, 11), NULL, 10, 30, keep_lock, rows),
+    assert_int_equal(tn_store_crossings(f->s, fx_period(2025, 11), NULL, 10, keep_lock, rows),
                      TN_OK);
     assert_int_equal(rows[0].workers, 1);
     assert_string_equal(rows[1].unit_code, "A");
-    assert_int_equal(rows[1].lock, 1);
+    assert_int_equal(rows[1].up, 1);
+    assert_int_equal(rows[1].prev_tenths, 9);
+    assert_int_equal(rows[1].debt, 15723200);
     assert_int_equal(rows[1].months_owed_tenths, 20);
-    assert_string_equal(rows[1].department, "QLT");
     /* with a threshold of 2.1 months nothing is locked yet */
     memset(rows, 0, sizeof rows);
-    assert_int_equal(tn_store_card_locks(f->s, fx_period(2025, 11), NULL, 21, 30, keep_lock, rows),
+    assert_int_equal(tn_store_crossings(f->s, fx_period(2025, 11), NULL, 21, keep_lock, rows),
                      TN_OK);
     assert_int_equal(rows[0].workers, 0);
     /* December: 20,000,000 paid on the 5th clears everything: unlock */
@@ -315,10 +316,10 @@ static void card_locks_follow_months_owed(void **state)
               "20000000, 'transfer')");
     assert_int_equal(close_at(f, 2025, 12, "2026-01-01T08:00:00", NULL), TN_OK);
     memset(rows, 0, sizeof rows);
-    assert_int_equal(tn_store_card_locks(f->s, fx_period(2025, 12), NULL, 10, 30, keep_lock, rows),
+    assert_int_equal(tn_store_crossings(f->s, fx_period(2025, 12), NULL, 10, keep_lock, rows),
                      TN_OK);
     assert_int_equal(rows[0].workers, 1);
-    assert_int_equal(rows[1].lock, 0);
+    assert_int_equal(rows[1].up, 0);
     assert_int_equal(rows[1].months_owed_tenths, 0);
 }
 

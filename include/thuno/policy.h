@@ -152,6 +152,15 @@ struct tn_card_rule {
     const char *source;
 };
 
+/* When a unit's declared headcount is far enough below what the enterprise register reports
+ * to list it for inspection (seed 003). */
+struct tn_undeclared_rule {
+    tn_day from;
+    int min_gap;           /* reported - declared at least this */
+    int min_ratio_percent; /* reported at least this % of declared */
+    const char *source;
+};
+
 /* The whole policy. Arrays are owned by the struct (tn_policy_release); sources point into
  * its string pool. */
 struct tn_policy {
@@ -175,6 +184,8 @@ struct tn_policy {
     size_t nlegal;
     struct tn_card_rule *card;
     size_t ncard;
+    struct tn_undeclared_rule *undeclared;
+    size_t nundeclared;
     char **strings; /* owned copies of sources */
     size_t nstrings, capstrings;
     uint64_t digest; /* FNV-1a of the files loaded, recorded with each close */
@@ -231,6 +242,10 @@ tn_err tn_policy_legal(const struct tn_policy *pol, tn_day d, const struct tn_le
 
 /* The card-lock rule in force on day d. Errors: TN_ERR_NO_POLICY. */
 tn_err tn_policy_card(const struct tn_policy *pol, tn_day d, const struct tn_card_rule **out);
+
+/* The under-declaration rule in force on day d. Errors: TN_ERR_NO_POLICY. */
+tn_err tn_policy_undeclared(const struct tn_policy *pol, tn_day d,
+                            const struct tn_undeclared_rule **out);
 
 /* Names used in policy files, reports and explain output. Static storage. */
 const char *tn_component_name(enum tn_component c); /* "pension_employee", ... */

@@ -70,42 +70,92 @@ struct tn_suspense_row {
 tn_err tn_store_suspense(struct tn_store *s, tn_period period, const char *as_of,
                          tn_err (*row)(void *ctx, const struct tn_suspense_row *r), void *ctx);
 
-/* A health-card action of a period (data-formats.md "card_locks"; rules.md §10): `lock` when
- * a unit's months owed reach the office's threshold, `unlock` when a locked unit has paid
- * down below it; compared with the previous period's balance as known at the same time. */
-struct tn_card_lock_row {
+/* A unit whose months owed crossed a threshold between the previous period's balance and
+ * this period's, both as known at the same time: the ground of the card-lock list (lock at
+ * 1.0 month) and of the QLT -> KTTN handover (3.0 months), seed 002 and rules.md §10. */
+struct tn_crossing_row {
     char unit_code[32];
-    int lock; /* 1 lock, 0 unlock */
+    int up; /* 1: reached the threshold (lock, hand over to KTTN); 0: paid down below it */
     int months_owed_tenths;
+    int prev_tenths;
     long long workers;
-    const char *department; /* "QLT" or "KTTN" (static) */
+    tn_money debt; /* principal due + interest due */
+    char officer_code[32];
 };
 
-/* Calls row() for every card action of period as known at as_of, in unit order; lock_tenths
- * and kttn_tenths come from the policy (tn_policy_card). Errors: TN_ERR_STORE, or what
- * row() returns. */
-tn_err tn_store_card_locks(struct tn_store *s, tn_period period, const char *as_of, int lock_tenths,
-                           int kttn_tenths,
-                           tn_err (*row)(void *ctx, const struct tn_card_lock_row *r), void *ctx);
+/* Calls row() for every unit of period's balances that crossed threshold_tenths months owed,
+ * in unit order. Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_crossings(struct tn_store *s, tn_period period, const char *as_of,
+                          int threshold_tenths,
+                          tn_err (*row)(void *ctx, const struct tn_crossing_row *r), void *ctx);
 
-/* One officer's month (data-formats.md "officer_kpi"; seed 002: units, collected against
- * plan, debt ratio). Units without an officer are counted under officer_code "". */
-struct tn_officer_kpi_row {
-    char officer_code[32];
-    char office_code[32];
+/* What a KPI row groups by (seed 002: officer; seed 001: district, sector). */
+enum tn_kpi_by { TN_KPI_OFFICER, TN_KPI_OFFICE, TN_KPI_TYPE, TN_KPI_DEPARTMENT };
+
+/* One group's month (data-formats.md "officer_kpi" for TN_KPI_OFFICER). Units without an
+ * officer or office are counted under the key "". */
+struct tn_kpi_row {
+    char key[32];         /* officer code, office code, unit type or department */
+    char office_code[32]; /* TN_KPI_OFFICER: the officer's office */
     long long units, workers;
-    tn_money assessed;     /* assessed of the period, back-dated adjustments included */
-    tn_money collected;    /* money received in the period */
-    tn_money debt;         /* principal due + interest due at the period's end */
+    tn_money assessed;  /* assessed of the period, back-dated adjustments included */
+    tn_money collected; /* money received in the period */
+    tn_money debt;      /* principal due + interest due at the period's end */
+    tn_money debt_prev; /* the same units' debt at the previous period's end */
+    tn_money collected_prev;
     int debt_ratio_tenths; /* debt / assessed in tenths of a percent; -1 if nothing assessed */
     long long units_by_bucket[5]; /* "0", "1-3", "3-6", "6-12", "12+" */
 };
 
-/* Calls row() for every officer with units in period's balances as known at as_of, in
- * officer order. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_officer_kpi(struct tn_store *s, tn_period period, const char *as_of,
-                            tn_err (*row)(void *ctx, const struct tn_officer_kpi_row *r),
-                            void *ctx);
+/* Calls row() for every group with units in period's balances as known at as_of, in key
+ * order. Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_kpi(struct tn_store *s, tn_period period, const char *as_of, enum tn_kpi_by by,
+                    tn_err (*row)(void *ctx, const struct tn_kpi_row *r), void *ctx);
+
+/* A unit that owes (special and public lists, seed 002-004): its status, officer and debt. */
+struct tn_debtor_row {
+    char unit_code[32];
+    char name[256];
+    char type[16], status[16], status_since[TN_DAY_BUFSZ];
+    char officer_code[32];
+    int months_owed_tenths;
+    tn_money debt; /* principal due + interest due */
+    tn_period oldest_unpaid;
+    char legal_status[12];
+    long long workers;
+};
+
+/* Calls row() for every unit with principal due at period's end as known at as_of: units no
+ * longer active first (suspended, dissolved, bankrupt, absconded), then by debt, largest
+ * first. Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_debtors(struct tn_store *s, tn_period period, const char *as_of,
+                        tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx);
+
+/* Calls row() for every unit that owed nothing past its deadline at the end of any month of
+ * period's year up to period (award eligibility, seed 002), with debt 0 and months owed 0.
+ * Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_award_eligible(struct tn_store *s, tn_period period, const char *as_of,
+                               tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx);
+
+/* An enterprise of the register that does not take part, or declares far fewer workers than
+ * it reports elsewhere (seed 003): finding "not_registered" or "under_declared". */
+struct tn_non_participant_row {
+    char tax_code[24];
+    char name[256];
+    long long reported;
+    char unit_code[32];  /* "" when not registered */
+    long long declared;  /* workers assessed in period */
+    const char *finding; /* static */
+};
+
+/* Compares the register (registry.csv) with the units and period's balances as known at
+ * as_of. A unit is under-declared when reported - declared >= min_gap and reported >=
+ * declared x min_ratio_percent / 100 (policy/non_participant.csv). Errors: TN_ERR_STORE, or
+ * what row() returns. */
+tn_err tn_store_non_participants(struct tn_store *s, tn_period period, const char *as_of,
+                                 int min_gap, int min_ratio_percent,
+                                 tn_err (*row)(void *ctx, const struct tn_non_participant_row *r),
+                                 void *ctx);
 
 /* Everything behind one unit's balance for one period. */
 struct tn_explain_assess {

@@ -64,21 +64,39 @@ static tn_err suspense_row(void *ctx, const struct tn_suspense_row *r)
     return tn_table_row(ctx, c);
 }
 
-static tn_err card_lock_row(void *ctx, const struct tn_card_lock_row *r)
+/* card_locks and handover share the crossing rows; ctx carries the table and the rule */
+struct crossing_ctx {
+    struct tn_table_out *t;
+    int kttn_tenths;
+    int handover; /* 1: the handover list, 0: the card-lock list */
+};
+
+static tn_err crossing_row(void *ctx, const struct tn_crossing_row *r)
 {
+    const struct crossing_ctx *x = ctx;
+    if (x->handover) {
+        struct tn_cell c[] = {TEXT(r->unit_code),
+                              TEXT(r->up ? "QLT->KTTN" : "KTTN->QLT"),
+                              {TN_CELL_TENTHS, NULL, r->prev_tenths},
+                              {TN_CELL_TENTHS, NULL, r->months_owed_tenths},
+                              INT(r->debt),
+                              TEXT(r->officer_code)};
+        return tn_table_row(x->t, c);
+    }
+    /* seed 002: QLT watches 1 to under 3 months, KTTN 3 months and more */
     struct tn_cell c[] = {TEXT(r->unit_code),
-                          TEXT(r->lock ? "lock" : "unlock"),
+                          TEXT(r->up ? "lock" : "unlock"),
                           {TN_CELL_TENTHS, NULL, r->months_owed_tenths},
                           INT(r->workers),
-                          TEXT(r->department)};
-    return tn_table_row(ctx, c);
+                          TEXT(r->months_owed_tenths >= x->kttn_tenths ? "KTTN" : "QLT")};
+    return tn_table_row(x->t, c);
 }
 
-static tn_err officer_kpi_row(void *ctx, const struct tn_officer_kpi_row *r)
+static tn_err officer_kpi_row(void *ctx, const struct tn_kpi_row *r)
 {
     /* collection plans are not imported yet: plan and collected_pct stay empty */
     struct tn_cell c[] = {
-        TEXT(r->officer_code),
+        TEXT(r->key),
         TEXT(r->office_code),
         INT(r->units),
         INT(r->workers),
@@ -87,6 +105,58 @@ static tn_err officer_kpi_row(void *ctx, const struct tn_officer_kpi_row *r)
         {TN_CELL_NULL, NULL, 0},
         {TN_CELL_NULL, NULL, 0},
         INT(r->debt),
+        {TN_CELL_TENTHS, NULL, r->debt_ratio_tenths},
+        INT(r->units_by_bucket[0]),
+        INT(r->units_by_bucket[1]),
+        INT(r->units_by_bucket[2]),
+        INT(r->units_by_bucket[3]),
+        INT(r->units_by_bucket[4]),
+    };
+    if (r->debt_ratio_tenths < 0)
+        c[9].type = TN_CELL_NULL;
+    return tn_table_row(ctx, c);
+}
+
+static tn_err debtor_row(void *ctx, const struct tn_debtor_row *r)
+{
+    char oldest[TN_PERIOD_BUFSZ];
+    struct tn_cell c[] = {
+        TEXT(r->unit_code),
+        TEXT(r->name),
+        TEXT(r->type),
+        TEXT(r->status),
+        TEXT(r->status_since),
+        TEXT(r->officer_code),
+        {TN_CELL_TENTHS, NULL, r->months_owed_tenths},
+        INT(r->debt),
+        TEXT(oldest),
+        TEXT(r->legal_status),
+        INT(r->workers),
+    };
+    if (r->oldest_unpaid < 0 || tn_period_format(r->oldest_unpaid, oldest))
+        c[8].type = TN_CELL_NULL;
+    return tn_table_row(ctx, c);
+}
+
+static tn_err non_participant_row(void *ctx, const struct tn_non_participant_row *r)
+{
+    struct tn_cell c[] = {TEXT(r->tax_code),  TEXT(r->name),    INT(r->reported),
+                          TEXT(r->unit_code), INT(r->declared), TEXT(r->finding)};
+    return tn_table_row(ctx, c);
+}
+
+static tn_err kpi_row(void *ctx, const struct tn_kpi_row *r)
+{
+    struct tn_cell c[] = {
+        TEXT(r->key),
+        INT(r->units),
+        INT(r->workers),
+        INT(r->assessed),
+        INT(r->collected),
+        INT(r->collected_prev),
+        INT(r->debt),
+        INT(r->debt_prev),
+        INT(r->debt - r->debt_prev),
         {TN_CELL_TENTHS, NULL, r->debt_ratio_tenths},
         INT(r->units_by_bucket[0]),
         INT(r->units_by_bucket[1]),
@@ -120,28 +190,84 @@ static tn_err run_suspense(struct tn_cli *cli, struct tn_store *s, tn_period p, 
     return tn_store_suspense(s, p, as_of, suspense_row, t);
 }
 
-static tn_err run_card_locks(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
-                             struct tn_table_out *t)
+static tn_err run_crossings(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
+                            struct tn_table_out *t, int handover)
 {
     struct tn_policy pol;
     tn_policy_init(&pol);
     const struct tn_card_rule *rule;
     tn_err err = tn_cli_load_policy(cli, &pol);
     if (!err && (err = tn_policy_card(&pol, tn_period_last_day(p), &rule)))
-        tn_cli_error("report", "no card-lock rule in policy/card_lock.csv for this period");
-    if (!err)
-        err = tn_store_card_locks(s, p, as_of, rule->lock_tenths, rule->kttn_tenths, card_lock_row,
-                                  t);
+        tn_cli_error("report", "no rule in policy/card_lock.csv for this period");
+    if (!err) {
+        struct crossing_ctx x = {t, rule->kttn_tenths, handover};
+        err = tn_store_crossings(s, p, as_of, handover ? rule->kttn_tenths : rule->lock_tenths,
+                                 crossing_row, &x);
+    }
     tn_policy_release(&pol);
     return err;
+}
+
+static tn_err run_card_locks(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
+                             struct tn_table_out *t)
+{
+    return run_crossings(cli, s, p, as_of, t, 0);
+}
+
+static tn_err run_handover(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
+                           struct tn_table_out *t)
+{
+    return run_crossings(cli, s, p, as_of, t, 1);
 }
 
 static tn_err run_officer_kpi(struct tn_cli *cli, struct tn_store *s, tn_period p,
                               const char *as_of, struct tn_table_out *t)
 {
     (void)cli;
-    return tn_store_officer_kpi(s, p, as_of, officer_kpi_row, t);
+    return tn_store_kpi(s, p, as_of, TN_KPI_OFFICER, officer_kpi_row, t);
 }
+
+static tn_err run_debtors(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
+                          struct tn_table_out *t)
+{
+    (void)cli;
+    return tn_store_debtors(s, p, as_of, debtor_row, t);
+}
+
+static tn_err run_award(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
+                        struct tn_table_out *t)
+{
+    (void)cli;
+    return tn_store_award_eligible(s, p, as_of, debtor_row, t);
+}
+
+static tn_err run_non_participants(struct tn_cli *cli, struct tn_store *s, tn_period p,
+                                   const char *as_of, struct tn_table_out *t)
+{
+    struct tn_policy pol;
+    tn_policy_init(&pol);
+    const struct tn_undeclared_rule *rule;
+    tn_err err = tn_cli_load_policy(cli, &pol);
+    if (!err && (err = tn_policy_undeclared(&pol, tn_period_last_day(p), &rule)))
+        tn_cli_error("report", "no rule in policy/non_participant.csv for this period");
+    if (!err)
+        err = tn_store_non_participants(s, p, as_of, rule->min_gap, rule->min_ratio_percent,
+                                        non_participant_row, t);
+    tn_policy_release(&pol);
+    return err;
+}
+
+#define KPI_RUN(name, by)                                                                          \
+    static tn_err name(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,     \
+                       struct tn_table_out *t)                                                     \
+    {                                                                                              \
+        (void)cli;                                                                                 \
+        return tn_store_kpi(s, p, as_of, by, kpi_row, t);                                          \
+    }
+KPI_RUN(run_kpi_office, TN_KPI_OFFICE)
+KPI_RUN(run_kpi_type, TN_KPI_TYPE)
+KPI_RUN(run_kpi_department, TN_KPI_DEPARTMENT)
+#undef KPI_RUN
 
 static const char *const balance_cols[] = {"unit_code",
                                            "period",
@@ -164,6 +290,18 @@ static const char *const suspense_cols[] = {"txn_id",    "paid_on", "amount", "c
                                             "unit_code", "memo",    "reason", NULL};
 static const char *const card_lock_cols[] = {"unit_code", "action",     "months_owed",
                                              "workers",   "department", NULL};
+static const char *const handover_cols[] = {
+    "unit_code", "direction", "months_owed_before", "months_owed", "debt", "officer_code", NULL};
+static const char *const kpi_cols[] = {"key",         "units",          "workers",      "assessed",
+                                       "collected",   "collected_prev", "debt",         "debt_prev",
+                                       "debt_change", "debt_ratio",     "units_0",      "units_1_3",
+                                       "units_3_6",   "units_6_12",     "units_12plus", NULL};
+static const char *const debtor_cols[] = {"unit_code",    "name",         "type",
+                                          "status",       "status_since", "officer_code",
+                                          "months_owed",  "debt",         "oldest_unpaid_period",
+                                          "legal_status", "workers",      NULL};
+static const char *const non_participant_cols[] = {
+    "tax_code", "name", "reported_employees", "unit_code", "declared_workers", "finding", NULL};
 static const char *const officer_kpi_cols[] = {
     "officer_code", "office_code",   "units",        "workers",    "assessed", "collected",
     "plan",         "collected_pct", "debt",         "debt_ratio", "units_0",  "units_1_3",
@@ -189,6 +327,24 @@ static const struct {
     {"officer_kpi", "Kết quả thu theo cán bộ chuyên quản / Collection by officer", officer_kpi_cols,
      run_officer_kpi,
      "per officer: units, workers, assessed, collected, debt, debt ratio, units by bucket"},
+    {"handover", "Bàn giao đơn vị nợ giữa phòng QLT và KTTN / Handover between QLT and KTTN",
+     handover_cols, run_handover,
+     "units passing to KTTN (months owed reach 3.0) and back to QLT (paid down below it)"},
+    {"debtors", "Danh sách đơn vị nợ / Units in debt", debtor_cols, run_debtors,
+     "units owing at the period's end: those no longer active first, then by debt"},
+    {"award_eligible", "Đơn vị không nợ trong năm / Units without debt this year", debtor_cols,
+     run_award, "units with nothing overdue at the end of any month of the year so far"},
+    {"non_participants",
+     "Đơn vị chưa tham gia hoặc khai thiếu lao động / Non-participants and under-declaring "
+     "units",
+     non_participant_cols, run_non_participants,
+     "the enterprise register against the units: not registered, or far fewer workers declared"},
+    {"kpi_office", "Kết quả thu theo cơ quan BHXH / Collection by office", kpi_cols, run_kpi_office,
+     "per office (district): the KPIs with last month's beside them"},
+    {"kpi_type", "Kết quả thu theo loại hình đơn vị / Collection by unit type", kpi_cols,
+     run_kpi_type, "per unit type: the KPIs with last month's beside them"},
+    {"kpi_department", "Kết quả thu theo phòng / Collection by department", kpi_cols,
+     run_kpi_department, "per department of the officers: the KPIs with last month's"},
 };
 
 static size_t ncols(const char *const *cols)

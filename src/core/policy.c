@@ -29,6 +29,7 @@ void tn_policy_release(struct tn_policy *pol)
     free(pol->allocation);
     free(pol->legal);
     free(pol->card);
+    free(pol->undeclared);
     for (size_t i = 0; i < pol->nstrings; i++)
         free(pol->strings[i]);
     free(pol->strings);
@@ -59,6 +60,7 @@ CMP_BY(cmp_interest, struct tn_interest_rule, from)
 CMP_BY(cmp_alloc, struct tn_allocation_rule, from)
 CMP_BY(cmp_legal, struct tn_legal_rule, from)
 CMP_BY(cmp_card, struct tn_card_rule, from)
+CMP_BY(cmp_undeclared, struct tn_undeclared_rule, from)
 #undef CMP_BY
 
 static int cmp_k(const void *a, const void *b)
@@ -93,6 +95,7 @@ void tn_policy_sort(struct tn_policy *pol)
     sort_list(pol->allocation, pol->nallocation, sizeof *pol->allocation, cmp_alloc);
     sort_list(pol->legal, pol->nlegal, sizeof *pol->legal, cmp_legal);
     sort_list(pol->card, pol->ncard, sizeof *pol->card, cmp_card);
+    sort_list(pol->undeclared, pol->nundeclared, sizeof *pol->undeclared, cmp_undeclared);
 }
 
 /* Index one past the last entry whose start <= key, for any list sorted by an int32 start
@@ -248,6 +251,12 @@ tn_err tn_policy_legal(const struct tn_policy *pol, tn_day d, const struct tn_le
 tn_err tn_policy_card(const struct tn_policy *pol, tn_day d, const struct tn_card_rule **out)
 {
     AT(pol->card, pol->ncard, d, out);
+}
+
+tn_err tn_policy_undeclared(const struct tn_policy *pol, tn_day d,
+                            const struct tn_undeclared_rule **out)
+{
+    AT(pol->undeclared, pol->nundeclared, d, out);
 }
 
 /* clang-format off */

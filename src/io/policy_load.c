@@ -295,6 +295,24 @@ static tn_err card_row(struct tn_policy *pol, const char *const *c, char *why, s
     PUSH_UNIQUE(pol->card, pol->ncard, e, o->from == e.from);
 }
 
+static tn_err undeclared_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
+{
+    struct tn_undeclared_rule e = {0};
+    tn_money gap, ratio;
+    tn_err err;
+    if ((err = day_cell(c[0], &e.from, why, whysz)))
+        return err;
+    if (tn_money_parse(c[1], 0, &gap) || gap > 100000)
+        return WHY("expected a number of workers (got \"%s\")", c[1]);
+    if (tn_money_parse(c[2], 0, &ratio) || ratio < 100 || ratio > 10000)
+        return WHY("expected a percentage from 100 to 10000 (got \"%s\")", c[2]);
+    if ((err = source_cell(pol, c[3], &e.source, why, whysz)))
+        return err;
+    e.min_gap = (int)gap;
+    e.min_ratio_percent = (int)ratio;
+    PUSH_UNIQUE(pol->undeclared, pol->nundeclared, e, o->from == e.from);
+}
+
 #define R(n)                                                                                       \
     {                                                                                              \
         n, 1                                                                                       \
@@ -318,6 +336,8 @@ static const struct spec specs[] = {
      allocation_row},
     {"legal.csv", {R("from"), R("evasion_days"), R("source")}, 3, legal_row},
     {"card_lock.csv", {R("from"), R("lock_months"), R("kttn_months"), R("source")}, 4, card_row},
+    {"non_participant.csv", {R("from"), R("min_gap"), R("min_ratio_percent"), R("source")}, 4,
+     undeclared_row},
 };
 /* clang-format on */
 #undef R

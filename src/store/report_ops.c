@@ -1,6 +1,7 @@
 /*
  * report_ops.c - the collection office's monthly lists read from the ledger as known at a
- * time: health-card lock and unlock actions, and each officer's month (see report.h).
+ * time: units crossing a months-owed threshold (card locks, handover to KTTN) and KPIs by
+ * officer, office, unit type or department (see report.h).
  */
 #include "store_int.h"
 
@@ -9,107 +10,113 @@
 
 #include "thuno/report.h"
 
-/* The balance rows of a period as known at ?2 ("cur"), as a common table expression. */
-#define CURRENT(name, period_param)                                                                \
-    name " AS (SELECT unit_code, max(id) AS id FROM unit_close WHERE period = " period_param       \
-         " AND known_at <= ?2 GROUP BY unit_code)"
+/* clang-format off */
+/* Each unit's balance row of period ?1 (cur) and of the period before, ?3 (prev), as known at
+ * ?2, and the unit's and officers' versions known then. */
+#define AS_KNOWN                                                                                   \
+    "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                             \
+    "                WHERE period = ?1 AND known_at <= ?2 GROUP BY unit_code), "                   \
+    "prev_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                                 \
+    "            WHERE period = ?3 AND known_at <= ?2 GROUP BY unit_code), "                       \
+    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), "                         \
+    "prev AS (SELECT b.* FROM prev_id p JOIN unit_close b ON b.id = p.id), "                       \
+    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "                                         \
+    "            AND (superseded_at IS NULL OR superseded_at > ?2)), "                             \
+    "officer_at AS (SELECT * FROM officer WHERE known_at <= ?2 "                                   \
+    "               AND (superseded_at IS NULL OR superseded_at > ?2)) "
 
-static void bind_common(sqlite3_stmt *st, tn_period period, const char *as_of)
+static const char crossings_sql[] = AS_KNOWN
+    "SELECT cur.unit_code, coalesce(cur.months_owed_tenths, 0) >= ?4, "
+    "       coalesce(cur.months_owed_tenths, 0), coalesce(prev.months_owed_tenths, 0), "
+    "       cur.workers, cur.principal_due + cur.interest_due, coalesce(u.officer_code, '') "
+    "FROM cur LEFT JOIN prev ON prev.unit_code = cur.unit_code "
+    "LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
+    "WHERE (coalesce(cur.months_owed_tenths, 0) >= ?4) != (coalesce(prev.months_owed_tenths, 0) >= ?4) "
+    "ORDER BY cur.unit_code";
+
+/* ?4 picks the grouping: 0 officer, 1 the unit's office, 2 unit type, 3 the officer's
+ * department */
+static const char kpi_sql[] = AS_KNOWN
+    "SELECT CASE ?4 WHEN 0 THEN coalesce(u.officer_code, '') WHEN 1 THEN coalesce(u.office_code, '') "
+    "               WHEN 2 THEN coalesce(u.type, '') ELSE coalesce(o.department, '') END AS k, "
+    "       CASE ?4 WHEN 0 THEN coalesce(o.office_code, '') ELSE '' END AS office, "
+    "       count(*), sum(cur.workers), sum(cur.assessed + cur.adjustment), sum(cur.paid), "
+    "       sum(cur.principal_due + cur.interest_due), "
+    "       sum(coalesce(prev.principal_due + prev.interest_due, 0)), sum(coalesce(prev.paid, 0)), "
+    "       sum(cur.bucket = '0'), sum(cur.bucket = '1-3'), sum(cur.bucket = '3-6'), "
+    "       sum(cur.bucket = '6-12'), sum(cur.bucket = '12+') "
+    "FROM cur LEFT JOIN prev ON prev.unit_code = cur.unit_code "
+    "LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
+    "LEFT JOIN officer_at o ON o.officer_code = u.officer_code "
+    "GROUP BY 1, 2 ORDER BY 1, 2";
+/* clang-format on */
+
+static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
+                      int param4, sqlite3_stmt **out)
 {
+    tn_err err = tn__store_prepare(s, sql, out);
+    if (err)
+        return err;
     char p[TN_PERIOD_BUFSZ], prev[TN_PERIOD_BUFSZ];
     tn_period_format(period, p);
     tn_period_format(period - 1, prev);
-    sqlite3_bind_text(st, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_TRANSIENT);
-    if (sqlite3_bind_parameter_count(st) >= 3)
-        sqlite3_bind_text(st, 3, prev, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(*out, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(*out, 3, prev, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(*out, 4, param4);
+    return TN_OK;
 }
 
-tn_err tn_store_card_locks(struct tn_store *s, tn_period period, const char *as_of, int lock_tenths,
-                           int kttn_tenths,
-                           tn_err (*row)(void *ctx, const struct tn_card_lock_row *r), void *ctx)
+tn_err tn_store_crossings(struct tn_store *s, tn_period period, const char *as_of,
+                          int threshold_tenths,
+                          tn_err (*row)(void *ctx, const struct tn_crossing_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(
-        s,
-        "WITH " CURRENT("cur_id", "?1") ", " CURRENT(
-            "prev_id",
-            "?3") ", "
-                  "cur AS (SELECT c.unit_code, coalesce(u.months_owed_tenths, 0) AS m, u.workers "
-                  "        FROM cur_id c JOIN unit_close u ON u.id = c.id), "
-                  "prev AS (SELECT p.unit_code, coalesce(u.months_owed_tenths, 0) AS m "
-                  "         FROM prev_id p JOIN unit_close u ON u.id = p.id) "
-                  "SELECT cur.unit_code, cur.m >= ?4 AS lock, cur.m, cur.workers FROM cur "
-                  "LEFT JOIN prev ON prev.unit_code = cur.unit_code "
-                  "WHERE (cur.m >= ?4 AND coalesce(prev.m, 0) < ?4) OR (cur.m < ?4 AND prev.m >= "
-                  "?4) "
-                  "ORDER BY cur.unit_code",
-        &st);
+    tn_err err = prepare(s, crossings_sql, period, as_of, threshold_tenths, &st);
     if (err)
         return err;
-    bind_common(st, period, as_of);
-    sqlite3_bind_int(st, 4, lock_tenths);
     int rc;
-    struct tn_card_lock_row r;
+    struct tn_crossing_row r;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         memset(&r, 0, sizeof r);
         snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
-        r.lock = sqlite3_column_int(st, 1);
+        r.up = sqlite3_column_int(st, 1);
         r.months_owed_tenths = sqlite3_column_int(st, 2);
-        r.workers = sqlite3_column_int64(st, 3);
-        /* seed 002: QLT watches 1 to under 3 months, KTTN 3 months and more; an unlock
-         * belongs to whoever held the lock, judged by what is still owed */
-        r.department = r.months_owed_tenths >= kttn_tenths ? "KTTN" : "QLT";
+        r.prev_tenths = sqlite3_column_int(st, 3);
+        r.workers = sqlite3_column_int64(st, 4);
+        r.debt = sqlite3_column_int64(st, 5);
+        snprintf(r.officer_code, sizeof r.officer_code, "%s", tn__col_text(st, 6));
         if ((err = row(ctx, &r)))
             break;
     }
     if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read card locks");
+        err = tn__store_fail(s, "read threshold crossings");
     sqlite3_finalize(st);
     return err;
 }
 
-tn_err tn_store_officer_kpi(struct tn_store *s, tn_period period, const char *as_of,
-                            tn_err (*row)(void *ctx, const struct tn_officer_kpi_row *r), void *ctx)
+tn_err tn_store_kpi(struct tn_store *s, tn_period period, const char *as_of, enum tn_kpi_by by,
+                    tn_err (*row)(void *ctx, const struct tn_kpi_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    /* the unit and officer versions known at as_of give each unit its officer and office */
-    tn_err err = tn__store_prepare(
-        s,
-        "WITH " CURRENT(
-            "cur_id",
-            "?1") ", "
-                  "unit_at AS (SELECT unit_code, officer_code FROM unit WHERE known_at <= ?2 AND "
-                  "            (superseded_at IS NULL OR superseded_at > ?2)), "
-                  "officer_at AS (SELECT officer_code, office_code FROM officer WHERE known_at <= "
-                  "?2 AND "
-                  "               (superseded_at IS NULL OR superseded_at > ?2)) "
-                  "SELECT coalesce(ua.officer_code, ''), coalesce(o.office_code, ''), count(*), "
-                  "       sum(b.workers), sum(b.assessed + b.adjustment), sum(b.paid), "
-                  "       sum(b.principal_due + b.interest_due), "
-                  "       sum(b.bucket = '0'), sum(b.bucket = '1-3'), sum(b.bucket = '3-6'), "
-                  "       sum(b.bucket = '6-12'), sum(b.bucket = '12+') "
-                  "FROM cur_id c JOIN unit_close b ON b.id = c.id "
-                  "LEFT JOIN unit_at ua ON ua.unit_code = c.unit_code "
-                  "LEFT JOIN officer_at o ON o.officer_code = ua.officer_code "
-                  "GROUP BY 1, 2 ORDER BY 1, 2",
-        &st);
+    tn_err err = prepare(s, kpi_sql, period, as_of, (int)by, &st);
     if (err)
         return err;
-    bind_common(st, period, as_of);
     int rc;
-    struct tn_officer_kpi_row r;
+    struct tn_kpi_row r;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         memset(&r, 0, sizeof r);
-        snprintf(r.officer_code, sizeof r.officer_code, "%s", tn__col_text(st, 0));
+        snprintf(r.key, sizeof r.key, "%s", tn__col_text(st, 0));
         snprintf(r.office_code, sizeof r.office_code, "%s", tn__col_text(st, 1));
         r.units = sqlite3_column_int64(st, 2);
         r.workers = sqlite3_column_int64(st, 3);
         r.assessed = sqlite3_column_int64(st, 4);
         r.collected = sqlite3_column_int64(st, 5);
         r.debt = sqlite3_column_int64(st, 6);
+        r.debt_prev = sqlite3_column_int64(st, 7);
+        r.collected_prev = sqlite3_column_int64(st, 8);
         for (int b = 0; b < 5; b++)
-            r.units_by_bucket[b] = sqlite3_column_int64(st, 7 + b);
+            r.units_by_bucket[b] = sqlite3_column_int64(st, 9 + b);
         /* percent with one decimal, rounded half up: debt x 1000 / assessed */
         r.debt_ratio_tenths =
             r.assessed > 0 ? (int)((r.debt * 1000 + r.assessed / 2) / r.assessed) : -1;
@@ -117,7 +124,7 @@ tn_err tn_store_officer_kpi(struct tn_store *s, tn_period period, const char *as
             break;
     }
     if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read officer KPIs");
+        err = tn__store_fail(s, "read KPIs");
     sqlite3_finalize(st);
     return err;
 }
