@@ -7,20 +7,11 @@
 # usage: cli_formats.sh THUNO_BINARY
 set -euo pipefail
 thuno=$1
-here=$(cd "$(dirname "$0")" && pwd)
-data=$here/data/province
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 db=$work/t.db
-export THUNO_POLICY=${THUNO_POLICY:-$here/../policy}
-t() { THUNO_NOW=$1 "$thuno" --db "$db" "${@:2}"; }
-t 2025-07-01 init 2>/dev/null
-for kind in officers units workers declarations payments; do
-    t 2025-07-01 import "$kind" "$data/$kind.csv" 2>/dev/null
-done
-for p in 2025-07 2025-08 2025-09 2025-10 2025-11; do
-    t "${p}-28T18:00:00" close "$p" 2>/dev/null
-done
+source "$(dirname "$0")/province.sh"
+province_closed
 r() { t 2025-12-01 report "$@" --period 2025-11 --as-of 2025-12-01; }
 r balances >"$work/b.csv"
 r balances --format xlsx -o "$work/b.xlsx"

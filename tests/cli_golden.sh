@@ -5,22 +5,12 @@
 # usage: cli_golden.sh THUNO_BINARY [--update]
 set -euo pipefail
 thuno=$1
-here=$(cd "$(dirname "$0")" && pwd)
-data=$here/data/province
-golden=$here/golden
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 db=$work/t.db
-export THUNO_POLICY=${THUNO_POLICY:-$here/../policy}
-t() { THUNO_NOW=$1 "$thuno" --db "$db" "${@:2}"; }
-
-t 2025-07-01 init 2>/dev/null
-for kind in officers units workers declarations payments registry; do
-    t 2025-07-01 import "$kind" "$data/$kind.csv" 2>/dev/null
-done
-for p in 2025-07 2025-08 2025-09 2025-10 2025-11; do
-    t "${p}-28T18:00:00" close "$p" 2>/dev/null
-done
+source "$(dirname "$0")/province.sh"
+golden=$here/golden
+province_closed
 t 2025-12-01 report balances --period 2025-11 >"$work/balances-2025-11.csv"
 t 2025-12-01 report balances --period 2025-11 --format json >"$work/balances-2025-11.json"
 t 2025-12-01 report balances --period 2025-10 >"$work/balances-2025-10.csv"

@@ -169,27 +169,6 @@ static tn_err kpi_row(void *ctx, const struct tn_kpi_row *r)
     return tn_table_row(ctx, c);
 }
 
-static tn_err run_balances(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
-                           struct tn_table_out *t)
-{
-    (void)cli;
-    return tn_store_balances(s, p, as_of, balance_row, t);
-}
-
-static tn_err run_findings(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
-                           struct tn_table_out *t)
-{
-    (void)cli;
-    return tn_store_findings(s, p, as_of, finding_row, t);
-}
-
-static tn_err run_suspense(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
-                           struct tn_table_out *t)
-{
-    (void)cli;
-    return tn_store_suspense(s, p, as_of, suspense_row, t);
-}
-
 static tn_err run_crossings(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
                             struct tn_table_out *t, int handover)
 {
@@ -220,27 +199,6 @@ static tn_err run_handover(struct tn_cli *cli, struct tn_store *s, tn_period p, 
     return run_crossings(cli, s, p, as_of, t, 1);
 }
 
-static tn_err run_officer_kpi(struct tn_cli *cli, struct tn_store *s, tn_period p,
-                              const char *as_of, struct tn_table_out *t)
-{
-    (void)cli;
-    return tn_store_kpi(s, p, as_of, TN_KPI_OFFICER, officer_kpi_row, t);
-}
-
-static tn_err run_debtors(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
-                          struct tn_table_out *t)
-{
-    (void)cli;
-    return tn_store_debtors(s, p, as_of, debtor_row, t);
-}
-
-static tn_err run_award(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
-                        struct tn_table_out *t)
-{
-    (void)cli;
-    return tn_store_award_eligible(s, p, as_of, debtor_row, t);
-}
-
 static tn_err run_non_participants(struct tn_cli *cli, struct tn_store *s, tn_period p,
                                    const char *as_of, struct tn_table_out *t)
 {
@@ -257,17 +215,24 @@ static tn_err run_non_participants(struct tn_cli *cli, struct tn_store *s, tn_pe
     return err;
 }
 
-#define KPI_RUN(name, by)                                                                          \
+/* A report that only reads the store: its runner calls one tn_store_ function. */
+#define STORE_RUN(name, call)                                                                      \
     static tn_err name(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,     \
                        struct tn_table_out *t)                                                     \
     {                                                                                              \
         (void)cli;                                                                                 \
-        return tn_store_kpi(s, p, as_of, by, kpi_row, t);                                          \
+        return call;                                                                               \
     }
-KPI_RUN(run_kpi_office, TN_KPI_OFFICE)
-KPI_RUN(run_kpi_type, TN_KPI_TYPE)
-KPI_RUN(run_kpi_department, TN_KPI_DEPARTMENT)
-#undef KPI_RUN
+STORE_RUN(run_balances, tn_store_balances(s, p, as_of, balance_row, t))
+STORE_RUN(run_findings, tn_store_findings(s, p, as_of, finding_row, t))
+STORE_RUN(run_suspense, tn_store_suspense(s, p, as_of, suspense_row, t))
+STORE_RUN(run_officer_kpi, tn_store_kpi(s, p, as_of, TN_KPI_OFFICER, officer_kpi_row, t))
+STORE_RUN(run_debtors, tn_store_debtors(s, p, as_of, debtor_row, t))
+STORE_RUN(run_award, tn_store_award_eligible(s, p, as_of, debtor_row, t))
+STORE_RUN(run_kpi_office, tn_store_kpi(s, p, as_of, TN_KPI_OFFICE, kpi_row, t))
+STORE_RUN(run_kpi_type, tn_store_kpi(s, p, as_of, TN_KPI_TYPE, kpi_row, t))
+STORE_RUN(run_kpi_department, tn_store_kpi(s, p, as_of, TN_KPI_DEPARTMENT, kpi_row, t))
+#undef STORE_RUN
 
 static const char *const balance_cols[] = {"unit_code",
                                            "period",

@@ -1,0 +1,20 @@
+# province.sh - sourced by the shell tests: builds the hand-checked province of
+# tests/data/province (docs/golden.md) in a store, as the office would have known it,
+# month by month. Needs $thuno and $db; defines t(), which runs thuno with a fixed clock.
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+data=$here/data/province
+export THUNO_POLICY=${THUNO_POLICY:-$here/../policy}
+
+# t NOW ARGS...: thuno on $db with the clock at NOW
+t() { THUNO_NOW=$1 "$thuno" --db "$db" "${@:2}"; }
+
+# imports every file on 2025-07-01 and closes July to November 2025, each on the 28th
+province_closed() {
+    t 2025-07-01 init 2>/dev/null
+    for kind in officers units workers declarations payments registry; do
+        t 2025-07-01 import "$kind" "$data/$kind.csv" 2>/dev/null
+    done
+    for p in 2025-07 2025-08 2025-09 2025-10 2025-11; do
+        t "${p}-28T18:00:00" close "$p" 2>/dev/null
+    done
+}
