@@ -2,14 +2,15 @@
  * policy_load.c - reads the CSV files of policy/ into a struct tn_policy (formats:
  * policy/README.md).
  *
- * Every file is required; each line is parsed strictly and carries its legal source. Two
- * entries with the same start in one list (same component, same limits; same region; same
- * year and k group) are a conflict, not a silent override.
+ * Every file and every column is required; each line is parsed strictly and carries its legal
+ * source. Two entries with the same start in one list (same component and same limits; same
+ * region; same year and k group) are a conflict, not a silent override. The first bad line
+ * stops the load: a policy is used whole or not at all.
  */
 #include "io/policy_load.h"
 
+#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "io/csv_reader.h"
@@ -28,13 +29,14 @@ struct spec {
 #define WHY(...) (snprintf(why, whysz, __VA_ARGS__), TN_ERR_PARSE)
 
 /* Appends e to list (n entries) unless an entry o already there makes `same` true: then the
- * line is a second entry with the same start (TN_ERR_CONFLICT). Returns from the caller. */
-#define PUSH_UNIQUE(list, n, e, same)                                                              \
+ * line is a second entry with the same start, TN_ERR_CONFLICT with why set from the format
+ * and arguments that follow. Returns from the caller. */
+#define PUSH_UNIQUE(list, n, e, same, ...)                                                         \
     do {                                                                                           \
         for (size_t i_ = 0; i_ < (n); i_++) {                                                      \
             const __typeof__(e) *o = &(list)[i_];                                                  \
             if (same)                                                                              \
-                return TN_ERR_CONFLICT;                                                            \
+                return (snprintf(why, whysz, __VA_ARGS__), TN_ERR_CONFLICT);                       \
         }                                                                                          \
         size_t cap_ = (n);                                                                         \
         TN_GROW((list), cap_, (n) + 1);                                                            \
@@ -61,8 +63,37 @@ static tn_err percent_cell(const char *s, tn_ppm *out, char *why, size_t whysz)
 
 static tn_err money_cell(const char *s, tn_money *out, char *why, size_t whysz)
 {
-    return tn_money_parse(s, 0, out) ? WHY("expected a whole number of đồng (got \"%s\")", s)
-                                     : TN_OK;
+    tn_money m;
+    if (tn_money_parse(s, 0, &m) || m <= 0)
+        return WHY("expected a positive whole number of đồng (got \"%s\")", s);
+    *out = m;
+    return TN_OK;
+}
+
+/* A whole number lo..hi written in digits only. */
+static tn_err int_cell(const char *s, int lo, int hi, const char *what, int *out, char *why,
+                       size_t whysz)
+{
+    tn_money v;
+    if (tn_money_parse(s, 0, &v) || v < lo || v > hi)
+        return WHY("expected %s %d..%d (got \"%s\")", what, lo, hi, s);
+    *out = (int)v;
+    return TN_OK;
+}
+
+/* Takes the next ';'-separated item of the list at *s into item and moves *s past it and its
+ * separator. Returns 0, or -1 for an empty or over-long item (";;", a trailing ';'). */
+static int list_item(const char **s, char *item, size_t itemsz)
+{
+    size_t n = strcspn(*s, ";");
+    if (n == 0 || n >= itemsz)
+        return -1;
+    memcpy(item, *s, n);
+    item[n] = '\0';
+    *s += n;
+    if (**s == ';' && *++*s == '\0')
+        return -1;
+    return 0;
 }
 
 static tn_err flag_cell(const char *s, int *out, char *why, size_t whysz)
@@ -92,12 +123,12 @@ static tn_err rates_row(struct tn_policy *pol, const char *const *c, char *why, 
     if ((err = period_cell(c[1], &e.from, why, whysz)) ||
         (err = percent_cell(c[2], &e.rate, why, whysz)))
         return err;
-    char types[256];
-    snprintf(types, sizeof types, "%s", c[3]);
-    for (char *save = NULL, *t = strtok_r(types, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
+    for (const char *p = c[3]; *p;) {
+        char t[32];
         enum tn_unit_type ut;
-        if (tn_unit_type_parse(t, &ut))
-            return WHY("expected unit types separated by ';' (got \"%s\")", t);
+        if (list_item(&p, t, sizeof t) || tn_unit_type_parse(t, &ut))
+            return WHY("expected unit types separated by ';', e.g. state;public (got \"%s\")",
+                       c[3]);
         e.except_types |= 1u << ut;
     }
     if (*c[4] && (err = day_cell(c[4], &e.registered_before, why, whysz)))
@@ -106,12 +137,16 @@ static tn_err rates_row(struct tn_policy *pol, const char *const *c, char *why, 
         return err;
     PUSH_UNIQUE(pol->rates[comp], pol->nrates[comp], e,
                 o->from == e.from && o->except_types == e.except_types &&
-                    o->registered_before == e.registered_before);
+                    o->registered_before == e.registered_before,
+                "expected one rate per component, start and limits (got a second %s from %s)", c[0],
+                c[1]);
 }
 
-static tn_err amount_push(struct tn_amount_entry **list, size_t *n, struct tn_amount_entry e)
+static tn_err amount_push(struct tn_amount_entry **list, size_t *n, struct tn_amount_entry e,
+                          const char *what, const char *from, char *why, size_t whysz)
 {
-    PUSH_UNIQUE(*list, *n, e, o->from == e.from);
+    PUSH_UNIQUE(*list, *n, e, o->from == e.from,
+                "expected one %s per start (got a second one from %s)", what, from);
 }
 
 static tn_err base_salary_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
@@ -122,7 +157,7 @@ static tn_err base_salary_row(struct tn_policy *pol, const char *const *c, char 
         (err = money_cell(c[1], &e.amount, why, whysz)) ||
         (err = source_cell(pol, c[2], &e.source, why, whysz)))
         return err;
-    return amount_push(&pol->base_salary, &pol->nbase_salary, e);
+    return amount_push(&pol->base_salary, &pol->nbase_salary, e, "base salary", c[0], why, whysz);
 }
 
 static tn_err min_wage_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
@@ -131,13 +166,13 @@ static tn_err min_wage_row(struct tn_policy *pol, const char *const *c, char *wh
     tn_err err;
     if ((err = period_cell(c[0], &e.from, why, whysz)))
         return err;
-    if (strlen(c[1]) != 1 || c[1][0] < '1' || c[1][0] > '4')
-        return WHY("expected a region 1..4 (got \"%s\")", c[1]);
-    int r = c[1][0] - '1';
-    if ((err = money_cell(c[2], &e.amount, why, whysz)) ||
+    int r;
+    if ((err = int_cell(c[1], 1, 4, "a region", &r, why, whysz)) ||
+        (err = money_cell(c[2], &e.amount, why, whysz)) ||
         (err = source_cell(pol, c[3], &e.source, why, whysz)))
         return err;
-    return amount_push(&pol->min_wage[r], &pol->nmin_wage[r], e);
+    return amount_push(&pol->min_wage[r - 1], &pol->nmin_wage[r - 1], e, "minimum wage per region",
+                       c[0], why, whysz);
 }
 
 static tn_err caps_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
@@ -149,10 +184,8 @@ static tn_err caps_row(struct tn_policy *pol, const char *const *c, char *why, s
         return WHY("expected BHXH, BHYT or BHTN (got \"%s\")", c[0]);
     if ((err = period_cell(c[1], &e.from, why, whysz)))
         return err;
-    tn_money mult;
-    if (tn_money_parse(c[2], 0, &mult) || mult < 1 || mult > 1000)
-        return WHY("expected a multiplier 1..1000 (got \"%s\")", c[2]);
-    e.multiplier = (int)mult;
+    if ((err = int_cell(c[2], 1, 1000, "a multiplier", &e.multiplier, why, whysz)))
+        return err;
     if (strcmp(c[3], "base_salary") == 0)
         e.of = TN_CAP_BASE_SALARY;
     else if (strcmp(c[3], "min_wage") == 0)
@@ -161,7 +194,8 @@ static tn_err caps_row(struct tn_policy *pol, const char *const *c, char *why, s
         return WHY("expected base_salary or min_wage (got \"%s\")", c[3]);
     if ((err = source_cell(pol, c[4], &e.source, why, whysz)))
         return err;
-    PUSH_UNIQUE(pol->caps[g], pol->ncaps[g], e, o->from == e.from);
+    PUSH_UNIQUE(pol->caps[g], pol->ncaps[g], e, o->from == e.from,
+                "expected one cap per group and start (got a second %s from %s)", c[0], c[1]);
 }
 
 static tn_err deadlines_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
@@ -179,7 +213,8 @@ static tn_err deadlines_row(struct tn_policy *pol, const char *const *c, char *w
     if ((err = flag_cell(c[2], &e.bhtn_monthly, why, whysz)) ||
         (err = source_cell(pol, c[3], &e.source, why, whysz)))
         return err;
-    PUSH_UNIQUE(pol->deadlines, pol->ndeadlines, e, o->from == e.from);
+    PUSH_UNIQUE(pol->deadlines, pol->ndeadlines, e, o->from == e.from,
+                "expected one deadline rule per start (got a second one from %s)", c[0]);
 }
 
 static tn_err interest_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
@@ -203,17 +238,16 @@ static tn_err interest_row(struct tn_policy *pol, const char *const *c, char *wh
     }
     if ((err = source_cell(pol, c[4], &e.source, why, whysz)))
         return err;
-    PUSH_UNIQUE(pol->interest, pol->ninterest, e, o->from == e.from);
+    PUSH_UNIQUE(pol->interest, pol->ninterest, e, o->from == e.from,
+                "expected one interest rule per start (got a second one from %s)", c[0]);
 }
 
 static tn_err k_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
 {
     struct tn_k_entry e = {0};
     tn_err err;
-    tn_money year;
-    if (tn_money_parse(c[0], 0, &year) || year < 1990 || year > 9999)
-        return WHY("expected a year (got \"%s\")", c[0]);
-    e.year = (int)year;
+    if ((err = int_cell(c[0], 1990, 9999, "a year", &e.year, why, whysz)))
+        return err;
     if (strcmp(c[1], "BHXH_BHTN") == 0)
         e.group = TN_K_BHXH_BHTN;
     else if (strcmp(c[1], "BHYT") == 0)
@@ -223,7 +257,8 @@ static tn_err k_row(struct tn_policy *pol, const char *const *c, char *why, size
     if ((err = percent_cell(c[2], &e.k, why, whysz)) ||
         (err = source_cell(pol, c[3], &e.source, why, whysz)))
         return err;
-    PUSH_UNIQUE(pol->k, pol->nk, e, o->year == e.year && o->group == e.group);
+    PUSH_UNIQUE(pol->k, pol->nk, e, o->year == e.year && o->group == e.group,
+                "expected one k per year and group (got a second %s %s)", c[0], c[1]);
 }
 
 static tn_err allocation_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
@@ -232,38 +267,35 @@ static tn_err allocation_row(struct tn_policy *pol, const char *const *c, char *
     tn_err err;
     if ((err = day_cell(c[0], &e.from, why, whysz)))
         return err;
-    char order[64];
-    snprintf(order, sizeof order, "%s", c[1]);
+    const char *p = c[1];
     int n = 0, seen = 0;
-    for (char *save = NULL, *t = strtok_r(order, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
+    while (*p && n < TN_G_COUNT) {
+        char t[8];
         enum tn_group g;
-        if (n == TN_G_COUNT || tn_group_parse(t, &g) || (seen & (1 << g)))
-            return WHY("expected the three groups once each, e.g. BHYT;BHTN;BHXH (got \"%s\")",
-                       c[1]);
+        if (list_item(&p, t, sizeof t) || tn_group_parse(t, &g) || (seen & (1 << g)))
+            break;
         seen |= 1 << g;
         e.order[n++] = g;
     }
-    if (n != TN_G_COUNT)
+    if (*p || n != TN_G_COUNT)
         return WHY("expected the three groups once each, e.g. BHYT;BHTN;BHXH (got \"%s\")", c[1]);
     if ((err = flag_cell(c[2], &e.interest_first, why, whysz)) ||
         (err = source_cell(pol, c[3], &e.source, why, whysz)))
         return err;
-    PUSH_UNIQUE(pol->allocation, pol->nallocation, e, o->from == e.from);
+    PUSH_UNIQUE(pol->allocation, pol->nallocation, e, o->from == e.from,
+                "expected one allocation rule per start (got a second one from %s)", c[0]);
 }
 
 static tn_err legal_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
 {
     struct tn_legal_rule e = {0};
     tn_err err;
-    tn_money days;
-    if ((err = day_cell(c[0], &e.from, why, whysz)))
+    if ((err = day_cell(c[0], &e.from, why, whysz)) ||
+        (err = int_cell(c[1], 0, 3650, "a number of days", &e.evasion_days, why, whysz)) ||
+        (err = source_cell(pol, c[2], &e.source, why, whysz)))
         return err;
-    if (tn_money_parse(c[1], 0, &days) || days > 3650)
-        return WHY("expected a number of days (got \"%s\")", c[1]);
-    e.evasion_days = (int)days;
-    if ((err = source_cell(pol, c[2], &e.source, why, whysz)))
-        return err;
-    PUSH_UNIQUE(pol->legal, pol->nlegal, e, o->from == e.from);
+    PUSH_UNIQUE(pol->legal, pol->nlegal, e, o->from == e.from,
+                "expected one late/evasion rule per start (got a second one from %s)", c[0]);
 }
 
 /* "1.0" months -> 10 tenths; one decimal at most */
@@ -292,44 +324,36 @@ static tn_err card_row(struct tn_policy *pol, const char *const *c, char *why, s
         (err = tenths_cell(c[2], &e.kttn_tenths, why, whysz)) ||
         (err = source_cell(pol, c[3], &e.source, why, whysz)))
         return err;
-    PUSH_UNIQUE(pol->card, pol->ncard, e, o->from == e.from);
+    PUSH_UNIQUE(pol->card, pol->ncard, e, o->from == e.from,
+                "expected one card-lock rule per start (got a second one from %s)", c[0]);
 }
 
 static tn_err undeclared_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
 {
     struct tn_undeclared_rule e = {0};
-    tn_money gap, ratio;
     tn_err err;
-    if ((err = day_cell(c[0], &e.from, why, whysz)))
+    if ((err = day_cell(c[0], &e.from, why, whysz)) ||
+        (err = int_cell(c[1], 0, 100000, "a number of workers", &e.min_gap, why, whysz)) ||
+        (err = int_cell(c[2], 100, 10000, "a percentage", &e.min_ratio_percent, why, whysz)) ||
+        (err = source_cell(pol, c[3], &e.source, why, whysz)))
         return err;
-    if (tn_money_parse(c[1], 0, &gap) || gap > 100000)
-        return WHY("expected a number of workers (got \"%s\")", c[1]);
-    if (tn_money_parse(c[2], 0, &ratio) || ratio < 100 || ratio > 10000)
-        return WHY("expected a percentage from 100 to 10000 (got \"%s\")", c[2]);
-    if ((err = source_cell(pol, c[3], &e.source, why, whysz)))
-        return err;
-    e.min_gap = (int)gap;
-    e.min_ratio_percent = (int)ratio;
-    PUSH_UNIQUE(pol->undeclared, pol->nundeclared, e, o->from == e.from);
+    PUSH_UNIQUE(pol->undeclared, pol->nundeclared, e, o->from == e.from,
+                "expected one under-declaration rule per start (got a second one from %s)", c[0]);
 }
 
 #define R(n)                                                                                       \
     {                                                                                              \
         n, 1                                                                                       \
     }
-#define O(n)                                                                                       \
-    {                                                                                              \
-        n, 0                                                                                       \
-    }
 /* clang-format off */
 static const struct spec specs[] = {
-    {"rates.csv", {R("component"), R("from"), R("rate"), O("except_types"),
-                   O("registered_before"), R("source")}, 6, rates_row},
+    {"rates.csv", {R("component"), R("from"), R("rate"), R("except_types"),
+                   R("registered_before"), R("source")}, 6, rates_row},
     {"base_salary.csv", {R("from"), R("amount"), R("source")}, 3, base_salary_row},
     {"min_wage.csv", {R("from"), R("region"), R("amount"), R("source")}, 4, min_wage_row},
     {"caps.csv", {R("group"), R("from"), R("multiplier"), R("of"), R("source")}, 5, caps_row},
     {"deadlines.csv", {R("from"), R("rule"), R("bhtn_monthly"), R("source")}, 4, deadlines_row},
-    {"interest.csv", {R("from"), R("kind"), O("daily_rate"), O("count_payment_day"),
+    {"interest.csv", {R("from"), R("kind"), R("daily_rate"), R("count_payment_day"),
                       R("source")}, 5, interest_row},
     {"interest_k.csv", {R("year"), R("group"), R("k"), R("source")}, 4, k_row},
     {"allocation.csv", {R("from"), R("order"), R("interest_first"), R("source")}, 4,
@@ -341,53 +365,61 @@ static const struct spec specs[] = {
 };
 /* clang-format on */
 #undef R
-#undef O
 
-static void digest_file(struct tn_policy *pol, const char *path)
+/* Folds the bytes of path into the FNV-1a 64 digest, so that a close records exactly which
+ * policy it ran on. */
+static tn_err digest_file(struct tn_policy *pol, const char *path, char *msg, size_t msgsz)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return;
-    int ch;
-    while ((ch = fgetc(f)) != EOF) {
-        pol->digest ^= (unsigned char)ch;
-        pol->digest *= 1099511628211ULL;
+    if (!f) {
+        snprintf(msg, msgsz, "%s: cannot open: %s", path, strerror(errno));
+        return TN_ERR_IO;
     }
+    unsigned char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        for (size_t i = 0; i < n; i++) {
+            pol->digest ^= buf[i];
+            pol->digest *= 1099511628211ULL; /* FNV-1a 64 prime */
+        }
+    }
+    int bad = ferror(f);
     fclose(f);
+    if (bad) {
+        snprintf(msg, msgsz, "%s: cannot read the file", path);
+        return TN_ERR_IO;
+    }
+    return TN_OK;
 }
 
+/* Reads one policy file through its spec; stops at the first bad line. */
 static tn_err load_file(const char *dir, const struct spec *sp, struct tn_policy *pol, char *msg,
                         size_t msgsz)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, sp->file);
+    int len = snprintf(path, sizeof path, "%s/%s", dir, sp->file);
+    if (len < 0 || (size_t)len >= sizeof path) {
+        snprintf(msg, msgsz, "%s: policy directory name too long", sp->file);
+        return TN_ERR_IO;
+    }
     struct tn_csv_reader *r;
     tn_err err = tn_csv_open(path, sp->cols, sp->ncols, &r, msg, msgsz);
     if (err)
         return err;
     const char *const *cells;
-    long line;
-    char why[256];
+    long line = 0;
+    char why[256] = "";
     while ((err = tn_csv_next(r, &cells, &line, why, sizeof why)) == TN_OK) {
         why[0] = '\0';
-        err = sp->row(pol, cells, why, sizeof why);
-        if (err == TN_ERR_CONFLICT) {
-            snprintf(msg, msgsz, "%s:%ld: a second entry with the same start", path, line);
+        if ((err = sp->row(pol, cells, why, sizeof why)))
             break;
-        }
-        if (err) {
-            snprintf(msg, msgsz, "%s:%ld: %s", path, line, why);
-            break;
-        }
     }
-    if (err == TN_ERR_PARSE && !msg[0])
-        snprintf(msg, msgsz, "%s:%ld: %s", path, line, why);
     tn_csv_free(r);
-    if (err == TN_ERR_NOT_FOUND)
-        err = TN_OK;
-    if (!err)
-        digest_file(pol, path);
-    return err;
+    if (err != TN_ERR_NOT_FOUND) {
+        snprintf(msg, msgsz, "%s:%ld: %s", path, line, why);
+        return err;
+    }
+    return digest_file(pol, path, msg, msgsz);
 }
 
 tn_err tn_policy_load(const char *dir, struct tn_policy *pol, char *msg, size_t msgsz)
