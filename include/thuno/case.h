@@ -1,0 +1,131 @@
+/*
+ * case.h - the life of a debt case, from the first reminder to the money recovered
+ * (docs/cases.md; rules.md §6, §9, §10; seed 000).
+ *
+ * Invariants: a case is the replay of its events in order; tn_case_apply() either moves the
+ * case by one event or refuses it with a reason and leaves the case unchanged, so a case read
+ * as of any date is the replay of the events dated up to then. The events are those of
+ * case_events.csv (data-formats.md); their names never change.
+ */
+#ifndef THUNO_CASE_H
+#define THUNO_CASE_H
+
+#include <stddef.h>
+
+#include "thuno/err.h"
+#include "thuno/money.h"
+#include "thuno/period.h"
+
+/* clang-format off */
+#define TN_CASE_EVENT_MAP(X)                                                         \
+    X(REMINDER_SENT,         "reminder_sent",         "Gửi văn bản đôn đốc")         \
+    X(INSPECTION_CONCLUDED,  "inspection_concluded",  "Kết luận thanh tra")          \
+    X(FINE_DECIDED,          "fine_decided",          "Quyết định xử phạt")          \
+    X(DEDUCTION_ORDERED,     "deduction_ordered",     "Yêu cầu trích tiền tài khoản") \
+    X(DEDUCTION_REFUSED,     "deduction_refused",     "Ngân hàng không trích tiền")  \
+    X(PUBLISHED,             "published",             "Công khai trên phương tiện thông tin") \
+    X(CRIMINAL_REFERRAL,     "criminal_referral",     "Chuyển cơ quan điều tra")     \
+    X(LAWSUIT_FILED,         "lawsuit_filed",         "Nộp đơn khởi kiện")           \
+    X(MEDIATION_SETTLED,     "mediation_settled",     "Hòa giải thành")              \
+    X(JUDGMENT,              "judgment",              "Bản án")                      \
+    X(APPEAL_CHANGED,        "appeal_changed",        "Phúc thẩm/giám đốc thẩm thay đổi") \
+    X(ENFORCEMENT_REQUESTED, "enforcement_requested", "Yêu cầu thi hành án")         \
+    X(ENFORCEMENT_DECIDED,   "enforcement_decided",   "Quyết định thi hành án")      \
+    X(ASSETS_VERIFIED,       "assets_verified",       "Xác minh điều kiện thi hành án") \
+    X(MEASURE_APPLIED,       "measure_applied",       "Áp dụng biện pháp cưỡng chế") \
+    X(ENTRUSTED,             "entrusted",             "Ủy thác thi hành án")         \
+    X(SUSPENDED_NO_ASSETS,   "suspended_no_assets",   "Chưa có điều kiện thi hành")  \
+    X(PLAN_DEFAULTED,        "plan_defaulted",        "Vi phạm lộ trình trả nợ")     \
+    X(CLOSED,                "closed",                "Kết thúc hồ sơ")              \
+    X(WITHDRAWN,             "withdrawn",             "Rút hồ sơ")
+
+#define TN_CASE_STATE_MAP(X)                                                         \
+    X(NEW,         "new",         "Mới")                                             \
+    X(ESCALATING,  "escalating",  "Đôn đốc, xử lý hành chính")                       \
+    X(SUED,        "sued",        "Đang khởi kiện")                                  \
+    X(MEDIATED,    "mediated",    "Hòa giải thành, đang trả theo lộ trình")          \
+    X(ENFORCEABLE, "enforceable", "Chờ yêu cầu thi hành án")                         \
+    X(ENFORCING,   "enforcing",   "Đang thi hành án")                                \
+    X(SUSPENDED,   "suspended",   "Chưa có điều kiện thi hành")                      \
+    X(CLOSED,      "closed",      "Đã kết thúc")                                     \
+    X(WITHDRAWN,   "withdrawn",   "Đã rút")
+/* clang-format on */
+
+enum tn_case_event {
+#define X(id, name, vi) TN_CASE_EV_##id,
+    TN_CASE_EVENT_MAP(X)
+#undef X
+        TN_CASE_EV_COUNT
+};
+
+enum tn_case_state {
+#define X(id, name, vi) TN_CASE_ST_##id,
+    TN_CASE_STATE_MAP(X)
+#undef X
+        TN_CASE_ST_COUNT
+};
+
+/* What a `closed` or `assets_verified` event found. */
+enum tn_case_outcome {
+    TN_CASE_OUT_NONE_GIVEN,
+    TN_CASE_OUT_FULL,    /* closed: recovered in full */
+    TN_CASE_OUT_PARTIAL, /* closed: recovered in part */
+    TN_CASE_OUT_NOTHING, /* closed "none": nothing recovered; assets_verified "none" */
+    TN_CASE_OUT_ASSETS,  /* assets_verified: assets found */
+    TN_CASE_OUT_PLEDGED  /* assets_verified: assets found but pledged to banks */
+};
+
+/* One event as recorded: its day, the amount it fixes (-1 when none), its outcome and the
+ * office (court, enforcement office, bank, other province; "" when none). */
+struct tn_case_step {
+    enum tn_case_event event;
+    tn_day day;
+    tn_money amount;
+    enum tn_case_outcome outcome;
+    const char *office;
+};
+
+/* A case as its events have made it. Amounts are -1 until an event fixes them. */
+struct tn_case {
+    enum tn_case_state state;
+    int events;
+    tn_day opened, last_day;
+    tn_money claimed; /* lawsuit_filed: principal + interest at filing */
+    tn_money settled; /* mediation_settled: the amount agreed */
+    tn_money awarded; /* judgment, then the latest appeal_changed */
+    tn_money fined;   /* the latest fine_decided */
+    int sued, mediated, tried, defaulted, enforcement_requested, entrusted, reopened;
+    int reminders; /* reminder_sent events */
+    tn_day sued_on, enforceable_on, closed_on, fined_on;
+    enum tn_case_outcome closed_outcome;
+    enum tn_case_outcome last_assets;
+};
+
+/* Returns the event's name in case_events.csv, or its Vietnamese label; NULL out of range. */
+const char *tn_case_event_name(enum tn_case_event e);
+const char *tn_case_event_label(enum tn_case_event e);
+/* Errors: TN_ERR_PARSE when s is not an event name. */
+tn_err tn_case_event_parse(const char *s, enum tn_case_event *out);
+/* Returns the state's name ("escalating", ...) or its Vietnamese label; NULL out of range. */
+const char *tn_case_state_name(enum tn_case_state s);
+const char *tn_case_state_label(enum tn_case_state s);
+/* Parses an outcome cell for event e ("" gives NONE_GIVEN). Errors: TN_ERR_PARSE when s is
+ * not one of the outcomes e takes (closed: full/partial/none; assets_verified:
+ * assets/pledged/none; other events: empty). */
+tn_err tn_case_outcome_parse(enum tn_case_event e, const char *s, enum tn_case_outcome *out);
+/* Returns the outcome's name as written in case_events.csv ("" for NONE_GIVEN). */
+const char *tn_case_outcome_name(enum tn_case_outcome o);
+
+/* Sets c to a new case with no events. */
+void tn_case_init(struct tn_case *c);
+
+/* Applies st to c. On refusal c is unchanged and why says, in English, what the case's state
+ * allows or what the event lacks. Errors: TN_ERR_STATE (the event is not allowed in the
+ * case's state, or is dated before the previous one), TN_ERR_PARSE (an outcome, amount or
+ * office the event needs is missing or wrong). */
+tn_err tn_case_apply(struct tn_case *c, const struct tn_case_step *st, char *why, size_t whysz);
+
+/* Returns 1 when the case is over (closed or withdrawn) and can only reopen by appeal. */
+int tn_case_is_over(const struct tn_case *c);
+
+#endif

@@ -1,0 +1,269 @@
+/*
+ * test_case.c - the case state machine step by step: every allowed and refused transition of
+ * docs/cases.md, what each event must carry, dates, and replay.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "thuno/case.h"
+
+#define EV(x) TN_CASE_EV_##x
+#define ST(x) TN_CASE_ST_##x
+
+static tn_day day(int y, int m, int d)
+{
+    tn_day out = 0;
+    assert_int_equal(tn_day_make(y, m, d, &out), TN_OK);
+    return out;
+}
+
+/* A step with what every event needs, so that the table below tests states alone. */
+static struct tn_case_step step(enum tn_case_event e, tn_day d)
+{
+    struct tn_case_step st = {.event = e, .day = d, .amount = -1, .office = ""};
+    if (e == EV(CLOSED))
+        st.outcome = TN_CASE_OUT_FULL;
+    if (e == EV(ASSETS_VERIFIED))
+        st.outcome = TN_CASE_OUT_ASSETS;
+    if (e == EV(LAWSUIT_FILED) || e == EV(MEDIATION_SETTLED) || e == EV(JUDGMENT) ||
+        e == EV(APPEAL_CHANGED))
+        st.amount = 100000000;
+    if (e == EV(ENTRUSTED))
+        st.office = "Cục THADS tỉnh Đồng Nai";
+    return st;
+}
+
+/* Events that bring a new case into each state. */
+static const enum tn_case_event path_to[TN_CASE_ST_COUNT][4] = {
+    [ST(NEW)] = {EV(COUNT)},
+    [ST(ESCALATING)] = {EV(REMINDER_SENT), EV(COUNT)},
+    [ST(SUED)] = {EV(LAWSUIT_FILED), EV(COUNT)},
+    [ST(MEDIATED)] = {EV(LAWSUIT_FILED), EV(MEDIATION_SETTLED), EV(COUNT)},
+    [ST(ENFORCEABLE)] = {EV(LAWSUIT_FILED), EV(JUDGMENT), EV(COUNT)},
+    [ST(ENFORCING)] = {EV(LAWSUIT_FILED), EV(JUDGMENT), EV(ENFORCEMENT_REQUESTED), EV(COUNT)},
+    [ST(SUSPENDED)] = {EV(LAWSUIT_FILED), EV(JUDGMENT), EV(SUSPENDED_NO_ASSETS), EV(COUNT)},
+    [ST(CLOSED)] = {EV(REMINDER_SENT), EV(CLOSED), EV(COUNT)},
+    [ST(WITHDRAWN)] = {EV(REMINDER_SENT), EV(WITHDRAWN), EV(COUNT)},
+};
+
+static void reach(struct tn_case *c, enum tn_case_state s)
+{
+    char why[256];
+    tn_case_init(c);
+    if (s == ST(SUSPENDED)) { /* judgment, request, then suspension */
+        static const enum tn_case_event p[] = {EV(LAWSUIT_FILED), EV(JUDGMENT),
+                                               EV(ENFORCEMENT_REQUESTED), EV(SUSPENDED_NO_ASSETS)};
+        for (size_t i = 0; i < 4; i++) {
+            struct tn_case_step st = step(p[i], day(2024, 1, 1 + (int)i));
+            assert_int_equal(tn_case_apply(c, &st, why, sizeof why), TN_OK);
+        }
+    } else
+        for (int i = 0; path_to[s][i] != EV(COUNT) && i < 4; i++) {
+            struct tn_case_step st = step(path_to[s][i], day(2024, 1, 1 + i));
+            assert_int_equal(tn_case_apply(c, &st, why, sizeof why), TN_OK);
+        }
+    assert_int_equal(c->state, s);
+}
+
+#define ESC(to)                                                                                    \
+    [EV(REMINDER_SENT)] = to, [EV(INSPECTION_CONCLUDED)] = to, [EV(FINE_DECIDED)] = to,            \
+    [EV(DEDUCTION_ORDERED)] = to, [EV(DEDUCTION_REFUSED)] = to, [EV(PUBLISHED)] = to,              \
+    [EV(CRIMINAL_REFERRAL)] = to
+
+/* want[state][event]: resulting state + 1, 0 = refused. Written out independently of the
+ * implementation's table, from docs/cases.md. */
+#define TO(s) (ST(s) + 1)
+static const int want[TN_CASE_ST_COUNT][TN_CASE_EV_COUNT] = {
+    [ST(NEW)] = {ESC(TO(ESCALATING)), [EV(LAWSUIT_FILED)] = TO(SUED)},
+    [ST(ESCALATING)] = {ESC(TO(ESCALATING)), [EV(LAWSUIT_FILED)] = TO(SUED),
+                        [EV(CLOSED)] = TO(CLOSED), [EV(WITHDRAWN)] = TO(WITHDRAWN)},
+    [ST(SUED)] = {[EV(MEDIATION_SETTLED)] = TO(MEDIATED),
+                  [EV(JUDGMENT)] = TO(ENFORCEABLE),
+                  [EV(WITHDRAWN)] = TO(WITHDRAWN),
+                  [EV(CLOSED)] = TO(CLOSED)},
+    [ST(MEDIATED)] = {[EV(PLAN_DEFAULTED)] = TO(ENFORCEABLE), [EV(CLOSED)] = TO(CLOSED)},
+    [ST(ENFORCEABLE)] = {[EV(ENFORCEMENT_REQUESTED)] = TO(ENFORCING),
+                         [EV(APPEAL_CHANGED)] = TO(ENFORCEABLE),
+                         [EV(CLOSED)] = TO(CLOSED)},
+    [ST(ENFORCING)] = {[EV(ENFORCEMENT_DECIDED)] = TO(ENFORCING),
+                       [EV(ASSETS_VERIFIED)] = TO(ENFORCING),
+                       [EV(MEASURE_APPLIED)] = TO(ENFORCING),
+                       [EV(ENTRUSTED)] = TO(ENFORCING),
+                       [EV(DEDUCTION_REFUSED)] = TO(ENFORCING),
+                       [EV(APPEAL_CHANGED)] = TO(ENFORCING),
+                       [EV(SUSPENDED_NO_ASSETS)] = TO(SUSPENDED),
+                       [EV(CLOSED)] = TO(CLOSED)},
+    [ST(SUSPENDED)] = {[EV(ASSETS_VERIFIED)] = TO(ENFORCING),
+                       [EV(MEASURE_APPLIED)] = TO(ENFORCING),
+                       [EV(APPEAL_CHANGED)] = TO(SUSPENDED),
+                       [EV(CLOSED)] = TO(CLOSED)},
+    [ST(CLOSED)] = {[EV(APPEAL_CHANGED)] = TO(ENFORCEABLE)},
+    [ST(WITHDRAWN)] = {0},
+};
+
+static void every_state_and_event(void **state)
+{
+    (void)state;
+    for (int s = 0; s < TN_CASE_ST_COUNT; s++)
+        for (int e = 0; e < TN_CASE_EV_COUNT; e++) {
+            struct tn_case c, before;
+            reach(&c, (enum tn_case_state)s);
+            before = c;
+            char why[256] = "";
+            struct tn_case_step st = step((enum tn_case_event)e, day(2024, 6, 1));
+            tn_err err = tn_case_apply(&c, &st, why, sizeof why);
+            if (want[s][e]) {
+                if (err)
+                    fail_msg("%s in %s refused: %s", tn_case_event_name(st.event),
+                             tn_case_state_name(before.state), why);
+                assert_int_equal(c.state, want[s][e] - 1);
+                assert_int_equal(c.events, before.events + 1);
+            } else {
+                assert_int_equal(err, TN_ERR_STATE);
+                assert_memory_equal(&c, &before, sizeof c); /* refusal changes nothing */
+                assert_non_null(strstr(why, tn_case_event_name(st.event)));
+                assert_non_null(strstr(why, "allowed"));
+            }
+        }
+}
+
+static void refusal_names_state_and_choices(void **state)
+{
+    (void)state;
+    struct tn_case c;
+    reach(&c, ST(MEDIATED));
+    char why[256];
+    struct tn_case_step st = step(EV(ENFORCEMENT_REQUESTED), day(2024, 6, 1));
+    assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_ERR_STATE);
+    assert_string_equal(why, "enforcement_requested is not allowed in a case that is mediated "
+                             "(allowed: plan_defaulted, closed)");
+    reach(&c, ST(WITHDRAWN));
+    st = step(EV(APPEAL_CHANGED), day(2024, 6, 1));
+    assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_ERR_STATE);
+    assert_non_null(strstr(why, "(allowed: nothing)"));
+}
+
+static void events_carry_what_they_need(void **state)
+{
+    (void)state;
+    struct tn_case c;
+    char why[256];
+    struct tn_case_step st;
+
+    reach(&c, ST(NEW));
+    st = step(EV(LAWSUIT_FILED), day(2024, 2, 1));
+    st.amount = -1; /* claim missing */
+    assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_ERR_PARSE);
+    assert_non_null(strstr(why, "amount"));
+    st.amount = 0;
+    assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_ERR_PARSE);
+    st.amount = 1;
+    assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_OK);
+
+    reach(&c, ST(ESCALATING));
+    st = step(EV(CLOSED), day(2024, 2, 1));
+    st.outcome = TN_CASE_OUT_NONE_GIVEN;
+    assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_ERR_PARSE);
+    st.outcome = TN_CASE_OUT_ASSETS; /* an assets outcome does not close a case */
+    assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_ERR_PARSE);
+    st.outcome = TN_CASE_OUT_PARTIAL;
+    assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_OK);
+    assert_int_equal(c.closed_outcome, TN_CASE_OUT_PARTIAL);
+
+    reach(&c, ST(ENFORCING));
+    st = step(EV(ENTRUSTED), day(2024, 2, 1));
+    st.office = "";
+    assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_ERR_PARSE);
+    st = step(EV(MEASURE_APPLIED), day(2024, 2, 1));
+    st.outcome = TN_CASE_OUT_FULL; /* only closed and assets_verified take an outcome */
+    assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_ERR_PARSE);
+}
+
+static void events_are_in_date_order(void **state)
+{
+    (void)state;
+    struct tn_case c;
+    char why[256];
+    reach(&c, ST(ESCALATING)); /* last event 2024-01-01 */
+    struct tn_case_step st = step(EV(PUBLISHED), day(2023, 12, 31));
+    assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_ERR_STATE);
+    assert_non_null(strstr(why, "before the case's previous event (2024-01-01)"));
+    st.day = day(2024, 1, 1); /* the same day is fine */
+    assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_OK);
+}
+
+static void suspended_resumes_only_on_assets(void **state)
+{
+    (void)state;
+    struct tn_case c;
+    char why[256];
+    reach(&c, ST(SUSPENDED));
+    struct tn_case_step st = step(EV(ASSETS_VERIFIED), day(2024, 7, 1));
+    st.outcome = TN_CASE_OUT_NOTHING; /* periodic re-verification, nothing found */
+    assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_OK);
+    assert_int_equal(c.state, ST(SUSPENDED));
+    st.outcome = TN_CASE_OUT_PLEDGED; /* found, but pledged to a bank: enforcement resumes */
+    assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_OK);
+    assert_int_equal(c.state, ST(ENFORCING));
+    assert_int_equal(c.last_assets, TN_CASE_OUT_PLEDGED);
+}
+
+static void appeal_reopens_closed_case_and_keeps_history(void **state)
+{
+    (void)state;
+    struct tn_case c;
+    char why[256];
+    reach(&c, ST(ENFORCING));
+    struct tn_case_step st = step(EV(CLOSED), day(2024, 8, 1));
+    st.outcome = TN_CASE_OUT_FULL;
+    assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_OK);
+    assert_int_equal(c.awarded, 100000000);
+    st = step(EV(APPEAL_CHANGED), day(2024, 9, 1)); /* cassation raises the award */
+    st.amount = 130000000;
+    assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_OK);
+    assert_int_equal(c.state, ST(ENFORCEABLE));
+    assert_int_equal(c.awarded, 130000000);
+    assert_int_equal(c.reopened, 1);
+    assert_int_equal(c.closed_on, -1);
+    assert_int_equal(c.tried, 1); /* the trial stays counted */
+}
+
+static void names_round_trip(void **state)
+{
+    (void)state;
+    for (int e = 0; e < TN_CASE_EV_COUNT; e++) {
+        enum tn_case_event got;
+        assert_int_equal(tn_case_event_parse(tn_case_event_name((enum tn_case_event)e), &got),
+                         TN_OK);
+        assert_int_equal(got, e);
+        assert_non_null(tn_case_event_label((enum tn_case_event)e));
+    }
+    enum tn_case_event e;
+    assert_int_equal(tn_case_event_parse("Reminder_Sent", &e), TN_ERR_PARSE);
+    assert_null(tn_case_event_name(EV(COUNT)));
+    enum tn_case_outcome o;
+    assert_int_equal(tn_case_outcome_parse(EV(CLOSED), "none", &o), TN_OK);
+    assert_int_equal(o, TN_CASE_OUT_NOTHING);
+    assert_int_equal(tn_case_outcome_parse(EV(CLOSED), "pledged", &o), TN_ERR_PARSE);
+    assert_int_equal(tn_case_outcome_parse(EV(JUDGMENT), "full", &o), TN_ERR_PARSE);
+    assert_int_equal(tn_case_outcome_parse(EV(ASSETS_VERIFIED), "pledged", &o), TN_OK);
+    assert_string_equal(tn_case_outcome_name(o), "pledged");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_state_and_event),
+        cmocka_unit_test(refusal_names_state_and_choices),
+        cmocka_unit_test(events_carry_what_they_need),
+        cmocka_unit_test(events_are_in_date_order),
+        cmocka_unit_test(suspended_resumes_only_on_assets),
+        cmocka_unit_test(appeal_reopens_closed_case_and_keeps_history),
+        cmocka_unit_test(names_round_trip),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
