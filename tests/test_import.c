@@ -479,8 +479,8 @@ static void kinds_and_unreadable_files(void **state)
     assert_int_equal(tn_import_kind_parse("declarations", &k), TN_OK);
     assert_int_equal(k, TN_IMPORT_DECLARATIONS);
     assert_string_equal(tn_import_kind_name(TN_IMPORT_REGISTRY), "registry");
-    /* case_events is in data-formats.md but not importable yet */
-    assert_int_equal(tn_import_kind_parse("case_events", &k), TN_ERR_STATE);
+    assert_int_equal(tn_import_kind_parse("case_events", &k), TN_OK);
+    assert_int_equal(k, TN_IMPORT_CASE_EVENTS);
     assert_int_equal(tn_import_kind_parse("unit", &k), TN_ERR_PARSE);
     assert_int_equal(import(f, TN_IMPORT_UNITS, "no/such/file.csv"), TN_ERR_IO);
     assert_int_equal(f->rep.nerrors, 1);

@@ -1,6 +1,6 @@
 /*
  * import.h - importing the CSV files an office feeds in (data-formats.md): units, workers,
- * officers, declarations, payments, registry.
+ * officers, declarations, payments, registry, case_events, case_plans.
  *
  * Invariants: an import is all or nothing (one transaction); every rejected row is reported,
  * not only the first; re-importing a file is harmless (equal rows are skipped); a row that
@@ -23,6 +23,8 @@ enum tn_import_kind {
     TN_IMPORT_PAYMENTS,
     TN_IMPORT_OFFICERS,
     TN_IMPORT_REGISTRY,
+    TN_IMPORT_CASE_EVENTS, /* data-formats.md; each case replayed through case.h */
+    TN_IMPORT_CASE_PLANS,  /* repayment plans' instalments (docs/cases.md) */
     TN_IMPORT_COUNT
 };
 
@@ -53,8 +55,8 @@ void tn_import_report_init(struct tn_import_report *rep);
 /* Frees what rep owns; rep is then as if just initialized. */
 void tn_import_report_release(struct tn_import_report *rep);
 
-/* Sets *out to the kind called name ("units", "workers", ...). Errors: TN_ERR_STATE for
- * case_events (in data-formats.md, not importable yet); TN_ERR_PARSE for any other name. */
+/* Sets *out to the kind called name ("units", "workers", ...). Errors: TN_ERR_PARSE for any
+ * other name. */
 tn_err tn_import_kind_parse(const char *name, enum tn_import_kind *out);
 
 /* The file name of kind, "units" for TN_IMPORT_UNITS; static storage. */

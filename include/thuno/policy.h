@@ -13,9 +13,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "thuno/case.h"
 #include "thuno/err.h"
 #include "thuno/money.h"
 #include "thuno/period.h"
+#include "thuno/sanction.h"
 
 /* One contribution component: a fund and the share that pays it (rules.md §2). */
 enum tn_component {
@@ -161,6 +163,35 @@ struct tn_undeclared_rule {
     const char *source;
 };
 
+/* One step of the escalation ladder (policy/ladder.csv, docs/cases.md): proposed for a unit
+ * when the steps before it are done and its entry conditions hold. */
+struct tn_ladder_step {
+    const char *office; /* "*": every office without a ladder of its own */
+    int order;
+    const char *step;          /* "reminder", "second_reminder", ... */
+    enum tn_case_event event;  /* the event that records it done */
+    int occurrence;            /* done at the occurrence-th such event (2: second reminder) */
+    int min_months_tenths;     /* months owed at least */
+    tn_money min_debt;         /* debt (principal + interest due) at least */
+    int min_legal;             /* 0 any, 1 late or evading, 2 evading */
+    int min_days;              /* days since the case's previous event at least */
+    const char *department;    /* who acts: QLT, KTTN, TTKT, legal, director */
+    const char *document;      /* what thuno drafts for it ("" none) */
+    const char *check;         /* "" or "fine" (range proposed) or "art216" (must be a candidate) */
+    const char *source;
+};
+
+/* What should follow an event, and by when (policy/case_deadlines.csv): the case is overdue
+ * when none of the expected events happened within days of it. */
+struct tn_case_deadline {
+    enum tn_case_event after;
+    unsigned expect;   /* bit (1u << event) per expected event */
+    int days;
+    int working;       /* 1: working days (Monday to Friday; holidays not counted in) */
+    const char *who;   /* whose step it is: "court", "THADS", "office" */
+    const char *source;
+};
+
 /* The whole policy. Arrays are owned by the struct (tn_policy_release); sources point into
  * its string pool. */
 struct tn_policy {
@@ -186,6 +217,14 @@ struct tn_policy {
     size_t ncard;
     struct tn_undeclared_rule *undeclared;
     size_t nundeclared;
+    struct tn_fine_rule *fines; /* sanctions.csv */
+    size_t nfines;
+    struct tn_criminal_rule *criminal; /* criminal.csv */
+    size_t ncriminal;
+    struct tn_ladder_step *ladder; /* ladder.csv, by office then order */
+    size_t nladder;
+    struct tn_case_deadline *case_deadlines; /* case_deadlines.csv */
+    size_t ncase_deadlines;
     char **strings; /* owned copies of sources */
     size_t nstrings, capstrings;
     uint64_t digest; /* FNV-1a of the files loaded, recorded with each close */

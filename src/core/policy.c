@@ -30,6 +30,10 @@ void tn_policy_release(struct tn_policy *pol)
     free(pol->legal);
     free(pol->card);
     free(pol->undeclared);
+    free(pol->fines);
+    free(pol->criminal);
+    free(pol->ladder);
+    free(pol->case_deadlines);
     for (size_t i = 0; i < pol->nstrings; i++)
         free(pol->strings[i]);
     free(pol->strings);
@@ -61,6 +65,15 @@ CMP_BY(cmp_alloc, struct tn_allocation_rule, from)
 CMP_BY(cmp_legal, struct tn_legal_rule, from)
 CMP_BY(cmp_card, struct tn_card_rule, from)
 CMP_BY(cmp_undeclared, struct tn_undeclared_rule, from)
+CMP_BY(cmp_fine, struct tn_fine_rule, from)
+
+/* the ladder by office, then order (each office's steps are unique by order) */
+static int cmp_ladder(const void *a, const void *b)
+{
+    const struct tn_ladder_step *x = a, *y = b;
+    int c = strcmp(x->office, y->office);
+    return c ? c : (x->order > y->order) - (x->order < y->order);
+}
 #undef CMP_BY
 
 static int cmp_k(const void *a, const void *b)
@@ -96,6 +109,8 @@ void tn_policy_sort(struct tn_policy *pol)
     sort_list(pol->legal, pol->nlegal, sizeof *pol->legal, cmp_legal);
     sort_list(pol->card, pol->ncard, sizeof *pol->card, cmp_card);
     sort_list(pol->undeclared, pol->nundeclared, sizeof *pol->undeclared, cmp_undeclared);
+    sort_list(pol->fines, pol->nfines, sizeof *pol->fines, cmp_fine);
+    sort_list(pol->ladder, pol->nladder, sizeof *pol->ladder, cmp_ladder);
 }
 
 /* Index one past the last entry whose start <= key, for any list sorted by an int32 start

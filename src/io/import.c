@@ -13,6 +13,7 @@
  */
 #include "thuno/import.h"
 
+
 #include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@
 #include "io/import_keys.h"
 #include "io/import_rules.h"
 #include "store/store_import.h"
+#include "thuno/case_store.h"
 #include "thuno/mem.h"
 #include "thuno/store.h"
 
@@ -48,7 +50,7 @@ tn_err tn_import_kind_parse(const char *name, enum tn_import_kind *out)
             return TN_OK;
         }
     }
-    return strcmp(name, "case_events") == 0 ? TN_ERR_STATE : TN_ERR_PARSE;
+    return TN_ERR_PARSE;
 }
 
 const char *tn_import_kind_name(enum tn_import_kind kind)
@@ -80,6 +82,7 @@ struct run {
     struct tn_store_import *imp;
     struct tn__keyset keys;    /* keys of this file's rows; payments: amount, < 0 a reversal */
     struct tn__keyset strings; /* pool for the pending references' text */
+    struct tn__keyset cases;   /* case files: the case ids of the file, first line */
     struct refcache refs[3];
     int refidx[TN__MAX_COLUMNS]; /* column -> refs[], or -1 */
     size_t nrefs;
@@ -252,7 +255,35 @@ static tn_err check_payment(struct run *x)
     return TN_OK;
 }
 
+/* case_events.csv and case_plans.csv: numbered from 1; an outcome only where the event takes
+ * one; the case is replayed whole once the file is read (check_cases). */
+static tn_err check_case_row(struct run *x)
+{
+    if (x->vals[1].num < 1)
+        add_error(x, "seq", TN_ERR_PARSE, "bad number (got \"%s\", expected 1, 2, ...)",
+                  x->cells[1]);
+    if (x->kind == TN_IMPORT_CASE_EVENTS) {
+        enum tn_case_event e;
+        enum tn_case_outcome o;
+        int col = tn__import_col(x->rules, "outcome");
+        if (!tn_case_event_parse(x->cells[tn__import_col(x->rules, "event")], &e) &&
+            tn_case_outcome_parse(e, x->cells[col], &o))
+            add_error(x, "outcome", TN_ERR_PARSE,
+                      "outcome does not go with the event (got \"%.*s\", expected %s)",
+                      CLIP(x->cells[col]),
+                      e == TN_CASE_EV_CLOSED            ? "full, partial or none"
+                      : e == TN_CASE_EV_ASSETS_VERIFIED ? "assets, pledged or none"
+                                                        : "an empty cell");
+    }
+    int added;
+    tn__keyset_put(&x->cases, x->cells[0], strlen(x->cells[0]), (struct tn__keyval){x->line, 0},
+                   &added);
+    return TN_OK;
+}
+
 static tn_err (*const row_checks[TN_IMPORT_COUNT])(struct run *x) = {
+    [TN_IMPORT_CASE_EVENTS] = check_case_row,
+    [TN_IMPORT_CASE_PLANS] = check_case_row,
     [TN_IMPORT_UNITS] = check_unit,
     [TN_IMPORT_DECLARATIONS] = check_declaration,
     [TN_IMPORT_PAYMENTS] = check_payment,
@@ -450,6 +481,80 @@ static void check_pending(struct run *x)
     }
 }
 
+/* The line of the file's row for (case_id, seq), or the case's first line when the row is
+ * a stored one. */
+static long case_line(struct run *x, const char *case_id, long seq, long first)
+{
+    char key[128];
+    int n = snprintf(key, sizeof key, "%s%c%ld", case_id, KEY_SEP, seq);
+    const struct tn__keyval *kv =
+        n > 0 && (size_t)n < sizeof key ? tn__keyset_find(&x->keys, key, (size_t)n) : NULL;
+    return kv ? kv->line : first;
+}
+
+/* Replays each case the file touched, with its stored events, through the state machine
+ * (case.h); checks a plan's instalments (plan.h). The file's rows are already written inside
+ * the transaction, so the store shows the case as it would be after the import. */
+static tn_err check_cases(struct run *x)
+{
+    for (size_t i = 0; i < x->cases.cap; i++) {
+        const struct tn__keyslot *slot = &x->cases.slots[i];
+        if (!slot->key)
+            continue;
+        char id[72];
+        snprintf(id, sizeof id, "%.*s", (int)slot->len, slot->key);
+        long first = slot->val.line;
+        if (x->kind == TN_IMPORT_CASE_PLANS) {
+            struct tn_instalment *inst = NULL;
+            size_t n = 0;
+            struct tn_plan_status st;
+            tn_err err = tn_store_case_plan(x->s, id, NULL, &inst, &n);
+            if (err)
+                return err;
+            if (n && tn_plan_status(inst, n, NULL, 0, 0, &st)) {
+                x->line = first;
+                add_error(x, "due_on", TN_ERR_PARSE,
+                          "instalments of case %.*s are not in date order (expected each due_on "
+                          "after the one before, in seq order)",
+                          CLIP(id));
+            }
+            free(inst);
+            continue;
+        }
+        struct tn_case_event_row *rows = NULL;
+        size_t n = 0;
+        tn_err err = tn_store_case_events(x->s, id, NULL, &rows, &n);
+        if (err)
+            return err;
+        struct tn_case c;
+        tn_case_init(&c);
+        for (size_t k = 0; k < n; k++) {
+            char why[384];
+            x->line = case_line(x, id, rows[k].seq, first);
+            if (rows[k].seq != (long)k + 1) {
+                add_error(x, "seq", TN_ERR_PARSE,
+                          "case %.*s has no event %zu (got %ld next, expected events numbered "
+                          "1, 2, ... without gaps)",
+                          CLIP(id), k + 1, rows[k].seq);
+                break;
+            }
+            if (strcmp(rows[k].unit_code, rows[0].unit_code) != 0) {
+                add_error(x, "unit_code", TN_ERR_CONFLICT,
+                          "a case belongs to one unit (got \"%s\", expected \"%s\" as in event "
+                          "1; link branches instead)",
+                          rows[k].unit_code, rows[0].unit_code);
+                break;
+            }
+            if ((err = tn_case_apply(&c, &rows[k].step, why, sizeof why))) {
+                add_error(x, "event", err, "%s", why);
+                break;
+            }
+        }
+        free(rows);
+    }
+    return TN_OK;
+}
+
 struct order {
     long line;
     size_t idx;
@@ -535,6 +640,7 @@ static void run_release(struct run *x)
     }
     tn__keyset_release(&x->keys);
     tn__keyset_release(&x->strings);
+    tn__keyset_release(&x->cases);
     free(x->pending);
 }
 
@@ -586,6 +692,9 @@ tn_err tn_import_file(struct tn_store *s, enum tn_import_kind kind, const char *
         (err = open_refs(&x)) || (err = read_rows(&x, csv, progress, ctx)))
         goto done;
     check_pending(&x);
+    if (!rep->nerrors && (kind == TN_IMPORT_CASE_EVENTS || kind == TN_IMPORT_CASE_PLANS) &&
+        (err = check_cases(&x)))
+        goto done;
     if (rep->nerrors) {
         err = TN_ERR_REJECTED;
         goto done;

@@ -1,12 +1,14 @@
 /*
  * import_rules.c - the columns of units.csv, workers.csv, officers.csv, declarations.csv,
- * payments.csv and registry.csv as data-formats.md fixes them, and the cell checks.
+ * payments.csv, registry.csv and case_events.csv as data-formats.md fixes them, case_plans.csv
+ * (docs/cases.md), and the cell checks.
  */
 #include "io/import_rules.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "thuno/case.h"
 #include "thuno/money.h"
 #include "thuno/period.h"
 #include "thuno/policy.h"
@@ -24,6 +26,12 @@ static const char *const registry_statuses[] = {"active", "suspended", "dissolve
 static const char *const wage_regions[] = {"1", "2", "3", "4", NULL};
 static const char *const payment_cycles[] = {"1", "3", "6", NULL};
 static const char *const flags[] = {"0", "1", NULL};
+static const char *const case_events[] = {
+#define X(id, name, vi) name,
+    TN_CASE_EVENT_MAP(X)
+#undef X
+        NULL};
+static const char *const case_outcomes[] = {"full", "partial", "none", "assets", "pledged", NULL};
 
 #define KEY(n, k, ...)                                                                             \
     {                                                                                              \
@@ -109,6 +117,25 @@ const struct tn__file_rules tn__import_rules[TN_IMPORT_COUNT] = {
         REQ("status", TN__CK_ENUM, .choices = registry_statuses),
         OPT("reported_employees", TN__CK_COUNT),
     }, 6, 1},
+    [TN_IMPORT_CASE_EVENTS] = {"case_events", "case_event", {
+        KEY("case_id", TN__CK_TXN),
+        KEY("seq", TN__CK_COUNT),
+        REQ("unit_code", TN__CK_CODE, UNIT_REF(TN__REF_STORE)),
+        REQ("event", TN__CK_ENUM, .choices = case_events),
+        REQ("date", TN__CK_DATE),
+        OPT("amount", TN__CK_MONEY),
+        OPT("outcome", TN__CK_ENUM, .choices = case_outcomes), /* which, per event: import.c */
+        OPT("office", TN__CK_TEXT),
+        OPT("note", TN__CK_TEXT),
+        OPT("actor", TN__CK_TEXT), /* thuno's: who recorded it (officer code or name) */
+    }, 10, 2},
+    [TN_IMPORT_CASE_PLANS] = {"case_plans", "case_plan", {
+        KEY("case_id", TN__CK_TXN, .ref = TN__REF_STORE, .ref_table = "case_event",
+            .ref_col = "case_id", .ref_name = "case", .ref_what = "a case of case_events.csv"),
+        KEY("seq", TN__CK_COUNT),
+        REQ("due_on", TN__CK_DATE),
+        REQ("amount", TN__CK_AMOUNT),
+    }, 4, 2},
 };
 /* clang-format on */
 

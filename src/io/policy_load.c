@@ -16,7 +16,7 @@
 #include "io/csv_reader.h"
 #include "thuno/mem.h"
 
-#define MAXCOLS 6
+#define MAXCOLS 13
 
 struct spec {
     const char *file;
@@ -341,6 +341,122 @@ static tn_err undeclared_row(struct tn_policy *pol, const char *const *c, char *
                 "expected one under-declaration rule per start (got a second one from %s)", c[0]);
 }
 
+static tn_err fine_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
+{
+    struct tn_fine_rule e = {0};
+    tn_err err;
+    if ((err = day_cell(c[0], &e.from, why, whysz)) ||
+        (err = percent_cell(c[1], &e.min_rate, why, whysz)) ||
+        (err = percent_cell(c[2], &e.max_rate, why, whysz)) ||
+        (err = money_cell(c[3], &e.cap, why, whysz)) ||
+        (err = int_cell(c[4], 1, 10, "a multiplier", &e.multiplier, why, whysz)) ||
+        (err = source_cell(pol, c[5], &e.source, why, whysz)))
+        return err;
+    if (e.min_rate > e.max_rate)
+        return WHY("expected min_percent <= max_percent (got %s and %s)", c[1], c[2]);
+    PUSH_UNIQUE(pol->fines, pol->nfines, e, o->from == e.from,
+                "expected one fine rule per start (got a second one from %s)", c[0]);
+}
+
+static tn_err criminal_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
+{
+    struct tn_criminal_rule e = {0};
+    int workers;
+    tn_err err;
+    if ((err = day_cell(c[0], &e.from, why, whysz)) ||
+        (err = int_cell(c[1], 1, 3, "a clause", &e.clause, why, whysz)) ||
+        (err = money_cell(c[2], &e.min_amount, why, whysz)) ||
+        (err = int_cell(c[3], 1, 1000000, "a number of workers", &workers, why, whysz)) ||
+        (err = int_cell(c[4], 1, 120, "a number of months", &e.min_months, why, whysz)) ||
+        (err = day_cell(c[5], &e.acts_from, why, whysz)) ||
+        (err = source_cell(pol, c[6], &e.source, why, whysz)))
+        return err;
+    e.min_workers = workers;
+    PUSH_UNIQUE(pol->criminal, pol->ncriminal, e, o->from == e.from && o->clause == e.clause,
+                "expected one entry per clause and start (got a second clause %s from %s)", c[1],
+                c[0]);
+}
+
+static tn_err event_cell(const char *s, enum tn_case_event *out, char *why, size_t whysz)
+{
+    return tn_case_event_parse(s, out) ? WHY("expected an event of case_events.csv (got \"%s\")", s)
+                                       : TN_OK;
+}
+
+static tn_err ladder_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
+{
+    static const char *const legal[] = {"any", "late", "evading"};
+    static const char *const checks[] = {"", "fine", "art216"};
+    struct tn_ladder_step e = {0};
+    tn_err err;
+    if (!*c[0] || !*c[2])
+        return WHY("expected an office (or *) and a step name");
+    e.office = tn_policy_intern(pol, c[0]);
+    e.step = tn_policy_intern(pol, c[2]);
+    if ((err = int_cell(c[1], 1, 99, "an order", &e.order, why, whysz)) ||
+        (err = event_cell(c[3], &e.event, why, whysz)) ||
+        (err = int_cell(c[4], 1, 9, "an occurrence", &e.occurrence, why, whysz)) ||
+        (err = tenths_cell(c[5], &e.min_months_tenths, why, whysz)))
+        return err;
+    if (tn_money_parse(c[6], 0, &e.min_debt))
+        return WHY("expected a whole number of đồng, 0 or more (got \"%s\")", c[6]);
+    e.min_legal = -1;
+    for (int i = 0; i < 3; i++)
+        if (strcmp(c[7], legal[i]) == 0)
+            e.min_legal = i;
+    if (e.min_legal < 0)
+        return WHY("expected any, late or evading (got \"%s\")", c[7]);
+    if ((err = int_cell(c[8], 0, 3650, "a number of days", &e.min_days, why, whysz)))
+        return err;
+    if (!*c[9])
+        return WHY("expected the department that acts");
+    e.department = tn_policy_intern(pol, c[9]);
+    e.document = tn_policy_intern(pol, c[10]);
+    int ok = 0;
+    for (int i = 0; i < 3; i++)
+        ok |= strcmp(c[11], checks[i]) == 0;
+    if (!ok)
+        return WHY("expected an empty check, fine or art216 (got \"%s\")", c[11]);
+    e.check = tn_policy_intern(pol, c[11]);
+    if ((err = source_cell(pol, c[12], &e.source, why, whysz)))
+        return err;
+    PUSH_UNIQUE(pol->ladder, pol->nladder, e,
+                strcmp(o->office, e.office) == 0 && o->order == e.order,
+                "expected one step per office and order (got a second step %s for %s)", c[1],
+                c[0]);
+}
+
+static tn_err deadline_case_row(struct tn_policy *pol, const char *const *c, char *why,
+                                size_t whysz)
+{
+    struct tn_case_deadline e = {0};
+    tn_err err;
+    if ((err = event_cell(c[0], &e.after, why, whysz)))
+        return err;
+    const char *s = c[1];
+    char item[48];
+    while (*s) {
+        enum tn_case_event ev;
+        if (list_item(&s, item, sizeof item) || (err = event_cell(item, &ev, why, whysz)))
+            return err ? err : WHY("expected events separated by ; (got \"%s\")", c[1]);
+        e.expect |= 1u << ev;
+    }
+    if (!e.expect)
+        return WHY("expected at least one event to follow");
+    if ((err = int_cell(c[2], 1, 3650, "a number of days", &e.days, why, whysz)))
+        return err;
+    if (strcmp(c[3], "working") != 0 && strcmp(c[3], "calendar") != 0)
+        return WHY("expected working or calendar (got \"%s\")", c[3]);
+    e.working = c[3][0] == 'w';
+    if (!*c[4])
+        return WHY("expected whose step it is");
+    e.who = tn_policy_intern(pol, c[4]);
+    if ((err = source_cell(pol, c[5], &e.source, why, whysz)))
+        return err;
+    PUSH_UNIQUE(pol->case_deadlines, pol->ncase_deadlines, e, o->after == e.after,
+                "expected one deadline per event (got a second one after %s)", c[0]);
+}
+
 #define R(n)                                                                                       \
     {                                                                                              \
         n, 1                                                                                       \
@@ -362,6 +478,15 @@ static const struct spec specs[] = {
     {"card_lock.csv", {R("from"), R("lock_months"), R("kttn_months"), R("source")}, 4, card_row},
     {"non_participant.csv", {R("from"), R("min_gap"), R("min_ratio_percent"), R("source")}, 4,
      undeclared_row},
+    {"sanctions.csv", {R("from"), R("min_percent"), R("max_percent"), R("cap"),
+                       R("organisation_multiplier"), R("source")}, 6, fine_row},
+    {"criminal.csv", {R("from"), R("clause"), R("min_amount"), R("min_workers"), R("min_months"),
+                      R("acts_from"), R("source")}, 7, criminal_row},
+    {"ladder.csv", {R("office"), R("order"), R("step"), R("event"), R("occurrence"),
+                    R("min_months"), R("min_debt"), R("legal_status"), R("min_days"),
+                    R("department"), R("document"), R("check"), R("source")}, 13, ladder_row},
+    {"case_deadlines.csv", {R("after"), R("expect"), R("days"), R("calendar"), R("who"),
+                            R("source")}, 6, deadline_case_row},
 };
 /* clang-format on */
 #undef R

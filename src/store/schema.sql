@@ -112,3 +112,35 @@ CREATE TABLE finding (
     close_id INTEGER NOT NULL, bhxh_code TEXT NOT NULL, for_period TEXT NOT NULL,
     kind TEXT NOT NULL, base INTEGER NOT NULL, floor INTEGER NOT NULL, source TEXT NOT NULL);
 CREATE INDEX finding_close ON finding (close_id);
+
+-- Cases (docs/cases.md). Events and plans are versioned like the registry tables: an event
+-- corrected later is a new version, so a case can be replayed as known at any time, and as
+-- of any event date.
+CREATE TABLE case_event (
+    case_id TEXT NOT NULL, seq INTEGER NOT NULL, version INTEGER NOT NULL,
+    known_at TEXT NOT NULL, superseded_at TEXT, batch_id INTEGER NOT NULL,
+    unit_code TEXT NOT NULL, event TEXT NOT NULL, date TEXT NOT NULL, amount INTEGER,
+    outcome TEXT, office TEXT, note TEXT, actor TEXT,
+    PRIMARY KEY (case_id, seq, version)) WITHOUT ROWID;
+CREATE INDEX case_event_unit ON case_event (unit_code, case_id);
+
+-- Instalments of a repayment plan (mediation or administrative agreement).
+CREATE TABLE case_plan (
+    case_id TEXT NOT NULL, seq INTEGER NOT NULL, version INTEGER NOT NULL,
+    known_at TEXT NOT NULL, superseded_at TEXT, batch_id INTEGER NOT NULL,
+    due_on TEXT NOT NULL, amount INTEGER NOT NULL,
+    PRIMARY KEY (case_id, seq, version)) WITHOUT ROWID;
+
+-- Attachments stored once by content (SHA-256), linked to the cases that cite them.
+CREATE TABLE blob (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, bytes BLOB NOT NULL)
+    WITHOUT ROWID;
+CREATE TABLE case_attachment (
+    case_id TEXT NOT NULL, sha256 TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
+    known_at TEXT NOT NULL, actor TEXT,
+    PRIMARY KEY (case_id, sha256)) WITHOUT ROWID;
+
+-- Branches of the debtor in other provinces (seed 000): one case, linked branches.
+CREATE TABLE case_branch (
+    case_id TEXT NOT NULL, unit_code TEXT NOT NULL, province_code TEXT NOT NULL,
+    note TEXT, known_at TEXT NOT NULL,
+    PRIMARY KEY (case_id, unit_code)) WITHOUT ROWID;

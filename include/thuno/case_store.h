@@ -1,0 +1,149 @@
+/*
+ * case_store.h - cases as the store keeps them (docs/cases.md): their events, repayment
+ * plans, payments, attachments and branches, read as known at any time.
+ *
+ * Invariants: nothing is updated or deleted; an event recorded here goes through the same
+ * state machine (case.h) as an imported one; as_of is "YYYY-MM-DDTHH:MM:SS" or NULL for now
+ * and bounds both what was known (known_at) and what had happened (the event's date).
+ */
+#ifndef THUNO_CASE_STORE_H
+#define THUNO_CASE_STORE_H
+
+#include <stddef.h>
+
+#include "thuno/case.h"
+#include "thuno/plan.h"
+
+struct tn_store;
+
+/* One event of a case, as stored. */
+struct tn_case_event_row {
+    char case_id[72];
+    long seq;
+    char unit_code[32];
+    struct tn_case_step step; /* step.office points at office below */
+    char office[160];
+    char note[512];
+    char actor[64];
+    char known_at[20];
+};
+
+/* A payment tied to a case (payments.csv case_id); a reversal has a negative amount. */
+struct tn_case_payment_row {
+    char txn_id[72];
+    tn_day paid_on;
+    tn_money amount;
+    char channel[24];
+};
+
+/* A case's events in seq order, as known at as_of and dated up to it (*rows owned by the
+ * caller, free()). A case_id not stored gives n = 0. Errors: TN_ERR_STORE. */
+tn_err tn_store_case_events(struct tn_store *s, const char *case_id, const char *as_of,
+                            struct tn_case_event_row **rows, size_t *n);
+
+/* Replays rows into c (tn_case_init first). Errors: what tn_case_apply returns, with why
+ * naming the event's seq; c holds the case up to the event before. */
+tn_err tn_case_replay(struct tn_case *c, const struct tn_case_event_row *rows, size_t n,
+                      char *why, size_t whysz);
+
+/* A case's instalments in seq order as known at as_of (*inst owned by the caller).
+ * Errors: TN_ERR_STORE. */
+tn_err tn_store_case_plan(struct tn_store *s, const char *case_id, const char *as_of,
+                          struct tn_instalment **inst, size_t *n);
+
+/* The payments tied to a case, paid and known by as_of, in date order (*rows owned by the
+ * caller). Errors: TN_ERR_STORE. */
+tn_err tn_store_case_payments(struct tn_store *s, const char *case_id, const char *as_of,
+                              struct tn_case_payment_row **rows, size_t *n);
+
+/* Calls row() with every case id known at as_of (and opened by then) and its unit, in case
+ * id order. Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_case_ids(struct tn_store *s, const char *as_of,
+                         tn_err (*row)(void *ctx, const char *case_id, const char *unit_code),
+                         void *ctx);
+
+/* Records ev as the next event of its case (seq is assigned; ev->seq is ignored) at now,
+ * after replaying the case and applying ev; a new case_id opens a case. why explains a
+ * refusal. Errors: TN_ERR_STATE or TN_ERR_PARSE (refused by the state machine; nothing
+ * written), TN_ERR_CONFLICT (the case belongs to another unit), TN_ERR_NOT_FOUND (unknown
+ * unit), TN_ERR_STORE. On TN_OK *seq is the event's number. */
+tn_err tn_store_case_record(struct tn_store *s, const struct tn_case_event_row *ev,
+                            const char *now, long *seq, char *why, size_t whysz);
+
+/* Stores size bytes (content-addressed by their SHA-256, hex in sha256) and links them to the
+ * case as kind ("petition", "power_of_attorney", ...) named name. Storing the same bytes
+ * twice keeps one copy. Errors: TN_ERR_NOT_FOUND (no such case), TN_ERR_STORE. */
+tn_err tn_store_case_attach(struct tn_store *s, const char *case_id, const char *kind,
+                            const char *name, const void *bytes, size_t size, const char *now,
+                            const char *actor, char sha256[static 65]);
+
+/* One attachment of a case. */
+struct tn_case_attachment_row {
+    char sha256[65];
+    char kind[48];
+    char name[256];
+    long long size;
+    char known_at[20];
+};
+
+/* A case's attachments known at as_of, by kind and name (*rows owned by the caller).
+ * Errors: TN_ERR_STORE. */
+tn_err tn_store_case_attachments(struct tn_store *s, const char *case_id, const char *as_of,
+                                 struct tn_case_attachment_row **rows, size_t *n);
+
+#endif
+
+/* What the litigation statistics group by (data-formats.md "litigation"; seed 000). */
+enum tn_litigation_by { TN_LIT_YEAR, TN_LIT_TYPE, TN_LIT_OFFICE };
+
+/* One group of the litigation statistics; the last row has key "total". Units are counted
+ * once per group however many cases they have (so a group's units can add up to more than
+ * the total's). Cases are those with a lawsuit filed between from and to (inclusive) and by
+ * as_of; everything else is as of as_of. */
+struct tn_litigation_row {
+    char key[32]; /* year of filing, unit type or office code */
+    long long units_sued;
+    tn_money amount_claimed;
+    long long mediated_units;
+    tn_money mediated_amount;
+    long long tried_units;
+    tn_money tried_amount; /* awarded, after appeals */
+    long long judgments_to_enforce; /* units whose judgment or defaulted settlement is enforceable */
+    long long enforced_full_units, enforced_partial_units;
+    tn_money recovered_mediation, recovered_judgment, recovered_enforcement;
+    tn_money recovered_total; /* every payment tied to the cases, whatever its channel */
+    long long pending_units;  /* units with a case neither closed nor withdrawn */
+};
+
+/* Calls row() for each group in key order, then the total. office (NULL: all) keeps the
+ * units of that office. Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_litigation(struct tn_store *s, tn_day from, tn_day to, const char *as_of,
+                           enum tn_litigation_by by, const char *office,
+                           tn_err (*row)(void *ctx, const struct tn_litigation_row *r),
+                           void *ctx);
+
+/* A case as the case list shows it (docs/cases.md "cases report"). */
+struct tn_case_row {
+    char case_id[72];
+    char unit_code[32];
+    char unit_status[16];   /* the unit's status as of as_of */
+    char office_code[32];
+    struct tn_case c;       /* replayed as of as_of */
+    enum tn_case_event last_event;
+    tn_money recovered;     /* payments tied to the case */
+    int has_plan;
+    struct tn_plan_status plan;
+    tn_day deadline;        /* -1: none pending */
+    const struct tn_case_deadline *deadline_rule;
+    int alert_status;       /* 1: the unit stopped being active while the case is open */
+    char invalid[256];      /* "" or why the stored history does not replay */
+};
+
+struct tn_policy;
+
+/* Calls row() for every case known at as_of, in case id order, with its state, plan status
+ * and the deadline of its latest event (pol's case_deadlines). office as in
+ * tn_store_litigation. Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const char *as_of,
+                      const char *office, tn_err (*row)(void *ctx, const struct tn_case_row *r),
+                      void *ctx);

@@ -1,0 +1,406 @@
+/*
+ * case_store.c - cases in the store (case_store.h; tables in schema.sql, design in
+ * docs/cases.md). Versioned rows are read like the registry's: the version known at as_of.
+ */
+#include "store_int.h"
+
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "thuno/case_store.h"
+#include "thuno/mem.h"
+
+#define FOREVER "9999-12-31T23:59:59"
+
+/* ?2 = as_of; the version of each key known then */
+#define KNOWN "known_at <= ?2 AND (superseded_at IS NULL OR superseded_at > ?2)"
+
+static const char *at(const char *as_of)
+{
+    return as_of ? as_of : FOREVER;
+}
+
+static void copy(char *dst, size_t dstsz, const char *src)
+{
+    snprintf(dst, dstsz, "%s", src);
+}
+
+static tn_err read_event(struct tn_store *s, sqlite3_stmt *st, struct tn_case_event_row *r)
+{
+    memset(r, 0, sizeof *r);
+    copy(r->case_id, sizeof r->case_id, tn__col_text(st, 0));
+    r->seq = sqlite3_column_int(st, 1);
+    copy(r->unit_code, sizeof r->unit_code, tn__col_text(st, 2));
+    copy(r->office, sizeof r->office, tn__col_text(st, 6));
+    copy(r->note, sizeof r->note, tn__col_text(st, 7));
+    copy(r->actor, sizeof r->actor, tn__col_text(st, 8));
+    copy(r->known_at, sizeof r->known_at, tn__col_text(st, 9));
+    struct tn_case_step *p = &r->step;
+    p->amount = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 5);
+    p->office = r->office;
+    if (tn_case_event_parse(tn__col_text(st, 3), &p->event) ||
+        tn_day_parse(tn__col_text(st, 4), &p->day) ||
+        tn_case_outcome_parse(p->event, tn__col_text(st, 10), &p->outcome)) {
+        snprintf(s->errmsg, sizeof s->errmsg, "case %s event %ld is malformed in the store",
+                 r->case_id, r->seq);
+        return TN_ERR_STORE;
+    }
+    return TN_OK;
+}
+
+tn_err tn_store_case_events(struct tn_store *s, const char *case_id, const char *as_of,
+                            struct tn_case_event_row **rows, size_t *n)
+{
+    static const char sql[] =
+        "SELECT case_id, seq, unit_code, event, date, amount, office, note, actor, known_at, "
+        "       outcome FROM case_event "
+        "WHERE case_id = ?1 AND " KNOWN " AND date <= substr(?2, 1, 10) ORDER BY seq";
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s, sql, &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, at(as_of), -1, SQLITE_STATIC);
+    struct tn_case_event_row *out = NULL;
+    size_t cnt = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        TN_GROW(out, cap, cnt + 1);
+        if ((err = read_event(s, st, &out[cnt])))
+            break;
+        cnt++;
+    }
+    if (!err && rc != SQLITE_DONE)
+        err = tn__store_fail(s, "reading a case");
+    sqlite3_finalize(st);
+    if (err) {
+        free(out);
+        return err;
+    }
+    for (size_t i = 0; i < cnt; i++) /* the array may have moved while it grew */
+        out[i].step.office = out[i].office;
+    *rows = out;
+    *n = cnt;
+    return TN_OK;
+}
+
+tn_err tn_case_replay(struct tn_case *c, const struct tn_case_event_row *rows, size_t n,
+                      char *why, size_t whysz)
+{
+    for (size_t i = 0; i < n; i++) {
+        char reason[384];
+        tn_err err = tn_case_apply(c, &rows[i].step, reason, sizeof reason);
+        if (err) {
+            snprintf(why, whysz, "event %ld: %s", rows[i].seq, reason);
+            return err;
+        }
+    }
+    return TN_OK;
+}
+
+tn_err tn_store_case_plan(struct tn_store *s, const char *case_id, const char *as_of,
+                          struct tn_instalment **inst, size_t *n)
+{
+    static const char sql[] = "SELECT due_on, amount FROM case_plan "
+                              "WHERE case_id = ?1 AND " KNOWN " ORDER BY seq";
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s, sql, &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, at(as_of), -1, SQLITE_STATIC);
+    struct tn_instalment *out = NULL;
+    size_t cnt = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        TN_GROW(out, cap, cnt + 1);
+        if (tn_day_parse(tn__col_text(st, 0), &out[cnt].due)) {
+            snprintf(s->errmsg, sizeof s->errmsg, "case %s: bad instalment date", case_id);
+            err = TN_ERR_STORE;
+            break;
+        }
+        out[cnt++].amount = sqlite3_column_int64(st, 1);
+    }
+    if (!err && rc != SQLITE_DONE && rc != SQLITE_ROW)
+        err = tn__store_fail(s, "reading a plan");
+    sqlite3_finalize(st);
+    if (err) {
+        free(out);
+        return err;
+    }
+    *inst = out;
+    *n = cnt;
+    return TN_OK;
+}
+
+tn_err tn_store_case_payments(struct tn_store *s, const char *case_id, const char *as_of,
+                              struct tn_case_payment_row **rows, size_t *n)
+{
+    /* the case's payments and the reversals of them, as known and paid by as_of */
+    static const char sql[] =
+        "WITH p AS (SELECT * FROM payment WHERE " KNOWN " AND paid_on <= substr(?2, 1, 10)) "
+        "SELECT txn_id, paid_on, amount, channel FROM p WHERE case_id = ?1 "
+        "UNION ALL "
+        "SELECT r.txn_id, r.paid_on, -r.amount, o.channel FROM p r "
+        "JOIN p o ON o.txn_id = r.reverses AND o.case_id = ?1 "
+        "ORDER BY 2, 1";
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s, sql, &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, at(as_of), -1, SQLITE_STATIC);
+    struct tn_case_payment_row *out = NULL;
+    size_t cnt = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        TN_GROW(out, cap, cnt + 1);
+        struct tn_case_payment_row *r = &out[cnt++];
+        copy(r->txn_id, sizeof r->txn_id, tn__col_text(st, 0));
+        if (tn_day_parse(tn__col_text(st, 1), &r->paid_on))
+            r->paid_on = 0;
+        r->amount = sqlite3_column_int64(st, 2);
+        copy(r->channel, sizeof r->channel, tn__col_text(st, 3));
+    }
+    if (rc != SQLITE_DONE)
+        err = tn__store_fail(s, "reading a case's payments");
+    sqlite3_finalize(st);
+    if (err) {
+        free(out);
+        return err;
+    }
+    *rows = out;
+    *n = cnt;
+    return TN_OK;
+}
+
+tn_err tn_store_case_ids(struct tn_store *s, const char *as_of,
+                         tn_err (*row)(void *ctx, const char *case_id, const char *unit_code),
+                         void *ctx)
+{
+    static const char sql[] = "SELECT case_id, min(unit_code) FROM case_event "
+                              "WHERE known_at <= ?1 AND (superseded_at IS NULL OR "
+                              "superseded_at > ?1) AND date <= substr(?1, 1, 10) "
+                              "GROUP BY case_id ORDER BY case_id";
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s, sql, &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, at(as_of), -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if ((err = row(ctx, tn__col_text(st, 0), tn__col_text(st, 1))))
+            break;
+    if (!err && rc != SQLITE_DONE)
+        err = tn__store_fail(s, "listing cases");
+    sqlite3_finalize(st);
+    return err;
+}
+
+static tn_err unit_exists(struct tn_store *s, const char *unit_code, int *found)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(
+        s, "SELECT 1 FROM unit WHERE unit_code = ?1 AND superseded_at IS NULL", &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    *found = rc == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "finding a unit");
+}
+
+static tn_err insert_event(struct tn_store *s, const struct tn_case_event_row *ev, long seq,
+                           const char *now)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s,
+                                   "INSERT INTO import_batch (kind, file, known_at, rows_new, "
+                                   "rows_changed, rows_same) VALUES ('case_events', "
+                                   "'(recorded in thuno)', ?1, 1, 0, 0)",
+                                   &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return tn__store_fail(s, "recording an event");
+    sqlite3_int64 batch = sqlite3_last_insert_rowid(s->db);
+    if ((err = tn__store_prepare(
+             s,
+             "INSERT INTO case_event (case_id, seq, version, known_at, batch_id, unit_code, "
+             "event, date, amount, outcome, office, note, actor) "
+             "VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             &st)))
+        return err;
+    char day[TN_DAY_BUFSZ];
+    tn_day_format(ev->step.day, day);
+    sqlite3_bind_text(st, 1, ev->case_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, seq);
+    sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 4, batch);
+    sqlite3_bind_text(st, 5, ev->unit_code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, tn_case_event_name(ev->step.event), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 7, day, -1, SQLITE_TRANSIENT);
+    if (ev->step.amount >= 0)
+        sqlite3_bind_int64(st, 8, ev->step.amount);
+    tn__bind_text_or_null(st, 9, tn_case_outcome_name(ev->step.outcome));
+    tn__bind_text_or_null(st, 10, ev->office);
+    tn__bind_text_or_null(st, 11, ev->note);
+    tn__bind_text_or_null(st, 12, ev->actor);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "recording an event");
+}
+
+tn_err tn_store_case_record(struct tn_store *s, const struct tn_case_event_row *ev,
+                            const char *now, long *seq, char *why, size_t whysz)
+{
+    tn_err err = tn_store_begin(s);
+    if (err)
+        return err;
+    struct tn_case_event_row *rows = NULL;
+    size_t n = 0;
+    int found;
+    if ((err = unit_exists(s, ev->unit_code, &found)))
+        goto done;
+    if (!found) {
+        snprintf(why, whysz, "unknown unit %s", ev->unit_code);
+        err = TN_ERR_NOT_FOUND;
+        goto done;
+    }
+    if ((err = tn_store_case_events(s, ev->case_id, NULL, &rows, &n)))
+        goto done;
+    if (n && strcmp(rows[0].unit_code, ev->unit_code) != 0) {
+        snprintf(why, whysz, "case %s is the case of unit %s, not %s", ev->case_id,
+                 rows[0].unit_code, ev->unit_code);
+        err = TN_ERR_CONFLICT;
+        goto done;
+    }
+    struct tn_case c;
+    tn_case_init(&c);
+    if ((err = tn_case_replay(&c, rows, n, why, whysz)))
+        goto done;
+    struct tn_case_step step = ev->step;
+    step.office = ev->office;
+    if ((err = tn_case_apply(&c, &step, why, whysz)))
+        goto done;
+    long next = n ? rows[n - 1].seq + 1 : 1;
+    if ((err = insert_event(s, ev, next, now)))
+        goto done;
+    err = tn_store_commit(s);
+    if (!err)
+        *seq = next;
+done:
+    if (err)
+        tn_store_rollback(s);
+    free(rows);
+    return err;
+}
+
+static void sha256_hex(const void *bytes, size_t size, char out[static 65])
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!EVP_Digest(bytes, size, md, &len, EVP_sha256(), NULL) || len != 32)
+        abort(); /* only fails when OpenSSL cannot allocate: out of memory (mem.h) */
+    for (unsigned i = 0; i < 32; i++)
+        snprintf(out + 2 * i, 3, "%02x", md[i]);
+}
+
+tn_err tn_store_case_attach(struct tn_store *s, const char *case_id, const char *kind,
+                            const char *name, const void *bytes, size_t size, const char *now,
+                            const char *actor, char sha256[static 65])
+{
+    char hex[65];
+    sha256_hex(bytes, size, hex);
+    struct tn_case_event_row *rows = NULL;
+    size_t n = 0;
+    tn_err err = tn_store_case_events(s, case_id, NULL, &rows, &n);
+    free(rows);
+    if (err)
+        return err;
+    if (!n) {
+        snprintf(s->errmsg, sizeof s->errmsg, "no case %s", case_id);
+        return TN_ERR_NOT_FOUND;
+    }
+    if ((err = tn_store_begin(s)))
+        return err;
+    sqlite3_stmt *st = NULL;
+    if ((err = tn__store_prepare(
+             s, "INSERT OR IGNORE INTO blob (sha256, size, bytes) VALUES (?1, ?2, ?3)", &st)))
+        goto done;
+    sqlite3_bind_text(st, 1, hex, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)size);
+    sqlite3_bind_blob64(st, 3, bytes, size, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        err = tn__store_fail(s, "storing an attachment");
+        goto done;
+    }
+    sqlite3_finalize(st);
+    if ((err = tn__store_prepare(s,
+                                 "INSERT OR IGNORE INTO case_attachment (case_id, sha256, kind, "
+                                 "name, known_at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                 &st)))
+        goto done;
+    sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, hex, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+    tn__bind_text_or_null(st, 6, actor);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        err = tn__store_fail(s, "linking an attachment");
+        goto done;
+    }
+    err = tn_store_commit(s);
+done:
+    sqlite3_finalize(st);
+    if (err)
+        tn_store_rollback(s);
+    else
+        memcpy(sha256, hex, 65);
+    return err;
+}
+
+tn_err tn_store_case_attachments(struct tn_store *s, const char *case_id, const char *as_of,
+                                 struct tn_case_attachment_row **rows, size_t *n)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s,
+                                   "SELECT a.sha256, a.kind, a.name, b.size, a.known_at "
+                                   "FROM case_attachment a JOIN blob b ON b.sha256 = a.sha256 "
+                                   "WHERE a.case_id = ?1 AND a.known_at <= ?2 "
+                                   "ORDER BY a.kind, a.name",
+                                   &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, at(as_of), -1, SQLITE_STATIC);
+    struct tn_case_attachment_row *out = NULL;
+    size_t cnt = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        TN_GROW(out, cap, cnt + 1);
+        struct tn_case_attachment_row *r = &out[cnt++];
+        copy(r->sha256, sizeof r->sha256, tn__col_text(st, 0));
+        copy(r->kind, sizeof r->kind, tn__col_text(st, 1));
+        copy(r->name, sizeof r->name, tn__col_text(st, 2));
+        r->size = sqlite3_column_int64(st, 3);
+        copy(r->known_at, sizeof r->known_at, tn__col_text(st, 4));
+    }
+    if (rc != SQLITE_DONE)
+        err = tn__store_fail(s, "reading attachments");
+    sqlite3_finalize(st);
+    if (err) {
+        free(out);
+        return err;
+    }
+    *rows = out;
+    *n = cnt;
+    return TN_OK;
+}
