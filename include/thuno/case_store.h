@@ -13,6 +13,7 @@
 
 #include "thuno/case.h"
 #include "thuno/plan.h"
+#include "thuno/sanction.h"
 
 struct tn_store;
 
@@ -34,6 +35,7 @@ struct tn_case_payment_row {
     tn_day paid_on;
     tn_money amount;
     char channel[24];
+    int reversed; /* 1: a reversal, or a payment reversed by one: never counts towards a plan */
 };
 
 /* A case's events in seq order, as known at as_of and dated up to it (*rows owned by the
@@ -43,8 +45,8 @@ tn_err tn_store_case_events(struct tn_store *s, const char *case_id, const char 
 
 /* Replays rows into c (tn_case_init first). Errors: what tn_case_apply returns, with why
  * naming the event's seq; c holds the case up to the event before. */
-tn_err tn_case_replay(struct tn_case *c, const struct tn_case_event_row *rows, size_t n,
-                      char *why, size_t whysz);
+tn_err tn_case_replay(struct tn_case *c, const struct tn_case_event_row *rows, size_t n, char *why,
+                      size_t whysz);
 
 /* A case's instalments in seq order as known at as_of (*inst owned by the caller).
  * Errors: TN_ERR_STORE. */
@@ -67,8 +69,8 @@ tn_err tn_store_case_ids(struct tn_store *s, const char *as_of,
  * refusal. Errors: TN_ERR_STATE or TN_ERR_PARSE (refused by the state machine; nothing
  * written), TN_ERR_CONFLICT (the case belongs to another unit), TN_ERR_NOT_FOUND (unknown
  * unit), TN_ERR_STORE. On TN_OK *seq is the event's number. */
-tn_err tn_store_case_record(struct tn_store *s, const struct tn_case_event_row *ev,
-                            const char *now, long *seq, char *why, size_t whysz);
+tn_err tn_store_case_record(struct tn_store *s, const struct tn_case_event_row *ev, const char *now,
+                            long *seq, char *why, size_t whysz);
 
 /* Stores size bytes (content-addressed by their SHA-256, hex in sha256) and links them to the
  * case as kind ("petition", "power_of_attorney", ...) named name. Storing the same bytes
@@ -108,7 +110,8 @@ struct tn_litigation_row {
     tn_money mediated_amount;
     long long tried_units;
     tn_money tried_amount; /* awarded, after appeals */
-    long long judgments_to_enforce; /* units whose judgment or defaulted settlement is enforceable */
+    long long
+        judgments_to_enforce; /* units whose judgment or defaulted settlement is enforceable */
     long long enforced_full_units, enforced_partial_units;
     tn_money recovered_mediation, recovered_judgment, recovered_enforcement;
     tn_money recovered_total; /* every payment tied to the cases, whatever its channel */
@@ -119,31 +122,59 @@ struct tn_litigation_row {
  * units of that office. Errors: TN_ERR_STORE, or what row() returns. */
 tn_err tn_store_litigation(struct tn_store *s, tn_day from, tn_day to, const char *as_of,
                            enum tn_litigation_by by, const char *office,
-                           tn_err (*row)(void *ctx, const struct tn_litigation_row *r),
-                           void *ctx);
+                           tn_err (*row)(void *ctx, const struct tn_litigation_row *r), void *ctx);
 
 /* A case as the case list shows it (docs/cases.md "cases report"). */
 struct tn_case_row {
     char case_id[72];
     char unit_code[32];
-    char unit_status[16];   /* the unit's status as of as_of */
+    char unit_status[16]; /* the unit's status as of as_of */
     char office_code[32];
-    struct tn_case c;       /* replayed as of as_of */
+    struct tn_case c; /* replayed as of as_of */
     enum tn_case_event last_event;
-    tn_money recovered;     /* payments tied to the case */
+    tn_money recovered; /* payments tied to the case */
     int has_plan;
     struct tn_plan_status plan;
-    tn_day deadline;        /* -1: none pending */
+    tn_day deadline; /* -1: none pending */
     const struct tn_case_deadline *deadline_rule;
-    int alert_status;       /* 1: the unit stopped being active while the case is open */
-    char invalid[256];      /* "" or why the stored history does not replay */
+    int alert_status;  /* 1: the unit stopped being active while the case is open */
+    char invalid[256]; /* "" or why the stored history does not replay */
 };
 
 struct tn_policy;
 
 /* Calls row() for every case known at as_of, in case id order, with its state, plan status
- * and the deadline of its latest event (pol's case_deadlines). office as in
- * tn_store_litigation. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const char *as_of,
+ * (judged on day `on`; -1: as_of's day) and the deadline of its latest event (pol's
+ * case_deadlines). office as in tn_store_litigation. Errors: TN_ERR_STORE, or what row()
+ * returns. */
+tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const char *as_of, tn_day on,
                       const char *office, tn_err (*row)(void *ctx, const struct tn_case_row *r),
                       void *ctx);
+
+/* One unit's proposed next step (the monthly escalation run, docs/cases.md). */
+struct tn_escalation_row {
+    char unit_code[32];
+    char officer_code[32];
+    char office_code[32];
+    int months_owed_tenths;
+    tn_money debt;
+    char legal_status[12];
+    long long workers;
+    char case_id[72]; /* the unit's open case, "" when it has none yet */
+    enum tn_case_state state;
+    struct tn_ladder_proposal_view {
+        const char *step, *department, *document, *source;
+        enum tn_case_event event;
+        int ready;
+        char waiting[160];
+    } next;
+    struct tn_fine fine;     /* the fine step: the range proposed (fine.rule NULL otherwise) */
+    struct tn_art216 art216; /* the referral check (clause 0 when not a candidate) */
+};
+
+/* Calls row() for every unit owing at period's end (as known at as_of) that the ladder has a
+ * step for, by department then debt (largest first). The fine base is the unit's principal
+ * due (all funds; see docs/cases.md). Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_escalation(struct tn_store *s, const struct tn_policy *pol, tn_period period,
+                           const char *as_of, const char *office,
+                           tn_err (*row)(void *ctx, const struct tn_escalation_row *r), void *ctx);

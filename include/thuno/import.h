@@ -36,7 +36,7 @@ struct tn_import_error {
     const char *column; /* header name (static), NULL for a whole-row or whole-file error */
     tn_err code;        /* TN_ERR_PARSE bad text, TN_ERR_NOT_FOUND unknown reference,
                            TN_ERR_CONFLICT duplicate key or differs from the stored row */
-    char message[160];
+    char message[320];
 };
 
 struct tn_import_report {

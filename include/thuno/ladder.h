@@ -17,10 +17,10 @@
 
 /* What the ladder looks at. */
 struct tn_ladder_facts {
-    const char *office;      /* the unit's office code ("" none) */
+    const char *office; /* the unit's office code ("" none) */
     int months_owed_tenths;
-    tn_money debt;           /* principal + interest due */
-    int legal;               /* 0 current, 1 late, 2 evading */
+    tn_money debt;                    /* principal + interest due */
+    int legal;                        /* 0 current, 1 late, 2 evading */
     const struct tn_case_step *steps; /* the open case's events, in order (none: 0) */
     size_t nsteps;
     enum tn_case_state state; /* the open case's state (TN_CASE_ST_NEW when none) */
@@ -30,8 +30,8 @@ struct tn_ladder_facts {
 
 struct tn_ladder_proposal {
     const struct tn_ladder_step *step;
-    int ready;           /* 1: every condition holds; 0: see waiting */
-    char waiting[160];   /* what is still missing, in English */
+    int ready;         /* 1: every condition holds; 0: see waiting */
+    char waiting[160]; /* what is still missing, in English */
 };
 
 /* Proposes the first step of the office's ladder (its own steps if it has any, else those

@@ -168,16 +168,16 @@ struct tn_undeclared_rule {
 struct tn_ladder_step {
     const char *office; /* "*": every office without a ladder of its own */
     int order;
-    const char *step;          /* "reminder", "second_reminder", ... */
-    enum tn_case_event event;  /* the event that records it done */
-    int occurrence;            /* done at the occurrence-th such event (2: second reminder) */
-    int min_months_tenths;     /* months owed at least */
-    tn_money min_debt;         /* debt (principal + interest due) at least */
-    int min_legal;             /* 0 any, 1 late or evading, 2 evading */
-    int min_days;              /* days since the case's previous event at least */
-    const char *department;    /* who acts: QLT, KTTN, TTKT, legal, director */
-    const char *document;      /* what thuno drafts for it ("" none) */
-    const char *check;         /* "" or "fine" (range proposed) or "art216" (must be a candidate) */
+    const char *step;         /* "reminder", "second_reminder", ... */
+    enum tn_case_event event; /* the event that records it done */
+    int occurrence;           /* done at the occurrence-th such event (2: second reminder) */
+    int min_months_tenths;    /* months owed at least */
+    tn_money min_debt;        /* debt (principal + interest due) at least */
+    int min_legal;            /* 0 any, 1 late or evading, 2 evading */
+    int min_days;             /* days since the case's previous event at least */
+    const char *department;   /* who acts: QLT, KTTN, TTKT, legal, director */
+    const char *document;     /* what thuno drafts for it ("" none) */
+    const char *check;        /* "" or "fine" (range proposed) or "art216" (must be a candidate) */
     const char *source;
 };
 
@@ -185,10 +185,10 @@ struct tn_ladder_step {
  * when none of the expected events happened within days of it. */
 struct tn_case_deadline {
     enum tn_case_event after;
-    unsigned expect;   /* bit (1u << event) per expected event */
+    unsigned expect; /* bit (1u << event) per expected event */
     int days;
-    int working;       /* 1: working days (Monday to Friday; holidays not counted in) */
-    const char *who;   /* whose step it is: "court", "THADS", "office" */
+    int working;     /* 1: working days (Monday to Friday; holidays not counted in) */
+    const char *who; /* whose step it is: "court", "THADS", "office" */
     const char *source;
 };
 

@@ -3,11 +3,10 @@
  * [-o FILE]`. One entry per report in the table below: its columns and how its rows are read
  * (data-formats.md "Outputs"). Later issues add their reports here.
  */
-#include "cli.h"
 
 #include <string.h>
 
-#include "io/table_out.h"
+#include "report_int.h"
 #include "thuno/policy.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
@@ -187,21 +186,23 @@ static tn_err run_crossings(struct tn_cli *cli, struct tn_store *s, tn_period p,
     return err;
 }
 
-static tn_err run_card_locks(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
+static tn_err run_card_locks(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                              struct tn_table_out *t)
 {
-    return run_crossings(cli, s, p, as_of, t, 0);
+    return run_crossings(cli, s, a->period, a->as_of, t, 0);
 }
 
-static tn_err run_handover(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
+static tn_err run_handover(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                            struct tn_table_out *t)
 {
-    return run_crossings(cli, s, p, as_of, t, 1);
+    return run_crossings(cli, s, a->period, a->as_of, t, 1);
 }
 
-static tn_err run_non_participants(struct tn_cli *cli, struct tn_store *s, tn_period p,
-                                   const char *as_of, struct tn_table_out *t)
+static tn_err run_non_participants(struct tn_cli *cli, struct tn_store *s,
+                                   const struct tn_report_args *a, struct tn_table_out *t)
 {
+    tn_period p = a->period;
+    const char *as_of = a->as_of;
     struct tn_policy pol;
     tn_policy_init(&pol);
     const struct tn_undeclared_rule *rule;
@@ -217,10 +218,12 @@ static tn_err run_non_participants(struct tn_cli *cli, struct tn_store *s, tn_pe
 
 /* A report that only reads the store: its runner calls one tn_store_ function. */
 #define STORE_RUN(name, call)                                                                      \
-    static tn_err name(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,     \
+    static tn_err name(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,     \
                        struct tn_table_out *t)                                                     \
     {                                                                                              \
         (void)cli;                                                                                 \
+        tn_period p = a->period;                                                                   \
+        const char *as_of = a->as_of;                                                              \
         return call;                                                                               \
     }
 STORE_RUN(run_balances, tn_store_balances(s, p, as_of, balance_row, t))
@@ -272,45 +275,38 @@ static const char *const officer_kpi_cols[] = {
     "plan",         "collected_pct", "debt",         "debt_ratio", "units_0",  "units_1_3",
     "units_3_6",    "units_6_12",    "units_12plus", NULL};
 
-static const struct {
-    const char *name;
-    const char *title; /* printed on XLSX and PDF, Vietnamese first */
-    const char *const *cols;
-    tn_err (*run)(struct tn_cli *cli, struct tn_store *s, tn_period p, const char *as_of,
-                  struct tn_table_out *t);
-    const char *what;
-} reports[] = {
+static const struct tn_report_def reports[] = {
     {"balances", "Số dư nợ theo đơn vị / Balances by unit", balance_cols, run_balances,
-     "one row per unit: balance, aging, legal status"},
+     "one row per unit: balance, aging, legal status", 0},
     {"findings", "Đóng thấp hơn lương tối thiểu vùng / Bases below the minimum wage", finding_cols,
-     run_findings, "declared bases below the regional minimum wage (under-declaration)"},
+     run_findings, "declared bases below the regional minimum wage (under-declaration)", 0},
     {"suspense", "Số tiền chưa xác định đơn vị nộp / Payments in suspense", suspense_cols,
-     run_suspense, "payments received by the period's end whose payer is missing or unknown"},
+     run_suspense, "payments received by the period's end whose payer is missing or unknown", 0},
     {"card_locks", "Danh sách khóa, mở thẻ BHYT / Health-card locks and unlocks", card_lock_cols,
      run_card_locks,
-     "health cards to lock (months owed reach the threshold) or unlock (paid down below it)"},
+     "health cards to lock (months owed reach the threshold) or unlock (paid down below it)", 0},
     {"officer_kpi", "Kết quả thu theo cán bộ chuyên quản / Collection by officer", officer_kpi_cols,
      run_officer_kpi,
-     "per officer: units, workers, assessed, collected, debt, debt ratio, units by bucket"},
+     "per officer: units, workers, assessed, collected, debt, debt ratio, units by bucket", 0},
     {"handover", "Bàn giao đơn vị nợ giữa phòng QLT và KTTN / Handover between QLT and KTTN",
      handover_cols, run_handover,
-     "units passing to KTTN (months owed reach 3.0) and back to QLT (paid down below it)"},
+     "units passing to KTTN (months owed reach 3.0) and back to QLT (paid down below it)", 0},
     {"debtors", "Danh sách đơn vị nợ / Units in debt", debtor_cols, run_debtors,
-     "units owing at the period's end: those no longer active first, then by debt"},
+     "units owing at the period's end: those no longer active first, then by debt", 0},
     {"award_eligible", "Đơn vị không nợ trong năm / Units without debt this year", debtor_cols,
-     run_award, "units with nothing overdue at the end of any month of the year so far"},
+     run_award, "units with nothing overdue at the end of any month of the year so far", 0},
     {"non_participants",
      "Đơn vị chưa tham gia hoặc khai thiếu lao động / Non-participants and under-declaring "
      "units",
      non_participant_cols, run_non_participants,
-     "the enterprise register against the units: not registered, or far fewer workers declared"},
+     "the enterprise register against the units: not registered, or far fewer workers declared", 0},
     {"kpi_office", "Kết quả thu theo cơ quan BHXH / Collection by office", kpi_cols, run_kpi_office,
-     "per office (district): the KPIs with last month's beside them"},
+     "per office (district): the KPIs with last month's beside them", 0},
     {"kpi_type", "Kết quả thu theo loại hình đơn vị / Collection by unit type", kpi_cols,
-     run_kpi_type, "per unit type: the KPIs with last month's beside them"},
+     run_kpi_type, "per unit type: the KPIs with last month's beside them", 0},
     {"kpi_department", "Kết quả thu theo phòng / Collection by department", kpi_cols,
-     run_kpi_department, "per department of the officers: the KPIs with last month's"},
-};
+     run_kpi_department, "per department of the officers: the KPIs with last month's", 0},
+    TN_CASE_REPORTS};
 
 static size_t ncols(const char *const *cols)
 {
@@ -323,30 +319,67 @@ static size_t ncols(const char *const *cols)
 static void list_reports(void)
 {
     for (size_t i = 0; i < sizeof reports / sizeof reports[0]; i++)
-        fprintf(stderr, "  %-12s %s\n", reports[i].name, reports[i].what);
+        fprintf(stderr, "  %-20s %s\n", reports[i].name, reports[i].what);
+}
+
+/* Parses the options into a; name gets the report's name. */
+static tn_err parse_args(struct tn_cli *cli, const char **name, struct tn_report_args *a,
+                         const char **format, const char **out, const char **as_of_arg,
+                         char as_of[static 20])
+{
+    const char *period = NULL, *from = NULL, *to = NULL;
+    for (int i = 1; i < cli->argc; i++) {
+        const char *arg = cli->argv[i];
+        int has = i + 1 < cli->argc;
+        if (strcmp(arg, "--period") == 0 && has)
+            period = cli->argv[++i];
+        else if (strcmp(arg, "--as-of") == 0 && has)
+            *as_of_arg = cli->argv[++i];
+        else if (strcmp(arg, "--from") == 0 && has)
+            from = cli->argv[++i];
+        else if (strcmp(arg, "--to") == 0 && has)
+            to = cli->argv[++i];
+        else if (strcmp(arg, "--office") == 0 && has)
+            a->office = cli->argv[++i];
+        else if (strcmp(arg, "--format") == 0 && has)
+            *format = cli->argv[++i];
+        else if (strcmp(arg, "-o") == 0 && has)
+            *out = cli->argv[++i];
+        else if (arg[0] != '-' && !*name)
+            *name = arg;
+        else
+            return TN_ERR_USAGE;
+    }
+    if (!*name)
+        return TN_ERR_USAGE;
+    if (period && tn_period_parse(period, &a->period)) {
+        tn_cli_error("report", "expected --period YYYY-MM, got \"%s\"", period);
+        return TN_ERR_USAGE;
+    }
+    a->period = period ? a->period : -1;
+    a->from = 0;
+    a->to = 2932896; /* 9999-12-31 */
+    if ((from && tn_day_parse(from, &a->from)) || (to && tn_day_parse(to, &a->to))) {
+        tn_cli_error("report", "expected --from/--to YYYY-MM-DD");
+        return TN_ERR_USAGE;
+    }
+    if (*as_of_arg && tn_report_as_of(*as_of_arg, as_of)) {
+        tn_cli_error("report", "expected --as-of YYYY-MM-DD[THH:MM:SS], got \"%s\"", *as_of_arg);
+        return TN_ERR_USAGE;
+    }
+    a->as_of = *as_of_arg ? as_of : NULL;
+    a->now = cli->now;
+    return TN_OK;
 }
 
 tn_err tn_cmd_report(struct tn_cli *cli)
 {
-    const char *name = NULL, *period_arg = NULL, *as_of_arg = NULL, *format = "csv", *out = NULL;
-    for (int i = 1; i < cli->argc; i++) {
-        const char *a = cli->argv[i];
-        int has = i + 1 < cli->argc;
-        if (strcmp(a, "--period") == 0 && has)
-            period_arg = cli->argv[++i];
-        else if (strcmp(a, "--as-of") == 0 && has)
-            as_of_arg = cli->argv[++i];
-        else if (strcmp(a, "--format") == 0 && has)
-            format = cli->argv[++i];
-        else if (strcmp(a, "-o") == 0 && has)
-            out = cli->argv[++i];
-        else if (a[0] != '-' && !name)
-            name = a;
-        else
-            return TN_ERR_USAGE;
-    }
-    if (!name || !period_arg)
-        return TN_ERR_USAGE;
+    const char *name = NULL, *format = "csv", *out = NULL, *as_of_arg = NULL;
+    char as_of[20];
+    struct tn_report_args a = {0};
+    tn_err err = parse_args(cli, &name, &a, &format, &out, &as_of_arg, as_of);
+    if (err)
+        return err;
     size_t r = 0;
     while (r < sizeof reports / sizeof reports[0] && strcmp(reports[r].name, name) != 0)
         r++;
@@ -355,24 +388,22 @@ tn_err tn_cmd_report(struct tn_cli *cli)
         list_reports();
         return TN_ERR_USAGE;
     }
-    tn_period period;
+    int flags = reports[r].flags ? reports[r].flags : TN_REP_PERIOD;
+    if ((flags & TN_REP_PERIOD) && a.period < 0) {
+        tn_cli_error("report", "%s needs --period YYYY-MM", name);
+        return TN_ERR_USAGE;
+    }
+    if (a.office && !(flags & TN_REP_OFFICE)) {
+        tn_cli_error("report", "%s cannot be cut by --office yet", name);
+        return TN_ERR_USAGE;
+    }
     enum tn_out_format fmt;
-    char as_of[20];
-    if (tn_period_parse(period_arg, &period)) {
-        tn_cli_error("report", "expected --period YYYY-MM, got \"%s\"", period_arg);
-        return TN_ERR_USAGE;
-    }
-    if (as_of_arg && tn_report_as_of(as_of_arg, as_of)) {
-        tn_cli_error("report", "expected --as-of YYYY-MM-DD[THH:MM:SS], got \"%s\"", as_of_arg);
-        return TN_ERR_USAGE;
-    }
     if (tn_out_format_parse(format, &fmt)) {
         tn_cli_error("report", "format \"%s\" is not available (csv, json, xlsx, pdf)", format);
         return TN_ERR_USAGE;
     }
     struct tn_store *s;
-    tn_err err = tn_cli_open_store(cli, &s);
-    if (err)
+    if ((err = tn_cli_open_store(cli, &s)))
         return err;
     FILE *f = out ? fopen(out, "wb") : stdout;
     if (!f) {
@@ -382,18 +413,21 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     }
     /* documents carry the time they describe, not the clock, so that the same ledger gives
      * the same file: the as-of time, or the run's own "now" */
-    char subtitle[128];
-    snprintf(subtitle, sizeof subtitle, "Kỳ / period %s — số liệu đến / as known at %s", period_arg,
-             as_of_arg ? as_of : cli->now);
+    char subtitle[160], per[TN_PERIOD_BUFSZ] = "";
+    if (a.period >= 0)
+        tn_period_format(a.period, per);
+    snprintf(subtitle, sizeof subtitle, "%s%s%s%s — số liệu đến / as known at %s",
+             a.period >= 0 ? "Kỳ / period " : "", per, a.office ? " — cơ quan / office " : "",
+             a.office ? a.office : "", as_of_arg ? as_of : cli->now);
     struct tn_table_meta meta = {reports[r].title, subtitle, as_of_arg ? as_of : cli->now};
     struct tn_table_out t;
     err = tn_table_begin(&t, f, fmt, &meta, reports[r].cols, ncols(reports[r].cols));
     if (!err)
-        err = reports[r].run(cli, s, period, as_of_arg ? as_of : NULL, &t);
+        err = reports[r].run(cli, s, &a, &t);
     tn_err end = tn_table_end(&t);
     if (!err)
         err = end;
-    if (err)
+    if (err && err != TN_ERR_USAGE)
         tn_cli_error("report", "%s",
                      err == TN_ERR_STORE ? tn_store_errmsg(s) : tn_err_message(err, TN_LANG_EN));
     if (out && fclose(f) && !err)

@@ -13,7 +13,6 @@
  */
 #include "thuno/import.h"
 
-
 #include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -282,10 +281,8 @@ static tn_err check_case_row(struct run *x)
 }
 
 static tn_err (*const row_checks[TN_IMPORT_COUNT])(struct run *x) = {
-    [TN_IMPORT_CASE_EVENTS] = check_case_row,
-    [TN_IMPORT_CASE_PLANS] = check_case_row,
-    [TN_IMPORT_UNITS] = check_unit,
-    [TN_IMPORT_DECLARATIONS] = check_declaration,
+    [TN_IMPORT_CASE_EVENTS] = check_case_row, [TN_IMPORT_CASE_PLANS] = check_case_row,
+    [TN_IMPORT_UNITS] = check_unit,           [TN_IMPORT_DECLARATIONS] = check_declaration,
     [TN_IMPORT_PAYMENTS] = check_payment,
 };
 

@@ -422,8 +422,7 @@ static tn_err ladder_row(struct tn_policy *pol, const char *const *c, char *why,
         return err;
     PUSH_UNIQUE(pol->ladder, pol->nladder, e,
                 strcmp(o->office, e.office) == 0 && o->order == e.order,
-                "expected one step per office and order (got a second step %s for %s)", c[1],
-                c[0]);
+                "expected one step per office and order (got a second step %s for %s)", c[1], c[0]);
 }
 
 static tn_err deadline_case_row(struct tn_policy *pol, const char *const *c, char *why,

@@ -78,8 +78,7 @@ static int by_unit(const void *a, const void *b)
 }
 
 /* Adds cases [lo, hi) (one group, sorted by unit) into r: a unit counts once per column. */
-static void aggregate(const struct lit_case *v, size_t lo, size_t hi,
-                      struct tn_litigation_row *r)
+static void aggregate(const struct lit_case *v, size_t lo, size_t hi, struct tn_litigation_row *r)
 {
     for (size_t i = lo; i < hi;) {
         size_t j = i;
@@ -141,8 +140,7 @@ static tn_err case_recovered(struct tn_store *s, const char *case_id, const char
 
 tn_err tn_store_litigation(struct tn_store *s, tn_day from, tn_day to, const char *as_of,
                            enum tn_litigation_by by, const char *office,
-                           tn_err (*row)(void *ctx, const struct tn_litigation_row *r),
-                           void *ctx)
+                           tn_err (*row)(void *ctx, const struct tn_litigation_row *r), void *ctx)
 {
     const char *at = as_of ? as_of : FOREVER;
     struct ids ids = {0};
@@ -204,7 +202,7 @@ tn_err tn_store_litigation(struct tn_store *s, tn_day from, tn_day to, const cha
     return err;
 }
 
-tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const char *as_of,
+tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const char *as_of, tn_day on,
                       const char *office, tn_err (*row)(void *ctx, const struct tn_case_row *r),
                       void *ctx)
 {
@@ -214,6 +212,8 @@ tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const cha
     snprintf(day, sizeof day, "%.10s", at);
     if (tn_day_parse(day, &today))
         return TN_ERR_PARSE;
+    if (on >= 0)
+        today = on;
     struct ids ids = {0};
     tn_err err = tn_store_case_ids(s, at, collect, &ids);
     for (size_t i = 0; !err && i < ids.n; i++) {
@@ -250,7 +250,7 @@ tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const cha
         size_t npp = 0;
         for (size_t k = 0; k < npay; k++) {
             r.recovered += pay[k].amount;
-            if (pay[k].amount > 0)
+            if (!pay[k].reversed)
                 pp[npp++] = (struct tn_plan_payment){pay[k].paid_on, pay[k].amount};
         }
         if ((err = tn_store_case_plan(s, ids.id[i], at, &inst, &ninst)))
@@ -259,7 +259,7 @@ tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const cha
             r.has_plan = 1;
             /* a mediated case's next date is its next instalment's */
             if (r.c.state == TN_CASE_ST_MEDIATED && !r.plan.complete) {
-                r.deadline = r.plan.defaulted ? r.plan.detected_on
+                r.deadline = r.plan.defaulted      ? r.plan.detected_on
                              : r.plan.next < ninst ? inst[r.plan.next].due
                                                    : -1;
                 r.deadline_rule = NULL;

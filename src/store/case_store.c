@@ -86,8 +86,8 @@ tn_err tn_store_case_events(struct tn_store *s, const char *case_id, const char 
     return TN_OK;
 }
 
-tn_err tn_case_replay(struct tn_case *c, const struct tn_case_event_row *rows, size_t n,
-                      char *why, size_t whysz)
+tn_err tn_case_replay(struct tn_case *c, const struct tn_case_event_row *rows, size_t n, char *why,
+                      size_t whysz)
 {
     for (size_t i = 0; i < n; i++) {
         char reason[384];
@@ -141,9 +141,10 @@ tn_err tn_store_case_payments(struct tn_store *s, const char *case_id, const cha
     /* the case's payments and the reversals of them, as known and paid by as_of */
     static const char sql[] =
         "WITH p AS (SELECT * FROM payment WHERE " KNOWN " AND paid_on <= substr(?2, 1, 10)) "
-        "SELECT txn_id, paid_on, amount, channel FROM p WHERE case_id = ?1 "
+        "SELECT txn_id, paid_on, amount, channel, "
+        "       EXISTS (SELECT 1 FROM p r WHERE r.reverses = p.txn_id) FROM p WHERE case_id = ?1 "
         "UNION ALL "
-        "SELECT r.txn_id, r.paid_on, -r.amount, o.channel FROM p r "
+        "SELECT r.txn_id, r.paid_on, -r.amount, o.channel, 1 FROM p r "
         "JOIN p o ON o.txn_id = r.reverses AND o.case_id = ?1 "
         "ORDER BY 2, 1";
     sqlite3_stmt *st;
@@ -163,6 +164,7 @@ tn_err tn_store_case_payments(struct tn_store *s, const char *case_id, const cha
             r->paid_on = 0;
         r->amount = sqlite3_column_int64(st, 2);
         copy(r->channel, sizeof r->channel, tn__col_text(st, 3));
+        r->reversed = sqlite3_column_int(st, 4);
     }
     if (rc != SQLITE_DONE)
         err = tn__store_fail(s, "reading a case's payments");
@@ -257,8 +259,8 @@ static tn_err insert_event(struct tn_store *s, const struct tn_case_event_row *e
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "recording an event");
 }
 
-tn_err tn_store_case_record(struct tn_store *s, const struct tn_case_event_row *ev,
-                            const char *now, long *seq, char *why, size_t whysz)
+tn_err tn_store_case_record(struct tn_store *s, const struct tn_case_event_row *ev, const char *now,
+                            long *seq, char *why, size_t whysz)
 {
     tn_err err = tn_store_begin(s);
     if (err)
