@@ -26,6 +26,7 @@ t 2025-12-01 report kpi_department --period 2025-11 >"$work/kpi_department-2025-
 t 2025-12-01 report debtors --period 2025-11 >"$work/debtors-2025-11.csv"
 t 2025-12-01 report award_eligible --period 2025-11 >"$work/award_eligible-2025-11.csv"
 t 2025-12-01 report non_participants --period 2025-11 >"$work/non_participants-2025-11.csv"
+t 2025-12-01 report escalation --period 2025-11 >"$work/escalation-2025-11.csv"
 t 2025-12-01 explain A 2025-10 >"$work/explain-A-2025-10.txt"
 t 2025-12-01 explain A 2025-11 >"$work/explain-A-2025-11.txt"
 t 2025-12-01 explain B 2025-11 >"$work/explain-B-2025-11.txt"
