@@ -54,6 +54,9 @@ t 2024-12-01 case sweep --date 2024-06-01 >"$work/sweep.txt" 2>/dev/null
 t 2024-12-02 case sweep --date 2024-06-01 >"$work/sweep-again.txt" 2>/dev/null
 [ ! -s "$work/sweep-again.txt" ] || fail "second sweep recorded again: $(cat "$work/sweep-again.txt")"
 t 2024-12-03 report litigation --as-of 2024-12-31 >"$work/litigation-after-sweep.csv"
+# the settlement decision is filed: the enforcement checklist ticks it
+printf 'Quyết định công nhận sự thỏa thuận\n' >"$work/decision.txt"
+t 2024-12-03 case attach HS-2024-01 judgment "$work/decision.txt" >/dev/null
 t 2024-12-03 case show HS-2024-01 >"$work/show-HS-2024-01.txt"
 
 # recording: allowed, then refused with the state's choices
@@ -70,7 +73,7 @@ set -e
 printf 'Đơn khởi kiện\n' >"$work/petition.txt"
 t 2024-12-04 case attach HS-2024-01 petition "$work/petition.txt" >/dev/null
 t 2024-12-04 case attach HS-2023-03 petition "$work/petition.txt" >/dev/null
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM blob')" = 1 ] || fail "attachment stored twice"
+[ "$(sqlite3 "$db" 'SELECT count(*) FROM blob')" = 2 ] || fail "attachment stored twice"
 t 2024-12-05 case show HS-2024-01 >"$work/show-HS-2024-01-recorded.txt"
 
 # the statistics as documents
@@ -83,7 +86,7 @@ unzip -p "$work/lit.xlsx" xl/worksheets/sheet1.xml | grep -q "<v>870000000</v>" 
 status=0
 for f in "$work"/*.csv "$work"/*.txt; do
     name=$(basename "$f")
-    case $name in reimport.txt | sweep-again.txt | petition.txt) continue ;; esac
+    case $name in reimport.txt | sweep-again.txt | petition.txt | decision.txt) continue ;; esac
     if [ "${2:-}" = "--update" ]; then
         cp "$f" "$golden/$name"
     elif ! diff -u "$golden/$name" "$f"; then

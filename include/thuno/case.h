@@ -125,6 +125,9 @@ void tn_case_init(struct tn_case *c);
  * office the event needs is missing or wrong). */
 tn_err tn_case_apply(struct tn_case *c, const struct tn_case_step *st, char *why, size_t whysz);
 
+/* Returns 1 when the case's state accepts event e (what it carries aside). */
+int tn_case_allows(const struct tn_case *c, enum tn_case_event e);
+
 /* Returns 1 when the case is over (closed or withdrawn) and can only reopen by appeal. */
 int tn_case_is_over(const struct tn_case *c);
 

@@ -192,6 +192,16 @@ struct tn_case_deadline {
     const char *source;
 };
 
+/* One item a stage of a case needs (policy/checklist.csv; seed 000: staff who sue are not
+ * lawyers): present when any of its requirements holds, "event:NAME" (the case has such an
+ * event) or "attachment:KIND" (a document of that kind is attached), separated by '|'. */
+struct tn_checklist_item {
+    enum tn_case_event stage;
+    const char *item;
+    const char *requires;
+    const char *source;
+};
+
 /* The whole policy. Arrays are owned by the struct (tn_policy_release); sources point into
  * its string pool. */
 struct tn_policy {
@@ -225,6 +235,8 @@ struct tn_policy {
     size_t nladder;
     struct tn_case_deadline *case_deadlines; /* case_deadlines.csv */
     size_t ncase_deadlines;
+    struct tn_checklist_item *checklist; /* checklist.csv, in file order */
+    size_t nchecklist;
     char **strings; /* owned copies of sources */
     size_t nstrings, capstrings;
     uint64_t digest; /* FNV-1a of the files loaded, recorded with each close */

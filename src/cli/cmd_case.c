@@ -29,7 +29,57 @@ static void money(tn_money m, char buf[static 32])
         tn_money_format_grouped(m, buf);
 }
 
-/* The timeline, state, amounts, plan, deadline and attachments of one case. */
+/* Is one of the '|'-separated requirements met by the case's events or attachments? */
+static int requirement_met(const char *requires, const struct tn_case_event_row *ev, size_t n,
+                           const struct tn_case_attachment_row *att, size_t natt)
+{
+    const char *s = requires;
+    while (*s) {
+        size_t len = strcspn(s, "|");
+        char alt[64];
+        snprintf(alt, sizeof alt, "%.*s", (int)len, s);
+        s += len + (s[len] == '|');
+        enum tn_case_event e;
+        if (strncmp(alt, "event:", 6) == 0 && !tn_case_event_parse(alt + 6, &e)) {
+            for (size_t i = 0; i < n; i++)
+                if (ev[i].step.event == e)
+                    return 1;
+        } else if (strncmp(alt, "attachment:", 11) == 0) {
+            for (size_t i = 0; i < natt; i++)
+                if (strcmp(att[i].kind, alt + 11) == 0)
+                    return 1;
+        }
+    }
+    return 0;
+}
+
+/* The checklist of every stage the case can take next (policy/checklist.csv). */
+static void print_checklist(const struct tn_policy *pol, const struct tn_case *c,
+                            const struct tn_case_event_row *ev, size_t n,
+                            const struct tn_case_attachment_row *att, size_t natt)
+{
+    int any = 0;
+    for (int e = 0; e < TN_CASE_EV_COUNT; e++) {
+        if (!tn_case_allows(c, (enum tn_case_event)e))
+            continue;
+        int header = 0;
+        for (size_t i = 0; i < pol->nchecklist; i++) {
+            const struct tn_checklist_item *it = &pol->checklist[i];
+            if (it->stage != (enum tn_case_event)e)
+                continue;
+            if (!any++)
+                printf("\nCần cho bước tiếp theo / checklist for the next steps:\n");
+            if (!header++)
+                printf("  %s (%s):\n", tn_case_event_name(it->stage),
+                       tn_case_event_label(it->stage));
+            printf("    [%c] %s  (%s)\n",
+                   requirement_met(it->requires, ev, n, att, natt) ? 'x' : ' ', it->item,
+                   it->requires);
+        }
+    }
+}
+
+/* The timeline, state, amounts, plan, deadline, attachments and checklist of one case. */
 static tn_err show(struct tn_cli *cli, struct tn_store *s, const char *id, const char *as_of)
 {
     struct tn_policy pol;
@@ -156,6 +206,7 @@ static tn_err show(struct tn_cli *cli, struct tn_store *s, const char *id, const
     for (size_t i = 0; i < natt; i++)
         printf("  %-20s %-30s %8lld bytes  sha256 %s\n", att[i].kind, att[i].name, att[i].size,
                att[i].sha256);
+    print_checklist(&pol, &c, ev, (size_t)c.events, att, natt);
 done:
     free(att);
     free(ev);

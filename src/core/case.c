@@ -141,6 +141,11 @@ static const unsigned char next[TN_CASE_ST_COUNT][TN_CASE_EV_COUNT] = {
 };
 #undef TO
 
+int tn_case_allows(const struct tn_case *c, enum tn_case_event e)
+{
+    return (unsigned)e < TN_CASE_EV_COUNT && next[c->state][e] != 0;
+}
+
 /* Lists the events state s accepts into buf, comma-separated. */
 static void allowed_list(enum tn_case_state s, char *buf, size_t bufsz)
 {

@@ -34,6 +34,7 @@ void tn_policy_release(struct tn_policy *pol)
     free(pol->criminal);
     free(pol->ladder);
     free(pol->case_deadlines);
+    free(pol->checklist);
     for (size_t i = 0; i < pol->nstrings; i++)
         free(pol->strings[i]);
     free(pol->strings);

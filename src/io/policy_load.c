@@ -83,17 +83,23 @@ static tn_err int_cell(const char *s, int lo, int hi, const char *what, int *out
 
 /* Takes the next ';'-separated item of the list at *s into item and moves *s past it and its
  * separator. Returns 0, or -1 for an empty or over-long item (";;", a trailing ';'). */
-static int list_item(const char **s, char *item, size_t itemsz)
+static int list_item_sep(const char **s, char sep, char *item, size_t itemsz)
 {
-    size_t n = strcspn(*s, ";");
+    char seps[2] = {sep, '\0'};
+    size_t n = strcspn(*s, seps);
     if (n == 0 || n >= itemsz)
         return -1;
     memcpy(item, *s, n);
     item[n] = '\0';
     *s += n;
-    if (**s == ';' && *++*s == '\0')
+    if (**s == sep && *++*s == '\0')
         return -1;
     return 0;
+}
+
+static int list_item(const char **s, char *item, size_t itemsz)
+{
+    return list_item_sep(s, ';', item, itemsz);
 }
 
 static tn_err flag_cell(const char *s, int *out, char *why, size_t whysz)
@@ -456,6 +462,33 @@ static tn_err deadline_case_row(struct tn_policy *pol, const char *const *c, cha
                 "expected one deadline per event (got a second one after %s)", c[0]);
 }
 
+static tn_err checklist_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
+{
+    struct tn_checklist_item e = {0};
+    tn_err err;
+    if ((err = event_cell(c[0], &e.stage, why, whysz)))
+        return err;
+    if (!*c[1])
+        return WHY("expected the item's description");
+    const char *s = c[2];
+    char alt[64];
+    do { /* each alternative is event:NAME or attachment:KIND */
+        if (list_item_sep(&s, '|', alt, sizeof alt))
+            return WHY("expected event:NAME or attachment:KIND separated by | (got \"%s\")", c[2]);
+        enum tn_case_event ev;
+        if (strncmp(alt, "event:", 6) == 0 ? tn_case_event_parse(alt + 6, &ev) != TN_OK
+                                           : strncmp(alt, "attachment:", 11) != 0 || !alt[11])
+            return WHY("expected event:NAME or attachment:KIND (got \"%s\")", alt);
+    } while (*s);
+    e.item = tn_policy_intern(pol, c[1]);
+    e.requires = tn_policy_intern(pol, c[2]);
+    if ((err = source_cell(pol, c[3], &e.source, why, whysz)))
+        return err;
+    PUSH_UNIQUE(pol->checklist, pol->nchecklist, e,
+                o->stage == e.stage && strcmp(o->item, e.item) == 0,
+                "expected each item once per stage (got \"%s\" twice for %s)", c[1], c[0]);
+}
+
 #define R(n)                                                                                       \
     {                                                                                              \
         n, 1                                                                                       \
@@ -486,6 +519,7 @@ static const struct spec specs[] = {
                     R("department"), R("document"), R("check"), R("source")}, 13, ladder_row},
     {"case_deadlines.csv", {R("after"), R("expect"), R("days"), R("calendar"), R("who"),
                             R("source")}, 6, deadline_case_row},
+    {"checklist.csv", {R("stage"), R("item"), R("requires"), R("source")}, 4, checklist_row},
 };
 /* clang-format on */
 #undef R

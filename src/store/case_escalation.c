@@ -161,7 +161,8 @@ tn_err tn_store_escalation(struct tn_store *s, const struct tn_policy *pol, tn_p
     struct open_list l = {.s = s, .as_of = at};
     tn_err err = tn_store_case_ids(s, at, add_case, &l);
     if (!err)
-        qsort(l.v, l.n, sizeof *l.v, by_unit);
+        if (l.n)
+            qsort(l.v, l.n, sizeof *l.v, by_unit);
     struct tn_escalation_row *out = NULL;
     size_t nout = 0, capout = 0;
     sqlite3_stmt *st = NULL;
@@ -196,7 +197,8 @@ tn_err tn_store_escalation(struct tn_store *s, const struct tn_policy *pol, tn_p
         sqlite3_finalize(st);
     }
     if (!err) {
-        qsort(out, nout, sizeof *out, by_dept_debt);
+        if (nout)
+            qsort(out, nout, sizeof *out, by_dept_debt);
         for (size_t i = 0; !err && i < nout; i++)
             err = row(ctx, &out[i]);
     }
