@@ -75,6 +75,25 @@ pdftotext "$work/d1.pdf" - | grep -q "cơ quan / office 79001" || fail "PDF lack
 pdftotext "$work/d1.pdf" - | grep -q "Hải Âu" || fail "PDF lacks unit A"
 ! pdftotext "$work/d1.pdf" - | grep -q "Đồng Tâm" || fail "PDF of D1 shows unit B"
 
+# the case reports on the litigation province of tests/data/cases (offices D1, D2): the
+# province office sees every case, D1 only its units' cases
+db=$work/cases.db
+t 2021-01-01 init 2>/dev/null
+for kind in units case_events case_plans payments; do
+    t 2021-01-01 import "$kind" "$here/data/cases/$kind.csv" 2>/dev/null
+done
+for r in litigation litigation_by_office cases; do
+    t 2024-12-01 report "$r" --as-of 2024-12-31 >"$work/all.csv"
+    t 2024-12-01 report "$r" --as-of 2024-12-31 --office 79 >"$work/prov.csv"
+    cmp -s "$work/all.csv" "$work/prov.csv" || fail "$r --office 79 differs from the province"
+done
+t 2024-12-01 report cases --as-of 2024-12-31 --office D1 >"$work/d1.csv"
+want=$(awk -F, 'NR > 1 && $3 == "D1"' "$work/all.csv" | wc -l)
+got=$(awk -F, 'NR > 1 && $3 == "D1"' "$work/d1.csv" | wc -l)
+others=$(awk -F, 'NR > 1 && $3 != "D1"' "$work/d1.csv" | wc -l)
+[ "$want" -gt 0 ] && [ "$got" -eq "$want" ] && [ "$others" -eq 0 ] ||
+    fail "cases --office D1: $got of $want D1 cases, $others of other offices"
+
 status=0
 for f in "$out"/*; do
     name=$(basename "$f")
