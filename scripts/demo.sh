@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on a demo province: installs the dependencies, builds thuno, generates a
-# synthetic province (2,000 units, ~60,000 workers, 24 months ending 2026-10), imports it,
-# runs the monthly close of every month in order and prints a summary of the last one.
+# synthetic province (2,000 units, ~60,000 workers, 24 months ending 2026-10, with its debt
+# cases), imports it, runs the monthly close of every month in order, sweeps the repayment
+# plans on the window's last day and prints a summary of the last month and of the cases.
 # Environment: DEMO_DIR (default ./demo), UNITS, WORKERS, MONTHS, END, SEED.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,7 @@ $thuno gen --units "$units" --workers "$workers" --months "$months" --end "$end"
     --seed "$seed" --out "$dir/data"
 db="$dir/thuno.db"
 $thuno --db "$db" init
-for kind in officers units workers declarations payments registry; do
+for kind in officers units workers declarations payments registry case_events case_plans; do
     $thuno --db "$db" import "$kind" "$dir/data/$kind.csv"
 done
 
@@ -56,4 +57,13 @@ if [ -n "$top" ]; then
     $thuno --db "$db" explain "$top" "$end" >"$dir/explain-$top-$end.txt"
     grep -vE '^(  NLĐ|    )' "$dir/explain-$top-$end.txt" | head -40
 fi
-echo "== report: $dir/balances-$end.csv; database: $db"
+# the cases: instalments missed by the window's last day become defaults, then the summary
+last=$(date -d "$end-01 +1 month -1 day" +%F)
+$thuno --db "$db" case sweep --date "$last" >"$dir/sweep-$last.txt"
+echo "== case sweep $last: $(wc -l <"$dir/sweep-$last.txt") missed plans recorded as defaulted"
+$thuno --db "$db" report cases -o "$dir/cases.csv"
+echo "== cases by state:$(awk -F, 'NR > 1 { print $4 }' "$dir/cases.csv" | sort | uniq -c |
+    awk '{ printf " %s=%d", $2, $1 }')"
+echo "== litigation statistics (seed 000): thuno --db $db report litigation"
+$thuno --db "$db" report litigation | cut -d, -f1-4,6,8,14,15
+echo "== reports: $dir/balances-$end.csv, $dir/cases.csv; database: $db"

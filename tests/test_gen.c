@@ -110,11 +110,15 @@ static void size_and_headers_follow_the_contract(void **state)
          "txn_id,unit_code,paid_on,amount,channel,memo,bhxh_code,case_id,reverses\n"},
         {"officers.csv", "officer_code,full_name,department,office_code,active\n"},
         {"registry.csv", "tax_code,name,province_code,registered_on,status,reported_employees\n"},
+        {"case_events.csv", "case_id,seq,unit_code,event,date,amount,outcome,office,note\n"},
+        {"case_plans.csv", "case_id,seq,due_on,amount\n"},
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         long n = lines_of(dir, files[i].file, h, sizeof h);
         assert_string_equal(h, files[i].header);
-        assert_true(n > 0);
+        /* six months leave little room for cases: their content is cli_gen_cases.sh's */
+        if (strncmp(files[i].file, "case_", 5) != 0)
+            assert_true(n > 0);
         if (strcmp(files[i].file, "units.csv") == 0)
             assert_int_equal(n, 300);
         if (strcmp(files[i].file, "workers.csv") == 0 && (n < 9000 * 8 / 10 || n > 9000 * 12 / 10))

@@ -1,22 +1,51 @@
 /*
- * cmd_explain.c - `thuno explain UNIT_CODE YYYY-MM [--as-of DATE] [--format text|json]`:
- * every line behind a unit's balance.
+ * cmd_explain.c - `thuno explain UNIT_CODE YYYY-MM [--as-of DATE] [--office CODE]
+ * [--format text|json]`: every line behind a unit's balance; with --office, only for a unit
+ * of that office (docs/offices.md).
  */
 #include "cli.h"
 
 #include <string.h>
 
 #include "io/explain_out.h"
+#include "thuno/office.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
 
+/* Cuts s to office and refuses a unit of another office (its office as known at as_of). */
+static tn_err refuse_other_office(struct tn_store *s, const char *office, const char *unit,
+                                  const char *as_of)
+{
+    char own[TN_OFFICE_BUFSZ];
+    tn_err err = office ? tn_store_set_office(s, office, NULL) : TN_OK;
+    if (err == TN_ERR_NOT_FOUND || err == TN_ERR_RANGE) {
+        tn_cli_error("explain", "không có cơ quan BHXH \"%s\" / no office \"%s\"", office, office);
+        return TN_ERR_USAGE;
+    }
+    if (err || !tn_store_office(s))
+        return err;
+    if ((err = tn_store_unit_office(s, unit, as_of, own)) == TN_ERR_NOT_FOUND)
+        return TN_OK; /* the explanation says it has no balance */
+    if (!err && strcmp(own, tn_store_office(s)) != 0) {
+        tn_cli_error("explain",
+                     "đơn vị %s thuộc cơ quan BHXH khác / unit %s is not of office %s (its "
+                     "office: %s)",
+                     unit, unit, office, own[0] ? own : "the province office");
+        return TN_ERR_STATE;
+    }
+    return err;
+}
+
 tn_err tn_cmd_explain(struct tn_cli *cli)
 {
-    const char *unit = NULL, *period_arg = NULL, *as_of_arg = NULL, *format = "text";
+    const char *unit = NULL, *period_arg = NULL, *as_of_arg = NULL, *format = "text",
+               *office = NULL;
     for (int i = 1; i < cli->argc; i++) {
         const char *a = cli->argv[i];
         if (strcmp(a, "--as-of") == 0 && i + 1 < cli->argc)
             as_of_arg = cli->argv[++i];
+        else if (strcmp(a, "--office") == 0 && i + 1 < cli->argc)
+            office = cli->argv[++i];
         else if (strcmp(a, "--format") == 0 && i + 1 < cli->argc)
             format = cli->argv[++i];
         else if (a[0] != '-' && !unit)
@@ -45,6 +74,10 @@ tn_err tn_cmd_explain(struct tn_cli *cli)
     tn_err err = tn_cli_open_store(cli, &s);
     if (err)
         return err;
+    if ((err = refuse_other_office(s, office, unit, as_of_arg ? as_of : NULL))) {
+        tn_store_free(s);
+        return err;
+    }
     struct tn_explain e;
     tn_explain_init(&e);
     err = tn_store_explain(s, unit, period, as_of_arg ? as_of : NULL, &e);

@@ -73,8 +73,9 @@ tn_err tn_cmd_gen(struct tn_cli *cli)
     else
         fprintf(stderr,
                 "thuno: gen: %ld officers, %ld units, %ld workers, %ld declarations, %ld "
-                "payments, %ld registry rows in %s\n",
-                st.officers, st.units, st.workers, st.declarations, st.payments, st.registry, out);
+                "payments, %ld registry rows, %ld cases (%ld events, %ld instalments) in %s\n",
+                st.officers, st.units, st.workers, st.declarations, st.payments, st.registry,
+                st.cases, st.case_events, st.case_plans, out);
     tn_policy_release(&pol);
     return err;
 }

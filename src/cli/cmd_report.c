@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report_int.h"
+#include "thuno/office.h"
 #include "thuno/policy.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
@@ -277,35 +278,46 @@ static const char *const officer_kpi_cols[] = {
 
 static const struct tn_report_def reports[] = {
     {"balances", "Số dư nợ theo đơn vị / Balances by unit", balance_cols, run_balances,
-     "one row per unit: balance, aging, legal status", 0},
+     "one row per unit: balance, aging, legal status", TN_REP_PERIOD | TN_REP_OFFICE},
     {"findings", "Đóng thấp hơn lương tối thiểu vùng / Bases below the minimum wage", finding_cols,
-     run_findings, "declared bases below the regional minimum wage (under-declaration)", 0},
+     run_findings, "declared bases below the regional minimum wage (under-declaration)",
+     TN_REP_PERIOD | TN_REP_OFFICE},
     {"suspense", "Số tiền chưa xác định đơn vị nộp / Payments in suspense", suspense_cols,
-     run_suspense, "payments received by the period's end whose payer is missing or unknown", 0},
+     run_suspense, "payments received by the period's end whose payer is missing or unknown",
+     TN_REP_PERIOD | TN_REP_OFFICE},
     {"card_locks", "Danh sách khóa, mở thẻ BHYT / Health-card locks and unlocks", card_lock_cols,
      run_card_locks,
-     "health cards to lock (months owed reach the threshold) or unlock (paid down below it)", 0},
+     "health cards to lock (months owed reach the threshold) or unlock (paid down below it)",
+     TN_REP_PERIOD | TN_REP_OFFICE},
     {"officer_kpi", "Kết quả thu theo cán bộ chuyên quản / Collection by officer", officer_kpi_cols,
      run_officer_kpi,
-     "per officer: units, workers, assessed, collected, debt, debt ratio, units by bucket", 0},
+     "per officer: units, workers, assessed, collected, debt, debt ratio, units by bucket",
+     TN_REP_PERIOD | TN_REP_OFFICE},
     {"handover", "Bàn giao đơn vị nợ giữa phòng QLT và KTTN / Handover between QLT and KTTN",
      handover_cols, run_handover,
-     "units passing to KTTN (months owed reach 3.0) and back to QLT (paid down below it)", 0},
+     "units passing to KTTN (months owed reach 3.0) and back to QLT (paid down below it)",
+     TN_REP_PERIOD | TN_REP_OFFICE},
     {"debtors", "Danh sách đơn vị nợ / Units in debt", debtor_cols, run_debtors,
-     "units owing at the period's end: those no longer active first, then by debt", 0},
+     "units owing at the period's end: those no longer active first, then by debt",
+     TN_REP_PERIOD | TN_REP_OFFICE},
     {"award_eligible", "Đơn vị không nợ trong năm / Units without debt this year", debtor_cols,
-     run_award, "units with nothing overdue at the end of any month of the year so far", 0},
+     run_award, "units with nothing overdue at the end of any month of the year so far",
+     TN_REP_PERIOD | TN_REP_OFFICE},
     {"non_participants",
      "Đơn vị chưa tham gia hoặc khai thiếu lao động / Non-participants and under-declaring "
      "units",
      non_participant_cols, run_non_participants,
-     "the enterprise register against the units: not registered, or far fewer workers declared", 0},
+     "the enterprise register against the units: not registered, or far fewer workers declared",
+     TN_REP_PERIOD | TN_REP_OFFICE},
     {"kpi_office", "Kết quả thu theo cơ quan BHXH / Collection by office", kpi_cols, run_kpi_office,
-     "per office (district): the KPIs with last month's beside them", 0},
+     "per office (district): the KPIs with last month's beside them",
+     TN_REP_PERIOD | TN_REP_OFFICE},
     {"kpi_type", "Kết quả thu theo loại hình đơn vị / Collection by unit type", kpi_cols,
-     run_kpi_type, "per unit type: the KPIs with last month's beside them", 0},
+     run_kpi_type, "per unit type: the KPIs with last month's beside them",
+     TN_REP_PERIOD | TN_REP_OFFICE},
     {"kpi_department", "Kết quả thu theo phòng / Collection by department", kpi_cols,
-     run_kpi_department, "per department of the officers: the KPIs with last month's", 0},
+     run_kpi_department, "per department of the officers: the KPIs with last month's",
+     TN_REP_PERIOD | TN_REP_OFFICE},
     TN_CASE_REPORTS};
 
 static size_t ncols(const char *const *cols)
@@ -372,6 +384,26 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct tn_report
     return TN_OK;
 }
 
+/* Cuts the store's report queries to --office (docs/offices.md); the province office sees
+ * everything, so a->office becomes NULL for it (the case reports filter on a->office). */
+static tn_err cut_office(struct tn_store *s, struct tn_report_args *a)
+{
+    int province = 1;
+    tn_err err = a->office ? tn_store_set_office(s, a->office, &province) : TN_OK;
+    if (err == TN_ERR_NOT_FOUND || err == TN_ERR_RANGE) {
+        tn_cli_error("report",
+                     "không có cơ quan BHXH \"%s\" / no office \"%s\": no unit or officer has "
+                     "that office_code, and it is not the province office",
+                     a->office, a->office);
+        return TN_ERR_USAGE;
+    }
+    if (err)
+        tn_cli_error("report", "%s", tn_store_errmsg(s));
+    else if (province)
+        a->office = NULL;
+    return err;
+}
+
 tn_err tn_cmd_report(struct tn_cli *cli)
 {
     const char *name = NULL, *format = "csv", *out = NULL, *as_of_arg = NULL;
@@ -405,6 +437,11 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     struct tn_store *s;
     if ((err = tn_cli_open_store(cli, &s)))
         return err;
+    const char *office_arg = a.office; /* named on the documents even for the province */
+    if ((err = cut_office(s, &a))) {
+        tn_store_free(s);
+        return err;
+    }
     FILE *f = out ? fopen(out, "wb") : stdout;
     if (!f) {
         tn_cli_error("report", "cannot write %s", out);
@@ -417,8 +454,8 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     if (a.period >= 0)
         tn_period_format(a.period, per);
     snprintf(subtitle, sizeof subtitle, "%s%s%s%s — số liệu đến / as known at %s",
-             a.period >= 0 ? "Kỳ / period " : "", per, a.office ? " — cơ quan / office " : "",
-             a.office ? a.office : "", as_of_arg ? as_of : cli->now);
+             a.period >= 0 ? "Kỳ / period " : "", per, office_arg ? " — cơ quan / office " : "",
+             office_arg ? office_arg : "", as_of_arg ? as_of : cli->now);
     struct tn_table_meta meta = {reports[r].title, subtitle, as_of_arg ? as_of : cli->now};
     struct tn_table_out t;
     err = tn_table_begin(&t, f, fmt, &meta, reports[r].cols, ncols(reports[r].cols));

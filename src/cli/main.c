@@ -26,7 +26,8 @@ static const struct {
     {"report", tn_cmd_report,
      "report NAME [--period YYYY-MM] [--from DATE --to DATE] [--office CODE] [--as-of DATE] "
      "[--format csv|json|xlsx|pdf] [-o FILE]"},
-    {"explain", tn_cmd_explain, "explain UNIT_CODE YYYY-MM [--as-of DATE] [--format text|json]"},
+    {"explain", tn_cmd_explain,
+     "explain UNIT_CODE YYYY-MM [--as-of DATE] [--office CODE] [--format text|json]"},
     {"case", tn_cmd_case,
      "case show CASE_ID [--as-of DATE] | record CASE_ID EVENT DATE --unit UNIT [--amount N] "
      "[--outcome X] [--office TEXT] [--note TEXT] [--actor WHO] | attach CASE_ID KIND FILE "

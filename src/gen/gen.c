@@ -14,20 +14,27 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "gen/gen_int.h"
 #include "gen/gen_names.h"
 #include "thuno/assess.h"
 #include "thuno/mem.h"
 
-struct rng {
-    uint64_t s[4];
-};
+void tn__rng_seed(struct tn__rng *r, uint64_t x)
+{
+    for (int i = 0; i < 4; i++) {
+        uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        r->s[i] = z ^ (z >> 31);
+    }
+}
 
 static uint64_t rotl(uint64_t x, int k)
 {
     return (x << k) | (x >> (64 - k));
 }
 
-static uint64_t next(struct rng *r)
+uint64_t tn__rng_next(struct tn__rng *r)
 {
     uint64_t result = rotl(r->s[1] * 5, 7) * 9, t = r->s[1] << 17;
     r->s[2] ^= r->s[0];
@@ -39,32 +46,30 @@ static uint64_t next(struct rng *r)
     return result;
 }
 
-static void seed(struct rng *r, uint64_t x)
+long tn__rng_range(struct tn__rng *r, long lo, long hi)
 {
-    for (int i = 0; i < 4; i++) {
-        uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        r->s[i] = z ^ (z >> 31);
-    }
-}
-
-/* Uniform in [lo, hi]; lo when the range is empty. */
-static long range(struct rng *r, long lo, long hi)
-{
-    uint64_t x = next(r); /* drawn either way, so the stream does not depend on the bounds */
+    uint64_t x = tn__rng_next(r); /* drawn either way: the stream does not depend on bounds */
     return hi <= lo ? lo : lo + (long)(x % (uint64_t)(hi - lo + 1));
 }
 
-/* True with probability per_mille / 1000. */
-static int chance(struct rng *r, int per_mille)
+int tn__rng_chance(struct tn__rng *r, int per_mille)
 {
-    return (long)(next(r) % 1000) < per_mille;
+    return (long)(tn__rng_next(r) % 1000) < per_mille;
 }
 
-static const struct tn__word *pick(struct rng *r, const struct tn__word *w, size_t n)
+static long range(struct tn__rng *r, long lo, long hi)
 {
-    return &w[next(r) % n];
+    return tn__rng_range(r, lo, hi);
+}
+
+static int chance(struct tn__rng *r, int per_mille)
+{
+    return tn__rng_chance(r, per_mille);
+}
+
+static const struct tn__word *pick(struct tn__rng *r, const struct tn__word *w, size_t n)
+{
+    return &w[tn__rng_next(r) % n];
 }
 
 /* Writes s as one CSV cell (quoted when it needs to be). */
@@ -96,12 +101,13 @@ struct worker {
 struct gen {
     const struct tn_policy *pol;
     const struct tn_gen_params *p;
-    struct rng rng;
+    struct tn__rng rng;
     tn_period start;
     FILE *units, *workers, *decls, *pays, *officers, *registry;
     long worker_seq, txn_seq, nofficers_qlt;
     int ndistricts;
     struct tn_gen_stats st;
+    struct tn__case_gen cases;
     struct worker *w;
     size_t capw;
     tn_money *due; /* by month: what the unit owes */
@@ -156,17 +162,22 @@ static void write_officers(struct gen *g)
     }
 }
 
-/* The officer responsible for a unit: QLT officers are those whose number is not 1, 2 and
- * not 3 or 4 modulo their department step (see write_officers). */
-static long officer_for(struct gen *g, long unit)
+/* The officer responsible for a unit: a QLT officer (number not 1, 2 and not 3 or 4 modulo
+ * their department step, see write_officers) of the unit's office when there is one, else
+ * any QLT officer. */
+static long officer_for(struct gen *g, long unit, int district)
 {
-    long n = g->p->units / 60 + 4;
+    long n = g->p->units / 60 + 4, any = 0;
     for (long k = 0; k < n; k++) {
         long i = 1 + (unit * 7 + k) % n;
-        if (i > 2 && i % 10 != 3 && i % 5 != 4)
-            return i;
+        if (i > 2 && i % 10 != 3 && i % 5 != 4) {
+            if (i % (g->ndistricts + 1) == district)
+                return i;
+            if (!any)
+                any = i;
+        }
     }
-    return 1;
+    return any ? any : 1;
 }
 
 /* Unit size: a heavy tail (docs/gen.md), scaled so sizes average workers / units. */
@@ -358,14 +369,18 @@ static tn_day in_month(struct gen *g, tn_period p)
     return day_in(g, p, 5, 25);
 }
 
+/* Writes the unit's payments. *owing_from is the month index where the unpaid run of a
+ * chronic or irregular payer that still owes at the window's end begins, else -1. */
 static void pay_unit(struct gen *g, const char *unit, const char *ascii,
-                     const struct tn_unit_facts *facts, enum behaviour b, tn_period stop)
+                     const struct tn_unit_facts *facts, enum behaviour b, tn_period stop,
+                     int *owing_from)
 {
     int months = g->p->months, cycle = facts->payment_cycle;
     tn_period start = g->start;
     tn_money carried = 0;
     int chronic_stop = (int)range(&g->rng, months / 4, months * 3 / 4 + 1);
     int lump = chance(&g->rng, 500) ? (int)range(&g->rng, chronic_stop + 3, months + 2) : -1;
+    int run = -1; /* where the carried debt began */
     for (int m = 0; m < months; m++) {
         tn_period p = start + m;
         if (p >= stop)
@@ -396,6 +411,8 @@ static void pay_unit(struct gen *g, const char *unit, const char *ascii,
             if (m < chronic_stop) {
                 payment(g, unit, ascii, on_time(g, facts, p), p, amount, channel);
             } else {
+                if (!carried && amount > 0)
+                    run = m - cycle + 1 > 0 ? m - cycle + 1 : 0;
                 carried += amount;
                 if (m == lump) {
                     payment(g, unit, ascii, in_month(g, p + 1), p, carried, "forced_deduction");
@@ -404,6 +421,8 @@ static void pay_unit(struct gen *g, const char *unit, const char *ascii,
             }
             break;
         case IRREGULAR:
+            if (!carried && amount > 0)
+                run = m - cycle + 1 > 0 ? m - cycle + 1 : 0;
             carried += amount;
             if (!chance(&g->rng, 350)) {
                 payment(g, unit, ascii, in_month(g, p + 1), p, carried, channel);
@@ -412,6 +431,7 @@ static void pay_unit(struct gen *g, const char *unit, const char *ascii,
             break;
         }
     }
+    *owing_from = carried > 0 ? run : -1;
 }
 
 static const char *const type_names[] = {"state",  "fdi",       "private", "cooperative",
@@ -419,7 +439,7 @@ static const char *const type_names[] = {"state",  "fdi",       "private", "coop
 
 static tn_err gen_unit(struct gen *g, long idx)
 {
-    struct rng *r = &g->rng;
+    struct tn__rng *r = &g->rng;
     char code[24], tax[32];
     snprintf(code, sizeof code, "YN%06ld%c", idx, 'A' + (int)(idx % 26));
     snprintf(tax, sizeof tax, "03%08ld", idx);
@@ -492,8 +512,8 @@ static tn_err gen_unit(struct gen *g, long idx)
     fprintf(g->units, "%s,%s,", code, tax);
     cell(g->units, name);
     fprintf(g->units, ",%s,%s,%s,%s,%s,%s%03d,%d,O%05ld,%d,%s,", type_names[type], status, since,
-            parent, g->p->province, g->p->province, district, region, officer_for(g, idx), cycle,
-            regs);
+            parent, g->p->province, g->p->province, district, region, officer_for(g, idx, district),
+            cycle, regs);
     cell(g->units, address);
     fputc(',', g->units);
     cell(g->units, chair);
@@ -505,7 +525,12 @@ static tn_err gen_unit(struct gen *g, long idx)
     tn_err err = gen_workers(g, code, &facts, type == TN_UT_COOPERATIVE, first, stop, size);
     if (err)
         return err;
-    pay_unit(g, code, ascii, &facts, b, stop);
+    int owing_from;
+    pay_unit(g, code, ascii, &facts, b, stop, &owing_from);
+    if ((b == CHRONIC || b == IRREGULAR) && owing_from >= 0) {
+        struct tn__owing o = {b == CHRONIC, owing_from, district, g->due};
+        tn__case_gen_unit(&g->cases, code, &o);
+    }
     if (!parent[0]) {
         /* the enterprise register: reported headcounts near the declared ones, some far above */
         long reported = chance(r, 30) ? size * range(r, 2, 5) + 10 : size + range(r, 0, 2);
@@ -552,7 +577,7 @@ tn_err tn_gen_province(const struct tn_policy *pol, const struct tn_gen_params *
         return TN_ERR_IO;
     }
     struct gen g = {.pol = pol, .p = p, .msg = msg, .msgsz = msgsz};
-    seed(&g.rng, p->seed);
+    tn__rng_seed(&g.rng, p->seed);
     g.start = p->end - p->months + 1;
     g.ndistricts = p->units >= 1200 ? 12 : (int)(p->units / 100);
     g.due = tn_xcalloc((size_t)p->months, sizeof *g.due);
@@ -572,8 +597,18 @@ tn_err tn_gen_province(const struct tn_policy *pol, const struct tn_gen_params *
                             "reverses\n")) ||
         !(g.registry = open_out(&g, dir, "registry.csv",
                                 "tax_code,name,province_code,registered_on,status,"
-                                "reported_employees\n")))
+                                "reported_employees\n")) ||
+        !(g.cases.events = open_out(&g, dir, "case_events.csv",
+                                    "case_id,seq,unit_code,event,date,amount,outcome,office,"
+                                    "note\n")) ||
+        !(g.cases.plans = open_out(&g, dir, "case_plans.csv", "case_id,seq,due_on,amount\n")))
         goto done;
+    /* cases draw from a stream of their own: the ledger files do not depend on them */
+    tn__rng_seed(&g.cases.rng, p->seed ^ 0x6361736573ULL);
+    g.cases.pays = g.pays;
+    g.cases.start = g.start;
+    g.cases.months = p->months;
+    g.cases.last = tn_period_last_day(p->end);
     write_officers(&g);
     err = TN_OK;
     for (long i = 1; i <= p->units && !err; i++) {
@@ -595,7 +630,8 @@ tn_err tn_gen_province(const struct tn_policy *pol, const struct tn_gen_params *
         g.st.registry++;
     }
 done:;
-    FILE *files[] = {g.officers, g.units, g.workers, g.decls, g.pays, g.registry};
+    FILE *files[] = {g.officers, g.units,    g.workers,      g.decls,
+                     g.pays,     g.registry, g.cases.events, g.cases.plans};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
         if (files[i] && (fclose(files[i]) != 0) && !err) {
             snprintf(msg, msgsz, "cannot finish writing into %s", dir);
@@ -603,6 +639,10 @@ done:;
         }
     free(g.w);
     free(g.due);
+    g.st.cases = g.cases.cases;
+    g.st.case_events = g.cases.events_written;
+    g.st.case_plans = g.cases.plans_written;
+    g.st.payments += g.cases.payments;
     if (!err && stats)
         *stats = g.st;
     return err;

@@ -17,7 +17,8 @@
 
 static const char debtors_sql[] =
     "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "
-    "                WHERE period = ?1 AND known_at <= ?2 GROUP BY unit_code), "
+    "                WHERE period = ?1 AND known_at <= ?2 AND " TN__OFFICE_CUT("unit_code")
+    "                GROUP BY unit_code), "
     "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), " UNITS_AT
     "SELECT cur.unit_code, coalesce(u.name, ''), coalesce(u.type, ''), coalesce(u.status, ''), "
     "       coalesce(u.status_since, ''), coalesce(u.officer_code, ''), "
@@ -33,6 +34,7 @@ static const char debtors_sql[] =
 static const char award_sql[] =
     "WITH rows_id AS (SELECT unit_code, period, max(id) AS id FROM unit_close "
     "                 WHERE period BETWEEN ?3 AND ?1 AND known_at <= ?2 "
+    "                 AND " TN__OFFICE_CUT("unit_code")
     "                 GROUP BY unit_code, period), "
     "yr AS (SELECT b.* FROM rows_id r JOIN unit_close b ON b.id = r.id), " UNITS_AT
     "SELECT yr.unit_code, coalesce(u.name, ''), coalesce(u.type, ''), coalesce(u.status, ''), "
@@ -54,9 +56,10 @@ static const char non_participants_sql[] =
     "       coalesce(u.unit_code, ''), coalesce(cur.workers, 0) "
     "FROM reg LEFT JOIN unit_at u ON u.tax_code = reg.tax_code "
     "LEFT JOIN cur ON cur.unit_code = u.unit_code "
-    "WHERE u.unit_code IS NULL "
+    "WHERE (u.unit_code IS NULL "
     "   OR (coalesce(reg.reported_employees, 0) - coalesce(cur.workers, 0) >= ?3 "
-    "       AND coalesce(reg.reported_employees, 0) * 100 >= coalesce(cur.workers, 0) * ?4) "
+    "       AND coalesce(reg.reported_employees, 0) * 100 >= coalesce(cur.workers, 0) * ?4)) "
+    "  AND " TN__OFFICE_CUT("u.unit_code")
     "ORDER BY u.unit_code IS NOT NULL, coalesce(reg.reported_employees, 0) DESC, reg.tax_code";
 /* clang-format on */
 
@@ -70,6 +73,7 @@ static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, con
     tn_period_format(period, p);
     sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(*out, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_TRANSIENT);
+    tn__bind_office(s, *out, as_of);
     return TN_OK;
 }
 

@@ -15,7 +15,8 @@
  * ?2, and the unit's and officers' versions known then. */
 #define AS_KNOWN                                                                                   \
     "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                             \
-    "                WHERE period = ?1 AND known_at <= ?2 GROUP BY unit_code), "                   \
+    "                WHERE period = ?1 AND known_at <= ?2 AND " TN__OFFICE_CUT("unit_code")        \
+    "                GROUP BY unit_code), "                                                        \
     "prev_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                                 \
     "            WHERE period = ?3 AND known_at <= ?2 GROUP BY unit_code), "                       \
     "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), "                         \
@@ -64,6 +65,7 @@ static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, con
     sqlite3_bind_text(*out, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(*out, 3, prev, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(*out, 4, param4);
+    tn__bind_office(s, *out, as_of);
     return TN_OK;
 }
 

@@ -64,7 +64,8 @@ tn_err tn_store_balances(struct tn_store *s, tn_period period, const char *as_of
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s,
                                    "SELECT " BALANCE_COLS " FROM unit_close WHERE period = ?1 "
-                                   "AND known_at <= ?2 GROUP BY unit_code ORDER BY unit_code",
+                                   "AND known_at <= ?2 AND " TN__OFFICE_CUT(
+                                       "unit_code") " GROUP BY unit_code ORDER BY unit_code",
                                    &st);
     if (err)
         return err;
@@ -72,6 +73,7 @@ tn_err tn_store_balances(struct tn_store *s, tn_period period, const char *as_of
     tn_period_format(period, pbuf);
     sqlite3_bind_text(st, 1, pbuf, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    tn__bind_office(s, st, as_of);
     int rc;
     struct tn_balance_row r;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -209,10 +211,11 @@ tn_err tn_store_explain(struct tn_store *s, const char *unit_code, tn_period per
                         const char *as_of, struct tn_explain *e)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "SELECT " BALANCE_COLS " FROM unit_close WHERE unit_code = ?1 "
-                                   "AND period = ?2 AND known_at <= ?3 GROUP BY unit_code",
-                                   &st);
+    tn_err err = tn__store_prepare(
+        s,
+        "SELECT " BALANCE_COLS " FROM unit_close WHERE unit_code = ?1 "
+        "AND period = ?2 AND known_at <= ?3 AND " TN__OFFICE_CUT("unit_code") " GROUP BY unit_code",
+        &st);
     if (err)
         return err;
     char pbuf[TN_PERIOD_BUFSZ];
@@ -220,6 +223,7 @@ tn_err tn_store_explain(struct tn_store *s, const char *unit_code, tn_period per
     sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, pbuf, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    tn__bind_office(s, st, as_of);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         read_balance(st, &e->balance);
@@ -247,9 +251,10 @@ tn_err tn_store_findings(struct tn_store *s, tn_period period, const char *as_of
     tn_err err = tn__store_prepare(
         s,
         "WITH cur AS (SELECT unit_code, max(id) AS id FROM unit_close WHERE period = ?1 AND "
-        "known_at <= ?2 GROUP BY unit_code) SELECT cur.unit_code, f.bhxh_code, f.for_period, "
-        "f.base, f.floor FROM cur JOIN finding f ON f.close_id = cur.id "
-        "ORDER BY cur.unit_code, f.bhxh_code, f.for_period",
+        "known_at <= ?2 AND " TN__OFFICE_CUT(
+            "unit_code") " GROUP BY unit_code) SELECT cur.unit_code, f.bhxh_code, f.for_period, "
+                         "f.base, f.floor FROM cur JOIN finding f ON f.close_id = cur.id "
+                         "ORDER BY cur.unit_code, f.bhxh_code, f.for_period",
         &st);
     if (err)
         return err;
@@ -257,6 +262,7 @@ tn_err tn_store_findings(struct tn_store *s, tn_period period, const char *as_of
     tn_period_format(period, pbuf);
     sqlite3_bind_text(st, 1, pbuf, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    tn__bind_office(s, st, as_of);
     int rc;
     struct tn_finding_row r;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -284,7 +290,8 @@ tn_err tn_store_suspense(struct tn_store *s, tn_period period, const char *as_of
         s,
         "SELECT txn_id, unit_code, paid_on, amount, channel, memo, suspense FROM payment "
         "WHERE known_at <= ?2 AND (superseded_at IS NULL OR superseded_at > ?2) AND "
-        "suspense IS NOT NULL AND paid_on <= ?1 ORDER BY paid_on, txn_id",
+        "suspense IS NOT NULL AND paid_on <= ?1 AND " TN__OFFICE_CUT(
+            "unit_code") " ORDER BY paid_on, txn_id",
         &st);
     if (err)
         return err;
@@ -292,6 +299,7 @@ tn_err tn_store_suspense(struct tn_store *s, tn_period period, const char *as_of
     tn_day_format(tn_period_last_day(period), last);
     sqlite3_bind_text(st, 1, last, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    tn__bind_office(s, st, as_of);
     int rc;
     struct tn_suspense_row r;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -17,6 +17,7 @@ struct tn_store {
         sqlite3_stmt *st;
     } cache[8]; /* statements reused across calls (tn__store_cached) */
     int ncache;
+    char office[32]; /* the office cut (tn_store_set_office): "" for every unit */
 };
 
 /* A prepared statement for sql kept for the store's life (reset before it is returned).
@@ -37,5 +38,17 @@ void tn__bind_text_or_null(sqlite3_stmt *st, int i, const char *v);
 
 /* Returns column i as text, "" for NULL (borrowed until the next step). */
 const char *tn__col_text(sqlite3_stmt *st, int i);
+
+/* clang-format off */
+/* SQL: true when the unit whose code is col is of the store's office cut, each unit's office
+ * as known at ?8; true for every row when there is no cut (?9 NULL). A NULL col (no unit)
+ * passes only without a cut. Every report query uses it; bind with tn__bind_office. */
+#define TN__OFFICE_CUT(col)                                                                        \
+    "(?9 IS NULL OR " col " IN (SELECT unit_code FROM unit WHERE known_at <= ?8 "                  \
+    "AND (superseded_at IS NULL OR superseded_at > ?8) AND coalesce(office_code, '') = ?9))"
+/* clang-format on */
+
+/* Binds ?8 (as_of, NULL: now) and ?9 (the store's office cut) of a TN__OFFICE_CUT query. */
+void tn__bind_office(struct tn_store *s, sqlite3_stmt *st, const char *as_of);
 
 #endif

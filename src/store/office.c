@@ -1,0 +1,100 @@
+/*
+ * office.c - the office cut of the report queries (see office.h, docs/offices.md): which
+ * code names the province office, and the one SQL fragment and bind that every report
+ * query uses to keep the units of a district office (TN__OFFICE_CUT in store_int.h).
+ */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "thuno/office.h"
+
+/* 1 when code is a province code of the units, or one followed by "000" */
+static tn_err is_province(struct tn_store *s, const char *code, int *yes)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s,
+                                   "SELECT EXISTS (SELECT 1 FROM unit WHERE province_code = ?1 "
+                                   "OR province_code || '000' = ?1)",
+                                   &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *yes = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? TN_OK : tn__store_fail(s, "read the province codes");
+}
+
+static tn_err is_known(struct tn_store *s, const char *code, int *yes)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s,
+                                   "SELECT EXISTS (SELECT 1 FROM unit WHERE office_code = ?1) "
+                                   "OR EXISTS (SELECT 1 FROM officer WHERE office_code = ?1)",
+                                   &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *yes = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? TN_OK : tn__store_fail(s, "read the office codes");
+}
+
+tn_err tn_store_set_office(struct tn_store *s, const char *office, int *province)
+{
+    int prov = 1, known = 0;
+    tn_err err = TN_OK;
+    if (office && *office) {
+        if (strlen(office) >= sizeof s->office)
+            return TN_ERR_RANGE;
+        if ((err = is_province(s, office, &prov)))
+            return err;
+        if (!prov && ((err = is_known(s, office, &known)) || !known))
+            return err ? err : TN_ERR_NOT_FOUND;
+    }
+    if (prov)
+        s->office[0] = '\0';
+    else
+        snprintf(s->office, sizeof s->office, "%s", office);
+    if (province)
+        *province = prov;
+    return TN_OK;
+}
+
+const char *tn_store_office(const struct tn_store *s)
+{
+    return s->office[0] ? s->office : NULL;
+}
+
+void tn__bind_office(struct tn_store *s, sqlite3_stmt *st, const char *as_of)
+{
+    sqlite3_bind_text(st, 8, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_TRANSIENT);
+    tn__bind_text_or_null(st, 9, s->office);
+}
+
+tn_err tn_store_unit_office(struct tn_store *s, const char *unit, const char *as_of,
+                            char out[static TN_OFFICE_BUFSZ])
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s,
+                                   "SELECT coalesce(office_code, '') FROM unit WHERE "
+                                   "unit_code = ?1 AND known_at <= ?2 AND (superseded_at IS "
+                                   "NULL OR superseded_at > ?2)",
+                                   &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        snprintf(out, TN_OFFICE_BUFSZ, "%s", tn__col_text(st, 0));
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return TN_ERR_NOT_FOUND;
+    return rc == SQLITE_ROW ? TN_OK : tn__store_fail(s, "read the unit's office");
+}
