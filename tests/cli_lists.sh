@@ -73,10 +73,34 @@ THUNO_NOW=2025-12-01 "$thuno" --db "$db" --policy "$pol" report public_name --pe
 code=$?
 set -e
 [ "$code" -ne 0 ] && grep -q "no line in force" "$work/err.txt" || fail "public_list before first line"
+# a malformed cell is reported with its file and line
+printf 'from,name_months,source\n2016-01-01,three,test line\n' >"$pol/public_list.csv"
+set +e
+THUNO_NOW=2025-12-01 "$thuno" --db "$db" --policy "$pol" report public_name --period 2025-11 \
+    >/dev/null 2>"$work/err.txt"
+code=$?
+set -e
+[ "$code" -ne 0 ] && grep -q "public_list.csv:2: name_months: expected months like 3.0 (got \"three\")" \
+    "$work/err.txt" || fail "malformed public_list.csv"
 # a lower threshold names A (late, 2.0 months) too
 printf 'from,name_months,source\n2016-01-01,2.0,test line\n' >"$pol/public_list.csv"
 THUNO_NOW=2025-12-01 "$thuno" --db "$db" --policy "$pol" report public_name --period 2025-11 |
     grep -q '^A,.*,late,2.0,15723200,2025-09,2,late,2.0,test line$' || fail "threshold 2.0 names A"
+
+# the workers' debts add up to each unit's principal due (JSON read back)
+r special_units --period 2025-11 --format json >"$work/special.json"
+python3 - "$work/special.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+rows = doc["rows"] if isinstance(doc, dict) else doc
+due, owed = {}, {}
+for row in rows:
+    if row["bhxh_code"] is None:
+        due[row["unit_code"]] = row["principal_due"]
+    else:
+        owed[row["unit_code"]] = owed.get(row["unit_code"], 0) + row["worker_debt"]
+assert due and due == owed, (due, owed)
+PY
 
 # the cooperatives report as XLSX (typed numbers, SUM row) and PDF (text, a page not blank)
 r cooperatives --year 2025 --format xlsx -o "$work/coop.xlsx"
@@ -104,11 +128,11 @@ assert rows[0]["A"] == "office_code" and rows[0]["L"] == "dissolved_bankrupt_wor
 assert rows[3]["B"] == "2025-11" and rows[3]["E"] == 7278627 and rows[3]["I"] == 3200000, rows[3]
 total = rows[4]
 assert total["A"] == "Tổng cộng / Total", total
-assert total["E"] == 6032400 + 7278627 and total["J"] == 1 and total["K"] == 3153288, total
-assert total["L"] == 2, total
+assert total["E"] == 6032400 + 7278627 and total["J"] == 2 and total["K"] == 3153288 + 3272960, total
+assert total["L"] == 3, total
 text = subprocess.run(["pdftotext", "-layout", work + "/coop.pdf", "-"], capture_output=True,
                       text=True, check=True).stdout
-for needle in ["Tình hình nợ của hợp tác xã", "QĐ 2422/QĐ-BHXH", "7.278.627", "3.153.288",
+for needle in ["Tình hình nợ của hợp tác xã", "QĐ 2422/QĐ-BHXH", "7.278.627", "6.426.248",
                "Năm / year 2025", "Trang 1/1"]:
     assert needle in text, needle
 subprocess.run(["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", work + "/coop.pdf",

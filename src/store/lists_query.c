@@ -323,8 +323,8 @@ tn_err tn_store_worker_debts(struct tn_store *s, const char *unit_code, tn_perio
                              const char *as_of,
                              tn_err (*row)(void *ctx, const struct tn_worker_debt *w), void *ctx)
 {
-    struct charge *c;
-    size_t n;
+    struct charge *c = NULL;
+    size_t n = 0;
     tn_money due = 0;
     tn_err err = read_charges(s, unit_code, period, as_of, &c, &n, &due);
     if (err)
