@@ -4,6 +4,7 @@
  * (data-formats.md "Outputs"). Later issues add their reports here.
  */
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "report_int.h"
@@ -318,7 +319,8 @@ static const struct tn_report_def reports[] = {
     {"kpi_department", "Kết quả thu theo phòng / Collection by department", kpi_cols,
      run_kpi_department, "per department of the officers: the KPIs with last month's",
      TN_REP_PERIOD | TN_REP_OFFICE},
-    TN_CASE_REPORTS};
+    TN_CASE_REPORTS,
+    TN_LIST_REPORTS};
 
 static size_t ncols(const char *const *cols)
 {
@@ -339,7 +341,7 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct tn_report
                          const char **format, const char **out, const char **as_of_arg,
                          char as_of[static 20])
 {
-    const char *period = NULL, *from = NULL, *to = NULL;
+    const char *period = NULL, *from = NULL, *to = NULL, *year = NULL;
     for (int i = 1; i < cli->argc; i++) {
         const char *arg = cli->argv[i];
         int has = i + 1 < cli->argc;
@@ -351,6 +353,8 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct tn_report
             from = cli->argv[++i];
         else if (strcmp(arg, "--to") == 0 && has)
             to = cli->argv[++i];
+        else if (strcmp(arg, "--year") == 0 && has)
+            year = cli->argv[++i];
         else if (strcmp(arg, "--office") == 0 && has)
             a->office = cli->argv[++i];
         else if (strcmp(arg, "--format") == 0 && has)
@@ -369,6 +373,15 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct tn_report
         return TN_ERR_USAGE;
     }
     a->period = period ? a->period : -1;
+    if (year) {
+        char *end;
+        long y = strtol(year, &end, 10);
+        if (strlen(year) != 4 || *end || y < 1900) {
+            tn_cli_error("report", "expected --year YYYY, got \"%s\"", year);
+            return TN_ERR_USAGE;
+        }
+        a->year = (int)y;
+    }
     a->from = 0;
     a->to = 2932896; /* 9999-12-31 */
     if ((from && tn_day_parse(from, &a->from)) || (to && tn_day_parse(to, &a->to))) {
@@ -425,6 +438,14 @@ tn_err tn_cmd_report(struct tn_cli *cli)
         tn_cli_error("report", "%s needs --period YYYY-MM", name);
         return TN_ERR_USAGE;
     }
+    if ((flags & TN_REP_YEAR) && (a.period < 0) == !a.year) {
+        tn_cli_error("report", "%s needs --year YYYY or --period YYYY-MM (one of them)", name);
+        return TN_ERR_USAGE;
+    }
+    if (a.year && !(flags & TN_REP_YEAR)) {
+        tn_cli_error("report", "%s takes no --year", name);
+        return TN_ERR_USAGE;
+    }
     if (a.office && !(flags & TN_REP_OFFICE)) {
         tn_cli_error("report", "%s cannot be cut by --office yet", name);
         return TN_ERR_USAGE;
@@ -453,9 +474,14 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     char subtitle[160], per[TN_PERIOD_BUFSZ] = "";
     if (a.period >= 0)
         tn_period_format(a.period, per);
+    else if (a.year)
+        snprintf(per, sizeof per, "%04d", a.year);
     snprintf(subtitle, sizeof subtitle, "%s%s%s%s — số liệu đến / as known at %s",
-             a.period >= 0 ? "Kỳ / period " : "", per, office_arg ? " — cơ quan / office " : "",
-             office_arg ? office_arg : "", as_of_arg ? as_of : cli->now);
+             a.period >= 0 ? "Kỳ / period "
+             : a.year      ? "Năm / year "
+                           : "",
+             per, office_arg ? " — cơ quan / office " : "", office_arg ? office_arg : "",
+             as_of_arg ? as_of : cli->now);
     struct tn_table_meta meta = {reports[r].title, subtitle, as_of_arg ? as_of : cli->now};
     struct tn_table_out t;
     err = tn_table_begin(&t, f, fmt, &meta, reports[r].cols, ncols(reports[r].cols));

@@ -24,7 +24,8 @@ static const struct {
     {"import", tn_cmd_import, "import KIND FILE.csv [--update]"},
     {"close", tn_cmd_close, "close YYYY-MM"},
     {"report", tn_cmd_report,
-     "report NAME [--period YYYY-MM] [--from DATE --to DATE] [--office CODE] [--as-of DATE] "
+     "report NAME [--period YYYY-MM | --year YYYY] [--from DATE --to DATE] [--office CODE] "
+     "[--as-of DATE] "
      "[--format csv|json|xlsx|pdf] [-o FILE]"},
     {"explain", tn_cmd_explain,
      "explain UNIT_CODE YYYY-MM [--as-of DATE] [--office CODE] [--format text|json]"},
@@ -32,6 +33,8 @@ static const struct {
      "case show CASE_ID [--as-of DATE] | record CASE_ID EVENT DATE --unit UNIT [--amount N] "
      "[--outcome X] [--office TEXT] [--note TEXT] [--actor WHO] | attach CASE_ID KIND FILE "
      "[--actor WHO] | sweep [--date DATE]"},
+    {"handover", tn_cmd_handover,
+     "handover sign --period YYYY-MM --department QLT|KTTN --actor WHO [--date DATE]"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
 };

@@ -18,9 +18,11 @@ struct tn_report_args {
     const char *now;    /* the run's time, for reports that judge deadlines */
     tn_day from, to;    /* --from / --to (TN_REP_RANGE); the whole range when not given */
     const char *office; /* --office (TN_REP_OFFICE): NULL for every office */
+    int year;           /* --year (TN_REP_YEAR), 0 when not given */
 };
 
-enum { TN_REP_PERIOD = 1, TN_REP_RANGE = 2, TN_REP_OFFICE = 4 };
+/* TN_REP_YEAR: the report needs --year Y (its last closed period) or --period P */
+enum { TN_REP_PERIOD = 1, TN_REP_RANGE = 2, TN_REP_OFFICE = 4, TN_REP_YEAR = 8 };
 
 typedef tn_err (*tn_report_run)(struct tn_cli *cli, struct tn_store *s,
                                 const struct tn_report_args *a, struct tn_table_out *t);
@@ -48,7 +50,62 @@ tn_err tn__run_cases(struct tn_cli *cli, struct tn_store *s, const struct tn_rep
 tn_err tn__run_escalation(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                           struct tn_table_out *t);
 
+extern const char *const tn__special_cols[],
+    *const tn__branch_cols[], *const tn__coop_cols[], *const tn__praise_cols[],
+                                                          *const tn__name_cols[],
+                                                              *const tn__signoff_cols[];
+tn_err tn__run_special(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                       struct tn_table_out *t);
+tn_err tn__run_coop_workers(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                            struct tn_table_out *t);
+tn_err tn__run_branches(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                        struct tn_table_out *t);
+tn_err tn__run_coops(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                     struct tn_table_out *t);
+tn_err tn__run_praise(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                      struct tn_table_out *t);
+tn_err tn__run_name(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                    struct tn_table_out *t);
+tn_err tn__run_signoff(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                       struct tn_table_out *t);
+
+struct tn_handover_item;
+/* The handover list of period as known at as_of (NULL: now), read with policy/card_lock.csv's
+ * KTTN threshold, in unit order; *items is the caller's (free()). Errors are reported. */
+tn_err tn__handover_list(struct tn_cli *cli, struct tn_store *s, tn_period period,
+                         const char *as_of, struct tn_handover_item **items, size_t *n);
+
 /* clang-format off */
+#define TN_LIST_REPORTS                                                                          \
+    {"special_units", "Đơn vị ngừng hoạt động còn nợ / Inactive units in debt",                  \
+     tn__special_cols, tn__run_special,                                                          \
+     "suspended, dissolved, bankrupt, absconded units owing, each with its workers' debt",       \
+     TN_REP_PERIOD | TN_REP_OFFICE},                                                             \
+    {"branches", "Chi nhánh có đơn vị chính ở nơi khác / Branches of units managed elsewhere",   \
+     tn__branch_cols, tn__run_branches,                                                          \
+     "branches whose parent is unknown here or in another province or office, with their debt",  \
+     TN_REP_PERIOD | TN_REP_OFFICE},                                                             \
+    {"cooperatives", "Tình hình nợ của hợp tác xã (QĐ 2422/QĐ-BHXH) / Cooperatives' debt",     \
+     tn__coop_cols, tn__run_coops,                                                               \
+     "seed 004: cooperatives owing 1+ and 3+ months, suspended, dissolved or bankrupt",          \
+     TN_REP_YEAR | TN_REP_OFFICE},                                                               \
+    {"cooperative_workers",                                                                      \
+     "Nợ của hợp tác xã ngừng hoạt động theo người lao động / Inactive cooperatives by worker",  \
+     tn__special_cols, tn__run_coop_workers,                                                     \
+     "seed 004: inactive cooperatives owing, with each worker's debt and months",                \
+     TN_REP_YEAR | TN_REP_OFFICE},                                                               \
+    {"public_praise", "Đơn vị đóng đúng hạn để biểu dương / Units to praise: always on time",    \
+     tn__praise_cols, tn__run_praise,                                                            \
+     "seed 003: units never overdue at any month end of the year, with their figures",           \
+     TN_REP_YEAR | TN_REP_OFFICE},                                                               \
+    {"public_name", "Đơn vị nợ, trốn đóng để công khai / Units to name in the media",           \
+     tn__name_cols, tn__run_name,                                                                \
+     "seed 003, Law 41 Art 40: evading units and units late by policy/public_list.csv's months", \
+     TN_REP_PERIOD | TN_REP_OFFICE},                                                             \
+    {"handover_signoff", "Ký nhận bàn giao giữa QLT và KTTN / Handover sign-off",               \
+     tn__signoff_cols, tn__run_signoff,                                                          \
+     "the handover list with each department's signature, and what changed since", 0}
+
 #define TN_CASE_REPORTS                                                                          \
     {"litigation", "Thống kê khởi kiện và thi hành án / Litigation and enforcement statistics",  \
      tn__litigation_cols, tn__run_litigation,                                                    \

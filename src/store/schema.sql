@@ -144,3 +144,16 @@ CREATE TABLE case_branch (
     case_id TEXT NOT NULL, unit_code TEXT NOT NULL, province_code TEXT NOT NULL,
     note TEXT, known_at TEXT NOT NULL,
     PRIMARY KEY (case_id, unit_code)) WITHOUT ROWID;
+
+-- Lists: the sign-off of the monthly QLT <-> KTTN handover list (docs/lists.md). Each
+-- department signs a period's list; the list as signed is kept line by line with its SHA-256,
+-- and prior_digest holds the digest of an earlier signature the list changed from.
+CREATE TABLE handover_signoff (
+    id INTEGER PRIMARY KEY, period TEXT NOT NULL, department TEXT NOT NULL,
+    actor TEXT NOT NULL, signed_on TEXT NOT NULL, known_at TEXT NOT NULL,
+    digest TEXT NOT NULL, prior_digest TEXT, units INTEGER NOT NULL);
+CREATE INDEX handover_signoff_period ON handover_signoff (period, department, id);
+CREATE TABLE handover_signed_unit (
+    signoff_id INTEGER NOT NULL, unit_code TEXT NOT NULL, up INTEGER NOT NULL,
+    months_before INTEGER NOT NULL, months_after INTEGER NOT NULL, debt INTEGER NOT NULL,
+    PRIMARY KEY (signoff_id, unit_code)) WITHOUT ROWID;
