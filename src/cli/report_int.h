@@ -48,7 +48,24 @@ tn_err tn__run_cases(struct tn_cli *cli, struct tn_store *s, const struct tn_rep
 tn_err tn__run_escalation(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                           struct tn_table_out *t);
 
+/* report_case_registers.c (docs/case-registers.md) */
+extern const char *const tn__banks_cols[], *const tn__tip_rewards_cols[];
+tn_err tn__run_banks(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                     struct tn_table_out *t);
+tn_err tn__run_tip_rewards(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                           struct tn_table_out *t);
+
 /* clang-format off */
+#define TN_CASE_REGISTER_REPORTS                                                                 \
+    {"banks", "Ngân hàng, Kho bạc thực hiện trích tiền / Banks and treasury on forced deductions", \
+     tn__banks_cols, tn__run_banks,                                                              \
+     "per bank or State Treasury: orders, executed, partial, delayed, refused, days to reply",  \
+     TN_REP_OFFICE},                                                                             \
+    {"tip_rewards", "Tin báo tài sản và tiền thưởng / Informants' tips and rewards owed",       \
+     tn__tip_rewards_cols, tn__run_tip_rewards,                                                  \
+     "every informant's tip, what it recovered and the reward owed (policy/tip_reward.csv)",     \
+     TN_REP_OFFICE}
+
 #define TN_CASE_REPORTS                                                                          \
     {"litigation", "Thống kê khởi kiện và thi hành án / Litigation and enforcement statistics",  \
      tn__litigation_cols, tn__run_litigation,                                                    \

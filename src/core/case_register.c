@@ -1,0 +1,147 @@
+/*
+ * case_register.c - the pure rules of the case registers (case_register.h,
+ * docs/case-registers.md): register names and their values, the informant's reward, the
+ * creditor's designation of which assets to seize first (seed 000 §II.1.3), and the average
+ * time a bank or the State Treasury takes to answer a forced-deduction order.
+ *
+ * The reward rule is policy data (policy/tip_reward.csv). CONFIRM: seed 000 §II.1.9 only
+ * proposes paying informants; the statute that sets the rate is not yet identified.
+ */
+#include "thuno/case_register.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+    const char *name, *label, *whats;
+} regs[] = {
+#define X(id, name, vi, whats) {name, vi, whats},
+    TN_CASE_REG_MAP(X)
+#undef X
+};
+
+const char *tn_case_reg_name(enum tn_case_reg k)
+{
+    return (unsigned)k < TN_CASE_REG_COUNT ? regs[k].name : NULL;
+}
+
+const char *tn_case_reg_label(enum tn_case_reg k)
+{
+    return (unsigned)k < TN_CASE_REG_COUNT ? regs[k].label : NULL;
+}
+
+const char *tn_case_reg_whats(enum tn_case_reg k)
+{
+    return (unsigned)k < TN_CASE_REG_COUNT ? regs[k].whats : NULL;
+}
+
+tn_err tn_case_reg_parse(const char *s, enum tn_case_reg *out)
+{
+    for (int k = 0; k < TN_CASE_REG_COUNT; k++)
+        if (strcmp(s, regs[k].name) == 0) {
+            *out = (enum tn_case_reg)k;
+            return TN_OK;
+        }
+    return TN_ERR_PARSE;
+}
+
+tn_err tn_case_reg_check_what(enum tn_case_reg k, const char *what)
+{
+    if ((unsigned)k >= TN_CASE_REG_COUNT)
+        return TN_ERR_PARSE;
+    const char *p = regs[k].whats;
+    size_t len = strlen(what);
+    if (!*p)
+        return len ? TN_ERR_PARSE : TN_OK;
+    while (*p) {
+        size_t l = strcspn(p, "|");
+        if (len && l == len && strncmp(p, what, l) == 0)
+            return TN_OK;
+        p += l + (p[l] == '|');
+    }
+    return TN_ERR_PARSE;
+}
+
+tn_err tn_tip_reward(const struct tn_tip_reward_rule *rules, size_t n, tn_day day,
+                     tn_money recovered, tn_money *reward, const struct tn_tip_reward_rule **rule)
+{
+    if (recovered < 0)
+        return TN_ERR_RANGE;
+    size_t lo = 0, hi = n; /* the first rule starting after day */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (rules[mid].from <= day)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return TN_ERR_NO_POLICY;
+    const struct tn_tip_reward_rule *r = &rules[lo - 1];
+    tn_money got = 0;
+    if (recovered > 0 && recovered >= r->min_recovered) {
+        tn_err err = tn_money_mul_ppm(recovered, r->rate, &got);
+        if (err)
+            return err;
+        if (got > r->cap)
+            got = r->cap;
+    }
+    *reward = got;
+    *rule = r;
+    return TN_OK;
+}
+
+tn_err tn_case_priority_parse(const char *s, long *out, size_t max, size_t *n, char *why,
+                              size_t whysz)
+{
+    size_t cnt = 0;
+    const char *p = s;
+    if (!*p) {
+        snprintf(why, whysz, "no asset numbers given");
+        return TN_ERR_PARSE;
+    }
+    for (;;) {
+        size_t l = strcspn(p, ",");
+        char item[24];
+        if (l == 0 || l >= sizeof item || strspn(p, "0123456789") != l) {
+            snprintf(why, whysz, "expected asset numbers separated by commas, got \"%s\"", s);
+            return TN_ERR_PARSE;
+        }
+        memcpy(item, p, l);
+        item[l] = '\0';
+        long v = strtol(item, NULL, 10);
+        if (v <= 0) {
+            snprintf(why, whysz, "asset numbers start at 1, got %s", item);
+            return TN_ERR_PARSE;
+        }
+        for (size_t i = 0; i < cnt; i++)
+            if (out[i] == v) {
+                snprintf(why, whysz, "asset %ld is designated twice", v);
+                return TN_ERR_PARSE;
+            }
+        if (cnt == max) {
+            snprintf(why, whysz, "at most %zu assets can be designated", max);
+            return TN_ERR_PARSE;
+        }
+        out[cnt++] = v;
+        if (!p[l])
+            break;
+        p += l + 1;
+    }
+    *n = cnt;
+    return TN_OK;
+}
+
+size_t tn_case_priority_rank(const long *order, size_t n, long asset)
+{
+    for (size_t i = 0; i < n; i++)
+        if (order[i] == asset)
+            return i;
+    return n;
+}
+
+long long tn_case_bank_avg_days_tenths(long long total_days, long long count)
+{
+    return count > 0 ? total_days * 10 / count : -1;
+}
