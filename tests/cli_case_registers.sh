@@ -82,7 +82,7 @@ refused 2026-05-01 agent HS-A 2026-05-01 court "TAND"
 # pays in two steps, one that never answers, and the State Treasury for a state unit
 ok 2026-04-05 bank-order HS-A 2026-04-05 "Vietcombank CN quận 1" --amount 15723200
 ok 2026-04-20 bank-reply HS-A 2026-04-20 1 delayed
-ok 2026-05-05 bank-reply HS-A 2026-05-05 1 refused --note "tài khoản đã thế chấp"
+ok 2026-05-06 bank-reply HS-A 2026-05-06 1 refused --note "tài khoản đã thế chấp"
 ok 2026-05-06 bank-order HS-A 2026-05-06 "BIDV CN quận 3" --amount 15723200
 ok 2026-05-16 bank-reply HS-A 2026-05-16 2 partial --amount 5000000
 ok 2026-05-26 bank-reply HS-A 2026-05-26 2 executed
@@ -150,6 +150,31 @@ t 2026-12-31 report banks --format pdf -o "$work/banks.pdf"
 pdftotext -layout "$work/banks.pdf" - | grep -q "Kho bạc Nhà nước quận 1" || fail "pdf text"
 t 2026-12-31 report tip_rewards --format xlsx -o "$work/tips.xlsx"
 unzip -p "$work/tips.xlsx" xl/worksheets/sheet1.xml | grep -q "<v>10000000</v>" || fail "xlsx reward"
+python3 - "$work" <<'PY'
+import glob, subprocess, sys
+work = sys.argv[1]
+subprocess.run(["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", work + "/banks.pdf",
+                work + "/page"], check=True)
+pgm = open(glob.glob(work + "/page*.pgm")[0], "rb").read()
+pixels = pgm.split(b"\n", 3)[3]
+if sum(1 for b in pixels if b < 128) < 100:
+    sys.exit("cli_case_registers: banks.pdf page 1 is blank")
+PY
+
+# the reward rule is policy: a bad line stops the report with FILE:LINE, a day before the
+# first line is an error, never a default
+pol=$work/policy
+cp -r "$THUNO_POLICY" "$pol"
+printf 'from,rate,cap,min_recovered,source\n2015-07-01,5%%,0,1000000,x\n' >"$pol/tip_reward.csv"
+set +e
+THUNO_POLICY=$pol t 2026-12-31 report tip_rewards 2>"$work/policy-errors.txt" >/dev/null
+code=$?
+printf 'from,rate,cap,min_recovered,source\n2026-01-01,5%%,10000000,1000000,x\n' >"$pol/tip_reward.csv"
+THUNO_POLICY=$pol t 2026-12-31 report tip_rewards 2>>"$work/policy-errors.txt" >/dev/null
+code2=$?
+set -e
+[ "$code" -ne 0 ] && [ "$code2" -ne 0 ] || fail "bad reward policy: exit $code/$code2"
+sed -i "s|$pol/||" "$work/policy-errors.txt"
 
 status=0
 for f in "$work"/*.csv "$work"/*.txt; do

@@ -3,7 +3,7 @@
  * docs/case-registers.md): the informant's reward at every boundary of the rule written as
  * policy/tip_reward.csv states it (5%, at most 10,000,000, nothing under 1,000,000, from
  * 2015-07-01), the creditor's designation of which assets to seize first, the values each
- * register takes, and the average days a bank takes to answer.
+ * register takes, and how the banks report counts a bank's orders (late, average days).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -115,13 +115,60 @@ static void register_values(void **state)
     assert_null(tn_case_reg_name(TN_CASE_REG_COUNT));
 }
 
-static void bank_average_days(void **state)
+static void bank_tally(void **state)
 {
     (void)state;
-    assert_int_equal(tn_case_bank_avg_days_tenths(0, 0), -1); /* no reply: no average */
-    assert_int_equal(tn_case_bank_avg_days_tenths(15, 1), 150);
-    assert_int_equal(tn_case_bank_avg_days_tenths(25, 2), 125);
-    assert_int_equal(tn_case_bank_avg_days_tenths(10, 3), 33); /* 3.33.. rounds down */
+    struct tn_bank_tally t = {0};
+    tn_day d = day(2026, 4, 1), deadline = d + 30, today = day(2026, 12, 31);
+    assert_int_equal(tn_case_bank_avg_days_tenths(&t), -1); /* no reply: no average */
+    static const struct {
+        int first_reply, first_final; /* days after the order, -1: none */
+        const char *last;
+        tn_money amount, deducted;
+    } o[] = {
+        {30, 30, "executed", 100, 100}, /* on the last allowed day: on time */
+        {31, 31, "refused", 200, 0},    /* a day late */
+        {0, 0, "partial", 300, 50},     /* the same day */
+        {5, -1, "delayed", 400, 0},     /* delayed and nothing since: no answer, late */
+        {-1, -1, NULL, 500, 0},         /* silent, deadline long past: late */
+        {10, 40, "executed", 600, 600}, /* delayed on day 10, paid on day 40: late */
+    };
+    for (size_t i = 0; i < sizeof o / sizeof o[0]; i++) {
+        struct tn_bank_order_facts f = {d,
+                                        o[i].first_reply < 0 ? -1 : d + o[i].first_reply,
+                                        o[i].first_final < 0 ? -1 : d + o[i].first_final,
+                                        o[i].last,
+                                        o[i].amount,
+                                        o[i].deducted};
+        tn_case_bank_tally_add(&t, &f, deadline, today);
+    }
+    assert_int_equal(t.orders, 6);
+    assert_int_equal(t.executed, 2);
+    assert_int_equal(t.refused, 1);
+    assert_int_equal(t.partial, 1);
+    assert_int_equal(t.delayed, 1);
+    assert_int_equal(t.unanswered, 1);
+    assert_int_equal(t.replied, 5);
+    assert_int_equal(t.days_replied, 30 + 31 + 0 + 5 + 10);
+    assert_int_equal(tn_case_bank_avg_days_tenths(&t), 152); /* 76 / 5 = 15.2 */
+    assert_int_equal(t.late, 4);
+    assert_int_equal(t.ordered, 2100);
+    assert_int_equal(t.deducted, 750);
+    /* silent but still within the deadline: not late; no rule (-1): never late */
+    struct tn_bank_tally u = {0};
+    struct tn_bank_order_facts f = {d, -1, -1, NULL, 1, 0};
+    tn_case_bank_tally_add(&u, &f, deadline, deadline);
+    tn_case_bank_tally_add(&u, &f, -1, today);
+    assert_int_equal(u.late, 0);
+    tn_case_bank_tally_add(&u, &f, deadline, deadline + 1);
+    assert_int_equal(u.late, 1);
+    f.first_reply = d + 10; /* 3 replied orders of 10, 10, 11 days: 10.33.. rounds down */
+    struct tn_bank_tally v = {0};
+    tn_case_bank_tally_add(&v, &f, -1, today);
+    tn_case_bank_tally_add(&v, &f, -1, today);
+    f.first_reply = d + 11;
+    tn_case_bank_tally_add(&v, &f, -1, today);
+    assert_int_equal(tn_case_bank_avg_days_tenths(&v), 103);
 }
 
 int main(void)
@@ -130,7 +177,7 @@ int main(void)
         cmocka_unit_test(reward_boundaries),
         cmocka_unit_test(priority_designation),
         cmocka_unit_test(register_values),
-        cmocka_unit_test(bank_average_days),
+        cmocka_unit_test(bank_tally),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -86,8 +86,31 @@ tn_err tn_case_priority_parse(const char *s, long *out, size_t max, size_t *n, c
  * designated: assets are seized in that place order, the undesignated after, by number. */
 size_t tn_case_priority_rank(const long *order, size_t n, long asset);
 
-/* Whole days from ordered to replied, in tenths on average over count replies (rounded down);
- * -1 when count is 0. */
-long long tn_case_bank_avg_days_tenths(long long total_days, long long count);
+/* One forced-deduction order as the `banks` report counts it. */
+struct tn_bank_order_facts {
+    tn_day ordered;          /* the order's day */
+    tn_day first_reply;      /* -1: no reply yet */
+    tn_day first_final;      /* the first reply that is not `delayed`; -1: none yet */
+    const char *last_result; /* the latest reply's result; NULL when none */
+    tn_money amount;         /* ordered */
+    tn_money deducted;       /* the replies' amounts */
+};
+
+/* What the `banks` report shows of one bank or treasury. */
+struct tn_bank_tally {
+    long long orders, executed, partial, delayed, refused, unanswered; /* by latest reply */
+    long long replied;                                                 /* orders with a reply */
+    long long days_replied; /* days from order to first reply, summed over replied orders */
+    long long late;         /* no final reply (executed, partial, refused) by the deadline */
+    tn_money ordered, deducted;
+};
+
+/* Adds order o to t. deadline is the last day the bank may answer on (-1: no rule, nothing
+ * counts as late); today is the day asked about. */
+void tn_case_bank_tally_add(struct tn_bank_tally *t, const struct tn_bank_order_facts *o,
+                            tn_day deadline, tn_day today);
+
+/* The average days to the first reply in tenths (rounded down); -1 when no order has one. */
+long long tn_case_bank_avg_days_tenths(const struct tn_bank_tally *t);
 
 #endif

@@ -70,21 +70,24 @@ tn_err tn_store_case_branch_add(struct tn_store *s, const char *case_id, const c
 tn_err tn_store_case_branches(struct tn_store *s, const char *case_id, const char *as_of,
                               struct tn_case_branch_row **rows, size_t *n);
 
-/* One bank (or treasury) of the `banks` report. */
-struct tn_bank_row {
+/* One forced-deduction order with what its replies said. */
+struct tn_bank_order_row {
     char channel[12]; /* "bank" or "treasury" */
     char bank[160];
-    long long orders, executed, refused, delayed, partial, unanswered; /* by latest reply */
-    long long replied;                                                 /* orders with a reply */
-    long long days_replied; /* days from order to first reply, summed over replied orders */
-    tn_money ordered, deducted;
+    char case_id[72];
+    long no;
+    tn_day ordered;
+    tn_day first_reply;   /* -1: none */
+    tn_day first_final;   /* the first reply not `delayed`; -1: none */
+    char last_result[12]; /* "" when no reply */
+    tn_money amount, deducted;
 };
 
-/* Calls row() for every bank or treasury with forced-deduction orders dated up to as_of and
- * known then, by channel and name. office (NULL: all) keeps the cases of that office's units.
- * Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_banks(struct tn_store *s, const char *as_of, const char *office,
-                      tn_err (*row)(void *ctx, const struct tn_bank_row *r), void *ctx);
+/* Calls row() for every forced-deduction order dated up to as_of and known then, with its
+ * replies known and dated by then, by channel, bank, case and number. office (NULL: all)
+ * keeps the cases of that office's units. Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_bank_orders(struct tn_store *s, const char *as_of, const char *office,
+                            tn_err (*row)(void *ctx, const struct tn_bank_order_row *r), void *ctx);
 
 /* One informant's tip and what came of it. */
 struct tn_tip_row {

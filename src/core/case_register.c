@@ -1,8 +1,8 @@
 /*
  * case_register.c - the pure rules of the case registers (case_register.h,
  * docs/case-registers.md): register names and their values, the informant's reward, the
- * creditor's designation of which assets to seize first (seed 000 §II.1.3), and the average
- * time a bank or the State Treasury takes to answer a forced-deduction order.
+ * creditor's designation of which assets to seize first (seed 000 §II.1.3), and how a bank
+ * or the State Treasury answers forced-deduction orders (seed 000 §3.2).
  *
  * The reward rule is policy data (policy/tip_reward.csv). CONFIRM: seed 000 §II.1.9 only
  * proposes paying informants; the statute that sets the rate is not yet identified.
@@ -141,7 +141,34 @@ size_t tn_case_priority_rank(const long *order, size_t n, long asset)
     return n;
 }
 
-long long tn_case_bank_avg_days_tenths(long long total_days, long long count)
+void tn_case_bank_tally_add(struct tn_bank_tally *t, const struct tn_bank_order_facts *o,
+                            tn_day deadline, tn_day today)
 {
-    return count > 0 ? total_days * 10 / count : -1;
+    t->orders++;
+    t->ordered += o->amount;
+    t->deducted += o->deducted;
+    const char *r = o->last_result;
+    if (!r)
+        t->unanswered++;
+    else if (strcmp(r, "executed") == 0)
+        t->executed++;
+    else if (strcmp(r, "partial") == 0)
+        t->partial++;
+    else if (strcmp(r, "delayed") == 0)
+        t->delayed++;
+    else if (strcmp(r, "refused") == 0)
+        t->refused++;
+    if (o->first_reply >= 0) {
+        t->replied++;
+        t->days_replied += o->first_reply - o->ordered;
+    }
+    /* late: a final answer after the last allowed day, or none yet and that day past; a
+     * `delayed` reply is no answer */
+    if (deadline >= 0 && (o->first_final >= 0 ? o->first_final > deadline : today > deadline))
+        t->late++;
+}
+
+long long tn_case_bank_avg_days_tenths(const struct tn_bank_tally *t)
+{
+    return t->replied > 0 ? t->days_replied * 10 / t->replied : -1;
 }

@@ -419,23 +419,21 @@ tn_err tn_store_case_branches(struct tn_store *s, const char *case_id, const cha
     "unit u WHERE u.unit_code = cu.unit_code AND u.known_at <= ?1 AND (u.superseded_at IS NULL "   \
     "OR u.superseded_at > ?1) AND u.office_code = ?2)) "
 
-tn_err tn_store_banks(struct tn_store *s, const char *as_of, const char *office,
-                      tn_err (*row)(void *ctx, const struct tn_bank_row *r), void *ctx)
+tn_err tn_store_bank_orders(struct tn_store *s, const char *as_of, const char *office,
+                            tn_err (*row)(void *ctx, const struct tn_bank_order_row *r), void *ctx)
 {
     static const char sql[] =
-        SEEN ", o AS (SELECT r.case_id, r.no, r.what channel, r.party bank, r.date, r.amount, "
-             "(SELECT min(date) FROM r p WHERE p.register = 'bank_reply' AND p.case_id = r.case_id "
-             "AND p.ref = r.no) first_reply, "
-             "(SELECT p.what FROM r p WHERE p.register = 'bank_reply' AND p.case_id = r.case_id "
-             "AND p.ref = r.no ORDER BY p.date DESC, p.no DESC LIMIT 1) last_result, "
+        SEEN "SELECT o.what, o.party, o.case_id, o.no, o.date, o.amount, "
+             "(SELECT min(date) FROM r p WHERE p.register = 'bank_reply' AND p.case_id = o.case_id "
+             "AND p.ref = o.no), "
+             "(SELECT p.what FROM r p WHERE p.register = 'bank_reply' AND p.case_id = o.case_id "
+             "AND p.ref = o.no ORDER BY p.date DESC, p.no DESC LIMIT 1), "
              "(SELECT coalesce(sum(p.amount), 0) FROM r p WHERE p.register = 'bank_reply' AND "
-             "p.case_id = r.case_id AND p.ref = r.no) deducted "
-             "FROM r JOIN cs ON cs.case_id = r.case_id WHERE r.register = 'bank_order') "
-             "SELECT channel, bank, count(*), sum(last_result = 'executed'), "
-             "sum(last_result = 'refused'), sum(last_result = 'delayed'), "
-             "sum(last_result = 'partial'), sum(last_result IS NULL), count(first_reply), "
-             "coalesce(sum(julianday(first_reply) - julianday(date)), 0), sum(amount), "
-             "sum(deducted) FROM o GROUP BY channel, bank ORDER BY channel, bank";
+             "p.case_id = o.case_id AND p.ref = o.no), "
+             "(SELECT min(date) FROM r p WHERE p.register = 'bank_reply' AND p.case_id = "
+             "o.case_id AND p.ref = o.no AND p.what <> 'delayed') "
+             "FROM r o JOIN cs ON cs.case_id = o.case_id WHERE o.register = 'bank_order' "
+             "ORDER BY o.what, o.party, o.case_id, o.no";
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s, sql, &st);
     if (err)
@@ -444,16 +442,26 @@ tn_err tn_store_banks(struct tn_store *s, const char *as_of, const char *office,
     tn__bind_text_or_null(st, 2, office);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct tn_bank_row r;
+        struct tn_bank_order_row r;
         memset(&r, 0, sizeof r);
         snprintf(r.channel, sizeof r.channel, "%s", tn__col_text(st, 0));
         snprintf(r.bank, sizeof r.bank, "%s", tn__col_text(st, 1));
-        long long *c[] = {&r.orders,  &r.executed,   &r.refused, &r.delayed,
-                          &r.partial, &r.unanswered, &r.replied, &r.days_replied};
-        for (int i = 0; i < 8; i++)
-            *c[i] = sqlite3_column_int64(st, 2 + i);
-        r.ordered = sqlite3_column_int64(st, 10);
-        r.deducted = sqlite3_column_int64(st, 11);
+        snprintf(r.case_id, sizeof r.case_id, "%s", tn__col_text(st, 2));
+        r.no = sqlite3_column_int(st, 3);
+        r.amount = sqlite3_column_int64(st, 5);
+        r.first_reply = r.first_final = -1;
+        snprintf(r.last_result, sizeof r.last_result, "%s", tn__col_text(st, 7));
+        r.deducted = sqlite3_column_int64(st, 8);
+        if (tn_day_parse(tn__col_text(st, 4), &r.ordered) ||
+            (sqlite3_column_type(st, 6) != SQLITE_NULL &&
+             tn_day_parse(tn__col_text(st, 6), &r.first_reply)) ||
+            (sqlite3_column_type(st, 9) != SQLITE_NULL &&
+             tn_day_parse(tn__col_text(st, 9), &r.first_final))) {
+            snprintf(s->errmsg, sizeof s->errmsg, "case %s: order %ld is malformed", r.case_id,
+                     r.no);
+            err = TN_ERR_STORE;
+            break;
+        }
         if ((err = row(ctx, &r)))
             break;
     }
