@@ -76,6 +76,7 @@ refused 2026-05-01 verify HS-A 2026-05-01 3 exists
 refused 2026-05-01 priority HS-A 2026-05-01 2,2
 refused 2026-05-01 priority HS-A 2026-05-01 2,4
 refused 2026-05-01 measure HS-A 2026-05-01 2 confiscation
+refused 2026-05-01 measure HS-A 2026-05-01 2 account_freeze
 refused 2026-05-01 agent HS-A 2026-05-01 court "TAND"
 
 # forced deductions: a bank that delays then refuses (the account is pledged), a bank that
@@ -146,6 +147,8 @@ t 2026-12-31 report banks >"$work/banks.csv"
 t 2026-12-31 report banks --office D2 >"$work/banks-D2.csv"
 t 2026-12-31 report tip_rewards --as-of 2026-06-01 >"$work/tip_rewards-2026-06-01.csv"
 t 2026-12-31 report tip_rewards >"$work/tip_rewards.csv"
+t 2026-12-31 report case_branches >"$work/case_branches.csv"
+t 2026-12-31 report case_branches --as-of 2026-01-04 >"$work/case_branches-2026-01-04.csv"
 t 2026-12-31 report banks --format pdf -o "$work/banks.pdf"
 pdftotext -layout "$work/banks.pdf" - | grep -q "Kho bạc Nhà nước quận 1" || fail "pdf text"
 t 2026-12-31 report tip_rewards --format xlsx -o "$work/tips.xlsx"

@@ -115,6 +115,32 @@ static void register_values(void **state)
     assert_null(tn_case_reg_name(TN_CASE_REG_COUNT));
 }
 
+static void measure_fits_asset(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *kind, *measure;
+        int fits;
+    } t[] = {
+        {"bank_account", "account_freeze", 1},
+        {"bank_account", "account_deduction", 1},
+        {"bank_account", "seizure", 0},
+        {"income", "income_deduction", 1},
+        {"income", "account_deduction", 0},
+        {"land", "seizure", 1},
+        {"land", "auction", 1},
+        {"land", "account_freeze", 0},
+        {"vehicle", "auction", 1},
+        {"receivable", "seizure", 1},
+        {"other", "seizure", 1},
+        {"bank", "account_freeze", 0}, /* not a kind: "bank" inside "bank_account" is no match */
+        {"land", "confiscation", 0},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (tn_case_measure_fits(t[i].kind, t[i].measure) != t[i].fits)
+            fail_msg("%s on %s: want %d", t[i].measure, t[i].kind, t[i].fits);
+}
+
 static void bank_tally(void **state)
 {
     (void)state;
@@ -174,9 +200,8 @@ static void bank_tally(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(reward_boundaries),
-        cmocka_unit_test(priority_designation),
-        cmocka_unit_test(register_values),
+        cmocka_unit_test(reward_boundaries), cmocka_unit_test(priority_designation),
+        cmocka_unit_test(register_values),   cmocka_unit_test(measure_fits_asset),
         cmocka_unit_test(bank_tally),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

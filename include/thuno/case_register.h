@@ -58,6 +58,12 @@ tn_err tn_case_reg_parse(const char *s, enum tn_case_reg *out);
  * takes none accepts only ""). */
 tn_err tn_case_reg_check_what(enum tn_case_reg k, const char *what);
 
+/* Whether coercive measure (a `measure` value) can apply to an asset of kind (an `asset`
+ * value): account_freeze and account_deduction to a bank_account, income_deduction to income,
+ * seizure and auction to land, a vehicle, a receivable or another asset (Law on Civil
+ * Judgment Enforcement 2008 Art 71: the measures by kind of asset [S]). Returns 1 or 0. */
+int tn_case_measure_fits(const char *asset_kind, const char *measure);
+
 /* The reward owed to an informant whose tip led to recovery (policy/tip_reward.csv): from
  * `from` on, rate of what was recovered thanks to the tip, rounded half-up, at most cap, and
  * nothing when less than min_recovered was recovered. */

@@ -35,13 +35,13 @@ struct tn_case_reg_row {
 /* Adds r (r->no is ignored) to its case's register at now after checking it against what is
  * stored: the case exists and was opened by r's day; the asset, order or tip r refers to
  * exists and is not dated after r; a verification, measure or tip names an asset of the case
- * (a tip may name none); a priority designates only the case's assets; an order through the
- * treasury is for a state or public unit; a reply is not dated before its order and deducts
- * at most what is still undeducted (executed: all of it, by default); a tip has one result.
- * On TN_OK *no is the row's number. why explains a refusal. Errors: TN_ERR_NOT_FOUND (no
- * such case, asset, order or tip), TN_ERR_STATE (dated before what it follows),
- * TN_ERR_CONFLICT (treasury for a unit that is not public, too much deducted, a second tip
- * result), TN_ERR_STORE. */
+ * (a tip may name none) and a measure fits its asset (tn_case_measure_fits); a priority designates
+ * only the case's assets; an order through the treasury is for a state or public unit; a reply is
+ * not dated before its order and deducts at most what is still undeducted (executed: all of it, by
+ * default); a tip has one result. On TN_OK *no is the row's number. why explains a refusal. Errors:
+ * TN_ERR_NOT_FOUND (no such case, asset, order or tip), TN_ERR_STATE (dated before what it
+ * follows), TN_ERR_CONFLICT (treasury for a unit that is not public, too much deducted, a second
+ * tip result), TN_ERR_STORE. */
 tn_err tn_store_case_reg_add(struct tn_store *s, const struct tn_case_reg_row *r, const char *now,
                              long *no, char *why, size_t whysz);
 
@@ -69,6 +69,20 @@ tn_err tn_store_case_branch_add(struct tn_store *s, const char *case_id, const c
  * TN_ERR_STORE. */
 tn_err tn_store_case_branches(struct tn_store *s, const char *case_id, const char *as_of,
                               struct tn_case_branch_row **rows, size_t *n);
+
+/* One branch link of the `case_branches` report. */
+struct tn_case_branch_link {
+    char case_id[72];
+    char unit_code[32]; /* the case's unit (head office) */
+    struct tn_case_branch_row branch;
+};
+
+/* Calls row() for every branch linked to a case by as_of, by case and branch unit. office
+ * (NULL: all) keeps the cases of that office's units. Errors: TN_ERR_STORE, or what row()
+ * returns. */
+tn_err tn_store_branch_links(struct tn_store *s, const char *as_of, const char *office,
+                             tn_err (*row)(void *ctx, const struct tn_case_branch_link *r),
+                             void *ctx);
 
 /* One forced-deduction order with what its replies said. */
 struct tn_bank_order_row {

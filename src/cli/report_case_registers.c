@@ -179,3 +179,29 @@ tn_err tn__run_tip_rewards(struct tn_cli *cli, struct tn_store *s, const struct 
     tn_tip_rewards_release(&rw);
     return err;
 }
+
+const char *const tn__case_branches_cols[] = {
+    "case_id", "unit_code", "branch_unit_code", "province_code", "note", "linked_at", NULL};
+
+static tn_err branch_row(void *ctx, const struct tn_case_branch_link *r)
+{
+    struct tn_cell c[] = {
+        TEXT(r->case_id),
+        TEXT(r->unit_code),
+        TEXT(r->branch.unit_code),
+        TEXT(r->branch.province_code),
+        r->branch.note[0] ? (struct tn_cell)TEXT(r->branch.note) : (struct tn_cell)NUL,
+        TEXT(r->branch.known_at),
+    };
+    return tn_table_row(ctx, c);
+}
+
+tn_err tn__run_case_branches(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                             struct tn_table_out *t)
+{
+    (void)cli;
+    tn_err err = tn_store_branch_links(s, a->as_of, a->office, branch_row, t);
+    if (err == TN_ERR_STORE)
+        tn_cli_error("report", "%s", tn_store_errmsg(s));
+    return err;
+}

@@ -49,11 +49,14 @@ tn_err tn__run_escalation(struct tn_cli *cli, struct tn_store *s, const struct t
                           struct tn_table_out *t);
 
 /* report_case_registers.c (docs/case-registers.md) */
-extern const char *const tn__banks_cols[], *const tn__tip_rewards_cols[];
+extern const char *const tn__banks_cols[], *const tn__tip_rewards_cols[],
+                                               *const tn__case_branches_cols[];
 tn_err tn__run_banks(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                      struct tn_table_out *t);
 tn_err tn__run_tip_rewards(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                            struct tn_table_out *t);
+tn_err tn__run_case_branches(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                             struct tn_table_out *t);
 
 /* clang-format off */
 #define TN_CASE_REGISTER_REPORTS                                                                 \
@@ -64,6 +67,10 @@ tn_err tn__run_tip_rewards(struct tn_cli *cli, struct tn_store *s, const struct 
     {"tip_rewards", "Tin báo tài sản và tiền thưởng / Informants' tips and rewards owed",       \
      tn__tip_rewards_cols, tn__run_tip_rewards,                                                  \
      "every informant's tip, what it recovered and the reward owed (policy/tip_reward.csv)",     \
+     TN_REP_OFFICE},                                                                             \
+    {"case_branches", "Chi nhánh ở tỉnh khác của đơn vị bị khởi kiện / Branches linked to cases", \
+     tn__case_branches_cols, tn__run_case_branches,                                              \
+     "one row per branch in another province linked to a case (one case, linked branches)",     \
      TN_REP_OFFICE}
 
 #define TN_CASE_REPORTS                                                                          \

@@ -63,6 +63,28 @@ tn_err tn_case_reg_check_what(enum tn_case_reg k, const char *what)
     return TN_ERR_PARSE;
 }
 
+int tn_case_measure_fits(const char *asset_kind, const char *measure)
+{
+    /* LAW: Law on Civil Judgment Enforcement 2008 Art 71 (measures by kind of asset) [S] */
+    static const struct {
+        const char *measure, *kinds;
+    } fits[] = {
+        {"account_freeze", "|bank_account|"},
+        {"account_deduction", "|bank_account|"},
+        {"income_deduction", "|income|"},
+        {"seizure", "|land|vehicle|receivable|other|"},
+        {"auction", "|land|vehicle|receivable|other|"},
+    };
+    char key[40];
+    if (strlen(asset_kind) + 3 > sizeof key)
+        return 0;
+    snprintf(key, sizeof key, "|%s|", asset_kind);
+    for (size_t i = 0; i < sizeof fits / sizeof fits[0]; i++)
+        if (strcmp(measure, fits[i].measure) == 0)
+            return strstr(fits[i].kinds, key) != NULL;
+    return 0;
+}
+
 tn_err tn_tip_reward(const struct tn_tip_reward_rule *rules, size_t n, tn_day day,
                      tn_money recovered, tn_money *reward, const struct tn_tip_reward_rule **rule)
 {

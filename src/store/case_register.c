@@ -53,6 +53,7 @@ static tn_err case_head(struct tn_store *s, const char *case_id, struct case_hea
 /* the stored row (reg, no) of case_id: its day, amount and asset ref; found 0 when none */
 struct ref_row {
     int found;
+    char what[24];
     tn_day day;
     tn_money amount;
     long ref;
@@ -63,7 +64,8 @@ static tn_err ref_row(struct tn_store *s, const char *case_id, enum tn_case_reg 
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s,
-                                   "SELECT date, coalesce(amount, -1), coalesce(ref, 0) FROM "
+                                   "SELECT date, coalesce(amount, -1), coalesce(ref, 0), "
+                                   "coalesce(what, '') FROM "
                                    "case_register WHERE case_id = ?1 AND register = ?2 AND no = ?3",
                                    &st);
     if (err)
@@ -79,6 +81,7 @@ static tn_err ref_row(struct tn_store *s, const char *case_id, enum tn_case_reg 
             out->day = 0;
         out->amount = sqlite3_column_int64(st, 1);
         out->ref = sqlite3_column_int(st, 2);
+        snprintf(out->what, sizeof out->what, "%s", tn__col_text(st, 3));
     }
     sqlite3_finalize(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "reading a register");
@@ -130,8 +133,15 @@ static tn_err check_row(struct tn_store *s, const struct case_head *h,
     tn_err err = TN_OK;
     switch (r->reg) {
     case TN_CASE_REG_VERIFICATION:
-    case TN_CASE_REG_MEASURE:
         return check_ref(s, r, TN_CASE_REG_ASSET, "asset", &ref, why, whysz);
+    case TN_CASE_REG_MEASURE:
+        if ((err = check_ref(s, r, TN_CASE_REG_ASSET, "asset", &ref, why, whysz)))
+            return err;
+        if (!tn_case_measure_fits(ref.what, r->what)) {
+            snprintf(why, whysz, "%s does not apply to asset %ld, a %s", r->what, r->ref, ref.what);
+            return TN_ERR_CONFLICT;
+        }
+        return TN_OK;
     case TN_CASE_REG_TIP:
         return r->ref ? check_ref(s, r, TN_CASE_REG_ASSET, "asset", &ref, why, whysz) : TN_OK;
     case TN_CASE_REG_PRIORITY: {
@@ -467,6 +477,39 @@ tn_err tn_store_bank_orders(struct tn_store *s, const char *as_of, const char *o
     }
     if (!err && rc != SQLITE_DONE)
         err = tn__store_fail(s, "reading bank orders");
+    sqlite3_finalize(st);
+    return err;
+}
+
+tn_err tn_store_branch_links(struct tn_store *s, const char *as_of, const char *office,
+                             tn_err (*row)(void *ctx, const struct tn_case_branch_link *r),
+                             void *ctx)
+{
+    static const char sql[] =
+        SEEN "SELECT b.case_id, cs.unit_code, b.unit_code, b.province_code, coalesce(b.note, ''), "
+             "b.known_at FROM case_branch b JOIN cs ON cs.case_id = b.case_id "
+             "WHERE b.known_at <= ?1 ORDER BY b.case_id, b.unit_code";
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s, sql, &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, at(as_of), -1, SQLITE_STATIC);
+    tn__bind_text_or_null(st, 2, office);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct tn_case_branch_link r;
+        memset(&r, 0, sizeof r);
+        snprintf(r.case_id, sizeof r.case_id, "%s", tn__col_text(st, 0));
+        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 1));
+        snprintf(r.branch.unit_code, sizeof r.branch.unit_code, "%s", tn__col_text(st, 2));
+        snprintf(r.branch.province_code, sizeof r.branch.province_code, "%s", tn__col_text(st, 3));
+        snprintf(r.branch.note, sizeof r.branch.note, "%s", tn__col_text(st, 4));
+        snprintf(r.branch.known_at, sizeof r.branch.known_at, "%s", tn__col_text(st, 5));
+        if ((err = row(ctx, &r)))
+            break;
+    }
+    if (!err && rc != SQLITE_DONE)
+        err = tn__store_fail(s, "reading branches");
     sqlite3_finalize(st);
     return err;
 }
