@@ -36,6 +36,7 @@ refused() {
 t 2026-01-01 case claim HS-A --date 2025-12-05 >"$work/claim-HS-A-2025-12-05.txt"
 t 2026-01-01 case claim HS-B --date 2025-11-20 >"$work/claim-HS-B-2025-11-20.txt"
 t 2026-01-01 case claim HS-B --date 2025-12-01 >"$work/claim-HS-B-2025-12-01.txt"
+t 2026-03-01 case claim HS-B --date 2026-02-10 | head -9 >"$work/claim-HS-B-2026-02-10.txt"
 refused 2026-01-01 claim HS-C --date 2025-07-15
 refused 2026-01-01 claim HS-C --date 2025-7-15
 refused 2026-01-01 claim HS-NONE --date 2025-12-01
@@ -53,6 +54,8 @@ refused 2026-01-01 fee HS-A 2025-12-05 --amount 0
 refused 2026-01-01 hearing HS-A 2026-01-15 adjourned --court "TAND quận 1"
 refused 2026-01-01 hearing HS-A 2026-01-15 held
 refused 2026-01-01 hearing HS-A 2026-13-01 held --court X
+refused 2026-01-01 hearing HS-A 2026-01-15 held --court "TAND quận 1"
+refused 2026-01-01 fee HS-A 2026-01-02 --amount 5
 
 # the enforcement agent, then the assets, their verification, the seizure order, measures
 ok 2026-04-01 agent HS-A 2026-04-01 thads "Chi cục THADS quận 1"

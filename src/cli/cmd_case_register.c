@@ -251,6 +251,15 @@ static tn_err add(struct tn_cli *cli, struct tn_store *s, const struct verb *vb,
     tn_err err = fill(vb, argv + 2, on, ov, no, &r);
     if (err)
         return err;
+    /* a register records what happened; only a hearing is known before its day */
+    char today_s[11];
+    tn_day today;
+    snprintf(today_s, sizeof today_s, "%.10s", cli->now);
+    if (!tn_day_parse(today_s, &today) && r.day > today &&
+        !(r.reg == TN_CASE_REG_HEARING && strcmp(r.what, "scheduled") == 0))
+        return BAD("ngày %s sau hôm nay / %s is after today (%s); only a scheduled hearing may "
+                   "be dated ahead",
+                   argv[1], argv[1], today_s);
     long n;
     char why[384] = "";
     err = tn_store_case_reg_add(s, &r, cli->now, &n, why, sizeof why);
@@ -360,6 +369,17 @@ static tn_err claim(struct tn_cli *cli, struct tn_store *s, int argc, char **arg
         printf("  from the balance of %s (close #%lld, known %s), the latest closed by then; "
                "`thuno explain %s %s --as-of %.10s` shows every line\n",
                pp, b->close_id, b->known_at, ev[0].unit_code, pp, as_of);
+        tn_day on;
+        char day_s[11];
+        snprintf(day_s, sizeof day_s, "%.10s", as_of);
+        if (!tn_day_parse(day_s, &on) && tn_day_period(on) > b->period + 1)
+            printf("  CẢNH BÁO / WARNING: kỳ khóa sổ gần nhất %s đã quá một tháng trước %s / the "
+                   "latest close %s is more than a month before %s: close the months since "
+                   "before filing\n",
+                   pp, day_s, pp, day_s);
+        printf("  lãi sau cuối kỳ %s chưa tính / interest after the end of %s is not included "
+               "(it accrues in the next close)\n",
+               pp, pp);
         tn_day fd = 0;
         tn_money rec = filed(ev, n, &fd);
         if (rec >= 0) {
