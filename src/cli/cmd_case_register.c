@@ -444,6 +444,24 @@ static void show_court(const struct tn_case_reg_row *r, size_t n)
     }
 }
 
+/* the latest row of register reg (by day, then number): the one in force; NULL when none.
+ * *count is how many there are. */
+static const struct tn_case_reg_row *latest(const struct tn_case_reg_row *r, size_t n,
+                                            enum tn_case_reg reg, long ref, int by_ref,
+                                            size_t *count)
+{
+    const struct tn_case_reg_row *best = NULL;
+    *count = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (r[i].reg != reg || (by_ref && r[i].ref != ref))
+            continue;
+        ++*count;
+        if (!best || r[i].day > best->day || (r[i].day == best->day && r[i].no > best->no))
+            best = &r[i];
+    }
+    return best;
+}
+
 /* rows by day, then as recorded */
 static int by_day(const void *a, const void *b)
 {
@@ -458,10 +476,8 @@ static void show_assets(const struct tn_case_reg_row *r, size_t n)
 {
     long order[64];
     size_t norder = 0;
-    const struct tn_case_reg_row *pr = NULL;
-    for (size_t i = 0; i < n; i++)
-        if (r[i].reg == TN_CASE_REG_PRIORITY) /* rows come by number: the last is in force */
-            pr = &r[i];
+    size_t cnt;
+    const struct tn_case_reg_row *pr = latest(r, n, TN_CASE_REG_PRIORITY, 0, 0, &cnt);
     char why[160];
     if (pr && tn_case_priority_parse(pr->detail, order, 64, &norder, why, sizeof why))
         norder = 0;
@@ -542,8 +558,11 @@ static void show_orders(const struct tn_case_reg_row *r, size_t n)
                    (int)(r[j].day - r[i].day));
             tail(&r[j]);
             took += r[j].amount;
-            last = r[j].what;
         }
+        size_t cnt;
+        const struct tn_case_reg_row *lr = latest(r, n, TN_CASE_REG_BANK_REPLY, r[i].no, 1, &cnt);
+        if (lr)
+            last = lr->what;
         money(took, t);
         printf("      → %s; deducted %s of %s\n", last, t, a);
     }
@@ -651,17 +670,15 @@ tn_err tn__case_registers_show(struct tn_cli *cli, struct tn_store *s, const cha
         printf("\nTòa án / court:\n");
         show_court(r, nr);
     }
-    for (size_t i = nr; i-- > 0;) {
-        if (r[i].reg != TN_CASE_REG_AGENT)
-            continue;
+    size_t nagents;
+    const struct tn_case_reg_row *ag = latest(r, nr, TN_CASE_REG_AGENT, 0, 0, &nagents);
+    if (ag) {
         char d[TN_DAY_BUFSZ];
-        tn_day_format(r[i].day, d);
+        tn_day_format(ag->day, d);
         printf("\nCơ quan thi hành án / enforcement agent: %s (%s) since %s%s\n",
-               strcmp(r[i].what, "bailiff") == 0 ? "Thừa phát lại / private bailiff"
-                                                 : "THADS / state enforcement office",
-               r[i].party, d,
-               i > 0 && r[i - 1].reg == TN_CASE_REG_AGENT ? " (replaces earlier)" : "");
-        break;
+               strcmp(ag->what, "bailiff") == 0 ? "Thừa phát lại / private bailiff"
+                                                : "THADS / state enforcement office",
+               ag->party, d, nagents > 1 ? " (replaces earlier)" : "");
     }
     if (has(r, nr, TN_CASE_REG_ASSET))
         show_assets(r, nr);

@@ -87,7 +87,8 @@ static tn_err ref_row(struct tn_store *s, const char *case_id, enum tn_case_reg 
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "reading a register");
 }
 
-/* one number from a query with ?1 = case_id, ?2 = register, ?3 = ref */
+/* one number from a query with ?1 = case_id, ?2 = register, ?3 = ref (a query without ?3
+ * ignores it: binding a missing parameter only returns SQLITE_RANGE) */
 static tn_err scalar(struct tn_store *s, const char *sql, const char *case_id, const char *reg,
                      long ref, long long *out)
 {
