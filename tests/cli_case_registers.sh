@@ -68,6 +68,9 @@ ok 2026-04-15 priority HS-A 2026-04-15 2,3 --note "đất trước, xe sau"
 ok 2026-04-11 measure HS-A 2026-04-11 1 account_freeze
 ok 2026-05-10 measure HS-A 2026-05-10 2 seizure --amount 500000000
 ok 2026-05-01 agent HS-A 2026-05-01 bailiff "Văn phòng Thừa phát lại quận 1" --note "chuyển sang Thừa phát lại"
+# entered out of order: the choice dated last stays in force (HS-B: the bailiff)
+ok 2025-12-10 agent HS-B 2025-12-10 bailiff "Văn phòng Thừa phát lại quận 3"
+ok 2025-12-11 agent HS-B 2025-12-05 thads "Chi cục THADS quận 3" --note "ghi bổ sung"
 refused 2026-05-01 asset HS-A 2026-05-01 house "Nhà"
 refused 2026-05-01 asset HS-A 2026-05-01 land ""
 refused 2026-05-01 asset HS-A 2025-01-01 land "Thửa đất khác"
@@ -137,7 +140,7 @@ t 2026-07-01 case fee HS-A 2026-07-01 --amont 5 2>/dev/null
 code=$?
 set -e
 [ "$code" -eq 64 ] || fail "unknown option: exit $code, expected 64"
-n=$(sqlite3 "$db" "SELECT count(*) FROM case_register"); [ "$n" = 37 ] || fail "refusals stored rows: $n"
+n=$(sqlite3 "$db" "SELECT count(*) FROM case_register"); [ "$n" = 39 ] || fail "refusals stored rows: $n"
 
 # the case as of dates: what was known and had happened by then
 t 2026-12-31 case show HS-A --as-of 2025-12-31 >"$work/show-HS-A-2025-12-31.txt"
