@@ -7,8 +7,9 @@
  *               [--note TEXT] [--actor WHO]
  *   case attach CASE_ID KIND FILE [--actor WHO]
  *   case sweep [--date DATE]
+ * and the register verbs of cmd_case_register.c (docs/case-registers.md).
  */
-#include "cli.h"
+#include "case_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,6 +207,8 @@ static tn_err show(struct tn_cli *cli, struct tn_store *s, const char *id, const
     for (size_t i = 0; i < natt; i++)
         printf("  %-20s %-30s %8lld bytes  sha256 %s\n", att[i].kind, att[i].name, att[i].size,
                att[i].sha256);
+    if ((err = tn__case_registers_show(cli, s, id, as_of, ev, (size_t)c.events)))
+        goto done;
     print_checklist(&pol, &c, ev, (size_t)c.events, att, natt);
 done:
     free(att);
@@ -400,7 +403,10 @@ tn_err tn_cmd_case(struct tn_cli *cli)
     } else if (strcmp(sub, "sweep") == 0) {
         err = sweep(cli, s, argc, argv);
     } else {
-        err = TN_ERR_USAGE;
+        int handled;
+        err = tn__case_register_cmd(cli, s, sub, argc, argv, &handled);
+        if (!handled)
+            err = TN_ERR_USAGE;
     }
     tn_store_free(s);
     return err;

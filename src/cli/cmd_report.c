@@ -320,7 +320,8 @@ static const struct tn_report_def reports[] = {
      run_kpi_department, "per department of the officers: the KPIs with last month's",
      TN_REP_PERIOD | TN_REP_OFFICE},
     TN_CASE_REPORTS,
-    TN_LIST_REPORTS};
+    TN_LIST_REPORTS,
+    TN_CASE_REGISTER_REPORTS};
 
 static size_t ncols(const char *const *cols)
 {

@@ -32,7 +32,15 @@ static const struct {
     {"case", tn_cmd_case,
      "case show CASE_ID [--as-of DATE] | record CASE_ID EVENT DATE --unit UNIT [--amount N] "
      "[--outcome X] [--office TEXT] [--note TEXT] [--actor WHO] | attach CASE_ID KIND FILE "
-     "[--actor WHO] | sweep [--date DATE]"},
+     "[--actor WHO] | sweep [--date DATE] | claim CASE_ID [--date DATE] | fee CASE_ID DATE "
+     "(--amount N | --exempt BASIS) | hearing CASE_ID DATE scheduled|held|postponed --court "
+     "TEXT | asset CASE_ID DATE KIND DESCRIPTION [--holder TEXT] [--pledged yes|no] [--value N] "
+     "| verify CASE_ID DATE ASSET_NO RESULT --by WHO | priority CASE_ID DATE ASSET_NO[,...] | "
+     "measure CASE_ID DATE ASSET_NO MEASURE [--amount N] | bank-order CASE_ID DATE BANK "
+     "--amount N [--channel bank|treasury] | bank-reply CASE_ID DATE ORDER_NO RESULT [--amount "
+     "N] | tip CASE_ID DATE INFORMANT ASSET [--asset-no N] | tip-result CASE_ID DATE TIP_NO "
+     "--recovered N | agent CASE_ID DATE thads|bailiff OFFICE | branch CASE_ID UNIT PROVINCE "
+     "[--note TEXT] (register verbs also take --note TEXT --actor WHO; docs/case-registers.md)"},
     {"handover", tn_cmd_handover,
      "handover sign --period YYYY-MM --department QLT|KTTN --actor WHO [--date DATE]"},
     {"gen", tn_cmd_gen,

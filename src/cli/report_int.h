@@ -105,6 +105,32 @@ tn_err tn__handover_list(struct tn_cli *cli, struct tn_store *s, tn_period perio
     {"handover_signoff", "Ký nhận bàn giao giữa QLT và KTTN / Handover sign-off",               \
      tn__signoff_cols, tn__run_signoff,                                                          \
      "the handover list with each department's signature, and what changed since", 0}
+/* clang-format on */
+
+/* report_case_registers.c (docs/case-registers.md) */
+extern const char *const tn__banks_cols[], *const tn__tip_rewards_cols[],
+                                               *const tn__case_branches_cols[];
+tn_err tn__run_banks(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                     struct tn_table_out *t);
+tn_err tn__run_tip_rewards(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                           struct tn_table_out *t);
+tn_err tn__run_case_branches(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                             struct tn_table_out *t);
+
+/* clang-format off */
+#define TN_CASE_REGISTER_REPORTS                                                                 \
+    {"banks", "Ngân hàng, Kho bạc thực hiện trích tiền / Banks and treasury on forced deductions", \
+     tn__banks_cols, tn__run_banks,                                                              \
+     "per bank or State Treasury: orders, executed, partial, delayed, refused, days to reply",  \
+     TN_REP_OFFICE},                                                                             \
+    {"tip_rewards", "Tin báo tài sản và tiền thưởng / Informants' tips and rewards owed",       \
+     tn__tip_rewards_cols, tn__run_tip_rewards,                                                  \
+     "every informant's tip, what it recovered and the reward owed (policy/tip_reward.csv)",     \
+     TN_REP_OFFICE},                                                                             \
+    {"case_branches", "Chi nhánh ở tỉnh khác của đơn vị bị khởi kiện / Branches linked to cases", \
+     tn__case_branches_cols, tn__run_case_branches,                                              \
+     "one row per branch in another province linked to a case (one case, linked branches)",     \
+     TN_REP_OFFICE}
 
 #define TN_CASE_REPORTS                                                                          \
     {"litigation", "Thống kê khởi kiện và thi hành án / Litigation and enforcement statistics",  \

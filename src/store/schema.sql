@@ -157,3 +157,17 @@ CREATE TABLE handover_signed_unit (
     signoff_id INTEGER NOT NULL, unit_code TEXT NOT NULL, up INTEGER NOT NULL,
     months_before INTEGER NOT NULL, months_after INTEGER NOT NULL, debt INTEGER NOT NULL,
     PRIMARY KEY (signoff_id, unit_code)) WITHOUT ROWID;
+
+-- Case registers (docs/case-registers.md): what is kept beside a case's events — court fees,
+-- hearings, the debtor's assets, their verifications, the creditor's designation of which to
+-- seize first, coercive measures, forced-deduction orders to banks or the State Treasury and
+-- their replies, informants' tips and their results, the enforcement agent. A row is never
+-- changed (a later fact is a new row); `no` numbers the rows of one register of one case from
+-- 1; `ref` is the `no` of the asset, order or tip a row concerns. Column meanings per register
+-- are in docs/case-registers.md.
+CREATE TABLE case_register (
+    case_id TEXT NOT NULL, register TEXT NOT NULL, no INTEGER NOT NULL, ref INTEGER,
+    date TEXT NOT NULL, what TEXT, amount INTEGER, flag INTEGER, party TEXT, detail TEXT,
+    note TEXT, actor TEXT, known_at TEXT NOT NULL,
+    PRIMARY KEY (case_id, register, no)) WITHOUT ROWID;
+CREATE INDEX case_register_ref ON case_register (register, case_id, ref);
