@@ -306,7 +306,8 @@ static const struct tn_report_def reports[] = {
      run_kpi_type, "per unit type: the KPIs with last month's beside them", 0},
     {"kpi_department", "Kết quả thu theo phòng / Collection by department", kpi_cols,
      run_kpi_department, "per department of the officers: the KPIs with last month's", 0},
-    TN_CASE_REPORTS};
+    TN_CASE_REPORTS,
+    TN_PAYOPS_REPORTS};
 
 static size_t ncols(const char *const *cols)
 {
@@ -327,7 +328,7 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct tn_report
                          const char **format, const char **out, const char **as_of_arg,
                          char as_of[static 20])
 {
-    const char *period = NULL, *from = NULL, *to = NULL;
+    const char *period = NULL, *from = NULL, *to = NULL, *date = NULL;
     for (int i = 1; i < cli->argc; i++) {
         const char *arg = cli->argv[i];
         int has = i + 1 < cli->argc;
@@ -339,6 +340,8 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct tn_report
             from = cli->argv[++i];
         else if (strcmp(arg, "--to") == 0 && has)
             to = cli->argv[++i];
+        else if (strcmp(arg, "--date") == 0 && has)
+            date = cli->argv[++i];
         else if (strcmp(arg, "--office") == 0 && has)
             a->office = cli->argv[++i];
         else if (strcmp(arg, "--format") == 0 && has)
@@ -361,6 +364,11 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct tn_report
     a->to = 2932896; /* 9999-12-31 */
     if ((from && tn_day_parse(from, &a->from)) || (to && tn_day_parse(to, &a->to))) {
         tn_cli_error("report", "expected --from/--to YYYY-MM-DD");
+        return TN_ERR_USAGE;
+    }
+    a->day = -1;
+    if (date && tn_day_parse(date, &a->day)) {
+        tn_cli_error("report", "expected --date YYYY-MM-DD, got \"%s\"", date);
         return TN_ERR_USAGE;
     }
     if (*as_of_arg && tn_report_as_of(*as_of_arg, as_of)) {

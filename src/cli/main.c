@@ -25,12 +25,15 @@ static const struct {
     {"close", tn_cmd_close, "close YYYY-MM"},
     {"report", tn_cmd_report,
      "report NAME [--period YYYY-MM] [--from DATE --to DATE] [--office CODE] [--as-of DATE] "
-     "[--format csv|json|xlsx|pdf] [-o FILE]"},
+     "[--date DATE] [--format csv|json|xlsx|pdf] [-o FILE]"},
     {"explain", tn_cmd_explain, "explain UNIT_CODE YYYY-MM [--as-of DATE] [--format text|json]"},
     {"case", tn_cmd_case,
      "case show CASE_ID [--as-of DATE] | record CASE_ID EVENT DATE --unit UNIT [--amount N] "
      "[--outcome X] [--office TEXT] [--note TEXT] [--actor WHO] | attach CASE_ID KIND FILE "
      "[--actor WHO] | sweep [--date DATE]"},
+    {"suspense", tn_cmd_suspense,
+     "suspense match --period YYYY-MM [--as-of DATE] [--apply --actor WHO] | assign TXN_ID "
+     "UNIT_CODE --actor WHO"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
 };

@@ -144,3 +144,11 @@ CREATE TABLE case_branch (
     case_id TEXT NOT NULL, unit_code TEXT NOT NULL, province_code TEXT NOT NULL,
     note TEXT, known_at TEXT NOT NULL,
     PRIMARY KEY (case_id, unit_code)) WITHOUT ROWID;
+
+-- Payments operations (docs/payments-ops.md): how a payment left suspense. Each row goes with
+-- the payment version it created (unit_code set, suspense NULL), with who decided and why.
+CREATE TABLE payment_match (
+    txn_id TEXT NOT NULL, version INTEGER NOT NULL, known_at TEXT NOT NULL,
+    unit_code TEXT NOT NULL, method TEXT NOT NULL, confidence INTEGER NOT NULL,
+    reason TEXT NOT NULL, actor TEXT NOT NULL,
+    PRIMARY KEY (txn_id, version)) WITHOUT ROWID;
