@@ -47,6 +47,9 @@ t 2025-12-01T09:30:00 suspense assign S3 TB0103F --actor O2 2>/dev/null
 [ "$(sqlite3 "$db" "SELECT group_concat(txn_id || ':' || unit_code || ':' || method || ':' || actor, ' ') FROM (SELECT * FROM payment_match ORDER BY txn_id)")" = \
   "S1:TB0101D:unit_code:O1 S2:TB0102E:tax_code:O1 S3:TB0103F:manual:O2 S4:A:name:O1" ] ||
     fail "payment_match rows"
+# the same bank statement imported again (payers still empty) undoes no match
+t 2025-12-01T10:00:00 import payments "$ops/payments.csv" 2>"$work/reimport.txt"
+grep -q "0 new, 0 changed, 5 same" "$work/reimport.txt" || fail "re-import: $(cat "$work/reimport.txt")"
 t 2025-12-01T12:00:00 report suspense --period 2025-11 >"$work/suspense-after.csv"
 t 2025-12-01T12:00:00 report suspense --period 2025-11 --as-of 2025-11-30 >"$work/suspense-asof.csv"
 t 2025-12-01T12:00:00 report suspense_review --period 2025-11 >"$work/suspense_review-after.csv"
