@@ -21,6 +21,8 @@ province_closed
 for kind in units payments declarations; do
     t 2025-11-29T10:00:00 import "$kind" "$ops/$kind.csv" 2>/dev/null
 done
+# B moves to district office Q2 (a new version of the unit)
+t 2025-11-29T10:00:00 import units "$ops/units-office.csv" --update 2>/dev/null
 
 # before any match: every payment in suspense with the memo's proposal
 t 2025-11-30T08:00:00 report suspense_review --period 2025-11 >"$work/suspense_review-2025-11.csv"
@@ -30,6 +32,17 @@ for d in 2025-11-28 2025-11-29 2025-11-30; do
     t 2025-11-30T08:00:00 report card_lock_workers --period 2025-11 --date "$d" \
         >"$work/card_lock_workers-$d.csv"
 done
+
+# --office cuts to that office's units: B is Q2's, A and C the province office's
+t 2025-11-30T08:00:00 report books --period 2025-11 --office Q2 >"$work/books-Q2.csv"
+[ "$(tail -n +2 "$work/books-Q2.csv" | cut -d, -f1 | tr '\n' ' ')" = "B " ] || fail "books --office Q2"
+t 2025-11-30T08:00:00 report card_lock_workers --period 2025-11 --date 2025-11-29 --office Q2 \
+    >"$work/cards-Q2.csv"
+cmp -s "$work/cards-Q2.csv" "$work/card_lock_workers-2025-11-29.csv" || fail "cards --office Q2"
+t 2025-11-30T08:00:00 report card_lock_workers --period 2025-11 --date 2025-11-28 --office Q2 \
+    >"$work/cards-Q2-28.csv"
+[ "$(wc -l <"$work/cards-Q2-28.csv")" = 1 ] || fail "A's lock listed for office Q2"
+rm "$work/books-Q2.csv" "$work/cards-Q2.csv" "$work/cards-Q2-28.csv"
 
 # matching: unique code, tax code and name are recorded, the ambiguous and the unknown stay
 t 2025-12-01T09:00:00 suspense match --period 2025-11 --apply --actor O1 \

@@ -251,8 +251,9 @@ static tn_err card_lists(struct tn_cli *cli, struct tn_store *s, const struct tn
     struct states now = {0}, before = {0};
     struct tn_payops_unit *units = NULL;
     size_t nunits = 0;
-    if ((err = tn_store_card_states(s, a->period, day, at, a->office, collect_state, &now)) ||
-        (err = tn_store_card_states(s, a->period, day - 1, before_at, a->office, collect_state,
+    /* the office is the unit's on day D: the day before it may have been another's */
+    if ((err = tn_store_card_states(s, a->period, day, at, NULL, collect_state, &now)) ||
+        (err = tn_store_card_states(s, a->period, day - 1, before_at, NULL, collect_state,
                                     &before)) ||
         (err = tn_store_payops_units(s, at, &units, &nunits)))
         goto done;
@@ -261,7 +262,7 @@ static tn_err card_lists(struct tn_cli *cli, struct tn_store *s, const struct tn
         int locked = n->tenths >= rule->lock_tenths;
         int was = b && b->tenths >= rule->lock_tenths;
         const struct tn_payops_unit *u = find_unit(units, nunits, n->unit_code);
-        if (locked == was || !u)
+        if (locked == was || !u || (a->office && strcmp(u->office, a->office) != 0))
             continue;
         /* seed 002: QLT follows 1 to under 3 months, KTTN 3 and more; an unlock names the
          * department that held the unit */
