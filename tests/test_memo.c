@@ -72,6 +72,18 @@ static const struct {
     {"MST 01000000011 qua dai", -1, "", 0},          /* 11 digits: no tax code */
     {"MST 0100000001-0001", -1, "0100000001", 1},    /* 4-digit branch: the 10 digits only */
     {"0100000001 0100000003 0100000004 0100000005 0100000006", -1, "0100000001", 4}, /* kept: 4 */
+    /* internet-banking texts: reference and account numbers are not tax codes */
+    {"MBVCB.3852941027.CTY TNHH SAO BIEN CHUYEN TIEN BHXH T11.2025.CT tu 0011001234567 toi "
+     "1234567890123",
+     P(2025, 11), "3852941027", 1},
+    {"IBFT 202511250001234 NOP BHXH BHYT BHTN THANG 11/2025 MST 0200000101", P(2025, 11),
+     "0200000101", 1},
+    {"FT25329847561230 HTX NONG NGHIEP DONG TAM NOP TIEN BH QUY 3 2025", -1, "", 0},
+    {"Thanh toan BHXH ky 10-2025 cho 12 lao dong", P(2025, 10), "", 0}, /* "ky 10-2025" */
+    {"NOP BHXH THANG 07.2025", P(2025, 7), "", 0},
+    {"nop bhxh t 8 2025", P(2025, 8), "", 0}, /* "T" apart from the month */
+    {"NOP BHXH 2025", -1, "", 0},             /* a year alone */
+    {"BHXH T11/25", -1, "", 0},               /* 2-digit year: not guessed */
     {"", -1, "", 0},
 };
 
@@ -127,6 +139,11 @@ static const struct {
     {"A CONG TY nop tien", TN_MEMO_NONE, SIZE_MAX, 0, 0},          /* "A" is only a word */
     {"NOP TIEN BHXH KHONG RO DON VI", TN_MEMO_NONE, SIZE_MAX, 0, 0},
     {"CTY MINH nop", TN_MEMO_NONE, SIZE_MAX, 0, 0}, /* part of a name only */
+    {"MBVCB.3852941027.TB0106F CHUYEN TIEN BHXH T11.2025", TN_MEMO_CODE, 5, 95, 1},
+    {"IBFT NOP BHXH MST 0200000004-000", TN_MEMO_NONE, SIZE_MAX, 0, 0},       /* no such branch */
+    {"CONG TY TNHH MTV MINH LONG nop bh", TN_MEMO_AMBIGUOUS, SIZE_MAX, 0, 2}, /* MTV dropped */
+    {"Cty Cp Hai Au Xanh Sai Gon ck bhxh", TN_MEMO_NAME, 1, 70, 2},           /* mixed case, CP */
+    {"HAIAU XANH nop bhxh", TN_MEMO_NONE, SIZE_MAX, 0, 0}, /* glued words: review */
     {"", TN_MEMO_NONE, SIZE_MAX, 0, 0},
 };
 

@@ -12,7 +12,7 @@
  *   number) and counts when a unit carries it.
  * - The period is the first of: THANG m [NAM] yyyy, Tm yyyy, THANGm yyyy, m/yyyy (m 1..12,
  *   yyyy 1900..2099; '/', '-', '.' and spaces separate). A bare "m yyyy" preceded by a 1-2
- *   digit number is a date (dd/mm/yyyy) and is not taken for a period.
+ *   digit number is a date (dd/mm/yyyy), preceded by QUY or Q a quarter: neither is taken.
  * - Matching ranks: a unique unit code > a unique tax code > a unique name. Two signals that
  *   point at different units, or one that fits several, leave the payment for review.
  * Pure: no allocation, no locale.

@@ -215,8 +215,10 @@ static void find_period(const struct words *ws, struct tn_memo *m)
         int y = year_at(ws, j);
         if (y < 0)
             continue;
-        /* dd/mm/yyyy is a date, not the period paid for */
-        if (!prefixed && i > 0 && number(ws->w[i - 1], ws->len[i - 1], 2) >= 1)
+        /* dd/mm/yyyy is a date and QUY 3 2025 a quarter, not the month paid for */
+        if (!prefixed && i > 0 &&
+            (number(ws->w[i - 1], ws->len[i - 1], 2) >= 1 || word_is(ws, i - 1, "QUY") ||
+             word_is(ws, i - 1, "Q")))
             continue;
         if (tn_period_make(y, mo, &m->period) == TN_OK)
             return;
