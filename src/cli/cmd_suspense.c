@@ -13,26 +13,28 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report_int.h"
+#include "thuno/mem.h"
 #include "thuno/payops.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
 
+struct match_todo {
+    char txn[72], unit[24], method[16], reason[200];
+    int confidence;
+};
+
 struct match_run {
     struct tn_table_out *t;
     int apply;
-    const char *actor, *now;
-    struct tn_store *s;
     long applied, left;
     /* applied after the scan: assigning while tn_store_suspense's statement is open would
      * change what it reads */
-    struct {
-        char txn[72], unit[24], method[16], reason[200];
-        int confidence;
-    } todo[256];
-    size_t ntodo;
+    struct match_todo *todo;
+    size_t ntodo, captodo;
 };
 
 static tn_err match_row(void *ctx, const struct tn__proposal *p)
@@ -41,9 +43,10 @@ static tn_err match_row(void *ctx, const struct tn__proposal *p)
     char period[TN_PERIOD_BUFSZ];
     struct tn_cell c[11];
     tn__proposal_cells(p, period, c);
-    int take = x->apply && p->unit && x->ntodo < sizeof x->todo / sizeof x->todo[0];
+    int take = x->apply && p->unit;
     c[10] = (struct tn_cell){TN_CELL_TEXT, take ? "yes" : "no", 0};
     if (take) {
+        TN_GROW(x->todo, x->captodo, x->ntodo + 1);
         snprintf(x->todo[x->ntodo].txn, sizeof x->todo[0].txn, "%s", p->row->txn_id);
         snprintf(x->todo[x->ntodo].unit, sizeof x->todo[0].unit, "%s", p->unit->unit_code);
         snprintf(x->todo[x->ntodo].method, sizeof x->todo[0].method, "%s",
@@ -91,10 +94,8 @@ static tn_err cmd_match(struct tn_cli *cli)
                                        "candidates",  "reason",        "applied", NULL};
     struct tn_table_meta meta = {"Đối chiếu tiền chưa xác định đơn vị / Suspense matching", "",
                                  cli->now};
-    static struct match_run x; /* large: kept off the stack */
-    memset(&x, 0, sizeof x);
     struct tn_table_out t;
-    x.t = &t, x.apply = apply, x.actor = actor, x.now = cli->now, x.s = s;
+    struct match_run x = {.t = &t, .apply = apply};
     err = tn_table_begin(&t, stdout, TN_OUT_CSV, &meta, cols, 11);
     if (!err)
         err = tn__suspense_proposals(s, period, as_of_arg ? as_of : NULL, match_row, &x);
@@ -112,6 +113,7 @@ static tn_err cmd_match(struct tn_cli *cli)
     else if (apply)
         fprintf(stderr, "thuno: suspense: %ld matched and recorded, %ld left for review\n",
                 x.applied, x.left);
+    free(x.todo);
     tn_store_free(s);
     return err;
 }
