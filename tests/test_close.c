@@ -283,6 +283,40 @@ static void reversed_payment_is_not_money(void **state)
     assert_int_equal(r.closing, 4800000);
 }
 
+/* Decision 60/2015/QĐ-TTg Art 6 through the close: E1, 1,920,000 earmarked for W2 on
+ * 2025-10-20, when September (4,800,000) and October (4,800,000) are unpaid, first pays W2's
+ * own September (5,000,000 x 32% = 1,600,000, from the September close's lines) and then
+ * W2's October in the group order: BHYT 225,000 (4.5%) and 95,000 of BHTN's 100,000. Without
+ * the earmark all of it would go to September: BHYT 675,000, BHTN 300,000, BHXH 945,000. */
+static void earmarked_payment_settles_its_worker_first(void **state)
+{
+    struct fx *f = *state;
+    assert_int_equal(close_at(f, 2025, 7, "2025-08-01T08:00:00", NULL), TN_OK);
+    assert_int_equal(close_at(f, 2025, 8, "2025-09-01T08:00:00", NULL), TN_OK);
+    assert_int_equal(close_at(f, 2025, 9, "2025-10-01T08:00:00", NULL), TN_OK);
+    sql(f->s, "INSERT INTO payment (txn_id, version, known_at, batch_id, unit_code, paid_on, "
+              "amount, channel, bhxh_code) VALUES ('E1', 1, '2025-10-21T00:00:00', 1, 'A', "
+              "'2025-10-20', 1920000, 'transfer', '0000000002')");
+    assert_int_equal(close_at(f, 2025, 10, "2025-11-01T08:00:00", NULL), TN_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(f->s->db,
+                                        "SELECT group_concat(x, ' ') FROM (SELECT target_period "
+                                        "|| ':' || grp || ':' || sum(amount) AS x FROM alloc_line "
+                                        "WHERE txn_id = 'E1' AND close_id = (SELECT max(id) FROM "
+                                        "unit_close WHERE unit_code = 'A' AND period = '2025-10') "
+                                        "GROUP BY target_period, grp ORDER BY target_period, grp)",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0),
+                        "2025-09:BHTN:100000 2025-09:BHXH:1275000 2025-09:BHYT:225000 "
+                        "2025-10:BHTN:95000 2025-10:BHYT:225000");
+    sqlite3_finalize(st);
+    struct tn_balance_row r = balance(f, 2025, 10, NULL);
+    assert_int_equal(r.paid, 1920000);
+    assert_int_equal(r.closing, 4800000 + 4800000 - 1920000);
+}
+
 static tn_err keep_lock(void *ctx, const struct tn_crossing_row *r)
 {
     struct tn_crossing_row *rows = ctx;
@@ -346,6 +380,7 @@ int main(void)
         T(late_payments_keep_the_old_view_as_of),
         T(closes_run_in_order),
         T(reversed_payment_is_not_money),
+        T(earmarked_payment_settles_its_worker_first),
         T(card_locks_follow_months_owed),
         cmocka_unit_test(as_of_arguments_normalize),
     };

@@ -50,7 +50,7 @@ static void charge(struct scenario *s, tn_period R, enum tn_group g, tn_money am
 
 static void pay(struct scenario *s, tn_day on, tn_money amount)
 {
-    s->payments[s->in.npayments++] = (struct tn_ledger_payment){on, amount, "T"};
+    s->payments[s->in.npayments++] = (struct tn_ledger_payment){on, amount, "T", NULL};
 }
 
 static void law58_interest_is_P_times_k_monthly(void **state)
@@ -300,6 +300,57 @@ static void replay_refuses_payments_outside_window(void **state)
     assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_ERR_RANGE);
 }
 
+/* Decision 60/2015/QĐ-TTg Art 6: money earmarked for one worker settles that worker's own
+ * principal first, oldest first. July and August each owe BHXH 10,000,000: worker 1
+ * 8,000,000, worker 2 2,000,000; payments in August, the period closed is August (July is
+ * due 08-31: no interest). Payments marked 1 are earmarked for worker 2. */
+static const struct {
+    int npay;
+    struct {
+        int mday;
+        tn_money amount;
+        int earmarked;
+    } pay[3];
+    tn_money want_jul, want_aug;
+} earmark_cases[] = {
+    /* worker 2's July and August, not July's 4,000,000 */
+    {1, {{20, 4000000, 1}}, 8000000, 8000000},
+    /* worker 2's 4,000,000, then 1,000,000 as any payment: oldest first, July */
+    {1, {{20, 5000000, 1}}, 7000000, 8000000},
+    /* one earmark shared: July 2,000,000 + August 1,000,000, then August 1,000,000 and the
+     * 2,000,000 left to July */
+    {2, {{20, 3000000, 1}, {21, 3000000, 1}}, 6000000, 8000000},
+    /* July paid in full first: worker 2's July owes nothing; August 2,000,000, then 2,000,000 */
+    {2, {{10, 10000000, 0}, {20, 4000000, 1}}, 0, 6000000},
+    /* not earmarked: July first, as before */
+    {1, {{20, 4000000, 0}}, 6000000, 10000000},
+};
+
+static void earmarked_worker_is_settled_first(void **state)
+{
+    struct scenario *s = *state;
+    for (size_t i = 0; i < sizeof earmark_cases / sizeof earmark_cases[0]; i++) {
+        memset(s->charges, 0, sizeof s->charges);
+        s->in.npayments = 0;
+        s->in.start = fx_period(2025, 7);
+        s->in.period = fx_period(2025, 8);
+        charge(s, fx_period(2025, 7), TN_G_BHXH, 10000000);
+        charge(s, fx_period(2025, 8), TN_G_BHXH, 10000000);
+        tn_money worker2[2 * TN_G_COUNT] = {0};
+        worker2[TN_G_BHXH] = worker2[TN_G_COUNT + TN_G_BHXH] = 2000000;
+        for (int j = 0; j < earmark_cases[i].npay; j++) {
+            pay(s, fx_day(2025, 8, earmark_cases[i].pay[j].mday), earmark_cases[i].pay[j].amount);
+            if (earmark_cases[i].pay[j].earmarked)
+                s->payments[j].earmark = worker2;
+        }
+        assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
+        assert_int_equal(s->r.out_principal[TN_G_BHXH], earmark_cases[i].want_jul);
+        assert_int_equal(s->r.out_principal[TN_G_COUNT + TN_G_BHXH], earmark_cases[i].want_aug);
+        assert_int_equal(s->r.ninterest, 0);
+        assert_int_equal(worker2[TN_G_BHXH], 2000000); /* the caller's array is not touched */
+    }
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -308,6 +359,7 @@ int main(void)
         T(law58_uses_the_k_of_each_year),
         T(law58_missing_k_is_reported_not_guessed),
         T(law41_daily_interest_stops_the_day_before_payment),
+        T(earmarked_worker_is_settled_first),
         T(law41_payment_day_counts_when_policy_says_so),
         T(transition_law58_arrears_accrue_daily_from_july_2025),
         T(allocation_follows_group_order),

@@ -13,6 +13,8 @@
  * - Law 41 era: each day d of month A bears late amount x daily rate, the late amount being
  *   the principal unpaid whose deadline < d; charged at the end of A. The payment day bears
  *   no interest unless the policy says so.
+ * - A payment earmarked for one worker first settles that worker's own principal, oldest
+ *   period first (Decision 60/2015/QĐ-TTg Art 6: a leaving worker's book before the rest).
  * - A payment is allocated at its date: periods oldest first, inside a period the groups in
  *   policy order, inside a group principal then interest (or the reverse by policy); what is
  *   left is credit, which pays each new charge as it appears.
@@ -37,6 +39,13 @@ struct tn_ledger_payment {
     tn_day paid_on;
     tn_money amount;    /* > 0 */
     const char *txn_id; /* borrowed */
+    /* NULL, or the principal of the one worker the money is earmarked for, per charge period
+     * and group: [(R - start) * TN_G_COUNT + g] for R in start..period (borrowed). It is paid
+     * first, oldest period first, groups in policy order, never more than the worker's own
+     * amount nor what the period still owes; the rest is allocated as any payment. Payments
+     * earmarked for the same worker pass the same array, so that together they settle the
+     * worker's amount once. */
+    const tn_money *earmark;
 };
 
 struct tn_ledger_input {

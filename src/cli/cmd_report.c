@@ -321,7 +321,8 @@ static const struct tn_report_def reports[] = {
      TN_REP_PERIOD | TN_REP_OFFICE},
     TN_CASE_REPORTS,
     TN_LIST_REPORTS,
-    TN_CASE_REGISTER_REPORTS};
+    TN_CASE_REGISTER_REPORTS,
+    TN_PAYOPS_REPORTS};
 
 static size_t ncols(const char *const *cols)
 {
@@ -342,7 +343,7 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct tn_report
                          const char **format, const char **out, const char **as_of_arg,
                          char as_of[static 20])
 {
-    const char *period = NULL, *from = NULL, *to = NULL, *year = NULL;
+    const char *period = NULL, *from = NULL, *to = NULL, *year = NULL, *date = NULL;
     for (int i = 1; i < cli->argc; i++) {
         const char *arg = cli->argv[i];
         int has = i + 1 < cli->argc;
@@ -356,6 +357,8 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct tn_report
             to = cli->argv[++i];
         else if (strcmp(arg, "--year") == 0 && has)
             year = cli->argv[++i];
+        else if (strcmp(arg, "--date") == 0 && has)
+            date = cli->argv[++i];
         else if (strcmp(arg, "--office") == 0 && has)
             a->office = cli->argv[++i];
         else if (strcmp(arg, "--format") == 0 && has)
@@ -387,6 +390,11 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct tn_report
     a->to = 2932896; /* 9999-12-31 */
     if ((from && tn_day_parse(from, &a->from)) || (to && tn_day_parse(to, &a->to))) {
         tn_cli_error("report", "expected --from/--to YYYY-MM-DD");
+        return TN_ERR_USAGE;
+    }
+    a->day = -1;
+    if (date && tn_day_parse(date, &a->day)) {
+        tn_cli_error("report", "expected --date YYYY-MM-DD, got \"%s\"", date);
         return TN_ERR_USAGE;
     }
     if (*as_of_arg && tn_report_as_of(*as_of_arg, as_of)) {

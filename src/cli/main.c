@@ -25,7 +25,7 @@ static const struct {
     {"close", tn_cmd_close, "close YYYY-MM"},
     {"report", tn_cmd_report,
      "report NAME [--period YYYY-MM | --year YYYY] [--from DATE --to DATE] [--office CODE] "
-     "[--as-of DATE] "
+     "[--as-of DATE] [--date DATE] "
      "[--format csv|json|xlsx|pdf] [-o FILE]"},
     {"explain", tn_cmd_explain,
      "explain UNIT_CODE YYYY-MM [--as-of DATE] [--office CODE] [--format text|json]"},
@@ -43,6 +43,9 @@ static const struct {
      "[--note TEXT] (register verbs also take --note TEXT --actor WHO; docs/case-registers.md)"},
     {"handover", tn_cmd_handover,
      "handover sign --period YYYY-MM --department QLT|KTTN --actor WHO [--date DATE]"},
+    {"suspense", tn_cmd_suspense,
+     "suspense match --period YYYY-MM [--as-of DATE] [--apply --actor WHO] | assign TXN_ID "
+     "UNIT_CODE --actor WHO"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
 };

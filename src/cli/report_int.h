@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "io/table_out.h"
+#include "thuno/memo.h"
 #include "thuno/period.h"
 
 struct tn_store;
@@ -19,6 +20,7 @@ struct tn_report_args {
     tn_day from, to;    /* --from / --to (TN_REP_RANGE); the whole range when not given */
     const char *office; /* --office (TN_REP_OFFICE): NULL for every office */
     int year;           /* --year (TN_REP_YEAR), 0 when not given */
+    tn_day day;         /* --date (card_lock_workers): -1 when not given */
 };
 
 /* TN_REP_YEAR: the report needs --year Y (its last closed period) or --period P */
@@ -74,6 +76,52 @@ struct tn_handover_item;
  * KTTN threshold, in unit order; *items is the caller's (free()). Errors are reported. */
 tn_err tn__handover_list(struct tn_cli *cli, struct tn_store *s, tn_period period,
                          const char *as_of, struct tn_handover_item **items, size_t *n);
+/* clang-format on */
+
+/* Payments operations (report_payops.c, docs/payments-ops.md). */
+struct tn_suspense_row;
+struct tn_payops_unit;
+
+/* A payment in suspense with what its memo proposes (all borrowed for the callback). */
+struct tn__proposal {
+    const struct tn_suspense_row *row;
+    struct tn_memo memo;
+    struct tn_memo_match match;
+    const struct tn_payops_unit *unit; /* the proposed unit, NULL when none */
+    char candidates[600];              /* "CODE name; CODE name" of the candidates */
+};
+typedef tn_err (*tn__proposal_cb)(void *ctx, const struct tn__proposal *p);
+
+/* Calls cb for every payment in suspense received by the end of period as known at as_of,
+ * with the memo matched against the units known then. Errors: TN_ERR_STORE, or cb's. */
+tn_err tn__suspense_proposals(struct tn_store *s, tn_period period, const char *as_of,
+                              tn__proposal_cb cb, void *ctx);
+/* The cells of tn__suspense_review_cols for p; period is their storage. */
+void tn__proposal_cells(const struct tn__proposal *p, char period[static TN_PERIOD_BUFSZ],
+                        struct tn_cell c[static 10]);
+
+extern const char *const tn__suspense_review_cols[], *const tn__books_cols[],
+                                                         *const tn__card_lock_workers_cols[];
+tn_err tn__run_suspense_review(struct tn_cli *cli, struct tn_store *s,
+                               const struct tn_report_args *a, struct tn_table_out *t);
+tn_err tn__run_books(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                     struct tn_table_out *t);
+tn_err tn__run_card_lock_workers(struct tn_cli *cli, struct tn_store *s,
+                                 const struct tn_report_args *a, struct tn_table_out *t);
+
+/* clang-format off */
+#define TN_PAYOPS_REPORTS                                                                        \
+    {"suspense_review", "Đối chiếu tiền chưa xác định đơn vị / Suspense review",                 \
+     tn__suspense_review_cols, tn__run_suspense_review,                                          \
+     "payments still in suspense with the memo's proposed unit, confidence and candidates", 0},  \
+    {"books", "Sổ BHXH của người lao động nghỉ việc / Books of leaving workers",                 \
+     tn__books_cols, tn__run_books,                                                              \
+     "earmarked and leaving workers: periods confirmed, and books blocked by the unit's debt",   \
+     TN_REP_PERIOD | TN_REP_OFFICE},                                                             \
+    {"card_lock_workers", "Danh sách khóa, mở thẻ BHYT theo người lao động / Card locks by worker", \
+     tn__card_lock_workers_cols, tn__run_card_lock_workers,                                      \
+     "the day's (--date) lock and unlock lists, one row per worker with the card number",        \
+     TN_REP_PERIOD | TN_REP_OFFICE}
 
 /* clang-format off */
 #define TN_LIST_REPORTS                                                                          \

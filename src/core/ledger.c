@@ -20,6 +20,11 @@ struct replay {
     struct tn_ledger_result *r;
     tn_day *deadline;             /* [(R - start) * TN_G_COUNT + g] */
     tn_money pending[TN_G_COUNT]; /* daily interest of the month, charged at its end */
+    struct earmark_left {
+        const tn_money *key; /* the payments' earmark array */
+        tn_money *left;      /* what of it is not yet settled */
+    } * ear;
+    size_t near, capear;
 };
 
 void tn_ledger_result_init(struct tn_ledger_result *r)
@@ -66,6 +71,42 @@ static void push_alloc(struct replay *x, size_t payment, tn_day on, tn_period R,
     };
 }
 
+/* What is left of the earmark array key, copied from it on first use. */
+static tn_money *earmark_left(struct replay *x, const tn_money *key)
+{
+    for (size_t i = 0; i < x->near; i++)
+        if (x->ear[i].key == key)
+            return x->ear[i].left;
+    size_t n = x->r->nperiods * TN_G_COUNT;
+    TN_GROW(x->ear, x->capear, x->near + 1);
+    x->ear[x->near].key = key;
+    x->ear[x->near].left = tn_xmalloc(n * sizeof(tn_money));
+    memcpy(x->ear[x->near].left, key, n * sizeof(tn_money));
+    return x->ear[x->near++].left;
+}
+
+/* LAW: Decision 60/2015/QĐ-TTg Art 6 - the earmarked worker's own principal first. */
+static tn_money settle_earmark(struct replay *x, const struct tn_allocation_rule *rule,
+                               tn_money amount, size_t payment, tn_day on, tn_period upto)
+{
+    tn_money *left = earmark_left(x, x->in->payments[payment].earmark);
+    for (tn_period R = x->in->start; R <= upto && amount > 0; R++)
+        for (int k = 0; k < TN_G_COUNT && amount > 0; k++) {
+            int g = rule->order[k];
+            tn_money *owed = out_p(x, R, g),
+                     *mine = &left[(size_t)(R - x->in->start) * TN_G_COUNT + g];
+            if (*owed <= 0 || *mine <= 0)
+                continue;
+            tn_money take = amount < *owed ? amount : *owed;
+            take = take < *mine ? take : *mine;
+            *owed -= take;
+            *mine -= take;
+            amount -= take;
+            push_alloc(x, payment, on, R, g, 0, take);
+        }
+    return amount;
+}
+
 /* Pays what is owed up to period upto with amount, in the policy's order on day `on`;
  * returns what is left. */
 static tn_err apply_money(struct replay *x, tn_money amount, size_t payment, tn_day on,
@@ -75,6 +116,8 @@ static tn_err apply_money(struct replay *x, tn_money amount, size_t payment, tn_
     tn_err err = tn_policy_allocation(x->in->pol, on, &rule);
     if (err)
         return err;
+    if (payment != SIZE_MAX && x->in->payments[payment].earmark)
+        amount = settle_earmark(x, rule, amount, payment, on, upto);
     for (tn_period R = x->in->start; R <= upto && amount > 0; R++) {
         for (int k = 0; k < TN_G_COUNT && amount > 0; k++) {
             int g = rule->order[k];
@@ -296,6 +339,9 @@ tn_err tn_ledger_replay(const struct tn_ledger_input *in, struct tn_ledger_resul
     for (tn_period A = in->start; A <= in->period && !err; A++)
         err = replay_month(&x, A, &next_payment);
     free(x.deadline);
+    for (size_t i = 0; i < x.near; i++)
+        free(x.ear[i].left);
+    free(x.ear);
     if (err)
         return err;
     for (size_t i = 0; i < n * TN_G_COUNT; i++) {

@@ -349,6 +349,16 @@ static int same_value(const struct tn_store_value *a, const struct tn_store_valu
     return a->type == TN_SV_INT ? a->num == b->num : strcmp(a->text, b->text) == 0;
 }
 
+/* A bank statement imported again after its payment left suspense (thuno suspense match or
+ * assign, docs/payments-ops.md) still has no payer: an empty unit_code of a payment never
+ * undoes the payer recorded since, so the row counts as the same. */
+static int payer_kept(const struct tn__file_rules *r, size_t d, const struct tn_store_value *v)
+{
+    return strcmp(r->table, "payment") == 0 &&
+           strcmp(r->cols[r->nkeys + d].name, "unit_code") == 0 &&
+           (v->type == TN_SV_NULL || (v->type == TN_SV_TEXT && !*v->text));
+}
+
 /* Compares the row with the stored version of its key; writes it while the file is clean. */
 static tn_err store_row(struct run *x)
 {
@@ -363,7 +373,7 @@ static tn_err store_row(struct run *x)
         return err;
     if (version > 0) {
         size_t d = 0;
-        while (d < ndata && same_value(&data[d], &cur[d]))
+        while (d < ndata && (same_value(&data[d], &cur[d]) || payer_kept(r, d, &data[d])))
             d++;
         if (d == ndata) {
             rep->rows_same++;

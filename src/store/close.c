@@ -103,7 +103,7 @@ static void load_pays(struct tn__unit_work *w, sqlite3_stmt *st, int *rc)
     w->npays = 0;
     skip_before(st, rc, w->code);
     for (; cursor_at(st, *rc, w->code); *rc = sqlite3_step(st)) {
-        /* unit_code, txn_id, paid_on, amount, reverses, known_at */
+        /* unit_code, txn_id, paid_on, amount, reverses, known_at, bhxh_code */
         TN_GROW(w->pays, w->cappays, w->npays + 1);
         struct tn__pay *p = &w->pays[w->npays++];
         snprintf(p->txn, sizeof p->txn, "%s", tn__col_text(st, 1));
@@ -111,6 +111,7 @@ static void load_pays(struct tn__unit_work *w, sqlite3_stmt *st, int *rc)
         p->amount = sqlite3_column_int64(st, 3);
         snprintf(p->reverses, sizeof p->reverses, "%s", tn__col_text(st, 4));
         snprintf(p->known_at, sizeof p->known_at, "%s", tn__col_text(st, 5));
+        snprintf(p->bhxh, sizeof p->bhxh, "%s", tn__col_text(st, 6));
     }
 }
 
@@ -278,14 +279,76 @@ static void ledger_payments(struct tn__close *c, struct tn__unit_work *w)
             reversed = strcmp(w->pays[j].reverses, p->txn) == 0;
         if (reversed)
             continue;
-        w->lpay[n] = (struct tn_ledger_payment){p->paid_on, p->amount, p->txn};
+        w->lpay[n] = (struct tn_ledger_payment){p->paid_on, p->amount, p->txn, NULL};
         w->lpay_src[n++] = i;
     }
     w->nlpay = n;
 }
 
+/* Adds one close's lines of worker bhxh (assessed and adjustments: the ledger's charge of
+ * that close's period) into ear per group. */
+static tn_err add_close_lines(struct tn__close *c, sqlite3_stmt *st, long long close_id,
+                              const char *bhxh, tn_money *ear)
+{
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, close_id);
+    sqlite3_bind_text(st, 2, bhxh, -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        for (int k = 0; k < TN_C_COUNT; k++)
+            ear[tn_component_group((enum tn_component)k)] += sqlite3_column_int64(st, 1 + k);
+    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(c->s, "read an earmarked worker's lines");
+}
+
+/* LAW: Decision 60/2015/QĐ-TTg Art 6 - gives each payment earmarked for a worker that
+ * worker's own principal per charge period and group (payments of one worker share it): the
+ * lines of the current closes of earlier periods and this close's lines. */
+static tn_err earmarks(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *rec_st)
+{
+    size_t n = (size_t)(c->period - c->start + 1) * TN_G_COUNT, nworkers = 0;
+    size_t *slot = tn_xcalloc(w->nlpay ? w->nlpay : 1, sizeof *slot);
+    for (size_t j = 0; j < w->nlpay; j++) {
+        const char *b = w->pays[w->lpay_src[j]].bhxh;
+        slot[j] = SIZE_MAX;
+        for (size_t i = 0; i < j && b[0] && slot[j] == SIZE_MAX; i++)
+            if (strcmp(w->pays[w->lpay_src[i]].bhxh, b) == 0)
+                slot[j] = slot[i];
+        if (b[0] && slot[j] == SIZE_MAX)
+            slot[j] = nworkers++;
+    }
+    tn_err err = TN_OK;
+    if (nworkers > 0) {
+        TN_GROW(w->earmarks, w->capearmarks, nworkers * n);
+        memset(w->earmarks, 0, nworkers * n * sizeof *w->earmarks);
+    }
+    for (size_t j = 0; j < w->nlpay && !err; j++) {
+        if (slot[j] == SIZE_MAX)
+            continue;
+        tn_money *ear = &w->earmarks[slot[j] * n];
+        w->lpay[j].earmark = ear;
+        int first = 1;
+        for (size_t i = 0; i < j && first; i++)
+            first = slot[i] != slot[j];
+        if (!first)
+            continue;
+        const char *b = w->pays[w->lpay_src[j]].bhxh;
+        for (size_t i = 0; i < w->nprev && !err; i++)
+            if (w->prev[i].period < c->period)
+                err = add_close_lines(c, rec_st, w->prev[i].id, b,
+                                      &ear[(size_t)(w->prev[i].period - c->start) * TN_G_COUNT]);
+        for (size_t i = 0; i < w->nlines; i++)
+            if (strcmp(w->lines[i].bhxh, b) == 0)
+                for (int k = 0; k < TN_C_COUNT; k++)
+                    ear[(size_t)(c->period - c->start) * TN_G_COUNT +
+                        tn_component_group((enum tn_component)k)] += w->lines[i].amount[k];
+    }
+    free(slot);
+    return err;
+}
+
 /* Replays the account and builds the period's balance. */
-static tn_err balance_unit(struct tn__close *c, struct tn__unit_work *w, char *msg, size_t msgsz)
+static tn_err balance_unit(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *rec_st,
+                           char *msg, size_t msgsz)
 {
     size_t n = (size_t)(c->period - c->start + 1);
     TN_GROW(w->charges, w->capcharges, n);
@@ -318,6 +381,9 @@ static tn_err balance_unit(struct tn__close *c, struct tn__unit_work *w, char *m
         latest_assessed = b->assessed;
 
     ledger_payments(c, w);
+    tn_err err = earmarks(c, w, rec_st);
+    if (err)
+        return err;
     struct tn_ledger_input in = {
         .pol = c->pol,
         .unit = w->facts,
@@ -327,7 +393,7 @@ static tn_err balance_unit(struct tn__close *c, struct tn__unit_work *w, char *m
         .payments = w->lpay,
         .npayments = w->nlpay,
     };
-    tn_err err = tn_ledger_replay(&in, &w->result);
+    err = tn_ledger_replay(&in, &w->result);
     if (!err)
         err = tn_aging_compute(&in, &w->result, latest_assessed, &b->aging);
     if (err) {
@@ -381,7 +447,7 @@ static tn_err close_unit(struct tn__close *c, struct tn__unit_work *w, sqlite3_s
                                          : tn_err_message(err, TN_LANG_EN));
         return err;
     }
-    if ((err = balance_unit(c, w, msg, msgsz)))
+    if ((err = balance_unit(c, w, rec_st, msg, msgsz)))
         return err;
     c->stats.units++;
     c->stats.workers += w->bal.workers;
@@ -406,6 +472,7 @@ static void work_release(struct tn__unit_work *w)
     free(w->lines);
     free(w->lpay);
     free(w->lpay_src);
+    free(w->earmarks);
     free(w->charges);
     tn_ledger_result_release(&w->result);
 }
@@ -525,12 +592,13 @@ tn_err tn_close_period(struct tn_store *s, const struct tn_policy *pol, tn_perio
                                  "superseded_at IS NULL AND from_period <= ?1 "
                                  "ORDER BY unit_code, bhxh_code, from_period",
                                  &decls)) ||
-        (err = tn__store_prepare(s,
-                                 "SELECT unit_code, txn_id, paid_on, amount, reverses, known_at "
-                                 "FROM payment WHERE superseded_at IS NULL AND suspense IS NULL "
-                                 "AND unit_code IS NOT NULL AND paid_on <= ?1 "
-                                 "ORDER BY unit_code, paid_on, txn_id",
-                                 &pays)) ||
+        (err = tn__store_prepare(
+             s,
+             "SELECT unit_code, txn_id, paid_on, amount, reverses, known_at, "
+             "bhxh_code FROM payment WHERE superseded_at IS NULL AND suspense IS NULL "
+             "AND unit_code IS NOT NULL AND paid_on <= ?1 "
+             "ORDER BY unit_code, paid_on, txn_id",
+             &pays)) ||
         (err = tn__store_prepare(s,
                                  "SELECT period, max(id), assessed, closing, charge_bhyt, "
                                  "charge_bhtn, charge_bhxh, cum_interest_bhyt, "

@@ -30,6 +30,7 @@ struct tn__pay {
     char txn[TN__TXN_MAX];
     char reverses[TN__TXN_MAX];
     char known_at[20];
+    char bhxh[16]; /* the worker the money is earmarked for, "" for none */
     tn_day paid_on;
     tn_money amount;
 };
@@ -86,6 +87,8 @@ struct tn__unit_work {
     size_t caplpay, nlpay;
     size_t *lpay_src; /* index into pays of each ledger payment */
     size_t caplpay_src;
+    tn_money *earmarks; /* per earmarked worker: principal per period and group (ledger.h) */
+    size_t capearmarks;
     struct tn_ledger_charge *charges;
     size_t capcharges;
     struct tn_ledger_result result;

@@ -171,3 +171,11 @@ CREATE TABLE case_register (
     note TEXT, actor TEXT, known_at TEXT NOT NULL,
     PRIMARY KEY (case_id, register, no)) WITHOUT ROWID;
 CREATE INDEX case_register_ref ON case_register (register, case_id, ref);
+
+-- Payments operations (docs/payments-ops.md): how a payment left suspense. Each row goes with
+-- the payment version it created (unit_code set, suspense NULL), with who decided and why.
+CREATE TABLE payment_match (
+    txn_id TEXT NOT NULL, version INTEGER NOT NULL, known_at TEXT NOT NULL,
+    unit_code TEXT NOT NULL, method TEXT NOT NULL, confidence INTEGER NOT NULL,
+    reason TEXT NOT NULL, actor TEXT NOT NULL,
+    PRIMARY KEY (txn_id, version)) WITHOUT ROWID;

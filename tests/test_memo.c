@@ -1,0 +1,185 @@
+/*
+ * test_memo.c - the transfer memo parser and matcher (memo.h) on memos written the way units
+ * type them at the bank counter or in internet banking: without diacritics, abbreviated,
+ * with the period in every usual form, with dates and phone numbers that are not periods or
+ * tax codes. Each row says what it checks.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "thuno/memo.h"
+
+static const struct {
+    const char *in, *want;
+} fold_cases[] = {
+    {"Công ty TNHH Hải Âu", "CONG TY TNHH HAI AU"},
+    {"Hợp tác xã Nông nghiệp Đồng Tâm", "HOP TAC XA NONG NGHIEP DONG TAM"},
+    {"Trường Tiểu học Kim Đồng", "TRUONG TIEU HOC KIM DONG"},
+    {"ĐẶNG VĂN LÂM ỨNG ỬNG ỸỴ", "DANG VAN LAM UNG UNG YY"}, /* upper-case precomposed */
+    {"Ha\xcc\x89i A\xcc\x82u", "HAI AU"},                   /* NFD: combining hook and circumflex */
+    {"  t10/2026;;MST:0100000001-002 ", "T10 2026 MST 0100000001 002"},
+    {"bad \xff byte", "BAD BYTE"}, /* an invalid byte separates words */
+    {"", ""},
+};
+
+static void fold_matches_table(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof fold_cases / sizeof fold_cases[0]; i++) {
+        char out[128];
+        size_t n = tn_memo_fold(fold_cases[i].in, out, sizeof out);
+        assert_string_equal(out, fold_cases[i].want);
+        assert_int_equal(n, strlen(fold_cases[i].want));
+    }
+}
+
+static void fold_truncates_at_a_word(void **state)
+{
+    (void)state;
+    char out[9];
+    assert_int_equal(tn_memo_fold("cong ty hai au", out, sizeof out), 7);
+    assert_string_equal(out, "CONG TY"); /* "HAI" does not fit whole: dropped */
+    char one[1];
+    assert_int_equal(tn_memo_fold("abc", one, sizeof one), 0);
+    assert_string_equal(one, "");
+}
+
+/* period: year*12 + month-1; -1 none */
+#define P(y, m) ((y)*12 + (m)-1)
+static const struct {
+    const char *memo;
+    int period;
+    const char *tax0; /* first tax candidate, "" none */
+    size_t ntax;
+} parse_cases[] = {
+    {"TB0101A CONG TY HAI AU dong bhxh thang 10 nam 2026", P(2026, 10), "", 0},
+    {"CTY HAI AU NOP BHXH T10/2026", P(2026, 10), "", 0},
+    {"nop tien bhxh 10/2026 MST 0100000001", P(2026, 10), "0100000001", 1},
+    {"Nộp BHXH tháng 7 năm 2025 cho NLĐ", P(2025, 7), "", 0},
+    {"dong bh thang10/2025", P(2025, 10), "", 0},
+    {"BHXH T9.2025 MST0100000002-001", P(2025, 9), "0100000002-001", 1},
+    {"BHXH thang 9-2025", P(2025, 9), "", 0},
+    {"thang 11 2025 dong bhyt", P(2025, 11), "", 0},
+    {"ngay 20/11/2025 nop bhxh", -1, "", 0},                   /* a date is not a period */
+    {"ngay 20/11/2025 nop bhxh T10/2025", P(2025, 10), "", 0}, /* the period after the date */
+    {"thang 13/2025", -1, "", 0},                              /* no 13th month */
+    {"T10/1899", -1, "", 0},                                   /* year outside 1900..2099 */
+    {"LH 0912345678 nop bhxh", -1, "0912345678", 1}, /* a phone number: a candidate only */
+    {"MST 01000000011 qua dai", -1, "", 0},          /* 11 digits: no tax code */
+    {"MST 0100000001-0001", -1, "0100000001", 1},    /* 4-digit branch: the 10 digits only */
+    {"0100000001 0100000003 0100000004 0100000005 0100000006", -1, "0100000001", 4}, /* kept: 4 */
+    /* internet-banking texts: reference and account numbers are not tax codes */
+    {"MBVCB.3852941027.CTY TNHH SAO BIEN CHUYEN TIEN BHXH T11.2025.CT tu 0011001234567 toi "
+     "1234567890123",
+     P(2025, 11), "3852941027", 1},
+    {"IBFT 202511250001234 NOP BHXH BHYT BHTN THANG 11/2025 MST 0200000101", P(2025, 11),
+     "0200000101", 1},
+    {"FT25329847561230 HTX NONG NGHIEP DONG TAM NOP TIEN BH QUY 3 2025", -1, "", 0},
+    {"Thanh toan BHXH ky 10-2025 cho 12 lao dong", P(2025, 10), "", 0}, /* "ky 10-2025" */
+    {"NOP BHXH THANG 07.2025", P(2025, 7), "", 0},
+    {"nop bhxh t 8 2025", P(2025, 8), "", 0}, /* "T" apart from the month */
+    {"NOP BHXH 2025", -1, "", 0},             /* a year alone */
+    {"BHXH T11/25", -1, "", 0},               /* 2-digit year: not guessed */
+    {"", -1, "", 0},
+};
+
+static void parse_matches_table(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof parse_cases / sizeof parse_cases[0]; i++) {
+        struct tn_memo m;
+        tn_memo_parse(parse_cases[i].memo, &m);
+        assert_int_equal(m.period, parse_cases[i].period);
+        assert_int_equal(m.ntax, parse_cases[i].ntax);
+        if (parse_cases[i].ntax)
+            assert_string_equal(m.tax[0], parse_cases[i].tax0);
+    }
+    struct tn_memo m;
+    tn_memo_parse(NULL, &m);
+    assert_int_equal(m.period, -1);
+    assert_string_equal(m.folded, "");
+}
+
+static const struct tn_memo_unit units[] = {
+    {"TB0101A", "0200000001", "Công ty TNHH Hải Âu Xanh"},               /* 0 */
+    {"TB0102B", "0200000002", "Công ty Cổ phần Hải Âu Xanh Sài Gòn"},    /* 1 */
+    {"TB0103C", "0200000003", "Hợp tác xã Nông nghiệp Đồng Tâm"},        /* 2 */
+    {"TB0104D", "0200000004", "Công ty TNHH Minh Long"},                 /* 3 */
+    {"TB0105E", "0200000005", "Công ty TNHH Minh Long"},                 /* 4: same name */
+    {"TB0106F", "0200000001-001", "Chi nhánh Công ty TNHH Hải Âu Xanh"}, /* 5: branch of 0 */
+    {"A", "0200000009", "Công ty TNHH An"},                              /* 6: short code */
+};
+#define NU (sizeof units / sizeof units[0])
+
+static const struct {
+    const char *memo;
+    enum tn_memo_method method;
+    size_t unit; /* SIZE_MAX: none */
+    int confidence;
+    size_t ncand;
+} match_cases[] = {
+    {"TB0101A CONG TY HAI AU XANH dong bhxh thang 10 nam 2026", TN_MEMO_CODE, 0, 95, 1},
+    {"tb0103c htx dong tam nop bh T10/2026", TN_MEMO_CODE, 2, 95, 1},    /* lower-case code */
+    {"MDV:TB0104D;MST:0200000004 BHXH 10/2026", TN_MEMO_CODE, 3, 99, 1}, /* code and tax agree */
+    {"TB0104D MST 0200000005", TN_MEMO_AMBIGUOUS, SIZE_MAX, 0, 2},       /* they disagree */
+    {"TB0104D TB0105E dong chung", TN_MEMO_AMBIGUOUS, SIZE_MAX, 0, 2},   /* two codes */
+    {"nop bhxh MST 0200000003 thang 9/2026", TN_MEMO_TAX, 2, 90, 1},
+    {"MST 0200000001-001 CN HAI AU XANH", TN_MEMO_TAX, 5, 90, 1}, /* the branch's own */
+    {"MST 0200000001 nop bhxh", TN_MEMO_TAX, 0, 90, 1}, /* the parent's, not the branch's */
+    {"SDT 0912345678 CTY TNHH HAI AU XANH", TN_MEMO_NAME, 0, 70, 1}, /* phone: no tax */
+    {"CONG TY HAI AU XANH SAI GON nop BH", TN_MEMO_NAME, 1, 70, 2},  /* longest name wins */
+    {"Công ty Hải Âu Xanh nộp BHXH tháng 10", TN_MEMO_NAME, 0, 70, 1},
+    {"CN CTY HAI AU XANH nop bhxh", TN_MEMO_NAME, 5, 70, 2}, /* the branch */
+    {"HOP TAC XA NONG NGHIEP DONG TAM nop bhxh", TN_MEMO_NAME, 2, 70, 1},
+    {"CTY MINH LONG nop BHXH", TN_MEMO_AMBIGUOUS, SIZE_MAX, 0, 2}, /* two units, same name */
+    {"A CONG TY nop tien", TN_MEMO_NONE, SIZE_MAX, 0, 0},          /* "A" is only a word */
+    {"NOP TIEN BHXH KHONG RO DON VI", TN_MEMO_NONE, SIZE_MAX, 0, 0},
+    {"CTY MINH nop", TN_MEMO_NONE, SIZE_MAX, 0, 0}, /* part of a name only */
+    {"MBVCB.3852941027.TB0106F CHUYEN TIEN BHXH T11.2025", TN_MEMO_CODE, 5, 95, 1},
+    {"IBFT NOP BHXH MST 0200000004-000", TN_MEMO_NONE, SIZE_MAX, 0, 0},       /* no such branch */
+    {"CONG TY TNHH MTV MINH LONG nop bh", TN_MEMO_AMBIGUOUS, SIZE_MAX, 0, 2}, /* MTV dropped */
+    {"Cty Cp Hai Au Xanh Sai Gon ck bhxh", TN_MEMO_NAME, 1, 70, 2},           /* mixed case, CP */
+    {"HAIAU XANH nop bhxh", TN_MEMO_NONE, SIZE_MAX, 0, 0}, /* glued words: review */
+    {"", TN_MEMO_NONE, SIZE_MAX, 0, 0},
+};
+
+static void match_matches_table(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof match_cases / sizeof match_cases[0]; i++) {
+        struct tn_memo m;
+        struct tn_memo_match r;
+        tn_memo_parse(match_cases[i].memo, &m);
+        tn_memo_match(&m, units, NU, &r);
+        if (r.method != match_cases[i].method || r.unit != match_cases[i].unit ||
+            r.confidence != match_cases[i].confidence || r.ncand != match_cases[i].ncand)
+            fail_msg("row %zu \"%s\": got %s unit %zu conf %d ncand %zu (%s)", i,
+                     match_cases[i].memo, tn_memo_method_name(r.method), r.unit, r.confidence,
+                     r.ncand, r.reason);
+        assert_true(r.reason[0] != '\0');
+    }
+}
+
+static void method_names(void **state)
+{
+    (void)state;
+    assert_string_equal(tn_memo_method_name(TN_MEMO_CODE), "unit_code");
+    assert_string_equal(tn_memo_method_name(TN_MEMO_TAX), "tax_code");
+    assert_string_equal(tn_memo_method_name(TN_MEMO_NAME), "name");
+    assert_string_equal(tn_memo_method_name(TN_MEMO_AMBIGUOUS), "ambiguous");
+    assert_string_equal(tn_memo_method_name(TN_MEMO_NONE), "none");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(fold_matches_table),  cmocka_unit_test(fold_truncates_at_a_word),
+        cmocka_unit_test(parse_matches_table), cmocka_unit_test(match_matches_table),
+        cmocka_unit_test(method_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
