@@ -31,6 +31,10 @@ static const struct {
      "case show CASE_ID [--as-of DATE] | record CASE_ID EVENT DATE --unit UNIT [--amount N] "
      "[--outcome X] [--office TEXT] [--note TEXT] [--actor WHO] | attach CASE_ID KIND FILE "
      "[--actor WHO] | sweep [--date DATE]"},
+    {"inspection", tn_cmd_inspection,
+     "inspection record INSPECTION_ID UNIT_CODE CONCLUDED_ON --body BODY --remedy-by DATE "
+     "[--decision-no TEXT] [--inspector TEXT] [--underdeclared N] [--unpaid N] [--workers N] "
+     "[--fine N] [--note TEXT] [--update]"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
 };

@@ -144,3 +144,15 @@ CREATE TABLE case_branch (
     case_id TEXT NOT NULL, unit_code TEXT NOT NULL, province_code TEXT NOT NULL,
     note TEXT, known_at TEXT NOT NULL,
     PRIMARY KEY (case_id, unit_code)) WITHOUT ROWID;
+
+-- Inspections (docs/inspections.md): each conclusion of an inspection of a unit, with what it
+-- found and the deadline to remedy; versioned like the registry tables.
+CREATE TABLE inspection (
+    inspection_id TEXT NOT NULL, version INTEGER NOT NULL, known_at TEXT NOT NULL,
+    superseded_at TEXT, batch_id INTEGER NOT NULL,
+    unit_code TEXT NOT NULL, concluded_on TEXT NOT NULL, decision_no TEXT, body TEXT NOT NULL,
+    inspector TEXT, amount_underdeclared INTEGER NOT NULL, amount_unpaid INTEGER NOT NULL,
+    workers_unregistered INTEGER NOT NULL, fine_amount INTEGER NOT NULL,
+    remedy_by TEXT NOT NULL, note TEXT,
+    PRIMARY KEY (inspection_id, version)) WITHOUT ROWID;
+CREATE INDEX inspection_unit ON inspection (unit_code, concluded_on);
