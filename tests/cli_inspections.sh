@@ -80,6 +80,10 @@ r pc_report --period 2025-11 >"$out/pc_report-2025-11.csv"
 r pc_report --period 2025-11 --office Q1 >"$out/pc_report-2025-11-Q1.csv"
 r pc_refusing --period 2025-11 >"$out/pc_refusing-2025-11.csv"
 r pc_measures --period 2025-11 >"$out/pc_measures-2025-11.csv"
+r pc_refusing --period 2025-11 --format json >"$out/pc_refusing-2025-11.json"
+# the province office ("") as known before the units moved to district offices
+r union_chairs --period 2025-11 --as-of 2025-11-30 --office '' >"$out/union_chairs-2025-11-asof-province.csv"
+r union_chairs --period 2025-11 --office '' >"$out/union_chairs-2025-11-province.csv"
 
 # a period before the first line of policy/inspections.csv is an error, never a default
 mkdir "$work/policy"
