@@ -104,15 +104,31 @@ pdftotext -layout "$work/insp.pdf" - >"$work/insp.txt"
 grep -q "Theo dõi kết luận thanh tra, kiểm tra" "$work/insp.txt" || fail "pdf title"
 grep -q "6.000.000" "$work/insp.txt" || fail "pdf figures"
 pdftoppm -r 40 -gray -f 1 -l 1 "$work/insp.pdf" "$work/page"
+# the People's Committee report as one document of three sections, the same file twice
+t 2025-12-04 committee --period 2025-11 -o "$work/pc.pdf"
+t 2025-12-04 committee --period 2025-11 -o "$work/pc2.pdf"
+cmp -s "$work/pc.pdf" "$work/pc2.pdf" || fail "committee pdf differs between two runs"
+pdftotext -layout "$work/pc.pdf" - >"$work/pc.txt"
+for needle in "Báo cáo UBND tỉnh" "1. Tình hình sử dụng lao động" "2. Đơn vị chây ỳ" \
+    "3. Đề nghị các ngành phối hợp" "15.723.200" "owes_despite_reminders" "deduction_refused" \
+    "status:absconded" "Trang 1/1"; do
+    grep -q "$needle" "$work/pc.txt" || fail "committee pdf: no \"$needle\""
+done
+t 2025-12-04 committee --period 2025-11 --office Q1 -o "$work/pcq1.pdf"
+pdftotext -layout "$work/pcq1.pdf" - >"$work/pcq1.txt"
+grep -q "15.723.200" "$work/pcq1.txt" && ! grep -q "6.032.400" "$work/pcq1.txt" ||
+    fail "committee pdf --office Q1 shows other offices"
+pdftoppm -r 40 -gray -f 1 -l 1 "$work/pc.pdf" "$work/pcpage"
 python3 - "$work" <<'PY'
 import glob, re, sys, zipfile
 import xml.etree.ElementTree as ET
 work = sys.argv[1]
-pgm = open(glob.glob(work + "/page*.pgm")[0], "rb").read()
-parts = pgm.split(b"\n", 3)
-w, h = map(int, parts[1].split())
-dark = sum(1 for p in parts[3][: w * h] if p < 128)
-assert dark > 500, "page 1 looks blank (%d dark pixels)" % dark
+for name in ("page", "pcpage"):
+    pgm = open(glob.glob(work + "/" + name + "*.pgm")[0], "rb").read()
+    parts = pgm.split(b"\n", 3)
+    w, h = map(int, parts[1].split())
+    dark = sum(1 for p in parts[3][: w * h] if p < 128)
+    assert dark > 500, "%s 1 looks blank (%d dark pixels)" % (name, dark)
 ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 with zipfile.ZipFile(work + "/pc.xlsx") as z:
     root = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "io/inspection_policy.h"
+#include "io/pack_pdf.h"
 #include "thuno/inspection_store.h"
 #include "thuno/mem.h"
 #include "thuno/store.h"
@@ -29,6 +30,18 @@
     {                                                                                              \
         TN_CELL_TENTHS, NULL, (n)                                                                  \
     }
+
+/* Where the rows of the People's Committee tables go: the table report's table, or a section
+ * of the committee's PDF (tn__pc_pack). */
+struct rows_out {
+    struct tn_table_out *t;
+    struct tn_pack *pack;
+};
+
+static tn_err put(const struct rows_out *o, const struct tn_cell *c)
+{
+    return o->pack ? tn_pack_row(o->pack, c) : tn_table_row(o->t, c);
+}
 
 /* An empty text cell is NULL (no value), as the other reports write it. */
 static void nulls(struct tn_cell *c, size_t n)
@@ -241,7 +254,7 @@ tn_err tn__run_referrals(struct tn_cli *cli, struct tn_store *s, const struct tn
 enum facts_list { LIST_CHAIRS, LIST_REFUSING, LIST_MEASURES };
 
 struct facts_ctx {
-    struct tn_table_out *t;
+    struct rows_out out;
     const struct tn_inspection_rule *rule;
     enum facts_list list;
 };
@@ -279,7 +292,7 @@ static tn_err measures(const struct facts_ctx *x, const struct tn_unit_facts *f)
             INT(f->debt),
         };
         nulls(c, sizeof c / sizeof c[0]);
-        err = tn_table_row(x->t, c);
+        err = put(&x->out, c);
     }
     if (!err && licence) {
         char basis[32];
@@ -296,7 +309,7 @@ static tn_err measures(const struct facts_ctx *x, const struct tn_unit_facts *f)
             INT(f->debt),
         };
         nulls(c, sizeof c / sizeof c[0]);
-        err = tn_table_row(x->t, c);
+        err = put(&x->out, c);
     }
     return err;
 }
@@ -323,7 +336,7 @@ static tn_err facts_row(void *ctx, const struct tn_unit_facts *f)
             TEXT(f->officer_code),
         };
         nulls(c, sizeof c / sizeof c[0]);
-        return tn_table_row(x->t, c);
+        return put(&x->out, c);
     }
     const char *why = tn_inspection_refuses(x->rule, f->months_owed_tenths,
                                             strcmp(f->legal_status, "evading") == 0, f->reminders);
@@ -342,15 +355,15 @@ static tn_err facts_row(void *ctx, const struct tn_unit_facts *f)
         TEXT(why),
     };
     nulls(c, sizeof c / sizeof c[0]);
-    return tn_table_row(x->t, c);
+    return put(&x->out, c);
 }
 
 static tn_err run_facts(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                        struct tn_table_out *t, enum facts_list list)
+                        struct rows_out out, enum facts_list list)
 {
     struct tn_inspection_policy pol;
     tn_inspection_policy_init(&pol);
-    struct facts_ctx x = {t, NULL, list};
+    struct facts_ctx x = {out, NULL, list};
     tn_err err = load_rule(cli, a->period, &pol, &x.rule);
     if (!err)
         err = tn_store_unit_facts(s, a->period, a->as_of, a->office, facts_row, &x);
@@ -361,19 +374,19 @@ static tn_err run_facts(struct tn_cli *cli, struct tn_store *s, const struct tn_
 tn_err tn__run_union_chairs(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                             struct tn_table_out *t)
 {
-    return run_facts(cli, s, a, t, LIST_CHAIRS);
+    return run_facts(cli, s, a, (struct rows_out){t, NULL}, LIST_CHAIRS);
 }
 
 tn_err tn__run_pc_refusing(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                            struct tn_table_out *t)
 {
-    return run_facts(cli, s, a, t, LIST_REFUSING);
+    return run_facts(cli, s, a, (struct rows_out){t, NULL}, LIST_REFUSING);
 }
 
 tn_err tn__run_pc_measures(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                            struct tn_table_out *t)
 {
-    return run_facts(cli, s, a, t, LIST_MEASURES);
+    return run_facts(cli, s, a, (struct rows_out){t, NULL}, LIST_MEASURES);
 }
 
 /* ---- pc_report: labour use and contributions by district and sector ---- */
@@ -398,12 +411,47 @@ static tn_err labour_row(void *ctx, const struct tn_labour_row *r)
     if (r->assessed <= 0)
         c[8].type = TN_CELL_NULL;
     nulls(c, sizeof c / sizeof c[0]);
-    return tn_table_row(ctx, c);
+    return put(ctx, c);
 }
 
 tn_err tn__run_pc_report(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                          struct tn_table_out *t)
 {
     (void)cli;
-    return tn_store_labour(s, a->period, a->as_of, a->office, labour_row, t);
+    struct rows_out out = {t, NULL};
+    return tn_store_labour(s, a->period, a->as_of, a->office, labour_row, &out);
+}
+
+/* ---- the three tables as one document ---- */
+
+static size_t count_cols(const char *const *cols)
+{
+    size_t n = 0;
+    while (cols[n])
+        n++;
+    return n;
+}
+
+tn_err tn__pc_pack(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                   struct tn_pack *pack)
+{
+    struct rows_out out = {NULL, pack};
+    tn_pack_section(pack,
+                    "1. Tình hình sử dụng lao động, đóng BHXH theo địa bàn và loại hình / Labour "
+                    "use and contributions by district and sector",
+                    tn__pc_report_cols, count_cols(tn__pc_report_cols));
+    tn_err err = tn_store_labour(s, a->period, a->as_of, a->office, labour_row, &out);
+    if (!err) {
+        tn_pack_section(pack, "2. Đơn vị chây ỳ không đóng BHXH / Units that refuse to pay",
+                        tn__pc_refusing_cols, count_cols(tn__pc_refusing_cols));
+        err = run_facts(cli, s, a, out, LIST_REFUSING);
+    }
+    if (!err) {
+        tn_pack_section(pack,
+                        "3. Đề nghị các ngành phối hợp xử lý / Measures requested from other "
+                        "agencies",
+                        tn__pc_measures_cols, count_cols(tn__pc_measures_cols));
+        err = run_facts(cli, s, a, out, LIST_MEASURES);
+    }
+    return err;
 }

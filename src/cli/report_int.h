@@ -86,6 +86,10 @@ tn_err tn__run_pc_refusing(struct tn_cli *cli, struct tn_store *s, const struct 
                            struct tn_table_out *t);
 tn_err tn__run_pc_measures(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                            struct tn_table_out *t);
+/* The three People's Committee tables as the sections of one PDF (cmd_committee.c). */
+struct tn_pack;
+tn_err tn__pc_pack(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                   struct tn_pack *pack);
 
 /* clang-format off */
 #define TN_INSPECTION_REPORTS                                                                    \
