@@ -1,6 +1,6 @@
 /*
  * import.h - importing the CSV files an office feeds in (data-formats.md): units, workers,
- * officers, declarations, payments, registry, case_events, case_plans.
+ * officers, declarations, payments, registry, case_events, case_plans, inspections.
  *
  * Invariants: an import is all or nothing (one transaction); every rejected row is reported,
  * not only the first; re-importing a file is harmless (equal rows are skipped); a row that
@@ -25,6 +25,7 @@ enum tn_import_kind {
     TN_IMPORT_REGISTRY,
     TN_IMPORT_CASE_EVENTS, /* data-formats.md; each case replayed through case.h */
     TN_IMPORT_CASE_PLANS,  /* repayment plans' instalments (docs/cases.md) */
+    TN_IMPORT_INSPECTIONS, /* inspection conclusions (docs/inspections.md) */
     TN_IMPORT_COUNT
 };
 

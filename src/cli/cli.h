@@ -46,6 +46,8 @@ tn_err tn_cmd_gen(struct tn_cli *cli);
 tn_err tn_cmd_case(struct tn_cli *cli);
 tn_err tn_cmd_handover(struct tn_cli *cli);
 tn_err tn_cmd_suspense(struct tn_cli *cli);
+tn_err tn_cmd_inspection(struct tn_cli *cli);
+tn_err tn_cmd_committee(struct tn_cli *cli);
 
 /* Prints "thuno: <what>: <why>" to stderr; why is formatted. */
 void tn_cli_error(const char *what, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -56,7 +56,7 @@ tn_err tn_cmd_import(struct tn_cli *cli)
     if (err) {
         tn_cli_error("import",
                      "unknown kind \"%s\" (expected units, workers, declarations, payments, "
-                     "officers or registry)",
+                     "officers, registry, case_events, case_plans or inspections)",
                      kind_arg);
         return TN_ERR_USAGE;
     }

@@ -322,7 +322,8 @@ static const struct tn_report_def reports[] = {
     TN_CASE_REPORTS,
     TN_LIST_REPORTS,
     TN_CASE_REGISTER_REPORTS,
-    TN_PAYOPS_REPORTS};
+    TN_PAYOPS_REPORTS,
+    TN_INSPECTION_REPORTS};
 
 static size_t ncols(const char *const *cols)
 {

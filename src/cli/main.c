@@ -46,6 +46,12 @@ static const struct {
     {"suspense", tn_cmd_suspense,
      "suspense match --period YYYY-MM [--as-of DATE] [--apply --actor WHO] | assign TXN_ID "
      "UNIT_CODE --actor WHO"},
+    {"inspection", tn_cmd_inspection,
+     "inspection record INSPECTION_ID UNIT_CODE CONCLUDED_ON --body BODY --remedy-by DATE "
+     "[--decision-no TEXT] [--inspector TEXT] [--underdeclared N] [--unpaid N] [--workers N] "
+     "[--fine N] [--note TEXT] [--update]"},
+    {"committee", tn_cmd_committee,
+     "committee --period YYYY-MM [--office CODE] [--as-of DATE] -o FILE.pdf"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
 };

@@ -200,4 +200,57 @@ tn_err tn__run_case_branches(struct tn_cli *cli, struct tn_store *s, const struc
      TN_REP_PERIOD | TN_REP_OFFICE}
 /* clang-format on */
 
+/* report_inspections.c: inspection follow-up and the lists for other agencies */
+extern const char *const tn__inspections_cols[],
+    *const tn__referrals_cols[], *const tn__union_chairs_cols[],
+                                     *const tn__pc_report_cols[], *const tn__pc_refusing_cols[],
+                                                                      *const tn__pc_measures_cols[];
+tn_err tn__run_inspections(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                           struct tn_table_out *t);
+tn_err tn__run_referrals(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                         struct tn_table_out *t);
+tn_err tn__run_union_chairs(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                            struct tn_table_out *t);
+tn_err tn__run_pc_report(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                         struct tn_table_out *t);
+tn_err tn__run_pc_refusing(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                           struct tn_table_out *t);
+tn_err tn__run_pc_measures(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                           struct tn_table_out *t);
+/* The three People's Committee tables as the sections of one PDF (cmd_committee.c). */
+struct tn_pack;
+tn_err tn__pc_pack(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                   struct tn_pack *pack);
+
+/* clang-format off */
+#define TN_INSPECTION_REPORTS                                                                    \
+    {"inspections", "Theo dõi kết luận thanh tra, kiểm tra / Inspection follow-up",              \
+     tn__inspections_cols, tn__run_inspections,                                                  \
+     "each inspection conclusion: found, recovered since, remaining, deadline, status",          \
+     TN_REP_PERIOD | TN_REP_OFFICE},                                                             \
+    {"inspection_referrals",                                                                     \
+     "Đơn vị đề nghị Sở LĐTBXH thanh tra / Units to refer to the labour inspectorate",           \
+     tn__referrals_cols, tn__run_referrals,                                                      \
+     "units to refer for inspection (policy/inspections.csv) with the facts inspectors need",    \
+     TN_REP_PERIOD | TN_REP_OFFICE},                                                             \
+    {"union_chairs", "Chủ tịch công đoàn đơn vị nợ cần mời / Union chairs of debtor units",      \
+     tn__union_chairs_cols, tn__run_union_chairs,                                                \
+     "debtor units owing the threshold or more, with their trade-union chair (seed 002)",        \
+     TN_REP_PERIOD | TN_REP_OFFICE},                                                             \
+    {"pc_report",                                                                                \
+     "Báo cáo UBND tỉnh: sử dụng lao động và đóng BHXH / Labour and contributions by district "  \
+     "and sector", tn__pc_report_cols, tn__run_pc_report,                                        \
+     "seed 001 report, part 1: units, workers, assessed, collected, debt by office and type",    \
+     TN_REP_PERIOD | TN_REP_OFFICE},                                                             \
+    {"pc_refusing", "Báo cáo UBND tỉnh: đơn vị chây ỳ / Units that refuse to pay",               \
+     tn__pc_refusing_cols, tn__run_pc_refusing,                                                  \
+     "seed 001 report, part 2: evading units and units owing despite reminders",                 \
+     TN_REP_PERIOD | TN_REP_OFFICE},                                                             \
+    {"pc_measures",                                                                              \
+     "Báo cáo UBND tỉnh: biện pháp đề nghị các ngành / Measures requested from other agencies",  \
+     tn__pc_measures_cols, tn__run_pc_measures,                                                  \
+     "seed 001 report, part 3: forced deductions via banks/Treasury, licence checks",            \
+     TN_REP_PERIOD | TN_REP_OFFICE}
+/* clang-format on */
+
 #endif

@@ -280,11 +280,25 @@ static tn_err check_case_row(struct run *x)
     return TN_OK;
 }
 
+/* inspections.csv: the deadline to remedy is not before the conclusion. */
+static tn_err check_inspection(struct run *x)
+{
+    int on = tn__import_col(x->rules, "concluded_on"), by = tn__import_col(x->rules, "remedy_by");
+    if (x->okcell[on] && x->okcell[by] && strcmp(x->cells[by], x->cells[on]) < 0)
+        add_error(x, "remedy_by", TN_ERR_PARSE,
+                  "deadline before the conclusion (got \"%s\", expected %s or later)", x->cells[by],
+                  x->cells[on]);
+    return TN_OK;
+}
+
+/* clang-format off */
 static tn_err (*const row_checks[TN_IMPORT_COUNT])(struct run *x) = {
     [TN_IMPORT_CASE_EVENTS] = check_case_row, [TN_IMPORT_CASE_PLANS] = check_case_row,
     [TN_IMPORT_UNITS] = check_unit,           [TN_IMPORT_DECLARATIONS] = check_declaration,
     [TN_IMPORT_PAYMENTS] = check_payment,
+    [TN_IMPORT_INSPECTIONS] = check_inspection,
 };
+/* clang-format on */
 
 /* Checks and normalizes the row's cells into x->cells and x->vals (defaults applied); builds
  * the key. Returns 0 if a key cell is bad. */

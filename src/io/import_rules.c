@@ -1,7 +1,7 @@
 /*
  * import_rules.c - the columns of units.csv, workers.csv, officers.csv, declarations.csv,
  * payments.csv, registry.csv and case_events.csv as data-formats.md fixes them, case_plans.csv
- * (docs/cases.md), and the cell checks.
+ * (docs/cases.md), inspections.csv (docs/inspections.md), and the cell checks.
  */
 #include "io/import_rules.h"
 
@@ -31,6 +31,8 @@ static const char *const case_events[] = {
     TN_CASE_EVENT_MAP(X)
 #undef X
         NULL};
+static const char *const inspection_bodies[] = {"TTKT", "SLDTBXH", "SNV", "TTT",
+                                                "TTCP", "other",   NULL};
 static const char *const case_outcomes[] = {"full", "partial", "none", "assets", "pledged", NULL};
 
 #define KEY(n, k, ...)                                                                             \
@@ -136,6 +138,20 @@ const struct tn__file_rules tn__import_rules[TN_IMPORT_COUNT] = {
         REQ("due_on", TN__CK_DATE),
         REQ("amount", TN__CK_AMOUNT),
     }, 4, 2},
+    [TN_IMPORT_INSPECTIONS] = {"inspections", "inspection", {
+        KEY("inspection_id", TN__CK_TXN),
+        REQ("unit_code", TN__CK_CODE, UNIT_REF(TN__REF_STORE)),
+        REQ("concluded_on", TN__CK_DATE),
+        OPT("decision_no", TN__CK_TEXT),
+        REQ("body", TN__CK_ENUM, .choices = inspection_bodies),
+        OPT("inspector", TN__CK_TEXT),
+        OPT("amount_underdeclared", TN__CK_MONEY, .def = "0"),
+        OPT("amount_unpaid", TN__CK_MONEY, .def = "0"),
+        OPT("workers_unregistered", TN__CK_COUNT, .def = "0"),
+        OPT("fine_amount", TN__CK_MONEY, .def = "0"),
+        REQ("remedy_by", TN__CK_DATE), /* on or after concluded_on: import.c */
+        OPT("note", TN__CK_TEXT),
+    }, 12, 1},
 };
 /* clang-format on */
 

@@ -179,3 +179,15 @@ CREATE TABLE payment_match (
     unit_code TEXT NOT NULL, method TEXT NOT NULL, confidence INTEGER NOT NULL,
     reason TEXT NOT NULL, actor TEXT NOT NULL,
     PRIMARY KEY (txn_id, version)) WITHOUT ROWID;
+
+-- Inspections (docs/inspections.md): each conclusion of an inspection of a unit, with what it
+-- found and the deadline to remedy; versioned like the registry tables.
+CREATE TABLE inspection (
+    inspection_id TEXT NOT NULL, version INTEGER NOT NULL, known_at TEXT NOT NULL,
+    superseded_at TEXT, batch_id INTEGER NOT NULL,
+    unit_code TEXT NOT NULL, concluded_on TEXT NOT NULL, decision_no TEXT, body TEXT NOT NULL,
+    inspector TEXT, amount_underdeclared INTEGER NOT NULL, amount_unpaid INTEGER NOT NULL,
+    workers_unregistered INTEGER NOT NULL, fine_amount INTEGER NOT NULL,
+    remedy_by TEXT NOT NULL, note TEXT,
+    PRIMARY KEY (inspection_id, version)) WITHOUT ROWID;
+CREATE INDEX inspection_unit ON inspection (unit_code, concluded_on);

@@ -1,0 +1,87 @@
+/*
+ * test_inspection_policy.c - policy/inspections.csv read by inspection_policy.c: the shipped
+ * file's figures, and a malformed or out-of-order line refused with its file and line.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "io/inspection_policy.h"
+
+static void shipped_file(void **state)
+{
+    (void)state;
+    const char *dir = getenv("THUNO_POLICY");
+    assert_non_null(dir);
+    struct tn_inspection_policy p;
+    tn_inspection_policy_init(&p);
+    char msg[512];
+    assert_int_equal(tn_inspection_policy_load(dir, &p, msg, sizeof msg), TN_OK);
+    assert_int_equal(p.n, 1);
+    const struct tn_inspection_rule *r = &p.rules[0];
+    tn_day from;
+    assert_int_equal(tn_day_parse("2016-01-01", &from), TN_OK);
+    assert_int_equal(r->from, from);
+    assert_int_equal(r->referral_months_tenths, 30); /* seed 002: KTTN from 3 months */
+    assert_int_equal(r->referral_worker_gap, 5);     /* as policy/non_participant.csv */
+    assert_int_equal(r->referral_findings, 1);
+    assert_int_equal(r->chair_months_tenths, 10);
+    assert_int_equal(r->refuse_months_tenths, 30);
+    assert_int_equal(r->refuse_reminders, 1);
+    assert_non_null(strstr(r->source, "seed 001"));
+    tn_inspection_policy_release(&p);
+    assert_int_equal(p.n, 0);
+}
+
+static const struct {
+    const char *body;
+    tn_err want;
+    const char *says;
+} bad[] = {
+    {"2016-01-01,3,5,1,1.0,3.0,1,x\n2016-01-01,3.0,5,1,1.0,3.0,1,x\n", TN_ERR_CONFLICT, ":3: "},
+    {"2016-01-01,3.05,5,1,1.0,3.0,1,x\n", TN_ERR_PARSE, ":2: referral_months"},
+    {"2016-01-01,3.0,-5,1,1.0,3.0,1,x\n", TN_ERR_PARSE, ":2: referral_worker_gap"},
+    {"2016-01-32,3.0,5,1,1.0,3.0,1,x\n", TN_ERR_PARSE, ":2: from"},
+};
+
+static void bad_files(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/thuno-inspolicy-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/inspections.csv", dir);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        fputs("from,referral_months,referral_worker_gap,referral_findings,chair_months,"
+              "refuse_months,refuse_reminders,source\n",
+              f);
+        fputs(bad[i].body, f);
+        fclose(f);
+        struct tn_inspection_policy p;
+        tn_inspection_policy_init(&p);
+        char msg[512] = "";
+        assert_int_equal(tn_inspection_policy_load(dir, &p, msg, sizeof msg), bad[i].want);
+        assert_non_null(strstr(msg, bad[i].says));
+        assert_int_equal(p.n, 0);
+    }
+    remove(path);
+    rmdir(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(shipped_file),
+        cmocka_unit_test(bad_files),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
