@@ -30,7 +30,12 @@ static const struct {
     {"case", tn_cmd_case,
      "case show CASE_ID [--as-of DATE] | record CASE_ID EVENT DATE --unit UNIT [--amount N] "
      "[--outcome X] [--office TEXT] [--note TEXT] [--actor WHO] | attach CASE_ID KIND FILE "
-     "[--actor WHO] | sweep [--date DATE]"},
+     "[--actor WHO] | sweep [--date DATE] | pensioner CASE_ID --name NAME --bhxh CODE --day N "
+     "[--paid-at TEXT] [--note TEXT] [--actor WHO]"},
+    {"doc", tn_cmd_doc,
+     "doc fine_proposal|deduction_request|lawsuit_petition|enforcement_request|pensioner_notice"
+     "|checklist CASE_ID [--date D] [--as-of T] [--to TEXT] [--issuer TEXT] [--place TEXT] "
+     "[--format text|pdf] [-o FILE]"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
 };
