@@ -209,12 +209,14 @@ static void petition_explains_the_claim(void **state)
     f.address = "12 Lê Lợi";
     assert_int_equal(tn_doc_build(TN_DOC_LAWSUIT_PETITION, &f, &d, why, sizeof why), TN_OK);
     assert_int_equal(d.amount, 15723200);
-    /* the unpaid parts of the periods add up to the principal due */
-    tn_money unpaid = 0;
+    /* the unpaid parts of the periods add up to the principal due, and the total row says so */
+    tn_money unpaid = 0, total = -1;
     for (size_t i = 0; i < d.nlines; i++)
-        if (d.lines[i].kind == TN_DOC_LINE_AMOUNT && strncmp(d.lines[i].label, "2025-1", 6) == 0 &&
-            strlen(d.lines[i].label) == 7)
-            unpaid += d.lines[i].amount;
+        if (d.lines[i].kind == TN_DOC_LINE_ROW && !d.lines[i].bold)
+            unpaid += d.lines[i].v[4];
+        else if (d.lines[i].kind == TN_DOC_LINE_ROW)
+            total = d.lines[i].v[4];
+    assert_int_equal(total, 15680000);
     assert_int_equal(unpaid, 15680000);
     assert_int_equal(find(&d, "Số tiền khởi kiện")->amount, 15723200);
     assert_int_equal(find(&d, "2025-11 BHXH")->amount, 43200);

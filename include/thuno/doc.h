@@ -133,8 +133,12 @@ enum tn_doc_line_kind {
     TN_DOC_LINE_PARA,    /* running text */
     TN_DOC_LINE_FIELD,   /* label: text */
     TN_DOC_LINE_AMOUNT,  /* label, detail, amount (a row of an amount table) */
-    TN_DOC_LINE_TOTAL    /* label, amount: the sum of the amount rows above it */
+    TN_DOC_LINE_TOTAL,   /* label, amount: the sum of the amount rows above it */
+    TN_DOC_LINE_COLS,    /* the column titles of the rows below, '|'-separated in text */
+    TN_DOC_LINE_ROW      /* label and nv amounts under the columns above (bold: a total) */
 };
+
+#define TN_DOC_ROW_MAX 6
 
 struct tn_doc_line {
     enum tn_doc_line_kind kind;
@@ -142,6 +146,8 @@ struct tn_doc_line {
     char *label; /* owned; "" when none */
     char *text;  /* owned; "" when none */
     tn_money amount;
+    tn_money v[TN_DOC_ROW_MAX]; /* TN_DOC_LINE_ROW */
+    int nv, bold;
 };
 
 /* A filled document: the header of an administrative letter, then its lines. */
@@ -154,7 +160,8 @@ struct tn_doc {
     char title[192];
     char subject[320]; /* "V/v ..." */
     char addressee[320];
-    char place_date[128];
+    char place[96];       /* "" or the place before the date */
+    char place_date[128]; /* "Quảng Trị, ngày 29 tháng 11 năm 2025" */
     char signer[96];
     tn_money amount; /* the amount the document asks for or states (-1: none) */
     struct tn_doc_line *lines;

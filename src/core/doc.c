@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "thuno/mem.h"
+#include "thuno/text.h"
 
 static const struct {
     const char *name, *label;
@@ -78,8 +79,20 @@ static void line(struct tn_doc *d, enum tn_doc_line_kind kind, int indent, const
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
     TN_GROW(d->lines, d->caplines, d->nlines + 1);
-    d->lines[d->nlines++] = (struct tn_doc_line){kind, indent, tn_xstrdup(label ? label : ""),
-                                                 tn_xstrdup(text), amount};
+    d->lines[d->nlines++] = (struct tn_doc_line){.kind = kind,
+                                                 .indent = indent,
+                                                 .label = tn_xstrdup(label ? label : ""),
+                                                 .text = tn_xstrdup(text),
+                                                 .amount = amount};
+}
+
+static void row(struct tn_doc *d, const char *label, int bold, int nv, const tn_money *v)
+{
+    line(d, TN_DOC_LINE_ROW, 1, label, 0, "%s", "");
+    struct tn_doc_line *l = &d->lines[d->nlines - 1];
+    l->nv = nv;
+    l->bold = bold;
+    memcpy(l->v, v, (size_t)nv * sizeof *v);
 }
 
 #define HEAD(d, ...)           line(d, TN_DOC_LINE_HEADING, 0, "", 0, __VA_ARGS__)
@@ -105,15 +118,6 @@ static const char *P(tn_period p, char buf[static TN_PERIOD_BUFSZ])
     if (p < 0 || tn_period_format(p, buf))
         snprintf(buf, TN_PERIOD_BUFSZ, "-");
     return buf;
-}
-
-/* "ngày 05 tháng 01 năm 2026": leading zero on days below 10 and on months 1 and 2.
- * LAW: Decree 30/2020/NĐ-CP Appendix I §5 (thời gian ban hành văn bản). */
-static void date_vi(tn_day day, char *buf, size_t size)
-{
-    int y, m, dd;
-    tn_day_civil(day, &y, &m, &dd);
-    snprintf(buf, size, "ngày %02d tháng %s%d năm %04d", dd, m < 3 ? "0" : "", m, y);
 }
 
 static int is_public(const char *type)
@@ -276,13 +280,14 @@ void tn_doc_check(enum tn_doc_kind kind, const struct tn_doc_facts *f, struct tn
 static void header(struct tn_doc *d, const struct tn_doc_facts *f, const char *code,
                    const char *title, const char *to)
 {
-    char dv[64];
-    date_vi(f->date, dv, sizeof dv);
+    char dv[TN_TEXT_DATE_BUFSZ];
+    tn_text_date_vi(f->date, dv);
     snprintf(d->issuer, sizeof d->issuer, "%s",
              f->issuer && f->issuer[0] ? f->issuer : "BẢO HIỂM XÃ HỘI");
     snprintf(d->number, sizeof d->number, "Số:        /%s", code);
     snprintf(d->title, sizeof d->title, "%s", title);
     snprintf(d->addressee, sizeof d->addressee, "%s", to);
+    snprintf(d->place, sizeof d->place, "%s", f->place ? f->place : "");
     snprintf(d->place_date, sizeof d->place_date, "%s%s%s", f->place && f->place[0] ? f->place : "",
              f->place && f->place[0] ? ", " : "", dv);
     snprintf(d->signer, sizeof d->signer, "GIÁM ĐỐC");
@@ -452,7 +457,7 @@ static tn_err lawsuit_petition(const struct tn_doc_facts *f, struct tn_doc *d)
     header(d, f, "ĐKK-BHXH", "ĐƠN KHỞI KIỆN (TÓM TẮT)", addressee(f, TN_CASE_EV_LAWSUIT_FILED));
     snprintf(d->subject, sizeof d->subject,
              "V/v yêu cầu %s trả tiền đóng BHXH, BHYT, BHTN và tiền lãi chậm đóng", f->unit_name);
-    char a[32], b[32], c[32], e[32], pp[TN_PERIOD_BUFSZ], pct[16];
+    char a[32], b[32], c[32], pp[TN_PERIOD_BUFSZ], pct[16];
     HEAD(d, "I. Người khởi kiện / plaintiff");
     FIELD(d, "Cơ quan / office", "%s", d->issuer);
     HEAD(d, "II. Người bị kiện / defendant");
@@ -472,17 +477,24 @@ static tn_err lawsuit_petition(const struct tn_doc_facts *f, struct tn_doc *d)
              M(filed->amount, a), M(filed->amount - claimed, b));
     HEAD(d, "IV. Giải trình số tiền theo sổ / the amount, line by line from the ledger");
     ledger_basis(d, f);
-    PARA(d, "Kỳ: phải đóng (kể cả truy thu) / lãi / đã nộp / số dư cuối kỳ; gốc còn nợ của kỳ "
-            "(số nộp trừ kỳ cũ trước). / Period: charge, interest, paid, closing; unpaid.");
-    tn_money sum_unpaid = 0, sum_interest = 0;
+    PARA(d, "Gốc còn nợ của từng kỳ: số đã nộp trả các kỳ cũ trước. / The unpaid part of each "
+            "period's charge: payments go to the oldest first.");
+    line(d, TN_DOC_LINE_COLS, 1, "", 0, "%s",
+         "Kỳ / period|Phải đóng / charge|Lãi / interest|Đã nộp / paid|Số dư / closing|Gốc còn "
+         "nợ / unpaid");
+    tn_money sum_unpaid = 0, sum_interest = 0, sum_charge = 0, sum_paid = 0;
     for (size_t i = 0; i < l->nperiods; i++) {
         const struct tn_doc_period *p = &l->periods[i];
-        AMOUNT(d, P(p->period, pp), p->unpaid, "%s / %s / %s / %s", M(p->charge, a),
-               M(p->interest, b), M(p->paid, c), M(p->closing, e));
+        tn_money v[5] = {p->charge, p->interest, p->paid, p->closing, p->unpaid};
+        row(d, P(p->period, pp), 0, 5, v);
         sum_unpaid += p->unpaid;
         sum_interest += p->interest;
+        sum_charge += p->charge;
+        sum_paid += p->paid;
     }
-    TOTAL(d, "Nợ gốc / principal due", sum_unpaid);
+    tn_money tot[5] = {sum_charge, sum_interest, sum_paid,
+                       l->nperiods ? l->periods[l->nperiods - 1].closing : 0, sum_unpaid};
+    row(d, "Cộng / total", 1, 5, tot);
     PARA(d, "Lãi chậm đóng theo từng dòng / interest line by line:");
     for (size_t i = 0; i < l->ninterest; i++) {
         const struct tn_doc_interest *it = &l->interest[i];

@@ -53,6 +53,31 @@ tn_err tn_doc_write_text(FILE *f, const struct tn_doc *d)
             pad(f, l->label, 52);
             fprintf(f, " %15s\n", M(l->amount, a));
             break;
+        case TN_DOC_LINE_COLS:
+            /* the first title over the labels, the others right-aligned over the amounts */
+            for (const char *s = l->text, *bar; *s; s = bar + (*bar == '|')) {
+                bar = s + strcspn(s, "|");
+                char t[96];
+                snprintf(t, sizeof t, "%.*s", (int)(bar - s), s);
+                if (s == l->text) {
+                    fputs("  ", f);
+                    pad(f, t, 14);
+                } else {
+                    int n = 0;
+                    for (const char *p = t; *p; p++)
+                        n += ((unsigned char)*p & 0xC0) != 0x80;
+                    fprintf(f, " %*s%s", n < 20 ? 20 - n : 0, "", t);
+                }
+            }
+            fputc('\n', f);
+            break;
+        case TN_DOC_LINE_ROW:
+            fputs("  ", f);
+            pad(f, l->label, 14);
+            for (int k = 0; k < l->nv; k++)
+                fprintf(f, " %20s", M(l->v[k], a));
+            fputc('\n', f);
+            break;
         }
     }
     fprintf(f, "\n%s\n(ký, ghi rõ họ tên, đóng dấu / signature and seal)\n", d->signer);
