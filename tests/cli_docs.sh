@@ -120,7 +120,7 @@ want = {
     "ded": ["KHO BẠC NHÀ NƯỚC", "9.704.832", "Trung tâm Y tế huyện Cam Lộ"],
     "pet": ["ĐƠN KHỞI KIỆN", "14.714.200", "Án phí", "Độc lập - Tự do - Hạnh phúc"],
     "enf": ["ĐƠN YÊU CẦU THI HÀNH ÁN", "14.714.200", "Bản án số 12/2026/DS-ST"],
-    "pen": ["LƯƠNG HƯU", "2026-01-05", "15.000.000", "Nguyễn Văn Tư"],
+    "pen": ["LƯƠNG HƯU", "05/01/2026", "15.000.000", "Nguyễn Văn Tư"],
 }
 for name, needles in want.items():
     pdf = f"{work}/{name}.pdf"

@@ -266,6 +266,33 @@ static void enforcement_amounts(void **state)
     tn_doc_release(&d);
 }
 
+/* A settlement is enforceable only once its plan defaulted (plan.h): the settlement less
+ * what was paid (HS-2024-01 of tests/data/cases: 60,000,000 agreed, 30,000,000 paid). */
+static void enforcement_after_default(void **state)
+{
+    (void)state;
+    struct tn_doc_facts f;
+    struct tn_doc d;
+    char why[256];
+    facts(&f, "private");
+    f.to = "Chi cục THADS quận 1";
+    add(&f, TN_CASE_EV_LAWSUIT_FILED, day(2024, 1, 10), 100000000, TN_CASE_OUT_NONE_GIVEN, "TAND");
+    add(&f, TN_CASE_EV_MEDIATION_SETTLED, day(2024, 3, 1), 60000000, TN_CASE_OUT_NONE_GIVEN,
+        "TAND");
+    payments[0] = (struct tn_doc_payment){day(2024, 4, 30), 30000000, "mediation"};
+    f.payments = payments;
+    f.npayments = 1;
+    tn_doc_init(&d);
+    assert_int_equal(tn_doc_enforceable(&f, NULL, NULL), -1);
+    assert_int_equal(tn_doc_build(TN_DOC_ENFORCEMENT_REQUEST, &f, &d, why, sizeof why),
+                     TN_ERR_STATE);
+    add(&f, TN_CASE_EV_PLAN_DEFAULTED, day(2024, 6, 1), 30000000, TN_CASE_OUT_NONE_GIVEN, "");
+    assert_int_equal(tn_doc_build(TN_DOC_ENFORCEMENT_REQUEST, &f, &d, why, sizeof why), TN_OK);
+    assert_int_equal(d.amount, 30000000);
+    assert_int_equal(find(&d, "Số tiền theo hòa giải")->amount, 60000000);
+    tn_doc_release(&d);
+}
+
 static void pension_dates(void **state)
 {
     (void)state;
@@ -301,6 +328,7 @@ int main(void)
         cmocka_unit_test(deduction_treasury_and_bank),
         cmocka_unit_test(petition_explains_the_claim),
         cmocka_unit_test(enforcement_amounts),
+        cmocka_unit_test(enforcement_after_default),
         cmocka_unit_test(pension_dates),
         cmocka_unit_test(kinds_round_trip),
     };

@@ -107,9 +107,13 @@ static const char *M(tn_money m, char buf[static 32])
     return buf;
 }
 
+/* A day as Vietnamese documents write it in their text: "05/01/2026". */
 static const char *D(tn_day day, char buf[static TN_DAY_BUFSZ])
 {
-    tn_day_format(day, buf);
+    int y, m, d;
+    tn_day_civil(day, &y, &m, &d);
+    unsigned yy = (unsigned)y % 10000u, mm = (unsigned)m % 100u, dd = (unsigned)d % 100u;
+    snprintf(buf, TN_DAY_BUFSZ, "%02u/%02u/%04u", dd, mm, yy);
     return buf;
 }
 
@@ -347,7 +351,7 @@ static tn_err fine_proposal(const struct tn_doc_facts *f, struct tn_doc *d, char
     PARA(d, "Chậm đóng bảo hiểm xã hội, bảo hiểm thất nghiệp (Nghị định 12/2022/NĐ-CP Điều 39 "
             "khoản 5). / Late payment of BHXH and BHTN.");
     ledger_basis(d, f);
-    const char *note;
+    const char *note = "";
     const struct tn_case_step *insp = last_step(f, TN_CASE_EV_INSPECTION_CONCLUDED, &note);
     if (insp)
         PARA(d, "Kết luận thanh tra ngày %s%s%s%s%s. / Inspection concluded.", D(insp->day, day),
@@ -403,7 +407,7 @@ static tn_err deduction_request(const struct tn_doc_facts *f, struct tn_doc *d)
     snprintf(d->subject, sizeof d->subject,
              "V/v trích tiền từ tài khoản của %s để nộp tiền BHXH, BHYT, BHTN", f->unit_name);
     char day[TN_DAY_BUFSZ], a[32];
-    const char *note;
+    const char *note = "";
     const struct tn_case_step *fine = last_step(f, TN_CASE_EV_FINE_DECIDED, &note);
     HEAD(d, "I. Căn cứ / grounds");
     PARA(d, "Nghị định 12/2022/NĐ-CP Điều 39 khoản 9 (biện pháp khắc phục hậu quả: buộc đóng đủ "
@@ -469,7 +473,7 @@ static tn_err lawsuit_petition(const struct tn_doc_facts *f, struct tn_doc *d)
          "Buộc đơn vị trả %s đồng = nợ gốc %s + lãi chậm đóng %s, tính đến hết kỳ %s, và lãi chậm "
          "đóng tiếp tục phát sinh đến ngày trả hết nợ. / Principal + interest at filing.",
          M(claimed, a), M(l->principal_due, b), M(l->interest_due, c), P(l->period, pp));
-    const char *note;
+    const char *note = "";
     const struct tn_case_step *filed = last_step(f, TN_CASE_EV_LAWSUIT_FILED, &note);
     if (filed && filed->amount >= 0 && filed->amount != claimed)
         PARA(d,
