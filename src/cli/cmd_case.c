@@ -402,6 +402,8 @@ tn_err tn_cmd_case(struct tn_cli *cli)
         err = attach(cli, s, argc, argv);
     } else if (strcmp(sub, "sweep") == 0) {
         err = sweep(cli, s, argc, argv);
+    } else if (strcmp(sub, "pensioner") == 0) {
+        err = tn_cli_case_pensioner(cli, s, argc, argv);
     } else {
         int handled;
         err = tn__case_register_cmd(cli, s, sub, argc, argv, &handled);

@@ -40,7 +40,9 @@ static const struct {
      "--amount N [--channel bank|treasury] | bank-reply CASE_ID DATE ORDER_NO RESULT [--amount "
      "N] | tip CASE_ID DATE INFORMANT ASSET [--asset-no N] | tip-result CASE_ID DATE TIP_NO "
      "--recovered N | agent CASE_ID DATE thads|bailiff OFFICE | branch CASE_ID UNIT PROVINCE "
-     "[--note TEXT] (register verbs also take --note TEXT --actor WHO; docs/case-registers.md)"},
+     "[--note TEXT] (register verbs also take --note TEXT --actor WHO; docs/case-registers.md) "
+     "| pensioner CASE_ID --name NAME --bhxh CODE --day N [--paid-at TEXT] [--note TEXT] "
+     "[--actor WHO]"},
     {"handover", tn_cmd_handover,
      "handover sign --period YYYY-MM --department QLT|KTTN --actor WHO [--date DATE]"},
     {"suspense", tn_cmd_suspense,
@@ -52,6 +54,10 @@ static const struct {
      "[--fine N] [--note TEXT] [--update]"},
     {"committee", tn_cmd_committee,
      "committee --period YYYY-MM [--office CODE] [--as-of DATE] -o FILE.pdf"},
+    {"doc", tn_cmd_doc,
+     "doc fine_proposal|deduction_request|lawsuit_petition|enforcement_request|pensioner_notice"
+     "|checklist CASE_ID [--date D] [--as-of T] [--to TEXT] [--issuer TEXT] [--place TEXT] "
+     "[--format text|pdf] [-o FILE]"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
 };

@@ -191,3 +191,12 @@ CREATE TABLE inspection (
     remedy_by TEXT NOT NULL, note TEXT,
     PRIMARY KEY (inspection_id, version)) WITHOUT ROWID;
 CREATE INDEX inspection_unit ON inspection (unit_code, concluded_on);
+
+-- Documents (docs/documents.md): a case's judgment debtor who draws a pension (seed 000:
+-- BHXH tells the enforcement office the payment dates, never deducts itself). Versioned like
+-- the registry: a new record for the case supersedes the one before.
+CREATE TABLE case_pensioner (
+    case_id TEXT NOT NULL, version INTEGER NOT NULL, known_at TEXT NOT NULL,
+    superseded_at TEXT, name TEXT NOT NULL, bhxh_code TEXT NOT NULL,
+    pay_day INTEGER NOT NULL, paid_at TEXT, note TEXT, actor TEXT,
+    PRIMARY KEY (case_id, version)) WITHOUT ROWID;

@@ -1,0 +1,150 @@
+/*
+ * text.c - the wording of official letters (text.h): the date line of Decree 30/2020/NĐ-CP
+ * Appendix I §5, amounts "1.234.567 đ", and Vietnamese folded to ASCII for bank memos.
+ *
+ * Folding uses tables of the precomposed Latin letters (U+00C0..U+017F, U+01A0..U+01B0,
+ * U+1EA0..U+1EF9; every Vietnamese letter in NFC is in one of them), each mapped to its
+ * base letter as Unicode's canonical decomposition gives it ('.' marks a character with no
+ * ASCII base, e.g. 'Æ' or '×'); the tables were generated from Python's unicodedata NFD.
+ */
+#include "thuno/text.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+void tn_text_date_vi(tn_day d, char buf[static TN_TEXT_DATE_BUFSZ])
+{
+    int y, m, md;
+    tn_day_civil(d, &y, &m, &md);
+    /* LAW: Decree 30/2020/NĐ-CP Appendix I §5: a zero before days < 10 and months 1, 2 */
+    snprintf(buf, TN_TEXT_DATE_BUFSZ,
+             m <= 2 ? "ngày %02d tháng %02d năm %04d" : "ngày %02d tháng %d năm %04d", md, m, y);
+}
+
+void tn_text_money_vnd(tn_money m, char buf[static TN_TEXT_MONEY_BUFSZ])
+{
+    char g[32];
+    tn_money_format_grouped(m, g);
+    snprintf(buf, TN_TEXT_MONEY_BUFSZ, "%s đ", g);
+}
+
+/* clang-format off */
+static const char latin1_ext_a[] = /* U+00C0..U+017F */
+    "AAAAAA.CEEEEIIII.NOOOOO..UUUUY..aaaaaa.ceeeeiiii.nooooo..uuuuy.y"
+    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHh..IiIiIiIiI...JjKk.LlLlLl."
+    "...NnNnNn...OoOoOo..RrRrRrSsSsSsSsTtTt..UuUuUuUuUuUuWwYyYZzZzZz.";
+static const char horn[] = /* U+01A0..U+01B0: Ơ ơ ... Ư ư */
+    "Oo.............Uu";
+static const char latin_ext_add[] = /* U+1EA0..U+1EF9: ạ ả ấ ... ỹ */
+    "AaAaAaAaAaAaAaAaAaAaAaAaEeEeEeEeEeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOo"
+    "OoOoUuUuUuUuUuUuUuYyYyYyYy";
+/* clang-format on */
+
+/* Decodes one UTF-8 character at s into *cp; returns its length (1 for a bad byte, which
+ * decodes as U+FFFD). */
+static size_t utf8_next(const unsigned char *s, uint32_t *cp)
+{
+    size_t n = s[0] < 0x80             ? 1
+               : (s[0] & 0xE0) == 0xC0 ? 2
+               : (s[0] & 0xF0) == 0xE0 ? 3
+               : (s[0] & 0xF8) == 0xF0 ? 4
+                                       : 0;
+    if (n == 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    uint32_t c = n == 1 ? s[0] : s[0] & (0x7F >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return i;
+        }
+        c = c << 6 | (s[i] & 0x3F);
+    }
+    *cp = c;
+    return n;
+}
+
+/* The ASCII form of cp: a letter, 0 to drop it (a combining mark), or ' '. */
+static char fold_cp(uint32_t cp)
+{
+    char b = '.';
+    if (cp < 0x80)
+        return cp < 0x20 || cp == 0x7F ? ' ' : (char)cp;
+    if (cp >= 0x300 && cp <= 0x36F)
+        return 0;
+    if (cp >= 0xC0 && cp <= 0x17F)
+        b = latin1_ext_a[cp - 0xC0];
+    else if (cp >= 0x1A0 && cp <= 0x1B0)
+        b = horn[cp - 0x1A0];
+    else if (cp >= 0x1EA0 && cp <= 0x1EF9)
+        b = latin_ext_add[cp - 0x1EA0];
+    return b == '.' ? ' ' : b;
+}
+
+size_t tn_text_ascii_fold(const char *s, char *out, size_t size)
+{
+    size_t o = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p && o + 1 < size) {
+        uint32_t cp;
+        p += utf8_next(p, &cp);
+        char c = fold_cp(cp);
+        if (c)
+            out[o++] = c;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static int memo_char(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == ',' || c == '-' || c == '/';
+}
+
+/* Appends the words of src (folded, upper-cased; a word is a run of memo_char) to buf of
+ * length *len, each after one space, while the whole word fits in limit - 1 bytes. */
+static void memo_append(char *buf, size_t *len, size_t limit, const char *src)
+{
+    char folded[512];
+    tn_text_ascii_fold(src, folded, sizeof folded);
+    for (const char *p = folded; *p;) {
+        if (!memo_char(*p)) {
+            p++;
+            continue;
+        }
+        size_t n = 0;
+        while (memo_char(p[n]))
+            n++;
+        size_t need = n + (*len > 0);
+        if (*len + need + 1 > limit)
+            break;
+        if (*len > 0)
+            buf[(*len)++] = ' ';
+        for (size_t i = 0; i < n; i++)
+            buf[(*len)++] = p[i] >= 'a' && p[i] <= 'z' ? (char)(p[i] - 'a' + 'A') : p[i];
+        p += n;
+    }
+    buf[*len] = '\0';
+}
+
+tn_err tn_text_memo(const char *unit_code, const char *unit_name, tn_period p, char *buf,
+                    size_t size)
+{
+    if (p < 1900 * 12 || p > 9999 * 12 + 11)
+        return TN_ERR_RANGE;
+    char tail[48];
+    snprintf(tail, sizeof tail, " dong bhxh thang %d nam %04d", p % 12 + 1, p / 12);
+    size_t tlen = strlen(tail);
+    if (size <= TN_TEXT_MEMO_MAX)
+        return TN_ERR_RANGE;
+    size_t len = 0, limit = TN_TEXT_MEMO_MAX + 1 - tlen; /* room left for the tail */
+    memo_append(buf, &len, limit, unit_code);
+    if (len == 0)
+        return TN_ERR_RANGE;
+    memo_append(buf, &len, limit, unit_name);
+    memcpy(buf + len, tail, tlen + 1);
+    return TN_OK;
+}

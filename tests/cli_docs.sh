@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# End-to-end test of a case's documents (docs/documents.md) on the hand-checked province
+# (docs/golden.md) plus the units of tests/data/docs: D (public, so the deduction request goes
+# to the State Treasury) and E (a household business sued, whose owner draws a pension).
+# Cases are recorded as they happen, so each document sees what was known on its date. Every
+# figure of the goldens is derived by hand in docs/documents.md "Hand-checked figures". Also:
+# refusals (wrong stage, a missing fact named) and the PDFs (Vietnamese text, page not blank,
+# the same file twice).
+# usage: cli_docs.sh THUNO_BINARY [--update]
+set -euo pipefail
+thuno=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db=$work/t.db
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/province.sh"
+docs=$here/data/docs
+golden=$here/golden/docs
+fail() { echo "cli_docs: $*" >&2; exit 1; }
+# refused NAME ARGS...: the command must exit 65; its message goes to $work/NAME.txt
+refused() {
+    local name=$1 code=0
+    shift
+    t "$@" >/dev/null 2>"$work/$name.txt" || code=$?
+    [ "$code" -eq 65 ] || fail "$name: exit $code, expected 65: $(cat "$work/$name.txt")"
+}
+
+t 2025-07-01 init 2>/dev/null
+for kind in officers units workers declarations payments registry; do
+    t 2025-07-01 import "$kind" "$data/$kind.csv" 2>/dev/null
+done
+for kind in units workers declarations; do
+    t 2025-07-01 import "$kind" "$docs/$kind.csv" 2>/dev/null
+done
+for p in 2025-07 2025-08 2025-09 2025-10 2025-11; do
+    t "${p}-28T18:00:00" close "$p" 2>/dev/null
+done
+# HS-E's court history up to its asset verification, migrated on 2025-08-01
+t 2025-08-01 import case_events "$docs/case_events.csv" 2>/dev/null
+
+# HS-A: the ladder, recorded as it happens
+t 2025-10-05 case record HS-A reminder_sent 2025-10-05 --unit A --note "Đôn đốc lần 1" >/dev/null
+t 2025-11-20 case record HS-A inspection_concluded 2025-11-20 --unit A \
+    --office "Thanh tra BHXH tỉnh" --note "Kết luận số 45/KL-TTr" >/dev/null
+t 2025-10-05 case record HS-D reminder_sent 2025-10-05 --unit D >/dev/null
+t 2025-11-15 case record HS-D fine_decided 2025-11-15 --unit D --amount 1000000 \
+    --office "Chánh Thanh tra BHXH tỉnh" --note "Quyết định số 99/QĐ-XPVPHC" >/dev/null
+
+# the fine proposal on 2025-11-29 (November closed on the 28th)
+t 2025-11-29 doc checklist HS-A >"$work/checklist-HS-A-2025-11-29.txt"
+t 2025-11-29 doc fine_proposal HS-A --issuer "BẢO HIỂM XÃ HỘI TỈNH QUẢNG TRỊ" \
+    --place "Quảng Trị" >"$work/fine_proposal-HS-A.txt"
+# no deduction before a fine is decided: the missing fact is named
+refused deduction-before-fine 2025-11-29 doc deduction_request HS-A --to "Ngân hàng X"
+t 2025-12-01 case record HS-A fine_decided 2025-12-01 --unit A --amount 3638250 \
+    --office "Chánh Thanh tra BHXH tỉnh" --note "Quyết định số 101/QĐ-XPVPHC" >/dev/null
+
+# P3 reaches the office on 2025-12-03 and November is closed again (docs/golden.md)
+t 2025-12-03 import payments "$data/payments-late.csv" 2>/dev/null
+t 2025-12-03T09:00:00 close 2025-11 2>/dev/null
+t 2025-12-01T12:00:00 import payments "$docs/payments.csv" 2>/dev/null
+
+refused deduction-no-bank 2025-12-05 doc deduction_request HS-A
+t 2025-12-05 doc deduction_request HS-A \
+    --to "Ngân hàng TMCP Ngoại thương Việt Nam - Chi nhánh Quận 1" >"$work/deduction_request-HS-A.txt"
+t 2025-12-05 doc deduction_request HS-D --to "Kho bạc Nhà nước huyện Cam Lộ" \
+    >"$work/deduction_request-HS-D.txt"
+
+# the petition: the claim as the ledger knew it on the filing day, and as known on 12-02
+refused petition-no-court 2025-12-10 doc lawsuit_petition HS-A
+t 2025-12-10 doc lawsuit_petition HS-A --to "Tòa án nhân dân Quận 1" \
+    >"$work/lawsuit_petition-HS-A.txt"
+t 2025-12-10 doc lawsuit_petition HS-A --to "Tòa án nhân dân Quận 1" --date 2025-12-10 \
+    --as-of 2025-12-02 \
+    >"$work/lawsuit_petition-HS-A-asof-2025-12-02.txt"
+t 2025-12-10 case record HS-A lawsuit_filed 2025-12-10 --unit A --amount 14714200 \
+    --office "Tòa án nhân dân Quận 1" >/dev/null
+# no enforcement request for a case in court
+refused enforcement-while-sued 2025-12-11 doc enforcement_request HS-A --to "Chi cục THADS"
+t 2026-03-16 case record HS-A judgment 2026-03-16 --unit A --amount 14714200 \
+    --office "Tòa án nhân dân Quận 1" --note "Bản án số 12/2026/DS-ST" >/dev/null
+t 2026-03-20 doc enforcement_request HS-A --to "Chi cục Thi hành án dân sự Quận 1" \
+    >"$work/enforcement_request-HS-A.txt"
+# a reprint of the petition after the judgment: dated the filing day, the same claim
+t 2026-03-20 doc lawsuit_petition HS-A >"$work/reprint.txt"
+grep -q "^ngày 10 tháng 12 năm 2025$" "$work/reprint.txt" || fail "reprint not dated the filing day"
+grep -q "Số tiền khởi kiện / amount claimed *14.714.200" "$work/reprint.txt" || fail "reprint claim"
+grep -q "Số đã ghi khi nộp đơn" "$work/reprint.txt" && fail "reprint: recorded amount differs"
+t 2026-03-20 doc checklist HS-A >"$work/checklist-HS-A-2026-03-20.txt"
+
+# HS-E: enforcement request, then the pensioner notice once the pensioner is on record
+t 2025-12-03 doc enforcement_request HS-E >"$work/enforcement_request-HS-E.txt"
+refused pensioner-missing 2025-12-02 doc pensioner_notice HS-E
+t 2025-12-02 case pensioner HS-E --name "Nguyễn Văn Tư" --bhxh 4500000099 --day 5 \
+    --paid-at "Bưu điện huyện Cam Lộ" --actor O2 >/dev/null
+t 2025-12-03 doc pensioner_notice HS-E >"$work/pensioner_notice-HS-E.txt"
+refused pensioner-no-case 2025-12-03 case pensioner HS-X --name "X" --bhxh 1 --day 5
+refused fine-wrong-stage 2025-12-03 doc fine_proposal HS-E
+
+for f in "$work"/deduction-*.txt "$work"/petition-*.txt "$work"/enforcement-*.txt \
+    "$work"/pensioner-*.txt "$work"/fine-*.txt; do
+    cat "$f"
+done >"$work/refusals.txt"
+
+# PDFs: each document, its Vietnamese text and amount, a page not blank, the same file twice
+pdf() { t "$@"; }
+pdf 2025-11-29 doc fine_proposal HS-A --as-of 2025-11-29 -o "$work/fine.pdf"
+pdf 2025-12-05 doc deduction_request HS-D --to "Kho bạc Nhà nước huyện Cam Lộ" -o "$work/ded.pdf"
+pdf 2025-12-10 doc lawsuit_petition HS-A -o "$work/pet.pdf"
+pdf 2025-12-10 doc lawsuit_petition HS-A -o "$work/pet2.pdf"
+pdf 2026-03-20 doc enforcement_request HS-A --to "Chi cục Thi hành án dân sự Quận 1" \
+    -o "$work/enf.pdf"
+pdf 2025-12-03 doc pensioner_notice HS-E -o "$work/pen.pdf"
+cmp "$work/pet.pdf" "$work/pet2.pdf" || fail "the same petition gave two different PDFs"
+python3 - "$work" <<'PY'
+import glob, subprocess, sys
+work = sys.argv[1]
+want = {
+    "fine": ["ĐỀ XUẤT XỬ PHẠT VI PHẠM HÀNH CHÍNH", "3.638.250", "13.475.000", "Trang 1/"],
+    "ded": ["KHO BẠC NHÀ NƯỚC", "9.704.832", "Trung tâm Y tế huyện Cam Lộ"],
+    "pet": ["ĐƠN KHỞI KIỆN", "14.714.200", "Án phí", "Độc lập - Tự do - Hạnh phúc"],
+    "enf": ["ĐƠN YÊU CẦU THI HÀNH ÁN", "14.714.200", "Bản án số 12/2026/DS-ST"],
+    "pen": ["LƯƠNG HƯU", "05/01/2026", "15.000.000", "Nguyễn Văn Tư"],
+}
+for name, needles in want.items():
+    pdf = f"{work}/{name}.pdf"
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    for n in needles:
+        assert n in flat, (name, n)
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", "-f", "1", "-l", "1", pdf, f"{work}/pg-{name}"],
+                   check=True)
+    page = glob.glob(f"{work}/pg-{name}*.pgm")[0]
+    with open(page, "rb") as f:
+        data = f.read()
+    pixels = data[data.index(b"255\n") + 4:]
+    dark = sum(1 for b in pixels if b < 128)
+    assert dark > len(pixels) // 200, (name, "page 1 is blank", dark, len(pixels))
+PY
+
+status=0
+for f in "$work"/*.txt; do
+    name=$(basename "$f")
+    case $name in reprint.txt | deduction-* | petition-* | enforcement-* | pensioner-* | fine-*) continue ;; esac
+    if [ "${2:-}" = "--update" ]; then
+        cp "$f" "$golden/$name"
+    elif ! diff -u "$golden/$name" "$f"; then
+        status=1
+    fi
+done
+[ "$status" -eq 0 ] && echo "cli docs: all outputs match"
+exit $status
