@@ -35,6 +35,9 @@ t 2025-12-03 import payments "$data/payments-late.csv" 2>/dev/null
 t 2025-12-03T09:00:00 close 2025-11 2>/dev/null
 t 2025-12-04 report balances --period 2025-11 >"$work/balances-2025-11-after.csv"
 t 2025-12-04 report balances --period 2025-11 --as-of 2025-12-02 >"$work/balances-2025-11-asof.csv"
+# the late P3 (dated in October, known after October's close) is in November's paid: its
+# allocation is explained there too
+t 2025-12-04 explain A 2025-11 >"$work/explain-A-2025-11-after.txt"
 # a second run of the same close changes nothing
 t 2025-12-05 close 2025-11 2>"$work/rerun.txt"
 grep -q "(0 changed)" "$work/rerun.txt" || { cat "$work/rerun.txt"; echo "re-run changed rows"; exit 1; }

@@ -147,6 +147,21 @@ static const struct tn__prev *prev_of(const struct tn__unit_work *w, tn_period p
     return NULL;
 }
 
+int tn__close_alloc_recognised(const struct tn__close *c, const struct tn__unit_work *w,
+                               const struct tn_alloc_item *a)
+{
+    tn_period on = tn_day_period(a->on);
+    if (on == c->period)
+        return 1;
+    if (on > c->period || a->payment == SIZE_MAX)
+        return 0;
+    /* dated in a month already closed, but unknown to that month's close: its money is in
+     * this close's paid (cum_paid less the previous close's), so its allocation is too */
+    const struct tn__prev *before = prev_of(w, c->period - 1);
+    const struct tn__pay *p = &w->pays[w->lpay_src[a->payment]];
+    return before && strcmp(p->known_at, before->known_at) > 0;
+}
+
 /* The declaration row in force for a worker in period p among decls[lo..hi) (one worker's
  * rows, sorted by from), or NULL when none has started. */
 static const struct tn__decl *in_force(const struct tn__unit_work *w, size_t lo, size_t hi,

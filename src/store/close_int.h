@@ -112,6 +112,12 @@ struct tn__close {
     size_t nrate_sets, caprate_sets;
 };
 
+/* 1 when allocation a belongs to the close of c->period: money dated in the period, or dated
+ * in an earlier month and first known after that month's close (late bank statements) — the
+ * allocations that make up this close's paid. */
+int tn__close_alloc_recognised(const struct tn__close *c, const struct tn__unit_work *w,
+                               const struct tn_alloc_item *a);
+
 /* Computes w->digest over the unit's balance and lines. */
 void tn__close_digest(const struct tn__close *c, struct tn__unit_work *w);
 

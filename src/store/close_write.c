@@ -71,7 +71,7 @@ void tn__close_digest(const struct tn__close *c, struct tn__unit_work *w)
     }
     for (size_t i = 0; i < w->result.nalloc; i++) {
         const struct tn_alloc_item *a = &w->result.alloc[i];
-        if (tn_day_period(a->on) != c->period)
+        if (!tn__close_alloc_recognised(c, w, a))
             continue;
         tn_money f[] = {(tn_money)a->payment, a->on, a->target, a->group, a->interest, a->amount};
         fnv(&h, f, sizeof f);
@@ -280,7 +280,7 @@ static tn_err write_alloc(struct tn__close *c, const struct tn__unit_work *w, lo
     sqlite3_stmt *st = c->ins_alloc;
     for (size_t i = 0; i < w->result.nalloc && !err; i++) {
         const struct tn_alloc_item *a = &w->result.alloc[i];
-        if (tn_day_period(a->on) != c->period)
+        if (!tn__close_alloc_recognised(c, w, a))
             continue;
         const char *txn = "credit";
         tn_day paid_on = a->on;
