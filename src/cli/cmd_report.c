@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report_int.h"
+#include "thuno/operations.h"
 #include "thuno/policy.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
@@ -93,7 +94,8 @@ static tn_err crossing_row(void *ctx, const struct tn_crossing_row *r)
 
 static tn_err officer_kpi_row(void *ctx, const struct tn_kpi_row *r)
 {
-    /* collection plans are not imported yet: plan and collected_pct stay empty */
+    /* plan and collected_pct stay empty without a plan (docs/operations.md) */
+    long pct = tn_percent_tenths(r->collected, r->plan);
     struct tn_cell c[] = {
         TEXT(r->key),
         TEXT(r->office_code),
@@ -101,8 +103,8 @@ static tn_err officer_kpi_row(void *ctx, const struct tn_kpi_row *r)
         INT(r->workers),
         INT(r->assessed),
         INT(r->collected),
-        {TN_CELL_NULL, NULL, 0},
-        {TN_CELL_NULL, NULL, 0},
+        INT(r->plan),
+        {TN_CELL_TENTHS, NULL, pct},
         INT(r->debt),
         {TN_CELL_TENTHS, NULL, r->debt_ratio_tenths},
         INT(r->units_by_bucket[0]),
@@ -111,6 +113,10 @@ static tn_err officer_kpi_row(void *ctx, const struct tn_kpi_row *r)
         INT(r->units_by_bucket[3]),
         INT(r->units_by_bucket[4]),
     };
+    if (r->plan < 0)
+        c[6].type = TN_CELL_NULL;
+    if (pct < 0)
+        c[7].type = TN_CELL_NULL;
     if (r->debt_ratio_tenths < 0)
         c[9].type = TN_CELL_NULL;
     return tn_table_row(ctx, c);
@@ -306,7 +312,8 @@ static const struct tn_report_def reports[] = {
      run_kpi_type, "per unit type: the KPIs with last month's beside them", 0},
     {"kpi_department", "Kết quả thu theo phòng / Collection by department", kpi_cols,
      run_kpi_department, "per department of the officers: the KPIs with last month's", 0},
-    TN_CASE_REPORTS};
+    TN_CASE_REPORTS,
+    TN_OPERATIONS_REPORTS};
 
 static size_t ncols(const char *const *cols)
 {
@@ -341,6 +348,8 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct tn_report
             to = cli->argv[++i];
         else if (strcmp(arg, "--office") == 0 && has)
             a->office = cli->argv[++i];
+        else if (strcmp(arg, "--officer") == 0 && has)
+            a->officer = cli->argv[++i];
         else if (strcmp(arg, "--format") == 0 && has)
             *format = cli->argv[++i];
         else if (strcmp(arg, "-o") == 0 && has)
@@ -395,6 +404,10 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     }
     if (a.office && !(flags & TN_REP_OFFICE)) {
         tn_cli_error("report", "%s cannot be cut by --office yet", name);
+        return TN_ERR_USAGE;
+    }
+    if (a.officer && !(flags & TN_REP_OFFICER)) {
+        tn_cli_error("report", "%s cannot be cut by --officer", name);
         return TN_ERR_USAGE;
     }
     enum tn_out_format fmt;

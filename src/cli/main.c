@@ -24,13 +24,17 @@ static const struct {
     {"import", tn_cmd_import, "import KIND FILE.csv [--update]"},
     {"close", tn_cmd_close, "close YYYY-MM"},
     {"report", tn_cmd_report,
-     "report NAME [--period YYYY-MM] [--from DATE --to DATE] [--office CODE] [--as-of DATE] "
+     "report NAME [--period YYYY-MM] [--from DATE --to DATE] [--office CODE] [--officer O] "
+     "[--as-of DATE] "
      "[--format csv|json|xlsx|pdf] [-o FILE]"},
     {"explain", tn_cmd_explain, "explain UNIT_CODE YYYY-MM [--as-of DATE] [--format text|json]"},
     {"case", tn_cmd_case,
      "case show CASE_ID [--as-of DATE] | record CASE_ID EVENT DATE --unit UNIT [--amount N] "
      "[--outcome X] [--office TEXT] [--note TEXT] [--actor WHO] | attach CASE_ID KIND FILE "
      "[--actor WHO] | sweep [--date DATE]"},
+    {"assign", tn_cmd_assign,
+     "assign UNIT... --officer O --from DATE [--actor WHO] [--reason TEXT] | assign "
+     "--from-officer O1 --officer O2 --from DATE [--actor WHO] [--reason TEXT]"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
 };

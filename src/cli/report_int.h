@@ -13,14 +13,15 @@ struct tn_store;
 
 /* The options of `thuno report`, checked. */
 struct tn_report_args {
-    tn_period period;   /* --period (reports marked TN_REP_PERIOD) */
-    const char *as_of;  /* normalized --as-of, NULL: now */
-    const char *now;    /* the run's time, for reports that judge deadlines */
-    tn_day from, to;    /* --from / --to (TN_REP_RANGE); the whole range when not given */
-    const char *office; /* --office (TN_REP_OFFICE): NULL for every office */
+    tn_period period;    /* --period (reports marked TN_REP_PERIOD) */
+    const char *as_of;   /* normalized --as-of, NULL: now */
+    const char *now;     /* the run's time, for reports that judge deadlines */
+    tn_day from, to;     /* --from / --to (TN_REP_RANGE); the whole range when not given */
+    const char *office;  /* --office (TN_REP_OFFICE): NULL for every office */
+    const char *officer; /* --officer (TN_REP_OFFICER): NULL for every officer */
 };
 
-enum { TN_REP_PERIOD = 1, TN_REP_RANGE = 2, TN_REP_OFFICE = 4 };
+enum { TN_REP_PERIOD = 1, TN_REP_RANGE = 2, TN_REP_OFFICE = 4, TN_REP_OFFICER = 8 };
 
 typedef tn_err (*tn_report_run)(struct tn_cli *cli, struct tn_store *s,
                                 const struct tn_report_args *a, struct tn_table_out *t);
@@ -48,7 +49,30 @@ tn_err tn__run_cases(struct tn_cli *cli, struct tn_store *s, const struct tn_rep
 tn_err tn__run_escalation(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                           struct tn_table_out *t);
 
+extern const char *const tn__worklist_cols[], *const tn__assignment_cols[],
+                                                  *const tn__collection_plan_cols[];
+tn_err tn__run_worklist(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                        struct tn_table_out *t);
+tn_err tn__run_assignments(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                           struct tn_table_out *t);
+tn_err tn__run_collection_plan(struct tn_cli *cli, struct tn_store *s,
+                               const struct tn_report_args *a, struct tn_table_out *t);
+
 /* clang-format off */
+#define TN_OPERATIONS_REPORTS                                                                    \
+    {"worklist", "Danh sách công việc của cán bộ chuyên quản / Officer's worklist",              \
+     tn__worklist_cols, tn__run_worklist,                                                        \
+     "each officer's owing units by urgency (evading, months owed, debt) with the next step",    \
+     TN_REP_PERIOD | TN_REP_OFFICE | TN_REP_OFFICER},                                            \
+    {"assignments", "Lịch sử phân công cán bộ chuyên quản / Officer assignment history",         \
+     tn__assignment_cols, tn__run_assignments,                                                   \
+     "every assignment of a unit to an officer, from and to which date, by whom and why",        \
+     TN_REP_OFFICE},                                                                             \
+    {"collection_plan", "Kết quả thu so với kế hoạch / Collection against plan",                 \
+     tn__collection_plan_cols, tn__run_collection_plan,                                          \
+     "per province, department, office, type, officer: plan, collected %, efficiency, new debt", \
+     TN_REP_PERIOD | TN_REP_OFFICE}
+
 #define TN_CASE_REPORTS                                                                          \
     {"litigation", "Thống kê khởi kiện và thi hành án / Litigation and enforcement statistics",  \
      tn__litigation_cols, tn__run_litigation,                                                    \

@@ -1,7 +1,8 @@
 /*
  * import_rules.c - the columns of units.csv, workers.csv, officers.csv, declarations.csv,
  * payments.csv, registry.csv and case_events.csv as data-formats.md fixes them, case_plans.csv
- * (docs/cases.md), and the cell checks.
+ * (docs/cases.md), assignments.csv and collection_plans.csv (docs/operations.md), and the
+ * cell checks.
  */
 #include "io/import_rules.h"
 
@@ -31,6 +32,8 @@ static const char *const case_events[] = {
     TN_CASE_EVENT_MAP(X)
 #undef X
         NULL};
+static const char *const plan_scopes[] = {"province", "department", "office",
+                                          "type",     "officer",    NULL};
 static const char *const case_outcomes[] = {"full", "partial", "none", "assets", "pledged", NULL};
 
 #define KEY(n, k, ...)                                                                             \
@@ -136,6 +139,19 @@ const struct tn__file_rules tn__import_rules[TN_IMPORT_COUNT] = {
         REQ("due_on", TN__CK_DATE),
         REQ("amount", TN__CK_AMOUNT),
     }, 4, 2},
+    [TN_IMPORT_ASSIGNMENTS] = {"assignments", "assignment", {
+        KEY("unit_code", TN__CK_CODE, UNIT_REF(TN__REF_STORE)),
+        KEY("from_date", TN__CK_DATE),
+        REQ("officer_code", TN__CK_CODE, OFFICER_REF), /* active, date order: import.c */
+        OPT("actor", TN__CK_TEXT),
+        OPT("reason", TN__CK_TEXT),
+    }, 5, 2},
+    [TN_IMPORT_COLLECTION_PLANS] = {"collection_plans", "collection_plan", {
+        KEY("period", TN__CK_PERIOD),
+        KEY("scope", TN__CK_ENUM, .choices = plan_scopes),
+        KEY("scope_code", TN__CK_TEXT), /* what it must name depends on scope: import.c */
+        REQ("amount", TN__CK_MONEY),
+    }, 4, 3},
 };
 /* clang-format on */
 
