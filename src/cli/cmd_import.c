@@ -56,7 +56,8 @@ tn_err tn_cmd_import(struct tn_cli *cli)
     if (err) {
         tn_cli_error("import",
                      "unknown kind \"%s\" (expected units, workers, declarations, payments, "
-                     "officers or registry)",
+                     "officers, registry, case_events, case_plans, assignments or "
+                     "collection_plans)",
                      kind_arg);
         return TN_ERR_USAGE;
     }
