@@ -48,6 +48,8 @@ r() { t 2025-12-02 report "$@"; }
 r officer_kpi --period 2025-10 | diff -u "$here/golden/officer_kpi-2025-10.csv" - ||
     fail "officer_kpi 2025-10 differs from the province's"
 r officer_kpi --period 2025-11 >"$work/officer_kpi-2025-11.csv"
+r kpi_department --period 2025-11 >"$work/kpi_department-2025-11.csv"
+r kpi_type --period 2025-11 >"$work/kpi_type-2025-11.csv"
 r collection_plan --period 2025-10 >"$work/collection_plan-2025-10.csv"
 r collection_plan --period 2025-11 >"$work/collection_plan-2025-11.csv"
 r worklist --period 2025-10 >"$work/worklist-2025-10.csv"

@@ -152,12 +152,15 @@ static tn_err non_participant_row(void *ctx, const struct tn_non_participant_row
 
 static tn_err kpi_row(void *ctx, const struct tn_kpi_row *r)
 {
+    long pct = tn_percent_tenths(r->collected, r->plan);
     struct tn_cell c[] = {
         TEXT(r->key),
         INT(r->units),
         INT(r->workers),
         INT(r->assessed),
         INT(r->collected),
+        INT(r->plan),
+        {TN_CELL_TENTHS, NULL, pct},
         INT(r->collected_prev),
         INT(r->debt),
         INT(r->debt_prev),
@@ -169,8 +172,12 @@ static tn_err kpi_row(void *ctx, const struct tn_kpi_row *r)
         INT(r->units_by_bucket[3]),
         INT(r->units_by_bucket[4]),
     };
+    if (r->plan < 0)
+        c[5].type = TN_CELL_NULL;
+    if (pct < 0)
+        c[6].type = TN_CELL_NULL;
     if (r->debt_ratio_tenths < 0)
-        c[9].type = TN_CELL_NULL;
+        c[11].type = TN_CELL_NULL;
     return tn_table_row(ctx, c);
 }
 
@@ -266,10 +273,10 @@ static const char *const card_lock_cols[] = {"unit_code", "action",     "months_
                                              "workers",   "department", NULL};
 static const char *const handover_cols[] = {
     "unit_code", "direction", "months_owed_before", "months_owed", "debt", "officer_code", NULL};
-static const char *const kpi_cols[] = {"key",         "units",          "workers",      "assessed",
-                                       "collected",   "collected_prev", "debt",         "debt_prev",
-                                       "debt_change", "debt_ratio",     "units_0",      "units_1_3",
-                                       "units_3_6",   "units_6_12",     "units_12plus", NULL};
+static const char *const kpi_cols[] = {
+    "key",           "units",          "workers",   "assessed",   "collected",    "plan",
+    "collected_pct", "collected_prev", "debt",      "debt_prev",  "debt_change",  "debt_ratio",
+    "units_0",       "units_1_3",      "units_3_6", "units_6_12", "units_12plus", NULL};
 static const char *const debtor_cols[] = {"unit_code",    "name",         "type",
                                           "status",       "status_since", "officer_code",
                                           "months_owed",  "debt",         "oldest_unpaid_period",

@@ -127,9 +127,9 @@ tn_err tn_store_kpi(struct tn_store *s, tn_period period, const char *as_of, enu
         /* percent with one decimal, rounded half up: debt x 1000 / assessed */
         r.debt_ratio_tenths =
             r.assessed > 0 ? (int)((r.debt * 1000 + r.assessed / 2) / r.assessed) : -1;
-        r.plan = -1; /* officers' plans: collection_plans.csv (docs/operations.md) */
-        if (by == TN_KPI_OFFICER &&
-            (err = tn_store_plan_amount(s, period, as_of, "officer", r.key, &r.plan)))
+        /* the plan of the group's scope: collection_plans.csv (docs/operations.md) */
+        static const char *const scope[] = {"officer", "office", "type", "department"};
+        if ((err = tn_store_plan_amount(s, period, as_of, scope[by], r.key, &r.plan)))
             break;
         if ((err = row(ctx, &r)))
             break;
