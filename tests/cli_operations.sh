@@ -70,6 +70,20 @@ t 2025-12-10 import units "$ops/units-update.csv" --update 2>/dev/null
 r assignments >"$work/assignments.csv"
 r assignments --as-of 2025-11-01 >"$work/assignments-asof-2025-11-01.csv"
 
+# the meeting pack of November, once both reminders of the month are recorded
+t 2025-12-05 import case_events "$ops/case_events.csv" 2>/dev/null
+t 2025-12-05 pack meeting --period 2025-11 --format csv >"$work/pack-2025-11.txt"
+# a past month's pack is asked as known on its meeting day: before the reminders were recorded
+t 2025-12-05 pack meeting --period 2025-10 --as-of 2025-12-04 --format csv >"$work/pack-2025-10.txt"
+t 2025-12-05 pack meeting --period 2025-11 -o "$work/pack.pdf"
+pdftotext -layout "$work/pack.pdf" - >"$work/pack.pdf.txt"
+for want in "Tài liệu giao ban tháng" "1. Kết quả thu so với kế hoạch" "2. Nợ theo nhóm tháng nợ" \
+    "3. Đơn vị phát sinh nợ mới" "4. Công việc đã thực hiện trong tháng" \
+    "5. Đề xuất biện pháp tháng tới" "Gửi văn bản đôn đốc" "16.943.720" "second_reminder"; do
+    grep -q "$want" "$work/pack.pdf.txt" || fail "pack pdf lacks \"$want\""
+done
+rm -f "$work/pack.pdf.txt"
+
 # the documents: Vietnamese title, figures, a page that is not blank; typed numbers in XLSX
 r worklist --period 2025-11 --format pdf -o "$work/worklist.pdf"
 pdftotext -layout "$work/worklist.pdf" - >"$work/worklist.pdf.txt"

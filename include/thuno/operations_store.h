@@ -111,4 +111,40 @@ tn_err tn_store_plan_kpi(struct tn_store *s, tn_period period, const char *as_of
 tn_err tn_store_plan_amount(struct tn_store *s, tn_period period, const char *as_of,
                             const char *scope, const char *key, tn_money *out);
 
+/* The monthly meeting pack (seed 002, docs/operations.md "Meeting pack"). */
+
+/* One debt bucket at the end of the period before and of the period. */
+struct tn_bucket_move {
+    char bucket[8]; /* "0", "1-3", "3-6", "6-12", "12+" */
+    long long units_prev, units;
+    tn_money debt_prev, debt;
+};
+
+/* Calls row() for each of the five buckets in order, with the units in it and their debt
+ * (principal + interest due) at period's end and at the end of the period before, as known
+ * at as_of, cut to office unless NULL. Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_bucket_moves(struct tn_store *s, tn_period period, const char *as_of,
+                             const char *office,
+                             tn_err (*row)(void *ctx, const struct tn_bucket_move *r), void *ctx);
+
+/* Calls row() for every unit newly in debt at period's end (months owed > 0, not at the end
+ * of the period before), largest debt first. Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_new_debtors(struct tn_store *s, tn_period period, const char *as_of,
+                            const char *office,
+                            tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx);
+
+/* Case events dated in a period, by kind. */
+struct tn_event_count {
+    char event[32]; /* case_events.csv's name */
+    long long events, units;
+    tn_money amount; /* sum of their amounts */
+};
+
+/* Calls row() for each event kind with events dated in period (current versions as known at
+ * as_of; units of office unless NULL), by event name. Errors: TN_ERR_STORE, or what row()
+ * returns. */
+tn_err tn_store_event_counts(struct tn_store *s, tn_period period, const char *as_of,
+                             const char *office,
+                             tn_err (*row)(void *ctx, const struct tn_event_count *r), void *ctx);
+
 #endif

@@ -35,6 +35,8 @@ static const struct {
     {"assign", tn_cmd_assign,
      "assign UNIT... --officer O --from DATE [--actor WHO] [--reason TEXT] | assign "
      "--from-officer O1 --officer O2 --from DATE [--actor WHO] [--reason TEXT]"},
+    {"pack", tn_cmd_pack,
+     "pack meeting --period YYYY-MM [--office CODE] [--as-of DATE] [--format pdf|csv] [-o FILE]"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
 };

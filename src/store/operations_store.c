@@ -245,37 +245,8 @@ tn_err tn_store_assignments(struct tn_store *s, const char *as_of, const char *o
 }
 
 /* clang-format off */
-/* Each unit's balance row of period ?1 and of the period before (?3), as known at ?2, with
- * the unit and the officer in charge at ?1's end. */
-#define FACTS                                                                                      \
-    "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                             \
-    "                WHERE period = ?1 AND known_at <= ?2 GROUP BY unit_code), "                   \
-    "prev_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                                 \
-    "            WHERE period = ?3 AND known_at <= ?2 GROUP BY unit_code), "                       \
-    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), "                         \
-    "prev AS (SELECT b.* FROM prev_id p JOIN unit_close b ON b.id = p.id), "                       \
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "                                         \
-    "            AND (superseded_at IS NULL OR superseded_at > ?2)), "                             \
-    "officer_at AS (SELECT * FROM officer WHERE known_at <= ?2 "                                   \
-    "               AND (superseded_at IS NULL OR superseded_at > ?2)), "                          \
-    "plan_at AS (SELECT * FROM collection_plan WHERE period = ?1 AND known_at <= ?2 "              \
-    "            AND (superseded_at IS NULL OR superseded_at > ?2)), "                             \
-    TN__IN_CHARGE("?2", TN__PERIOD_END("?1")) ", "                                                 \
-    "f AS (SELECT cur.*, coalesce(ic.officer_code, u.officer_code, '') AS officer, "              \
-    "             coalesce(u.name, '') AS name, coalesce(u.office_code, '') AS office, "           \
-    "             coalesce(u.type, '') AS type, coalesce(o.department, '') AS department, "        \
-    "             coalesce(u.province_code, '') AS province, "                                     \
-    "             coalesce(prev.months_owed_tenths, 0) > 0 AS owed_before, "                            \
-    "             coalesce(prev.months_owed_tenths, 0) AS prev_tenths, "                           \
-    "             coalesce(prev.principal_due + prev.interest_due, 0) AS debt_prev "               \
-    "      FROM cur LEFT JOIN prev ON prev.unit_code = cur.unit_code "                             \
-    "      LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "                                    \
-    "      LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "                                \
-    "      LEFT JOIN officer_at o ON o.officer_code = coalesce(ic.officer_code, u.officer_code) "  \
-    "      WHERE ?4 IS NULL OR u.office_code = ?4) "
-
 /* ?5 officer or NULL */
-static const char worklist_sql[] = FACTS
+static const char worklist_sql[] = TN__OPS_FACTS
     "SELECT officer, unit_code, name, office, principal_due + interest_due, "
     "       coalesce(months_owed_tenths, 0), bucket, legal_status "
     "FROM f WHERE (coalesce(months_owed_tenths, 0) > 0 OR interest_due > 0) "
@@ -284,7 +255,7 @@ static const char worklist_sql[] = FACTS
 
 /* seed 002: in debt = some principal past its deadline (months owed > 0); new debt = in debt
  * now, not at last month's end; cleared = in debt under 6 months last month, not now */
-static const char plan_sql[] = FACTS ", "
+static const char plan_sql[] = TN__OPS_FACTS ", "
     "by_scope AS (SELECT 1 AS r, 'province' AS scope, province AS k, * FROM f "
     "   UNION ALL SELECT 2, 'department', department, * FROM f "
     "   UNION ALL SELECT 3, 'office', office, * FROM f "
@@ -315,8 +286,8 @@ static const char plan_sql[] = FACTS ", "
     "ORDER BY keys.r, keys.k";
 /* clang-format on */
 
-static tn_err prepare_facts(struct tn_store *s, const char *sql, tn_period period,
-                            const char *as_of, const char *office, sqlite3_stmt **out)
+tn_err tn__ops_prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
+                       const char *office, sqlite3_stmt **out)
 {
     tn_err err = tn__store_prepare(s, sql, out);
     if (err)
@@ -336,7 +307,7 @@ tn_err tn_store_worklist(struct tn_store *s, tn_period period, const char *as_of
                          tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = prepare_facts(s, worklist_sql, period, as_of, office, &st);
+    tn_err err = tn__ops_prepare(s, worklist_sql, period, as_of, office, &st);
     if (err)
         return err;
     tn__bind_text_or_null(st, 5, officer);
@@ -365,7 +336,7 @@ tn_err tn_store_plan_kpi(struct tn_store *s, tn_period period, const char *as_of
                          void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = prepare_facts(s, plan_sql, period, as_of, office, &st);
+    tn_err err = tn__ops_prepare(s, plan_sql, period, as_of, office, &st);
     if (err)
         return err;
     int rc;
