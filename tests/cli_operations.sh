@@ -68,6 +68,10 @@ t 2025-12-04 assign --from-officer O3 --officer O1 --from 2026-01-01 --actor "TP
 # a units import changing C's officer_code to O3 is an assignment from that day
 t 2025-12-10 import units "$ops/units-update.csv" --update 2>/dev/null
 r assignments >"$work/assignments.csv"
+# the same update moves C to office D1: the office cut keeps C alone
+r assignments --office D1 >"$work/assignments-D1.csv"
+r collection_plan --period 2025-11 --office D1 >"$work/collection_plan-2025-11-D1.csv"
+r worklist --period 2025-11 --office D1 >"$work/worklist-2025-11-D1.csv"
 r assignments --as-of 2025-11-01 >"$work/assignments-asof-2025-11-01.csv"
 
 # the meeting pack of November, once both reminders of the month are recorded

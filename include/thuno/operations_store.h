@@ -100,8 +100,9 @@ struct tn_plan_row {
 
 /* Calls row() for every scope and key of period (units as of the period's end, as known at
  * as_of, and every key with a plan), province first, then department, office, type, officer;
- * office (NULL: all) keeps that office's units (plans of other scopes then cover the whole
- * scope, see docs/operations.md). Errors: TN_ERR_STORE, or what row() returns. */
+ * office (NULL: all) keeps that office's units, lists only keys that have some, and leaves
+ * the province's, departments' and types' plans out (plan -1: they cover the whole
+ * province). Errors: TN_ERR_STORE, or what row() returns. */
 tn_err tn_store_plan_kpi(struct tn_store *s, tn_period period, const char *as_of,
                          const char *office, tn_err (*row)(void *ctx, const struct tn_plan_row *r),
                          void *ctx);
