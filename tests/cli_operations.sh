@@ -61,8 +61,11 @@ r officer_kpi --period 2025-11 --as-of 2025-11-30 >"$work/officer_kpi-2025-11-as
 
 # thuno assign: refused as a whole, then one unit, then every unit of an officer
 rejected assign-bad 2025-12-03 assign B C Z --officer O4 --from 2025-12-05
-t 2025-12-03 assign B --officer O3 --from 2025-12-05 --actor "TP.QLT" --reason "nghỉ phép" \
+rejected assign-none 2025-12-03 assign --from-officer O4 --officer O1 --from 2025-12-05
+t 2025-12-03 assign B B --officer O3 --from 2025-12-05 --actor "TP.QLT" --reason "nghỉ phép" \
     2>/dev/null
+[ "$(sqlite3 "$db" "SELECT count(*) FROM assignment WHERE unit_code = 'B'")" = 2 ] ||
+    fail "a unit named twice is assigned twice"
 t 2025-12-04 assign --from-officer O3 --officer O1 --from 2026-01-01 --actor "TP.QLT" \
     --reason "O3 chuyển phòng / O3 moves" 2>/dev/null
 # a units import changing C's officer_code to O3 is an assignment from that day

@@ -42,9 +42,11 @@ tn_err tn_store_assign_put(struct tn_store *s, long long batch, const char *unit
 
 /* After a units import (inside its transaction, the latest import_batch): every unit row of
  * that batch whose officer_code is set and new (first version) or changed from the unit's
- * previous version, and differs from the officer in charge, becomes an assignment from the
- * unit's registered_on (a new unit) or now's date (a change; never before its latest
- * assignment), in the units import's batch. Sets *n to the number written. Errors: TN_ERR_STORE. */
+ * previous version, and differs from the officer of its latest assignment, becomes an
+ * assignment from the unit's registered_on (a new unit) or now's date (a change; never before
+ * its latest assignment), in the units import's batch. The units file is taken as given: its
+ * officer is not checked for being active. Sets *n to the number written. Errors:
+ * TN_ERR_STORE. */
 tn_err tn_store_assign_seed(struct tn_store *s, const char *now, long *n);
 
 /* Calls unit() with each unit whose officer in charge on day (as stored now) is officer, in

@@ -33,6 +33,14 @@ static tn_err add_unit(void *ctx, const char *unit_code)
     return TN_OK;
 }
 
+static int has_unit(const struct units *u, const char *code)
+{
+    for (size_t i = 0; i < u->n; i++)
+        if (strcmp(u->code[i], code) == 0)
+            return 1;
+    return 0;
+}
+
 struct args {
     const char *officer, *from_officer, *from, *actor, *reason;
     tn_day from_day;
@@ -53,8 +61,10 @@ static tn_err parse(struct tn_cli *cli, struct args *a, struct units *u)
             a->actor = cli->argv[++i];
         else if (strcmp(arg, "--reason") == 0 && has)
             a->reason = cli->argv[++i];
+        else if (arg[0] != '-' && !has_unit(u, arg))
+            add_unit(u, arg); /* a unit named twice is assigned once */
         else if (arg[0] != '-')
-            add_unit(u, arg);
+            continue;
         else
             return TN_ERR_USAGE;
     }

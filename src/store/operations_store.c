@@ -32,12 +32,14 @@ tn_err tn_store_assign_facts(struct tn_store *s, const char *unit, const char *o
     f->latest_officer = latest_officer;
     latest_officer[0] = '\0';
     sqlite3_stmt *st;
+    /* the latest assignment's date and officer come from the same row */
     tn_err err = tn__store_prepare(
         s,
+        "WITH l AS (SELECT from_date, officer_code FROM assignment WHERE unit_code = ?1 "
+        "AND " CURRENT " ORDER BY from_date DESC LIMIT 1) "
         "SELECT (SELECT registered_on FROM unit WHERE unit_code = ?1 AND " CURRENT "), "
         "       (SELECT active FROM officer WHERE officer_code = ?2 AND " CURRENT "), "
-        "       (SELECT from_date || ' ' || officer_code FROM assignment "
-        "        WHERE unit_code = ?1 AND " CURRENT " ORDER BY from_date DESC LIMIT 1)",
+        "       (SELECT from_date FROM l), (SELECT officer_code FROM l)",
         &st);
     if (err)
         return err;
@@ -49,12 +51,10 @@ tn_err tn_store_assign_facts(struct tn_store *s, const char *unit, const char *o
                         !tn_day_parse(tn__col_text(st, 0), &f->registered_on);
         f->officer_found = sqlite3_column_type(st, 1) != SQLITE_NULL;
         f->officer_active = sqlite3_column_int(st, 1) != 0;
-        const char *latest = tn__col_text(st, 2); /* "YYYY-MM-DD OFFICER" */
-        char day[TN_DAY_BUFSZ];
-        snprintf(day, sizeof day, "%.10s", latest);
-        if (strlen(latest) > 11 && !tn_day_parse(day, &f->latest_from)) {
+        if (sqlite3_column_type(st, 2) != SQLITE_NULL &&
+            !tn_day_parse(tn__col_text(st, 2), &f->latest_from)) {
             f->has_latest = 1;
-            snprintf(latest_officer, 32, "%s", latest + 11);
+            snprintf(latest_officer, 32, "%s", tn__col_text(st, 3));
         }
     }
     sqlite3_finalize(st);
