@@ -13,12 +13,13 @@ struct tn_store;
 
 /* The options of `thuno report`, checked. */
 struct tn_report_args {
-    tn_period period;    /* --period (reports marked TN_REP_PERIOD) */
-    const char *as_of;   /* normalized --as-of, NULL: now */
-    const char *now;     /* the run's time, for reports that judge deadlines */
-    tn_day from, to;     /* --from / --to (TN_REP_RANGE); the whole range when not given */
-    const char *office;  /* --office (TN_REP_OFFICE): NULL for every office */
-    const char *officer; /* --officer (TN_REP_OFFICER): NULL for every officer */
+    tn_period period;   /* --period (reports marked TN_REP_PERIOD) */
+    const char *as_of;  /* normalized --as-of, NULL: now */
+    const char *now;    /* the run's time, for reports that judge deadlines */
+    tn_day from, to;    /* --from / --to (TN_REP_RANGE); the whole range when not given */
+    const char *office; /* --office (TN_REP_OFFICE): NULL for every office */
+    /* --officer (TN_REP_OFFICER): NULL for every officer */
+    const char *officer;
 };
 
 enum { TN_REP_PERIOD = 1, TN_REP_RANGE = 2, TN_REP_OFFICE = 4, TN_REP_OFFICER = 8 };
@@ -49,8 +50,10 @@ tn_err tn__run_cases(struct tn_cli *cli, struct tn_store *s, const struct tn_rep
 tn_err tn__run_escalation(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                           struct tn_table_out *t);
 
-extern const char *const tn__worklist_cols[], *const tn__assignment_cols[],
-                                                  *const tn__collection_plan_cols[];
+/* the operations reports (report_operations.c, docs/operations.md) */
+extern const char *const tn__worklist_cols[];
+extern const char *const tn__assignment_cols[];
+extern const char *const tn__collection_plan_cols[];
 tn_err tn__run_worklist(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                         struct tn_table_out *t);
 tn_err tn__run_assignments(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
