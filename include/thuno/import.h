@@ -23,9 +23,11 @@ enum tn_import_kind {
     TN_IMPORT_PAYMENTS,
     TN_IMPORT_OFFICERS,
     TN_IMPORT_REGISTRY,
-    TN_IMPORT_CASE_EVENTS, /* data-formats.md; each case replayed through case.h */
-    TN_IMPORT_CASE_PLANS,  /* repayment plans' instalments (docs/cases.md) */
-    TN_IMPORT_INSPECTIONS, /* inspection conclusions (docs/inspections.md) */
+    TN_IMPORT_CASE_EVENTS,      /* data-formats.md; each case replayed through case.h */
+    TN_IMPORT_CASE_PLANS,       /* repayment plans' instalments (docs/cases.md) */
+    TN_IMPORT_INSPECTIONS,      /* inspection conclusions (docs/inspections.md) */
+    TN_IMPORT_ASSIGNMENTS,      /* officer assignments (docs/operations.md) */
+    TN_IMPORT_COLLECTION_PLANS, /* collection plans per period and scope (docs/operations.md) */
     TN_IMPORT_COUNT
 };
 

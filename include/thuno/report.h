@@ -105,6 +105,7 @@ struct tn_kpi_row {
     tn_money collected_prev;
     int debt_ratio_tenths; /* debt / assessed in tenths of a percent; -1 if nothing assessed */
     long long units_by_bucket[5]; /* "0", "1-3", "3-6", "6-12", "12+" */
+    tn_money plan;                /* the group's collection_plans.csv amount; -1 when none */
 };
 
 /* Calls row() for every group with units in period's balances as known at as_of, in key

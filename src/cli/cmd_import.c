@@ -56,7 +56,8 @@ tn_err tn_cmd_import(struct tn_cli *cli)
     if (err) {
         tn_cli_error("import",
                      "unknown kind \"%s\" (expected units, workers, declarations, payments, "
-                     "officers, registry, case_events, case_plans or inspections)",
+                     "officers, registry, case_events, case_plans, inspections, assignments or "
+                     "collection_plans)",
                      kind_arg);
         return TN_ERR_USAGE;
     }

@@ -9,6 +9,7 @@
 
 #include "report_int.h"
 #include "thuno/office.h"
+#include "thuno/operations.h"
 #include "thuno/policy.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
@@ -95,7 +96,8 @@ static tn_err crossing_row(void *ctx, const struct tn_crossing_row *r)
 
 static tn_err officer_kpi_row(void *ctx, const struct tn_kpi_row *r)
 {
-    /* collection plans are not imported yet: plan and collected_pct stay empty */
+    /* plan and collected_pct stay empty without a plan (docs/operations.md) */
+    long pct = tn_percent_tenths(r->collected, r->plan);
     struct tn_cell c[] = {
         TEXT(r->key),
         TEXT(r->office_code),
@@ -103,8 +105,8 @@ static tn_err officer_kpi_row(void *ctx, const struct tn_kpi_row *r)
         INT(r->workers),
         INT(r->assessed),
         INT(r->collected),
-        {TN_CELL_NULL, NULL, 0},
-        {TN_CELL_NULL, NULL, 0},
+        INT(r->plan),
+        {TN_CELL_TENTHS, NULL, pct},
         INT(r->debt),
         {TN_CELL_TENTHS, NULL, r->debt_ratio_tenths},
         INT(r->units_by_bucket[0]),
@@ -113,6 +115,10 @@ static tn_err officer_kpi_row(void *ctx, const struct tn_kpi_row *r)
         INT(r->units_by_bucket[3]),
         INT(r->units_by_bucket[4]),
     };
+    if (r->plan < 0)
+        c[6].type = TN_CELL_NULL;
+    if (pct < 0)
+        c[7].type = TN_CELL_NULL;
     if (r->debt_ratio_tenths < 0)
         c[9].type = TN_CELL_NULL;
     return tn_table_row(ctx, c);
@@ -148,12 +154,15 @@ static tn_err non_participant_row(void *ctx, const struct tn_non_participant_row
 
 static tn_err kpi_row(void *ctx, const struct tn_kpi_row *r)
 {
+    long pct = tn_percent_tenths(r->collected, r->plan);
     struct tn_cell c[] = {
         TEXT(r->key),
         INT(r->units),
         INT(r->workers),
         INT(r->assessed),
         INT(r->collected),
+        INT(r->plan),
+        {TN_CELL_TENTHS, NULL, pct},
         INT(r->collected_prev),
         INT(r->debt),
         INT(r->debt_prev),
@@ -165,8 +174,12 @@ static tn_err kpi_row(void *ctx, const struct tn_kpi_row *r)
         INT(r->units_by_bucket[3]),
         INT(r->units_by_bucket[4]),
     };
+    if (r->plan < 0)
+        c[5].type = TN_CELL_NULL;
+    if (pct < 0)
+        c[6].type = TN_CELL_NULL;
     if (r->debt_ratio_tenths < 0)
-        c[9].type = TN_CELL_NULL;
+        c[11].type = TN_CELL_NULL;
     return tn_table_row(ctx, c);
 }
 
@@ -262,10 +275,10 @@ static const char *const card_lock_cols[] = {"unit_code", "action",     "months_
                                              "workers",   "department", NULL};
 static const char *const handover_cols[] = {
     "unit_code", "direction", "months_owed_before", "months_owed", "debt", "officer_code", NULL};
-static const char *const kpi_cols[] = {"key",         "units",          "workers",      "assessed",
-                                       "collected",   "collected_prev", "debt",         "debt_prev",
-                                       "debt_change", "debt_ratio",     "units_0",      "units_1_3",
-                                       "units_3_6",   "units_6_12",     "units_12plus", NULL};
+static const char *const kpi_cols[] = {
+    "key",           "units",          "workers",   "assessed",   "collected",    "plan",
+    "collected_pct", "collected_prev", "debt",      "debt_prev",  "debt_change",  "debt_ratio",
+    "units_0",       "units_1_3",      "units_3_6", "units_6_12", "units_12plus", NULL};
 static const char *const debtor_cols[] = {"unit_code",    "name",         "type",
                                           "status",       "status_since", "officer_code",
                                           "months_owed",  "debt",         "oldest_unpaid_period",
@@ -323,7 +336,8 @@ static const struct tn_report_def reports[] = {
     TN_LIST_REPORTS,
     TN_CASE_REGISTER_REPORTS,
     TN_PAYOPS_REPORTS,
-    TN_INSPECTION_REPORTS};
+    TN_INSPECTION_REPORTS,
+    TN_OPERATIONS_REPORTS};
 
 static size_t ncols(const char *const *cols)
 {
@@ -362,6 +376,8 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct tn_report
             date = cli->argv[++i];
         else if (strcmp(arg, "--office") == 0 && has)
             a->office = cli->argv[++i];
+        else if (strcmp(arg, "--officer") == 0 && has)
+            a->officer = cli->argv[++i];
         else if (strcmp(arg, "--format") == 0 && has)
             *format = cli->argv[++i];
         else if (strcmp(arg, "-o") == 0 && has)
@@ -458,6 +474,10 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     }
     if (a.office && !(flags & TN_REP_OFFICE)) {
         tn_cli_error("report", "%s cannot be cut by --office yet", name);
+        return TN_ERR_USAGE;
+    }
+    if (a.officer && !(flags & TN_REP_OFFICER)) {
+        tn_cli_error("report", "%s cannot be cut by --officer", name);
         return TN_ERR_USAGE;
     }
     enum tn_out_format fmt;

@@ -25,7 +25,7 @@ static const struct {
     {"close", tn_cmd_close, "close YYYY-MM"},
     {"report", tn_cmd_report,
      "report NAME [--period YYYY-MM | --year YYYY] [--from DATE --to DATE] [--office CODE] "
-     "[--as-of DATE] [--date DATE] "
+     "[--officer O] [--as-of DATE] [--date DATE] "
      "[--format csv|json|xlsx|pdf] [-o FILE]"},
     {"explain", tn_cmd_explain,
      "explain UNIT_CODE YYYY-MM [--as-of DATE] [--office CODE] [--format text|json]"},
@@ -58,6 +58,11 @@ static const struct {
      "doc fine_proposal|deduction_request|lawsuit_petition|enforcement_request|pensioner_notice"
      "|checklist CASE_ID [--date D] [--as-of T] [--to TEXT] [--issuer TEXT] [--place TEXT] "
      "[--format text|pdf] [-o FILE]"},
+    {"assign", tn_cmd_assign,
+     "assign UNIT... --officer O --from DATE [--actor WHO] [--reason TEXT] | assign "
+     "--from-officer O1 --officer O2 --from DATE [--actor WHO] [--reason TEXT]"},
+    {"pack", tn_cmd_pack,
+     "pack meeting --period YYYY-MM [--office CODE] [--as-of DATE] [--format pdf|csv] [-o FILE]"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
 };

@@ -14,17 +14,24 @@ struct tn_store;
 
 /* The options of `thuno report`, checked. */
 struct tn_report_args {
-    tn_period period;   /* --period (reports marked TN_REP_PERIOD) */
-    const char *as_of;  /* normalized --as-of, NULL: now */
-    const char *now;    /* the run's time, for reports that judge deadlines */
-    tn_day from, to;    /* --from / --to (TN_REP_RANGE); the whole range when not given */
-    const char *office; /* --office (TN_REP_OFFICE): NULL for every office */
-    int year;           /* --year (TN_REP_YEAR), 0 when not given */
-    tn_day day;         /* --date (card_lock_workers): -1 when not given */
+    tn_period period;    /* --period (reports marked TN_REP_PERIOD) */
+    const char *as_of;   /* normalized --as-of, NULL: now */
+    const char *now;     /* the run's time, for reports that judge deadlines */
+    tn_day from, to;     /* --from / --to (TN_REP_RANGE); the whole range when not given */
+    const char *office;  /* --office (TN_REP_OFFICE): NULL for every office */
+    int year;            /* --year (TN_REP_YEAR), 0 when not given */
+    tn_day day;          /* --date (card_lock_workers): -1 when not given */
+    const char *officer; /* --officer (TN_REP_OFFICER): NULL for every officer */
 };
 
 /* TN_REP_YEAR: the report needs --year Y (its last closed period) or --period P */
-enum { TN_REP_PERIOD = 1, TN_REP_RANGE = 2, TN_REP_OFFICE = 4, TN_REP_YEAR = 8 };
+enum {
+    TN_REP_PERIOD = 1,
+    TN_REP_RANGE = 2,
+    TN_REP_OFFICE = 4,
+    TN_REP_YEAR = 8,
+    TN_REP_OFFICER = 16
+};
 
 typedef tn_err (*tn_report_run)(struct tn_cli *cli, struct tn_store *s,
                                 const struct tn_report_args *a, struct tn_table_out *t);
@@ -179,6 +186,34 @@ tn_err tn__run_case_branches(struct tn_cli *cli, struct tn_store *s, const struc
      tn__case_branches_cols, tn__run_case_branches,                                              \
      "one row per branch in another province linked to a case (one case, linked branches)",     \
      TN_REP_OFFICE}
+
+/* clang-format on */
+
+/* the operations reports (report_operations.c, docs/operations.md) */
+extern const char *const tn__worklist_cols[];
+extern const char *const tn__assignment_cols[];
+extern const char *const tn__collection_plan_cols[];
+tn_err tn__run_worklist(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                        struct tn_table_out *t);
+tn_err tn__run_assignments(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                           struct tn_table_out *t);
+tn_err tn__run_collection_plan(struct tn_cli *cli, struct tn_store *s,
+                               const struct tn_report_args *a, struct tn_table_out *t);
+
+/* clang-format off */
+#define TN_OPERATIONS_REPORTS                                                                    \
+    {"worklist", "Danh sách công việc của cán bộ chuyên quản / Officer's worklist",              \
+     tn__worklist_cols, tn__run_worklist,                                                        \
+     "each officer's owing units by urgency (evading, months owed, debt) with the next step",    \
+     TN_REP_PERIOD | TN_REP_OFFICE | TN_REP_OFFICER},                                            \
+    {"assignments", "Lịch sử phân công cán bộ chuyên quản / Officer assignment history",         \
+     tn__assignment_cols, tn__run_assignments,                                                   \
+     "every assignment of a unit to an officer, from and to which date, by whom and why",        \
+     TN_REP_OFFICE},                                                                             \
+    {"collection_plan", "Kết quả thu so với kế hoạch / Collection against plan",                 \
+     tn__collection_plan_cols, tn__run_collection_plan,                                          \
+     "per province, department, office, type, officer: plan, collected %, efficiency, new debt", \
+     TN_REP_PERIOD | TN_REP_OFFICE}
 
 #define TN_CASE_REPORTS                                                                          \
     {"litigation", "Thống kê khởi kiện và thi hành án / Litigation and enforcement statistics",  \

@@ -25,6 +25,8 @@
 #include "store/store_import.h"
 #include "thuno/case_store.h"
 #include "thuno/mem.h"
+#include "thuno/operations_store.h"
+#include "thuno/period.h"
 #include "thuno/store.h"
 
 #define PROGRESS_EVERY 8192
@@ -291,10 +293,81 @@ static tn_err check_inspection(struct run *x)
     return TN_OK;
 }
 
+/* assignments.csv: the officer is active, the dates go forward (operations.h). Rows of one
+ * unit are written as they are read, so a file lists each unit's assignments in date order. */
+static tn_err check_assignment(struct run *x)
+{
+    if (x->bad)
+        return TN_OK; /* an unknown unit or officer is reported already */
+    tn_day from;
+    struct tn_assign_facts f;
+    char latest[32], day[TN_DAY_BUFSZ];
+    if (tn_day_parse(x->cells[1], &from))
+        return TN_OK;
+    tn_err err = tn_store_assign_facts(x->s, x->cells[0], x->cells[2], from, &f, latest);
+    if (err)
+        return err;
+    enum tn_assign_problem p = tn_assign_check(&f);
+    if (p == TN_ASSIGN_INACTIVE || p == TN_ASSIGN_SAME_OFFICER) {
+        add_error(x, "officer_code", TN_ERR_CONFLICT, "%s (got \"%.*s\", expected %s)",
+                  tn_assign_problem_text(p), CLIP(x->cells[2]),
+                  p == TN_ASSIGN_INACTIVE ? "an officer with active = 1"
+                                          : "another officer than the one in charge");
+    } else if (p == TN_ASSIGN_BEFORE_REGISTERED || p == TN_ASSIGN_BEFORE_LATEST) {
+        tn_day_format(p == TN_ASSIGN_BEFORE_LATEST ? f.latest_from : f.registered_on, day);
+        add_error(x, "from_date", TN_ERR_CONFLICT,
+                  "%s (got \"%.*s\", expected a date on or after %s)", tn_assign_problem_text(p),
+                  CLIP(x->cells[1]), day);
+    }
+    return TN_OK;
+}
+
+/* collection_plans.csv: scope_code is what the scope names, checked like that column of
+ * units.csv or officers.csv; an officer must exist. */
+static tn_err check_plan(struct run *x)
+{
+    static const struct {
+        const char *scope, *column;
+        enum tn_import_kind kind;
+    } like[] = {
+        {"province", "province_code", TN_IMPORT_UNITS},
+        {"department", "department", TN_IMPORT_OFFICERS},
+        {"office", "office_code", TN_IMPORT_UNITS},
+        {"type", "type", TN_IMPORT_UNITS},
+        {"officer", "officer_code", TN_IMPORT_OFFICERS},
+    };
+    size_t i = 0;
+    while (i < sizeof like / sizeof like[0] && strcmp(like[i].scope, x->cells[1]) != 0)
+        i++;
+    if (i == sizeof like / sizeof like[0])
+        return TN_OK; /* a bad scope is reported already */
+    const struct tn__file_rules *r = &tn__import_rules[like[i].kind];
+    struct tn_store_value v;
+    char msg[sizeof x->rep->errors[0].message - 32];
+    if (tn__import_cell(&r->cols[tn__import_col(r, like[i].column)], x->cells[2], &v, msg,
+                        sizeof msg)) {
+        add_error(x, "scope_code", TN_ERR_PARSE, "%s for scope %s", msg, like[i].scope);
+        return TN_OK;
+    }
+    if (strcmp(like[i].scope, "officer") != 0)
+        return TN_OK;
+    int found, active;
+    tn_err err = tn_store_officer_status(x->s, x->cells[2], &found, &active);
+    if (!err && !found)
+        add_error(x, "scope_code", TN_ERR_NOT_FOUND,
+                  "unknown officer (got \"%.*s\", expected an officer of officers.csv)",
+                  CLIP(x->cells[2]));
+    return err;
+}
+
 /* clang-format off */
 static tn_err (*const row_checks[TN_IMPORT_COUNT])(struct run *x) = {
-    [TN_IMPORT_CASE_EVENTS] = check_case_row, [TN_IMPORT_CASE_PLANS] = check_case_row,
-    [TN_IMPORT_UNITS] = check_unit,           [TN_IMPORT_DECLARATIONS] = check_declaration,
+    [TN_IMPORT_ASSIGNMENTS] = check_assignment,
+    [TN_IMPORT_COLLECTION_PLANS] = check_plan,
+    [TN_IMPORT_CASE_EVENTS] = check_case_row,
+    [TN_IMPORT_CASE_PLANS] = check_case_row,
+    [TN_IMPORT_UNITS] = check_unit,
+    [TN_IMPORT_DECLARATIONS] = check_declaration,
     [TN_IMPORT_PAYMENTS] = check_payment,
     [TN_IMPORT_INSPECTIONS] = check_inspection,
 };
@@ -720,7 +793,11 @@ tn_err tn_import_file(struct tn_store *s, enum tn_import_kind kind, const char *
         err = TN_ERR_REJECTED;
         goto done;
     }
-    if (!(err = tn_store_import_finish(x.imp, rep->rows_new, rep->rows_changed, rep->rows_same)))
+    err = tn_store_import_finish(x.imp, rep->rows_new, rep->rows_changed, rep->rows_same);
+    long seeded; /* a unit's new or changed officer_code is an assignment (docs/operations.md) */
+    if (!err && kind == TN_IMPORT_UNITS)
+        err = tn_store_assign_seed(s, now, &seeded);
+    if (!err)
         err = tn_store_commit(s);
 done:
     if (err)

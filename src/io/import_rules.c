@@ -1,7 +1,8 @@
 /*
  * import_rules.c - the columns of units.csv, workers.csv, officers.csv, declarations.csv,
  * payments.csv, registry.csv and case_events.csv as data-formats.md fixes them, case_plans.csv
- * (docs/cases.md), inspections.csv (docs/inspections.md), and the cell checks.
+ * (docs/cases.md), inspections.csv (docs/inspections.md), assignments.csv and
+ * collection_plans.csv (docs/operations.md), and the cell checks.
  */
 #include "io/import_rules.h"
 
@@ -33,6 +34,8 @@ static const char *const case_events[] = {
         NULL};
 static const char *const inspection_bodies[] = {"TTKT", "SLDTBXH", "SNV", "TTT",
                                                 "TTCP", "other",   NULL};
+static const char *const plan_scopes[] = {"province", "department", "office",
+                                          "type",     "officer",    NULL};
 static const char *const case_outcomes[] = {"full", "partial", "none", "assets", "pledged", NULL};
 
 #define KEY(n, k, ...)                                                                             \
@@ -152,6 +155,19 @@ const struct tn__file_rules tn__import_rules[TN_IMPORT_COUNT] = {
         REQ("remedy_by", TN__CK_DATE), /* on or after concluded_on: import.c */
         OPT("note", TN__CK_TEXT),
     }, 12, 1},
+    [TN_IMPORT_ASSIGNMENTS] = {"assignments", "assignment", {
+        KEY("unit_code", TN__CK_CODE, UNIT_REF(TN__REF_STORE)),
+        KEY("from_date", TN__CK_DATE),
+        REQ("officer_code", TN__CK_CODE, OFFICER_REF), /* active, date order: import.c */
+        OPT("actor", TN__CK_TEXT),
+        OPT("reason", TN__CK_TEXT),
+    }, 5, 2},
+    [TN_IMPORT_COLLECTION_PLANS] = {"collection_plans", "collection_plan", {
+        KEY("period", TN__CK_PERIOD),
+        KEY("scope", TN__CK_ENUM, .choices = plan_scopes),
+        KEY("scope_code", TN__CK_TEXT), /* what it must name depends on scope: import.c */
+        REQ("amount", TN__CK_MONEY),
+    }, 4, 3},
 };
 /* clang-format on */
 

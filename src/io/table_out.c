@@ -73,17 +73,39 @@ tn_err tn_table_begin(struct tn_table_out *t, FILE *f, enum tn_out_format format
         return tn__xlsx_begin(t);
     if (format == TN_OUT_PDF)
         return tn__pdf_begin(t);
-    if (format == TN_OUT_CSV) {
+    if (format == TN_OUT_CSV && ncols) {
         for (size_t i = 0; i < ncols; i++) {
             if (i)
                 fputc(',', f);
             csv_text(f, cols[i]);
         }
         fputc('\n', f);
-    } else {
+    } else if (format == TN_OUT_JSON) {
         fputc('[', f);
     }
     return ferror(f) ? TN_ERR_IO : TN_OK;
+}
+
+tn_err tn_table_section(struct tn_table_out *t, const char *heading, const char *const *cols,
+                        size_t ncols)
+{
+    if (t->format != TN_OUT_CSV && t->format != TN_OUT_PDF)
+        return TN_ERR_STATE;
+    t->cols = cols;
+    t->ncols = ncols;
+    if (t->format == TN_OUT_PDF)
+        return tn__pdf_section(t, heading);
+    if (t->sections++)
+        fputc('\n', t->f);
+    csv_text(t->f, heading);
+    fputc('\n', t->f);
+    for (size_t i = 0; i < ncols; i++) {
+        if (i)
+            fputc(',', t->f);
+        csv_text(t->f, cols[i]);
+    }
+    fputc('\n', t->f);
+    return ferror(t->f) ? TN_ERR_IO : TN_OK;
 }
 
 /* One cell in the table's format: only text and absence are written differently. */

@@ -43,6 +43,7 @@ struct tn_table_out {
     const char *const *cols;
     size_t ncols;
     long long rows;
+    int sections; /* tn_table_section() calls so far */
     struct tn_table_meta meta;
     struct tn__doc *doc;
 };
@@ -57,6 +58,14 @@ tn_err tn_table_begin(struct tn_table_out *t, FILE *f, enum tn_out_format format
                       const struct tn_table_meta *meta, const char *const *cols, size_t ncols);
 /* Writes one row of t->ncols cells. Errors: TN_ERR_IO when the stream fails. */
 tn_err tn_table_row(struct tn_table_out *t, const struct tn_cell *cells);
+/* Starts a section of a pack: the rows that follow have the ncols columns cols (borrowed for
+ * the table's life), under heading (borrowed too). PDF: the sections flow one after another,
+ * each with its heading and header row. CSV: a blank line before every section but the
+ * first, then the heading alone on a line, then the section's header row. A pack opens with
+ * tn_table_begin(..., NULL, 0) and writes no row before its first section. Errors:
+ * TN_ERR_STATE for JSON and XLSX; TN_ERR_IO. */
+tn_err tn_table_section(struct tn_table_out *t, const char *heading, const char *const *cols,
+                        size_t ncols);
 /* Finishes the table (the JSON array's end, the XLSX or PDF document) and frees what it
  * holds; call it once whatever happened before. Errors: TN_ERR_IO. */
 tn_err tn_table_end(struct tn_table_out *t);

@@ -14,6 +14,7 @@ tn_err tn__xlsx_row(struct tn_table_out *t, const struct tn_cell *cells);
 tn_err tn__xlsx_end(struct tn_table_out *t);
 
 tn_err tn__pdf_begin(struct tn_table_out *t);
+tn_err tn__pdf_section(struct tn_table_out *t, const char *heading); /* t->cols set */
 tn_err tn__pdf_row(struct tn_table_out *t, const struct tn_cell *cells);
 tn_err tn__pdf_end(struct tn_table_out *t);
 

@@ -12,21 +12,27 @@
 #include "thuno/case_store.h"
 #include "thuno/ladder.h"
 #include "thuno/mem.h"
+#include "operations_int.h"
 
 #define FOREVER "9999-12-31T23:59:59"
 
+/* clang-format off */
 /* ?1 period, ?2 as_of */
 static const char owing_sql[] =
     "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "
     "                WHERE period = ?1 AND known_at <= ?2 GROUP BY unit_code), "
     "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), "
     "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "
-    "            AND (superseded_at IS NULL OR superseded_at > ?2)) "
-    "SELECT cur.unit_code, coalesce(u.officer_code, ''), coalesce(u.office_code, ''), "
+    "            AND (superseded_at IS NULL OR superseded_at > ?2)), "
+    TN__IN_CHARGE("?2", TN__PERIOD_END("?1"))
+    "SELECT cur.unit_code, coalesce(ic.officer_code, u.officer_code, ''), "
+    "       coalesce(u.office_code, ''), "
     "       coalesce(cur.months_owed_tenths, 0), cur.principal_due + cur.interest_due, "
     "       cur.legal_status, cur.workers, cur.principal_due "
     "FROM cur LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
+    "LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "
     "WHERE cur.principal_due > 0 ORDER BY cur.unit_code";
+/* clang-format on */
 
 /* The open case of each unit, as of as_of. */
 struct open_case {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "operations_int.h"
 #include "thuno/report.h"
 
 /* clang-format off */
@@ -19,12 +20,14 @@ static const char debtors_sql[] =
     "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "
     "                WHERE period = ?1 AND known_at <= ?2 AND " TN__OFFICE_CUT("unit_code")
     "                GROUP BY unit_code), "
-    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), " UNITS_AT
+    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), " UNITS_AT ", "
+    TN__IN_CHARGE("?2", TN__PERIOD_END("?1"))
     "SELECT cur.unit_code, coalesce(u.name, ''), coalesce(u.type, ''), coalesce(u.status, ''), "
-    "       coalesce(u.status_since, ''), coalesce(u.officer_code, ''), "
+    "       coalesce(u.status_since, ''), coalesce(ic.officer_code, u.officer_code, ''), "
     "       coalesce(cur.months_owed_tenths, 0), cur.principal_due + cur.interest_due, "
     "       cur.oldest_unpaid, cur.legal_status, cur.workers "
     "FROM cur LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
+    "LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "
     "WHERE cur.principal_due > 0 "
     "ORDER BY coalesce(u.status, '') = 'active', cur.principal_due + cur.interest_due DESC, "
     "         cur.unit_code";

@@ -8,11 +8,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "operations_int.h"
+#include "thuno/operations_store.h"
 #include "thuno/report.h"
 
 /* clang-format off */
 /* Each unit's balance row of period ?1 (cur) and of the period before, ?3 (prev), as known at
- * ?2, and the unit's and officers' versions known then. */
+ * ?2, the unit's and officers' versions known then, and the officer in charge at ?1's end
+ * (operations_store.h). */
 #define AS_KNOWN                                                                                   \
     "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                             \
     "                WHERE period = ?1 AND known_at <= ?2 AND " TN__OFFICE_CUT("unit_code")        \
@@ -24,21 +27,24 @@
     "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "                                         \
     "            AND (superseded_at IS NULL OR superseded_at > ?2)), "                             \
     "officer_at AS (SELECT * FROM officer WHERE known_at <= ?2 "                                   \
-    "               AND (superseded_at IS NULL OR superseded_at > ?2)) "
+    "               AND (superseded_at IS NULL OR superseded_at > ?2)), "                          \
+    TN__IN_CHARGE("?2", TN__PERIOD_END("?1"))
 
 static const char crossings_sql[] = AS_KNOWN
     "SELECT cur.unit_code, coalesce(cur.months_owed_tenths, 0) >= ?4, "
     "       coalesce(cur.months_owed_tenths, 0), coalesce(prev.months_owed_tenths, 0), "
-    "       cur.workers, cur.principal_due + cur.interest_due, coalesce(u.officer_code, '') "
+    "       cur.workers, cur.principal_due + cur.interest_due, "
+    "       coalesce(ic.officer_code, u.officer_code, '') "
     "FROM cur LEFT JOIN prev ON prev.unit_code = cur.unit_code "
     "LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
+    "LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "
     "WHERE (coalesce(cur.months_owed_tenths, 0) >= ?4) != (coalesce(prev.months_owed_tenths, 0) >= ?4) "
     "ORDER BY cur.unit_code";
 
 /* ?4 picks the grouping: 0 officer, 1 the unit's office, 2 unit type, 3 the officer's
  * department */
 static const char kpi_sql[] = AS_KNOWN
-    "SELECT CASE ?4 WHEN 0 THEN coalesce(u.officer_code, '') WHEN 1 THEN coalesce(u.office_code, '') "
+    "SELECT CASE ?4 WHEN 0 THEN coalesce(ic.officer_code, u.officer_code, '') WHEN 1 THEN coalesce(u.office_code, '') "
     "               WHEN 2 THEN coalesce(u.type, '') ELSE coalesce(o.department, '') END AS k, "
     "       CASE ?4 WHEN 0 THEN coalesce(o.office_code, '') ELSE '' END AS office, "
     "       count(*), sum(cur.workers), sum(cur.assessed + cur.adjustment), sum(cur.paid), "
@@ -48,7 +54,8 @@ static const char kpi_sql[] = AS_KNOWN
     "       sum(cur.bucket = '6-12'), sum(cur.bucket = '12+') "
     "FROM cur LEFT JOIN prev ON prev.unit_code = cur.unit_code "
     "LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
-    "LEFT JOIN officer_at o ON o.officer_code = u.officer_code "
+    "LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "
+    "LEFT JOIN officer_at o ON o.officer_code = coalesce(ic.officer_code, u.officer_code) "
     "GROUP BY 1, 2 ORDER BY 1, 2";
 /* clang-format on */
 
@@ -122,6 +129,10 @@ tn_err tn_store_kpi(struct tn_store *s, tn_period period, const char *as_of, enu
         /* percent with one decimal, rounded half up: debt x 1000 / assessed */
         r.debt_ratio_tenths =
             r.assessed > 0 ? (int)((r.debt * 1000 + r.assessed / 2) / r.assessed) : -1;
+        /* the plan of the group's scope: collection_plans.csv (docs/operations.md) */
+        static const char *const scope[] = {"officer", "office", "type", "department"};
+        if ((err = tn_store_plan_amount(s, period, as_of, scope[by], r.key, &r.plan)))
+            break;
         if ((err = row(ctx, &r)))
             break;
     }

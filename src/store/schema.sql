@@ -200,3 +200,23 @@ CREATE TABLE case_pensioner (
     superseded_at TEXT, name TEXT NOT NULL, bhxh_code TEXT NOT NULL,
     pay_day INTEGER NOT NULL, paid_at TEXT, note TEXT, actor TEXT,
     PRIMARY KEY (case_id, version)) WITHOUT ROWID;
+
+-- Collection operations (docs/operations.md). Officer assignment history: the officer in
+-- charge of a unit from a date (until the next assignment's date). Versioned like the
+-- registry: a correction of the same (unit, from_date) is a new version. Seeded by units
+-- imports whose officer_code is new or changed; written by `thuno assign` and
+-- `thuno import assignments`.
+CREATE TABLE assignment (
+    unit_code TEXT NOT NULL, from_date TEXT NOT NULL, version INTEGER NOT NULL,
+    known_at TEXT NOT NULL, superseded_at TEXT, batch_id INTEGER NOT NULL,
+    officer_code TEXT NOT NULL, actor TEXT, reason TEXT,
+    PRIMARY KEY (unit_code, from_date, version)) WITHOUT ROWID;
+CREATE INDEX assignment_officer ON assignment (officer_code);
+
+-- Collection plans (kế hoạch thu): the amount to collect in a period for one officer, office,
+-- unit type, department or the whole province.
+CREATE TABLE collection_plan (
+    period TEXT NOT NULL, scope TEXT NOT NULL, scope_code TEXT NOT NULL,
+    version INTEGER NOT NULL, known_at TEXT NOT NULL, superseded_at TEXT,
+    batch_id INTEGER NOT NULL, amount INTEGER NOT NULL,
+    PRIMARY KEY (period, scope, scope_code, version)) WITHOUT ROWID;

@@ -1,0 +1,61 @@
+/*
+ * operations.h - the pure rules of collection operations (docs/operations.md): whether an
+ * officer assignment may be recorded, how a worklist is ordered by urgency, and the
+ * percentages of the collection-plan report. No store, no clock: facts come as arguments.
+ *
+ * Invariant: a unit has one officer in charge on any day, the one of its assignment with the
+ * latest from date on or before that day; reports attribute a period to the officer in charge
+ * on the period's last day.
+ */
+#ifndef THUNO_OPERATIONS_H
+#define THUNO_OPERATIONS_H
+
+#include "thuno/money.h"
+#include "thuno/period.h"
+
+/* Why an assignment cannot be recorded. */
+enum tn_assign_problem {
+    TN_ASSIGN_OK,
+    TN_ASSIGN_NO_UNIT,           /* the unit is not in units.csv */
+    TN_ASSIGN_NO_OFFICER,        /* the officer is not in officers.csv */
+    TN_ASSIGN_INACTIVE,          /* the officer's current version has active = 0 */
+    TN_ASSIGN_BEFORE_REGISTERED, /* from is before the unit's registration */
+    TN_ASSIGN_BEFORE_LATEST,     /* from is before the unit's latest assignment */
+    TN_ASSIGN_SAME_OFFICER       /* the officer is already in charge from an earlier date */
+};
+
+/* What the store knows when an assignment of unit to officer from day `from` is asked for. */
+struct tn_assign_facts {
+    int unit_found;
+    tn_day registered_on;
+    int officer_found, officer_active;
+    int has_latest;             /* the unit has an assignment already */
+    tn_day latest_from;         /* its from date (has_latest) */
+    const char *latest_officer; /* its officer (has_latest) */
+    const char *officer;        /* the officer asked for */
+    tn_day from;
+};
+
+/* The first rule f breaks, in the order of the enum, or TN_ASSIGN_OK. The same from date as
+ * the latest assignment is a correction of it and allowed. */
+enum tn_assign_problem tn_assign_check(const struct tn_assign_facts *f);
+
+/* "Vietnamese / English" text of p; static storage. */
+const char *tn_assign_problem_text(enum tn_assign_problem p);
+
+/* What orders a worklist. */
+struct tn_urgency {
+    int evading;            /* legal status evading */
+    int months_owed_tenths; /* months owed, tenths */
+    tn_money debt;
+};
+
+/* < 0 when a is more urgent than b: evading first, then more months owed, then more debt;
+ * 0 when they tie. */
+int tn_urgency_cmp(const struct tn_urgency *a, const struct tn_urgency *b);
+
+/* part x 100 / whole in tenths of a percent, rounded half up (part >= 0); -1 when whole <= 0
+ * (no plan, nothing assessed), so that the cell stays empty. part must be under 9.2e15. */
+long tn_percent_tenths(tn_money part, tn_money whole);
+
+#endif

@@ -1,0 +1,65 @@
+/*
+ * operations.c - assignment checks, worklist urgency and plan percentages (operations.h,
+ * docs/operations.md). Seed 002: each unit has one officer in charge (chuyên quản thu), who
+ * works their units from the most urgent; results are measured as collected ÷ plan.
+ */
+#include "thuno/operations.h"
+
+#include <string.h>
+
+enum tn_assign_problem tn_assign_check(const struct tn_assign_facts *f)
+{
+    if (!f->unit_found)
+        return TN_ASSIGN_NO_UNIT;
+    if (!f->officer_found)
+        return TN_ASSIGN_NO_OFFICER;
+    if (!f->officer_active)
+        return TN_ASSIGN_INACTIVE;
+    if (f->from < f->registered_on)
+        return TN_ASSIGN_BEFORE_REGISTERED;
+    if (f->has_latest && f->from < f->latest_from)
+        return TN_ASSIGN_BEFORE_LATEST;
+    if (f->has_latest && f->from > f->latest_from && strcmp(f->latest_officer, f->officer) == 0)
+        return TN_ASSIGN_SAME_OFFICER;
+    return TN_ASSIGN_OK;
+}
+
+const char *tn_assign_problem_text(enum tn_assign_problem p)
+{
+    switch (p) {
+    case TN_ASSIGN_OK:
+        return "hợp lệ / valid";
+    case TN_ASSIGN_NO_UNIT:
+        return "không có đơn vị này / no such unit in units.csv";
+    case TN_ASSIGN_NO_OFFICER:
+        return "không có cán bộ này / no such officer in officers.csv";
+    case TN_ASSIGN_INACTIVE:
+        return "cán bộ không còn hoạt động / the officer is not active";
+    case TN_ASSIGN_BEFORE_REGISTERED:
+        return "trước ngày đơn vị đăng ký / before the unit's registration date";
+    case TN_ASSIGN_BEFORE_LATEST:
+        return "trước lần phân công gần nhất / before the unit's latest assignment";
+    case TN_ASSIGN_SAME_OFFICER:
+        return "cán bộ này đang phụ trách / this officer is already in charge";
+    }
+    return "?";
+}
+
+int tn_urgency_cmp(const struct tn_urgency *a, const struct tn_urgency *b)
+{
+    if (a->evading != b->evading)
+        return a->evading ? -1 : 1;
+    if (a->months_owed_tenths != b->months_owed_tenths)
+        return a->months_owed_tenths > b->months_owed_tenths ? -1 : 1;
+    if (a->debt != b->debt)
+        return a->debt > b->debt ? -1 : 1;
+    return 0;
+}
+
+long tn_percent_tenths(tn_money part, tn_money whole)
+{
+    if (whole <= 0)
+        return -1;
+    /* part x 1000 fits int64_t up to 9.2e15 đồng, far above a province's collection */
+    return (long)((part * 1000 + whole / 2) / whole);
+}

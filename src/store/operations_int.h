@@ -1,0 +1,66 @@
+/*
+ * operations_int.h - the SQL of "the officer in charge" (operations_store.h), shared by the
+ * store's reports so that every list attributes a unit alike. Only src/store/ includes this.
+ */
+#ifndef THUNO_STORE_OPERATIONS_INT_H
+#define THUNO_STORE_OPERATIONS_INT_H
+
+#include <sqlite3.h>
+
+#include "thuno/err.h"
+#include "thuno/period.h"
+
+/* A CTE in_charge(unit_code, officer_code): per unit, the officer of its assignment with the
+ * latest from_date on or before the day `day`, versions as known at `at` (SQL expressions). */
+#define TN__IN_CHARGE(at, day)                                                                     \
+    "in_charge AS (SELECT unit_code, officer_code FROM ("                                          \
+    "  SELECT unit_code, officer_code, row_number() OVER (PARTITION BY unit_code "                 \
+    "         ORDER BY from_date DESC) AS rn FROM assignment WHERE known_at <= " at                \
+    "  AND (superseded_at IS NULL OR superseded_at > " at ") AND from_date <= " day                \
+    ") WHERE rn = 1) "
+
+/* The last day of the period given as 'YYYY-MM' by the SQL expression p. */
+#define TN__PERIOD_END(p) "date(" p " || '-01', '+1 month', '-1 day')"
+
+/* clang-format off */
+/* The CTEs cur, prev (each unit's balance row of period ?1 and of the period before, ?3, as
+ * known at ?2), unit_at, officer_at, plan_at (?1's plans), in_charge (at ?1's end) and f: a
+ * row per unit of cur with its officer in charge, name, office, type, department, province
+ * and last month's facts, cut to office ?4 unless NULL. */
+#define TN__OPS_FACTS                                                                              \
+    "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                             \
+    "                WHERE period = ?1 AND known_at <= ?2 GROUP BY unit_code), "                   \
+    "prev_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                                 \
+    "            WHERE period = ?3 AND known_at <= ?2 GROUP BY unit_code), "                       \
+    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), "                         \
+    "prev AS (SELECT b.* FROM prev_id p JOIN unit_close b ON b.id = p.id), "                       \
+    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "                                         \
+    "            AND (superseded_at IS NULL OR superseded_at > ?2)), "                             \
+    "officer_at AS (SELECT * FROM officer WHERE known_at <= ?2 "                                   \
+    "               AND (superseded_at IS NULL OR superseded_at > ?2)), "                          \
+    "plan_at AS (SELECT * FROM collection_plan WHERE period = ?1 AND known_at <= ?2 "              \
+    "            AND (superseded_at IS NULL OR superseded_at > ?2)), "                             \
+    TN__IN_CHARGE("?2", TN__PERIOD_END("?1")) ", "                                                 \
+    "f AS (SELECT cur.*, coalesce(ic.officer_code, u.officer_code, '') AS officer, "               \
+    "             coalesce(u.name, '') AS name, coalesce(u.office_code, '') AS office, "           \
+    "             coalesce(u.type, '') AS type, coalesce(o.department, '') AS department, "        \
+    "             coalesce(u.province_code, '') AS province, "                                     \
+    "             coalesce(prev.months_owed_tenths, 0) > 0 AS owed_before, "                       \
+    "             coalesce(prev.months_owed_tenths, 0) AS prev_tenths, "                           \
+    "             coalesce(prev.bucket, '') AS prev_bucket, "                                      \
+    "             coalesce(prev.principal_due + prev.interest_due, 0) AS debt_prev "               \
+    "      FROM cur LEFT JOIN prev ON prev.unit_code = cur.unit_code "                             \
+    "      LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "                                    \
+    "      LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "                                \
+    "      LEFT JOIN officer_at o ON o.officer_code = coalesce(ic.officer_code, u.officer_code) "  \
+    "      WHERE ?4 IS NULL OR u.office_code = ?4) "
+/* clang-format on */
+
+struct tn_store;
+
+/* Prepares sql (TN__OPS_FACTS and a query) with ?1 period, ?2 as_of (NULL: everything
+ * known), ?3 the period before, ?4 office (NULL: all). Errors: TN_ERR_STORE. */
+tn_err tn__ops_prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
+                       const char *office, sqlite3_stmt **out);
+
+#endif

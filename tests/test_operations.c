@@ -1,0 +1,112 @@
+/*
+ * test_operations.c - the pure rules of collection operations (operations.h): when an
+ * assignment may be recorded, how a worklist is ordered, and the plan percentages.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "thuno/operations.h"
+
+static tn_day day(int y, int m, int d)
+{
+    tn_day out = 0;
+    assert_int_equal(tn_day_make(y, m, d, &out), TN_OK);
+    return out;
+}
+
+static void assignment_rules_in_order(void **state)
+{
+    (void)state;
+    /* unit registered 2025-01-01, O1 in charge from 2025-03-01; asking for O2 unless said */
+    static const struct {
+        const char *what;
+        int unit, officer, active, has_latest;
+        int from_m, from_d; /* 2025 */
+        const char *officer_code;
+        enum tn_assign_problem want;
+    } cases[] = {
+        {"a new officer after the latest", 1, 1, 1, 1, 4, 1, "O2", TN_ASSIGN_OK},
+        {"the latest date again: a correction", 1, 1, 1, 1, 3, 1, "O2", TN_ASSIGN_OK},
+        {"the same officer on the latest date: a correction", 1, 1, 1, 1, 3, 1, "O1", TN_ASSIGN_OK},
+        {"no assignment yet, on the registration day", 1, 1, 1, 0, 1, 1, "O2", TN_ASSIGN_OK},
+        {"unknown unit comes first", 0, 0, 0, 1, 4, 1, "O2", TN_ASSIGN_NO_UNIT},
+        {"unknown officer", 1, 0, 0, 1, 4, 1, "O9", TN_ASSIGN_NO_OFFICER},
+        {"inactive officer", 1, 1, 0, 1, 4, 1, "O2", TN_ASSIGN_INACTIVE},
+        {"a day before the latest", 1, 1, 1, 1, 2, 28, "O2", TN_ASSIGN_BEFORE_LATEST},
+        {"the officer already in charge", 1, 1, 1, 1, 4, 1, "O1", TN_ASSIGN_SAME_OFFICER},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct tn_assign_facts f = {
+            .unit_found = cases[i].unit,
+            .registered_on = day(2025, 1, 1),
+            .officer_found = cases[i].officer,
+            .officer_active = cases[i].active,
+            .has_latest = cases[i].has_latest,
+            .latest_from = day(2025, 3, 1),
+            .latest_officer = "O1",
+            .officer = cases[i].officer_code,
+            .from = day(2025, cases[i].from_m, cases[i].from_d),
+        };
+        if (tn_assign_check(&f) != cases[i].want)
+            fail_msg("%s: got %d, want %d", cases[i].what, tn_assign_check(&f), cases[i].want);
+    }
+    /* before the registration: a day before 2025-01-01 */
+    struct tn_assign_facts f = {1, day(2025, 1, 1), 1, 1, 0, 0, "", "O2", day(2024, 12, 31)};
+    assert_int_equal(tn_assign_check(&f), TN_ASSIGN_BEFORE_REGISTERED);
+    assert_string_equal(tn_assign_problem_text(TN_ASSIGN_INACTIVE),
+                        "cán bộ không còn hoạt động / the officer is not active");
+}
+
+static void urgency_evading_then_months_then_debt(void **state)
+{
+    (void)state;
+    static const struct {
+        struct tn_urgency a, b;
+        int want; /* sign */
+    } cases[] = {
+        {{1, 10, 1}, {0, 120, 999999999}, -1}, /* evading first, whatever else */
+        {{0, 30, 1}, {0, 20, 999999999}, -1},  /* then more months owed */
+        {{0, 20, 2}, {0, 20, 1}, -1},          /* then more debt */
+        {{0, 20, 1}, {0, 20, 2}, 1},
+        {{0, 20, 5}, {0, 20, 5}, 0}, /* a tie: callers order by unit_code */
+        {{0, 0, 5}, {1, 0, 5}, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int got = tn_urgency_cmp(&cases[i].a, &cases[i].b);
+        assert_int_equal(got < 0 ? -1 : got > 0, cases[i].want);
+    }
+}
+
+static void percent_in_tenths_half_up(void **state)
+{
+    (void)state;
+    static const struct {
+        tn_money part, whole;
+        long want;
+    } cases[] = {
+        {4800000, 6320000, 759},  /* 75.949...% -> 75.9 (docs/operations.md, QLT) */
+        {8640000, 10160000, 850}, /* 85.039...% -> 85.0 (province efficiency) */
+        {3840000, 10800000, 356}, /* 35.555...% -> 35.6 */
+        {1, 2000, 1},             /* 0.05% rounds half up to 0.1 */
+        {1, 2001, 0},             /* 0.0499...% -> 0.0 */
+        {4800000, 1500000, 3200}, /* above the plan: 320.0 */
+        {0, 5000000, 0},          /* nothing collected: 0.0 */
+        {5, 0, -1},               /* no plan: empty */
+        {5, -1, -1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_int_equal(tn_percent_tenths(cases[i].part, cases[i].whole), cases[i].want);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(assignment_rules_in_order),
+        cmocka_unit_test(urgency_evading_then_months_then_debt),
+        cmocka_unit_test(percent_in_tenths_half_up),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
