@@ -44,6 +44,7 @@ tn_err tn_cmd_report(struct tn_cli *cli);
 tn_err tn_cmd_explain(struct tn_cli *cli);
 tn_err tn_cmd_gen(struct tn_cli *cli);
 tn_err tn_cmd_case(struct tn_cli *cli);
+tn_err tn_cmd_letter(struct tn_cli *cli);
 
 /* Prints "thuno: <what>: <why>" to stderr; why is formatted. */
 void tn_cli_error(const char *what, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

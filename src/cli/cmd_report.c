@@ -306,7 +306,8 @@ static const struct tn_report_def reports[] = {
      run_kpi_type, "per unit type: the KPIs with last month's beside them", 0},
     {"kpi_department", "Kết quả thu theo phòng / Collection by department", kpi_cols,
      run_kpi_department, "per department of the officers: the KPIs with last month's", 0},
-    TN_CASE_REPORTS};
+    TN_CASE_REPORTS,
+    TN_LETTER_REPORTS};
 
 static size_t ncols(const char *const *cols)
 {

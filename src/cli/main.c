@@ -31,6 +31,10 @@ static const struct {
      "case show CASE_ID [--as-of DATE] | record CASE_ID EVENT DATE --unit UNIT [--amount N] "
      "[--outcome X] [--office TEXT] [--note TEXT] [--actor WHO] | attach CASE_ID KIND FILE "
      "[--actor WHO] | sweep [--date DATE]"},
+    {"letter", tn_cmd_letter,
+     "letter reminder|c12ts|mass --period YYYY-MM [--unit U] [--office CODE] [--date D] "
+     "[--as-of DATE] [--template FILE.txt] [--status LIST] [--record --actor WHO] "
+     "[--letterhead FILE] (-o FILE.pdf | --dir DIR)"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
 };

@@ -48,7 +48,18 @@ tn_err tn__run_cases(struct tn_cli *cli, struct tn_store *s, const struct tn_rep
 tn_err tn__run_escalation(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                           struct tn_table_out *t);
 
+/* the letter reports (report_letters.c; docs/letters.md) */
+extern const char *const tn__reminders_cols[];
+tn_err tn__run_reminders(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                         struct tn_table_out *t);
+
 /* clang-format off */
+#define TN_LETTER_REPORTS                                                                        \
+    {"reminders", "Sổ theo dõi văn bản đôn đốc / Reminder register", tn__reminders_cols,         \
+     tn__run_reminders,                                                                          \
+     "the written reminders sent, each with its 60-day clock to evading and whether it was paid", \
+     TN_REP_OFFICE}
+
 #define TN_CASE_REPORTS                                                                          \
     {"litigation", "Thống kê khởi kiện và thi hành án / Litigation and enforcement statistics",  \
      tn__litigation_cols, tn__run_litigation,                                                    \
