@@ -35,6 +35,11 @@ pdftext() {
     pdftotext -layout "$1" - | sed 's/\f/\n=== page ===\n/g' |
         sed -E 's/[[:space:]]+/ /g; s/^ //; s/ $//' | grep -v '^$'
 }
+# does the text of PDF $1 hold the (grep) pattern $2? (no pipe: grep -q would cut it short)
+has() {
+    pdftext "$1" >"$work/has.txt"
+    grep -q "$2" "$work/has.txt"
+}
 # the first page rendered: enough dark pixels
 not_blank() {
     pdftoppm -r 40 -gray -f 1 -l 1 "$1" "$work/page"
@@ -68,7 +73,7 @@ not_blank "$work/rem.pdf"
 t 2025-12-12T09:00:00 letter reminder --period 2025-11 --unit B "${lh[@]}" -o "$work/remB.pdf" \
     2>"$work/remB.err"
 grep -q "first 10 days" "$work/remB.err" || fail "no warning on the 12th"
-pdftext "$work/remB.pdf" | grep -q "Số ngày chậm đóng tính đến ngày ban hành văn bản này: 42 ngày" ||
+has "$work/remB.pdf" "Số ngày chậm đóng tính đến ngày ban hành văn bản này: 42 ngày" ||
     fail "B on the 12th: not 42 days late"
 
 # C12-TS: every unit of November in one PDF, A's October alone, one file per unit
@@ -82,7 +87,7 @@ check "$work/c12ts-A-2025-10.txt" c12ts-A-2025-10.txt
 mkdir "$work/dir"
 L c12ts --period 2025-11 --dir "$work/dir" 2>/dev/null
 [ "$(cd "$work/dir" && ls | tr '\n' ' ')" = "A.pdf B.pdf C.pdf " ] || fail "--dir: $(ls "$work/dir")"
-pdftext "$work/dir/B.pdf" | grep -q "Kính gửi: Hợp tác xã Nông nghiệp Đồng Tâm" || fail "B.pdf"
+has "$work/dir/B.pdf" "Kính gửi: Hợp tác xã Nông nghiệp Đồng Tâm" || fail "B.pdf"
 
 # the card-lock notice of seed 002 to every unit
 L mass --template "$here/../templates/card_lock_notice.txt" --period 2025-11 -o "$work/mass.pdf" \
@@ -107,7 +112,7 @@ check "$work/bad.err" bad_template.txt
 L reminder --period 2025-11 --record --actor qlt.an -o "$work/rec.pdf" >"$work/record.txt" \
     2>/dev/null
 check "$work/record.txt" record.txt
-pdftext "$work/rec.pdf" | grep -q "Số: 1/TB-BHXH" || fail "recorded letter not numbered"
+has "$work/rec.pdf" "Số: 1/TB-BHXH" || fail "recorded letter not numbered"
 set +e
 L reminder --period 2025-11 --record --actor qlt.an -o "$work/rec2.pdf" 2>"$work/again.err"
 code=$?
@@ -117,8 +122,8 @@ grep -q "already in the register" "$work/again.err" || fail "second record: $(ca
 [ "$(sqlite3 "$db" 'SELECT count(*) FROM reminder')" = 2 ] || fail "register rows"
 [ "$(sqlite3 "$db" "SELECT count(*) FROM case_event WHERE event = 'reminder_sent'")" = 2 ] ||
     fail "case events"
-t 2025-12-05T10:00:00 case show HS-A-2025-11 | grep -q "reminder_sent .*Văn bản đôn đốc số 1/TB-BHXH" ||
-    fail "case show"
+t 2025-12-05T10:00:00 case show HS-A-2025-11 >"$work/case.txt"
+grep -q "reminder_sent .*Văn bản đôn đốc số 1/TB-BHXH" "$work/case.txt" || fail "case show"
 
 # the close is not changed by the reminders (the province's golden)
 t 2025-12-05T10:00:00 report balances --period 2025-11 >"$work/bal.csv"
@@ -135,5 +140,22 @@ t 2025-12-28T18:00:00 close 2025-12 2>/dev/null
 t 2025-12-29 report reminders --as-of 2025-12-29 >"$work/reminders-2025-12-29.csv"
 check "$work/reminders-2025-12-29.csv" reminders-2025-12-29.csv
 t 2025-12-29 report reminders --as-of 2025-12-29 --format pdf -o "$work/reg.pdf"
-pdftext "$work/reg.pdf" | grep -q "Sổ theo dõi văn bản đôn đốc" || fail "register PDF"
+has "$work/reg.pdf" "Sổ theo dõi văn bản đôn đốc" || fail "register PDF"
+# an office's letters: A moves to district office D01, which signs with its own letterhead
+# lines (office.D01) and sees only its units
+t 2025-12-30T08:00:00 import units "$letters/units_d01.csv" --update 2>/dev/null
+t 2025-12-30T09:00:00 letter c12ts --period 2025-11 --office D01 "${lh[@]}" -o "$work/d01.pdf" \
+    2>"$work/d01.err"
+grep -q "1 notices" "$work/d01.err" || fail "--office D01: $(cat "$work/d01.err")"
+has "$work/d01.pdf" "BẢO HIỂM XÃ HỘI CƠ SỞ THÀNH" || fail "D01 letterhead"
+has "$work/d01.pdf" "Kính gửi: Công ty TNHH Hải Âu" || fail "D01 unit"
+t 2025-12-31 report reminders --office D01 >"$work/d01.csv"
+[ "$(cut -d, -f1 "$work/d01.csv" | tr '\n' ' ')" = "unit_code A " ] || fail "reminders --office D01"
+# --number-from below the register's next number is refused
+set +e
+t 2026-01-05T09:00:00 letter reminder --period 2025-12 --record --actor qlt.an --number-from 1 \
+    --date 2025-12-31 "${lh[@]}" -o "$work/n.pdf" 2>"$work/n.err"
+code=$?
+set -e
+[ "$code" -eq 65 ] && grep -q "numbers up to 2 of 2025" "$work/n.err" || fail "--number-from: $(cat "$work/n.err")"
 echo "cli_letters: ok"

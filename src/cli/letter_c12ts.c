@@ -124,6 +124,10 @@ static void notice(struct c12_ctx *x, struct tn_letter_doc *doc, const struct tn
             "Số liệu chưa tách được theo từng quỹ (có khoản tiền đóng thừa chờ bù trừ).");
     }
     tn_letter_para(doc, TN_LETTER_NOTE, "Đơn vị tính: đồng.");
+    char words[TN_TEXT_WORDS_BUFSZ], amount[40];
+    tn_text_money_words(b->closing, words);
+    tn_letter_paraf(doc, TN_LETTER_PLAIN, "Số tiền chuyển kỳ sau: **%s** (bằng chữ: %s).",
+                    tn__money_vi(b->closing, amount), words);
 
     tn_letter_para(doc, TN_LETTER_HEADING, "II. Tình trạng đóng");
     char months[16], oldest[32] = "không có";

@@ -1,7 +1,7 @@
 /*
  * letter_int.h - what the verbs of `thuno letter` share (cmd_letter.c dispatches; the
- * reminder lives there, the C12-TS notice in letter_c12ts.c, mass letters in letter_mass.c):
- * the parsed options, the letterhead file and the pieces every letter prints.
+ * reminder lives in letter_reminder.c, the C12-TS notice in letter_c12ts.c, mass letters in
+ * letter_mass.c): the parsed options, the letterhead file and the pieces every letter prints.
  * Only src/cli/ includes this.
  */
 #ifndef THUNO_CLI_LETTER_INT_H
@@ -71,6 +71,8 @@ void tn__day_vi(tn_day d, char buf[static 16]);
 const char *tn__money_vi(tn_money m, char buf[static 40]);
 
 /* The verbs. */
+tn_err tn__letter_reminder(struct tn_cli *cli, struct tn_store *s, const struct tn_policy *pol,
+                           const struct tn__letterhead *lh, const struct tn__letter_opts *o);
 tn_err tn__letter_c12ts(struct tn_cli *cli, struct tn_store *s, const struct tn_policy *pol,
                         const struct tn__letterhead *lh, const struct tn__letter_opts *o);
 tn_err tn__letter_mass(struct tn_cli *cli, struct tn_store *s, const struct tn_policy *pol,
