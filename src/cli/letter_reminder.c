@@ -54,6 +54,10 @@ static tn_err rem_row(void *ctx, const struct tn_letter_unit *u)
         tn_cli_error("letter", "%s: no deadline rule for its debts", u->unit_code);
         return err;
     }
+    /* without the split (a payment kept as credit) the charge periods do not know the credit:
+     * what is overdue can be no more than what is owed */
+    if (!u->split_ok && r->od.total > u->bal.principal_due)
+        r->od.total = u->bal.principal_due;
     l->n++;
     if (tn_text_memo(u->unit_code, u->name, u->bal.period, r->memo, sizeof r->memo))
         r->memo[0] = '\0';
