@@ -139,6 +139,11 @@ t 2025-12-08T10:00:00 import payments "$letters/payments.csv" 2>/dev/null
 t 2025-12-28T18:00:00 close 2025-12 2>/dev/null
 t 2025-12-29 report reminders --as-of 2025-12-29 >"$work/reminders-2025-12-29.csv"
 check "$work/reminders-2025-12-29.csv" reminders-2025-12-29.csv
+# C paid 1,000,000 more than December's 3,840,000: credit the funds cannot be split by, so its
+# notice prints the totals, and the credit carried to January
+t 2025-12-29T09:00:00 letter c12ts --period 2025-12 --unit C "${lh[@]}" -o "$work/c12C.pdf" 2>/dev/null
+pdftext "$work/c12C.pdf" >"$work/c12ts-C-2025-12.txt"
+check "$work/c12ts-C-2025-12.txt" c12ts-C-2025-12.txt
 t 2025-12-29 report reminders --as-of 2025-12-29 --format pdf -o "$work/reg.pdf"
 has "$work/reg.pdf" "Sổ theo dõi văn bản đôn đốc" || fail "register PDF"
 # an office's letters: A moves to district office D01, which signs with its own letterhead

@@ -125,9 +125,12 @@ static void notice(struct c12_ctx *x, struct tn_letter_doc *doc, const struct tn
     }
     tn_letter_para(doc, TN_LETTER_NOTE, "Đơn vị tính: đồng.");
     char words[TN_TEXT_WORDS_BUFSZ], amount[40];
-    tn_text_money_words(b->closing, words);
-    tn_letter_paraf(doc, TN_LETTER_PLAIN, "Số tiền chuyển kỳ sau: **%s** (bằng chữ: %s).",
-                    tn__money_vi(b->closing, amount), words);
+    /* a negative closing is credit: paid ahead, carried to the next period */
+    tn_money carried = b->closing < 0 ? -b->closing : b->closing;
+    tn_text_money_words(carried, words);
+    tn_letter_paraf(doc, TN_LETTER_PLAIN, "%s: **%s** (bằng chữ: %s).",
+                    b->closing < 0 ? "Số tiền đóng thừa chuyển kỳ sau" : "Số tiền chuyển kỳ sau",
+                    tn__money_vi(carried, amount), words);
 
     tn_letter_para(doc, TN_LETTER_HEADING, "II. Tình trạng đóng");
     char months[16], oldest[32] = "không có";
