@@ -385,7 +385,7 @@ static void head_block(struct pen *pn, const struct letter *lt)
         ly += height(o);
         g_object_unref(o);
     }
-    rule(pn, LEFT + lw * 0.35, LEFT + lw * 0.65, ly + 3);
+    rule(pn, LEFT + lw * 0.35, LEFT + lw * 0.65, ly + 4.5);
     ly += 9;
     if (lt->number) {
         PangoLayout *n = layout(pn, lt->number, 12, 0, 0, lw, PANGO_ALIGN_CENTER);
@@ -413,7 +413,7 @@ static void head_block(struct pen *pn, const struct letter *lt)
     ry += height(m);
     g_object_unref(m);
     double half = (double)mw / PANGO_SCALE / 2;
-    rule(pn, rx + rw / 2 - half, rx + rw / 2 + half, ry + 2);
+    rule(pn, rx + rw / 2 - half, rx + rw / 2 + half, ry + 3.5);
     ry += 8;
     char date[TN_TEXT_DATE_BUFSZ], line[256];
     tn_text_date_vi(lt->date, date);
