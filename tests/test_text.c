@@ -49,6 +49,45 @@ static void money_is_grouped_with_dong(void **state)
     assert_string_equal(buf, "-9.223.372.036.854.775.808 đ");
 }
 
+static void money_in_words(void **state)
+{
+    (void)state;
+    static const struct {
+        tn_money m;
+        const char *want;
+    } cases[] = {
+        {15723200, "Mười lăm triệu bảy trăm hai mươi ba nghìn hai trăm đồng"}, /* A's debt */
+        {6032400, "Sáu triệu không trăm ba mươi hai nghìn bốn trăm đồng"},     /* B's debt */
+        {3168, "Ba nghìn một trăm sáu mươi tám đồng"},
+        {1080, "Một nghìn không trăm tám mươi đồng"}, /* an inner group is read in full */
+        {0, "Không đồng"},
+        {5, "Năm đồng"},
+        {10, "Mười đồng"},
+        {14, "Mười bốn đồng"},
+        {15, "Mười lăm đồng"}, /* "lăm" after the tens */
+        {21, "Hai mươi mốt đồng"},
+        {24, "Hai mươi tư đồng"},
+        {105, "Một trăm linh năm đồng"}, /* "linh" for the zero ten */
+        {110, "Một trăm mười đồng"},
+        {1000000, "Một triệu đồng"}, /* zero groups are skipped */
+        {1000500, "Một triệu năm trăm đồng"},
+        {1005000, "Một triệu không trăm linh năm nghìn đồng"},
+        {1000000000, "Một tỷ đồng"},
+        {2000005000, "Hai tỷ không trăm linh năm nghìn đồng"},
+        {1500000000000, "Một nghìn năm trăm tỷ đồng"},
+        {-5, "Âm năm đồng"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[TN_TEXT_WORDS_BUFSZ];
+        tn_text_money_words(cases[i].m, buf);
+        assert_string_equal(buf, cases[i].want);
+    }
+    char big[TN_TEXT_WORDS_BUFSZ];
+    tn_text_money_words(INT64_MIN, big); /* the longest: fits, ends in đồng */
+    assert_true(strlen(big) > 100);
+    assert_string_equal(big + strlen(big) - strlen("đồng"), "đồng");
+}
+
 static void fold_removes_diacritics(void **state)
 {
     (void)state;
@@ -115,6 +154,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(date_line_pads_days_and_first_months),
         cmocka_unit_test(money_is_grouped_with_dong),
+        cmocka_unit_test(money_in_words),
         cmocka_unit_test(fold_removes_diacritics),
         cmocka_unit_test(memo_names_code_name_and_period),
     };

@@ -51,6 +51,7 @@ struct tn_letter_head {
     const char *summary; /* "V/v đôn đốc đóng BHXH, BHYT, BHTN" under the number, or NULL */
     const char *place;   /* "Yên Nam": printed "Yên Nam, ngày 05 tháng 12 năm 2025" */
     tn_day date;         /* date of the letter (tn_text_date_vi) */
+    const char *form;    /* form code printed small at the top right ("Mẫu C12-TS"), or NULL */
 };
 
 /* Paragraph styles. Text of every style may hold bold runs between "**" pairs ("nợ

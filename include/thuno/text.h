@@ -30,6 +30,15 @@ void tn_text_date_vi(tn_day d, char buf[static TN_TEXT_DATE_BUFSZ]);
 /* Writes m grouped with dots and followed by " đ": "1.234.567 đ", "0 đ", "-500 đ". */
 void tn_text_money_vnd(tn_money m, char buf[static TN_TEXT_MONEY_BUFSZ]);
 
+#define TN_TEXT_WORDS_BUFSZ 512 /* the longest amount in words fits */
+
+/* Writes m in Vietnamese words as a document's "bằng chữ" line: capitalized, groups of three
+ * digits read with trăm/mươi, "linh" for a zero ten, "mốt", "tư", "lăm" after the tens, a
+ * group inside the number read in full ("không trăm ..."), zero groups skipped, "nghìn",
+ * "triệu", "tỷ" (and "nghìn tỷ" ... above), then " đồng": 15,723,200 -> "Mười lăm triệu bảy
+ * trăm hai mươi ba nghìn hai trăm đồng", 0 -> "Không đồng", -5 -> "Âm năm đồng". */
+void tn_text_money_words(tn_money m, char buf[static TN_TEXT_WORDS_BUFSZ]);
+
 /* Writes s (UTF-8, NFC or NFD) without Vietnamese diacritics into out: every precomposed
  * Latin letter becomes its ASCII base ("ộ" -> "o", "Đ" -> "D", "ư" -> "u"), combining marks
  * (U+0300..U+036F) are dropped, and any other non-ASCII character or control byte becomes a

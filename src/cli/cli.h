@@ -53,6 +53,7 @@ tn_err tn_cmd_doc(struct tn_cli *cli);
 tn_err tn_cli_case_pensioner(struct tn_cli *cli, struct tn_store *s, int argc, char **argv);
 tn_err tn_cmd_assign(struct tn_cli *cli);
 tn_err tn_cmd_pack(struct tn_cli *cli);
+tn_err tn_cmd_letter(struct tn_cli *cli);
 
 /* Prints "thuno: <what>: <why>" to stderr; why is formatted. */
 void tn_cli_error(const char *what, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -337,7 +337,8 @@ static const struct tn_report_def reports[] = {
     TN_CASE_REGISTER_REPORTS,
     TN_PAYOPS_REPORTS,
     TN_INSPECTION_REPORTS,
-    TN_OPERATIONS_REPORTS};
+    TN_OPERATIONS_REPORTS,
+    TN_LETTER_REPORTS};
 
 static size_t ncols(const char *const *cols)
 {

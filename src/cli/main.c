@@ -63,6 +63,10 @@ static const struct {
      "--from-officer O1 --officer O2 --from DATE [--actor WHO] [--reason TEXT]"},
     {"pack", tn_cmd_pack,
      "pack meeting --period YYYY-MM [--office CODE] [--as-of DATE] [--format pdf|csv] [-o FILE]"},
+    {"letter", tn_cmd_letter,
+     "letter reminder|c12ts|mass --period YYYY-MM [--unit U] [--office CODE] [--date D] "
+     "[--as-of DATE] [--template FILE.txt] [--status LIST] [--record --actor WHO] "
+     "[--letterhead FILE] (-o FILE.pdf | --dir DIR)"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
 };

@@ -215,6 +215,20 @@ tn_err tn__run_collection_plan(struct tn_cli *cli, struct tn_store *s,
      "per province, department, office, type, officer: plan, collected %, efficiency, new debt", \
      TN_REP_PERIOD | TN_REP_OFFICE}
 
+/* clang-format on */
+
+/* the letter reports (report_letters.c; docs/letters.md) */
+extern const char *const tn__reminders_cols[];
+tn_err tn__run_reminders(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
+                         struct tn_table_out *t);
+
+/* clang-format off */
+#define TN_LETTER_REPORTS                                                                        \
+    {"reminders", "Sổ theo dõi văn bản đôn đốc / Reminder register", tn__reminders_cols,         \
+     tn__run_reminders,                                                                          \
+     "the written reminders sent, each with its 60-day clock to evading and whether it was paid", \
+     TN_REP_OFFICE}
+
 #define TN_CASE_REPORTS                                                                          \
     {"litigation", "Thống kê khởi kiện và thi hành án / Litigation and enforcement statistics",  \
      tn__litigation_cols, tn__run_litigation,                                                    \

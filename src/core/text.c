@@ -29,6 +29,96 @@ void tn_text_money_vnd(tn_money m, char buf[static TN_TEXT_MONEY_BUFSZ])
     snprintf(buf, TN_TEXT_MONEY_BUFSZ, "%s đ", g);
 }
 
+static const char *const digit_words[] = {"không", "một", "hai", "ba",  "bốn",
+                                          "năm",   "sáu", "bảy", "tám", "chín"};
+
+struct words {
+    char *buf;
+    size_t len;
+};
+
+static void word(struct words *w, const char *s)
+{
+    size_t n = strlen(s);
+    if (w->len + n + 2 > TN_TEXT_WORDS_BUFSZ)
+        return; /* cannot happen for int64: the longest reading is under 400 bytes */
+    if (w->len)
+        w->buf[w->len++] = ' ';
+    memcpy(w->buf + w->len, s, n + 1);
+    w->len += n;
+}
+
+/* Reads the group abc (0..999, not 0); full when digits come before it. */
+static void group_words(struct words *w, int g, int full)
+{
+    int a = g / 100, b = g / 10 % 10, c = g % 10;
+    if (a || full) {
+        word(w, digit_words[a]);
+        word(w, "trăm");
+    }
+    if (b == 0) {
+        if (c && (a || full))
+            word(w, "linh");
+        if (c)
+            word(w, digit_words[c]);
+        return;
+    }
+    if (b == 1) {
+        word(w, "mười");
+    } else {
+        word(w, digit_words[b]);
+        word(w, "mươi");
+    }
+    if (c == 5)
+        word(w, "lăm");
+    else if (c == 1 && b > 1)
+        word(w, "mốt");
+    else if (c == 4 && b > 1)
+        word(w, "tư");
+    else if (c)
+        word(w, digit_words[c]);
+}
+
+/* Reads n (> 0) below 10^9, or above it as (n / 10^9) "tỷ" then the rest; full as above. */
+static void number_words(struct words *w, uint64_t n, int full)
+{
+    if (n >= 1000000000ULL) {
+        number_words(w, n / 1000000000ULL, full);
+        word(w, "tỷ");
+        n %= 1000000000ULL;
+        full = 1;
+        if (!n)
+            return;
+    }
+    static const char *const scale[] = {"triệu", "nghìn", NULL};
+    uint64_t div = 1000000;
+    for (int i = 0; i < 3; i++, div /= 1000) {
+        int g = (int)(n / div % 1000);
+        if (!g)
+            continue;
+        group_words(w, g, full);
+        if (scale[i])
+            word(w, scale[i]);
+        full = 1;
+    }
+}
+
+void tn_text_money_words(tn_money m, char buf[static TN_TEXT_WORDS_BUFSZ])
+{
+    struct words w = {buf, 0};
+    buf[0] = '\0';
+    uint64_t mag = m < 0 ? 0ULL - (uint64_t)m : (uint64_t)m;
+    if (m < 0)
+        word(&w, "Âm");
+    if (mag == 0)
+        word(&w, "không");
+    else
+        number_words(&w, mag, 0);
+    word(&w, "đồng");
+    if (m >= 0 && buf[0] >= 'a' && buf[0] <= 'z')
+        buf[0] = (char)(buf[0] - 'a' + 'A');
+}
+
 /* clang-format off */
 static const char latin1_ext_a[] = /* U+00C0..U+017F */
     "AAAAAA.CEEEEIIII.NOOOOO..UUUUY..aaaaaa.ceeeeiiii.nooooo..uuuuy.y"

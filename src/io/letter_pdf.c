@@ -53,7 +53,7 @@ struct block {
 };
 
 struct letter {
-    char *agency, *office, *number, *summary, *place;
+    char *agency, *office, *number, *summary, *place, *form;
     tn_day date;
     struct block *blocks;
     size_t nblocks, capblocks;
@@ -112,6 +112,7 @@ void tn_letter_doc_free(struct tn_letter_doc *d)
         free(l->number);
         free(l->summary);
         free(l->place);
+        free(l->form);
     }
     free(d->letters);
     free(d->created);
@@ -134,6 +135,7 @@ void tn_letter_begin(struct tn_letter_doc *d, const struct tn_letter_head *h)
     l->number = dup_or_null(h->number);
     l->summary = dup_or_null(h->summary);
     l->place = dup_or_null(h->place);
+    l->form = dup_or_null(h->form);
     l->date = h->date;
 }
 
@@ -366,6 +368,11 @@ static void flow(struct pen *pn, PangoLayout *l, double x, int keep)
 static void head_block(struct pen *pn, const struct letter *lt)
 {
     double lw = TEXT_W * 0.42, rx = LEFT + lw, rw = TEXT_W - lw, y = TOP, ly, ry;
+    if (lt->form) {
+        PangoLayout *f = layout(pn, lt->form, 9, 0, 1, rw, PANGO_ALIGN_RIGHT);
+        draw_at(pn, f, rx, TOP - 14);
+        g_object_unref(f);
+    }
     PangoLayout *a = layout(pn, lt->agency, 11, 0, 0, lw, PANGO_ALIGN_CENTER);
     draw_at(pn, a, LEFT, y);
     ly = y + height(a);
@@ -378,7 +385,7 @@ static void head_block(struct pen *pn, const struct letter *lt)
         ly += height(o);
         g_object_unref(o);
     }
-    rule(pn, LEFT + lw * 0.35, LEFT + lw * 0.65, ly + 3);
+    rule(pn, LEFT + lw * 0.35, LEFT + lw * 0.65, ly + 4.5);
     ly += 9;
     if (lt->number) {
         PangoLayout *n = layout(pn, lt->number, 12, 0, 0, lw, PANGO_ALIGN_CENTER);
@@ -406,7 +413,7 @@ static void head_block(struct pen *pn, const struct letter *lt)
     ry += height(m);
     g_object_unref(m);
     double half = (double)mw / PANGO_SCALE / 2;
-    rule(pn, rx + rw / 2 - half, rx + rw / 2 + half, ry + 2);
+    rule(pn, rx + rw / 2 - half, rx + rw / 2 + half, ry + 3.5);
     ry += 8;
     char date[TN_TEXT_DATE_BUFSZ], line[256];
     tn_text_date_vi(lt->date, date);
@@ -434,6 +441,7 @@ static void para(struct pen *pn, const struct block *b)
         break;
     case TN_LETTER_HEADING:
         text = own = g_strconcat("**", b->text, "**", NULL), keep = 3, after = 2;
+        pn->y += 4;
         break;
     case TN_LETTER_ITEM:
         x = LEFT + 20, w = TEXT_W - 20, after = 2;

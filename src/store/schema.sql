@@ -220,3 +220,16 @@ CREATE TABLE collection_plan (
     version INTEGER NOT NULL, known_at TEXT NOT NULL, superseded_at TEXT,
     batch_id INTEGER NOT NULL, amount INTEGER NOT NULL,
     PRIMARY KEY (period, scope, scope_code, version)) WITHOUT ROWID;
+
+-- Letters (docs/letters.md): the register of written reminders (văn bản đôn đốc, Law 41 Art
+-- 35; Decree 274/2025) sent to late units. One row per letter; nothing is updated or deleted.
+-- year/seq give the letter its number "seq/TB-BHXH" within the year of sent_on; the 60-day
+-- clock to evading runs from sent_on (rules.md §6, Law 41 Art 39).
+CREATE TABLE reminder (
+    year INTEGER NOT NULL, seq INTEGER NOT NULL, letter_no TEXT NOT NULL,
+    unit_code TEXT NOT NULL, period TEXT NOT NULL, sent_on TEXT NOT NULL,
+    overdue INTEGER NOT NULL, interest_due INTEGER NOT NULL, debt INTEGER NOT NULL,
+    overdue_through TEXT, oldest_deadline TEXT, case_id TEXT NOT NULL, case_seq INTEGER NOT NULL,
+    actor TEXT, known_at TEXT NOT NULL,
+    PRIMARY KEY (year, seq)) WITHOUT ROWID;
+CREATE INDEX reminder_unit ON reminder (unit_code, period);

@@ -1,0 +1,427 @@
+/*
+ * letter_reminder.c - `thuno letter reminder`: the written reminder (văn bản đôn đốc) to every
+ * unit late or evading at the end of the period (Law 41/2024/QH15 Art 35; Decree 274/2025/NĐ-CP:
+ * within the first 10 days of the month, with the amount, the days late and the 0.03% a day),
+ * and with --record its number from the register, the register row and a reminder_sent event
+ * on the unit's open case, all checked before anything is written (docs/letters.md).
+ */
+#include "letter_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "thuno/case_store.h"
+#include "thuno/mem.h"
+#include "thuno/policy.h"
+#include "thuno/store.h"
+#include "thuno/text.h"
+
+/* display order of the funds: BHXH (incl. TNLĐ-BNN), BHYT, BHTN */
+static const enum tn_group fund_order[TN_G_COUNT] = {TN_G_BHXH, TN_G_BHYT, TN_G_BHTN};
+
+struct rem {
+    struct tn_letter_unit u; /* u.owed copied, owned */
+    struct tn_letter_overdue od;
+    char memo[TN_TEXT_MEMO_MAX + 1];
+    char letter_no[48];
+    int seq;
+    char case_id[72];
+    struct tn_case c; /* the case the event goes to, replayed */
+    int new_case;
+};
+
+struct rem_list {
+    const struct tn_policy *pol;
+    struct rem *r;
+    size_t n, cap;
+};
+
+static tn_err rem_row(void *ctx, const struct tn_letter_unit *u)
+{
+    struct rem_list *l = ctx;
+    if (strcmp(u->bal.legal_status, "late") != 0 && strcmp(u->bal.legal_status, "evading") != 0)
+        return TN_OK;
+    TN_GROW(l->r, l->cap, l->n + 1);
+    struct rem *r = &l->r[l->n];
+    memset(r, 0, sizeof *r);
+    r->u = *u;
+    r->u.owed = tn_xmalloc((u->nowed + 1) * sizeof *u->owed);
+    memcpy(r->u.owed, u->owed, u->nowed * sizeof *u->owed);
+    tn_err err = tn_letter_overdue(l->pol, u, &r->od);
+    if (err) {
+        free(r->u.owed);
+        tn_cli_error("letter", "%s: no deadline rule for its debts", u->unit_code);
+        return err;
+    }
+    /* without the split (a payment kept as credit) the charge periods do not know the credit:
+     * what is overdue can be no more than what is owed */
+    if (!u->split_ok && r->od.total > u->bal.principal_due)
+        r->od.total = u->bal.principal_due;
+    l->n++;
+    if (tn_text_memo(u->unit_code, u->name, u->bal.period, r->memo, sizeof r->memo))
+        r->memo[0] = '\0';
+    return TN_OK;
+}
+
+/* The 0.03% a day of the interest rule in force on day d, "0,03%" (Vietnamese decimal). */
+static tn_ppm daily_rate(const struct tn_policy *pol, tn_day d, char text[static 16])
+{
+    const struct tn_interest_rule *ir;
+    if (tn_policy_interest_rule(pol, d, &ir) || ir->kind != TN_INT_DAILY) {
+        snprintf(text, 16, "?");
+        return 0;
+    }
+    tn_ppm_format_percent(ir->daily_rate, text);
+    for (char *c = text; *c; c++)
+        if (*c == '.')
+            *c = ',';
+    return ir->daily_rate;
+}
+
+static int evasion_days(const struct tn_policy *pol, tn_day d)
+{
+    const struct tn_legal_rule *lr;
+    return tn_policy_legal(pol, d, &lr) ? 0 : lr->evasion_days;
+}
+
+static void reminder_letter(struct tn_letter_doc *doc, const struct tn__letterhead *lh,
+                            const struct tn__letter_opts *o, const struct tn_policy *pol,
+                            const struct rem *r)
+{
+    const struct tn_letter_unit *u = &r->u;
+    char number[80], pv[32], end_vi[16], m[40], m2[40], m3[40];
+    snprintf(number, sizeof number, "Số: %s", r->letter_no);
+    tn__period_vi(u->bal.period, pv);
+    char summary[96];
+    snprintf(summary, sizeof summary, "V/v đôn đốc đóng BHXH, BHYT, BHTN %s", pv);
+    struct tn_letter_head h;
+    tn__letter_head(lh, o, number, summary, &h);
+    tn_letter_begin(doc, &h);
+    tn_letter_title(doc, "THÔNG BÁO",
+                    "Đôn đốc đóng bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp");
+    char to[400];
+    snprintf(to, sizeof to, "%s (mã đơn vị: %s)", u->name[0] ? u->name : u->unit_code,
+             u->unit_code);
+    tn_letter_addressee(doc, to);
+    if (u->address[0])
+        tn_letter_paraf(doc, TN_LETTER_CENTER, "Địa chỉ: %s", u->address);
+    /* LAW: Law 41/2024/QH15 Art 35 (the office reminds), Art 38-40 (late, evading, interest) */
+    tn_letter_basis(doc, "Luật Bảo hiểm xã hội số 41/2024/QH15 ngày 29 tháng 6 năm 2024");
+    tn_letter_basis(doc, "Luật Bảo hiểm y tế số 25/2008/QH12, được sửa đổi, bổ sung bởi Luật số "
+                         "46/2014/QH13");
+    tn_letter_basis(doc, "Luật Việc làm số 38/2013/QH13");
+    /* CONFIRM: the decree's full title and date, not yet read in its text */
+    tn_letter_basis(doc, "Nghị định số 274/2025/NĐ-CP của Chính phủ");
+    tn_day end = tn_period_last_day(u->bal.period);
+    tn__day_vi(end, end_vi);
+    tn_letter_paraf(doc, TN_LETTER_BODY,
+                    "Căn cứ số liệu theo dõi thu của cơ quan Bảo hiểm xã hội, tính đến hết ngày %s "
+                    "đơn vị **%s** chưa đóng đủ bảo hiểm xã hội (BHXH), bảo hiểm y tế (BHYT), bảo "
+                    "hiểm thất nghiệp (BHTN) đã quá hạn đóng theo quy định, cụ thể như sau:",
+                    end_vi, u->name[0] ? u->name : u->unit_code);
+    tn_letter_para(doc, TN_LETTER_HEADING, "1. Số tiền còn phải đóng");
+    if (u->split_ok) {
+        static const struct tn_letter_col cols[] = {{"Nội dung", 4, TN_LETTER_LEFT},
+                                                    {"BHXH\n(gồm TNLĐ-BNN)", 2.4, TN_LETTER_RIGHT},
+                                                    {"BHYT", 2, TN_LETTER_RIGHT},
+                                                    {"BHTN", 2, TN_LETTER_RIGHT},
+                                                    {"Tổng cộng", 2.2, TN_LETTER_RIGHT}};
+        tn_letter_table_begin(doc, cols, 5);
+        tn_money rows[4][TN_G_COUNT];
+        for (int g = 0; g < TN_G_COUNT; g++) {
+            rows[0][g] = r->od.principal[g];
+            rows[1][g] = u->interest_due[g];
+            rows[2][g] = u->closing[g] - u->interest_due[g] - r->od.principal[g];
+            rows[3][g] = u->closing[g];
+        }
+        static const char *const label[] = {
+            "Số tiền chậm đóng (đã quá hạn đóng)", "Tiền lãi chậm đóng chưa nộp",
+            "Số tiền chưa đến hạn đóng", "Tổng số tiền còn phải đóng"};
+        for (int i = 0; i < 4; i++) {
+            char cell[TN_G_COUNT + 1][32];
+            tn_money sum = 0;
+            for (int k = 0; k < TN_G_COUNT; k++) {
+                tn_money_format_grouped(rows[i][fund_order[k]], cell[k]);
+                sum += rows[i][fund_order[k]];
+            }
+            tn_money_format_grouped(sum, cell[TN_G_COUNT]);
+            const char *cells[] = {label[i], cell[0], cell[1], cell[2], cell[3]};
+            tn_letter_table_row(doc, cells, i == 3);
+        }
+        tn_letter_para(doc, TN_LETTER_NOTE, "Đơn vị tính: đồng.");
+    } else {
+        tn_letter_paraf(doc, TN_LETTER_ITEM, "- Số tiền chậm đóng (đã quá hạn đóng): **%s**;",
+                        tn__money_vi(r->od.total, m));
+        tn_letter_paraf(doc, TN_LETTER_ITEM, "- Tiền lãi chậm đóng chưa nộp: **%s**;",
+                        tn__money_vi(u->bal.interest_due, m));
+        tn_letter_paraf(doc, TN_LETTER_ITEM, "- Tổng số tiền còn phải đóng: **%s**.",
+                        tn__money_vi(u->bal.closing, m));
+    }
+    char words[TN_TEXT_WORDS_BUFSZ];
+    tn_text_money_words(u->bal.closing, words);
+    tn_letter_paraf(doc, TN_LETTER_PLAIN, "Tổng số tiền còn phải đóng: **%s** (bằng chữ: %s).",
+                    tn__money_vi(u->bal.closing, m), words);
+    char rate[16], dl[16], months[16];
+    tn_ppm rppm = daily_rate(pol, o->date, rate);
+    tn_money per_day = 0;
+    (void)tn_money_mul_ppm(r->od.total, rppm, &per_day);
+    long days = r->od.oldest_deadline >= 0 ? (long)(o->date - r->od.oldest_deadline) : 0;
+    tn__day_vi(r->od.oldest_deadline >= 0 ? r->od.oldest_deadline : end, dl);
+    snprintf(months, sizeof months, "%d,%d", u->bal.months_owed_tenths / 10,
+             u->bal.months_owed_tenths % 10);
+    tn_letter_para(doc, TN_LETTER_HEADING, "2. Thời gian chậm đóng và tiền lãi");
+    tn_letter_paraf(doc, TN_LETTER_ITEM,
+                    "- Số ngày chậm đóng tính đến ngày ban hành văn bản này: **%ld ngày** (kể từ "
+                    "hạn đóng ngày %s của khoản chậm đóng sớm nhất); số tháng chậm đóng: %s "
+                    "tháng.",
+                    days, dl, months);
+    tn_letter_paraf(
+        doc, TN_LETTER_ITEM,
+        "- Đơn vị phải nộp số tiền chậm đóng và tiền lãi bằng %s/ngày tính trên số tiền "
+        "chậm đóng và số ngày chậm đóng (Điều 40 Luật Bảo hiểm xã hội): với số tiền "
+        "chậm đóng %s, tiền lãi phát sinh thêm **%s mỗi ngày** cho đến khi đơn vị "
+        "đóng đủ.",
+        rate, tn__money_vi(r->od.total, m2), tn__money_vi(per_day, m3));
+    int ev = evasion_days(pol, o->date);
+    tn_day pay_by = o->date + ev;
+    if (r->od.oldest_deadline >= 0 && r->od.oldest_deadline + ev >= o->date &&
+        r->od.oldest_deadline + ev < pay_by)
+        pay_by = r->od.oldest_deadline + ev;
+    char pb[16];
+    tn__day_vi(pay_by, pb);
+    tn_letter_para(doc, TN_LETTER_HEADING, "3. Đề nghị");
+    tn_letter_paraf(doc, TN_LETTER_BODY,
+                    "Đề nghị đơn vị đóng ngay toàn bộ số tiền nêu trên, chậm nhất đến hết ngày "
+                    "**%s**. Khi chuyển tiền, đề nghị ghi nội dung: **%s**%s%s.",
+                    pb, r->memo, lh->account ? "; tài khoản thu: " : "",
+                    lh->account ? lh->account : "");
+    tn_letter_para(doc, TN_LETTER_HEADING, "4. Hậu quả nếu không đóng");
+    tn_letter_paraf(doc, TN_LETTER_ITEM,
+                    "- Quá %d ngày kể từ hạn đóng hoặc kể từ ngày được đôn đốc bằng văn bản này mà "
+                    "chưa đóng đủ, đơn vị bị xác định là **trốn đóng** BHXH, BHYT, BHTN (Điều 39 "
+                    "Luật Bảo hiểm xã hội);",
+                    ev);
+    tn_letter_para(
+        doc, TN_LETTER_ITEM,
+        "- Đơn vị bị xử phạt vi phạm hành chính, bị công khai trên phương tiện thông "
+        "tin đại chúng và cơ quan BHXH đề nghị cơ quan có thẩm quyền thanh tra, kiểm tra "
+        "(Điều 40, 41 Luật Bảo hiểm xã hội);");
+    tn_letter_para(doc, TN_LETTER_ITEM,
+                   "- Người sử dụng lao động có thể bị truy cứu trách nhiệm hình sự về tội trốn "
+                   "đóng bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp cho người lao động "
+                   "(Điều 216 Bộ luật Hình sự);");
+    tn_letter_para(
+        doc, TN_LETTER_ITEM,
+        "- Thẻ BHYT của người lao động có thể không được gia hạn cho đến khi đơn vị đóng "
+        "đủ; đơn vị phải hoàn trả chi phí khám chữa bệnh người lao động đã chi trong "
+        "thời gian này (Điều 49 Luật Bảo hiểm y tế).");
+    tn_letter_paraf(
+        doc, TN_LETTER_BODY,
+        "Trường hợp đơn vị đã đóng, đề nghị gửi chứng từ cho cơ quan Bảo hiểm xã hội để "
+        "đối chiếu. Cán bộ chuyên quản: %s%s%s.",
+        u->officer_name[0] ? u->officer_name : u->officer_code, lh->phone ? ", điện thoại: " : "",
+        lh->phone ? lh->phone : "");
+    tn_letter_para(doc, TN_LETTER_BODY,
+                   "Cơ quan Bảo hiểm xã hội thông báo để đơn vị biết và thực hiện./.");
+    tn__letter_sign(lh, doc);
+}
+
+struct case_find {
+    struct tn_store *s;
+    const char *unit, *now;
+    char best[72];
+    struct tn_case c;
+    int found;
+    tn_err err;
+};
+
+static tn_err case_id_row(void *ctx, const char *case_id, const char *unit_code)
+{
+    struct case_find *x = ctx;
+    if (x->found || strcmp(unit_code, x->unit) != 0)
+        return TN_OK;
+    struct tn_case_event_row *ev = NULL;
+    size_t n = 0;
+    tn_err err = tn_store_case_events(x->s, case_id, x->now, &ev, &n);
+    if (err)
+        return err;
+    struct tn_case c;
+    char why[256];
+    tn_case_init(&c);
+    if (tn_case_replay(&c, ev, n, why, sizeof why) == TN_OK && !tn_case_is_over(&c)) {
+        snprintf(x->best, sizeof x->best, "%s", case_id);
+        x->c = c;
+        x->found = 1;
+    }
+    free(ev);
+    return TN_OK;
+}
+
+/* Finds the unit's open case (the first in id order) or names a new one, and checks the
+ * reminder can be recorded on it. */
+static tn_err prepare_case(struct tn_cli *cli, struct tn_store *s, const struct tn__letter_opts *o,
+                           struct rem *r)
+{
+    struct case_find x = {.s = s, .unit = r->u.unit_code, .now = cli->now};
+    tn_err err = tn_store_case_ids(s, cli->now, case_id_row, &x);
+    if (err)
+        return err;
+    if (x.found) {
+        snprintf(r->case_id, sizeof r->case_id, "%s", x.best);
+        r->c = x.c;
+    } else {
+        char p[TN_PERIOD_BUFSZ];
+        tn_period_format(r->u.bal.period, p);
+        for (int i = 1; i < 100; i++) {
+            snprintf(r->case_id, sizeof r->case_id, i == 1 ? "HS-%s-%s" : "HS-%s-%s-%d",
+                     r->u.unit_code, p, i);
+            struct tn_case_event_row *ev = NULL;
+            size_t n = 0;
+            if ((err = tn_store_case_events(s, r->case_id, NULL, &ev, &n)))
+                return err;
+            free(ev);
+            if (n == 0)
+                break;
+        }
+        tn_case_init(&r->c);
+        r->new_case = 1;
+    }
+    struct tn_case trial = r->c;
+    struct tn_case_step st = {TN_CASE_EV_REMINDER_SENT, o->date, -1, TN_CASE_OUT_NONE_GIVEN, ""};
+    char why[256];
+    if (tn_case_apply(&trial, &st, why, sizeof why)) {
+        tn_cli_error("letter", "%s: case %s refuses a reminder: %s", r->u.unit_code, r->case_id,
+                     why);
+        return TN_ERR_REJECTED;
+    }
+    long count;
+    if ((err = tn_store_reminder_count(s, r->u.unit_code, r->u.bal.period, &count)))
+        return err;
+    if (count) {
+        char p[TN_PERIOD_BUFSZ];
+        tn_period_format(r->u.bal.period, p);
+        tn_cli_error("letter", "%s: a reminder for %s is already in the register", r->u.unit_code,
+                     p);
+        return TN_ERR_REJECTED;
+    }
+    return TN_OK;
+}
+
+static tn_err record_one(struct tn_cli *cli, struct tn_store *s, const struct tn__letter_opts *o,
+                         const struct rem *r)
+{
+    struct tn_case_event_row ev;
+    memset(&ev, 0, sizeof ev);
+    snprintf(ev.case_id, sizeof ev.case_id, "%s", r->case_id);
+    snprintf(ev.unit_code, sizeof ev.unit_code, "%s", r->u.unit_code);
+    snprintf(ev.actor, sizeof ev.actor, "%s", o->actor);
+    char p[TN_PERIOD_BUFSZ];
+    tn_period_format(r->u.bal.period, p);
+    snprintf(ev.note, sizeof ev.note, "Văn bản đôn đốc số %s, kỳ %s", r->letter_no, p);
+    ev.step = (struct tn_case_step){TN_CASE_EV_REMINDER_SENT, o->date, -1, TN_CASE_OUT_NONE_GIVEN,
+                                    ev.office};
+    long seq;
+    char why[384];
+    tn_err err = tn_store_case_record(s, &ev, cli->now, &seq, why, sizeof why);
+    if (err) {
+        tn_cli_error("letter", "%s: %s", r->case_id,
+                     err == TN_ERR_STORE ? tn_store_errmsg(s) : why);
+        return err;
+    }
+    int y, mo, md;
+    tn_day_civil(o->date, &y, &mo, &md);
+    struct tn_reminder_row row = {.year = y,
+                                  .seq = r->seq,
+                                  .period = r->u.bal.period,
+                                  .sent_on = o->date,
+                                  .overdue = r->od.total,
+                                  .interest_due = r->u.bal.interest_due,
+                                  .debt = r->u.bal.closing,
+                                  .overdue_through = r->od.through,
+                                  .oldest_deadline = r->od.oldest_deadline,
+                                  .case_seq = seq};
+    snprintf(row.letter_no, sizeof row.letter_no, "%s", r->letter_no);
+    snprintf(row.unit_code, sizeof row.unit_code, "%s", r->u.unit_code);
+    snprintf(row.case_id, sizeof row.case_id, "%s", r->case_id);
+    snprintf(row.actor, sizeof row.actor, "%s", o->actor);
+    if ((err = tn_store_reminder_add(s, &row, cli->now)))
+        tn_cli_error("letter", "%s", tn_store_errmsg(s));
+    else
+        printf("%s\t%s\t%s\treminder_sent %ld%s\n", r->u.unit_code, r->letter_no, r->case_id, seq,
+               r->new_case ? " (case opened)" : "");
+    return err;
+}
+
+static tn_err write_docs(const struct tn__letter_opts *o, struct rem *r, size_t n,
+                         const struct tn__letterhead *lh, const struct tn_policy *pol)
+{
+    char created[20];
+    tn__letter_created(o, created);
+    tn_err err = TN_OK;
+    if (o->out) {
+        struct tn_letter_doc *doc = tn_letter_doc_new(created, "Văn bản đôn đốc / Reminders");
+        for (size_t i = 0; i < n; i++)
+            reminder_letter(doc, lh, o, pol, &r[i]);
+        err = tn__letter_write(doc, o->out);
+        tn_letter_doc_free(doc);
+        return err;
+    }
+    for (size_t i = 0; i < n && !err; i++) {
+        struct tn_letter_doc *doc = tn_letter_doc_new(created, "Văn bản đôn đốc / Reminder");
+        reminder_letter(doc, lh, o, pol, &r[i]);
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s.pdf", o->dir, r[i].u.unit_code);
+        err = tn__letter_write(doc, path);
+        tn_letter_doc_free(doc);
+    }
+    return err;
+}
+
+tn_err tn__letter_reminder(struct tn_cli *cli, struct tn_store *s, const struct tn_policy *pol,
+                           const struct tn__letterhead *lh, const struct tn__letter_opts *o)
+{
+    int y, mo, md;
+    tn_day_civil(o->date, &y, &mo, &md);
+    if (md > 10) /* LAW: Decree 274/2025/NĐ-CP: reminders within the first 10 days */
+        fprintf(stderr,
+                "thuno: letter: cảnh báo / warning: the monthly reminder is due within "
+                "the first 10 days of the month (Decree 274/2025), dated day %d\n",
+                md);
+    struct rem_list l = {.pol = pol};
+    tn_err err = tn_store_letter_units(s, o->period, o->as_of, &o->filter, rem_row, &l);
+    int seq = o->number_from, next = 0;
+    if (!err && o->record)
+        err = tn_store_reminder_next_seq(s, y, &next);
+    if (!err && o->record && seq && seq < next) {
+        tn_cli_error("letter", "--number-from %d: numbers up to %d of %d are in the register", seq,
+                     next - 1, y);
+        err = TN_ERR_REJECTED;
+    }
+    if (!err && o->record && !seq)
+        seq = next;
+    const char *suffix = lh->suffix_reminder ? lh->suffix_reminder : "TB-BHXH";
+    for (size_t i = 0; i < l.n && !err; i++) {
+        struct rem *r = &l.r[i];
+        r->seq = seq ? seq + (int)i : 0;
+        if (r->seq)
+            snprintf(r->letter_no, sizeof r->letter_no, "%d/%s", r->seq, suffix);
+        else
+            snprintf(r->letter_no, sizeof r->letter_no, "      /%s", suffix);
+        if (o->record)
+            err = prepare_case(cli, s, o, r);
+    }
+    for (size_t i = 0; i < l.n && !err && o->record; i++)
+        err = record_one(cli, s, o, &l.r[i]);
+    if (!err)
+        err = write_docs(o, l.r, l.n, lh, pol);
+    if (err == TN_ERR_STORE)
+        tn_cli_error("letter", "%s", tn_store_errmsg(s));
+    if (!err)
+        fprintf(stderr, "thuno: letter reminder: %zu letters%s\n", l.n,
+                o->record ? ", recorded" : "");
+    for (size_t i = 0; i < l.n; i++)
+        free(l.r[i].u.owed);
+    free(l.r);
+    return err;
+}
