@@ -7,6 +7,7 @@
  * proposed for next month (the escalation run's ready steps by department and step).
  */
 #include "cli.h"
+#include "report_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,18 +22,6 @@
 #include "thuno/report.h"
 #include "thuno/store.h"
 
-#define TEXT(s)                                                                                    \
-    {                                                                                              \
-        TN_CELL_TEXT, (s), 0                                                                       \
-    }
-#define INT(n)                                                                                     \
-    {                                                                                              \
-        TN_CELL_INT, NULL, (n)                                                                     \
-    }
-#define TENTHS(n)                                                                                  \
-    {                                                                                              \
-        TN_CELL_TENTHS, NULL, (n)                                                                  \
-    }
 #define NCOLS(c) (sizeof(c) / sizeof(c)[0])
 
 static const char *const plan_cols[] = {

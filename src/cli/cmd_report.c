@@ -14,15 +14,6 @@
 #include "thuno/report.h"
 #include "thuno/store.h"
 
-#define TEXT(s)                                                                                    \
-    {                                                                                              \
-        TN_CELL_TEXT, (s), 0                                                                       \
-    }
-#define INT(n)                                                                                     \
-    {                                                                                              \
-        TN_CELL_INT, NULL, (n)                                                                     \
-    }
-
 static tn_err balance_row(void *ctx, const struct tn_balance_row *r)
 {
     char period[TN_PERIOD_BUFSZ], oldest[TN_PERIOD_BUFSZ];

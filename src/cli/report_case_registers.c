@@ -15,19 +15,6 @@
 #include "thuno/policy.h"
 #include "thuno/store.h"
 
-#define TEXT(s)                                                                                    \
-    {                                                                                              \
-        TN_CELL_TEXT, (s), 0                                                                       \
-    }
-#define INT(n)                                                                                     \
-    {                                                                                              \
-        TN_CELL_INT, NULL, (n)                                                                     \
-    }
-#define NUL                                                                                        \
-    {                                                                                              \
-        TN_CELL_NULL, NULL, 0                                                                      \
-    }
-
 const char *const tn__banks_cols[] = {"channel",  "bank",           "orders",
                                       "executed", "partial",        "delayed",
                                       "refused",  "unanswered",     "avg_days_to_reply",

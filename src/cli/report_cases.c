@@ -12,23 +12,6 @@
 #include "thuno/policy.h"
 #include "thuno/store.h"
 
-#define TEXT(s)                                                                                    \
-    {                                                                                              \
-        TN_CELL_TEXT, (s), 0                                                                       \
-    }
-#define INT(n)                                                                                     \
-    {                                                                                              \
-        TN_CELL_INT, NULL, (n)                                                                     \
-    }
-#define TENTHS(n)                                                                                  \
-    {                                                                                              \
-        TN_CELL_TENTHS, NULL, (n)                                                                  \
-    }
-#define NUL                                                                                        \
-    {                                                                                              \
-        TN_CELL_NULL, NULL, 0                                                                      \
-    }
-
 /* data-formats.md's columns, then the shares seed 000 reports (tenths of a percent) */
 #define LITIGATION_COLS(first)                                                                     \
     first, "units_sued", "amount_claimed", "mediated_units", "mediated_amount", "tried_units",     \

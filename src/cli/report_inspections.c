@@ -18,19 +18,6 @@
 #include "thuno/mem.h"
 #include "thuno/store.h"
 
-#define TEXT(s)                                                                                    \
-    {                                                                                              \
-        TN_CELL_TEXT, (s), 0                                                                       \
-    }
-#define INT(n)                                                                                     \
-    {                                                                                              \
-        TN_CELL_INT, NULL, (n)                                                                     \
-    }
-#define TENTHS(n)                                                                                  \
-    {                                                                                              \
-        TN_CELL_TENTHS, NULL, (n)                                                                  \
-    }
-
 /* Where the rows of the People's Committee tables go: the table report's table, or a section
  * of the committee's PDF (tn__pc_pack). */
 struct rows_out {

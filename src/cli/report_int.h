@@ -12,6 +12,24 @@
 
 struct tn_store;
 
+/* One cell of a report row (io/table_out.h): text, whole number, tenths, empty. */
+#define TEXT(s)                                                                                    \
+    {                                                                                              \
+        TN_CELL_TEXT, (s), 0                                                                       \
+    }
+#define INT(n)                                                                                     \
+    {                                                                                              \
+        TN_CELL_INT, NULL, (n)                                                                     \
+    }
+#define TENTHS(n)                                                                                  \
+    {                                                                                              \
+        TN_CELL_TENTHS, NULL, (n)                                                                  \
+    }
+#define NUL                                                                                        \
+    {                                                                                              \
+        TN_CELL_NULL, NULL, 0                                                                      \
+    }
+
 /* The options of `thuno report`, checked. */
 struct tn_report_args {
     tn_period period;    /* --period (reports marked TN_REP_PERIOD) */

@@ -17,23 +17,6 @@
 #include "thuno/report.h"
 #include "thuno/store.h"
 
-#define TEXT(s)                                                                                    \
-    {                                                                                              \
-        TN_CELL_TEXT, (s), 0                                                                       \
-    }
-#define INT(n)                                                                                     \
-    {                                                                                              \
-        TN_CELL_INT, NULL, (n)                                                                     \
-    }
-#define TENTHS(n)                                                                                  \
-    {                                                                                              \
-        TN_CELL_TENTHS, NULL, (n)                                                                  \
-    }
-#define NUL                                                                                        \
-    {                                                                                              \
-        TN_CELL_NULL, NULL, 0                                                                      \
-    }
-
 /* The period a --year/--period report reads: --period, or the year's last closed period. */
 static tn_err report_period(struct tn_store *s, const struct tn_report_args *a, tn_period *out)
 {

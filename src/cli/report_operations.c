@@ -16,19 +16,6 @@
 #include "thuno/policy.h"
 #include "thuno/store.h"
 
-#define TEXT(s)                                                                                    \
-    {                                                                                              \
-        TN_CELL_TEXT, (s), 0                                                                       \
-    }
-#define INT(n)                                                                                     \
-    {                                                                                              \
-        TN_CELL_INT, NULL, (n)                                                                     \
-    }
-#define TENTHS(n)                                                                                  \
-    {                                                                                              \
-        TN_CELL_TENTHS, NULL, (n)                                                                  \
-    }
-
 const char *const tn__worklist_cols[] = {"officer_code", "rank",       "unit_code",   "name",
                                          "office_code",  "debt",       "months_owed", "bucket",
                                          "legal_status", "case_id",    "case_state",  "next_step",

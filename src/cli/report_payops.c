@@ -19,19 +19,6 @@
 #include "thuno/report.h"
 #include "thuno/store.h"
 
-#define TEXT(s)                                                                                    \
-    {                                                                                              \
-        TN_CELL_TEXT, (s), 0                                                                       \
-    }
-#define INT(n)                                                                                     \
-    {                                                                                              \
-        TN_CELL_INT, NULL, (n)                                                                     \
-    }
-#define TENTHS(n)                                                                                  \
-    {                                                                                              \
-        TN_CELL_TENTHS, NULL, (n)                                                                  \
-    }
-
 /* ---- suspense proposals, shared with `thuno suspense match` ---- */
 
 struct proposals {
