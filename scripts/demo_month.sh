@@ -158,7 +158,7 @@ awk -F, 'NR > 1 {n[$2]++} END {
     printf "Bàn giao / handover: QLT->KTTN %d, KTTN->QLT %d (ký / signed QLT, KTTN)\n", n["QLT->KTTN"], n["KTTN->QLT"] }' \
     "$out/handover-$end.csv"
 awk -F, 'NR > 1 {n++; d += $5; if ($11 == "yes") r++} END {
-    printf "Lộ trình xử lý / escalation: %d đơn vị nợ / owing units, %.0f đ, %d sẵn sàng / ready\n", n, d, r }' \
+    printf "Các bước xử lý nợ / escalation: %d đơn vị nợ / owing units, %.0f đ, %d sẵn sàng / ready\n", n, d, r }' \
     "$out/escalation-$end.csv"
 echo "Danh sách công việc / worklists: $(find "$out/worklists" -name '*.csv' | wc -l) cán bộ / officers, $(rows "$out/worklist-$end.csv") đơn vị / units"
 if [ -n "$office" ]; then

@@ -81,7 +81,7 @@ pdftotext "$out/don-khoi-kien-$case.pdf" "$work/don.txt"
 grep -qi "ĐƠN KHỞI KIỆN" "$work/don.txt" ||
     { echo "demo month: the petition PDF lacks its title"; exit 1; }
 for line in "Đối chiếu tiền chờ / suspense:" "Khóa thẻ ngày 2026-03-02 / card locks of the day:" \
-            "Bàn giao / handover:" "Lộ trình xử lý / escalation:" "Danh sách công việc / worklists:" \
+            "Bàn giao / handover:" "Các bước xử lý nợ / escalation:" "Danh sách công việc / worklists:" \
             "Giao ban / meeting pack:" "Hợp tác xã / cooperatives:" "Đơn vị đặc biệt / special units:" \
             "Công khai / public lists:" "Khởi kiện / litigation:" "Hồ sơ vụ việc / cases:"; do
     grep -qF "$line" "$work/month.txt" || { echo "demo month: summary lacks '$line'"; exit 1; }
