@@ -56,7 +56,6 @@ if [ -n "$top" ]; then
 fi
 qlt=$(awk -F, '$3 == "QLT" {print $1; exit}' "$dir/data/officers.csv")
 kttn=$(awk -F, '$3 == "KTTN" {print $1; exit}' "$dir/data/officers.csv")
-director=$(awk -F, '$3 == "director" {print $1; exit}' "$dir/data/officers.csv")
 
 # collection officers: the payments in suspense, matched by their memo, then recorded
 t "$now" suspense match --period "$end" >"$out/suspense-match-$end.csv"
@@ -146,41 +145,49 @@ if [ -n "$enf" ]; then
         --date "$day5" -o "$out/yeu-cau-thi-hanh-an-$enf.pdf"
 fi
 
-# --- the summary
+# --- the summary (đồng with the Vietnamese thousands separator: 1.234.567 đ)
+v='function v(x,  s, n) { s = sprintf("%.0f", x); n = ""
+    while (length(s) > 3) { n = "." substr(s, length(s) - 2) n; s = substr(s, 1, length(s) - 3) }
+    return s n }'
 echo "== Tóm tắt tháng $end / summary of the month (outputs in $out)"
-awk -F, 'NR > 1 {n++; a += $3; if ($11 == "yes") r++} END {
-    printf "Đối chiếu tiền chờ / suspense: %d khoản, %.0f đ; đã ghi nhận / recorded %d\n", n, a, r }' \
+awk -F, "$v"'NR > 1 {n++; a += $3; if ($11 == "yes") r++} END {
+    printf "Đối chiếu tiền chờ / suspense: %d khoản, %s đ; đã ghi nhận / recorded %d\n", n, v(a), r }' \
     "$out/suspense-match-$end.csv"
-awk -F, 'NR > 1 {w[$2]++; if (!(($2 SUBSEP $3) in u)) {u[$2, $3] = 1; n[$2]++}} END {
+awk -F, "$v"'NR > 1 {w[$2]++; if (!(($2 SUBSEP $3) in u)) {u[$2, $3] = 1; n[$2]++}} END {
     printf "Khóa thẻ ngày %s / card locks of the day: khóa/lock %d đơn vị (%d NLĐ), mở/unlock %d đơn vị (%d NLĐ)\n",
         d, n["lock"], w["lock"], n["unlock"], w["unlock"] }' d="$day2" "$out/card-locks-$day2.csv"
-awk -F, 'NR > 1 {n[$2]++} END {
+awk -F, "$v"'NR > 1 {n[$2]++} END {
     printf "Bàn giao / handover: QLT->KTTN %d, KTTN->QLT %d (ký / signed QLT, KTTN)\n", n["QLT->KTTN"], n["KTTN->QLT"] }' \
     "$out/handover-$end.csv"
-awk -F, 'NR > 1 {n++; d += $5; if ($11 == "yes") r++} END {
-    printf "Các bước xử lý nợ / escalation: %d đơn vị nợ / owing units, %.0f đ, %d sẵn sàng / ready\n", n, d, r }' \
+awk -F, "$v"'NR > 1 {n++; d += $5; if ($11 == "yes") r++} END {
+    printf "Các bước xử lý nợ / escalation: %d đơn vị nợ / owing units, %s đ, %d sẵn sàng / ready\n", n, v(d), r }' \
     "$out/escalation-$end.csv"
+echo "   bước tiếp theo / next steps:$(awk -F, "$v"'NR > 1 && $10 != "" { print $10 }' "$out/escalation-$end.csv" |
+    sort | uniq -c | sort -k1,1nr | awk '{ printf " %s=%d", $2, $1 }')"
 echo "Danh sách công việc / worklists: $(find "$out/worklists" -name '*.csv' | wc -l) cán bộ / officers, $(rows "$out/worklist-$end.csv") đơn vị / units"
 if [ -n "$office" ]; then
-    awk -F, 'NR > 1 {n++; o += $5; d += $7} END {
-        printf "Văn bản đôn đốc / reminders %s (%s): %d thư / letters, quá hạn / overdue %.0f đ, nợ / debt %.0f đ\n",
-            office, actor, n, o, d }' office="$office" actor="$actor" "$out/reminders-register-$office.csv"
+    awk -F, "$v"'NR > 1 {n++; o += $5; d += $7} END {
+        printf "Văn bản đôn đốc / reminders %s (%s): %d thư / letters, quá hạn / overdue %s đ, nợ / debt %s đ\n",
+            office, actor, n, v(o), v(d) }' office="$office" actor="$actor" "$out/reminders-register-$office.csv"
+    if [ -s "$out/reminders-refused-offices.txt" ]; then
+        echo "   $(wc -l <"$out/reminders-refused-offices.txt") văn phòng trước bị từ chối / offices before it refused (a case at court): $out/reminders-refused-offices.txt"
+    fi
     echo "Thông báo C12-TS / notices $office: $(pages "$out/c12ts-$office-$end.pdf") trang / pages"
 else
     echo "Văn bản đôn đốc / reminders: không văn phòng nào / no office accepted (see $out/reminders-refused-offices.txt)"
 fi
 echo "Giao ban / meeting pack: $(pages "$out/giao-ban-$end.pdf") trang / pages; UBND / People's Committee: $(pages "$out/ubnd-$end.pdf") trang / pages"
-awk -F, 'NR > 1 {c += $3; o += $4; d += $5} END {
-    printf "Hợp tác xã / cooperatives: %d tham gia / taking part, %d nợ từ 1 tháng / owing 1+ months, %.0f đ\n", c, o, d }' \
+awk -F, "$v"'NR > 1 {c += $3; o += $4; d += $5} END {
+    printf "Hợp tác xã / cooperatives: %d tham gia / taking part, %d nợ từ 1 tháng / owing 1+ months, %s đ\n", c, o, v(d) }' \
     "$out/cooperatives-$end.csv"
-awk -F, 'NR > 1 && $1 != "" && $2 != "" {n++; d += $10} END {
-    printf "Đơn vị đặc biệt / special units: %d, nợ / debt %.0f đ\n", n, d }' "$out/special-units-$end.csv"
+awk -F, "$v"'NR > 1 && $1 != "" && $2 != "" {n++; d += $10} END {
+    printf "Đơn vị đặc biệt / special units: %d, nợ / debt %s đ\n", n, v(d) }' "$out/special-units-$end.csv"
 echo "Công khai / public lists: nêu tên / to name $(rows "$out/public-name-$end.csv"), biểu dương / to praise $(rows "$out/public-praise-$year.csv")"
-awk -F, '$1 == "total" {s = $2; a = $3; r = $14; p = $15} END {
-    printf "Khởi kiện / litigation: %d đơn vị bị kiện / units sued, %.0f đ khởi kiện / claimed, %.0f đ thu hồi / recovered, %d đang giải quyết / pending\n", s, a, r, p }' \
+awk -F, "$v"'$1 == "total" {s = $2; a = $3; r = $14; p = $15} END {
+    printf "Khởi kiện / litigation: %d đơn vị bị kiện / units sued, %s đ khởi kiện / claimed, %s đ thu hồi / recovered, %d đang giải quyết / pending\n", s, v(a), v(r), p }' \
     "$out/litigation.csv"
 [ -z "$sue" ] || echo "Đơn khởi kiện / lawsuit petition: $sue, $(pages "$out/don-khoi-kien-$sue.pdf") trang / pages"
 [ -z "$enf" ] || echo "Đơn yêu cầu thi hành án / enforcement request: $enf, $(pages "$out/yeu-cau-thi-hanh-an-$enf.pdf") trang / pages"
-echo "Hồ sơ vụ việc / cases:$(awk -F, 'NR > 1 { print $4 }' "$out/cases.csv" | sort | uniq -c |
+echo "Hồ sơ vụ việc / cases:$(awk -F, "$v"'NR > 1 { print $4 }' "$out/cases.csv" | sort | uniq -c |
     awk '{ printf " %s=%d", $2, $1 }')"
-echo "== database: $db ($director may open any report: thuno --db $db report NAME)"
+echo "== cơ sở dữ liệu / database: $db (thuno --db $db report NAME, explain UNIT $end, case show CASE_ID)"
