@@ -60,6 +60,17 @@ for f in handover-2026-02.pdf giao-ban-2026-02.pdf ubnd-2026-02.pdf public-name-
     n=$(pdfinfo "$out/$f" | awk '/^Pages:/ {print $2}')
     [ "${n:-0}" -ge 1 ] || { echo "demo month: $f has no pages"; exit 1; }
 done
+# the spreadsheets are real: their first sheet parses and has a row per line of the CSV
+for x in litigation escalation-2026-02; do
+    unzip -p "$out/$x.xlsx" xl/worksheets/sheet1.xml >"$work/sheet.xml"
+    python3 - "$work/sheet.xml" "$out/$x.csv" <<'PY'
+import csv, sys, xml.etree.ElementTree as ET
+ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+rows = ET.parse(sys.argv[1]).getroot().findall(".//m:sheetData/m:row", ns)
+lines = list(csv.reader(open(sys.argv[2], encoding="utf-8")))
+assert len(rows) >= len(lines), (sys.argv[1], len(rows), len(lines))
+PY
+done
 pdftotext "$out/ubnd-2026-02.pdf" "$work/ubnd.txt"
 grep -q "Báo cáo UBND tỉnh" "$work/ubnd.txt" ||
     { echo "demo month: the People's Committee PDF lacks its Vietnamese text"; exit 1; }
