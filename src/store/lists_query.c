@@ -336,18 +336,24 @@ tn_err tn_store_worker_debts(struct tn_store *s, const char *unit_code, tn_perio
     /* LAW: payments go to the oldest period first (allocation.csv): what they covered is the
      * first total - due đồng of the charges; the rest, the newest, is unpaid */
     tn_money paid = due > 0 ? total - due : total;
+    int unpaid = 0; /* from the first period not wholly paid on, every period is unpaid in
+                     * full, a negative one (a back-dated decrease) too: it is not a payment
+                     * that covers the periods after it */
     for (size_t i = 0; i < n && !err && due > 0; i++) {
-        if (c[i].amount <= paid) {
+        if (!unpaid && c[i].amount <= paid) {
             paid -= c[i].amount;
             continue;
         }
         err = unpaid_lines(s, &c[i], paid, &ws);
         paid = 0;
+        unpaid = 1;
     }
     if (!err && ws.n)
         qsort(ws.w, ws.n, sizeof *ws.w, by_code);
     struct tn_worker_debt w;
     for (size_t i = 0; i < ws.n && !err; i++) {
+        if (ws.w[i].debt == 0)
+            continue; /* lines that cancel out (a decrease after the charge) owe nothing */
         memset(&w, 0, sizeof w);
         snprintf(w.bhxh_code, sizeof w.bhxh_code, "%s", ws.w[i].bhxh_code);
         worker_name(s, w.bhxh_code, as_of, w.full_name, sizeof w.full_name);

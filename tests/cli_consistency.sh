@@ -1,0 +1,382 @@
+#!/usr/bin/env bash
+# Cross-report invariants on a generated province (docs/consistency.md): `thuno gen` makes
+# 120 units over 8 months; each month's declarations and payments are imported as the office
+# would receive them (on the 5th of the next month) and the month is closed that day. Then
+# every report that sums the ledger must agree with the balances report and with each other,
+# explain's lines must add up to the balance, as-of views must equal a copy of the store made
+# on that day, and a payment matched out of suspense must enter the unit's paid exactly once.
+# The invariants are computed by python3 from the CSV and JSON outputs.
+# usage: cli_consistency.sh THUNO_BINARY
+set -euo pipefail
+thuno=$1
+work=$(mktemp -d)
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
+here=$(cd "$(dirname "$0")" && pwd)
+export THUNO_POLICY=${THUNO_POLICY:-$here/../policy}
+export THUNO=$thuno WORK=$work
+"$thuno" gen --units 120 --workers 2400 --months 8 --end 2026-10 --seed 7 \
+    --out "$work/data" 2>/dev/null
+exec python3 - <<'EOF'
+import csv, io, json, os, shutil, subprocess, sys
+
+T, W = os.environ['THUNO'], os.environ['WORK']
+DB = W + '/t.db'
+D = W + '/data'
+PERIODS = ['2026-%02d' % m for m in range(3, 11)]
+failures = []
+
+
+def run(now, *args, db=DB, ok=(0,)):
+    r = subprocess.run([T, '--db', db] + list(args), capture_output=True, text=True,
+                       env=dict(os.environ, THUNO_NOW=now))
+    if r.returncode not in ok:
+        sys.exit('cli_consistency: thuno %s: exit %d\n%s' % (' '.join(args), r.returncode,
+                                                              r.stderr))
+    return r.stdout
+
+
+def rep(now, name, *args, db=DB):
+    return list(csv.DictReader(io.StringIO(run(now, 'report', name, *args, db=db))))
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print('FAIL', what, file=sys.stderr)
+
+
+def I(x):
+    return int(x) if x not in ('', None) else 0
+
+
+def tenths(x):
+    return int(round(float(x) * 10)) if x not in ('', None) else 0
+
+
+def nxt(p):
+    y, m = int(p[:4]), int(p[5:])
+    return '%04d-%02d' % (y + m // 12, m % 12 + 1)
+
+
+def prev(p):
+    y, m = int(p[:4]), int(p[5:])
+    return '%04d-%02d' % (y - (m == 1), 12 if m == 1 else m - 1)
+
+
+def slice_csv(name, datecol, lo, hi, out):
+    with open('%s/%s.csv' % (D, name), newline='', encoding='utf-8') as f:
+        rd = csv.DictReader(f)
+        rows = [r for r in rd if lo < r[datecol] <= hi]
+    with open(out, 'w', newline='', encoding='utf-8') as f:
+        w = csv.DictWriter(f, rd.fieldnames, lineterminator='\n')
+        w.writeheader()
+        w.writerows(rows)
+    return len(rows)
+
+
+# ---- the province, month by month ----
+run('2026-03-01', 'init')
+for k in ('officers', 'units', 'workers', 'registry', 'case_events', 'case_plans'):
+    run('2026-03-01', 'import', k, '%s/%s.csv' % (D, k))
+now = {}
+lo = '0000'
+for p in PERIODS:
+    day = nxt(p) + '-05'
+    now[p] = day + 'T18:00:00'
+    hi = p + '-31'
+    for k, col in (('declarations', 'declared_on'), ('payments', 'paid_on')):
+        if slice_csv(k, col, lo, hi, '%s/%s-%s.csv' % (W, k, p)):
+            run(day + 'T09:00:00', 'import', k, '%s/%s-%s.csv' % (W, k, p))
+    lo = hi
+    run(now[p], 'close', p)
+    if p == '2026-08':
+        shutil.copy(DB, W + '/aug.db')
+P = PERIODS[-1]
+NOW = nxt(P) + '-06T08:00:00'
+units = {r['unit_code']: r for r in csv.DictReader(open(D + '/units.csv', encoding='utf-8'))}
+bal = {r['unit_code']: r for r in rep(NOW, 'balances', '--period', P)}
+balp = {r['unit_code']: r for r in rep(NOW, 'balances', '--period', prev(P))}
+SUMS = ('assessed', 'paid', 'closing', 'adjustment', 'principal_due', 'interest_due')
+tot = {k: sum(I(r[k]) for r in bal.values()) for k in SUMS}
+check(len(bal) == 120, 'balances has every unit (%d)' % len(bal))
+for u, r in bal.items():
+    check(I(r['closing']) == I(r['opening']) + I(r['assessed']) + I(r['adjustment']) +
+          I(r['interest']) - I(r['paid']), 'balances %s closing = opening + ... - paid' % u)
+    check(I(r['closing']) == I(r['principal_due']) + I(r['interest_due']),
+          'balances %s closing = principal due + interest due' % u)
+    check(I(r['opening']) == I(balp[u]['closing']) if u in balp else I(r['opening']) == 0,
+          'balances %s opening = last closing' % u)
+
+# ---- the KPI reports sum to the ledger (assessed includes the back-dated adjustments) ----
+def kpi_sums(rows, extra=()):
+    return {k: sum(I(r[k]) for r in rows) for k in ('units', 'assessed', 'collected', 'debt')
+            + tuple(extra)}
+
+
+want = {'units': len(bal), 'assessed': tot['assessed'] + tot['adjustment'],
+        'collected': tot['paid'], 'debt': tot['closing']}
+workers = None
+for name in ('officer_kpi', 'kpi_office', 'kpi_type', 'kpi_department', 'pc_report'):
+    rows = rep(NOW, name, '--period', P)
+    s = kpi_sums(rows, ('workers',))
+    check({k: s[k] for k in want} == want, '%s sums %s != balances %s' % (name, s, want))
+    workers = s['workers'] if workers is None else workers
+    check(s['workers'] == workers, '%s workers %d != %d' % (name, s['workers'], workers))
+    if 'units_0' in rows[0]:
+        buckets = {}
+        for r in bal.values():
+            buckets[r['bucket']] = buckets.get(r['bucket'], 0) + 1
+        got = {b: sum(I(r['units_' + b.replace('-', '_').replace('+', 'plus')]) for r in rows)
+               for b in ('0', '1-3', '3-6', '6-12', '12+')}
+        check(got == {b: buckets.get(b, 0) for b in got}, '%s buckets %s' % (name, got))
+pc = rep(NOW, 'pc_report', '--period', P)
+check(sum(I(r['units_in_debt']) for r in pc) == sum(I(r['closing']) > 0 for r in bal.values()),
+      'pc_report units in debt = units with a closing > 0')
+offices = sorted({r['office_code'] for r in units.values()})
+# the province office (79000) sees every unit; a district office its own units
+PROV = '79000'
+check(rep(NOW, 'balances', '--period', P, '--office', PROV) == list(bal.values()),
+      'balances --office %s = the whole province' % PROV)
+for o in offices:
+    cut = {r['unit_code'] for r in rep(NOW, 'balances', '--period', P, '--office', o)}
+    check(o == PROV or cut == {u for u in bal if units[u]['office_code'] == o},
+          'balances --office %s = its units' % o)
+for name in ('officer_kpi', 'kpi_type', 'pc_report'):
+    whole = kpi_sums(rep(NOW, name, '--period', P))
+    check(kpi_sums(rep(NOW, name, '--period', P, '--office', PROV)) == whole,
+          '%s --office %s = the province' % (name, PROV))
+    dist = [o for o in offices if o != PROV]
+    parts = [kpi_sums(rep(NOW, name, '--period', P, '--office', o)) for o in dist]
+    own = [u for u in bal if units[u]['office_code'] == PROV]
+    check({k: sum(x[k] for x in parts) for k in whole} ==
+          {k: whole[k] - kpi_sums([{'units': 1, 'assessed': I(bal[u]['assessed']) +
+                                    I(bal[u]['adjustment']), 'collected': bal[u]['paid'],
+                                    'debt': bal[u]['closing']} for u in own])[k] for k in whole},
+          '%s: the districts plus the province office\'s own units = the province' % name)
+kd = {r['key']: r for r in rep(NOW, 'kpi_office', '--period', P)}
+for o in offices:
+    b = [r for u, r in bal.items() if units[u]['office_code'] == o]
+    check(o in kd and I(kd[o]['debt']) == sum(I(r['closing']) for r in b) and
+          I(kd[o]['units']) == len(b), 'kpi_office %s = its units in balances' % o)
+
+# ---- collection_plan and the meeting pack ----
+cp = rep(NOW, 'collection_plan', '--period', P)
+prov = [r for r in cp if r['scope'] == 'province'][0]
+check(I(prov['assessed']) == want['assessed'] and I(prov['collected']) == want['collected'] and
+      I(prov['debt']) == want['debt'], 'collection_plan province = balances')
+for scope in ('department', 'office', 'type', 'officer'):
+    rows = [r for r in cp if r['scope'] == scope]
+    if rows:
+        check(kpi_sums(rows) == kpi_sums([prov]), 'collection_plan %s sums to province' % scope)
+pack = run(NOW, 'pack', 'meeting', '--period', P, '--format', 'csv').split('\n\n')
+t1 = list(csv.DictReader(io.StringIO(pack[0].split('\n', 1)[1])))
+cp3 = [r for r in cp if r['scope'] in ('province', 'department', 'office')]
+check(len(t1) == len(cp3), 'pack meeting table 1 has the province, department, office rows')
+for a, b in zip(t1, cp3):
+    check(all(a[k] == b[k] for k in a), 'pack meeting table 1 row %s = collection_plan' % a['key'])
+t2 = list(csv.DictReader(io.StringIO(pack[1].split('\n', 1)[1])))
+for r in t2:
+    now_b = [x for x in bal.values() if x['bucket'] == r['bucket']]
+    old_b = [x for x in balp.values() if x['bucket'] == r['bucket']]
+    check(I(r['units']) == len(now_b) and I(r['debt']) == sum(I(x['closing']) for x in now_b)
+          and I(r['units_prev']) == len(old_b) and
+          I(r['debt_prev']) == sum(I(x['closing']) for x in old_b),
+          'pack meeting bucket %s = balances of this and last month' % r['bucket'])
+
+# ---- debtors, worklist, special units, public lists ----
+debtors = {r['unit_code']: r for r in rep(NOW, 'debtors', '--period', P)}
+owing = {u for u, r in bal.items() if I(r['closing']) > 0}
+check(set(debtors) == owing, 'debtors = units with a closing > 0: %s' % (set(debtors) ^ owing))
+for u, r in debtors.items():
+    check(I(r['debt']) == I(bal[u]['closing']) and r['months_owed'] == bal[u]['months_owed'] and
+          r['legal_status'] == bal[u]['legal_status'], 'debtors %s = balances' % u)
+wl = rep(NOW, 'worklist', '--period', P)
+for o in sorted({r['officer_code'] for r in debtors.values()}):
+    mine = {r['unit_code'] for r in wl if r['officer_code'] == o}
+    # in debt: months owed > 0, or interest due (docs/operations.md)
+    check(mine == {u for u, r in debtors.items() if r['officer_code'] == o and
+                   (tenths(bal[u]['months_owed']) > 0 or I(bal[u]['interest_due']) > 0)},
+          'worklist of %s = its debtors with months owed or interest due' % o)
+    own = {r['unit_code'] for r in rep(NOW, 'worklist', '--period', P, '--officer', o)}
+    check(own == mine, 'worklist --officer %s = its rows of the whole worklist' % o)
+for r in wl:
+    check(I(r['debt']) == I(bal[r['unit_code']]['closing']), 'worklist %s debt' % r['unit_code'])
+sp = rep(NOW, 'special_units', '--period', P)
+heads = {r['unit_code']: r for r in sp if r['name']}
+for u, h in heads.items():
+    check(units[u]['status'] in ('suspended', 'dissolved', 'bankrupt', 'absconded') and
+          I(h['principal_due']) == I(bal[u]['principal_due']) and I(h['debt']) == I(bal[u]['closing']),
+          'special_units %s = balances' % u)
+    wsum = sum(I(r['worker_debt']) for r in sp if r['unit_code'] == u and not r['name'])
+    check(wsum == I(h['principal_due']), 'special_units %s workers %d = principal due %s'
+          % (u, wsum, h['principal_due']))
+check(set(heads) == {u for u in owing if units[u]['status'] != 'active'},
+      'special_units = inactive units that owe')
+aw = {r['unit_code'] for r in rep(NOW, 'award_eligible', '--period', P)}
+pp = {r['unit_code'] for r in rep(NOW, 'public_praise', '--period', P)}
+check(pp <= aw, 'public_praise within award_eligible: %s' % (pp - aw))
+for u in aw:
+    check(all(tenths(rep_b.get(u, {}).get('months_owed', '0')) == 0 for rep_b in (bal, balp)),
+          'award_eligible %s owes nothing overdue' % u)
+pn = rep(NOW, 'public_name', '--period', P)
+for r in pn:
+    b = bal[r['unit_code']]
+    check(b['legal_status'] == 'evading' or tenths(b['months_owed']) >= 30,
+          'public_name %s: evading or 3 months' % r['unit_code'])
+check({r['unit_code'] for r in pn} ==
+      {u for u, b in bal.items() if I(b['closing']) > 0 and
+       (b['legal_status'] == 'evading' or tenths(b['months_owed']) >= 30)},
+      'public_name = every evading or 3-month debtor')
+
+# ---- card locks, handover ----
+cl = rep(NOW, 'card_locks', '--period', P)
+for r in cl:
+    b, a = bal[r['unit_code']], balp.get(r['unit_code'], {'months_owed': '0'})
+    t, t0 = tenths(b['months_owed']), tenths(a['months_owed'])
+    check(r['months_owed'] == b['months_owed'], 'card_locks %s months owed' % r['unit_code'])
+    check((r['action'] == 'lock') == (t >= 10 and t0 < 10) and
+          (r['action'] == 'unlock') == (t < 10 and t0 >= 10), 'card_locks %s action' % r['unit_code'])
+check({r['unit_code'] for r in cl} ==
+      {u for u, b in bal.items()
+       if (tenths(b['months_owed']) >= 10) != (tenths(balp.get(u, {'months_owed': '0'})['months_owed']) >= 10)},
+      'card_locks = units crossing 1.0 month owed')
+# the day's list on the close's day: against the state of the day before (the previous close)
+clw = rep(NOW, 'card_lock_workers', '--period', P, '--date', now[P][:10])
+per = {}
+for r in clw:
+    per.setdefault((r['unit_code'], r['action']), 0)
+    per[(r['unit_code'], r['action'])] += 1
+for r in cl:
+    k = (r['unit_code'], r['action'])
+    check(per.get(k) == I(r['workers']), 'card_lock_workers %s %s rows %s = card_locks workers %s'
+          % (k + (per.get(k), r['workers'])))
+ho = rep(NOW, 'handover', '--period', P)
+for r in ho:
+    b, a = bal[r['unit_code']], balp.get(r['unit_code'], {'months_owed': '0'})
+    check(r['months_owed'] == b['months_owed'] and r['months_owed_before'] == a['months_owed'] and
+          I(r['debt']) == I(b['closing']), 'handover %s = balances' % r['unit_code'])
+check({r['unit_code'] for r in ho} ==
+      {u for u, b in bal.items()
+       if (tenths(b['months_owed']) >= 30) != (tenths(balp.get(u, {'months_owed': '0'})['months_owed']) >= 30)},
+      'handover = units crossing 3.0 months owed')
+
+# ---- cooperatives ----
+# (docs/lists.md: owing counts active cooperatives only; an absconded one is in no column)
+co = {r['office_code']: r for r in rep(NOW, 'cooperatives', '--period', P)}
+spw = {}
+for r in sp:
+    if not r['name']:
+        spw[r['unit_code']] = spw.get(r['unit_code'], 0) + 1
+for o in offices:
+    cu = [u for u in bal if units[u]['type'] == 'cooperative' and units[u]['office_code'] == o]
+    st = lambda *ss: [u for u in cu if units[u]['status'] in ss]
+    r = co.get(o, {})
+    m1 = [u for u in st('active') if tenths(bal[u]['months_owed']) >= 10]
+    m3 = [u for u in st('active') if tenths(bal[u]['months_owed']) >= 30]
+    sus = [u for u in st('suspended') if I(bal[u]['principal_due']) > 0]
+    dis = [u for u in st('dissolved', 'bankrupt') if I(bal[u]['principal_due']) > 0]
+    check(I(r.get('cooperatives')) == len(st('active')) and
+          I(r.get('owing_1m_units')) == len(m1) and
+          I(r.get('owing_1m_debt')) == sum(I(bal[u]['closing']) for u in m1) and
+          I(r.get('owing_3m_units')) == len(m3) and
+          I(r.get('owing_3m_debt')) == sum(I(bal[u]['closing']) for u in m3) and
+          I(r.get('suspended_units')) == len(sus) and
+          I(r.get('suspended_debt')) == sum(I(bal[u]['closing']) for u in sus) and
+          I(r.get('dissolved_bankrupt_units')) == len(dis) and
+          I(r.get('dissolved_bankrupt_debt')) == sum(I(bal[u]['closing']) for u in dis) and
+          I(r.get('dissolved_bankrupt_workers')) == sum(spw.get(u, 0) for u in dis),
+          'cooperatives %s = balances and special_units' % o)
+
+# ---- explain adds up ----
+def explain_ok(u, p, *extra):
+    e = json.loads(run(NOW, 'explain', u, p, '--format', 'json', *extra))
+    b = e['balance']
+    check(b['closing'] == b['opening'] + b['assessed'] + b['adjustment'] + b['interest'] - b['paid'],
+          'explain %s %s closing' % (u, p))
+    lines = {'assessed': 0, 'adjustment': 0}
+    for ln in e['lines']:
+        if ln['for_period'] == p or ln['kind'] == 'adjustment':
+            lines[ln['kind']] = lines.get(ln['kind'], 0) + sum(c['amount'] for c in ln['components'])
+    check(lines['assessed'] == b['assessed'] and lines['adjustment'] == b['adjustment'],
+          'explain %s %s lines %s = assessed %d adjustment %d' % (u, p, lines, b['assessed'], b['adjustment']))
+    check(sum(i['amount'] for i in e['interest']) == b['interest'],
+          'explain %s %s interest lines %d = %d' % (u, p, sum(i['amount'] for i in e['interest']), b['interest']))
+    check(sum(a['amount'] for a in e['allocations']) == b['paid'],
+          'explain %s %s allocations %d = paid %d' % (u, p, sum(a['amount'] for a in e['allocations']), b['paid']))
+    r = rep(NOW, 'balances', '--period', p, *extra)
+    r = [x for x in r if x['unit_code'] == u][0]
+    check(all(I(r[k]) == b[k] for k in ('opening', 'closing', 'paid', 'interest')),
+          'explain %s %s = balances' % (u, p))
+    return e
+
+
+sample = sorted(debtors, key=lambda u: -I(debtors[u]['debt']))[:6] + sorted(bal)[:4]
+for u in sample:
+    for p in (P, prev(P)):
+        if p == P or u in balp:
+            explain_ok(u, p)
+
+# ---- as of a past day = a copy of the store made that day ----
+AUG = now['2026-08']
+for name, args in (('balances', ('--period', '2026-08')), ('balances', ('--period', '2026-07')),
+                   ('debtors', ('--period', '2026-08')), ('kpi_office', ('--period', '2026-08')),
+                   ('officer_kpi', ('--period', '2026-08')), ('card_locks', ('--period', '2026-08')),
+                   ('handover', ('--period', '2026-08')), ('special_units', ('--period', '2026-08')),
+                   ('collection_plan', ('--period', '2026-08')), ('cases', ())):
+    a = run(NOW, 'report', name, *args, '--as-of', AUG)
+    b = run(AUG, 'report', name, *args, db=W + '/aug.db')
+    check(a == b, 'report %s %s --as-of %s = the store of that day' % (name, ' '.join(args), AUG))
+
+# ---- a late-known payment, a back-dated declaration, a payment from suspense ----
+# the largest debtor with a worker declared from before August who has not left
+decl = list(csv.DictReader(open(D + '/declarations.csv', encoding='utf-8')))
+gone = {r['bhxh_code'] for r in decl if r['kind'] == 'decrease'}
+cand = {r['unit_code']: r for r in decl
+        if r['kind'] == 'increase' and r['from_period'] <= '2026-07' and r['bhxh_code'] not in gone}
+top = [u for u in sorted(debtors, key=lambda u: -I(debtors[u]['debt'])) if u in cand][0]
+old, wk = bal[top], cand[top]
+with open(W + '/late-pay.csv', 'w', encoding='utf-8') as f:
+    f.write('txn_id,unit_code,paid_on,amount,channel,memo,bhxh_code,case_id,reverses\n')
+    f.write('LATE1,%s,2026-10-20,1000000,transfer,%s nop bo sung,,,\n' % (top, top))
+    f.write('SUSP1,,2026-10-22,2000000,transfer,%s dong bhxh thang 9 nam 2026,,,\n' % top)
+with open(W + '/late-decl.csv', 'w', encoding='utf-8') as f:
+    f.write('unit_code,bhxh_code,from_period,kind,salary,funds,declared_on,reason\n')
+    f.write('%s,%s,2026-08,adjust,%d,,2026-10-28,tăng lương\n' % (top, wk['bhxh_code'],
+                                                                 int(wk['salary']) + 1000000))
+L = nxt(P) + '-06T10:00:00'
+run(L, 'import', 'payments', W + '/late-pay.csv')
+run(L, 'import', 'declarations', W + '/late-decl.csv')
+susp = rep(L, 'suspense', '--period', P)
+check('SUSP1' in {r['txn_id'] for r in susp}, 'the unknown payer waits in suspense')
+m = list(csv.DictReader(io.StringIO(run(nxt(P) + '-06T11:00:00', 'suspense', 'match',
+                                        '--period', P, '--apply', '--actor', 'O00001'))))
+check([r['proposed_unit'] for r in m if r['txn_id'] == 'SUSP1'] == [top], 'SUSP1 matched to %s' % top)
+A = nxt(P) + '-06T12:00:00'
+run(A, 'close', P)
+run(nxt(P) + '-06T13:00:00', 'import', 'payments', W + '/late-pay.csv')
+run(nxt(P) + '-06T13:00:00', 'close', P)
+NOW = nxt(P) + '-06T14:00:00'
+check('SUSP1' not in {r['txn_id'] for r in rep(NOW, 'suspense', '--period', P)},
+      'SUSP1 left suspense')
+check('SUSP1' in {r['txn_id'] for r in rep(NOW, 'suspense', '--period', P, '--as-of', L)},
+      'SUSP1 was in suspense as of before the match')
+newall = {r['unit_code']: r for r in rep(NOW, 'balances', '--period', P)}
+new = newall[top]
+check(I(new['paid']) == I(old['paid']) + 3000000,
+      'late payment and matched payment each counted once: paid %s -> %s' % (old['paid'], new['paid']))
+# the raise of 1,000,000 from August at the 32% of all eight shares: 320,000 a month, August and
+# September as an adjustment recognised in October (filed 10-28), October in its assessment
+check(I(new['assessed']) - I(old['assessed']) == 320000, 'October assessed + 320,000')
+check(I(new['adjustment']) - I(old['adjustment']) == 640000, 'the back-dated raise is an adjustment: %s %s %s' % (top, wk, new))
+e = explain_ok(top, P)
+check(sum(a['amount'] for a in e['allocations'] if a['txn_id'] == 'SUSP1') == 2000000,
+      'SUSP1 allocated once')
+before = {r['unit_code']: r for r in rep(NOW, 'balances', '--period', P, '--as-of', now[P])}
+check(before[top] == old, 'as of the first close, the balance is the one then known')
+for u in sample[1:]:
+    check(u == top or newall[u] == bal[u], 'the other unit %s is unchanged' % u)
+
+if failures:
+    sys.exit('cli_consistency: %d invariants failed' % len(failures))
+print('cli_consistency: ok')
+EOF
