@@ -16,6 +16,9 @@ export THUNO_POLICY=${THUNO_POLICY:-$here/../policy}
 export THUNO=$thuno WORK=$work
 "$thuno" gen --units 120 --workers 2400 --months 8 --end 2026-10 --seed 7 \
     --out "$work/data" 2>/dev/null
+# a larger one for the cases (the small one has no lawsuit)
+"$thuno" gen --units 300 --workers 6000 --months 14 --end 2026-10 --seed 7 \
+    --out "$work/data300" 2>/dev/null
 exec python3 - <<'EOF'
 import csv, io, json, os, shutil, subprocess, sys
 
@@ -375,6 +378,35 @@ before = {r['unit_code']: r for r in rep(NOW, 'balances', '--period', P, '--as-o
 check(before[top] == old, 'as of the first close, the balance is the one then known')
 for u in sample[1:]:
     check(u == top or newall[u] == bal[u], 'the other unit %s is unchanged' % u)
+
+# ---- litigation against the cases report and the case events (docs/cases.md) ----
+DB3, D3 = W + '/p300.db', W + '/data300'
+run('2026-11-01', 'init', db=DB3)
+for k in ('officers', 'units', 'workers', 'declarations', 'payments', 'registry', 'case_events',
+          'case_plans'):
+    run('2026-11-01', 'import', k, '%s/%s.csv' % (D3, k), db=DB3)
+for i in range(14):
+    y, m = divmod(2025 * 12 + 8 + i, 12)
+    run('2026-11-02', 'close', '%04d-%02d' % (y, m + 1), db=DB3)
+ev = list(csv.DictReader(open(D3 + '/case_events.csv', encoding='utf-8')))
+sued = {r['case_id']: r['unit_code'] for r in ev if r['event'] == 'lawsuit_filed'}
+cases = {r['case_id']: r for r in rep('2026-11-03', 'cases', db=DB3)}
+lit = [r for r in rep('2026-11-03', 'litigation', db=DB3) if r['year'] == 'total'][0]
+check(len(sued) > 0, 'the 300-unit province has lawsuits')
+check(I(lit['units_sued']) == len(set(sued.values())), 'litigation units sued = lawsuit_filed units')
+check(I(lit['amount_claimed']) == sum(I(cases[c]['claimed']) for c in sued),
+      'litigation amount claimed = the sued cases\' claimed')
+check(I(lit['recovered_total']) == sum(I(cases[c]['recovered']) for c in sued),
+      'litigation recovered = the sued cases\' recovered')
+check(I(lit['recovered_mediation']) + I(lit['recovered_judgment']) +
+      I(lit['recovered_enforcement']) <= I(lit['recovered_total']),
+      'recovered by channel within the total')
+check(I(lit['pending_units']) == len({sued[c] for c in sued
+                                      if cases[c]['state'] not in ('closed', 'withdrawn')}),
+      'litigation pending = sued units with a case still open')
+check(I(lit['mediated_units']) == len({sued[c] for c in sued if cases[c]['settled']}) and
+      I(lit['mediated_amount']) == sum(I(cases[c]['settled']) for c in sued),
+      'litigation mediated = the sued cases settled')
 
 if failures:
     sys.exit('cli_consistency: %d invariants failed' % len(failures))
