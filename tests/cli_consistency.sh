@@ -79,7 +79,7 @@ def slice_csv(name, datecol, lo, hi, out):
 
 # ---- the province, month by month ----
 run('2026-03-01', 'init')
-for k in ('officers', 'units', 'workers', 'registry', 'case_events', 'case_plans'):
+for k in ('officers', 'units', 'workers', 'registry'):
     run('2026-03-01', 'import', k, '%s/%s.csv' % (D, k))
 now = {}
 lo = '0000'
@@ -87,9 +87,12 @@ for p in PERIODS:
     day = nxt(p) + '-05'
     now[p] = day + 'T18:00:00'
     hi = p + '-31'
-    for k, col in (('declarations', 'declared_on'), ('payments', 'paid_on')):
+    for k, col in (('declarations', 'declared_on'), ('payments', 'paid_on'),
+                   ('case_events', 'date')):
         if slice_csv(k, col, lo, hi, '%s/%s-%s.csv' % (W, k, p)):
             run(day + 'T09:00:00', 'import', k, '%s/%s-%s.csv' % (W, k, p))
+    if p == PERIODS[0]:
+        run(day + 'T09:00:00', 'import', 'case_plans', D + '/case_plans.csv')
     lo = hi
     run(now[p], 'close', p)
     if p == '2026-08':
@@ -215,12 +218,25 @@ for u, h in heads.items():
           % (u, wsum, h['principal_due']))
 check(set(heads) == {u for u in owing if units[u]['status'] != 'active'},
       'special_units = inactive units that owe')
+# award_eligible: at every month end of the year so far nothing overdue, no interest due,
+# status current, and a balance at P; public_praise: those of them assessed something in the
+# year, with the year's assessed (+ adjustment) and paid (docs/lists.md)
+year = {p: {r['unit_code']: r for r in rep(NOW, 'balances', '--period', p)} for p in PERIODS}
+good = {u for u in bal
+        if all(tenths(b[u]['months_owed']) == 0 and I(b[u]['interest_due']) <= 0 and
+               b[u]['legal_status'] == 'current' for b in year.values() if u in b)}
 aw = {r['unit_code'] for r in rep(NOW, 'award_eligible', '--period', P)}
-pp = {r['unit_code'] for r in rep(NOW, 'public_praise', '--period', P)}
-check(pp <= aw, 'public_praise within award_eligible: %s' % (pp - aw))
-for u in aw:
-    check(all(tenths(rep_b.get(u, {}).get('months_owed', '0')) == 0 for rep_b in (bal, balp)),
-          'award_eligible %s owes nothing overdue' % u)
+check(aw == good, 'award_eligible = never overdue at a month end: %s' % (aw ^ good))
+pp = {r['unit_code']: r for r in rep(NOW, 'public_praise', '--period', P)}
+ys = lambda u, k: sum(I(b[u][k]) for b in year.values() if u in b)
+check(set(pp) == {u for u in good if ys(u, 'assessed') + ys(u, 'adjustment') > 0},
+      'public_praise = award_eligible units assessed in the year')
+for u, r in pp.items():
+    check(I(r['assessed']) == ys(u, 'assessed') + ys(u, 'adjustment') and
+          I(r['paid']) == ys(u, 'paid') and I(r['months']) == sum(u in b for b in year.values()),
+          'public_praise %s = its year of balances' % u)
+check([r['unit_code'] for r in rep(NOW, 'public_praise', '--year', '2026')] == sorted(pp),
+      'public_praise --year 2026 = --period %s' % P)
 pn = rep(NOW, 'public_name', '--period', P)
 for r in pn:
     b = bal[r['unit_code']]
@@ -325,10 +341,19 @@ for name, args in (('balances', ('--period', '2026-08')), ('balances', ('--perio
                    ('debtors', ('--period', '2026-08')), ('kpi_office', ('--period', '2026-08')),
                    ('officer_kpi', ('--period', '2026-08')), ('card_locks', ('--period', '2026-08')),
                    ('handover', ('--period', '2026-08')), ('special_units', ('--period', '2026-08')),
-                   ('collection_plan', ('--period', '2026-08')), ('cases', ())):
+                   ('collection_plan', ('--period', '2026-08')), ('cases', ()),
+                   ('cooperatives', ('--period', '2026-08')), ('pc_report', ('--period', '2026-08')),
+                   ('worklist', ('--period', '2026-08')), ('public_name', ('--period', '2026-08')),
+                   ('award_eligible', ('--period', '2026-08')), ('escalation', ('--period', '2026-08')),
+                   ('suspense', ('--period', '2026-08')), ('kpi_type', ('--period', '2026-08')),
+                   ('public_praise', ('--year', '2026'))):
     a = run(NOW, 'report', name, *args, '--as-of', AUG)
     b = run(AUG, 'report', name, *args, db=W + '/aug.db')
     check(a == b, 'report %s %s --as-of %s = the store of that day' % (name, ' '.join(args), AUG))
+for u in [u for u in sample if u in year['2026-08']][:3]:
+    a = run(NOW, 'explain', u, '2026-08', '--as-of', AUG, '--format', 'json')
+    b = run(AUG, 'explain', u, '2026-08', '--format', 'json', db=W + '/aug.db')
+    check(a == b, 'explain %s 2026-08 --as-of %s = the store of that day' % (u, AUG))
 
 # ---- a late-known payment, a back-dated declaration, a payment from suspense ----
 # the largest debtor with a worker declared from before August who has not left
