@@ -247,6 +247,49 @@ check({r['unit_code'] for r in pn} ==
        (b['legal_status'] == 'evading' or tenths(b['months_owed']) >= 30)},
       'public_name = every evading or 3-month debtor')
 
+cw = rep(NOW, 'cooperative_workers', '--period', P)
+check(cw == [r for r in sp if units[r['unit_code']]['type'] == 'cooperative'],
+      'cooperative_workers = the cooperatives\' rows of special_units')
+uc = rep(NOW, 'union_chairs', '--period', P)
+check({r['unit_code'] for r in uc} ==
+      {u for u, b in bal.items() if I(b['principal_due']) > 0 and tenths(b['months_owed']) >= 10},
+      'union_chairs = units owing 1.0 month or more')
+for r in uc:
+    check(I(r['debt']) == I(bal[r['unit_code']]['closing']) and
+          r['union_chair'] == units[r['unit_code']]['union_chair'], 'union_chairs %s' % r['unit_code'])
+rf = {r['unit_code']: r for r in rep(NOW, 'pc_refusing', '--period', P)}
+check({u for u, r in rf.items() if r['reason'] == 'evading'} ==
+      {u for u in owing if bal[u]['legal_status'] == 'evading'},
+      'pc_refusing evading = the evading debtors')
+for u, r in rf.items():
+    check(r['reason'] == 'evading' or (tenths(bal[u]['months_owed']) >= 30 and I(r['reminders']) >= 1),
+          'pc_refusing %s: evading or 3 months despite a reminder' % u)
+esc = {r['unit_code']: r for r in rep(NOW, 'escalation', '--period', P)}
+check(set(esc) <= owing, 'escalation only for debtors')
+for r in wl:
+    # a unit with no ladder step (under 1.0 month, interest only) is on the worklist with an
+    # empty step and not in escalation
+    e = esc.get(r['unit_code'], {'next_step': '', 'ready': '', 'case_id': r['case_id']})
+    check(e['next_step'] == r['next_step'] and e['ready'] == r['ready'] and
+          e['case_id'] == r['case_id'], 'worklist %s next step = escalation' % r['unit_code'])
+for name in ('kpi_office', 'kpi_type', 'kpi_department'):
+    rows = rep(NOW, name, '--period', P)
+    check(sum(I(r['collected_prev']) for r in rows) == sum(I(b['paid']) for b in balp.values()) and
+          sum(I(r['debt_prev']) for r in rows) == sum(I(b['closing']) for b in balp.values()),
+          '%s last month = last month\'s balances' % name)
+    for r in rows:
+        check(I(r['debt_change']) == I(r['debt']) - I(r['debt_prev']), '%s %s debt change' % (name, r['key']))
+# in debt = months owed > 0 (docs/operations.md): new debt and cleared against the balances
+indebt = lambda b, u: u in b and tenths(b[u]['months_owed']) > 0
+newd = [u for u in bal if indebt(bal, u) and not indebt(balp, u)]
+check(I(prov['new_debt_units']) == len(newd) and
+      I(prov['new_debt']) == sum(I(bal[u]['closing']) for u in newd),
+      'collection_plan new debt = units in debt now, not last month')
+clr = [u for u in balp if indebt(balp, u) and tenths(balp[u]['months_owed']) < 60 and not indebt(bal, u)]
+check(I(prov['cleared_units']) == len(clr), 'collection_plan cleared = in debt last month under 6.0, not now')
+t3 = list(csv.DictReader(io.StringIO(pack[2].split('\n', 1)[1])))
+check(sorted(r['unit_code'] for r in t3) == sorted(newd), 'pack meeting table 3 = the units newly in debt')
+
 # ---- card locks, handover ----
 cl = rep(NOW, 'card_locks', '--period', P)
 for r in cl:
@@ -403,6 +446,42 @@ before = {r['unit_code']: r for r in rep(NOW, 'balances', '--period', P, '--as-o
 check(before[top] == old, 'as of the first close, the balance is the one then known')
 for u in sample[1:]:
     check(u == top or newall[u] == bal[u], 'the other unit %s is unchanged' % u)
+
+# ---- five units of O00005 pass to O00006 from 10-15: October's officer figures follow ----
+kpi0 = {r['officer_code']: r for r in rep(NOW, 'officer_kpi', '--period', P)}
+moved = sorted(u for u, r in debtors.items() if r['officer_code'] == 'O00005')[:5]
+run('2026-11-06T15:00:00', 'assign', *moved, '--officer', 'O00006', '--from', '2026-10-15',
+    '--actor', 'O00001', '--reason', 'chia lại địa bàn')
+N2 = '2026-11-06T16:00:00'
+kpi1 = {r['officer_code']: r for r in rep(N2, 'officer_kpi', '--period', P)}
+check(kpi_sums(kpi1.values()) == kpi_sums(kpi0.values()), 'officer_kpi total unchanged by the move')
+check(I(kpi1['O00006']['units']) == I(kpi0['O00006']['units']) + 5 and
+      I(kpi1['O00006']['debt']) - I(kpi0['O00006']['debt']) ==
+      sum(I(newall[u]['closing']) for u in moved), 'officer_kpi O00006 gains the five units')
+wl1 = rep(N2, 'worklist', '--period', P)
+d1 = {r['unit_code']: r for r in rep(N2, 'debtors', '--period', P)}
+for r in wl1:
+    check(d1[r['unit_code']]['officer_code'] == r['officer_code'],
+          'worklist and debtors agree on the officer of %s' % r['unit_code'])
+for u in moved:
+    check(d1[u]['officer_code'] == 'O00006', 'debtors: %s is O00006\'s from 10-15' % u)
+check(rep(N2, 'officer_kpi', '--period', P, '--as-of', NOW) == list(kpi0.values()),
+      'officer_kpi --as-of before the move = as it was')
+
+# ---- a locked unit pays its whole debt on 11-07: that day's card list unlocks its workers ----
+lk = [u for u in sorted(bal, key=lambda u: -I(bal[u]['closing']))
+      if u != top and tenths(bal[u]['months_owed']) >= 10 and I(debtors[u]['workers']) > 0][0]
+with open(W + '/pay-1107.csv', 'w', encoding='utf-8') as f:
+    f.write('txn_id,unit_code,paid_on,amount,channel,memo,bhxh_code,case_id,reverses\n')
+    f.write('FULL1,%s,2026-11-07,%s,transfer,%s tra no,,,\n' % (lk, bal[lk]['closing'], lk))
+run('2026-11-07T09:00:00', 'import', 'payments', W + '/pay-1107.csv')
+day = lambda d: [(r['unit_code'], r['action']) for r in
+                 rep('2026-11-08T08:00:00', 'card_lock_workers', '--period', P, '--date', d)]
+check(lk not in {u for u, a in day('2026-11-06')}, 'no card action for %s on 11-06' % lk)
+d7 = day('2026-11-07')
+check(d7.count((lk, 'unlock')) == I(debtors[lk]['workers']) and (lk, 'lock') not in d7,
+      'card_lock_workers 11-07 unlocks the %s workers of %s' % (debtors[lk]['workers'], lk))
+check(lk not in {u for u, a in day('2026-11-08')}, 'no card action for %s on 11-08' % lk)
 
 # ---- litigation against the cases report and the case events (docs/cases.md) ----
 DB3, D3 = W + '/p300.db', W + '/data300'
