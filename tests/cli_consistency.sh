@@ -542,6 +542,42 @@ check(I(lit['mediated_units']) == len({sued[c] for c in sued if cases[c]['settle
       I(lit['mediated_amount']) == sum(I(cases[c]['settled']) for c in sued),
       'litigation mediated = the sued cases settled')
 
+# ---- forced-deduction orders: the banks report against what was recorded on the cases ----
+bank_cases = sorted(sued)[:2]
+orders = [(bank_cases[0], '2026-11-02', 3000000, 'partial', '2026-11-05', 1000000),
+          (bank_cases[1], '2026-11-03', 5000000, 'refused', '2026-11-07', 0),
+          (bank_cases[0], '2026-11-04', 2500000, 'executed', '2026-11-06', 2500000)]
+# the orders on their days, then the replies on theirs: 3, 4 and 2 days -> 3.0 on average
+seqs, no = {}, []
+for c, d, amt, res, rd, got in orders:
+    run(d + 'T09:00:00', 'case', 'bank-order', c, d, 'Vietcombank CN Q1', '--amount', str(amt),
+        db=DB3)
+    seqs[c] = seqs.get(c, 0) + 1
+    no.append(seqs[c])
+for (c, d, amt, res, rd, got), k in sorted(zip(orders, no), key=lambda x: x[0][4]):
+    run(rd + 'T09:00:00', 'case', 'bank-reply', c, rd, str(k), res,
+        *(['--amount', str(got)] if res == 'partial' else []), db=DB3)
+bk = rep('2026-11-09', 'banks', db=DB3)
+check(len(bk) == 1 and I(bk[0]['orders']) == 3 and I(bk[0]['executed']) == 1 and
+      I(bk[0]['partial']) == 1 and I(bk[0]['refused']) == 1 and I(bk[0]['unanswered']) == 0 and
+      I(bk[0]['amount_ordered']) == 10500000 and I(bk[0]['amount_deducted']) == 3500000 and
+      bk[0]['avg_days_to_reply'] == '3.0', 'banks = the three orders recorded: %s' % bk)
+show = run('2026-11-09', 'case', 'show', bank_cases[0], db=DB3)
+check('ordered 3.000.000' in show and 'deducted 1.000.000' in show and
+      'ordered 2.500.000' in show, 'case show lists the orders of %s' % bank_cases[0])
+
+# ---- informants' tips: policy/tip_reward.csv, 5% of what the tip recovered, capped at
+# 10,000,000, nothing under 1,000,000 recovered ----
+c = bank_cases[0]
+for k, (asset, got) in enumerate((('Xe tải 51C-123.45', 3000000), ('Thửa đất số 12', 300000000),
+                                  ('Tài khoản ACB', 500000)), 1):
+    run('2026-11-10T09:00:00', 'case', 'tip', c, '2026-11-10', 'Nguyễn Văn An', asset, db=DB3)
+    run('2026-11-12T09:00:00', 'case', 'tip-result', c, '2026-11-12', str(k), '--recovered',
+        str(got), db=DB3)
+tips = [(I(r['recovered']), I(r['reward'])) for r in rep('2026-11-13', 'tip_rewards', db=DB3)]
+check(tips == [(3000000, 150000), (300000000, 10000000), (500000, 0)],
+      'tip_rewards = 5%% capped at 10,000,000, none under 1,000,000: %s' % tips)
+
 if failures:
     sys.exit('cli_consistency: %d invariants failed' % len(failures))
 print('cli_consistency: ok')
