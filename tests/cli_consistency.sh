@@ -24,7 +24,7 @@ export MONTHS=$months
 "$thuno" gen --units 300 --workers 6000 --months 14 --end 2026-10 --seed 7 \
     --out "$work/data300" 2>/dev/null
 exec python3 - <<'EOF'
-import csv, io, json, os, shutil, subprocess, sys
+import csv, io, json, os, re, shutil, subprocess, sys
 
 T, W = os.environ['THUNO'], os.environ['WORK']
 DB = W + '/t.db'
@@ -401,6 +401,39 @@ for u in sample:
     for p in (P, prev(P)):
         if p == P or u in balp:
             explain_ok(u, p)
+
+# ---- the C12-TS notice: per fund each column adds up, the totals are the balance ----
+def c12ts(u, p):
+    pdf = '%s/c12ts-%s.pdf' % (W, u)
+    run(NOW, 'letter', 'c12ts', '--period', p, '--unit', u, '-o', pdf)
+    text = subprocess.run(['pdftotext', '-layout', pdf, '-'], capture_output=True, text=True,
+                          check=True).stdout
+    rows = {}
+    for ln in text.splitlines():
+        ln = ln.strip()
+        key = ln[:2] if ln[:1] in '123456' and ln[1:2] == '.' else 'due' if ln.startswith('Trong đó') else None
+        if key:
+            rest = ln[2:].replace('(1+2+3+4-5)', '')
+            rows[key] = [int(c.replace('.', ''))
+                         for c in re.findall(r'(?<!\S)-?\d{1,3}(?:\.\d{3})*(?!\S)', rest)]
+    return rows
+
+
+for u in sample[:5]:
+    c = c12ts(u, P)
+    b = bal[u]
+    check(all(len(c.get(k, [])) == 4 for k in ('1.', '2.', '3.', '4.', '5.', '6.', 'due')),
+          'C12-TS %s has the six rows and the interest due, three funds and the total: %s' % (u, c))
+    if all(len(c.get(k, [])) == 4 for k in ('1.', '2.', '3.', '4.', '5.', '6.', 'due')):
+        for i in range(4):
+            check(c['6.'][i] == c['1.'][i] + c['2.'][i] + c['3.'][i] + c['4.'][i] - c['5.'][i],
+                  'C12-TS %s column %d: 6 = 1 + 2 + 3 + 4 - 5' % (u, i))
+        for k in ('1.', '2.', '3.', '4.', '5.', '6.', 'due'):
+            check(c[k][3] == sum(c[k][:3]), 'C12-TS %s row %s: the total is the three funds' % (u, k))
+        got = [c[k][3] for k in ('1.', '2.', '3.', '4.', '5.', '6.', 'due')]
+        want = [I(b[k]) for k in ('opening', 'assessed', 'adjustment', 'interest', 'paid', 'closing',
+                                  'interest_due')]
+        check(got == want, 'C12-TS %s totals %s = balances %s' % (u, got, want))
 
 # ---- as of a past day = a copy of the store made that day ----
 AUG = now[AP]
