@@ -545,6 +545,13 @@ d7 = day('2026-11-07')
 check(d7.count((lk, 'unlock')) == I(debtors[lk]['workers']) and (lk, 'lock') not in d7,
       'card_lock_workers 11-07 unlocks the %s workers of %s' % (debtors[lk]['workers'], lk))
 check(lk not in {u for u, a in day('2026-11-08')}, 'no card action for %s on 11-08' % lk)
+# November's close counts the payment: the month's list unlocks the unit, but the day's list
+# of the close has nothing for it (its cards were unlocked on 11-07 already)
+run('2026-12-05T18:00:00', 'close', nxt(P))
+cl11 = {r['unit_code']: r for r in rep('2026-12-06', 'card_locks', '--period', nxt(P))}
+check(cl11.get(lk, {}).get('action') == 'unlock', 'card_locks %s unlocks %s' % (nxt(P), lk))
+d125 = rep('2026-12-06', 'card_lock_workers', '--period', nxt(P), '--date', '2026-12-05')
+check(lk not in {r['unit_code'] for r in d125}, 'the close\'s day does not unlock %s twice' % lk)
 
 # ---- litigation against the cases report and the case events (docs/cases.md) ----
 DB3, D3 = W + '/p300.db', W + '/data300'
