@@ -387,6 +387,10 @@ def explain_ok(u, p, *extra):
           'explain %s %s lines %s = assessed %d adjustment %d' % (u, p, lines, b['assessed'], b['adjustment']))
     check(sum(i['amount'] for i in e['interest']) == b['interest'],
           'explain %s %s interest lines %d = %d' % (u, p, sum(i['amount'] for i in e['interest']), b['interest']))
+    for i in e['interest']:  # Law 41: late amount x days x 0.03%, rounded half up once
+        if i.get('rule') == 'daily' and i.get('status') == 'ok' and i['principal'] >= 0:
+            check(i['amount'] == (i['principal'] * i['days'] * i['rate_ppm'] + 500000) // 1000000,
+                  'explain %s %s interest line %s' % (u, p, i))
     check(sum(a['amount'] for a in e['allocations']) == b['paid'],
           'explain %s %s allocations %d = paid %d' % (u, p, sum(a['amount'] for a in e['allocations']), b['paid']))
     r = rep(NOW, 'balances', '--period', p, *extra)
@@ -397,6 +401,15 @@ def explain_ok(u, p, *extra):
 
 
 sample = sorted(debtors, key=lambda u: -I(debtors[u]['debt']))[:6] + sorted(bal)[:4]
+# the findings report (below the regional minimum wage) = explain's findings, unit by unit
+fd = rep(NOW, 'findings', '--period', P)
+for u in sorted({r['unit_code'] for r in fd})[:8]:
+    e = json.loads(run(NOW, 'explain', u, P, '--format', 'json'))
+    check(sorted((f['bhxh_code'], f['base'], f['floor']) for f in e['findings']) ==
+          sorted((r['bhxh_code'], I(r['declared_base']), I(r['regional_min_wage']))
+                 for r in fd if r['unit_code'] == u) and
+          all(I(r['shortfall']) == I(r['regional_min_wage']) - I(r['declared_base']) for r in fd),
+          'findings of %s = explain\'s' % u)
 for u in sample:
     for p in (P, prev(P)):
         if p == P or u in balp:
