@@ -184,6 +184,18 @@ for o in offices:
     check(o in kd and I(kd[o]['debt']) == sum(I(r['closing']) for r in b) and
           I(kd[o]['units']) == len(b), 'kpi_office %s = its units in balances' % o)
 
+# every list cut by --office is the list's rows of that office's units (the office at P's end)
+for name, col in (('debtors', 'unit_code'), ('worklist', 'unit_code'), ('card_locks', 'unit_code'),
+                  ('handover', 'unit_code'), ('special_units', 'unit_code'),
+                  ('public_name', 'unit_code'), ('union_chairs', 'unit_code'),
+                  ('award_eligible', 'unit_code'), ('escalation', 'unit_code')):
+    whole = rep(NOW, name, '--period', P)
+    for o in offices:
+        cut = rep(NOW, name, '--period', P, '--office', o)
+        check(cut == (whole if o == PROV else
+                      [r for r in whole if units[r[col]]['office_code'] == o]),
+              '%s --office %s = its units\' rows' % (name, o))
+
 # ---- collection_plan and the meeting pack ----
 cp = rep(NOW, 'collection_plan', '--period', P)
 prov = [r for r in cp if r['scope'] == 'province'][0]
