@@ -248,7 +248,10 @@ for u, h in heads.items():
     check(units[u]['status'] in ('suspended', 'dissolved', 'bankrupt', 'absconded') and
           I(h['principal_due']) == I(bal[u]['principal_due']) and I(h['debt']) == I(bal[u]['closing']),
           'special_units %s = balances' % u)
-    wsum = sum(I(r['worker_debt']) for r in sp if r['unit_code'] == u and not r['name'])
+    wrows = [r for r in sp if r['unit_code'] == u and not r['name']]
+    check(all(I(r['worker_debt']) != 0 and r['worker_periods'] for r in wrows),
+          'special_units %s: every worker listed owes something for some month' % u)
+    wsum = sum(I(r['worker_debt']) for r in wrows)
     check(wsum == I(h['principal_due']), 'special_units %s workers %d = principal due %s'
           % (u, wsum, h['principal_due']))
 check(set(heads) == {u for u in owing if units[u]['status'] != 'active'},

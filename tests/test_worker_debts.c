@@ -9,7 +9,8 @@
  * September: assessed 0, adjustment -4,800,000 (August taken back). The charges are July
  * 4,800,000, August 4,800,000, September -4,800,000; principal due 4,800,000 = July.
  * Per worker: W1 3,200,000 + 3,200,000 - 3,200,000 = 3,200,000, W2 1,600,000; the sum is the
- * principal due. (Before the fix September was skipped as if it were a payment: 9,600,000.)
+ * principal due, both for July only. (Before the fix September was skipped as if it were a
+ * payment: 9,600,000; and August, whose lines cancel out, was named.)
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -44,6 +45,7 @@ static void close_at(struct tn_store *s, const struct tn_policy *pol, int y, int
 struct got {
     char code[2][16];
     tn_money debt[2];
+    char periods[2][160];
     int n;
 };
 
@@ -53,6 +55,7 @@ static tn_err collect(void *ctx, const struct tn_worker_debt *w)
     if (g->n == 2)
         return TN_ERR_STATE;
     snprintf(g->code[g->n], sizeof g->code[g->n], "%s", w->bhxh_code);
+    snprintf(g->periods[g->n], sizeof g->periods[g->n], "%s", w->periods);
     g->debt[g->n++] = w->debt;
     return TN_OK;
 }
@@ -92,6 +95,9 @@ static void negative_charge_is_not_a_payment(void **state)
     assert_int_equal(g.debt[0], 3200000);
     assert_string_equal(g.code[1], "0000000002");
     assert_int_equal(g.debt[1], 1600000);
+    /* August's charge and its taking back cancel out: only July is owed */
+    assert_string_equal(g.periods[0], "2025-07");
+    assert_string_equal(g.periods[1], "2025-07");
     tn_store_free(s);
     tn_policy_release(&pol);
 }
