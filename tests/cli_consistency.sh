@@ -10,6 +10,7 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+# KEEP=1 leaves the work directory (stores, outputs) for a look after a failure
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 here=$(cd "$(dirname "$0")" && pwd)
 export THUNO_POLICY=${THUNO_POLICY:-$here/../policy}
