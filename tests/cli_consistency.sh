@@ -514,9 +514,17 @@ m = list(csv.DictReader(io.StringIO(run(nxt(P) + '-06T11:00:00', 'suspense', 'ma
 check([r['proposed_unit'] for r in m if r['txn_id'] == 'SUSP1'] == [top], 'SUSP1 matched to %s' % top)
 A = nxt(P) + '-06T12:00:00'
 run(A, 'close', P)
-run(nxt(P) + '-06T13:00:00', 'import', 'payments', W + '/late-pay.csv')
+re_imp = subprocess.run([T, '--db', DB, 'import', 'payments', W + '/late-pay.csv'],
+                        capture_output=True, text=True,
+                        env=dict(os.environ, THUNO_NOW=nxt(P) + '-06T13:00:00'))
+check(re_imp.returncode == 0 and '0 new, 0 changed, 2 same' in re_imp.stderr,
+      'the same payments file again changes nothing: %s' % re_imp.stderr.strip())
 run(nxt(P) + '-06T13:00:00', 'close', P)
 NOW = nxt(P) + '-06T14:00:00'
+again = subprocess.run([T, '--db', DB, 'close', P], capture_output=True, text=True,
+                       env=dict(os.environ, THUNO_NOW=NOW))
+check(again.returncode == 0 and '(0 changed)' in again.stderr,
+      'a close on the same data changes nothing: %s' % again.stderr.strip())
 check('SUSP1' not in {r['txn_id'] for r in rep(NOW, 'suspense', '--period', P)},
       'SUSP1 left suspense')
 check('SUSP1' in {r['txn_id'] for r in rep(NOW, 'suspense', '--period', P, '--as-of', L)},
