@@ -655,6 +655,27 @@ tips = [(I(r['recovered']), I(r['reward'])) for r in rep('2026-11-13', 'tip_rewa
 check(tips == [(3000000, 150000), (300000000, 10000000), (500000, 0)],
       'tip_rewards = 5%% capped at 10,000,000, none under 1,000,000: %s' % tips)
 
+# ---- the daily sweep: a missed instalment of a settlement becomes enforceable ----
+def enforceable(cs):
+    return {sued[c] for c in sued if cs[c]['plan'] == 'defaulted' or cs[c]['awarded']}
+
+
+before = rep('2026-11-13T08:00:00', 'litigation', db=DB3)
+missed = [r['case_id'] for r in rep('2026-11-13T08:00:00', 'cases', db=DB3)
+          if r['alert'].startswith('instalment missed')]
+check(len(missed) > 0, 'a settlement has missed an instalment by 11-13')
+run('2026-11-13T09:00:00', 'case', 'sweep', '--date', '2026-11-13', db=DB3)
+cases2 = {r['case_id']: r for r in rep('2026-11-13T10:00:00', 'cases', db=DB3)}
+lit2 = [r for r in rep('2026-11-13T10:00:00', 'litigation', db=DB3) if r['year'] == 'total'][0]
+check(all(cases2[c]['plan'] == 'defaulted' and not cases2[c]['alert'].startswith('instalment')
+          for c in missed), 'the sweep records every missed instalment: %s' % missed)
+check(I(lit2['judgments_to_enforce']) == len(enforceable(cases2)),
+      'litigation judgments to enforce = sued units with a judgment or a defaulted settlement')
+check(I(lit2['judgments_to_enforce']) > I(before[-1]['judgments_to_enforce']),
+      'the defaulted settlement adds a judgment to enforce')
+check(rep('2026-11-13T10:00:00', 'litigation', '--as-of', '2026-11-13T08:00:00', db=DB3) == before,
+      'litigation --as-of before the sweep = as it was')
+
 if failures:
     sys.exit('cli_consistency: %d invariants failed' % len(failures))
 print('cli_consistency: ok')
