@@ -327,6 +327,15 @@ check(I(prov['new_debt_units']) == len(newd) and
       'collection_plan new debt = units in debt now, not last month')
 clr = [u for u in balp if indebt(balp, u) and tenths(balp[u]['months_owed']) < 60 and not indebt(bal, u)]
 check(I(prov['cleared_units']) == len(clr), 'collection_plan cleared = in debt last month under 6.0, not now')
+t4 = list(csv.DictReader(io.StringIO(pack[3].split('\n', 1)[1])))
+evp = [r for r in csv.DictReader(open(D + '/case_events.csv', encoding='utf-8'))
+       if r['date'][:7] == P]
+kinds = {}
+for r in evp:
+    kinds.setdefault(r['event'], []).append(r)
+check({r['event']: (I(r['events']), I(r['units']), I(r['amount'])) for r in t4} ==
+      {k: (len(v), len({x['unit_code'] for x in v}), sum(I(x['amount']) for x in v))
+       for k, v in kinds.items()}, 'pack meeting table 4 = the case events dated in %s' % P)
 t3 = list(csv.DictReader(io.StringIO(pack[2].split('\n', 1)[1])))
 check(sorted(r['unit_code'] for r in t3) == sorted(newd), 'pack meeting table 3 = the units newly in debt')
 
