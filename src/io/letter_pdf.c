@@ -525,6 +525,14 @@ static double table_row(struct pen *pn, const struct block *b, char *const *cell
                                                                   : PANGO_ALIGN_LEFT;
         char *t = bold || header ? g_strconcat("**", cells[i], "**", NULL) : g_strdup(cells[i]);
         l[i] = layout(pn, t, header ? 10 : 10.5, 0, 0, w[i] - 2 * CELL_PAD, a);
+        /* an amount is never broken over two lines: a right-aligned cell too wide for its
+         * column is set smaller until it fits on one */
+        for (double pt = 10; !header && b->cols[i].align == TN_LETTER_RIGHT && pt >= 6 &&
+                             pango_layout_get_line_count(l[i]) > 1;
+             pt -= 0.5) {
+            g_object_unref(l[i]);
+            l[i] = layout(pn, t, pt, 0, 0, w[i] - 2 * CELL_PAD, a);
+        }
         g_free(t);
         double ch = height(l[i]) + 2 * CELL_PAD;
         h = ch > h ? ch : h;

@@ -167,7 +167,8 @@ struct worker_acc {
     char bhxh_code[16];
     tn_money debt;
     tn_period *periods;
-    size_t nperiods, capperiods;
+    tn_money *owed; /* per period: the lines that cancel out leave 0 and are not named */
+    size_t nperiods, capperiods, capowed;
 };
 
 struct worker_set {
@@ -191,11 +192,16 @@ static void add_line(struct worker_set *ws, const char *code, tn_period for_peri
     size_t k = 0;
     while (k < a->nperiods && a->periods[k] < for_period)
         k++;
-    if (k < a->nperiods && a->periods[k] == for_period)
+    if (k < a->nperiods && a->periods[k] == for_period) {
+        a->owed[k] += amt;
         return;
+    }
     TN_GROW(a->periods, a->capperiods, a->nperiods + 1);
+    TN_GROW(a->owed, a->capowed, a->nperiods + 1);
     memmove(&a->periods[k + 1], &a->periods[k], (a->nperiods - k) * sizeof *a->periods);
+    memmove(&a->owed[k + 1], &a->owed[k], (a->nperiods - k) * sizeof *a->owed);
     a->periods[k] = for_period;
+    a->owed[k] = amt;
     a->nperiods++;
 }
 
@@ -336,28 +342,42 @@ tn_err tn_store_worker_debts(struct tn_store *s, const char *unit_code, tn_perio
     /* LAW: payments go to the oldest period first (allocation.csv): what they covered is the
      * first total - due đồng of the charges; the rest, the newest, is unpaid */
     tn_money paid = due > 0 ? total - due : total;
+    int unpaid = 0; /* from the first period not wholly paid on, every period is unpaid in
+                     * full, a negative one (a back-dated decrease) too: it is not a payment
+                     * that covers the periods after it */
     for (size_t i = 0; i < n && !err && due > 0; i++) {
-        if (c[i].amount <= paid) {
+        if (!unpaid && c[i].amount <= paid) {
             paid -= c[i].amount;
             continue;
         }
         err = unpaid_lines(s, &c[i], paid, &ws);
         paid = 0;
+        unpaid = 1;
     }
     if (!err && ws.n)
         qsort(ws.w, ws.n, sizeof *ws.w, by_code);
     struct tn_worker_debt w;
     for (size_t i = 0; i < ws.n && !err; i++) {
+        if (ws.w[i].debt == 0)
+            continue; /* lines that cancel out (a decrease after the charge) owe nothing */
         memset(&w, 0, sizeof w);
         snprintf(w.bhxh_code, sizeof w.bhxh_code, "%s", ws.w[i].bhxh_code);
         worker_name(s, w.bhxh_code, as_of, w.full_name, sizeof w.full_name);
         w.debt = ws.w[i].debt;
-        w.nperiods = (int)ws.w[i].nperiods;
+        struct worker_acc *a = &ws.w[i];
+        size_t k = 0;
+        for (size_t j = 0; j < a->nperiods; j++)
+            if (a->owed[j] != 0)
+                a->periods[k++] = a->periods[j];
+        a->nperiods = k;
+        w.nperiods = (int)a->nperiods;
         format_periods(&ws.w[i], w.periods, sizeof w.periods);
         err = row(ctx, &w);
     }
-    for (size_t i = 0; i < ws.n; i++)
+    for (size_t i = 0; i < ws.n; i++) {
         free(ws.w[i].periods);
+        free(ws.w[i].owed);
+    }
     free(ws.w);
     free(c);
     return err;

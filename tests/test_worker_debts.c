@@ -1,0 +1,111 @@
+/*
+ * test_worker_debts.c - the split of a unit's principal due over its workers
+ * (tn_store_worker_debts, docs/lists.md "Per-worker debt") when a back-dated decrease makes a
+ * later period's charge negative, in an in-memory store.
+ *
+ * Unit A (private, region I, monthly): W1 10,000,000 and W2 5,000,000 from 2025-07, 32% of
+ * the base in all: 3,200,000 + 1,600,000 = 4,800,000 a month; nothing paid. July and August
+ * are closed; then both workers' decrease from 2025-08, filed 2025-09-10, is recognised in
+ * September: assessed 0, adjustment -4,800,000 (August taken back). The charges are July
+ * 4,800,000, August 4,800,000, September -4,800,000; principal due 4,800,000 = July.
+ * Per worker: W1 3,200,000 + 3,200,000 - 3,200,000 = 3,200,000, W2 1,600,000; the sum is the
+ * principal due, both for July only. (Before the fix September was skipped as if it were a
+ * payment: 9,600,000; and August, whose lines cancel out, was named.)
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "policy_fixture.h"
+#include "store/store_int.h"
+#include "thuno/close.h"
+#include "thuno/lists.h"
+
+static void sql(struct tn_store *s, const char *q)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, q, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s: %s", q, msg);
+}
+
+static void close_at(struct tn_store *s, const struct tn_policy *pol, int y, int m, const char *now)
+{
+    char msg[512];
+    struct tn_close_stats st;
+    tn_err err = tn_close_period(s, pol, fx_period(y, m), now, &st, NULL, NULL, msg, sizeof msg);
+    if (err)
+        fail_msg("close: %s", msg);
+}
+
+struct got {
+    char code[2][16];
+    tn_money debt[2];
+    char periods[2][160];
+    int n;
+};
+
+static tn_err collect(void *ctx, const struct tn_worker_debt *w)
+{
+    struct got *g = ctx;
+    if (g->n == 2)
+        return TN_ERR_STATE;
+    snprintf(g->code[g->n], sizeof g->code[g->n], "%s", w->bhxh_code);
+    snprintf(g->periods[g->n], sizeof g->periods[g->n], "%s", w->periods);
+    g->debt[g->n++] = w->debt;
+    return TN_OK;
+}
+
+static void negative_charge_is_not_a_payment(void **state)
+{
+    (void)state;
+    struct tn_store *s;
+    struct tn_policy pol;
+    char msg[256];
+    assert_int_equal(tn_store_open(":memory:", 1, &s, msg), TN_OK);
+    fx_policy(&pol);
+    sql(s, "INSERT INTO unit (unit_code, version, known_at, batch_id, tax_code, name, type, "
+           "status, province_code, wage_region, payment_cycle, registered_on) VALUES "
+           "('A', 1, '2025-07-01T00:00:00', 1, '0100000001', 'Công ty A', 'private', "
+           "'active', '79', 1, 1, '2025-01-01')");
+    sql(s, "INSERT INTO declaration (unit_code, bhxh_code, from_period, version, known_at, "
+           "batch_id, kind, salary, funds, declared_on) VALUES "
+           "('A', '0000000001', '2025-07', 1, '2025-07-01T00:00:00', 1, 'increase', "
+           "10000000, 15, '2025-07-01'),"
+           "('A', '0000000002', '2025-07', 1, '2025-07-01T00:00:00', 1, 'increase', "
+           "5000000, 15, '2025-07-01')");
+    close_at(s, &pol, 2025, 7, "2025-08-01T08:00:00");
+    close_at(s, &pol, 2025, 8, "2025-09-01T08:00:00");
+    sql(s, "INSERT INTO declaration (unit_code, bhxh_code, from_period, version, known_at, "
+           "batch_id, kind, salary, funds, declared_on) VALUES "
+           "('A', '0000000001', '2025-08', 1, '2025-09-10T00:00:00', 2, 'decrease', NULL, 15, "
+           "'2025-09-10'),"
+           "('A', '0000000002', '2025-08', 1, '2025-09-10T00:00:00', 2, 'decrease', NULL, 15, "
+           "'2025-09-10')");
+    close_at(s, &pol, 2025, 9, "2025-10-01T08:00:00");
+
+    struct got g = {0};
+    assert_int_equal(tn_store_worker_debts(s, "A", fx_period(2025, 9), NULL, collect, &g), TN_OK);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.code[0], "0000000001");
+    assert_int_equal(g.debt[0], 3200000);
+    assert_string_equal(g.code[1], "0000000002");
+    assert_int_equal(g.debt[1], 1600000);
+    /* August's charge and its taking back cancel out: only July is owed */
+    assert_string_equal(g.periods[0], "2025-07");
+    assert_string_equal(g.periods[1], "2025-07");
+    tn_store_free(s);
+    tn_policy_release(&pol);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(negative_charge_is_not_a_payment),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
