@@ -163,7 +163,20 @@ def check_xlsx(name, opts, header, body, path):
             if whole and not never_summed.search(h) and i not in total:
                 fail(name, "xlsx does not sum %s" % h)
 
-def check_pdf(name, title, path, again):
+def shown(col, v):
+    """a number as the PDF prints it: grouped with dots when it adds up, tenths with a comma"""
+    if isinstance(v, float):
+        return ("%.1f" % v).replace(".", ",")
+    if never_summed.search(col):
+        return str(v)
+    digits = str(abs(v))
+    groups = []
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    return ("-" if v < 0 else "") + ".".join(groups)
+
+def check_pdf(name, title, path, again, json_rows):
     if open(path, "rb").read() != open(again, "rb").read():
         fail(name, "two runs gave different PDFs")
     info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
@@ -176,6 +189,14 @@ def check_pdf(name, title, path, again):
     for needle in ["BẢO HIỂM XÃ HỘI VIỆT NAM", vi, "Trang 1/"]:
         if needle not in flat:
             fail(name, "pdftotext lacks %r" % needle)
+    # the figures of the first rows are printed whole (numbers never wrap)
+    for r in json_rows[:5]:
+        for col, v in r.items():
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                want = shown(col, v)
+                if not re.search(r"(?<![\d.,])%s(?![\d.,])" % re.escape(want), flat):
+                    fail(name, "pdftotext lacks %s = %s whole" % (col, want))
+                    return
     prefix = os.path.join(work, name + "-page")
     subprocess.run(["pdftoppm", "-r", "30", "-gray", "-f", "1", "-l", "1", "-singlefile", path,
                     prefix], check=True)
@@ -200,14 +221,15 @@ for name, opts, title in reports:
         lines = list(csv.reader(io.StringIO(best_csv)))
         header, body = lines[0], lines[1:]
         with_rows += bool(body)
-        check_json(name, header, body, run(best, name, opts, "json").decode())
+        js = run(best, name, opts, "json").decode()
+        check_json(name, header, body, js)
         x = os.path.join(work, name + ".xlsx")
         run(best, name, opts, "xlsx", x)
         check_xlsx(name, opts, header, body, x)
         p, p2 = os.path.join(work, name + ".pdf"), os.path.join(work, name + "-2.pdf")
         run(best, name, opts, "pdf", p)
         run(best, name, opts, "pdf", p2)
-        check_pdf(name, title, p, p2)
+        check_pdf(name, title, p, p2, json.loads(js))
     except Exception as e:  # a report that fails to run fails the test
         fail(name, repr(e))
 if failures:
