@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Every report that `thuno report --list` names, in every format (docs/formats.md): the
-# hand-checked province (tests/province.sh), the litigation province of
-# tests/data/cases and a small generated province are built; each report runs on the one
-# where it has the most rows, with the options it needs (--period, --year), as CSV, JSON,
-# XLSX and PDF. Checked: JSON parses and has the CSV's rows; XLSX unzips, sheet1's header
-# row is the CSV's header and frozen, every number of the CSV is a number cell of equal
-# value with the format of its kind (#,##0 money and counts, 0 years and codes, 0.0
-# tenths), the sum row sums exactly the columns that add up and its values are the CSV's
-# sums; PDF is A4, pdftotext finds the office header, the Vietnamese title and "Trang 1/",
-# page 1 renders non-blank, and a second run gives the same bytes. A report added without
-# working formats fails here.
+# hand-checked province (tests/province.sh), the litigation province of tests/data/cases
+# and a small generated province are built; each report runs on the one where it has the
+# most rows, with the options it needs (--period, --year), as CSV, JSON, XLSX and PDF.
+# Checked: JSON parses and has the CSV's rows and values. XLSX unzips; sheet1's header row
+# is the CSV's header and frozen; every number of the CSV is a number cell of equal value
+# in the format of its kind (#,##0 money and counts, 0 years and codes, 0.0 tenths); it
+# prints on A4 landscape; the sum row sums exactly the columns that add up, with the CSV's
+# sums. PDF is A4; pdftotext finds the office header, the Vietnamese title, "Trang 1/" and
+# the first rows' figures whole; page 1 renders non-blank; a second run gives the same
+# bytes. A report added without working formats fails here.
 # usage: cli_all_formats.sh THUNO_BINARY
 set -euo pipefail
 thuno=$1
@@ -106,7 +106,8 @@ def read_xlsx(path):
                             float(v.text) if v is not None else None, fmt)
         rows.append(cells)
     pane = sheet.find(".//m:pane", ns)
-    return rows, pane
+    setup = sheet.find("m:pageSetup", ns)
+    return rows, pane, setup
 
 def is_number(s):
     return re.fullmatch(r"-?\d+(\.\d)?", s) is not None
@@ -124,7 +125,9 @@ def check_json(name, header, body, js):
                 return fail(name, "json %s=%r, csv %r" % (k, r[k], v))
 
 def check_xlsx(name, opts, header, body, path):
-    rows, pane = read_xlsx(path)
+    rows, pane, setup = read_xlsx(path)
+    if setup is None or setup.get("paperSize") != "9" or setup.get("orientation") != "landscape":
+        fail(name, "xlsx does not print on A4 landscape")
     if not (pane is not None and pane.get("state") == "frozen" and pane.get("ySplit") == "1"):
         fail(name, "xlsx header not frozen")
     if [rows[0].get(i, ("s", None))[1] for i in range(len(header))] != header:

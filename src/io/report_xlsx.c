@@ -3,7 +3,8 @@
  * numbers (money and counts grouped "#,##0", years, codes and ratios plain "0", tenths
  * "0.0"), a frozen header row, column widths from the longest cell counted in characters
  * (not UTF-8 bytes), and a last row of sums of the columns that add up (tn__col_additive:
- * money and counts, never years, codes or ratios) as SUM formulas carrying their value.
+ * money and counts, never years, codes or ratios) as SUM formulas carrying their value; and
+ * a print setup of A4 landscape, one page wide, the header row repeated on every page.
  * The document is pinned to the table's `created` time so the same data gives the same file.
  * Money leaves integer arithmetic only here: XLSX stores every number as a double, exact for
  * amounts below 2^53 đồng.
@@ -95,6 +96,11 @@ tn_err tn__xlsx_begin(struct tn_table_out *t)
         x->widths[i] = (double)strlen(t->cols[i]) + 2;
     }
     worksheet_freeze_panes(x->ws, 1, 0);
+    /* printed: A4 landscape, one page wide, the header row on every page */
+    worksheet_set_paper(x->ws, 9);
+    worksheet_set_landscape(x->ws);
+    worksheet_fit_to_pages(x->ws, 1, 0);
+    worksheet_repeat_rows(x->ws, 0, 0);
     t->doc = x;
     return TN_OK;
 }
