@@ -531,7 +531,8 @@ tn_err tn_cmd_report(struct tn_cli *cli)
                            : "",
              per, office_arg ? " — cơ quan / office " : "", office_arg ? office_arg : "",
              as_of_arg ? as_of : cli->now);
-    struct tn_table_meta meta = {reports[r].title, subtitle, as_of_arg ? as_of : cli->now,
+    const char *sub = strncmp(subtitle, " — ", 5) == 0 ? subtitle + 5 : subtitle; /* no period */
+    struct tn_table_meta meta = {reports[r].title, sub, as_of_arg ? as_of : cli->now,
                                  (flags & TN_REP_NO_SUM) != 0};
     struct tn_table_out t;
     err = tn_table_begin(&t, f, fmt, &meta, reports[r].cols, ncols(reports[r].cols));

@@ -27,7 +27,7 @@
 #define PAD      5.0   /* between columns */
 #define MAX_COLW 220.0 /* a text column's natural width at most */
 #define MIN_TEXT 40.0  /* a text column is not squeezed below this (or its natural width) */
-#define MAX_WORD 70.0  /* nor below its longest word up to this width */
+#define MAX_WORD 90.0  /* nor below its longest word up to this width */
 #define FONT     "Noto Sans 6.5"
 /* the table's font: the largest at which every table's minimum widths fit a landscape page
  * and its natural widths are at most SQUEEZE times the page's width */
