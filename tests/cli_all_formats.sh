@@ -7,9 +7,10 @@
 # is the CSV's header and frozen; every number of the CSV is a number cell of equal value
 # in the format of its kind (#,##0 money and counts, 0 years and codes, 0.0 tenths); it
 # prints on A4 landscape; the sum row sums exactly the columns that add up, with the CSV's
-# sums. PDF is A4; pdftotext finds the office header, the Vietnamese title, "Trang 1/" and
-# the first rows' figures whole; page 1 renders non-blank; a second run gives the same
-# bytes. A report added without working formats fails here.
+# sums. PDF is A4; pdftotext finds the office header, the Vietnamese title, "Trang 1/", the
+# first rows' figures whole and every header label apart from the next (the overlap of
+# wide tables); page 1 renders non-blank; a second run gives the same bytes. A report
+# added without working formats fails here.
 # usage: cli_all_formats.sh THUNO_BINARY
 set -euo pipefail
 thuno=$1
@@ -43,7 +44,7 @@ done
 [ "$(wc -l <"$work/list.tsv")" -ge 40 ] || { echo "cli_all_formats: report --list is short" >&2; exit 1; }
 
 python3 - "$thuno" "$work" <<'PY'
-import csv, io, json, os, re, subprocess, sys, zipfile
+import csv, html, io, json, os, re, subprocess, sys, zipfile
 import xml.etree.ElementTree as ET
 
 thuno, work = sys.argv[1], sys.argv[2]
@@ -179,6 +180,18 @@ def shown(col, v):
         digits = digits[:-3]
     return ("-" if v < 0 else "") + ".".join(groups)
 
+def check_header(name, path, header):
+    """each header label is printed apart from its neighbours: every piece of it (up to and
+    with a '_') is inside a word of page 1 that is itself part of the label, so labels run
+    into each other ("office_codeperiod") fail"""
+    out = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", path, "-"],
+                         capture_output=True, text=True, check=True).stdout
+    words = [html.unescape(w) for w in re.findall(r"<word [^>]*>(.*?)</word>", out)]
+    for label in header:
+        for piece in re.findall(r"[^_]*_|[^_]+$", label):
+            if not any(piece in w and w in label for w in words):
+                return fail(name, "pdf header label %s overlaps or is cut" % label)
+
 def check_pdf(name, title, path, again, json_rows):
     if open(path, "rb").read() != open(again, "rb").read():
         fail(name, "two runs gave different PDFs")
@@ -233,6 +246,7 @@ for name, opts, title in reports:
         run(best, name, opts, "pdf", p)
         run(best, name, opts, "pdf", p2)
         check_pdf(name, title, p, p2, json.loads(js))
+        check_header(name, p, header)
     except Exception as e:  # a report that fails to run fails the test
         fail(name, repr(e))
 if failures:
