@@ -21,20 +21,21 @@
 
 #include "thuno/mem.h"
 
-#define A4_LONG  841.89 /* points */
-#define A4_SHORT 595.28
-#define MARGIN   28.0
-#define PAD      5.0   /* between columns */
-#define MAX_COLW 220.0 /* a text column's natural width at most */
-#define MIN_TEXT 40.0  /* a text column is not squeezed below this (or its natural width) */
-#define MAX_WORD 90.0  /* nor below its longest word up to this width */
-#define FONT     "Noto Sans 6.5"
-/* the table's font: the largest at which every table's minimum widths fit a landscape page
- * and its natural widths are at most SQUEEZE times the page's width */
-#define SQUEEZE 1.25
-static const char *const cell_fonts[] = {FONT, "Noto Sans 5.5", "Noto Sans 4.8"};
+#define A4_LONG   841.89 /* points */
+#define A4_SHORT  595.28
+#define MARGIN    28.0
+#define PAD       5.0   /* between columns */
+#define MAX_COLW  220.0 /* a text column's natural width at most */
+#define MIN_TEXT  40.0  /* a text column is not squeezed below this (or its natural width) */
+#define MAX_WORD  90.0  /* nor below its longest word up to this width */
+#define SQUEEZE   1.25  /* see cell_fonts */
+#define FONT      "Noto Sans 6.5"
 #define NO_ROWS   "(không có dòng nào / no rows)"
 #define CONTINUED " (tiếp theo / continued)"
+
+/* the table's font: the largest at which every table's minimum widths fit a landscape page
+ * and its natural widths are at most SQUEEZE times the page's width (else the last) */
+static const char *const cell_fonts[] = {FONT, "Noto Sans 5.5", "Noto Sans 4.8"};
 
 /* One table of the document: the report's, or each section of a pack. */
 struct section {
@@ -149,12 +150,12 @@ static double text_width(PangoLayout *l, const char *s)
     return w;
 }
 
-/* The next piece of a header label at p: up to and with a '_', or up to a space (dropped,
- * *sep becomes " " so that the next piece is joined with it). Returns the piece's length. */
-static size_t next_piece(const char *p, const char **sep)
+/* The next piece of a header label at p: up to and with a '_', or up to a space (*space
+ * becomes 1: the caller skips it). Returns the piece's length. */
+static size_t next_piece(const char *p, int *space)
 {
     size_t n = strcspn(p, "_ ");
-    *sep = p[n] == ' ' ? " " : "";
+    *space = p[n] == ' ';
     return n + (p[n] == '_');
 }
 
@@ -162,14 +163,14 @@ static size_t next_piece(const char *p, const char **sep)
 static double widest_piece(PangoLayout *l, const char *label)
 {
     double widest = 0;
-    const char *sep;
+    int space;
     for (const char *p = label; *p;) {
-        size_t n = next_piece(p, &sep);
+        size_t n = next_piece(p, &space);
         char piece[256];
         snprintf(piece, sizeof piece, "%.*s", (int)n, p);
         double w = text_width(l, piece);
         widest = w > widest ? w : widest;
-        p += n + (*sep != 0);
+        p += n + (size_t)space;
     }
     return widest;
 }
@@ -180,16 +181,17 @@ static char *break_label(PangoLayout *l, const char *label, double width)
 {
     size_t len = 0, cap = 2 * strlen(label) + 1;
     char *out = tn_xcalloc(cap, 1), cand[512];
-    const char *line = label, *end = label, *sep;
+    const char *line = label, *end = label;
+    int space;
     for (const char *p = label; *p;) {
-        size_t n = next_piece(p, &sep);
+        size_t n = next_piece(p, &space);
         snprintf(cand, sizeof cand, "%.*s", (int)(p + n - line), line);
         if (end > line && text_width(l, cand) > width) {
             len += (size_t)snprintf(out + len, cap - len, "%.*s\n", (int)(end - line), line);
             line = p;
         }
         end = p + n;
-        p += n + (*sep != 0);
+        p += n + (size_t)space;
     }
     snprintf(out + len, cap - len, "%.*s", (int)(end - line), line);
     return out;
