@@ -49,22 +49,21 @@ static void additive_columns(void **state)
 static void cell_display(void **state)
 {
     (void)state;
-    char buf[64];
-    struct tn_cell money = {TN_CELL_INT, NULL, -1234567};
-    tn__cell_display(&money, "debt", buf, sizeof buf);
-    assert_string_equal(buf, "-1.234.567");
-    struct tn_cell year = {TN_CELL_INT, NULL, 2025};
-    tn__cell_display(&year, "year", buf, sizeof buf);
-    assert_string_equal(buf, "2025");
-    struct tn_cell tenths = {TN_CELL_TENTHS, NULL, -25};
-    tn__cell_display(&tenths, "months_owed", buf, sizeof buf);
-    assert_string_equal(buf, "-2,5");
-    struct tn_cell none = {TN_CELL_NULL, NULL, 0};
-    tn__cell_display(&none, "debt", buf, sizeof buf);
-    assert_string_equal(buf, "");
-    struct tn_cell text = {TN_CELL_TEXT, "Hợp tác xã", 0};
-    tn__cell_display(&text, "name", buf, sizeof buf);
-    assert_string_equal(buf, "Hợp tác xã");
+    static const struct {
+        struct tn_cell cell;
+        const char *col, *want;
+    } cases[] = {
+        {{TN_CELL_INT, NULL, -1234567}, "debt", "-1.234.567"},
+        {{TN_CELL_INT, NULL, 2025}, "year", "2025"},
+        {{TN_CELL_TENTHS, NULL, -25}, "months_owed", "-2,5"},
+        {{TN_CELL_NULL, NULL, 0}, "debt", ""},
+        {{TN_CELL_TEXT, "Hợp tác xã", 0}, "name", "Hợp tác xã"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[64];
+        tn__cell_display(&cases[i].cell, cases[i].col, buf, sizeof buf);
+        assert_string_equal(buf, cases[i].want);
+    }
 }
 
 int main(void)
