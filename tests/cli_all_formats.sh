@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Every report that `thuno report --list` names, in every format (docs/formats.md): the
-# hand-checked province (tests/province.sh), the litigation province of tests/data/cases
-# and a small generated province are built; each report runs on the one where it has the
-# most rows, with the options it needs (--period, --year), as CSV, JSON, XLSX and PDF.
+# hand-checked province (tests/province.sh, with the inspections of tests/data/inspections
+# and a few register entries on the cases of tests/data/case_registers), the litigation
+# province of tests/data/cases and a small generated province are built; each report runs
+# on the one where it has the most rows, with the options it needs (--period, --year), as
+# CSV, JSON, XLSX and PDF.
 # Checked: JSON parses and has the CSV's rows and values. XLSX unzips; sheet1's header row
 # is the CSV's header and frozen; every number of the CSV is a number cell of equal value
 # in the format of its kind (#,##0 money and counts, 0 years and codes, 0.0 tenths); it
@@ -18,10 +20,25 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 here=$(cd "$(dirname "$0")" && pwd)
 
-# the hand-checked province, closed July to November 2025
+# the hand-checked province, closed July to November 2025, with the extras of the
+# inspection and register tests: district offices, inspections, bank orders, tips, branches
 db=$work/province.db
 source "$here/province.sh"
 province_closed
+extra=$here/data/inspections
+t 2025-12-01 import units "$extra/units.csv" --update 2>/dev/null
+for kind in inspections payments; do
+    t 2025-12-01 import "$kind" "$extra/$kind.csv" 2>/dev/null
+done
+t 2025-12-01 import units "$here/data/cases/units.csv" 2>/dev/null
+t 2025-12-01 import case_events "$here/data/case_registers/case_events.csv" 2>/dev/null
+t 2025-12-01 case bank-order HS-B 2025-12-01 "Vietcombank CN quận 1" --amount 6032400 >/dev/null
+t 2025-12-01 case bank-order HS-U3 2025-10-01 "Kho bạc Nhà nước quận 5" --amount 2000000 \
+    --channel treasury >/dev/null
+t 2025-12-01 case bank-reply HS-U3 2025-10-08 1 executed >/dev/null
+t 2025-12-01 case tip HS-B 2025-11-25 "Phạm Văn Cường" "Tài khoản tại ACB" >/dev/null
+t 2025-12-01 case tip-result HS-B 2025-11-28 1 --recovered 1000000 >/dev/null
+t 2025-12-01 case branch HS-A A-HN 01 --note "Chi nhánh Hà Nội" >/dev/null
 # the litigation province (as tests/cli_cases.sh builds it)
 db=$work/cases.db
 t 2021-01-01 init 2>/dev/null
@@ -224,7 +241,7 @@ def check_pdf(name, title, path, again, json_rows):
         fail(name, "page 1 looks blank (%d dark pixels)" % dark)
 
 reports = [line.rstrip("\n").split("\t") for line in open(os.path.join(work, "list.tsv"))]
-with_rows = 0
+with_rows, empty = 0, []
 for name, opts, title in reports:
     try:
         best, best_csv = None, None
@@ -237,6 +254,8 @@ for name, opts, title in reports:
         lines = list(csv.reader(io.StringIO(best_csv)))
         header, body = lines[0], lines[1:]
         with_rows += bool(body)
+        if not body:
+            empty.append(name)
         js = run(best, name, opts, "json").decode()
         check_json(name, header, body, js)
         x = os.path.join(work, name + ".xlsx")
@@ -251,5 +270,6 @@ for name, opts, title in reports:
         fail(name, repr(e))
 if failures:
     sys.exit("cli_all_formats:\n  " + "\n  ".join(failures))
-print("all formats: %d reports in csv, json, xlsx and pdf (%d with rows)" % (len(reports), with_rows))
+print("all formats: %d reports in csv, json, xlsx and pdf (%d with rows; header only: %s)"
+      % (len(reports), with_rows, " ".join(empty)))
 PY
