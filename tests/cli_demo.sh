@@ -45,3 +45,61 @@ unit=$(awk -F, 'NR > 1 && $9 > 0 {print $1; exit}' "$work/b-2026-02.csv")
 "$thuno" --db "$db" explain "$unit" 2026-02 | grep -q "Số dư cuối kỳ / closing"
 "$thuno" --db "$db" explain "$unit" 2026-02 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["balance"]["closing"] == d["balance"]["principal_due"] + d["balance"]["interest_due"]'
 echo "cli demo: 14 closes consistent"
+
+# the office's month after the last close (scripts/demo_month.sh, what scripts/demo.sh runs)
+"$(dirname "$0")/../scripts/demo_month.sh" "$thuno" "$work" 2026-02 14 >"$work/month.txt" 2>"$work/month.err" ||
+    { tail -20 "$work/month.txt" "$work/month.err"; exit 1; }
+out=$work/out
+for f in suspense-match-2026-02.csv card-locks-2026-03-02.csv card-locks-2026-03-02.xlsx \
+         handover-2026-02.csv escalation-2026-02.csv worklist-2026-02.csv cases.csv \
+         cooperatives-2026-02.xlsx special-units-2026-02.xlsx litigation.xlsx; do
+    [ -s "$out/$f" ] || { echo "demo month: $f missing or empty"; exit 1; }
+done
+for f in handover-2026-02.pdf giao-ban-2026-02.pdf ubnd-2026-02.pdf public-name-2026-02.pdf \
+         public-praise-2026.pdf litigation.pdf; do
+    n=$(pdfinfo "$out/$f" | awk '/^Pages:/ {print $2}')
+    [ "${n:-0}" -ge 1 ] || { echo "demo month: $f has no pages"; exit 1; }
+done
+# the spreadsheets are real: their first sheet parses and has a row per line of the CSV
+for x in litigation escalation-2026-02; do
+    unzip -p "$out/$x.xlsx" xl/worksheets/sheet1.xml >"$work/sheet.xml"
+    python3 - "$work/sheet.xml" "$out/$x.csv" <<'PY'
+import csv, sys, xml.etree.ElementTree as ET
+ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+rows = ET.parse(sys.argv[1]).getroot().findall(".//m:sheetData/m:row", ns)
+lines = list(csv.reader(open(sys.argv[2], encoding="utf-8")))
+assert len(rows) >= len(lines), (sys.argv[1], len(rows), len(lines))
+PY
+done
+pdftotext "$out/ubnd-2026-02.pdf" "$work/ubnd.txt"
+grep -q "Báo cáo UBND tỉnh" "$work/ubnd.txt" ||
+    { echo "demo month: the People's Committee PDF lacks its Vietnamese text"; exit 1; }
+[ "$(ls "$out/worklists" | wc -l)" -ge 1 ] || { echo "demo month: no officer's worklist"; exit 1; }
+# the reminders went out for a district office, recorded, with its C12-TS notices, or every
+# office was refused with its reason
+if grep -q "^Văn bản đôn đốc / reminders 790" "$work/month.txt"; then
+    office=$(sed -n 's|^Văn bản đôn đốc / reminders \(790[0-9]*\) .*|\1|p' "$work/month.txt")
+    [ "$(pdfinfo "$out/reminders-$office-2026-02.pdf" | awk '/^Pages:/ {print $2}')" -ge 1 ]
+    [ "$(pdfinfo "$out/c12ts-$office-2026-02.pdf" | awk '/^Pages:/ {print $2}')" -ge 1 ]
+    [ "$(wc -l <"$out/reminders-register-$office.csv")" -ge 2 ]
+else
+    grep -q "refuses a reminder" "$out/reminders-refused-offices.txt"
+fi
+# a lawsuit petition for an escalating case, its claim explained
+case=$(sed -n 's|^Đơn khởi kiện / lawsuit petition: \(HS-[^,]*\),.*|\1|p' "$work/month.txt")
+[ -n "$case" ] || { echo "demo month: no lawsuit petition"; exit 1; }
+pdftotext "$out/don-khoi-kien-$case.pdf" "$work/don.txt"
+grep -qi "ĐƠN KHỞI KIỆN" "$work/don.txt" ||
+    { echo "demo month: the petition PDF lacks its title"; exit 1; }
+for line in "Đối chiếu tiền chờ / suspense:" "Khóa thẻ ngày 2026-03-02 / card locks of the day:" \
+            "Bàn giao / handover:" "Các bước xử lý nợ / escalation:" "Danh sách công việc / worklists:" \
+            "Giao ban / meeting pack:" "Hợp tác xã / cooperatives:" "Đơn vị đặc biệt / special units:" \
+            "Công khai / public lists:" "Khởi kiện / litigation:" "Hồ sơ vụ việc / cases:"; do
+    grep -qF "$line" "$work/month.txt" || { echo "demo month: summary lacks '$line'"; exit 1; }
+done
+# the summary's figures are the reports': the escalation run's units and the litigation total
+esc=$(($(wc -l <"$out/escalation-2026-02.csv") - 1))
+grep -q "escalation: $esc đơn vị" "$work/month.txt" || { echo "demo month: escalation count"; exit 1; }
+sued=$(awk -F, '$1 == "total" {print $2}' "$out/litigation.csv")
+grep -q "litigation: ${sued:-0} đơn vị" "$work/month.txt" || { echo "demo month: litigation total"; exit 1; }
+echo "cli demo: the office's month after the close"
