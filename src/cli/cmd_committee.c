@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "io/pack_pdf.h"
+#include "io/table_out.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
 
@@ -62,11 +62,12 @@ tn_err tn_cmd_committee(struct tn_cli *cli)
              a.as_of ? a.as_of : cli->now);
     struct tn_table_meta meta = {"Báo cáo UBND tỉnh: sử dụng lao động, đóng BHXH / Report to the "
                                  "People's Committee",
-                                 subtitle, a.as_of ? a.as_of : cli->now};
-    struct tn_pack pack;
-    tn_pack_begin(&pack, f, &meta);
-    err = tn__pc_pack(cli, s, &a, &pack);
-    tn_err end = tn_pack_end(&pack);
+                                 subtitle, a.as_of ? a.as_of : cli->now, 0};
+    struct tn_table_out t;
+    err = tn_table_begin(&t, f, TN_OUT_PDF, &meta, NULL, 0);
+    if (!err)
+        err = tn__pc_pack(cli, s, &a, &t);
+    tn_err end = tn_table_end(&t);
     if (!err)
         err = end;
     if (err == TN_ERR_STORE)

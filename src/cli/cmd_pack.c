@@ -246,7 +246,7 @@ tn_err tn_cmd_pack(struct tn_cli *cli)
              a.office ? " — cơ quan / office " : "", a.office ? a.office : "",
              a.as_of ? a.as_of : cli->now);
     struct tn_table_meta meta = {"Tài liệu giao ban tháng / Monthly meeting pack", subtitle,
-                                 a.as_of ? a.as_of : cli->now};
+                                 a.as_of ? a.as_of : cli->now, 0};
     struct tn_table_out t;
     err = tn_table_begin(&t, f, fmt, &meta, NULL, 0);
     if (!err)

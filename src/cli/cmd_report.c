@@ -1,7 +1,8 @@
 /*
- * cmd_report.c - `thuno report NAME --period YYYY-MM [--as-of DATE] [--format csv|json]
- * [-o FILE]`. One entry per report in the table below: its columns and how its rows are read
- * (data-formats.md "Outputs"). Later issues add their reports here.
+ * cmd_report.c - `thuno report NAME --period YYYY-MM [--as-of DATE] [--format
+ * csv|json|xlsx|pdf] [-o FILE]`, and `thuno report --list`. One entry per report in the table
+ * below: its columns and how its rows are read (data-formats.md "Outputs"). Later issues add their
+ * reports here.
  */
 
 #include <stdlib.h>
@@ -339,6 +340,28 @@ static size_t ncols(const char *const *cols)
     return n;
 }
 
+/* `thuno report --list`: one line a report, tab-separated: its name, the options it needs or
+ * takes (period, year, range, office, officer; no_sum: no sum row in XLSX) and its title,
+ * for scripts (tests/cli_all_formats.sh runs every report in every format from it). */
+static void print_reports(FILE *f)
+{
+    static const struct {
+        int flag;
+        const char *name;
+    } opts[] = {{TN_REP_PERIOD, "period"}, {TN_REP_YEAR, "year"},       {TN_REP_RANGE, "range"},
+                {TN_REP_OFFICE, "office"}, {TN_REP_OFFICER, "officer"}, {TN_REP_NO_SUM, "no_sum"}};
+    for (size_t i = 0; i < sizeof reports / sizeof reports[0]; i++) {
+        int flags = reports[i].flags ? reports[i].flags : TN_REP_PERIOD, first = 1;
+        fprintf(f, "%s\t", reports[i].name);
+        for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++)
+            if (flags & opts[k].flag) {
+                fprintf(f, "%s%s", first ? "" : ",", opts[k].name);
+                first = 0;
+            }
+        fprintf(f, "\t%s\n", reports[i].title);
+    }
+}
+
 static void list_reports(void)
 {
     for (size_t i = 0; i < sizeof reports / sizeof reports[0]; i++)
@@ -440,6 +463,10 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     const char *name = NULL, *format = "csv", *out = NULL, *as_of_arg = NULL;
     char as_of[20];
     struct tn_report_args a = {0};
+    if (cli->argc == 2 && strcmp(cli->argv[1], "--list") == 0) {
+        print_reports(stdout);
+        return fflush(stdout) ? TN_ERR_IO : TN_OK;
+    }
     tn_err err = parse_args(cli, &name, &a, &format, &out, &as_of_arg, as_of);
     if (err)
         return err;
@@ -504,7 +531,9 @@ tn_err tn_cmd_report(struct tn_cli *cli)
                            : "",
              per, office_arg ? " — cơ quan / office " : "", office_arg ? office_arg : "",
              as_of_arg ? as_of : cli->now);
-    struct tn_table_meta meta = {reports[r].title, subtitle, as_of_arg ? as_of : cli->now};
+    const char *sub = strncmp(subtitle, " — ", 5) == 0 ? subtitle + 5 : subtitle; /* no period */
+    struct tn_table_meta meta = {reports[r].title, sub, as_of_arg ? as_of : cli->now,
+                                 (flags & TN_REP_NO_SUM) != 0};
     struct tn_table_out t;
     err = tn_table_begin(&t, f, fmt, &meta, reports[r].cols, ncols(reports[r].cols));
     if (!err)

@@ -93,7 +93,7 @@ static tn_err cmd_match(struct tn_cli *cli)
                                        "memo_period", "proposed_unit", "method",  "confidence",
                                        "candidates",  "reason",        "applied", NULL};
     struct tn_table_meta meta = {"Đối chiếu tiền chưa xác định đơn vị / Suspense matching", "",
-                                 cli->now};
+                                 cli->now, 0};
     struct tn_table_out t;
     struct match_run x = {.t = &t, .apply = apply};
     err = tn_table_begin(&t, stdout, TN_OUT_CSV, &meta, cols, 11);

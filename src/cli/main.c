@@ -26,7 +26,7 @@ static const struct {
     {"report", tn_cmd_report,
      "report NAME [--period YYYY-MM | --year YYYY] [--from DATE --to DATE] [--office CODE] "
      "[--officer O] [--as-of DATE] [--date DATE] "
-     "[--format csv|json|xlsx|pdf] [-o FILE]"},
+     "[--format csv|json|xlsx|pdf] [-o FILE] | report --list"},
     {"explain", tn_cmd_explain,
      "explain UNIT_CODE YYYY-MM [--as-of DATE] [--office CODE] [--format text|json]"},
     {"case", tn_cmd_case,

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "io/inspection_policy.h"
-#include "io/pack_pdf.h"
 #include "thuno/inspection_store.h"
 #include "thuno/mem.h"
 #include "thuno/store.h"
@@ -22,12 +21,11 @@
  * of the committee's PDF (tn__pc_pack). */
 struct rows_out {
     struct tn_table_out *t;
-    struct tn_pack *pack;
 };
 
 static tn_err put(const struct rows_out *o, const struct tn_cell *c)
 {
-    return o->pack ? tn_pack_row(o->pack, c) : tn_table_row(o->t, c);
+    return tn_table_row(o->t, c);
 }
 
 /* An empty text cell is NULL (no value), as the other reports write it. */
@@ -361,19 +359,19 @@ static tn_err run_facts(struct tn_cli *cli, struct tn_store *s, const struct tn_
 tn_err tn__run_union_chairs(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                             struct tn_table_out *t)
 {
-    return run_facts(cli, s, a, (struct rows_out){t, NULL}, LIST_CHAIRS);
+    return run_facts(cli, s, a, (struct rows_out){t}, LIST_CHAIRS);
 }
 
 tn_err tn__run_pc_refusing(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                            struct tn_table_out *t)
 {
-    return run_facts(cli, s, a, (struct rows_out){t, NULL}, LIST_REFUSING);
+    return run_facts(cli, s, a, (struct rows_out){t}, LIST_REFUSING);
 }
 
 tn_err tn__run_pc_measures(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                            struct tn_table_out *t)
 {
-    return run_facts(cli, s, a, (struct rows_out){t, NULL}, LIST_MEASURES);
+    return run_facts(cli, s, a, (struct rows_out){t}, LIST_MEASURES);
 }
 
 /* ---- pc_report: labour use and contributions by district and sector ---- */
@@ -405,7 +403,7 @@ tn_err tn__run_pc_report(struct tn_cli *cli, struct tn_store *s, const struct tn
                          struct tn_table_out *t)
 {
     (void)cli;
-    struct rows_out out = {t, NULL};
+    struct rows_out out = {t};
     return tn_store_labour(s, a->period, a->as_of, a->office, labour_row, &out);
 }
 
@@ -420,25 +418,26 @@ static size_t count_cols(const char *const *cols)
 }
 
 tn_err tn__pc_pack(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                   struct tn_pack *pack)
+                   struct tn_table_out *t)
 {
-    struct rows_out out = {NULL, pack};
-    tn_pack_section(pack,
-                    "1. Tình hình sử dụng lao động, đóng BHXH theo địa bàn và loại hình / Labour "
-                    "use and contributions by district and sector",
-                    tn__pc_report_cols, count_cols(tn__pc_report_cols));
-    tn_err err = tn_store_labour(s, a->period, a->as_of, a->office, labour_row, &out);
-    if (!err) {
-        tn_pack_section(pack, "2. Đơn vị chây ỳ không đóng BHXH / Units that refuse to pay",
-                        tn__pc_refusing_cols, count_cols(tn__pc_refusing_cols));
+    struct rows_out out = {t};
+    tn_err err = tn_table_section(t,
+                                  "1. Tình hình sử dụng lao động, đóng BHXH theo địa bàn và loại "
+                                  "hình / Labour use and contributions by district and sector",
+                                  tn__pc_report_cols, count_cols(tn__pc_report_cols));
+    if (!err)
+        err = tn_store_labour(s, a->period, a->as_of, a->office, labour_row, &out);
+    if (!err)
+        err = tn_table_section(t, "2. Đơn vị chây ỳ không đóng BHXH / Units that refuse to pay",
+                               tn__pc_refusing_cols, count_cols(tn__pc_refusing_cols));
+    if (!err)
         err = run_facts(cli, s, a, out, LIST_REFUSING);
-    }
-    if (!err) {
-        tn_pack_section(pack,
-                        "3. Đề nghị các ngành phối hợp xử lý / Measures requested from other "
-                        "agencies",
-                        tn__pc_measures_cols, count_cols(tn__pc_measures_cols));
+    if (!err)
+        err = tn_table_section(t,
+                               "3. Đề nghị các ngành phối hợp xử lý / Measures requested from "
+                               "other agencies",
+                               tn__pc_measures_cols, count_cols(tn__pc_measures_cols));
+    if (!err)
         err = run_facts(cli, s, a, out, LIST_MEASURES);
-    }
     return err;
 }

@@ -42,13 +42,15 @@ struct tn_report_args {
     const char *officer; /* --officer (TN_REP_OFFICER): NULL for every officer */
 };
 
-/* TN_REP_YEAR: the report needs --year Y (its last closed period) or --period P */
+/* TN_REP_YEAR: the report needs --year Y (its last closed period) or --period P;
+ * TN_REP_NO_SUM: its rows overlap or carry their own total, so XLSX adds no sum row */
 enum {
     TN_REP_PERIOD = 1,
     TN_REP_RANGE = 2,
     TN_REP_OFFICE = 4,
     TN_REP_YEAR = 8,
-    TN_REP_OFFICER = 16
+    TN_REP_OFFICER = 16,
+    TN_REP_NO_SUM = 32
 };
 
 typedef tn_err (*tn_report_run)(struct tn_cli *cli, struct tn_store *s,
@@ -231,7 +233,7 @@ tn_err tn__run_collection_plan(struct tn_cli *cli, struct tn_store *s,
     {"collection_plan", "Kết quả thu so với kế hoạch / Collection against plan",                 \
      tn__collection_plan_cols, tn__run_collection_plan,                                          \
      "per province, department, office, type, officer: plan, collected %, efficiency, new debt", \
-     TN_REP_PERIOD | TN_REP_OFFICE}
+     TN_REP_PERIOD | TN_REP_OFFICE | TN_REP_NO_SUM}
 
 /* clang-format on */
 
@@ -251,13 +253,14 @@ tn_err tn__run_reminders(struct tn_cli *cli, struct tn_store *s, const struct tn
     {"litigation", "Thống kê khởi kiện và thi hành án / Litigation and enforcement statistics",  \
      tn__litigation_cols, tn__run_litigation,                                                    \
      "seed 000's statistics per year of filing (--from/--to bound the filing dates)",            \
-     TN_REP_RANGE | TN_REP_OFFICE},                                                              \
+     TN_REP_RANGE | TN_REP_OFFICE | TN_REP_NO_SUM},                                                              \
     {"litigation_by_type", "Thống kê khởi kiện theo loại hình / Litigation by unit type",        \
      tn__litigation_type_cols, tn__run_litigation_type,                                          \
-     "the litigation statistics per unit type", TN_REP_RANGE | TN_REP_OFFICE},                   \
+     "the litigation statistics per unit type", TN_REP_RANGE | TN_REP_OFFICE | TN_REP_NO_SUM},   \
     {"litigation_by_office", "Thống kê khởi kiện theo cơ quan BHXH / Litigation by office",      \
      tn__litigation_office_cols, tn__run_litigation_office,                                      \
-     "the litigation statistics per office (district)", TN_REP_RANGE | TN_REP_OFFICE},           \
+     "the litigation statistics per office (district)",                                          \
+     TN_REP_RANGE | TN_REP_OFFICE | TN_REP_NO_SUM},                                              \
     {"cases", "Danh sách hồ sơ thu nợ / Debt cases", tn__cases_cols, tn__run_cases,              \
      "every case with its state, amounts, recovery, plan, next deadline and alerts",             \
      TN_REP_OFFICE},                                                                             \
@@ -284,10 +287,10 @@ tn_err tn__run_pc_refusing(struct tn_cli *cli, struct tn_store *s, const struct 
                            struct tn_table_out *t);
 tn_err tn__run_pc_measures(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                            struct tn_table_out *t);
-/* The three People's Committee tables as the sections of one PDF (cmd_committee.c). */
-struct tn_pack;
+/* The three People's Committee tables as the sections (tn_table_section) of t, a PDF
+ * (cmd_committee.c). */
 tn_err tn__pc_pack(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                   struct tn_pack *pack);
+                   struct tn_table_out *t);
 
 /* clang-format off */
 #define TN_INSPECTION_REPORTS                                                                    \

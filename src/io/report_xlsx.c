@@ -1,7 +1,10 @@
 /*
  * report_xlsx.c - a report table as a real spreadsheet (libxlsxwriter): numbers typed as
- * numbers with grouping, tenths with one decimal, a frozen header row, column widths, and a
- * last row of sums for the whole-number columns (as SUM formulas carrying their value).
+ * numbers (money and counts grouped "#,##0", years, codes and ratios plain "0", tenths
+ * "0.0"), a frozen header row, column widths from the longest cell counted in characters
+ * (not UTF-8 bytes), and a last row of sums of the columns that add up (tn__col_additive:
+ * money and counts, never years, codes or ratios) as SUM formulas carrying their value; and
+ * a print setup of A4 landscape, one page wide, the header row repeated on every page.
  * The document is pinned to the table's `created` time so the same data gives the same file.
  * Money leaves integer arithmetic only here: XLSX stores every number as a double, exact for
  * amounts below 2^53 đồng.
@@ -22,9 +25,10 @@ struct tn__doc {
     char path[64];
     lxw_workbook *wb;
     lxw_worksheet *ws;
-    lxw_format *header, *integer, *tenths, *total_label, *total;
+    lxw_format *header, *integer, *plain, *tenths, *total_label, *total;
     enum tn_cell_type *types; /* the type each column has shown so far */
     int64_t *sums;
+    int *additive; /* per column: tn__col_additive() */
     double *widths;
 };
 
@@ -71,6 +75,8 @@ tn_err tn__xlsx_begin(struct tn_table_out *t)
     format_set_bottom(x->header, LXW_BORDER_THIN);
     x->integer = workbook_add_format(x->wb);
     format_set_num_format(x->integer, "#,##0");
+    x->plain = workbook_add_format(x->wb);
+    format_set_num_format(x->plain, "0");
     x->tenths = workbook_add_format(x->wb);
     format_set_num_format(x->tenths, "0.0");
     x->total_label = workbook_add_format(x->wb);
@@ -83,13 +89,29 @@ tn_err tn__xlsx_begin(struct tn_table_out *t)
     x->types = tn_xcalloc(t->ncols, sizeof *x->types);
     x->sums = tn_xcalloc(t->ncols, sizeof *x->sums);
     x->widths = tn_xcalloc(t->ncols, sizeof *x->widths);
+    x->additive = tn_xcalloc(t->ncols ? t->ncols : 1, sizeof *x->additive);
     for (size_t i = 0; i < t->ncols; i++) {
+        x->additive[i] = tn__col_additive(t->cols[i]);
         worksheet_write_string(x->ws, 0, (lxw_col_t)i, t->cols[i], x->header);
         x->widths[i] = (double)strlen(t->cols[i]) + 2;
     }
     worksheet_freeze_panes(x->ws, 1, 0);
+    /* printed: A4 landscape, one page wide, the header row on every page */
+    worksheet_set_paper(x->ws, 9);
+    worksheet_set_landscape(x->ws);
+    worksheet_fit_to_pages(x->ws, 1, 0);
+    worksheet_repeat_rows(x->ws, 0, 0);
     t->doc = x;
     return TN_OK;
+}
+
+/* The width of UTF-8 text s in characters: Vietnamese letters take two or three bytes. */
+static double chars(const char *s)
+{
+    double n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
 }
 
 tn_err tn__xlsx_row(struct tn_table_out *t, const struct tn_cell *cells)
@@ -108,16 +130,20 @@ tn_err tn__xlsx_row(struct tn_table_out *t, const struct tn_cell *cells)
             break;
         case TN_CELL_TEXT:
             e = worksheet_write_string(x->ws, r, col, c->text ? c->text : "", NULL);
-            w = c->text ? (double)strlen(c->text) * 0.9 + 2 : 0; /* UTF-8 bytes overstate */
+            w = c->text ? chars(c->text) * 1.1 + 2 : 0;
             break;
-        case TN_CELL_INT:
-            e = worksheet_write_number(x->ws, r, col, (double)c->num, x->integer);
+        case TN_CELL_INT: {
+            char shown[32];
+            e = worksheet_write_number(x->ws, r, col, (double)c->num,
+                                       x->additive[i] ? x->integer : x->plain);
             x->sums[i] += c->num;
-            w = 16;
+            tn__cell_display(c, t->cols[i], shown, sizeof shown);
+            w = chars(shown) * 1.1 + 2;
             break;
+        }
         case TN_CELL_TENTHS:
             e = worksheet_write_number(x->ws, r, col, (double)c->num / 10, x->tenths);
-            w = 8;
+            w = 7;
             break;
         }
         if (e != LXW_NO_ERROR)
@@ -145,13 +171,22 @@ tn_err tn__xlsx_end(struct tn_table_out *t)
         return TN_ERR_IO;
     /* widths must be set before rows in constant-memory mode: libxlsxwriter accepts column
      * settings at any time and writes them with the sheet's header at close */
+    for (size_t i = 0; i < t->ncols; i++) {
+        if (x->types[i] == TN_CELL_INT && x->additive[i]) { /* the sum is the widest figure */
+            char shown[32];
+            struct tn_cell sum = {TN_CELL_INT, NULL, x->sums[i]};
+            tn__cell_display(&sum, t->cols[i], shown, sizeof shown);
+            if (chars(shown) * 1.1 + 2 > x->widths[i])
+                x->widths[i] = chars(shown) * 1.1 + 2;
+        }
+    }
     for (size_t i = 0; i < t->ncols; i++)
         worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i, x->widths[i], NULL);
-    if (t->rows > 0) {
+    if (t->rows > 0 && !t->meta.no_sum) {
         lxw_row_t r = (lxw_row_t)(t->rows + 1);
         int labelled = 0;
         for (size_t i = 0; i < t->ncols; i++) {
-            if (x->types[i] == TN_CELL_INT) {
+            if (x->types[i] == TN_CELL_INT && x->additive[i]) {
                 char c[4], formula[48];
                 col_name(i, c);
                 snprintf(formula, sizeof formula, "=SUM(%s2:%s%lld)", c, c, t->rows + 1);
@@ -169,6 +204,7 @@ tn_err tn__xlsx_end(struct tn_table_out *t)
         remove(x->path);
     free(x->types);
     free(x->sums);
+    free(x->additive);
     free(x->widths);
     free(x);
     t->doc = NULL;

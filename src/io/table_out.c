@@ -182,7 +182,30 @@ tn_err tn__copy_out(const char *path, FILE *f)
     return bad || fflush(f) ? TN_ERR_IO : TN_OK;
 }
 
-void tn__cell_display(const struct tn_cell *c, char *buf, size_t n)
+/* Whether s matches pat, where '*' stands for any run of characters. */
+static int glob(const char *pat, const char *s)
+{
+    if (*pat == '*')
+        return glob(pat + 1, s) || (*s && glob(pat, s + 1));
+    return *pat ? *pat == *s && glob(pat + 1, s + 1) : !*s;
+}
+
+/* The whole-number columns that do not add up, by name (column names are English
+ * identifiers, docs/glossary.md). */
+static const char *const not_additive[] = {
+    "year",   "*_year",   "years*",    "rank",       "*_clause", "*_no",   "*_id",
+    "*_code", "*_pct",    "*_ratio",   "*_rate",     "*_wage",   "*_base", "*days*",
+    "months", "months_*", "threshold", "confidence", "age",      NULL};
+
+int tn__col_additive(const char *col)
+{
+    for (const char *const *p = not_additive; *p; p++)
+        if (glob(*p, col))
+            return 0;
+    return 1;
+}
+
+void tn__cell_display(const struct tn_cell *c, const char *col, char *buf, size_t n)
 {
     char g[32];
     switch (c->type) {
@@ -193,7 +216,10 @@ void tn__cell_display(const struct tn_cell *c, char *buf, size_t n)
         snprintf(buf, n, "%s", c->text ? c->text : "");
         break;
     case TN_CELL_INT:
-        tn_money_format_grouped(c->num, g);
+        if (tn__col_additive(col))
+            tn_money_format_grouped(c->num, g);
+        else
+            snprintf(g, sizeof g, "%" PRId64, c->num);
         snprintf(buf, n, "%s", g);
         break;
     case TN_CELL_TENTHS: {

@@ -1,6 +1,7 @@
 /*
  * table_out.h - writing a report's rows as CSV (RFC 4180, the header first), JSON (an array
- * of objects), XLSX (typed numbers, frozen header, widths, a sum row) or PDF (A4, office
+ * of objects), XLSX (typed numbers, frozen header, widths, a sum row of the columns that add
+ * up) or PDF (A4, office
  * header, page numbers, Vietnamese text through Pango), with the same columns in every format
  * (data-formats.md "Outputs").
  */
@@ -33,6 +34,7 @@ struct tn_table_meta {
     const char *subtitle; /* e.g. "Kỳ 2025-11, số liệu đến 2025-12-01" */
     const char *created;  /* "YYYY-MM-DDTHH:MM:SS" stamped in XLSX/PDF metadata (pinned, so
                              the same data gives the same file) */
+    int no_sum;           /* XLSX: no sum row (the rows overlap or carry their own total) */
 };
 
 struct tn__doc; /* XLSX or PDF state (table_out_int.h) */

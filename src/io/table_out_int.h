@@ -21,8 +21,15 @@ tn_err tn__pdf_end(struct tn_table_out *t);
 /* Copies the file at path to f and removes it. Errors: TN_ERR_IO. */
 tn_err tn__copy_out(const char *path, FILE *f);
 
-/* Formats a cell as a document shows it: money and counts grouped with dots ("1.234.567"),
- * tenths with a comma ("2,5"), text as is; "" for NULL. */
-void tn__cell_display(const struct tn_cell *c, char *buf, size_t n);
+/* Whether a whole-number column named col adds up (money, counts): its figures are grouped
+ * and XLSX sums it. Not: years, ranks, numbers of clauses or documents, codes, percentages,
+ * ratios, rates, wages and bases, days, months and years of age (docs/formats.md has the
+ * list of names). */
+int tn__col_additive(const char *col);
+
+/* Formats a cell of column col as a document shows it: whole numbers of an additive column
+ * grouped with dots ("1.234.567"), others plain ("2025"), tenths with a comma ("2,5"), text
+ * as is; "" for NULL. */
+void tn__cell_display(const struct tn_cell *c, const char *col, char *buf, size_t n);
 
 #endif

@@ -1,0 +1,275 @@
+#!/usr/bin/env bash
+# Every report that `thuno report --list` names, in every format (docs/formats.md): the
+# hand-checked province (tests/province.sh, with the inspections of tests/data/inspections
+# and a few register entries on the cases of tests/data/case_registers), the litigation
+# province of tests/data/cases and a small generated province are built; each report runs
+# on the one where it has the most rows, with the options it needs (--period, --year), as
+# CSV, JSON, XLSX and PDF.
+# Checked: JSON parses and has the CSV's rows and values. XLSX unzips; sheet1's header row
+# is the CSV's header and frozen; every number of the CSV is a number cell of equal value
+# in the format of its kind (#,##0 money and counts, 0 years and codes, 0.0 tenths); it
+# prints on A4 landscape; the sum row sums exactly the columns that add up, with the CSV's
+# sums. PDF is A4; pdftotext finds the office header, the Vietnamese title, "Trang 1/", the
+# first rows' figures whole and every header label apart from the next (the overlap of
+# wide tables); page 1 renders non-blank; a second run gives the same bytes. A report
+# added without working formats fails here.
+# usage: cli_all_formats.sh THUNO_BINARY
+set -euo pipefail
+thuno=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+here=$(cd "$(dirname "$0")" && pwd)
+
+# the hand-checked province, closed July to November 2025, with the extras of the
+# inspection and register tests: district offices, inspections, bank orders, tips, branches
+db=$work/province.db
+source "$here/province.sh"
+province_closed
+extra=$here/data/inspections
+t 2025-12-01 import units "$extra/units.csv" --update 2>/dev/null
+for kind in inspections payments; do
+    t 2025-12-01 import "$kind" "$extra/$kind.csv" 2>/dev/null
+done
+t 2025-12-01 import units "$here/data/cases/units.csv" 2>/dev/null
+t 2025-12-01 import case_events "$here/data/case_registers/case_events.csv" 2>/dev/null
+t 2025-12-01 case bank-order HS-B 2025-12-01 "Vietcombank CN quận 1" --amount 6032400 >/dev/null
+t 2025-12-01 case bank-order HS-U3 2025-10-01 "Kho bạc Nhà nước quận 5" --amount 2000000 \
+    --channel treasury >/dev/null
+t 2025-12-01 case bank-reply HS-U3 2025-10-08 1 executed >/dev/null
+t 2025-12-01 case tip HS-B 2025-11-25 "Phạm Văn Cường" "Tài khoản tại ACB" >/dev/null
+t 2025-12-01 case tip-result HS-B 2025-11-28 1 --recovered 1000000 >/dev/null
+t 2025-12-01 case branch HS-A A-HN 01 --note "Chi nhánh Hà Nội" >/dev/null
+# the litigation province (as tests/cli_cases.sh builds it)
+db=$work/cases.db
+t 2021-01-01 init 2>/dev/null
+for kind in units case_events case_plans payments; do
+    t 2021-01-01 import "$kind" "$here/data/cases/$kind.csv" 2>/dev/null
+done
+# a small generated province, six months closed
+db=$work/gen.db
+t 2026-11-01 gen --units 40 --workers 400 --months 6 --end 2026-10 --seed 1 \
+    --out "$work/gen" >/dev/null 2>&1
+t 2026-11-01 init 2>/dev/null
+for kind in officers units workers declarations payments registry case_events case_plans; do
+    t 2026-11-01 import "$kind" "$work/gen/$kind.csv" 2>/dev/null
+done
+for p in 2026-05 2026-06 2026-07 2026-08 2026-09 2026-10; do
+    t "${p}-28T18:00:00" close "$p" 2>/dev/null
+done
+
+"$thuno" report --list >"$work/list.tsv"
+[ "$(wc -l <"$work/list.tsv")" -ge 40 ] || { echo "cli_all_formats: report --list is short" >&2; exit 1; }
+
+python3 - "$thuno" "$work" <<'PY'
+import csv, html, io, json, os, re, subprocess, sys, zipfile
+import xml.etree.ElementTree as ET
+
+thuno, work = sys.argv[1], sys.argv[2]
+ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+# each store: its database, its clock, the period and year its reports are asked for (the
+# litigation province closes no period: no yearly report there)
+stores = [("province", "2025-12-01", "2025-11", "2025"),
+          ("cases", "2024-12-31", "2024-12", None),
+          ("gen", "2026-11-05", "2026-10", "2026")]
+# whole-number columns that never add up (src/io/table_out.c not_additive): a sum row must
+# not sum them
+never_summed = re.compile(r"^(year|rank|months|threshold|confidence)$|_(year|clause|no|id|code|pct|ratio|rate|wage|base)$|days")
+failures = []
+
+def fail(report, msg):
+    failures.append("%s: %s" % (report, msg))
+
+def run(store, name, opts, fmt, out=None):
+    db, now, period, year = store
+    args = [thuno, "--db", os.path.join(work, db + ".db"), "report", name, "--as-of", now]
+    if "period" in opts:
+        args += ["--period", period]
+    elif "year" in opts:
+        args += ["--year", year]
+    args += ["--format", fmt]
+    if out:
+        args += ["-o", out]
+    env = dict(os.environ, THUNO_NOW=now)
+    p = subprocess.run(args, capture_output=True, env=env)
+    if p.returncode != 0:
+        raise RuntimeError("%s %s exit %d: %s" % (fmt, db, p.returncode, p.stderr.decode()[-300:]))
+    return p.stdout
+
+def col_index(ref):
+    n = 0
+    for ch in re.match(r"[A-Z]+", ref).group(0):
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+def read_xlsx(path):
+    with zipfile.ZipFile(path) as z:
+        sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+        styles = ET.fromstring(z.read("xl/styles.xml"))
+    fmts = {1: "0", 3: "#,##0"}
+    for nf in styles.iter("{%s}numFmt" % ns["m"]):
+        fmts[int(nf.get("numFmtId"))] = nf.get("formatCode")
+    xfs = [fmts.get(int(x.get("numFmtId", "0")), "General")
+           for x in styles.find("m:cellXfs", ns)]
+    rows = []
+    for row in sheet.find("m:sheetData", ns):
+        cells = {}
+        for c in row:
+            i = col_index(c.get("r"))
+            fmt = xfs[int(c.get("s", "0"))]
+            if c.get("t") == "inlineStr":
+                cells[i] = ("s", "".join(x.text or "" for x in c.iter("{%s}t" % ns["m"])), fmt)
+            else:
+                f, v = c.find("m:f", ns), c.find("m:v", ns)
+                cells[i] = ("f" if f is not None else "n",
+                            float(v.text) if v is not None else None, fmt)
+        rows.append(cells)
+    pane = sheet.find(".//m:pane", ns)
+    setup = sheet.find("m:pageSetup", ns)
+    return rows, pane, setup
+
+def is_number(s):
+    return re.fullmatch(r"-?\d+(\.\d)?", s) is not None
+
+def check_json(name, header, body, js):
+    rows = json.loads(js)
+    if len(rows) != len(body):
+        return fail(name, "json has %d rows, csv %d" % (len(rows), len(body)))
+    for r, line in zip(rows, body):
+        if list(r.keys()) != header:
+            return fail(name, "json keys differ from the csv header")
+        for k, v in zip(header, line):
+            got = "" if r[k] is None else ("%.1f" % r[k] if isinstance(r[k], float) else str(r[k]))
+            if got != v:
+                return fail(name, "json %s=%r, csv %r" % (k, r[k], v))
+
+def check_xlsx(name, opts, header, body, path):
+    rows, pane, setup = read_xlsx(path)
+    if setup is None or setup.get("paperSize") != "9" or setup.get("orientation") != "landscape":
+        fail(name, "xlsx does not print on A4 landscape")
+    if not (pane is not None and pane.get("state") == "frozen" and pane.get("ySplit") == "1"):
+        fail(name, "xlsx header not frozen")
+    if [rows[0].get(i, ("s", None))[1] for i in range(len(header))] != header:
+        return fail(name, "xlsx header differs from the csv")
+    summed = bool(body) and "no_sum" not in opts
+    want = len(body) + 1 + (1 if summed else 0)
+    if len(rows) != want:
+        return fail(name, "xlsx has %d rows, want %d" % (len(rows), want))
+    numeric = [False] * len(header)
+    for r, line in zip(rows[1:], body):
+        for i, v in enumerate(line):
+            c = r.get(i)
+            if v == "":
+                if c is not None:
+                    fail(name, "xlsx %s: %r for an empty csv cell" % (header[i], c))
+            elif is_number(v) and (c is None or c[0] != "s"):
+                numeric[i] = True
+                if c is None or c[0] != "n" or abs(c[1] - float(v)) > 1e-9:
+                    return fail(name, "xlsx %s: %r, csv %s" % (header[i], c, v))
+                kind = "0.0" if "." in v else ("0" if never_summed.search(header[i]) else "#,##0")
+                if c[2] != kind:
+                    return fail(name, "xlsx %s: format %r, want %r" % (header[i], c[2], kind))
+            elif c is None or c[0] != "s" or c[1] != v:
+                return fail(name, "xlsx %s: %r, csv %r" % (header[i], c, v))
+    if summed:
+        total = rows[-1]
+        for i, c in total.items():
+            if c[0] == "s":
+                continue
+            if never_summed.search(header[i]) or not numeric[i] or "." in "".join(l[i] for l in body):
+                fail(name, "xlsx sums %s, which does not add up" % header[i])
+            elif c[1] != sum(int(l[i] or 0) for l in body):
+                fail(name, "xlsx sum of %s is %r" % (header[i], c[1]))
+        for i, h in enumerate(header):
+            whole = numeric[i] and all(l[i] == "" or re.fullmatch(r"-?\d+", l[i]) for l in body)
+            if whole and not never_summed.search(h) and i not in total:
+                fail(name, "xlsx does not sum %s" % h)
+
+def shown(col, v):
+    """a number as the PDF prints it: grouped with dots when it adds up, tenths with a comma"""
+    if isinstance(v, float):
+        return ("%.1f" % v).replace(".", ",")
+    if never_summed.search(col):
+        return str(v)
+    digits = str(abs(v))
+    groups = []
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    return ("-" if v < 0 else "") + ".".join(groups)
+
+def check_header(name, path, header):
+    """each header label is printed apart from its neighbours: every piece of it (up to and
+    with a '_') is inside a word of page 1 that is itself part of the label, so labels run
+    into each other ("office_codeperiod") fail"""
+    out = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", path, "-"],
+                         capture_output=True, text=True, check=True).stdout
+    words = [html.unescape(w) for w in re.findall(r"<word [^>]*>(.*?)</word>", out)]
+    for label in header:
+        for piece in re.findall(r"[^_]*_|[^_]+$", label):
+            if not any(piece in w and w in label for w in words):
+                return fail(name, "pdf header label %s overlaps or is cut" % label)
+
+def check_pdf(name, title, path, again, json_rows):
+    if open(path, "rb").read() != open(again, "rb").read():
+        fail(name, "two runs gave different PDFs")
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    if "(A4)" not in info:
+        fail(name, "pdf is not A4")
+    text = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = " ".join(text.split())
+    vi = " ".join(title.split(" / ")[0].split())
+    for needle in ["BẢO HIỂM XÃ HỘI VIỆT NAM", vi, "Trang 1/"]:
+        if needle not in flat:
+            fail(name, "pdftotext lacks %r" % needle)
+    # the figures of the first rows are printed whole (numbers never wrap)
+    for r in json_rows[:5]:
+        for col, v in r.items():
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                want = shown(col, v)
+                if not re.search(r"(?<![\d.,])%s(?![\d.,])" % re.escape(want), flat):
+                    fail(name, "pdftotext lacks %s = %s whole" % (col, want))
+                    return
+    prefix = os.path.join(work, name + "-page")
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", "-f", "1", "-l", "1", "-singlefile", path,
+                    prefix], check=True)
+    pgm = open(prefix + ".pgm", "rb").read()
+    magic, size, depth, pixels = pgm.split(b"\n", 3)
+    w, h = map(int, size.split())
+    dark = sum(1 for p in pixels[: w * h] if p < 128)
+    if dark < 150:
+        fail(name, "page 1 looks blank (%d dark pixels)" % dark)
+
+reports = [line.rstrip("\n").split("\t") for line in open(os.path.join(work, "list.tsv"))]
+with_rows, empty = 0, []
+for name, opts, title in reports:
+    try:
+        best, best_csv = None, None
+        for store in stores:
+            if "year" in opts and store[3] is None:
+                continue
+            out = run(store, name, opts, "csv").decode()
+            if best_csv is None or out.count("\n") > best_csv.count("\n"):
+                best, best_csv = store, out
+        lines = list(csv.reader(io.StringIO(best_csv)))
+        header, body = lines[0], lines[1:]
+        with_rows += bool(body)
+        if not body:
+            empty.append(name)
+        js = run(best, name, opts, "json").decode()
+        check_json(name, header, body, js)
+        x = os.path.join(work, name + ".xlsx")
+        run(best, name, opts, "xlsx", x)
+        check_xlsx(name, opts, header, body, x)
+        p, p2 = os.path.join(work, name + ".pdf"), os.path.join(work, name + "-2.pdf")
+        run(best, name, opts, "pdf", p)
+        run(best, name, opts, "pdf", p2)
+        check_pdf(name, title, p, p2, json.loads(js))
+        check_header(name, p, header)
+    except Exception as e:  # a report that fails to run fails the test
+        fail(name, repr(e))
+if failures:
+    sys.exit("cli_all_formats:\n  " + "\n  ".join(failures))
+print("all formats: %d reports in csv, json, xlsx and pdf (%d with rows; header only: %s)"
+      % (len(reports), with_rows, " ".join(empty)))
+PY
