@@ -84,8 +84,9 @@ t "$now" case sweep --date "$last" >"$out/sweep-$last.txt"
 t "$now" report cases -o "$out/cases.csv"
 
 # --- day 5: a district office sends its written reminders (recorded) and the C12-TS notices.
-# --record is all or nothing: a late unit whose case is already at court refuses a reminder,
-# so the office is the first district office, most late units first, whose run is accepted.
+# The office is the first district office, most late units first, whose run is accepted; a late
+# unit whose case is already at court gets no reminder and is listed as skipped (stderr, kept in
+# reminders-skipped-OFFICE.txt), the rest is recorded in one transaction.
 now="${day5}T09:00:00"
 office="" actor=$qlt
 offices=$(awk -F, 'NR == FNR { if (FNR > 1 && $14 != "current") late[$1] = 1; next }
@@ -99,6 +100,7 @@ for o in $offices; do
         --actor "${a:-$qlt}" -o "$out/reminders-$o-$end.pdf" >"$out/reminders-$o-$end.txt" \
         2>"$out/reminders-refused.txt"; then
         office=$o actor=${a:-$qlt}
+        grep "skipped" "$out/reminders-refused.txt" >"$out/reminders-skipped-$o.txt" || true
         break
     fi
     echo "$o: $(cat "$out/reminders-refused.txt")" >>"$out/reminders-refused-offices.txt"
@@ -169,6 +171,9 @@ if [ -n "$office" ]; then
     awk -F, "$v"'NR > 1 {n++; o += $5; d += $7} END {
         printf "Văn bản đôn đốc / reminders %s (%s): %d thư / letters, quá hạn / overdue %s đ, nợ / debt %s đ\n",
             office, actor, n, v(o), v(d) }' office="$office" actor="$actor" "$out/reminders-register-$office.csv"
+    if [ -s "$out/reminders-skipped-$office.txt" ]; then
+        echo "   $(wc -l <"$out/reminders-skipped-$office.txt") đơn vị bỏ qua / units skipped (case at court or enforcement): $out/reminders-skipped-$office.txt"
+    fi
     if [ -s "$out/reminders-refused-offices.txt" ]; then
         echo "   $(wc -l <"$out/reminders-refused-offices.txt") văn phòng trước bị từ chối / offices before it refused (a case at court): $out/reminders-refused-offices.txt"
     fi

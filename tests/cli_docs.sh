@@ -138,10 +138,36 @@ for name, needles in want.items():
     assert dark > len(pixels) // 200, (name, "page 1 is blank", dark, len(pixels))
 PY
 
+# a lawsuit filed before any close was known (the ledger imported after filing): the checklist
+# runs the document's own validation, so they agree. HS-D-KK (unit D) filed on 2025-07-15 with its amount:
+# the reprint rests on the amount recorded on lawsuit_filed (always given) and says the
+# ledger's explanation at filing is not available.
+t 2025-12-15 case record HS-D-KK lawsuit_filed 2025-07-15 --unit D --amount 5000000 \
+    --office "Tòa án nhân dân Quận 2" >/dev/null
+t 2025-12-15 doc lawsuit_petition HS-D-KK >"$work/nofiling-D.out" 2>"$work/nofiling-D.err" ||
+    fail "HS-D-KK reprint refused: $(cat "$work/nofiling-D.err")"
+grep -q "Số tiền khởi kiện / amount claimed .*5.000.000" "$work/nofiling-D.out" ||
+    fail "HS-D-KK reprint: no amount recorded: $(cat "$work/nofiling-D.out")"
+grep -q "không có giải trình theo sổ" "$work/nofiling-D.out" || fail "HS-D-KK reprint: no notice"
+t 2025-12-15 doc checklist HS-D-KK >"$work/nofiling-D-check.out"
+grep -A1 "^  lawsuit_petition .*done 2025-07-15 (reprint)" "$work/nofiling-D-check.out" |
+    grep -q "\[x\] every fact present" || fail "HS-D-KK checklist: $(cat "$work/nofiling-D-check.out")"
+# the checklist and the document agree on every case of this test, document by document
+for c in HS-A HS-D HS-D-KK HS-E; do
+    t 2026-03-20 doc checklist "$c" --to "X" >"$work/agree.out"
+    for k in fine_proposal deduction_request lawsuit_petition enforcement_request pensioner_notice; do
+        ready=0
+        grep -A1 "^  $k " "$work/agree.out" | grep -q "\[x\] every fact present" && ready=1
+        made=0
+        t 2026-03-20 doc "$k" "$c" --to "X" >/dev/null 2>&1 && made=1
+        [ "$ready" = "$made" ] || fail "$c $k: checklist says $ready, the document $made"
+    done
+done
+
 status=0
 for f in "$work"/*.txt; do
     name=$(basename "$f")
-    case $name in reprint.txt | deduction-* | petition-* | enforcement-* | pensioner-* | fine-*) continue ;; esac
+    case $name in reprint.txt | deduction-* | petition-* | enforcement-* | pensioner-* | fine-* | nofiling-*) continue ;; esac
     if [ "${2:-}" = "--update" ]; then
         cp "$f" "$golden/$name"
     elif ! diff -u "$golden/$name" "$f"; then

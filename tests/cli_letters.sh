@@ -57,6 +57,7 @@ PY
 }
 
 province_closed
+cp "$db" "$work/base.db"
 lh=(--letterhead "$letters/letterhead.txt")
 L() { t 2025-12-05T09:00:00 letter "$@" "${lh[@]}"; }
 
@@ -163,4 +164,30 @@ t 2026-01-05T09:00:00 letter reminder --period 2025-12 --record --actor qlt.an -
 code=$?
 set -e
 [ "$code" -eq 65 ] && grep -q "numbers up to 2 of 2025" "$work/n.err" || fail "--number-from: $(cat "$work/n.err")"
+
+# a late unit whose open case is already in court gets no reminder from the monthly run: B is
+# sued on 2025-11-20 (its case's own deadlines lead it, docs/letters.md); A is still reminded,
+# B is listed as skipped with the reason, and a run for B alone is refused
+db=$work/base.db
+t 2025-11-20T10:00:00 case record HS-B lawsuit_filed 2025-11-20 --unit B --amount 1000000 \
+    >/dev/null 2>&1 || fail "lawsuit_filed for B"
+L reminder --period 2025-11 --record --actor qlt.an -o "$work/sued.pdf" >"$work/sued.txt" \
+    2>"$work/sued.err" || fail "reminder with B sued: $(cat "$work/sued.err")"
+[ "$(cut -f1 "$work/sued.txt" | tr '\n' ' ')" = "A " ] || fail "sued: recorded $(cat "$work/sued.txt")"
+grep -q "B: .*HS-B.*sued" "$work/sued.err" || fail "sued: no skip line: $(cat "$work/sued.err")"
+grep -q "1 letters, recorded; 1 skipped" "$work/sued.err" || fail "sued: $(cat "$work/sued.err")"
+[ "$(sqlite3 "$db" 'SELECT unit_code FROM reminder')" = A ] || fail "sued: register"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM case_event WHERE event = 'reminder_sent'")" = 1 ] ||
+    fail "sued: case events"
+has "$work/sued.pdf" "Kính gửi: Công ty TNHH Hải Âu" || fail "sued: A's letter"
+! has "$work/sued.pdf" "mã đơn vị: B" || fail "sued: B got a letter"
+for rec in "" --record; do
+    set +e
+    L reminder --period 2025-11 --unit B $rec --actor qlt.an -o "$work/b.pdf" 2>"$work/b.err"
+    code=$?
+    set -e
+    [ "$code" -eq 65 ] && grep -q "B: case HS-B is sued" "$work/b.err" ||
+        fail "--unit B sued $rec: exit $code $(cat "$work/b.err")"
+    [ ! -e "$work/b.pdf" ] || fail "--unit B sued $rec: a PDF was written"
+done
 echo "cli_letters: ok"

@@ -122,4 +122,24 @@ with zipfile.ZipFile(work + "/c.xlsx") as z:
 cells = ["".join(t.text or "" for t in c.iter("{%s}t" % ns["m"])) for c in root.iter("{%s}c" % ns["m"])]
 assert "DN4790000000001" in cells and "Phạm Minh Đức" in cells, cells[:30]
 PY
+# The lock state of a day counts principal past its deadline on that day (docs/payments-ops.md
+# "The state of a day"), on a fresh province closed to November: A (2.0 months, locked) pays
+# September and October (K1, 10,560,000) on 2025-12-10: unlocked that day; its November charge
+# (5,120,000) falls due on 12-31: locked again that day; December closed on 2026-01-05 (after
+# the deadline): A is at 1.0 on the 4th and the 5th, so the list of the 5th is the December
+# card_locks crossings (none: A 2.0 -> 1.0, B 3.0 -> 3.0, C 0), not a lock of A.
+db=$work/days.db
+province_closed
+t 2025-12-10T09:00:00 import payments "$here/data/card_days/payments.csv" 2>/dev/null
+day() { t "$1T20:00:00" report card_lock_workers --period "$2" --date "$1" | tail -n +2 |
+    awk -F, '{ print $3 ":" $2 }' | sort -u | tr '\n' ' '; }
+[ "$(day 2025-12-10 2025-11)" = "A:unlock " ] || fail "12-10: $(day 2025-12-10 2025-11)"
+[ "$(day 2025-12-30 2025-11)" = "" ] || fail "12-30: $(day 2025-12-30 2025-11)"
+[ "$(day 2025-12-31 2025-11)" = "A:lock " ] || fail "12-31: $(day 2025-12-31 2025-11)"
+t 2026-01-05T08:00:00 close 2025-12 2>/dev/null
+[ "$(day 2026-01-04 2025-12)" = "" ] || fail "01-04: $(day 2026-01-04 2025-12)"
+t 2026-01-05T20:00:00 report card_locks --period 2025-12 | tail -n +2 |
+    awk -F, '{ print $1 ":" $2 }' | sort -u | tr '\n' ' ' >"$work/crossings.txt"
+[ "$(day 2026-01-05 2025-12)" = "$(cat "$work/crossings.txt")" ] ||
+    fail "01-05: $(day 2026-01-05 2025-12) vs card_locks $(cat "$work/crossings.txt")"
 echo "cli_payments: ok"

@@ -131,4 +131,9 @@ int tn_case_allows(const struct tn_case *c, enum tn_case_event e);
 /* Returns 1 when the case is over (closed or withdrawn) and can only reopen by appeal. */
 int tn_case_is_over(const struct tn_case *c);
 
+/* Returns 1 when state s is past escalation, in court or enforcement (sued, mediated,
+ * enforceable, enforcing, suspended): the case's own deadlines lead it, so neither the
+ * ladder nor the monthly reminder proposes anything for it (docs/cases.md, docs/letters.md). */
+int tn_case_state_in_court(enum tn_case_state s);
+
 #endif

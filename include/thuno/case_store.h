@@ -72,6 +72,12 @@ tn_err tn_store_case_ids(struct tn_store *s, const char *as_of,
 tn_err tn_store_case_record(struct tn_store *s, const struct tn_case_event_row *ev, const char *now,
                             long *seq, char *why, size_t whysz);
 
+/* The same as tn_store_case_record inside the caller's transaction (tn_store_begin): it
+ * neither begins nor ends one, so several events (and other rows) commit or roll back
+ * together. On an error the caller rolls back. */
+tn_err tn_store_case_record_in_tx(struct tn_store *s, const struct tn_case_event_row *ev,
+                                  const char *now, long *seq, char *why, size_t whysz);
+
 /* Stores size bytes (content-addressed by their SHA-256, hex in sha256) and links them to the
  * case as kind ("petition", "power_of_attorney", ...) named name. Storing the same bytes
  * twice keeps one copy. Errors: TN_ERR_NOT_FOUND (no such case), TN_ERR_STORE. */

@@ -15,6 +15,8 @@
 #include "thuno/money.h"
 #include "thuno/period.h"
 
+struct tn_policy;
+
 struct tn_store;
 
 struct tn_payops_unit {
@@ -57,14 +59,18 @@ struct tn_card_state {
     tn_money monthly;      /* the close's assessed amount: what a month owed is */
     tn_money debt;         /* principal_due + interest_due at that close */
     tn_money paid_since;   /* payments known by then, not counted by that close */
-    int tenths;            /* months owed now (docs/payments-ops.md) */
+    tn_money pending;      /* principal the close found not yet past its deadline */
+    tn_day pending_due;    /* that principal's deadline, -1 if none */
+    int tenths;            /* months owed on the day (docs/payments-ops.md) */
 };
 
 /* Calls row() for every unit with a closed balance for a period <= period as known at as_of,
- * in unit_code order, with paid_since counting payments received by day; office NULL for
- * every office. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_card_states(struct tn_store *s, tn_period period, tn_day day, const char *as_of,
-                            const char *office,
+ * in unit_code order, with paid_since counting payments received by day and tenths the
+ * months owed on day: the close's, plus its not-yet-due principal once its deadline (pol's
+ * policy/deadlines.csv) is on or before day, less paid_since; office NULL for every office.
+ * Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_card_states(struct tn_store *s, const struct tn_policy *pol, tn_period period,
+                            tn_day day, const char *as_of, const char *office,
                             tn_err (*row)(void *ctx, const struct tn_card_state *r), void *ctx);
 
 struct tn_unit_worker {

@@ -188,6 +188,51 @@ static tn_err produce(struct tn_cli *cli, struct tn_store *s, const struct tn_po
     return err;
 }
 
+/* The checklist's line for document kind: the same facts as `thuno doc KIND` gathers (the
+ * same date: a petition already filed is reprinted with its filing day) and the same
+ * validation, tn_doc_build itself, so the checklist and the document never disagree. */
+static tn_err check_kind(struct tn_cli *cli, struct tn_store *s, const struct tn_policy *pol,
+                         const struct doc_args *a, enum tn_doc_kind k)
+{
+    struct tn_doc_source src;
+    tn_doc_source_init(&src);
+    tn_err err = gather(cli, s, pol, a, tn_doc_kind_stage(k), &src);
+    if (err) {
+        tn_doc_source_release(&src);
+        return err;
+    }
+    struct tn_doc_check ck;
+    tn_doc_check(k, &src.facts, &ck);
+    struct tn_doc d;
+    char why[512] = "";
+    tn_doc_init(&d);
+    tn_err built = tn_doc_build(k, &src.facts, &d, why, sizeof why);
+    tn_doc_release(&d);
+    const char *st = tn_case_event_name(tn_doc_kind_stage(k));
+    char status[48], day[TN_DAY_BUFSZ];
+    if (ck.recorded >= 0) {
+        tn_day_format(ck.recorded, day);
+        snprintf(status, sizeof status, "done %s%s", day, built ? ", facts missing" : " (reprint)");
+    } else {
+        snprintf(status, sizeof status, "%s",
+                 !ck.stage_ok ? "not this stage"
+                 : built      ? "facts missing"
+                              : "ready");
+    }
+    printf("  %-20s %-22s %s — %s\n", tn_doc_kind_name(k), st, status, tn_doc_kind_label(k));
+    if (ck.stage_ok) {
+        for (size_t i = 0; i < ck.nmissing; i++)
+            printf("    [ ] %s\n", ck.missing[i]);
+        if (built && !ck.nmissing) /* refused while building (e.g. no fine rule in force) */
+            printf("    [ ] %s\n", why);
+        if (!built)
+            printf("    [x] every fact present: thuno doc %s %s\n", tn_doc_kind_name(k),
+                   a->case_id);
+    }
+    tn_doc_source_release(&src);
+    return TN_OK;
+}
+
 /* Which document each stage produces, whether the case is at that stage, and what it lacks. */
 static tn_err checklist(struct tn_cli *cli, struct tn_store *s, const struct tn_policy *pol,
                         const struct doc_args *a)
@@ -201,33 +246,10 @@ static tn_err checklist(struct tn_cli *cli, struct tn_store *s, const struct tn_
         printf("Hồ sơ / case %s — đơn vị / unit %s — trạng thái / state %s — as of %s, dated %s\n",
                a->case_id, src.unit_code, tn_case_state_name(src.c.state), src.as_of, day);
         printf("Tài liệu theo bước / documents by stage:\n");
-        for (int k = 0; k < TN_DOC_COUNT; k++) {
-            struct tn_doc_check ck;
-            tn_doc_check((enum tn_doc_kind)k, &src.facts, &ck);
-            const char *st = tn_case_event_name(tn_doc_kind_stage((enum tn_doc_kind)k));
-            char status[48];
-            if (ck.recorded >= 0) {
-                tn_day_format(ck.recorded, day);
-                snprintf(status, sizeof status, "done %s%s", day,
-                         ck.nmissing ? ", facts missing" : " (reprint)");
-            } else {
-                snprintf(status, sizeof status, "%s",
-                         !ck.stage_ok  ? "not this stage"
-                         : ck.nmissing ? "facts missing"
-                                       : "ready");
-            }
-            printf("  %-20s %-22s %s — %s\n", tn_doc_kind_name((enum tn_doc_kind)k), st, status,
-                   tn_doc_kind_label((enum tn_doc_kind)k));
-            if (!ck.stage_ok)
-                continue;
-            for (size_t i = 0; i < ck.nmissing; i++)
-                printf("    [ ] %s\n", ck.missing[i]);
-            if (!ck.nmissing)
-                printf("    [x] every fact present: thuno doc %s %s\n",
-                       tn_doc_kind_name((enum tn_doc_kind)k), a->case_id);
-        }
     }
     tn_doc_source_release(&src);
+    for (int k = 0; k < TN_DOC_COUNT && !err; k++)
+        err = check_kind(cli, s, pol, a, (enum tn_doc_kind)k);
     return err;
 }
 

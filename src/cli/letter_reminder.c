@@ -29,6 +29,7 @@ struct rem {
     char case_id[72];
     struct tn_case c; /* the case the event goes to, replayed */
     int new_case;
+    long ev_seq; /* the reminder_sent event's number once recorded */
 };
 
 struct rem_list {
@@ -258,10 +259,8 @@ static tn_err case_id_row(void *ctx, const char *case_id, const char *unit_code)
     return TN_OK;
 }
 
-/* Finds the unit's open case (the first in id order) or names a new one, and checks the
- * reminder can be recorded on it. */
-static tn_err prepare_case(struct tn_cli *cli, struct tn_store *s, const struct tn__letter_opts *o,
-                           struct rem *r)
+/* Finds the unit's open case (the first in id order) or names a new one (r->new_case). */
+static tn_err find_case(struct tn_cli *cli, struct tn_store *s, struct rem *r)
 {
     struct case_find x = {.s = s, .unit = r->u.unit_code, .now = cli->now};
     tn_err err = tn_store_case_ids(s, cli->now, case_id_row, &x);
@@ -270,23 +269,29 @@ static tn_err prepare_case(struct tn_cli *cli, struct tn_store *s, const struct 
     if (x.found) {
         snprintf(r->case_id, sizeof r->case_id, "%s", x.best);
         r->c = x.c;
-    } else {
-        char p[TN_PERIOD_BUFSZ];
-        tn_period_format(r->u.bal.period, p);
-        for (int i = 1; i < 100; i++) {
-            snprintf(r->case_id, sizeof r->case_id, i == 1 ? "HS-%s-%s" : "HS-%s-%s-%d",
-                     r->u.unit_code, p, i);
-            struct tn_case_event_row *ev = NULL;
-            size_t n = 0;
-            if ((err = tn_store_case_events(s, r->case_id, NULL, &ev, &n)))
-                return err;
-            free(ev);
-            if (n == 0)
-                break;
-        }
-        tn_case_init(&r->c);
-        r->new_case = 1;
+        return TN_OK;
     }
+    char p[TN_PERIOD_BUFSZ];
+    tn_period_format(r->u.bal.period, p);
+    for (int i = 1; i < 100; i++) {
+        snprintf(r->case_id, sizeof r->case_id, i == 1 ? "HS-%s-%s" : "HS-%s-%s-%d", r->u.unit_code,
+                 p, i);
+        struct tn_case_event_row *ev = NULL;
+        size_t n = 0;
+        if ((err = tn_store_case_events(s, r->case_id, NULL, &ev, &n)))
+            return err;
+        free(ev);
+        if (n == 0)
+            break;
+    }
+    tn_case_init(&r->c);
+    r->new_case = 1;
+    return TN_OK;
+}
+
+/* Checks the reminder can be recorded on r's case and is not yet in the register. */
+static tn_err check_record(struct tn_store *s, const struct tn__letter_opts *o, struct rem *r)
+{
     struct tn_case trial = r->c;
     struct tn_case_step st = {TN_CASE_EV_REMINDER_SENT, o->date, -1, TN_CASE_OUT_NONE_GIVEN, ""};
     char why[256];
@@ -296,7 +301,8 @@ static tn_err prepare_case(struct tn_cli *cli, struct tn_store *s, const struct 
         return TN_ERR_REJECTED;
     }
     long count;
-    if ((err = tn_store_reminder_count(s, r->u.unit_code, r->u.bal.period, &count)))
+    tn_err err = tn_store_reminder_count(s, r->u.unit_code, r->u.bal.period, &count);
+    if (err)
         return err;
     if (count) {
         char p[TN_PERIOD_BUFSZ];
@@ -308,8 +314,47 @@ static tn_err prepare_case(struct tn_cli *cli, struct tn_store *s, const struct 
     return TN_OK;
 }
 
+/* Drops from l the units whose open case is in court or enforcement: their case's own
+ * deadlines lead them, so the monthly run sends them no reminder (docs/letters.md). Each is
+ * listed on stderr with its case and state; *skipped counts them. A unit named with --unit
+ * in that state is refused instead (TN_ERR_REJECTED). */
+static tn_err drop_in_court(struct tn_cli *cli, struct tn_store *s, const struct tn__letter_opts *o,
+                            struct rem_list *l, size_t *skipped)
+{
+    size_t k = 0;
+    *skipped = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        struct rem *r = &l->r[i];
+        tn_err err = find_case(cli, s, r);
+        if (err)
+            return err;
+        if (!tn_case_state_in_court(r->c.state)) {
+            if (k != i)
+                l->r[k] = *r;
+            k++;
+            continue;
+        }
+        const char *st = tn_case_state_name(r->c.state), *vi = tn_case_state_label(r->c.state);
+        if (o->filter.unit) {
+            tn_cli_error("letter",
+                         "%s: case %s is %s (%s): không gửi văn bản đôn đốc / no reminder, the "
+                         "case's own deadlines lead it (thuno case show %s)",
+                         r->u.unit_code, r->case_id, st, vi, r->case_id);
+            return TN_ERR_REJECTED; /* one unit, nothing dropped yet: l is whole */
+        }
+        fprintf(stderr,
+                "thuno: letter reminder: bỏ qua / skipped %s: case %s is %s (%s), its own "
+                "deadlines lead it\n",
+                r->u.unit_code, r->case_id, st, vi);
+        free(r->u.owed);
+        (*skipped)++;
+    }
+    l->n = k;
+    return TN_OK;
+}
+
 static tn_err record_one(struct tn_cli *cli, struct tn_store *s, const struct tn__letter_opts *o,
-                         const struct rem *r)
+                         struct rem *r)
 {
     struct tn_case_event_row ev;
     memset(&ev, 0, sizeof ev);
@@ -323,7 +368,7 @@ static tn_err record_one(struct tn_cli *cli, struct tn_store *s, const struct tn
                                     ev.office};
     long seq;
     char why[384];
-    tn_err err = tn_store_case_record(s, &ev, cli->now, &seq, why, sizeof why);
+    tn_err err = tn_store_case_record_in_tx(s, &ev, cli->now, &seq, why, sizeof why);
     if (err) {
         tn_cli_error("letter", "%s: %s", r->case_id,
                      err == TN_ERR_STORE ? tn_store_errmsg(s) : why);
@@ -347,9 +392,7 @@ static tn_err record_one(struct tn_cli *cli, struct tn_store *s, const struct tn
     snprintf(row.actor, sizeof row.actor, "%s", o->actor);
     if ((err = tn_store_reminder_add(s, &row, cli->now)))
         tn_cli_error("letter", "%s", tn_store_errmsg(s));
-    else
-        printf("%s\t%s\t%s\treminder_sent %ld%s\n", r->u.unit_code, r->letter_no, r->case_id, seq,
-               r->new_case ? " (case opened)" : "");
+    r->ev_seq = seq;
     return err;
 }
 
@@ -389,7 +432,10 @@ tn_err tn__letter_reminder(struct tn_cli *cli, struct tn_store *s, const struct 
                 "the first 10 days of the month (Decree 274/2025), dated day %d\n",
                 md);
     struct rem_list l = {.pol = pol};
+    size_t skipped = 0;
     tn_err err = tn_store_letter_units(s, o->period, o->as_of, &o->filter, rem_row, &l);
+    if (!err)
+        err = drop_in_court(cli, s, o, &l, &skipped);
     int seq = o->number_from, next = 0;
     if (!err && o->record)
         err = tn_store_reminder_next_seq(s, y, &next);
@@ -409,15 +455,31 @@ tn_err tn__letter_reminder(struct tn_cli *cli, struct tn_store *s, const struct 
         else
             snprintf(r->letter_no, sizeof r->letter_no, "      /%s", suffix);
         if (o->record)
-            err = prepare_case(cli, s, o, r);
+            err = check_record(s, o, r);
     }
-    for (size_t i = 0; i < l.n && !err && o->record; i++)
-        err = record_one(cli, s, o, &l.r[i]);
+    /* every event and register row in one transaction: all of them or none */
+    if (!err && o->record && l.n) {
+        err = tn_store_begin(s);
+        for (size_t i = 0; i < l.n && !err; i++)
+            err = record_one(cli, s, o, &l.r[i]);
+        if (!err)
+            err = tn_store_commit(s);
+        if (err)
+            tn_store_rollback(s);
+        for (size_t i = 0; i < l.n && !err; i++)
+            printf("%s\t%s\t%s\treminder_sent %ld%s\n", l.r[i].u.unit_code, l.r[i].letter_no,
+                   l.r[i].case_id, l.r[i].ev_seq, l.r[i].new_case ? " (case opened)" : "");
+    }
     if (!err)
         err = write_docs(o, l.r, l.n, lh, pol);
     if (err == TN_ERR_STORE)
         tn_cli_error("letter", "%s", tn_store_errmsg(s));
-    if (!err)
+    if (!err && skipped)
+        fprintf(stderr,
+                "thuno: letter reminder: %zu letters%s; %zu skipped (in court or "
+                "enforcement)\n",
+                l.n, o->record ? ", recorded" : "", skipped);
+    else if (!err)
         fprintf(stderr, "thuno: letter reminder: %zu letters%s\n", l.n,
                 o->record ? ", recorded" : "");
     for (size_t i = 0; i < l.n; i++)

@@ -218,7 +218,8 @@ static const struct tn_payops_unit *find_unit(const struct tn_payops_unit *u, si
 }
 
 static tn_err card_lists(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                         struct tn_table_out *t, const struct tn_card_rule *rule)
+                         struct tn_table_out *t, const struct tn_policy *pol,
+                         const struct tn_card_rule *rule)
 {
     tn_day day = a->day >= 0 ? a->day : tn_period_last_day(a->period);
     char date[TN_DAY_BUFSZ], now_at[20], before_at[20], prev[TN_DAY_BUFSZ];
@@ -239,8 +240,8 @@ static tn_err card_lists(struct tn_cli *cli, struct tn_store *s, const struct tn
     struct tn_payops_unit *units = NULL;
     size_t nunits = 0;
     /* the office is the unit's on day D: the day before it may have been another's */
-    if ((err = tn_store_card_states(s, a->period, day, at, NULL, collect_state, &now)) ||
-        (err = tn_store_card_states(s, a->period, day - 1, before_at, NULL, collect_state,
+    if ((err = tn_store_card_states(s, pol, a->period, day, at, NULL, collect_state, &now)) ||
+        (err = tn_store_card_states(s, pol, a->period, day - 1, before_at, NULL, collect_state,
                                     &before)) ||
         (err = tn_store_payops_units(s, at, &units, &nunits)))
         goto done;
@@ -288,7 +289,7 @@ tn_err tn__run_card_lock_workers(struct tn_cli *cli, struct tn_store *s,
     if (!err && (err = tn_policy_card(&pol, tn_period_last_day(a->period), &rule)))
         tn_cli_error("report", "no rule in policy/card_lock.csv for this period");
     if (!err)
-        err = card_lists(cli, s, a, t, rule);
+        err = card_lists(cli, s, a, t, &pol, rule);
     tn_policy_release(&pol);
     return err;
 }

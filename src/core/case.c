@@ -102,6 +102,12 @@ int tn_case_is_over(const struct tn_case *c)
     return c->state == TN_CASE_ST_CLOSED || c->state == TN_CASE_ST_WITHDRAWN;
 }
 
+int tn_case_state_in_court(enum tn_case_state s)
+{
+    return s == TN_CASE_ST_SUED || s == TN_CASE_ST_MEDIATED || s == TN_CASE_ST_ENFORCEABLE ||
+           s == TN_CASE_ST_ENFORCING || s == TN_CASE_ST_SUSPENDED;
+}
+
 #define ESC_EVENTS(to)                                                                             \
     [TN_CASE_EV_REMINDER_SENT] = to, [TN_CASE_EV_INSPECTION_CONCLUDED] = to,                       \
     [TN_CASE_EV_FINE_DECIDED] = to, [TN_CASE_EV_DEDUCTION_ORDERED] = to,                           \

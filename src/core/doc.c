@@ -249,7 +249,9 @@ void tn_doc_check(enum tn_doc_kind kind, const struct tn_doc_facts *f, struct tn
         need_unit(f, out, 1);
         if (!addressee(f, TN_CASE_EV_LAWSUIT_FILED))
             missing(out, "the court (tòa án: --to, or the office of the lawsuit_filed event)");
-        need_debt(f, out, 0);
+        /* a reprint with no close known at filing rests on the amount recorded then */
+        if (!(done && done->amount > 0 && !f->ledger.found))
+            need_debt(f, out, 0);
         break;
     case TN_DOC_ENFORCEMENT_REQUEST:
         need_unit(f, out, 1);
@@ -455,6 +457,14 @@ static void steps_taken(struct tn_doc *d, const struct tn_doc_facts *f, enum tn_
         PARA(d, "Chưa ghi nhận bước nào trước đó. / Nothing recorded before.");
 }
 
+static void court_fees(struct tn_doc *d)
+{
+    HEAD(d, "VI. Án phí / court fees");
+    PARA(d, "Cơ quan BHXH khởi kiện để bảo vệ lợi ích của Nhà nước và người lao động: không phải "
+            "nộp tiền tạm ứng án phí (Nghị quyết 326/2016/UBTVQH14 Điều 11 khoản 1) [?]. / Exempt "
+            "from the court fee advance (CONFIRM).");
+}
+
 static tn_err lawsuit_petition(const struct tn_doc_facts *f, struct tn_doc *d)
 {
     const struct tn_doc_ledger *l = &f->ledger;
@@ -468,13 +478,34 @@ static tn_err lawsuit_petition(const struct tn_doc_facts *f, struct tn_doc *d)
     unit_fields(d, f);
     case_field(d, f);
     HEAD(d, "III. Yêu cầu / the claim");
+    const char *note = "";
+    const struct tn_case_step *filed = last_step(f, TN_CASE_EV_LAWSUIT_FILED, &note);
+    if (!l->found) { /* tn_doc_check: only a reprint with its amount gets here */
+        char fd[TN_DAY_BUFSZ];
+        PARA(d,
+             "Buộc đơn vị trả %s đồng, số tiền khởi kiện đã ghi khi nộp đơn ngày %s, và lãi chậm "
+             "đóng tiếp tục phát sinh đến ngày trả hết nợ. / The amount recorded at filing.",
+             M(filed->amount, a), D(filed->day, fd));
+        HEAD(d, "IV. Giải trình số tiền theo sổ / the amount, line by line from the ledger");
+        PARA(d,
+             "Tại ngày nộp đơn %s chưa có kỳ nào được khóa sổ (số liệu được nhập sau ngày nộp "
+             "đơn): không có giải trình theo sổ tại thời điểm nộp đơn; số tiền khởi kiện là số đã "
+             "ghi khi nộp đơn. / No close was known at filing (the ledger was imported later): "
+             "the ledger's explanation at filing is not available; the amount is the one "
+             "recorded on lawsuit_filed (thuno explain shows the ledger as known today).",
+             fd);
+        TOTAL(d, "Số tiền khởi kiện / amount claimed", filed->amount);
+        HEAD(d, "V. Các biện pháp đã thực hiện / what was done before");
+        steps_taken(d, f, TN_CASE_EV_LAWSUIT_FILED);
+        court_fees(d);
+        d->amount = filed->amount;
+        return TN_OK;
+    }
     tn_money claimed = l->principal_due + l->interest_due;
     PARA(d,
          "Buộc đơn vị trả %s đồng = nợ gốc %s + lãi chậm đóng %s, tính đến hết kỳ %s, và lãi chậm "
          "đóng tiếp tục phát sinh đến ngày trả hết nợ. / Principal + interest at filing.",
          M(claimed, a), M(l->principal_due, b), M(l->interest_due, c), P(l->period, pp));
-    const char *note = "";
-    const struct tn_case_step *filed = last_step(f, TN_CASE_EV_LAWSUIT_FILED, &note);
     if (filed && filed->amount >= 0 && filed->amount != claimed)
         PARA(d,
              "Số đã ghi khi nộp đơn / amount recorded at filing: %s (chênh lệch / difference %s)",
@@ -521,10 +552,7 @@ static tn_err lawsuit_petition(const struct tn_doc_facts *f, struct tn_doc *d)
     TOTAL(d, "Số tiền khởi kiện / amount claimed", claimed);
     HEAD(d, "V. Các biện pháp đã thực hiện / what was done before");
     steps_taken(d, f, TN_CASE_EV_LAWSUIT_FILED);
-    HEAD(d, "VI. Án phí / court fees");
-    PARA(d, "Cơ quan BHXH khởi kiện để bảo vệ lợi ích của Nhà nước và người lao động: không phải "
-            "nộp tiền tạm ứng án phí (Nghị quyết 326/2016/UBTVQH14 Điều 11 khoản 1) [?]. / Exempt "
-            "from the court fee advance (CONFIRM).");
+    court_fees(d);
     d->amount = claimed;
     return TN_OK;
 }

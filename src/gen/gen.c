@@ -18,6 +18,7 @@
 #include "gen/gen_names.h"
 #include "thuno/assess.h"
 #include "thuno/mem.h"
+#include "thuno/text.h"
 
 void tn__rng_seed(struct tn__rng *r, uint64_t x)
 {
@@ -102,6 +103,8 @@ struct gen {
     const struct tn_policy *pol;
     const struct tn_gen_params *p;
     struct tn__rng rng;
+    struct tn__rng memo_rng;        /* the memos of payer-unknown payments: its own stream */
+    const char *cur_tax, *cur_name; /* the unit being written, for those memos */
     tn_period start;
     FILE *units, *workers, *decls, *pays, *officers, *registry;
     long worker_seq, txn_seq, nofficers_qlt;
@@ -323,6 +326,82 @@ static tn_err gen_workers(struct gen *g, const char *unit, const struct tn_unit_
     return TN_OK;
 }
 
+/* s lower-cased in place (ASCII). */
+static void lower(char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'A' && *s <= 'Z')
+            *s = (char)(*s - 'A' + 'a');
+}
+
+/* s with its spaces removed, in place. */
+static void squeeze(char *s)
+{
+    char *o = s;
+    for (; *s; s++)
+        if (*s != ' ')
+            *o++ = *s;
+    *o = '\0';
+}
+
+/* The memo of a payment the bank could not tie to a payer, as a person types it (docs/gen.md
+ * "Suspense memos"), drawn from g->memo_rng only so the other files keep their bytes: 40% the
+ * unit code, 25% the tax code, 15% the full name folded to ASCII, 12% only the short trade
+ * name (shared by many units), 3% two units' codes (ambiguous), 5% nothing useful. No commas
+ * (a CSV cell). */
+static void unknown_memo(struct gen *g, const char *unit, const char *ascii, tn_period for_month,
+                         char *out, size_t outsz)
+{
+    static const char *const lead[] = {"nop tien", "chuyen tien", "ck", "nop", "dong", ""};
+    static const char *const what[] = {"bhxh", "bhxh bhyt bhtn", "bao hiem", "tien bh", "bh"};
+    static const char *const junk[] = {"chuyen tien", "thanh toan", "ck nhanh",
+                                       "nop tien",    "IBFT",       "tien bao hiem"};
+    struct tn__rng *r = &g->memo_rng;
+    int mo = for_month % 12 + 1, yr = for_month / 12;
+    const char *l = lead[tn__rng_next(r) % 6], *w = what[tn__rng_next(r) % 5];
+    long kind = tn__rng_range(r, 1, 100), style = tn__rng_range(r, 1, 4);
+    char code[32], tail[64];
+    snprintf(tail, sizeof tail, style <= 2 ? "thang %d nam %d" : "T%d/%d", mo, yr);
+    if (kind <= 40) {
+        snprintf(code, sizeof code, "%s", unit);
+        if (style == 1 || style == 3)
+            lower(code);
+        if (style == 4) /* no spaces: the code kept apart by punctuation */
+            snprintf(out, outsz, "%s.%s.%s", code, w, tail);
+        else
+            snprintf(out, outsz, "%s%s%s %s %s", l, l[0] ? " " : "", code, w, tail);
+        if (style == 4)
+            squeeze(out);
+    } else if (kind <= 65) {
+        snprintf(out, outsz,
+                 style == 1   ? "MST %s %s %s"
+                 : style == 2 ? "mst%s %s %s"
+                 : style == 3 ? "ma so thue %s nop %s %s"
+                              : "%s-%s-%s",
+                 g->cur_tax, w, tail);
+    } else if (kind <= 80) {
+        char folded[200];
+        tn_text_ascii_fold(g->cur_name, folded, sizeof folded);
+        if (style <= 2)
+            lower(folded);
+        snprintf(out, outsz, "%s %s %s", folded, w, tail);
+    } else if (kind <= 92) {
+        snprintf(out, outsz, "%s %s %s", ascii, w, tail);
+        if (style == 2)
+            lower(out);
+    } else if (kind <= 95 && strtol(unit + 2, NULL, 10) > 1) {
+        /* one transfer for two units of a group: the unit's code and the previous unit's */
+        long prev = strtol(unit + 2, NULL, 10) - 1;
+        snprintf(out, outsz, "nop %s cho 2 don vi %s YN%06ld%c %s", w, unit, prev,
+                 'A' + (int)(prev % 26), tail);
+    } else {
+        snprintf(out, outsz, "%s", junk[tn__rng_next(r) % 6]);
+    }
+    for (char *c = out; *c; c++)
+        if (*c == ',' || *c == '"')
+            *c = ' ';
+}
+
 static void payment(struct gen *g, const char *unit, const char *ascii, tn_day d,
                     tn_period for_month, tn_money amount, const char *channel)
 {
@@ -333,9 +412,16 @@ static void payment(struct gen *g, const char *unit, const char *ascii, tn_day d
     snprintf(ymd, sizeof ymd, "%.4s%.2s%.2s", dd, dd + 5, dd + 8);
     long seq = ++g->txn_seq;
     int unknown = chance(&g->rng, 3);
-    fprintf(g->pays, "VCB%s%07ld,%s,%s,%lld,%s,%s %s dong bhxh thang %d nam %d,,,\n", ymd, seq,
-            unknown ? "" : unit, dd, (long long)amount, channel, unknown ? "" : unit, ascii,
-            for_month % 12 + 1, for_month / 12);
+    if (unknown) {
+        char memo[320];
+        unknown_memo(g, unit, ascii, for_month, memo, sizeof memo);
+        fprintf(g->pays, "VCB%s%07ld,,%s,%lld,%s,%s,,,\n", ymd, seq, dd, (long long)amount, channel,
+                memo);
+    } else {
+        fprintf(g->pays, "VCB%s%07ld,%s,%s,%lld,%s,%s %s dong bhxh thang %d nam %d,,,\n", ymd, seq,
+                unit, dd, (long long)amount, channel, unit, ascii, for_month % 12 + 1,
+                for_month / 12);
+    }
     g->st.payments++;
     if (!unknown && chance(&g->rng, 2) && d + 3 <= tn_period_last_day(g->p->end)) {
         /* a transfer returned by the bank, then paid again */
@@ -526,6 +612,8 @@ static tn_err gen_unit(struct gen *g, long idx)
     if (err)
         return err;
     int owing_from;
+    g->cur_tax = tax;
+    g->cur_name = name;
     pay_unit(g, code, ascii, &facts, b, stop, &owing_from);
     if ((b == CHRONIC || b == IRREGULAR) && owing_from >= 0) {
         struct tn__owing o = {b == CHRONIC, owing_from, district, g->due};
@@ -578,6 +666,7 @@ tn_err tn_gen_province(const struct tn_policy *pol, const struct tn_gen_params *
     }
     struct gen g = {.pol = pol, .p = p, .msg = msg, .msgsz = msgsz};
     tn__rng_seed(&g.rng, p->seed);
+    tn__rng_seed(&g.memo_rng, p->seed ^ 0x6d656d6f73ULL); /* "memos" */
     g.start = p->end - p->months + 1;
     g.ndistricts = p->units >= 1200 ? 12 : (int)(p->units / 100);
     g.due = tn_xcalloc((size_t)p->months, sizeof *g.due);

@@ -259,12 +259,10 @@ static tn_err insert_event(struct tn_store *s, const struct tn_case_event_row *e
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "recording an event");
 }
 
-tn_err tn_store_case_record(struct tn_store *s, const struct tn_case_event_row *ev, const char *now,
-                            long *seq, char *why, size_t whysz)
+tn_err tn_store_case_record_in_tx(struct tn_store *s, const struct tn_case_event_row *ev,
+                                  const char *now, long *seq, char *why, size_t whysz)
 {
-    tn_err err = tn_store_begin(s);
-    if (err)
-        return err;
+    tn_err err;
     struct tn_case_event_row *rows = NULL;
     size_t n = 0;
     int found;
@@ -294,13 +292,25 @@ tn_err tn_store_case_record(struct tn_store *s, const struct tn_case_event_row *
     long next = n ? rows[n - 1].seq + 1 : 1;
     if ((err = insert_event(s, ev, next, now)))
         goto done;
-    err = tn_store_commit(s);
-    if (!err)
-        *seq = next;
+    *seq = next;
 done:
+    free(rows);
+    return err;
+}
+
+tn_err tn_store_case_record(struct tn_store *s, const struct tn_case_event_row *ev, const char *now,
+                            long *seq, char *why, size_t whysz)
+{
+    tn_err err = tn_store_begin(s);
+    if (err)
+        return err;
+    long next = 0;
+    if (!(err = tn_store_case_record_in_tx(s, ev, now, &next, why, whysz)))
+        err = tn_store_commit(s);
     if (err)
         tn_store_rollback(s);
-    free(rows);
+    else
+        *seq = next;
     return err;
 }
 

@@ -12,6 +12,7 @@
 
 #include "thuno/mem.h"
 #include "thuno/payops.h"
+#include "thuno/policy.h"
 
 #define NOW_MAX "9999-12-31T23:59:59"
 #define AT(t)   t " WHERE known_at <= ?1 AND (superseded_at IS NULL OR superseded_at > ?1)"
@@ -160,7 +161,8 @@ tn_err tn_store_suspense_assign(struct tn_store *s, const char *txn_id, const ch
  * when the close was written. Reversed payments and reversals are left out. */
 static const char states_sql[] =
     "WITH b AS (SELECT unit_code, period, coalesce(months_owed_tenths, 0) AS tenths, "
-    "           assessed, principal_due + interest_due AS debt, known_at, max(id) AS id "
+    "           assessed, principal_due, principal_due + interest_due AS debt, known_at, "
+    "           max(id) AS id "
     "           FROM unit_close WHERE period <= ?1 AND known_at <= ?2 GROUP BY unit_code, period), "
     "base AS (SELECT *, max(period) FROM b GROUP BY unit_code), "
     "pay AS (SELECT * FROM payment WHERE known_at <= ?2 AND (superseded_at IS NULL OR "
@@ -168,6 +170,7 @@ static const char states_sql[] =
     "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 AND (superseded_at IS NULL OR "
     "            superseded_at > ?2)) "
     "SELECT base.unit_code, base.period, base.tenths, base.assessed, base.debt, "
+    "  base.principal_due, coalesce(u.payment_cycle, 1), "
     "  (SELECT coalesce(sum(p.amount), 0) FROM pay p WHERE p.unit_code = base.unit_code "
     "     AND p.suspense IS NULL AND p.reverses IS NULL AND p.paid_on <= ?3 "
     "     AND p.txn_id NOT IN (SELECT reverses FROM pay WHERE reverses IS NOT NULL) "
@@ -179,8 +182,36 @@ static const char states_sql[] =
     "WHERE ?4 IS NULL OR coalesce(u.office_code, '') = ?4 ORDER BY base.unit_code";
 /* clang-format on */
 
-tn_err tn_store_card_states(struct tn_store *s, tn_period period, tn_day day, const char *as_of,
-                            const char *office,
+/* The state of r on day: the close's months owed, plus the principal it found not yet due
+ * once that principal's deadline has passed on day, less the payments since (each tenth of a
+ * month's assessed amount paid takes a tenth of a month off; paying the whole debt clears
+ * it). docs/payments-ops.md "The state of a day". */
+static void day_tenths(const struct tn_policy *pol, tn_day day, tn_money principal_due, int cycle,
+                       struct tn_card_state *r)
+{
+    /* not yet due at the close: the charges of the base period's cycle up to it, which the
+     * payments (oldest first) reach last */
+    int k = cycle > 1 ? (int)(r->base_period % 12) % cycle + 1 : 1;
+    tn_money pending = r->monthly * k < principal_due ? r->monthly * k : principal_due;
+    tn_day due;
+    r->pending = pending > 0 ? pending : 0;
+    r->pending_due = -1;
+    if (r->pending && !tn_policy_deadline(pol, TN_G_BHXH, cycle, r->base_period, &due, NULL))
+        r->pending_due = due;
+    int tenths = r->closed_tenths;
+    if (r->pending_due >= 0 && r->pending_due <= day && r->monthly > 0)
+        tenths += (int)(r->pending * 10 / r->monthly);
+    if (r->paid_since >= r->debt)
+        r->tenths = 0;
+    else if (r->monthly > 0) {
+        tn_money off = r->paid_since * 10 / r->monthly;
+        r->tenths = off >= tenths ? 0 : tenths - (int)off;
+    } else
+        r->tenths = tenths;
+}
+
+tn_err tn_store_card_states(struct tn_store *s, const struct tn_policy *pol, tn_period period,
+                            tn_day day, const char *as_of, const char *office,
                             tn_err (*row)(void *ctx, const struct tn_card_state *r), void *ctx)
 {
     sqlite3_stmt *st;
@@ -203,16 +234,8 @@ tn_err tn_store_card_states(struct tn_store *s, tn_period period, tn_day day, co
         r.closed_tenths = sqlite3_column_int(st, 2);
         r.monthly = sqlite3_column_int64(st, 3);
         r.debt = sqlite3_column_int64(st, 4);
-        r.paid_since = sqlite3_column_int64(st, 5);
-        /* each tenth of a month's assessed amount paid takes a tenth of a month off what the
-         * close found overdue; paying the whole debt clears it (docs/payments-ops.md) */
-        if (r.paid_since >= r.debt)
-            r.tenths = 0;
-        else if (r.monthly > 0) {
-            tn_money off = r.paid_since * 10 / r.monthly;
-            r.tenths = off >= r.closed_tenths ? 0 : r.closed_tenths - (int)off;
-        } else
-            r.tenths = r.closed_tenths;
+        r.paid_since = sqlite3_column_int64(st, 7);
+        day_tenths(pol, day, sqlite3_column_int64(st, 5), sqlite3_column_int(st, 6), &r);
         if ((err = row(ctx, &r)))
             break;
     }
