@@ -269,7 +269,10 @@ static tn_err card_lists(struct tn_cli *cli, struct tn_store *s, const struct tn
             err = TN_ERR_NO_POLICY;
             break;
         }
-        err = tn_store_unit_workers(s, u->unit_code, n->base_period, at, card_worker_row, &j);
+        /* an unlock frees the cards that were locked: the workers of the locked state's
+         * month, even if they have left since (a leaving worker's card matters most) */
+        err = tn_store_unit_workers(s, u->unit_code, locked ? n->base_period : b->base_period, at,
+                                    card_worker_row, &j);
     }
 done:
     free(now.v);
