@@ -6,6 +6,7 @@
 #define THUNO_STORE_INT_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 
 #include "thuno/store.h"
 
@@ -38,6 +39,37 @@ void tn__bind_text_or_null(sqlite3_stmt *st, int i, const char *v);
 
 /* Returns column i as text, "" for NULL (borrowed until the next step). */
 const char *tn__col_text(sqlite3_stmt *st, int i);
+
+/* The end of time: the as_of that sees every version ever known. */
+#define TN__FOREVER "9999-12-31T23:59:59"
+
+/* SQL: the version of a versioned row (known_at, superseded_at) known at the SQL expression p. */
+#define TN__KNOWN_AT(p) "known_at <= " p " AND (superseded_at IS NULL OR superseded_at > " p ")"
+
+/* Returns as_of, or TN__FOREVER when it is NULL (everything known). */
+const char *tn__at(const char *as_of);
+
+/* Prepares sql with ?1 bound to key and ?2 to tn__at(as_of), both borrowed until st is
+ * finalized. Errors: TN_ERR_STORE. */
+tn_err tn__store_prepare_at(struct tn_store *s, const char *sql, const char *key, const char *as_of,
+                            sqlite3_stmt **out);
+
+/* Steps st unless *err is already set: 1 when a row is ready, 0 at the end or on failure
+ * (then *err = TN_ERR_STORE with what recorded). The loop of every reader:
+ *     while (tn__store_next(s, st, &err, "read x")) { ...; err = row(ctx, &r); } */
+int tn__store_next(struct tn_store *s, sqlite3_stmt *st, tn_err *err, const char *what);
+
+/* Steps st to its one row; *found = 0 when there is none. Errors: TN_ERR_STORE (what). */
+tn_err tn__store_step_one(struct tn_store *s, sqlite3_stmt *st, int *found, const char *what);
+
+/* Reads every row of st into a new array of elements of size bytes: each is zeroed, then
+ * filled by read(s, st, elem, arg), which may fail (stopping the read). Finalizes st in every
+ * case. On TN_OK *rows (free() it; NULL when there are none) and *n; on failure nothing is
+ * left allocated and TN_ERR_STORE (what) or read's error is returned. */
+tn_err tn__store_collect(struct tn_store *s, sqlite3_stmt *st, size_t size,
+                         tn_err (*read)(struct tn_store *s, sqlite3_stmt *st, void *elem,
+                                        const void *arg),
+                         const void *arg, const char *what, void **rows, size_t *n);
 
 /* clang-format off */
 /* SQL: true when the unit whose code is col is of the store's office cut, each unit's office
