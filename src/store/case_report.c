@@ -13,8 +13,6 @@
 #include "thuno/ladder.h"
 #include "thuno/mem.h"
 
-#define FOREVER "9999-12-31T23:59:59"
-
 struct ids {
     char (*id)[72];
     size_t n, cap;
@@ -142,7 +140,7 @@ tn_err tn_store_litigation(struct tn_store *s, tn_day from, tn_day to, const cha
                            enum tn_litigation_by by, const char *office,
                            tn_err (*row)(void *ctx, const struct tn_litigation_row *r), void *ctx)
 {
-    const char *at = as_of ? as_of : FOREVER;
+    const char *at = tn__at(as_of);
     struct ids ids = {0};
     struct lit_case *v = NULL;
     size_t nv = 0, capv = 0;
@@ -208,7 +206,7 @@ tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const cha
                       const char *office, tn_err (*row)(void *ctx, const struct tn_case_row *r),
                       void *ctx)
 {
-    const char *at = as_of ? as_of : FOREVER;
+    const char *at = tn__at(as_of);
     tn_day today; /* plans are judged on as_of's day */
     char day[11];
     snprintf(day, sizeof day, "%.10s", at);

@@ -278,7 +278,7 @@ tn_err tn_store_pensioner(struct tn_store *s, const char *case_id, const char *a
     if (err)
         return err;
     sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     struct tn_doc_pensioner p;
     memset(&p, 0, sizeof p);
     int rc = sqlite3_step(st);

@@ -12,11 +12,8 @@
 #include "thuno/inspection_store.h"
 #include "thuno/mem.h"
 
-#define FOREVER "9999-12-31T23:59:59"
-
 /* clang-format off */
-#define AT(table) \
-    "SELECT * FROM " table " WHERE known_at <= ?2 AND (superseded_at IS NULL OR superseded_at > ?2)"
+#define AT(table) "SELECT * FROM " table " WHERE " TN__KNOWN_AT("?2")
 
 /* ?1 day, ?2 as_of, ?3 office or NULL */
 static const char inspections_sql[] =
@@ -37,11 +34,7 @@ static const char payments_sql[] =
     "ORDER BY p.paid_on, p.txn_id";
 
 /* ?1 period, ?2 as_of, ?3 the period's last day, ?4 office or NULL */
-#define BALANCES \
-    "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close " \
-    "                WHERE period = ?1 AND known_at <= ?2 GROUP BY unit_code), " \
-    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), " \
-    "unit_at AS (" AT("unit") ") "
+#define BALANCES "WITH " TN__CLOSE_AT("cur", "?1", "?2", "") ", unit_at AS (" AT("unit") ") "
 
 static const char facts_sql[] = BALANCES
     ", reg_at AS (" AT("registry") "), "
@@ -98,7 +91,7 @@ static tn_err unit_recovery(struct tn_store *s, tn_day day, const char *as_of,
     char dbuf[TN_DAY_BUFSZ];
     tn_day_format(day, dbuf);
     sqlite3_bind_text(st, 1, dbuf, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, as_of ? as_of : FOREVER, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, rows[0].concluded_on, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, rows[0].unit_code, -1, SQLITE_TRANSIENT);
     int rc;
@@ -150,7 +143,7 @@ tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of, c
     char dbuf[TN_DAY_BUFSZ];
     tn_day_format(day, dbuf);
     sqlite3_bind_text(st, 1, dbuf, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, as_of ? as_of : FOREVER, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
     if (office)
         sqlite3_bind_text(st, 3, office, -1, SQLITE_TRANSIENT);
     else
@@ -201,7 +194,7 @@ static tn_err bind_balances(struct tn_store *s, const char *sql, tn_period perio
     tn_period_format(period, p);
     tn_day_format(tn_period_last_day(period), d);
     sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*out, 2, as_of ? as_of : FOREVER, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(*out, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(*out, 3, d, -1, SQLITE_TRANSIENT);
     if (office)
         sqlite3_bind_text(*out, 4, office, -1, SQLITE_TRANSIENT);

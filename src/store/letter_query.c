@@ -22,13 +22,8 @@
 
 /* clang-format off */
 static const char units_sql[] =
-    "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "
-    "                WHERE period = ?1 AND known_at <= ?2 GROUP BY unit_code), "
-    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), "
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "
-    "            AND (superseded_at IS NULL OR superseded_at > ?2)), "
-    "off_at AS (SELECT * FROM officer WHERE known_at <= ?2 "
-    "           AND (superseded_at IS NULL OR superseded_at > ?2)) "
+    "WITH " TN__CLOSE_AT("cur", "?1", "?2", "") ", " TN__TABLE_AT("unit_at", "unit", "?2") ", "
+    TN__TABLE_AT("off_at", "officer", "?2") " "
     "SELECT cur.unit_code, coalesce(u.tax_code, ''), coalesce(u.name, ''), "
     "       coalesce(u.address, ''), coalesce(u.type, ''), coalesce(u.status, ''), "
     "       coalesce(u.office_code, ''), coalesce(u.officer_code, ''), "
@@ -60,8 +55,6 @@ static const char lines_sql[] =
     "FROM assess_line WHERE close_id = ?1 GROUP BY kind";
 /* clang-format on */
 
-#define FAR_FUTURE "9999-12-31T23:59:59"
-
 static tn_err bind_common(struct tn_store *s, const char *sql, const char *p, const char *as_of,
                           sqlite3_stmt **st)
 {
@@ -69,7 +62,7 @@ static tn_err bind_common(struct tn_store *s, const char *sql, const char *p, co
     if (err)
         return err;
     sqlite3_bind_text(*st, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*st, 2, as_of ? as_of : FAR_FUTURE, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(*st, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
     return TN_OK;
 }
 
@@ -117,7 +110,7 @@ static tn_err split(struct tn_store *s, tn_period period, const char *as_of, str
         return err;
     sqlite3_bind_text(st, 1, u->unit_code, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, as_of ? as_of : FAR_FUTURE, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, tn__at(as_of), -1, SQLITE_TRANSIENT);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         tn_period r;
@@ -143,7 +136,7 @@ static tn_err split(struct tn_store *s, tn_period period, const char *as_of, str
         return err;
     sqlite3_bind_text(st, 1, u->unit_code, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, as_of ? as_of : FAR_FUTURE, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, tn__at(as_of), -1, SQLITE_TRANSIENT);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         tn_period closed, target;
         int g = group_of(tn__col_text(st, 2));

@@ -107,8 +107,7 @@ tn_err tn_store_reminder_add(struct tn_store *s, const struct tn_reminder_row *r
 
 /* clang-format off */
 static const char list_sql[] =
-    "WITH unit_at AS (SELECT * FROM unit WHERE known_at <= ?1 "
-    "                 AND (superseded_at IS NULL OR superseded_at > ?1)), "
+    "WITH " TN__TABLE_AT("unit_at", "unit", "?1") ", "
     "latest AS (SELECT unit_code, max(id) AS id FROM unit_close WHERE known_at <= ?1 "
     "           AND period = (SELECT max(period) FROM unit_close c2 "
     "                         WHERE c2.unit_code = unit_close.unit_code AND c2.known_at <= ?1) "
@@ -134,7 +133,7 @@ tn_err tn_store_reminders(struct tn_store *s, const char *as_of, const struct tn
     tn_err err = tn__store_prepare(s, list_sql, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_TRANSIENT);
     tn__bind_text_or_null(st, 2, f ? f->office : NULL);
     tn__bind_text_or_null(st, 3, f ? f->unit : NULL);
     int rc;

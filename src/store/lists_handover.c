@@ -149,7 +149,7 @@ tn_err tn_store_handover_signed(struct tn_store *s, tn_period period, const char
         return err;
     sqlite3_bind_text(st, 1, p, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, department, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, tn__at(as_of), -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         out->id = sqlite3_column_int64(st, 0);

@@ -13,16 +13,9 @@
 #include "thuno/lists.h"
 #include "thuno/mem.h"
 
-#define NOW "9999-12-31T23:59:59"
-
 /* clang-format off */
 /* ?1 period, ?2 as_of */
-#define CUR_AT                                                                                     \
-    "cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                                  \
-    "           WHERE period = ?1 AND known_at <= ?2 GROUP BY unit_code), "                        \
-    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), "                         \
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "                                         \
-    "            AND (superseded_at IS NULL OR superseded_at > ?2)) "
+#define CUR_AT TN__CLOSE_AT("cur", "?1", "?2", "") ", " TN__TABLE_AT("unit_at", "unit", "?2") " "
 
 /* 18 columns read by read_unit() */
 #define UNIT_COLS                                                                                  \
@@ -86,7 +79,7 @@ static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, con
     char p[TN_PERIOD_BUFSZ];
     tn_period_format(period, p);
     sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*out, 2, as_of ? as_of : NOW, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(*out, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
     return TN_OK;
 }
 
@@ -271,7 +264,7 @@ static void worker_name(struct tn_store *s, const char *code, const char *as_of,
                           &st))
         return;
     sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, as_of ? as_of : NOW, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW)
         snprintf(out, outsz, "%s", tn__col_text(st, 0));
     sqlite3_finalize(st);
@@ -412,7 +405,7 @@ tn_err tn_store_last_closed(struct tn_store *s, int year, const char *as_of, tn_
     snprintf(last, sizeof last, "%04d-12", year);
     sqlite3_bind_text(st, 1, first, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, last, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, as_of ? as_of : NOW, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, tn__at(as_of), -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     err = rc != SQLITE_ROW                            ? tn__store_fail(s, "read periods")
           : sqlite3_column_type(st, 0) == SQLITE_NULL ? TN_ERR_NOT_FOUND

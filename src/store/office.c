@@ -73,7 +73,7 @@ const char *tn_store_office(const struct tn_store *s)
 
 void tn__bind_office(struct tn_store *s, sqlite3_stmt *st, const char *as_of)
 {
-    sqlite3_bind_text(st, 8, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 8, tn__at(as_of), -1, SQLITE_TRANSIENT);
     tn__bind_text_or_null(st, 9, s->office);
 }
 
@@ -89,7 +89,7 @@ tn_err tn_store_unit_office(struct tn_store *s, const char *unit, const char *as
     if (err)
         return err;
     sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         snprintf(out, TN_OFFICE_BUFSZ, "%s", tn__col_text(st, 0));

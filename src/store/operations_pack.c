@@ -30,10 +30,8 @@ static const char new_debtors_sql[] = TN__OPS_FACTS
 
 /* ?1 period, ?2 as_of, ?3 office or NULL */
 static const char events_sql[] =
-    "WITH ev AS (SELECT * FROM case_event WHERE known_at <= ?2 "
-    "            AND (superseded_at IS NULL OR superseded_at > ?2) AND substr(date, 1, 7) = ?1), "
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "
-    "            AND (superseded_at IS NULL OR superseded_at > ?2)) "
+    "WITH ev AS (SELECT * FROM case_event WHERE " TN__KNOWN_AT("?2") " AND substr(date, 1, 7) = ?1), "
+    TN__TABLE_AT("unit_at", "unit", "?2") " "
     "SELECT ev.event, count(*), count(DISTINCT ev.unit_code), coalesce(sum(ev.amount), 0) "
     "FROM ev LEFT JOIN unit_at u ON u.unit_code = ev.unit_code "
     "WHERE ?3 IS NULL OR u.office_code = ?3 GROUP BY ev.event ORDER BY ev.event";
@@ -103,7 +101,7 @@ tn_err tn_store_event_counts(struct tn_store *s, tn_period period, const char *a
     char p[TN_PERIOD_BUFSZ];
     tn_period_format(period, p);
     sqlite3_bind_text(st, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
     tn__bind_text_or_null(st, 3, office);
     int rc;
     struct tn_event_count r;

@@ -12,7 +12,6 @@
 #include "operations_int.h"
 #include "thuno/operations_store.h"
 
-#define FOREVER "9999-12-31T23:59:59"
 #define CURRENT "superseded_at IS NULL"
 
 /* Steps st to its one row; *found = 0 when there is none. */
@@ -180,7 +179,7 @@ tn_err tn_store_units_in_charge(struct tn_store *s, const char *officer, const c
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(
         s,
-        "WITH " TN__IN_CHARGE("'" FOREVER "'",
+        "WITH " TN__IN_CHARGE("'" TN__FOREVER "'",
                               "?2") "SELECT unit_code FROM in_charge WHERE officer_code = ?1 "
                                     "ORDER BY unit_code",
         &st);
@@ -203,10 +202,7 @@ tn_err tn_store_units_in_charge(struct tn_store *s, const char *officer, const c
 /* clang-format off */
 /* ?1 as_of, ?2 office or NULL */
 static const char assignments_sql[] =
-    "WITH a AS (SELECT * FROM assignment WHERE known_at <= ?1 "
-    "           AND (superseded_at IS NULL OR superseded_at > ?1)), "
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?1 "
-    "            AND (superseded_at IS NULL OR superseded_at > ?1)) "
+    "WITH " TN__TABLE_AT("a", "assignment", "?1") ", " TN__TABLE_AT("unit_at", "unit", "?1") " "
     "SELECT a.unit_code, a.officer_code, a.from_date, "
     "       coalesce(date(lead(a.from_date) OVER (PARTITION BY a.unit_code "
     "                     ORDER BY a.from_date), '-1 day'), ''), "
@@ -223,7 +219,7 @@ tn_err tn_store_assignments(struct tn_store *s, const char *as_of, const char *o
     tn_err err = tn__store_prepare(s, assignments_sql, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, as_of ? as_of : FOREVER, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_STATIC);
     tn__bind_text_or_null(st, 2, office);
     int rc;
     struct tn_assignment_row r;
@@ -297,7 +293,7 @@ tn_err tn__ops_prepare(struct tn_store *s, const char *sql, tn_period period, co
     tn_period_format(period, p);
     tn_period_format(period - 1, prev);
     sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*out, 2, as_of ? as_of : FOREVER, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(*out, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(*out, 3, prev, -1, SQLITE_TRANSIENT);
     tn__bind_text_or_null(*out, 4, office);
     return TN_OK;
@@ -379,7 +375,7 @@ tn_err tn_store_plan_amount(struct tn_store *s, tn_period period, const char *as
     sqlite3_bind_text(st, 1, p, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, scope, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, as_of ? as_of : FOREVER, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, tn__at(as_of), -1, SQLITE_STATIC);
     int found;
     if (!(err = step_one(s, st, &found, "read a plan")))
         *out = found ? sqlite3_column_int64(st, 0) : -1;

@@ -13,8 +13,7 @@
 #include "thuno/mem.h"
 #include "thuno/payops.h"
 
-#define NOW_MAX "9999-12-31T23:59:59"
-#define AT(t)   t " WHERE known_at <= ?1 AND (superseded_at IS NULL OR superseded_at > ?1)"
+#define AT(t) t " WHERE known_at <= ?1 AND (superseded_at IS NULL OR superseded_at > ?1)"
 
 tn_err tn_store_payops_units(struct tn_store *s, const char *as_of, struct tn_payops_unit **out,
                              size_t *n)
@@ -27,7 +26,7 @@ tn_err tn_store_payops_units(struct tn_store *s, const char *as_of, struct tn_pa
                           &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, as_of ? as_of : NOW_MAX, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_STATIC);
     struct tn_payops_unit *u = NULL;
     size_t cnt = 0, cap = 0;
     int rc;
@@ -163,10 +162,7 @@ static const char states_sql[] =
     "           assessed, principal_due + interest_due AS debt, known_at, max(id) AS id "
     "           FROM unit_close WHERE period <= ?1 AND known_at <= ?2 GROUP BY unit_code, period), "
     "base AS (SELECT *, max(period) FROM b GROUP BY unit_code), "
-    "pay AS (SELECT * FROM payment WHERE known_at <= ?2 AND (superseded_at IS NULL OR "
-    "        superseded_at > ?2)), "
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 AND (superseded_at IS NULL OR "
-    "            superseded_at > ?2)) "
+    TN__TABLE_AT("pay", "payment", "?2") ", " TN__TABLE_AT("unit_at", "unit", "?2") " "
     "SELECT base.unit_code, base.period, base.tenths, base.assessed, base.debt, "
     "  (SELECT coalesce(sum(p.amount), 0) FROM pay p WHERE p.unit_code = base.unit_code "
     "     AND p.suspense IS NULL AND p.reverses IS NULL AND p.paid_on <= ?3 "
@@ -191,7 +187,7 @@ tn_err tn_store_card_states(struct tn_store *s, tn_period period, tn_day day, co
     tn_period_format(period, p);
     tn_day_format(day, d);
     sqlite3_bind_text(st, 1, p, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, as_of ? as_of : NOW_MAX, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, d, -1, SQLITE_STATIC);
     tn__bind_text_or_null(st, 4, office);
     int rc;
@@ -242,7 +238,7 @@ tn_err tn_store_unit_workers(struct tn_store *s, const char *unit_code, tn_perio
         return err;
     char p[TN_PERIOD_BUFSZ];
     tn_period_format(period, p);
-    sqlite3_bind_text(st, 1, as_of ? as_of : NOW_MAX, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, unit_code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, p, -1, SQLITE_STATIC);
     int rc;

@@ -12,15 +12,10 @@
 #include "thuno/report.h"
 
 /* clang-format off */
-#define UNITS_AT                                                                                   \
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "                                         \
-    "            AND (superseded_at IS NULL OR superseded_at > ?2)) "
+#define UNITS_AT TN__TABLE_AT("unit_at", "unit", "?2") " "
 
 static const char debtors_sql[] =
-    "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "
-    "                WHERE period = ?1 AND known_at <= ?2 AND " TN__OFFICE_CUT("unit_code")
-    "                GROUP BY unit_code), "
-    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), " UNITS_AT ", "
+    "WITH " TN__CLOSE_AT("cur", "?1", "?2", "AND " TN__OFFICE_CUT("unit_code")) ", " UNITS_AT ", "
     TN__IN_CHARGE("?2", TN__PERIOD_END("?1"))
     "SELECT cur.unit_code, coalesce(u.name, ''), coalesce(u.type, ''), coalesce(u.status, ''), "
     "       coalesce(u.status_since, ''), coalesce(ic.officer_code, u.officer_code, ''), "
@@ -50,11 +45,8 @@ static const char award_sql[] =
     "ORDER BY yr.unit_code";
 
 static const char non_participants_sql[] =
-    "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "
-    "                WHERE period = ?1 AND known_at <= ?2 GROUP BY unit_code), "
-    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), " UNITS_AT ", "
-    "reg AS (SELECT * FROM registry WHERE known_at <= ?2 "
-    "        AND (superseded_at IS NULL OR superseded_at > ?2) AND status = 'active') "
+    "WITH " TN__CLOSE_AT("cur", "?1", "?2", "") ", " UNITS_AT ", "
+    "reg AS (SELECT * FROM registry WHERE " TN__KNOWN_AT("?2") " AND status = 'active') "
     "SELECT reg.tax_code, reg.name, coalesce(reg.reported_employees, 0), "
     "       coalesce(u.unit_code, ''), coalesce(cur.workers, 0) "
     "FROM reg LEFT JOIN unit_at u ON u.tax_code = reg.tax_code "
@@ -75,7 +67,7 @@ static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, con
     char p[TN_PERIOD_BUFSZ];
     tn_period_format(period, p);
     sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*out, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(*out, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
     tn__bind_office(s, *out, as_of);
     return TN_OK;
 }

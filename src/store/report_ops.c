@@ -16,19 +16,7 @@
 /* Each unit's balance row of period ?1 (cur) and of the period before, ?3 (prev), as known at
  * ?2, the unit's and officers' versions known then, and the officer in charge at ?1's end
  * (operations_store.h). */
-#define AS_KNOWN                                                                                   \
-    "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                             \
-    "                WHERE period = ?1 AND known_at <= ?2 AND " TN__OFFICE_CUT("unit_code")        \
-    "                GROUP BY unit_code), "                                                        \
-    "prev_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                                 \
-    "            WHERE period = ?3 AND known_at <= ?2 GROUP BY unit_code), "                       \
-    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), "                         \
-    "prev AS (SELECT b.* FROM prev_id p JOIN unit_close b ON b.id = p.id), "                       \
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "                                         \
-    "            AND (superseded_at IS NULL OR superseded_at > ?2)), "                             \
-    "officer_at AS (SELECT * FROM officer WHERE known_at <= ?2 "                                   \
-    "               AND (superseded_at IS NULL OR superseded_at > ?2)), "                          \
-    TN__IN_CHARGE("?2", TN__PERIOD_END("?1"))
+#define AS_KNOWN "WITH " TN__CUR_PREV("AND " TN__OFFICE_CUT("unit_code"))
 
 static const char crossings_sql[] = AS_KNOWN
     "SELECT cur.unit_code, coalesce(cur.months_owed_tenths, 0) >= ?4, "
@@ -69,7 +57,7 @@ static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, con
     tn_period_format(period, p);
     tn_period_format(period - 1, prev);
     sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*out, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(*out, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(*out, 3, prev, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(*out, 4, param4);
     tn__bind_office(s, *out, as_of);

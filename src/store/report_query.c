@@ -72,7 +72,7 @@ tn_err tn_store_balances(struct tn_store *s, tn_period period, const char *as_of
     char pbuf[TN_PERIOD_BUFSZ];
     tn_period_format(period, pbuf);
     sqlite3_bind_text(st, 1, pbuf, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     tn__bind_office(s, st, as_of);
     int rc;
     struct tn_balance_row r;
@@ -222,7 +222,7 @@ tn_err tn_store_explain(struct tn_store *s, const char *unit_code, tn_period per
     tn_period_format(period, pbuf);
     sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, pbuf, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, tn__at(as_of), -1, SQLITE_STATIC);
     tn__bind_office(s, st, as_of);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
@@ -261,7 +261,7 @@ tn_err tn_store_findings(struct tn_store *s, tn_period period, const char *as_of
     char pbuf[TN_PERIOD_BUFSZ];
     tn_period_format(period, pbuf);
     sqlite3_bind_text(st, 1, pbuf, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     tn__bind_office(s, st, as_of);
     int rc;
     struct tn_finding_row r;
@@ -298,7 +298,7 @@ tn_err tn_store_suspense(struct tn_store *s, tn_period period, const char *as_of
     char last[TN_DAY_BUFSZ];
     tn_day_format(tn_period_last_day(period), last);
     sqlite3_bind_text(st, 1, last, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     tn__bind_office(s, st, as_of);
     int rc;
     struct tn_suspense_row r;

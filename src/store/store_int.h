@@ -46,6 +46,19 @@ const char *tn__col_text(sqlite3_stmt *st, int i);
 /* SQL: the version of a versioned row (known_at, superseded_at) known at the SQL expression p. */
 #define TN__KNOWN_AT(p) "known_at <= " p " AND (superseded_at IS NULL OR superseded_at > " p ")"
 
+/* clang-format off */
+/* SQL CTE name: the rows of table as known at the SQL expression at (each key's version then). */
+#define TN__TABLE_AT(name, table, at)                                                              \
+    name " AS (SELECT * FROM " table " WHERE " TN__KNOWN_AT(at) ")"
+
+/* SQL CTEs name_id and name: per unit, its latest unit_close row of period p (the close that
+ * counts) as known at at, on the units that pass the SQL condition and_cut ("" or "AND ..."). */
+#define TN__CLOSE_AT(name, p, at, and_cut)                                                         \
+    name "_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                                \
+    "WHERE period = " p " AND known_at <= " at " " and_cut " GROUP BY unit_code), "                 \
+    name " AS (SELECT b.* FROM " name "_id i JOIN unit_close b ON b.id = i.id)"
+/* clang-format on */
+
 /* Returns as_of, or TN__FOREVER when it is NULL (everything known). */
 const char *tn__at(const char *as_of);
 
