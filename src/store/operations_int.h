@@ -54,10 +54,18 @@
 /* clang-format on */
 
 struct tn_store;
+struct tn_worklist_row;
 
 /* Prepares sql (TN__OPS_FACTS and a query) with ?1 period, ?2 as_of (NULL: everything
  * known), ?3 the period before, ?4 office (NULL: all). Errors: TN_ERR_STORE. */
 tn_err tn__ops_prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
                        const char *office, sqlite3_stmt **out);
+
+/* Steps st (columns officer, unit, name, office, debt, months owed in tenths, bucket, legal
+ * status) and hands each row to row(ctx, r), stopping at its first error; finalizes st.
+ * Errors: row's, or TN_ERR_STORE (what). */
+tn_err tn__ops_worklist_rows(struct tn_store *s, sqlite3_stmt *st,
+                             tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx,
+                             const char *what);
 
 #endif

@@ -70,24 +70,7 @@ tn_err tn_store_new_debtors(struct tn_store *s, tn_period period, const char *as
     tn_err err = tn__ops_prepare(s, new_debtors_sql, period, as_of, office, &st);
     if (err)
         return err;
-    int rc;
-    struct tn_worklist_row r;
-    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        memset(&r, 0, sizeof r);
-        snprintf(r.officer_code, sizeof r.officer_code, "%s", tn__col_text(st, 0));
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 1));
-        snprintf(r.name, sizeof r.name, "%s", tn__col_text(st, 2));
-        snprintf(r.office_code, sizeof r.office_code, "%s", tn__col_text(st, 3));
-        r.debt = sqlite3_column_int64(st, 4);
-        r.months_owed_tenths = sqlite3_column_int(st, 5);
-        snprintf(r.bucket, sizeof r.bucket, "%s", tn__col_text(st, 6));
-        snprintf(r.legal_status, sizeof r.legal_status, "%s", tn__col_text(st, 7));
-        err = row(ctx, &r);
-    }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read the units newly in debt");
-    sqlite3_finalize(st);
-    return err;
+    return tn__ops_worklist_rows(s, st, row, ctx, "read the units newly in debt");
 }
 
 tn_err tn_store_event_counts(struct tn_store *s, tn_period period, const char *as_of,

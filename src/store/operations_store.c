@@ -14,14 +14,6 @@
 
 #define CURRENT "superseded_at IS NULL"
 
-/* Steps st to its one row; *found = 0 when there is none. */
-static tn_err step_one(struct tn_store *s, sqlite3_stmt *st, int *found, const char *what)
-{
-    int rc = sqlite3_step(st);
-    *found = rc == SQLITE_ROW;
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, what);
-}
-
 tn_err tn_store_assign_facts(struct tn_store *s, const char *unit, const char *officer, tn_day from,
                              struct tn_assign_facts *f, char latest_officer[32])
 {
@@ -45,7 +37,7 @@ tn_err tn_store_assign_facts(struct tn_store *s, const char *unit, const char *o
     sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, officer, -1, SQLITE_STATIC);
     int found;
-    if (!(err = step_one(s, st, &found, "read the assignment facts")) && found) {
+    if (!(err = tn__store_step_one(s, st, &found, "read the assignment facts")) && found) {
         f->unit_found = sqlite3_column_type(st, 0) != SQLITE_NULL &&
                         !tn_day_parse(tn__col_text(st, 0), &f->registered_on);
         f->officer_found = sqlite3_column_type(st, 1) != SQLITE_NULL;
@@ -68,7 +60,7 @@ tn_err tn_store_officer_status(struct tn_store *s, const char *officer, int *fou
     if (err)
         return err;
     sqlite3_bind_text(st, 1, officer, -1, SQLITE_STATIC);
-    if (!(err = step_one(s, st, found, "read an officer")))
+    if (!(err = tn__store_step_one(s, st, found, "read an officer")))
         *active = *found && sqlite3_column_int(st, 0) != 0;
     sqlite3_finalize(st);
     return err;
@@ -299,18 +291,13 @@ tn_err tn__ops_prepare(struct tn_store *s, const char *sql, tn_period period, co
     return TN_OK;
 }
 
-tn_err tn_store_worklist(struct tn_store *s, tn_period period, const char *as_of,
-                         const char *officer, const char *office,
-                         tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx)
+tn_err tn__ops_worklist_rows(struct tn_store *s, sqlite3_stmt *st,
+                             tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx,
+                             const char *what)
 {
-    sqlite3_stmt *st;
-    tn_err err = tn__ops_prepare(s, worklist_sql, period, as_of, office, &st);
-    if (err)
-        return err;
-    tn__bind_text_or_null(st, 5, officer);
-    int rc;
+    tn_err err = TN_OK;
     struct tn_worklist_row r;
-    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, what)) {
         memset(&r, 0, sizeof r);
         snprintf(r.officer_code, sizeof r.officer_code, "%s", tn__col_text(st, 0));
         snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 1));
@@ -322,10 +309,20 @@ tn_err tn_store_worklist(struct tn_store *s, tn_period period, const char *as_of
         snprintf(r.legal_status, sizeof r.legal_status, "%s", tn__col_text(st, 7));
         err = row(ctx, &r);
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read the worklist");
     sqlite3_finalize(st);
     return err;
+}
+
+tn_err tn_store_worklist(struct tn_store *s, tn_period period, const char *as_of,
+                         const char *officer, const char *office,
+                         tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__ops_prepare(s, worklist_sql, period, as_of, office, &st);
+    if (err)
+        return err;
+    tn__bind_text_or_null(st, 5, officer);
+    return tn__ops_worklist_rows(s, st, row, ctx, "read the worklist");
 }
 
 tn_err tn_store_plan_kpi(struct tn_store *s, tn_period period, const char *as_of,
@@ -377,7 +374,7 @@ tn_err tn_store_plan_amount(struct tn_store *s, tn_period period, const char *as
     sqlite3_bind_text(st, 3, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, tn__at(as_of), -1, SQLITE_STATIC);
     int found;
-    if (!(err = step_one(s, st, &found, "read a plan")))
+    if (!(err = tn__store_step_one(s, st, &found, "read a plan")))
         *out = found ? sqlite3_column_int64(st, 0) : -1;
     sqlite3_finalize(st);
     return err;
