@@ -222,8 +222,7 @@ tn_err tn_store_unit_facts(struct tn_store *s, tn_period period, const char *as_
     if (err)
         return err;
     struct tn_unit_facts *f = tn_xmalloc(sizeof *f);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read unit facts")) {
         memset(f, 0, sizeof *f);
         COPY(f->unit_code, 0);
         COPY(f->name, 1);
@@ -257,8 +256,6 @@ tn_err tn_store_unit_facts(struct tn_store *s, tn_period period, const char *as_
         if ((err = row(ctx, f)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read unit facts");
     sqlite3_finalize(st);
     free(f);
     return err;
@@ -271,9 +268,8 @@ tn_err tn_store_labour(struct tn_store *s, tn_period period, const char *as_of, 
     tn_err err = bind_balances(s, labour_sql, period, as_of, office, &st);
     if (err)
         return err;
-    int rc;
     struct tn_labour_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read labour and contributions")) {
         memset(&r, 0, sizeof r);
         COPY(r.office_code, 0);
         COPY(r.type, 1);
@@ -286,8 +282,6 @@ tn_err tn_store_labour(struct tn_store *s, tn_period period, const char *as_of, 
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read labour and contributions");
     sqlite3_finalize(st);
     return err;
 }

@@ -223,8 +223,7 @@ tn_err tn_store_letter_units(struct tn_store *s, tn_period period, const char *a
     tn__bind_text_or_null(st, 4, f ? f->unit : NULL);
     struct hist h = {0};
     struct tn_letter_unit *u = tn_xmalloc(sizeof *u);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read units for letters")) {
         memset(u, 0, sizeof *u);
         snprintf(u->unit_code, sizeof u->unit_code, "%s", tn__col_text(st, 0));
         snprintf(u->tax_code, sizeof u->tax_code, "%s", tn__col_text(st, 1));
@@ -260,8 +259,6 @@ tn_err tn_store_letter_units(struct tn_store *s, tn_period period, const char *a
         if ((err = split(s, period, as_of, &h, u)) || (err = row(ctx, u)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read units for letters");
     sqlite3_finalize(st);
     free(h.owed);
     free(u);

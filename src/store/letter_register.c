@@ -136,10 +136,9 @@ tn_err tn_store_reminders(struct tn_store *s, const char *as_of, const struct tn
     sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_TRANSIENT);
     tn__bind_text_or_null(st, 2, f ? f->office : NULL);
     tn__bind_text_or_null(st, 3, f ? f->unit : NULL);
-    int rc;
     struct tn_reminder_row r;
     struct tn_balance_row b;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read the reminder register")) {
         memset(&r, 0, sizeof r);
         memset(&b, 0, sizeof b);
         r.year = sqlite3_column_int(st, 0);
@@ -180,8 +179,6 @@ tn_err tn_store_reminders(struct tn_store *s, const char *as_of, const struct tn
         if ((err = row(ctx, &r, &b)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read the reminder register");
     sqlite3_finalize(st);
     return err;
 }

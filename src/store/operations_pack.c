@@ -45,9 +45,8 @@ tn_err tn_store_bucket_moves(struct tn_store *s, tn_period period, const char *a
     tn_err err = tn__ops_prepare(s, buckets_sql, period, as_of, office, &st);
     if (err)
         return err;
-    int rc;
     struct tn_bucket_move r;
-    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read debt by bucket")) {
         memset(&r, 0, sizeof r);
         snprintf(r.bucket, sizeof r.bucket, "%s", tn__col_text(st, 0));
         r.units_prev = sqlite3_column_int64(st, 1);
@@ -56,8 +55,6 @@ tn_err tn_store_bucket_moves(struct tn_store *s, tn_period period, const char *a
         r.debt = sqlite3_column_int64(st, 4);
         err = row(ctx, &r);
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read debt by bucket");
     sqlite3_finalize(st);
     return err;
 }
@@ -86,9 +83,8 @@ tn_err tn_store_event_counts(struct tn_store *s, tn_period period, const char *a
     sqlite3_bind_text(st, 1, p, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
     tn__bind_text_or_null(st, 3, office);
-    int rc;
     struct tn_event_count r;
-    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "count the case events")) {
         memset(&r, 0, sizeof r);
         snprintf(r.event, sizeof r.event, "%s", tn__col_text(st, 0));
         r.events = sqlite3_column_int64(st, 1);
@@ -96,8 +92,6 @@ tn_err tn_store_event_counts(struct tn_store *s, tn_period period, const char *a
         r.amount = sqlite3_column_int64(st, 3);
         err = row(ctx, &r);
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "count the case events");
     sqlite3_finalize(st);
     return err;
 }

@@ -146,8 +146,7 @@ tn_err tn_store_assign_seed(struct tn_store *s, const char *now, long *n)
         return err;
     sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
     long written = 0;
-    int rc;
-    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "seed assignments from units")) {
         long long batch = sqlite3_column_int64(st, 3); /* the units import's */
         char unit[32], officer[32], from[11];
         snprintf(unit, sizeof unit, "%s", tn__col_text(st, 0));
@@ -157,8 +156,6 @@ tn_err tn_store_assign_seed(struct tn_store *s, const char *now, long *n)
             tn_store_assign_put(s, batch, unit, from, officer, NULL, "units.csv officer_code", now);
         written++;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "seed assignments from units");
     sqlite3_finalize(st);
     if (!err)
         *n = written;
@@ -179,14 +176,11 @@ tn_err tn_store_units_in_charge(struct tn_store *s, const char *officer, const c
         return err;
     sqlite3_bind_text(st, 1, officer, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
-    int rc;
-    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read the units in charge")) {
         char code[32];
         snprintf(code, sizeof code, "%s", tn__col_text(st, 0));
         err = unit(ctx, code);
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read the units in charge");
     sqlite3_finalize(st);
     return err;
 }
@@ -213,9 +207,8 @@ tn_err tn_store_assignments(struct tn_store *s, const char *as_of, const char *o
         return err;
     sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_STATIC);
     tn__bind_text_or_null(st, 2, office);
-    int rc;
     struct tn_assignment_row r;
-    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read assignments")) {
         memset(&r, 0, sizeof r);
         snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
         snprintf(r.officer_code, sizeof r.officer_code, "%s", tn__col_text(st, 1));
@@ -226,8 +219,6 @@ tn_err tn_store_assignments(struct tn_store *s, const char *as_of, const char *o
         snprintf(r.known_at, sizeof r.known_at, "%s", tn__col_text(st, 6));
         err = row(ctx, &r);
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read assignments");
     sqlite3_finalize(st);
     return err;
 }
@@ -333,9 +324,8 @@ tn_err tn_store_plan_kpi(struct tn_store *s, tn_period period, const char *as_of
     tn_err err = tn__ops_prepare(s, plan_sql, period, as_of, office, &st);
     if (err)
         return err;
-    int rc;
     struct tn_plan_row r;
-    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read the plan figures")) {
         memset(&r, 0, sizeof r);
         snprintf(r.scope, sizeof r.scope, "%s", tn__col_text(st, 0));
         snprintf(r.key, sizeof r.key, "%s", tn__col_text(st, 1));
@@ -350,8 +340,6 @@ tn_err tn_store_plan_kpi(struct tn_store *s, tn_period period, const char *as_of
         r.cleared = sqlite3_column_int64(st, 10);
         err = row(ctx, &r);
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read the plan figures");
     sqlite3_finalize(st);
     return err;
 }

@@ -190,9 +190,8 @@ tn_err tn_store_card_states(struct tn_store *s, tn_period period, tn_day day, co
     sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, d, -1, SQLITE_STATIC);
     tn__bind_text_or_null(st, 4, office);
-    int rc;
     struct tn_card_state r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read card-lock states")) {
         memset(&r, 0, sizeof r);
         snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
         tn_period_parse(tn__col_text(st, 1), &r.base_period);
@@ -212,8 +211,6 @@ tn_err tn_store_card_states(struct tn_store *s, tn_period period, tn_day day, co
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read card-lock states");
     sqlite3_finalize(st);
     return err;
 }
@@ -241,17 +238,14 @@ tn_err tn_store_unit_workers(struct tn_store *s, const char *unit_code, tn_perio
     sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, unit_code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, p, -1, SQLITE_STATIC);
-    int rc;
     struct tn_unit_worker r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read a unit's workers")) {
         memset(&r, 0, sizeof r);
         snprintf(r.bhxh_code, sizeof r.bhxh_code, "%s", tn__col_text(st, 0));
         snprintf(r.full_name, sizeof r.full_name, "%s", tn__col_text(st, 1));
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read a unit's workers");
     sqlite3_finalize(st);
     return err;
 }

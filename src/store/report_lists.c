@@ -75,10 +75,9 @@ static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, con
 static tn_err debtor_rows(struct tn_store *s, sqlite3_stmt *st,
                           tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx)
 {
-    int rc;
     tn_err err = TN_OK;
     struct tn_debtor_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read units")) {
         memset(&r, 0, sizeof r);
         snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
         snprintf(r.name, sizeof r.name, "%s", tn__col_text(st, 1));
@@ -96,8 +95,6 @@ static tn_err debtor_rows(struct tn_store *s, sqlite3_stmt *st,
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read units");
     sqlite3_finalize(st);
     return err;
 }
@@ -134,9 +131,8 @@ tn_err tn_store_non_participants(struct tn_store *s, tn_period period, const cha
         return err;
     sqlite3_bind_int(st, 3, min_gap);
     sqlite3_bind_int(st, 4, min_ratio_percent);
-    int rc;
     struct tn_non_participant_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read the register")) {
         memset(&r, 0, sizeof r);
         snprintf(r.tax_code, sizeof r.tax_code, "%s", tn__col_text(st, 0));
         snprintf(r.name, sizeof r.name, "%s", tn__col_text(st, 1));
@@ -147,8 +143,6 @@ tn_err tn_store_non_participants(struct tn_store *s, tn_period period, const cha
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read the register");
     sqlite3_finalize(st);
     return err;
 }

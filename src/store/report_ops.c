@@ -72,9 +72,8 @@ tn_err tn_store_crossings(struct tn_store *s, tn_period period, const char *as_o
     tn_err err = prepare(s, crossings_sql, period, as_of, threshold_tenths, &st);
     if (err)
         return err;
-    int rc;
     struct tn_crossing_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read threshold crossings")) {
         memset(&r, 0, sizeof r);
         snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
         r.up = sqlite3_column_int(st, 1);
@@ -86,8 +85,6 @@ tn_err tn_store_crossings(struct tn_store *s, tn_period period, const char *as_o
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read threshold crossings");
     sqlite3_finalize(st);
     return err;
 }
@@ -99,9 +96,8 @@ tn_err tn_store_kpi(struct tn_store *s, tn_period period, const char *as_of, enu
     tn_err err = prepare(s, kpi_sql, period, as_of, (int)by, &st);
     if (err)
         return err;
-    int rc;
     struct tn_kpi_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read KPIs")) {
         memset(&r, 0, sizeof r);
         snprintf(r.key, sizeof r.key, "%s", tn__col_text(st, 0));
         snprintf(r.office_code, sizeof r.office_code, "%s", tn__col_text(st, 1));
@@ -124,8 +120,6 @@ tn_err tn_store_kpi(struct tn_store *s, tn_period period, const char *as_of, enu
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read KPIs");
     sqlite3_finalize(st);
     return err;
 }

@@ -74,15 +74,12 @@ tn_err tn_store_balances(struct tn_store *s, tn_period period, const char *as_of
     sqlite3_bind_text(st, 1, pbuf, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     tn__bind_office(s, st, as_of);
-    int rc;
     struct tn_balance_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read balances")) {
         read_balance(st, &r);
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read balances");
     sqlite3_finalize(st);
     return err;
 }
@@ -263,9 +260,8 @@ tn_err tn_store_findings(struct tn_store *s, tn_period period, const char *as_of
     sqlite3_bind_text(st, 1, pbuf, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     tn__bind_office(s, st, as_of);
-    int rc;
     struct tn_finding_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read findings")) {
         memset(&r, 0, sizeof r);
         snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
         snprintf(r.bhxh_code, sizeof r.bhxh_code, "%s", tn__col_text(st, 1));
@@ -275,8 +271,6 @@ tn_err tn_store_findings(struct tn_store *s, tn_period period, const char *as_of
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read findings");
     sqlite3_finalize(st);
     return err;
 }
@@ -300,9 +294,8 @@ tn_err tn_store_suspense(struct tn_store *s, tn_period period, const char *as_of
     sqlite3_bind_text(st, 1, last, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     tn__bind_office(s, st, as_of);
-    int rc;
     struct tn_suspense_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read suspense")) {
         memset(&r, 0, sizeof r);
         snprintf(r.txn_id, sizeof r.txn_id, "%s", tn__col_text(st, 0));
         snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 1));
@@ -314,8 +307,6 @@ tn_err tn_store_suspense(struct tn_store *s, tn_period period, const char *as_of
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read suspense");
     sqlite3_finalize(st);
     return err;
 }
