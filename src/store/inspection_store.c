@@ -187,14 +187,11 @@ tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of, c
 static tn_err bind_balances(struct tn_store *s, const char *sql, tn_period period,
                             const char *as_of, const char *office, sqlite3_stmt **out)
 {
-    tn_err err = tn__store_prepare(s, sql, out);
+    tn_err err = tn__store_prepare_period(s, sql, period, as_of, out);
     if (err)
         return err;
-    char p[TN_PERIOD_BUFSZ], d[TN_DAY_BUFSZ];
-    tn_period_format(period, p);
+    char d[TN_DAY_BUFSZ];
     tn_day_format(tn_period_last_day(period), d);
-    sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*out, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(*out, 3, d, -1, SQLITE_TRANSIENT);
     if (office)
         sqlite3_bind_text(*out, 4, office, -1, SQLITE_TRANSIENT);

@@ -55,17 +55,6 @@ static const char lines_sql[] =
     "FROM assess_line WHERE close_id = ?1 GROUP BY kind";
 /* clang-format on */
 
-static tn_err bind_common(struct tn_store *s, const char *sql, const char *p, const char *as_of,
-                          sqlite3_stmt **st)
-{
-    tn_err err = tn__store_prepare(s, sql, st);
-    if (err)
-        return err;
-    sqlite3_bind_text(*st, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*st, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
-    return TN_OK;
-}
-
 static int group_of(const char *name)
 {
     enum tn_group g;
@@ -213,10 +202,8 @@ tn_err tn_store_letter_units(struct tn_store *s, tn_period period, const char *a
                              const struct tn_letter_filter *f,
                              tn_err (*row)(void *ctx, const struct tn_letter_unit *u), void *ctx)
 {
-    char p[TN_PERIOD_BUFSZ];
-    tn_period_format(period, p);
     sqlite3_stmt *st;
-    tn_err err = bind_common(s, units_sql, p, as_of, &st);
+    tn_err err = tn__store_prepare_period(s, units_sql, period, as_of, &st);
     if (err)
         return err;
     tn__bind_text_or_null(st, 3, f ? f->office : NULL);

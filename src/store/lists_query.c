@@ -73,14 +73,7 @@ static const char praise_sql[] =
 static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
                       sqlite3_stmt **out)
 {
-    tn_err err = tn__store_prepare(s, sql, out);
-    if (err)
-        return err;
-    char p[TN_PERIOD_BUFSZ];
-    tn_period_format(period, p);
-    sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*out, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
-    return TN_OK;
+    return tn__store_prepare_period(s, sql, period, as_of, out);
 }
 
 #define COPY(dst, i) snprintf((dst), sizeof(dst), "%s", tn__col_text(st, (i)))

@@ -75,13 +75,9 @@ tn_err tn_store_event_counts(struct tn_store *s, tn_period period, const char *a
                              tn_err (*row)(void *ctx, const struct tn_event_count *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s, events_sql, &st);
+    tn_err err = tn__store_prepare_period(s, events_sql, period, as_of, &st);
     if (err)
         return err;
-    char p[TN_PERIOD_BUFSZ];
-    tn_period_format(period, p);
-    sqlite3_bind_text(st, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
     tn__bind_text_or_null(st, 3, office);
     struct tn_event_count r;
     while (tn__store_next(s, st, &err, "count the case events")) {

@@ -180,14 +180,11 @@ tn_err tn_store_card_states(struct tn_store *s, tn_period period, tn_day day, co
                             tn_err (*row)(void *ctx, const struct tn_card_state *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s, states_sql, &st);
+    tn_err err = tn__store_prepare_period(s, states_sql, period, as_of, &st);
     if (err)
         return err;
-    char p[TN_PERIOD_BUFSZ], d[TN_DAY_BUFSZ];
-    tn_period_format(period, p);
+    char d[TN_DAY_BUFSZ];
     tn_day_format(day, d);
-    sqlite3_bind_text(st, 1, p, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, d, -1, SQLITE_STATIC);
     tn__bind_text_or_null(st, 4, office);
     struct tn_card_state r;

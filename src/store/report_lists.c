@@ -61,13 +61,9 @@ static const char non_participants_sql[] =
 static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
                       sqlite3_stmt **out)
 {
-    tn_err err = tn__store_prepare(s, sql, out);
+    tn_err err = tn__store_prepare_period(s, sql, period, as_of, out);
     if (err)
         return err;
-    char p[TN_PERIOD_BUFSZ];
-    tn_period_format(period, p);
-    sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*out, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
     tn__bind_office(s, *out, as_of);
     return TN_OK;
 }

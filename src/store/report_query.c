@@ -62,17 +62,14 @@ tn_err tn_store_balances(struct tn_store *s, tn_period period, const char *as_of
                          tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "SELECT " BALANCE_COLS " FROM unit_close WHERE period = ?1 "
-                                   "AND known_at <= ?2 AND " TN__OFFICE_CUT(
-                                       "unit_code") " GROUP BY unit_code ORDER BY unit_code",
-                                   &st);
+    tn_err err =
+        tn__store_prepare_period(s,
+                                 "SELECT " BALANCE_COLS " FROM unit_close WHERE period = ?1 "
+                                 "AND known_at <= ?2 AND " TN__OFFICE_CUT(
+                                     "unit_code") " GROUP BY unit_code ORDER BY unit_code",
+                                 period, as_of, &st);
     if (err)
         return err;
-    char pbuf[TN_PERIOD_BUFSZ];
-    tn_period_format(period, pbuf);
-    sqlite3_bind_text(st, 1, pbuf, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     tn__bind_office(s, st, as_of);
     struct tn_balance_row r;
     while (tn__store_next(s, st, &err, "read balances")) {
@@ -245,20 +242,16 @@ tn_err tn_store_findings(struct tn_store *s, tn_period period, const char *as_of
                          tn_err (*row)(void *ctx, const struct tn_finding_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(
+    tn_err err = tn__store_prepare_period(
         s,
         "WITH cur AS (SELECT unit_code, max(id) AS id FROM unit_close WHERE period = ?1 AND "
         "known_at <= ?2 AND " TN__OFFICE_CUT(
             "unit_code") " GROUP BY unit_code) SELECT cur.unit_code, f.bhxh_code, f.for_period, "
                          "f.base, f.floor FROM cur JOIN finding f ON f.close_id = cur.id "
                          "ORDER BY cur.unit_code, f.bhxh_code, f.for_period",
-        &st);
+        period, as_of, &st);
     if (err)
         return err;
-    char pbuf[TN_PERIOD_BUFSZ];
-    tn_period_format(period, pbuf);
-    sqlite3_bind_text(st, 1, pbuf, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     tn__bind_office(s, st, as_of);
     struct tn_finding_row r;
     while (tn__store_next(s, st, &err, "read findings")) {

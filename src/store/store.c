@@ -93,6 +93,19 @@ tn_err tn__store_prepare_at(struct tn_store *s, const char *sql, const char *key
     return TN_OK;
 }
 
+tn_err tn__store_prepare_period(struct tn_store *s, const char *sql, tn_period period,
+                                const char *as_of, sqlite3_stmt **out)
+{
+    tn_err err = tn__store_prepare(s, sql, out);
+    if (err)
+        return err;
+    char p[TN_PERIOD_BUFSZ];
+    tn_period_format(period, p);
+    sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(*out, 2, tn__at(as_of), -1, SQLITE_STATIC);
+    return TN_OK;
+}
+
 int tn__store_next(struct tn_store *s, sqlite3_stmt *st, tn_err *err, const char *what)
 {
     if (*err)

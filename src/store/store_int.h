@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
+#include "thuno/period.h"
 #include "thuno/store.h"
 
 struct tn_store {
@@ -66,6 +67,11 @@ const char *tn__at(const char *as_of);
  * finalized. Errors: TN_ERR_STORE. */
 tn_err tn__store_prepare_at(struct tn_store *s, const char *sql, const char *key, const char *as_of,
                             sqlite3_stmt **out);
+
+/* Prepares sql with ?1 bound to period as 'YYYY-MM' and ?2 to tn__at(as_of) (borrowed until
+ * st is finalized). Errors: TN_ERR_STORE. */
+tn_err tn__store_prepare_period(struct tn_store *s, const char *sql, tn_period period,
+                                const char *as_of, sqlite3_stmt **out);
 
 /* Steps st unless *err is already set: 1 when a row is ready, 0 at the end or on failure
  * (then *err = TN_ERR_STORE with what recorded). The loop of every reader:
