@@ -532,14 +532,11 @@ tn_err tn_store_latest_closed(struct tn_store *s, const char *unit, const char *
                               tn_period *period)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "SELECT max(period) FROM unit_close WHERE unit_code = ?1 AND "
-                                   "known_at <= ?2",
-                                   &st);
+    tn_err err = tn__store_prepare_at(
+        s, "SELECT max(period) FROM unit_close WHERE unit_code = ?1 AND known_at <= ?2", unit,
+        as_of, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
         sqlite3_finalize(st);

@@ -19,7 +19,7 @@
 #include "thuno/mem.h"
 
 /* ?2 = as_of; the version of each key known then */
-#define KNOWN "known_at <= ?2 AND (superseded_at IS NULL OR superseded_at > ?2)"
+#define KNOWN TN__KNOWN_AT("?2")
 
 /* ?1 unit, ?2 as_of, ?3 last period */
 #define CUR                                                                                        \
@@ -274,11 +274,9 @@ tn_err tn_store_pensioner(struct tn_store *s, const char *case_id, const char *a
         "SELECT name, bhxh_code, pay_day, coalesce(paid_at, ''), coalesce(note, ''), known_at "
         "FROM case_pensioner WHERE case_id = ?1 AND " KNOWN " ORDER BY version DESC LIMIT 1";
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s, sql, &st);
+    tn_err err = tn__store_prepare_at(s, sql, case_id, as_of, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     struct tn_doc_pensioner p;
     memset(&p, 0, sizeof p);
     int rc = sqlite3_step(st);

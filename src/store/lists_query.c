@@ -251,13 +251,10 @@ static void worker_name(struct tn_store *s, const char *code, const char *as_of,
 {
     sqlite3_stmt *st;
     out[0] = '\0';
-    if (tn__store_prepare(s,
-                          "SELECT full_name FROM worker WHERE bhxh_code = ?1 AND known_at <= ?2 "
-                          "AND (superseded_at IS NULL OR superseded_at > ?2)",
-                          &st))
+    if (tn__store_prepare_at(
+            s, "SELECT full_name FROM worker WHERE bhxh_code = ?1 AND " TN__KNOWN_AT("?2"), code,
+            as_of, &st))
         return;
-    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW)
         snprintf(out, outsz, "%s", tn__col_text(st, 0));
     sqlite3_finalize(st);
