@@ -133,6 +133,26 @@ done:
     return err;
 }
 
+static tn_err read_inspection(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
+{
+    (void)s, (void)arg;
+    struct tn_inspection_row *r = elem;
+    COPY(r->inspection_id, 0);
+    COPY(r->unit_code, 1);
+    COPY(r->office_code, 2);
+    COPY(r->concluded_on, 3);
+    COPY(r->remedy_by, 4);
+    COPY(r->decision_no, 5);
+    COPY(r->body, 6);
+    COPY(r->inspector, 7);
+    r->underdeclared = sqlite3_column_int64(st, 8);
+    r->unpaid = sqlite3_column_int64(st, 9);
+    r->fine = sqlite3_column_int64(st, 10);
+    r->workers_unregistered = (long)sqlite3_column_int64(st, 11);
+    r->found = r->underdeclared + r->unpaid;
+    return TN_OK;
+}
+
 tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of, const char *office,
                             tn_err (*row)(void *ctx, const struct tn_inspection_row *r), void *ctx)
 {
@@ -148,30 +168,12 @@ tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of, c
         sqlite3_bind_text(st, 3, office, -1, SQLITE_TRANSIENT);
     else
         sqlite3_bind_null(st, 3);
-    struct tn_inspection_row *rows = NULL;
-    size_t n = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        TN_GROW(rows, cap, n + 1);
-        struct tn_inspection_row *r = &rows[n++];
-        memset(r, 0, sizeof *r);
-        COPY(r->inspection_id, 0);
-        COPY(r->unit_code, 1);
-        COPY(r->office_code, 2);
-        COPY(r->concluded_on, 3);
-        COPY(r->remedy_by, 4);
-        COPY(r->decision_no, 5);
-        COPY(r->body, 6);
-        COPY(r->inspector, 7);
-        r->underdeclared = sqlite3_column_int64(st, 8);
-        r->unpaid = sqlite3_column_int64(st, 9);
-        r->fine = sqlite3_column_int64(st, 10);
-        r->workers_unregistered = (long)sqlite3_column_int64(st, 11);
-        r->found = r->underdeclared + r->unpaid;
-    }
-    if (rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read inspections");
-    sqlite3_finalize(st);
+    void *got;
+    size_t n;
+    if ((err = tn__store_collect(s, st, sizeof(struct tn_inspection_row), read_inspection, NULL,
+                                 "read inspections", &got, &n)))
+        return err;
+    struct tn_inspection_row *rows = got;
     /* rows come by unit: each unit's conclusions share its payments */
     for (size_t i = 0; i < n && !err;) {
         size_t j = i + 1;

@@ -56,6 +56,11 @@
 struct tn_store;
 struct tn_worklist_row;
 
+/* Prepares sql of TN__CUR_PREV with ?1 period, ?2 as_of (NULL: everything known) and ?3 the
+ * period before. Errors: TN_ERR_STORE. */
+tn_err tn__ops_prepare_prev(struct tn_store *s, const char *sql, tn_period period,
+                            const char *as_of, sqlite3_stmt **out);
+
 /* Prepares sql (TN__OPS_FACTS and a query) with ?1 period, ?2 as_of (NULL: everything
  * known), ?3 the period before, ?4 office (NULL: all). Errors: TN_ERR_STORE. */
 tn_err tn__ops_prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,

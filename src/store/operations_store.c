@@ -266,8 +266,8 @@ static const char plan_sql[] = TN__OPS_FACTS ", "
     "ORDER BY keys.r, keys.k";
 /* clang-format on */
 
-tn_err tn__ops_prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
-                       const char *office, sqlite3_stmt **out)
+tn_err tn__ops_prepare_prev(struct tn_store *s, const char *sql, tn_period period,
+                            const char *as_of, sqlite3_stmt **out)
 {
     tn_err err = tn__store_prepare_period(s, sql, period, as_of, out);
     if (err)
@@ -275,8 +275,16 @@ tn_err tn__ops_prepare(struct tn_store *s, const char *sql, tn_period period, co
     char prev[TN_PERIOD_BUFSZ];
     tn_period_format(period - 1, prev);
     sqlite3_bind_text(*out, 3, prev, -1, SQLITE_TRANSIENT);
-    tn__bind_text_or_null(*out, 4, office);
     return TN_OK;
+}
+
+tn_err tn__ops_prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
+                       const char *office, sqlite3_stmt **out)
+{
+    tn_err err = tn__ops_prepare_prev(s, sql, period, as_of, out);
+    if (!err)
+        tn__bind_text_or_null(*out, 4, office);
+    return err;
 }
 
 tn_err tn__ops_worklist_rows(struct tn_store *s, sqlite3_stmt *st,

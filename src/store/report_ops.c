@@ -50,12 +50,9 @@ static const char kpi_sql[] = AS_KNOWN
 static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
                       int param4, sqlite3_stmt **out)
 {
-    tn_err err = tn__store_prepare_period(s, sql, period, as_of, out);
+    tn_err err = tn__ops_prepare_prev(s, sql, period, as_of, out);
     if (err)
         return err;
-    char prev[TN_PERIOD_BUFSZ];
-    tn_period_format(period - 1, prev);
-    sqlite3_bind_text(*out, 3, prev, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(*out, 4, param4);
     tn__bind_office(s, *out, as_of);
     return TN_OK;
