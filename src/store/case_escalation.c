@@ -176,14 +176,14 @@ tn_err tn_store_escalation(struct tn_store *s, const struct tn_policy *pol, tn_p
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             struct tn_escalation_row r;
             memset(&r, 0, sizeof r);
-            snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
-            snprintf(r.officer_code, sizeof r.officer_code, "%s", tn__col_text(st, 1));
-            snprintf(r.office_code, sizeof r.office_code, "%s", tn__col_text(st, 2));
+            TN__COL_COPY(r.unit_code, st, 0);
+            TN__COL_COPY(r.officer_code, st, 1);
+            TN__COL_COPY(r.office_code, st, 2);
             if (office && strcmp(office, r.office_code) != 0)
                 continue;
             r.months_owed_tenths = sqlite3_column_int(st, 3);
             r.debt = sqlite3_column_int64(st, 4);
-            snprintf(r.legal_status, sizeof r.legal_status, "%s", tn__col_text(st, 5));
+            TN__COL_COPY(r.legal_status, st, 5);
             r.workers = sqlite3_column_int64(st, 6);
             int keep;
             propose(pol, today, sqlite3_column_int64(st, 7), find_open(&l, r.unit_code), &r, &keep);

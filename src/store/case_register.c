@@ -32,8 +32,8 @@ static tn_err case_head(struct tn_store *s, const char *case_id, struct case_hea
     sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
     memset(h, 0, sizeof *h);
     if (!(err = tn__store_step_one(s, st, &h->found, "finding a case")) && h->found) {
-        snprintf(h->unit, sizeof h->unit, "%s", tn__col_text(st, 0));
-        snprintf(h->type, sizeof h->type, "%s", tn__col_text(st, 2));
+        TN__COL_COPY(h->unit, st, 0);
+        TN__COL_COPY(h->type, st, 2);
         if (tn_day_parse(tn__col_text(st, 1), &h->opened))
             h->opened = 0;
     }
@@ -70,7 +70,7 @@ static tn_err ref_row(struct tn_store *s, const char *case_id, enum tn_case_reg 
             out->day = 0;
         out->amount = sqlite3_column_int64(st, 1);
         out->ref = sqlite3_column_int(st, 2);
-        snprintf(out->what, sizeof out->what, "%s", tn__col_text(st, 3));
+        TN__COL_COPY(out->what, st, 3);
     }
     sqlite3_finalize(st);
     return err;
@@ -296,14 +296,14 @@ static tn_err read_reg(struct tn_store *s, sqlite3_stmt *st, void *elem, const v
     }
     r->no = sqlite3_column_int(st, 1);
     r->ref = sqlite3_column_int(st, 2);
-    snprintf(r->what, sizeof r->what, "%s", tn__col_text(st, 4));
+    TN__COL_COPY(r->what, st, 4);
     r->amount = sqlite3_column_int64(st, 5);
     r->flag = sqlite3_column_int(st, 6);
-    snprintf(r->party, sizeof r->party, "%s", tn__col_text(st, 7));
-    snprintf(r->detail, sizeof r->detail, "%s", tn__col_text(st, 8));
-    snprintf(r->note, sizeof r->note, "%s", tn__col_text(st, 9));
-    snprintf(r->actor, sizeof r->actor, "%s", tn__col_text(st, 10));
-    snprintf(r->known_at, sizeof r->known_at, "%s", tn__col_text(st, 11));
+    TN__COL_COPY(r->party, st, 7);
+    TN__COL_COPY(r->detail, st, 8);
+    TN__COL_COPY(r->note, st, 9);
+    TN__COL_COPY(r->actor, st, 10);
+    TN__COL_COPY(r->known_at, st, 11);
     return TN_OK;
 }
 
@@ -368,10 +368,10 @@ tn_err tn_store_case_branch_add(struct tn_store *s, const char *case_id, const c
 /* columns from first on: unit_code, province_code, note, known_at */
 static void branch_cols(sqlite3_stmt *st, int first, struct tn_case_branch_row *r)
 {
-    snprintf(r->unit_code, sizeof r->unit_code, "%s", tn__col_text(st, first));
-    snprintf(r->province_code, sizeof r->province_code, "%s", tn__col_text(st, first + 1));
-    snprintf(r->note, sizeof r->note, "%s", tn__col_text(st, first + 2));
-    snprintf(r->known_at, sizeof r->known_at, "%s", tn__col_text(st, first + 3));
+    TN__COL_COPY(r->unit_code, st, first);
+    TN__COL_COPY(r->province_code, st, first + 1);
+    TN__COL_COPY(r->note, st, first + 2);
+    TN__COL_COPY(r->known_at, st, first + 3);
 }
 
 static tn_err read_branch(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
@@ -443,13 +443,13 @@ tn_err tn_store_bank_orders(struct tn_store *s, const char *as_of, const char *o
     while (tn__store_next(s, st, &err, "reading bank orders")) {
         struct tn_bank_order_row r;
         memset(&r, 0, sizeof r);
-        snprintf(r.channel, sizeof r.channel, "%s", tn__col_text(st, 0));
-        snprintf(r.bank, sizeof r.bank, "%s", tn__col_text(st, 1));
-        snprintf(r.case_id, sizeof r.case_id, "%s", tn__col_text(st, 2));
+        TN__COL_COPY(r.channel, st, 0);
+        TN__COL_COPY(r.bank, st, 1);
+        TN__COL_COPY(r.case_id, st, 2);
         r.no = sqlite3_column_int(st, 3);
         r.amount = sqlite3_column_int64(st, 5);
         r.first_reply = r.first_final = -1;
-        snprintf(r.last_result, sizeof r.last_result, "%s", tn__col_text(st, 7));
+        TN__COL_COPY(r.last_result, st, 7);
         r.deducted = sqlite3_column_int64(st, 8);
         if (tn_day_parse(tn__col_text(st, 4), &r.ordered) ||
             (sqlite3_column_type(st, 6) != SQLITE_NULL &&
@@ -483,8 +483,8 @@ tn_err tn_store_branch_links(struct tn_store *s, const char *as_of, const char *
     while (tn__store_next(s, st, &err, "reading branches")) {
         struct tn_case_branch_link r;
         memset(&r, 0, sizeof r);
-        snprintf(r.case_id, sizeof r.case_id, "%s", tn__col_text(st, 0));
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 1));
+        TN__COL_COPY(r.case_id, st, 0);
+        TN__COL_COPY(r.unit_code, st, 1);
         branch_cols(st, 2, &r.branch);
         if ((err = row(ctx, &r)))
             break;
@@ -509,13 +509,13 @@ tn_err tn_store_tips(struct tn_store *s, const char *as_of, const char *office,
     while (tn__store_next(s, st, &err, "reading tips")) {
         struct tn_tip_row r;
         memset(&r, 0, sizeof r);
-        snprintf(r.case_id, sizeof r.case_id, "%s", tn__col_text(st, 0));
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 1));
+        TN__COL_COPY(r.case_id, st, 0);
+        TN__COL_COPY(r.unit_code, st, 1);
         r.no = sqlite3_column_int(st, 2);
         if (tn_day_parse(tn__col_text(st, 3), &r.day))
             r.day = 0;
-        snprintf(r.informant, sizeof r.informant, "%s", tn__col_text(st, 4));
-        snprintf(r.asset, sizeof r.asset, "%s", tn__col_text(st, 5));
+        TN__COL_COPY(r.informant, st, 4);
+        TN__COL_COPY(r.asset, st, 5);
         r.result_day = -1;
         if (sqlite3_column_type(st, 6) != SQLITE_NULL &&
             tn_day_parse(tn__col_text(st, 6), &r.result_day))

@@ -48,9 +48,9 @@ static tn_err unit_facts(struct tn_store *s, const char *unit_code, const char *
     memset(u, 0, sizeof *u);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        snprintf(u->type, sizeof u->type, "%s", tn__col_text(st, 0));
-        snprintf(u->office, sizeof u->office, "%s", tn__col_text(st, 1));
-        snprintf(u->status, sizeof u->status, "%s", tn__col_text(st, 2));
+        TN__COL_COPY(u->type, st, 0);
+        TN__COL_COPY(u->office, st, 1);
+        TN__COL_COPY(u->status, st, 2);
     }
     sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "reading a unit");

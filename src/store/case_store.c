@@ -15,22 +15,17 @@
 /* ?2 = as_of; the version of each key known then */
 #define KNOWN TN__KNOWN_AT("?2")
 
-static void copy(char *dst, size_t dstsz, const char *src)
-{
-    snprintf(dst, dstsz, "%s", src);
-}
-
 static tn_err read_event(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
 {
     (void)arg;
     struct tn_case_event_row *r = elem;
-    copy(r->case_id, sizeof r->case_id, tn__col_text(st, 0));
+    TN__COL_COPY(r->case_id, st, 0);
     r->seq = sqlite3_column_int(st, 1);
-    copy(r->unit_code, sizeof r->unit_code, tn__col_text(st, 2));
-    copy(r->office, sizeof r->office, tn__col_text(st, 6));
-    copy(r->note, sizeof r->note, tn__col_text(st, 7));
-    copy(r->actor, sizeof r->actor, tn__col_text(st, 8));
-    copy(r->known_at, sizeof r->known_at, tn__col_text(st, 9));
+    TN__COL_COPY(r->unit_code, st, 2);
+    TN__COL_COPY(r->office, st, 6);
+    TN__COL_COPY(r->note, st, 7);
+    TN__COL_COPY(r->actor, st, 8);
+    TN__COL_COPY(r->known_at, st, 9);
     struct tn_case_step *p = &r->step;
     p->amount = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 5);
     p->office = r->office;
@@ -114,11 +109,11 @@ static tn_err read_payment(struct tn_store *s, sqlite3_stmt *st, void *elem, con
 {
     (void)s, (void)arg;
     struct tn_case_payment_row *r = elem;
-    copy(r->txn_id, sizeof r->txn_id, tn__col_text(st, 0));
+    TN__COL_COPY(r->txn_id, st, 0);
     if (tn_day_parse(tn__col_text(st, 1), &r->paid_on))
         r->paid_on = 0;
     r->amount = sqlite3_column_int64(st, 2);
-    copy(r->channel, sizeof r->channel, tn__col_text(st, 3));
+    TN__COL_COPY(r->channel, st, 3);
     r->reversed = sqlite3_column_int(st, 4);
     return TN_OK;
 }
@@ -336,11 +331,11 @@ static tn_err read_attachment(struct tn_store *s, sqlite3_stmt *st, void *elem, 
 {
     (void)s, (void)arg;
     struct tn_case_attachment_row *r = elem;
-    copy(r->sha256, sizeof r->sha256, tn__col_text(st, 0));
-    copy(r->kind, sizeof r->kind, tn__col_text(st, 1));
-    copy(r->name, sizeof r->name, tn__col_text(st, 2));
+    TN__COL_COPY(r->sha256, st, 0);
+    TN__COL_COPY(r->kind, st, 1);
+    TN__COL_COPY(r->name, st, 2);
     r->size = sqlite3_column_int64(st, 3);
-    copy(r->known_at, sizeof r->known_at, tn__col_text(st, 4));
+    TN__COL_COPY(r->known_at, st, 4);
     return TN_OK;
 }
 

@@ -69,12 +69,6 @@ static const char labour_sql[] = BALANCES
     "GROUP BY 1, 2 ORDER BY 1, 2";
 /* clang-format on */
 
-static void copy(char *dst, size_t n, sqlite3_stmt *st, int i)
-{
-    snprintf(dst, n, "%s", tn__col_text(st, i));
-}
-#define COPY(field, i) copy((field), sizeof(field), st, (i))
-
 /* Computes the recovery of one unit's conclusions rows[0..n) and hands them to row(). */
 static tn_err unit_recovery(struct tn_store *s, tn_day day, const char *as_of,
                             struct tn_inspection_row *rows, size_t n,
@@ -137,14 +131,14 @@ static tn_err read_inspection(struct tn_store *s, sqlite3_stmt *st, void *elem, 
 {
     (void)s, (void)arg;
     struct tn_inspection_row *r = elem;
-    COPY(r->inspection_id, 0);
-    COPY(r->unit_code, 1);
-    COPY(r->office_code, 2);
-    COPY(r->concluded_on, 3);
-    COPY(r->remedy_by, 4);
-    COPY(r->decision_no, 5);
-    COPY(r->body, 6);
-    COPY(r->inspector, 7);
+    TN__COL_COPY(r->inspection_id, st, 0);
+    TN__COL_COPY(r->unit_code, st, 1);
+    TN__COL_COPY(r->office_code, st, 2);
+    TN__COL_COPY(r->concluded_on, st, 3);
+    TN__COL_COPY(r->remedy_by, st, 4);
+    TN__COL_COPY(r->decision_no, st, 5);
+    TN__COL_COPY(r->body, st, 6);
+    TN__COL_COPY(r->inspector, st, 7);
     r->underdeclared = sqlite3_column_int64(st, 8);
     r->unpaid = sqlite3_column_int64(st, 9);
     r->fine = sqlite3_column_int64(st, 10);
@@ -223,19 +217,19 @@ tn_err tn_store_unit_facts(struct tn_store *s, tn_period period, const char *as_
     struct tn_unit_facts *f = tn_xmalloc(sizeof *f);
     while (tn__store_next(s, st, &err, "read unit facts")) {
         memset(f, 0, sizeof *f);
-        COPY(f->unit_code, 0);
-        COPY(f->name, 1);
-        COPY(f->tax_code, 2);
-        COPY(f->office_code, 3);
-        COPY(f->type, 4);
-        COPY(f->status, 5);
-        COPY(f->status_since, 6);
-        COPY(f->officer_code, 7);
-        COPY(f->union_chair, 8);
+        TN__COL_COPY(f->unit_code, st, 0);
+        TN__COL_COPY(f->name, st, 1);
+        TN__COL_COPY(f->tax_code, st, 2);
+        TN__COL_COPY(f->office_code, st, 3);
+        TN__COL_COPY(f->type, st, 4);
+        TN__COL_COPY(f->status, st, 5);
+        TN__COL_COPY(f->status_since, st, 6);
+        TN__COL_COPY(f->officer_code, st, 7);
+        TN__COL_COPY(f->union_chair, st, 8);
         f->months_owed_tenths = sqlite3_column_int(st, 9);
         f->principal_due = sqlite3_column_int64(st, 10);
         f->debt = sqlite3_column_int64(st, 11);
-        COPY(f->legal_status, 12);
+        TN__COL_COPY(f->legal_status, st, 12);
         f->oldest_unpaid = -1;
         if (sqlite3_column_type(st, 13) != SQLITE_NULL)
             tn_period_parse(tn__col_text(st, 13), &f->oldest_unpaid);
@@ -246,7 +240,7 @@ tn_err tn_store_unit_facts(struct tn_store *s, tn_period period, const char *as_
             sqlite3_column_type(st, 17) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 17);
         f->findings = (long)sqlite3_column_int64(st, 18);
         f->reminders = (long)sqlite3_column_int64(st, 19);
-        COPY(f->last_reminder, 20);
+        TN__COL_COPY(f->last_reminder, st, 20);
         f->case_events = (long)sqlite3_column_int64(st, 21);
         event_and_date(st, 22, f->last_event, sizeof f->last_event, f->last_event_date,
                        sizeof f->last_event_date);
@@ -270,8 +264,8 @@ tn_err tn_store_labour(struct tn_store *s, tn_period period, const char *as_of, 
     struct tn_labour_row r;
     while (tn__store_next(s, st, &err, "read labour and contributions")) {
         memset(&r, 0, sizeof r);
-        COPY(r.office_code, 0);
-        COPY(r.type, 1);
+        TN__COL_COPY(r.office_code, st, 0);
+        TN__COL_COPY(r.type, st, 1);
         r.units = (long)sqlite3_column_int64(st, 2);
         r.workers = (long)sqlite3_column_int64(st, 3);
         r.assessed = sqlite3_column_int64(st, 4);

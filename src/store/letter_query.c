@@ -212,15 +212,15 @@ tn_err tn_store_letter_units(struct tn_store *s, tn_period period, const char *a
     struct tn_letter_unit *u = tn_xmalloc(sizeof *u);
     while (tn__store_next(s, st, &err, "read units for letters")) {
         memset(u, 0, sizeof *u);
-        snprintf(u->unit_code, sizeof u->unit_code, "%s", tn__col_text(st, 0));
-        snprintf(u->tax_code, sizeof u->tax_code, "%s", tn__col_text(st, 1));
-        snprintf(u->name, sizeof u->name, "%s", tn__col_text(st, 2));
-        snprintf(u->address, sizeof u->address, "%s", tn__col_text(st, 3));
-        snprintf(u->type, sizeof u->type, "%s", tn__col_text(st, 4));
-        snprintf(u->status, sizeof u->status, "%s", tn__col_text(st, 5));
-        snprintf(u->office_code, sizeof u->office_code, "%s", tn__col_text(st, 6));
-        snprintf(u->officer_code, sizeof u->officer_code, "%s", tn__col_text(st, 7));
-        snprintf(u->officer_name, sizeof u->officer_name, "%s", tn__col_text(st, 8));
+        TN__COL_COPY(u->unit_code, st, 0);
+        TN__COL_COPY(u->tax_code, st, 1);
+        TN__COL_COPY(u->name, st, 2);
+        TN__COL_COPY(u->address, st, 3);
+        TN__COL_COPY(u->type, st, 4);
+        TN__COL_COPY(u->status, st, 5);
+        TN__COL_COPY(u->office_code, st, 6);
+        TN__COL_COPY(u->officer_code, st, 7);
+        TN__COL_COPY(u->officer_name, st, 8);
         u->payment_cycle = sqlite3_column_int(st, 9);
         struct tn_balance_row *b = &u->bal;
         snprintf(b->unit_code, sizeof b->unit_code, "%s", u->unit_code);
@@ -235,13 +235,13 @@ tn_err tn_store_letter_units(struct tn_store *s, tn_period period, const char *a
         b->interest_due = sqlite3_column_int64(st, 17);
         b->months_owed_tenths =
             sqlite3_column_type(st, 18) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 18);
-        snprintf(b->bucket, sizeof b->bucket, "%s", tn__col_text(st, 19));
+        TN__COL_COPY(b->bucket, st, 19);
         b->oldest_unpaid = -1;
         if (sqlite3_column_type(st, 20) != SQLITE_NULL)
             tn_period_parse(tn__col_text(st, 20), &b->oldest_unpaid);
-        snprintf(b->legal_status, sizeof b->legal_status, "%s", tn__col_text(st, 21));
+        TN__COL_COPY(b->legal_status, st, 21);
         b->workers = sqlite3_column_int64(st, 22);
-        snprintf(b->known_at, sizeof b->known_at, "%s", tn__col_text(st, 23));
+        TN__COL_COPY(b->known_at, st, 23);
         b->close_id = sqlite3_column_int64(st, 24);
         if ((err = split(s, period, as_of, &h, u)) || (err = row(ctx, u)))
             break;

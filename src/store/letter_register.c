@@ -143,8 +143,8 @@ tn_err tn_store_reminders(struct tn_store *s, const char *as_of, const struct tn
         memset(&b, 0, sizeof b);
         r.year = sqlite3_column_int(st, 0);
         r.seq = sqlite3_column_int(st, 1);
-        snprintf(r.letter_no, sizeof r.letter_no, "%s", tn__col_text(st, 2));
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 3));
+        TN__COL_COPY(r.letter_no, st, 2);
+        TN__COL_COPY(r.unit_code, st, 3);
         tn_period_parse(tn__col_text(st, 4), &r.period);
         tn_day_parse(tn__col_text(st, 5), &r.sent_on);
         r.overdue = sqlite3_column_int64(st, 6);
@@ -156,10 +156,10 @@ tn_err tn_store_reminders(struct tn_store *s, const char *as_of, const struct tn
         r.oldest_deadline = -1;
         if (sqlite3_column_type(st, 10) != SQLITE_NULL)
             tn_day_parse(tn__col_text(st, 10), &r.oldest_deadline);
-        snprintf(r.case_id, sizeof r.case_id, "%s", tn__col_text(st, 11));
+        TN__COL_COPY(r.case_id, st, 11);
         r.case_seq = sqlite3_column_int64(st, 12);
-        snprintf(r.actor, sizeof r.actor, "%s", tn__col_text(st, 13));
-        snprintf(r.known_at, sizeof r.known_at, "%s", tn__col_text(st, 14));
+        TN__COL_COPY(r.actor, st, 13);
+        TN__COL_COPY(r.known_at, st, 14);
         b.oldest_unpaid = -1;
         b.months_owed_tenths = -1;
         if (sqlite3_column_type(st, 15) != SQLITE_NULL) {
@@ -171,10 +171,10 @@ tn_err tn_store_reminders(struct tn_store *s, const char *as_of, const struct tn
             b.interest_due = sqlite3_column_int64(st, 19);
             if (sqlite3_column_type(st, 20) != SQLITE_NULL)
                 tn_period_parse(tn__col_text(st, 20), &b.oldest_unpaid);
-            snprintf(b.legal_status, sizeof b.legal_status, "%s", tn__col_text(st, 21));
+            TN__COL_COPY(b.legal_status, st, 21);
             if (sqlite3_column_type(st, 22) != SQLITE_NULL)
                 b.months_owed_tenths = sqlite3_column_int(st, 22);
-            snprintf(b.known_at, sizeof b.known_at, "%s", tn__col_text(st, 23));
+            TN__COL_COPY(b.known_at, st, 23);
         }
         if ((err = row(ctx, &r, &b)))
             break;

@@ -76,22 +76,20 @@ static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, con
     return tn__store_prepare_period(s, sql, period, as_of, out);
 }
 
-#define COPY(dst, i) snprintf((dst), sizeof(dst), "%s", tn__col_text(st, (i)))
-
 static void read_unit(sqlite3_stmt *st, struct tn_list_unit *u)
 {
     memset(u, 0, sizeof *u);
-    COPY(u->unit_code, 0);
-    COPY(u->name, 1);
-    COPY(u->tax_code, 2);
-    COPY(u->address, 3);
-    COPY(u->type, 4);
-    COPY(u->status, 5);
-    COPY(u->status_since, 6);
-    COPY(u->parent_code, 7);
-    COPY(u->province_code, 8);
-    COPY(u->office_code, 9);
-    COPY(u->officer_code, 10);
+    TN__COL_COPY(u->unit_code, st, 0);
+    TN__COL_COPY(u->name, st, 1);
+    TN__COL_COPY(u->tax_code, st, 2);
+    TN__COL_COPY(u->address, st, 3);
+    TN__COL_COPY(u->type, st, 4);
+    TN__COL_COPY(u->status, st, 5);
+    TN__COL_COPY(u->status_since, st, 6);
+    TN__COL_COPY(u->parent_code, st, 7);
+    TN__COL_COPY(u->province_code, st, 8);
+    TN__COL_COPY(u->office_code, st, 9);
+    TN__COL_COPY(u->officer_code, st, 10);
     u->has_balance = sqlite3_column_int(st, 11);
     u->months_owed_tenths = sqlite3_column_int(st, 12);
     u->principal_due = sqlite3_column_int64(st, 13);
@@ -99,7 +97,7 @@ static void read_unit(sqlite3_stmt *st, struct tn_list_unit *u)
     u->oldest_unpaid = -1;
     if (sqlite3_column_type(st, 15) != SQLITE_NULL)
         tn_period_parse(tn__col_text(st, 15), &u->oldest_unpaid);
-    COPY(u->legal_status, 16);
+    TN__COL_COPY(u->legal_status, st, 16);
     u->workers = sqlite3_column_int64(st, 17);
 }
 
@@ -359,9 +357,9 @@ static tn_err branch_one(sqlite3_stmt *st, void *arg)
     struct tn_branch_row r;
     memset(&r, 0, sizeof r);
     read_unit(st, &r.u);
-    COPY(r.parent_name, 18);
-    COPY(r.parent_province, 19);
-    COPY(r.parent_office, 20);
+    TN__COL_COPY(r.parent_name, st, 18);
+    TN__COL_COPY(r.parent_province, st, 19);
+    TN__COL_COPY(r.parent_office, st, 20);
     r.reason = sqlite3_column_int(st, 21)                          ? "parent_unknown"
                : strcmp(r.parent_province, r.u.province_code) != 0 ? "other_province"
                                                                    : "other_office";

@@ -48,7 +48,7 @@ tn_err tn_store_bucket_moves(struct tn_store *s, tn_period period, const char *a
     struct tn_bucket_move r;
     while (tn__store_next(s, st, &err, "read debt by bucket")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.bucket, sizeof r.bucket, "%s", tn__col_text(st, 0));
+        TN__COL_COPY(r.bucket, st, 0);
         r.units_prev = sqlite3_column_int64(st, 1);
         r.debt_prev = sqlite3_column_int64(st, 2);
         r.units = sqlite3_column_int64(st, 3);
@@ -82,7 +82,7 @@ tn_err tn_store_event_counts(struct tn_store *s, tn_period period, const char *a
     struct tn_event_count r;
     while (tn__store_next(s, st, &err, "count the case events")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.event, sizeof r.event, "%s", tn__col_text(st, 0));
+        TN__COL_COPY(r.event, st, 0);
         r.events = sqlite3_column_int64(st, 1);
         r.units = sqlite3_column_int64(st, 2);
         r.amount = sqlite3_column_int64(st, 3);

@@ -149,9 +149,9 @@ tn_err tn_store_assign_seed(struct tn_store *s, const char *now, long *n)
     while (tn__store_next(s, st, &err, "seed assignments from units")) {
         long long batch = sqlite3_column_int64(st, 3); /* the units import's */
         char unit[32], officer[32], from[11];
-        snprintf(unit, sizeof unit, "%s", tn__col_text(st, 0));
-        snprintf(officer, sizeof officer, "%s", tn__col_text(st, 1));
-        snprintf(from, sizeof from, "%s", tn__col_text(st, 2));
+        TN__COL_COPY(unit, st, 0);
+        TN__COL_COPY(officer, st, 1);
+        TN__COL_COPY(from, st, 2);
         err =
             tn_store_assign_put(s, batch, unit, from, officer, NULL, "units.csv officer_code", now);
         written++;
@@ -178,7 +178,7 @@ tn_err tn_store_units_in_charge(struct tn_store *s, const char *officer, const c
     sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
     while (tn__store_next(s, st, &err, "read the units in charge")) {
         char code[32];
-        snprintf(code, sizeof code, "%s", tn__col_text(st, 0));
+        TN__COL_COPY(code, st, 0);
         err = unit(ctx, code);
     }
     sqlite3_finalize(st);
@@ -210,13 +210,13 @@ tn_err tn_store_assignments(struct tn_store *s, const char *as_of, const char *o
     struct tn_assignment_row r;
     while (tn__store_next(s, st, &err, "read assignments")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
-        snprintf(r.officer_code, sizeof r.officer_code, "%s", tn__col_text(st, 1));
-        snprintf(r.from_date, sizeof r.from_date, "%s", tn__col_text(st, 2));
-        snprintf(r.to_date, sizeof r.to_date, "%s", tn__col_text(st, 3));
-        snprintf(r.actor, sizeof r.actor, "%s", tn__col_text(st, 4));
-        snprintf(r.reason, sizeof r.reason, "%s", tn__col_text(st, 5));
-        snprintf(r.known_at, sizeof r.known_at, "%s", tn__col_text(st, 6));
+        TN__COL_COPY(r.unit_code, st, 0);
+        TN__COL_COPY(r.officer_code, st, 1);
+        TN__COL_COPY(r.from_date, st, 2);
+        TN__COL_COPY(r.to_date, st, 3);
+        TN__COL_COPY(r.actor, st, 4);
+        TN__COL_COPY(r.reason, st, 5);
+        TN__COL_COPY(r.known_at, st, 6);
         err = row(ctx, &r);
     }
     sqlite3_finalize(st);
@@ -295,14 +295,14 @@ tn_err tn__ops_worklist_rows(struct tn_store *s, sqlite3_stmt *st,
     struct tn_worklist_row r;
     while (tn__store_next(s, st, &err, what)) {
         memset(&r, 0, sizeof r);
-        snprintf(r.officer_code, sizeof r.officer_code, "%s", tn__col_text(st, 0));
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 1));
-        snprintf(r.name, sizeof r.name, "%s", tn__col_text(st, 2));
-        snprintf(r.office_code, sizeof r.office_code, "%s", tn__col_text(st, 3));
+        TN__COL_COPY(r.officer_code, st, 0);
+        TN__COL_COPY(r.unit_code, st, 1);
+        TN__COL_COPY(r.name, st, 2);
+        TN__COL_COPY(r.office_code, st, 3);
         r.debt = sqlite3_column_int64(st, 4);
         r.months_owed_tenths = sqlite3_column_int(st, 5);
-        snprintf(r.bucket, sizeof r.bucket, "%s", tn__col_text(st, 6));
-        snprintf(r.legal_status, sizeof r.legal_status, "%s", tn__col_text(st, 7));
+        TN__COL_COPY(r.bucket, st, 6);
+        TN__COL_COPY(r.legal_status, st, 7);
         err = row(ctx, &r);
     }
     sqlite3_finalize(st);
@@ -332,8 +332,8 @@ tn_err tn_store_plan_kpi(struct tn_store *s, tn_period period, const char *as_of
     struct tn_plan_row r;
     while (tn__store_next(s, st, &err, "read the plan figures")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.scope, sizeof r.scope, "%s", tn__col_text(st, 0));
-        snprintf(r.key, sizeof r.key, "%s", tn__col_text(st, 1));
+        TN__COL_COPY(r.scope, st, 0);
+        TN__COL_COPY(r.key, st, 1);
         r.units = sqlite3_column_int64(st, 2);
         r.plan = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
         r.assessed = sqlite3_column_int64(st, 4);

@@ -94,9 +94,9 @@ static void start(struct book *b, sqlite3_stmt *st)
 {
     memset(b, 0, sizeof *b);
     struct tn_book_row *r = &b->r;
-    snprintf(r->unit_code, sizeof r->unit_code, "%s", tn__col_text(st, 0));
-    snprintf(r->bhxh_code, sizeof r->bhxh_code, "%s", tn__col_text(st, 1));
-    snprintf(r->full_name, sizeof r->full_name, "%s", tn__col_text(st, 2));
+    TN__COL_COPY(r->unit_code, st, 0);
+    TN__COL_COPY(r->bhxh_code, st, 1);
+    TN__COL_COPY(r->full_name, st, 2);
     period_or(tn__col_text(st, 3), &r->left_from);
     r->earmarked = b->left = sqlite3_column_int64(st, 4);
     period_or(tn__col_text(st, 5), &b->oldest_unpaid);

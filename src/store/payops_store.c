@@ -33,12 +33,12 @@ tn_err tn_store_payops_units(struct tn_store *s, const char *as_of, struct tn_pa
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         TN_GROW(u, cap, cnt + 1);
         struct tn_payops_unit *x = &u[cnt++];
-        snprintf(x->unit_code, sizeof x->unit_code, "%s", tn__col_text(st, 0));
-        snprintf(x->tax_code, sizeof x->tax_code, "%s", tn__col_text(st, 1));
-        snprintf(x->name, sizeof x->name, "%s", tn__col_text(st, 2));
-        snprintf(x->type, sizeof x->type, "%s", tn__col_text(st, 3));
-        snprintf(x->province, sizeof x->province, "%s", tn__col_text(st, 4));
-        snprintf(x->office, sizeof x->office, "%s", tn__col_text(st, 5));
+        TN__COL_COPY(x->unit_code, st, 0);
+        TN__COL_COPY(x->tax_code, st, 1);
+        TN__COL_COPY(x->name, st, 2);
+        TN__COL_COPY(x->type, st, 3);
+        TN__COL_COPY(x->province, st, 4);
+        TN__COL_COPY(x->office, st, 5);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
@@ -190,7 +190,7 @@ tn_err tn_store_card_states(struct tn_store *s, tn_period period, tn_day day, co
     struct tn_card_state r;
     while (tn__store_next(s, st, &err, "read card-lock states")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
+        TN__COL_COPY(r.unit_code, st, 0);
         tn_period_parse(tn__col_text(st, 1), &r.base_period);
         r.closed_tenths = sqlite3_column_int(st, 2);
         r.monthly = sqlite3_column_int64(st, 3);
@@ -238,8 +238,8 @@ tn_err tn_store_unit_workers(struct tn_store *s, const char *unit_code, tn_perio
     struct tn_unit_worker r;
     while (tn__store_next(s, st, &err, "read a unit's workers")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.bhxh_code, sizeof r.bhxh_code, "%s", tn__col_text(st, 0));
-        snprintf(r.full_name, sizeof r.full_name, "%s", tn__col_text(st, 1));
+        TN__COL_COPY(r.bhxh_code, st, 0);
+        TN__COL_COPY(r.full_name, st, 1);
         if ((err = row(ctx, &r)))
             break;
     }

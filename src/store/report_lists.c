@@ -75,18 +75,18 @@ static tn_err debtor_rows(struct tn_store *s, sqlite3_stmt *st,
     struct tn_debtor_row r;
     while (tn__store_next(s, st, &err, "read units")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
-        snprintf(r.name, sizeof r.name, "%s", tn__col_text(st, 1));
-        snprintf(r.type, sizeof r.type, "%s", tn__col_text(st, 2));
-        snprintf(r.status, sizeof r.status, "%s", tn__col_text(st, 3));
-        snprintf(r.status_since, sizeof r.status_since, "%s", tn__col_text(st, 4));
-        snprintf(r.officer_code, sizeof r.officer_code, "%s", tn__col_text(st, 5));
+        TN__COL_COPY(r.unit_code, st, 0);
+        TN__COL_COPY(r.name, st, 1);
+        TN__COL_COPY(r.type, st, 2);
+        TN__COL_COPY(r.status, st, 3);
+        TN__COL_COPY(r.status_since, st, 4);
+        TN__COL_COPY(r.officer_code, st, 5);
         r.months_owed_tenths = sqlite3_column_int(st, 6);
         r.debt = sqlite3_column_int64(st, 7);
         r.oldest_unpaid = -1;
         if (sqlite3_column_type(st, 8) != SQLITE_NULL)
             tn_period_parse(tn__col_text(st, 8), &r.oldest_unpaid);
-        snprintf(r.legal_status, sizeof r.legal_status, "%s", tn__col_text(st, 9));
+        TN__COL_COPY(r.legal_status, st, 9);
         r.workers = sqlite3_column_int64(st, 10);
         if ((err = row(ctx, &r)))
             break;
@@ -130,10 +130,10 @@ tn_err tn_store_non_participants(struct tn_store *s, tn_period period, const cha
     struct tn_non_participant_row r;
     while (tn__store_next(s, st, &err, "read the register")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.tax_code, sizeof r.tax_code, "%s", tn__col_text(st, 0));
-        snprintf(r.name, sizeof r.name, "%s", tn__col_text(st, 1));
+        TN__COL_COPY(r.tax_code, st, 0);
+        TN__COL_COPY(r.name, st, 1);
         r.reported = sqlite3_column_int64(st, 2);
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 3));
+        TN__COL_COPY(r.unit_code, st, 3);
         r.declared = sqlite3_column_int64(st, 4);
         r.finding = r.unit_code[0] ? "under_declared" : "not_registered";
         if ((err = row(ctx, &r)))

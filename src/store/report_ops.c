@@ -69,13 +69,13 @@ tn_err tn_store_crossings(struct tn_store *s, tn_period period, const char *as_o
     struct tn_crossing_row r;
     while (tn__store_next(s, st, &err, "read threshold crossings")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
+        TN__COL_COPY(r.unit_code, st, 0);
         r.up = sqlite3_column_int(st, 1);
         r.months_owed_tenths = sqlite3_column_int(st, 2);
         r.prev_tenths = sqlite3_column_int(st, 3);
         r.workers = sqlite3_column_int64(st, 4);
         r.debt = sqlite3_column_int64(st, 5);
-        snprintf(r.officer_code, sizeof r.officer_code, "%s", tn__col_text(st, 6));
+        TN__COL_COPY(r.officer_code, st, 6);
         if ((err = row(ctx, &r)))
             break;
     }
@@ -93,8 +93,8 @@ tn_err tn_store_kpi(struct tn_store *s, tn_period period, const char *as_of, enu
     struct tn_kpi_row r;
     while (tn__store_next(s, st, &err, "read KPIs")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.key, sizeof r.key, "%s", tn__col_text(st, 0));
-        snprintf(r.office_code, sizeof r.office_code, "%s", tn__col_text(st, 1));
+        TN__COL_COPY(r.key, st, 0);
+        TN__COL_COPY(r.office_code, st, 1);
         r.units = sqlite3_column_int64(st, 2);
         r.workers = sqlite3_column_int64(st, 3);
         r.assessed = sqlite3_column_int64(st, 4);

@@ -40,7 +40,7 @@ tn_err tn_report_as_of(const char *arg, char out[static 20])
 static void read_balance(sqlite3_stmt *st, struct tn_balance_row *r)
 {
     memset(r, 0, sizeof *r);
-    snprintf(r->unit_code, sizeof r->unit_code, "%s", tn__col_text(st, 0));
+    TN__COL_COPY(r->unit_code, st, 0);
     tn_period_parse(tn__col_text(st, 1), &r->period);
     tn_money *m[] = {&r->opening, &r->assessed, &r->adjustment,    &r->interest,
                      &r->paid,    &r->closing,  &r->principal_due, &r->interest_due};
@@ -48,13 +48,13 @@ static void read_balance(sqlite3_stmt *st, struct tn_balance_row *r)
         *m[i] = sqlite3_column_int64(st, 2 + i);
     r->months_owed_tenths =
         sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 10);
-    snprintf(r->bucket, sizeof r->bucket, "%s", tn__col_text(st, 11));
+    TN__COL_COPY(r->bucket, st, 11);
     r->oldest_unpaid = -1;
     if (sqlite3_column_type(st, 12) != SQLITE_NULL)
         tn_period_parse(tn__col_text(st, 12), &r->oldest_unpaid);
-    snprintf(r->legal_status, sizeof r->legal_status, "%s", tn__col_text(st, 13));
+    TN__COL_COPY(r->legal_status, st, 13);
     r->workers = sqlite3_column_int64(st, 14);
-    snprintf(r->known_at, sizeof r->known_at, "%s", tn__col_text(st, 15));
+    TN__COL_COPY(r->known_at, st, 15);
     r->close_id = sqlite3_column_int64(st, 16);
 }
 
@@ -121,7 +121,7 @@ static void assess_row(sqlite3_stmt *st, struct tn_explain *e)
     TN_GROW(e->lines, e->caplines, e->nlines + 1);
     struct tn_explain_assess *l = &e->lines[e->nlines++];
     memset(l, 0, sizeof *l);
-    snprintf(l->bhxh_code, sizeof l->bhxh_code, "%s", tn__col_text(st, 0));
+    TN__COL_COPY(l->bhxh_code, st, 0);
     tn_period_parse(tn__col_text(st, 1), &l->for_period);
     l->adjustment = strcmp(tn__col_text(st, 2), "adjustment") == 0;
     l->salary = sqlite3_column_int64(st, 3);
@@ -140,12 +140,12 @@ static void interest_row(sqlite3_stmt *st, struct tn_explain *e)
     TN_GROW(e->interest, e->capinterest, e->ninterest + 1);
     struct tn_explain_interest *it = &e->interest[e->ninterest++];
     memset(it, 0, sizeof *it);
-    snprintf(it->group, sizeof it->group, "%s", tn__col_text(st, 0));
-    snprintf(it->rule, sizeof it->rule, "%s", tn__col_text(st, 1));
-    snprintf(it->status, sizeof it->status, "%s", tn__col_text(st, 2));
+    TN__COL_COPY(it->group, st, 0);
+    TN__COL_COPY(it->rule, st, 1);
+    TN__COL_COPY(it->status, st, 2);
     tn_period_parse(tn__col_text(st, 3), &it->accrual_month);
-    snprintf(it->from, sizeof it->from, "%s", tn__col_text(st, 4));
-    snprintf(it->to, sizeof it->to, "%s", tn__col_text(st, 5));
+    TN__COL_COPY(it->from, st, 4);
+    TN__COL_COPY(it->to, st, 5);
     it->days = sqlite3_column_int(st, 6);
     it->principal = sqlite3_column_int64(st, 7);
     it->rate = sqlite3_column_int(st, 8);
@@ -157,11 +157,11 @@ static void alloc_row(sqlite3_stmt *st, struct tn_explain *e)
 {
     TN_GROW(e->alloc, e->capalloc, e->nalloc + 1);
     struct tn_explain_alloc *a = &e->alloc[e->nalloc++];
-    snprintf(a->txn_id, sizeof a->txn_id, "%s", tn__col_text(st, 0));
-    snprintf(a->paid_on, sizeof a->paid_on, "%s", tn__col_text(st, 1));
+    TN__COL_COPY(a->txn_id, st, 0);
+    TN__COL_COPY(a->paid_on, st, 1);
     tn_period_parse(tn__col_text(st, 2), &a->target);
-    snprintf(a->group, sizeof a->group, "%s", tn__col_text(st, 3));
-    snprintf(a->part, sizeof a->part, "%s", tn__col_text(st, 4));
+    TN__COL_COPY(a->group, st, 3);
+    TN__COL_COPY(a->part, st, 4);
     a->amount = sqlite3_column_int64(st, 5);
 }
 
@@ -169,7 +169,7 @@ static void finding_row(sqlite3_stmt *st, struct tn_explain *e)
 {
     TN_GROW(e->findings, e->capfindings, e->nfindings + 1);
     struct tn_explain_finding *f = &e->findings[e->nfindings++];
-    snprintf(f->bhxh_code, sizeof f->bhxh_code, "%s", tn__col_text(st, 0));
+    TN__COL_COPY(f->bhxh_code, st, 0);
     tn_period_parse(tn__col_text(st, 1), &f->for_period);
     f->base = sqlite3_column_int64(st, 2);
     f->floor = sqlite3_column_int64(st, 3);
@@ -233,7 +233,7 @@ tn_err tn_store_explain(struct tn_store *s, const char *unit_code, tn_period per
         return err;
     sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW)
-        snprintf(e->unit_name, sizeof e->unit_name, "%s", tn__col_text(st, 0));
+        TN__COL_COPY(e->unit_name, st, 0);
     sqlite3_finalize(st);
     return read_lines(s, e);
 }
@@ -256,8 +256,8 @@ tn_err tn_store_findings(struct tn_store *s, tn_period period, const char *as_of
     struct tn_finding_row r;
     while (tn__store_next(s, st, &err, "read findings")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
-        snprintf(r.bhxh_code, sizeof r.bhxh_code, "%s", tn__col_text(st, 1));
+        TN__COL_COPY(r.unit_code, st, 0);
+        TN__COL_COPY(r.bhxh_code, st, 1);
         tn_period_parse(tn__col_text(st, 2), &r.for_period);
         r.base = sqlite3_column_int64(st, 3);
         r.floor = sqlite3_column_int64(st, 4);
@@ -290,13 +290,13 @@ tn_err tn_store_suspense(struct tn_store *s, tn_period period, const char *as_of
     struct tn_suspense_row r;
     while (tn__store_next(s, st, &err, "read suspense")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.txn_id, sizeof r.txn_id, "%s", tn__col_text(st, 0));
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 1));
-        snprintf(r.paid_on, sizeof r.paid_on, "%s", tn__col_text(st, 2));
+        TN__COL_COPY(r.txn_id, st, 0);
+        TN__COL_COPY(r.unit_code, st, 1);
+        TN__COL_COPY(r.paid_on, st, 2);
         r.amount = sqlite3_column_int64(st, 3);
-        snprintf(r.channel, sizeof r.channel, "%s", tn__col_text(st, 4));
-        snprintf(r.memo, sizeof r.memo, "%s", tn__col_text(st, 5));
-        snprintf(r.reason, sizeof r.reason, "%s", tn__col_text(st, 6));
+        TN__COL_COPY(r.channel, st, 4);
+        TN__COL_COPY(r.memo, st, 5);
+        TN__COL_COPY(r.reason, st, 6);
         if ((err = row(ctx, &r)))
             break;
     }

@@ -41,6 +41,9 @@ void tn__bind_text_or_null(sqlite3_stmt *st, int i, const char *v);
 /* Returns column i as text, "" for NULL (borrowed until the next step). */
 const char *tn__col_text(sqlite3_stmt *st, int i);
 
+/* Copies column i of st as text ("" for NULL) into the array dst, cut to fit. */
+#define TN__COL_COPY(dst, st, i) snprintf((dst), sizeof(dst), "%s", tn__col_text((st), (i)))
+
 /* The end of time: the as_of that sees every version ever known. */
 #define TN__FOREVER "9999-12-31T23:59:59"
 
