@@ -516,10 +516,7 @@ tn_err tn_store_tips(struct tn_store *s, const char *as_of, const char *office,
             r.day = 0;
         TN__COL_COPY(r.informant, st, 4);
         TN__COL_COPY(r.asset, st, 5);
-        r.result_day = -1;
-        if (sqlite3_column_type(st, 6) != SQLITE_NULL &&
-            tn_day_parse(tn__col_text(st, 6), &r.result_day))
-            r.result_day = -1;
+        r.result_day = tn__col_day(st, 6);
         r.recovered = sqlite3_column_int64(st, 7);
         if ((err = row(ctx, &r)))
             break;

@@ -230,9 +230,7 @@ tn_err tn_store_unit_facts(struct tn_store *s, tn_period period, const char *as_
         f->principal_due = sqlite3_column_int64(st, 10);
         f->debt = sqlite3_column_int64(st, 11);
         TN__COL_COPY(f->legal_status, st, 12);
-        f->oldest_unpaid = -1;
-        if (sqlite3_column_type(st, 13) != SQLITE_NULL)
-            tn_period_parse(tn__col_text(st, 13), &f->oldest_unpaid);
+        f->oldest_unpaid = tn__col_period(st, 13);
         f->workers = (long)sqlite3_column_int64(st, 14);
         f->assessed = sqlite3_column_int64(st, 15);
         f->collected = sqlite3_column_int64(st, 16);

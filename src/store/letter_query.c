@@ -236,9 +236,7 @@ tn_err tn_store_letter_units(struct tn_store *s, tn_period period, const char *a
         b->months_owed_tenths =
             sqlite3_column_type(st, 18) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 18);
         TN__COL_COPY(b->bucket, st, 19);
-        b->oldest_unpaid = -1;
-        if (sqlite3_column_type(st, 20) != SQLITE_NULL)
-            tn_period_parse(tn__col_text(st, 20), &b->oldest_unpaid);
+        b->oldest_unpaid = tn__col_period(st, 20);
         TN__COL_COPY(b->legal_status, st, 21);
         b->workers = sqlite3_column_int64(st, 22);
         TN__COL_COPY(b->known_at, st, 23);

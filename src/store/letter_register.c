@@ -150,12 +150,8 @@ tn_err tn_store_reminders(struct tn_store *s, const char *as_of, const struct tn
         r.overdue = sqlite3_column_int64(st, 6);
         r.interest_due = sqlite3_column_int64(st, 7);
         r.debt = sqlite3_column_int64(st, 8);
-        r.overdue_through = -1;
-        if (sqlite3_column_type(st, 9) != SQLITE_NULL)
-            tn_period_parse(tn__col_text(st, 9), &r.overdue_through);
-        r.oldest_deadline = -1;
-        if (sqlite3_column_type(st, 10) != SQLITE_NULL)
-            tn_day_parse(tn__col_text(st, 10), &r.oldest_deadline);
+        r.overdue_through = tn__col_period(st, 9);
+        r.oldest_deadline = tn__col_day(st, 10);
         TN__COL_COPY(r.case_id, st, 11);
         r.case_seq = sqlite3_column_int64(st, 12);
         TN__COL_COPY(r.actor, st, 13);

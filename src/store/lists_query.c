@@ -94,9 +94,7 @@ static void read_unit(sqlite3_stmt *st, struct tn_list_unit *u)
     u->months_owed_tenths = sqlite3_column_int(st, 12);
     u->principal_due = sqlite3_column_int64(st, 13);
     u->interest_due = sqlite3_column_int64(st, 14);
-    u->oldest_unpaid = -1;
-    if (sqlite3_column_type(st, 15) != SQLITE_NULL)
-        tn_period_parse(tn__col_text(st, 15), &u->oldest_unpaid);
+    u->oldest_unpaid = tn__col_period(st, 15);
     TN__COL_COPY(u->legal_status, st, 16);
     u->workers = sqlite3_column_int64(st, 17);
 }

@@ -83,9 +83,7 @@ static tn_err debtor_rows(struct tn_store *s, sqlite3_stmt *st,
         TN__COL_COPY(r.officer_code, st, 5);
         r.months_owed_tenths = sqlite3_column_int(st, 6);
         r.debt = sqlite3_column_int64(st, 7);
-        r.oldest_unpaid = -1;
-        if (sqlite3_column_type(st, 8) != SQLITE_NULL)
-            tn_period_parse(tn__col_text(st, 8), &r.oldest_unpaid);
+        r.oldest_unpaid = tn__col_period(st, 8);
         TN__COL_COPY(r.legal_status, st, 9);
         r.workers = sqlite3_column_int64(st, 10);
         if ((err = row(ctx, &r)))

@@ -49,9 +49,7 @@ static void read_balance(sqlite3_stmt *st, struct tn_balance_row *r)
     r->months_owed_tenths =
         sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 10);
     TN__COL_COPY(r->bucket, st, 11);
-    r->oldest_unpaid = -1;
-    if (sqlite3_column_type(st, 12) != SQLITE_NULL)
-        tn_period_parse(tn__col_text(st, 12), &r->oldest_unpaid);
+    r->oldest_unpaid = tn__col_period(st, 12);
     TN__COL_COPY(r->legal_status, st, 13);
     r->workers = sqlite3_column_int64(st, 14);
     TN__COL_COPY(r->known_at, st, 15);

@@ -77,6 +77,22 @@ const char *tn__col_text(sqlite3_stmt *st, int i)
     return t ? (const char *)t : "";
 }
 
+tn_period tn__col_period(sqlite3_stmt *st, int i)
+{
+    tn_period p = -1;
+    if (sqlite3_column_type(st, i) != SQLITE_NULL)
+        tn_period_parse(tn__col_text(st, i), &p);
+    return p;
+}
+
+tn_day tn__col_day(sqlite3_stmt *st, int i)
+{
+    tn_day d = -1;
+    if (sqlite3_column_type(st, i) != SQLITE_NULL)
+        tn_day_parse(tn__col_text(st, i), &d);
+    return d;
+}
+
 const char *tn__at(const char *as_of)
 {
     return as_of ? as_of : TN__FOREVER;

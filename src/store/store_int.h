@@ -44,6 +44,10 @@ const char *tn__col_text(sqlite3_stmt *st, int i);
 /* Copies column i of st as text ("" for NULL) into the array dst, cut to fit. */
 #define TN__COL_COPY(dst, st, i) snprintf((dst), sizeof(dst), "%s", tn__col_text((st), (i)))
 
+/* Column i as a period (a day), or -1 when it is NULL or not one. */
+tn_period tn__col_period(sqlite3_stmt *st, int i);
+tn_day tn__col_day(sqlite3_stmt *st, int i);
+
 /* The end of time: the as_of that sees every version ever known. */
 #define TN__FOREVER "9999-12-31T23:59:59"
 
