@@ -225,22 +225,7 @@ tn_err tn_store_letter_units(struct tn_store *s, tn_period period, const char *a
         struct tn_balance_row *b = &u->bal;
         snprintf(b->unit_code, sizeof b->unit_code, "%s", u->unit_code);
         b->period = period;
-        b->opening = sqlite3_column_int64(st, 10);
-        b->assessed = sqlite3_column_int64(st, 11);
-        b->adjustment = sqlite3_column_int64(st, 12);
-        b->interest = sqlite3_column_int64(st, 13);
-        b->paid = sqlite3_column_int64(st, 14);
-        b->closing = sqlite3_column_int64(st, 15);
-        b->principal_due = sqlite3_column_int64(st, 16);
-        b->interest_due = sqlite3_column_int64(st, 17);
-        b->months_owed_tenths =
-            sqlite3_column_type(st, 18) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 18);
-        TN__COL_COPY(b->bucket, st, 19);
-        b->oldest_unpaid = tn__col_period(st, 20);
-        TN__COL_COPY(b->legal_status, st, 21);
-        b->workers = sqlite3_column_int64(st, 22);
-        TN__COL_COPY(b->known_at, st, 23);
-        b->close_id = sqlite3_column_int64(st, 24);
+        tn__read_balance_figures(st, 10, b);
         if ((err = split(s, period, as_of, &h, u)) || (err = row(ctx, u)))
             break;
     }

@@ -37,23 +37,28 @@ tn_err tn_report_as_of(const char *arg, char out[static 20])
     "interest_due, months_owed_tenths, bucket, oldest_unpaid, legal_status, workers, known_at, "   \
     "max(id)"
 
+void tn__read_balance_figures(sqlite3_stmt *st, int first, struct tn_balance_row *r)
+{
+    tn_money *m[] = {&r->opening, &r->assessed, &r->adjustment,    &r->interest,
+                     &r->paid,    &r->closing,  &r->principal_due, &r->interest_due};
+    for (int i = 0; i < 8; i++)
+        *m[i] = sqlite3_column_int64(st, first + i);
+    r->months_owed_tenths =
+        sqlite3_column_type(st, first + 8) == SQLITE_NULL ? -1 : sqlite3_column_int(st, first + 8);
+    TN__COL_COPY(r->bucket, st, first + 9);
+    r->oldest_unpaid = tn__col_period(st, first + 10);
+    TN__COL_COPY(r->legal_status, st, first + 11);
+    r->workers = sqlite3_column_int64(st, first + 12);
+    TN__COL_COPY(r->known_at, st, first + 13);
+    r->close_id = sqlite3_column_int64(st, first + 14);
+}
+
 static void read_balance(sqlite3_stmt *st, struct tn_balance_row *r)
 {
     memset(r, 0, sizeof *r);
     TN__COL_COPY(r->unit_code, st, 0);
     tn_period_parse(tn__col_text(st, 1), &r->period);
-    tn_money *m[] = {&r->opening, &r->assessed, &r->adjustment,    &r->interest,
-                     &r->paid,    &r->closing,  &r->principal_due, &r->interest_due};
-    for (int i = 0; i < 8; i++)
-        *m[i] = sqlite3_column_int64(st, 2 + i);
-    r->months_owed_tenths =
-        sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 10);
-    TN__COL_COPY(r->bucket, st, 11);
-    r->oldest_unpaid = tn__col_period(st, 12);
-    TN__COL_COPY(r->legal_status, st, 13);
-    r->workers = sqlite3_column_int64(st, 14);
-    TN__COL_COPY(r->known_at, st, 15);
-    r->close_id = sqlite3_column_int64(st, 16);
+    tn__read_balance_figures(st, 2, r);
 }
 
 tn_err tn_store_balances(struct tn_store *s, tn_period period, const char *as_of,

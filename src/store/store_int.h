@@ -48,6 +48,14 @@ const char *tn__col_text(sqlite3_stmt *st, int i);
 tn_period tn__col_period(sqlite3_stmt *st, int i);
 tn_day tn__col_day(sqlite3_stmt *st, int i);
 
+struct tn_balance_row;
+
+/* Reads a unit_close row's figures into r from column first on, in this order: opening,
+ * assessed, adjustment, interest, paid, closing, principal_due, interest_due,
+ * months_owed_tenths (NULL: -1), bucket, oldest_unpaid (NULL: -1), legal_status, workers,
+ * known_at, id (report_query.c). Leaves r's unit_code and period alone. */
+void tn__read_balance_figures(sqlite3_stmt *st, int first, struct tn_balance_row *r);
+
 /* The end of time: the as_of that sees every version ever known. */
 #define TN__FOREVER "9999-12-31T23:59:59"
 
