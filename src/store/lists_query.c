@@ -54,15 +54,11 @@ static const char branch_sql[] =
  * with nothing overdue, no interest due, status current, and something assessed */
 static const char praise_sql[] =
     "WITH " CUR_AT ", "
-    "rows_id AS (SELECT unit_code, period, max(id) AS id FROM unit_close "
-    "            WHERE period BETWEEN ?3 AND ?1 AND known_at <= ?2 GROUP BY unit_code, period), "
-    "yr AS (SELECT b.* FROM rows_id r JOIN unit_close b ON b.id = r.id), "
+    TN__CLOSES_AT("yr", "period BETWEEN ?3 AND ?1", "?2", "") ", "
     "ok AS (SELECT unit_code, min(period) AS p0, count(*) AS n, "
     "              sum(assessed + adjustment) AS charged, sum(paid) AS paid FROM yr "
     "       GROUP BY unit_code "
-    "       HAVING max(coalesce(months_owed_tenths, 0)) = 0 AND max(interest_due) <= 0 "
-    "          AND max(legal_status != 'current') = 0 AND max(period) = ?1 "
-    "          AND sum(assessed + adjustment) > 0) "
+    "       HAVING " TN__CLEAN_YEAR("", "?1") " AND sum(assessed + adjustment) > 0) "
     "SELECT " UNIT_COLS ", ok.p0, ok.n, ok.charged, ok.paid "
     "FROM ok JOIN unit_at u ON u.unit_code = ok.unit_code "
     "JOIN cur ON cur.unit_code = ok.unit_code "

@@ -30,18 +30,14 @@ static const char debtors_sql[] =
 /* ?3: the year's first period; every month of the year up to ?1 has a balance with nothing
  * overdue and no interest left unpaid */
 static const char award_sql[] =
-    "WITH rows_id AS (SELECT unit_code, period, max(id) AS id FROM unit_close "
-    "                 WHERE period BETWEEN ?3 AND ?1 AND known_at <= ?2 "
-    "                 AND " TN__OFFICE_CUT("unit_code")
-    "                 GROUP BY unit_code, period), "
-    "yr AS (SELECT b.* FROM rows_id r JOIN unit_close b ON b.id = r.id), " UNITS_AT
+    "WITH " TN__CLOSES_AT("yr", "period BETWEEN ?3 AND ?1", "?2", "AND " TN__OFFICE_CUT("unit_code"))
+    ", " UNITS_AT
     "SELECT yr.unit_code, coalesce(u.name, ''), coalesce(u.type, ''), coalesce(u.status, ''), "
     "       coalesce(u.status_since, ''), coalesce(u.officer_code, ''), 0, 0, NULL, "
     "       'current', max(CASE WHEN yr.period = ?1 THEN yr.workers END) "
     "FROM yr LEFT JOIN unit_at u ON u.unit_code = yr.unit_code "
     "GROUP BY yr.unit_code "
-    "HAVING max(coalesce(yr.months_owed_tenths, 0)) = 0 AND max(yr.interest_due) <= 0 "
-    "   AND max(yr.legal_status != 'current') = 0 AND max(yr.period) = ?1 "
+    "HAVING " TN__CLEAN_YEAR("yr.", "?1") " "
     "ORDER BY yr.unit_code";
 
 static const char non_participants_sql[] =

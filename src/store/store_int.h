@@ -73,6 +73,20 @@ void tn__read_balance_figures(sqlite3_stmt *st, int first, struct tn_balance_row
     name "_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                                \
     "WHERE period = " p " AND known_at <= " at " " and_cut " GROUP BY unit_code), "                 \
     name " AS (SELECT b.* FROM " name "_id i JOIN unit_close b ON b.id = i.id)"
+
+/* SQL CTEs name_id and name: per unit and period passing the SQL condition period_cond, the
+ * latest unit_close row as known at at, on the units that pass and_cut ("" or "AND ..."). */
+#define TN__CLOSES_AT(name, period_cond, at, and_cut)                                              \
+    name "_id AS (SELECT unit_code, period, max(id) AS id FROM unit_close "                        \
+    "WHERE " period_cond " AND known_at <= " at " " and_cut " GROUP BY unit_code, period), "        \
+    name " AS (SELECT b.* FROM " name "_id i JOIN unit_close b ON b.id = i.id)"
+
+/* SQL HAVING condition on a unit's group of TN__CLOSES_AT rows (columns prefixed by t, "" or
+ * "yr."): every month end has nothing overdue, no interest due, legal status current, and the
+ * last is the period last (the award and praise lists, docs/lists.md). */
+#define TN__CLEAN_YEAR(t, last)                                                                    \
+    "max(coalesce(" t "months_owed_tenths, 0)) = 0 AND max(" t "interest_due) <= 0 "              \
+    "AND max(" t "legal_status != 'current') = 0 AND max(" t "period) = " last
 /* clang-format on */
 
 /* Returns as_of, or TN__FOREVER when it is NULL (everything known). */
