@@ -176,20 +176,12 @@ static tn_err unit_exists(struct tn_store *s, const char *unit_code, int *found)
 static tn_err insert_event(struct tn_store *s, const struct tn_case_event_row *ev, long seq,
                            const char *now)
 {
-    sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "INSERT INTO import_batch (kind, file, known_at, rows_new, "
-                                   "rows_changed, rows_same) VALUES ('case_events', "
-                                   "'(recorded in thuno)', ?1, 1, 0, 0)",
-                                   &st);
+    sqlite3_int64 batch;
+    tn_err err = tn__store_batch(s, "case_events", "(recorded in thuno)", now, 1, 0,
+                                 "recording an event", &batch);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return tn__store_fail(s, "recording an event");
-    sqlite3_int64 batch = sqlite3_last_insert_rowid(s->db);
+    sqlite3_stmt *st;
     if ((err = tn__store_prepare(
              s,
              "INSERT INTO case_event (case_id, seq, version, known_at, batch_id, unit_code, "
@@ -212,7 +204,7 @@ static tn_err insert_event(struct tn_store *s, const struct tn_case_event_row *e
     tn__bind_text_or_null(st, 10, ev->office);
     tn__bind_text_or_null(st, 11, ev->note);
     tn__bind_text_or_null(st, 12, ev->actor);
-    rc = sqlite3_step(st);
+    int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "recording an event");
 }

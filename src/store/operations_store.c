@@ -69,20 +69,10 @@ tn_err tn_store_officer_status(struct tn_store *s, const char *officer, int *fou
 tn_err tn_store_assign_batch(struct tn_store *s, const char *file, const char *now,
                              long long *batch)
 {
-    sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "INSERT INTO import_batch (kind, file, known_at, rows_new, "
-                                   "rows_changed, rows_same) VALUES ('assign', ?1, ?2, 0, 0, 0)",
-                                   &st);
-    if (err)
-        return err;
-    sqlite3_bind_text(st, 1, file, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        err = tn__store_fail(s, "record the assignment batch");
-    else
-        *batch = sqlite3_last_insert_rowid(s->db);
-    sqlite3_finalize(st);
+    sqlite3_int64 id;
+    tn_err err = tn__store_batch(s, "assign", file, now, 0, 0, "record the assignment batch", &id);
+    if (!err)
+        *batch = id;
     return err;
 }
 

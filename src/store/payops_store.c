@@ -86,16 +86,10 @@ static tn_err assign(struct tn_store *s, const char *txn_id, const char *unit_co
     if (rc != SQLITE_ROW)
         return rc == SQLITE_DONE ? TN_ERR_NOT_FOUND : tn__store_fail(s, "read unit");
 
-    if ((err = tn__store_prepare(s,
-                                 "INSERT INTO import_batch (kind, file, known_at, rows_new, "
-                                 "rows_changed, rows_same) VALUES ('payments', "
-                                 "'(suspense matched in thuno)', ?1, 0, 1, 0)",
-                                 &st)))
+    sqlite3_int64 batch;
+    if ((err = tn__store_batch(s, "payments", "(suspense matched in thuno)", how->now, 0, 1,
+                               "record the batch", &batch)))
         return err;
-    sqlite3_bind_text(st, 1, how->now, -1, SQLITE_STATIC);
-    if ((err = step_done(s, st, "record the batch")))
-        return err;
-    sqlite3_int64 batch = sqlite3_last_insert_rowid(s->db);
     if ((err = tn__store_prepare(s,
                                  "UPDATE payment SET superseded_at = ?1 WHERE txn_id = ?2 AND "
                                  "version = ?3",

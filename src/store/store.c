@@ -77,6 +77,29 @@ const char *tn__col_text(sqlite3_stmt *st, int i)
     return t ? (const char *)t : "";
 }
 
+tn_err tn__store_batch(struct tn_store *s, const char *kind, const char *file, const char *now,
+                       int rows_new, int rows_changed, const char *what, sqlite3_int64 *batch)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s,
+                                   "INSERT INTO import_batch (kind, file, known_at, rows_new, "
+                                   "rows_changed, rows_same) VALUES (?1, ?2, ?3, ?4, ?5, 0)",
+                                   &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 4, rows_new);
+    sqlite3_bind_int(st, 5, rows_changed);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return tn__store_fail(s, what);
+    *batch = sqlite3_last_insert_rowid(s->db);
+    return TN_OK;
+}
+
 tn_period tn__col_period(sqlite3_stmt *st, int i)
 {
     tn_period p = -1;

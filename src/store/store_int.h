@@ -44,6 +44,12 @@ const char *tn__col_text(sqlite3_stmt *st, int i);
 /* Copies column i of st as text ("" for NULL) into the array dst, cut to fit. */
 #define TN__COL_COPY(dst, st, i) snprintf((dst), sizeof(dst), "%s", tn__col_text((st), (i)))
 
+/* Records a batch of kind from file, known at now, counting rows_new and rows_changed rows
+ * (the row of import_batch every version a write makes points to); *batch its id.
+ * Errors: TN_ERR_STORE (what). */
+tn_err tn__store_batch(struct tn_store *s, const char *kind, const char *file, const char *now,
+                       int rows_new, int rows_changed, const char *what, sqlite3_int64 *batch);
+
 /* Column i as a period (a day), or -1 when it is NULL or not one. */
 tn_period tn__col_period(sqlite3_stmt *st, int i);
 tn_day tn__col_day(sqlite3_stmt *st, int i);
