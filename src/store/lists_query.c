@@ -99,13 +99,9 @@ static void read_unit(sqlite3_stmt *st, struct tn_list_unit *u)
 static tn_err each_row(struct tn_store *s, sqlite3_stmt *st, const char *what,
                        tn_err (*one)(sqlite3_stmt *st, void *arg), void *arg)
 {
-    int rc;
     tn_err err = TN_OK;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if ((err = one(st, arg)))
-            break;
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, what);
+    while (tn__store_next(s, st, &err, what))
+        err = one(st, arg);
     sqlite3_finalize(st);
     return err;
 }
