@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy_int.h"
+
 static const struct {
     const char *name, *label, *whats;
 } regs[] = {
@@ -90,17 +92,10 @@ tn_err tn_tip_reward(const struct tn_tip_reward_rule *rules, size_t n, tn_day da
 {
     if (recovered < 0)
         return TN_ERR_RANGE;
-    size_t lo = 0, hi = n; /* the first rule starting after day */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (rules[mid].from <= day)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo == 0)
+    size_t i = TN__EFFECTIVE_UPPER(rules, n, day);
+    if (i == 0)
         return TN_ERR_NO_POLICY;
-    const struct tn_tip_reward_rule *r = &rules[lo - 1];
+    const struct tn_tip_reward_rule *r = &rules[i - 1];
     tn_money got = 0;
     if (recovered > 0 && recovered >= r->min_recovered) {
         tn_err err = tn_money_mul_ppm(recovered, r->rate, &got);

@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "policy_int.h"
+
 tn_err tn_inspection_recover(struct tn_inspection_claim *claims, size_t n,
                              const struct tn_inspection_payment *pays, size_t npays)
 {
@@ -69,17 +71,10 @@ const char *tn_inspection_status_name(enum tn_inspection_status st)
 tn_err tn_inspection_rule_at(const struct tn_inspection_rule *entries, size_t n, tn_day day,
                              const struct tn_inspection_rule **out)
 {
-    size_t lo = 0, hi = n; /* the first entry with from > day */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (entries[mid].from <= day)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo == 0)
+    size_t i = TN__EFFECTIVE_UPPER(entries, n, day);
+    if (i == 0)
         return TN_ERR_NO_POLICY;
-    *out = &entries[lo - 1];
+    *out = &entries[i - 1];
     return TN_OK;
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy_int.h"
 #include "thuno/mem.h"
 
 void tn_policy_init(struct tn_policy *pol)
@@ -114,9 +115,7 @@ void tn_policy_sort(struct tn_policy *pol)
     sort_list(pol->ladder, pol->nladder, sizeof *pol->ladder, cmp_ladder);
 }
 
-/* Index one past the last entry whose start <= key, for any list sorted by an int32 start
- * at offset off: binary search, so each lookup is O(log n). */
-static size_t upper(const void *base, size_t n, size_t size, size_t off, int32_t key)
+size_t tn__effective_upper(const void *base, size_t n, size_t size, size_t off, int32_t key)
 {
     const char *b = base;
     size_t lo = 0, hi = n;
@@ -134,8 +133,7 @@ static size_t upper(const void *base, size_t n, size_t size, size_t off, int32_t
 
 #define AT(list, n, key, out)                                                                      \
     do {                                                                                           \
-        size_t i_ =                                                                                \
-            upper((list), (n), sizeof *(list), offsetof(__typeof__(*(list)), from), (key));        \
+        size_t i_ = TN__EFFECTIVE_UPPER((list), (n), (key));                                       \
         if (i_ == 0)                                                                               \
             return TN_ERR_NO_POLICY;                                                               \
         *(out) = &(list)[i_ - 1];                                                                  \
@@ -156,7 +154,7 @@ tn_err tn_policy_rate(const struct tn_policy *pol, enum tn_component c,
                       const struct tn_rate_entry **out)
 {
     const struct tn_rate_entry *list = pol->rates[c];
-    size_t i = upper(list, pol->nrates[c], sizeof *list, offsetof(struct tn_rate_entry, from), p);
+    size_t i = TN__EFFECTIVE_UPPER(list, pol->nrates[c], p);
     /* LAW: a limited entry (e.g. NQ 68/NQ-CP's 0% TNLĐ, not for budget units) leaves the
      * excluded unit on the entry before it. */
     while (i > 0 && !rate_applies(&list[i - 1], unit))

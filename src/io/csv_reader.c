@@ -310,6 +310,18 @@ tn_err tn_csv_open(const char *path, const struct tn_csv_column *cols, size_t n,
     return tn_csv_open_report(path, cols, n, NULL, NULL, out, msg, msgsz);
 }
 
+tn_err tn_csv_open_in(const char *dir, const char *file, char *path, size_t pathsz,
+                      const struct tn_csv_column *cols, size_t n, struct tn_csv_reader **out,
+                      char *msg, size_t msgsz)
+{
+    int len = snprintf(path, pathsz, "%s/%s", dir, file);
+    if (len < 0 || (size_t)len >= pathsz) {
+        snprintf(msg, msgsz, "%s: policy directory name too long", file);
+        return TN_ERR_IO;
+    }
+    return tn_csv_open(path, cols, n, out, msg, msgsz);
+}
+
 /* 0: pure ASCII; 1: has bytes >= 0x80; -1: has a NUL byte. */
 static int scan(const char *s, size_t len)
 {

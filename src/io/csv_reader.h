@@ -46,6 +46,13 @@ tn_err tn_csv_open_report(const char *path, const struct tn_csv_column *cols, si
 tn_err tn_csv_open(const char *path, const struct tn_csv_column *cols, size_t n,
                    struct tn_csv_reader **out, char *msg, size_t msgsz);
 
+/* As tn_csv_open() on the file named file in the directory dir (a policy file), its path
+ * "dir/file" written to path (pathsz bytes, for the caller's messages). Errors also: TN_ERR_IO
+ * with msg "FILE: policy directory name too long" when the path does not fit. */
+tn_err tn_csv_open_in(const char *dir, const char *file, char *path, size_t pathsz,
+                      const struct tn_csv_column *cols, size_t n, struct tn_csv_reader **out,
+                      char *msg, size_t msgsz);
+
 /* Reads the next record. Returns TN_OK with *cells set to an array of n cells (in the order
  * of cols; an absent optional column or an empty cell is "") and *line to its first line;
  * TN_ERR_NOT_FOUND at the end of the file; TN_ERR_PARSE for a record that cannot be used

@@ -99,13 +99,9 @@ tn_err tn_inspection_policy_load(const char *dir, struct tn_inspection_policy *p
                                  size_t msgsz)
 {
     char path[4096];
-    int len = snprintf(path, sizeof path, "%s/inspections.csv", dir);
-    if (len < 0 || (size_t)len >= sizeof path) {
-        snprintf(msg, msgsz, "inspections.csv: policy directory name too long");
-        return TN_ERR_IO;
-    }
     struct tn_csv_reader *r;
-    tn_err err = tn_csv_open(path, cols, sizeof cols / sizeof cols[0], &r, msg, msgsz);
+    tn_err err = tn_csv_open_in(dir, "inspections.csv", path, sizeof path, cols,
+                                sizeof cols / sizeof cols[0], &r, msg, msgsz);
     if (err)
         return err;
     const char *const *c;

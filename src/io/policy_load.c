@@ -554,14 +554,10 @@ static tn_err digest_file(struct tn_policy *pol, const char *path, char *msg, si
 static tn_err load_file(const char *dir, const struct spec *sp, struct tn_policy *pol, char *msg,
                         size_t msgsz)
 {
-    char path[4096];
-    int len = snprintf(path, sizeof path, "%s/%s", dir, sp->file);
-    if (len < 0 || (size_t)len >= sizeof path) {
-        snprintf(msg, msgsz, "%s: policy directory name too long", sp->file);
-        return TN_ERR_IO;
-    }
     struct tn_csv_reader *r;
-    tn_err err = tn_csv_open(path, sp->cols, sp->ncols, &r, msg, msgsz);
+    char path[4096];
+    tn_err err =
+        tn_csv_open_in(dir, sp->file, path, sizeof path, sp->cols, sp->ncols, &r, msg, msgsz);
     if (err)
         return err;
     const char *const *cells;

@@ -60,14 +60,9 @@ tn_err tn_tip_rewards_load(const char *dir, struct tn_tip_rewards *r, char *msg,
 {
     static const struct tn_csv_column cols[] = {
         {"from", 1}, {"rate", 1}, {"cap", 1}, {"min_recovered", 1}, {"source", 1}};
-    char path[4096];
-    int len = snprintf(path, sizeof path, "%s/tip_reward.csv", dir);
-    if (len < 0 || (size_t)len >= sizeof path) {
-        snprintf(msg, msgsz, "tip_reward.csv: policy directory name too long");
-        return TN_ERR_IO;
-    }
     struct tn_csv_reader *rd;
-    tn_err err = tn_csv_open(path, cols, 5, &rd, msg, msgsz);
+    char path[4096];
+    tn_err err = tn_csv_open_in(dir, "tip_reward.csv", path, sizeof path, cols, 5, &rd, msg, msgsz);
     if (err)
         return err;
     const char *const *c;

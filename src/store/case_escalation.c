@@ -14,16 +14,10 @@
 #include "thuno/mem.h"
 #include "operations_int.h"
 
-#define FOREVER "9999-12-31T23:59:59"
-
 /* clang-format off */
 /* ?1 period, ?2 as_of */
 static const char owing_sql[] =
-    "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "
-    "                WHERE period = ?1 AND known_at <= ?2 GROUP BY unit_code), "
-    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), "
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "
-    "            AND (superseded_at IS NULL OR superseded_at > ?2)), "
+    "WITH " TN__CLOSE_AT("cur", "?1", "?2", "") ", " TN__TABLE_AT("unit_at", "unit", "?2") ", "
     TN__IN_CHARGE("?2", TN__PERIOD_END("?1"))
     "SELECT cur.unit_code, coalesce(ic.officer_code, u.officer_code, ''), "
     "       coalesce(u.office_code, ''), "
@@ -163,7 +157,7 @@ tn_err tn_store_escalation(struct tn_store *s, const struct tn_policy *pol, tn_p
                            const char *as_of, const char *office,
                            tn_err (*row)(void *ctx, const struct tn_escalation_row *r), void *ctx)
 {
-    const char *at = as_of ? as_of : FOREVER;
+    const char *at = tn__at(as_of);
     struct open_list l = {.s = s, .as_of = at};
     tn_err err = tn_store_case_ids(s, at, add_case, &l);
     if (!err)
@@ -182,14 +176,14 @@ tn_err tn_store_escalation(struct tn_store *s, const struct tn_policy *pol, tn_p
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             struct tn_escalation_row r;
             memset(&r, 0, sizeof r);
-            snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
-            snprintf(r.officer_code, sizeof r.officer_code, "%s", tn__col_text(st, 1));
-            snprintf(r.office_code, sizeof r.office_code, "%s", tn__col_text(st, 2));
+            TN__COL_COPY(r.unit_code, st, 0);
+            TN__COL_COPY(r.officer_code, st, 1);
+            TN__COL_COPY(r.office_code, st, 2);
             if (office && strcmp(office, r.office_code) != 0)
                 continue;
             r.months_owed_tenths = sqlite3_column_int(st, 3);
             r.debt = sqlite3_column_int64(st, 4);
-            snprintf(r.legal_status, sizeof r.legal_status, "%s", tn__col_text(st, 5));
+            TN__COL_COPY(r.legal_status, st, 5);
             r.workers = sqlite3_column_int64(st, 6);
             int keep;
             propose(pol, today, sqlite3_column_int64(st, 7), find_open(&l, r.unit_code), &r, &keep);

@@ -12,13 +12,6 @@
 #include "thuno/case_register_store.h"
 #include "thuno/mem.h"
 
-#define FOREVER "9999-12-31T23:59:59"
-
-static const char *at(const char *as_of)
-{
-    return as_of ? as_of : FOREVER;
-}
-
 /* what case_id's first event says: its unit, opening day and the unit's type now */
 struct case_head {
     int found;
@@ -38,16 +31,14 @@ static tn_err case_head(struct tn_store *s, const char *case_id, struct case_hea
         return err;
     sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
     memset(h, 0, sizeof *h);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        h->found = 1;
-        snprintf(h->unit, sizeof h->unit, "%s", tn__col_text(st, 0));
-        snprintf(h->type, sizeof h->type, "%s", tn__col_text(st, 2));
+    if (!(err = tn__store_step_one(s, st, &h->found, "finding a case")) && h->found) {
+        TN__COL_COPY(h->unit, st, 0);
+        TN__COL_COPY(h->type, st, 2);
         if (tn_day_parse(tn__col_text(st, 1), &h->opened))
             h->opened = 0;
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "finding a case");
+    return err;
 }
 
 /* the stored row (reg, no) of case_id: its day, amount and asset ref; found 0 when none */
@@ -74,17 +65,15 @@ static tn_err ref_row(struct tn_store *s, const char *case_id, enum tn_case_reg 
     sqlite3_bind_text(st, 2, tn_case_reg_name(reg), -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 3, no);
     memset(out, 0, sizeof *out);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        out->found = 1;
+    if (!(err = tn__store_step_one(s, st, &out->found, "reading a register")) && out->found) {
         if (tn_day_parse(tn__col_text(st, 0), &out->day))
             out->day = 0;
         out->amount = sqlite3_column_int64(st, 1);
         out->ref = sqlite3_column_int(st, 2);
-        snprintf(out->what, sizeof out->what, "%s", tn__col_text(st, 3));
+        TN__COL_COPY(out->what, st, 3);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "reading a register");
+    return err;
 }
 
 /* one number from a query with ?1 = case_id, ?2 = register, ?3 = ref (a query without ?3
@@ -295,6 +284,29 @@ done:
     return err;
 }
 
+static tn_err read_reg(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
+{
+    const char *case_id = arg;
+    struct tn_case_reg_row *r = elem;
+    snprintf(r->case_id, sizeof r->case_id, "%s", case_id);
+    if (tn_case_reg_parse(tn__col_text(st, 0), &r->reg) ||
+        tn_day_parse(tn__col_text(st, 3), &r->day)) {
+        snprintf(s->errmsg, sizeof s->errmsg, "case %s: a register row is malformed", case_id);
+        return TN_ERR_STORE;
+    }
+    r->no = sqlite3_column_int(st, 1);
+    r->ref = sqlite3_column_int(st, 2);
+    TN__COL_COPY(r->what, st, 4);
+    r->amount = sqlite3_column_int64(st, 5);
+    r->flag = sqlite3_column_int(st, 6);
+    TN__COL_COPY(r->party, st, 7);
+    TN__COL_COPY(r->detail, st, 8);
+    TN__COL_COPY(r->note, st, 9);
+    TN__COL_COPY(r->actor, st, 10);
+    TN__COL_COPY(r->known_at, st, 11);
+    return TN_OK;
+}
+
 tn_err tn_store_case_regs(struct tn_store *s, const char *case_id, const char *as_of,
                           struct tn_case_reg_row **rows, size_t *n)
 {
@@ -304,46 +316,14 @@ tn_err tn_store_case_regs(struct tn_store *s, const char *case_id, const char *a
         "WHERE case_id = ?1 AND known_at <= ?2 AND (date <= substr(?2, 1, 10) OR "
         "(register = 'hearing' AND what = 'scheduled')) ORDER BY register, no";
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s, sql, &st);
+    tn_err err = tn__store_prepare_at(s, sql, case_id, as_of, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, at(as_of), -1, SQLITE_STATIC);
-    struct tn_case_reg_row *out = NULL;
-    size_t cnt = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        TN_GROW(out, cap, cnt + 1);
-        struct tn_case_reg_row *r = &out[cnt];
-        memset(r, 0, sizeof *r);
-        snprintf(r->case_id, sizeof r->case_id, "%s", case_id);
-        if (tn_case_reg_parse(tn__col_text(st, 0), &r->reg) ||
-            tn_day_parse(tn__col_text(st, 3), &r->day)) {
-            snprintf(s->errmsg, sizeof s->errmsg, "case %s: a register row is malformed", case_id);
-            err = TN_ERR_STORE;
-            break;
-        }
-        r->no = sqlite3_column_int(st, 1);
-        r->ref = sqlite3_column_int(st, 2);
-        snprintf(r->what, sizeof r->what, "%s", tn__col_text(st, 4));
-        r->amount = sqlite3_column_int64(st, 5);
-        r->flag = sqlite3_column_int(st, 6);
-        snprintf(r->party, sizeof r->party, "%s", tn__col_text(st, 7));
-        snprintf(r->detail, sizeof r->detail, "%s", tn__col_text(st, 8));
-        snprintf(r->note, sizeof r->note, "%s", tn__col_text(st, 9));
-        snprintf(r->actor, sizeof r->actor, "%s", tn__col_text(st, 10));
-        snprintf(r->known_at, sizeof r->known_at, "%s", tn__col_text(st, 11));
-        cnt++;
-    }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "reading a case's registers");
-    sqlite3_finalize(st);
-    if (err) {
-        free(out);
+    void *got;
+    if ((err = tn__store_collect(s, st, sizeof **rows, read_reg, case_id,
+                                 "reading a case's registers", &got, n)))
         return err;
-    }
-    *rows = out;
-    *n = cnt;
+    *rows = got;
     return TN_OK;
 }
 
@@ -385,39 +365,38 @@ tn_err tn_store_case_branch_add(struct tn_store *s, const char *case_id, const c
     return TN_OK;
 }
 
+/* columns from first on: unit_code, province_code, note, known_at */
+static void branch_cols(sqlite3_stmt *st, int first, struct tn_case_branch_row *r)
+{
+    TN__COL_COPY(r->unit_code, st, first);
+    TN__COL_COPY(r->province_code, st, first + 1);
+    TN__COL_COPY(r->note, st, first + 2);
+    TN__COL_COPY(r->known_at, st, first + 3);
+}
+
+static tn_err read_branch(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
+{
+    (void)s, (void)arg;
+    branch_cols(st, 0, elem);
+    return TN_OK;
+}
+
 tn_err tn_store_case_branches(struct tn_store *s, const char *case_id, const char *as_of,
                               struct tn_case_branch_row **rows, size_t *n)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "SELECT unit_code, province_code, coalesce(note, ''), known_at "
-                                   "FROM case_branch WHERE case_id = ?1 AND known_at <= ?2 "
-                                   "ORDER BY unit_code",
-                                   &st);
+    tn_err err = tn__store_prepare_at(s,
+                                      "SELECT unit_code, province_code, coalesce(note, ''), "
+                                      "known_at FROM case_branch WHERE case_id = ?1 AND "
+                                      "known_at <= ?2 ORDER BY unit_code",
+                                      case_id, as_of, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, at(as_of), -1, SQLITE_STATIC);
-    struct tn_case_branch_row *out = NULL;
-    size_t cnt = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        TN_GROW(out, cap, cnt + 1);
-        struct tn_case_branch_row *r = &out[cnt++];
-        snprintf(r->unit_code, sizeof r->unit_code, "%s", tn__col_text(st, 0));
-        snprintf(r->province_code, sizeof r->province_code, "%s", tn__col_text(st, 1));
-        snprintf(r->note, sizeof r->note, "%s", tn__col_text(st, 2));
-        snprintf(r->known_at, sizeof r->known_at, "%s", tn__col_text(st, 3));
-    }
-    if (rc != SQLITE_DONE)
-        err = tn__store_fail(s, "reading branches");
-    sqlite3_finalize(st);
-    if (err) {
-        free(out);
+    void *got;
+    if ((err = tn__store_collect(s, st, sizeof **rows, read_branch, NULL, "reading branches", &got,
+                                 n)))
         return err;
-    }
-    *rows = out;
-    *n = cnt;
+    *rows = got;
     return TN_OK;
 }
 
@@ -429,6 +408,18 @@ tn_err tn_store_case_branches(struct tn_store *s, const char *case_id, const cha
     "cs AS (SELECT cu.case_id, cu.unit_code FROM cu WHERE ?2 IS NULL OR EXISTS (SELECT 1 FROM "    \
     "unit u WHERE u.unit_code = cu.unit_code AND u.known_at <= ?1 AND (u.superseded_at IS NULL "   \
     "OR u.superseded_at > ?1) AND u.office_code = ?2)) "
+
+/* Prepares a SEEN query with ?1 = as_of (NULL: everything known), ?2 = office or NULL. */
+static tn_err prepare_seen(struct tn_store *s, const char *sql, const char *as_of,
+                           const char *office, sqlite3_stmt **out)
+{
+    tn_err err = tn__store_prepare(s, sql, out);
+    if (err)
+        return err;
+    sqlite3_bind_text(*out, 1, tn__at(as_of), -1, SQLITE_STATIC);
+    tn__bind_text_or_null(*out, 2, office);
+    return TN_OK;
+}
 
 tn_err tn_store_bank_orders(struct tn_store *s, const char *as_of, const char *office,
                             tn_err (*row)(void *ctx, const struct tn_bank_order_row *r), void *ctx)
@@ -446,22 +437,19 @@ tn_err tn_store_bank_orders(struct tn_store *s, const char *as_of, const char *o
              "FROM r o JOIN cs ON cs.case_id = o.case_id WHERE o.register = 'bank_order' "
              "ORDER BY o.what, o.party, o.case_id, o.no";
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s, sql, &st);
+    tn_err err = prepare_seen(s, sql, as_of, office, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, at(as_of), -1, SQLITE_STATIC);
-    tn__bind_text_or_null(st, 2, office);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "reading bank orders")) {
         struct tn_bank_order_row r;
         memset(&r, 0, sizeof r);
-        snprintf(r.channel, sizeof r.channel, "%s", tn__col_text(st, 0));
-        snprintf(r.bank, sizeof r.bank, "%s", tn__col_text(st, 1));
-        snprintf(r.case_id, sizeof r.case_id, "%s", tn__col_text(st, 2));
+        TN__COL_COPY(r.channel, st, 0);
+        TN__COL_COPY(r.bank, st, 1);
+        TN__COL_COPY(r.case_id, st, 2);
         r.no = sqlite3_column_int(st, 3);
         r.amount = sqlite3_column_int64(st, 5);
         r.first_reply = r.first_final = -1;
-        snprintf(r.last_result, sizeof r.last_result, "%s", tn__col_text(st, 7));
+        TN__COL_COPY(r.last_result, st, 7);
         r.deducted = sqlite3_column_int64(st, 8);
         if (tn_day_parse(tn__col_text(st, 4), &r.ordered) ||
             (sqlite3_column_type(st, 6) != SQLITE_NULL &&
@@ -476,8 +464,6 @@ tn_err tn_store_bank_orders(struct tn_store *s, const char *as_of, const char *o
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "reading bank orders");
     sqlite3_finalize(st);
     return err;
 }
@@ -491,26 +477,18 @@ tn_err tn_store_branch_links(struct tn_store *s, const char *as_of, const char *
              "b.known_at FROM case_branch b JOIN cs ON cs.case_id = b.case_id "
              "WHERE b.known_at <= ?1 ORDER BY b.case_id, b.unit_code";
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s, sql, &st);
+    tn_err err = prepare_seen(s, sql, as_of, office, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, at(as_of), -1, SQLITE_STATIC);
-    tn__bind_text_or_null(st, 2, office);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "reading branches")) {
         struct tn_case_branch_link r;
         memset(&r, 0, sizeof r);
-        snprintf(r.case_id, sizeof r.case_id, "%s", tn__col_text(st, 0));
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 1));
-        snprintf(r.branch.unit_code, sizeof r.branch.unit_code, "%s", tn__col_text(st, 2));
-        snprintf(r.branch.province_code, sizeof r.branch.province_code, "%s", tn__col_text(st, 3));
-        snprintf(r.branch.note, sizeof r.branch.note, "%s", tn__col_text(st, 4));
-        snprintf(r.branch.known_at, sizeof r.branch.known_at, "%s", tn__col_text(st, 5));
+        TN__COL_COPY(r.case_id, st, 0);
+        TN__COL_COPY(r.unit_code, st, 1);
+        branch_cols(st, 2, &r.branch);
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "reading branches");
     sqlite3_finalize(st);
     return err;
 }
@@ -525,32 +503,24 @@ tn_err tn_store_tips(struct tn_store *s, const char *as_of, const char *office,
         "LEFT JOIN r x ON x.register = 'tip_result' AND x.case_id = t.case_id AND x.ref = t.no "
         "WHERE t.register = 'tip' ORDER BY t.case_id, t.no";
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s, sql, &st);
+    tn_err err = prepare_seen(s, sql, as_of, office, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, at(as_of), -1, SQLITE_STATIC);
-    tn__bind_text_or_null(st, 2, office);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "reading tips")) {
         struct tn_tip_row r;
         memset(&r, 0, sizeof r);
-        snprintf(r.case_id, sizeof r.case_id, "%s", tn__col_text(st, 0));
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 1));
+        TN__COL_COPY(r.case_id, st, 0);
+        TN__COL_COPY(r.unit_code, st, 1);
         r.no = sqlite3_column_int(st, 2);
         if (tn_day_parse(tn__col_text(st, 3), &r.day))
             r.day = 0;
-        snprintf(r.informant, sizeof r.informant, "%s", tn__col_text(st, 4));
-        snprintf(r.asset, sizeof r.asset, "%s", tn__col_text(st, 5));
-        r.result_day = -1;
-        if (sqlite3_column_type(st, 6) != SQLITE_NULL &&
-            tn_day_parse(tn__col_text(st, 6), &r.result_day))
-            r.result_day = -1;
+        TN__COL_COPY(r.informant, st, 4);
+        TN__COL_COPY(r.asset, st, 5);
+        r.result_day = tn__col_day(st, 6);
         r.recovered = sqlite3_column_int64(st, 7);
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "reading tips");
     sqlite3_finalize(st);
     return err;
 }
@@ -559,14 +529,11 @@ tn_err tn_store_latest_closed(struct tn_store *s, const char *unit, const char *
                               tn_period *period)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "SELECT max(period) FROM unit_close WHERE unit_code = ?1 AND "
-                                   "known_at <= ?2",
-                                   &st);
+    tn_err err = tn__store_prepare_at(
+        s, "SELECT max(period) FROM unit_close WHERE unit_code = ?1 AND known_at <= ?2", unit,
+        as_of, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, at(as_of), -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
         sqlite3_finalize(st);

@@ -13,8 +13,6 @@
 #include "thuno/ladder.h"
 #include "thuno/mem.h"
 
-#define FOREVER "9999-12-31T23:59:59"
-
 struct ids {
     char (*id)[72];
     size_t n, cap;
@@ -50,9 +48,9 @@ static tn_err unit_facts(struct tn_store *s, const char *unit_code, const char *
     memset(u, 0, sizeof *u);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        snprintf(u->type, sizeof u->type, "%s", tn__col_text(st, 0));
-        snprintf(u->office, sizeof u->office, "%s", tn__col_text(st, 1));
-        snprintf(u->status, sizeof u->status, "%s", tn__col_text(st, 2));
+        TN__COL_COPY(u->type, st, 0);
+        TN__COL_COPY(u->office, st, 1);
+        TN__COL_COPY(u->status, st, 2);
     }
     sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "reading a unit");
@@ -142,7 +140,7 @@ tn_err tn_store_litigation(struct tn_store *s, tn_day from, tn_day to, const cha
                            enum tn_litigation_by by, const char *office,
                            tn_err (*row)(void *ctx, const struct tn_litigation_row *r), void *ctx)
 {
-    const char *at = as_of ? as_of : FOREVER;
+    const char *at = tn__at(as_of);
     struct ids ids = {0};
     struct lit_case *v = NULL;
     size_t nv = 0, capv = 0;
@@ -208,7 +206,7 @@ tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const cha
                       const char *office, tn_err (*row)(void *ctx, const struct tn_case_row *r),
                       void *ctx)
 {
-    const char *at = as_of ? as_of : FOREVER;
+    const char *at = tn__at(as_of);
     tn_day today; /* plans are judged on as_of's day */
     char day[11];
     snprintf(day, sizeof day, "%.10s", at);

@@ -12,31 +12,20 @@
 #include "thuno/case_store.h"
 #include "thuno/mem.h"
 
-#define FOREVER "9999-12-31T23:59:59"
-
 /* ?2 = as_of; the version of each key known then */
-#define KNOWN "known_at <= ?2 AND (superseded_at IS NULL OR superseded_at > ?2)"
+#define KNOWN TN__KNOWN_AT("?2")
 
-static const char *at(const char *as_of)
+static tn_err read_event(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
 {
-    return as_of ? as_of : FOREVER;
-}
-
-static void copy(char *dst, size_t dstsz, const char *src)
-{
-    snprintf(dst, dstsz, "%s", src);
-}
-
-static tn_err read_event(struct tn_store *s, sqlite3_stmt *st, struct tn_case_event_row *r)
-{
-    memset(r, 0, sizeof *r);
-    copy(r->case_id, sizeof r->case_id, tn__col_text(st, 0));
+    (void)arg;
+    struct tn_case_event_row *r = elem;
+    TN__COL_COPY(r->case_id, st, 0);
     r->seq = sqlite3_column_int(st, 1);
-    copy(r->unit_code, sizeof r->unit_code, tn__col_text(st, 2));
-    copy(r->office, sizeof r->office, tn__col_text(st, 6));
-    copy(r->note, sizeof r->note, tn__col_text(st, 7));
-    copy(r->actor, sizeof r->actor, tn__col_text(st, 8));
-    copy(r->known_at, sizeof r->known_at, tn__col_text(st, 9));
+    TN__COL_COPY(r->unit_code, st, 2);
+    TN__COL_COPY(r->office, st, 6);
+    TN__COL_COPY(r->note, st, 7);
+    TN__COL_COPY(r->actor, st, 8);
+    TN__COL_COPY(r->known_at, st, 9);
     struct tn_case_step *p = &r->step;
     p->amount = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 5);
     p->office = r->office;
@@ -58,27 +47,15 @@ tn_err tn_store_case_events(struct tn_store *s, const char *case_id, const char 
         "       outcome FROM case_event "
         "WHERE case_id = ?1 AND " KNOWN " AND date <= substr(?2, 1, 10) ORDER BY seq";
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s, sql, &st);
+    tn_err err = tn__store_prepare_at(s, sql, case_id, as_of, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, at(as_of), -1, SQLITE_STATIC);
-    struct tn_case_event_row *out = NULL;
-    size_t cnt = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        TN_GROW(out, cap, cnt + 1);
-        if ((err = read_event(s, st, &out[cnt])))
-            break;
-        cnt++;
-    }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "reading a case");
-    sqlite3_finalize(st);
-    if (err) {
-        free(out);
+    void *got;
+    size_t cnt;
+    if ((err = tn__store_collect(s, st, sizeof(struct tn_case_event_row), read_event, NULL,
+                                 "reading a case", &got, &cnt)))
         return err;
-    }
+    struct tn_case_event_row *out = got;
     for (size_t i = 0; i < cnt; i++) /* the array may have moved while it grew */
         out[i].step.office = out[i].office;
     *rows = out;
@@ -100,38 +77,44 @@ tn_err tn_case_replay(struct tn_case *c, const struct tn_case_event_row *rows, s
     return TN_OK;
 }
 
+static tn_err read_instalment(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
+{
+    struct tn_instalment *r = elem;
+    if (tn_day_parse(tn__col_text(st, 0), &r->due)) {
+        snprintf(s->errmsg, sizeof s->errmsg, "case %s: bad instalment date", (const char *)arg);
+        return TN_ERR_STORE;
+    }
+    r->amount = sqlite3_column_int64(st, 1);
+    return TN_OK;
+}
+
 tn_err tn_store_case_plan(struct tn_store *s, const char *case_id, const char *as_of,
                           struct tn_instalment **inst, size_t *n)
 {
     static const char sql[] = "SELECT due_on, amount FROM case_plan "
                               "WHERE case_id = ?1 AND " KNOWN " ORDER BY seq";
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s, sql, &st);
+    tn_err err = tn__store_prepare_at(s, sql, case_id, as_of, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, at(as_of), -1, SQLITE_STATIC);
-    struct tn_instalment *out = NULL;
-    size_t cnt = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        TN_GROW(out, cap, cnt + 1);
-        if (tn_day_parse(tn__col_text(st, 0), &out[cnt].due)) {
-            snprintf(s->errmsg, sizeof s->errmsg, "case %s: bad instalment date", case_id);
-            err = TN_ERR_STORE;
-            break;
-        }
-        out[cnt++].amount = sqlite3_column_int64(st, 1);
-    }
-    if (!err && rc != SQLITE_DONE && rc != SQLITE_ROW)
-        err = tn__store_fail(s, "reading a plan");
-    sqlite3_finalize(st);
-    if (err) {
-        free(out);
+    void *got;
+    if ((err = tn__store_collect(s, st, sizeof **inst, read_instalment, case_id, "reading a plan",
+                                 &got, n)))
         return err;
-    }
-    *inst = out;
-    *n = cnt;
+    *inst = got;
+    return TN_OK;
+}
+
+static tn_err read_payment(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
+{
+    (void)s, (void)arg;
+    struct tn_case_payment_row *r = elem;
+    TN__COL_COPY(r->txn_id, st, 0);
+    if (tn_day_parse(tn__col_text(st, 1), &r->paid_on))
+        r->paid_on = 0;
+    r->amount = sqlite3_column_int64(st, 2);
+    TN__COL_COPY(r->channel, st, 3);
+    r->reversed = sqlite3_column_int(st, 4);
     return TN_OK;
 }
 
@@ -148,33 +131,14 @@ tn_err tn_store_case_payments(struct tn_store *s, const char *case_id, const cha
         "JOIN p o ON o.txn_id = r.reverses AND o.case_id = ?1 "
         "ORDER BY 2, 1";
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s, sql, &st);
+    tn_err err = tn__store_prepare_at(s, sql, case_id, as_of, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, at(as_of), -1, SQLITE_STATIC);
-    struct tn_case_payment_row *out = NULL;
-    size_t cnt = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        TN_GROW(out, cap, cnt + 1);
-        struct tn_case_payment_row *r = &out[cnt++];
-        copy(r->txn_id, sizeof r->txn_id, tn__col_text(st, 0));
-        if (tn_day_parse(tn__col_text(st, 1), &r->paid_on))
-            r->paid_on = 0;
-        r->amount = sqlite3_column_int64(st, 2);
-        copy(r->channel, sizeof r->channel, tn__col_text(st, 3));
-        r->reversed = sqlite3_column_int(st, 4);
-    }
-    if (rc != SQLITE_DONE)
-        err = tn__store_fail(s, "reading a case's payments");
-    sqlite3_finalize(st);
-    if (err) {
-        free(out);
+    void *got;
+    if ((err = tn__store_collect(s, st, sizeof **rows, read_payment, NULL,
+                                 "reading a case's payments", &got, n)))
         return err;
-    }
-    *rows = out;
-    *n = cnt;
+    *rows = got;
     return TN_OK;
 }
 
@@ -183,20 +147,15 @@ tn_err tn_store_case_ids(struct tn_store *s, const char *as_of,
                          void *ctx)
 {
     static const char sql[] = "SELECT case_id, min(unit_code) FROM case_event "
-                              "WHERE known_at <= ?1 AND (superseded_at IS NULL OR "
-                              "superseded_at > ?1) AND date <= substr(?1, 1, 10) "
-                              "GROUP BY case_id ORDER BY case_id";
+                              "WHERE " TN__KNOWN_AT("?1") " AND date <= substr(?1, 1, 10) "
+                                                          "GROUP BY case_id ORDER BY case_id";
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s, sql, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, at(as_of), -1, SQLITE_STATIC);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if ((err = row(ctx, tn__col_text(st, 0), tn__col_text(st, 1))))
-            break;
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "listing cases");
+    sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_STATIC);
+    while (tn__store_next(s, st, &err, "listing cases"))
+        err = row(ctx, tn__col_text(st, 0), tn__col_text(st, 1));
     sqlite3_finalize(st);
     return err;
 }
@@ -209,29 +168,20 @@ static tn_err unit_exists(struct tn_store *s, const char *unit_code, int *found)
     if (err)
         return err;
     sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    *found = rc == SQLITE_ROW;
+    err = tn__store_step_one(s, st, found, "finding a unit");
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "finding a unit");
+    return err;
 }
 
 static tn_err insert_event(struct tn_store *s, const struct tn_case_event_row *ev, long seq,
                            const char *now)
 {
-    sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "INSERT INTO import_batch (kind, file, known_at, rows_new, "
-                                   "rows_changed, rows_same) VALUES ('case_events', "
-                                   "'(recorded in thuno)', ?1, 1, 0, 0)",
-                                   &st);
+    sqlite3_int64 batch;
+    tn_err err = tn__store_batch(s, "case_events", "(recorded in thuno)", now, 1, 0,
+                                 "recording an event", &batch);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return tn__store_fail(s, "recording an event");
-    sqlite3_int64 batch = sqlite3_last_insert_rowid(s->db);
+    sqlite3_stmt *st;
     if ((err = tn__store_prepare(
              s,
              "INSERT INTO case_event (case_id, seq, version, known_at, batch_id, unit_code, "
@@ -254,7 +204,7 @@ static tn_err insert_event(struct tn_store *s, const struct tn_case_event_row *e
     tn__bind_text_or_null(st, 10, ev->office);
     tn__bind_text_or_null(st, 11, ev->note);
     tn__bind_text_or_null(st, 12, ev->actor);
-    rc = sqlite3_step(st);
+    int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "recording an event");
 }
@@ -379,40 +329,34 @@ done:
     return err;
 }
 
+static tn_err read_attachment(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
+{
+    (void)s, (void)arg;
+    struct tn_case_attachment_row *r = elem;
+    TN__COL_COPY(r->sha256, st, 0);
+    TN__COL_COPY(r->kind, st, 1);
+    TN__COL_COPY(r->name, st, 2);
+    r->size = sqlite3_column_int64(st, 3);
+    TN__COL_COPY(r->known_at, st, 4);
+    return TN_OK;
+}
+
 tn_err tn_store_case_attachments(struct tn_store *s, const char *case_id, const char *as_of,
                                  struct tn_case_attachment_row **rows, size_t *n)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "SELECT a.sha256, a.kind, a.name, b.size, a.known_at "
-                                   "FROM case_attachment a JOIN blob b ON b.sha256 = a.sha256 "
-                                   "WHERE a.case_id = ?1 AND a.known_at <= ?2 "
-                                   "ORDER BY a.kind, a.name",
-                                   &st);
+    tn_err err = tn__store_prepare_at(s,
+                                      "SELECT a.sha256, a.kind, a.name, b.size, a.known_at "
+                                      "FROM case_attachment a JOIN blob b ON b.sha256 = a.sha256 "
+                                      "WHERE a.case_id = ?1 AND a.known_at <= ?2 "
+                                      "ORDER BY a.kind, a.name",
+                                      case_id, as_of, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, at(as_of), -1, SQLITE_STATIC);
-    struct tn_case_attachment_row *out = NULL;
-    size_t cnt = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        TN_GROW(out, cap, cnt + 1);
-        struct tn_case_attachment_row *r = &out[cnt++];
-        copy(r->sha256, sizeof r->sha256, tn__col_text(st, 0));
-        copy(r->kind, sizeof r->kind, tn__col_text(st, 1));
-        copy(r->name, sizeof r->name, tn__col_text(st, 2));
-        r->size = sqlite3_column_int64(st, 3);
-        copy(r->known_at, sizeof r->known_at, tn__col_text(st, 4));
-    }
-    if (rc != SQLITE_DONE)
-        err = tn__store_fail(s, "reading attachments");
-    sqlite3_finalize(st);
-    if (err) {
-        free(out);
+    void *got;
+    if ((err = tn__store_collect(s, st, sizeof **rows, read_attachment, NULL, "reading attachments",
+                                 &got, n)))
         return err;
-    }
-    *rows = out;
-    *n = cnt;
+    *rows = got;
     return TN_OK;
 }

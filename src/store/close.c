@@ -86,7 +86,7 @@ static void load_decls(struct tn__close *c, struct tn__unit_work *w, sqlite3_stm
             continue; /* filed after the period: recognised by a later close */
         TN_GROW(w->decls, w->capdecls, w->ndecls + 1);
         struct tn__decl *d = &w->decls[w->ndecls++];
-        snprintf(d->bhxh, sizeof d->bhxh, "%s", tn__col_text(st, 1));
+        TN__COL_COPY(d->bhxh, st, 1);
         d->from = text_period(tn__col_text(st, 2));
         d->decrease = strcmp(tn__col_text(st, 3), "decrease") == 0;
         d->salary = sqlite3_column_int64(st, 4);
@@ -106,12 +106,12 @@ static void load_pays(struct tn__unit_work *w, sqlite3_stmt *st, int *rc)
         /* unit_code, txn_id, paid_on, amount, reverses, known_at, bhxh_code */
         TN_GROW(w->pays, w->cappays, w->npays + 1);
         struct tn__pay *p = &w->pays[w->npays++];
-        snprintf(p->txn, sizeof p->txn, "%s", tn__col_text(st, 1));
+        TN__COL_COPY(p->txn, st, 1);
         p->paid_on = text_day(tn__col_text(st, 2));
         p->amount = sqlite3_column_int64(st, 3);
-        snprintf(p->reverses, sizeof p->reverses, "%s", tn__col_text(st, 4));
-        snprintf(p->known_at, sizeof p->known_at, "%s", tn__col_text(st, 5));
-        snprintf(p->bhxh, sizeof p->bhxh, "%s", tn__col_text(st, 6));
+        TN__COL_COPY(p->reverses, st, 4);
+        TN__COL_COPY(p->known_at, st, 5);
+        TN__COL_COPY(p->bhxh, st, 6);
     }
 }
 
@@ -133,8 +133,8 @@ static tn_err load_prev(struct tn__close *c, struct tn__unit_work *w, sqlite3_st
             p->cum_interest[g] = sqlite3_column_int64(st, 7 + g);
         }
         p->cum_paid = sqlite3_column_int64(st, 10);
-        snprintf(p->known_at, sizeof p->known_at, "%s", tn__col_text(st, 11));
-        snprintf(p->digest, sizeof p->digest, "%s", tn__col_text(st, 12));
+        TN__COL_COPY(p->known_at, st, 11);
+        TN__COL_COPY(p->digest, st, 12);
     }
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(c->s, "read previous closes");
 }
@@ -495,7 +495,7 @@ static void work_release(struct tn__unit_work *w)
 static tn_err parse_facts(sqlite3_stmt *st, struct tn__unit_work *w)
 {
     /* unit_code, type, wage_region, payment_cycle, registered_on */
-    snprintf(w->code, sizeof w->code, "%s", tn__col_text(st, 0));
+    TN__COL_COPY(w->code, st, 0);
     if (tn_unit_type_parse(tn__col_text(st, 1), &w->facts.type))
         w->facts.type = TN_UT_OTHER;
     w->facts.wage_region = sqlite3_column_int(st, 2);
@@ -562,7 +562,7 @@ tn_err tn_close_period(struct tn_store *s, const struct tn_policy *pol, tn_perio
     tn_period_format(period - 1, pm);
     sqlite3_bind_text(st, 1, pm, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW)
-        snprintf(prev_run_at, sizeof prev_run_at, "%s", tn__col_text(st, 0));
+        TN__COL_COPY(prev_run_at, st, 0);
     sqlite3_finalize(st);
     st = NULL;
 

@@ -19,7 +19,7 @@
 #include "thuno/mem.h"
 
 /* ?2 = as_of; the version of each key known then */
-#define KNOWN "known_at <= ?2 AND (superseded_at IS NULL OR superseded_at > ?2)"
+#define KNOWN TN__KNOWN_AT("?2")
 
 /* ?1 unit, ?2 as_of, ?3 last period */
 #define CUR                                                                                        \
@@ -68,13 +68,13 @@ static tn_err read_periods(struct tn_store *s, sqlite3_stmt *st, struct tn_doc_l
         /* the last row read is the claim's period */
         out->found = 1;
         out->period = p->period;
-        copy(out->known_at, sizeof out->known_at, tn__col_text(st, 5));
+        TN__COL_COPY(out->known_at, st, 5);
         out->principal_due = sqlite3_column_int64(st, 6);
         out->interest_due = sqlite3_column_int64(st, 7);
         if (tn_period_parse(tn__col_text(st, 8), &out->oldest_unpaid))
             out->oldest_unpaid = -1;
         out->months_owed_tenths = sqlite3_column_int(st, 9);
-        copy(out->legal_status, sizeof out->legal_status, tn__col_text(st, 10));
+        TN__COL_COPY(out->legal_status, st, 10);
     }
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "reading the ledger");
 }
@@ -107,18 +107,18 @@ static tn_err read_interest(struct tn_store *s, const char *unit, const char *as
         memset(it, 0, sizeof *it);
         if (tn_period_parse(tn__col_text(st, 0), &it->period))
             it->period = -1;
-        copy(it->group, sizeof it->group, tn__col_text(st, 1));
-        copy(it->rule, sizeof it->rule, tn__col_text(st, 2));
-        copy(it->status, sizeof it->status, tn__col_text(st, 3));
+        TN__COL_COPY(it->group, st, 1);
+        TN__COL_COPY(it->rule, st, 2);
+        TN__COL_COPY(it->status, st, 3);
         if (tn_period_parse(tn__col_text(st, 4), &it->accrual_month))
             it->accrual_month = -1;
-        copy(it->from, sizeof it->from, tn__col_text(st, 5));
-        copy(it->to, sizeof it->to, tn__col_text(st, 6));
+        TN__COL_COPY(it->from, st, 5);
+        TN__COL_COPY(it->to, st, 6);
         it->days = sqlite3_column_int(st, 7);
         it->principal = sqlite3_column_int64(st, 8);
         it->rate = (tn_ppm)sqlite3_column_int(st, 9);
         it->amount = sqlite3_column_int64(st, 10);
-        copy(it->source, sizeof it->source, tn__col_text(st, 11));
+        TN__COL_COPY(it->source, st, 11);
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "reading interest lines");
@@ -196,11 +196,11 @@ static tn_err read_unit(struct tn_store *s, struct tn_doc_source *src)
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         src->facts.unit_found = 1;
-        copy(src->unit_name, sizeof src->unit_name, tn__col_text(st, 0));
-        copy(src->tax_code, sizeof src->tax_code, tn__col_text(st, 1));
-        copy(src->unit_type, sizeof src->unit_type, tn__col_text(st, 2));
-        copy(src->address, sizeof src->address, tn__col_text(st, 3));
-        copy(src->office_code, sizeof src->office_code, tn__col_text(st, 4));
+        TN__COL_COPY(src->unit_name, st, 0);
+        TN__COL_COPY(src->tax_code, st, 1);
+        TN__COL_COPY(src->unit_type, st, 2);
+        TN__COL_COPY(src->address, st, 3);
+        TN__COL_COPY(src->office_code, st, 4);
     }
     sqlite3_finalize(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "reading the unit");
@@ -274,22 +274,20 @@ tn_err tn_store_pensioner(struct tn_store *s, const char *case_id, const char *a
         "SELECT name, bhxh_code, pay_day, coalesce(paid_at, ''), coalesce(note, ''), known_at "
         "FROM case_pensioner WHERE case_id = ?1 AND " KNOWN " ORDER BY version DESC LIMIT 1";
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s, sql, &st);
+    tn_err err = tn__store_prepare_at(s, sql, case_id, as_of, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, case_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
     struct tn_doc_pensioner p;
     memset(&p, 0, sizeof p);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         p.found = 1;
-        copy(p.name, sizeof p.name, tn__col_text(st, 0));
-        copy(p.bhxh_code, sizeof p.bhxh_code, tn__col_text(st, 1));
+        TN__COL_COPY(p.name, st, 0);
+        TN__COL_COPY(p.bhxh_code, st, 1);
         p.pay_day = sqlite3_column_int(st, 2);
-        copy(p.paid_at, sizeof p.paid_at, tn__col_text(st, 3));
-        copy(p.note, sizeof p.note, tn__col_text(st, 4));
-        copy(p.known_at, sizeof p.known_at, tn__col_text(st, 5));
+        TN__COL_COPY(p.paid_at, st, 3);
+        TN__COL_COPY(p.note, st, 4);
+        TN__COL_COPY(p.known_at, st, 5);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)

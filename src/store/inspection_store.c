@@ -12,11 +12,8 @@
 #include "thuno/inspection_store.h"
 #include "thuno/mem.h"
 
-#define FOREVER "9999-12-31T23:59:59"
-
 /* clang-format off */
-#define AT(table) \
-    "SELECT * FROM " table " WHERE known_at <= ?2 AND (superseded_at IS NULL OR superseded_at > ?2)"
+#define AT(table) "SELECT * FROM " table " WHERE " TN__KNOWN_AT("?2")
 
 /* ?1 day, ?2 as_of, ?3 office or NULL */
 static const char inspections_sql[] =
@@ -37,11 +34,7 @@ static const char payments_sql[] =
     "ORDER BY p.paid_on, p.txn_id";
 
 /* ?1 period, ?2 as_of, ?3 the period's last day, ?4 office or NULL */
-#define BALANCES \
-    "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close " \
-    "                WHERE period = ?1 AND known_at <= ?2 GROUP BY unit_code), " \
-    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), " \
-    "unit_at AS (" AT("unit") ") "
+#define BALANCES "WITH " TN__CLOSE_AT("cur", "?1", "?2", "") ", unit_at AS (" AT("unit") ") "
 
 static const char facts_sql[] = BALANCES
     ", reg_at AS (" AT("registry") "), "
@@ -76,12 +69,6 @@ static const char labour_sql[] = BALANCES
     "GROUP BY 1, 2 ORDER BY 1, 2";
 /* clang-format on */
 
-static void copy(char *dst, size_t n, sqlite3_stmt *st, int i)
-{
-    snprintf(dst, n, "%s", tn__col_text(st, i));
-}
-#define COPY(field, i) copy((field), sizeof(field), st, (i))
-
 /* Computes the recovery of one unit's conclusions rows[0..n) and hands them to row(). */
 static tn_err unit_recovery(struct tn_store *s, tn_day day, const char *as_of,
                             struct tn_inspection_row *rows, size_t n,
@@ -98,7 +85,7 @@ static tn_err unit_recovery(struct tn_store *s, tn_day day, const char *as_of,
     char dbuf[TN_DAY_BUFSZ];
     tn_day_format(day, dbuf);
     sqlite3_bind_text(st, 1, dbuf, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, as_of ? as_of : FOREVER, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, rows[0].concluded_on, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, rows[0].unit_code, -1, SQLITE_TRANSIENT);
     int rc;
@@ -140,6 +127,26 @@ done:
     return err;
 }
 
+static tn_err read_inspection(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
+{
+    (void)s, (void)arg;
+    struct tn_inspection_row *r = elem;
+    TN__COL_COPY(r->inspection_id, st, 0);
+    TN__COL_COPY(r->unit_code, st, 1);
+    TN__COL_COPY(r->office_code, st, 2);
+    TN__COL_COPY(r->concluded_on, st, 3);
+    TN__COL_COPY(r->remedy_by, st, 4);
+    TN__COL_COPY(r->decision_no, st, 5);
+    TN__COL_COPY(r->body, st, 6);
+    TN__COL_COPY(r->inspector, st, 7);
+    r->underdeclared = sqlite3_column_int64(st, 8);
+    r->unpaid = sqlite3_column_int64(st, 9);
+    r->fine = sqlite3_column_int64(st, 10);
+    r->workers_unregistered = (long)sqlite3_column_int64(st, 11);
+    r->found = r->underdeclared + r->unpaid;
+    return TN_OK;
+}
+
 tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of, const char *office,
                             tn_err (*row)(void *ctx, const struct tn_inspection_row *r), void *ctx)
 {
@@ -150,35 +157,17 @@ tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of, c
     char dbuf[TN_DAY_BUFSZ];
     tn_day_format(day, dbuf);
     sqlite3_bind_text(st, 1, dbuf, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, as_of ? as_of : FOREVER, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
     if (office)
         sqlite3_bind_text(st, 3, office, -1, SQLITE_TRANSIENT);
     else
         sqlite3_bind_null(st, 3);
-    struct tn_inspection_row *rows = NULL;
-    size_t n = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        TN_GROW(rows, cap, n + 1);
-        struct tn_inspection_row *r = &rows[n++];
-        memset(r, 0, sizeof *r);
-        COPY(r->inspection_id, 0);
-        COPY(r->unit_code, 1);
-        COPY(r->office_code, 2);
-        COPY(r->concluded_on, 3);
-        COPY(r->remedy_by, 4);
-        COPY(r->decision_no, 5);
-        COPY(r->body, 6);
-        COPY(r->inspector, 7);
-        r->underdeclared = sqlite3_column_int64(st, 8);
-        r->unpaid = sqlite3_column_int64(st, 9);
-        r->fine = sqlite3_column_int64(st, 10);
-        r->workers_unregistered = (long)sqlite3_column_int64(st, 11);
-        r->found = r->underdeclared + r->unpaid;
-    }
-    if (rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read inspections");
-    sqlite3_finalize(st);
+    void *got;
+    size_t n;
+    if ((err = tn__store_collect(s, st, sizeof(struct tn_inspection_row), read_inspection, NULL,
+                                 "read inspections", &got, &n)))
+        return err;
+    struct tn_inspection_row *rows = got;
     /* rows come by unit: each unit's conclusions share its payments */
     for (size_t i = 0; i < n && !err;) {
         size_t j = i + 1;
@@ -194,14 +183,11 @@ tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of, c
 static tn_err bind_balances(struct tn_store *s, const char *sql, tn_period period,
                             const char *as_of, const char *office, sqlite3_stmt **out)
 {
-    tn_err err = tn__store_prepare(s, sql, out);
+    tn_err err = tn__store_prepare_period(s, sql, period, as_of, out);
     if (err)
         return err;
-    char p[TN_PERIOD_BUFSZ], d[TN_DAY_BUFSZ];
-    tn_period_format(period, p);
+    char d[TN_DAY_BUFSZ];
     tn_day_format(tn_period_last_day(period), d);
-    sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*out, 2, as_of ? as_of : FOREVER, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(*out, 3, d, -1, SQLITE_TRANSIENT);
     if (office)
         sqlite3_bind_text(*out, 4, office, -1, SQLITE_TRANSIENT);
@@ -229,25 +215,22 @@ tn_err tn_store_unit_facts(struct tn_store *s, tn_period period, const char *as_
     if (err)
         return err;
     struct tn_unit_facts *f = tn_xmalloc(sizeof *f);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read unit facts")) {
         memset(f, 0, sizeof *f);
-        COPY(f->unit_code, 0);
-        COPY(f->name, 1);
-        COPY(f->tax_code, 2);
-        COPY(f->office_code, 3);
-        COPY(f->type, 4);
-        COPY(f->status, 5);
-        COPY(f->status_since, 6);
-        COPY(f->officer_code, 7);
-        COPY(f->union_chair, 8);
+        TN__COL_COPY(f->unit_code, st, 0);
+        TN__COL_COPY(f->name, st, 1);
+        TN__COL_COPY(f->tax_code, st, 2);
+        TN__COL_COPY(f->office_code, st, 3);
+        TN__COL_COPY(f->type, st, 4);
+        TN__COL_COPY(f->status, st, 5);
+        TN__COL_COPY(f->status_since, st, 6);
+        TN__COL_COPY(f->officer_code, st, 7);
+        TN__COL_COPY(f->union_chair, st, 8);
         f->months_owed_tenths = sqlite3_column_int(st, 9);
         f->principal_due = sqlite3_column_int64(st, 10);
         f->debt = sqlite3_column_int64(st, 11);
-        COPY(f->legal_status, 12);
-        f->oldest_unpaid = -1;
-        if (sqlite3_column_type(st, 13) != SQLITE_NULL)
-            tn_period_parse(tn__col_text(st, 13), &f->oldest_unpaid);
+        TN__COL_COPY(f->legal_status, st, 12);
+        f->oldest_unpaid = tn__col_period(st, 13);
         f->workers = (long)sqlite3_column_int64(st, 14);
         f->assessed = sqlite3_column_int64(st, 15);
         f->collected = sqlite3_column_int64(st, 16);
@@ -255,7 +238,7 @@ tn_err tn_store_unit_facts(struct tn_store *s, tn_period period, const char *as_
             sqlite3_column_type(st, 17) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 17);
         f->findings = (long)sqlite3_column_int64(st, 18);
         f->reminders = (long)sqlite3_column_int64(st, 19);
-        COPY(f->last_reminder, 20);
+        TN__COL_COPY(f->last_reminder, st, 20);
         f->case_events = (long)sqlite3_column_int64(st, 21);
         event_and_date(st, 22, f->last_event, sizeof f->last_event, f->last_event_date,
                        sizeof f->last_event_date);
@@ -264,8 +247,6 @@ tn_err tn_store_unit_facts(struct tn_store *s, tn_period period, const char *as_
         if ((err = row(ctx, f)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read unit facts");
     sqlite3_finalize(st);
     free(f);
     return err;
@@ -278,12 +259,11 @@ tn_err tn_store_labour(struct tn_store *s, tn_period period, const char *as_of, 
     tn_err err = bind_balances(s, labour_sql, period, as_of, office, &st);
     if (err)
         return err;
-    int rc;
     struct tn_labour_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read labour and contributions")) {
         memset(&r, 0, sizeof r);
-        COPY(r.office_code, 0);
-        COPY(r.type, 1);
+        TN__COL_COPY(r.office_code, st, 0);
+        TN__COL_COPY(r.type, st, 1);
         r.units = (long)sqlite3_column_int64(st, 2);
         r.workers = (long)sqlite3_column_int64(st, 3);
         r.assessed = sqlite3_column_int64(st, 4);
@@ -293,8 +273,6 @@ tn_err tn_store_labour(struct tn_store *s, tn_period period, const char *as_of, 
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read labour and contributions");
     sqlite3_finalize(st);
     return err;
 }

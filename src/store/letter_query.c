@@ -22,13 +22,8 @@
 
 /* clang-format off */
 static const char units_sql[] =
-    "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "
-    "                WHERE period = ?1 AND known_at <= ?2 GROUP BY unit_code), "
-    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), "
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "
-    "            AND (superseded_at IS NULL OR superseded_at > ?2)), "
-    "off_at AS (SELECT * FROM officer WHERE known_at <= ?2 "
-    "           AND (superseded_at IS NULL OR superseded_at > ?2)) "
+    "WITH " TN__CLOSE_AT("cur", "?1", "?2", "") ", " TN__TABLE_AT("unit_at", "unit", "?2") ", "
+    TN__TABLE_AT("off_at", "officer", "?2") " "
     "SELECT cur.unit_code, coalesce(u.tax_code, ''), coalesce(u.name, ''), "
     "       coalesce(u.address, ''), coalesce(u.type, ''), coalesce(u.status, ''), "
     "       coalesce(u.office_code, ''), coalesce(u.officer_code, ''), "
@@ -59,19 +54,6 @@ static const char lines_sql[] =
     "SELECT kind, sum(a0), sum(a1), sum(a2), sum(a3), sum(a4), sum(a5), sum(a6), sum(a7) "
     "FROM assess_line WHERE close_id = ?1 GROUP BY kind";
 /* clang-format on */
-
-#define FAR_FUTURE "9999-12-31T23:59:59"
-
-static tn_err bind_common(struct tn_store *s, const char *sql, const char *p, const char *as_of,
-                          sqlite3_stmt **st)
-{
-    tn_err err = tn__store_prepare(s, sql, st);
-    if (err)
-        return err;
-    sqlite3_bind_text(*st, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*st, 2, as_of ? as_of : FAR_FUTURE, -1, SQLITE_TRANSIENT);
-    return TN_OK;
-}
 
 static int group_of(const char *name)
 {
@@ -117,7 +99,7 @@ static tn_err split(struct tn_store *s, tn_period period, const char *as_of, str
         return err;
     sqlite3_bind_text(st, 1, u->unit_code, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, as_of ? as_of : FAR_FUTURE, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, tn__at(as_of), -1, SQLITE_TRANSIENT);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         tn_period r;
@@ -143,7 +125,7 @@ static tn_err split(struct tn_store *s, tn_period period, const char *as_of, str
         return err;
     sqlite3_bind_text(st, 1, u->unit_code, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, as_of ? as_of : FAR_FUTURE, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, tn__at(as_of), -1, SQLITE_TRANSIENT);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         tn_period closed, target;
         int g = group_of(tn__col_text(st, 2));
@@ -220,55 +202,33 @@ tn_err tn_store_letter_units(struct tn_store *s, tn_period period, const char *a
                              const struct tn_letter_filter *f,
                              tn_err (*row)(void *ctx, const struct tn_letter_unit *u), void *ctx)
 {
-    char p[TN_PERIOD_BUFSZ];
-    tn_period_format(period, p);
     sqlite3_stmt *st;
-    tn_err err = bind_common(s, units_sql, p, as_of, &st);
+    tn_err err = tn__store_prepare_period(s, units_sql, period, as_of, &st);
     if (err)
         return err;
     tn__bind_text_or_null(st, 3, f ? f->office : NULL);
     tn__bind_text_or_null(st, 4, f ? f->unit : NULL);
     struct hist h = {0};
     struct tn_letter_unit *u = tn_xmalloc(sizeof *u);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read units for letters")) {
         memset(u, 0, sizeof *u);
-        snprintf(u->unit_code, sizeof u->unit_code, "%s", tn__col_text(st, 0));
-        snprintf(u->tax_code, sizeof u->tax_code, "%s", tn__col_text(st, 1));
-        snprintf(u->name, sizeof u->name, "%s", tn__col_text(st, 2));
-        snprintf(u->address, sizeof u->address, "%s", tn__col_text(st, 3));
-        snprintf(u->type, sizeof u->type, "%s", tn__col_text(st, 4));
-        snprintf(u->status, sizeof u->status, "%s", tn__col_text(st, 5));
-        snprintf(u->office_code, sizeof u->office_code, "%s", tn__col_text(st, 6));
-        snprintf(u->officer_code, sizeof u->officer_code, "%s", tn__col_text(st, 7));
-        snprintf(u->officer_name, sizeof u->officer_name, "%s", tn__col_text(st, 8));
+        TN__COL_COPY(u->unit_code, st, 0);
+        TN__COL_COPY(u->tax_code, st, 1);
+        TN__COL_COPY(u->name, st, 2);
+        TN__COL_COPY(u->address, st, 3);
+        TN__COL_COPY(u->type, st, 4);
+        TN__COL_COPY(u->status, st, 5);
+        TN__COL_COPY(u->office_code, st, 6);
+        TN__COL_COPY(u->officer_code, st, 7);
+        TN__COL_COPY(u->officer_name, st, 8);
         u->payment_cycle = sqlite3_column_int(st, 9);
         struct tn_balance_row *b = &u->bal;
         snprintf(b->unit_code, sizeof b->unit_code, "%s", u->unit_code);
         b->period = period;
-        b->opening = sqlite3_column_int64(st, 10);
-        b->assessed = sqlite3_column_int64(st, 11);
-        b->adjustment = sqlite3_column_int64(st, 12);
-        b->interest = sqlite3_column_int64(st, 13);
-        b->paid = sqlite3_column_int64(st, 14);
-        b->closing = sqlite3_column_int64(st, 15);
-        b->principal_due = sqlite3_column_int64(st, 16);
-        b->interest_due = sqlite3_column_int64(st, 17);
-        b->months_owed_tenths =
-            sqlite3_column_type(st, 18) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 18);
-        snprintf(b->bucket, sizeof b->bucket, "%s", tn__col_text(st, 19));
-        b->oldest_unpaid = -1;
-        if (sqlite3_column_type(st, 20) != SQLITE_NULL)
-            tn_period_parse(tn__col_text(st, 20), &b->oldest_unpaid);
-        snprintf(b->legal_status, sizeof b->legal_status, "%s", tn__col_text(st, 21));
-        b->workers = sqlite3_column_int64(st, 22);
-        snprintf(b->known_at, sizeof b->known_at, "%s", tn__col_text(st, 23));
-        b->close_id = sqlite3_column_int64(st, 24);
+        tn__read_balance_figures(st, 10, b);
         if ((err = split(s, period, as_of, &h, u)) || (err = row(ctx, u)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read units for letters");
     sqlite3_finalize(st);
     free(h.owed);
     free(u);

@@ -107,8 +107,7 @@ tn_err tn_store_reminder_add(struct tn_store *s, const struct tn_reminder_row *r
 
 /* clang-format off */
 static const char list_sql[] =
-    "WITH unit_at AS (SELECT * FROM unit WHERE known_at <= ?1 "
-    "                 AND (superseded_at IS NULL OR superseded_at > ?1)), "
+    "WITH " TN__TABLE_AT("unit_at", "unit", "?1") ", "
     "latest AS (SELECT unit_code, max(id) AS id FROM unit_close WHERE known_at <= ?1 "
     "           AND period = (SELECT max(period) FROM unit_close c2 "
     "                         WHERE c2.unit_code = unit_close.unit_code AND c2.known_at <= ?1) "
@@ -134,34 +133,29 @@ tn_err tn_store_reminders(struct tn_store *s, const char *as_of, const struct tn
     tn_err err = tn__store_prepare(s, list_sql, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_TRANSIENT);
     tn__bind_text_or_null(st, 2, f ? f->office : NULL);
     tn__bind_text_or_null(st, 3, f ? f->unit : NULL);
-    int rc;
     struct tn_reminder_row r;
     struct tn_balance_row b;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read the reminder register")) {
         memset(&r, 0, sizeof r);
         memset(&b, 0, sizeof b);
         r.year = sqlite3_column_int(st, 0);
         r.seq = sqlite3_column_int(st, 1);
-        snprintf(r.letter_no, sizeof r.letter_no, "%s", tn__col_text(st, 2));
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 3));
+        TN__COL_COPY(r.letter_no, st, 2);
+        TN__COL_COPY(r.unit_code, st, 3);
         tn_period_parse(tn__col_text(st, 4), &r.period);
         tn_day_parse(tn__col_text(st, 5), &r.sent_on);
         r.overdue = sqlite3_column_int64(st, 6);
         r.interest_due = sqlite3_column_int64(st, 7);
         r.debt = sqlite3_column_int64(st, 8);
-        r.overdue_through = -1;
-        if (sqlite3_column_type(st, 9) != SQLITE_NULL)
-            tn_period_parse(tn__col_text(st, 9), &r.overdue_through);
-        r.oldest_deadline = -1;
-        if (sqlite3_column_type(st, 10) != SQLITE_NULL)
-            tn_day_parse(tn__col_text(st, 10), &r.oldest_deadline);
-        snprintf(r.case_id, sizeof r.case_id, "%s", tn__col_text(st, 11));
+        r.overdue_through = tn__col_period(st, 9);
+        r.oldest_deadline = tn__col_day(st, 10);
+        TN__COL_COPY(r.case_id, st, 11);
         r.case_seq = sqlite3_column_int64(st, 12);
-        snprintf(r.actor, sizeof r.actor, "%s", tn__col_text(st, 13));
-        snprintf(r.known_at, sizeof r.known_at, "%s", tn__col_text(st, 14));
+        TN__COL_COPY(r.actor, st, 13);
+        TN__COL_COPY(r.known_at, st, 14);
         b.oldest_unpaid = -1;
         b.months_owed_tenths = -1;
         if (sqlite3_column_type(st, 15) != SQLITE_NULL) {
@@ -173,16 +167,14 @@ tn_err tn_store_reminders(struct tn_store *s, const char *as_of, const struct tn
             b.interest_due = sqlite3_column_int64(st, 19);
             if (sqlite3_column_type(st, 20) != SQLITE_NULL)
                 tn_period_parse(tn__col_text(st, 20), &b.oldest_unpaid);
-            snprintf(b.legal_status, sizeof b.legal_status, "%s", tn__col_text(st, 21));
+            TN__COL_COPY(b.legal_status, st, 21);
             if (sqlite3_column_type(st, 22) != SQLITE_NULL)
                 b.months_owed_tenths = sqlite3_column_int(st, 22);
-            snprintf(b.known_at, sizeof b.known_at, "%s", tn__col_text(st, 23));
+            TN__COL_COPY(b.known_at, st, 23);
         }
         if ((err = row(ctx, &r, &b)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read the reminder register");
     sqlite3_finalize(st);
     return err;
 }

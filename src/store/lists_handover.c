@@ -149,16 +149,16 @@ tn_err tn_store_handover_signed(struct tn_store *s, tn_period period, const char
         return err;
     sqlite3_bind_text(st, 1, p, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, department, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, tn__at(as_of), -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         out->id = sqlite3_column_int64(st, 0);
-        snprintf(out->department, sizeof out->department, "%s", tn__col_text(st, 1));
-        snprintf(out->actor, sizeof out->actor, "%s", tn__col_text(st, 2));
-        snprintf(out->signed_on, sizeof out->signed_on, "%s", tn__col_text(st, 3));
-        snprintf(out->known_at, sizeof out->known_at, "%s", tn__col_text(st, 4));
-        snprintf(out->digest, sizeof out->digest, "%s", tn__col_text(st, 5));
-        snprintf(out->prior_digest, sizeof out->prior_digest, "%s", tn__col_text(st, 6));
+        TN__COL_COPY(out->department, st, 1);
+        TN__COL_COPY(out->actor, st, 2);
+        TN__COL_COPY(out->signed_on, st, 3);
+        TN__COL_COPY(out->known_at, st, 4);
+        TN__COL_COPY(out->digest, st, 5);
+        TN__COL_COPY(out->prior_digest, st, 6);
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
@@ -175,7 +175,7 @@ tn_err tn_store_handover_signed(struct tn_store *s, tn_period period, const char
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         TN_GROW(out->items, cap, out->n + 1);
         struct tn_handover_item *it = &out->items[out->n++];
-        snprintf(it->unit_code, sizeof it->unit_code, "%s", tn__col_text(st, 0));
+        TN__COL_COPY(it->unit_code, st, 0);
         it->up = sqlite3_column_int(st, 1);
         it->prev_tenths = sqlite3_column_int(st, 2);
         it->months_owed_tenths = sqlite3_column_int(st, 3);

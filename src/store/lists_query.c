@@ -13,16 +13,9 @@
 #include "thuno/lists.h"
 #include "thuno/mem.h"
 
-#define NOW "9999-12-31T23:59:59"
-
 /* clang-format off */
 /* ?1 period, ?2 as_of */
-#define CUR_AT                                                                                     \
-    "cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                                  \
-    "           WHERE period = ?1 AND known_at <= ?2 GROUP BY unit_code), "                        \
-    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), "                         \
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "                                         \
-    "            AND (superseded_at IS NULL OR superseded_at > ?2)) "
+#define CUR_AT TN__CLOSE_AT("cur", "?1", "?2", "") ", " TN__TABLE_AT("unit_at", "unit", "?2") " "
 
 /* 18 columns read by read_unit() */
 #define UNIT_COLS                                                                                  \
@@ -61,15 +54,11 @@ static const char branch_sql[] =
  * with nothing overdue, no interest due, status current, and something assessed */
 static const char praise_sql[] =
     "WITH " CUR_AT ", "
-    "rows_id AS (SELECT unit_code, period, max(id) AS id FROM unit_close "
-    "            WHERE period BETWEEN ?3 AND ?1 AND known_at <= ?2 GROUP BY unit_code, period), "
-    "yr AS (SELECT b.* FROM rows_id r JOIN unit_close b ON b.id = r.id), "
+    TN__CLOSES_AT("yr", "period BETWEEN ?3 AND ?1", "?2", "") ", "
     "ok AS (SELECT unit_code, min(period) AS p0, count(*) AS n, "
     "              sum(assessed + adjustment) AS charged, sum(paid) AS paid FROM yr "
     "       GROUP BY unit_code "
-    "       HAVING max(coalesce(months_owed_tenths, 0)) = 0 AND max(interest_due) <= 0 "
-    "          AND max(legal_status != 'current') = 0 AND max(period) = ?1 "
-    "          AND sum(assessed + adjustment) > 0) "
+    "       HAVING " TN__CLEAN_YEAR("", "?1") " AND sum(assessed + adjustment) > 0) "
     "SELECT " UNIT_COLS ", ok.p0, ok.n, ok.charged, ok.paid "
     "FROM ok JOIN unit_at u ON u.unit_code = ok.unit_code "
     "JOIN cur ON cur.unit_code = ok.unit_code "
@@ -80,40 +69,29 @@ static const char praise_sql[] =
 static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
                       sqlite3_stmt **out)
 {
-    tn_err err = tn__store_prepare(s, sql, out);
-    if (err)
-        return err;
-    char p[TN_PERIOD_BUFSZ];
-    tn_period_format(period, p);
-    sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*out, 2, as_of ? as_of : NOW, -1, SQLITE_TRANSIENT);
-    return TN_OK;
+    return tn__store_prepare_period(s, sql, period, as_of, out);
 }
-
-#define COPY(dst, i) snprintf((dst), sizeof(dst), "%s", tn__col_text(st, (i)))
 
 static void read_unit(sqlite3_stmt *st, struct tn_list_unit *u)
 {
     memset(u, 0, sizeof *u);
-    COPY(u->unit_code, 0);
-    COPY(u->name, 1);
-    COPY(u->tax_code, 2);
-    COPY(u->address, 3);
-    COPY(u->type, 4);
-    COPY(u->status, 5);
-    COPY(u->status_since, 6);
-    COPY(u->parent_code, 7);
-    COPY(u->province_code, 8);
-    COPY(u->office_code, 9);
-    COPY(u->officer_code, 10);
+    TN__COL_COPY(u->unit_code, st, 0);
+    TN__COL_COPY(u->name, st, 1);
+    TN__COL_COPY(u->tax_code, st, 2);
+    TN__COL_COPY(u->address, st, 3);
+    TN__COL_COPY(u->type, st, 4);
+    TN__COL_COPY(u->status, st, 5);
+    TN__COL_COPY(u->status_since, st, 6);
+    TN__COL_COPY(u->parent_code, st, 7);
+    TN__COL_COPY(u->province_code, st, 8);
+    TN__COL_COPY(u->office_code, st, 9);
+    TN__COL_COPY(u->officer_code, st, 10);
     u->has_balance = sqlite3_column_int(st, 11);
     u->months_owed_tenths = sqlite3_column_int(st, 12);
     u->principal_due = sqlite3_column_int64(st, 13);
     u->interest_due = sqlite3_column_int64(st, 14);
-    u->oldest_unpaid = -1;
-    if (sqlite3_column_type(st, 15) != SQLITE_NULL)
-        tn_period_parse(tn__col_text(st, 15), &u->oldest_unpaid);
-    COPY(u->legal_status, 16);
+    u->oldest_unpaid = tn__col_period(st, 15);
+    TN__COL_COPY(u->legal_status, st, 16);
     u->workers = sqlite3_column_int64(st, 17);
 }
 
@@ -121,13 +99,9 @@ static void read_unit(sqlite3_stmt *st, struct tn_list_unit *u)
 static tn_err each_row(struct tn_store *s, sqlite3_stmt *st, const char *what,
                        tn_err (*one)(sqlite3_stmt *st, void *arg), void *arg)
 {
-    int rc;
     tn_err err = TN_OK;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if ((err = one(st, arg)))
-            break;
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, what);
+    while (tn__store_next(s, st, &err, what))
+        err = one(st, arg);
     sqlite3_finalize(st);
     return err;
 }
@@ -271,13 +245,10 @@ static void worker_name(struct tn_store *s, const char *code, const char *as_of,
 {
     sqlite3_stmt *st;
     out[0] = '\0';
-    if (tn__store_prepare(s,
-                          "SELECT full_name FROM worker WHERE bhxh_code = ?1 AND known_at <= ?2 "
-                          "AND (superseded_at IS NULL OR superseded_at > ?2)",
-                          &st))
+    if (tn__store_prepare_at(
+            s, "SELECT full_name FROM worker WHERE bhxh_code = ?1 AND " TN__KNOWN_AT("?2"), code,
+            as_of, &st))
         return;
-    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, as_of ? as_of : NOW, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW)
         snprintf(out, outsz, "%s", tn__col_text(st, 0));
     sqlite3_finalize(st);
@@ -396,9 +367,9 @@ static tn_err branch_one(sqlite3_stmt *st, void *arg)
     struct tn_branch_row r;
     memset(&r, 0, sizeof r);
     read_unit(st, &r.u);
-    COPY(r.parent_name, 18);
-    COPY(r.parent_province, 19);
-    COPY(r.parent_office, 20);
+    TN__COL_COPY(r.parent_name, st, 18);
+    TN__COL_COPY(r.parent_province, st, 19);
+    TN__COL_COPY(r.parent_office, st, 20);
     r.reason = sqlite3_column_int(st, 21)                          ? "parent_unknown"
                : strcmp(r.parent_province, r.u.province_code) != 0 ? "other_province"
                                                                    : "other_office";
@@ -432,7 +403,7 @@ tn_err tn_store_last_closed(struct tn_store *s, int year, const char *as_of, tn_
     snprintf(last, sizeof last, "%04d-12", year);
     sqlite3_bind_text(st, 1, first, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, last, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, as_of ? as_of : NOW, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, tn__at(as_of), -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     err = rc != SQLITE_ROW                            ? tn__store_fail(s, "read periods")
           : sqlite3_column_type(st, 0) == SQLITE_NULL ? TN_ERR_NOT_FOUND

@@ -10,14 +10,11 @@
 
 #include "thuno/office.h"
 
-/* 1 when code is a province code of the units, or one followed by "000" */
-static tn_err is_province(struct tn_store *s, const char *code, int *yes)
+/* *yes = the one integer sql (?1 = code) returns. Errors: TN_ERR_STORE (what). */
+static tn_err ask(struct tn_store *s, const char *sql, const char *code, int *yes, const char *what)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "SELECT EXISTS (SELECT 1 FROM unit WHERE province_code = ?1 "
-                                   "OR province_code || '000' = ?1)",
-                                   &st);
+    tn_err err = tn__store_prepare(s, sql, &st);
     if (err)
         return err;
     sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
@@ -25,24 +22,24 @@ static tn_err is_province(struct tn_store *s, const char *code, int *yes)
     if (rc == SQLITE_ROW)
         *yes = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? TN_OK : tn__store_fail(s, "read the province codes");
+    return rc == SQLITE_ROW ? TN_OK : tn__store_fail(s, what);
+}
+
+/* 1 when code is a province code of the units, or one followed by "000" */
+static tn_err is_province(struct tn_store *s, const char *code, int *yes)
+{
+    return ask(s,
+               "SELECT EXISTS (SELECT 1 FROM unit WHERE province_code = ?1 "
+               "OR province_code || '000' = ?1)",
+               code, yes, "read the province codes");
 }
 
 static tn_err is_known(struct tn_store *s, const char *code, int *yes)
 {
-    sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "SELECT EXISTS (SELECT 1 FROM unit WHERE office_code = ?1) "
-                                   "OR EXISTS (SELECT 1 FROM officer WHERE office_code = ?1)",
-                                   &st);
-    if (err)
-        return err;
-    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *yes = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? TN_OK : tn__store_fail(s, "read the office codes");
+    return ask(s,
+               "SELECT EXISTS (SELECT 1 FROM unit WHERE office_code = ?1) "
+               "OR EXISTS (SELECT 1 FROM officer WHERE office_code = ?1)",
+               code, yes, "read the office codes");
 }
 
 tn_err tn_store_set_office(struct tn_store *s, const char *office, int *province)
@@ -73,7 +70,7 @@ const char *tn_store_office(const struct tn_store *s)
 
 void tn__bind_office(struct tn_store *s, sqlite3_stmt *st, const char *as_of)
 {
-    sqlite3_bind_text(st, 8, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 8, tn__at(as_of), -1, SQLITE_TRANSIENT);
     tn__bind_text_or_null(st, 9, s->office);
 }
 
@@ -81,15 +78,12 @@ tn_err tn_store_unit_office(struct tn_store *s, const char *unit, const char *as
                             char out[static TN_OFFICE_BUFSZ])
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "SELECT coalesce(office_code, '') FROM unit WHERE "
-                                   "unit_code = ?1 AND known_at <= ?2 AND (superseded_at IS "
-                                   "NULL OR superseded_at > ?2)",
-                                   &st);
+    tn_err err = tn__store_prepare_at(
+        s,
+        "SELECT coalesce(office_code, '') FROM unit WHERE unit_code = ?1 AND " TN__KNOWN_AT("?2"),
+        unit, as_of, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         snprintf(out, TN_OFFICE_BUFSZ, "%s", tn__col_text(st, 0));

@@ -23,24 +23,21 @@
 #define TN__PERIOD_END(p) "date(" p " || '-01', '+1 month', '-1 day')"
 
 /* clang-format off */
+/* The CTEs cur, prev (each unit's balance row of period ?1, cut by the SQL condition and_cut,
+ * and of the period before, ?3, as known at ?2), unit_at, officer_at (as known at ?2) and
+ * in_charge (at ?1's end). */
+#define TN__CUR_PREV(and_cut)                                                                      \
+    TN__CLOSE_AT("cur", "?1", "?2", and_cut) ", " TN__CLOSE_AT("prev", "?3", "?2", "") ", "        \
+    TN__TABLE_AT("unit_at", "unit", "?2") ", " TN__TABLE_AT("officer_at", "officer", "?2") ", "    \
+    TN__IN_CHARGE("?2", TN__PERIOD_END("?1"))
+
 /* The CTEs cur, prev (each unit's balance row of period ?1 and of the period before, ?3, as
  * known at ?2), unit_at, officer_at, plan_at (?1's plans), in_charge (at ?1's end) and f: a
  * row per unit of cur with its officer in charge, name, office, type, department, province
  * and last month's facts, cut to office ?4 unless NULL. */
 #define TN__OPS_FACTS                                                                              \
-    "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                             \
-    "                WHERE period = ?1 AND known_at <= ?2 GROUP BY unit_code), "                   \
-    "prev_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                                 \
-    "            WHERE period = ?3 AND known_at <= ?2 GROUP BY unit_code), "                       \
-    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), "                         \
-    "prev AS (SELECT b.* FROM prev_id p JOIN unit_close b ON b.id = p.id), "                       \
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "                                         \
-    "            AND (superseded_at IS NULL OR superseded_at > ?2)), "                             \
-    "officer_at AS (SELECT * FROM officer WHERE known_at <= ?2 "                                   \
-    "               AND (superseded_at IS NULL OR superseded_at > ?2)), "                          \
-    "plan_at AS (SELECT * FROM collection_plan WHERE period = ?1 AND known_at <= ?2 "              \
-    "            AND (superseded_at IS NULL OR superseded_at > ?2)), "                             \
-    TN__IN_CHARGE("?2", TN__PERIOD_END("?1")) ", "                                                 \
+    "WITH " TN__CUR_PREV("") ", "                                                                  \
+    "plan_at AS (SELECT * FROM collection_plan WHERE period = ?1 AND " TN__KNOWN_AT("?2") "), "    \
     "f AS (SELECT cur.*, coalesce(ic.officer_code, u.officer_code, '') AS officer, "               \
     "             coalesce(u.name, '') AS name, coalesce(u.office_code, '') AS office, "           \
     "             coalesce(u.type, '') AS type, coalesce(o.department, '') AS department, "        \
@@ -57,10 +54,23 @@
 /* clang-format on */
 
 struct tn_store;
+struct tn_worklist_row;
+
+/* Prepares sql of TN__CUR_PREV with ?1 period, ?2 as_of (NULL: everything known) and ?3 the
+ * period before. Errors: TN_ERR_STORE. */
+tn_err tn__ops_prepare_prev(struct tn_store *s, const char *sql, tn_period period,
+                            const char *as_of, sqlite3_stmt **out);
 
 /* Prepares sql (TN__OPS_FACTS and a query) with ?1 period, ?2 as_of (NULL: everything
  * known), ?3 the period before, ?4 office (NULL: all). Errors: TN_ERR_STORE. */
 tn_err tn__ops_prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
                        const char *office, sqlite3_stmt **out);
+
+/* Steps st (columns officer, unit, name, office, debt, months owed in tenths, bucket, legal
+ * status) and hands each row to row(ctx, r), stopping at its first error; finalizes st.
+ * Errors: row's, or TN_ERR_STORE (what). */
+tn_err tn__ops_worklist_rows(struct tn_store *s, sqlite3_stmt *st,
+                             tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx,
+                             const char *what);
 
 #endif

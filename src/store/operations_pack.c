@@ -30,10 +30,8 @@ static const char new_debtors_sql[] = TN__OPS_FACTS
 
 /* ?1 period, ?2 as_of, ?3 office or NULL */
 static const char events_sql[] =
-    "WITH ev AS (SELECT * FROM case_event WHERE known_at <= ?2 "
-    "            AND (superseded_at IS NULL OR superseded_at > ?2) AND substr(date, 1, 7) = ?1), "
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "
-    "            AND (superseded_at IS NULL OR superseded_at > ?2)) "
+    "WITH ev AS (SELECT * FROM case_event WHERE " TN__KNOWN_AT("?2") " AND substr(date, 1, 7) = ?1), "
+    TN__TABLE_AT("unit_at", "unit", "?2") " "
     "SELECT ev.event, count(*), count(DISTINCT ev.unit_code), coalesce(sum(ev.amount), 0) "
     "FROM ev LEFT JOIN unit_at u ON u.unit_code = ev.unit_code "
     "WHERE ?3 IS NULL OR u.office_code = ?3 GROUP BY ev.event ORDER BY ev.event";
@@ -47,19 +45,16 @@ tn_err tn_store_bucket_moves(struct tn_store *s, tn_period period, const char *a
     tn_err err = tn__ops_prepare(s, buckets_sql, period, as_of, office, &st);
     if (err)
         return err;
-    int rc;
     struct tn_bucket_move r;
-    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read debt by bucket")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.bucket, sizeof r.bucket, "%s", tn__col_text(st, 0));
+        TN__COL_COPY(r.bucket, st, 0);
         r.units_prev = sqlite3_column_int64(st, 1);
         r.debt_prev = sqlite3_column_int64(st, 2);
         r.units = sqlite3_column_int64(st, 3);
         r.debt = sqlite3_column_int64(st, 4);
         err = row(ctx, &r);
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read debt by bucket");
     sqlite3_finalize(st);
     return err;
 }
@@ -72,24 +67,7 @@ tn_err tn_store_new_debtors(struct tn_store *s, tn_period period, const char *as
     tn_err err = tn__ops_prepare(s, new_debtors_sql, period, as_of, office, &st);
     if (err)
         return err;
-    int rc;
-    struct tn_worklist_row r;
-    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        memset(&r, 0, sizeof r);
-        snprintf(r.officer_code, sizeof r.officer_code, "%s", tn__col_text(st, 0));
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 1));
-        snprintf(r.name, sizeof r.name, "%s", tn__col_text(st, 2));
-        snprintf(r.office_code, sizeof r.office_code, "%s", tn__col_text(st, 3));
-        r.debt = sqlite3_column_int64(st, 4);
-        r.months_owed_tenths = sqlite3_column_int(st, 5);
-        snprintf(r.bucket, sizeof r.bucket, "%s", tn__col_text(st, 6));
-        snprintf(r.legal_status, sizeof r.legal_status, "%s", tn__col_text(st, 7));
-        err = row(ctx, &r);
-    }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read the units newly in debt");
-    sqlite3_finalize(st);
-    return err;
+    return tn__ops_worklist_rows(s, st, row, ctx, "read the units newly in debt");
 }
 
 tn_err tn_store_event_counts(struct tn_store *s, tn_period period, const char *as_of,
@@ -97,26 +75,19 @@ tn_err tn_store_event_counts(struct tn_store *s, tn_period period, const char *a
                              tn_err (*row)(void *ctx, const struct tn_event_count *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s, events_sql, &st);
+    tn_err err = tn__store_prepare_period(s, events_sql, period, as_of, &st);
     if (err)
         return err;
-    char p[TN_PERIOD_BUFSZ];
-    tn_period_format(period, p);
-    sqlite3_bind_text(st, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_TRANSIENT);
     tn__bind_text_or_null(st, 3, office);
-    int rc;
     struct tn_event_count r;
-    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "count the case events")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.event, sizeof r.event, "%s", tn__col_text(st, 0));
+        TN__COL_COPY(r.event, st, 0);
         r.events = sqlite3_column_int64(st, 1);
         r.units = sqlite3_column_int64(st, 2);
         r.amount = sqlite3_column_int64(st, 3);
         err = row(ctx, &r);
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "count the case events");
     sqlite3_finalize(st);
     return err;
 }

@@ -12,16 +12,7 @@
 #include "operations_int.h"
 #include "thuno/operations_store.h"
 
-#define FOREVER "9999-12-31T23:59:59"
 #define CURRENT "superseded_at IS NULL"
-
-/* Steps st to its one row; *found = 0 when there is none. */
-static tn_err step_one(struct tn_store *s, sqlite3_stmt *st, int *found, const char *what)
-{
-    int rc = sqlite3_step(st);
-    *found = rc == SQLITE_ROW;
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, what);
-}
 
 tn_err tn_store_assign_facts(struct tn_store *s, const char *unit, const char *officer, tn_day from,
                              struct tn_assign_facts *f, char latest_officer[32])
@@ -46,7 +37,7 @@ tn_err tn_store_assign_facts(struct tn_store *s, const char *unit, const char *o
     sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, officer, -1, SQLITE_STATIC);
     int found;
-    if (!(err = step_one(s, st, &found, "read the assignment facts")) && found) {
+    if (!(err = tn__store_step_one(s, st, &found, "read the assignment facts")) && found) {
         f->unit_found = sqlite3_column_type(st, 0) != SQLITE_NULL &&
                         !tn_day_parse(tn__col_text(st, 0), &f->registered_on);
         f->officer_found = sqlite3_column_type(st, 1) != SQLITE_NULL;
@@ -69,7 +60,7 @@ tn_err tn_store_officer_status(struct tn_store *s, const char *officer, int *fou
     if (err)
         return err;
     sqlite3_bind_text(st, 1, officer, -1, SQLITE_STATIC);
-    if (!(err = step_one(s, st, found, "read an officer")))
+    if (!(err = tn__store_step_one(s, st, found, "read an officer")))
         *active = *found && sqlite3_column_int(st, 0) != 0;
     sqlite3_finalize(st);
     return err;
@@ -78,20 +69,10 @@ tn_err tn_store_officer_status(struct tn_store *s, const char *officer, int *fou
 tn_err tn_store_assign_batch(struct tn_store *s, const char *file, const char *now,
                              long long *batch)
 {
-    sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "INSERT INTO import_batch (kind, file, known_at, rows_new, "
-                                   "rows_changed, rows_same) VALUES ('assign', ?1, ?2, 0, 0, 0)",
-                                   &st);
-    if (err)
-        return err;
-    sqlite3_bind_text(st, 1, file, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        err = tn__store_fail(s, "record the assignment batch");
-    else
-        *batch = sqlite3_last_insert_rowid(s->db);
-    sqlite3_finalize(st);
+    sqlite3_int64 id;
+    tn_err err = tn__store_batch(s, "assign", file, now, 0, 0, "record the assignment batch", &id);
+    if (!err)
+        *batch = id;
     return err;
 }
 
@@ -155,19 +136,16 @@ tn_err tn_store_assign_seed(struct tn_store *s, const char *now, long *n)
         return err;
     sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
     long written = 0;
-    int rc;
-    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "seed assignments from units")) {
         long long batch = sqlite3_column_int64(st, 3); /* the units import's */
         char unit[32], officer[32], from[11];
-        snprintf(unit, sizeof unit, "%s", tn__col_text(st, 0));
-        snprintf(officer, sizeof officer, "%s", tn__col_text(st, 1));
-        snprintf(from, sizeof from, "%s", tn__col_text(st, 2));
+        TN__COL_COPY(unit, st, 0);
+        TN__COL_COPY(officer, st, 1);
+        TN__COL_COPY(from, st, 2);
         err =
             tn_store_assign_put(s, batch, unit, from, officer, NULL, "units.csv officer_code", now);
         written++;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "seed assignments from units");
     sqlite3_finalize(st);
     if (!err)
         *n = written;
@@ -180,7 +158,7 @@ tn_err tn_store_units_in_charge(struct tn_store *s, const char *officer, const c
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(
         s,
-        "WITH " TN__IN_CHARGE("'" FOREVER "'",
+        "WITH " TN__IN_CHARGE("'" TN__FOREVER "'",
                               "?2") "SELECT unit_code FROM in_charge WHERE officer_code = ?1 "
                                     "ORDER BY unit_code",
         &st);
@@ -188,14 +166,11 @@ tn_err tn_store_units_in_charge(struct tn_store *s, const char *officer, const c
         return err;
     sqlite3_bind_text(st, 1, officer, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
-    int rc;
-    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read the units in charge")) {
         char code[32];
-        snprintf(code, sizeof code, "%s", tn__col_text(st, 0));
+        TN__COL_COPY(code, st, 0);
         err = unit(ctx, code);
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read the units in charge");
     sqlite3_finalize(st);
     return err;
 }
@@ -203,10 +178,7 @@ tn_err tn_store_units_in_charge(struct tn_store *s, const char *officer, const c
 /* clang-format off */
 /* ?1 as_of, ?2 office or NULL */
 static const char assignments_sql[] =
-    "WITH a AS (SELECT * FROM assignment WHERE known_at <= ?1 "
-    "           AND (superseded_at IS NULL OR superseded_at > ?1)), "
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?1 "
-    "            AND (superseded_at IS NULL OR superseded_at > ?1)) "
+    "WITH " TN__TABLE_AT("a", "assignment", "?1") ", " TN__TABLE_AT("unit_at", "unit", "?1") " "
     "SELECT a.unit_code, a.officer_code, a.from_date, "
     "       coalesce(date(lead(a.from_date) OVER (PARTITION BY a.unit_code "
     "                     ORDER BY a.from_date), '-1 day'), ''), "
@@ -223,23 +195,20 @@ tn_err tn_store_assignments(struct tn_store *s, const char *as_of, const char *o
     tn_err err = tn__store_prepare(s, assignments_sql, &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, as_of ? as_of : FOREVER, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_STATIC);
     tn__bind_text_or_null(st, 2, office);
-    int rc;
     struct tn_assignment_row r;
-    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read assignments")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
-        snprintf(r.officer_code, sizeof r.officer_code, "%s", tn__col_text(st, 1));
-        snprintf(r.from_date, sizeof r.from_date, "%s", tn__col_text(st, 2));
-        snprintf(r.to_date, sizeof r.to_date, "%s", tn__col_text(st, 3));
-        snprintf(r.actor, sizeof r.actor, "%s", tn__col_text(st, 4));
-        snprintf(r.reason, sizeof r.reason, "%s", tn__col_text(st, 5));
-        snprintf(r.known_at, sizeof r.known_at, "%s", tn__col_text(st, 6));
+        TN__COL_COPY(r.unit_code, st, 0);
+        TN__COL_COPY(r.officer_code, st, 1);
+        TN__COL_COPY(r.from_date, st, 2);
+        TN__COL_COPY(r.to_date, st, 3);
+        TN__COL_COPY(r.actor, st, 4);
+        TN__COL_COPY(r.reason, st, 5);
+        TN__COL_COPY(r.known_at, st, 6);
         err = row(ctx, &r);
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read assignments");
     sqlite3_finalize(st);
     return err;
 }
@@ -287,20 +256,47 @@ static const char plan_sql[] = TN__OPS_FACTS ", "
     "ORDER BY keys.r, keys.k";
 /* clang-format on */
 
+tn_err tn__ops_prepare_prev(struct tn_store *s, const char *sql, tn_period period,
+                            const char *as_of, sqlite3_stmt **out)
+{
+    tn_err err = tn__store_prepare_period(s, sql, period, as_of, out);
+    if (err)
+        return err;
+    char prev[TN_PERIOD_BUFSZ];
+    tn_period_format(period - 1, prev);
+    sqlite3_bind_text(*out, 3, prev, -1, SQLITE_TRANSIENT);
+    return TN_OK;
+}
+
 tn_err tn__ops_prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
                        const char *office, sqlite3_stmt **out)
 {
-    tn_err err = tn__store_prepare(s, sql, out);
-    if (err)
-        return err;
-    char p[TN_PERIOD_BUFSZ], prev[TN_PERIOD_BUFSZ];
-    tn_period_format(period, p);
-    tn_period_format(period - 1, prev);
-    sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*out, 2, as_of ? as_of : FOREVER, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*out, 3, prev, -1, SQLITE_TRANSIENT);
-    tn__bind_text_or_null(*out, 4, office);
-    return TN_OK;
+    tn_err err = tn__ops_prepare_prev(s, sql, period, as_of, out);
+    if (!err)
+        tn__bind_text_or_null(*out, 4, office);
+    return err;
+}
+
+tn_err tn__ops_worklist_rows(struct tn_store *s, sqlite3_stmt *st,
+                             tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx,
+                             const char *what)
+{
+    tn_err err = TN_OK;
+    struct tn_worklist_row r;
+    while (tn__store_next(s, st, &err, what)) {
+        memset(&r, 0, sizeof r);
+        TN__COL_COPY(r.officer_code, st, 0);
+        TN__COL_COPY(r.unit_code, st, 1);
+        TN__COL_COPY(r.name, st, 2);
+        TN__COL_COPY(r.office_code, st, 3);
+        r.debt = sqlite3_column_int64(st, 4);
+        r.months_owed_tenths = sqlite3_column_int(st, 5);
+        TN__COL_COPY(r.bucket, st, 6);
+        TN__COL_COPY(r.legal_status, st, 7);
+        err = row(ctx, &r);
+    }
+    sqlite3_finalize(st);
+    return err;
 }
 
 tn_err tn_store_worklist(struct tn_store *s, tn_period period, const char *as_of,
@@ -312,24 +308,7 @@ tn_err tn_store_worklist(struct tn_store *s, tn_period period, const char *as_of
     if (err)
         return err;
     tn__bind_text_or_null(st, 5, officer);
-    int rc;
-    struct tn_worklist_row r;
-    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        memset(&r, 0, sizeof r);
-        snprintf(r.officer_code, sizeof r.officer_code, "%s", tn__col_text(st, 0));
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 1));
-        snprintf(r.name, sizeof r.name, "%s", tn__col_text(st, 2));
-        snprintf(r.office_code, sizeof r.office_code, "%s", tn__col_text(st, 3));
-        r.debt = sqlite3_column_int64(st, 4);
-        r.months_owed_tenths = sqlite3_column_int(st, 5);
-        snprintf(r.bucket, sizeof r.bucket, "%s", tn__col_text(st, 6));
-        snprintf(r.legal_status, sizeof r.legal_status, "%s", tn__col_text(st, 7));
-        err = row(ctx, &r);
-    }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read the worklist");
-    sqlite3_finalize(st);
-    return err;
+    return tn__ops_worklist_rows(s, st, row, ctx, "read the worklist");
 }
 
 tn_err tn_store_plan_kpi(struct tn_store *s, tn_period period, const char *as_of,
@@ -340,12 +319,11 @@ tn_err tn_store_plan_kpi(struct tn_store *s, tn_period period, const char *as_of
     tn_err err = tn__ops_prepare(s, plan_sql, period, as_of, office, &st);
     if (err)
         return err;
-    int rc;
     struct tn_plan_row r;
-    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read the plan figures")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.scope, sizeof r.scope, "%s", tn__col_text(st, 0));
-        snprintf(r.key, sizeof r.key, "%s", tn__col_text(st, 1));
+        TN__COL_COPY(r.scope, st, 0);
+        TN__COL_COPY(r.key, st, 1);
         r.units = sqlite3_column_int64(st, 2);
         r.plan = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
         r.assessed = sqlite3_column_int64(st, 4);
@@ -357,8 +335,6 @@ tn_err tn_store_plan_kpi(struct tn_store *s, tn_period period, const char *as_of
         r.cleared = sqlite3_column_int64(st, 10);
         err = row(ctx, &r);
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read the plan figures");
     sqlite3_finalize(st);
     return err;
 }
@@ -379,9 +355,9 @@ tn_err tn_store_plan_amount(struct tn_store *s, tn_period period, const char *as
     sqlite3_bind_text(st, 1, p, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, scope, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, as_of ? as_of : FOREVER, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, tn__at(as_of), -1, SQLITE_STATIC);
     int found;
-    if (!(err = step_one(s, st, &found, "read a plan")))
+    if (!(err = tn__store_step_one(s, st, &found, "read a plan")))
         *out = found ? sqlite3_column_int64(st, 0) : -1;
     sqlite3_finalize(st);
     return err;

@@ -17,8 +17,6 @@
 #include "thuno/mem.h"
 #include "thuno/payops.h"
 
-#define NOW_MAX "9999-12-31T23:59:59"
-
 /* clang-format off */
 /* ?1 period, ?2 as_of, ?3 the period's last day, ?4 the next period, ?5 office or NULL.
  * One row per (unit, worker, for_period) of the workers concerned, oldest first, with the
@@ -29,20 +27,16 @@ static const char books_sql[] =
     "             WHERE period <= ?1 AND known_at <= ?2 GROUP BY unit_code, period), "
     "last AS (SELECT c.unit_code, b.oldest_unpaid, max(c.period) FROM cur c "
     "         JOIN unit_close b ON b.id = c.id GROUP BY c.unit_code), "
-    "pay AS (SELECT * FROM payment WHERE known_at <= ?2 AND (superseded_at IS NULL OR "
-    "        superseded_at > ?2)), "
+    TN__TABLE_AT("pay", "payment", "?2") ", "
     "ear AS (SELECT unit_code, bhxh_code, sum(amount) AS amount FROM pay WHERE suspense IS NULL "
     "        AND bhxh_code IS NOT NULL AND unit_code IS NOT NULL AND reverses IS NULL "
     "        AND paid_on <= ?3 AND txn_id NOT IN (SELECT reverses FROM pay WHERE reverses IS "
     "        NOT NULL) GROUP BY 1, 2), "
     "dec AS (SELECT unit_code, bhxh_code, min(from_period) AS from_period FROM declaration "
-    "        WHERE known_at <= ?2 AND (superseded_at IS NULL OR superseded_at > ?2) "
+    "        WHERE " TN__KNOWN_AT("?2") " "
     "        AND kind = 'decrease' AND from_period <= ?4 GROUP BY 1, 2), "
     "who AS (SELECT unit_code, bhxh_code FROM ear UNION SELECT unit_code, bhxh_code FROM dec), "
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 AND (superseded_at IS NULL OR "
-    "            superseded_at > ?2)), "
-    "worker_at AS (SELECT * FROM worker WHERE known_at <= ?2 AND (superseded_at IS NULL OR "
-    "              superseded_at > ?2)), "
+    TN__TABLE_AT("unit_at", "unit", "?2") ", " TN__TABLE_AT("worker_at", "worker", "?2") ", "
     "lines AS (SELECT cur.unit_code, a.bhxh_code, a.for_period, "
     "          sum(a.a0 + a.a1 + a.a2 + a.a3 + a.a4 + a.a5 + a.a6 + a.a7) AS amount "
     "          FROM cur JOIN assess_line a ON a.close_id = cur.id "
@@ -100,9 +94,9 @@ static void start(struct book *b, sqlite3_stmt *st)
 {
     memset(b, 0, sizeof *b);
     struct tn_book_row *r = &b->r;
-    snprintf(r->unit_code, sizeof r->unit_code, "%s", tn__col_text(st, 0));
-    snprintf(r->bhxh_code, sizeof r->bhxh_code, "%s", tn__col_text(st, 1));
-    snprintf(r->full_name, sizeof r->full_name, "%s", tn__col_text(st, 2));
+    TN__COL_COPY(r->unit_code, st, 0);
+    TN__COL_COPY(r->bhxh_code, st, 1);
+    TN__COL_COPY(r->full_name, st, 2);
     period_or(tn__col_text(st, 3), &r->left_from);
     r->earmarked = b->left = sqlite3_column_int64(st, 4);
     period_or(tn__col_text(st, 5), &b->oldest_unpaid);
@@ -122,7 +116,7 @@ tn_err tn_store_books(struct tn_store *s, tn_period period, const char *as_of, c
     tn_period_format(period + 1, next);
     tn_day_format(tn_period_last_day(period), last);
     sqlite3_bind_text(st, 1, p, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, as_of ? as_of : NOW_MAX, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, last, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, next, -1, SQLITE_STATIC);
     tn__bind_text_or_null(st, 5, office);

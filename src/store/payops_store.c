@@ -14,8 +14,7 @@
 #include "thuno/payops.h"
 #include "thuno/policy.h"
 
-#define NOW_MAX "9999-12-31T23:59:59"
-#define AT(t)   t " WHERE known_at <= ?1 AND (superseded_at IS NULL OR superseded_at > ?1)"
+#define AT(t) t " WHERE known_at <= ?1 AND (superseded_at IS NULL OR superseded_at > ?1)"
 
 tn_err tn_store_payops_units(struct tn_store *s, const char *as_of, struct tn_payops_unit **out,
                              size_t *n)
@@ -28,19 +27,19 @@ tn_err tn_store_payops_units(struct tn_store *s, const char *as_of, struct tn_pa
                           &st);
     if (err)
         return err;
-    sqlite3_bind_text(st, 1, as_of ? as_of : NOW_MAX, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_STATIC);
     struct tn_payops_unit *u = NULL;
     size_t cnt = 0, cap = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         TN_GROW(u, cap, cnt + 1);
         struct tn_payops_unit *x = &u[cnt++];
-        snprintf(x->unit_code, sizeof x->unit_code, "%s", tn__col_text(st, 0));
-        snprintf(x->tax_code, sizeof x->tax_code, "%s", tn__col_text(st, 1));
-        snprintf(x->name, sizeof x->name, "%s", tn__col_text(st, 2));
-        snprintf(x->type, sizeof x->type, "%s", tn__col_text(st, 3));
-        snprintf(x->province, sizeof x->province, "%s", tn__col_text(st, 4));
-        snprintf(x->office, sizeof x->office, "%s", tn__col_text(st, 5));
+        TN__COL_COPY(x->unit_code, st, 0);
+        TN__COL_COPY(x->tax_code, st, 1);
+        TN__COL_COPY(x->name, st, 2);
+        TN__COL_COPY(x->type, st, 3);
+        TN__COL_COPY(x->province, st, 4);
+        TN__COL_COPY(x->office, st, 5);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
@@ -88,16 +87,10 @@ static tn_err assign(struct tn_store *s, const char *txn_id, const char *unit_co
     if (rc != SQLITE_ROW)
         return rc == SQLITE_DONE ? TN_ERR_NOT_FOUND : tn__store_fail(s, "read unit");
 
-    if ((err = tn__store_prepare(s,
-                                 "INSERT INTO import_batch (kind, file, known_at, rows_new, "
-                                 "rows_changed, rows_same) VALUES ('payments', "
-                                 "'(suspense matched in thuno)', ?1, 0, 1, 0)",
-                                 &st)))
+    sqlite3_int64 batch;
+    if ((err = tn__store_batch(s, "payments", "(suspense matched in thuno)", how->now, 0, 1,
+                               "record the batch", &batch)))
         return err;
-    sqlite3_bind_text(st, 1, how->now, -1, SQLITE_STATIC);
-    if ((err = step_done(s, st, "record the batch")))
-        return err;
-    sqlite3_int64 batch = sqlite3_last_insert_rowid(s->db);
     if ((err = tn__store_prepare(s,
                                  "UPDATE payment SET superseded_at = ?1 WHERE txn_id = ?2 AND "
                                  "version = ?3",
@@ -165,10 +158,7 @@ static const char states_sql[] =
     "           max(id) AS id "
     "           FROM unit_close WHERE period <= ?1 AND known_at <= ?2 GROUP BY unit_code, period), "
     "base AS (SELECT *, max(period) FROM b GROUP BY unit_code), "
-    "pay AS (SELECT * FROM payment WHERE known_at <= ?2 AND (superseded_at IS NULL OR "
-    "        superseded_at > ?2)), "
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 AND (superseded_at IS NULL OR "
-    "            superseded_at > ?2)) "
+    TN__TABLE_AT("pay", "payment", "?2") ", " TN__TABLE_AT("unit_at", "unit", "?2") " "
     "SELECT base.unit_code, base.period, base.tenths, base.assessed, base.debt, "
     "  base.principal_due, coalesce(u.payment_cycle, 1), "
     "  (SELECT coalesce(sum(p.amount), 0) FROM pay p WHERE p.unit_code = base.unit_code "
@@ -215,21 +205,17 @@ tn_err tn_store_card_states(struct tn_store *s, const struct tn_policy *pol, tn_
                             tn_err (*row)(void *ctx, const struct tn_card_state *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s, states_sql, &st);
+    tn_err err = tn__store_prepare_period(s, states_sql, period, as_of, &st);
     if (err)
         return err;
-    char p[TN_PERIOD_BUFSZ], d[TN_DAY_BUFSZ];
-    tn_period_format(period, p);
+    char d[TN_DAY_BUFSZ];
     tn_day_format(day, d);
-    sqlite3_bind_text(st, 1, p, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, as_of ? as_of : NOW_MAX, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, d, -1, SQLITE_STATIC);
     tn__bind_text_or_null(st, 4, office);
-    int rc;
     struct tn_card_state r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read card-lock states")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
+        TN__COL_COPY(r.unit_code, st, 0);
         tn_period_parse(tn__col_text(st, 1), &r.base_period);
         r.closed_tenths = sqlite3_column_int(st, 2);
         r.monthly = sqlite3_column_int64(st, 3);
@@ -239,8 +225,6 @@ tn_err tn_store_card_states(struct tn_store *s, const struct tn_policy *pol, tn_
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read card-lock states");
     sqlite3_finalize(st);
     return err;
 }
@@ -265,20 +249,17 @@ tn_err tn_store_unit_workers(struct tn_store *s, const char *unit_code, tn_perio
         return err;
     char p[TN_PERIOD_BUFSZ];
     tn_period_format(period, p);
-    sqlite3_bind_text(st, 1, as_of ? as_of : NOW_MAX, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, unit_code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, p, -1, SQLITE_STATIC);
-    int rc;
     struct tn_unit_worker r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read a unit's workers")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.bhxh_code, sizeof r.bhxh_code, "%s", tn__col_text(st, 0));
-        snprintf(r.full_name, sizeof r.full_name, "%s", tn__col_text(st, 1));
+        TN__COL_COPY(r.bhxh_code, st, 0);
+        TN__COL_COPY(r.full_name, st, 1);
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read a unit's workers");
     sqlite3_finalize(st);
     return err;
 }

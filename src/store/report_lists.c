@@ -12,15 +12,10 @@
 #include "thuno/report.h"
 
 /* clang-format off */
-#define UNITS_AT                                                                                   \
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "                                         \
-    "            AND (superseded_at IS NULL OR superseded_at > ?2)) "
+#define UNITS_AT TN__TABLE_AT("unit_at", "unit", "?2") " "
 
 static const char debtors_sql[] =
-    "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "
-    "                WHERE period = ?1 AND known_at <= ?2 AND " TN__OFFICE_CUT("unit_code")
-    "                GROUP BY unit_code), "
-    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), " UNITS_AT ", "
+    "WITH " TN__CLOSE_AT("cur", "?1", "?2", "AND " TN__OFFICE_CUT("unit_code")) ", " UNITS_AT ", "
     TN__IN_CHARGE("?2", TN__PERIOD_END("?1"))
     "SELECT cur.unit_code, coalesce(u.name, ''), coalesce(u.type, ''), coalesce(u.status, ''), "
     "       coalesce(u.status_since, ''), coalesce(ic.officer_code, u.officer_code, ''), "
@@ -35,26 +30,19 @@ static const char debtors_sql[] =
 /* ?3: the year's first period; every month of the year up to ?1 has a balance with nothing
  * overdue and no interest left unpaid */
 static const char award_sql[] =
-    "WITH rows_id AS (SELECT unit_code, period, max(id) AS id FROM unit_close "
-    "                 WHERE period BETWEEN ?3 AND ?1 AND known_at <= ?2 "
-    "                 AND " TN__OFFICE_CUT("unit_code")
-    "                 GROUP BY unit_code, period), "
-    "yr AS (SELECT b.* FROM rows_id r JOIN unit_close b ON b.id = r.id), " UNITS_AT
+    "WITH " TN__CLOSES_AT("yr", "period BETWEEN ?3 AND ?1", "?2", "AND " TN__OFFICE_CUT("unit_code"))
+    ", " UNITS_AT
     "SELECT yr.unit_code, coalesce(u.name, ''), coalesce(u.type, ''), coalesce(u.status, ''), "
     "       coalesce(u.status_since, ''), coalesce(u.officer_code, ''), 0, 0, NULL, "
     "       'current', max(CASE WHEN yr.period = ?1 THEN yr.workers END) "
     "FROM yr LEFT JOIN unit_at u ON u.unit_code = yr.unit_code "
     "GROUP BY yr.unit_code "
-    "HAVING max(coalesce(yr.months_owed_tenths, 0)) = 0 AND max(yr.interest_due) <= 0 "
-    "   AND max(yr.legal_status != 'current') = 0 AND max(yr.period) = ?1 "
+    "HAVING " TN__CLEAN_YEAR("yr.", "?1") " "
     "ORDER BY yr.unit_code";
 
 static const char non_participants_sql[] =
-    "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "
-    "                WHERE period = ?1 AND known_at <= ?2 GROUP BY unit_code), "
-    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), " UNITS_AT ", "
-    "reg AS (SELECT * FROM registry WHERE known_at <= ?2 "
-    "        AND (superseded_at IS NULL OR superseded_at > ?2) AND status = 'active') "
+    "WITH " TN__CLOSE_AT("cur", "?1", "?2", "") ", " UNITS_AT ", "
+    "reg AS (SELECT * FROM registry WHERE " TN__KNOWN_AT("?2") " AND status = 'active') "
     "SELECT reg.tax_code, reg.name, coalesce(reg.reported_employees, 0), "
     "       coalesce(u.unit_code, ''), coalesce(cur.workers, 0) "
     "FROM reg LEFT JOIN unit_at u ON u.tax_code = reg.tax_code "
@@ -69,13 +57,9 @@ static const char non_participants_sql[] =
 static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
                       sqlite3_stmt **out)
 {
-    tn_err err = tn__store_prepare(s, sql, out);
+    tn_err err = tn__store_prepare_period(s, sql, period, as_of, out);
     if (err)
         return err;
-    char p[TN_PERIOD_BUFSZ];
-    tn_period_format(period, p);
-    sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*out, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_TRANSIENT);
     tn__bind_office(s, *out, as_of);
     return TN_OK;
 }
@@ -83,29 +67,24 @@ static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, con
 static tn_err debtor_rows(struct tn_store *s, sqlite3_stmt *st,
                           tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx)
 {
-    int rc;
     tn_err err = TN_OK;
     struct tn_debtor_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read units")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
-        snprintf(r.name, sizeof r.name, "%s", tn__col_text(st, 1));
-        snprintf(r.type, sizeof r.type, "%s", tn__col_text(st, 2));
-        snprintf(r.status, sizeof r.status, "%s", tn__col_text(st, 3));
-        snprintf(r.status_since, sizeof r.status_since, "%s", tn__col_text(st, 4));
-        snprintf(r.officer_code, sizeof r.officer_code, "%s", tn__col_text(st, 5));
+        TN__COL_COPY(r.unit_code, st, 0);
+        TN__COL_COPY(r.name, st, 1);
+        TN__COL_COPY(r.type, st, 2);
+        TN__COL_COPY(r.status, st, 3);
+        TN__COL_COPY(r.status_since, st, 4);
+        TN__COL_COPY(r.officer_code, st, 5);
         r.months_owed_tenths = sqlite3_column_int(st, 6);
         r.debt = sqlite3_column_int64(st, 7);
-        r.oldest_unpaid = -1;
-        if (sqlite3_column_type(st, 8) != SQLITE_NULL)
-            tn_period_parse(tn__col_text(st, 8), &r.oldest_unpaid);
-        snprintf(r.legal_status, sizeof r.legal_status, "%s", tn__col_text(st, 9));
+        r.oldest_unpaid = tn__col_period(st, 8);
+        TN__COL_COPY(r.legal_status, st, 9);
         r.workers = sqlite3_column_int64(st, 10);
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read units");
     sqlite3_finalize(st);
     return err;
 }
@@ -142,21 +121,18 @@ tn_err tn_store_non_participants(struct tn_store *s, tn_period period, const cha
         return err;
     sqlite3_bind_int(st, 3, min_gap);
     sqlite3_bind_int(st, 4, min_ratio_percent);
-    int rc;
     struct tn_non_participant_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read the register")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.tax_code, sizeof r.tax_code, "%s", tn__col_text(st, 0));
-        snprintf(r.name, sizeof r.name, "%s", tn__col_text(st, 1));
+        TN__COL_COPY(r.tax_code, st, 0);
+        TN__COL_COPY(r.name, st, 1);
         r.reported = sqlite3_column_int64(st, 2);
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 3));
+        TN__COL_COPY(r.unit_code, st, 3);
         r.declared = sqlite3_column_int64(st, 4);
         r.finding = r.unit_code[0] ? "under_declared" : "not_registered";
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read the register");
     sqlite3_finalize(st);
     return err;
 }

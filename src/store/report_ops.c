@@ -16,19 +16,7 @@
 /* Each unit's balance row of period ?1 (cur) and of the period before, ?3 (prev), as known at
  * ?2, the unit's and officers' versions known then, and the officer in charge at ?1's end
  * (operations_store.h). */
-#define AS_KNOWN                                                                                   \
-    "WITH cur_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                             \
-    "                WHERE period = ?1 AND known_at <= ?2 AND " TN__OFFICE_CUT("unit_code")        \
-    "                GROUP BY unit_code), "                                                        \
-    "prev_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                                 \
-    "            WHERE period = ?3 AND known_at <= ?2 GROUP BY unit_code), "                       \
-    "cur AS (SELECT b.* FROM cur_id c JOIN unit_close b ON b.id = c.id), "                         \
-    "prev AS (SELECT b.* FROM prev_id p JOIN unit_close b ON b.id = p.id), "                       \
-    "unit_at AS (SELECT * FROM unit WHERE known_at <= ?2 "                                         \
-    "            AND (superseded_at IS NULL OR superseded_at > ?2)), "                             \
-    "officer_at AS (SELECT * FROM officer WHERE known_at <= ?2 "                                   \
-    "               AND (superseded_at IS NULL OR superseded_at > ?2)), "                          \
-    TN__IN_CHARGE("?2", TN__PERIOD_END("?1"))
+#define AS_KNOWN "WITH " TN__CUR_PREV("AND " TN__OFFICE_CUT("unit_code"))
 
 static const char crossings_sql[] = AS_KNOWN
     "SELECT cur.unit_code, coalesce(cur.months_owed_tenths, 0) >= ?4, "
@@ -62,15 +50,9 @@ static const char kpi_sql[] = AS_KNOWN
 static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
                       int param4, sqlite3_stmt **out)
 {
-    tn_err err = tn__store_prepare(s, sql, out);
+    tn_err err = tn__ops_prepare_prev(s, sql, period, as_of, out);
     if (err)
         return err;
-    char p[TN_PERIOD_BUFSZ], prev[TN_PERIOD_BUFSZ];
-    tn_period_format(period, p);
-    tn_period_format(period - 1, prev);
-    sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*out, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*out, 3, prev, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(*out, 4, param4);
     tn__bind_office(s, *out, as_of);
     return TN_OK;
@@ -84,22 +66,19 @@ tn_err tn_store_crossings(struct tn_store *s, tn_period period, const char *as_o
     tn_err err = prepare(s, crossings_sql, period, as_of, threshold_tenths, &st);
     if (err)
         return err;
-    int rc;
     struct tn_crossing_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read threshold crossings")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
+        TN__COL_COPY(r.unit_code, st, 0);
         r.up = sqlite3_column_int(st, 1);
         r.months_owed_tenths = sqlite3_column_int(st, 2);
         r.prev_tenths = sqlite3_column_int(st, 3);
         r.workers = sqlite3_column_int64(st, 4);
         r.debt = sqlite3_column_int64(st, 5);
-        snprintf(r.officer_code, sizeof r.officer_code, "%s", tn__col_text(st, 6));
+        TN__COL_COPY(r.officer_code, st, 6);
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read threshold crossings");
     sqlite3_finalize(st);
     return err;
 }
@@ -111,12 +90,11 @@ tn_err tn_store_kpi(struct tn_store *s, tn_period period, const char *as_of, enu
     tn_err err = prepare(s, kpi_sql, period, as_of, (int)by, &st);
     if (err)
         return err;
-    int rc;
     struct tn_kpi_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read KPIs")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.key, sizeof r.key, "%s", tn__col_text(st, 0));
-        snprintf(r.office_code, sizeof r.office_code, "%s", tn__col_text(st, 1));
+        TN__COL_COPY(r.key, st, 0);
+        TN__COL_COPY(r.office_code, st, 1);
         r.units = sqlite3_column_int64(st, 2);
         r.workers = sqlite3_column_int64(st, 3);
         r.assessed = sqlite3_column_int64(st, 4);
@@ -136,8 +114,6 @@ tn_err tn_store_kpi(struct tn_store *s, tn_period period, const char *as_of, enu
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read KPIs");
     sqlite3_finalize(st);
     return err;
 }

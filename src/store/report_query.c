@@ -37,52 +37,49 @@ tn_err tn_report_as_of(const char *arg, char out[static 20])
     "interest_due, months_owed_tenths, bucket, oldest_unpaid, legal_status, workers, known_at, "   \
     "max(id)"
 
-static void read_balance(sqlite3_stmt *st, struct tn_balance_row *r)
+void tn__read_balance_figures(sqlite3_stmt *st, int first, struct tn_balance_row *r)
 {
-    memset(r, 0, sizeof *r);
-    snprintf(r->unit_code, sizeof r->unit_code, "%s", tn__col_text(st, 0));
-    tn_period_parse(tn__col_text(st, 1), &r->period);
     tn_money *m[] = {&r->opening, &r->assessed, &r->adjustment,    &r->interest,
                      &r->paid,    &r->closing,  &r->principal_due, &r->interest_due};
     for (int i = 0; i < 8; i++)
-        *m[i] = sqlite3_column_int64(st, 2 + i);
+        *m[i] = sqlite3_column_int64(st, first + i);
     r->months_owed_tenths =
-        sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 10);
-    snprintf(r->bucket, sizeof r->bucket, "%s", tn__col_text(st, 11));
-    r->oldest_unpaid = -1;
-    if (sqlite3_column_type(st, 12) != SQLITE_NULL)
-        tn_period_parse(tn__col_text(st, 12), &r->oldest_unpaid);
-    snprintf(r->legal_status, sizeof r->legal_status, "%s", tn__col_text(st, 13));
-    r->workers = sqlite3_column_int64(st, 14);
-    snprintf(r->known_at, sizeof r->known_at, "%s", tn__col_text(st, 15));
-    r->close_id = sqlite3_column_int64(st, 16);
+        sqlite3_column_type(st, first + 8) == SQLITE_NULL ? -1 : sqlite3_column_int(st, first + 8);
+    TN__COL_COPY(r->bucket, st, first + 9);
+    r->oldest_unpaid = tn__col_period(st, first + 10);
+    TN__COL_COPY(r->legal_status, st, first + 11);
+    r->workers = sqlite3_column_int64(st, first + 12);
+    TN__COL_COPY(r->known_at, st, first + 13);
+    r->close_id = sqlite3_column_int64(st, first + 14);
+}
+
+static void read_balance(sqlite3_stmt *st, struct tn_balance_row *r)
+{
+    memset(r, 0, sizeof *r);
+    TN__COL_COPY(r->unit_code, st, 0);
+    tn_period_parse(tn__col_text(st, 1), &r->period);
+    tn__read_balance_figures(st, 2, r);
 }
 
 tn_err tn_store_balances(struct tn_store *s, tn_period period, const char *as_of,
                          tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "SELECT " BALANCE_COLS " FROM unit_close WHERE period = ?1 "
-                                   "AND known_at <= ?2 AND " TN__OFFICE_CUT(
-                                       "unit_code") " GROUP BY unit_code ORDER BY unit_code",
-                                   &st);
+    tn_err err =
+        tn__store_prepare_period(s,
+                                 "SELECT " BALANCE_COLS " FROM unit_close WHERE period = ?1 "
+                                 "AND known_at <= ?2 AND " TN__OFFICE_CUT(
+                                     "unit_code") " GROUP BY unit_code ORDER BY unit_code",
+                                 period, as_of, &st);
     if (err)
         return err;
-    char pbuf[TN_PERIOD_BUFSZ];
-    tn_period_format(period, pbuf);
-    sqlite3_bind_text(st, 1, pbuf, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
     tn__bind_office(s, st, as_of);
-    int rc;
     struct tn_balance_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read balances")) {
         read_balance(st, &r);
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read balances");
     sqlite3_finalize(st);
     return err;
 }
@@ -127,7 +124,7 @@ static void assess_row(sqlite3_stmt *st, struct tn_explain *e)
     TN_GROW(e->lines, e->caplines, e->nlines + 1);
     struct tn_explain_assess *l = &e->lines[e->nlines++];
     memset(l, 0, sizeof *l);
-    snprintf(l->bhxh_code, sizeof l->bhxh_code, "%s", tn__col_text(st, 0));
+    TN__COL_COPY(l->bhxh_code, st, 0);
     tn_period_parse(tn__col_text(st, 1), &l->for_period);
     l->adjustment = strcmp(tn__col_text(st, 2), "adjustment") == 0;
     l->salary = sqlite3_column_int64(st, 3);
@@ -146,12 +143,12 @@ static void interest_row(sqlite3_stmt *st, struct tn_explain *e)
     TN_GROW(e->interest, e->capinterest, e->ninterest + 1);
     struct tn_explain_interest *it = &e->interest[e->ninterest++];
     memset(it, 0, sizeof *it);
-    snprintf(it->group, sizeof it->group, "%s", tn__col_text(st, 0));
-    snprintf(it->rule, sizeof it->rule, "%s", tn__col_text(st, 1));
-    snprintf(it->status, sizeof it->status, "%s", tn__col_text(st, 2));
+    TN__COL_COPY(it->group, st, 0);
+    TN__COL_COPY(it->rule, st, 1);
+    TN__COL_COPY(it->status, st, 2);
     tn_period_parse(tn__col_text(st, 3), &it->accrual_month);
-    snprintf(it->from, sizeof it->from, "%s", tn__col_text(st, 4));
-    snprintf(it->to, sizeof it->to, "%s", tn__col_text(st, 5));
+    TN__COL_COPY(it->from, st, 4);
+    TN__COL_COPY(it->to, st, 5);
     it->days = sqlite3_column_int(st, 6);
     it->principal = sqlite3_column_int64(st, 7);
     it->rate = sqlite3_column_int(st, 8);
@@ -163,11 +160,11 @@ static void alloc_row(sqlite3_stmt *st, struct tn_explain *e)
 {
     TN_GROW(e->alloc, e->capalloc, e->nalloc + 1);
     struct tn_explain_alloc *a = &e->alloc[e->nalloc++];
-    snprintf(a->txn_id, sizeof a->txn_id, "%s", tn__col_text(st, 0));
-    snprintf(a->paid_on, sizeof a->paid_on, "%s", tn__col_text(st, 1));
+    TN__COL_COPY(a->txn_id, st, 0);
+    TN__COL_COPY(a->paid_on, st, 1);
     tn_period_parse(tn__col_text(st, 2), &a->target);
-    snprintf(a->group, sizeof a->group, "%s", tn__col_text(st, 3));
-    snprintf(a->part, sizeof a->part, "%s", tn__col_text(st, 4));
+    TN__COL_COPY(a->group, st, 3);
+    TN__COL_COPY(a->part, st, 4);
     a->amount = sqlite3_column_int64(st, 5);
 }
 
@@ -175,7 +172,7 @@ static void finding_row(sqlite3_stmt *st, struct tn_explain *e)
 {
     TN_GROW(e->findings, e->capfindings, e->nfindings + 1);
     struct tn_explain_finding *f = &e->findings[e->nfindings++];
-    snprintf(f->bhxh_code, sizeof f->bhxh_code, "%s", tn__col_text(st, 0));
+    TN__COL_COPY(f->bhxh_code, st, 0);
     tn_period_parse(tn__col_text(st, 1), &f->for_period);
     f->base = sqlite3_column_int64(st, 2);
     f->floor = sqlite3_column_int64(st, 3);
@@ -222,7 +219,7 @@ tn_err tn_store_explain(struct tn_store *s, const char *unit_code, tn_period per
     tn_period_format(period, pbuf);
     sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, pbuf, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, tn__at(as_of), -1, SQLITE_STATIC);
     tn__bind_office(s, st, as_of);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
@@ -239,7 +236,7 @@ tn_err tn_store_explain(struct tn_store *s, const char *unit_code, tn_period per
         return err;
     sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW)
-        snprintf(e->unit_name, sizeof e->unit_name, "%s", tn__col_text(st, 0));
+        TN__COL_COPY(e->unit_name, st, 0);
     sqlite3_finalize(st);
     return read_lines(s, e);
 }
@@ -248,35 +245,28 @@ tn_err tn_store_findings(struct tn_store *s, tn_period period, const char *as_of
                          tn_err (*row)(void *ctx, const struct tn_finding_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(
+    tn_err err = tn__store_prepare_period(
         s,
         "WITH cur AS (SELECT unit_code, max(id) AS id FROM unit_close WHERE period = ?1 AND "
         "known_at <= ?2 AND " TN__OFFICE_CUT(
             "unit_code") " GROUP BY unit_code) SELECT cur.unit_code, f.bhxh_code, f.for_period, "
                          "f.base, f.floor FROM cur JOIN finding f ON f.close_id = cur.id "
                          "ORDER BY cur.unit_code, f.bhxh_code, f.for_period",
-        &st);
+        period, as_of, &st);
     if (err)
         return err;
-    char pbuf[TN_PERIOD_BUFSZ];
-    tn_period_format(period, pbuf);
-    sqlite3_bind_text(st, 1, pbuf, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
     tn__bind_office(s, st, as_of);
-    int rc;
     struct tn_finding_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read findings")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 0));
-        snprintf(r.bhxh_code, sizeof r.bhxh_code, "%s", tn__col_text(st, 1));
+        TN__COL_COPY(r.unit_code, st, 0);
+        TN__COL_COPY(r.bhxh_code, st, 1);
         tn_period_parse(tn__col_text(st, 2), &r.for_period);
         r.base = sqlite3_column_int64(st, 3);
         r.floor = sqlite3_column_int64(st, 4);
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read findings");
     sqlite3_finalize(st);
     return err;
 }
@@ -298,24 +288,21 @@ tn_err tn_store_suspense(struct tn_store *s, tn_period period, const char *as_of
     char last[TN_DAY_BUFSZ];
     tn_day_format(tn_period_last_day(period), last);
     sqlite3_bind_text(st, 1, last, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, as_of ? as_of : "9999-12-31T23:59:59", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     tn__bind_office(s, st, as_of);
-    int rc;
     struct tn_suspense_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (tn__store_next(s, st, &err, "read suspense")) {
         memset(&r, 0, sizeof r);
-        snprintf(r.txn_id, sizeof r.txn_id, "%s", tn__col_text(st, 0));
-        snprintf(r.unit_code, sizeof r.unit_code, "%s", tn__col_text(st, 1));
-        snprintf(r.paid_on, sizeof r.paid_on, "%s", tn__col_text(st, 2));
+        TN__COL_COPY(r.txn_id, st, 0);
+        TN__COL_COPY(r.unit_code, st, 1);
+        TN__COL_COPY(r.paid_on, st, 2);
         r.amount = sqlite3_column_int64(st, 3);
-        snprintf(r.channel, sizeof r.channel, "%s", tn__col_text(st, 4));
-        snprintf(r.memo, sizeof r.memo, "%s", tn__col_text(st, 5));
-        snprintf(r.reason, sizeof r.reason, "%s", tn__col_text(st, 6));
+        TN__COL_COPY(r.channel, st, 4);
+        TN__COL_COPY(r.memo, st, 5);
+        TN__COL_COPY(r.reason, st, 6);
         if ((err = row(ctx, &r)))
             break;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = tn__store_fail(s, "read suspense");
     sqlite3_finalize(st);
     return err;
 }

@@ -77,6 +77,117 @@ const char *tn__col_text(sqlite3_stmt *st, int i)
     return t ? (const char *)t : "";
 }
 
+tn_err tn__store_batch(struct tn_store *s, const char *kind, const char *file, const char *now,
+                       int rows_new, int rows_changed, const char *what, sqlite3_int64 *batch)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s,
+                                   "INSERT INTO import_batch (kind, file, known_at, rows_new, "
+                                   "rows_changed, rows_same) VALUES (?1, ?2, ?3, ?4, ?5, 0)",
+                                   &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 4, rows_new);
+    sqlite3_bind_int(st, 5, rows_changed);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return tn__store_fail(s, what);
+    *batch = sqlite3_last_insert_rowid(s->db);
+    return TN_OK;
+}
+
+tn_period tn__col_period(sqlite3_stmt *st, int i)
+{
+    tn_period p = -1;
+    if (sqlite3_column_type(st, i) != SQLITE_NULL)
+        tn_period_parse(tn__col_text(st, i), &p);
+    return p;
+}
+
+tn_day tn__col_day(sqlite3_stmt *st, int i)
+{
+    tn_day d = -1;
+    if (sqlite3_column_type(st, i) != SQLITE_NULL)
+        tn_day_parse(tn__col_text(st, i), &d);
+    return d;
+}
+
+const char *tn__at(const char *as_of)
+{
+    return as_of ? as_of : TN__FOREVER;
+}
+
+tn_err tn__store_prepare_at(struct tn_store *s, const char *sql, const char *key, const char *as_of,
+                            sqlite3_stmt **out)
+{
+    tn_err err = tn__store_prepare(s, sql, out);
+    if (err)
+        return err;
+    sqlite3_bind_text(*out, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(*out, 2, tn__at(as_of), -1, SQLITE_STATIC);
+    return TN_OK;
+}
+
+tn_err tn__store_prepare_period(struct tn_store *s, const char *sql, tn_period period,
+                                const char *as_of, sqlite3_stmt **out)
+{
+    tn_err err = tn__store_prepare(s, sql, out);
+    if (err)
+        return err;
+    char p[TN_PERIOD_BUFSZ];
+    tn_period_format(period, p);
+    sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(*out, 2, tn__at(as_of), -1, SQLITE_STATIC);
+    return TN_OK;
+}
+
+int tn__store_next(struct tn_store *s, sqlite3_stmt *st, tn_err *err, const char *what)
+{
+    if (*err)
+        return 0;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc != SQLITE_DONE)
+        *err = tn__store_fail(s, what);
+    return 0;
+}
+
+tn_err tn__store_step_one(struct tn_store *s, sqlite3_stmt *st, int *found, const char *what)
+{
+    int rc = sqlite3_step(st);
+    *found = rc == SQLITE_ROW;
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, what);
+}
+
+tn_err tn__store_collect(struct tn_store *s, sqlite3_stmt *st, size_t size,
+                         tn_err (*read)(struct tn_store *s, sqlite3_stmt *st, void *elem,
+                                        const void *arg),
+                         const void *arg, const char *what, void **rows, size_t *n)
+{
+    char *out = NULL;
+    size_t cnt = 0, cap = 0;
+    tn_err err = TN_OK;
+    while (tn__store_next(s, st, &err, what)) {
+        tn_grow_zero((void **)&out, &cap, cnt + 1, size);
+        if ((err = read(s, st, out + cnt * size, arg)))
+            break;
+        cnt++;
+    }
+    sqlite3_finalize(st);
+    if (err) {
+        free(out);
+        return err;
+    }
+    *rows = out;
+    *n = cnt;
+    return TN_OK;
+}
+
 static int file_exists(const char *path)
 {
     struct stat sb;

@@ -126,22 +126,10 @@ tn_err tn_store_import_begin(struct tn_store *s, const char *table, const char *
     tn_err err = prepare_all(imp, table, keys, cols);
     if (err)
         goto fail;
-    sqlite3_stmt *st;
-    if ((err = tn__store_prepare(s,
-                                 "INSERT INTO import_batch (kind, file, known_at, rows_new, "
-                                 "rows_changed, rows_same) VALUES (?1, ?2, ?3, 0, 0, 0)",
-                                 &st)))
+    sqlite3_int64 batch;
+    if ((err = tn__store_batch(s, kind, file, now, 0, 0, "record import batch", &batch)))
         goto fail;
-    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        err = tn__store_fail(s, "record import batch");
-        goto fail;
-    }
-    imp->batch = sqlite3_last_insert_rowid(s->db);
+    imp->batch = batch;
     *out = imp;
     return TN_OK;
 fail:

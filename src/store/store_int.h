@@ -6,7 +6,9 @@
 #define THUNO_STORE_INT_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 
+#include "thuno/period.h"
 #include "thuno/store.h"
 
 struct tn_store {
@@ -38,6 +40,90 @@ void tn__bind_text_or_null(sqlite3_stmt *st, int i, const char *v);
 
 /* Returns column i as text, "" for NULL (borrowed until the next step). */
 const char *tn__col_text(sqlite3_stmt *st, int i);
+
+/* Copies column i of st as text ("" for NULL) into the array dst, cut to fit. */
+#define TN__COL_COPY(dst, st, i) snprintf((dst), sizeof(dst), "%s", tn__col_text((st), (i)))
+
+/* Records a batch of kind from file, known at now, counting rows_new and rows_changed rows
+ * (the row of import_batch every version a write makes points to); *batch its id.
+ * Errors: TN_ERR_STORE (what). */
+tn_err tn__store_batch(struct tn_store *s, const char *kind, const char *file, const char *now,
+                       int rows_new, int rows_changed, const char *what, sqlite3_int64 *batch);
+
+/* Column i as a period (a day), or -1 when it is NULL or not one. */
+tn_period tn__col_period(sqlite3_stmt *st, int i);
+tn_day tn__col_day(sqlite3_stmt *st, int i);
+
+struct tn_balance_row;
+
+/* Reads a unit_close row's figures into r from column first on, in this order: opening,
+ * assessed, adjustment, interest, paid, closing, principal_due, interest_due,
+ * months_owed_tenths (NULL: -1), bucket, oldest_unpaid (NULL: -1), legal_status, workers,
+ * known_at, id (report_query.c). Leaves r's unit_code and period alone. */
+void tn__read_balance_figures(sqlite3_stmt *st, int first, struct tn_balance_row *r);
+
+/* The end of time: the as_of that sees every version ever known. */
+#define TN__FOREVER "9999-12-31T23:59:59"
+
+/* SQL: the version of a versioned row (known_at, superseded_at) known at the SQL expression p. */
+#define TN__KNOWN_AT(p) "known_at <= " p " AND (superseded_at IS NULL OR superseded_at > " p ")"
+
+/* clang-format off */
+/* SQL CTE name: the rows of table as known at the SQL expression at (each key's version then). */
+#define TN__TABLE_AT(name, table, at)                                                              \
+    name " AS (SELECT * FROM " table " WHERE " TN__KNOWN_AT(at) ")"
+
+/* SQL CTEs name_id and name: per unit, its latest unit_close row of period p (the close that
+ * counts) as known at at, on the units that pass the SQL condition and_cut ("" or "AND ..."). */
+#define TN__CLOSE_AT(name, p, at, and_cut)                                                         \
+    name "_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                                \
+    "WHERE period = " p " AND known_at <= " at " " and_cut " GROUP BY unit_code), "                 \
+    name " AS (SELECT b.* FROM " name "_id i JOIN unit_close b ON b.id = i.id)"
+
+/* SQL CTEs name_id and name: per unit and period passing the SQL condition period_cond, the
+ * latest unit_close row as known at at, on the units that pass and_cut ("" or "AND ..."). */
+#define TN__CLOSES_AT(name, period_cond, at, and_cut)                                              \
+    name "_id AS (SELECT unit_code, period, max(id) AS id FROM unit_close "                        \
+    "WHERE " period_cond " AND known_at <= " at " " and_cut " GROUP BY unit_code, period), "        \
+    name " AS (SELECT b.* FROM " name "_id i JOIN unit_close b ON b.id = i.id)"
+
+/* SQL HAVING condition on a unit's group of TN__CLOSES_AT rows (columns prefixed by t, "" or
+ * "yr."): every month end has nothing overdue, no interest due, legal status current, and the
+ * last is the period last (the award and praise lists, docs/lists.md). */
+#define TN__CLEAN_YEAR(t, last)                                                                    \
+    "max(coalesce(" t "months_owed_tenths, 0)) = 0 AND max(" t "interest_due) <= 0 "              \
+    "AND max(" t "legal_status != 'current') = 0 AND max(" t "period) = " last
+/* clang-format on */
+
+/* Returns as_of, or TN__FOREVER when it is NULL (everything known). */
+const char *tn__at(const char *as_of);
+
+/* Prepares sql with ?1 bound to key and ?2 to tn__at(as_of), both borrowed until st is
+ * finalized. Errors: TN_ERR_STORE. */
+tn_err tn__store_prepare_at(struct tn_store *s, const char *sql, const char *key, const char *as_of,
+                            sqlite3_stmt **out);
+
+/* Prepares sql with ?1 bound to period as 'YYYY-MM' and ?2 to tn__at(as_of) (borrowed until
+ * st is finalized). Errors: TN_ERR_STORE. */
+tn_err tn__store_prepare_period(struct tn_store *s, const char *sql, tn_period period,
+                                const char *as_of, sqlite3_stmt **out);
+
+/* Steps st unless *err is already set: 1 when a row is ready, 0 at the end or on failure
+ * (then *err = TN_ERR_STORE with what recorded). The loop of every reader:
+ *     while (tn__store_next(s, st, &err, "read x")) { ...; err = row(ctx, &r); } */
+int tn__store_next(struct tn_store *s, sqlite3_stmt *st, tn_err *err, const char *what);
+
+/* Steps st to its one row; *found = 0 when there is none. Errors: TN_ERR_STORE (what). */
+tn_err tn__store_step_one(struct tn_store *s, sqlite3_stmt *st, int *found, const char *what);
+
+/* Reads every row of st into a new array of elements of size bytes: each is zeroed, then
+ * filled by read(s, st, elem, arg), which may fail (stopping the read). Finalizes st in every
+ * case. On TN_OK *rows (free() it; NULL when there are none) and *n; on failure nothing is
+ * left allocated and TN_ERR_STORE (what) or read's error is returned. */
+tn_err tn__store_collect(struct tn_store *s, sqlite3_stmt *st, size_t size,
+                         tn_err (*read)(struct tn_store *s, sqlite3_stmt *st, void *elem,
+                                        const void *arg),
+                         const void *arg, const char *what, void **rows, size_t *n);
 
 /* clang-format off */
 /* SQL: true when the unit whose code is col is of the store's office cut, each unit's office
