@@ -26,4 +26,8 @@ void tn_grow(void **items, size_t *cap, size_t need, size_t size);
 void tn_grow_zero(void **items, size_t *cap, size_t need, size_t size);
 #define TN_GROW_ZERO(arr, cap, need) tn_grow_zero((void **)&(arr), &(cap), (need), sizeof *(arr))
 
+/* qsort(3) that takes an empty list: qsort with a NULL base is undefined even for n = 0
+ * (UBSan stops on it), and an empty grown array is NULL. */
+void tn_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 #endif

@@ -515,7 +515,7 @@ static void show_assets(const struct tn_case_reg_row *r, size_t n)
                 if ((r[j].reg == TN_CASE_REG_VERIFICATION || r[j].reg == TN_CASE_REG_MEASURE) &&
                     r[j].ref == r[i].no)
                     sub[nsub++] = &r[j];
-            qsort(sub, nsub, sizeof *sub, by_day);
+            tn_sort(sub, nsub, sizeof *sub, by_day);
             for (size_t j = 0; j < nsub; j++) {
                 char dj[TN_DAY_BUFSZ], aj[32] = "";
                 tn_day_format(sub[j]->day, dj);

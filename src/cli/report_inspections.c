@@ -181,7 +181,8 @@ static tn_err referral_row(void *ctx, const struct tn_unit_facts *f)
     const struct referral_ctx *x = ctx;
     struct insp_summary key = {0}, none = {0};
     snprintf(key.unit_code, sizeof key.unit_code, "%s", f->unit_code);
-    const struct insp_summary *u = bsearch(&key, x->insp.v, x->insp.n, sizeof key, by_unit);
+    const struct insp_summary *u =
+        x->insp.n ? bsearch(&key, x->insp.v, x->insp.n, sizeof key, by_unit) : NULL;
     if (!u)
         u = &none;
     struct tn_referral_facts rf = {f->months_owed_tenths,
@@ -226,7 +227,7 @@ tn_err tn__run_referrals(struct tn_cli *cli, struct tn_store *s, const struct tn
         err = tn_store_inspections(s, tn_period_last_day(a->period), a->as_of, a->office, summarize,
                                    &x.insp);
     if (!err) {
-        qsort(x.insp.v, x.insp.n, sizeof x.insp.v[0], by_unit);
+        tn_sort(x.insp.v, x.insp.n, sizeof x.insp.v[0], by_unit);
         err = tn_store_unit_facts(s, a->period, a->as_of, a->office, referral_row, &x);
     }
     free(x.insp.v);

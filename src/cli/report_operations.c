@@ -100,9 +100,9 @@ tn_err tn__run_worklist(struct tn_cli *cli, struct tn_store *s, const struct tn_
     if (!err)
         err = tn_store_escalation(s, &pol, a->period, a->as_of, a->office, add_step, &l);
     if (!err && l.n)
-        qsort(l.w, l.n, sizeof *l.w, by_urgency);
+        tn_sort(l.w, l.n, sizeof *l.w, by_urgency);
     if (!err && l.ne)
-        qsort(l.e, l.ne, sizeof *l.e, step_by_unit);
+        tn_sort(l.e, l.ne, sizeof *l.e, step_by_unit);
     long rank = 0;
     for (size_t i = 0; !err && i < l.n; i++) {
         rank = i && strcmp(l.w[i].officer_code, l.w[i - 1].officer_code) == 0 ? rank + 1 : 1;

@@ -74,3 +74,9 @@ void tn_grow_zero(void **items, size_t *cap, size_t need, size_t size)
     if (*cap > old)
         memset((char *)*items + old * size, 0, (*cap - old) * size);
 }
+
+void tn_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}

@@ -86,33 +86,26 @@ static int cmp_k(const void *a, const void *b)
     return (x->group > y->group) - (x->group < y->group);
 }
 
-/* qsort with an empty list is undefined for a NULL base: skip those. */
-static void sort_list(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
-{
-    if (n > 1)
-        qsort(base, n, size, cmp);
-}
-
 void tn_policy_sort(struct tn_policy *pol)
 {
     /* starts are unique per list (the loader refuses duplicates), so qsort's instability
      * cannot reorder equal entries */
     for (int c = 0; c < TN_C_COUNT; c++)
-        sort_list(pol->rates[c], pol->nrates[c], sizeof *pol->rates[c], cmp_rate);
-    sort_list(pol->base_salary, pol->nbase_salary, sizeof *pol->base_salary, cmp_amount);
+        tn_sort(pol->rates[c], pol->nrates[c], sizeof *pol->rates[c], cmp_rate);
+    tn_sort(pol->base_salary, pol->nbase_salary, sizeof *pol->base_salary, cmp_amount);
     for (int r = 0; r < 4; r++)
-        sort_list(pol->min_wage[r], pol->nmin_wage[r], sizeof *pol->min_wage[r], cmp_amount);
+        tn_sort(pol->min_wage[r], pol->nmin_wage[r], sizeof *pol->min_wage[r], cmp_amount);
     for (int g = 0; g < TN_G_COUNT; g++)
-        sort_list(pol->caps[g], pol->ncaps[g], sizeof *pol->caps[g], cmp_cap);
-    sort_list(pol->deadlines, pol->ndeadlines, sizeof *pol->deadlines, cmp_deadline);
-    sort_list(pol->interest, pol->ninterest, sizeof *pol->interest, cmp_interest);
-    sort_list(pol->k, pol->nk, sizeof *pol->k, cmp_k);
-    sort_list(pol->allocation, pol->nallocation, sizeof *pol->allocation, cmp_alloc);
-    sort_list(pol->legal, pol->nlegal, sizeof *pol->legal, cmp_legal);
-    sort_list(pol->card, pol->ncard, sizeof *pol->card, cmp_card);
-    sort_list(pol->undeclared, pol->nundeclared, sizeof *pol->undeclared, cmp_undeclared);
-    sort_list(pol->fines, pol->nfines, sizeof *pol->fines, cmp_fine);
-    sort_list(pol->ladder, pol->nladder, sizeof *pol->ladder, cmp_ladder);
+        tn_sort(pol->caps[g], pol->ncaps[g], sizeof *pol->caps[g], cmp_cap);
+    tn_sort(pol->deadlines, pol->ndeadlines, sizeof *pol->deadlines, cmp_deadline);
+    tn_sort(pol->interest, pol->ninterest, sizeof *pol->interest, cmp_interest);
+    tn_sort(pol->k, pol->nk, sizeof *pol->k, cmp_k);
+    tn_sort(pol->allocation, pol->nallocation, sizeof *pol->allocation, cmp_alloc);
+    tn_sort(pol->legal, pol->nlegal, sizeof *pol->legal, cmp_legal);
+    tn_sort(pol->card, pol->ncard, sizeof *pol->card, cmp_card);
+    tn_sort(pol->undeclared, pol->nundeclared, sizeof *pol->undeclared, cmp_undeclared);
+    tn_sort(pol->fines, pol->nfines, sizeof *pol->fines, cmp_fine);
+    tn_sort(pol->ladder, pol->nladder, sizeof *pol->ladder, cmp_ladder);
 }
 
 size_t tn__effective_upper(const void *base, size_t n, size_t size, size_t off, int32_t key)

@@ -296,7 +296,7 @@ static void finish_errors(struct tn__import_run *x)
     struct order *ord = tn_xmalloc((n ? n : 1) * sizeof *ord);
     for (size_t i = 0; i < n; i++)
         ord[i] = (struct order){rep->errors[i].line, i};
-    qsort(ord, n, sizeof *ord, by_line);
+    tn_sort(ord, n, sizeof *ord, by_line);
     struct tn_import_error *sorted = tn_xmalloc((rep->caperrors + 1) * sizeof *sorted);
     for (size_t i = 0; i < n; i++)
         sorted[i] = rep->errors[ord[i].idx];

@@ -98,6 +98,6 @@ tn_err tn_tip_rewards_load(const char *dir, struct tn_tip_rewards *r, char *msg,
         tn_tip_rewards_release(r);
         return err;
     }
-    qsort(r->rules, r->n, sizeof *r->rules, by_from);
+    tn_sort(r->rules, r->n, sizeof *r->rules, by_from);
     return TN_OK;
 }

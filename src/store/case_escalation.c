@@ -162,7 +162,7 @@ tn_err tn_store_escalation(struct tn_store *s, const struct tn_policy *pol, tn_p
     tn_err err = tn_store_case_ids(s, at, add_case, &l);
     if (!err)
         if (l.n)
-            qsort(l.v, l.n, sizeof *l.v, by_unit);
+            tn_sort(l.v, l.n, sizeof *l.v, by_unit);
     struct tn_escalation_row *out = NULL;
     size_t nout = 0, capout = 0;
     sqlite3_stmt *st = NULL;
@@ -198,7 +198,7 @@ tn_err tn_store_escalation(struct tn_store *s, const struct tn_policy *pol, tn_p
     }
     if (!err) {
         if (nout)
-            qsort(out, nout, sizeof *out, by_dept_debt);
+            tn_sort(out, nout, sizeof *out, by_dept_debt);
         for (size_t i = 0; !err && i < nout; i++)
             err = row(ctx, &out[i]);
     }

@@ -179,7 +179,7 @@ tn_err tn_store_litigation(struct tn_store *s, tn_day from, tn_day to, const cha
     free(ids.id);
     if (!err) {
         if (nv)
-            qsort(v, nv, sizeof *v, by_key_unit);
+            tn_sort(v, nv, sizeof *v, by_key_unit);
         for (size_t i = 0; !err && i < nv;) {
             size_t j = i;
             while (j < nv && strcmp(v[j].key, v[i].key) == 0)
@@ -193,7 +193,7 @@ tn_err tn_store_litigation(struct tn_store *s, tn_day from, tn_day to, const cha
     }
     if (!err) {
         if (nv)
-            qsort(v, nv, sizeof *v, by_unit);
+            tn_sort(v, nv, sizeof *v, by_unit);
         struct tn_litigation_row r = {.key = "total"};
         aggregate(v, 0, nv, &r);
         err = row(ctx, &r);

@@ -161,7 +161,7 @@ static tn_err split(struct tn_store *s, tn_period period, const char *as_of, str
     sqlite3_finalize(st);
     if (err)
         return err;
-    qsort(h->owed, h->n, sizeof *h->owed, by_period);
+    tn_sort(h->owed, h->n, sizeof *h->owed, by_period);
     /* drop fully paid periods */
     size_t k = 0;
     tn_money principal[TN_G_COUNT] = {0};

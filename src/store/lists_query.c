@@ -326,7 +326,7 @@ tn_err tn_store_worker_debts(struct tn_store *s, const char *unit_code, tn_perio
         unpaid = 1;
     }
     if (!err && ws.n)
-        qsort(ws.w, ws.n, sizeof *ws.w, by_code);
+        tn_sort(ws.w, ws.n, sizeof *ws.w, by_code);
     struct tn_worker_debt w;
     for (size_t i = 0; i < ws.n && !err; i++) {
         if (ws.w[i].debt == 0)
@@ -483,7 +483,7 @@ tn_err tn_store_cooperatives(struct tn_store *s, tn_period period, const char *a
     struct tn_list_filter f = {office, "cooperative", 0, 0};
     tn_err err = tn_store_list_units(s, period, as_of, &f, coop_one, &a);
     if (!err && a.n)
-        qsort(a.rows, a.n, sizeof *a.rows, by_office);
+        tn_sort(a.rows, a.n, sizeof *a.rows, by_office);
     for (size_t i = 0; i < a.n && !err; i++)
         err = row(ctx, &a.rows[i]);
     free(a.rows);
