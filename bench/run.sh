@@ -7,6 +7,12 @@
 # With BASELINE=1 (the default for the smoke size) it also runs the plain-SQL baseline
 # (bench/baseline.sh) on the same database and checks that both compute the same figures.
 #
+# After the closes it imports the generated cases and times the reports and commands of
+# issues 4 and 5 named in $REPORTS (default: a representative set; "" skips them), one CSV
+# line per report and size appended to bench/reports.csv (or $BENCH_REPORTS_OUT): seconds
+# and peak memory. The letters are timed for one office (the first of units.csv): a letter
+# per unit of the province in one PDF is not how they are sent.
+#
 # usage: bench/run.sh [UNITS:WORKERS:MONTHS ...]   default: 200:6000:6 (the CI smoke size)
 # e.g.   bench/run.sh 2000:60000:24 8000:240000:24 32000:960000:24
 set -euo pipefail
@@ -24,9 +30,15 @@ fi
 thuno=$PWD/$build/src/cli/thuno
 run=$PWD/$build/bench/bench_run
 out=${BENCH_OUT:-bench/results.csv}
+rout=${BENCH_REPORTS_OUT:-bench/reports.csv}
+default_reports="card_locks handover officer_kpi kpi_office debtors non_participants cases
+ litigation escalation handover_signoff suspense_review books card_lock_workers pc_report
+ worklist collection_plan pack_meeting committee suspense_match letter_c12ts letter_reminder"
+reports=${REPORTS-$default_reports}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [ -f "$out" ] || echo "date,commit,units,workers,months,gen_s,import_decl_rows_s,import_pay_rows_s,close_all_s,close_last_s,close_last_peak_kib,report_s,explain_ms,db_mib,baseline_month_s" >"$out"
+[ -f "$rout" ] || echo "date,commit,units,workers,months,report,seconds,peak_kib" >"$rout"
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo none)
 end=2026-10
 
@@ -74,6 +86,26 @@ for size in "${sizes[@]}"; do
         bms=$(awk -F= '/^baseline_ms_per_month=/ {print $2}' "$work/baseline.txt")
         baseline=$((bms / 1000)).$(printf '%03d' $((bms % 1000)))
     fi
+    if [ -n "$reports" ]; then
+        for kind in case_events case_plans; do
+            "$thuno" --db "$db" import "$kind" "$work/data/$kind.csv" 2>/dev/null
+        done
+        office=$(awk -F, 'NR == 2 {print $9}' "$work/data/units.csv")
+        for r in $reports; do
+            case $r in
+            pack_meeting) cmd=(pack meeting --period "$end" -o "$work/r.pdf") ;;
+            committee) cmd=(committee --period "$end" -o "$work/r.pdf") ;;
+            suspense_match) cmd=(suspense match --period "$end") ;;
+            letter_c12ts | letter_reminder)
+                cmd=(letter "${r#letter_}" --period "$end" --office "$office" -o "$work/r.pdf") ;;
+            litigation*) cmd=(report "$r" --from "${end%-*}-01-01" --to "$end-28" -o "$work/r.csv") ;;
+            *) cmd=(report "$r" --period "$end" -o "$work/r.csv") ;;
+            esac
+            $run "r_$r" "$units" "$thuno" --db "$db" "${cmd[@]}" >/dev/null 2>>"$work/log"
+            printf '%-30s %s s %8s KiB\n' "$r" "$(field "r_$r" 3)" "$(field "r_$r" 5)"
+            echo "$(date -u +%Y-%m-%dT%H:%M:%SZ),$commit,$units,$workers,$months,$r,$(field "r_$r" 3),$(field "r_$r" 5)" >>"$rout"
+        done
+    fi
     echo "$(date -u +%Y-%m-%dT%H:%M:%SZ),$commit,$units,$workers,$months,$(field gen 3),$(field import_declarations 4),$(field import_payments 4),$((close_all / 1000)).$(printf '%03d' $((close_all % 1000))),$(field close_last 3),$(field close_last 5),$(field report_balances 3),$explain_ms,$db_mib,$baseline" >>"$out"
 done
-echo "== results appended to $out"
+echo "== results appended to $out${reports:+ and $rout}"

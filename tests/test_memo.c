@@ -105,13 +105,13 @@ static void parse_matches_table(void **state)
 }
 
 static const struct tn_memo_unit units[] = {
-    {"TB0101A", "0200000001", "Công ty TNHH Hải Âu Xanh"},               /* 0 */
-    {"TB0102B", "0200000002", "Công ty Cổ phần Hải Âu Xanh Sài Gòn"},    /* 1 */
-    {"TB0103C", "0200000003", "Hợp tác xã Nông nghiệp Đồng Tâm"},        /* 2 */
-    {"TB0104D", "0200000004", "Công ty TNHH Minh Long"},                 /* 3 */
-    {"TB0105E", "0200000005", "Công ty TNHH Minh Long"},                 /* 4: same name */
-    {"TB0106F", "0200000001-001", "Chi nhánh Công ty TNHH Hải Âu Xanh"}, /* 5: branch of 0 */
-    {"A", "0200000009", "Công ty TNHH An"},                              /* 6: short code */
+    {"TB0101A", "0200000001", "Công ty TNHH Hải Âu Xanh", NULL},               /* 0 */
+    {"TB0102B", "0200000002", "Công ty Cổ phần Hải Âu Xanh Sài Gòn", NULL},    /* 1 */
+    {"TB0103C", "0200000003", "Hợp tác xã Nông nghiệp Đồng Tâm", NULL},        /* 2 */
+    {"TB0104D", "0200000004", "Công ty TNHH Minh Long", NULL},                 /* 3 */
+    {"TB0105E", "0200000005", "Công ty TNHH Minh Long", NULL},                 /* 4: same name */
+    {"TB0106F", "0200000001-001", "Chi nhánh Công ty TNHH Hải Âu Xanh", NULL}, /* 5: branch of 0 */
+    {"A", "0200000009", "Công ty TNHH An", NULL},                              /* 6: short code */
 };
 #define NU (sizeof units / sizeof units[0])
 
@@ -164,6 +164,36 @@ static void match_matches_table(void **state)
     }
 }
 
+/* Names keyed once (tn_memo_name_key, as the suspense reports do) match exactly as names
+ * worked out at each match: same method, unit, confidence, candidates and reason. */
+static void keyed_names_match_alike(void **state)
+{
+    (void)state;
+    struct tn_memo_unit keyed[NU];
+    char keys[NU][TN_MEMO_TEXT_MAX];
+    for (size_t u = 0; u < NU; u++) {
+        tn_memo_name_key(units[u].name, keys[u]);
+        keyed[u] = units[u];
+        keyed[u].name_key = keys[u];
+    }
+    assert_string_equal(keys[0], "HAI AU XANH");
+    assert_string_equal(keys[5], "CHI NHANH HAI AU XANH");
+    for (size_t i = 0; i < sizeof match_cases / sizeof match_cases[0]; i++) {
+        struct tn_memo m;
+        struct tn_memo_match a, b;
+        tn_memo_parse(match_cases[i].memo, &m);
+        tn_memo_match(&m, units, NU, &a);
+        tn_memo_match(&m, keyed, NU, &b);
+        assert_int_equal(a.method, b.method);
+        assert_int_equal(a.unit, b.unit);
+        assert_int_equal(a.confidence, b.confidence);
+        assert_int_equal(a.ncand, b.ncand);
+        for (size_t k = 0; k < a.ncand; k++)
+            assert_int_equal(a.cand[k], b.cand[k]);
+        assert_string_equal(a.reason, b.reason);
+    }
+}
+
 static void method_names(void **state)
 {
     (void)state;
@@ -177,9 +207,9 @@ static void method_names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(fold_matches_table),  cmocka_unit_test(fold_truncates_at_a_word),
-        cmocka_unit_test(parse_matches_table), cmocka_unit_test(match_matches_table),
-        cmocka_unit_test(method_names),
+        cmocka_unit_test(fold_matches_table),      cmocka_unit_test(fold_truncates_at_a_word),
+        cmocka_unit_test(parse_matches_table),     cmocka_unit_test(match_matches_table),
+        cmocka_unit_test(keyed_names_match_alike), cmocka_unit_test(method_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

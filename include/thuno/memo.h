@@ -49,7 +49,14 @@ struct tn_memo_unit {
     const char *unit_code;
     const char *tax_code;
     const char *name;
+    const char *name_key; /* tn_memo_name_key(name), or NULL: worked out at each match */
 };
+
+/* Writes into out the distinctive words of a unit's name (folded, abbreviations written out,
+ * legal-form words dropped) that tn_memo_match looks for in a memo. Matching many memos,
+ * set each unit's name_key to it once rather than fold every name for every memo. Never
+ * fails. */
+void tn_memo_name_key(const char *name, char out[static TN_MEMO_TEXT_MAX]);
 
 enum tn_memo_method {
     TN_MEMO_NONE,      /* nothing in the memo fits a unit */

@@ -228,48 +228,83 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn__letterhe
     tn__letter_sign(lh, doc);
 }
 
-struct case_find {
-    struct tn_store *s;
-    const char *unit, *now;
-    char best[72];
-    struct tn_case c;
-    int found;
-    tn_err err;
+/* The store's cases (id, unit) as known now, sorted by unit then id: drop_in_court reads
+ * them once and looks each unit's up, rather than listing every case for every letter,
+ * n^2 (docs/performance.md). */
+struct case_ref {
+    char *unit, *case_id;
 };
 
-static tn_err case_id_row(void *ctx, const char *case_id, const char *unit_code)
+struct case_refs {
+    struct case_ref *v;
+    size_t n, cap;
+};
+
+static tn_err case_ref_row(void *ctx, const char *case_id, const char *unit_code)
 {
-    struct case_find *x = ctx;
-    if (x->found || strcmp(unit_code, x->unit) != 0)
-        return TN_OK;
+    struct case_refs *x = ctx;
+    TN_GROW(x->v, x->cap, x->n + 1);
+    x->v[x->n++] = (struct case_ref){tn_xstrdup(unit_code), tn_xstrdup(case_id)};
+    return TN_OK;
+}
+
+static int case_ref_cmp(const void *a, const void *b)
+{
+    const struct case_ref *x = a, *y = b;
+    int c = strcmp(x->unit, y->unit);
+    return c ? c : strcmp(x->case_id, y->case_id);
+}
+
+static int unit_vs_case_ref(const void *unit, const void *elem)
+{
+    return strcmp(unit, ((const struct case_ref *)elem)->unit);
+}
+
+static void case_refs_release(struct case_refs *x)
+{
+    for (size_t i = 0; i < x->n; i++) {
+        free(x->v[i].unit);
+        free(x->v[i].case_id);
+    }
+    free(x->v);
+}
+
+/* Is case_id's case, replayed as known now, still open? *c is then its state. */
+static tn_err case_open(struct tn_cli *cli, struct tn_store *s, const char *case_id,
+                        struct tn_case *c, int *open)
+{
     struct tn_case_event_row *ev = NULL;
     size_t n = 0;
-    tn_err err = tn_store_case_events(x->s, case_id, x->now, &ev, &n);
+    tn_err err = tn_store_case_events(s, case_id, cli->now, &ev, &n);
     if (err)
         return err;
-    struct tn_case c;
     char why[256];
-    tn_case_init(&c);
-    if (tn_case_replay(&c, ev, n, why, sizeof why) == TN_OK && !tn_case_is_over(&c)) {
-        snprintf(x->best, sizeof x->best, "%s", case_id);
-        x->c = c;
-        x->found = 1;
-    }
+    tn_case_init(c);
+    *open = tn_case_replay(c, ev, n, why, sizeof why) == TN_OK && !tn_case_is_over(c);
     free(ev);
     return TN_OK;
 }
 
 /* Finds the unit's open case (the first in id order) or names a new one (r->new_case). */
-static tn_err find_case(struct tn_cli *cli, struct tn_store *s, struct rem *r)
+static tn_err find_case(struct tn_cli *cli, struct tn_store *s, const struct case_refs *cases,
+                        struct rem *r)
 {
-    struct case_find x = {.s = s, .unit = r->u.unit_code, .now = cli->now};
-    tn_err err = tn_store_case_ids(s, cli->now, case_id_row, &x);
-    if (err)
-        return err;
-    if (x.found) {
-        snprintf(r->case_id, sizeof r->case_id, "%s", x.best);
-        r->c = x.c;
-        return TN_OK;
+    const struct case_ref *hit =
+        cases->n ? bsearch(r->u.unit_code, cases->v, cases->n, sizeof *cases->v, unit_vs_case_ref)
+                 : NULL;
+    while (hit && hit > cases->v && strcmp(hit[-1].unit, r->u.unit_code) == 0)
+        hit--;
+    tn_err err;
+    for (; hit && hit < cases->v + cases->n && strcmp(hit->unit, r->u.unit_code) == 0; hit++) {
+        struct tn_case c;
+        int open;
+        if ((err = case_open(cli, s, hit->case_id, &c, &open)))
+            return err;
+        if (open) {
+            snprintf(r->case_id, sizeof r->case_id, "%s", hit->case_id);
+            r->c = c;
+            return TN_OK;
+        }
     }
     char p[TN_PERIOD_BUFSZ];
     tn_period_format(r->u.bal.period, p);
@@ -323,11 +358,14 @@ static tn_err drop_in_court(struct tn_cli *cli, struct tn_store *s, const struct
 {
     size_t k = 0;
     *skipped = 0;
-    for (size_t i = 0; i < l->n; i++) {
+    struct case_refs cases = {0};
+    tn_err err = tn_store_case_ids(s, cli->now, case_ref_row, &cases);
+    if (!err)
+        tn_sort(cases.v, cases.n, sizeof *cases.v, case_ref_cmp);
+    for (size_t i = 0; i < l->n && !err; i++) {
         struct rem *r = &l->r[i];
-        tn_err err = find_case(cli, s, r);
-        if (err)
-            return err;
+        if ((err = find_case(cli, s, &cases, r)))
+            break;
         if (!tn_case_state_in_court(r->c.state)) {
             if (k != i)
                 l->r[k] = *r;
@@ -340,6 +378,7 @@ static tn_err drop_in_court(struct tn_cli *cli, struct tn_store *s, const struct
                          "%s: case %s is %s (%s): không gửi văn bản đôn đốc / no reminder, the "
                          "case's own deadlines lead it (thuno case show %s)",
                          r->u.unit_code, r->case_id, st, vi, r->case_id);
+            case_refs_release(&cases);
             return TN_ERR_REJECTED; /* one unit, nothing dropped yet: l is whole */
         }
         fprintf(stderr,
@@ -349,6 +388,9 @@ static tn_err drop_in_court(struct tn_cli *cli, struct tn_store *s, const struct
         free(r->u.owed);
         (*skipped)++;
     }
+    case_refs_release(&cases);
+    if (err)
+        return err;
     l->n = k;
     return TN_OK;
 }

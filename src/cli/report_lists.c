@@ -396,23 +396,56 @@ static const char *side(int found, const struct tn_handover_item *now,
                : "changed";
 }
 
-static const struct tn_handover_item *find(const struct tn_handover_signoff *h, const char *code)
+/* A list's items by unit code, in the list's order among equal codes: searched by code, a
+ * lookup per line instead of a scan, n^2 at a national office (docs/performance.md). */
+struct by_code {
+    const struct tn_handover_item **p;
+    size_t n;
+};
+
+static int item_cmp(const void *a, const void *b)
 {
-    for (size_t i = 0; i < h->n; i++)
-        if (strcmp(h->items[i].unit_code, code) == 0)
-            return &h->items[i];
-    return NULL;
+    const struct tn_handover_item *x = *(const struct tn_handover_item *const *)a,
+                                  *y = *(const struct tn_handover_item *const *)b;
+    int c = strcmp(x->unit_code, y->unit_code);
+    return c ? c : (x > y) - (x < y);
+}
+
+static int code_vs_item(const void *code, const void *elem)
+{
+    return strcmp(code, (*(const struct tn_handover_item *const *)elem)->unit_code);
+}
+
+static void index_items(const struct tn_handover_item *v, size_t n, struct by_code *x)
+{
+    x->p = tn_xmalloc((n ? n : 1) * sizeof *x->p);
+    x->n = n;
+    for (size_t i = 0; i < n; i++)
+        x->p[i] = &v[i];
+    tn_sort(x->p, n, sizeof *x->p, item_cmp);
+}
+
+/* The first item of the list with unit code code, NULL when there is none. */
+static const struct tn_handover_item *find(const struct by_code *x, const char *code)
+{
+    const struct tn_handover_item *const *hit =
+        x->n ? bsearch(code, x->p, x->n, sizeof *x->p, code_vs_item) : NULL;
+    if (!hit)
+        return NULL;
+    while (hit > x->p && strcmp(hit[-1]->unit_code, code) == 0)
+        hit--;
+    return *hit;
 }
 
 static tn_err signoff_line(struct tn_table_out *t, const struct tn_handover_item *now,
-                           const struct tn_handover_signoff sig[2], const int found[2],
-                           const char *changed)
+                           const struct tn_handover_signoff sig[2], const struct by_code idx[2],
+                           const int found[2], const char *changed)
 {
     const struct tn_handover_item *was[2] = {NULL, NULL};
     const char *code = now ? now->unit_code : NULL;
     for (int d = 0; d < 2; d++)
         if (found[d] && code)
-            was[d] = find(&sig[d], code);
+            was[d] = find(&idx[d], code);
     const struct tn_handover_item *shown = now;
     struct tn_cell c[] = {
         TEXT(code),
@@ -433,12 +466,12 @@ static tn_err signoff_line(struct tn_table_out *t, const struct tn_handover_item
 
 /* A line only in a signed list (dropped since): shown with the signed figures. */
 static tn_err dropped_line(struct tn_table_out *t, const struct tn_handover_item *was,
-                           const struct tn_handover_signoff sig[2], const int found[2],
-                           const char *changed)
+                           const struct tn_handover_signoff sig[2], const struct by_code idx[2],
+                           const int found[2], const char *changed)
 {
     const char *word[2];
     for (int d = 0; d < 2; d++)
-        word[d] = !found[d] ? "unsigned" : find(&sig[d], was->unit_code) ? "dropped" : "absent";
+        word[d] = !found[d] ? "unsigned" : find(&idx[d], was->unit_code) ? "dropped" : "absent";
     struct tn_cell c[] = {
         TEXT(was->unit_code),
         TEXT(was->up ? "QLT->KTTN" : "KTTN->QLT"),
@@ -480,18 +513,23 @@ tn_err tn__run_signoff(struct tn_cli *cli, struct tn_store *s, const struct tn_r
                                   (found[1] && strcmp(sig[1].digest, digest) != 0)
                               ? "yes"
                               : "no";
+    struct by_code idx[2], now_idx;
+    index_items(sig[0].items, sig[0].n, &idx[0]);
+    index_items(sig[1].items, sig[1].n, &idx[1]);
+    index_items(items, n, &now_idx);
     for (size_t i = 0; i < n && !err; i++)
-        err = signoff_line(t, &items[i], sig, found, changed);
+        err = signoff_line(t, &items[i], sig, idx, found, changed);
     for (int d = 0; d < 2 && !err; d++)
         for (size_t i = 0; i < sig[d].n && !err; i++) {
             const struct tn_handover_item *was = &sig[d].items[i];
-            int now = 0, before = 0;
-            for (size_t k = 0; k < n && !now; k++)
-                now = strcmp(items[k].unit_code, was->unit_code) == 0;
-            before = d == 1 && found[0] && find(&sig[0], was->unit_code);
+            int now = find(&now_idx, was->unit_code) != NULL;
+            int before = d == 1 && found[0] && find(&idx[0], was->unit_code);
             if (!now && !before)
-                err = dropped_line(t, was, sig, found, changed);
+                err = dropped_line(t, was, sig, idx, found, changed);
         }
+    free(idx[0].p);
+    free(idx[1].p);
+    free(now_idx.p);
     tn_handover_signoff_release(&sig[0]);
     tn_handover_signoff_release(&sig[1]);
     free(items);

@@ -56,9 +56,18 @@ tn_err tn__suspense_proposals(struct tn_store *s, tn_period period, const char *
     if (err)
         return err;
     x.mu = tn_xcalloc(x.n ? x.n : 1, sizeof *x.mu);
-    for (size_t i = 0; i < x.n; i++)
-        x.mu[i] = (struct tn_memo_unit){x.units[i].unit_code, x.units[i].tax_code, x.units[i].name};
+    /* each name folded once, not once per payment in suspense (docs/performance.md) */
+    char **keys = tn_xcalloc(x.n ? x.n : 1, sizeof *keys), key[TN_MEMO_TEXT_MAX];
+    for (size_t i = 0; i < x.n; i++) {
+        tn_memo_name_key(x.units[i].name, key);
+        keys[i] = tn_xstrdup(key);
+        x.mu[i] = (struct tn_memo_unit){x.units[i].unit_code, x.units[i].tax_code, x.units[i].name,
+                                        keys[i]};
+    }
     err = tn_store_suspense(s, period, as_of, proposal_row, &x);
+    for (size_t i = 0; i < x.n; i++)
+        free(keys[i]);
+    free(keys);
     free(x.mu);
     free(x.units);
     return err;
@@ -200,21 +209,39 @@ static const char unlock_text[] =
     "Điều 49) / card unlocked; the unit still repays costs incurred while it was locked (Health "
     "Insurance Law Art 49)";
 
+/* card_lists sorts the lists by unit code and searches them by it: a linear search per unit
+ * is n^2, hours for a national office's 450,000 units (docs/performance.md). */
+static int state_by_code(const void *a, const void *b)
+{
+    return strcmp(((const struct tn_card_state *)a)->unit_code,
+                  ((const struct tn_card_state *)b)->unit_code);
+}
+
+static int code_vs_state(const void *code, const void *elem)
+{
+    return strcmp(code, ((const struct tn_card_state *)elem)->unit_code);
+}
+
+static int unit_by_code(const void *a, const void *b)
+{
+    return strcmp(((const struct tn_payops_unit *)a)->unit_code,
+                  ((const struct tn_payops_unit *)b)->unit_code);
+}
+
+static int code_vs_unit(const void *code, const void *elem)
+{
+    return strcmp(code, ((const struct tn_payops_unit *)elem)->unit_code);
+}
+
 static const struct tn_card_state *find_state(const struct states *x, const char *unit)
 {
-    for (size_t i = 0; i < x->n; i++)
-        if (strcmp(x->v[i].unit_code, unit) == 0)
-            return &x->v[i];
-    return NULL;
+    return x->n ? bsearch(unit, x->v, x->n, sizeof *x->v, code_vs_state) : NULL;
 }
 
 static const struct tn_payops_unit *find_unit(const struct tn_payops_unit *u, size_t n,
                                               const char *code)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(u[i].unit_code, code) == 0)
-            return &u[i];
-    return NULL;
+    return n ? bsearch(code, u, n, sizeof *u, code_vs_unit) : NULL;
 }
 
 static tn_err card_lists(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
@@ -245,6 +272,9 @@ static tn_err card_lists(struct tn_cli *cli, struct tn_store *s, const struct tn
                                     &before)) ||
         (err = tn_store_payops_units(s, at, &units, &nunits)))
         goto done;
+    /* one state per unit and one version of each unit: the order of equals cannot matter */
+    tn_sort(before.v, before.n, sizeof *before.v, state_by_code);
+    tn_sort(units, nunits, sizeof *units, unit_by_code);
     for (size_t i = 0; i < now.n && !err; i++) {
         const struct tn_card_state *n = &now.v[i], *b = find_state(&before, n->unit_code);
         int locked = n->tenths >= rule->lock_tenths;

@@ -301,6 +301,14 @@ static void distinctive(const char *folded, char *buf, size_t bufsz, struct word
     split(buf, out);
 }
 
+void tn_memo_name_key(const char *name, char out[static TN_MEMO_TEXT_MAX])
+{
+    char nfold[TN_MEMO_TEXT_MAX];
+    struct words nw;
+    tn_memo_fold(name, nfold, sizeof nfold);
+    distinctive(nfold, out, TN_MEMO_TEXT_MAX, &nw);
+}
+
 /* Does the word sequence needle occur in hay, word for word? */
 static int contains_words(const struct words *hay, const struct words *needle)
 {
@@ -364,14 +372,18 @@ static size_t by_tax(const struct tn_memo *m, const struct tn_memo_unit *units, 
 static size_t by_name(const struct tn_memo *m, const struct tn_memo_unit *units, size_t n,
                       size_t *best, struct tn_memo_match *out)
 {
-    char mbuf[TN_MEMO_TEXT_MAX], nbuf[TN_MEMO_TEXT_MAX], nfold[TN_MEMO_TEXT_MAX];
+    char mbuf[TN_MEMO_TEXT_MAX], nbuf[TN_MEMO_TEXT_MAX];
     struct words mw, nw;
     distinctive(m->folded, mbuf, sizeof mbuf, &mw);
     size_t hits = 0, best_words = 0, at_best = 0;
     for (size_t u = 0; u < n; u++) {
-        tn_memo_fold(units[u].name, nfold, sizeof nfold);
-        distinctive(nfold, nbuf, sizeof nbuf, &nw);
-        if (strlen(nbuf) - (nw.n ? nw.n - 1 : 0) < 4 || !contains_words(&mw, &nw))
+        const char *key = units[u].name_key;
+        if (!key) {
+            tn_memo_name_key(units[u].name, nbuf);
+            key = nbuf;
+        }
+        split(key, &nw);
+        if (strlen(key) - (nw.n ? nw.n - 1 : 0) < 4 || !contains_words(&mw, &nw))
             continue;
         hits++;
         add_cand(out, u);

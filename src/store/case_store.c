@@ -121,15 +121,24 @@ static tn_err read_payment(struct tn_store *s, sqlite3_stmt *st, void *elem, con
 tn_err tn_store_case_payments(struct tn_store *s, const char *case_id, const char *as_of,
                               struct tn_case_payment_row **rows, size_t *n)
 {
-    /* the case's payments and the reversals of them, as known and paid by as_of */
+    /* the case's payments and the reversals of them, as known and paid by as_of; through
+     * the indexes payment_case and payment_reverses (a CTE of the payments as known would be
+     * built whole for every case) */
+/* clang-format off */
+#define PAID(t)                                                                                    \
+    t "known_at <= ?2 AND (" t "superseded_at IS NULL OR " t "superseded_at > ?2) AND "           \
+    t "paid_on <= substr(?2, 1, 10)"
     static const char sql[] =
-        "WITH p AS (SELECT * FROM payment WHERE " KNOWN " AND paid_on <= substr(?2, 1, 10)) "
         "SELECT txn_id, paid_on, amount, channel, "
-        "       EXISTS (SELECT 1 FROM p r WHERE r.reverses = p.txn_id) FROM p WHERE case_id = ?1 "
+        "       EXISTS (SELECT 1 FROM payment r WHERE r.reverses = p.txn_id AND " PAID("r.") ") "
+        "FROM payment p WHERE case_id = ?1 AND " PAID("p.") " "
         "UNION ALL "
-        "SELECT r.txn_id, r.paid_on, -r.amount, o.channel, 1 FROM p r "
-        "JOIN p o ON o.txn_id = r.reverses AND o.case_id = ?1 "
+        "SELECT r.txn_id, r.paid_on, -r.amount, o.channel, 1 FROM payment o "
+        "JOIN payment r ON r.reverses = o.txn_id "
+        "WHERE o.case_id = ?1 AND " PAID("o.") " AND " PAID("r.") " "
         "ORDER BY 2, 1";
+/* clang-format on */
+#undef PAID
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare_at(s, sql, case_id, as_of, &st);
     if (err)

@@ -84,22 +84,55 @@ static int by_period(const void *a, const void *b)
     return (x->period > y->period) - (x->period < y->period);
 }
 
+/* The statements split() runs for every unit, prepared once for all of them (a prepare per
+ * unit and statement costs more than the queries; docs/performance.md). */
+struct split_sql {
+    sqlite3_stmt *hist, *alloc, *lines;
+};
+
+static tn_err split_prepare(struct tn_store *s, struct split_sql *q)
+{
+    memset(q, 0, sizeof *q);
+    tn_err err;
+    if ((err = tn__store_prepare(s, hist_sql, &q->hist)) ||
+        (err = tn__store_prepare(s, alloc_sql, &q->alloc)) ||
+        (err = tn__store_prepare(s, lines_sql, &q->lines))) {
+        sqlite3_finalize(q->hist);
+        sqlite3_finalize(q->alloc);
+        memset(q, 0, sizeof *q);
+    }
+    return err;
+}
+
+static void split_finalize(struct split_sql *q)
+{
+    sqlite3_finalize(q->hist);
+    sqlite3_finalize(q->alloc);
+    sqlite3_finalize(q->lines);
+}
+
+/* Resets st of q and binds ?1 unit, ?2 period and ?3 as_of (the history queries). */
+static sqlite3_stmt *history_at(sqlite3_stmt *st, const char *unit, const char *p,
+                                const char *as_of)
+{
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, p, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, tn__at(as_of), -1, SQLITE_TRANSIENT);
+    return st;
+}
+
 /* Fills u's split by fund from the unit's ledger history up to period. */
-static tn_err split(struct tn_store *s, tn_period period, const char *as_of, struct hist *h,
-                    struct tn_letter_unit *u)
+static tn_err split(struct tn_store *s, const struct split_sql *q, tn_period period,
+                    const char *as_of, struct hist *h, struct tn_letter_unit *u)
 {
     char p[TN_PERIOD_BUFSZ];
     tn_period_format(period, p);
-    sqlite3_stmt *st;
     tn_money cum_int[TN_G_COUNT] = {0}, prev_int[TN_G_COUNT] = {0};
     tn_money paid_int[TN_G_COUNT] = {0};
     h->n = 0;
-    tn_err err = tn__store_prepare(s, hist_sql, &st);
-    if (err)
-        return err;
-    sqlite3_bind_text(st, 1, u->unit_code, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, tn__at(as_of), -1, SQLITE_TRANSIENT);
+    tn_err err = TN_OK;
+    sqlite3_stmt *st = history_at(q->hist, u->unit_code, p, as_of);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         tn_period r;
@@ -120,12 +153,10 @@ static tn_err split(struct tn_store *s, tn_period period, const char *as_of, str
     }
     if (rc != SQLITE_DONE)
         err = tn__store_fail(s, "read the ledger history");
-    sqlite3_finalize(st);
-    if (err || (err = tn__store_prepare(s, alloc_sql, &st)))
+    sqlite3_reset(st);
+    if (err)
         return err;
-    sqlite3_bind_text(st, 1, u->unit_code, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, tn__at(as_of), -1, SQLITE_TRANSIENT);
+    st = history_at(q->alloc, u->unit_code, p, as_of);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         tn_period closed, target;
         int g = group_of(tn__col_text(st, 2));
@@ -143,11 +174,11 @@ static tn_err split(struct tn_store *s, tn_period period, const char *as_of, str
     }
     if (rc != SQLITE_DONE)
         err = tn__store_fail(s, "read the allocations");
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (err)
         return err;
-    if ((err = tn__store_prepare(s, lines_sql, &st)))
-        return err;
+    st = q->lines;
+    sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, u->bal.close_id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         int adj = strcmp(tn__col_text(st, 0), "adjustment") == 0;
@@ -158,7 +189,7 @@ static tn_err split(struct tn_store *s, tn_period period, const char *as_of, str
     }
     if (rc != SQLITE_DONE)
         err = tn__store_fail(s, "read the assessment lines");
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (err)
         return err;
     tn_sort(h->owed, h->n, sizeof *h->owed, by_period);
@@ -203,9 +234,14 @@ tn_err tn_store_letter_units(struct tn_store *s, tn_period period, const char *a
                              tn_err (*row)(void *ctx, const struct tn_letter_unit *u), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare_period(s, units_sql, period, as_of, &st);
+    struct split_sql q;
+    tn_err err = split_prepare(s, &q);
     if (err)
         return err;
+    if ((err = tn__store_prepare_period(s, units_sql, period, as_of, &st))) {
+        split_finalize(&q);
+        return err;
+    }
     tn__bind_text_or_null(st, 3, f ? f->office : NULL);
     tn__bind_text_or_null(st, 4, f ? f->unit : NULL);
     struct hist h = {0};
@@ -226,10 +262,11 @@ tn_err tn_store_letter_units(struct tn_store *s, tn_period period, const char *a
         snprintf(b->unit_code, sizeof b->unit_code, "%s", u->unit_code);
         b->period = period;
         tn__read_balance_figures(st, 10, b);
-        if ((err = split(s, period, as_of, &h, u)) || (err = row(ctx, u)))
+        if ((err = split(s, &q, period, as_of, &h, u)) || (err = row(ctx, u)))
             break;
     }
     sqlite3_finalize(st);
+    split_finalize(&q);
     free(h.owed);
     free(u);
     return err;

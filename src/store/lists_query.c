@@ -41,10 +41,11 @@ static const char list_sql[] =
 
 /* ?3 office */
 static const char branch_sql[] =
-    "WITH " CUR_AT "SELECT " UNIT_COLS ", coalesce(p.name, ''), coalesce(p.province_code, ''), "
+    "WITH " TN__TABLE_AT("unit_at", "unit", "?2") " "
+    "SELECT " UNIT_COLS ", coalesce(p.name, ''), coalesce(p.province_code, ''), "
     "       coalesce(p.office_code, ''), p.unit_code IS NULL "
-    "FROM unit_at u LEFT JOIN cur ON cur.unit_code = u.unit_code "
-    "LEFT JOIN unit_at p ON p.unit_code = u.parent_code "
+    "FROM unit_at u " TN__JOIN_CLOSE("cur", "u.unit_code", "?1", "?2")
+    TN__JOIN_AT("unit", "p", "p.unit_code = u.parent_code", "?2")
     "WHERE coalesce(u.parent_code, '') != '' AND (?3 IS NULL OR coalesce(u.office_code, '') = ?3) "
     "  AND (p.unit_code IS NULL OR p.province_code != u.province_code "
     "       OR coalesce(p.office_code, '') != coalesce(u.office_code, '')) "

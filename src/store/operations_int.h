@@ -23,18 +23,21 @@
 #define TN__PERIOD_END(p) "date(" p " || '-01', '+1 month', '-1 day')"
 
 /* clang-format off */
-/* The CTEs cur, prev (each unit's balance row of period ?1, cut by the SQL condition and_cut,
- * and of the period before, ?3, as known at ?2), unit_at, officer_at (as known at ?2) and
- * in_charge (at ?1's end). */
+/* The CTEs cur (each unit's balance row of period ?1, cut by the SQL condition and_cut, as
+ * known at ?2), unit_at, officer_at (as known at ?2) and in_charge (at ?1's end); join prev
+ * with TN__JOIN_PREV. */
 #define TN__CUR_PREV(and_cut)                                                                      \
-    TN__CLOSE_AT("cur", "?1", "?2", and_cut) ", " TN__CLOSE_AT("prev", "?3", "?2", "") ", "        \
+    TN__CLOSE_AT("cur", "?1", "?2", and_cut) ", "                                                  \
     TN__TABLE_AT("unit_at", "unit", "?2") ", " TN__TABLE_AT("officer_at", "officer", "?2") ", "    \
     TN__IN_CHARGE("?2", TN__PERIOD_END("?1"))
 
-/* The CTEs cur, prev (each unit's balance row of period ?1 and of the period before, ?3, as
- * known at ?2), unit_at, officer_at, plan_at (?1's plans), in_charge (at ?1's end) and f: a
- * row per unit of cur with its officer in charge, name, office, type, department, province
- * and last month's facts, cut to office ?4 unless NULL. */
+/* TN__JOIN_PREV: prev, the balance row of the period before, ?3, of each unit of cur, as
+ * known at ?2. */
+#define TN__JOIN_PREV TN__JOIN_CLOSE("prev", "cur.unit_code", "?3", "?2")
+
+/* The CTEs of TN__CUR_PREV, plan_at (?1's plans) and f: a row per unit of cur (prev joined
+ * by TN__JOIN_PREV) with its officer in charge, name, office, type, department, province and
+ * last month's facts, cut to office ?4 unless NULL. */
 #define TN__OPS_FACTS                                                                              \
     "WITH " TN__CUR_PREV("") ", "                                                                  \
     "plan_at AS (SELECT * FROM collection_plan WHERE period = ?1 AND " TN__KNOWN_AT("?2") "), "    \
@@ -46,10 +49,11 @@
     "             coalesce(prev.months_owed_tenths, 0) AS prev_tenths, "                           \
     "             coalesce(prev.bucket, '') AS prev_bucket, "                                      \
     "             coalesce(prev.principal_due + prev.interest_due, 0) AS debt_prev "               \
-    "      FROM cur LEFT JOIN prev ON prev.unit_code = cur.unit_code "                             \
-    "      LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "                                    \
+    "      FROM cur " TN__JOIN_PREV                                                               \
+    "      " TN__JOIN_AT("unit", "u", "u.unit_code = cur.unit_code", "?2")                          \
     "      LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "                                \
-    "      LEFT JOIN officer_at o ON o.officer_code = coalesce(ic.officer_code, u.officer_code) "  \
+    "      " TN__JOIN_AT("officer", "o", "o.officer_code = coalesce(ic.officer_code, u.officer_code)", \
+                         "?2")                                                                     \
     "      WHERE ?4 IS NULL OR u.office_code = ?4) "
 /* clang-format on */
 

@@ -41,12 +41,12 @@ static const char award_sql[] =
     "ORDER BY yr.unit_code";
 
 static const char non_participants_sql[] =
-    "WITH " TN__CLOSE_AT("cur", "?1", "?2", "") ", " UNITS_AT ", "
+    "WITH " UNITS_AT ", "
     "reg AS (SELECT * FROM registry WHERE " TN__KNOWN_AT("?2") " AND status = 'active') "
     "SELECT reg.tax_code, reg.name, coalesce(reg.reported_employees, 0), "
     "       coalesce(u.unit_code, ''), coalesce(cur.workers, 0) "
     "FROM reg LEFT JOIN unit_at u ON u.tax_code = reg.tax_code "
-    "LEFT JOIN cur ON cur.unit_code = u.unit_code "
+    TN__JOIN_CLOSE("cur", "u.unit_code", "?1", "?2")
     "WHERE (u.unit_code IS NULL "
     "   OR (coalesce(reg.reported_employees, 0) - coalesce(cur.workers, 0) >= ?3 "
     "       AND coalesce(reg.reported_employees, 0) * 100 >= coalesce(cur.workers, 0) * ?4)) "

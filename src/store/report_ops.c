@@ -23,7 +23,7 @@ static const char crossings_sql[] = AS_KNOWN
     "       coalesce(cur.months_owed_tenths, 0), coalesce(prev.months_owed_tenths, 0), "
     "       cur.workers, cur.principal_due + cur.interest_due, "
     "       coalesce(ic.officer_code, u.officer_code, '') "
-    "FROM cur LEFT JOIN prev ON prev.unit_code = cur.unit_code "
+    "FROM cur " TN__JOIN_PREV
     "LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
     "LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "
     "WHERE (coalesce(cur.months_owed_tenths, 0) >= ?4) != (coalesce(prev.months_owed_tenths, 0) >= ?4) "
@@ -40,7 +40,7 @@ static const char kpi_sql[] = AS_KNOWN
     "       sum(coalesce(prev.principal_due + prev.interest_due, 0)), sum(coalesce(prev.paid, 0)), "
     "       sum(cur.bucket = '0'), sum(cur.bucket = '1-3'), sum(cur.bucket = '3-6'), "
     "       sum(cur.bucket = '6-12'), sum(cur.bucket = '12+') "
-    "FROM cur LEFT JOIN prev ON prev.unit_code = cur.unit_code "
+    "FROM cur " TN__JOIN_PREV
     "LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
     "LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "
     "LEFT JOIN officer_at o ON o.officer_code = coalesce(ic.officer_code, u.officer_code) "

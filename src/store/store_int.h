@@ -73,12 +73,27 @@ void tn__read_balance_figures(sqlite3_stmt *st, int first, struct tn_balance_row
 #define TN__TABLE_AT(name, table, at)                                                              \
     name " AS (SELECT * FROM " table " WHERE " TN__KNOWN_AT(at) ")"
 
+/* SQL LEFT JOIN of table as alias on the SQL condition on, each key's version as known at the
+ * SQL expression at: TN__TABLE_AT's rows through the table's own key. A CTE of them may be
+ * materialized and then scanned for every row of the left side, n^2 (docs/performance.md). */
+#define TN__JOIN_AT(table, alias, on, at)                                                          \
+    "LEFT JOIN " table " " alias " ON " on " AND " alias ".known_at <= " at " AND (" alias         \
+    ".superseded_at IS NULL OR " alias ".superseded_at > " at ") "
+
 /* SQL CTEs name_id and name: per unit, its latest unit_close row of period p (the close that
  * counts) as known at at, on the units that pass the SQL condition and_cut ("" or "AND ..."). */
 #define TN__CLOSE_AT(name, p, at, and_cut)                                                         \
     name "_id AS (SELECT unit_code, max(id) AS id FROM unit_close "                                \
     "WHERE period = " p " AND known_at <= " at " " and_cut " GROUP BY unit_code), "                 \
     name " AS (SELECT b.* FROM " name "_id i JOIN unit_close b ON b.id = i.id)"
+
+/* SQL LEFT JOIN of unit_close as name: the unit (SQL expression unit)'s latest unit_close row
+ * of period p as known at at, NULLs without one; the rows of TN__CLOSE_AT, found through
+ * unit_close_key for each row joined. Join such a CTE instead and SQLite, without statistics,
+ * scans it whole for every row of the left side, n^2 (docs/performance.md). */
+#define TN__JOIN_CLOSE(name, unit, p, at)                                                          \
+    "LEFT JOIN unit_close " name " ON " name ".id = (SELECT max(id) FROM unit_close "              \
+    "WHERE unit_code = " unit " AND period = " p " AND known_at <= " at ") "
 
 /* SQL CTEs name_id and name: per unit and period passing the SQL condition period_cond, the
  * latest unit_close row as known at at, on the units that pass and_cut ("" or "AND ..."). */
