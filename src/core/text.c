@@ -8,6 +8,7 @@
  * ASCII base, e.g. 'Æ' or '×'); the tables were generated from Python's unicodedata NFD.
  */
 #include "thuno/text.h"
+#include "text_int.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -173,14 +174,21 @@ static char fold_cp(uint32_t cp)
     return b == '.' ? ' ' : b;
 }
 
+size_t tn__text_fold_next(const unsigned char *s, char *ascii)
+{
+    uint32_t cp;
+    size_t n = utf8_next(s, &cp);
+    *ascii = fold_cp(cp);
+    return n;
+}
+
 size_t tn_text_ascii_fold(const char *s, char *out, size_t size)
 {
     size_t o = 0;
     const unsigned char *p = (const unsigned char *)s;
     while (*p && o + 1 < size) {
-        uint32_t cp;
-        p += utf8_next(p, &cp);
-        char c = fold_cp(cp);
+        char c;
+        p += tn__text_fold_next(p, &c);
         if (c)
             out[o++] = c;
     }
