@@ -190,6 +190,18 @@ tn_err tn__letter_write(const struct tn_letter_doc *doc, const char *out)
     return err;
 }
 
+tn_err tn__letter_write_unit(const struct tn_letter_doc *doc, const char *dir,
+                             const char *unit_code)
+{
+    char path[1024];
+    int n = snprintf(path, sizeof path, "%s/%s.pdf", dir, unit_code);
+    if (n < 0 || (size_t)n >= sizeof path) {
+        tn_cli_error("letter", "cannot write %s/%s.pdf: path too long", dir, unit_code);
+        return TN_ERR_IO;
+    }
+    return tn__letter_write(doc, path);
+}
+
 static tn_err parse_opts(struct tn_cli *cli, int argc, char **argv, struct tn__letter_opts *o)
 {
     memset(o, 0, sizeof *o);

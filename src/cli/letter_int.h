@@ -58,6 +58,11 @@ void tn__letter_sign(const struct tn__letterhead *lh, struct tn_letter_doc *doc)
 /* Writes doc to o->out ("-": standard output). Reports its own errors. Errors: TN_ERR_IO. */
 tn_err tn__letter_write(const struct tn_letter_doc *doc, const char *out);
 
+/* Writes doc to dir/UNIT_CODE.pdf, the one file of a unit's letter under --dir. Reports its
+ * own errors. Errors: TN_ERR_IO (the path too long included). */
+tn_err tn__letter_write_unit(const struct tn_letter_doc *doc, const char *dir,
+                             const char *unit_code);
+
 /* The creation date pinned into the PDF: the letters' date at 00:00:00. */
 void tn__letter_created(const struct tn__letter_opts *o, char out[static 20]);
 

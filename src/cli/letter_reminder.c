@@ -413,9 +413,7 @@ static tn_err write_docs(const struct tn__letter_opts *o, struct rem *r, size_t 
     for (size_t i = 0; i < n && !err; i++) {
         struct tn_letter_doc *doc = tn_letter_doc_new(created, "Văn bản đôn đốc / Reminder");
         reminder_letter(doc, lh, o, pol, &r[i]);
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s.pdf", o->dir, r[i].u.unit_code);
-        err = tn__letter_write(doc, path);
+        err = tn__letter_write_unit(doc, o->dir, r[i].u.unit_code);
         tn_letter_doc_free(doc);
     }
     return err;
