@@ -40,13 +40,6 @@ void tn__period_vi(tn_period p, char buf[static 32])
     snprintf(buf, 32, "tháng %d năm %04d", p % 12 + 1, p / 12);
 }
 
-void tn__day_vi(tn_day d, char buf[static 16])
-{
-    int y, m, md;
-    tn_day_civil(d, &y, &m, &md);
-    snprintf(buf, 16, "%02d/%02d/%04d", md, m, y);
-}
-
 const char *tn__money_vi(tn_money m, char buf[static 40])
 {
     tn_text_money_vnd(m, buf);

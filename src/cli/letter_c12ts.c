@@ -145,7 +145,7 @@ static void notice(struct c12_ctx *x, struct tn_letter_doc *doc, const struct tn
     tn_day due;
     if (tn_policy_deadline(x->pol, TN_G_BHXH, u->payment_cycle, b->period, &due, NULL) == TN_OK) {
         char dv[16];
-        tn__day_vi(due, dv);
+        tn_text_day_vi(due, dv);
         tn_letter_paraf(doc, TN_LETTER_ITEM,
                         "- Hạn đóng số phải đóng %s: chậm nhất ngày **%s** (Điều 34 Luật Bảo hiểm "
                         "xã hội số 41/2024/QH15).",

@@ -69,9 +69,6 @@ void tn__letter_created(const struct tn__letter_opts *o, char out[static 20]);
 /* "tháng 11 năm 2025" for p. */
 void tn__period_vi(tn_period p, char buf[static 32]);
 
-/* "dd/mm/yyyy" for d. */
-void tn__day_vi(tn_day d, char buf[static 16]);
-
 /* Grouped money with " đ" ("1.234.567 đ"). */
 const char *tn__money_vi(tn_money m, char buf[static 40]);
 

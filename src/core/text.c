@@ -23,6 +23,15 @@ void tn_text_date_vi(tn_day d, char buf[static TN_TEXT_DATE_BUFSZ])
              m <= 2 ? "ngày %02d tháng %02d năm %04d" : "ngày %02d tháng %d năm %04d", md, m, y);
 }
 
+void tn_text_day_vi(tn_day d, char buf[static TN_TEXT_DAY_BUFSZ])
+{
+    int y, m, md;
+    tn_day_civil(d, &y, &m, &md);
+    /* the remainders let the compiler prove the text fits */
+    unsigned yy = (unsigned)y % 10000u, mm = (unsigned)m % 100u, dd = (unsigned)md % 100u;
+    snprintf(buf, TN_TEXT_DAY_BUFSZ, "%02u/%02u/%04u", dd, mm, yy);
+}
+
 void tn_text_money_vnd(tn_money m, char buf[static TN_TEXT_MONEY_BUFSZ])
 {
     char g[32];
