@@ -13,7 +13,28 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "io/csv_reader.h"
 #include "io/inspection_policy.h"
+
+/* tn_csv_tenths, the months cell of inspections.csv and public_list.csv */
+static const struct {
+    const char *in;
+    int ok, want;
+} tenths_cases[] = {
+    {"3", 1, 30},   {"3.0", 1, 30}, {"12.5", 1, 125}, {"9999.9", 1, 99999}, {"0", 1, 0},
+    {"", 0, 0},     {"3.", 0, 0},   {".5", 0, 0},     {"3.05", 0, 0},       {"12345", 0, 0},
+    {"-3.0", 0, 0}, {" 3", 0, 0},   {"1.2.3", 0, 0},  {"3,0", 0, 0},
+};
+
+static void tenths_cell(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof tenths_cases / sizeof tenths_cases[0]; i++) {
+        int got = -7;
+        assert_int_equal(tn_csv_tenths(tenths_cases[i].in, &got), tenths_cases[i].ok ? 0 : -1);
+        assert_int_equal(got, tenths_cases[i].ok ? tenths_cases[i].want : -7);
+    }
+}
 
 static void shipped_file(void **state)
 {
@@ -80,6 +101,7 @@ static void bad_files(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tenths_cell),
         cmocka_unit_test(shipped_file),
         cmocka_unit_test(bad_files),
     };

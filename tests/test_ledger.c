@@ -292,6 +292,38 @@ static void aging_months_owed_and_buckets(void **state)
         assert_string_equal(tn_aging_bucket(b[i].tenths), b[i].bucket);
 }
 
+/* The state of a day (docs/payments-ops.md "The state of a day", the worked example of unit
+ * A): November's close found 2.0 months owed, m = 5,120,000 a month, November's 5,120,000
+ * not yet due (deadline 2025-12-31); debt 15,680,000 principal (4,800,000 + 5,760,000 +
+ * 5,120,000) and 100,000 interest. */
+static void aging_state_of_a_day(void **state)
+{
+    (void)state;
+    tn_day d10 = fx_day(2025, 12, 10), d30 = fx_day(2025, 12, 30), d31 = fx_day(2025, 12, 31);
+    static const tn_money m = 5120000, debt = 15780000, paid = 10560000;
+    /* 20 - floor(105,600,000 / 5,120,000) = 20 - 20 = 0 */
+    assert_int_equal(tn_aging_day_tenths(20, m, debt, m, d31, paid, d10), 0);
+    /* nothing paid, November not yet due: the close's 2.0 */
+    assert_int_equal(tn_aging_day_tenths(20, m, debt, m, d31, 0, d30), 20);
+    /* on its deadline November counts: 20 + 10 - 20 = 10 */
+    assert_int_equal(tn_aging_day_tenths(20, m, debt, m, d31, paid, d31), 10);
+    /* no pending deadline (-1): never added */
+    assert_int_equal(tn_aging_day_tenths(20, m, debt, m, -1, 0, d31), 20);
+    /* more paid than months owed: never below 0; the whole debt paid: 0 */
+    assert_int_equal(tn_aging_day_tenths(5, m, debt, 0, -1, 4 * m, d31), 0);
+    assert_int_equal(tn_aging_day_tenths(20, m, debt, m, d31, debt, d31), 0);
+    /* no assessed amount: the close's figure stands unless the debt is paid */
+    assert_int_equal(tn_aging_day_tenths(30, 0, debt, 0, d10, paid, d31), 30);
+    assert_int_equal(tn_aging_day_tenths(30, 0, debt, 0, d10, debt, d31), 0);
+    /* pending: 1 month for a monthly payer; the k-th month of a quarterly cycle is k months
+     * (March is the 3rd: 3 x m), at most the principal due, never below 0 */
+    assert_int_equal(tn_aging_pending(m, 15680000, 1, fx_period(2025, 11)), m);
+    assert_int_equal(tn_aging_pending(m, 15680000, 3, fx_period(2025, 1)), m);
+    assert_int_equal(tn_aging_pending(m, 15680000, 3, fx_period(2025, 3)), 3 * m);
+    assert_int_equal(tn_aging_pending(m, 6000000, 3, fx_period(2025, 3)), 6000000);
+    assert_int_equal(tn_aging_pending(m, -500, 1, fx_period(2025, 3)), 0);
+}
+
 static void replay_refuses_payments_outside_window(void **state)
 {
     struct scenario *s = *state;
@@ -368,6 +400,7 @@ int main(void)
         T(quarterly_payer_law58_not_due_months_bear_no_interest),
         T(aging_late_then_evading_after_60_days),
         T(aging_months_owed_and_buckets),
+        T(aging_state_of_a_day),
         T(replay_refuses_payments_outside_window),
     };
 #undef T

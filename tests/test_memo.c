@@ -22,7 +22,8 @@ static const struct {
     {"ĐẶNG VĂN LÂM ỨNG ỬNG ỸỴ", "DANG VAN LAM UNG UNG YY"}, /* upper-case precomposed */
     {"Ha\xcc\x89i A\xcc\x82u", "HAI AU"},                   /* NFD: combining hook and circumflex */
     {"  t10/2026;;MST:0100000001-002 ", "T10 2026 MST 0100000001 002"},
-    {"bad \xff byte", "BAD BYTE"}, /* an invalid byte separates words */
+    {"bad \xff byte", "BAD BYTE"},        /* an invalid byte separates words */
+    {"Peña & Çelik × 2", "PENA CELIK 2"}, /* Latin letters fold as in text.h; '×' separates */
     {"", ""},
 };
 

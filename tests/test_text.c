@@ -35,6 +35,26 @@ static void date_line_pads_days_and_first_months(void **state)
     }
 }
 
+static void day_in_text_is_dd_mm_yyyy(void **state)
+{
+    (void)state;
+    static const struct {
+        int y, m, d;
+        const char *want;
+    } cases[] = {
+        {2026, 1, 5, "05/01/2026"},   /* leading zeros on day and month */
+        {2025, 12, 31, "31/12/2025"}, /* none needed */
+        {1900, 3, 1, "01/03/1900"},   /* the first year a day may have */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tn_day d;
+        assert_int_equal(tn_day_make(cases[i].y, cases[i].m, cases[i].d, &d), TN_OK);
+        char buf[TN_TEXT_DAY_BUFSZ];
+        tn_text_day_vi(d, buf);
+        assert_string_equal(buf, cases[i].want);
+    }
+}
+
 static void money_is_grouped_with_dong(void **state)
 {
     (void)state;
@@ -153,6 +173,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(date_line_pads_days_and_first_months),
+        cmocka_unit_test(day_in_text_is_dd_mm_yyyy),
         cmocka_unit_test(money_is_grouped_with_dong),
         cmocka_unit_test(money_in_words),
         cmocka_unit_test(fold_removes_diacritics),

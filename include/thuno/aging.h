@@ -38,6 +38,21 @@ tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger
 /* "0", "1-3", "3-6", "6-12", "12+" for months owed in tenths. */
 const char *tn_aging_bucket(int months_owed_tenths);
 
+/* The principal a close of base_period found not yet due, which payments (oldest first)
+ * reach last: the charges of the base period's payment cycle up to it, k months of monthly
+ * for the k-th month of a cycle of cycle months (k = 1 when cycle <= 1), at most principal_due,
+ * never below 0 (docs/payments-ops.md "the state of a day"). */
+tn_money tn_aging_pending(tn_money monthly, tn_money principal_due, int cycle,
+                          tn_period base_period);
+
+/* Months owed on day, in tenths, by the latest close's figures and the payments it did not
+ * count (docs/payments-ops.md "the state of a day"): 0 when paid_since covers debt; else
+ * closed_tenths, plus floor(pending * 10 / monthly) once pending_due (>= 0; -1: none) is on
+ * or before day, less floor(paid_since * 10 / monthly), never below 0. When monthly <= 0 the
+ * close's figure stands (closed_tenths). */
+int tn_aging_day_tenths(int closed_tenths, tn_money monthly, tn_money debt, tn_money pending,
+                        tn_day pending_due, tn_money paid_since, tn_day day);
+
 /* "current", "late", "evading". */
 const char *tn_legal_status_name(enum tn_legal_status s);
 

@@ -168,6 +168,8 @@ struct tn_doc {
     size_t nlines, caplines;
 };
 
+/* tn_doc_init() empties d (amount -1: none); tn_doc_release() frees its lines (their label
+ * and text) and leaves d as if just initialized. */
 void tn_doc_init(struct tn_doc *d);
 void tn_doc_release(struct tn_doc *d);
 

@@ -35,6 +35,8 @@ struct tn_doc_source {
     char address[256], office_code[32], as_of[20], ledger_as_of[20];
 };
 
+/* tn_doc_source_init() empties src; tn_doc_source_release() frees its arrays (events, steps,
+ * notes, payments, periods, interest) and leaves src as if just initialized. */
 void tn_doc_source_init(struct tn_doc_source *src);
 void tn_doc_source_release(struct tn_doc_source *src);
 

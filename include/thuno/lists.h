@@ -164,6 +164,8 @@ struct tn_handover_signoff {
     size_t n;
 };
 
+/* tn_handover_signoff_init() empties h; tn_handover_signoff_release() frees its items and
+ * leaves h as if just initialized. */
 void tn_handover_signoff_init(struct tn_handover_signoff *h);
 void tn_handover_signoff_release(struct tn_handover_signoff *h);
 

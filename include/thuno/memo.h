@@ -3,9 +3,11 @@
  * code, the tax code, the unit's name and the period paid for (docs/payments-ops.md).
  *
  * Invariants:
- * - Folding: Vietnamese letters lose their marks (ă â -> A, đ -> D, ơ -> O, ư -> U, every
- *   tone -> the bare letter), in precomposed (NFC) or combining (NFD) form; ASCII letters are
- *   upper-cased; every other character separates words. Memos are usually typed without
+ * - Folding: letters lose their marks as tn_text_ascii_fold() (text.h) takes them off: every
+ *   Vietnamese letter (ă â -> A, đ -> D, ơ -> O, ư -> U, every tone -> the bare letter), in
+ *   precomposed (NFC) or combining (NFD) form, and the other precomposed Latin letters of
+ *   U+00C0..U+017F (ç -> C, ñ -> N); ASCII letters are upper-cased; every other character
+ *   separates words. Memos are usually typed without
  *   diacritics; names are registered with them: both fold to the same words.
  * - A tax code in a memo is a run of exactly 10 digits, optionally followed by '-' and exactly
  *   3 digits (a branch); a 10-digit run is only a candidate (it may be a BHXH code or a phone

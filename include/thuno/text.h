@@ -27,6 +27,11 @@
  * "ngày 15 tháng 01 năm 2026").  LAW: Decree 30/2020/NĐ-CP Appendix I §5 (thời gian ban hành). */
 void tn_text_date_vi(tn_day d, char buf[static TN_TEXT_DATE_BUFSZ]);
 
+#define TN_TEXT_DAY_BUFSZ 11 /* "05/01/2026" and its NUL */
+
+/* Writes day d as documents write a day inside their text: "dd/mm/yyyy", "05/01/2026". */
+void tn_text_day_vi(tn_day d, char buf[static TN_TEXT_DAY_BUFSZ]);
+
 /* Writes m grouped with dots and followed by " đ": "1.234.567 đ", "0 đ", "-500 đ". */
 void tn_text_money_vnd(tn_money m, char buf[static TN_TEXT_MONEY_BUFSZ]);
 

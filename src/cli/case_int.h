@@ -8,9 +8,13 @@
 #include <stddef.h>
 
 #include "cli.h"
+#include "thuno/money.h"
 
 struct tn_store;
 struct tn_case_event_row;
+
+/* Writes m grouped as the case screens print it ("1.500.000"), or "-" when m is negative. */
+void tn__case_money(tn_money m, char buf[static 32]);
 
 /* Runs `thuno case SUB ...` when SUB is a register verb (fee, hearing, claim, asset, verify,
  * priority, measure, bank-order, bank-reply, tip, tip-result, agent, branch) and sets

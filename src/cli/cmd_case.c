@@ -22,7 +22,7 @@
 #include "thuno/report.h"
 #include "thuno/store.h"
 
-static void money(tn_money m, char buf[static 32])
+void tn__case_money(tn_money m, char buf[static 32])
 {
     if (m < 0)
         snprintf(buf, 32, "-");
@@ -108,16 +108,16 @@ static tn_err show(struct tn_cli *cli, struct tn_store *s, const char *id, const
     if (bad)
         printf("CẢNH BÁO / WARNING: the history does not replay: %s\n", why);
     char a[32], b[32], d[32];
-    money(c.claimed, a);
-    money(c.settled, b);
-    money(c.awarded, d);
+    tn__case_money(c.claimed, a);
+    tn__case_money(c.settled, b);
+    tn__case_money(c.awarded, d);
     printf("Khởi kiện / claimed %s — hòa giải / settled %s — bản án / awarded %s\n", a, b, d);
     printf("\nDiễn biến / timeline:\n");
     for (size_t i = 0; i < n; i++) {
         char day[TN_DAY_BUFSZ], amt[32] = "";
         tn_day_format(ev[i].step.day, day);
         if (ev[i].step.amount >= 0)
-            money(ev[i].step.amount, amt);
+            tn__case_money(ev[i].step.amount, amt);
         printf("  %3ld  %s  %-22s %-40s %15s %s%s%s%s%s\n", ev[i].seq, day,
                tn_case_event_name(ev[i].step.event), tn_case_event_label(ev[i].step.event), amt,
                tn_case_outcome_name(ev[i].step.outcome), ev[i].office[0] ? " @ " : "", ev[i].office,

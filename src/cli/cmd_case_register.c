@@ -60,14 +60,6 @@ static const struct verb verbs[] = {
 
 #define BAD(...) (tn_cli_error("case", __VA_ARGS__), TN_ERR_REJECTED)
 
-static void money(tn_money m, char buf[static 32])
-{
-    if (m < 0)
-        snprintf(buf, 32, "-");
-    else
-        tn_money_format_grouped(m, buf);
-}
-
 /* a whole number of đồng (above 0 when positive) into *out */
 static tn_err amount_arg(const char *opt, const char *v, int positive, tn_money *out)
 {
@@ -358,9 +350,9 @@ static tn_err claim(struct tn_cli *cli, struct tn_store *s, int argc, char **arg
         const struct tn_balance_row *b = &e.balance;
         char pp[TN_PERIOD_BUFSZ], a[32], c[32], d[32];
         (void)tn_period_format(b->period, pp);
-        money(b->principal_due, a);
-        money(b->interest_due, c);
-        money(b->principal_due + b->interest_due, d);
+        tn__case_money(b->principal_due, a);
+        tn__case_money(b->interest_due, c);
+        tn__case_money(b->principal_due + b->interest_due, d);
         printf("Số tiền khởi kiện / amount to claim for case %s, unit %s, filing %.10s:\n", argv[0],
                ev[0].unit_code, as_of);
         printf("  nợ gốc / principal due   %15s\n  lãi / interest due       %15s\n"
@@ -384,7 +376,7 @@ static tn_err claim(struct tn_cli *cli, struct tn_store *s, int argc, char **arg
         tn_money rec = filed(ev, n, &fd);
         if (rec >= 0) {
             char r[32], diff[32], fds[TN_DAY_BUFSZ];
-            money(rec, r);
+            tn__case_money(rec, r);
             tn_day_format(fd, fds);
             tn_money_format_grouped(rec - (b->principal_due + b->interest_due), diff);
             printf("  đã ghi khởi kiện / recorded lawsuit_filed %s: %s (difference %s)\n", fds, r,
@@ -430,7 +422,7 @@ static void show_court(const struct tn_case_reg_row *r, size_t n)
         char d[TN_DAY_BUFSZ], a[32];
         tn_day_format(r[i].day, d);
         if (r[i].reg == TN_CASE_REG_FEE) {
-            money(r[i].amount, a);
+            tn__case_money(r[i].amount, a);
             if (strcmp(r[i].what, "exempt") == 0)
                 printf("  %s  án phí / court fee: miễn / exempt — căn cứ / basis: %s", d,
                        r[i].detail);
@@ -498,7 +490,7 @@ static void show_assets(const struct tn_case_reg_row *r, size_t n)
                 continue;
             char d[TN_DAY_BUFSZ], v[32], place[24] = "-";
             tn_day_format(r[i].day, d);
-            money(r[i].amount, v);
+            tn__case_money(r[i].amount, v);
             if (rank < norder)
                 snprintf(place, sizeof place, "%zu", rank + 1);
             printf("  #%ld [%s] %s: %s%s%s; pledged %s; est. %s; listed %s", r[i].no, place,
@@ -520,7 +512,7 @@ static void show_assets(const struct tn_case_reg_row *r, size_t n)
                 char dj[TN_DAY_BUFSZ], aj[32] = "";
                 tn_day_format(sub[j]->day, dj);
                 if (sub[j]->amount >= 0)
-                    money(sub[j]->amount, aj);
+                    tn__case_money(sub[j]->amount, aj);
                 if (sub[j]->reg == TN_CASE_REG_VERIFICATION)
                     printf("      %s  xác minh / verified: %s by %s", dj, sub[j]->what,
                            sub[j]->party);
@@ -541,7 +533,7 @@ static void show_orders(const struct tn_case_reg_row *r, size_t n)
             continue;
         char d[TN_DAY_BUFSZ], a[32], t[32];
         tn_day_format(r[i].day, d);
-        money(r[i].amount, a);
+        tn__case_money(r[i].amount, a);
         printf("  #%ld %s  %s %s: ordered %s", r[i].no, d,
                strcmp(r[i].what, "treasury") == 0 ? "Kho bạc / treasury" : "ngân hàng / bank",
                r[i].party, a);
@@ -553,7 +545,7 @@ static void show_orders(const struct tn_case_reg_row *r, size_t n)
                 continue;
             char dj[TN_DAY_BUFSZ], aj[32];
             tn_day_format(r[j].day, dj);
-            money(r[j].amount, aj);
+            tn__case_money(r[j].amount, aj);
             printf("      %s  %s, deducted %s (%d days after the order)", dj, r[j].what, aj,
                    (int)(r[j].day - r[i].day));
             tail(&r[j]);
@@ -563,7 +555,7 @@ static void show_orders(const struct tn_case_reg_row *r, size_t n)
         const struct tn_case_reg_row *lr = latest(r, n, TN_CASE_REG_BANK_REPLY, r[i].no, 1, &cnt);
         if (lr)
             last = lr->what;
-        money(took, t);
+        tn__case_money(took, t);
         printf("      → %s; deducted %s of %s\n", last, t, a);
     }
 }
@@ -606,8 +598,8 @@ static tn_err show_tips(struct tn_cli *cli, const struct tn_case_reg_row *r, siz
                          dr);
             break;
         }
-        money(res->amount, a);
-        money(reward, b);
+        tn__case_money(res->amount, a);
+        tn__case_money(reward, b);
         printf("      %s  thu được / recovered %s; thưởng / reward owed %s (%s)\n", dr, a, b,
                rule->source);
     }
@@ -651,9 +643,9 @@ tn_err tn__case_registers_show(struct tn_cli *cli, struct tn_store *s, const cha
             if (!err && found) {
                 tn_money due = e.balance.principal_due + e.balance.interest_due;
                 char a[32], b[32], c[32], d[32], pp[TN_PERIOD_BUFSZ];
-                money(e.balance.principal_due, a);
-                money(e.balance.interest_due, b);
-                money(due, c);
+                tn__case_money(e.balance.principal_due, a);
+                tn__case_money(e.balance.interest_due, b);
+                tn__case_money(due, c);
                 tn_money_format_grouped(rec - due, d);
                 (void)tn_period_format(e.balance.period, pp);
                 printf("\nKhởi kiện theo sổ / claim from the ledger at filing %s: %s = gốc / "

@@ -40,13 +40,6 @@ void tn__period_vi(tn_period p, char buf[static 32])
     snprintf(buf, 32, "tháng %d năm %04d", p % 12 + 1, p / 12);
 }
 
-void tn__day_vi(tn_day d, char buf[static 16])
-{
-    int y, m, md;
-    tn_day_civil(d, &y, &m, &md);
-    snprintf(buf, 16, "%02d/%02d/%04d", md, m, y);
-}
-
 const char *tn__money_vi(tn_money m, char buf[static 40])
 {
     tn_text_money_vnd(m, buf);
@@ -188,6 +181,18 @@ tn_err tn__letter_write(const struct tn_letter_doc *doc, const char *out)
     if (err)
         tn_cli_error("letter", "cannot write %s", out);
     return err;
+}
+
+tn_err tn__letter_write_unit(const struct tn_letter_doc *doc, const char *dir,
+                             const char *unit_code)
+{
+    char path[1024];
+    int n = snprintf(path, sizeof path, "%s/%s.pdf", dir, unit_code);
+    if (n < 0 || (size_t)n >= sizeof path) {
+        tn_cli_error("letter", "cannot write %s/%s.pdf: path too long", dir, unit_code);
+        return TN_ERR_IO;
+    }
+    return tn__letter_write(doc, path);
 }
 
 static tn_err parse_opts(struct tn_cli *cli, int argc, char **argv, struct tn__letter_opts *o)

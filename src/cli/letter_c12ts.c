@@ -145,7 +145,7 @@ static void notice(struct c12_ctx *x, struct tn_letter_doc *doc, const struct tn
     tn_day due;
     if (tn_policy_deadline(x->pol, TN_G_BHXH, u->payment_cycle, b->period, &due, NULL) == TN_OK) {
         char dv[16];
-        tn__day_vi(due, dv);
+        tn_text_day_vi(due, dv);
         tn_letter_paraf(doc, TN_LETTER_ITEM,
                         "- Hạn đóng số phải đóng %s: chậm nhất ngày **%s** (Điều 34 Luật Bảo hiểm "
                         "xã hội số 41/2024/QH15).",
@@ -174,9 +174,7 @@ static tn_err c12_row(void *ctx, const struct tn_letter_unit *u)
     }
     struct tn_letter_doc *doc = tn_letter_doc_new(x->created, "Thông báo C12-TS");
     notice(x, doc, u);
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s.pdf", x->o->dir, u->unit_code);
-    tn_err err = tn__letter_write(doc, path);
+    tn_err err = tn__letter_write_unit(doc, x->o->dir, u->unit_code);
     tn_letter_doc_free(doc);
     return err;
 }

@@ -58,14 +58,16 @@ void tn__letter_sign(const struct tn__letterhead *lh, struct tn_letter_doc *doc)
 /* Writes doc to o->out ("-": standard output). Reports its own errors. Errors: TN_ERR_IO. */
 tn_err tn__letter_write(const struct tn_letter_doc *doc, const char *out);
 
+/* Writes doc to dir/UNIT_CODE.pdf, the one file of a unit's letter under --dir. Reports its
+ * own errors. Errors: TN_ERR_IO (the path too long included). */
+tn_err tn__letter_write_unit(const struct tn_letter_doc *doc, const char *dir,
+                             const char *unit_code);
+
 /* The creation date pinned into the PDF: the letters' date at 00:00:00. */
 void tn__letter_created(const struct tn__letter_opts *o, char out[static 20]);
 
 /* "tháng 11 năm 2025" for p. */
 void tn__period_vi(tn_period p, char buf[static 32]);
-
-/* "dd/mm/yyyy" for d. */
-void tn__day_vi(tn_day d, char buf[static 16]);
 
 /* Grouped money with " đ" ("1.234.567 đ"). */
 const char *tn__money_vi(tn_money m, char buf[static 40]);

@@ -400,9 +400,7 @@ static tn_err mass_row(void *ctx, const struct tn_letter_unit *u)
     }
     struct tn_letter_doc *doc = tn_letter_doc_new(x->created, "Thông báo / Notice");
     letter(x, doc, u);
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s.pdf", x->o->dir, u->unit_code);
-    tn_err err = tn__letter_write(doc, path);
+    tn_err err = tn__letter_write_unit(doc, x->o->dir, u->unit_code);
     tn_letter_doc_free(doc);
     return err;
 }

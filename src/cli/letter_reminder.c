@@ -115,7 +115,7 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn__letterhe
     /* CONFIRM: the decree's full title and date, not yet read in its text */
     tn_letter_basis(doc, "Nghị định số 274/2025/NĐ-CP của Chính phủ");
     tn_day end = tn_period_last_day(u->bal.period);
-    tn__day_vi(end, end_vi);
+    tn_text_day_vi(end, end_vi);
     tn_letter_paraf(doc, TN_LETTER_BODY,
                     "Căn cứ số liệu theo dõi thu của cơ quan Bảo hiểm xã hội, tính đến hết ngày %s "
                     "đơn vị **%s** chưa đóng đủ bảo hiểm xã hội (BHXH), bảo hiểm y tế (BHYT), bảo "
@@ -168,7 +168,7 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn__letterhe
     tn_money per_day = 0;
     (void)tn_money_mul_ppm(r->od.total, rppm, &per_day);
     long days = r->od.oldest_deadline >= 0 ? (long)(o->date - r->od.oldest_deadline) : 0;
-    tn__day_vi(r->od.oldest_deadline >= 0 ? r->od.oldest_deadline : end, dl);
+    tn_text_day_vi(r->od.oldest_deadline >= 0 ? r->od.oldest_deadline : end, dl);
     snprintf(months, sizeof months, "%d,%d", u->bal.months_owed_tenths / 10,
              u->bal.months_owed_tenths % 10);
     tn_letter_para(doc, TN_LETTER_HEADING, "2. Thời gian chậm đóng và tiền lãi");
@@ -190,7 +190,7 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn__letterhe
         r->od.oldest_deadline + ev < pay_by)
         pay_by = r->od.oldest_deadline + ev;
     char pb[16];
-    tn__day_vi(pay_by, pb);
+    tn_text_day_vi(pay_by, pb);
     tn_letter_para(doc, TN_LETTER_HEADING, "3. Đề nghị");
     tn_letter_paraf(doc, TN_LETTER_BODY,
                     "Đề nghị đơn vị đóng ngay toàn bộ số tiền nêu trên, chậm nhất đến hết ngày "
@@ -455,9 +455,7 @@ static tn_err write_docs(const struct tn__letter_opts *o, struct rem *r, size_t 
     for (size_t i = 0; i < n && !err; i++) {
         struct tn_letter_doc *doc = tn_letter_doc_new(created, "Văn bản đôn đốc / Reminder");
         reminder_letter(doc, lh, o, pol, &r[i]);
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s.pdf", o->dir, r[i].u.unit_code);
-        err = tn__letter_write(doc, path);
+        err = tn__letter_write_unit(doc, o->dir, r[i].u.unit_code);
         tn_letter_doc_free(doc);
     }
     return err;

@@ -94,9 +94,7 @@ tn_err tn__run_banks(struct tn_cli *cli, struct tn_store *s, const struct tn_rep
     for (size_t i = 0; i < pol.ncase_deadlines; i++)
         if (pol.case_deadlines[i].after == TN_CASE_EV_DEDUCTION_ORDERED)
             x.rule = &pol.case_deadlines[i];
-    char today[11];
-    snprintf(today, sizeof today, "%.10s", a->as_of ? a->as_of : a->now);
-    if (tn_day_parse(today, &x.today))
+    if (tn__report_day(a, &x.today))
         x.today = 0;
     err = tn_store_bank_orders(s, a->as_of, a->office, bank_order_row, &x);
     if (!err)

@@ -154,8 +154,7 @@ static tn_err case_row(void *ctx, const struct tn_case_row *r)
     return tn_table_row(x->t, c);
 }
 
-/* The day a report judges deadlines on: --as-of's, else the run's. */
-static tn_err judged_on(const struct tn_report_args *a, tn_day *out)
+tn_err tn__report_day(const struct tn_report_args *a, tn_day *out)
 {
     char d[11];
     snprintf(d, sizeof d, "%.10s", a->as_of ? a->as_of : a->now);
@@ -169,7 +168,7 @@ tn_err tn__run_cases(struct tn_cli *cli, struct tn_store *s, const struct tn_rep
     tn_policy_init(&pol);
     struct cases_ctx x = {t, 0};
     tn_err err = tn_cli_load_policy(cli, &pol);
-    if (!err && (err = judged_on(a, &x.today)))
+    if (!err && (err = tn__report_day(a, &x.today)))
         tn_cli_error("report", "bad time %s", a->as_of ? a->as_of : a->now);
     if (!err)
         err = tn_store_cases(s, &pol, a->as_of ? a->as_of : a->now, -1, a->office, case_row, &x);

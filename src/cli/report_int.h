@@ -65,6 +65,10 @@ struct tn_report_def {
     int flags; /* 0 means TN_REP_PERIOD */
 };
 
+/* The day a report judges deadlines on: the day of --as-of, else of the run's time.
+ * Errors: TN_ERR_PARSE, TN_ERR_RANGE when that time does not start with a day YYYY-MM-DD. */
+tn_err tn__report_day(const struct tn_report_args *a, tn_day *out);
+
 extern const char *const tn__litigation_cols[],
     *const tn__litigation_type_cols[], *const tn__litigation_office_cols[],
                                            *const tn__cases_cols[], *const tn__escalation_cols[];

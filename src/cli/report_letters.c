@@ -109,10 +109,8 @@ tn_err tn__run_reminders(struct tn_cli *cli, struct tn_store *s, const struct tn
     tn_err err = tn_cli_load_policy(cli, &pol);
     if (err)
         return err;
-    char day[TN_DAY_BUFSZ];
-    snprintf(day, sizeof day, "%.10s", a->as_of ? a->as_of : a->now);
     struct rem_ctx x = {&pol, t, 0};
-    if (tn_day_parse(day, &x.today))
+    if (tn__report_day(a, &x.today))
         err = TN_ERR_USAGE;
     struct tn_letter_filter f = {a->office, NULL};
     if (!err)

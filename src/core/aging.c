@@ -80,3 +80,26 @@ tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger
     *out = a;
     return TN_OK;
 }
+
+tn_money tn_aging_pending(tn_money monthly, tn_money principal_due, int cycle,
+                          tn_period base_period)
+{
+    int k = cycle > 1 ? (int)(base_period % 12) % cycle + 1 : 1;
+    tn_money pending = monthly * k < principal_due ? monthly * k : principal_due;
+    return pending > 0 ? pending : 0;
+}
+
+int tn_aging_day_tenths(int closed_tenths, tn_money monthly, tn_money debt, tn_money pending,
+                        tn_day pending_due, tn_money paid_since, tn_day day)
+{
+    if (paid_since >= debt)
+        return 0;
+    if (monthly <= 0)
+        return closed_tenths;
+    int tenths = closed_tenths;
+    /* LAW: Law 41 Art 38: the pending principal is owed from its deadline on */
+    if (pending_due >= 0 && pending_due <= day)
+        tenths += (int)(pending * 10 / monthly);
+    tn_money off = paid_since * 10 / monthly;
+    return off >= tenths ? 0 : tenths - (int)off;
+}

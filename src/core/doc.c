@@ -108,12 +108,9 @@ static const char *M(tn_money m, char buf[static 32])
 }
 
 /* A day as Vietnamese documents write it in their text: "05/01/2026". */
-static const char *D(tn_day day, char buf[static TN_DAY_BUFSZ])
+static const char *D(tn_day day, char buf[static TN_TEXT_DAY_BUFSZ])
 {
-    int y, m, d;
-    tn_day_civil(day, &y, &m, &d);
-    unsigned yy = (unsigned)y % 10000u, mm = (unsigned)m % 100u, dd = (unsigned)d % 100u;
-    snprintf(buf, TN_DAY_BUFSZ, "%02u/%02u/%04u", dd, mm, yy);
+    tn_text_day_vi(day, buf);
     return buf;
 }
 

@@ -2,79 +2,24 @@
  * memo.c - the transfer memo read for the payer: folding, tax codes, the period, and the
  * ranking of unit code > tax code > name (memo.h; docs/payments-ops.md).
  *
- * The fold table is written out here rather than asked of ICU so that core stays libc only;
- * it covers every letter of Vietnamese (the 134 precomposed letters and đ/Đ) and drops the
- * combining marks U+0300..U+036F of NFD text.
+ * Letters fold by text.c's one table (tn__text_fold_next, text_int.h), the fold of the
+ * bank-memo writer tn_text_ascii_fold(), so that a memo and a name fold alike and core stays
+ * libc only; combining marks U+0300..U+036F of NFD text are dropped.
  */
 #include "thuno/memo.h"
+#include "text_int.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-/* clang-format off */
-static const struct {
-    char base;
-    const char *letters; /* UTF-8, lower and upper case */
-} fold_table[] = {
-    {'A', "àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ"},
-    {'E', "èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ"},
-    {'I', "ìíỉĩịÌÍỈĨỊ"},
-    {'O', "òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ"},
-    {'U', "ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ"},
-    {'Y', "ỳýỷỹỵỲÝỶỸỴ"},
-    {'D', "đĐ"},
-};
-/* clang-format on */
-
-/* Decodes one UTF-8 character at s; returns its length (1 for an invalid byte, *cp = -1). */
-static size_t utf8_decode(const unsigned char *s, int32_t *cp)
+/* The upper-case ASCII letter or digit c (folded by tn__text_fold_next) stands for, 0 for a
+ * separator. */
+static int word_char(char c)
 {
-    if (s[0] < 0x80) {
-        *cp = s[0];
-        return 1;
-    }
-    size_t len = (s[0] & 0xE0) == 0xC0   ? 2
-                 : (s[0] & 0xF0) == 0xE0 ? 3
-                 : (s[0] & 0xF8) == 0xF0 ? 4
-                                         : 0;
-    if (len == 0) {
-        *cp = -1;
-        return 1;
-    }
-    int32_t v = s[0] & (0x7F >> len);
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *cp = -1;
-            return 1;
-        }
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    *cp = v;
-    return len;
-}
-
-/* The ASCII letter cp folds to, 0 for a separator, -1 for a mark to drop. */
-static int fold_char(int32_t cp)
-{
-    if (cp >= 'a' && cp <= 'z')
-        return cp - 'a' + 'A';
-    if ((cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'))
-        return cp;
-    if (cp >= 0x300 && cp <= 0x36F)
-        return -1;
-    if (cp < 0x80)
-        return 0;
-    for (size_t i = 0; i < sizeof fold_table / sizeof fold_table[0]; i++) {
-        const unsigned char *s = (const unsigned char *)fold_table[i].letters;
-        while (*s) {
-            int32_t v;
-            s += utf8_decode(s, &v);
-            if (v == cp)
-                return fold_table[i].base;
-        }
-    }
-    return 0;
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 'A';
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : 0;
 }
 
 size_t tn_memo_fold(const char *utf8, char *out, size_t outsz)
@@ -83,11 +28,11 @@ size_t tn_memo_fold(const char *utf8, char *out, size_t outsz)
     int in_word = 0, full = 0;
     const unsigned char *s = (const unsigned char *)(utf8 ? utf8 : "");
     while (*s && !full) {
-        int32_t cp;
-        s += utf8_decode(s, &cp);
-        int c = cp < 0 ? 0 : fold_char(cp);
-        if (c < 0)
-            continue;
+        char a;
+        s += tn__text_fold_next(s, &a);
+        if (a == 0)
+            continue; /* a combining mark */
+        int c = word_char(a);
         if (c == 0) {
             in_word = 0;
             continue;

@@ -8,6 +8,7 @@
  * ASCII base, e.g. 'Æ' or '×'); the tables were generated from Python's unicodedata NFD.
  */
 #include "thuno/text.h"
+#include "text_int.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +21,15 @@ void tn_text_date_vi(tn_day d, char buf[static TN_TEXT_DATE_BUFSZ])
     /* LAW: Decree 30/2020/NĐ-CP Appendix I §5: a zero before days < 10 and months 1, 2 */
     snprintf(buf, TN_TEXT_DATE_BUFSZ,
              m <= 2 ? "ngày %02d tháng %02d năm %04d" : "ngày %02d tháng %d năm %04d", md, m, y);
+}
+
+void tn_text_day_vi(tn_day d, char buf[static TN_TEXT_DAY_BUFSZ])
+{
+    int y, m, md;
+    tn_day_civil(d, &y, &m, &md);
+    /* the remainders let the compiler prove the text fits */
+    unsigned yy = (unsigned)y % 10000u, mm = (unsigned)m % 100u, dd = (unsigned)md % 100u;
+    snprintf(buf, TN_TEXT_DAY_BUFSZ, "%02u/%02u/%04u", dd, mm, yy);
 }
 
 void tn_text_money_vnd(tn_money m, char buf[static TN_TEXT_MONEY_BUFSZ])
@@ -173,14 +183,21 @@ static char fold_cp(uint32_t cp)
     return b == '.' ? ' ' : b;
 }
 
+size_t tn__text_fold_next(const unsigned char *s, char *ascii)
+{
+    uint32_t cp;
+    size_t n = utf8_next(s, &cp);
+    *ascii = fold_cp(cp);
+    return n;
+}
+
 size_t tn_text_ascii_fold(const char *s, char *out, size_t size)
 {
     size_t o = 0;
     const unsigned char *p = (const unsigned char *)s;
     while (*p && o + 1 < size) {
-        uint32_t cp;
-        p += utf8_next(p, &cp);
-        char c = fold_cp(cp);
+        char c;
+        p += tn__text_fold_next(p, &c);
         if (c)
             out[o++] = c;
     }

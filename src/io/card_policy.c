@@ -34,10 +34,10 @@ static tn_err parse_line(const char *const *c, struct tn_card_group *g)
 tn_err tn_card_policy_load(const char *dir, struct tn_card_group **out, size_t *n, char *msg,
                            size_t msgsz)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/card_groups.csv", dir);
+    char path[4096];
     struct tn_csv_reader *r;
-    tn_err err = tn_csv_open(path, cols, sizeof cols / sizeof cols[0], &r, msg, msgsz);
+    tn_err err = tn_csv_open_in(dir, "card_groups.csv", path, sizeof path, cols,
+                                sizeof cols / sizeof cols[0], &r, msg, msgsz);
     if (err)
         return err;
     struct tn_card_group *g = NULL;

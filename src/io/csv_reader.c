@@ -322,6 +322,20 @@ tn_err tn_csv_open_in(const char *dir, const char *file, char *path, size_t path
     return tn_csv_open(path, cols, n, out, msg, msgsz);
 }
 
+int tn_csv_tenths(const char *s, int *out)
+{
+    const char *dot = strchr(s, '.');
+    size_t n = dot ? (size_t)(dot - s) : strlen(s);
+    if (n == 0 || n > 4 || strspn(s, "0123456789") != n ||
+        (dot && (strlen(dot) != 2 || dot[1] < '0' || dot[1] > '9')))
+        return -1;
+    int whole = 0;
+    for (size_t i = 0; i < n; i++)
+        whole = whole * 10 + (s[i] - '0');
+    *out = whole * 10 + (dot ? dot[1] - '0' : 0);
+    return 0;
+}
+
 /* 0: pure ASCII; 1: has bytes >= 0x80; -1: has a NUL byte. */
 static int scan(const char *s, size_t len)
 {

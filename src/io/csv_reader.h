@@ -53,6 +53,11 @@ tn_err tn_csv_open_in(const char *dir, const char *file, char *path, size_t path
                       const struct tn_csv_column *cols, size_t n, struct tn_csv_reader **out,
                       char *msg, size_t msgsz);
 
+/* Parses a policy cell of months with one decimal at most, 1 to 4 digits before it ("3",
+ * "3.0", "12.5") into tenths of a month (30, 30, 125). Returns 0, or -1 (*out untouched) on
+ * anything else: a sign, spaces, an empty cell, two decimals, five digits. */
+int tn_csv_tenths(const char *s, int *out);
+
 /* Reads the next record. Returns TN_OK with *cells set to an array of n cells (in the order
  * of cols; an absent optional column or an empty cell is "") and *line to its first line;
  * TN_ERR_NOT_FOUND at the end of the file; TN_ERR_PARSE for a record that cannot be used

@@ -28,21 +28,6 @@ void tn_inspection_policy_release(struct tn_inspection_policy *p)
     tn_inspection_policy_init(p);
 }
 
-/* "3.0" -> 30; one decimal at most */
-static int tenths(const char *s, int *out)
-{
-    const char *dot = strchr(s, '.');
-    size_t n = dot ? (size_t)(dot - s) : strlen(s);
-    if (n == 0 || n > 4 || strspn(s, "0123456789") != n ||
-        (dot && (strlen(dot) != 2 || dot[1] < '0' || dot[1] > '9')))
-        return -1;
-    int whole = 0;
-    for (size_t i = 0; i < n; i++)
-        whole = whole * 10 + (s[i] - '0');
-    *out = whole * 10 + (dot ? dot[1] - '0' : 0);
-    return 0;
-}
-
 static int count(const char *s, long *out)
 {
     size_t n = strlen(s);
@@ -74,7 +59,7 @@ static tn_err rule_row(const char *const *c, struct tn_inspection_rule *e, char 
         return TN_ERR_PARSE;
     }
     for (int i = 0; i < 3; i++) {
-        if (tenths(tcells[i], tens[i])) {
+        if (tn_csv_tenths(tcells[i], tens[i])) {
             snprintf(why, whysz, "%s: expected months with one decimal, e.g. 3.0 (got \"%s\")",
                      names[i], tcells[i]);
             return TN_ERR_PARSE;

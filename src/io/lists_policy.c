@@ -10,33 +10,13 @@
 
 #include "io/csv_reader.h"
 
-/* "3.0" or "3" -> 30; -1 when malformed */
-static int parse_tenths(const char *s)
-{
-    int v = 0, digits = 0;
-    while (*s >= '0' && *s <= '9' && digits < 4) {
-        v = v * 10 + (*s++ - '0');
-        digits++;
-    }
-    if (!digits)
-        return -1;
-    v *= 10;
-    if (*s == '.') {
-        if (s[1] < '0' || s[1] > '9' || s[2])
-            return -1;
-        return v + (s[1] - '0');
-    }
-    return *s ? -1 : v;
-}
-
 tn_err tn_lists_name_rule(const char *dir, tn_day day, struct tn_name_rule *out, char *msg,
                           size_t msgsz)
 {
     static const struct tn_csv_column cols[] = {{"from", 1}, {"name_months", 1}, {"source", 1}};
     char path[4096];
-    snprintf(path, sizeof path, "%s/public_list.csv", dir);
     struct tn_csv_reader *r;
-    tn_err err = tn_csv_open(path, cols, 3, &r, msg, msgsz);
+    tn_err err = tn_csv_open_in(dir, "public_list.csv", path, sizeof path, cols, 3, &r, msg, msgsz);
     if (err)
         return err;
     const char *const *c;
@@ -59,7 +39,7 @@ tn_err tn_lists_name_rule(const char *dir, tn_day day, struct tn_name_rule *out,
             err = TN_ERR_PARSE;
             break;
         }
-        if ((e.name_tenths = parse_tenths(c[1])) < 0) {
+        if (tn_csv_tenths(c[1], &e.name_tenths)) {
             snprintf(msg, msgsz, "%s:%ld: name_months: expected months like 3.0 (got \"%s\")", path,
                      line, c[1]);
             err = TN_ERR_PARSE;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thuno/aging.h"
 #include "thuno/mem.h"
 #include "thuno/payops.h"
 #include "thuno/policy.h"
@@ -172,32 +173,18 @@ static const char states_sql[] =
     "WHERE ?4 IS NULL OR coalesce(u.office_code, '') = ?4 ORDER BY base.unit_code";
 /* clang-format on */
 
-/* The state of r on day: the close's months owed, plus the principal it found not yet due
- * once that principal's deadline has passed on day, less the payments since (each tenth of a
- * month's assessed amount paid takes a tenth of a month off; paying the whole debt clears
- * it). docs/payments-ops.md "The state of a day". */
+/* The state of r on day (docs/payments-ops.md "The state of a day"): the rule is core's
+ * (tn_aging_pending, tn_aging_day_tenths); this adds the deadline of the pending principal. */
 static void day_tenths(const struct tn_policy *pol, tn_day day, tn_money principal_due, int cycle,
                        struct tn_card_state *r)
 {
-    /* not yet due at the close: the charges of the base period's cycle up to it, which the
-     * payments (oldest first) reach last */
-    int k = cycle > 1 ? (int)(r->base_period % 12) % cycle + 1 : 1;
-    tn_money pending = r->monthly * k < principal_due ? r->monthly * k : principal_due;
     tn_day due;
-    r->pending = pending > 0 ? pending : 0;
+    r->pending = tn_aging_pending(r->monthly, principal_due, cycle, r->base_period);
     r->pending_due = -1;
     if (r->pending && !tn_policy_deadline(pol, TN_G_BHXH, cycle, r->base_period, &due, NULL))
         r->pending_due = due;
-    int tenths = r->closed_tenths;
-    if (r->pending_due >= 0 && r->pending_due <= day && r->monthly > 0)
-        tenths += (int)(r->pending * 10 / r->monthly);
-    if (r->paid_since >= r->debt)
-        r->tenths = 0;
-    else if (r->monthly > 0) {
-        tn_money off = r->paid_since * 10 / r->monthly;
-        r->tenths = off >= tenths ? 0 : tenths - (int)off;
-    } else
-        r->tenths = tenths;
+    r->tenths = tn_aging_day_tenths(r->closed_tenths, r->monthly, r->debt, r->pending,
+                                    r->pending_due, r->paid_since, day);
 }
 
 tn_err tn_store_card_states(struct tn_store *s, const struct tn_policy *pol, tn_period period,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "operations_int.h"
+#include "thuno/operations.h"
 #include "thuno/operations_store.h"
 #include "thuno/report.h"
 
@@ -104,9 +105,7 @@ tn_err tn_store_kpi(struct tn_store *s, tn_period period, const char *as_of, enu
         r.collected_prev = sqlite3_column_int64(st, 8);
         for (int b = 0; b < 5; b++)
             r.units_by_bucket[b] = sqlite3_column_int64(st, 9 + b);
-        /* percent with one decimal, rounded half up: debt x 1000 / assessed */
-        r.debt_ratio_tenths =
-            r.assessed > 0 ? (int)((r.debt * 1000 + r.assessed / 2) / r.assessed) : -1;
+        r.debt_ratio_tenths = (int)tn_percent_tenths(r.debt, r.assessed);
         /* the plan of the group's scope: collection_plans.csv (docs/operations.md) */
         static const char *const scope[] = {"officer", "office", "type", "department"};
         if ((err = tn_store_plan_amount(s, period, as_of, scope[by], r.key, &r.plan)))
