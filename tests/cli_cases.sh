@@ -94,6 +94,16 @@ t 2024-12-04 case record HS-2023-02 published 2024-12-04 --unit U1 2>>"$work/ref
 code2=$?
 set -e
 [ "$code" -eq 65 ] && [ "$code2" -eq 65 ] || fail "refused record exit $code/$code2, expected 65"
+# an event is recorded once it has happened, and the sweep records only defaults that have
+set +e
+t 2024-12-04T18:00:00 case record HS-2023-02 lawsuit_filed 2024-12-05 --unit U6 2>"$work/future/record.txt"
+code=$?
+t 2024-12-04T18:00:00 case sweep --date 2024-12-05 >/dev/null 2>>"$work/future/record.txt"
+code2=$?
+set -e
+[ "$code" -eq 65 ] && [ "$code2" -eq 65 ] || fail "future record/sweep exit $code/$code2, expected 65"
+[ "$(grep -c "2024-12-05 is after today (2024-12-04)" "$work/future/record.txt")" = 2 ] ||
+    fail "future record: $(cat "$work/future/record.txt")"
 # attachments are stored once by content
 printf 'Đơn khởi kiện\n' >"$work/petition.txt"
 t 2024-12-04 case attach HS-2024-01 petition "$work/petition.txt" >/dev/null
