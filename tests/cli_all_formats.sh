@@ -31,7 +31,7 @@ for kind in inspections payments; do
     t 2025-12-01 import "$kind" "$extra/$kind.csv" 2>/dev/null
 done
 t 2025-12-01 import units "$here/data/cases/units.csv" 2>/dev/null
-t 2025-12-01 import case_events "$here/data/case_registers/case_events.csv" 2>/dev/null
+import_dated 2025-12-01 case_events "$here/data/case_registers/case_events.csv"
 t 2025-12-01 case bank-order HS-B 2025-12-01 "Vietcombank CN quận 1" --amount 6032400 >/dev/null
 t 2025-12-01 case bank-order HS-U3 2025-10-01 "Kho bạc Nhà nước quận 5" --amount 2000000 \
     --channel treasury >/dev/null
@@ -43,7 +43,7 @@ t 2025-12-01 case branch HS-A A-HN 01 --note "Chi nhánh Hà Nội" >/dev/null
 db=$work/cases.db
 t 2021-01-01 init 2>/dev/null
 for kind in units case_events case_plans payments; do
-    t 2021-01-01 import "$kind" "$here/data/cases/$kind.csv" 2>/dev/null
+    import_dated 2021-01-01 "$kind" "$here/data/cases/$kind.csv" "$here/data/cases/case_events.csv"
 done
 # a small generated province, six months closed
 db=$work/gen.db

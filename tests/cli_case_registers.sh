@@ -19,7 +19,7 @@ fail() { echo "cli_case_registers: $*" >&2; exit 1; }
 
 province_closed
 t 2025-07-02 import units "$here/data/cases/units.csv" 2>/dev/null
-t 2025-07-02 import case_events "$here/data/case_registers/case_events.csv" 2>/dev/null
+import_dated 2025-07-02 case_events "$here/data/case_registers/case_events.csv"
 
 # ok NOW ARGS...: a register command that must succeed
 ok() { t "$1" case "${@:2}" >>"$work/recorded.txt"; }

@@ -15,15 +15,17 @@ data=$here/data/cases
 golden=$here/golden/cases
 t() { THUNO_NOW=$1 "$thuno" --db "$db" "${@:2}"; }
 fail() { echo "cli_cases: $*" >&2; exit 1; }
+. "$here/import_dated.sh"
 
 t 2021-01-01 init 2>/dev/null
 t 2021-01-01 import units "$data/units.csv" 2>/dev/null
 
 # every rejected row with file, line, column and why; nothing stored
-# (cells first; the state machine replays the cases once every cell is good)
+# (cells first; the state machine replays the cases once every cell is good), imported on a
+# day after their events (a refused import writes nothing)
 for bad in bad_cells bad_transitions; do
     set +e
-    t 2021-01-01 import case_events "$data/$bad.csv" 2>"$work/$bad.txt"
+    t 2024-12-01 import case_events "$data/$bad.csv" 2>"$work/$bad.txt"
     code=$?
     set -e
     [ "$code" -eq 65 ] || fail "$bad: exit $code, expected 65"
@@ -31,12 +33,35 @@ for bad in bad_cells bad_transitions; do
 done
 [ "$(sqlite3 "$db" 'SELECT count(*) FROM case_event')" = 0 ] || fail "rejected import stored rows"
 
+# each event and payment imported on its day, each plan on its settlement's: as the office
+# learnt them (an import refuses what is dated after its day)
 for kind in case_events case_plans payments; do
-    t 2021-01-01 import "$kind" "$data/$kind.csv" 2>/dev/null
+    import_dated 2021-01-01 "$kind" "$data/$kind.csv" "$data/case_events.csv"
 done
 # re-importing is harmless
-t 2021-01-02 import case_events "$data/case_events.csv" 2>"$work/reimport.txt"
+t 2024-12-01 import case_events "$data/case_events.csv" 2>"$work/reimport.txt"
 grep -q "0 new, 0 changed, 32 same" "$work/reimport.txt" || fail "re-import: $(cat "$work/reimport.txt")"
+# what has not happened yet is refused, every such cell with FILE:LINE:COLUMN, nothing stored:
+# an event dated after the import's day (as `case record` refuses it), money paid after it;
+# a plan's instalments fall due later and are kept
+mkdir "$work/future"
+printf 'case_id,seq,unit_code,event,date\nHS-2024-01,3,U7,enforcement_requested,2024-03-01\nHS-2025-01,1,U6,reminder_sent,2024-03-02\n' >"$work/future/events.csv"
+printf 'txn_id,unit_code,paid_on,amount,channel\nF1,U7,2024-03-01,1000,transfer\nF2,U7,2024-03-02,1000,transfer\n' >"$work/future/payments.csv"
+for kind in events payments; do
+    set +e
+    t 2024-03-01T23:00:00 import "${kind/events/case_events}" "$work/future/$kind.csv" 2>"$work/future/$kind.txt"
+    code=$?
+    set -e
+    [ "$code" -eq 65 ] || fail "future $kind: exit $code, expected 65"
+done
+grep -qx "$work/future/events.csv:3:date: ngày sau ngày nhập / dated after the import's day (got \"2024-03-02\", expected 2024-03-01 or earlier: what has not happened yet is not recorded)" \
+    "$work/future/events.txt" || fail "future event: $(cat "$work/future/events.txt")"
+grep -q "future/payments.csv:3:paid_on: ngày sau ngày nhập" "$work/future/payments.txt" ||
+    fail "future payment: $(cat "$work/future/payments.txt")"
+[ "$(grep -c "dated after" "$work/future/events.txt" "$work/future/payments.txt" | paste -sd' ')" = \
+    "$work/future/events.txt:1 $work/future/payments.txt:1" ] || fail "only the future rows are refused"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM case_event WHERE unit_code = 'U6' AND case_id = 'HS-2025-01'")$(sqlite3 "$db" "SELECT count(*) FROM payment WHERE txn_id LIKE 'F%'")" = 00 ] ||
+    fail "a refused import stored rows"
 
 t 2024-12-01 report litigation --as-of 2024-12-31 >"$work/litigation.csv"
 t 2024-12-01 report litigation --from 2022-01-01 --to 2022-12-31 --as-of 2024-12-31 \
@@ -69,6 +94,16 @@ t 2024-12-04 case record HS-2023-02 published 2024-12-04 --unit U1 2>>"$work/ref
 code2=$?
 set -e
 [ "$code" -eq 65 ] && [ "$code2" -eq 65 ] || fail "refused record exit $code/$code2, expected 65"
+# an event is recorded once it has happened, and the sweep records only defaults that have
+set +e
+t 2024-12-04T18:00:00 case record HS-2023-02 lawsuit_filed 2024-12-05 --unit U6 2>"$work/future/record.txt"
+code=$?
+t 2024-12-04T18:00:00 case sweep --date 2024-12-05 >/dev/null 2>>"$work/future/record.txt"
+code2=$?
+set -e
+[ "$code" -eq 65 ] && [ "$code2" -eq 65 ] || fail "future record/sweep exit $code/$code2, expected 65"
+[ "$(grep -c "2024-12-05 is after today (2024-12-04)" "$work/future/record.txt")" = 2 ] ||
+    fail "future record: $(cat "$work/future/record.txt")"
 # attachments are stored once by content
 printf 'Đơn khởi kiện\n' >"$work/petition.txt"
 t 2024-12-04 case attach HS-2024-01 petition "$work/petition.txt" >/dev/null

@@ -11,6 +11,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 db=$work/t.db
 export THUNO_POLICY=${THUNO_POLICY:-$(dirname "$0")/../policy}
+# the clock is pinned (the run reads no wall clock): everything loaded and closed on the 1st
+# of the month after the window, as scripts/demo_month.sh does
+export THUNO_NOW=2026-03-01T08:00:00
 "$thuno" gen --units 120 --workers 3000 --months 14 --end 2026-02 --seed 3 --out "$work/data" 2>/dev/null
 "$thuno" --db "$db" init 2>/dev/null
 for kind in officers units workers declarations payments registry; do

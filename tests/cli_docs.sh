@@ -27,10 +27,10 @@ refused() {
 
 t 2025-07-01 init 2>/dev/null
 for kind in officers units workers declarations payments registry; do
-    t 2025-07-01 import "$kind" "$data/$kind.csv" 2>/dev/null
+    import_dated 2025-07-01 "$kind" "$data/$kind.csv"
 done
 for kind in units workers declarations; do
-    t 2025-07-01 import "$kind" "$docs/$kind.csv" 2>/dev/null
+    import_dated 2025-07-01 "$kind" "$docs/$kind.csv"
 done
 for p in 2025-07 2025-08 2025-09 2025-10 2025-11; do
     t "${p}-28T18:00:00" close "$p" 2>/dev/null

@@ -35,7 +35,7 @@ sed -i "s|$extra/||" "$out/bad.txt"
 [ "$(sqlite3 "$db" 'SELECT count(*) FROM inspection')" = 0 ] || fail "rejected import stored rows"
 
 for kind in inspections payments case_events; do
-    t 2025-12-01 import "$kind" "$extra/$kind.csv" 2>/dev/null
+    import_dated 2025-12-01 "$kind" "$extra/$kind.csv"
 done
 t 2025-12-02 import inspections "$extra/inspections.csv" 2>"$work/reimport.txt"
 grep -q "0 new, 0 changed, 4 same" "$work/reimport.txt" || fail "re-import: $(cat "$work/reimport.txt")"

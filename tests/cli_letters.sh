@@ -136,7 +136,7 @@ check "$work/reminders-2025-12-10.csv" reminders-2025-12-10.csv
 t 2026-02-10 report reminders --as-of 2026-02-10 >"$work/reminders-2026-02-10.csv"
 check "$work/reminders-2026-02-10.csv" reminders-2026-02-10.csv
 # A pays September and October on 2025-12-08; the December close shows it: paid
-t 2025-12-08T10:00:00 import payments "$letters/payments.csv" 2>/dev/null
+import_dated 2025-12-08T10:00:00 payments "$letters/payments.csv"
 t 2025-12-28T18:00:00 close 2025-12 2>/dev/null
 t 2025-12-29 report reminders --as-of 2025-12-29 >"$work/reminders-2025-12-29.csv"
 check "$work/reminders-2025-12-29.csv" reminders-2025-12-29.csv

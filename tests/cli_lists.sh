@@ -21,10 +21,10 @@ fail() { echo "cli_lists: $*" >&2; exit 1; }
 build() {
     t 2025-07-01 init 2>/dev/null
     for kind in officers units workers declarations payments registry; do
-        t 2025-07-01 import "$kind" "$data/$kind.csv" 2>/dev/null
+        import_dated 2025-07-01 "$kind" "$data/$kind.csv"
     done
     for kind in units workers declarations payments; do
-        t 2025-07-01 import "$kind" "$lists/$kind.csv" 2>/dev/null
+        import_dated 2025-07-01 "$kind" "$lists/$kind.csv"
     done
     for p in "$@"; do
         t "${p}-28T18:00:00" close "$p" >/dev/null 2>&1

@@ -80,7 +80,7 @@ pdftotext "$work/d1.pdf" - | grep -q "Hải Âu" || fail "PDF lacks unit A"
 db=$work/cases.db
 t 2021-01-01 init 2>/dev/null
 for kind in units case_events case_plans payments; do
-    t 2021-01-01 import "$kind" "$here/data/cases/$kind.csv" 2>/dev/null
+    import_dated 2021-01-01 "$kind" "$here/data/cases/$kind.csv" "$here/data/cases/case_events.csv"
 done
 for r in litigation litigation_by_office cases; do
     t 2024-12-01 report "$r" --as-of 2024-12-31 >"$work/all.csv"

@@ -8,12 +8,16 @@ export THUNO_POLICY=${THUNO_POLICY:-$here/../policy}
 # t NOW ARGS...: thuno on $db with the clock at NOW
 t() { THUNO_NOW=$1 "$thuno" --db "$db" "${@:2}"; }
 
-# imports every file on 2025-07-01 and closes July to November 2025, each on the 28th
+. "$here/import_dated.sh"
+
+# imports every file on 2025-07-01, each payment on the day it is paid (an import refuses money
+# paid after its day), and closes July to November 2025, each on the 28th
 province_closed() {
     t 2025-07-01 init 2>/dev/null
-    for kind in officers units workers declarations payments registry; do
+    for kind in officers units workers declarations registry; do
         t 2025-07-01 import "$kind" "$data/$kind.csv" 2>/dev/null
     done
+    import_dated 2025-07-01 payments "$data/payments.csv"
     for p in 2025-07 2025-08 2025-09 2025-10 2025-11; do
         t "${p}-28T18:00:00" close "$p" 2>/dev/null
     done

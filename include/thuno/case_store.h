@@ -66,9 +66,10 @@ tn_err tn_store_case_ids(struct tn_store *s, const char *as_of,
 
 /* Records ev as the next event of its case (seq is assigned; ev->seq is ignored) at now,
  * after replaying the case and applying ev; a new case_id opens a case. why explains a
- * refusal. Errors: TN_ERR_STATE or TN_ERR_PARSE (refused by the state machine; nothing
- * written), TN_ERR_CONFLICT (the case belongs to another unit), TN_ERR_NOT_FOUND (unknown
- * unit), TN_ERR_STORE. On TN_OK *seq is the event's number. */
+ * refusal. Errors: TN_ERR_RANGE (ev is dated after now's day; nothing written), TN_ERR_STATE
+ * or TN_ERR_PARSE (refused by the state machine; nothing written), TN_ERR_CONFLICT (the case
+ * belongs to another unit), TN_ERR_NOT_FOUND (unknown unit), TN_ERR_STORE. On TN_OK *seq is the
+ * event's number. */
 tn_err tn_store_case_record(struct tn_store *s, const struct tn_case_event_row *ev, const char *now,
                             long *seq, char *why, size_t whysz);
 

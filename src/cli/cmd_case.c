@@ -362,6 +362,11 @@ static tn_err sweep(struct tn_cli *cli, struct tn_store *s, int argc, char **arg
             tn_cli_error("case", "expected --date YYYY-MM-DD, got \"%s\"", argv[1]);
             return TN_ERR_USAGE;
         }
+        if (strncmp(argv[1], cli->now, 10) > 0) { /* it records: the defaults that happened */
+            tn_cli_error("case", "ngày %s sau hôm nay / --date %s is after today (%.10s)", argv[1],
+                         argv[1], cli->now);
+            return TN_ERR_REJECTED;
+        }
     } else if (argc) {
         return TN_ERR_USAGE;
     }

@@ -376,6 +376,7 @@ tn_err tn_import_file(struct tn_store *s, enum tn_import_kind kind, const char *
     x.col_amount = tn__import_col(r, "amount");
     x.col_reverses = tn__import_col(r, "reverses");
     x.col_parent = tn__import_col(r, "parent_code");
+    snprintf(x.today, sizeof x.today, "%.10s", now);
     struct tn_csv_column cols[TN__MAX_COLUMNS];
     for (size_t i = 0; i < r->ncols; i++)
         cols[i] = (struct tn_csv_column){r->cols[i].name, r->cols[i].required};

@@ -108,10 +108,23 @@ static tn_err check_unit(struct tn__import_run *x)
     return TN_OK;
 }
 
+/* What has happened is dated on or before the import's day: an event or a payment dated later
+ * is refused (docs/cases.md "Known when"), as `thuno case record` refuses it. */
+static void not_after_today(struct tn__import_run *x, const char *column)
+{
+    int c = tn__import_col(x->rules, column);
+    if (x->okcell[c] && strcmp(x->cells[c], x->today) > 0)
+        tn__import_add_error(x, column, TN_ERR_RANGE,
+                             "ngày sau ngày nhập / dated after the import's day (got \"%s\", "
+                             "expected %s or earlier: what has not happened yet is not recorded)",
+                             x->cells[c], x->today);
+}
+
 /* payments.csv: a reversal names an earlier payment (of the file or the store) that is not
  * itself a reversal, and carries its amount. */
 static tn_err check_payment(struct tn__import_run *x)
 {
+    not_after_today(x, "paid_on"); /* money is not received before the day it is paid */
     const char *rev = x->cells[x->col_reverses];
     if (!*rev)
         return TN_OK;
@@ -162,6 +175,7 @@ static tn_err check_case_row(struct tn__import_run *x)
         tn__import_add_error(x, "seq", TN_ERR_PARSE, "bad number (got \"%s\", expected 1, 2, ...)",
                              x->cells[1]);
     if (x->kind == TN_IMPORT_CASE_EVENTS) {
+        not_after_today(x, "date"); /* a plan's instalments (case_plans) fall due later */
         enum tn_case_event e;
         enum tn_case_outcome o;
         int col = tn__import_col(x->rules, "outcome");

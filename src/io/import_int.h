@@ -38,6 +38,7 @@ struct tn__import_run {
     enum tn_import_kind kind;
     const char *path;
     int update;
+    char today[11]; /* the import's day (now's date): no event or payment is dated after it */
     struct tn_import_report *rep;
     long first_dropped; /* line of the first error past the cap */
     struct tn_store_import *imp;

@@ -225,6 +225,16 @@ tn_err tn_store_case_record_in_tx(struct tn_store *s, const struct tn_case_event
     struct tn_case_event_row *rows = NULL;
     size_t n = 0;
     int found;
+    char today[TN_DAY_BUFSZ], day[TN_DAY_BUFSZ];
+    snprintf(today, sizeof today, "%.10s", now);
+    tn_day_format(ev->step.day, day);
+    if (strcmp(day, today) > 0) { /* what has not happened yet is not recorded */
+        snprintf(why, whysz,
+                 "ngày %s sau hôm nay / %s is after today (%s): an event is recorded once it "
+                 "has happened",
+                 day, day, today);
+        return TN_ERR_RANGE;
+    }
     if ((err = unit_exists(s, ev->unit_code, &found)))
         goto done;
     if (!found) {
