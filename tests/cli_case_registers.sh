@@ -185,14 +185,5 @@ set -e
 [ "$code" -ne 0 ] && [ "$code2" -ne 0 ] || fail "bad reward policy: exit $code/$code2"
 sed -i "s|$pol/||" "$work/policy-errors.txt"
 
-status=0
-for f in "$work"/*.csv "$work"/*.txt; do
-    name=$(basename "$f")
-    if [ "${2:-}" = "--update" ]; then
-        cp "$f" "$golden/$name"
-    elif ! diff -u "$golden/$name" "$f"; then
-        status=1
-    fi
-done
-[ "$status" -eq 0 ] && echo "cli case registers: all outputs match"
-exit $status
+source "$here/goldens.sh"
+compare_goldens "cli case registers" "$golden" "${2:-}" "" "$work"/*.csv "$work"/*.txt

@@ -118,15 +118,5 @@ pdftotext -layout "$work/lit.pdf" - | grep -q "870.000.000" || fail "pdf total c
 t 2024-12-05 report litigation --as-of 2024-12-31 --format xlsx -o "$work/lit.xlsx"
 unzip -p "$work/lit.xlsx" xl/worksheets/sheet1.xml | grep -q "<v>870000000</v>" || fail "xlsx total"
 
-status=0
-for f in "$work"/*.csv "$work"/*.txt; do
-    name=$(basename "$f")
-    case $name in reimport.txt | sweep-again.txt | petition.txt | decision.txt) continue ;; esac
-    if [ "${2:-}" = "--update" ]; then
-        cp "$f" "$golden/$name"
-    elif ! diff -u "$golden/$name" "$f"; then
-        status=1
-    fi
-done
-[ "$status" -eq 0 ] && echo "cli cases: all outputs match"
-exit $status
+source "$here/goldens.sh"
+compare_goldens "cli cases" "$golden" "${2:-}" "reimport.txt|sweep-again.txt|petition.txt|decision.txt" "$work"/*.csv "$work"/*.txt

@@ -164,15 +164,5 @@ for c in HS-A HS-D HS-D-KK HS-E; do
     done
 done
 
-status=0
-for f in "$work"/*.txt; do
-    name=$(basename "$f")
-    case $name in reprint.txt | deduction-* | petition-* | enforcement-* | pensioner-* | fine-* | nofiling-*) continue ;; esac
-    if [ "${2:-}" = "--update" ]; then
-        cp "$f" "$golden/$name"
-    elif ! diff -u "$golden/$name" "$f"; then
-        status=1
-    fi
-done
-[ "$status" -eq 0 ] && echo "cli docs: all outputs match"
-exit $status
+source "$here/goldens.sh"
+compare_goldens "cli docs" "$golden" "${2:-}" "reprint.txt|deduction-*|petition-*|enforcement-*|pensioner-*|fine-*|nofiling-*" "$work"/*.txt

@@ -42,15 +42,5 @@ t 2025-12-04 explain A 2025-11 >"$work/explain-A-2025-11-after.txt"
 t 2025-12-05 close 2025-11 2>"$work/rerun.txt"
 grep -q "(0 changed)" "$work/rerun.txt" || { cat "$work/rerun.txt"; echo "re-run changed rows"; exit 1; }
 
-status=0
-for f in "$work"/*.csv "$work"/*.json "$work"/*.txt; do
-    name=$(basename "$f")
-    [ "$name" = rerun.txt ] && continue
-    if [ "${2:-}" = "--update" ]; then
-        cp "$f" "$golden/$name"
-    elif ! diff -u "$golden/$name" "$f"; then
-        status=1
-    fi
-done
-[ "$status" -eq 0 ] && echo "cli golden: all outputs match"
-exit $status
+source "$here/goldens.sh"
+compare_goldens "cli golden" "$golden" "${2:-}" "rerun.txt" "$work"/*.csv "$work"/*.json "$work"/*.txt

@@ -143,14 +143,5 @@ assert vals.get("G2") == 6032400 and vals.get("G3") == 15723200 and vals.get("G4
 assert vals.get("G5") == 6032400 + 15723200, vals
 PY
 
-status=0
-for f in "$out"/*; do
-    name=$(basename "$f")
-    if [ "${2:-}" = "--update" ]; then
-        cp "$f" "$golden/$name"
-    elif ! diff -u "$golden/$name" "$f"; then
-        status=1
-    fi
-done
-[ "$status" -eq 0 ] && echo "cli inspections: all outputs match"
-exit $status
+source "$here/goldens.sh"
+compare_goldens "cli inspections" "$golden" "${2:-}" "" "$out"/*

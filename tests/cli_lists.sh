@@ -170,15 +170,5 @@ set -e
 [ "$code" -eq 64 ] || fail "department TTKT: exit $code"
 sed -i 's/sha256 [0-9a-f]\{64\}/sha256 <digest>/g' "$work"/sign-*.txt
 
-status=0
-for f in "$work"/*.csv "$work"/*.txt; do
-    name=$(basename "$f")
-    case $name in err.txt) continue ;; esac
-    if [ "${2:-}" = "--update" ]; then
-        cp "$f" "$golden/$name"
-    elif ! diff -u "$golden/$name" "$f"; then
-        status=1
-    fi
-done
-[ "$status" -eq 0 ] && echo "cli lists: all outputs match"
-exit $status
+source "$here/goldens.sh"
+compare_goldens "cli lists" "$golden" "${2:-}" "err.txt" "$work"/*.csv "$work"/*.txt

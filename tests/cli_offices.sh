@@ -94,14 +94,5 @@ others=$(awk -F, 'NR > 1 && $3 != "D1"' "$work/d1.csv" | wc -l)
 [ "$want" -gt 0 ] && [ "$got" -eq "$want" ] && [ "$others" -eq 0 ] ||
     fail "cases --office D1: $got of $want D1 cases, $others of other offices"
 
-status=0
-for f in "$out"/*; do
-    name=$(basename "$f")
-    if [ "${2:-}" = "--update" ]; then
-        cp "$f" "$golden/$name"
-    elif ! diff -u "$golden/$name" "$f"; then
-        status=1
-    fi
-done
-[ "$status" -eq 0 ] && echo "cli offices: all outputs match"
-exit $status
+source "$here/goldens.sh"
+compare_goldens "cli offices" "$golden" "${2:-}" "" "$out"/*

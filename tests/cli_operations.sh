@@ -112,15 +112,5 @@ v = [n.firstChild.data for n in d.getElementsByTagName("v") if n.firstChild]
 sys.exit(0 if "12000000" in v and "8640000" in v else 1)' || fail "xlsx plan figures"
 rm -f "$work/worklist.pdf.txt"
 
-status=0
-for f in "$work"/*.csv "$work"/*.txt; do
-    name=$(basename "$f")
-    case $name in reimport.txt) continue ;; esac
-    if [ "${2:-}" = "--update" ]; then
-        cp "$f" "$golden/$name"
-    elif ! diff -u "$golden/$name" "$f"; then
-        status=1
-    fi
-done
-[ "$status" -eq 0 ] && echo "cli operations: all outputs match"
-exit $status
+source "$here/goldens.sh"
+compare_goldens "cli operations" "$golden" "${2:-}" "reimport.txt" "$work"/*.csv "$work"/*.txt

@@ -86,18 +86,8 @@ t 2025-12-02T09:00:00 report books --period 2025-11 >"$work/books-2025-11-after.
 t 2025-12-02T09:00:00 report card_lock_workers --period 2025-11 --date 2025-12-02 \
     >"$work/card_lock_workers-2025-12-02.csv"
 
-status=0
-for f in "$work"/*.csv; do
-    name=$(basename "$f")
-    [ "$name" = office.csv ] && continue
-    if [ "${2:-}" = "--update" ]; then
-        cp "$f" "$golden/$name"
-    elif ! diff -u "$golden/$name" "$f"; then
-        echo "cli_payments: $name differs from the golden file" >&2
-        status=1
-    fi
-done
-[ "$status" = 0 ] || exit 1
+source "$here/goldens.sh"
+compare_goldens "cli_payments" "$golden" "${2:-}" "office.csv" "$work"/*.csv || exit 1
 
 # documents: the per-worker list as PDF (Vietnamese text, card numbers, not blank) and XLSX
 t 2025-12-01T12:00:00 report card_lock_workers --period 2025-11 --date 2025-11-28 --format pdf \
