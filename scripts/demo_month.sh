@@ -152,9 +152,10 @@ v='function v(x,  s, n) { s = sprintf("%.0f", x); n = ""
     while (length(s) > 3) { n = "." substr(s, length(s) - 2) n; s = substr(s, 1, length(s) - 3) }
     return s n }'
 echo "== Tóm tắt tháng $end / summary of the month (outputs in $out)"
-awk -F, "$v"'NR > 1 {n++; a += $3; if ($11 == "yes") r++} END {
+# (applied is the last column; memos and reasons may hold quoted commas, so count it as $NF)
+awk -F, "$v"'NR > 1 {n++; a += $3; if ($NF == "yes") r++} END {
     printf "Đối chiếu tiền chờ / suspense: %d khoản, %s đ; đã ghi nhận / recorded %d\n", n, v(a), r }' \
-    "$out/suspense-match-$end.csv"
+    "$out/suspense-applied-$end.csv"
 awk -F, "$v"'NR > 1 {w[$2]++; if (!(($2 SUBSEP $3) in u)) {u[$2, $3] = 1; n[$2]++}} END {
     printf "Khóa thẻ ngày %s / card locks of the day: khóa/lock %d đơn vị (%d NLĐ), mở/unlock %d đơn vị (%d NLĐ)\n",
         d, n["lock"], w["lock"], n["unlock"], w["unlock"] }' d="$day2" "$out/card-locks-$day2.csv"

@@ -105,4 +105,8 @@ esc=$(($(wc -l <"$out/escalation-2026-02.csv") - 1))
 grep -q "escalation: $esc đơn vị" "$work/month.txt" || { echo "demo month: escalation count"; exit 1; }
 sued=$(awk -F, '$1 == "total" {print $2}' "$out/litigation.csv")
 grep -q "litigation: ${sued:-0} đơn vị" "$work/month.txt" || { echo "demo month: litigation total"; exit 1; }
+# and the suspense line counts what --apply recorded ("N matched and recorded")
+rec=$(sed -n 's/.*: \([0-9]*\) matched and recorded.*/\1/p' "$out/suspense-apply-2026-02.txt")
+grep -q "đã ghi nhận / recorded ${rec:-0}$" "$work/month.txt" ||
+    { echo "demo month: suspense recorded ${rec:-?}"; grep suspense "$work/month.txt"; exit 1; }
 echo "cli demo: the office's month after the close"
