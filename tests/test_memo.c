@@ -8,6 +8,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -165,6 +167,16 @@ static void match_matches_table(void **state)
     }
 }
 
+/* keyed: the units of the table with their names keyed once into keys. */
+static void key_units(struct tn_memo_unit keyed[static NU], char keys[static NU][TN_MEMO_TEXT_MAX])
+{
+    for (size_t u = 0; u < NU; u++) {
+        tn_memo_name_key(units[u].name, keys[u]);
+        keyed[u] = units[u];
+        keyed[u].name_key = keys[u];
+    }
+}
+
 /* Names keyed once (tn_memo_name_key, as the suspense reports do) match exactly as names
  * worked out at each match: same method, unit, confidence, candidates and reason. */
 static void keyed_names_match_alike(void **state)
@@ -172,11 +184,7 @@ static void keyed_names_match_alike(void **state)
     (void)state;
     struct tn_memo_unit keyed[NU];
     char keys[NU][TN_MEMO_TEXT_MAX];
-    for (size_t u = 0; u < NU; u++) {
-        tn_memo_name_key(units[u].name, keys[u]);
-        keyed[u] = units[u];
-        keyed[u].name_key = keys[u];
-    }
+    key_units(keyed, keys);
     assert_string_equal(keys[0], "HAI AU XANH");
     assert_string_equal(keys[5], "CHI NHANH HAI AU XANH");
     for (size_t i = 0; i < sizeof match_cases / sizeof match_cases[0]; i++) {
@@ -195,6 +203,163 @@ static void keyed_names_match_alike(void **state)
     }
 }
 
+/* The indexed match gives what the exhaustive one (the reference) gives on memo. */
+static void assert_index_alike(const char *memo, const struct tn_memo_unit *us, size_t n,
+                               const struct tn_memo_index *ix)
+{
+    struct tn_memo m;
+    struct tn_memo_match a, b;
+    tn_memo_parse(memo, &m);
+    tn_memo_match(&m, us, n, &a);
+    tn_memo_index_match(&m, ix, &b);
+    int same = a.method == b.method && a.unit == b.unit && a.confidence == b.confidence &&
+               a.ncand == b.ncand && strcmp(a.reason, b.reason) == 0;
+    for (size_t k = 0; same && k < a.ncand; k++)
+        same = a.cand[k] == b.cand[k];
+    if (!same)
+        fail_msg("\"%s\": reference %s unit %zu conf %d ncand %zu (%s); index %s unit %zu conf %d "
+                 "ncand %zu (%s)",
+                 memo, tn_memo_method_name(a.method), a.unit, a.confidence, a.ncand, a.reason,
+                 tn_memo_method_name(b.method), b.unit, b.confidence, b.ncand, b.reason);
+}
+
+static void index_matches_table_alike(void **state)
+{
+    (void)state;
+    struct tn_memo_unit keyed[NU];
+    char keys[NU][TN_MEMO_TEXT_MAX];
+    key_units(keyed, keys);
+    struct tn_memo_index *ix, *kx;
+    tn_memo_index_new(units, NU, &ix);
+    tn_memo_index_new(keyed, NU, &kx);
+    for (size_t i = 0; i < sizeof match_cases / sizeof match_cases[0]; i++) {
+        assert_index_alike(match_cases[i].memo, units, NU, ix);
+        assert_index_alike(match_cases[i].memo, keyed, NU, kx);
+    }
+    tn_memo_index_free(ix);
+    tn_memo_index_free(kx);
+    tn_memo_index_free(NULL);
+    struct tn_memo_index *empty;
+    tn_memo_index_new(units, 0, &empty);
+    assert_index_alike("TB0101A MST 0200000001 CTY HAI AU XANH", units, 0, empty);
+    tn_memo_index_free(empty);
+}
+
+/* Deterministic pseudo-random numbers (a 64-bit LCG, Knuth's MMIX constants). */
+static unsigned rnd(uint64_t *seed, unsigned below)
+{
+    *seed = *seed * 6364136223846793005u + 1442695040888963407u;
+    return (unsigned)((*seed >> 33) % below);
+}
+
+#define GEN_UNITS 2500
+#define GEN_MEMOS 4000
+
+static const char *const gen_forms[] = {
+    "Công ty TNHH ",
+    "Công ty Cổ phần ",
+    "Hợp tác xã ",
+    "Chi nhánh Công ty TNHH ",
+    "Doanh nghiệp tư nhân ",
+    "Trường ",
+    "",
+    "Công ty TNHH MTV ",
+};
+static const char *const gen_words[] = {
+    "Hải", "Âu",    "Xanh", "Minh", "Long", "Sài",   "Gòn", "Đồng", "Tâm", "An",
+    "Phú", "Thịnh", "Việt", "Nam",  "Bình", "Dương", "Kim", "Ngọc", "Hoa", "Sen",
+};
+static const char *const gen_noise[] = {
+    "nop bhxh", "T10/2026",  "CTY", "CN",
+    "HTX",      "TNHH",      "MST", "dong bh thang 9 nam 2025",
+    "CP",       "chi nhanh", "ck",  "0912345678",
+    "a",        "cong ty",
+};
+#define COUNT(a) (sizeof(a) / sizeof(a)[0])
+
+/* Units with shared codes, tax codes and names, memos made of their codes, tax codes, names
+ * and noise: the index and the reference agree on every one. */
+static void index_matches_generated_alike(void **state)
+{
+    (void)state;
+    static struct tn_memo_unit us[GEN_UNITS];
+    static char codes[GEN_UNITS][16], taxes[GEN_UNITS][24], names[GEN_UNITS][160];
+    static char keys[GEN_UNITS][TN_MEMO_TEXT_MAX];
+    uint64_t seed = 20261201;
+    for (size_t u = 0; u < GEN_UNITS; u++) {
+        unsigned k = rnd(&seed, 20);
+        if (k == 0)
+            snprintf(codes[u], sizeof codes[u], "TB0000X"); /* one code of many units */
+        else if (k == 1)
+            snprintf(codes[u], sizeof codes[u], "%c%u", 'A' + rnd(&seed, 3), rnd(&seed, 10));
+        else
+            snprintf(codes[u], sizeof codes[u], "TB%04u%c", rnd(&seed, 1800), 'A' + rnd(&seed, 2));
+        k = rnd(&seed, 20);
+        if (k == 0)
+            snprintf(taxes[u], sizeof taxes[u], "0200000000");
+        else if (k == 1)
+            snprintf(taxes[u], sizeof taxes[u], "02%08u-%03u", rnd(&seed, 1800), rnd(&seed, 3));
+        else
+            snprintf(taxes[u], sizeof taxes[u], "02%08u", rnd(&seed, 1800));
+        int o = snprintf(names[u], sizeof names[u], "%s", gen_forms[rnd(&seed, COUNT(gen_forms))]);
+        for (unsigned w = 0, nw = 1 + rnd(&seed, 3); w < nw; w++)
+            o += snprintf(names[u] + o, sizeof names[u] - (size_t)o, "%s%s", w ? " " : "",
+                          gen_words[rnd(&seed, COUNT(gen_words))]);
+        tn_memo_name_key(names[u], keys[u]);
+        us[u] =
+            (struct tn_memo_unit){codes[u], rnd(&seed, 10) ? taxes[u] : NULL, names[u], keys[u]};
+    }
+    struct tn_memo_index *ix;
+    tn_memo_index_new(us, GEN_UNITS, &ix);
+    size_t methods[5] = {0}, many = 0;
+    for (size_t i = 0; i < GEN_MEMOS; i++) {
+        char memo[400];
+        int o = 0;
+        for (unsigned p = 0, np = 1 + rnd(&seed, 5); p < np && o < 300; p++) {
+            size_t u = rnd(&seed, GEN_UNITS);
+            const char *part;
+            char buf[200];
+            switch (rnd(&seed, 7)) {
+            case 0:
+                part = codes[u];
+                break;
+            case 1: /* a code typed in lower case */
+                snprintf(buf, sizeof buf, "%s", codes[u]);
+                for (char *c = buf; *c; c++)
+                    *c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+                part = buf;
+                break;
+            case 2:
+                part = taxes[u];
+                break;
+            case 3:
+            case 4:
+                part = names[u];
+                break;
+            case 5: /* a name's last words */
+                part = strrchr(names[u], ' ') ? strrchr(names[u], ' ') + 1 : names[u];
+                break;
+            default:
+                part = gen_noise[rnd(&seed, COUNT(gen_noise))];
+                break;
+            }
+            o += snprintf(memo + o, sizeof memo - (size_t)o, "%s%s", p ? " " : "", part);
+        }
+        struct tn_memo m;
+        struct tn_memo_match r;
+        tn_memo_parse(memo, &m);
+        tn_memo_match(&m, us, GEN_UNITS, &r);
+        methods[r.method]++;
+        many += r.ncand == TN_MEMO_CAND_MAX;
+        assert_index_alike(memo, us, GEN_UNITS, ix);
+    }
+    tn_memo_index_free(ix);
+    /* the memos exercise every outcome, and candidate lists cut at their maximum */
+    for (size_t k = 0; k < 5; k++)
+        assert_true(methods[k] > 20);
+    assert_true(many > 20);
+}
+
 static void method_names(void **state)
 {
     (void)state;
@@ -208,9 +373,14 @@ static void method_names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(fold_matches_table),      cmocka_unit_test(fold_truncates_at_a_word),
-        cmocka_unit_test(parse_matches_table),     cmocka_unit_test(match_matches_table),
-        cmocka_unit_test(keyed_names_match_alike), cmocka_unit_test(method_names),
+        cmocka_unit_test(fold_matches_table),
+        cmocka_unit_test(fold_truncates_at_a_word),
+        cmocka_unit_test(parse_matches_table),
+        cmocka_unit_test(match_matches_table),
+        cmocka_unit_test(keyed_names_match_alike),
+        cmocka_unit_test(index_matches_table_alike),
+        cmocka_unit_test(index_matches_generated_alike),
+        cmocka_unit_test(method_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

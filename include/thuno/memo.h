@@ -17,7 +17,7 @@
  *   digit number is a date (dd/mm/yyyy), preceded by QUY or Q a quarter: neither is taken.
  * - Matching ranks: a unique unit code > a unique tax code > a unique name. Two signals that
  *   point at different units, or one that fits several, leave the payment for review.
- * Pure: no allocation, no locale.
+ * Pure: no locale; only the index (tn_memo_index_new) allocates.
  */
 #ifndef THUNO_MEMO_H
 #define THUNO_MEMO_H
@@ -84,5 +84,25 @@ const char *tn_memo_method_name(enum tn_memo_method m);
  * characters (a one-letter code is any word). Never fails. */
 void tn_memo_match(const struct tn_memo *m, const struct tn_memo_unit *units, size_t n,
                    struct tn_memo_match *out);
+
+/* Units indexed for matching many memos: by unit code and tax code (sorted arrays searched
+ * with a binary search) and by one word of each name key, the word fewest units' keys share
+ * (a name matches only when all its words are in the memo, so that word is among the memo's).
+ * A memo then costs its own words times log(units), not the units. */
+struct tn_memo_index;
+
+/* Builds into *out the index of units[0..n), which stay borrowed (and must outlive it); a
+ * unit's name_key is copied, or worked out when NULL. Free with tn_memo_index_free(). Never
+ * fails (out of memory aborts, mem.h). */
+void tn_memo_index_new(const struct tn_memo_unit *units, size_t n, struct tn_memo_index **out);
+
+/* Frees ix; NULL does nothing. */
+void tn_memo_index_free(struct tn_memo_index *ix);
+
+/* Matches m against the indexed units into *out: the same method, unit, confidence,
+ * candidates (in the same order) and reason as tn_memo_match() on the same units, which
+ * compares the memo with every unit and stays as the reference. Never fails. */
+void tn_memo_index_match(const struct tn_memo *m, const struct tn_memo_index *ix,
+                         struct tn_memo_match *out);
 
 #endif

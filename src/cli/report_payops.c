@@ -24,6 +24,7 @@
 struct proposals {
     struct tn_payops_unit *units;
     struct tn_memo_unit *mu;
+    struct tn_memo_index *ix;
     size_t n;
     tn__proposal_cb cb;
     void *ctx;
@@ -34,7 +35,7 @@ static tn_err proposal_row(void *ctx, const struct tn_suspense_row *r)
     const struct proposals *x = ctx;
     struct tn__proposal p = {.row = r};
     tn_memo_parse(r->memo, &p.memo);
-    tn_memo_match(&p.memo, x->mu, x->n, &p.match);
+    tn_memo_index_match(&p.memo, x->ix, &p.match);
     p.unit = p.match.unit < x->n ? &x->units[p.match.unit] : NULL;
     size_t o = 0;
     for (size_t i = 0; i < p.match.ncand && o < sizeof p.candidates - 1; i++) {
@@ -56,18 +57,14 @@ tn_err tn__suspense_proposals(struct tn_store *s, tn_period period, const char *
     if (err)
         return err;
     x.mu = tn_xcalloc(x.n ? x.n : 1, sizeof *x.mu);
-    /* each name folded once, not once per payment in suspense (docs/performance.md) */
-    char **keys = tn_xcalloc(x.n ? x.n : 1, sizeof *keys), key[TN_MEMO_TEXT_MAX];
-    for (size_t i = 0; i < x.n; i++) {
-        tn_memo_name_key(x.units[i].name, key);
-        keys[i] = tn_xstrdup(key);
-        x.mu[i] = (struct tn_memo_unit){x.units[i].unit_code, x.units[i].tax_code, x.units[i].name,
-                                        keys[i]};
-    }
-    err = tn_store_suspense(s, period, as_of, proposal_row, &x);
     for (size_t i = 0; i < x.n; i++)
-        free(keys[i]);
-    free(keys);
+        x.mu[i] =
+            (struct tn_memo_unit){x.units[i].unit_code, x.units[i].tax_code, x.units[i].name, NULL};
+    /* each name keyed once and every unit indexed once per run, not compared with every
+     * payment in suspense (docs/performance.md) */
+    tn_memo_index_new(x.mu, x.n, &x.ix);
+    err = tn_store_suspense(s, period, as_of, proposal_row, &x);
+    tn_memo_index_free(x.ix);
     free(x.mu);
     free(x.units);
     return err;

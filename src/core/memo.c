@@ -11,7 +11,10 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "thuno/mem.h"
 
 /* The upper-case ASCII letter or digit c (folded by tn__text_fold_next) stands for, 0 for a
  * separator. */
@@ -341,6 +344,78 @@ static size_t by_name(const struct tn_memo *m, const struct tn_memo_unit *units,
     return hits == 0 ? 0 : at_best;
 }
 
+/* Decides on the unit code and tax code signals (codes, taxes: units found; code_u, tax_u: the
+ * first of each). Returns 1 when they decide, 0 when the name is to be tried. */
+static int decide_code_tax(const struct tn_memo *m, const struct tn_memo_unit *units, size_t codes,
+                           size_t code_u, size_t taxes, size_t tax_u, struct tn_memo_match *out)
+{
+    if (codes == 1 && taxes >= 1 && !(taxes == 1 && tax_u == code_u)) {
+        int agree = 0;
+        for (size_t t = 0; t < m->ntax; t++)
+            agree |= units[code_u].tax_code && strcmp(units[code_u].tax_code, m->tax[t]) == 0;
+        if (!agree) {
+            out->method = TN_MEMO_AMBIGUOUS;
+            snprintf(out->reason, sizeof out->reason,
+                     "mã đơn vị và mã số thuế chỉ hai đơn vị khác nhau / unit code %s and the "
+                     "tax code point at different units",
+                     units[code_u].unit_code);
+            return 1;
+        }
+    }
+    if (codes == 1) {
+        out->method = TN_MEMO_CODE;
+        out->unit = code_u;
+        out->confidence = taxes ? 99 : 95;
+        snprintf(out->reason, sizeof out->reason, "mã đơn vị / unit code %s%s",
+                 units[code_u].unit_code, taxes ? " + mã số thuế / tax code" : "");
+        return 1;
+    }
+    if (codes > 1) {
+        out->method = TN_MEMO_AMBIGUOUS;
+        snprintf(out->reason, sizeof out->reason,
+                 "nhiều mã đơn vị trong nội dung / %zu unit codes in the memo", codes);
+        return 1;
+    }
+    if (taxes == 1) {
+        out->method = TN_MEMO_TAX;
+        out->unit = tax_u;
+        out->confidence = 90;
+        snprintf(out->reason, sizeof out->reason, "mã số thuế / tax code %s",
+                 units[tax_u].tax_code);
+        return 1;
+    }
+    if (taxes > 1) {
+        out->method = TN_MEMO_AMBIGUOUS;
+        snprintf(out->reason, sizeof out->reason,
+                 "mã số thuế của nhiều đơn vị / tax codes of %zu units", taxes);
+        return 1;
+    }
+    return 0;
+}
+
+/* Decides on the name signal: names units at the most words, name_u the first of them. */
+static void decide_name(const struct tn_memo_unit *units, size_t names, size_t name_u,
+                        struct tn_memo_match *out)
+{
+    if (names == 1) {
+        out->method = TN_MEMO_NAME;
+        out->unit = name_u;
+        out->confidence = 70;
+        snprintf(out->reason, sizeof out->reason, "tên đơn vị / unit name %s",
+                 units[name_u].unit_code);
+        return;
+    }
+    if (names > 1) {
+        out->method = TN_MEMO_AMBIGUOUS;
+        snprintf(out->reason, sizeof out->reason, "tên khớp nhiều đơn vị / the name fits %zu units",
+                 names);
+        return;
+    }
+    out->method = TN_MEMO_NONE;
+    snprintf(out->reason, sizeof out->reason,
+             "không tìm thấy mã, mã số thuế hay tên đơn vị / no unit code, tax code or name");
+}
+
 void tn_memo_match(const struct tn_memo *m, const struct tn_memo_unit *units, size_t n,
                    struct tn_memo_match *out)
 {
@@ -360,63 +435,269 @@ void tn_memo_match(const struct tn_memo *m, const struct tn_memo_unit *units, si
         if (taxes && by_tax(m, &single, 1, &one))
             add_cand(out, u);
     }
-    if (codes == 1 && taxes >= 1 && !(taxes == 1 && tax_u == code_u)) {
-        int agree = 0;
-        for (size_t t = 0; t < m->ntax; t++)
-            agree |= units[code_u].tax_code && strcmp(units[code_u].tax_code, m->tax[t]) == 0;
-        if (!agree) {
-            out->method = TN_MEMO_AMBIGUOUS;
-            snprintf(out->reason, sizeof out->reason,
-                     "mã đơn vị và mã số thuế chỉ hai đơn vị khác nhau / unit code %s and the "
-                     "tax code point at different units",
-                     units[code_u].unit_code);
-            return;
+    if (decide_code_tax(m, units, codes, code_u, taxes, tax_u, out))
+        return;
+    size_t names = by_name(m, units, n, &name_u, out);
+    decide_name(units, names, name_u, out);
+}
+
+/* ---- the index: units by unit code, tax code and the rarest word of their name key ---- */
+
+struct strref {
+    const char *s;
+    size_t unit;
+};
+
+/* A unit filed under one word of its name key: the word of the key fewest units share. */
+struct keyword {
+    const char *w;
+    size_t len;
+    size_t unit;
+    size_t count; /* while building: the units whose key has this word */
+};
+
+struct tn_memo_index {
+    const struct tn_memo_unit *units;
+    size_t n;
+    struct strref *code; /* units with a code of 3+ characters, by code then unit */
+    size_t ncode;
+    struct strref *tax; /* units with a tax code, by tax code then unit */
+    size_t ntax;
+    struct keyword *name; /* units whose key can match (4+ letters), by word then unit */
+    size_t nname;
+    char **keys; /* keys[u]: unit u's name key */
+};
+
+/* w[0..len) against the string s, in strcmp's order (w holds no NUL). */
+static int cmp_word_str(const char *w, size_t len, const char *s)
+{
+    for (size_t i = 0;; i++) {
+        if (i == len)
+            return s[i] ? -1 : 0;
+        if (!s[i])
+            return 1;
+        unsigned char a = (unsigned char)w[i], b = (unsigned char)s[i];
+        if (a != b)
+            return a < b ? -1 : 1;
+    }
+}
+
+static int cmp_words(const char *a, size_t alen, const char *b, size_t blen)
+{
+    int c = memcmp(a, b, alen < blen ? alen : blen);
+    return c ? c : (alen > blen) - (alen < blen);
+}
+
+static int cmp_strref(const void *pa, const void *pb)
+{
+    const struct strref *a = pa, *b = pb;
+    int c = strcmp(a->s, b->s);
+    return c ? c : (a->unit > b->unit) - (a->unit < b->unit);
+}
+
+static int cmp_keyword(const void *pa, const void *pb)
+{
+    const struct keyword *a = pa, *b = pb;
+    int c = cmp_words(a->w, a->len, b->w, b->len);
+    return c ? c : (a->unit > b->unit) - (a->unit < b->unit);
+}
+
+/* The entries of refs[0..n) whose string is w[0..len): [*lo, return). */
+static size_t str_range(const struct strref *refs, size_t n, const char *w, size_t len, size_t *lo)
+{
+    size_t a = 0, b = n;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (cmp_word_str(w, len, refs[mid].s) > 0)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    *lo = a;
+    while (b < n && cmp_word_str(w, len, refs[b].s) == 0)
+        b++;
+    return b;
+}
+
+static size_t word_range(const struct keyword *kw, size_t n, const char *w, size_t len, size_t *lo)
+{
+    size_t a = 0, b = n;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (cmp_words(w, len, kw[mid].w, kw[mid].len) > 0)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    *lo = a;
+    while (b < n && cmp_words(w, len, kw[b].w, kw[b].len) == 0)
+        b++;
+    return b;
+}
+
+/* Keeps out->cand the TN_MEMO_CAND_MAX smallest units seen, ascending, each once. */
+static void keep_smallest(struct tn_memo_match *out, size_t u)
+{
+    size_t i = out->ncand;
+    while (i > 0 && out->cand[i - 1] > u)
+        i--;
+    if ((i > 0 && out->cand[i - 1] == u) || i == TN_MEMO_CAND_MAX)
+        return;
+    size_t end = out->ncand < TN_MEMO_CAND_MAX ? out->ncand : TN_MEMO_CAND_MAX - 1;
+    memmove(out->cand + i + 1, out->cand + i, (end - i) * sizeof out->cand[0]);
+    out->cand[i] = u;
+    if (out->ncand < TN_MEMO_CAND_MAX)
+        out->ncand++;
+}
+
+static void split_key(const char *key, struct words *nw, int *eligible)
+{
+    split(key, nw);
+    *eligible = nw->n > 0 && strlen(key) - (nw->n - 1) >= 4;
+}
+
+void tn_memo_index_new(const struct tn_memo_unit *units, size_t n, struct tn_memo_index **out)
+{
+    struct tn_memo_index *ix = tn_xcalloc(1, sizeof *ix);
+    ix->units = units;
+    ix->n = n;
+    ix->code = tn_xcalloc(n ? n : 1, sizeof *ix->code);
+    ix->tax = tn_xcalloc(n ? n : 1, sizeof *ix->tax);
+    ix->keys = tn_xcalloc(n ? n : 1, sizeof *ix->keys);
+    size_t nwords = 0;
+    for (size_t u = 0; u < n; u++) {
+        const char *code = units[u].unit_code, *tax = units[u].tax_code;
+        if (code && strlen(code) >= 3)
+            ix->code[ix->ncode++] = (struct strref){code, u};
+        if (tax)
+            ix->tax[ix->ntax++] = (struct strref){tax, u};
+        char key[TN_MEMO_TEXT_MAX];
+        if (units[u].name_key)
+            ix->keys[u] = tn_xstrdup(units[u].name_key);
+        else {
+            tn_memo_name_key(units[u].name, key);
+            ix->keys[u] = tn_xstrdup(key);
+        }
+        struct words nw;
+        int eligible;
+        split_key(ix->keys[u], &nw, &eligible);
+        nwords += eligible ? nw.n : 0;
+    }
+    qsort(ix->code, ix->ncode, sizeof *ix->code, cmp_strref);
+    qsort(ix->tax, ix->ntax, sizeof *ix->tax, cmp_strref);
+    /* every word of every key that can match, counted; each unit filed under its rarest */
+    struct keyword *all = tn_xcalloc(nwords ? nwords : 1, sizeof *all);
+    size_t k = 0;
+    for (size_t u = 0; u < n; u++) {
+        struct words nw;
+        int eligible;
+        split_key(ix->keys[u], &nw, &eligible);
+        for (size_t i = 0; eligible && i < nw.n; i++)
+            all[k++] = (struct keyword){nw.w[i], nw.len[i], u, 0};
+    }
+    qsort(all, nwords, sizeof *all, cmp_keyword);
+    for (size_t a = 0, b; a < nwords; a = b) {
+        size_t units_with = 0;
+        for (b = a; b < nwords && cmp_words(all[a].w, all[a].len, all[b].w, all[b].len) == 0; b++)
+            units_with += b == a || all[b].unit != all[b - 1].unit;
+        for (size_t i = a; i < b; i++)
+            all[i].count = units_with;
+    }
+    size_t *best = tn_xcalloc(n ? n : 1, sizeof *best);
+    for (size_t u = 0; u < n; u++)
+        best[u] = SIZE_MAX;
+    for (size_t i = 0; i < nwords; i++) {
+        size_t *b = &best[all[i].unit];
+        if (*b == SIZE_MAX || all[i].count < all[*b].count)
+            *b = i;
+    }
+    ix->name = tn_xcalloc(n ? n : 1, sizeof *ix->name);
+    for (size_t u = 0; u < n; u++)
+        if (best[u] != SIZE_MAX)
+            ix->name[ix->nname++] = all[best[u]];
+    qsort(ix->name, ix->nname, sizeof *ix->name, cmp_keyword);
+    free(best);
+    free(all);
+    *out = ix;
+}
+
+void tn_memo_index_free(struct tn_memo_index *ix)
+{
+    if (!ix)
+        return;
+    for (size_t u = 0; u < ix->n; u++)
+        free(ix->keys[u]);
+    free(ix->keys);
+    free(ix->name);
+    free(ix->tax);
+    free(ix->code);
+    free(ix);
+}
+
+/* Was word i of ws already seen at an earlier place? */
+static int seen_before(const struct words *ws, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (ws->len[j] == ws->len[i] && memcmp(ws->w[j], ws->w[i], ws->len[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The code and tax signals: units found (each range of one code or tax code, disjoint), the
+ * first of them, and the smallest into out->cand. */
+static size_t index_signal(const struct strref *refs, size_t nrefs, const char *w, size_t len,
+                           size_t *first, struct tn_memo_match *out)
+{
+    size_t lo, hi = str_range(refs, nrefs, w, len, &lo);
+    if (hi > lo && refs[lo].unit < *first)
+        *first = refs[lo].unit;
+    for (size_t i = lo; i < hi && i < lo + TN_MEMO_CAND_MAX; i++)
+        keep_smallest(out, refs[i].unit);
+    return hi - lo;
+}
+
+void tn_memo_index_match(const struct tn_memo *m, const struct tn_memo_index *ix,
+                         struct tn_memo_match *out)
+{
+    memset(out, 0, sizeof *out);
+    out->unit = SIZE_MAX;
+    struct words ws;
+    split(m->folded, &ws);
+    size_t code_u = SIZE_MAX, tax_u = SIZE_MAX, codes = 0, taxes = 0;
+    for (size_t i = 0; i < ws.n; i++)
+        if (!seen_before(&ws, i))
+            codes += index_signal(ix->code, ix->ncode, ws.w[i], ws.len[i], &code_u, out);
+    for (size_t t = 0; t < m->ntax; t++) {
+        int dup = 0;
+        for (size_t j = 0; j < t && !dup; j++)
+            dup = strcmp(m->tax[j], m->tax[t]) == 0;
+        if (!dup)
+            taxes += index_signal(ix->tax, ix->ntax, m->tax[t], strlen(m->tax[t]), &tax_u, out);
+    }
+    if (decide_code_tax(m, ix->units, codes, code_u, taxes, tax_u, out))
+        return;
+    char mbuf[TN_MEMO_TEXT_MAX];
+    struct words mw, nw;
+    distinctive(m->folded, mbuf, sizeof mbuf, &mw);
+    size_t hits = 0, best_words = 0, at_best = 0, name_u = SIZE_MAX;
+    for (size_t i = 0; i < mw.n; i++) {
+        if (seen_before(&mw, i))
+            continue;
+        size_t lo, hi = word_range(ix->name, ix->nname, mw.w[i], mw.len[i], &lo);
+        for (size_t e = lo; e < hi; e++) {
+            size_t u = ix->name[e].unit;
+            split(ix->keys[u], &nw);
+            if (!contains_words(&mw, &nw))
+                continue;
+            hits++;
+            keep_smallest(out, u);
+            if (nw.n > best_words) {
+                best_words = nw.n, name_u = u, at_best = 1;
+            } else if (nw.n == best_words) {
+                at_best++;
+                name_u = u < name_u ? u : name_u;
+            }
         }
     }
-    if (codes == 1) {
-        out->method = TN_MEMO_CODE;
-        out->unit = code_u;
-        out->confidence = taxes ? 99 : 95;
-        snprintf(out->reason, sizeof out->reason, "mã đơn vị / unit code %s%s",
-                 units[code_u].unit_code, taxes ? " + mã số thuế / tax code" : "");
-        return;
-    }
-    if (codes > 1) {
-        out->method = TN_MEMO_AMBIGUOUS;
-        snprintf(out->reason, sizeof out->reason,
-                 "nhiều mã đơn vị trong nội dung / %zu unit codes in the memo", codes);
-        return;
-    }
-    if (taxes == 1) {
-        out->method = TN_MEMO_TAX;
-        out->unit = tax_u;
-        out->confidence = 90;
-        snprintf(out->reason, sizeof out->reason, "mã số thuế / tax code %s",
-                 units[tax_u].tax_code);
-        return;
-    }
-    if (taxes > 1) {
-        out->method = TN_MEMO_AMBIGUOUS;
-        snprintf(out->reason, sizeof out->reason,
-                 "mã số thuế của nhiều đơn vị / tax codes of %zu units", taxes);
-        return;
-    }
-    size_t names = by_name(m, units, n, &name_u, out);
-    if (names == 1) {
-        out->method = TN_MEMO_NAME;
-        out->unit = name_u;
-        out->confidence = 70;
-        snprintf(out->reason, sizeof out->reason, "tên đơn vị / unit name %s",
-                 units[name_u].unit_code);
-        return;
-    }
-    if (names > 1) {
-        out->method = TN_MEMO_AMBIGUOUS;
-        snprintf(out->reason, sizeof out->reason, "tên khớp nhiều đơn vị / the name fits %zu units",
-                 names);
-        return;
-    }
-    out->method = TN_MEMO_NONE;
-    snprintf(out->reason, sizeof out->reason,
-             "không tìm thấy mã, mã số thuế hay tên đơn vị / no unit code, tax code or name");
+    decide_name(ix->units, hits == 0 ? 0 : at_best, name_u, out);
 }
