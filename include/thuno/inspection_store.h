@@ -4,8 +4,8 @@
  * of a period the balance, status, union chair, register and findings, reminders and case
  * events that the referral, union-chair and People's Committee reports select from.
  *
- * as_of is "YYYY-MM-DDTHH:MM:SS" or NULL (now); every table is read as known then. office
- * NULL means every office; "" is the province office (units without office_code).
+ * as_of is "YYYY-MM-DDTHH:MM:SS" or NULL (now); every table is read as known then. Every
+ * query reads only the units of the store's office cut (tn_store_set_office, office.h).
  */
 #ifndef THUNO_INSPECTION_STORE_H
 #define THUNO_INSPECTION_STORE_H
@@ -28,12 +28,12 @@ struct tn_inspection_row {
     enum tn_inspection_status status;
 };
 
-/* Calls row() for every conclusion concluded on or before day as known at as_of (of office's
- * units), in unit, concluded_on and inspection_id order, with recovered from the unit's
- * payments received after each conclusion up to day (tn_inspection_recover; reversed payments
- * and reversals left out) and the status on day. Errors: TN_ERR_STORE, TN_ERR_RANGE (bad
+/* Calls row() for every conclusion concluded on or before day as known at as_of (of the
+ * office cut's units), in unit, concluded_on and inspection_id order, with recovered from the
+ * unit's payments received after each conclusion up to day (tn_inspection_recover; reversed
+ * payments and reversals left out) and the status on day. Errors: TN_ERR_STORE, TN_ERR_RANGE (bad
  * stored data), or what row() returns. */
-tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of, const char *office,
+tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of,
                             tn_err (*row)(void *ctx, const struct tn_inspection_row *r), void *ctx);
 
 /* A unit of a period's balances with what the coordination lists need. */
@@ -58,11 +58,10 @@ struct tn_unit_facts {
                                                               deduction_refused, "" if none */
 };
 
-/* Calls row() for every unit with a balance for period as known at as_of (of office's
- * units), the largest debt first, then by unit_code; case events count when dated up to the
- * period's last day. Errors: TN_ERR_STORE, or what row() returns. */
+/* Calls row() for every unit with a balance for period as known at as_of (of the
+ * office cut's units), the largest debt first, then by unit_code; case events count when dated up
+ * to the period's last day. Errors: TN_ERR_STORE, or what row() returns. */
 tn_err tn_store_unit_facts(struct tn_store *s, tn_period period, const char *as_of,
-                           const char *office,
                            tn_err (*row)(void *ctx, const struct tn_unit_facts *f), void *ctx);
 
 /* One district x sector cell of the People's Committee report (seed 001). */
@@ -72,9 +71,9 @@ struct tn_labour_row {
     tn_money assessed, collected, debt;
 };
 
-/* Calls row() for every (office, unit type) with units in period's balances as known at as_of,
- * in office and type order. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_labour(struct tn_store *s, tn_period period, const char *as_of, const char *office,
+/* Calls row() for every (office, unit type) with units of the office cut in period's balances
+ * as known at as_of, in office and type order. Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_labour(struct tn_store *s, tn_period period, const char *as_of,
                        tn_err (*row)(void *ctx, const struct tn_labour_row *r), void *ctx);
 
 #endif

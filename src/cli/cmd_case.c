@@ -375,7 +375,7 @@ static tn_err sweep(struct tn_cli *cli, struct tn_store *s, int argc, char **arg
     tn_err err = tn_cli_load_policy(cli, &pol);
     struct sweep_ctx x = {s, cli->now, 0, TN_OK};
     if (!err)
-        err = tn_store_cases(s, &pol, cli->now, on, NULL, sweep_row, &x);
+        err = tn_store_cases(s, &pol, cli->now, on, sweep_row, &x);
     tn_policy_release(&pol);
     if (!err)
         fprintf(stderr, "thuno: case sweep: %ld defaulted plans recorded\n", x.recorded);

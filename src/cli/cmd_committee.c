@@ -50,6 +50,11 @@ tn_err tn_cmd_committee(struct tn_cli *cli)
     tn_err err = tn_cli_open_store(cli, &s);
     if (err)
         return err;
+    const char *office_arg = a.office; /* named on the document even for the province */
+    if ((err = tn_cli_cut_office(s, "committee", &a.office))) {
+        tn_store_free(s);
+        return err;
+    }
     FILE *f = fopen(out, "wb");
     if (!f) {
         tn_cli_error("committee", "cannot write %s", out);
@@ -58,7 +63,7 @@ tn_err tn_cmd_committee(struct tn_cli *cli)
     }
     char subtitle[200];
     snprintf(subtitle, sizeof subtitle, "Kỳ / period %s%s%s — số liệu đến / as known at %s", period,
-             a.office ? " — cơ quan / office " : "", a.office ? a.office : "",
+             office_arg ? " — cơ quan / office " : "", office_arg ? office_arg : "",
              a.as_of ? a.as_of : cli->now);
     struct tn_table_meta meta = {"Báo cáo UBND tỉnh: sử dụng lao động, đóng BHXH / Report to the "
                                  "People's Committee",

@@ -17,12 +17,9 @@ static tn_err refuse_other_office(struct tn_store *s, const char *office, const 
                                   const char *as_of)
 {
     char own[TN_OFFICE_BUFSZ];
-    tn_err err = office ? tn_store_set_office(s, office, NULL) : TN_OK;
-    if (err == TN_ERR_NOT_FOUND || err == TN_ERR_RANGE) {
-        tn_cli_error("explain", "không có cơ quan BHXH \"%s\" / no office \"%s\"", office, office);
-        return TN_ERR_USAGE;
-    }
-    if (err || !tn_store_office(s))
+    const char *cut = office;
+    tn_err err = tn_cli_cut_office(s, "explain", &cut);
+    if (err || !cut)
         return err;
     if ((err = tn_store_unit_office(s, unit, as_of, own)) == TN_ERR_NOT_FOUND)
         return TN_OK; /* the explanation says it has no balance */

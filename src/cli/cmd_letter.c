@@ -223,7 +223,7 @@ static tn_err parse_opts(struct tn_cli *cli, int argc, char **argv, struct tn__l
         } else if (strcmp(a, "--unit") == 0) {
             o->filter.unit = v;
         } else if (strcmp(a, "--office") == 0) {
-            o->filter.office = v;
+            o->office = v;
         } else if (strcmp(a, "-o") == 0) {
             o->out = v;
         } else if (strcmp(a, "--dir") == 0) {
@@ -300,12 +300,14 @@ tn_err tn_cmd_letter(struct tn_cli *cli)
     snprintf(lhpath, sizeof lhpath, "%s/letterhead.txt",
              tdir && *tdir ? tdir : THUNO_TEMPLATES_DIR);
     struct tn__letterhead lh;
-    if ((err = tn__letterhead_load(o.letterhead ? o.letterhead : lhpath, o.filter.office, &lh)))
+    if ((err = tn__letterhead_load(o.letterhead ? o.letterhead : lhpath, o.office, &lh)))
         return err;
     struct tn_policy pol;
     tn_policy_init(&pol);
     struct tn_store *s = NULL;
-    if (!(err = tn_cli_load_policy(cli, &pol)) && !(err = tn_cli_open_store(cli, &s))) {
+    const char *cut = o.office; /* the letterhead's lines stay the office's own */
+    if (!(err = tn_cli_load_policy(cli, &pol)) && !(err = tn_cli_open_store(cli, &s)) &&
+        !(err = tn_cli_cut_office(s, "letter", &cut))) {
         if (strcmp(kind, "reminder") == 0)
             err = tn__letter_reminder(cli, s, &pol, &lh, &o);
         else if (strcmp(kind, "c12ts") == 0)

@@ -182,26 +182,26 @@ static tn_err write_pack(struct tn_store *s, const struct tn_policy *pol, const 
     tn_err err = tn_table_section(t, "1. Kết quả thu so với kế hoạch / Collection against plan",
                                   plan_cols, NCOLS(plan_cols));
     if (!err)
-        err = tn_store_plan_kpi(s, p, a->as_of, a->office, plan_row, t);
+        err = tn_store_plan_kpi(s, p, a->as_of, plan_row, t);
     if (!err && !(err = tn_table_section(t,
                                          "2. Nợ theo nhóm tháng nợ, tháng trước và tháng này / "
                                          "Debt by bucket, last month and this",
                                          bucket_cols, NCOLS(bucket_cols))))
-        err = tn_store_bucket_moves(s, p, a->as_of, a->office, bucket_row, t);
+        err = tn_store_bucket_moves(s, p, a->as_of, bucket_row, t);
     if (!err && !(err = tn_table_section(t, "3. Đơn vị phát sinh nợ mới / Units newly in debt",
                                          new_cols, NCOLS(new_cols))))
-        err = tn_store_new_debtors(s, p, a->as_of, a->office, new_row, t);
+        err = tn_store_new_debtors(s, p, a->as_of, new_row, t);
     struct event_ctx ex = {t, pol};
     if (!err && !(err = tn_table_section(t,
                                          "4. Công việc đã thực hiện trong tháng / What was done "
                                          "this month",
                                          event_cols, NCOLS(event_cols))))
-        err = tn_store_event_counts(s, p, a->as_of, a->office, event_row, &ex);
+        err = tn_store_event_counts(s, p, a->as_of, event_row, &ex);
     if (!err && !(err = tn_table_section(t,
                                          "5. Đề xuất biện pháp tháng tới / Proposed measures for "
                                          "next month",
                                          step_cols, NCOLS(step_cols))))
-        err = tn_store_escalation(s, pol, p, a->as_of, a->office, count_step, &st);
+        err = tn_store_escalation(s, pol, p, a->as_of, count_step, &st);
     for (size_t i = 0; !err && i < st.n; i++) {
         struct tn_cell c[] = {TEXT(st.v[i].department), TEXT(st.v[i].step), INT(st.v[i].ready),
                               INT(st.v[i].ready_debt), INT(st.v[i].waiting)};
@@ -229,7 +229,10 @@ tn_err tn_cmd_pack(struct tn_cli *cli)
     struct tn_policy pol;
     tn_policy_init(&pol);
     struct tn_store *s = NULL;
-    if ((err = tn_cli_load_policy(cli, &pol)) || (err = tn_cli_open_store(cli, &s))) {
+    const char *cut = a.office; /* the subtitle names the office even for the province */
+    if ((err = tn_cli_load_policy(cli, &pol)) || (err = tn_cli_open_store(cli, &s)) ||
+        (err = tn_cli_cut_office(s, "pack", &cut))) {
+        tn_store_free(s);
         tn_policy_release(&pol);
         return err;
     }

@@ -438,26 +438,6 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct tn_report
     return TN_OK;
 }
 
-/* Cuts the store's report queries to --office (docs/offices.md); the province office sees
- * everything, so a->office becomes NULL for it (the case reports filter on a->office). */
-static tn_err cut_office(struct tn_store *s, struct tn_report_args *a)
-{
-    int province = 1;
-    tn_err err = a->office ? tn_store_set_office(s, a->office, &province) : TN_OK;
-    if (err == TN_ERR_NOT_FOUND || err == TN_ERR_RANGE) {
-        tn_cli_error("report",
-                     "không có cơ quan BHXH \"%s\" / no office \"%s\": no unit or officer has "
-                     "that office_code, and it is not the province office",
-                     a->office, a->office);
-        return TN_ERR_USAGE;
-    }
-    if (err)
-        tn_cli_error("report", "%s", tn_store_errmsg(s));
-    else if (province)
-        a->office = NULL;
-    return err;
-}
-
 tn_err tn_cmd_report(struct tn_cli *cli)
 {
     const char *name = NULL, *format = "csv", *out = NULL, *as_of_arg = NULL;
@@ -508,7 +488,7 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     if ((err = tn_cli_open_store(cli, &s)))
         return err;
     const char *office_arg = a.office; /* named on the documents even for the province */
-    if ((err = cut_office(s, &a))) {
+    if ((err = tn_cli_cut_office(s, "report", &a.office))) {
         tn_store_free(s);
         return err;
     }

@@ -28,7 +28,8 @@ struct tn__letterhead {
 struct tn__letter_opts {
     tn_period period;
     int has_period;
-    struct tn_letter_filter filter; /* --unit, --office */
+    struct tn_letter_filter filter; /* --unit */
+    const char *office;             /* --office: the letterhead's and the store's cut */
     const char *out;                /* -o FILE ("-": standard output) */
     const char *dir;                /* --dir DIR: one file per unit */
     const char *template_path;      /* --template FILE (mass) */

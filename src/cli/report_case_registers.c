@@ -96,7 +96,7 @@ tn_err tn__run_banks(struct tn_cli *cli, struct tn_store *s, const struct tn_rep
             x.rule = &pol.case_deadlines[i];
     if (tn__report_day(a, &x.today))
         x.today = 0;
-    err = tn_store_bank_orders(s, a->as_of, a->office, bank_order_row, &x);
+    err = tn_store_bank_orders(s, a->as_of, bank_order_row, &x);
     if (!err)
         err = bank_flush(&x);
     if (err == TN_ERR_STORE)
@@ -158,7 +158,7 @@ tn_err tn__run_tip_rewards(struct tn_cli *cli, struct tn_store *s, const struct 
         return err;
     }
     struct tips_ctx x = {t, &rw};
-    err = tn_store_tips(s, a->as_of, a->office, tip_row, &x);
+    err = tn_store_tips(s, a->as_of, tip_row, &x);
     if (err == TN_ERR_STORE)
         tn_cli_error("report", "%s", tn_store_errmsg(s));
     tn_tip_rewards_release(&rw);
@@ -185,7 +185,7 @@ tn_err tn__run_case_branches(struct tn_cli *cli, struct tn_store *s, const struc
                              struct tn_table_out *t)
 {
     (void)cli;
-    tn_err err = tn_store_branch_links(s, a->as_of, a->office, branch_row, t);
+    tn_err err = tn_store_branch_links(s, a->as_of, branch_row, t);
     if (err == TN_ERR_STORE)
         tn_cli_error("report", "%s", tn_store_errmsg(s));
     return err;

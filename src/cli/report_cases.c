@@ -62,7 +62,7 @@ static tn_err litigation_row(void *ctx, const struct tn_litigation_row *r)
 static tn_err litigation(struct tn_store *s, const struct tn_report_args *a, struct tn_table_out *t,
                          enum tn_litigation_by by)
 {
-    return tn_store_litigation(s, a->from, a->to, a->as_of, by, a->office, litigation_row, t);
+    return tn_store_litigation(s, a->from, a->to, a->as_of, by, litigation_row, t);
 }
 
 tn_err tn__run_litigation(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
@@ -171,7 +171,7 @@ tn_err tn__run_cases(struct tn_cli *cli, struct tn_store *s, const struct tn_rep
     if (!err && (err = tn__report_day(a, &x.today)))
         tn_cli_error("report", "bad time %s", a->as_of ? a->as_of : a->now);
     if (!err)
-        err = tn_store_cases(s, &pol, a->as_of ? a->as_of : a->now, -1, a->office, case_row, &x);
+        err = tn_store_cases(s, &pol, a->as_of ? a->as_of : a->now, -1, case_row, &x);
     tn_policy_release(&pol);
     return err;
 }
@@ -218,7 +218,7 @@ tn_err tn__run_escalation(struct tn_cli *cli, struct tn_store *s, const struct t
     tn_policy_init(&pol);
     tn_err err = tn_cli_load_policy(cli, &pol);
     if (!err)
-        err = tn_store_escalation(s, &pol, a->period, a->as_of, a->office, escalation_row, t);
+        err = tn_store_escalation(s, &pol, a->period, a->as_of, escalation_row, t);
     tn_policy_release(&pol);
     return err;
 }

@@ -107,8 +107,7 @@ tn_err tn__run_inspections(struct tn_cli *cli, struct tn_store *s, const struct 
                            struct tn_table_out *t)
 {
     (void)cli;
-    return tn_store_inspections(s, tn_period_last_day(a->period), a->as_of, a->office,
-                                inspection_row, t);
+    return tn_store_inspections(s, tn_period_last_day(a->period), a->as_of, inspection_row, t);
 }
 
 /* ---- inspection_referrals ---- */
@@ -224,11 +223,10 @@ tn_err tn__run_referrals(struct tn_cli *cli, struct tn_store *s, const struct tn
     struct referral_ctx x = {t, NULL, {0}};
     tn_err err = load_rule(cli, a->period, &pol, &x.rule);
     if (!err)
-        err = tn_store_inspections(s, tn_period_last_day(a->period), a->as_of, a->office, summarize,
-                                   &x.insp);
+        err = tn_store_inspections(s, tn_period_last_day(a->period), a->as_of, summarize, &x.insp);
     if (!err) {
         tn_sort(x.insp.v, x.insp.n, sizeof x.insp.v[0], by_unit);
-        err = tn_store_unit_facts(s, a->period, a->as_of, a->office, referral_row, &x);
+        err = tn_store_unit_facts(s, a->period, a->as_of, referral_row, &x);
     }
     free(x.insp.v);
     tn_inspection_policy_release(&pol);
@@ -352,7 +350,7 @@ static tn_err run_facts(struct tn_cli *cli, struct tn_store *s, const struct tn_
     struct facts_ctx x = {out, NULL, list};
     tn_err err = load_rule(cli, a->period, &pol, &x.rule);
     if (!err)
-        err = tn_store_unit_facts(s, a->period, a->as_of, a->office, facts_row, &x);
+        err = tn_store_unit_facts(s, a->period, a->as_of, facts_row, &x);
     tn_inspection_policy_release(&pol);
     return err;
 }
@@ -405,7 +403,7 @@ tn_err tn__run_pc_report(struct tn_cli *cli, struct tn_store *s, const struct tn
 {
     (void)cli;
     struct rows_out out = {t};
-    return tn_store_labour(s, a->period, a->as_of, a->office, labour_row, &out);
+    return tn_store_labour(s, a->period, a->as_of, labour_row, &out);
 }
 
 /* ---- the three tables as one document ---- */
@@ -427,7 +425,7 @@ tn_err tn__pc_pack(struct tn_cli *cli, struct tn_store *s, const struct tn_repor
                                   "hình / Labour use and contributions by district and sector",
                                   tn__pc_report_cols, count_cols(tn__pc_report_cols));
     if (!err)
-        err = tn_store_labour(s, a->period, a->as_of, a->office, labour_row, &out);
+        err = tn_store_labour(s, a->period, a->as_of, labour_row, &out);
     if (!err)
         err = tn_table_section(t, "2. Đơn vị chây ỳ không đóng BHXH / Units that refuse to pay",
                                tn__pc_refusing_cols, count_cols(tn__pc_refusing_cols));

@@ -112,7 +112,7 @@ tn_err tn__run_reminders(struct tn_cli *cli, struct tn_store *s, const struct tn
     struct rem_ctx x = {&pol, t, 0};
     if (tn__report_day(a, &x.today))
         err = TN_ERR_USAGE;
-    struct tn_letter_filter f = {a->office, NULL};
+    struct tn_letter_filter f = {NULL};
     if (!err)
         err = tn_store_reminders(s, a->as_of ? a->as_of : a->now, &f, reminder_row, &x);
     tn_policy_release(&pol);

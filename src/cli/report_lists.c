@@ -132,7 +132,7 @@ static tn_err special(struct tn_store *s, const struct tn_report_args *a, struct
     if (err)
         return err;
     struct special_ctx x = {s, t, p, a->as_of, NULL};
-    struct tn_list_filter f = {a->office, type, 1, 1};
+    struct tn_list_filter f = {type, 1, 1};
     return tn_store_list_units(s, p, a->as_of, &f, special_unit, &x);
 }
 
@@ -189,7 +189,7 @@ tn_err tn__run_branches(struct tn_cli *cli, struct tn_store *s, const struct tn_
                         struct tn_table_out *t)
 {
     (void)cli;
-    return tn_store_branches(s, a->period, a->as_of, a->office, branch_row, t);
+    return tn_store_branches(s, a->period, a->as_of, branch_row, t);
 }
 
 /* ---- cooperatives (seed 004) ---- */
@@ -234,7 +234,7 @@ tn_err tn__run_coops(struct tn_cli *cli, struct tn_store *s, const struct tn_rep
         return err;
     struct coop_ctx x = {t, ""};
     tn_period_format(p, x.period);
-    return tn_store_cooperatives(s, p, a->as_of, a->office, coop_row, &x);
+    return tn_store_cooperatives(s, p, a->as_of, coop_row, &x);
 }
 
 /* ---- public lists (seed 003) ---- */
@@ -262,7 +262,7 @@ tn_err tn__run_praise(struct tn_cli *cli, struct tn_store *s, const struct tn_re
     (void)cli;
     tn_period p;
     tn_err err = report_period(s, a, &p);
-    return err ? err : tn_store_praise(s, p, a->as_of, a->office, praise_row, t);
+    return err ? err : tn_store_praise(s, p, a->as_of, praise_row, t);
 }
 
 const char *const tn__name_cols[] = {"unit_code",
@@ -327,7 +327,7 @@ tn_err tn__run_name(struct tn_cli *cli, struct tn_store *s, const struct tn_repo
         return TN_ERR_USAGE;
     }
     struct name_ctx x = {t, &rule};
-    return tn_store_public_name(s, a->period, a->as_of, a->office, rule.name_tenths, name_row, &x);
+    return tn_store_public_name(s, a->period, a->as_of, rule.name_tenths, name_row, &x);
 }
 
 /* ---- handover sign-off ---- */

@@ -96,9 +96,9 @@ tn_err tn__run_worklist(struct tn_cli *cli, struct tn_store *s, const struct tn_
     struct worklist l = {0};
     tn_err err = tn_cli_load_policy(cli, &pol);
     if (!err)
-        err = tn_store_worklist(s, a->period, a->as_of, a->officer, a->office, add_work, &l);
+        err = tn_store_worklist(s, a->period, a->as_of, a->officer, add_work, &l);
     if (!err)
-        err = tn_store_escalation(s, &pol, a->period, a->as_of, a->office, add_step, &l);
+        err = tn_store_escalation(s, &pol, a->period, a->as_of, add_step, &l);
     if (!err && l.n)
         tn_sort(l.w, l.n, sizeof *l.w, by_urgency);
     if (!err && l.ne)
@@ -133,7 +133,7 @@ tn_err tn__run_assignments(struct tn_cli *cli, struct tn_store *s, const struct 
                            struct tn_table_out *t)
 {
     (void)cli;
-    return tn_store_assignments(s, a->as_of, a->office, assignment_row, t);
+    return tn_store_assignments(s, a->as_of, assignment_row, t);
 }
 
 const char *const tn__collection_plan_cols[] = {
@@ -164,5 +164,5 @@ tn_err tn__run_collection_plan(struct tn_cli *cli, struct tn_store *s,
                                const struct tn_report_args *a, struct tn_table_out *t)
 {
     (void)cli;
-    return tn_store_plan_kpi(s, a->period, a->as_of, a->office, plan_row, t);
+    return tn_store_plan_kpi(s, a->period, a->as_of, plan_row, t);
 }

@@ -14,6 +14,7 @@
 #include "thuno/card.h"
 #include "thuno/mem.h"
 #include "thuno/memo.h"
+#include "thuno/office.h"
 #include "thuno/payops.h"
 #include "thuno/policy.h"
 #include "thuno/report.h"
@@ -151,7 +152,7 @@ tn_err tn__run_books(struct tn_cli *cli, struct tn_store *s, const struct tn_rep
                      struct tn_table_out *t)
 {
     (void)cli;
-    return tn_store_books(s, a->period, a->as_of, a->office, book_row, t);
+    return tn_store_books(s, a->period, a->as_of, book_row, t);
 }
 
 /* ---- the daily card-lock lists, per worker ---- */
@@ -263,10 +264,12 @@ static tn_err card_lists(struct tn_cli *cli, struct tn_store *s, const struct tn
     struct states now = {0}, before = {0};
     struct tn_payops_unit *units = NULL;
     size_t nunits = 0;
-    /* the office is the unit's on day D: the day before it may have been another's */
-    if ((err = tn_store_card_states(s, pol, a->period, day, at, NULL, collect_state, &now)) ||
-        (err = tn_store_card_states(s, pol, a->period, day - 1, before_at, NULL, collect_state,
-                                    &before)) ||
+    /* the office is the unit's on day D: the day before it may have been another's, so the
+     * states are of every unit and the store's cut is applied here (payops.h) */
+    const char *cut = tn_store_office(s);
+    if ((err = tn_store_card_states(s, pol, a->period, day, at, collect_state, &now)) ||
+        (err =
+             tn_store_card_states(s, pol, a->period, day - 1, before_at, collect_state, &before)) ||
         (err = tn_store_payops_units(s, at, &units, &nunits)))
         goto done;
     /* one state per unit and one version of each unit: the order of equals cannot matter */
@@ -277,7 +280,7 @@ static tn_err card_lists(struct tn_cli *cli, struct tn_store *s, const struct tn
         int locked = n->tenths >= rule->lock_tenths;
         int was = b && b->tenths >= rule->lock_tenths;
         const struct tn_payops_unit *u = find_unit(units, nunits, n->unit_code);
-        if (locked == was || !u || (a->office && strcmp(u->office, a->office) != 0))
+        if (locked == was || !u || (cut && strcmp(u->office, cut) != 0))
             continue;
         /* seed 002: QLT follows 1 to under 3 months, KTTN 3 and more; an unlock names the
          * department that held the unit */

@@ -15,7 +15,7 @@
 #include "operations_int.h"
 
 /* clang-format off */
-/* ?1 period, ?2 as_of */
+/* ?1 period, ?2 as_of; ?8 ?9 the office cut */
 static const char owing_sql[] =
     "WITH " TN__CLOSE_AT("cur", "?1", "?2", "") ", " TN__TABLE_AT("unit_at", "unit", "?2") ", "
     TN__IN_CHARGE("?2", TN__PERIOD_END("?1"))
@@ -25,7 +25,8 @@ static const char owing_sql[] =
     "       cur.legal_status, cur.workers, cur.principal_due "
     "FROM cur LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
     "LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "
-    "WHERE cur.principal_due > 0 ORDER BY cur.unit_code";
+    "WHERE cur.principal_due > 0 AND " TN__OFFICE_CUT("cur.unit_code") " "
+    "ORDER BY cur.unit_code";
 /* clang-format on */
 
 /* The open case of each unit, as of as_of. */
@@ -154,7 +155,7 @@ static void propose(const struct tn_policy *pol, tn_day today, tn_money principa
 }
 
 tn_err tn_store_escalation(struct tn_store *s, const struct tn_policy *pol, tn_period period,
-                           const char *as_of, const char *office,
+                           const char *as_of,
                            tn_err (*row)(void *ctx, const struct tn_escalation_row *r), void *ctx)
 {
     const char *at = tn__at(as_of);
@@ -172,6 +173,7 @@ tn_err tn_store_escalation(struct tn_store *s, const struct tn_policy *pol, tn_p
     if (!err && !(err = tn__store_prepare(s, owing_sql, &st))) {
         sqlite3_bind_text(st, 1, per, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
+        tn__bind_office(s, st, as_of);
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             struct tn_escalation_row r;
@@ -179,8 +181,6 @@ tn_err tn_store_escalation(struct tn_store *s, const struct tn_policy *pol, tn_p
             TN__COL_COPY(r.unit_code, st, 0);
             TN__COL_COPY(r.officer_code, st, 1);
             TN__COL_COPY(r.office_code, st, 2);
-            if (office && strcmp(office, r.office_code) != 0)
-                continue;
             r.months_owed_tenths = sqlite3_column_int(st, 3);
             r.debt = sqlite3_column_int64(st, 4);
             TN__COL_COPY(r.legal_status, st, 5);

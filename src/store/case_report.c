@@ -12,6 +12,7 @@
 #include "thuno/case_store.h"
 #include "thuno/ladder.h"
 #include "thuno/mem.h"
+#include "thuno/office.h"
 
 struct ids {
     char (*id)[72];
@@ -137,10 +138,10 @@ static tn_err case_recovered(struct tn_store *s, const char *case_id, const char
 }
 
 tn_err tn_store_litigation(struct tn_store *s, tn_day from, tn_day to, const char *as_of,
-                           enum tn_litigation_by by, const char *office,
+                           enum tn_litigation_by by,
                            tn_err (*row)(void *ctx, const struct tn_litigation_row *r), void *ctx)
 {
-    const char *at = tn__at(as_of);
+    const char *at = tn__at(as_of), *office = tn_store_office(s); /* the store's cut */
     struct ids ids = {0};
     struct lit_case *v = NULL;
     size_t nv = 0, capv = 0;
@@ -203,10 +204,9 @@ tn_err tn_store_litigation(struct tn_store *s, tn_day from, tn_day to, const cha
 }
 
 tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const char *as_of, tn_day on,
-                      const char *office, tn_err (*row)(void *ctx, const struct tn_case_row *r),
-                      void *ctx)
+                      tn_err (*row)(void *ctx, const struct tn_case_row *r), void *ctx)
 {
-    const char *at = tn__at(as_of);
+    const char *at = tn__at(as_of), *office = tn_store_office(s); /* the store's cut */
     tn_day today; /* plans are judged on as_of's day */
     char day[11];
     snprintf(day, sizeof day, "%.10s", at);

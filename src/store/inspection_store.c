@@ -15,14 +15,14 @@
 /* clang-format off */
 #define AT(table) "SELECT * FROM " table " WHERE " TN__KNOWN_AT("?2")
 
-/* ?1 day, ?2 as_of, ?3 office or NULL */
+/* ?1 day, ?2 as_of; ?8 ?9 the office cut */
 static const char inspections_sql[] =
     "WITH unit_at AS (" AT("unit") "), insp AS (" AT("inspection") ") "
     "SELECT i.inspection_id, i.unit_code, coalesce(u.office_code, ''), i.concluded_on, "
     "       i.remedy_by, coalesce(i.decision_no, ''), i.body, coalesce(i.inspector, ''), "
     "       i.amount_underdeclared, i.amount_unpaid, i.fine_amount, i.workers_unregistered "
     "FROM insp i LEFT JOIN unit_at u ON u.unit_code = i.unit_code "
-    "WHERE i.concluded_on <= ?1 AND (?3 IS NULL OR coalesce(u.office_code, '') = ?3) "
+    "WHERE i.concluded_on <= ?1 AND " TN__OFFICE_CUT("i.unit_code") " "
     "ORDER BY i.unit_code, i.concluded_on, i.inspection_id";
 
 /* the unit's payments received after ?3 up to ?1, reversed ones and reversals left out */
@@ -33,7 +33,7 @@ static const char payments_sql[] =
     "  AND NOT EXISTS (SELECT 1 FROM pay r WHERE r.reverses = p.txn_id AND r.paid_on <= ?1) "
     "ORDER BY p.paid_on, p.txn_id";
 
-/* ?1 period, ?2 as_of, ?3 the period's last day, ?4 office or NULL */
+/* ?1 period, ?2 as_of, ?3 the period's last day; ?8 ?9 the office cut */
 #define BALANCES "WITH " TN__CLOSE_AT("cur", "?1", "?2", "") ", unit_at AS (" AT("unit") ") "
 
 static const char facts_sql[] = BALANCES
@@ -57,7 +57,7 @@ static const char facts_sql[] = BALANCES
     "          AND ev.event IN ('deduction_ordered', 'deduction_refused') "
     "        ORDER BY date DESC, case_id DESC, seq DESC LIMIT 1) "
     "FROM cur JOIN unit_at u ON u.unit_code = cur.unit_code "
-    "WHERE ?4 IS NULL OR coalesce(u.office_code, '') = ?4 "
+    "WHERE " TN__OFFICE_CUT("cur.unit_code") " "
     "ORDER BY cur.principal_due + cur.interest_due DESC, cur.unit_code";
 
 static const char labour_sql[] = BALANCES
@@ -65,7 +65,7 @@ static const char labour_sql[] = BALANCES
     "       sum(cur.assessed + cur.adjustment), sum(cur.paid), "
     "       sum(cur.principal_due + cur.interest_due), sum(cur.principal_due > 0) "
     "FROM cur JOIN unit_at u ON u.unit_code = cur.unit_code "
-    "WHERE ?3 IS NOT NULL AND (?4 IS NULL OR coalesce(u.office_code, '') = ?4) "
+    "WHERE ?3 IS NOT NULL AND " TN__OFFICE_CUT("cur.unit_code") " "
     "GROUP BY 1, 2 ORDER BY 1, 2";
 /* clang-format on */
 
@@ -147,7 +147,7 @@ static tn_err read_inspection(struct tn_store *s, sqlite3_stmt *st, void *elem, 
     return TN_OK;
 }
 
-tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of, const char *office,
+tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of,
                             tn_err (*row)(void *ctx, const struct tn_inspection_row *r), void *ctx)
 {
     sqlite3_stmt *st;
@@ -158,10 +158,7 @@ tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of, c
     tn_day_format(day, dbuf);
     sqlite3_bind_text(st, 1, dbuf, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
-    if (office)
-        sqlite3_bind_text(st, 3, office, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, 3);
+    tn__bind_office(s, st, as_of);
     void *got;
     size_t n;
     if ((err = tn__store_collect(s, st, sizeof(struct tn_inspection_row), read_inspection, NULL,
@@ -181,7 +178,7 @@ tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of, c
 }
 
 static tn_err bind_balances(struct tn_store *s, const char *sql, tn_period period,
-                            const char *as_of, const char *office, sqlite3_stmt **out)
+                            const char *as_of, sqlite3_stmt **out)
 {
     tn_err err = tn__store_prepare_period(s, sql, period, as_of, out);
     if (err)
@@ -189,10 +186,7 @@ static tn_err bind_balances(struct tn_store *s, const char *sql, tn_period perio
     char d[TN_DAY_BUFSZ];
     tn_day_format(tn_period_last_day(period), d);
     sqlite3_bind_text(*out, 3, d, -1, SQLITE_TRANSIENT);
-    if (office)
-        sqlite3_bind_text(*out, 4, office, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(*out, 4);
+    tn__bind_office(s, *out, as_of);
     return TN_OK;
 }
 
@@ -207,11 +201,10 @@ static void event_and_date(sqlite3_stmt *st, int i, char *ev, size_t evsz, char 
 }
 
 tn_err tn_store_unit_facts(struct tn_store *s, tn_period period, const char *as_of,
-                           const char *office,
                            tn_err (*row)(void *ctx, const struct tn_unit_facts *f), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = bind_balances(s, facts_sql, period, as_of, office, &st);
+    tn_err err = bind_balances(s, facts_sql, period, as_of, &st);
     if (err)
         return err;
     struct tn_unit_facts *f = tn_xmalloc(sizeof *f);
@@ -252,11 +245,11 @@ tn_err tn_store_unit_facts(struct tn_store *s, tn_period period, const char *as_
     return err;
 }
 
-tn_err tn_store_labour(struct tn_store *s, tn_period period, const char *as_of, const char *office,
+tn_err tn_store_labour(struct tn_store *s, tn_period period, const char *as_of,
                        tn_err (*row)(void *ctx, const struct tn_labour_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = bind_balances(s, labour_sql, period, as_of, office, &st);
+    tn_err err = bind_balances(s, labour_sql, period, as_of, &st);
     if (err)
         return err;
     struct tn_labour_row r;

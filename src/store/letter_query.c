@@ -33,7 +33,7 @@ static const char units_sql[] =
     "       cur.oldest_unpaid, cur.legal_status, cur.workers, cur.known_at, cur.id "
     "FROM cur LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
     "LEFT JOIN off_at o ON o.officer_code = u.officer_code "
-    "WHERE (?3 IS NULL OR u.office_code = ?3) AND (?4 IS NULL OR cur.unit_code = ?4) "
+    "WHERE " TN__OFFICE_CUT("cur.unit_code") " AND (?4 IS NULL OR cur.unit_code = ?4) "
     "ORDER BY cur.unit_code";
 
 #define HIST_IDS                                                                                   \
@@ -242,7 +242,7 @@ tn_err tn_store_letter_units(struct tn_store *s, tn_period period, const char *a
         split_finalize(&q);
         return err;
     }
-    tn__bind_text_or_null(st, 3, f ? f->office : NULL);
+    tn__bind_office(s, st, as_of);
     tn__bind_text_or_null(st, 4, f ? f->unit : NULL);
     struct hist h = {0};
     struct tn_letter_unit *u = tn_xmalloc(sizeof *u);

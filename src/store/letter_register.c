@@ -107,8 +107,7 @@ tn_err tn_store_reminder_add(struct tn_store *s, const struct tn_reminder_row *r
 
 /* clang-format off */
 static const char list_sql[] =
-    "WITH " TN__TABLE_AT("unit_at", "unit", "?1") ", "
-    "latest AS (SELECT unit_code, max(id) AS id FROM unit_close WHERE known_at <= ?1 "
+    "WITH latest AS (SELECT unit_code, max(id) AS id FROM unit_close WHERE known_at <= ?1 "
     "           AND period = (SELECT max(period) FROM unit_close c2 "
     "                         WHERE c2.unit_code = unit_close.unit_code AND c2.known_at <= ?1) "
     "           GROUP BY unit_code) "
@@ -117,10 +116,10 @@ static const char list_sql[] =
     "       r.case_seq, coalesce(r.actor, ''), r.known_at, "
     "       b.id, b.period, b.closing, b.principal_due, b.interest_due, b.oldest_unpaid, "
     "       b.legal_status, b.months_owed_tenths, b.known_at "
-    "FROM reminder r LEFT JOIN unit_at u ON u.unit_code = r.unit_code "
-    "LEFT JOIN latest l ON l.unit_code = r.unit_code LEFT JOIN unit_close b ON b.id = l.id "
+    "FROM reminder r LEFT JOIN latest l ON l.unit_code = r.unit_code "
+    "LEFT JOIN unit_close b ON b.id = l.id "
     "WHERE r.known_at <= ?1 AND r.sent_on <= substr(?1, 1, 10) "
-    "  AND (?2 IS NULL OR u.office_code = ?2) AND (?3 IS NULL OR r.unit_code = ?3) "
+    "  AND " TN__OFFICE_CUT("r.unit_code") " AND (?3 IS NULL OR r.unit_code = ?3) "
     "ORDER BY r.sent_on, r.year, r.seq";
 /* clang-format on */
 
@@ -134,7 +133,7 @@ tn_err tn_store_reminders(struct tn_store *s, const char *as_of, const struct tn
     if (err)
         return err;
     sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_TRANSIENT);
-    tn__bind_text_or_null(st, 2, f ? f->office : NULL);
+    tn__bind_office(s, st, as_of);
     tn__bind_text_or_null(st, 3, f ? f->unit : NULL);
     struct tn_reminder_row r;
     struct tn_balance_row b;

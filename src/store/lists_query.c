@@ -30,29 +30,29 @@
     "CASE u.status WHEN 'suspended' THEN 0 WHEN 'dissolved' THEN 1 WHEN 'bankrupt' THEN 2 "        \
     "WHEN 'absconded' THEN 3 ELSE 4 END"
 
-/* ?3 office, ?4 type, ?5 inactive only, ?6 owing only */
+/* ?4 type, ?5 inactive only, ?6 owing only; ?8 ?9 the office cut */
 static const char list_sql[] =
     "WITH " CUR_AT "SELECT " UNIT_COLS
     "FROM unit_at u JOIN cur ON cur.unit_code = u.unit_code "
-    "WHERE (?3 IS NULL OR coalesce(u.office_code, '') = ?3) AND (?4 IS NULL OR u.type = ?4) "
+    "WHERE " TN__OFFICE_CUT("u.unit_code") " AND (?4 IS NULL OR u.type = ?4) "
     "  AND (?5 = 0 OR u.status IN ('suspended', 'dissolved', 'bankrupt', 'absconded')) "
     "  AND (?6 = 0 OR cur.principal_due > 0) "
     "ORDER BY " STATUS_ORDER ", cur.principal_due + cur.interest_due DESC, u.unit_code";
 
-/* ?3 office */
+/* ?8 ?9 the office cut */
 static const char branch_sql[] =
     "WITH " TN__TABLE_AT("unit_at", "unit", "?2") " "
     "SELECT " UNIT_COLS ", coalesce(p.name, ''), coalesce(p.province_code, ''), "
     "       coalesce(p.office_code, ''), p.unit_code IS NULL "
     "FROM unit_at u " TN__JOIN_CLOSE("cur", "u.unit_code", "?1", "?2")
     TN__JOIN_AT("unit", "p", "p.unit_code = u.parent_code", "?2")
-    "WHERE coalesce(u.parent_code, '') != '' AND (?3 IS NULL OR coalesce(u.office_code, '') = ?3) "
+    "WHERE coalesce(u.parent_code, '') != '' AND " TN__OFFICE_CUT("u.unit_code") " "
     "  AND (p.unit_code IS NULL OR p.province_code != u.province_code "
     "       OR coalesce(p.office_code, '') != coalesce(u.office_code, '')) "
     "ORDER BY u.unit_code";
 
-/* ?1 the last period, ?3 the year's first, ?4 office: every month end of the year up to ?1
- * with nothing overdue, no interest due, status current, and something assessed */
+/* ?1 the last period, ?3 the year's first, ?8 ?9 the office cut: every month end of the year
+ * up to ?1 with nothing overdue, no interest due, status current, and something assessed */
 static const char praise_sql[] =
     "WITH " CUR_AT ", "
     TN__CLOSES_AT("yr", "period BETWEEN ?3 AND ?1", "?2", "") ", "
@@ -63,7 +63,7 @@ static const char praise_sql[] =
     "SELECT " UNIT_COLS ", ok.p0, ok.n, ok.charged, ok.paid "
     "FROM ok JOIN unit_at u ON u.unit_code = ok.unit_code "
     "JOIN cur ON cur.unit_code = ok.unit_code "
-    "WHERE ?4 IS NULL OR coalesce(u.office_code, '') = ?4 "
+    "WHERE " TN__OFFICE_CUT("u.unit_code") " "
     "ORDER BY u.unit_code";
 /* clang-format on */
 
@@ -128,7 +128,7 @@ tn_err tn_store_list_units(struct tn_store *s, tn_period period, const char *as_
     tn_err err = prepare(s, list_sql, period, as_of, &st);
     if (err)
         return err;
-    tn__bind_text_or_null(st, 3, f->office);
+    tn__bind_office(s, st, as_of);
     tn__bind_text_or_null(st, 4, f->type);
     sqlite3_bind_int(st, 5, f->inactive_only);
     sqlite3_bind_int(st, 6, f->owing_only);
@@ -378,14 +378,13 @@ static tn_err branch_one(sqlite3_stmt *st, void *arg)
 }
 
 tn_err tn_store_branches(struct tn_store *s, tn_period period, const char *as_of,
-                         const char *office,
                          tn_err (*row)(void *ctx, const struct tn_branch_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = prepare(s, branch_sql, period, as_of, &st);
     if (err)
         return err;
-    tn__bind_text_or_null(st, 3, office);
+    tn__bind_office(s, st, as_of);
     struct branch_walk w = {row, ctx};
     return each_row(s, st, "read branches", branch_one, &w);
 }
@@ -477,11 +476,10 @@ static int by_office(const void *a, const void *b)
 }
 
 tn_err tn_store_cooperatives(struct tn_store *s, tn_period period, const char *as_of,
-                             const char *office,
                              tn_err (*row)(void *ctx, const struct tn_coop_row *r), void *ctx)
 {
     struct coop_acc a = {s, period, as_of, NULL, 0, 0};
-    struct tn_list_filter f = {office, "cooperative", 0, 0};
+    struct tn_list_filter f = {"cooperative", 0, 0};
     tn_err err = tn_store_list_units(s, period, as_of, &f, coop_one, &a);
     if (!err && a.n)
         tn_sort(a.rows, a.n, sizeof *a.rows, by_office);
@@ -513,7 +511,7 @@ static tn_err praise_one(sqlite3_stmt *st, void *arg)
     return w->row(w->ctx, &r);
 }
 
-tn_err tn_store_praise(struct tn_store *s, tn_period to, const char *as_of, const char *office,
+tn_err tn_store_praise(struct tn_store *s, tn_period to, const char *as_of,
                        tn_err (*row)(void *ctx, const struct tn_praise_row *r), void *ctx)
 {
     sqlite3_stmt *st;
@@ -523,7 +521,7 @@ tn_err tn_store_praise(struct tn_store *s, tn_period to, const char *as_of, cons
     char first[TN_PERIOD_BUFSZ];
     tn_period_format(to - to % 12, first);
     sqlite3_bind_text(st, 3, first, -1, SQLITE_TRANSIENT);
-    tn__bind_text_or_null(st, 4, office);
+    tn__bind_office(s, st, as_of);
     struct praise_walk w = {to, row, ctx};
     return each_row(s, st, "read the year's balances", praise_one, &w);
 }
@@ -545,13 +543,12 @@ static tn_err name_one(void *ctx, const struct tn_list_unit *u)
     return TN_OK;
 }
 
-tn_err tn_store_public_name(struct tn_store *s, tn_period period, const char *as_of,
-                            const char *office, int threshold_tenths,
-                            tn_err (*row)(void *ctx, const struct tn_list_unit *u,
-                                          const char *reason),
-                            void *ctx)
+tn_err
+tn_store_public_name(struct tn_store *s, tn_period period, const char *as_of, int threshold_tenths,
+                     tn_err (*row)(void *ctx, const struct tn_list_unit *u, const char *reason),
+                     void *ctx)
 {
-    struct tn_list_filter f = {office, NULL, 0, 1};
+    struct tn_list_filter f = {NULL, 0, 1};
     struct name_walk w = {threshold_tenths, row, ctx};
     return tn_store_list_units(s, period, as_of, &f, name_one, &w);
 }

@@ -37,7 +37,7 @@
 
 /* The CTEs of TN__CUR_PREV, plan_at (?1's plans) and f: a row per unit of cur (prev joined
  * by TN__JOIN_PREV) with its officer in charge, name, office, type, department, province and
- * last month's facts, cut to office ?4 unless NULL. */
+ * last month's facts, of the units of the store's office cut (?8 ?9, TN__OFFICE_CUT). */
 #define TN__OPS_FACTS                                                                              \
     "WITH " TN__CUR_PREV("") ", "                                                                  \
     "plan_at AS (SELECT * FROM collection_plan WHERE period = ?1 AND " TN__KNOWN_AT("?2") "), "    \
@@ -54,7 +54,7 @@
     "      LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "                                \
     "      " TN__JOIN_AT("officer", "o", "o.officer_code = coalesce(ic.officer_code, u.officer_code)", \
                          "?2")                                                                     \
-    "      WHERE ?4 IS NULL OR u.office_code = ?4) "
+    "      WHERE " TN__OFFICE_CUT("cur.unit_code") ") "
 /* clang-format on */
 
 struct tn_store;
@@ -66,9 +66,10 @@ tn_err tn__ops_prepare_prev(struct tn_store *s, const char *sql, tn_period perio
                             const char *as_of, sqlite3_stmt **out);
 
 /* Prepares sql (TN__OPS_FACTS and a query) with ?1 period, ?2 as_of (NULL: everything
- * known), ?3 the period before, ?4 office (NULL: all). Errors: TN_ERR_STORE. */
+ * known), ?3 the period before and ?8 ?9 the store's office cut (tn__bind_office). Errors:
+ * TN_ERR_STORE. */
 tn_err tn__ops_prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
-                       const char *office, sqlite3_stmt **out);
+                       sqlite3_stmt **out);
 
 /* Steps st (columns officer, unit, name, office, debt, months owed in tenths, bucket, legal
  * status) and hands each row to row(ctx, r), stopping at its first error; finalizes st.

@@ -28,21 +28,20 @@ static const char new_debtors_sql[] = TN__OPS_FACTS
     "FROM f WHERE coalesce(months_owed_tenths, 0) > 0 AND NOT owed_before "
     "ORDER BY principal_due + interest_due DESC, unit_code";
 
-/* ?1 period, ?2 as_of, ?3 office or NULL */
+/* ?1 period, ?2 as_of; ?8 ?9 the office cut */
 static const char events_sql[] =
     "WITH ev AS (SELECT * FROM case_event WHERE " TN__KNOWN_AT("?2") " AND substr(date, 1, 7) = ?1), "
     TN__TABLE_AT("unit_at", "unit", "?2") " "
     "SELECT ev.event, count(*), count(DISTINCT ev.unit_code), coalesce(sum(ev.amount), 0) "
     "FROM ev LEFT JOIN unit_at u ON u.unit_code = ev.unit_code "
-    "WHERE ?3 IS NULL OR u.office_code = ?3 GROUP BY ev.event ORDER BY ev.event";
+    "WHERE " TN__OFFICE_CUT("ev.unit_code") " GROUP BY ev.event ORDER BY ev.event";
 /* clang-format on */
 
 tn_err tn_store_bucket_moves(struct tn_store *s, tn_period period, const char *as_of,
-                             const char *office,
                              tn_err (*row)(void *ctx, const struct tn_bucket_move *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__ops_prepare(s, buckets_sql, period, as_of, office, &st);
+    tn_err err = tn__ops_prepare(s, buckets_sql, period, as_of, &st);
     if (err)
         return err;
     struct tn_bucket_move r;
@@ -60,25 +59,23 @@ tn_err tn_store_bucket_moves(struct tn_store *s, tn_period period, const char *a
 }
 
 tn_err tn_store_new_debtors(struct tn_store *s, tn_period period, const char *as_of,
-                            const char *office,
                             tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__ops_prepare(s, new_debtors_sql, period, as_of, office, &st);
+    tn_err err = tn__ops_prepare(s, new_debtors_sql, period, as_of, &st);
     if (err)
         return err;
     return tn__ops_worklist_rows(s, st, row, ctx, "read the units newly in debt");
 }
 
 tn_err tn_store_event_counts(struct tn_store *s, tn_period period, const char *as_of,
-                             const char *office,
                              tn_err (*row)(void *ctx, const struct tn_event_count *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare_period(s, events_sql, period, as_of, &st);
     if (err)
         return err;
-    tn__bind_text_or_null(st, 3, office);
+    tn__bind_office(s, st, as_of);
     struct tn_event_count r;
     while (tn__store_next(s, st, &err, "count the case events")) {
         memset(&r, 0, sizeof r);

@@ -176,7 +176,7 @@ tn_err tn_store_units_in_charge(struct tn_store *s, const char *officer, const c
 }
 
 /* clang-format off */
-/* ?1 as_of, ?2 office or NULL */
+/* ?1 as_of; ?8 ?9 the office cut */
 static const char assignments_sql[] =
     "WITH " TN__TABLE_AT("a", "assignment", "?1") ", " TN__TABLE_AT("unit_at", "unit", "?1") " "
     "SELECT a.unit_code, a.officer_code, a.from_date, "
@@ -184,11 +184,11 @@ static const char assignments_sql[] =
     "                     ORDER BY a.from_date), '-1 day'), ''), "
     "       coalesce(a.actor, ''), coalesce(a.reason, ''), a.known_at "
     "FROM a LEFT JOIN unit_at u ON u.unit_code = a.unit_code "
-    "WHERE ?2 IS NULL OR u.office_code = ?2 "
+    "WHERE " TN__OFFICE_CUT("a.unit_code") " "
     "ORDER BY a.unit_code, a.from_date";
 /* clang-format on */
 
-tn_err tn_store_assignments(struct tn_store *s, const char *as_of, const char *office,
+tn_err tn_store_assignments(struct tn_store *s, const char *as_of,
                             tn_err (*row)(void *ctx, const struct tn_assignment_row *r), void *ctx)
 {
     sqlite3_stmt *st;
@@ -196,7 +196,7 @@ tn_err tn_store_assignments(struct tn_store *s, const char *as_of, const char *o
     if (err)
         return err;
     sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_STATIC);
-    tn__bind_text_or_null(st, 2, office);
+    tn__bind_office(s, st, as_of);
     struct tn_assignment_row r;
     while (tn__store_next(s, st, &err, "read assignments")) {
         memset(&r, 0, sizeof r);
@@ -244,9 +244,9 @@ static const char plan_sql[] = TN__OPS_FACTS ", "
     "keys AS (SELECT r, scope, k FROM agg UNION "
     "         SELECT CASE scope WHEN 'province' THEN 1 WHEN 'department' THEN 2 "
     "                WHEN 'office' THEN 3 WHEN 'type' THEN 4 ELSE 5 END, scope, scope_code "
-    "         FROM plan_at WHERE ?4 IS NULL) "
+    "         FROM plan_at WHERE ?9 IS NULL) "
     "SELECT keys.scope, keys.k, coalesce(agg.units, 0), "
-    "       CASE WHEN ?4 IS NOT NULL AND keys.scope IN ('province', 'department', 'type') "
+    "       CASE WHEN ?9 IS NOT NULL AND keys.scope IN ('province', 'department', 'type') "
     "            THEN NULL ELSE p.amount END, "
     "       coalesce(agg.assessed, 0), coalesce(agg.collected, 0), coalesce(agg.debt, 0), "
     "       coalesce(agg.new_units, 0), coalesce(agg.new_debt, 0), "
@@ -269,11 +269,11 @@ tn_err tn__ops_prepare_prev(struct tn_store *s, const char *sql, tn_period perio
 }
 
 tn_err tn__ops_prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
-                       const char *office, sqlite3_stmt **out)
+                       sqlite3_stmt **out)
 {
     tn_err err = tn__ops_prepare_prev(s, sql, period, as_of, out);
     if (!err)
-        tn__bind_text_or_null(*out, 4, office);
+        tn__bind_office(s, *out, as_of);
     return err;
 }
 
@@ -300,11 +300,11 @@ tn_err tn__ops_worklist_rows(struct tn_store *s, sqlite3_stmt *st,
 }
 
 tn_err tn_store_worklist(struct tn_store *s, tn_period period, const char *as_of,
-                         const char *officer, const char *office,
+                         const char *officer,
                          tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__ops_prepare(s, worklist_sql, period, as_of, office, &st);
+    tn_err err = tn__ops_prepare(s, worklist_sql, period, as_of, &st);
     if (err)
         return err;
     tn__bind_text_or_null(st, 5, officer);
@@ -312,11 +312,10 @@ tn_err tn_store_worklist(struct tn_store *s, tn_period period, const char *as_of
 }
 
 tn_err tn_store_plan_kpi(struct tn_store *s, tn_period period, const char *as_of,
-                         const char *office, tn_err (*row)(void *ctx, const struct tn_plan_row *r),
-                         void *ctx)
+                         tn_err (*row)(void *ctx, const struct tn_plan_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__ops_prepare(s, plan_sql, period, as_of, office, &st);
+    tn_err err = tn__ops_prepare(s, plan_sql, period, as_of, &st);
     if (err)
         return err;
     struct tn_plan_row r;

@@ -18,7 +18,7 @@
 #include "thuno/payops.h"
 
 /* clang-format off */
-/* ?1 period, ?2 as_of, ?3 the period's last day, ?4 the next period, ?5 office or NULL.
+/* ?1 period, ?2 as_of, ?3 the period's last day, ?4 the next period; ?8 ?9 the office cut.
  * One row per (unit, worker, for_period) of the workers concerned, oldest first, with the
  * worker's contributions there (all eight components, assessed and adjustments), the
  * earmarked money, the decrease and the unit's oldest unpaid period at the period's close. */
@@ -51,7 +51,7 @@ static const char books_sql[] =
     "LEFT JOIN last ON last.unit_code = who.unit_code "
     "LEFT JOIN worker_at w ON w.bhxh_code = who.bhxh_code "
     "LEFT JOIN unit_at u ON u.unit_code = who.unit_code "
-    "WHERE ?5 IS NULL OR coalesce(u.office_code, '') = ?5 "
+    "WHERE " TN__OFFICE_CUT("who.unit_code") " "
     "ORDER BY who.unit_code, who.bhxh_code, l.for_period";
 /* clang-format on */
 
@@ -104,7 +104,7 @@ static void start(struct book *b, sqlite3_stmt *st)
     r->owed_first = r->owed_last = -1;
 }
 
-tn_err tn_store_books(struct tn_store *s, tn_period period, const char *as_of, const char *office,
+tn_err tn_store_books(struct tn_store *s, tn_period period, const char *as_of,
                       tn_err (*row)(void *ctx, const struct tn_book_row *r), void *ctx)
 {
     sqlite3_stmt *st;
@@ -119,7 +119,7 @@ tn_err tn_store_books(struct tn_store *s, tn_period period, const char *as_of, c
     sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, last, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, next, -1, SQLITE_STATIC);
-    tn__bind_text_or_null(st, 5, office);
+    tn__bind_office(s, st, as_of);
     int rc, open = 0;
     struct book b;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

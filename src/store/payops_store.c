@@ -148,7 +148,7 @@ tn_err tn_store_suspense_assign(struct tn_store *s, const char *txn_id, const ch
 }
 
 /* clang-format off */
-/* ?1 period, ?2 as_of, ?3 the day (payments received by it), ?4 office or NULL.
+/* ?1 period, ?2 as_of, ?3 the day (payments received by it); every unit (payops.h).
  * b: each (unit, period <= ?1)'s balance as known; base: the latest such period per unit.
  * A payment version counts since the close when the close could not have counted it: received
  * after the base period, or no version of it with this payer and out of suspense existed
@@ -169,8 +169,7 @@ static const char states_sql[] =
     "          OR NOT EXISTS (SELECT 1 FROM payment o WHERE o.txn_id = p.txn_id "
     "                         AND o.known_at <= base.known_at AND o.suspense IS NULL "
     "                         AND o.unit_code = p.unit_code))) "
-    "FROM base LEFT JOIN unit_at u ON u.unit_code = base.unit_code "
-    "WHERE ?4 IS NULL OR coalesce(u.office_code, '') = ?4 ORDER BY base.unit_code";
+    "FROM base LEFT JOIN unit_at u ON u.unit_code = base.unit_code ORDER BY base.unit_code";
 /* clang-format on */
 
 /* The state of r on day (docs/payments-ops.md "The state of a day"): the rule is core's
@@ -188,7 +187,7 @@ static void day_tenths(const struct tn_policy *pol, tn_day day, tn_money princip
 }
 
 tn_err tn_store_card_states(struct tn_store *s, const struct tn_policy *pol, tn_period period,
-                            tn_day day, const char *as_of, const char *office,
+                            tn_day day, const char *as_of,
                             tn_err (*row)(void *ctx, const struct tn_card_state *r), void *ctx)
 {
     sqlite3_stmt *st;
@@ -198,7 +197,6 @@ tn_err tn_store_card_states(struct tn_store *s, const struct tn_policy *pol, tn_
     char d[TN_DAY_BUFSZ];
     tn_day_format(day, d);
     sqlite3_bind_text(st, 3, d, -1, SQLITE_STATIC);
-    tn__bind_text_or_null(st, 4, office);
     struct tn_card_state r;
     while (tn__store_next(s, st, &err, "read card-lock states")) {
         memset(&r, 0, sizeof r);
