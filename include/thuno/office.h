@@ -11,8 +11,9 @@
  * the store (balances, findings, suspense, crossings, KPIs, debtors, award eligibility,
  * non-participants, explain, and every later one: lists, letters, inspections, operations,
  * books, cases and their registers; no store function takes an office argument) reads only
- * the units of that office, each unit's office as known at the query's as-of time. Rows that have no unit (payments of an unknown payer,
- * enterprises of the register that never registered) belong to the province office alone.
+ * the units of that office, each unit's office as known at the query's as-of time. Rows that have
+ * no unit (payments of an unknown payer, enterprises of the register that never registered) belong
+ * to the province office alone.
  */
 #ifndef THUNO_OFFICE_H
 #define THUNO_OFFICE_H
