@@ -61,7 +61,9 @@ static void cell_display(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char buf[64];
-        tn__cell_display(&cases[i].cell, cases[i].col, buf, sizeof buf);
+        struct tn_col col;
+        tn_table_cols_from_names(&cases[i].col, &col, 1);
+        tn__cell_display(&cases[i].cell, &col, buf, sizeof buf);
         assert_string_equal(buf, cases[i].want);
     }
 }

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "thuno/app.h"
 #include "thuno/err.h"
 
 struct tn_store;
@@ -68,6 +69,21 @@ tn_err tn_cli_open_store(struct tn_cli *cli, struct tn_store **out);
  * Errors: TN_ERR_USAGE (not an office; reported as "no office" under what), TN_ERR_STORE
  * (reported). */
 tn_err tn_cli_cut_office(struct tn_store *s, const char *what, const char **office);
+
+/* What a command runs on: the store of --db (must exist), the policy of --policy loaded once,
+ * and the application context over them with the run's time. */
+struct tn_cli_app {
+    struct tn_app app;
+    struct tn_store *store;
+    struct tn_policy *policy;
+};
+
+/* Opens the store, loads the policy and sets up ca->app. Reports its own failure; on failure
+ * nothing is left to release. */
+tn_err tn_cli_app_open(struct tn_cli *cli, struct tn_cli_app *ca);
+
+/* Releases what tn_cli_app_open made. */
+void tn_cli_app_close(struct tn_cli_app *ca);
 
 /* Loads the policy from --policy. Reports its own failure. */
 tn_err tn_cli_load_policy(struct tn_cli *cli, struct tn_policy *pol);

@@ -96,7 +96,7 @@ static tn_err cmd_match(struct tn_cli *cli)
                                  cli->now, 0};
     struct tn_table_out t;
     struct match_run x = {.t = &t, .apply = apply};
-    err = tn_table_begin(&t, stdout, TN_OUT_CSV, &meta, cols, 11);
+    err = tn_table_begin_names(&t, stdout, TN_OUT_CSV, &meta, cols);
     if (!err)
         err = tn__suspense_proposals(s, period, as_of_arg ? as_of : NULL, match_row, &x);
     tn_err end = tn_table_end(&t);

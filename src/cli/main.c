@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "thuno/mem.h"
 #include "thuno/office.h"
 #include "thuno/policy.h"
 #include "thuno/store.h"
@@ -123,6 +124,29 @@ tn_err tn_cli_load_policy(struct tn_cli *cli, struct tn_policy *pol)
     if (err)
         tn_cli_error("load policy", "%s", msg);
     return err;
+}
+
+tn_err tn_cli_app_open(struct tn_cli *cli, struct tn_cli_app *ca)
+{
+    ca->policy = tn_xmalloc(sizeof *ca->policy);
+    tn_policy_init(ca->policy);
+    tn_err err = tn_cli_load_policy(cli, ca->policy);
+    if (!err)
+        err = tn_cli_open_store(cli, &ca->store);
+    if (err) {
+        tn_policy_release(ca->policy);
+        free(ca->policy);
+        return err;
+    }
+    tn_app_init(&ca->app, ca->store, ca->policy, cli->now, TN_LANG_VI);
+    return TN_OK;
+}
+
+void tn_cli_app_close(struct tn_cli_app *ca)
+{
+    tn_store_free(ca->store);
+    tn_policy_release(ca->policy);
+    free(ca->policy);
 }
 
 void tn_cli_progress(struct tn_cli *cli, const char *label, long long done, long long total)

@@ -408,34 +408,28 @@ tn_err tn__run_pc_report(struct tn_cli *cli, struct tn_store *s, const struct tn
 
 /* ---- the three tables as one document ---- */
 
-static size_t count_cols(const char *const *cols)
-{
-    size_t n = 0;
-    while (cols[n])
-        n++;
-    return n;
-}
-
 tn_err tn__pc_pack(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                    struct tn_table_out *t)
 {
     struct rows_out out = {t};
-    tn_err err = tn_table_section(t,
-                                  "1. Tình hình sử dụng lao động, đóng BHXH theo địa bàn và loại "
-                                  "hình / Labour use and contributions by district and sector",
-                                  tn__pc_report_cols, count_cols(tn__pc_report_cols));
+    tn_err err =
+        tn_table_section_names(t,
+                               "1. Tình hình sử dụng lao động, đóng BHXH theo địa bàn và loại "
+                               "hình / Labour use and contributions by district and sector",
+                               tn__pc_report_cols);
     if (!err)
         err = tn_store_labour(s, a->period, a->as_of, labour_row, &out);
     if (!err)
-        err = tn_table_section(t, "2. Đơn vị chây ỳ không đóng BHXH / Units that refuse to pay",
-                               tn__pc_refusing_cols, count_cols(tn__pc_refusing_cols));
+        err = tn_table_section_names(
+            t, "2. Đơn vị chây ỳ không đóng BHXH / Units that refuse to pay", tn__pc_refusing_cols);
     if (!err)
         err = run_facts(cli, s, a, out, LIST_REFUSING);
     if (!err)
-        err = tn_table_section(t,
-                               "3. Đề nghị các ngành phối hợp xử lý / Measures requested from "
-                               "other agencies",
-                               tn__pc_measures_cols, count_cols(tn__pc_measures_cols));
+        err =
+            tn_table_section_names(t,
+                                   "3. Đề nghị các ngành phối hợp xử lý / Measures requested from "
+                                   "other agencies",
+                                   tn__pc_measures_cols);
     if (!err)
         err = run_facts(cli, s, a, out, LIST_MEASURES);
     return err;
