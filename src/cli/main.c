@@ -139,6 +139,7 @@ tn_err tn_cli_app_open(struct tn_cli *cli, struct tn_cli_app *ca)
         return err;
     }
     tn_app_init(&ca->app, ca->store, ca->policy, cli->now, TN_LANG_VI);
+    ca->app.policy_dir = cli->policy_dir;
     return TN_OK;
 }
 
