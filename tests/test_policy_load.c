@@ -14,7 +14,7 @@
 #include <dirent.h>
 #include <unistd.h>
 
-#include "io/policy_load.h"
+#include "thuno/policy_load.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 

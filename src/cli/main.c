@@ -11,10 +11,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "thuno/mem.h"
 #include "thuno/office.h"
 #include "thuno/policy.h"
+#include "thuno/policy_load.h"
 #include "thuno/store.h"
-#include "io/policy_load.h"
 
 static const struct {
     const char *name;
@@ -123,6 +124,27 @@ tn_err tn_cli_load_policy(struct tn_cli *cli, struct tn_policy *pol)
     if (err)
         tn_cli_error("load policy", "%s", msg);
     return err;
+}
+
+tn_err tn_cli_policy_new(struct tn_cli *cli, struct tn_policy **out)
+{
+    struct tn_policy *pol = tn_xmalloc(sizeof *pol);
+    tn_policy_init(pol);
+    tn_err err = tn_cli_load_policy(cli, pol);
+    if (err) {
+        free(pol);
+        pol = NULL;
+    }
+    *out = pol;
+    return err;
+}
+
+void tn_cli_policy_free(struct tn_policy *pol)
+{
+    if (!pol)
+        return;
+    tn_policy_release(pol);
+    free(pol);
 }
 
 void tn_cli_progress(struct tn_cli *cli, const char *label, long long done, long long total)
