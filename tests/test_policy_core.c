@@ -14,11 +14,11 @@
 #include "thuno/mem.h"
 #include "thuno/policy.h"
 
-#define N(a)   (sizeof(a) / sizeof((a)[0]))
+#define N(a) (sizeof(a) / sizeof((a)[0]))
 /* appends e to an owned list of n entries */
 #define FX_ADD(list, n, e)                                                                         \
     do {                                                                                           \
-        (list) = tn_xrealloc((list), (n) + 1, sizeof *(list));                                    \
+        (list) = tn_xrealloc((list), (n) + 1, sizeof *(list));                                     \
         (list)[(n)++] = (e);                                                                       \
     } while (0)
 #define BUDGET (1u << TN_UT_STATE | 1u << TN_UT_PUBLIC) /* budget-paid units */

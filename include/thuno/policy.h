@@ -4,8 +4,8 @@
  * Invariants: each list is sorted by its start (period, day or year) and every entry carries
  * the legal source it was read from. A lookup before the first entry is TN_ERR_NO_POLICY, never
  * a default. The struct is filled, every table at once, by tn_policy_load() (policy_load.h)
- * or by a test from a table; core only reads it. Figures are rules.md's; where a statute's text differs the
- * policy file cites the statute and says so.
+ * or by a test from a table; core only reads it. Figures are rules.md's; where a statute's text
+ * differs the policy file cites the statute and says so.
  */
 #ifndef THUNO_POLICY_H
 #define THUNO_POLICY_H

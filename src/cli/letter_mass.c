@@ -215,7 +215,7 @@ struct mass_ctx {
     const struct tmpl *t;
     struct tn_letter_doc *doc;
     char created[20];
-    unsigned want; /* bits: 1 current, 2 late, 4 evading, 8 owing, 16 locked, 0 all */
+    unsigned want;   /* bits: 1 current, 2 late, 4 evading, 8 owing, 16 locked, 0 all */
     int lock_tenths; /* policy/card_lock.csv on the letter's date */
     size_t count;
 };

@@ -122,8 +122,7 @@ static tn_err tip_row(void *ctx, const struct tn_tip_row *r)
     const struct tn_tip_reward_rule *rule = NULL;
     if (r->result_day >= 0) {
         tn_day_format(r->result_day, res);
-        tn_err err =
-            tn_policy_tip_reward(x->pol, r->result_day, r->recovered, &reward, &rule);
+        tn_err err = tn_policy_tip_reward(x->pol, r->result_day, r->recovered, &reward, &rule);
         if (err) {
             tn_cli_error("report", "tip %ld of %s: no reward rule for %s (policy/tip_reward.csv)",
                          r->no, r->case_id, res);

@@ -69,9 +69,8 @@ static tn_err reminder_row(void *ctx, const struct tn_reminder_row *r,
     int paid = has_latest && latest->period >= r->period &&
                (latest->oldest_unpaid < 0 || latest->oldest_unpaid > r->overdue_through);
     const char *clock = paid ? "paid" : ev == 0 ? "none" : x->today <= ends ? "running" : "expired";
-    char per[TN_PERIOD_BUFSZ],
-        thru[TN_PERIOD_BUFSZ] = "", e1[TN_DAY_BUFSZ], e2[TN_DAY_BUFSZ], e3[TN_DAY_BUFSZ],
-        lp[TN_PERIOD_BUFSZ] = "", ou[TN_PERIOD_BUFSZ] = "";
+    char per[TN_PERIOD_BUFSZ], thru[TN_PERIOD_BUFSZ] = "", e1[TN_DAY_BUFSZ], e2[TN_DAY_BUFSZ],
+                               e3[TN_DAY_BUFSZ], lp[TN_PERIOD_BUFSZ] = "", ou[TN_PERIOD_BUFSZ] = "";
     tn_period_format(r->period, per);
     if (r->overdue_through >= 0)
         tn_period_format(r->overdue_through, thru);

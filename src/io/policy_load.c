@@ -494,14 +494,13 @@ static tn_err checklist_row(struct tn_policy *pol, const char *const *c, char *w
 }
 
 /* card_groups.csv. LAW: Decision 1351/QĐ-BHXH (2015) on the health-card code. */
-static tn_err card_group_row(struct tn_policy *pol, const char *const *c, char *why,
-                             size_t whysz)
+static tn_err card_group_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
 {
     struct tn_card_group e = {0};
     enum tn_unit_type ut;
-    if (tn_day_parse(c[0], &e.from) || strlen(c[1]) >= sizeof e.unit_type ||
-        strlen(c[2]) != 2 || c[2][0] < 'A' || c[2][0] > 'Z' || c[2][1] < 'A' || c[2][1] > 'Z' ||
-        strlen(c[3]) != 1 || c[3][0] < '1' || c[3][0] > '5' || !*c[4])
+    if (tn_day_parse(c[0], &e.from) || strlen(c[1]) >= sizeof e.unit_type || strlen(c[2]) != 2 ||
+        c[2][0] < 'A' || c[2][0] > 'Z' || c[2][1] < 'A' || c[2][1] > 'Z' || strlen(c[3]) != 1 ||
+        c[3][0] < '1' || c[3][0] > '5' || !*c[4])
         return WHY("expected from YYYY-MM-DD, unit_type, group AA, level 1..5, source");
     if (tn_unit_type_parse(c[1], &ut))
         return WHY("expected a unit type such as private (got \"%s\")", c[1]);

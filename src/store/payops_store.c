@@ -174,8 +174,8 @@ static const char states_sql[] =
 
 /* The state of r on day (docs/payments-ops.md "The state of a day"): the rule is core's
  * (tn_aging_pending, tn_aging_day_tenths); this adds the deadline of the pending principal. */
-static tn_err day_tenths(const struct tn_policy *pol, tn_day day, tn_money principal_due,
-                         int cycle, struct tn_card_state *r)
+static tn_err day_tenths(const struct tn_policy *pol, tn_day day, tn_money principal_due, int cycle,
+                         struct tn_card_state *r)
 {
     r->pending = tn_aging_pending(r->monthly, principal_due, cycle, r->base_period);
     r->pending_due = -1;
