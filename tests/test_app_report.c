@@ -12,10 +12,10 @@
 
 #include <cmocka.h>
 
-#include "io/policy_load.h"
 #include "io/table_out.h"
 #include "thuno/app.h"
 #include "thuno/policy.h"
+#include "thuno/policy_load.h"
 #include "thuno/store.h"
 
 static void registry_well_formed(void **state)

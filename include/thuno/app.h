@@ -51,10 +51,6 @@ struct tn_app {
     char now[20];                   /* "YYYY-MM-DDTHH:MM:SS": the caller's clock */
     enum tn_lang lang;
     char why[512]; /* the last failure's explanation, "" when none */
-    /* TRANSITIONAL: the policy directory, for the side tables (card groups, public list, tip
-     * rewards, inspections) until tn_policy_load loads them with the rest (issue 11 item 5);
-     * then this field goes. */
-    const char *policy_dir;
 };
 
 /* Sets up app over store and policy (both borrowed for app's life) with the caller's time now

@@ -88,6 +88,12 @@ void tn_cli_app_close(struct tn_cli_app *ca);
 /* Loads the policy from --policy. Reports its own failure. */
 tn_err tn_cli_load_policy(struct tn_cli *cli, struct tn_policy *pol);
 
+/* tn_cli_load_policy into a new struct, for a file that cannot include policy.h (*out owned
+ * by the caller: tn_cli_policy_free() it; NULL on failure). Reports its own failure. */
+tn_err tn_cli_policy_new(struct tn_cli *cli, struct tn_policy **out);
+/* Releases and frees pol; NULL does nothing. */
+void tn_cli_policy_free(struct tn_policy *pol);
+
 /* Progress on stderr when cli->progress: "\r<label> done/total" at most a few times a
  * second; tn_cli_progress_end() finishes the line. */
 void tn_cli_progress(struct tn_cli *cli, const char *label, long long done, long long total);

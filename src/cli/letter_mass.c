@@ -215,7 +215,8 @@ struct mass_ctx {
     const struct tmpl *t;
     struct tn_letter_doc *doc;
     char created[20];
-    unsigned want; /* bits: 1 current, 2 late, 4 evading, 8 owing, 16 locked, 0 all */
+    unsigned want;   /* bits: 1 current, 2 late, 4 evading, 8 owing, 16 locked, 0 all */
+    int lock_tenths; /* policy/card_lock.csv on the letter's date */
     size_t count;
 };
 
@@ -287,8 +288,7 @@ static const char *value(const struct mass_ctx *x, const struct tn_letter_unit *
         tn_text_date_vi(x->o->date, tmp);
         break;
     case PH_LOCK: {
-        const struct tn_card_rule *cr;
-        int t = tn_policy_card(x->pol, x->o->date, &cr) ? 10 : cr->lock_tenths;
+        int t = x->lock_tenths;
         snprintf(tmp, sizeof tmp, t % 10 ? "%d,%d" : "%d", t / 10, t % 10);
         break;
     }
@@ -334,8 +334,7 @@ static int selected(const struct mass_ctx *x, const struct tn_letter_unit *u)
     if (!x->want)
         return 1;
     const char *ls = u->bal.legal_status;
-    const struct tn_card_rule *cr;
-    int lock = tn_policy_card(x->pol, x->o->date, &cr) ? 10 : cr->lock_tenths;
+    int lock = x->lock_tenths;
     return ((x->want & 1) && strcmp(ls, "current") == 0) ||
            ((x->want & 2) && strcmp(ls, "late") == 0) ||
            ((x->want & 4) && strcmp(ls, "evading") == 0) || ((x->want & 8) && u->bal.closing > 0) ||
@@ -443,6 +442,14 @@ tn_err tn__letter_mass(struct tn_cli *cli, struct tn_store *s, const struct tn_p
     tn_err err = o->status ? parse_status(o->status, &x.want) : TN_OK;
     if (err)
         return err;
+    const struct tn_card_rule *cr;
+    if (tn_policy_card(pol, o->date, &cr)) {
+        char day[TN_DAY_BUFSZ];
+        tn_day_format(o->date, day);
+        tn_cli_error("letter", "no rule in policy/card_lock.csv on %s", day);
+        return TN_ERR_NO_POLICY;
+    }
+    x.lock_tenths = cr->lock_tenths;
     struct tmpl t;
     if ((err = tmpl_load(o->template_path, &t)))
         return err;

@@ -14,8 +14,8 @@
 #include "thuno/mem.h"
 #include "thuno/office.h"
 #include "thuno/policy.h"
+#include "thuno/policy_load.h"
 #include "thuno/store.h"
-#include "io/policy_load.h"
 
 static const struct {
     const char *name;
@@ -128,26 +128,39 @@ tn_err tn_cli_load_policy(struct tn_cli *cli, struct tn_policy *pol)
 
 tn_err tn_cli_app_open(struct tn_cli *cli, struct tn_cli_app *ca)
 {
-    ca->policy = tn_xmalloc(sizeof *ca->policy);
-    tn_policy_init(ca->policy);
-    tn_err err = tn_cli_load_policy(cli, ca->policy);
+    tn_err err = tn_cli_policy_new(cli, &ca->policy);
+    if (!err && (err = tn_cli_open_store(cli, &ca->store)))
+        tn_cli_policy_free(ca->policy);
     if (!err)
-        err = tn_cli_open_store(cli, &ca->store);
-    if (err) {
-        tn_policy_release(ca->policy);
-        free(ca->policy);
-        return err;
-    }
-    tn_app_init(&ca->app, ca->store, ca->policy, cli->now, TN_LANG_VI);
-    ca->app.policy_dir = cli->policy_dir;
-    return TN_OK;
+        tn_app_init(&ca->app, ca->store, ca->policy, cli->now, TN_LANG_VI);
+    return err;
 }
 
 void tn_cli_app_close(struct tn_cli_app *ca)
 {
     tn_store_free(ca->store);
-    tn_policy_release(ca->policy);
-    free(ca->policy);
+    tn_cli_policy_free(ca->policy);
+}
+
+tn_err tn_cli_policy_new(struct tn_cli *cli, struct tn_policy **out)
+{
+    struct tn_policy *pol = tn_xmalloc(sizeof *pol);
+    tn_policy_init(pol);
+    tn_err err = tn_cli_load_policy(cli, pol);
+    if (err) {
+        free(pol);
+        pol = NULL;
+    }
+    *out = pol;
+    return err;
+}
+
+void tn_cli_policy_free(struct tn_policy *pol)
+{
+    if (!pol)
+        return;
+    tn_policy_release(pol);
+    free(pol);
 }
 
 void tn_cli_progress(struct tn_cli *cli, const char *label, long long done, long long total)

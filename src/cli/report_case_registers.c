@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "io/reward_load.h"
 #include "thuno/case_register_store.h"
 #include "thuno/ladder.h"
 #include "thuno/policy.h"
@@ -111,7 +110,7 @@ const char *const tn__tip_rewards_cols[] = {"case_id",   "unit_code", "tip_no", 
 
 struct tips_ctx {
     struct tn_table_out *t;
-    const struct tn_tip_rewards *rw;
+    const struct tn_policy *pol;
 };
 
 static tn_err tip_row(void *ctx, const struct tn_tip_row *r)
@@ -123,8 +122,7 @@ static tn_err tip_row(void *ctx, const struct tn_tip_row *r)
     const struct tn_tip_reward_rule *rule = NULL;
     if (r->result_day >= 0) {
         tn_day_format(r->result_day, res);
-        tn_err err =
-            tn_tip_reward(x->rw->rules, x->rw->n, r->result_day, r->recovered, &reward, &rule);
+        tn_err err = tn_policy_tip_reward(x->pol, r->result_day, r->recovered, &reward, &rule);
         if (err) {
             tn_cli_error("report", "tip %ld of %s: no reward rule for %s (policy/tip_reward.csv)",
                          r->no, r->case_id, res);
@@ -149,19 +147,16 @@ static tn_err tip_row(void *ctx, const struct tn_tip_row *r)
 tn_err tn__run_tip_rewards(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                            struct tn_table_out *t)
 {
-    struct tn_tip_rewards rw;
-    tn_tip_rewards_init(&rw);
-    char msg[512];
-    tn_err err = tn_tip_rewards_load(cli->policy_dir, &rw, msg, sizeof msg);
-    if (err) {
-        tn_cli_error("load policy", "%s", msg);
+    struct tn_policy pol;
+    tn_policy_init(&pol);
+    tn_err err = tn_cli_load_policy(cli, &pol);
+    if (err)
         return err;
-    }
-    struct tips_ctx x = {t, &rw};
+    struct tips_ctx x = {t, &pol};
     err = tn_store_tips(s, a->as_of, tip_row, &x);
     if (err == TN_ERR_STORE)
         tn_cli_error("report", "%s", tn_store_errmsg(s));
-    tn_tip_rewards_release(&rw);
+    tn_policy_release(&pol);
     return err;
 }
 

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/inspection_policy.h"
 #include "thuno/inspection_store.h"
 #include "thuno/mem.h"
 #include "thuno/store.h"
@@ -43,16 +42,13 @@ static void period_text(tn_period p, char buf[static TN_PERIOD_BUFSZ])
 }
 
 /* The rule of policy/inspections.csv in force on the period's last day. */
-static tn_err load_rule(struct tn_cli *cli, tn_period period, struct tn_inspection_policy *pol,
+static tn_err load_rule(struct tn_cli *cli, tn_period period, struct tn_policy **pol,
                         const struct tn_inspection_rule **out)
 {
-    char msg[512];
-    tn_err err = tn_inspection_policy_load(cli->policy_dir, pol, msg, sizeof msg);
-    if (err) {
-        tn_cli_error("report", "%s", msg);
+    tn_err err = tn_cli_policy_new(cli, pol);
+    if (err)
         return err;
-    }
-    if ((err = tn_inspection_rule_at(pol->rules, pol->n, tn_period_last_day(period), out)))
+    if ((err = tn_policy_inspection_rule(*pol, tn_period_last_day(period), out)))
         tn_cli_error("report", "no rule in policy/inspections.csv for this period");
     return err;
 }
@@ -218,8 +214,7 @@ static tn_err referral_row(void *ctx, const struct tn_unit_facts *f)
 tn_err tn__run_referrals(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                          struct tn_table_out *t)
 {
-    struct tn_inspection_policy pol;
-    tn_inspection_policy_init(&pol);
+    struct tn_policy *pol = NULL;
     struct referral_ctx x = {t, NULL, {0}};
     tn_err err = load_rule(cli, a->period, &pol, &x.rule);
     if (!err)
@@ -229,7 +224,7 @@ tn_err tn__run_referrals(struct tn_cli *cli, struct tn_store *s, const struct tn
         err = tn_store_unit_facts(s, a->period, a->as_of, referral_row, &x);
     }
     free(x.insp.v);
-    tn_inspection_policy_release(&pol);
+    tn_cli_policy_free(pol);
     return err;
 }
 
@@ -345,13 +340,12 @@ static tn_err facts_row(void *ctx, const struct tn_unit_facts *f)
 static tn_err run_facts(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                         struct rows_out out, enum facts_list list)
 {
-    struct tn_inspection_policy pol;
-    tn_inspection_policy_init(&pol);
+    struct tn_policy *pol = NULL;
     struct facts_ctx x = {out, NULL, list};
     tn_err err = load_rule(cli, a->period, &pol, &x.rule);
     if (!err)
         err = tn_store_unit_facts(s, a->period, a->as_of, facts_row, &x);
-    tn_inspection_policy_release(&pol);
+    tn_cli_policy_free(pol);
     return err;
 }
 

@@ -56,17 +56,22 @@ static tn_err reminder_row(void *ctx, const struct tn_reminder_row *r,
     const struct tn_legal_rule *lr;
     /* LAW: Law 41/2024/QH15 Art 39: evading when still unpaid the policy's evasion days
      * (60) after the written reminder, or after the deadline (the close's legal_status) */
-    int ev = tn_policy_legal(x->pol, r->sent_on, &lr) ? 0 : lr->evasion_days;
+    char sent[TN_DAY_BUFSZ];
+    tn_day_format(r->sent_on, sent);
+    if (tn_policy_legal(x->pol, r->sent_on, &lr)) {
+        tn_cli_error("report", "%s %s: no rule in policy/legal.csv on %s", r->unit_code,
+                     r->letter_no, sent);
+        return TN_ERR_NO_POLICY;
+    }
+    int ev = lr->evasion_days;
     tn_day ends = r->sent_on + ev;
     int has_latest = latest->close_id != 0;
     int paid = has_latest && latest->period >= r->period &&
                (latest->oldest_unpaid < 0 || latest->oldest_unpaid > r->overdue_through);
     const char *clock = paid ? "paid" : ev == 0 ? "none" : x->today <= ends ? "running" : "expired";
-    char per[TN_PERIOD_BUFSZ], sent[TN_DAY_BUFSZ],
-        thru[TN_PERIOD_BUFSZ] = "", e1[TN_DAY_BUFSZ], e2[TN_DAY_BUFSZ], e3[TN_DAY_BUFSZ],
-        lp[TN_PERIOD_BUFSZ] = "", ou[TN_PERIOD_BUFSZ] = "";
+    char per[TN_PERIOD_BUFSZ], thru[TN_PERIOD_BUFSZ] = "", e1[TN_DAY_BUFSZ], e2[TN_DAY_BUFSZ],
+                               e3[TN_DAY_BUFSZ], lp[TN_PERIOD_BUFSZ] = "", ou[TN_PERIOD_BUFSZ] = "";
     tn_period_format(r->period, per);
-    tn_day_format(r->sent_on, sent);
     if (r->overdue_through >= 0)
         tn_period_format(r->overdue_through, thru);
     day_text(ev ? ends : -1, e1);

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/lists_policy.h"
 #include "thuno/lists.h"
 #include "thuno/mem.h"
 #include "thuno/policy.h"
@@ -318,16 +317,21 @@ static tn_err name_row(void *ctx, const struct tn_list_unit *u, const char *reas
 tn_err tn__run_name(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
                     struct tn_table_out *t)
 {
-    struct tn_name_rule rule;
-    char msg[512];
-    tn_err err =
-        tn_lists_name_rule(cli->policy_dir, tn_period_last_day(a->period), &rule, msg, sizeof msg);
-    if (err) {
-        tn_cli_error("load policy", "%s", msg);
+    struct tn_policy pol;
+    tn_policy_init(&pol);
+    const struct tn_name_rule *rule;
+    tn_err err = tn_cli_load_policy(cli, &pol);
+    if (err)
         return TN_ERR_USAGE;
+    if (tn_policy_name_rule(&pol, tn_period_last_day(a->period), &rule)) {
+        tn_cli_error("load policy", "policy/public_list.csv: no line in force on the day asked");
+        err = TN_ERR_USAGE;
+    } else {
+        struct name_ctx x = {t, rule};
+        err = tn_store_public_name(s, a->period, a->as_of, rule->name_tenths, name_row, &x);
     }
-    struct name_ctx x = {t, &rule};
-    return tn_store_public_name(s, a->period, a->as_of, rule.name_tenths, name_row, &x);
+    tn_policy_release(&pol);
+    return err;
 }
 
 /* ---- handover sign-off ---- */

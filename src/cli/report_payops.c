@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/card_policy.h"
 #include "thuno/card.h"
 #include "thuno/mem.h"
 #include "thuno/memo.h"
@@ -246,6 +245,7 @@ static tn_err card_lists(struct tn_cli *cli, struct tn_store *s, const struct tn
                          struct tn_table_out *t, const struct tn_policy *pol,
                          const struct tn_card_rule *rule)
 {
+    (void)cli;
     tn_day day = a->day >= 0 ? a->day : tn_period_last_day(a->period);
     char date[TN_DAY_BUFSZ], now_at[20], before_at[20], prev[TN_DAY_BUFSZ];
     tn_day_format(day, date);
@@ -253,14 +253,7 @@ static tn_err card_lists(struct tn_cli *cli, struct tn_store *s, const struct tn
     snprintf(now_at, sizeof now_at, "%sT23:59:59", date);
     snprintf(before_at, sizeof before_at, "%sT23:59:59", prev);
     const char *at = a->as_of && strcmp(a->as_of, now_at) < 0 ? a->as_of : now_at;
-    char msg[512];
-    struct tn_card_group *groups = NULL;
-    size_t ngroups = 0;
-    tn_err err = tn_card_policy_load(cli->policy_dir, &groups, &ngroups, msg, sizeof msg);
-    if (err) {
-        tn_cli_error("report", "%s", msg);
-        return err;
-    }
+    tn_err err;
     struct states now = {0}, before = {0};
     struct tn_payops_unit *units = NULL;
     size_t nunits = 0;
@@ -293,10 +286,9 @@ static tn_err card_lists(struct tn_cli *cli, struct tn_store *s, const struct tn
                              dept_tenths >= rule->kttn_tenths ? "KTTN" : "QLT",
                              locked ? lock_text : unlock_text,
                              n->tenths};
-        if (tn_card_group_at(groups, ngroups, u->type, day, &j.group)) {
+        if ((err = tn_policy_card_group(pol, u->type, day, &j.group))) {
             tn_cli_error("report", "no line in policy/card_groups.csv for unit type %s on %s",
                          u->type, date);
-            err = TN_ERR_NO_POLICY;
             break;
         }
         /* an unlock frees the cards that were locked: the workers of the locked state's
@@ -308,7 +300,6 @@ done:
     free(now.v);
     free(before.v);
     free(units);
-    free(groups);
     return err;
 }
 

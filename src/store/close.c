@@ -492,12 +492,17 @@ static void work_release(struct tn__unit_work *w)
     tn_ledger_result_release(&w->result);
 }
 
-static tn_err parse_facts(sqlite3_stmt *st, struct tn__unit_work *w)
+/* Errors: TN_ERR_PARSE (msg set) for a unit type policy.h does not know: its rates may differ
+ * (except_types), so it is never taken for "other". */
+static tn_err parse_facts(sqlite3_stmt *st, struct tn__unit_work *w, char *msg, size_t msgsz)
 {
     /* unit_code, type, wage_region, payment_cycle, registered_on */
     TN__COL_COPY(w->code, st, 0);
-    if (tn_unit_type_parse(tn__col_text(st, 1), &w->facts.type))
-        w->facts.type = TN_UT_OTHER;
+    const char *type = tn__col_text(st, 1);
+    if (tn_unit_type_parse(type, &w->facts.type)) {
+        snprintf(msg, msgsz, "unit %s: unknown unit type \"%s\"", w->code, type);
+        return TN_ERR_PARSE;
+    }
     w->facts.wage_region = sqlite3_column_int(st, 2);
     w->facts.payment_cycle = sqlite3_column_int(st, 3);
     w->facts.registered_on = text_day(tn__col_text(st, 4));
@@ -515,7 +520,8 @@ static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls,
     int rcd = sqlite3_step(decls), rcp = sqlite3_step(pays), rc;
     long long done = 0;
     while (!err && (rc = sqlite3_step(units)) == SQLITE_ROW) {
-        parse_facts(units, &w);
+        if ((err = parse_facts(units, &w, msg, msgsz)))
+            break;
         load_decls(c, &w, decls, &rcd, prev_run_at);
         load_pays(&w, pays, &rcp);
         if (!(err = load_prev(c, &w, prev)))
