@@ -251,6 +251,9 @@ static const struct {
     {TN_IMPORT_PAYMENTS, "bad/zero_amount.csv", 3, "amount", "amount must be above 0 (got \"0\"",
      "payment"},
     {TN_IMPORT_PAYMENTS, "bad/negative_amount.csv", 3, "amount", "(got \"-5000\"", "payment"},
+    /* every amount is bounded (money.h TN_MONEY_MAX), so no sum of them overflows */
+    {TN_IMPORT_PAYMENTS, "bad/huge_amount.csv", 3, "amount",
+     "amount too large: at most 999999999999999 đồng (got \"999999999999999999\"", "payment"},
     /* units.csv: type is one of a list */
     {TN_IMPORT_UNITS, "bad/bad_enum.csv", 3, "type",
      "unknown value (got \"startup\", expected one of state, fdi, private", "unit"},
