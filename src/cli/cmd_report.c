@@ -262,11 +262,9 @@ tn_err tn_cmd_report(struct tn_cli *cli)
         tn_cli_error("report", "format \"%s\" is not available (csv, json, xlsx, pdf)", format);
         return TN_ERR_USAGE;
     }
-    FILE *f = out ? fopen(out, "wb") : stdout;
-    if (!f) {
-        tn_cli_error("report", "cannot write %s", out);
-        return TN_ERR_IO;
-    }
+    struct tn_cli_out o;
+    if ((err = tn_cli_out_open(&o, out, "report")))
+        return err;
     /* documents carry the time they describe, not the clock, so that the same ledger gives
      * the same file: the as-of time, or the run's own "now"; the office is named on them even
      * for the province */
@@ -275,9 +273,7 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     subtitle_of(&a, a.office, known_at, sub);
     struct tn_table_meta meta = {app_report ? app_report->title : reports[r].title, sub, known_at,
                                  (flags & TN_REP_NO_SUM) != 0};
-    err = app_report ? run_app_report(cli, app_report, &a, &meta, f, fmt)
-                     : run_cli_report(cli, r, &a, &meta, f, fmt);
-    if (out && fclose(f) && !err)
-        err = TN_ERR_IO;
-    return err;
+    err = app_report ? run_app_report(cli, app_report, &a, &meta, o.f, fmt)
+                     : run_cli_report(cli, r, &a, &meta, o.f, fmt);
+    return tn_cli_out_close(&o, err, "report");
 }
