@@ -18,16 +18,14 @@ static const struct {
     const char *col;
     size_t off; /* of the cell in struct tn_inspection_entry */
 } fields[] = {
-#define F(name)                                                                                    \
-    {                                                                                              \
-#name, offsetof(struct tn_inspection_entry, name)                                          \
-    }
-    F(inspection_id),        F(unit_code),     F(concluded_on),
-    F(decision_no),          F(body),          F(inspector),
-    F(amount_underdeclared), F(amount_unpaid), F(workers_unregistered),
-    F(fine_amount),          F(remedy_by),     F(note),
+/* clang-format off */
+#define F(name) {#name, offsetof(struct tn_inspection_entry, name)}
+    F(inspection_id), F(unit_code), F(concluded_on), F(decision_no), F(body), F(inspector),
+    F(amount_underdeclared), F(amount_unpaid), F(workers_unregistered), F(fine_amount),
+    F(remedy_by), F(note),
 #undef F
 };
+/* clang-format on */
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
 /* Writes s as one RFC 4180 cell, quoted. */

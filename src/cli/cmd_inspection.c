@@ -21,10 +21,8 @@ static const struct {
     const char *col, *opt;
     size_t off; /* of the cell in struct tn_inspection_entry */
 } fields[] = {
-#define F(name, opt)                                                                               \
-    {                                                                                              \
-#name, opt, offsetof(struct tn_inspection_entry, name)                                     \
-    }
+/* clang-format off */
+#define F(name, opt) {#name, opt, offsetof(struct tn_inspection_entry, name)}
     F(inspection_id, NULL),
     F(unit_code, NULL),
     F(concluded_on, NULL),
@@ -39,6 +37,7 @@ static const struct {
     F(note, "--note"),
 #undef F
 };
+/* clang-format on */
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
 /* The option that sets column col ("" for the positional arguments). */
