@@ -10,6 +10,13 @@
 
 static const struct tn__report_group *const groups[] = {
     &tn__reports_ledger,
+    /* cases */
+    &tn__reports_lists,
+    /* case registers */
+    &tn__reports_payops,
+    /* inspections */
+    &tn__reports_operations,
+    &tn__reports_letters,
 };
 
 #define NGROUPS (sizeof groups / sizeof groups[0])
