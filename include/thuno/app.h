@@ -161,8 +161,8 @@ tn_err tn_app_suspense_match(struct tn_app *app, const struct tn_scope *scope, t
  * confidence 100), decided by actor and known at app->now. Errors: TN_ERR_USAGE (an argument
  * missing), TN_ERR_NOT_FOUND (no such payment or unit), TN_ERR_STATE (the payment is not in
  * suspense), TN_ERR_STORE. */
-tn_err tn_app_suspense_assign(struct tn_app *app, const struct tn_scope *scope,
-                              const char *txn_id, const char *unit_code, const char *actor);
+tn_err tn_app_suspense_assign(struct tn_app *app, const struct tn_scope *scope, const char *txn_id,
+                              const char *unit_code, const char *actor);
 
 struct tn_handover_signoff;
 

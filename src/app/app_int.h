@@ -36,8 +36,8 @@ extern const struct tn__report_group tn__reports_ledger;
 /* ---- reports and commands moved from the CLI's lists, payments operations, operations and
  * letters (report_lists.c, report_payops.c, report_operations.c, report_letters.c, app_ops.c) */
 
-extern const struct tn__report_group tn__reports_lists, tn__reports_payops,
-    tn__reports_operations, tn__reports_letters;
+extern const struct tn__report_group tn__reports_lists, tn__reports_payops, tn__reports_operations,
+    tn__reports_letters;
 
 #include "thuno/memo.h"
 

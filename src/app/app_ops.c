@@ -25,7 +25,8 @@
 TN_COLUMNS(MATCH, MATCH_COLS);
 /* clang-format on */
 
-_Static_assert((int)MATCH_applied == (int)TN__PROP_NCOLS, "a match row is a proposal's cells, then applied");
+_Static_assert((int)MATCH_applied == (int)TN__PROP_NCOLS,
+               "a match row is a proposal's cells, then applied");
 
 const struct tn_col *tn_app_suspense_match_cols(size_t *ncols)
 {
@@ -98,8 +99,8 @@ tn_err tn_app_suspense_match(struct tn_app *app, const struct tn_scope *scope, t
     return err;
 }
 
-tn_err tn_app_suspense_assign(struct tn_app *app, const struct tn_scope *scope,
-                              const char *txn_id, const char *unit_code, const char *actor)
+tn_err tn_app_suspense_assign(struct tn_app *app, const struct tn_scope *scope, const char *txn_id,
+                              const char *unit_code, const char *actor)
 {
     app->why[0] = '\0';
     if (!txn_id || !unit_code || !actor || !actor[0])

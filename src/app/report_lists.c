@@ -197,8 +197,8 @@ static tn_err special_unit(void *ctx, const struct tn_list_unit *u)
     if (err)
         return err;
     x->unit_code = u->unit_code;
-    err = tn_store_worker_debts(x->app->store, u->unit_code, x->period, x->as_of, special_worker,
-                                x);
+    err =
+        tn_store_worker_debts(x->app->store, u->unit_code, x->period, x->as_of, special_worker, x);
     if (err == TN_ERR_STATE)
         return tn__app_fail(x->app, err, "%s: the assessment lines do not add up to the charges",
                             u->unit_code);
@@ -590,15 +590,15 @@ static const struct tn_report reports[] = {
      "branches whose parent is unknown here or in another province or office, with their debt",
      COLS(BRANCH), PERIOD_OFFICE, run_branches},
     {"cooperatives", "Tình hình nợ của hợp tác xã (QĐ 2422/QĐ-BHXH) / Cooperatives' debt",
-     "seed 004: cooperatives owing 1+ and 3+ months, suspended, dissolved or bankrupt",
-     COLS(COOP), YEAR_OFFICE, run_coops},
+     "seed 004: cooperatives owing 1+ and 3+ months, suspended, dissolved or bankrupt", COLS(COOP),
+     YEAR_OFFICE, run_coops},
     {"cooperative_workers",
      "Nợ của hợp tác xã ngừng hoạt động theo người lao động / Inactive cooperatives by worker",
      "seed 004: inactive cooperatives owing, with each worker's debt and months", COLS(SPECIAL),
      YEAR_OFFICE, run_coop_workers},
     {"public_praise", "Đơn vị đóng đúng hạn để biểu dương / Units to praise: always on time",
-     "seed 003: units never overdue at any month end of the year, with their figures",
-     COLS(PRAISE), YEAR_OFFICE, run_praise},
+     "seed 003: units never overdue at any month end of the year, with their figures", COLS(PRAISE),
+     YEAR_OFFICE, run_praise},
     {"public_name", "Đơn vị nợ, trốn đóng để công khai / Units to name in the media",
      "seed 003, Law 41 Art 40: evading units and units late by policy/public_list.csv's months",
      COLS(NAME), PERIOD_OFFICE, run_name},

@@ -318,8 +318,7 @@ static tn_err card_lists(struct tn_app *app, const struct tn_report_params *a,
                              locked ? lock_text : unlock_text,
                              n->tenths};
         if ((err = tn_policy_card_group(pol, u->type, day, &j.group))) {
-            err = tn__app_fail(app, err,
-                               "no line in policy/card_groups.csv for unit type %s on %s",
+            err = tn__app_fail(app, err, "no line in policy/card_groups.csv for unit type %s on %s",
                                u->type, date);
             break;
         }
@@ -355,8 +354,7 @@ static const struct tn_report reports[] = {
     {"books", "Sổ BHXH của người lao động nghỉ việc / Books of leaving workers",
      "earmarked and leaving workers: periods confirmed, and books blocked by the unit's debt",
      COLS(BOOK), TN_REPORT_PERIOD | TN_REPORT_OFFICE, run_books},
-    {"card_lock_workers",
-     "Danh sách khóa, mở thẻ BHYT theo người lao động / Card locks by worker",
+    {"card_lock_workers", "Danh sách khóa, mở thẻ BHYT theo người lao động / Card locks by worker",
      "the day's (--date) lock and unlock lists, one row per worker with the card number",
      COLS(CARD), TN_REPORT_PERIOD | TN_REPORT_OFFICE, run_card_lock_workers},
 };

@@ -32,8 +32,7 @@ static const struct {
 #define NREPORTS (sizeof reports / sizeof reports[0])
 #define NPLACES  (sizeof places / sizeof places[0])
 
-typedef void (*each_fn)(FILE *f, const char *name, int flags, const char *title,
-                        const char *what);
+typedef void (*each_fn)(FILE *f, const char *name, int flags, const char *title, const char *what);
 
 static size_t index_of(const char *name)
 {
@@ -64,8 +63,7 @@ static void each_report(each_fn each, FILE *f)
 /* `thuno report --list`: one line a report, tab-separated: its name, the options it needs or
  * takes (period, year, range, office, officer; no_sum: no sum row in XLSX) and its title,
  * for scripts (tests/cli_all_formats.sh runs every report in every format from it). */
-static void print_report(FILE *f, const char *name, int flags, const char *title,
-                         const char *what)
+static void print_report(FILE *f, const char *name, int flags, const char *title, const char *what)
 {
     (void)what;
     static const struct {
@@ -83,8 +81,7 @@ static void print_report(FILE *f, const char *name, int flags, const char *title
     fprintf(f, "\t%s\n", title);
 }
 
-static void list_report(FILE *f, const char *name, int flags, const char *title,
-                        const char *what)
+static void list_report(FILE *f, const char *name, int flags, const char *title, const char *what)
 {
     (void)flags;
     (void)title;

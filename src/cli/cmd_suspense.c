@@ -59,8 +59,8 @@ static tn_err cmd_match(struct tn_cli *cli)
     err = tn_table_begin(&t, stdout, TN_OUT_CSV, &meta, cols, ncols);
     struct tn_sink sink = tn_table_sink(&t);
     if (!err)
-        err = tn_app_suspense_match(&ca.app, &scope, period, as_of_arg ? as_of : NULL, apply,
-                                    actor, &sink, &stats);
+        err = tn_app_suspense_match(&ca.app, &scope, period, as_of_arg ? as_of : NULL, apply, actor,
+                                    &sink, &stats);
     tn_err end = tn_table_end(&t);
     err = err ? err : end;
     if (err)
