@@ -155,6 +155,48 @@ struct tn_inspection_entry {
 tn_err tn_app_inspection_record(struct tn_app *app, const struct tn_scope *scope,
                                 const struct tn_inspection_entry *e, int update,
                                 struct tn_import_report *rep);
+/* What tn_app_suspense_match did. */
+struct tn_suspense_match_stats {
+    long applied; /* matches recorded (apply) */
+    long left;    /* payments left for review: no unique match, or not applied */
+};
+
+/* The columns of the suspense match table: those of report suspense_review, then applied
+ * ("yes" when the match was recorded). Sets *ncols; static storage. */
+const struct tn_col *tn_app_suspense_match_cols(size_t *ncols);
+
+/* Matches every payment in suspense of scope's office received by the end of period, as
+ * known at as_of (NULL: now), to a unit by its transfer memo, one row of
+ * tn_app_suspense_match_cols into out per payment (docs/payments-ops.md). With apply, each
+ * unique match (unit code, tax code or name; never an ambiguous one) is then recorded as a new
+ * version of the payment known at app->now, decided by actor: as-of reports before now still
+ * see it in suspense, and the next close counts it. *stats is set on TN_OK. Errors:
+ * TN_ERR_USAGE (apply without actor, or apply with as_of: an as-of view is read-only),
+ * TN_ERR_NOT_FOUND (an office no unit has), TN_ERR_STORE, or out's error. */
+tn_err tn_app_suspense_match(struct tn_app *app, const struct tn_scope *scope, tn_period period,
+                             const char *as_of, int apply, const char *actor,
+                             const struct tn_sink *out, struct tn_suspense_match_stats *stats);
+
+/* Records unit_code as the payer of the payment in suspense txn_id, by hand (method "manual",
+ * confidence 100), decided by actor and known at app->now. Errors: TN_ERR_USAGE (an argument
+ * missing), TN_ERR_NOT_FOUND (no such payment or unit), TN_ERR_STATE (the payment is not in
+ * suspense), TN_ERR_STORE. */
+tn_err tn_app_suspense_assign(struct tn_app *app, const struct tn_scope *scope, const char *txn_id,
+                              const char *unit_code, const char *actor);
+
+struct tn_handover_signoff;
+
+/* department ("QLT" or "KTTN") signs period's QLT <-> KTTN handover list of scope's office as
+ * known at app->now (issue 4 item 4; seed 002; docs/lists.md "Handover sign-off"), by actor
+ * (under 64 bytes) on date ("YYYY-MM-DD"; NULL: the day of app->now). h (initialized by the
+ * caller with tn_handover_signoff_init, released by it) gets the signature: the list (h->items,
+ * h->n), its SHA-256 (h->digest) and, when the list changed after an earlier signature of the
+ * period, that signature's digest (h->prior_digest, "" otherwise). Errors: TN_ERR_USAGE (a
+ * department other than QLT or KTTN, no actor, a malformed date), TN_ERR_NO_POLICY (no
+ * card-lock rule for the period), TN_ERR_NOT_FOUND (an office no unit has), TN_ERR_STORE. */
+tn_err tn_app_handover_sign(struct tn_app *app, const struct tn_scope *scope, tn_period period,
+                            const char *department, const char *actor, const char *date,
+                            struct tn_handover_signoff *h);
 
 /* ---- packs: the meeting pack, the People's Committee report (app_pack.c) ---- */
 

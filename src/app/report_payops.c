@@ -1,10 +1,11 @@
 /*
- * report_payops.c - the payments-operations reports of `thuno report` (docs/payments-ops.md):
- * suspense_review (payments still in suspense with the memo's proposal and candidates),
- * books (sổ BHXH of earmarked and leaving workers) and card_lock_workers (the daily
- * health-card lock and unlock lists, one row per worker with the card number).
+ * report_payops.c - the payments-operations reports (docs/payments-ops.md): suspense_review
+ * (payments still in suspense with the memo's proposal and candidates, the proposals that
+ * tn_app_suspense_match records), books (sổ BHXH of earmarked and leaving workers) and
+ * card_lock_workers (the daily health-card lock and unlock lists, one row per worker with the
+ * card number). Registered as the group tn__reports_payops (report_registry.c).
  */
-#include "report_int.h"
+#include "app_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +20,37 @@
 #include "thuno/report.h"
 #include "thuno/store.h"
 
-/* ---- suspense proposals, shared with `thuno suspense match` ---- */
+/* clang-format off */
+#define BOOK_COLS(X, p)                                                                            \
+    X(p, unit_code, TEXT, "Mã đơn vị", "Unit code", 0)                                             \
+    X(p, bhxh_code, TEXT, "Mã số BHXH", "Social insurance number", 0)                              \
+    X(p, full_name, TEXT, "Họ và tên", "Full name", 0)                                             \
+    X(p, left_from, PERIOD, "Nghỉ việc từ kỳ", "Left from", 0)                                     \
+    X(p, earmarked, MONEY, "Số tiền đóng riêng cho người lao động", "Earmarked", 1)                \
+    X(p, earmark_periods, TEXT, "Các kỳ đã đóng riêng", "Earmarked periods", 0)                    \
+    X(p, confirmed_to, PERIOD, "Xác nhận đến kỳ", "Confirmed to", 0)                               \
+    X(p, owed_periods, TEXT, "Các kỳ còn nợ", "Periods owed", 0)                                   \
+    X(p, owed, MONEY, "Số tiền còn nợ", "Owed", 1)                                                 \
+    X(p, status, TEXT, "Tình trạng sổ", "Book status", 0)
+TN_COLUMNS(BOOK, BOOK_COLS);
+
+#define CARD_COLS(X, p)                                                                            \
+    X(p, date, DATE, "Ngày", "Date", 0)                                                            \
+    X(p, action, TEXT, "Khóa/mở", "Action", 0)                                                     \
+    X(p, unit_code, TEXT, "Mã đơn vị", "Unit code", 0)                                             \
+    X(p, unit_name, TEXT, "Tên đơn vị", "Unit name", 0)                                            \
+    X(p, bhxh_code, TEXT, "Mã số BHXH", "Social insurance number", 0)                              \
+    X(p, full_name, TEXT, "Họ và tên", "Full name", 0)                                             \
+    X(p, card_number, TEXT, "Mã thẻ BHYT", "Health card number", 0)                                \
+    X(p, months_owed, TENTHS, "Số tháng nợ", "Months owed", 0)                                     \
+    X(p, department, TEXT, "Phòng phụ trách", "Department", 0)                                     \
+    X(p, liability, TEXT, "Trách nhiệm của đơn vị", "The unit's liability", 0)
+TN_COLUMNS(CARD, CARD_COLS);
+/* clang-format on */
+
+static const struct tn_col prop_cols[] = {TN__PROPOSAL_COLS(TN_COL_ENTRY, TN__PROP)};
+
+/* ---- suspense proposals, shared with tn_app_suspense_match ---- */
 
 struct proposals {
     struct tn_payops_unit *units;
@@ -70,54 +101,42 @@ tn_err tn__suspense_proposals(struct tn_store *s, tn_period period, const char *
     return err;
 }
 
-const char *const tn__suspense_review_cols[] = {
-    "txn_id", "paid_on",    "amount",     "memo",   "memo_period", "proposed_unit",
-    "method", "confidence", "candidates", "reason", NULL};
-
-/* Fills the cells of a proposal the way suspense_review and suspense match print them. */
 void tn__proposal_cells(const struct tn__proposal *p, char period[static TN_PERIOD_BUFSZ],
-                        struct tn_cell c[static 10])
+                        struct tn_cell c[static TN__PROP_NCOLS])
 {
     period[0] = '\0';
     if (p->memo.period >= 0)
         tn_period_format(p->memo.period, period);
-    struct tn_cell cells[] = {
-        TEXT(p->row->txn_id),
-        TEXT(p->row->paid_on),
-        INT(p->row->amount),
-        TEXT(p->row->memo),
-        TEXT(period),
-        TEXT(p->unit ? p->unit->unit_code : ""),
-        TEXT(tn_memo_method_name(p->match.method)),
-        INT(p->match.confidence),
-        TEXT(p->candidates),
-        TEXT(p->match.reason),
-    };
-    memcpy(c, cells, sizeof cells);
-    if (!p->unit)
-        c[5].type = c[7].type = TN_CELL_NULL;
+    c[TN__PROP_txn_id] = tn_cell_text(p->row->txn_id);
+    c[TN__PROP_paid_on] = tn_cell_text(p->row->paid_on);
+    c[TN__PROP_amount] = tn_cell_int(p->row->amount);
+    c[TN__PROP_memo] = tn_cell_text(p->row->memo);
+    c[TN__PROP_memo_period] = tn_cell_text(period);
+    /* no unit proposed: neither a unit nor a confidence */
+    c[TN__PROP_proposed_unit] = p->unit ? tn_cell_text(p->unit->unit_code) : tn_cell_null();
+    c[TN__PROP_method] = tn_cell_text(tn_memo_method_name(p->match.method));
+    c[TN__PROP_confidence] = p->unit ? tn_cell_int(p->match.confidence) : tn_cell_null();
+    c[TN__PROP_candidates] = tn_cell_text(p->candidates);
+    c[TN__PROP_reason] = tn_cell_text(p->match.reason);
 }
 
 static tn_err review_row(void *ctx, const struct tn__proposal *p)
 {
+    const struct tn_sink *out = ctx;
     char period[TN_PERIOD_BUFSZ];
-    struct tn_cell c[10];
+    struct tn_cell c[TN__PROP_NCOLS];
     tn__proposal_cells(p, period, c);
-    return tn_table_row(ctx, c);
+    return out->row(out->ctx, c);
 }
 
-tn_err tn__run_suspense_review(struct tn_cli *cli, struct tn_store *s,
-                               const struct tn_report_args *a, struct tn_table_out *t)
+static tn_err run_suspense_review(struct tn_app *app, const struct tn_scope *scope,
+                                  const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)cli;
-    return tn__suspense_proposals(s, a->period, a->as_of, review_row, t);
+    (void)scope;
+    return tn__suspense_proposals(app->store, p->period, p->as_of, review_row, (void *)out);
 }
 
 /* ---- books of earmarked and leaving workers ---- */
-
-const char *const tn__books_cols[] = {
-    "unit_code",    "bhxh_code",    "full_name", "left_from", "earmarked", "earmark_periods",
-    "confirmed_to", "owed_periods", "owed",      "status",    NULL};
 
 static void span(tn_period a, tn_period b, char out[static 20])
 {
@@ -132,6 +151,7 @@ static void span(tn_period a, tn_period b, char out[static 20])
 
 static tn_err book_row(void *ctx, const struct tn_book_row *r)
 {
+    const struct tn_sink *out = ctx;
     char left[TN_PERIOD_BUFSZ] = "", ear[20], owed[20], conf[TN_PERIOD_BUFSZ] = "";
     if (r->left_from >= 0)
         tn_period_format(r->left_from, left);
@@ -141,24 +161,28 @@ static tn_err book_row(void *ctx, const struct tn_book_row *r)
     span(r->owed_first, r->owed_last, owed);
     /* a book is closed (chốt sổ) for a leaving worker once nothing is owed for them */
     const char *status = r->blocked ? "blocked" : r->left_from >= 0 ? "closable" : "paid";
-    struct tn_cell c[] = {TEXT(r->unit_code), TEXT(r->bhxh_code), TEXT(r->full_name), TEXT(left),
-                          INT(r->earmarked),  TEXT(ear),          TEXT(conf),         TEXT(owed),
-                          INT(r->owed),       TEXT(status)};
-    return tn_table_row(ctx, c);
+    struct tn_cell c[BOOK_NCOLS];
+    c[BOOK_unit_code] = tn_cell_text(r->unit_code);
+    c[BOOK_bhxh_code] = tn_cell_text(r->bhxh_code);
+    c[BOOK_full_name] = tn_cell_text(r->full_name);
+    c[BOOK_left_from] = tn_cell_text(left);
+    c[BOOK_earmarked] = tn_cell_int(r->earmarked);
+    c[BOOK_earmark_periods] = tn_cell_text(ear);
+    c[BOOK_confirmed_to] = tn_cell_text(conf);
+    c[BOOK_owed_periods] = tn_cell_text(owed);
+    c[BOOK_owed] = tn_cell_int(r->owed);
+    c[BOOK_status] = tn_cell_text(status);
+    return out->row(out->ctx, c);
 }
 
-tn_err tn__run_books(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                     struct tn_table_out *t)
+static tn_err run_books(struct tn_app *app, const struct tn_scope *scope,
+                        const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)cli;
-    return tn_store_books(s, a->period, a->as_of, book_row, t);
+    (void)scope;
+    return tn_store_books(app->store, p->period, p->as_of, book_row, (void *)out);
 }
 
 /* ---- the daily card-lock lists, per worker ---- */
-
-const char *const tn__card_lock_workers_cols[] = {
-    "date",        "action",      "unit_code",  "unit_name", "bhxh_code", "full_name",
-    "card_number", "months_owed", "department", "liability", NULL};
 
 struct states {
     struct tn_card_state *v;
@@ -174,7 +198,7 @@ static tn_err collect_state(void *ctx, const struct tn_card_state *r)
 }
 
 struct card_job {
-    struct tn_table_out *t;
+    const struct tn_sink *out;
     const struct tn_payops_unit *unit;
     const struct tn_card_group *group;
     const char *date, *action, *department, *liability;
@@ -188,11 +212,18 @@ static tn_err card_worker_row(void *ctx, const struct tn_unit_worker *w)
     if (j->group &&
         tn_card_number(j->group->group, j->group->level, j->unit->province, w->bhxh_code, card))
         card[0] = '\0'; /* a code that is not 10 digits gets no number, never a made-up one */
-    struct tn_cell c[] = {TEXT(j->date),       TEXT(j->action),    TEXT(j->unit->unit_code),
-                          TEXT(j->unit->name), TEXT(w->bhxh_code), TEXT(w->full_name),
-                          TEXT(card),          TENTHS(j->tenths),  TEXT(j->department),
-                          TEXT(j->liability)};
-    return tn_table_row(j->t, c);
+    struct tn_cell c[CARD_NCOLS];
+    c[CARD_date] = tn_cell_text(j->date);
+    c[CARD_action] = tn_cell_text(j->action);
+    c[CARD_unit_code] = tn_cell_text(j->unit->unit_code);
+    c[CARD_unit_name] = tn_cell_text(j->unit->name);
+    c[CARD_bhxh_code] = tn_cell_text(w->bhxh_code);
+    c[CARD_full_name] = tn_cell_text(w->full_name);
+    c[CARD_card_number] = tn_cell_text(card);
+    c[CARD_months_owed] = tn_cell_tenths(j->tenths);
+    c[CARD_department] = tn_cell_text(j->department);
+    c[CARD_liability] = tn_cell_text(j->liability);
+    return j->out->row(j->out->ctx, c);
 }
 
 /* LAW: Health Insurance Law Art 49 (rules.md §10): while the unit owes, the cards are not
@@ -241,11 +272,11 @@ static const struct tn_payops_unit *find_unit(const struct tn_payops_unit *u, si
     return n ? bsearch(code, u, n, sizeof *u, code_vs_unit) : NULL;
 }
 
-static tn_err card_lists(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                         struct tn_table_out *t, const struct tn_policy *pol,
-                         const struct tn_card_rule *rule)
+static tn_err card_lists(struct tn_app *app, const struct tn_report_params *a,
+                         const struct tn_sink *out, const struct tn_card_rule *rule)
 {
-    (void)cli;
+    struct tn_store *s = app->store;
+    const struct tn_policy *pol = app->policy;
     tn_day day = a->day >= 0 ? a->day : tn_period_last_day(a->period);
     char date[TN_DAY_BUFSZ], now_at[20], before_at[20], prev[TN_DAY_BUFSZ];
     tn_day_format(day, date);
@@ -278,7 +309,7 @@ static tn_err card_lists(struct tn_cli *cli, struct tn_store *s, const struct tn
         /* seed 002: QLT follows 1 to under 3 months, KTTN 3 and more; an unlock names the
          * department that held the unit */
         int dept_tenths = locked ? n->tenths : b->tenths;
-        struct card_job j = {t,
+        struct card_job j = {out,
                              u,
                              NULL,
                              date,
@@ -287,8 +318,8 @@ static tn_err card_lists(struct tn_cli *cli, struct tn_store *s, const struct tn
                              locked ? lock_text : unlock_text,
                              n->tenths};
         if ((err = tn_policy_card_group(pol, u->type, day, &j.group))) {
-            tn_cli_error("report", "no line in policy/card_groups.csv for unit type %s on %s",
-                         u->type, date);
+            err = tn__app_fail(app, err, "no line in policy/card_groups.csv for unit type %s on %s",
+                               u->type, date);
             break;
         }
         /* an unlock frees the cards that were locked: the workers of the locked state's
@@ -303,17 +334,29 @@ done:
     return err;
 }
 
-tn_err tn__run_card_lock_workers(struct tn_cli *cli, struct tn_store *s,
-                                 const struct tn_report_args *a, struct tn_table_out *t)
+static tn_err run_card_lock_workers(struct tn_app *app, const struct tn_scope *scope,
+                                    const struct tn_report_params *p, const struct tn_sink *out)
 {
-    struct tn_policy pol;
-    tn_policy_init(&pol);
+    (void)scope;
     const struct tn_card_rule *rule;
-    tn_err err = tn_cli_load_policy(cli, &pol);
-    if (!err && (err = tn_policy_card(&pol, tn_period_last_day(a->period), &rule)))
-        tn_cli_error("report", "no rule in policy/card_lock.csv for this period");
-    if (!err)
-        err = card_lists(cli, s, a, t, &pol, rule);
-    tn_policy_release(&pol);
-    return err;
+    if (tn_policy_card(app->policy, tn_period_last_day(p->period), &rule))
+        return tn__app_fail(app, TN_ERR_NO_POLICY,
+                            "no rule in policy/card_lock.csv for this period");
+    return card_lists(app, p, out, rule);
 }
+
+#define COLS(p) p##_cols, p##_NCOLS
+
+static const struct tn_report reports[] = {
+    {"suspense_review", "Đối chiếu tiền chưa xác định đơn vị / Suspense review",
+     "payments still in suspense with the memo's proposed unit, confidence and candidates",
+     prop_cols, TN__PROP_NCOLS, 0, run_suspense_review},
+    {"books", "Sổ BHXH của người lao động nghỉ việc / Books of leaving workers",
+     "earmarked and leaving workers: periods confirmed, and books blocked by the unit's debt",
+     COLS(BOOK), TN_REPORT_PERIOD | TN_REPORT_OFFICE, run_books},
+    {"card_lock_workers", "Danh sách khóa, mở thẻ BHYT theo người lao động / Card locks by worker",
+     "the day's (--date) lock and unlock lists, one row per worker with the card number",
+     COLS(CARD), TN_REPORT_PERIOD | TN_REPORT_OFFICE, run_card_lock_workers},
+};
+
+TN__REPORT_GROUP(tn__reports_payops, reports);
