@@ -1,13 +1,13 @@
 /*
  * cmd_explain.c - `thuno explain UNIT_CODE YYYY-MM [--as-of DATE] [--office CODE]
  * [--format text|json]`: every line behind a unit's balance (tn_app_explain), written as text
- * or JSON (io/explain_out.h); with --office, only for a unit of that office (docs/offices.md).
+ * or JSON (explain_out.h); with --office, only for a unit of that office (docs/offices.md).
  */
 #include "cli.h"
 
 #include <string.h>
 
-#include "io/explain_out.h"
+#include "thuno/explain_out.h"
 #include "thuno/report.h"
 
 tn_err tn_cmd_explain(struct tn_cli *cli)
