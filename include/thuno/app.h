@@ -172,8 +172,8 @@ struct tn_explain; /* report.h */
 /* Fills out (initialized by the caller, tn_explain_init) with everything behind unit's
  * balance of period as known at as_of ("YYYY-MM-DD", meaning its last second, or
  * "YYYY-MM-DDTHH:MM:SS"; NULL: everything known). Under a scope cut to a district office, a
- * unit of another office (as known at as_of) is not found. io/explain_out.h writes out as text
- * or JSON. Errors: TN_ERR_PARSE (as_of malformed), TN_ERR_NOT_FOUND (no closed balance for
+ * unit of another office (as known at as_of) is not found. explain_out.h writes out as text or
+ * JSON. Errors: TN_ERR_PARSE (as_of malformed), TN_ERR_NOT_FOUND (no closed balance for
  * the unit in period at as_of, a unit of another office, or an office no unit has; why says
  * which), TN_ERR_STORE. */
 tn_err tn_app_explain(struct tn_app *app, const struct tn_scope *scope, const char *unit,
@@ -215,6 +215,7 @@ struct tn_assign_result {
     size_t nrefused, caprefused;
 };
 
+/* Sets res to no units and no refusals. */
 void tn_assign_result_init(struct tn_assign_result *res);
 
 /* Frees what res owns; res is then as if just initialized. */

@@ -19,13 +19,15 @@ tn_err tn_app_init_store(struct tn_app *app, const struct tn_scope *scope)
 }
 
 /* Refuses a scope cut to a district office for what only the province office does. */
-tn_err tn__app_province_only(struct tn_app *app, const struct tn_scope *scope, const char *what)
+tn_err tn__app_province_only(struct tn_app *app, const struct tn_scope *scope, const char *vi,
+                             const char *en)
 {
     if (!scope || !scope->office)
         return tn__app_cut(app, scope); /* clears a cut left by an earlier call */
     return tn__app_fail(app, TN_ERR_STATE,
-                        "%s là việc của BHXH tỉnh / %s is the province office's, not office %s's",
-                        what, what, scope->office);
+                        "%s là việc của BHXH tỉnh, không phải của cơ quan %s / %s is the province "
+                        "office's, not office %s's",
+                        vi, scope->office, en, scope->office);
 }
 
 tn_err tn_app_close(struct tn_app *app, const struct tn_scope *scope, tn_period period,
@@ -33,7 +35,7 @@ tn_err tn_app_close(struct tn_app *app, const struct tn_scope *scope, tn_period 
                     struct tn_close_stats *stats)
 {
     app->why[0] = '\0';
-    tn_err err = tn__app_province_only(app, scope, "close");
+    tn_err err = tn__app_province_only(app, scope, "Khóa sổ tháng", "the monthly close");
     if (err)
         return err;
     struct tn_close_stats st;

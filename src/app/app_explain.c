@@ -1,6 +1,6 @@
 /*
  * app_explain.c - everything behind a unit's balance (app.h "explain"; docs/ledger.md), cut to
- * the scope's office (docs/offices.md). The lines are read by the store; io/explain_out.c
+ * the scope's office (docs/offices.md). The lines are read by the store; explain_out.h (io)
  * writes them as text or JSON for the face.
  */
 #include "app_int.h"

@@ -26,7 +26,7 @@ tn_err tn_app_import(struct tn_app *app, const struct tn_scope *scope, enum tn_i
                      struct tn_import_report *rep)
 {
     app->why[0] = '\0';
-    tn_err err = tn__app_province_only(app, scope, "import");
+    tn_err err = tn__app_province_only(app, scope, "Nhập dữ liệu", "an import");
     if (err)
         return err;
     struct progress p = {progress, ctx};

@@ -34,7 +34,9 @@ struct tn__report_group {
 extern const struct tn__report_group tn__reports_ledger;
 
 /* For what only the province office does (the close, imports): TN_ERR_STATE when scope is cut
- * to a district office (why says so, naming what), else clears the store's cut. */
-tn_err tn__app_province_only(struct tn_app *app, const struct tn_scope *scope, const char *what);
+ * to a district office (why says so, naming it in Vietnamese vi and English en), else clears
+ * the store's cut. */
+tn_err tn__app_province_only(struct tn_app *app, const struct tn_scope *scope, const char *vi,
+                             const char *en);
 
 #endif
