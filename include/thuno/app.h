@@ -124,9 +124,61 @@ tn_err tn_app_report_run(struct tn_app *app, const struct tn_scope *scope,
 
 /* ---- the monthly close (app_close.c) ---- */
 
+struct tn_close_stats; /* close.h */
+
+/* First-run setup of a store the face has just created (tn_store_open with create, which
+ * writes the schema: making the file is the face's concern). Today the schema is all a new
+ * store needs; this checks that the store takes a write, and is where reference rows of a
+ * first run belong. app->policy may be NULL. Errors: TN_ERR_STORE. */
+tn_err tn_app_init_store(struct tn_app *app, const struct tn_scope *scope);
+
+/* The monthly close of period (close.h, docs/ledger.md) for every unit of the province, known
+ * at app->now. progress (may be NULL) is called on the caller's thread with ctx, the units
+ * done and their total (a face draws a progress line or bar) every few hundred units, the
+ * last time with done == total (no call when there is no unit). On TN_OK *stats has the
+ * counts. The close is the province office's: a scope cut to a district office is refused.
+ * Errors: TN_ERR_STATE (the period may not be closed now, why says which may; or a district
+ * scope), TN_ERR_NO_POLICY (why names the unit and what is missing), TN_ERR_STORE; nothing is
+ * written on failure. */
+tn_err tn_app_close(struct tn_app *app, const struct tn_scope *scope, tn_period period,
+                    void (*progress)(void *ctx, long long done, long long total), void *ctx,
+                    struct tn_close_stats *stats);
+
 /* ---- imports (app_import.c) ---- */
 
+#include "thuno/import.h" /* enum tn_import_kind, struct tn_import_report */
+
+/* Flags of an import. */
+enum {
+    TN_APP_IMPORT_UPDATE = 1 /* a row that differs from the stored one becomes a new version */
+};
+
+/* Imports the CSV file at path as kind (import.h, data-formats.md), all or nothing, every row
+ * known at app->now. rep (initialized by the caller, tn_import_report_init) gets the counts of
+ * new, changed, same and suspense rows, and every rejected row (file, line, column, message);
+ * its errors point at path, which must outlive rep. Nothing is printed. progress (may be NULL)
+ * gets ctx and the rows read so far, total 0. Imports are the province office's: a scope cut
+ * to a district office is refused. Errors: TN_ERR_REJECTED (rows or header rejected, nothing
+ * written; why counts the errors, rep holds them), TN_ERR_IO (the file cannot be read; why
+ * says so), TN_ERR_STATE (a district scope), TN_ERR_STORE (nothing written). */
+tn_err tn_app_import(struct tn_app *app, const struct tn_scope *scope, enum tn_import_kind kind,
+                     const char *path, int flags,
+                     void (*progress)(void *ctx, long long done, long long total), void *ctx,
+                     struct tn_import_report *rep);
+
 /* ---- explain (app_explain.c) ---- */
+
+struct tn_explain; /* report.h */
+
+/* Fills out (initialized by the caller, tn_explain_init) with everything behind unit's
+ * balance of period as known at as_of ("YYYY-MM-DD", meaning its last second, or
+ * "YYYY-MM-DDTHH:MM:SS"; NULL: everything known). Under a scope cut to a district office, a
+ * unit of another office (as known at as_of) is not found. explain_out.h writes out as text or
+ * JSON. Errors: TN_ERR_PARSE (as_of malformed), TN_ERR_NOT_FOUND (no closed balance for
+ * the unit in period at as_of, a unit of another office, or an office no unit has; why says
+ * which), TN_ERR_STORE. */
+tn_err tn_app_explain(struct tn_app *app, const struct tn_scope *scope, const char *unit,
+                      tn_period period, const char *as_of, struct tn_explain *out);
 
 /* ---- cases and their registers (app_case.c, app_case_register.c) ---- */
 
@@ -197,6 +249,49 @@ struct tn_handover_signoff;
 tn_err tn_app_handover_sign(struct tn_app *app, const struct tn_scope *scope, tn_period period,
                             const char *department, const char *actor, const char *date,
                             struct tn_handover_signoff *h);
+/* Assignments (app_ops_assign.c; docs/operations.md): which officer is in charge of units
+ * from a day. */
+
+#include "thuno/operations.h" /* enum tn_assign_problem */
+
+/* What is asked: the units named, or every unit from_officer is in charge of on from. */
+struct tn_assign_request {
+    const char *const *units;   /* unit codes (a code named twice is assigned once) */
+    size_t nunits;              /* 0 with from_officer */
+    const char *from_officer;   /* NULL with units */
+    const char *officer;        /* the officer put in charge */
+    tn_day from;                /* from this day */
+    const char *actor, *reason; /* may be NULL */
+};
+
+/* One unit the assignment refuses (tn_assign_check, operations.h). */
+struct tn_assign_refusal {
+    char unit[32];
+    enum tn_assign_problem problem;
+    char message[320]; /* "B: cán bộ không còn hoạt động / the officer is not active (O4)" */
+};
+
+struct tn_assign_result {
+    size_t units; /* units assigned (on TN_OK) */
+    struct tn_assign_refusal *refused;
+    size_t nrefused, caprefused;
+};
+
+/* Sets res to no units and no refusals. */
+void tn_assign_result_init(struct tn_assign_result *res);
+
+/* Frees what res owns; res is then as if just initialized. */
+void tn_assign_result_release(struct tn_assign_result *res);
+
+/* Records, all or nothing, that req->officer is in charge of every unit of req from req->from,
+ * known at app->now. Every unit is checked first (the unit and officer exist, the officer is
+ * active, the day is not before the unit's registration or its latest assignment, the officer
+ * is not already in charge); each refused unit goes into res->refused, and one refusal means
+ * nothing is written. res (initialized by the caller) gets the count. Errors: TN_ERR_USAGE
+ * (neither or both of units and from_officer, or no officer), TN_ERR_REJECTED (refusals, or
+ * from_officer is in charge of no unit that day; why says so), TN_ERR_STORE. */
+tn_err tn_app_assign(struct tn_app *app, const struct tn_scope *scope,
+                     const struct tn_assign_request *req, struct tn_assign_result *res);
 
 /* ---- packs: the meeting pack, the People's Committee report (app_pack.c) ---- */
 

@@ -91,4 +91,10 @@ void tn__proposal_cells(const struct tn__proposal *p, char period[static TN_PERI
 tn_err tn__handover_list(struct tn_app *app, tn_period period, const char *as_of,
                          struct tn_handover_item **items, size_t *n);
 
+/* For what only the province office does (the close, imports): TN_ERR_STATE when scope is cut
+ * to a district office (why says so, naming it in Vietnamese vi and English en), else clears
+ * the store's cut. */
+tn_err tn__app_province_only(struct tn_app *app, const struct tn_scope *scope, const char *vi,
+                             const char *en);
+
 #endif

@@ -42,14 +42,19 @@ static tn_err check_state(struct tn__close *c, char *msg, size_t msgsz)
     if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
         tn_period first = text_period(tn__col_text(st, 0));
         tn_period last = text_period(tn__col_text(st, 1));
-        char a[TN_PERIOD_BUFSZ], b[TN_PERIOD_BUFSZ];
+        char asked[TN_PERIOD_BUFSZ], a[TN_PERIOD_BUFSZ], b[TN_PERIOD_BUFSZ];
+        tn_period_format(c->period, asked);
         tn_period_format(last, a);
         tn_period_format(last + 1, b);
         if (c->period < last) {
+            /* name the period asked for, not the ledger's first */
             snprintf(msg, msgsz,
-                     "%s is already closed and followed by %s; changes to it are recognised "
+                     "%s %s%s and the last closed period is %s; changes to it are recognised "
                      "as adjustments when %s (or %s) is closed",
-                     tn__col_text(st, 0), a, a, b);
+                     asked,
+                     c->period < first ? "is before the ledger's first period "
+                                       : "is already closed",
+                     c->period < first ? tn__col_text(st, 0) : "", a, a, b);
             err = TN_ERR_STATE;
         } else if (c->period > last + 1) {
             snprintf(msg, msgsz, "the last closed period is %s: close %s first", a, b);
