@@ -109,6 +109,12 @@ static void notice_carries_debt_or_credit(void **state)
     /* unit C of docs/letters.md: 1,000,000 paid ahead */
     assert_int_equal(tn_letter_rule_carried(-1000000, &credit), 1000000);
     assert_int_equal(credit, 1);
+    /* a row of the C12-TS table: BHXH, BHYT, BHTN add up to "Tổng cộng" */
+    tn_money row[TN_G_COUNT] = {0};
+    row[TN_G_BHXH] = 2800000;
+    row[TN_G_BHYT] = 450000;
+    row[TN_G_BHTN] = 100000;
+    assert_int_equal(tn_letter_rule_funds_total(row), 3350000);
     assert_int_equal(tn_letter_rule_months_shown(-1), 0);
     assert_int_equal(tn_letter_rule_months_shown(25), 25);
 }

@@ -57,6 +57,10 @@ tn_err tn_letter_rule_status_parse(const char *list, unsigned *out, const char *
 int tn_letter_rule_selected(unsigned want, const char *legal_status, tn_money closing,
                             int months_owed_tenths, int lock_tenths);
 
+/* The total of a letter's table row: the sum of the groups' figures (BHXH incl. TNLĐ-BNN,
+ * BHYT, BHTN; enum tn_group), as the "Tổng cộng" column prints it. */
+tn_money tn_letter_rule_funds_total(const tn_money v[static TN_G_COUNT]);
+
 /* What a C12-TS notice carries to the next period: the amount (never negative) and whether it
  * is credit (a negative closing: paid ahead). */
 tn_money tn_letter_rule_carried(tn_money closing, int *credit);

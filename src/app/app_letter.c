@@ -269,12 +269,9 @@ static void money_row(struct tn_letter_doc *doc, const char *label, const tn_mon
                       int bold)
 {
     char cell[TN_G_COUNT + 1][32];
-    tn_money sum = 0;
-    for (int k = 0; k < TN_G_COUNT; k++) {
+    for (int k = 0; k < TN_G_COUNT; k++)
         tn_money_format_grouped(v[fund_order[k]], cell[k]);
-        sum += v[fund_order[k]];
-    }
-    tn_money_format_grouped(sum, cell[TN_G_COUNT]);
+    tn_money_format_grouped(tn_letter_rule_funds_total(v), cell[TN_G_COUNT]);
     const char *cells[] = {label, cell[0], cell[1], cell[2], cell[3]};
     tn_letter_table_row(doc, cells, bold);
 }

@@ -19,8 +19,13 @@
 #include "thuno/store.h"
 #include "thuno/text.h"
 
-/* MERGE: branch corerules moves these rules into core (reminder.h): tn_reminder_days_late,
- * tn_reminder_pay_by, tn_reminder_overdue_stated (same arguments); the lead swaps them in. */
+/* MERGE: branch corerules moves the reminder's figures into core (reminder.h). The statics
+ * here are what letter_reminder.c held, moved verbatim so the lead can swap them at merge:
+ * reminder_days_late, reminder_pay_by, reminder_overdue_stated -> tn_reminder_days_late,
+ * tn_reminder_pay_by, tn_reminder_overdue_stated (same arguments); reminder_terms (the daily
+ * rate and the evasion days, refusing missing policy) -> tn_reminder_daily_rate and
+ * tn_reminder_evasion_days; the interest a day (tn_money_mul_ppm in reminder_letter) ->
+ * tn_reminder_interest_per_day; the per-fund table rows -> tn_reminder_funds. */
 
 /* Days from the oldest overdue deadline to day on; 0 when nothing is overdue (-1). */
 static long reminder_days_late(tn_day on, tn_day oldest_deadline)
@@ -100,7 +105,7 @@ struct rem_terms {
     int evasion_days;
 };
 
-/* The terms in force on day d. Errors: TN_ERR_NO_POLICY (reported) when interest.csv has no
+/* The terms in force on day d. Errors: TN_ERR_NO_POLICY (why says which) when interest.csv has no
  * daily rule or legal.csv no rule in force that day: a letter never quotes a made-up term. */
 static tn_err reminder_terms(struct tn_app *app, tn_day d, struct rem_terms *out)
 {
@@ -109,13 +114,11 @@ static tn_err reminder_terms(struct tn_app *app, tn_day d, struct rem_terms *out
     const struct tn_legal_rule *lr;
     char day[TN_DAY_BUFSZ];
     tn_day_format(d, day);
-    if (tn_policy_interest_rule(pol, d, &ir) || ir->kind != TN_INT_DAILY) {
+    if (tn_policy_interest_rule(pol, d, &ir) || ir->kind != TN_INT_DAILY)
         return tn__app_fail(app, TN_ERR_NO_POLICY,
                             "no daily interest rule in policy/interest.csv on %s", day);
-    }
-    if (tn_policy_legal(pol, d, &lr)) {
+    if (tn_policy_legal(pol, d, &lr))
         return tn__app_fail(app, TN_ERR_NO_POLICY, "no rule in policy/legal.csv on %s", day);
-    }
     out->rate = ir->daily_rate;
     tn_ppm_format_percent(ir->daily_rate, out->rate_text);
     for (char *c = out->rate_text; *c; c++)
@@ -180,12 +183,9 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn_letterhea
             "Số tiền chưa đến hạn đóng", "Tổng số tiền còn phải đóng"};
         for (int i = 0; i < 4; i++) {
             char cell[TN_G_COUNT + 1][32];
-            tn_money sum = 0;
-            for (int k = 0; k < TN_G_COUNT; k++) {
+            for (int k = 0; k < TN_G_COUNT; k++)
                 tn_money_format_grouped(rows[i][fund_order[k]], cell[k]);
-                sum += rows[i][fund_order[k]];
-            }
-            tn_money_format_grouped(sum, cell[TN_G_COUNT]);
+            tn_money_format_grouped(tn_letter_rule_funds_total(rows[i]), cell[TN_G_COUNT]);
             const char *cells[] = {label[i], cell[0], cell[1], cell[2], cell[3]};
             tn_letter_table_row(doc, cells, i == 3);
         }

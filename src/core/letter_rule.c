@@ -76,6 +76,14 @@ int tn_letter_rule_selected(unsigned want, const char *legal_status, tn_money cl
            ((want & TN_LETTER_SEL_LOCKED) && months_owed_tenths >= lock_tenths);
 }
 
+tn_money tn_letter_rule_funds_total(const tn_money v[static TN_G_COUNT])
+{
+    tn_money sum = 0;
+    for (int g = 0; g < TN_G_COUNT; g++)
+        sum += v[g];
+    return sum;
+}
+
 tn_money tn_letter_rule_carried(tn_money closing, int *credit)
 {
     *credit = closing < 0;
