@@ -388,12 +388,12 @@ static tn_err check_record(struct tn_app *app, const struct tn_letter_opts *o, s
 static tn_err drop_in_court(struct tn_app *app, const struct tn_letter_opts *o, struct rem_list *l,
                             struct tn_letter_result *res)
 {
-    size_t k = 0, cap = 0;
+    size_t k = 0, cap = 0, i = 0;
     struct case_refs cases = {0};
     tn_err err = tn_store_case_ids(app->store, app->now, case_ref_row, &cases);
     if (!err)
         tn_sort(cases.v, cases.n, sizeof *cases.v, case_ref_cmp);
-    for (size_t i = 0; i < l->n && !err; i++) {
+    for (; i < l->n && !err; i++) {
         struct rem *r = &l->r[i];
         if ((err = find_case(app, &cases, r)))
             break;
@@ -421,10 +421,11 @@ static tn_err drop_in_court(struct tn_app *app, const struct tn_letter_opts *o, 
         free(r->u.owed);
     }
     case_refs_release(&cases);
-    if (err)
-        return err;
+    /* on failure the units not yet looked at stay, so that l holds each copy once */
+    for (; err && i < l->n; i++)
+        l->r[k++] = l->r[i];
     l->n = k;
-    return TN_OK;
+    return err;
 }
 
 static tn_err record_one(struct tn_app *app, const struct tn_letter_opts *o, struct rem *r)
