@@ -1,14 +1,20 @@
 /*
- * app_pack.c - the packs: documents of several tables for a meeting or a report upward (app.h).
+ * app_pack.c - packs: documents of several tables, each a section of one sink (app.h); the face
+ * opens the output and writes the sections it is given.
+ *
+ * The People's Committee report (seed 001, docs/inspections.md) is the three tables of the
+ * reports pc_report, pc_refusing and pc_measures (report_inspections.c), run through the
+ * registry so that the document and the reports cannot drift apart.
  *
  * The meeting pack: the director's monthly meeting with QLT, KTTN and TTKT (seed 002,
  * docs/operations.md "Meeting pack"), five sections: collection against plan, debt by bucket
  * this month and last, the units newly in debt, what was done in the month (case events by kind
  * and department), and the measures proposed for next month (the escalation run's ready steps by
- * department and step). The face opens the output and writes the sections it is given.
+ * department and step), each with its typed, labelled columns.
  */
 #include "app_int.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +26,36 @@
 #include "thuno/operations_store.h"
 #include "thuno/policy.h"
 #include "thuno/store.h"
+
+/* ---- the People's Committee report ---- */
+
+/* The sections of the People's Committee report: heading and report, in order. */
+static const struct {
+    const char *heading, *report;
+} committee[] = {
+    {"1. Tình hình sử dụng lao động, đóng BHXH theo địa bàn và loại hình / Labour use and "
+     "contributions by district and sector",
+     "pc_report"},
+    {"2. Đơn vị chây ỳ không đóng BHXH / Units that refuse to pay", "pc_refusing"},
+    {"3. Đề nghị các ngành phối hợp xử lý / Measures requested from other agencies", "pc_measures"},
+};
+
+tn_err tn_app_committee_pack(struct tn_app *app, const struct tn_scope *scope,
+                             const struct tn_report_params *p, const struct tn_sink *out)
+{
+    app->why[0] = '\0';
+    if (p->period < 0)
+        return tn__app_fail(app, TN_ERR_USAGE, "the committee report needs a period YYYY-MM");
+    tn_err err = tn__app_cut(app, scope);
+    for (size_t i = 0; !err && i < sizeof committee / sizeof committee[0]; i++) {
+        const struct tn_report *r = tn_app_report(committee[i].report);
+        assert(r); /* report_inspections.c registers the three */
+        err = out->section(out->ctx, committee[i].heading, r->cols, r->ncols);
+        if (!err)
+            err = r->run(app, scope, p, out);
+    }
+    return err;
+}
 
 /* ---- the meeting pack ---- */
 
