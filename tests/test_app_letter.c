@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -265,6 +266,23 @@ static void c12ts_for_one_unit(void **state)
     assert_int_equal(tn_app_letter_c12ts(&f->app, &every_unit, &o, &res), TN_OK);
     assert_int_equal(res.letters, 3); /* A, B and C have a balance in November */
     is_pdf(out);
+    /* one file per unit in a directory the face names */
+    char dir[] = "/tmp/test_app_letter.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    o = opts(f, &out);
+    fclose(out);
+    o.dest = (struct tn_letter_dest){NULL, NULL, dir};
+    assert_int_equal(tn_app_letter_c12ts(&f->app, &every_unit, &o, &res), TN_OK);
+    assert_int_equal(res.letters, 3);
+    for (const char *u = "ABC"; *u; u++) {
+        char path[64];
+        snprintf(path, sizeof path, "%s/%c.pdf", dir, *u);
+        FILE *pdf = fopen(path, "rb");
+        assert_non_null(pdf);
+        is_pdf(pdf);
+        assert_int_equal(remove(path), 0);
+    }
+    assert_int_equal(rmdir(dir), 0);
     tn_letter_result_release(&res);
 }
 
