@@ -1,21 +1,55 @@
 /*
- * letter_reminder.c - `thuno letter reminder`: the written reminder (văn bản đôn đốc) to every
- * unit late or evading at the end of the period (Law 41/2024/QH15 Art 35; Decree 274/2025/NĐ-CP:
- * within the first 10 days of the month, with the amount, the days late and the 0.03% a day),
- * and with --record its number from the register, the register row and a reminder_sent event
- * on the unit's open case, all checked before anything is written (docs/letters.md).
+ * app_letter_reminder.c - the written reminder (văn bản đôn đốc) to every unit late or evading
+ * at the end of the period (Law 41/2024/QH15 Art 35; Decree 274/2025/NĐ-CP: within the first
+ * 10 days of the month, with the amount, the days late and the 0.03% a day), and with record its
+ * number from the register, the register row and a reminder_sent event on the unit's open case,
+ * all checked before anything is written (app.h; docs/letters.md). Who is reminded, who is left
+ * to their case and the register's numbers are core's rules (letter_rule.h).
  */
-#include "letter_int.h"
+#include "app_letter_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "thuno/case_store.h"
+#include "thuno/letter_rule.h"
 #include "thuno/mem.h"
 #include "thuno/policy.h"
 #include "thuno/store.h"
 #include "thuno/text.h"
+
+/* MERGE: branch corerules moves the reminder's figures into core (reminder.h). The statics
+ * here are what letter_reminder.c held, moved verbatim so the lead can swap them at merge:
+ * reminder_days_late, reminder_pay_by, reminder_overdue_stated -> tn_reminder_days_late,
+ * tn_reminder_pay_by, tn_reminder_overdue_stated (same arguments); reminder_terms (the daily
+ * rate and the evasion days, refusing missing policy) -> tn_reminder_daily_rate and
+ * tn_reminder_evasion_days; the interest a day (tn_money_mul_ppm in reminder_letter) ->
+ * tn_reminder_interest_per_day; the per-fund table rows -> tn_reminder_funds. */
+
+/* Days from the oldest overdue deadline to day on; 0 when nothing is overdue (-1). */
+static long reminder_days_late(tn_day on, tn_day oldest_deadline)
+{
+    return oldest_deadline >= 0 ? (long)(on - oldest_deadline) : 0;
+}
+
+/* The day a reminder dated on asks the unit to pay by: evasion_days after on, or earlier,
+ * evasion_days after the oldest overdue deadline when that day is not yet past on. */
+static tn_day reminder_pay_by(tn_day on, tn_day oldest_deadline, int evasion_days)
+{
+    tn_day pay_by = on + evasion_days;
+    if (oldest_deadline >= 0 && oldest_deadline + evasion_days >= on &&
+        oldest_deadline + evasion_days < pay_by)
+        pay_by = oldest_deadline + evasion_days;
+    return pay_by;
+}
+
+/* Without the split (a payment kept as credit) the charge periods do not know the credit:
+ * what is overdue can be no more than what is owed. */
+static tn_money reminder_overdue_stated(tn_money overdue, int split_ok, tn_money principal_due)
+{
+    return !split_ok && overdue > principal_due ? principal_due : overdue;
+}
 
 /* display order of the funds: BHXH (incl. TNLĐ-BNN), BHYT, BHTN */
 static const enum tn_group fund_order[TN_G_COUNT] = {TN_G_BHXH, TN_G_BHYT, TN_G_BHTN};
@@ -33,7 +67,8 @@ struct rem {
 };
 
 struct rem_list {
-    const struct tn_policy *pol;
+    struct tn_app *app;
+    size_t units; /* units with a balance, reminded or not */
     struct rem *r;
     size_t n, cap;
 };
@@ -41,7 +76,8 @@ struct rem_list {
 static tn_err rem_row(void *ctx, const struct tn_letter_unit *u)
 {
     struct rem_list *l = ctx;
-    if (strcmp(u->bal.legal_status, "late") != 0 && strcmp(u->bal.legal_status, "evading") != 0)
+    l->units++;
+    if (!tn_letter_rule_reminded(u->bal.legal_status))
         return TN_OK;
     TN_GROW(l->r, l->cap, l->n + 1);
     struct rem *r = &l->r[l->n];
@@ -49,16 +85,12 @@ static tn_err rem_row(void *ctx, const struct tn_letter_unit *u)
     r->u = *u;
     r->u.owed = tn_xmalloc((u->nowed + 1) * sizeof *u->owed);
     memcpy(r->u.owed, u->owed, u->nowed * sizeof *u->owed);
-    tn_err err = tn_letter_overdue(l->pol, u, &r->od);
+    tn_err err = tn_letter_overdue(l->app->policy, u, &r->od);
     if (err) {
         free(r->u.owed);
-        tn_cli_error("letter", "%s: no deadline rule for its debts", u->unit_code);
-        return err;
+        return tn__app_fail(l->app, err, "%s: no deadline rule for its debts", u->unit_code);
     }
-    /* without the split (a payment kept as credit) the charge periods do not know the credit:
-     * what is overdue can be no more than what is owed */
-    if (!u->split_ok && r->od.total > u->bal.principal_due)
-        r->od.total = u->bal.principal_due;
+    r->od.total = reminder_overdue_stated(r->od.total, u->split_ok, u->bal.principal_due);
     l->n++;
     if (tn_text_memo(u->unit_code, u->name, u->bal.period, r->memo, sizeof r->memo))
         r->memo[0] = '\0';
@@ -73,22 +105,20 @@ struct rem_terms {
     int evasion_days;
 };
 
-/* The terms in force on day d. Errors: TN_ERR_NO_POLICY (reported) when interest.csv has no
+/* The terms in force on day d. Errors: TN_ERR_NO_POLICY (why says which) when interest.csv has no
  * daily rule or legal.csv no rule in force that day: a letter never quotes a made-up term. */
-static tn_err reminder_terms(const struct tn_policy *pol, tn_day d, struct rem_terms *out)
+static tn_err reminder_terms(struct tn_app *app, tn_day d, struct rem_terms *out)
 {
+    const struct tn_policy *pol = app->policy;
     const struct tn_interest_rule *ir;
     const struct tn_legal_rule *lr;
     char day[TN_DAY_BUFSZ];
     tn_day_format(d, day);
-    if (tn_policy_interest_rule(pol, d, &ir) || ir->kind != TN_INT_DAILY) {
-        tn_cli_error("letter", "no daily interest rule in policy/interest.csv on %s", day);
-        return TN_ERR_NO_POLICY;
-    }
-    if (tn_policy_legal(pol, d, &lr)) {
-        tn_cli_error("letter", "no rule in policy/legal.csv on %s", day);
-        return TN_ERR_NO_POLICY;
-    }
+    if (tn_policy_interest_rule(pol, d, &ir) || ir->kind != TN_INT_DAILY)
+        return tn__app_fail(app, TN_ERR_NO_POLICY,
+                            "no daily interest rule in policy/interest.csv on %s", day);
+    if (tn_policy_legal(pol, d, &lr))
+        return tn__app_fail(app, TN_ERR_NO_POLICY, "no rule in policy/legal.csv on %s", day);
     out->rate = ir->daily_rate;
     tn_ppm_format_percent(ir->daily_rate, out->rate_text);
     for (char *c = out->rate_text; *c; c++)
@@ -98,8 +128,8 @@ static tn_err reminder_terms(const struct tn_policy *pol, tn_day d, struct rem_t
     return TN_OK;
 }
 
-static void reminder_letter(struct tn_letter_doc *doc, const struct tn__letterhead *lh,
-                            const struct tn__letter_opts *o, const struct rem_terms *terms,
+static void reminder_letter(struct tn_letter_doc *doc, const struct tn_letterhead *lh,
+                            const struct tn_letter_opts *o, const struct rem_terms *terms,
                             const struct rem *r)
 {
     const struct tn_letter_unit *u = &r->u;
@@ -153,12 +183,9 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn__letterhe
             "Số tiền chưa đến hạn đóng", "Tổng số tiền còn phải đóng"};
         for (int i = 0; i < 4; i++) {
             char cell[TN_G_COUNT + 1][32];
-            tn_money sum = 0;
-            for (int k = 0; k < TN_G_COUNT; k++) {
+            for (int k = 0; k < TN_G_COUNT; k++)
                 tn_money_format_grouped(rows[i][fund_order[k]], cell[k]);
-                sum += rows[i][fund_order[k]];
-            }
-            tn_money_format_grouped(sum, cell[TN_G_COUNT]);
+            tn_money_format_grouped(tn_letter_rule_funds_total(rows[i]), cell[TN_G_COUNT]);
             const char *cells[] = {label[i], cell[0], cell[1], cell[2], cell[3]};
             tn_letter_table_row(doc, cells, i == 3);
         }
@@ -179,7 +206,7 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn__letterhe
     const char *rate = terms->rate_text;
     tn_money per_day = 0;
     (void)tn_money_mul_ppm(r->od.total, terms->rate, &per_day);
-    long days = r->od.oldest_deadline >= 0 ? (long)(o->date - r->od.oldest_deadline) : 0;
+    long days = reminder_days_late(o->date, r->od.oldest_deadline);
     tn_text_day_vi(r->od.oldest_deadline >= 0 ? r->od.oldest_deadline : end, dl);
     snprintf(months, sizeof months, "%d,%d", u->bal.months_owed_tenths / 10,
              u->bal.months_owed_tenths % 10);
@@ -197,10 +224,7 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn__letterhe
         "đóng đủ.",
         rate, tn__money_vi(r->od.total, m2), tn__money_vi(per_day, m3));
     int ev = terms->evasion_days;
-    tn_day pay_by = o->date + ev;
-    if (r->od.oldest_deadline >= 0 && r->od.oldest_deadline + ev >= o->date &&
-        r->od.oldest_deadline + ev < pay_by)
-        pay_by = r->od.oldest_deadline + ev;
+    tn_day pay_by = reminder_pay_by(o->date, r->od.oldest_deadline, ev);
     char pb[16];
     tn_text_day_vi(pay_by, pb);
     tn_letter_para(doc, TN_LETTER_HEADING, "3. Đề nghị");
@@ -282,12 +306,11 @@ static void case_refs_release(struct case_refs *x)
 }
 
 /* Is case_id's case, replayed as known now, still open? *c is then its state. */
-static tn_err case_open(struct tn_cli *cli, struct tn_store *s, const char *case_id,
-                        struct tn_case *c, int *open)
+static tn_err case_open(struct tn_app *app, const char *case_id, struct tn_case *c, int *open)
 {
     struct tn_case_event_row *ev = NULL;
     size_t n = 0;
-    tn_err err = tn_store_case_events(s, case_id, cli->now, &ev, &n);
+    tn_err err = tn_store_case_events(app->store, case_id, app->now, &ev, &n);
     if (err)
         return err;
     char why[256];
@@ -298,8 +321,7 @@ static tn_err case_open(struct tn_cli *cli, struct tn_store *s, const char *case
 }
 
 /* Finds the unit's open case (the first in id order) or names a new one (r->new_case). */
-static tn_err find_case(struct tn_cli *cli, struct tn_store *s, const struct case_refs *cases,
-                        struct rem *r)
+static tn_err find_case(struct tn_app *app, const struct case_refs *cases, struct rem *r)
 {
     const struct case_ref *hit =
         cases->n ? bsearch(r->u.unit_code, cases->v, cases->n, sizeof *cases->v, unit_vs_case_ref)
@@ -310,7 +332,7 @@ static tn_err find_case(struct tn_cli *cli, struct tn_store *s, const struct cas
     for (; hit && hit < cases->v + cases->n && strcmp(hit->unit, r->u.unit_code) == 0; hit++) {
         struct tn_case c;
         int open;
-        if ((err = case_open(cli, s, hit->case_id, &c, &open)))
+        if ((err = case_open(app, hit->case_id, &c, &open)))
             return err;
         if (open) {
             snprintf(r->case_id, sizeof r->case_id, "%s", hit->case_id);
@@ -325,7 +347,7 @@ static tn_err find_case(struct tn_cli *cli, struct tn_store *s, const struct cas
                  p, i);
         struct tn_case_event_row *ev = NULL;
         size_t n = 0;
-        if ((err = tn_store_case_events(s, r->case_id, NULL, &ev, &n)))
+        if ((err = tn_store_case_events(app->store, r->case_id, NULL, &ev, &n)))
             return err;
         free(ev);
         if (n == 0)
@@ -337,78 +359,76 @@ static tn_err find_case(struct tn_cli *cli, struct tn_store *s, const struct cas
 }
 
 /* Checks the reminder can be recorded on r's case and is not yet in the register. */
-static tn_err check_record(struct tn_store *s, const struct tn__letter_opts *o, struct rem *r)
+static tn_err check_record(struct tn_app *app, const struct tn_letter_opts *o, struct rem *r)
 {
     struct tn_case trial = r->c;
     struct tn_case_step st = {TN_CASE_EV_REMINDER_SENT, o->date, -1, TN_CASE_OUT_NONE_GIVEN, ""};
     char why[256];
     if (tn_case_apply(&trial, &st, why, sizeof why)) {
-        tn_cli_error("letter", "%s: case %s refuses a reminder: %s", r->u.unit_code, r->case_id,
-                     why);
-        return TN_ERR_REJECTED;
+        return tn__app_fail(app, TN_ERR_REJECTED, "%s: case %s refuses a reminder: %s",
+                            r->u.unit_code, r->case_id, why);
     }
     long count;
-    tn_err err = tn_store_reminder_count(s, r->u.unit_code, r->u.bal.period, &count);
+    tn_err err = tn_store_reminder_count(app->store, r->u.unit_code, r->u.bal.period, &count);
     if (err)
         return err;
     if (count) {
         char p[TN_PERIOD_BUFSZ];
         tn_period_format(r->u.bal.period, p);
-        tn_cli_error("letter", "%s: a reminder for %s is already in the register", r->u.unit_code,
-                     p);
-        return TN_ERR_REJECTED;
+        return tn__app_fail(app, TN_ERR_REJECTED,
+                            "%s: a reminder for %s is already in the register", r->u.unit_code, p);
     }
     return TN_OK;
 }
 
 /* Drops from l the units whose open case is in court or enforcement: their case's own
- * deadlines lead them, so the monthly run sends them no reminder (docs/letters.md). Each is
- * listed on stderr with its case and state; *skipped counts them. A unit named with --unit
- * in that state is refused instead (TN_ERR_REJECTED). */
-static tn_err drop_in_court(struct tn_cli *cli, struct tn_store *s, const struct tn__letter_opts *o,
-                            struct rem_list *l, size_t *skipped)
+ * deadlines lead them, so the monthly run sends them no reminder (docs/letters.md). Each goes
+ * to res->skipped with its case and state. A unit named with o->unit in that state is refused
+ * instead (TN_ERR_REJECTED). */
+static tn_err drop_in_court(struct tn_app *app, const struct tn_letter_opts *o, struct rem_list *l,
+                            struct tn_letter_result *res)
 {
-    size_t k = 0;
-    *skipped = 0;
+    size_t k = 0, cap = 0, i = 0;
     struct case_refs cases = {0};
-    tn_err err = tn_store_case_ids(s, cli->now, case_ref_row, &cases);
+    tn_err err = tn_store_case_ids(app->store, app->now, case_ref_row, &cases);
     if (!err)
         tn_sort(cases.v, cases.n, sizeof *cases.v, case_ref_cmp);
-    for (size_t i = 0; i < l->n && !err; i++) {
+    for (; i < l->n && !err; i++) {
         struct rem *r = &l->r[i];
-        if ((err = find_case(cli, s, &cases, r)))
+        if ((err = find_case(app, &cases, r)))
             break;
-        if (!tn_case_state_in_court(r->c.state)) {
+        if (!tn_letter_rule_left_to_case(r->c.state)) {
             if (k != i)
                 l->r[k] = *r;
             k++;
             continue;
         }
         const char *st = tn_case_state_name(r->c.state), *vi = tn_case_state_label(r->c.state);
-        if (o->filter.unit) {
-            tn_cli_error("letter",
-                         "%s: case %s is %s (%s): không gửi văn bản đôn đốc / no reminder, the "
-                         "case's own deadlines lead it (thuno case show %s)",
-                         r->u.unit_code, r->case_id, st, vi, r->case_id);
+        if (o->unit) {
             case_refs_release(&cases);
-            return TN_ERR_REJECTED; /* one unit, nothing dropped yet: l is whole */
+            /* one unit, nothing dropped yet: l is whole */
+            return tn__app_fail(app, TN_ERR_REJECTED,
+                                "%s: case %s is %s (%s): không gửi văn bản đôn đốc / no reminder, "
+                                "the case's own deadlines lead it (thuno case show %s)",
+                                r->u.unit_code, r->case_id, st, vi, r->case_id);
         }
-        fprintf(stderr,
-                "thuno: letter reminder: bỏ qua / skipped %s: case %s is %s (%s), its own "
-                "deadlines lead it\n",
-                r->u.unit_code, r->case_id, st, vi);
+        TN_GROW(res->skipped, cap, res->nskipped + 1);
+        struct tn_letter_skip *sk = &res->skipped[res->nskipped++];
+        snprintf(sk->unit_code, sizeof sk->unit_code, "%s", r->u.unit_code);
+        snprintf(sk->case_id, sizeof sk->case_id, "%s", r->case_id);
+        sk->state = st;
+        sk->state_vi = vi;
         free(r->u.owed);
-        (*skipped)++;
     }
     case_refs_release(&cases);
-    if (err)
-        return err;
+    /* on failure the units not yet looked at stay, so that l holds each copy once */
+    for (; err && i < l->n; i++)
+        l->r[k++] = l->r[i];
     l->n = k;
-    return TN_OK;
+    return err;
 }
 
-static tn_err record_one(struct tn_cli *cli, struct tn_store *s, const struct tn__letter_opts *o,
-                         struct rem *r)
+static tn_err record_one(struct tn_app *app, const struct tn_letter_opts *o, struct rem *r)
 {
     struct tn_case_event_row ev;
     memset(&ev, 0, sizeof ev);
@@ -422,12 +442,10 @@ static tn_err record_one(struct tn_cli *cli, struct tn_store *s, const struct tn
                                     ev.office};
     long seq;
     char why[384];
-    tn_err err = tn_store_case_record_in_tx(s, &ev, cli->now, &seq, why, sizeof why);
-    if (err) {
-        tn_cli_error("letter", "%s: %s", r->case_id,
-                     err == TN_ERR_STORE ? tn_store_errmsg(s) : why);
-        return err;
-    }
+    tn_err err = tn_store_case_record_in_tx(app->store, &ev, app->now, &seq, why, sizeof why);
+    if (err)
+        return tn__app_fail(app, err, "%s: %s", r->case_id,
+                            err == TN_ERR_STORE ? tn_store_errmsg(app->store) : why);
     int y, mo, md;
     tn_day_civil(o->date, &y, &mo, &md);
     struct tn_reminder_row row = {.year = y,
@@ -444,100 +462,118 @@ static tn_err record_one(struct tn_cli *cli, struct tn_store *s, const struct tn
     snprintf(row.unit_code, sizeof row.unit_code, "%s", r->u.unit_code);
     snprintf(row.case_id, sizeof row.case_id, "%s", r->case_id);
     snprintf(row.actor, sizeof row.actor, "%s", o->actor);
-    if ((err = tn_store_reminder_add(s, &row, cli->now)))
-        tn_cli_error("letter", "%s", tn_store_errmsg(s));
+    if ((err = tn_store_reminder_add(app->store, &row, app->now)))
+        tn__app_fail(app, err, "%s", tn_store_errmsg(app->store));
     r->ev_seq = seq;
     return err;
 }
 
-static tn_err write_docs(const struct tn__letter_opts *o, struct rem *r, size_t n,
-                         const struct tn__letterhead *lh, const struct rem_terms *terms)
+static tn_err write_docs(struct tn_app *app, const struct tn_letter_opts *o, struct rem *r,
+                         size_t n, const struct rem_terms *terms)
 {
     char created[20];
     tn__letter_created(o, created);
     tn_err err = TN_OK;
-    if (o->out) {
+    if (!o->dest.dir) {
         struct tn_letter_doc *doc = tn_letter_doc_new(created, "Văn bản đôn đốc / Reminders");
         for (size_t i = 0; i < n; i++)
-            reminder_letter(doc, lh, o, terms, &r[i]);
-        err = tn__letter_write(doc, o->out);
+            reminder_letter(doc, o->letterhead, o, terms, &r[i]);
+        err = tn__letter_write(app, doc, o);
         tn_letter_doc_free(doc);
         return err;
     }
     for (size_t i = 0; i < n && !err; i++) {
         struct tn_letter_doc *doc = tn_letter_doc_new(created, "Văn bản đôn đốc / Reminder");
-        reminder_letter(doc, lh, o, terms, &r[i]);
-        err = tn__letter_write_unit(doc, o->dir, r[i].u.unit_code);
+        reminder_letter(doc, o->letterhead, o, terms, &r[i]);
+        err = tn__letter_write_unit(app, doc, o, r[i].u.unit_code);
         tn_letter_doc_free(doc);
     }
     return err;
 }
 
-tn_err tn__letter_reminder(struct tn_cli *cli, struct tn_store *s, const struct tn_policy *pol,
-                           const struct tn__letterhead *lh, const struct tn__letter_opts *o)
+/* Numbers the letters of l from the register (o->record) or o->number_from, and checks each
+ * can be recorded. */
+static tn_err number_letters(struct tn_app *app, const struct tn_letter_opts *o, struct rem_list *l)
 {
     int y, mo, md;
     tn_day_civil(o->date, &y, &mo, &md);
-    if (md > 10) /* LAW: Decree 274/2025/NĐ-CP: reminders within the first 10 days */
-        fprintf(stderr,
-                "thuno: letter: cảnh báo / warning: the monthly reminder is due within "
-                "the first 10 days of the month (Decree 274/2025), dated day %d\n",
-                md);
-    struct rem_list l = {.pol = pol};
-    size_t skipped = 0;
-    struct rem_terms terms;
-    tn_err err = reminder_terms(pol, o->date, &terms);
-    if (err)
-        return err;
-    err = tn_store_letter_units(s, o->period, o->as_of, &o->filter, rem_row, &l);
-    if (!err)
-        err = drop_in_court(cli, s, o, &l, &skipped);
     int seq = o->number_from, next = 0;
-    if (!err && o->record)
-        err = tn_store_reminder_next_seq(s, y, &next);
-    if (!err && o->record && seq && seq < next) {
-        tn_cli_error("letter", "--number-from %d: numbers up to %d of %d are in the register", seq,
-                     next - 1, y);
-        err = TN_ERR_REJECTED;
-    }
-    if (!err && o->record && !seq)
-        seq = next;
-    const char *suffix = lh->suffix_reminder ? lh->suffix_reminder : "TB-BHXH";
-    for (size_t i = 0; i < l.n && !err; i++) {
-        struct rem *r = &l.r[i];
+    tn_err err = TN_OK;
+    if (o->record && (err = tn_store_reminder_next_seq(app->store, y, &next)))
+        return err;
+    if (o->record && tn_letter_rule_first_number(o->number_from, next, &seq))
+        return tn__app_fail(app, TN_ERR_REJECTED,
+                            "--number-from %d: numbers up to %d of %d are in the register",
+                            o->number_from, next - 1, y);
+    const char *suffix =
+        o->letterhead->suffix_reminder ? o->letterhead->suffix_reminder : "TB-BHXH";
+    for (size_t i = 0; i < l->n && !err; i++) {
+        struct rem *r = &l->r[i];
         r->seq = seq ? seq + (int)i : 0;
         if (r->seq)
             snprintf(r->letter_no, sizeof r->letter_no, "%d/%s", r->seq, suffix);
         else
             snprintf(r->letter_no, sizeof r->letter_no, "      /%s", suffix);
         if (o->record)
-            err = check_record(s, o, r);
+            err = check_record(app, o, r);
     }
-    /* every event and register row in one transaction: all of them or none */
-    if (!err && o->record && l.n) {
-        err = tn_store_begin(s);
-        for (size_t i = 0; i < l.n && !err; i++)
-            err = record_one(cli, s, o, &l.r[i]);
-        if (!err)
-            err = tn_store_commit(s);
-        if (err)
-            tn_store_rollback(s);
-        for (size_t i = 0; i < l.n && !err; i++)
-            printf("%s\t%s\t%s\treminder_sent %ld%s\n", l.r[i].u.unit_code, l.r[i].letter_no,
-                   l.r[i].case_id, l.r[i].ev_seq, l.r[i].new_case ? " (case opened)" : "");
-    }
+    return err;
+}
+
+/* Records every event and register row of l in one transaction: all of them or none. */
+static tn_err record_letters(struct tn_app *app, const struct tn_letter_opts *o, struct rem_list *l,
+                             struct tn_letter_result *res)
+{
+    tn_err err = tn_store_begin(app->store);
+    for (size_t i = 0; i < l->n && !err; i++)
+        err = record_one(app, o, &l->r[i]);
     if (!err)
-        err = write_docs(o, l.r, l.n, lh, &terms);
-    if (err == TN_ERR_STORE)
-        tn_cli_error("letter", "%s", tn_store_errmsg(s));
-    if (!err && skipped)
-        fprintf(stderr,
-                "thuno: letter reminder: %zu letters%s; %zu skipped (in court or "
-                "enforcement)\n",
-                l.n, o->record ? ", recorded" : "", skipped);
-    else if (!err)
-        fprintf(stderr, "thuno: letter reminder: %zu letters%s\n", l.n,
-                o->record ? ", recorded" : "");
+        err = tn_store_commit(app->store);
+    if (err) {
+        tn_store_rollback(app->store);
+        return err;
+    }
+    res->recorded = tn_xcalloc(l->n, sizeof *res->recorded);
+    for (size_t i = 0; i < l->n; i++) {
+        const struct rem *r = &l->r[i];
+        struct tn_letter_recorded *w = &res->recorded[res->nrecorded++];
+        snprintf(w->unit_code, sizeof w->unit_code, "%s", r->u.unit_code);
+        snprintf(w->letter_no, sizeof w->letter_no, "%s", r->letter_no);
+        snprintf(w->case_id, sizeof w->case_id, "%s", r->case_id);
+        w->event_seq = r->ev_seq;
+        w->case_opened = r->new_case;
+    }
+    return TN_OK;
+}
+
+tn_err tn_app_letter_reminder(struct tn_app *app, const struct tn_scope *scope,
+                              const struct tn_letter_opts *o, struct tn_letter_result *res)
+{
+    res->late_day = tn_letter_rule_reminder_late_day(o->date);
+    tn_err err = tn__letter_start(app, scope, o);
+    if (err)
+        return err;
+    if (o->record && !o->actor)
+        return tn__app_fail(app, TN_ERR_USAGE, "--record needs --actor WHO");
+    struct rem_list l = {.app = app};
+    struct rem_terms terms;
+    if ((err = reminder_terms(app, o->date, &terms)))
+        return err;
+    struct tn_letter_filter filter = {o->unit};
+    err = tn_store_letter_units(app->store, o->period, tn__letter_as_of(app, o), &filter, rem_row,
+                                &l);
+    if (!err)
+        err = tn__letter_unit_found(app, o, l.units);
+    if (!err)
+        err = drop_in_court(app, o, &l, res);
+    if (!err)
+        err = number_letters(app, o, &l);
+    if (!err && o->record && l.n)
+        err = record_letters(app, o, &l, res);
+    if (!err)
+        err = write_docs(app, o, l.r, l.n, &terms);
+    if (!err)
+        res->letters = l.n;
     for (size_t i = 0; i < l.n; i++)
         free(l.r[i].u.owed);
     free(l.r);

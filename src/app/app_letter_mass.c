@@ -1,7 +1,8 @@
 /*
- * letter_mass.c - `thuno letter mass`: one letter to each selected unit from a template
- * (templates/NAME.txt; docs/letters.md "Templates"), e.g. the card-lock rule notice seed 002 asks
- * QLT to send to every unit (templates/card_lock_notice.txt).
+ * app_letter_mass.c - one letter to each selected unit from a template (templates/NAME.txt;
+ * app.h; docs/letters.md "Templates"), e.g. the card-lock rule notice seed 002 asks QLT to send
+ * to every unit (templates/card_lock_notice.txt). Which units a status list selects is core's
+ * rule (letter_rule.h).
  *
  * A template is UTF-8 text: header lines "key: value" (title, subtitle, summary, to, basis,
  * number), a line "---", then the body: paragraphs separated by blank lines (lines of one
@@ -10,12 +11,13 @@
  * "{{" writes "{". An unknown key or placeholder is reported as FILE:LINE:COLUMN and nothing
  * is written.
  */
-#include "letter_int.h"
+#include "app_letter_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "thuno/letter_rule.h"
 #include "thuno/mem.h"
 #include "thuno/policy.h"
 #include "thuno/store.h"
@@ -80,7 +82,7 @@ static int chars(const char *s, const char *p)
 }
 
 /* Checks the placeholders of s (line no of path, text starting at column col0). */
-static int check_placeholders(const char *path, long no, int col0, const char *s)
+static int check_placeholders(char **problems, const char *path, long no, int col0, const char *s)
 {
     int bad = 0;
     for (const char *p = s; *p; p++) {
@@ -96,12 +98,14 @@ static int check_placeholders(const char *path, long no, int col0, const char *s
         for (int i = 0; end && i < PH_COUNT; i++)
             known |= strlen(ph_names[i]) == len && strncmp(p + 1, ph_names[i], len) == 0;
         if (!known) {
-            fprintf(stderr,
-                    "%s:%ld:%d: unknown placeholder \"%.*s\" (known: unit_code, "
-                    "unit_name, tax_code, address, officer, period, period_vi, debt, "
-                    "principal_due, interest_due, overdue, months_owed, oldest_unpaid, "
-                    "legal_status, workers, memo, date, card_lock_months)\n",
-                    path, no, col0 + chars(s, p), end ? (int)(end - p + 1) : (int)strlen(p), p);
+            tn__letter_problem(problems,
+                               "%s:%ld:%d: unknown placeholder \"%.*s\" (known: unit_code, "
+                               "unit_name, tax_code, address, officer, period, period_vi, debt, "
+                               "principal_due, interest_due, overdue, months_owed, "
+                               "oldest_unpaid, legal_status, workers, memo, date, "
+                               "card_lock_months)",
+                               path, no, col0 + chars(s, p),
+                               end ? (int)(end - p + 1) : (int)strlen(p), p);
             bad = 1;
         }
         if (end)
@@ -110,14 +114,15 @@ static int check_placeholders(const char *path, long no, int col0, const char *s
     return bad;
 }
 
-static tn_err tmpl_load(const char *path, struct tmpl *t)
+/* Parses the template text (or, when text is NULL, the file at path; path names it in the
+ * problems). Errors: TN_ERR_IO (why set), TN_ERR_REJECTED (every problem in *problems). */
+static tn_err tmpl_load(struct tn_app *app, const char *path, const char *text, struct tmpl *t,
+                        char **problems)
 {
     memset(t, 0, sizeof *t);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        tn_cli_error("letter", "cannot read the template %s", path);
-        return TN_ERR_IO;
-    }
+    FILE *f = NULL; /* an empty text has no lines */
+    if (text ? *text && !(f = fmemopen((void *)text, strlen(text), "r")) : !(f = fopen(path, "r")))
+        return tn__app_fail(app, TN_ERR_IO, "cannot read the template %s", path);
     char line[2048];
     long no = 0;
     int body = 0, bad = 0;
@@ -128,7 +133,7 @@ static tn_err tmpl_load(const char *path, struct tmpl *t)
         enum line_kind kind;
     } keys[] = {{"title", L_TITLE}, {"subtitle", L_SUBTITLE}, {"summary", L_SUMMARY},
                 {"to", L_TO},       {"basis", L_BASIS},       {"number", L_NUMBER}};
-    while (fgets(line, sizeof line, f)) {
+    while (f && fgets(line, sizeof line, f)) {
         no++;
         size_t n = strlen(line);
         while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
@@ -146,17 +151,17 @@ static tn_err tmpl_load(const char *path, struct tmpl *t)
                 for (*colon = '\0'; k < nk && strcmp(keys[k].key, line) != 0; k++)
                     ;
             if (!colon || k == nk) {
-                fprintf(stderr,
-                        "%s:%ld:1: expected \"key: value\" with key title, subtitle, "
-                        "summary, to, basis or number, or \"---\" before the body\n",
-                        path, no);
+                tn__letter_problem(problems,
+                                   "%s:%ld:1: expected \"key: value\" with key title, subtitle, "
+                                   "summary, to, basis or number, or \"---\" before the body",
+                                   path, no);
                 bad = 1;
                 continue;
             }
             char *v = colon + 1;
             while (*v == ' ')
                 v++;
-            bad |= check_placeholders(path, no, chars(line, v) + 1, v);
+            bad |= check_placeholders(problems, path, no, chars(line, v) + 1, v);
             add_line(t, keys[k].kind, TN_LETTER_BODY, v);
             continue;
         }
@@ -169,7 +174,7 @@ static tn_err tmpl_load(const char *path, struct tmpl *t)
         }
         if (!n)
             continue;
-        bad |= check_placeholders(path, no, 1, line);
+        bad |= check_placeholders(problems, path, no, 1, line);
         const char *text = line;
         if (starts) {
             pstyle = line[0] == '#'   ? TN_LETTER_HEADING
@@ -196,9 +201,11 @@ static tn_err tmpl_load(const char *path, struct tmpl *t)
     if (para)
         add_line(t, L_BODY, pstyle, para);
     free(para);
-    fclose(f);
+    if (f)
+        fclose(f);
     if (!body && !bad) {
-        fprintf(stderr, "%s:%ld:1: no \"---\" line: the template has no body\n", path, no);
+        tn__letter_problem(problems, "%s:%ld:1: no \"---\" line: the template has no body", path,
+                           no);
         bad = 1;
     }
     if (bad) {
@@ -209,15 +216,14 @@ static tn_err tmpl_load(const char *path, struct tmpl *t)
 }
 
 struct mass_ctx {
-    const struct tn_policy *pol;
-    const struct tn__letterhead *lh;
-    const struct tn__letter_opts *o;
+    struct tn_app *app;
+    const struct tn_letterhead *lh;
+    const struct tn_letter_opts *o;
     const struct tmpl *t;
     struct tn_letter_doc *doc;
     char created[20];
-    unsigned want;   /* bits: 1 current, 2 late, 4 evading, 8 owing, 16 locked, 0 all */
     int lock_tenths; /* policy/card_lock.csv on the letter's date */
-    size_t count;
+    size_t units, count;
 };
 
 static const char *status_vi(const char *s)
@@ -261,14 +267,14 @@ static const char *value(const struct mass_ctx *x, const struct tn_letter_unit *
         break;
     case PH_OVERDUE: {
         struct tn_letter_overdue od;
-        tn_text_money_vnd(tn_letter_overdue(x->pol, u, &od) ? 0 : od.total, tmp);
+        tn_text_money_vnd(tn_letter_overdue(x->app->policy, u, &od) ? 0 : od.total, tmp);
         break;
     }
-    case PH_MONTHS:
-        snprintf(tmp, sizeof tmp, "%d,%d",
-                 b->months_owed_tenths < 0 ? 0 : b->months_owed_tenths / 10,
-                 b->months_owed_tenths < 0 ? 0 : b->months_owed_tenths % 10);
+    case PH_MONTHS: {
+        int mt = tn_letter_rule_months_shown(b->months_owed_tenths);
+        snprintf(tmp, sizeof tmp, "%d,%d", mt / 10, mt % 10);
         break;
+    }
     case PH_OLDEST:
         if (b->oldest_unpaid >= 0)
             tn__period_vi(b->oldest_unpaid, tmp);
@@ -329,18 +335,6 @@ static char *fill(const struct mass_ctx *x, const struct tn_letter_unit *u, cons
     return out;
 }
 
-static int selected(const struct mass_ctx *x, const struct tn_letter_unit *u)
-{
-    if (!x->want)
-        return 1;
-    const char *ls = u->bal.legal_status;
-    int lock = x->lock_tenths;
-    return ((x->want & 1) && strcmp(ls, "current") == 0) ||
-           ((x->want & 2) && strcmp(ls, "late") == 0) ||
-           ((x->want & 4) && strcmp(ls, "evading") == 0) || ((x->want & 8) && u->bal.closing > 0) ||
-           ((x->want & 16) && u->bal.months_owed_tenths >= lock);
-}
-
 static void letter(struct mass_ctx *x, struct tn_letter_doc *doc, const struct tn_letter_unit *u)
 {
     char *title = NULL, *subtitle = NULL, *summary = NULL, *number = NULL;
@@ -390,7 +384,9 @@ static void letter(struct mass_ctx *x, struct tn_letter_doc *doc, const struct t
 static tn_err mass_row(void *ctx, const struct tn_letter_unit *u)
 {
     struct mass_ctx *x = ctx;
-    if (!selected(x, u))
+    x->units++;
+    if (!tn_letter_rule_selected(x->o->status, u->bal.legal_status, u->bal.closing,
+                                 u->bal.months_owed_tenths, x->lock_tenths))
         return TN_OK;
     x->count++;
     if (x->doc) {
@@ -399,72 +395,45 @@ static tn_err mass_row(void *ctx, const struct tn_letter_unit *u)
     }
     struct tn_letter_doc *doc = tn_letter_doc_new(x->created, "Thông báo / Notice");
     letter(x, doc, u);
-    tn_err err = tn__letter_write_unit(doc, x->o->dir, u->unit_code);
+    tn_err err = tn__letter_write_unit(x->app, doc, x->o, u->unit_code);
     tn_letter_doc_free(doc);
     return err;
 }
 
-static tn_err parse_status(const char *list, unsigned *out)
+tn_err tn_app_letter_mass(struct tn_app *app, const struct tn_scope *scope,
+                          const struct tn_letter_opts *o, struct tn_letter_result *res)
 {
-    static const char *const names[] = {"current", "late", "evading", "owing", "locked"};
-    unsigned want = 0;
-    const char *s = list;
-    while (*s) {
-        size_t len = strcspn(s, ",");
-        int found = 0;
-        if (len == 3 && strncmp(s, "all", 3) == 0) {
-            found = 1;
-            want = 0;
-        }
-        for (unsigned i = 0; i < 5 && !found; i++)
-            if (strlen(names[i]) == len && strncmp(s, names[i], len) == 0) {
-                want |= 1u << i;
-                found = 1;
-            }
-        if (!found) {
-            tn_cli_error("letter",
-                         "--status takes all, current, late, evading, owing, locked "
-                         "(comma-separated), got \"%.*s\"",
-                         (int)len, s);
-            return TN_ERR_USAGE;
-        }
-        s += len + (s[len] == ',');
-    }
-    *out = want;
-    return TN_OK;
-}
-
-tn_err tn__letter_mass(struct tn_cli *cli, struct tn_store *s, const struct tn_policy *pol,
-                       const struct tn__letterhead *lh, const struct tn__letter_opts *o)
-{
-    (void)cli;
-    struct mass_ctx x = {.pol = pol, .lh = lh, .o = o};
-    tn_err err = o->status ? parse_status(o->status, &x.want) : TN_OK;
+    tn_err err = tn__letter_start(app, scope, o);
     if (err)
         return err;
+    if (!o->template_path && !o->template_text)
+        return tn__app_fail(app, TN_ERR_USAGE, "a mass letter needs a template");
+    struct mass_ctx x = {.app = app, .lh = o->letterhead, .o = o};
     const struct tn_card_rule *cr;
-    if (tn_policy_card(pol, o->date, &cr)) {
+    if (tn_policy_card(app->policy, o->date, &cr)) {
         char day[TN_DAY_BUFSZ];
         tn_day_format(o->date, day);
-        tn_cli_error("letter", "no rule in policy/card_lock.csv on %s", day);
-        return TN_ERR_NO_POLICY;
+        return tn__app_fail(app, TN_ERR_NO_POLICY, "no rule in policy/card_lock.csv on %s", day);
     }
     x.lock_tenths = cr->lock_tenths;
     struct tmpl t;
-    if ((err = tmpl_load(o->template_path, &t)))
+    const char *name = o->template_path ? o->template_path : "template";
+    if ((err = tmpl_load(app, name, o->template_text, &t, &res->problems)))
         return err;
     x.t = &t;
     tn__letter_created(o, x.created);
-    if (o->out)
+    if (!o->dest.dir)
         x.doc = tn_letter_doc_new(x.created, "Thông báo / Notices");
-    err = tn_store_letter_units(s, o->period, o->as_of, &o->filter, mass_row, &x);
-    if (err == TN_ERR_STORE)
-        tn_cli_error("letter", "%s", tn_store_errmsg(s));
+    struct tn_letter_filter filter = {o->unit};
+    err = tn_store_letter_units(app->store, o->period, tn__letter_as_of(app, o), &filter, mass_row,
+                                &x);
+    if (!err)
+        err = tn__letter_unit_found(app, o, x.units);
     if (!err && x.doc)
-        err = tn__letter_write(x.doc, o->out);
+        err = tn__letter_write(app, x.doc, o);
     tn_letter_doc_free(x.doc);
     tmpl_release(&t);
     if (!err)
-        fprintf(stderr, "thuno: letter mass: %zu letters\n", x.count);
+        res->letters = x.count;
     return err;
 }
