@@ -175,7 +175,7 @@ struct referral_ctx {
     struct summaries insp;
 };
 
-static tn_err referral_row(void *ctx, const struct tn_unit_facts *f)
+static tn_err referral_row(void *ctx, const struct tn_unit_facts_row *f)
 {
     const struct referral_ctx *x = ctx;
     struct insp_summary key = {0}, none = {0};
@@ -255,7 +255,7 @@ const char *const tn__pc_measures_cols[] = {"unit_code", "name",  "office_code",
                                             "agency",    "basis", "basis_date",  "months_owed",
                                             "debt",      NULL};
 
-static tn_err measures(const struct facts_ctx *x, const struct tn_unit_facts *f)
+static tn_err measures(const struct facts_ctx *x, const struct tn_unit_facts_row *f)
 {
     /* seed 001: the People's Committee asks banks and the State Treasury to deduct from the
      * unit's account (Decree 135/2007/NĐ-CP; Law 41/2024/QH15 forced deduction), and the
@@ -298,7 +298,7 @@ static tn_err measures(const struct facts_ctx *x, const struct tn_unit_facts *f)
     return err;
 }
 
-static tn_err facts_row(void *ctx, const struct tn_unit_facts *f)
+static tn_err facts_row(void *ctx, const struct tn_unit_facts_row *f)
 {
     const struct facts_ctx *x = ctx;
     if (f->principal_due <= 0)
