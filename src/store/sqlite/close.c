@@ -39,7 +39,10 @@ static tn_err check_state(struct tn__close *c, char *msg, size_t msgsz)
     if (err)
         return err;
     c->start = c->period;
-    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+    int rc = sqlite3_step(st); /* one row, NULLs when nothing is closed yet */
+    if (rc != SQLITE_ROW)
+        err = tn__store_fail(c->s, "read the closed periods");
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
         tn_period first = text_period(tn__col_text(st, 0));
         tn_period last = text_period(tn__col_text(st, 1));
         char a[TN_PERIOD_BUFSZ], b[TN_PERIOD_BUFSZ];
@@ -561,7 +564,10 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
     char pm[TN_PERIOD_BUFSZ];
     tn_period_format(period - 1, pm);
     sqlite3_bind_text(st, 1, pm, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
+    int found;
+    if ((err = tn__store_step_one(s, st, &found, "read the previous close run")))
+        goto done;
+    if (found)
         TN__COL_COPY(prev_run_at, st, 0);
     sqlite3_finalize(st);
     st = NULL;
@@ -591,7 +597,9 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
                                  &st)))
         goto done;
     sqlite3_bind_text(st, 1, last_day, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
+    if ((err = tn__store_step_one(s, st, &found, "count the units")))
+        goto done;
+    if (found)
         total = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     st = NULL;

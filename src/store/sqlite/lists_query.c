@@ -241,18 +241,23 @@ static void format_periods(const struct worker_acc *a, char *out, size_t outsz)
     }
 }
 
-static void worker_name(struct tn__sq *s, const char *code, const char *as_of, char *out,
-                        size_t outsz)
+/* The worker's name as known at as_of into out, "" when the worker is not known.
+ * Errors: TN_ERR_STORE. */
+static tn_err worker_name(struct tn__sq *s, const char *code, const char *as_of, char *out,
+                          size_t outsz)
 {
     sqlite3_stmt *st;
+    int found;
     out[0] = '\0';
-    if (tn__store_prepare_at(
-            s, "SELECT full_name FROM worker WHERE bhxh_code = ?1 AND " TN__KNOWN_AT("?2"), code,
-            as_of, &st))
-        return;
-    if (sqlite3_step(st) == SQLITE_ROW)
+    tn_err err = tn__store_prepare_at(
+        s, "SELECT full_name FROM worker WHERE bhxh_code = ?1 AND " TN__KNOWN_AT("?2"), code, as_of,
+        &st);
+    if (err)
+        return err;
+    if (!(err = tn__store_step_one(s, st, &found, "read a worker's name")) && found)
         snprintf(out, outsz, "%s", tn__col_text(st, 0));
     sqlite3_finalize(st);
+    return err;
 }
 
 /* Reads the unit's charges of every period up to period (oldest first) and its principal due
@@ -334,7 +339,8 @@ tn_err tn__sq_worker_debts(struct tn__sq *s, const char *unit_code, tn_period pe
             continue; /* lines that cancel out (a decrease after the charge) owe nothing */
         memset(&w, 0, sizeof w);
         snprintf(w.bhxh_code, sizeof w.bhxh_code, "%s", ws.w[i].bhxh_code);
-        worker_name(s, w.bhxh_code, as_of, w.full_name, sizeof w.full_name);
+        if ((err = worker_name(s, w.bhxh_code, as_of, w.full_name, sizeof w.full_name)))
+            break;
         w.debt = ws.w[i].debt;
         struct worker_acc *a = &ws.w[i];
         size_t k = 0;

@@ -235,10 +235,11 @@ tn_err tn__sq_explain(struct tn__sq *s, const char *unit_code, tn_period period,
                                  &st)))
         return err;
     sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
+    int found;
+    if (!(err = tn__store_step_one(s, st, &found, "read the unit's name")) && found)
         TN__COL_COPY(e->unit_name, st, 0);
     sqlite3_finalize(st);
-    return read_lines(s, e);
+    return err ? err : read_lines(s, e);
 }
 
 tn_err tn__sq_findings(struct tn__sq *s, tn_period period, const char *as_of,

@@ -239,8 +239,14 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
             err = TN_ERR_NOT_FOUND;
             goto done;
         }
-        int ok = sqlite3_step(st) == SQLITE_ROW &&
-                 strcmp((const char *)sqlite3_column_text(st, 0), "thuno-1") == 0;
+        int rc = sqlite3_step(st);
+        int ok = rc == SQLITE_ROW && strcmp(tn__col_text(st, 0), "thuno-1") == 0;
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) { /* busy, locked, corrupt: not "unknown" */
+            snprintf(errmsg, 256, "%s: %s", url, sqlite3_errmsg(s->db));
+            sqlite3_finalize(st);
+            err = TN_ERR_STORE;
+            goto done;
+        }
         sqlite3_finalize(st);
         if (!ok) {
             snprintf(errmsg, 256, "%s has an unknown schema version", url);
