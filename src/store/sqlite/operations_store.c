@@ -14,8 +14,8 @@
 
 #define CURRENT "superseded_at IS NULL"
 
-tn_err tn_store_assign_facts(struct tn_store *s, const char *unit, const char *officer, tn_day from,
-                             struct tn_assign_facts *f, char latest_officer[32])
+tn_err tn__sq_assign_facts(struct tn__sq *s, const char *unit, const char *officer, tn_day from,
+                           struct tn_assign_facts *f, char latest_officer[32])
 {
     memset(f, 0, sizeof *f);
     f->officer = officer;
@@ -52,7 +52,7 @@ tn_err tn_store_assign_facts(struct tn_store *s, const char *unit, const char *o
     return err;
 }
 
-tn_err tn_store_officer_status(struct tn_store *s, const char *officer, int *found, int *active)
+tn_err tn__sq_officer_status(struct tn__sq *s, const char *officer, int *found, int *active)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(
@@ -66,8 +66,7 @@ tn_err tn_store_officer_status(struct tn_store *s, const char *officer, int *fou
     return err;
 }
 
-tn_err tn_store_assign_batch(struct tn_store *s, const char *file, const char *now,
-                             long long *batch)
+tn_err tn__sq_assign_batch(struct tn__sq *s, const char *file, const char *now, long long *batch)
 {
     sqlite3_int64 id;
     tn_err err = tn__store_batch(s, "assign", file, now, 0, 0, "record the assignment batch", &id);
@@ -76,9 +75,9 @@ tn_err tn_store_assign_batch(struct tn_store *s, const char *file, const char *n
     return err;
 }
 
-tn_err tn_store_assign_put(struct tn_store *s, long long batch, const char *unit, const char *from,
-                           const char *officer, const char *actor, const char *reason,
-                           const char *now)
+tn_err tn__sq_assign_put(struct tn__sq *s, long long batch, const char *unit, const char *from,
+                         const char *officer, const char *actor, const char *reason,
+                         const char *now)
 {
     static const char *const sql[] = {
         "UPDATE assignment SET superseded_at = ?3 WHERE unit_code = ?1 AND from_date = ?2 AND "
@@ -128,7 +127,7 @@ static const char seed_sql[] =
     "ORDER BY u.unit_code";
 /* clang-format on */
 
-tn_err tn_store_assign_seed(struct tn_store *s, const char *now, long *n)
+tn_err tn__sq_assign_seed(struct tn__sq *s, const char *now, long *n)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s, seed_sql, &st);
@@ -142,8 +141,7 @@ tn_err tn_store_assign_seed(struct tn_store *s, const char *now, long *n)
         TN__COL_COPY(unit, st, 0);
         TN__COL_COPY(officer, st, 1);
         TN__COL_COPY(from, st, 2);
-        err =
-            tn_store_assign_put(s, batch, unit, from, officer, NULL, "units.csv officer_code", now);
+        err = tn__sq_assign_put(s, batch, unit, from, officer, NULL, "units.csv officer_code", now);
         written++;
     }
     sqlite3_finalize(st);
@@ -152,8 +150,8 @@ tn_err tn_store_assign_seed(struct tn_store *s, const char *now, long *n)
     return err;
 }
 
-tn_err tn_store_units_in_charge(struct tn_store *s, const char *officer, const char *day,
-                                tn_err (*unit)(void *ctx, const char *unit_code), void *ctx)
+tn_err tn__sq_units_in_charge(struct tn__sq *s, const char *officer, const char *day,
+                              tn_err (*unit)(void *ctx, const char *unit_code), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(
@@ -188,8 +186,8 @@ static const char assignments_sql[] =
     "ORDER BY a.unit_code, a.from_date";
 /* clang-format on */
 
-tn_err tn_store_assignments(struct tn_store *s, const char *as_of,
-                            tn_err (*row)(void *ctx, const struct tn_assignment_row *r), void *ctx)
+tn_err tn__sq_assignments(struct tn__sq *s, const char *as_of,
+                          tn_err (*row)(void *ctx, const struct tn_assignment_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s, assignments_sql, &st);
@@ -256,8 +254,8 @@ static const char plan_sql[] = TN__OPS_FACTS ", "
     "ORDER BY keys.r, keys.k";
 /* clang-format on */
 
-tn_err tn__ops_prepare_prev(struct tn_store *s, const char *sql, tn_period period,
-                            const char *as_of, sqlite3_stmt **out)
+tn_err tn__ops_prepare_prev(struct tn__sq *s, const char *sql, tn_period period, const char *as_of,
+                            sqlite3_stmt **out)
 {
     tn_err err = tn__store_prepare_period(s, sql, period, as_of, out);
     if (err)
@@ -268,7 +266,7 @@ tn_err tn__ops_prepare_prev(struct tn_store *s, const char *sql, tn_period perio
     return TN_OK;
 }
 
-tn_err tn__ops_prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
+tn_err tn__ops_prepare(struct tn__sq *s, const char *sql, tn_period period, const char *as_of,
                        sqlite3_stmt **out)
 {
     tn_err err = tn__ops_prepare_prev(s, sql, period, as_of, out);
@@ -277,7 +275,7 @@ tn_err tn__ops_prepare(struct tn_store *s, const char *sql, tn_period period, co
     return err;
 }
 
-tn_err tn__ops_worklist_rows(struct tn_store *s, sqlite3_stmt *st,
+tn_err tn__ops_worklist_rows(struct tn__sq *s, sqlite3_stmt *st,
                              tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx,
                              const char *what)
 {
@@ -299,9 +297,8 @@ tn_err tn__ops_worklist_rows(struct tn_store *s, sqlite3_stmt *st,
     return err;
 }
 
-tn_err tn_store_worklist(struct tn_store *s, tn_period period, const char *as_of,
-                         const char *officer,
-                         tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx)
+tn_err tn__sq_worklist(struct tn__sq *s, tn_period period, const char *as_of, const char *officer,
+                       tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = tn__ops_prepare(s, worklist_sql, period, as_of, &st);
@@ -311,8 +308,8 @@ tn_err tn_store_worklist(struct tn_store *s, tn_period period, const char *as_of
     return tn__ops_worklist_rows(s, st, row, ctx, "read the worklist");
 }
 
-tn_err tn_store_plan_kpi(struct tn_store *s, tn_period period, const char *as_of,
-                         tn_err (*row)(void *ctx, const struct tn_plan_row *r), void *ctx)
+tn_err tn__sq_plan_kpi(struct tn__sq *s, tn_period period, const char *as_of,
+                       tn_err (*row)(void *ctx, const struct tn_plan_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = tn__ops_prepare(s, plan_sql, period, as_of, &st);
@@ -338,8 +335,8 @@ tn_err tn_store_plan_kpi(struct tn_store *s, tn_period period, const char *as_of
     return err;
 }
 
-tn_err tn_store_plan_amount(struct tn_store *s, tn_period period, const char *as_of,
-                            const char *scope, const char *key, tn_money *out)
+tn_err tn__sq_plan_amount(struct tn__sq *s, tn_period period, const char *as_of, const char *scope,
+                          const char *key, tn_money *out)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s,

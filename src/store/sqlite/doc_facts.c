@@ -47,7 +47,7 @@ static void copy(char *dst, size_t dstsz, const char *src)
     snprintf(dst, dstsz, "%s", src);
 }
 
-static tn_err read_periods(struct tn_store *s, sqlite3_stmt *st, struct tn_doc_ledger *out,
+static tn_err read_periods(struct tn__sq *s, sqlite3_stmt *st, struct tn_doc_ledger *out,
                            struct tn_doc_period **periods, size_t *n)
 {
     size_t cap = 0;
@@ -86,8 +86,8 @@ static void bind_ledger(sqlite3_stmt *st, const char *unit, const char *as_of, c
     sqlite3_bind_text(st, 3, per, -1, SQLITE_STATIC);
 }
 
-static tn_err read_interest(struct tn_store *s, const char *unit, const char *as_of,
-                            const char *per, struct tn_doc_interest **lines, size_t *n)
+static tn_err read_interest(struct tn__sq *s, const char *unit, const char *as_of, const char *per,
+                            struct tn_doc_interest **lines, size_t *n)
 {
     static const char sql[] =
         CUR "SELECT cur.period, i.grp, i.rule, i.status, coalesce(i.accrual_month, ''), "
@@ -124,10 +124,10 @@ static tn_err read_interest(struct tn_store *s, const char *unit, const char *as
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "reading interest lines");
 }
 
-tn_err tn_store_doc_ledger(struct tn_store *s, const char *unit_code, tn_period max_period,
-                           const char *as_of, const enum tn_group order[TN_G_COUNT],
-                           struct tn_doc_ledger *out, struct tn_doc_period **periods,
-                           struct tn_doc_interest **interest)
+tn_err tn__sq_doc_ledger(struct tn__sq *s, const char *unit_code, tn_period max_period,
+                         const char *as_of, const enum tn_group order[TN_G_COUNT],
+                         struct tn_doc_ledger *out, struct tn_doc_period **periods,
+                         struct tn_doc_interest **interest)
 {
     static const char per_sql[] = CUR
         "SELECT cur.period, u.charge_bhyt + u.charge_bhtn + u.charge_bhxh, u.interest, u.paid, "
@@ -182,7 +182,7 @@ tn_err tn_store_doc_ledger(struct tn_store *s, const char *unit_code, tn_period 
     return TN_OK;
 }
 
-static tn_err read_unit(struct tn_store *s, struct tn_doc_source *src)
+static tn_err read_unit(struct tn__sq *s, struct tn_doc_source *src)
 {
     static const char sql[] =
         "SELECT name, tax_code, type, coalesce(address, ''), coalesce(office_code, '') FROM unit "
@@ -206,15 +206,15 @@ static tn_err read_unit(struct tn_store *s, struct tn_doc_source *src)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "reading the unit");
 }
 
-tn_err tn_store_doc_source(struct tn_store *s, const char *case_id, const char *as_of,
-                           const char *ledger_as_of, tn_day date,
-                           const enum tn_group order[TN_G_COUNT], struct tn_doc_source *src)
+tn_err tn__sq_doc_source(struct tn__sq *s, const char *case_id, const char *as_of,
+                         const char *ledger_as_of, tn_day date,
+                         const enum tn_group order[TN_G_COUNT], struct tn_doc_source *src)
 {
     copy(src->case_id, sizeof src->case_id, case_id);
     copy(src->as_of, sizeof src->as_of, as_of);
     copy(src->ledger_as_of, sizeof src->ledger_as_of, ledger_as_of);
     struct tn_doc_facts *f = &src->facts;
-    tn_err err = tn_store_case_events(s, case_id, as_of, &src->events, &src->nevents);
+    tn_err err = tn__sq_case_events(s, case_id, as_of, &src->events, &src->nevents);
     if (err)
         return err;
     if (!src->nevents)
@@ -233,7 +233,7 @@ tn_err tn_store_doc_source(struct tn_store *s, const char *case_id, const char *
     }
     struct tn_case_payment_row *pay = NULL;
     size_t npay = 0;
-    if ((err = tn_store_case_payments(s, case_id, as_of, &pay, &npay)))
+    if ((err = tn__sq_case_payments(s, case_id, as_of, &pay, &npay)))
         return err;
     src->payments = tn_xmalloc((npay + 1) * sizeof *src->payments);
     for (size_t i = 0; i < npay; i++) {
@@ -243,10 +243,10 @@ tn_err tn_store_doc_source(struct tn_store *s, const char *case_id, const char *
     free(pay);
     if ((err = read_unit(s, src)))
         return err;
-    if ((err = tn_store_doc_ledger(s, src->unit_code, tn_day_period(date), ledger_as_of, order,
-                                   &f->ledger, &src->periods, &src->interest)))
+    if ((err = tn__sq_doc_ledger(s, src->unit_code, tn_day_period(date), ledger_as_of, order,
+                                 &f->ledger, &src->periods, &src->interest)))
         return err;
-    if ((err = tn_store_pensioner(s, case_id, as_of, &f->pensioner)))
+    if ((err = tn__sq_pensioner(s, case_id, as_of, &f->pensioner)))
         return err;
     f->case_id = src->case_id;
     f->date = date;
@@ -267,8 +267,8 @@ tn_err tn_store_doc_source(struct tn_store *s, const char *case_id, const char *
     return TN_OK;
 }
 
-tn_err tn_store_pensioner(struct tn_store *s, const char *case_id, const char *as_of,
-                          struct tn_doc_pensioner *out)
+tn_err tn__sq_pensioner(struct tn__sq *s, const char *case_id, const char *as_of,
+                        struct tn_doc_pensioner *out)
 {
     static const char sql[] =
         "SELECT name, bhxh_code, pay_day, coalesce(paid_at, ''), coalesce(note, ''), known_at "
@@ -296,9 +296,8 @@ tn_err tn_store_pensioner(struct tn_store *s, const char *case_id, const char *a
     return TN_OK;
 }
 
-tn_err tn_store_pensioner_record(struct tn_store *s, const char *case_id,
-                                 const struct tn_doc_pensioner *p, const char *actor,
-                                 const char *now)
+tn_err tn__sq_pensioner_record(struct tn__sq *s, const char *case_id,
+                               const struct tn_doc_pensioner *p, const char *actor, const char *now)
 {
     if (p->pay_day < 1 || p->pay_day > 31 || !p->name[0] || !p->bhxh_code[0])
         return TN_ERR_RANGE;
@@ -315,7 +314,7 @@ tn_err tn_store_pensioner_record(struct tn_store *s, const char *case_id,
     }
     if (rc != SQLITE_ROW)
         return tn__store_fail(s, "reading the case");
-    if ((err = tn_store_begin(s)))
+    if ((err = tn__sq_begin(s)))
         return err;
     static const char sup[] = "UPDATE case_pensioner SET superseded_at = ?2 WHERE case_id = ?1 "
                               "AND superseded_at IS NULL";
@@ -341,8 +340,8 @@ tn_err tn_store_pensioner_record(struct tn_store *s, const char *case_id,
         sqlite3_finalize(st);
     }
     if (err) {
-        tn_store_rollback(s);
+        tn__sq_rollback(s);
         return err;
     }
-    return tn_store_commit(s);
+    return tn__sq_commit(s);
 }

@@ -17,8 +17,8 @@
 
 #define AT(t) t " WHERE known_at <= ?1 AND (superseded_at IS NULL OR superseded_at > ?1)"
 
-tn_err tn_store_payops_units(struct tn_store *s, const char *as_of, struct tn_payops_unit **out,
-                             size_t *n)
+tn_err tn__sq_payops_units(struct tn__sq *s, const char *as_of, struct tn_payops_unit **out,
+                           size_t *n)
 {
     sqlite3_stmt *st;
     tn_err err =
@@ -52,14 +52,14 @@ tn_err tn_store_payops_units(struct tn_store *s, const char *as_of, struct tn_pa
     return TN_OK;
 }
 
-static tn_err step_done(struct tn_store *s, sqlite3_stmt *st, const char *what)
+static tn_err step_done(struct tn__sq *s, sqlite3_stmt *st, const char *what)
 {
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, what);
 }
 
-static tn_err assign(struct tn_store *s, const char *txn_id, const char *unit_code,
+static tn_err assign(struct tn__sq *s, const char *txn_id, const char *unit_code,
                      const struct tn_payops_assign *how)
 {
     sqlite3_stmt *st;
@@ -134,17 +134,17 @@ static tn_err assign(struct tn_store *s, const char *txn_id, const char *unit_co
     return step_done(s, st, "record the match");
 }
 
-tn_err tn_store_suspense_assign(struct tn_store *s, const char *txn_id, const char *unit_code,
-                                const struct tn_payops_assign *how)
+tn_err tn__sq_suspense_assign(struct tn__sq *s, const char *txn_id, const char *unit_code,
+                              const struct tn_payops_assign *how)
 {
-    tn_err err = tn_store_begin(s);
+    tn_err err = tn__sq_begin(s);
     if (err)
         return err;
     if ((err = assign(s, txn_id, unit_code, how))) {
-        tn_store_rollback(s);
+        tn__sq_rollback(s);
         return err;
     }
-    return tn_store_commit(s);
+    return tn__sq_commit(s);
 }
 
 /* clang-format off */
@@ -190,9 +190,9 @@ static tn_err day_tenths(const struct tn_policy *pol, tn_day day, tn_money princ
     return TN_OK;
 }
 
-tn_err tn_store_card_states(struct tn_store *s, const struct tn_policy *pol, tn_period period,
-                            tn_day day, const char *as_of,
-                            tn_err (*row)(void *ctx, const struct tn_card_state *r), void *ctx)
+tn_err tn__sq_card_states(struct tn__sq *s, const struct tn_policy *pol, tn_period period,
+                          tn_day day, const char *as_of,
+                          tn_err (*row)(void *ctx, const struct tn_card_state *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare_period(s, states_sql, period, as_of, &st);
@@ -219,9 +219,9 @@ tn_err tn_store_card_states(struct tn_store *s, const struct tn_policy *pol, tn_
     return err;
 }
 
-tn_err tn_store_unit_workers(struct tn_store *s, const char *unit_code, tn_period period,
-                             const char *as_of,
-                             tn_err (*row)(void *ctx, const struct tn_unit_worker *r), void *ctx)
+tn_err tn__sq_unit_workers(struct tn__sq *s, const char *unit_code, tn_period period,
+                           const char *as_of,
+                           tn_err (*row)(void *ctx, const struct tn_unit_worker *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(

@@ -54,7 +54,7 @@ static const char non_participants_sql[] =
     "ORDER BY u.unit_code IS NOT NULL, coalesce(reg.reported_employees, 0) DESC, reg.tax_code";
 /* clang-format on */
 
-static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
+static tn_err prepare(struct tn__sq *s, const char *sql, tn_period period, const char *as_of,
                       sqlite3_stmt **out)
 {
     tn_err err = tn__store_prepare_period(s, sql, period, as_of, out);
@@ -64,7 +64,7 @@ static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, con
     return TN_OK;
 }
 
-static tn_err debtor_rows(struct tn_store *s, sqlite3_stmt *st,
+static tn_err debtor_rows(struct tn__sq *s, sqlite3_stmt *st,
                           tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx)
 {
     tn_err err = TN_OK;
@@ -89,16 +89,16 @@ static tn_err debtor_rows(struct tn_store *s, sqlite3_stmt *st,
     return err;
 }
 
-tn_err tn_store_debtors(struct tn_store *s, tn_period period, const char *as_of,
-                        tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx)
+tn_err tn__sq_debtors(struct tn__sq *s, tn_period period, const char *as_of,
+                      tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = prepare(s, debtors_sql, period, as_of, &st);
     return err ? err : debtor_rows(s, st, row, ctx);
 }
 
-tn_err tn_store_award_eligible(struct tn_store *s, tn_period period, const char *as_of,
-                               tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx)
+tn_err tn__sq_award_eligible(struct tn__sq *s, tn_period period, const char *as_of,
+                             tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = prepare(s, award_sql, period, as_of, &st);
@@ -110,10 +110,10 @@ tn_err tn_store_award_eligible(struct tn_store *s, tn_period period, const char 
     return debtor_rows(s, st, row, ctx);
 }
 
-tn_err tn_store_non_participants(struct tn_store *s, tn_period period, const char *as_of,
-                                 int min_gap, int min_ratio_percent,
-                                 tn_err (*row)(void *ctx, const struct tn_non_participant_row *r),
-                                 void *ctx)
+tn_err tn__sq_non_participants(struct tn__sq *s, tn_period period, const char *as_of, int min_gap,
+                               int min_ratio_percent,
+                               tn_err (*row)(void *ctx, const struct tn_non_participant_row *r),
+                               void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = prepare(s, non_participants_sql, period, as_of, &st);

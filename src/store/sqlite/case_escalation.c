@@ -38,7 +38,7 @@ struct open_case {
 };
 
 struct open_list {
-    struct tn_store *s;
+    struct tn__sq *s;
     const char *as_of;
     struct open_case *v;
     size_t n, cap;
@@ -49,7 +49,7 @@ static tn_err add_case(void *ctx, const char *case_id, const char *unit_code)
     struct open_list *l = ctx;
     struct tn_case_event_row *ev = NULL;
     size_t n = 0;
-    tn_err err = tn_store_case_events(l->s, case_id, l->as_of, &ev, &n);
+    tn_err err = tn__sq_case_events(l->s, case_id, l->as_of, &ev, &n);
     if (err || !n) {
         free(ev);
         return err;
@@ -154,13 +154,13 @@ static void propose(const struct tn_policy *pol, tn_day today, tn_money principa
         memset(&r->fine, 0, sizeof r->fine);
 }
 
-tn_err tn_store_escalation(struct tn_store *s, const struct tn_policy *pol, tn_period period,
-                           const char *as_of,
-                           tn_err (*row)(void *ctx, const struct tn_escalation_row *r), void *ctx)
+tn_err tn__sq_escalation(struct tn__sq *s, const struct tn_policy *pol, tn_period period,
+                         const char *as_of,
+                         tn_err (*row)(void *ctx, const struct tn_escalation_row *r), void *ctx)
 {
     const char *at = tn__at(as_of);
     struct open_list l = {.s = s, .as_of = at};
-    tn_err err = tn_store_case_ids(s, at, add_case, &l);
+    tn_err err = tn__sq_case_ids(s, at, add_case, &l);
     if (!err)
         if (l.n)
             tn_sort(l.v, l.n, sizeof *l.v, by_unit);

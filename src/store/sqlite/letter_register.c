@@ -10,7 +10,7 @@
 
 #include "thuno/letters.h"
 
-tn_err tn_store_reminder_next_seq(struct tn_store *s, int year, int *out)
+tn_err tn__sq_reminder_next_seq(struct tn__sq *s, int year, int *out)
 {
     sqlite3_stmt *st;
     tn_err err =
@@ -26,8 +26,7 @@ tn_err tn_store_reminder_next_seq(struct tn_store *s, int year, int *out)
     return err;
 }
 
-tn_err tn_store_reminder_count(struct tn_store *s, const char *unit_code, tn_period period,
-                               long *out)
+tn_err tn__sq_reminder_count(struct tn__sq *s, const char *unit_code, tn_period period, long *out)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(
@@ -66,7 +65,7 @@ static void bind_day_or_null(sqlite3_stmt *st, int i, tn_day d)
     sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
 }
 
-tn_err tn_store_reminder_add(struct tn_store *s, const struct tn_reminder_row *r, const char *now)
+tn_err tn__sq_reminder_add(struct tn__sq *s, const struct tn_reminder_row *r, const char *now)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s,
@@ -123,10 +122,10 @@ static const char list_sql[] =
     "ORDER BY r.sent_on, r.year, r.seq";
 /* clang-format on */
 
-tn_err tn_store_reminders(struct tn_store *s, const char *as_of, const struct tn_letter_filter *f,
-                          tn_err (*row)(void *ctx, const struct tn_reminder_row *r,
-                                        const struct tn_balance_row *latest),
-                          void *ctx)
+tn_err tn__sq_reminders(struct tn__sq *s, const char *as_of, const struct tn_letter_filter *f,
+                        tn_err (*row)(void *ctx, const struct tn_reminder_row *r,
+                                      const struct tn_balance_row *latest),
+                        void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s, list_sql, &st);

@@ -70,7 +70,7 @@ static const char labour_sql[] = BALANCES
 /* clang-format on */
 
 /* Computes the recovery of one unit's conclusions rows[0..n) and hands them to row(). */
-static tn_err unit_recovery(struct tn_store *s, tn_day day, const char *as_of,
+static tn_err unit_recovery(struct tn__sq *s, tn_day day, const char *as_of,
                             struct tn_inspection_row *rows, size_t n,
                             tn_err (*row)(void *ctx, const struct tn_inspection_row *r), void *ctx)
 {
@@ -127,7 +127,7 @@ done:
     return err;
 }
 
-static tn_err read_inspection(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
+static tn_err read_inspection(struct tn__sq *s, sqlite3_stmt *st, void *elem, const void *arg)
 {
     (void)s, (void)arg;
     struct tn_inspection_row *r = elem;
@@ -147,8 +147,8 @@ static tn_err read_inspection(struct tn_store *s, sqlite3_stmt *st, void *elem, 
     return TN_OK;
 }
 
-tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of,
-                            tn_err (*row)(void *ctx, const struct tn_inspection_row *r), void *ctx)
+tn_err tn__sq_inspections(struct tn__sq *s, tn_day day, const char *as_of,
+                          tn_err (*row)(void *ctx, const struct tn_inspection_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s, inspections_sql, &st);
@@ -177,8 +177,8 @@ tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of,
     return err;
 }
 
-static tn_err bind_balances(struct tn_store *s, const char *sql, tn_period period,
-                            const char *as_of, sqlite3_stmt **out)
+static tn_err bind_balances(struct tn__sq *s, const char *sql, tn_period period, const char *as_of,
+                            sqlite3_stmt **out)
 {
     tn_err err = tn__store_prepare_period(s, sql, period, as_of, out);
     if (err)
@@ -200,8 +200,8 @@ static void event_and_date(sqlite3_stmt *st, int i, char *ev, size_t evsz, char 
     snprintf(date, datesz, "%s", t[n] ? t + n + 1 : "");
 }
 
-tn_err tn_store_unit_facts(struct tn_store *s, tn_period period, const char *as_of,
-                           tn_err (*row)(void *ctx, const struct tn_inspection_facts *f), void *ctx)
+tn_err tn__sq_unit_facts(struct tn__sq *s, tn_period period, const char *as_of,
+                         tn_err (*row)(void *ctx, const struct tn_inspection_facts *f), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = bind_balances(s, facts_sql, period, as_of, &st);
@@ -245,8 +245,8 @@ tn_err tn_store_unit_facts(struct tn_store *s, tn_period period, const char *as_
     return err;
 }
 
-tn_err tn_store_labour(struct tn_store *s, tn_period period, const char *as_of,
-                       tn_err (*row)(void *ctx, const struct tn_labour_row *r), void *ctx)
+tn_err tn__sq_labour(struct tn__sq *s, tn_period period, const char *as_of,
+                     tn_err (*row)(void *ctx, const struct tn_labour_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = bind_balances(s, labour_sql, period, as_of, &st);

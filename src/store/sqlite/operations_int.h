@@ -57,24 +57,24 @@
     "      WHERE " TN__OFFICE_CUT("cur.unit_code") ") "
 /* clang-format on */
 
-struct tn_store;
+struct tn__sq;
 struct tn_worklist_row;
 
 /* Prepares sql of TN__CUR_PREV with ?1 period, ?2 as_of (NULL: everything known) and ?3 the
  * period before. Errors: TN_ERR_STORE. */
-tn_err tn__ops_prepare_prev(struct tn_store *s, const char *sql, tn_period period,
-                            const char *as_of, sqlite3_stmt **out);
+tn_err tn__ops_prepare_prev(struct tn__sq *s, const char *sql, tn_period period, const char *as_of,
+                            sqlite3_stmt **out);
 
 /* Prepares sql (TN__OPS_FACTS and a query) with ?1 period, ?2 as_of (NULL: everything
  * known), ?3 the period before and ?8 ?9 the store's office cut (tn__bind_office). Errors:
  * TN_ERR_STORE. */
-tn_err tn__ops_prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
+tn_err tn__ops_prepare(struct tn__sq *s, const char *sql, tn_period period, const char *as_of,
                        sqlite3_stmt **out);
 
 /* Steps st (columns officer, unit, name, office, debt, months owed in tenths, bucket, legal
  * status) and hands each row to row(ctx, r), stopping at its first error; finalizes st.
  * Errors: row's, or TN_ERR_STORE (what). */
-tn_err tn__ops_worklist_rows(struct tn_store *s, sqlite3_stmt *st,
+tn_err tn__ops_worklist_rows(struct tn__sq *s, sqlite3_stmt *st,
                              tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx,
                              const char *what);
 

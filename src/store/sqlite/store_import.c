@@ -12,8 +12,8 @@
 #include "store_int.h"
 #include "thuno/mem.h"
 
-struct tn_store_import {
-    struct tn_store *s;
+struct tn__sq_import {
+    struct tn__sq *s;
     size_t nkeys, ncols;
     long long batch;
     const char *now;
@@ -21,8 +21,8 @@ struct tn_store_import {
     sqlite3_stmt *find, *insert, *supersede, *finish;
 };
 
-struct tn_store_lookup {
-    struct tn_store *s;
+struct tn__sq_lookup {
+    struct tn__sq *s;
     sqlite3_stmt *st;
 };
 
@@ -52,7 +52,7 @@ static void append(char *buf, size_t cap, size_t *o, const char *fmt, const char
 }
 
 /* Prepares the text of sql built up to o bytes (more than fit: refused). */
-static tn_err prepare_built(struct tn_store *s, const char *sql, size_t o, size_t cap,
+static tn_err prepare_built(struct tn__sq *s, const char *sql, size_t o, size_t cap,
                             sqlite3_stmt **out)
 {
     if (o >= cap) {
@@ -62,10 +62,10 @@ static tn_err prepare_built(struct tn_store *s, const char *sql, size_t o, size_
     return tn__store_prepare(s, sql, out);
 }
 
-static tn_err prepare_all(struct tn_store_import *imp, const char *table, const char *const *keys,
+static tn_err prepare_all(struct tn__sq_import *imp, const char *table, const char *const *keys,
                           const char *const *cols)
 {
-    struct tn_store *s = imp->s;
+    struct tn__sq *s = imp->s;
     char sql[4096];
     size_t o = 0;
     append(sql, sizeof sql, &o, "%s", "SELECT version");
@@ -114,11 +114,11 @@ static tn_err prepare_all(struct tn_store_import *imp, const char *table, const 
                              &imp->finish);
 }
 
-tn_err tn_store_import_begin(struct tn_store *s, const char *table, const char *const *keys,
-                             size_t nkeys, const char *const *cols, size_t ncols, const char *kind,
-                             const char *file, const char *now, struct tn_store_import **out)
+tn_err tn__sq_import_begin(struct tn__sq *s, const char *table, const char *const *keys,
+                           size_t nkeys, const char *const *cols, size_t ncols, const char *kind,
+                           const char *file, const char *now, struct tn__sq_import **out)
 {
-    struct tn_store_import *imp = tn_xcalloc(1, sizeof *imp);
+    struct tn__sq_import *imp = tn_xcalloc(1, sizeof *imp);
     imp->s = s;
     imp->nkeys = nkeys;
     imp->ncols = ncols;
@@ -133,12 +133,12 @@ tn_err tn_store_import_begin(struct tn_store *s, const char *table, const char *
     *out = imp;
     return TN_OK;
 fail:
-    tn_store_import_free(imp);
+    tn__sq_import_free(imp);
     return err;
 }
 
-tn_err tn_store_import_find(struct tn_store_import *imp, const struct tn_store_value *keys,
-                            long *version, struct tn_store_value *cur)
+tn_err tn__sq_import_find(struct tn__sq_import *imp, const struct tn_store_value *keys,
+                          long *version, struct tn_store_value *cur)
 {
     if (imp->was_empty) {
         *version = 0;
@@ -173,8 +173,8 @@ tn_err tn_store_import_find(struct tn_store_import *imp, const struct tn_store_v
     return TN_OK;
 }
 
-tn_err tn_store_import_put(struct tn_store_import *imp, const struct tn_store_value *keys,
-                           const struct tn_store_value *vals, long old)
+tn_err tn__sq_import_put(struct tn__sq_import *imp, const struct tn_store_value *keys,
+                         const struct tn_store_value *vals, long old)
 {
     if (old > 0) {
         sqlite3_stmt *up = imp->supersede;
@@ -201,8 +201,8 @@ tn_err tn_store_import_put(struct tn_store_import *imp, const struct tn_store_va
     return TN_OK;
 }
 
-tn_err tn_store_import_finish(struct tn_store_import *imp, long rows_new, long rows_changed,
-                              long rows_same)
+tn_err tn__sq_import_finish(struct tn__sq_import *imp, long rows_new, long rows_changed,
+                            long rows_same)
 {
     sqlite3_stmt *st = imp->finish;
     sqlite3_reset(st);
@@ -215,7 +215,7 @@ tn_err tn_store_import_finish(struct tn_store_import *imp, long rows_new, long r
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(imp->s, "finish import batch");
 }
 
-void tn_store_import_free(struct tn_store_import *imp)
+void tn__sq_import_free(struct tn__sq_import *imp)
 {
     if (!imp)
         return;
@@ -226,8 +226,8 @@ void tn_store_import_free(struct tn_store_import *imp)
     free(imp);
 }
 
-tn_err tn_store_lookup_new(struct tn_store *s, const char *table, const char *col,
-                           struct tn_store_lookup **out)
+tn_err tn__sq_lookup_new(struct tn__sq *s, const char *table, const char *col,
+                         struct tn__sq_lookup **out)
 {
     char sql[256];
     if ((size_t)snprintf(sql, sizeof sql,
@@ -240,14 +240,14 @@ tn_err tn_store_lookup_new(struct tn_store *s, const char *table, const char *co
     tn_err err = tn__store_prepare(s, sql, &st);
     if (err)
         return err;
-    struct tn_store_lookup *lk = tn_xmalloc(sizeof *lk);
+    struct tn__sq_lookup *lk = tn_xmalloc(sizeof *lk);
     lk->s = s;
     lk->st = st;
     *out = lk;
     return TN_OK;
 }
 
-tn_err tn_store_lookup_exists(struct tn_store_lookup *lk, const char *value, int *found)
+tn_err tn__sq_lookup_exists(struct tn__sq_lookup *lk, const char *value, int *found)
 {
     sqlite3_bind_text(lk->st, 1, value, -1, SQLITE_STATIC);
     int rc = sqlite3_step(lk->st);
@@ -258,7 +258,7 @@ tn_err tn_store_lookup_exists(struct tn_store_lookup *lk, const char *value, int
     return TN_OK;
 }
 
-void tn_store_lookup_free(struct tn_store_lookup *lk)
+void tn__sq_lookup_free(struct tn__sq_lookup *lk)
 {
     if (!lk)
         return;
@@ -266,8 +266,8 @@ void tn_store_lookup_free(struct tn_store_lookup *lk)
     free(lk);
 }
 
-tn_err tn_store_payment_lookup(struct tn_store *s, const char *txn_id, int *found, int64_t *amount,
-                               int *is_reversal)
+tn_err tn__sq_payment_lookup(struct tn__sq *s, const char *txn_id, int *found, int64_t *amount,
+                             int *is_reversal)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_cached(s,

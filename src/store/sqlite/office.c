@@ -11,7 +11,7 @@
 #include "thuno/office.h"
 
 /* *yes = the one integer sql (?1 = code) returns. Errors: TN_ERR_STORE (what). */
-static tn_err ask(struct tn_store *s, const char *sql, const char *code, int *yes, const char *what)
+static tn_err ask(struct tn__sq *s, const char *sql, const char *code, int *yes, const char *what)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s, sql, &st);
@@ -26,7 +26,7 @@ static tn_err ask(struct tn_store *s, const char *sql, const char *code, int *ye
 }
 
 /* 1 when code is a province code of the units, or one followed by "000" */
-static tn_err is_province(struct tn_store *s, const char *code, int *yes)
+static tn_err is_province(struct tn__sq *s, const char *code, int *yes)
 {
     return ask(s,
                "SELECT EXISTS (SELECT 1 FROM unit WHERE province_code = ?1 "
@@ -34,7 +34,7 @@ static tn_err is_province(struct tn_store *s, const char *code, int *yes)
                code, yes, "read the province codes");
 }
 
-static tn_err is_known(struct tn_store *s, const char *code, int *yes)
+static tn_err is_known(struct tn__sq *s, const char *code, int *yes)
 {
     return ask(s,
                "SELECT EXISTS (SELECT 1 FROM unit WHERE office_code = ?1) "
@@ -42,7 +42,7 @@ static tn_err is_known(struct tn_store *s, const char *code, int *yes)
                code, yes, "read the office codes");
 }
 
-tn_err tn_store_set_office(struct tn_store *s, const char *office, int *province)
+tn_err tn__sq_set_office(struct tn__sq *s, const char *office, int *province)
 {
     int prov = 1, known = 0;
     tn_err err = TN_OK;
@@ -63,19 +63,19 @@ tn_err tn_store_set_office(struct tn_store *s, const char *office, int *province
     return TN_OK;
 }
 
-const char *tn_store_office(const struct tn_store *s)
+const char *tn__sq_office(const struct tn__sq *s)
 {
     return s->office[0] ? s->office : NULL;
 }
 
-void tn__bind_office(struct tn_store *s, sqlite3_stmt *st, const char *as_of)
+void tn__bind_office(struct tn__sq *s, sqlite3_stmt *st, const char *as_of)
 {
     sqlite3_bind_text(st, 8, tn__at(as_of), -1, SQLITE_TRANSIENT);
     tn__bind_text_or_null(st, 9, s->office);
 }
 
-tn_err tn_store_unit_office(struct tn_store *s, const char *unit, const char *as_of,
-                            char out[static TN_OFFICE_BUFSZ])
+tn_err tn__sq_unit_office(struct tn__sq *s, const char *unit, const char *as_of,
+                          char out[static TN_OFFICE_BUFSZ])
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare_at(

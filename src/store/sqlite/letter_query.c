@@ -90,7 +90,7 @@ struct split_sql {
     sqlite3_stmt *hist, *alloc, *lines;
 };
 
-static tn_err split_prepare(struct tn_store *s, struct split_sql *q)
+static tn_err split_prepare(struct tn__sq *s, struct split_sql *q)
 {
     memset(q, 0, sizeof *q);
     tn_err err;
@@ -123,7 +123,7 @@ static sqlite3_stmt *history_at(sqlite3_stmt *st, const char *unit, const char *
 }
 
 /* Fills u's split by fund from the unit's ledger history up to period. */
-static tn_err split(struct tn_store *s, const struct split_sql *q, tn_period period,
+static tn_err split(struct tn__sq *s, const struct split_sql *q, tn_period period,
                     const char *as_of, struct hist *h, struct tn_letter_unit *u)
 {
     char p[TN_PERIOD_BUFSZ];
@@ -229,9 +229,9 @@ static tn_err split(struct tn_store *s, const struct split_sql *q, tn_period per
     return TN_OK;
 }
 
-tn_err tn_store_letter_units(struct tn_store *s, tn_period period, const char *as_of,
-                             const struct tn_letter_filter *f,
-                             tn_err (*row)(void *ctx, const struct tn_letter_unit *u), void *ctx)
+tn_err tn__sq_letter_units(struct tn__sq *s, tn_period period, const char *as_of,
+                           const struct tn_letter_filter *f,
+                           tn_err (*row)(void *ctx, const struct tn_letter_unit *u), void *ctx)
 {
     sqlite3_stmt *st;
     struct split_sql q;

@@ -48,7 +48,7 @@ static const char kpi_sql[] = AS_KNOWN
     "GROUP BY 1, 2 ORDER BY 1, 2";
 /* clang-format on */
 
-static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
+static tn_err prepare(struct tn__sq *s, const char *sql, tn_period period, const char *as_of,
                       int param4, sqlite3_stmt **out)
 {
     tn_err err = tn__ops_prepare_prev(s, sql, period, as_of, out);
@@ -59,9 +59,8 @@ static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, con
     return TN_OK;
 }
 
-tn_err tn_store_crossings(struct tn_store *s, tn_period period, const char *as_of,
-                          int threshold_tenths,
-                          tn_err (*row)(void *ctx, const struct tn_crossing_row *r), void *ctx)
+tn_err tn__sq_crossings(struct tn__sq *s, tn_period period, const char *as_of, int threshold_tenths,
+                        tn_err (*row)(void *ctx, const struct tn_crossing_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = prepare(s, crossings_sql, period, as_of, threshold_tenths, &st);
@@ -84,8 +83,8 @@ tn_err tn_store_crossings(struct tn_store *s, tn_period period, const char *as_o
     return err;
 }
 
-tn_err tn_store_kpi(struct tn_store *s, tn_period period, const char *as_of, enum tn_kpi_by by,
-                    tn_err (*row)(void *ctx, const struct tn_kpi_row *r), void *ctx)
+tn_err tn__sq_kpi(struct tn__sq *s, tn_period period, const char *as_of, enum tn_kpi_by by,
+                  tn_err (*row)(void *ctx, const struct tn_kpi_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = prepare(s, kpi_sql, period, as_of, (int)by, &st);
@@ -108,7 +107,7 @@ tn_err tn_store_kpi(struct tn_store *s, tn_period period, const char *as_of, enu
         r.debt_ratio_tenths = (int)tn_percent_tenths(r.debt, r.assessed);
         /* the plan of the group's scope: collection_plans.csv (docs/operations.md) */
         static const char *const scope[] = {"officer", "office", "type", "department"};
-        if ((err = tn_store_plan_amount(s, period, as_of, scope[by], r.key, &r.plan)))
+        if ((err = tn__sq_plan_amount(s, period, as_of, scope[by], r.key, &r.plan)))
             break;
         if ((err = row(ctx, &r)))
             break;

@@ -104,8 +104,8 @@ static void start(struct book *b, sqlite3_stmt *st)
     r->owed_first = r->owed_last = -1;
 }
 
-tn_err tn_store_books(struct tn_store *s, tn_period period, const char *as_of,
-                      tn_err (*row)(void *ctx, const struct tn_book_row *r), void *ctx)
+tn_err tn__sq_books(struct tn__sq *s, tn_period period, const char *as_of,
+                    tn_err (*row)(void *ctx, const struct tn_book_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s, books_sql, &st);

@@ -49,7 +49,7 @@ void tn_handover_signoff_release(struct tn_handover_signoff *h)
 }
 
 /* The digest of the latest signature of period by either department before now ("" none). */
-static tn_err latest_digest(struct tn_store *s, const char *period, char out[static 65])
+static tn_err latest_digest(struct tn__sq *s, const char *period, char out[static 65])
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(
@@ -65,7 +65,7 @@ static tn_err latest_digest(struct tn_store *s, const char *period, char out[sta
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "read signatures");
 }
 
-static tn_err insert(struct tn_store *s, const char *period, struct tn_handover_signoff *h)
+static tn_err insert(struct tn__sq *s, const char *period, struct tn_handover_signoff *h)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s,
@@ -111,12 +111,12 @@ static tn_err insert(struct tn_store *s, const char *period, struct tn_handover_
     return TN_OK;
 }
 
-tn_err tn_store_handover_sign(struct tn_store *s, tn_period period, struct tn_handover_signoff *h)
+tn_err tn__sq_handover_sign(struct tn__sq *s, tn_period period, struct tn_handover_signoff *h)
 {
     char p[TN_PERIOD_BUFSZ], prior[65];
     tn_period_format(period, p);
     tn_handover_digest(h->items, h->n, h->digest);
-    tn_err err = tn_store_begin(s);
+    tn_err err = tn__sq_begin(s);
     if (err)
         return err;
     if ((err = latest_digest(s, p, prior)))
@@ -125,15 +125,15 @@ tn_err tn_store_handover_sign(struct tn_store *s, tn_period period, struct tn_ha
              prior[0] && strcmp(prior, h->digest) != 0 ? prior : "");
     if ((err = insert(s, p, h)))
         goto done;
-    err = tn_store_commit(s);
+    err = tn__sq_commit(s);
 done:
     if (err)
-        tn_store_rollback(s);
+        tn__sq_rollback(s);
     return err;
 }
 
-tn_err tn_store_handover_signed(struct tn_store *s, tn_period period, const char *department,
-                                const char *as_of, struct tn_handover_signoff *out)
+tn_err tn__sq_handover_signed(struct tn__sq *s, tn_period period, const char *department,
+                              const char *as_of, struct tn_handover_signoff *out)
 {
     tn_handover_signoff_release(out);
     char p[TN_PERIOD_BUFSZ];

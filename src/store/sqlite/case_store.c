@@ -15,7 +15,7 @@
 /* ?2 = as_of; the version of each key known then */
 #define KNOWN TN__KNOWN_AT("?2")
 
-static tn_err read_event(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
+static tn_err read_event(struct tn__sq *s, sqlite3_stmt *st, void *elem, const void *arg)
 {
     (void)arg;
     struct tn_case_event_row *r = elem;
@@ -39,8 +39,8 @@ static tn_err read_event(struct tn_store *s, sqlite3_stmt *st, void *elem, const
     return TN_OK;
 }
 
-tn_err tn_store_case_events(struct tn_store *s, const char *case_id, const char *as_of,
-                            struct tn_case_event_row **rows, size_t *n)
+tn_err tn__sq_case_events(struct tn__sq *s, const char *case_id, const char *as_of,
+                          struct tn_case_event_row **rows, size_t *n)
 {
     static const char sql[] =
         "SELECT case_id, seq, unit_code, event, date, amount, office, note, actor, known_at, "
@@ -77,7 +77,7 @@ tn_err tn_case_replay(struct tn_case *c, const struct tn_case_event_row *rows, s
     return TN_OK;
 }
 
-static tn_err read_instalment(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
+static tn_err read_instalment(struct tn__sq *s, sqlite3_stmt *st, void *elem, const void *arg)
 {
     struct tn_instalment *r = elem;
     if (tn_day_parse(tn__col_text(st, 0), &r->due)) {
@@ -88,8 +88,8 @@ static tn_err read_instalment(struct tn_store *s, sqlite3_stmt *st, void *elem, 
     return TN_OK;
 }
 
-tn_err tn_store_case_plan(struct tn_store *s, const char *case_id, const char *as_of,
-                          struct tn_instalment **inst, size_t *n)
+tn_err tn__sq_case_plan(struct tn__sq *s, const char *case_id, const char *as_of,
+                        struct tn_instalment **inst, size_t *n)
 {
     static const char sql[] = "SELECT due_on, amount FROM case_plan "
                               "WHERE case_id = ?1 AND " KNOWN " ORDER BY seq";
@@ -105,7 +105,7 @@ tn_err tn_store_case_plan(struct tn_store *s, const char *case_id, const char *a
     return TN_OK;
 }
 
-static tn_err read_payment(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
+static tn_err read_payment(struct tn__sq *s, sqlite3_stmt *st, void *elem, const void *arg)
 {
     (void)s, (void)arg;
     struct tn_case_payment_row *r = elem;
@@ -118,8 +118,8 @@ static tn_err read_payment(struct tn_store *s, sqlite3_stmt *st, void *elem, con
     return TN_OK;
 }
 
-tn_err tn_store_case_payments(struct tn_store *s, const char *case_id, const char *as_of,
-                              struct tn_case_payment_row **rows, size_t *n)
+tn_err tn__sq_case_payments(struct tn__sq *s, const char *case_id, const char *as_of,
+                            struct tn_case_payment_row **rows, size_t *n)
 {
     /* the case's payments and the reversals of them, as known and paid by as_of; through
      * the indexes payment_case and payment_reverses (a CTE of the payments as known would be
@@ -151,9 +151,9 @@ tn_err tn_store_case_payments(struct tn_store *s, const char *case_id, const cha
     return TN_OK;
 }
 
-tn_err tn_store_case_ids(struct tn_store *s, const char *as_of,
-                         tn_err (*row)(void *ctx, const char *case_id, const char *unit_code),
-                         void *ctx)
+tn_err tn__sq_case_ids(struct tn__sq *s, const char *as_of,
+                       tn_err (*row)(void *ctx, const char *case_id, const char *unit_code),
+                       void *ctx)
 {
     static const char sql[] = "SELECT case_id, min(unit_code) FROM case_event "
                               "WHERE " TN__KNOWN_AT("?1") " AND date <= substr(?1, 1, 10) "
@@ -169,7 +169,7 @@ tn_err tn_store_case_ids(struct tn_store *s, const char *as_of,
     return err;
 }
 
-static tn_err unit_exists(struct tn_store *s, const char *unit_code, int *found)
+static tn_err unit_exists(struct tn__sq *s, const char *unit_code, int *found)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(
@@ -182,7 +182,7 @@ static tn_err unit_exists(struct tn_store *s, const char *unit_code, int *found)
     return err;
 }
 
-static tn_err insert_event(struct tn_store *s, const struct tn_case_event_row *ev, long seq,
+static tn_err insert_event(struct tn__sq *s, const struct tn_case_event_row *ev, long seq,
                            const char *now)
 {
     sqlite3_int64 batch;
@@ -218,8 +218,8 @@ static tn_err insert_event(struct tn_store *s, const struct tn_case_event_row *e
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "recording an event");
 }
 
-tn_err tn_store_case_record_in_tx(struct tn_store *s, const struct tn_case_event_row *ev,
-                                  const char *now, long *seq, char *why, size_t whysz)
+tn_err tn__sq_case_record_in_tx(struct tn__sq *s, const struct tn_case_event_row *ev,
+                                const char *now, long *seq, char *why, size_t whysz)
 {
     tn_err err;
     struct tn_case_event_row *rows = NULL;
@@ -242,7 +242,7 @@ tn_err tn_store_case_record_in_tx(struct tn_store *s, const struct tn_case_event
         err = TN_ERR_NOT_FOUND;
         goto done;
     }
-    if ((err = tn_store_case_events(s, ev->case_id, NULL, &rows, &n)))
+    if ((err = tn__sq_case_events(s, ev->case_id, NULL, &rows, &n)))
         goto done;
     if (n && strcmp(rows[0].unit_code, ev->unit_code) != 0) {
         snprintf(why, whysz, "case %s is the case of unit %s, not %s", ev->case_id,
@@ -267,17 +267,17 @@ done:
     return err;
 }
 
-tn_err tn_store_case_record(struct tn_store *s, const struct tn_case_event_row *ev, const char *now,
-                            long *seq, char *why, size_t whysz)
+tn_err tn__sq_case_record(struct tn__sq *s, const struct tn_case_event_row *ev, const char *now,
+                          long *seq, char *why, size_t whysz)
 {
-    tn_err err = tn_store_begin(s);
+    tn_err err = tn__sq_begin(s);
     if (err)
         return err;
     long next = 0;
-    if (!(err = tn_store_case_record_in_tx(s, ev, now, &next, why, whysz)))
-        err = tn_store_commit(s);
+    if (!(err = tn__sq_case_record_in_tx(s, ev, now, &next, why, whysz)))
+        err = tn__sq_commit(s);
     if (err)
-        tn_store_rollback(s);
+        tn__sq_rollback(s);
     else
         *seq = next;
     return err;
@@ -293,15 +293,15 @@ static void sha256_hex(const void *bytes, size_t size, char out[static 65])
         snprintf(out + 2 * i, 3, "%02x", md[i]);
 }
 
-tn_err tn_store_case_attach(struct tn_store *s, const char *case_id, const char *kind,
-                            const char *name, const void *bytes, size_t size, const char *now,
-                            const char *actor, char sha256[static 65])
+tn_err tn__sq_case_attach(struct tn__sq *s, const char *case_id, const char *kind, const char *name,
+                          const void *bytes, size_t size, const char *now, const char *actor,
+                          char sha256[static 65])
 {
     char hex[65];
     sha256_hex(bytes, size, hex);
     struct tn_case_event_row *rows = NULL;
     size_t n = 0;
-    tn_err err = tn_store_case_events(s, case_id, NULL, &rows, &n);
+    tn_err err = tn__sq_case_events(s, case_id, NULL, &rows, &n);
     free(rows);
     if (err)
         return err;
@@ -309,7 +309,7 @@ tn_err tn_store_case_attach(struct tn_store *s, const char *case_id, const char 
         snprintf(s->errmsg, sizeof s->errmsg, "no case %s", case_id);
         return TN_ERR_NOT_FOUND;
     }
-    if ((err = tn_store_begin(s)))
+    if ((err = tn__sq_begin(s)))
         return err;
     sqlite3_stmt *st = NULL;
     if ((err = tn__store_prepare(
@@ -338,17 +338,17 @@ tn_err tn_store_case_attach(struct tn_store *s, const char *case_id, const char 
         err = tn__store_fail(s, "linking an attachment");
         goto done;
     }
-    err = tn_store_commit(s);
+    err = tn__sq_commit(s);
 done:
     sqlite3_finalize(st);
     if (err)
-        tn_store_rollback(s);
+        tn__sq_rollback(s);
     else
         memcpy(sha256, hex, 65);
     return err;
 }
 
-static tn_err read_attachment(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
+static tn_err read_attachment(struct tn__sq *s, sqlite3_stmt *st, void *elem, const void *arg)
 {
     (void)s, (void)arg;
     struct tn_case_attachment_row *r = elem;
@@ -360,8 +360,8 @@ static tn_err read_attachment(struct tn_store *s, sqlite3_stmt *st, void *elem, 
     return TN_OK;
 }
 
-tn_err tn_store_case_attachments(struct tn_store *s, const char *case_id, const char *as_of,
-                                 struct tn_case_attachment_row **rows, size_t *n)
+tn_err tn__sq_case_attachments(struct tn__sq *s, const char *case_id, const char *as_of,
+                               struct tn_case_attachment_row **rows, size_t *n)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare_at(s,

@@ -67,7 +67,7 @@ static const char praise_sql[] =
     "ORDER BY u.unit_code";
 /* clang-format on */
 
-static tn_err prepare(struct tn_store *s, const char *sql, tn_period period, const char *as_of,
+static tn_err prepare(struct tn__sq *s, const char *sql, tn_period period, const char *as_of,
                       sqlite3_stmt **out)
 {
     return tn__store_prepare_period(s, sql, period, as_of, out);
@@ -97,7 +97,7 @@ static void read_unit(sqlite3_stmt *st, struct tn_list_unit *u)
 }
 
 /* Steps st to its end, reading each row with one(); finalizes st. */
-static tn_err each_row(struct tn_store *s, sqlite3_stmt *st, const char *what,
+static tn_err each_row(struct tn__sq *s, sqlite3_stmt *st, const char *what,
                        tn_err (*one)(sqlite3_stmt *st, void *arg), void *arg)
 {
     tn_err err = TN_OK;
@@ -120,9 +120,9 @@ static tn_err unit_one(sqlite3_stmt *st, void *arg)
     return w->row(w->ctx, &u);
 }
 
-tn_err tn_store_list_units(struct tn_store *s, tn_period period, const char *as_of,
-                           const struct tn_list_filter *f,
-                           tn_err (*row)(void *ctx, const struct tn_list_unit *u), void *ctx)
+tn_err tn__sq_list_units(struct tn__sq *s, tn_period period, const char *as_of,
+                         const struct tn_list_filter *f,
+                         tn_err (*row)(void *ctx, const struct tn_list_unit *u), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = prepare(s, list_sql, period, as_of, &st);
@@ -194,7 +194,7 @@ struct charge {
 
 /* Adds the unpaid part of one period's lines to ws: the first `covered` đồng of the lines, in
  * (month, worker) order, are paid. TN_ERR_STATE when the lines do not add up to expect. */
-static tn_err unpaid_lines(struct tn_store *s, const struct charge *c, tn_money covered,
+static tn_err unpaid_lines(struct tn__sq *s, const struct charge *c, tn_money covered,
                            struct worker_set *ws)
 {
     sqlite3_stmt *st;
@@ -241,23 +241,28 @@ static void format_periods(const struct worker_acc *a, char *out, size_t outsz)
     }
 }
 
-static void worker_name(struct tn_store *s, const char *code, const char *as_of, char *out,
-                        size_t outsz)
+/* The worker's name as known at as_of into out, "" when the worker is not known.
+ * Errors: TN_ERR_STORE. */
+static tn_err worker_name(struct tn__sq *s, const char *code, const char *as_of, char *out,
+                          size_t outsz)
 {
     sqlite3_stmt *st;
+    int found;
     out[0] = '\0';
-    if (tn__store_prepare_at(
-            s, "SELECT full_name FROM worker WHERE bhxh_code = ?1 AND " TN__KNOWN_AT("?2"), code,
-            as_of, &st))
-        return;
-    if (sqlite3_step(st) == SQLITE_ROW)
+    tn_err err = tn__store_prepare_at(
+        s, "SELECT full_name FROM worker WHERE bhxh_code = ?1 AND " TN__KNOWN_AT("?2"), code, as_of,
+        &st);
+    if (err)
+        return err;
+    if (!(err = tn__store_step_one(s, st, &found, "read a worker's name")) && found)
         snprintf(out, outsz, "%s", tn__col_text(st, 0));
     sqlite3_finalize(st);
+    return err;
 }
 
 /* Reads the unit's charges of every period up to period (oldest first) and its principal due
  * at period's end. */
-static tn_err read_charges(struct tn_store *s, const char *unit_code, tn_period period,
+static tn_err read_charges(struct tn__sq *s, const char *unit_code, tn_period period,
                            const char *as_of, struct charge **out, size_t *n, tn_money *due)
 {
     sqlite3_stmt *st;
@@ -297,9 +302,9 @@ static tn_err read_charges(struct tn_store *s, const char *unit_code, tn_period 
     return TN_OK;
 }
 
-tn_err tn_store_worker_debts(struct tn_store *s, const char *unit_code, tn_period period,
-                             const char *as_of,
-                             tn_err (*row)(void *ctx, const struct tn_worker_debt *w), void *ctx)
+tn_err tn__sq_worker_debts(struct tn__sq *s, const char *unit_code, tn_period period,
+                           const char *as_of,
+                           tn_err (*row)(void *ctx, const struct tn_worker_debt *w), void *ctx)
 {
     struct charge *c = NULL;
     size_t n = 0;
@@ -334,7 +339,8 @@ tn_err tn_store_worker_debts(struct tn_store *s, const char *unit_code, tn_perio
             continue; /* lines that cancel out (a decrease after the charge) owe nothing */
         memset(&w, 0, sizeof w);
         snprintf(w.bhxh_code, sizeof w.bhxh_code, "%s", ws.w[i].bhxh_code);
-        worker_name(s, w.bhxh_code, as_of, w.full_name, sizeof w.full_name);
+        if ((err = worker_name(s, w.bhxh_code, as_of, w.full_name, sizeof w.full_name)))
+            break;
         w.debt = ws.w[i].debt;
         struct worker_acc *a = &ws.w[i];
         size_t k = 0;
@@ -377,8 +383,8 @@ static tn_err branch_one(sqlite3_stmt *st, void *arg)
     return w->row(w->ctx, &r);
 }
 
-tn_err tn_store_branches(struct tn_store *s, tn_period period, const char *as_of,
-                         tn_err (*row)(void *ctx, const struct tn_branch_row *r), void *ctx)
+tn_err tn__sq_branches(struct tn__sq *s, tn_period period, const char *as_of,
+                       tn_err (*row)(void *ctx, const struct tn_branch_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = prepare(s, branch_sql, period, as_of, &st);
@@ -389,7 +395,7 @@ tn_err tn_store_branches(struct tn_store *s, tn_period period, const char *as_of
     return each_row(s, st, "read branches", branch_one, &w);
 }
 
-tn_err tn_store_last_closed(struct tn_store *s, int year, const char *as_of, tn_period *out)
+tn_err tn__sq_last_closed(struct tn__sq *s, int year, const char *as_of, tn_period *out)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s,
@@ -416,7 +422,7 @@ tn_err tn_store_last_closed(struct tn_store *s, int year, const char *as_of, tn_
 /* ---- cooperatives (seed 004) ---- */
 
 struct coop_acc {
-    struct tn_store *s;
+    struct tn__sq *s;
     tn_period period;
     const char *as_of;
     struct tn_coop_row *rows;
@@ -463,8 +469,8 @@ static tn_err coop_one(void *ctx, const struct tn_list_unit *u)
                owing) {
         r->ended_units++;
         r->ended_debt += debt;
-        return tn_store_worker_debts(a->s, u->unit_code, a->period, a->as_of, count_worker,
-                                     &r->ended_workers);
+        return tn__sq_worker_debts(a->s, u->unit_code, a->period, a->as_of, count_worker,
+                                   &r->ended_workers);
     }
     return TN_OK;
 }
@@ -475,12 +481,12 @@ static int by_office(const void *a, const void *b)
                   ((const struct tn_coop_row *)b)->office_code);
 }
 
-tn_err tn_store_cooperatives(struct tn_store *s, tn_period period, const char *as_of,
-                             tn_err (*row)(void *ctx, const struct tn_coop_row *r), void *ctx)
+tn_err tn__sq_cooperatives(struct tn__sq *s, tn_period period, const char *as_of,
+                           tn_err (*row)(void *ctx, const struct tn_coop_row *r), void *ctx)
 {
     struct coop_acc a = {s, period, as_of, NULL, 0, 0};
     struct tn_list_filter f = {"cooperative", 0, 0};
-    tn_err err = tn_store_list_units(s, period, as_of, &f, coop_one, &a);
+    tn_err err = tn__sq_list_units(s, period, as_of, &f, coop_one, &a);
     if (!err && a.n)
         tn_sort(a.rows, a.n, sizeof *a.rows, by_office);
     for (size_t i = 0; i < a.n && !err; i++)
@@ -511,8 +517,8 @@ static tn_err praise_one(sqlite3_stmt *st, void *arg)
     return w->row(w->ctx, &r);
 }
 
-tn_err tn_store_praise(struct tn_store *s, tn_period to, const char *as_of,
-                       tn_err (*row)(void *ctx, const struct tn_praise_row *r), void *ctx)
+tn_err tn__sq_praise(struct tn__sq *s, tn_period to, const char *as_of,
+                     tn_err (*row)(void *ctx, const struct tn_praise_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = prepare(s, praise_sql, to, as_of, &st);
@@ -544,11 +550,11 @@ static tn_err name_one(void *ctx, const struct tn_list_unit *u)
 }
 
 tn_err
-tn_store_public_name(struct tn_store *s, tn_period period, const char *as_of, int threshold_tenths,
-                     tn_err (*row)(void *ctx, const struct tn_list_unit *u, const char *reason),
-                     void *ctx)
+tn__sq_public_name(struct tn__sq *s, tn_period period, const char *as_of, int threshold_tenths,
+                   tn_err (*row)(void *ctx, const struct tn_list_unit *u, const char *reason),
+                   void *ctx)
 {
     struct tn_list_filter f = {NULL, 0, 1};
     struct name_walk w = {threshold_tenths, row, ctx};
-    return tn_store_list_units(s, period, as_of, &f, name_one, &w);
+    return tn__sq_list_units(s, period, as_of, &f, name_one, &w);
 }

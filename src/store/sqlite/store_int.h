@@ -1,6 +1,8 @@
 /*
- * store_int.h - what the store's own files share: the SQLite handle and error capture.
- * Only src/store/ includes this.
+ * store_int.h - the SQLite backend's private header (docs/store.md): its state for one open
+ * store, error capture, and what its files share. Only src/store/sqlite/ includes this; the
+ * rest of the product reaches the backend through the seam (store_ops.h, tn__sq_backend).
+ * Every SQL string of the product is in this directory.
  */
 #ifndef THUNO_STORE_INT_H
 #define THUNO_STORE_INT_H
@@ -8,32 +10,70 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
+#include "store/store_ops.h"
 #include "thuno/period.h"
 #include "thuno/store.h"
 
-struct tn_store {
+/* A statement of the cache (tn__store_cached), keyed by its whole SQL text (sql owned). */
+struct tn__sq_cached {
+    char *sql;
+    sqlite3_stmt *st;
+};
+
+/* One open SQLite store: the impl of its struct tn_store. */
+struct tn__sq {
     sqlite3 *db;
     char errmsg[512];
-    struct {
-        char sql[160];
-        sqlite3_stmt *st;
-    } cache[8]; /* statements reused across calls (tn__store_cached) */
-    int ncache;
+    /* statements reused across calls: grown as needed, each prepared on first use and kept
+     * until the store is closed (tn__sq_close finalizes them) */
+    struct tn__sq_cached *cache;
+    size_t ncache, capcache;
     char office[32]; /* the office cut (tn_store_set_office): "" for every unit */
 };
 
-/* A prepared statement for sql kept for the store's life (reset before it is returned).
- * Errors: TN_ERR_STORE. */
-tn_err tn__store_cached(struct tn_store *s, const char *sql, sqlite3_stmt **out);
+/* The backend's side of each row operation of TN_STORE_OPS: tn__sq_<name>, the contract of
+ * its public wrapper (store_ops.h). */
+#define X(name, fn, params, args) tn_err tn__sq_##name(struct tn__sq *s, TN__UNPAREN params);
+TN_STORE_OPS(X)
+#undef X
+
+/* The rest of the table (store.h, office.h, store_import.h: the contracts of the wrappers). */
+tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg[256]);
+void tn__sq_close(struct tn__sq *s);
+const char *tn__sq_errmsg(const struct tn__sq *s);
+tn_err tn__sq_begin(struct tn__sq *s);
+tn_err tn__sq_commit(struct tn__sq *s);
+void tn__sq_rollback(struct tn__sq *s);
+const char *tn__sq_office(const struct tn__sq *s);
+struct tn__sq_import;
+struct tn__sq_lookup;
+tn_err tn__sq_import_begin(struct tn__sq *s, const char *table, const char *const *keys,
+                           size_t nkeys, const char *const *cols, size_t ncols, const char *kind,
+                           const char *file, const char *now, struct tn__sq_import **out);
+tn_err tn__sq_import_find(struct tn__sq_import *imp, const struct tn_store_value *keys,
+                          long *version, struct tn_store_value *cur);
+tn_err tn__sq_import_put(struct tn__sq_import *imp, const struct tn_store_value *keys,
+                         const struct tn_store_value *vals, long old);
+tn_err tn__sq_import_finish(struct tn__sq_import *imp, long rows_new, long rows_changed,
+                            long rows_same);
+void tn__sq_import_free(struct tn__sq_import *imp);
+tn_err tn__sq_lookup_new(struct tn__sq *s, const char *table, const char *col,
+                         struct tn__sq_lookup **out);
+tn_err tn__sq_lookup_exists(struct tn__sq_lookup *lk, const char *value, int *found);
+void tn__sq_lookup_free(struct tn__sq_lookup *lk);
+
+/* A prepared statement for sql kept for the store's life (reset before it is returned; the
+ * cache grows, it has no fixed size). Errors: TN_ERR_STORE. */
+tn_err tn__store_cached(struct tn__sq *s, const char *sql, sqlite3_stmt **out);
 
 /* Records the SQLite error of s->db (prefixed by what) and returns TN_ERR_STORE. */
-tn_err tn__store_fail(struct tn_store *s, const char *what);
+tn_err tn__store_fail(struct tn__sq *s, const char *what);
 
 /* Prepares sql into *out. Errors: TN_ERR_STORE with the message recorded. */
-tn_err tn__store_prepare(struct tn_store *s, const char *sql, sqlite3_stmt **out);
+tn_err tn__store_prepare(struct tn__sq *s, const char *sql, sqlite3_stmt **out);
 
 /* Runs sql that returns no rows. Errors: TN_ERR_STORE. */
-tn_err tn__store_exec(struct tn_store *s, const char *sql);
+tn_err tn__store_exec(struct tn__sq *s, const char *sql);
 
 /* Binds text, or NULL when v is NULL or empty. */
 void tn__bind_text_or_null(sqlite3_stmt *st, int i, const char *v);
@@ -47,7 +87,7 @@ const char *tn__col_text(sqlite3_stmt *st, int i);
 /* Records a batch of kind from file, known at now, counting rows_new and rows_changed rows
  * (the row of import_batch every version a write makes points to); *batch its id.
  * Errors: TN_ERR_STORE (what). */
-tn_err tn__store_batch(struct tn_store *s, const char *kind, const char *file, const char *now,
+tn_err tn__store_batch(struct tn__sq *s, const char *kind, const char *file, const char *now,
                        int rows_new, int rows_changed, const char *what, sqlite3_int64 *batch);
 
 /* Column i as a period (a day), or -1 when it is NULL or not one. */
@@ -115,28 +155,28 @@ const char *tn__at(const char *as_of);
 
 /* Prepares sql with ?1 bound to key and ?2 to tn__at(as_of), both borrowed until st is
  * finalized. Errors: TN_ERR_STORE. */
-tn_err tn__store_prepare_at(struct tn_store *s, const char *sql, const char *key, const char *as_of,
+tn_err tn__store_prepare_at(struct tn__sq *s, const char *sql, const char *key, const char *as_of,
                             sqlite3_stmt **out);
 
 /* Prepares sql with ?1 bound to period as 'YYYY-MM' and ?2 to tn__at(as_of) (borrowed until
  * st is finalized). Errors: TN_ERR_STORE. */
-tn_err tn__store_prepare_period(struct tn_store *s, const char *sql, tn_period period,
+tn_err tn__store_prepare_period(struct tn__sq *s, const char *sql, tn_period period,
                                 const char *as_of, sqlite3_stmt **out);
 
 /* Steps st unless *err is already set: 1 when a row is ready, 0 at the end or on failure
  * (then *err = TN_ERR_STORE with what recorded). The loop of every reader:
  *     while (tn__store_next(s, st, &err, "read x")) { ...; err = row(ctx, &r); } */
-int tn__store_next(struct tn_store *s, sqlite3_stmt *st, tn_err *err, const char *what);
+int tn__store_next(struct tn__sq *s, sqlite3_stmt *st, tn_err *err, const char *what);
 
 /* Steps st to its one row; *found = 0 when there is none. Errors: TN_ERR_STORE (what). */
-tn_err tn__store_step_one(struct tn_store *s, sqlite3_stmt *st, int *found, const char *what);
+tn_err tn__store_step_one(struct tn__sq *s, sqlite3_stmt *st, int *found, const char *what);
 
 /* Reads every row of st into a new array of elements of size bytes: each is zeroed, then
  * filled by read(s, st, elem, arg), which may fail (stopping the read). Finalizes st in every
  * case. On TN_OK *rows (free() it; NULL when there are none) and *n; on failure nothing is
  * left allocated and TN_ERR_STORE (what) or read's error is returned. */
-tn_err tn__store_collect(struct tn_store *s, sqlite3_stmt *st, size_t size,
-                         tn_err (*read)(struct tn_store *s, sqlite3_stmt *st, void *elem,
+tn_err tn__store_collect(struct tn__sq *s, sqlite3_stmt *st, size_t size,
+                         tn_err (*read)(struct tn__sq *s, sqlite3_stmt *st, void *elem,
                                         const void *arg),
                          const void *arg, const char *what, void **rows, size_t *n);
 
@@ -150,6 +190,6 @@ tn_err tn__store_collect(struct tn_store *s, sqlite3_stmt *st, size_t size,
 /* clang-format on */
 
 /* Binds ?8 (as_of, NULL: now) and ?9 (the store's office cut) of a TN__OFFICE_CUT query. */
-void tn__bind_office(struct tn_store *s, sqlite3_stmt *st, const char *as_of);
+void tn__bind_office(struct tn__sq *s, sqlite3_stmt *st, const char *as_of);
 
 #endif

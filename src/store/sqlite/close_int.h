@@ -97,7 +97,7 @@ struct tn__unit_work {
 };
 
 struct tn__close {
-    struct tn_store *s;
+    struct tn__sq *s;
     const struct tn_policy *pol;
     tn_period start, period;
     const char *now;

@@ -19,7 +19,7 @@ struct case_head {
     tn_day opened;
 };
 
-static tn_err case_head(struct tn_store *s, const char *case_id, struct case_head *h)
+static tn_err case_head(struct tn__sq *s, const char *case_id, struct case_head *h)
 {
     static const char sql[] =
         "SELECT e.unit_code, min(e.date), coalesce((SELECT type FROM unit u WHERE "
@@ -50,7 +50,7 @@ struct ref_row {
     long ref;
 };
 
-static tn_err ref_row(struct tn_store *s, const char *case_id, enum tn_case_reg reg, long no,
+static tn_err ref_row(struct tn__sq *s, const char *case_id, enum tn_case_reg reg, long no,
                       struct ref_row *out)
 {
     sqlite3_stmt *st;
@@ -78,7 +78,7 @@ static tn_err ref_row(struct tn_store *s, const char *case_id, enum tn_case_reg 
 
 /* one number from a query with ?1 = case_id, ?2 = register, ?3 = ref (a query without ?3
  * ignores it: binding a missing parameter only returns SQLITE_RANGE) */
-static tn_err scalar(struct tn_store *s, const char *sql, const char *case_id, const char *reg,
+static tn_err scalar(struct tn__sq *s, const char *sql, const char *case_id, const char *reg,
                      long ref, long long *out)
 {
     sqlite3_stmt *st;
@@ -95,7 +95,7 @@ static tn_err scalar(struct tn_store *s, const char *sql, const char *case_id, c
 }
 
 /* the asset r refers to (ref) exists and is not dated after r */
-static tn_err check_ref(struct tn_store *s, const struct tn_case_reg_row *r, enum tn_case_reg reg,
+static tn_err check_ref(struct tn__sq *s, const struct tn_case_reg_row *r, enum tn_case_reg reg,
                         const char *what, struct ref_row *found, char *why, size_t whysz)
 {
     tn_err err = ref_row(s, r->case_id, reg, r->ref, found);
@@ -114,8 +114,8 @@ static tn_err check_ref(struct tn_store *s, const struct tn_case_reg_row *r, enu
     return TN_OK;
 }
 
-/* every rule of tn_store_case_reg_add() but the case's own existence */
-static tn_err check_row(struct tn_store *s, const struct case_head *h,
+/* every rule of tn__sq_case_reg_add() but the case's own existence */
+static tn_err check_row(struct tn__sq *s, const struct case_head *h,
                         const struct tn_case_reg_row *r, struct tn_case_reg_row *w, char *why,
                         size_t whysz)
 {
@@ -209,7 +209,7 @@ static tn_err check_row(struct tn_store *s, const struct case_head *h,
     }
 }
 
-static tn_err insert(struct tn_store *s, const struct tn_case_reg_row *r, long no, const char *now)
+static tn_err insert(struct tn__sq *s, const struct tn_case_reg_row *r, long no, const char *now)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(
@@ -243,10 +243,10 @@ static tn_err insert(struct tn_store *s, const struct tn_case_reg_row *r, long n
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "adding to a register");
 }
 
-tn_err tn_store_case_reg_add(struct tn_store *s, const struct tn_case_reg_row *r, const char *now,
-                             long *no, char *why, size_t whysz)
+tn_err tn__sq_case_reg_add(struct tn__sq *s, const struct tn_case_reg_row *r, const char *now,
+                           long *no, char *why, size_t whysz)
 {
-    tn_err err = tn_store_begin(s);
+    tn_err err = tn__sq_begin(s);
     if (err)
         return err;
     struct case_head h;
@@ -276,15 +276,15 @@ tn_err tn_store_case_reg_add(struct tn_store *s, const struct tn_case_reg_row *r
         goto done;
     if ((err = insert(s, &w, (long)last + 1, now)))
         goto done;
-    if (!(err = tn_store_commit(s)))
+    if (!(err = tn__sq_commit(s)))
         *no = (long)last + 1;
 done:
     if (err)
-        tn_store_rollback(s);
+        tn__sq_rollback(s);
     return err;
 }
 
-static tn_err read_reg(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
+static tn_err read_reg(struct tn__sq *s, sqlite3_stmt *st, void *elem, const void *arg)
 {
     const char *case_id = arg;
     struct tn_case_reg_row *r = elem;
@@ -307,8 +307,8 @@ static tn_err read_reg(struct tn_store *s, sqlite3_stmt *st, void *elem, const v
     return TN_OK;
 }
 
-tn_err tn_store_case_regs(struct tn_store *s, const char *case_id, const char *as_of,
-                          struct tn_case_reg_row **rows, size_t *n)
+tn_err tn__sq_case_regs(struct tn__sq *s, const char *case_id, const char *as_of,
+                        struct tn_case_reg_row **rows, size_t *n)
 {
     static const char sql[] =
         "SELECT register, no, coalesce(ref, 0), date, coalesce(what, ''), coalesce(amount, -1), "
@@ -327,9 +327,9 @@ tn_err tn_store_case_regs(struct tn_store *s, const char *case_id, const char *a
     return TN_OK;
 }
 
-tn_err tn_store_case_branch_add(struct tn_store *s, const char *case_id, const char *unit,
-                                const char *province, const char *note, const char *now, char *why,
-                                size_t whysz)
+tn_err tn__sq_case_branch_add(struct tn__sq *s, const char *case_id, const char *unit,
+                              const char *province, const char *note, const char *now, char *why,
+                              size_t whysz)
 {
     struct case_head h;
     tn_err err = case_head(s, case_id, &h);
@@ -374,15 +374,15 @@ static void branch_cols(sqlite3_stmt *st, int first, struct tn_case_branch_row *
     TN__COL_COPY(r->known_at, st, first + 3);
 }
 
-static tn_err read_branch(struct tn_store *s, sqlite3_stmt *st, void *elem, const void *arg)
+static tn_err read_branch(struct tn__sq *s, sqlite3_stmt *st, void *elem, const void *arg)
 {
     (void)s, (void)arg;
     branch_cols(st, 0, elem);
     return TN_OK;
 }
 
-tn_err tn_store_case_branches(struct tn_store *s, const char *case_id, const char *as_of,
-                              struct tn_case_branch_row **rows, size_t *n)
+tn_err tn__sq_case_branches(struct tn__sq *s, const char *case_id, const char *as_of,
+                            struct tn_case_branch_row **rows, size_t *n)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare_at(s,
@@ -408,8 +408,7 @@ tn_err tn_store_case_branches(struct tn_store *s, const char *case_id, const cha
     "cs AS (SELECT cu.case_id, cu.unit_code FROM cu WHERE " TN__OFFICE_CUT("cu.unit_code") ") "
 
 /* Prepares a SEEN query with ?1 = as_of (NULL: everything known) and the store's office cut. */
-static tn_err prepare_seen(struct tn_store *s, const char *sql, const char *as_of,
-                           sqlite3_stmt **out)
+static tn_err prepare_seen(struct tn__sq *s, const char *sql, const char *as_of, sqlite3_stmt **out)
 {
     tn_err err = tn__store_prepare(s, sql, out);
     if (err)
@@ -419,8 +418,8 @@ static tn_err prepare_seen(struct tn_store *s, const char *sql, const char *as_o
     return TN_OK;
 }
 
-tn_err tn_store_bank_orders(struct tn_store *s, const char *as_of,
-                            tn_err (*row)(void *ctx, const struct tn_bank_order_row *r), void *ctx)
+tn_err tn__sq_bank_orders(struct tn__sq *s, const char *as_of,
+                          tn_err (*row)(void *ctx, const struct tn_bank_order_row *r), void *ctx)
 {
     static const char sql[] =
         SEEN "SELECT o.what, o.party, o.case_id, o.no, o.date, o.amount, "
@@ -466,9 +465,8 @@ tn_err tn_store_bank_orders(struct tn_store *s, const char *as_of,
     return err;
 }
 
-tn_err tn_store_branch_links(struct tn_store *s, const char *as_of,
-                             tn_err (*row)(void *ctx, const struct tn_case_branch_link *r),
-                             void *ctx)
+tn_err tn__sq_branch_links(struct tn__sq *s, const char *as_of,
+                           tn_err (*row)(void *ctx, const struct tn_case_branch_link *r), void *ctx)
 {
     static const char sql[] =
         SEEN "SELECT b.case_id, cs.unit_code, b.unit_code, b.province_code, coalesce(b.note, ''), "
@@ -491,8 +489,8 @@ tn_err tn_store_branch_links(struct tn_store *s, const char *as_of,
     return err;
 }
 
-tn_err tn_store_tips(struct tn_store *s, const char *as_of,
-                     tn_err (*row)(void *ctx, const struct tn_tip_row *r), void *ctx)
+tn_err tn__sq_tips(struct tn__sq *s, const char *as_of,
+                   tn_err (*row)(void *ctx, const struct tn_tip_row *r), void *ctx)
 {
     static const char sql[] = SEEN
         "SELECT t.case_id, cs.unit_code, t.no, t.date, coalesce(t.party, ''), "
@@ -523,8 +521,8 @@ tn_err tn_store_tips(struct tn_store *s, const char *as_of,
     return err;
 }
 
-tn_err tn_store_latest_closed(struct tn_store *s, const char *unit, const char *as_of,
-                              tn_period *period)
+tn_err tn__sq_latest_closed(struct tn__sq *s, const char *unit, const char *as_of,
+                            tn_period *period)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare_at(

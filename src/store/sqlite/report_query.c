@@ -61,8 +61,8 @@ static void read_balance(sqlite3_stmt *st, struct tn_balance_row *r)
     tn__read_balance_figures(st, 2, r);
 }
 
-tn_err tn_store_balances(struct tn_store *s, tn_period period, const char *as_of,
-                         tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx)
+tn_err tn__sq_balances(struct tn__sq *s, tn_period period, const char *as_of,
+                       tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err =
@@ -104,7 +104,7 @@ void tn_explain_release(struct tn_explain *e)
 
 /* Runs sql (one parameter: the unit_close id) and hands each row to one() to append to e.
  * what names the lines in an error. */
-static tn_err each_line(struct tn_store *s, const char *sql, const char *what, struct tn_explain *e,
+static tn_err each_line(struct tn__sq *s, const char *sql, const char *what, struct tn_explain *e,
                         void (*one)(sqlite3_stmt *st, struct tn_explain *e))
 {
     sqlite3_stmt *st;
@@ -178,7 +178,7 @@ static void finding_row(sqlite3_stmt *st, struct tn_explain *e)
     f->floor = sqlite3_column_int64(st, 3);
 }
 
-static tn_err read_lines(struct tn_store *s, struct tn_explain *e)
+static tn_err read_lines(struct tn__sq *s, struct tn_explain *e)
 {
     tn_err err;
     if ((err = each_line(
@@ -204,8 +204,8 @@ static tn_err read_lines(struct tn_store *s, struct tn_explain *e)
                      "read findings", e, finding_row);
 }
 
-tn_err tn_store_explain(struct tn_store *s, const char *unit_code, tn_period period,
-                        const char *as_of, struct tn_explain *e)
+tn_err tn__sq_explain(struct tn__sq *s, const char *unit_code, tn_period period, const char *as_of,
+                      struct tn_explain *e)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(
@@ -235,14 +235,15 @@ tn_err tn_store_explain(struct tn_store *s, const char *unit_code, tn_period per
                                  &st)))
         return err;
     sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
+    int found;
+    if (!(err = tn__store_step_one(s, st, &found, "read the unit's name")) && found)
         TN__COL_COPY(e->unit_name, st, 0);
     sqlite3_finalize(st);
-    return read_lines(s, e);
+    return err ? err : read_lines(s, e);
 }
 
-tn_err tn_store_findings(struct tn_store *s, tn_period period, const char *as_of,
-                         tn_err (*row)(void *ctx, const struct tn_finding_row *r), void *ctx)
+tn_err tn__sq_findings(struct tn__sq *s, tn_period period, const char *as_of,
+                       tn_err (*row)(void *ctx, const struct tn_finding_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare_period(
@@ -271,8 +272,8 @@ tn_err tn_store_findings(struct tn_store *s, tn_period period, const char *as_of
     return err;
 }
 
-tn_err tn_store_suspense(struct tn_store *s, tn_period period, const char *as_of,
-                         tn_err (*row)(void *ctx, const struct tn_suspense_row *r), void *ctx)
+tn_err tn__sq_suspense(struct tn__sq *s, tn_period period, const char *as_of,
+                       tn_err (*row)(void *ctx, const struct tn_suspense_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     /* the version of each payment known at as_of, if that version waits in suspense */

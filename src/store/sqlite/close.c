@@ -39,7 +39,10 @@ static tn_err check_state(struct tn__close *c, char *msg, size_t msgsz)
     if (err)
         return err;
     c->start = c->period;
-    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+    int rc = sqlite3_step(st); /* one row, NULLs when nothing is closed yet */
+    if (rc != SQLITE_ROW)
+        err = tn__store_fail(c->s, "read the closed periods");
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
         tn_period first = text_period(tn__col_text(st, 0));
         tn_period last = text_period(tn__col_text(st, 1));
         char asked[TN_PERIOD_BUFSZ], a[TN_PERIOD_BUFSZ], b[TN_PERIOD_BUFSZ];
@@ -540,24 +543,24 @@ static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls,
         ((rcd != SQLITE_DONE && rcd != SQLITE_ROW) || (rcp != SQLITE_DONE && rcp != SQLITE_ROW)))
         err = tn__store_fail(c->s, "read declarations or payments");
     if (err == TN_ERR_STORE && !msg[0])
-        snprintf(msg, msgsz, "%s", tn_store_errmsg(c->s));
+        snprintf(msg, msgsz, "%s", tn__sq_errmsg(c->s));
     work_release(&w);
     return err;
 }
 
-tn_err tn_close_period(struct tn_store *s, const struct tn_policy *pol, tn_period period,
-                       const char *now, struct tn_close_stats *stats,
-                       void (*progress)(void *ctx, long long done, long long total), void *ctx,
-                       char *msg, size_t msgsz)
+tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_period period,
+                           const char *now, struct tn_close_stats *stats,
+                           void (*progress)(void *ctx, long long done, long long total), void *ctx,
+                           char *msg, size_t msgsz)
 {
     struct tn__close c = {.s = s, .pol = pol, .period = period, .now = now};
     sqlite3_stmt *units = NULL, *decls = NULL, *pays = NULL, *prev = NULL, *rec = NULL, *st = NULL;
     char pbuf[TN_PERIOD_BUFSZ], first[TN_PERIOD_BUFSZ], last_day[TN_DAY_BUFSZ];
     char prev_run_at[20] = "";
     msg[0] = '\0';
-    tn_err err = tn_store_begin(s);
+    tn_err err = tn__sq_begin(s);
     if (err) {
-        snprintf(msg, msgsz, "%s", tn_store_errmsg(s));
+        snprintf(msg, msgsz, "%s", tn__sq_errmsg(s));
         return err;
     }
     if ((err = check_state(&c, msg, msgsz)))
@@ -572,7 +575,10 @@ tn_err tn_close_period(struct tn_store *s, const struct tn_policy *pol, tn_perio
     char pm[TN_PERIOD_BUFSZ];
     tn_period_format(period - 1, pm);
     sqlite3_bind_text(st, 1, pm, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
+    int found;
+    if ((err = tn__store_step_one(s, st, &found, "read the previous close run")))
+        goto done;
+    if (found)
         TN__COL_COPY(prev_run_at, st, 0);
     sqlite3_finalize(st);
     st = NULL;
@@ -602,7 +608,9 @@ tn_err tn_close_period(struct tn_store *s, const struct tn_policy *pol, tn_perio
                                  &st)))
         goto done;
     sqlite3_bind_text(st, 1, last_day, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
+    if ((err = tn__store_step_one(s, st, &found, "count the units")))
+        goto done;
+    if (found)
         total = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     st = NULL;
@@ -666,11 +674,11 @@ done:
     tn__close_finalize_writes(&c);
     free(c.rate_sets);
     if (!err)
-        err = tn_store_commit(s);
+        err = tn__sq_commit(s);
     if (err) {
         if (!msg[0])
-            snprintf(msg, msgsz, "%s", tn_store_errmsg(s));
-        tn_store_rollback(s);
+            snprintf(msg, msgsz, "%s", tn__sq_errmsg(s));
+        tn__sq_rollback(s);
         return err;
     }
     if (stats)

@@ -33,7 +33,7 @@ struct unit_facts {
 };
 
 /* The unit's type, office and status as known at as_of ("" when unknown). */
-static tn_err unit_facts(struct tn_store *s, const char *unit_code, const char *as_of,
+static tn_err unit_facts(struct tn__sq *s, const char *unit_code, const char *as_of,
                          struct unit_facts *u)
 {
     sqlite3_stmt *st;
@@ -116,12 +116,12 @@ static void aggregate(const struct lit_case *v, size_t lo, size_t hi, struct tn_
     }
 }
 
-static tn_err case_recovered(struct tn_store *s, const char *case_id, const char *as_of,
+static tn_err case_recovered(struct tn__sq *s, const char *case_id, const char *as_of,
                              struct lit_case *lc)
 {
     struct tn_case_payment_row *p = NULL;
     size_t n = 0;
-    tn_err err = tn_store_case_payments(s, case_id, as_of, &p, &n);
+    tn_err err = tn__sq_case_payments(s, case_id, as_of, &p, &n);
     if (err)
         return err;
     for (size_t i = 0; i < n; i++) {
@@ -137,19 +137,19 @@ static tn_err case_recovered(struct tn_store *s, const char *case_id, const char
     return TN_OK;
 }
 
-tn_err tn_store_litigation(struct tn_store *s, tn_day from, tn_day to, const char *as_of,
-                           enum tn_litigation_by by,
-                           tn_err (*row)(void *ctx, const struct tn_litigation_row *r), void *ctx)
+tn_err tn__sq_litigation(struct tn__sq *s, tn_day from, tn_day to, const char *as_of,
+                         enum tn_litigation_by by,
+                         tn_err (*row)(void *ctx, const struct tn_litigation_row *r), void *ctx)
 {
-    const char *at = tn__at(as_of), *office = tn_store_office(s); /* the store's cut */
+    const char *at = tn__at(as_of), *office = tn__sq_office(s); /* the store's cut */
     struct ids ids = {0};
     struct lit_case *v = NULL;
     size_t nv = 0, capv = 0;
-    tn_err err = tn_store_case_ids(s, at, collect, &ids);
+    tn_err err = tn__sq_case_ids(s, at, collect, &ids);
     for (size_t i = 0; !err && i < ids.n; i++) {
         struct tn_case_event_row *ev = NULL;
         size_t n = 0;
-        if ((err = tn_store_case_events(s, ids.id[i], at, &ev, &n)))
+        if ((err = tn__sq_case_events(s, ids.id[i], at, &ev, &n)))
             break;
         struct lit_case lc = {0};
         char why[256];
@@ -203,10 +203,10 @@ tn_err tn_store_litigation(struct tn_store *s, tn_day from, tn_day to, const cha
     return err;
 }
 
-tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const char *as_of, tn_day on,
-                      tn_err (*row)(void *ctx, const struct tn_case_row *r), void *ctx)
+tn_err tn__sq_cases(struct tn__sq *s, const struct tn_policy *pol, const char *as_of, tn_day on,
+                    tn_err (*row)(void *ctx, const struct tn_case_row *r), void *ctx)
 {
-    const char *at = tn__at(as_of), *office = tn_store_office(s); /* the store's cut */
+    const char *at = tn__at(as_of), *office = tn__sq_office(s); /* the store's cut */
     tn_day today; /* plans are judged on as_of's day */
     char day[11];
     snprintf(day, sizeof day, "%.10s", at);
@@ -215,7 +215,7 @@ tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const cha
     if (on >= 0)
         today = on;
     struct ids ids = {0};
-    tn_err err = tn_store_case_ids(s, at, collect, &ids);
+    tn_err err = tn__sq_case_ids(s, at, collect, &ids);
     for (size_t i = 0; !err && i < ids.n; i++) {
         struct tn_case_event_row *ev = NULL;
         struct tn_instalment *inst = NULL;
@@ -225,7 +225,7 @@ tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const cha
         size_t n = 0, ninst = 0, npay = 0;
         struct tn_case_row r;
         memset(&r, 0, sizeof r);
-        if ((err = tn_store_case_events(s, ids.id[i], at, &ev, &n)) || !n)
+        if ((err = tn__sq_case_events(s, ids.id[i], at, &ev, &n)) || !n)
             goto next;
         snprintf(r.case_id, sizeof r.case_id, "%s", ids.id[i]);
         snprintf(r.unit_code, sizeof r.unit_code, "%s", ev[0].unit_code);
@@ -244,7 +244,7 @@ tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const cha
         for (size_t k = 0; k < n; k++)
             steps[k] = ev[k].step;
         tn_ladder_deadline(pol, steps, (size_t)r.c.events, &r.deadline_rule, &r.deadline);
-        if ((err = tn_store_case_payments(s, ids.id[i], at, &pay, &npay)))
+        if ((err = tn__sq_case_payments(s, ids.id[i], at, &pay, &npay)))
             goto next;
         pp = tn_xmalloc((npay ? npay : 1) * sizeof *pp);
         size_t npp = 0;
@@ -253,7 +253,7 @@ tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const cha
             if (!pay[k].reversed)
                 pp[npp++] = (struct tn_plan_payment){pay[k].paid_on, pay[k].amount};
         }
-        if ((err = tn_store_case_plan(s, ids.id[i], at, &inst, &ninst)))
+        if ((err = tn__sq_case_plan(s, ids.id[i], at, &inst, &ninst)))
             goto next;
         if (ninst && tn_plan_status(inst, ninst, pp, npp, today, &r.plan) == TN_OK) {
             r.has_plan = 1;

@@ -37,8 +37,8 @@ static const char events_sql[] =
     "WHERE " TN__OFFICE_CUT("ev.unit_code") " GROUP BY ev.event ORDER BY ev.event";
 /* clang-format on */
 
-tn_err tn_store_bucket_moves(struct tn_store *s, tn_period period, const char *as_of,
-                             tn_err (*row)(void *ctx, const struct tn_bucket_move *r), void *ctx)
+tn_err tn__sq_bucket_moves(struct tn__sq *s, tn_period period, const char *as_of,
+                           tn_err (*row)(void *ctx, const struct tn_bucket_move *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = tn__ops_prepare(s, buckets_sql, period, as_of, &st);
@@ -58,8 +58,8 @@ tn_err tn_store_bucket_moves(struct tn_store *s, tn_period period, const char *a
     return err;
 }
 
-tn_err tn_store_new_debtors(struct tn_store *s, tn_period period, const char *as_of,
-                            tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx)
+tn_err tn__sq_new_debtors(struct tn__sq *s, tn_period period, const char *as_of,
+                          tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = tn__ops_prepare(s, new_debtors_sql, period, as_of, &st);
@@ -68,8 +68,8 @@ tn_err tn_store_new_debtors(struct tn_store *s, tn_period period, const char *as
     return tn__ops_worklist_rows(s, st, row, ctx, "read the units newly in debt");
 }
 
-tn_err tn_store_event_counts(struct tn_store *s, tn_period period, const char *as_of,
-                             tn_err (*row)(void *ctx, const struct tn_event_count *r), void *ctx)
+tn_err tn__sq_event_counts(struct tn__sq *s, tn_period period, const char *as_of,
+                           tn_err (*row)(void *ctx, const struct tn_event_count *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare_period(s, events_sql, period, as_of, &st);
