@@ -129,7 +129,13 @@ tn_err tn_app_report_run(struct tn_app *app, const struct tn_scope *scope,
 
 /* ---- cases and their registers (app_case.c, app_case_register.c) ---- */
 
+/* Declared in thuno/app_case.h: its results embed rows of report.h, case_store.h and doc.h,
+ * which this header does not include (policy.h and inspection_store.h both define
+ * struct tn_unit_facts). */
+
 /* ---- documents (app_doc.c) ---- */
+
+/* Declared in thuno/app_case.h with the case commands. */
 
 /* ---- letters (app_letter.c) ---- */
 
