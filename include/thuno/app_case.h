@@ -62,7 +62,7 @@ struct tn_case_view {
     size_t nplan;
     int plan_judged; /* the plan's status could be judged (plan_status, marks valid) */
     struct tn_plan_status plan_status;
-    enum tn_case_instalment_mark *marks; /* nplan marks */
+    enum tn_case_instalment_mark *marks;     /* nplan marks */
     const struct tn_case_deadline *deadline; /* NULL: none pending; borrowed from the policy */
     tn_day deadline_day;
     int overdue; /* today is after deadline_day */
@@ -74,8 +74,8 @@ struct tn_case_view {
     const struct tn_tip_reward_rule **tip_rule; /* per regs row: its rule, else NULL */
     struct tn_case_branch_row *branches;
     size_t nbranches;
-    int filed;          /* a lawsuit_filed event is recorded */
-    tn_day filed_on;    /* the latest one's day and amount */
+    int filed;       /* a lawsuit_filed event is recorded */
+    tn_day filed_on; /* the latest one's day and amount */
     tn_money filed_amount;
     int filed_claim_found; /* the ledger had a closed balance known on the filing day */
     struct tn_balance_row filed_balance;
@@ -98,8 +98,8 @@ struct tn_case_record_args {
     enum tn_case_event event;
     tn_day day;
     const char *unit_code;
-    tn_money amount;     /* -1: none */
-    const char *outcome; /* as written: "" or one of the outcomes event takes */
+    tn_money amount;                   /* -1: none */
+    const char *outcome;               /* as written: "" or one of the outcomes event takes */
     const char *office, *note, *actor; /* NULL: none */
 };
 
@@ -144,10 +144,10 @@ tn_err tn_app_case_sweep(struct tn_app *app, const struct tn_scope *scope, tn_da
 struct tn_case_claim {
     char case_id[72];
     char unit_code[32];
-    char as_of[20];        /* what the ledger is read as of */
+    char as_of[20];            /* what the ledger is read as of */
     struct tn_explain explain; /* the balance and every line behind it */
-    int stale;             /* the balance's period ends more than a month before the day */
-    int filed;             /* a lawsuit_filed event is recorded: its day and amount */
+    int stale;                 /* the balance's period ends more than a month before the day */
+    int filed;                 /* a lawsuit_filed event is recorded: its day and amount */
     tn_day filed_on;
     tn_money filed_amount;
 };
@@ -275,15 +275,14 @@ tn_err tn_app_case_agent(struct tn_app *app, const struct tn_scope *scope,
 tn_err tn_app_case_branch(struct tn_app *app, const struct tn_scope *scope, const char *case_id,
                           const char *unit, const char *province, const char *note);
 
-
 #include "thuno/doc.h"
 
 /* What a document or the checklist is asked for. Strings borrowed. */
 struct tn_doc_request {
     const char *case_id;
-    tn_day date;         /* the document's date; -1: the day of as_of (a petition already
-                          * filed: its filing day) */
-    const char *as_of;   /* "YYYY-MM-DDTHH:MM:SS", NULL: app->now */
+    tn_day date;       /* the document's date; -1: the day of as_of (a petition already
+                        * filed: its filing day) */
+    const char *as_of; /* "YYYY-MM-DDTHH:MM:SS", NULL: app->now */
     const char *to, *issuer, *place; /* NULL: none (issuer: "BẢO HIỂM XÃ HỘI TỈNH") */
 };
 
@@ -323,6 +322,5 @@ tn_err tn_app_doc_checklist(struct tn_app *app, const struct tn_scope *scope,
  * (pay_day outside 1..31, empty name or code), TN_ERR_STORE; why says which. */
 tn_err tn_app_case_pensioner(struct tn_app *app, const struct tn_scope *scope, const char *case_id,
                              const struct tn_doc_pensioner *p, const char *actor);
-
 
 #endif

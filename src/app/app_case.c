@@ -141,15 +141,14 @@ static void judge_plan(struct tn_case_view *v)
     for (size_t i = 0; i < v->npayments; i++)
         if (!v->payments[i].reversed)
             pp[npp++] = (struct tn_plan_payment){v->payments[i].paid_on, v->payments[i].amount};
-    v->plan_judged =
-        tn_plan_status(v->plan, v->nplan, pp, npp, v->today, &v->plan_status) == TN_OK;
+    v->plan_judged = tn_plan_status(v->plan, v->nplan, pp, npp, v->today, &v->plan_status) == TN_OK;
     free(pp);
     if (!v->plan_judged)
         return;
     const struct tn_plan_status *st = &v->plan_status;
     v->marks = tn_xmalloc(v->nplan * sizeof *v->marks + 1);
     for (size_t i = 0; i < v->nplan; i++)
-        v->marks[i] = i < st->met                       ? TN_CASE_INST_MET
+        v->marks[i] = i < st->met                        ? TN_CASE_INST_MET
                       : st->defaulted && i == st->missed ? TN_CASE_INST_MISSED
                       : v->plan[i].due >= v->today       ? TN_CASE_INST_DUE
                                                          : TN_CASE_INST_PAST;
@@ -292,8 +291,8 @@ tn_err tn_app_case_attach(struct tn_app *app, const struct tn_scope *scope, cons
         free(buf);
         return tn__app_fail(app, TN_ERR_IO, "cannot read %s", name);
     }
-    tn_err err = tn_store_case_attach(app->store, case_id, kind, name, buf, n, app->now, actor,
-                                      sha256);
+    tn_err err =
+        tn_store_case_attach(app->store, case_id, kind, name, buf, n, app->now, actor, sha256);
     free(buf);
     if (err)
         return tn__app_fail(app, err, "%s", tn_store_errmsg(app->store));
@@ -358,8 +357,10 @@ tn_err tn_app_case_sweep(struct tn_app *app, const struct tn_scope *scope, tn_da
     if (day >= 0 && day > day_of(app, NULL)) { /* it records: the defaults that happened */
         char d[TN_DAY_BUFSZ];
         tn_day_format(day, d);
-        return tn__app_fail(app, TN_ERR_REJECTED, "ngày %s sau hôm nay / --date %s is after today "
-                            "(%.10s)", d, d, app->now);
+        return tn__app_fail(app, TN_ERR_REJECTED,
+                            "ngày %s sau hôm nay / --date %s is after today "
+                            "(%.10s)",
+                            d, d, app->now);
     }
     tn_err err = tn__app_cut(app, scope);
     if (err)

@@ -39,7 +39,8 @@ static void row_init(struct tn_case_reg_row *r, enum tn_case_reg reg,
 static tn_err amount_ok(struct tn_app *app, const char *opt, tn_money m, int positive)
 {
     if (m < 0 || (positive && m == 0))
-        return BAD(app, "%s: số tiền không hợp lệ / expected a whole number of đồng%s, got \"%lld\"",
+        return BAD(app,
+                   "%s: số tiền không hợp lệ / expected a whole number of đồng%s, got \"%lld\"",
                    opt, positive ? " above 0" : "", (long long)m);
     return TN_OK;
 }

@@ -27,8 +27,8 @@ static void known_on(const char *as_of, tn_day d, char out[static 20])
 /* Gathers the case as known at req->as_of (default now), for a document dated req->date
  * (default the day of as_of; a petition already filed is reprinted with its filing day). The
  * ledger is read as known at the end of that date (never after as_of): the claim at filing. */
-static tn_err gather(struct tn_app *app, const struct tn_doc_request *req,
-                     enum tn_case_event stage, struct tn_doc_source *src)
+static tn_err gather(struct tn_app *app, const struct tn_doc_request *req, enum tn_case_event stage,
+                     struct tn_doc_source *src)
 {
     char as_of[20], ledger_at[20];
     tn_day date = req->date;
@@ -49,8 +49,8 @@ static tn_err gather(struct tn_app *app, const struct tn_doc_request *req,
         }
         known_on(as_of, date, ledger_at);
         tn_doc_source_release(src);
-        err = tn_store_doc_source(app->store, req->case_id, as_of, ledger_at, date, rule->order,
-                                  src);
+        err =
+            tn_store_doc_source(app->store, req->case_id, as_of, ledger_at, date, rule->order, src);
         if (err || req->date >= 0 || stage != TN_CASE_EV_LAWSUIT_FILED)
             break;
         tn_day filed = -1;

@@ -11,7 +11,6 @@
 #include "thuno/app_case.h"
 #include "thuno/money.h"
 
-
 /* Writes m grouped as the case screens print it ("1.500.000"), or "-" when m is negative. */
 void tn__case_money(tn_money m, char buf[static 32]);
 

@@ -203,8 +203,8 @@ static tn_err attach(struct tn_app *app, int argc, char **argv)
     }
     const char *name = strrchr(argv[2], '/') ? strrchr(argv[2], '/') + 1 : argv[2];
     char sha[65];
-    tn_err err =
-        tn_app_case_attach(app, &everyone, argv[0], argv[1], name, f, argc == 5 ? argv[4] : NULL, sha);
+    tn_err err = tn_app_case_attach(app, &everyone, argv[0], argv[1], name, f,
+                                    argc == 5 ? argv[4] : NULL, sha);
     fclose(f);
     if (err == TN_ERR_IO)
         tn_cli_error("case", "cannot read %s", argv[2]);

@@ -72,8 +72,9 @@ static const struct tn_scope everyone = {NULL, NULL, TN_ROLE_ADMIN};
 
 static struct tn_doc_request request(const struct doc_args *a)
 {
-    return (struct tn_doc_request){a->case_id, a->has_date ? a->date : -1,
-                                   a->has_as_of ? a->as_of : NULL, a->to, a->issuer, a->place};
+    return (struct tn_doc_request){
+        a->case_id, a->has_date ? a->date : -1, a->has_as_of ? a->as_of : NULL, a->to, a->issuer,
+        a->place};
 }
 
 static tn_err write_doc(const struct doc_args *a, const struct tn_doc *d, const char *created)
@@ -153,8 +154,7 @@ static tn_err checklist(struct tn_app *app, const struct doc_args *a)
                                   : "facts missing");
         }
         printf("  %-20s %-22s %s — %s\n", tn_doc_kind_name(l->kind),
-               tn_case_event_name(tn_doc_kind_stage(l->kind)), status,
-               tn_doc_kind_label(l->kind));
+               tn_case_event_name(tn_doc_kind_stage(l->kind)), status, tn_doc_kind_label(l->kind));
         if (!c->stage_ok)
             continue;
         for (size_t i = 0; i < c->nmissing; i++)
