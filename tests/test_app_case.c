@@ -318,18 +318,31 @@ static void registers(void **state)
     assert_int_equal(v.nregs, 12);
     assert_int_equal(v.nbranches, 1);
     assert_string_equal(v.branches[0].province_code, "01");
-    size_t tips = 0;
-    for (size_t i = 0; i < v.nregs; i++) {
-        if (v.regs[i].reg != TN_CASE_REG_TIP) {
-            assert_int_equal(v.tip_reward[i], -1);
-            continue;
-        }
-        tips++;
-        /* policy/tip_reward.csv: 5% of 50,000,000, under the 10,000,000 cap */
-        assert_int_equal(v.tip_reward[i], 2500000);
-        assert_non_null(v.tip_rule[i]);
-    }
-    assert_int_equal(tips, 1);
+    /* policy/tip_reward.csv: 5% of 50,000,000, under the 10,000,000 cap */
+    assert_int_equal(v.ntips, 1);
+    assert_string_equal(v.tips[0].tip->party, "Nguyễn Văn B");
+    assert_int_equal(v.tips[0].result->amount, 50000000);
+    assert_int_equal(v.tips[0].reward, 2500000);
+    assert_non_null(v.tips[0].rule);
+    /* the creditor's order 2,1: the bank account first, frozen; the land verified */
+    assert_string_equal(v.priority->detail, "2,1");
+    assert_int_equal(v.nassets, 2);
+    assert_int_equal(v.assets[0].asset->no, 2);
+    assert_int_equal(v.assets[0].place, 1);
+    assert_int_equal(v.assets[0].nacts, 1);
+    assert_string_equal(v.assets[0].acts[0]->what, "account_freeze");
+    assert_int_equal(v.assets[1].asset->no, 1);
+    assert_int_equal(v.assets[1].place, 2);
+    assert_string_equal(v.assets[1].acts[0]->what, "exists");
+    /* the order: 2,000,000 of 5,000,000 deducted, 5 days after it */
+    assert_int_equal(v.norders, 1);
+    assert_int_equal(v.orders[0].order->amount, 5000000);
+    assert_int_equal(v.orders[0].nreplies, 1);
+    assert_int_equal(v.orders[0].replies[0].days, 5);
+    assert_int_equal(v.orders[0].deducted, 2000000);
+    assert_string_equal(v.orders[0].last->what, "partial");
+    assert_string_equal(v.agent->party, "Chi cục THADS quận 1");
+    assert_int_equal(v.nagents, 1);
     assert_int_equal(v.today, day("2026-05-01"));
     assert_int_equal(v.nchecklist, 0); /* policy/checklist.csv lists nothing after a lawsuit */
     tn_case_view_release(&v);

@@ -43,6 +43,38 @@ struct tn_case_check_line {
     int met; /* one of the '|'-separated requirements is met by an event or an attachment */
 };
 
+/* An asset of the case and what was done to it (rows borrowed from the view's regs). */
+struct tn_case_asset_view {
+    const struct tn_case_reg_row *asset;
+    size_t place; /* 1, 2, ... in the creditor's seizure order in force; 0: not designated */
+    const struct tn_case_reg_row **acts; /* its verifications and measures, by day then as
+                                          * recorded */
+    size_t nacts;
+};
+
+/* A bank's reply to a forced-deduction order. */
+struct tn_case_reply_view {
+    const struct tn_case_reg_row *reply;
+    int days; /* after the order */
+};
+
+/* A forced-deduction order and its replies. */
+struct tn_case_order_view {
+    const struct tn_case_reg_row *order;
+    struct tn_case_reply_view *replies; /* in register order */
+    size_t nreplies;
+    tn_money deducted;                  /* what the replies deducted */
+    const struct tn_case_reg_row *last; /* the reply in force (latest by day); NULL: none */
+};
+
+/* An informant's tip, its result and the reward owed on it (policy/tip_reward.csv). */
+struct tn_case_tip_view {
+    const struct tn_case_reg_row *tip;
+    const struct tn_case_reg_row *result;  /* NULL: none yet */
+    tn_money reward;                       /* -1 when no result */
+    const struct tn_tip_reward_rule *rule; /* the reward's rule; NULL when no result */
+};
+
 /* A case's file as of a time: everything `case show` prints, typed. Arrays owned by the view
  * (tn_case_view_release). */
 struct tn_case_view {
@@ -70,8 +102,15 @@ struct tn_case_view {
     size_t nattachments;
     struct tn_case_reg_row *regs; /* by register then number */
     size_t nregs;
-    tn_money *tip_reward; /* per regs row: the reward owed on a tip with a result, else -1 */
-    const struct tn_tip_reward_rule **tip_rule; /* per regs row: its rule, else NULL */
+    const struct tn_case_reg_row *agent;    /* the enforcement agent in force; NULL: none */
+    size_t nagents;                         /* agents recorded (the latest replaces the others) */
+    const struct tn_case_reg_row *priority; /* the creditor's seizure order in force */
+    struct tn_case_asset_view *assets;      /* designated first in their order, then by number */
+    size_t nassets;
+    struct tn_case_order_view *orders; /* by number */
+    size_t norders;
+    struct tn_case_tip_view *tips; /* by number */
+    size_t ntips;
     struct tn_case_branch_row *branches;
     size_t nbranches;
     int filed;       /* a lawsuit_filed event is recorded */

@@ -50,8 +50,13 @@ void tn_case_view_release(struct tn_case_view *v)
     free(v->marks);
     free(v->attachments);
     free(v->regs);
-    free(v->tip_reward);
-    free(v->tip_rule);
+    for (size_t i = 0; i < v->nassets; i++)
+        free(v->assets[i].acts);
+    free(v->assets);
+    for (size_t i = 0; i < v->norders; i++)
+        free(v->orders[i].replies);
+    free(v->orders);
+    free(v->tips);
     free(v->branches);
     free(v->checklist);
     tn_case_view_init(v);
@@ -154,32 +159,125 @@ static void judge_plan(struct tn_case_view *v)
                                                          : TN_CASE_INST_PAST;
 }
 
-/* Each tip's reward, once it has a result (policy/tip_reward.csv). */
-static tn_err tip_rewards(struct tn_app *app, struct tn_case_view *v)
+/* the latest row of register reg (by day, then number), of ref when by_ref: the one in force;
+ * NULL when none. *count is how many there are. */
+static const struct tn_case_reg_row *latest(const struct tn_case_reg_row *r, size_t n,
+                                            enum tn_case_reg reg, long ref, int by_ref,
+                                            size_t *count)
 {
-    v->tip_reward = tn_xmalloc((v->nregs + 1) * sizeof *v->tip_reward);
-    v->tip_rule = tn_xcalloc(v->nregs + 1, sizeof *v->tip_rule);
+    const struct tn_case_reg_row *best = NULL;
+    *count = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (r[i].reg != reg || (by_ref && r[i].ref != ref))
+            continue;
+        ++*count;
+        if (!best || r[i].day > best->day || (r[i].day == best->day && r[i].no > best->no))
+            best = &r[i];
+    }
+    return best;
+}
+
+/* rows by day, then as recorded */
+static int by_day(const void *a, const void *b)
+{
+    const struct tn_case_reg_row *x = *(const struct tn_case_reg_row *const *)a,
+                                 *y = *(const struct tn_case_reg_row *const *)b;
+    if (x->day != y->day)
+        return (x->day > y->day) - (x->day < y->day);
+    return strcmp(x->known_at, y->known_at);
+}
+
+/* The assets in the creditor's seizure order in force (the designated ones in their order,
+ * then the others by number), each with its verifications and measures by day. */
+static void assets(struct tn_case_view *v)
+{
+    const struct tn_case_reg_row *r = v->regs;
+    size_t n = v->nregs, cnt;
+    long order[64];
+    size_t norder = 0;
+    char why[160];
+    v->priority = latest(r, n, TN_CASE_REG_PRIORITY, 0, 0, &cnt);
+    if (v->priority &&
+        tn_case_priority_parse(v->priority->detail, order, 64, &norder, why, sizeof why))
+        norder = 0;
+    v->assets = tn_xcalloc(n + 1, sizeof *v->assets);
+    for (size_t rank = 0; rank <= norder; rank++) {
+        for (size_t i = 0; i < n; i++) {
+            if (r[i].reg != TN_CASE_REG_ASSET ||
+                tn_case_priority_rank(order, norder, r[i].no) != rank)
+                continue;
+            struct tn_case_asset_view *a = &v->assets[v->nassets++];
+            a->asset = &r[i];
+            a->place = rank < norder ? rank + 1 : 0;
+            a->acts = tn_xmalloc((n + 1) * sizeof *a->acts);
+            for (size_t j = 0; j < n; j++)
+                if ((r[j].reg == TN_CASE_REG_VERIFICATION || r[j].reg == TN_CASE_REG_MEASURE) &&
+                    r[j].ref == r[i].no)
+                    a->acts[a->nacts++] = &r[j];
+            tn_sort(a->acts, a->nacts, sizeof *a->acts, by_day);
+        }
+    }
+}
+
+/* Each forced-deduction order with its replies, what they deducted and the reply in force. */
+static void orders(struct tn_case_view *v)
+{
+    const struct tn_case_reg_row *r = v->regs;
+    size_t n = v->nregs, cnt;
+    v->orders = tn_xcalloc(n + 1, sizeof *v->orders);
+    for (size_t i = 0; i < n; i++) {
+        if (r[i].reg != TN_CASE_REG_BANK_ORDER)
+            continue;
+        struct tn_case_order_view *o = &v->orders[v->norders++];
+        o->order = &r[i];
+        o->replies = tn_xmalloc((n + 1) * sizeof *o->replies);
+        for (size_t j = 0; j < n; j++) {
+            if (r[j].reg != TN_CASE_REG_BANK_REPLY || r[j].ref != r[i].no)
+                continue;
+            o->replies[o->nreplies++] =
+                (struct tn_case_reply_view){&r[j], (int)(r[j].day - r[i].day)};
+            o->deducted += r[j].amount;
+        }
+        o->last = latest(r, n, TN_CASE_REG_BANK_REPLY, r[i].no, 1, &cnt);
+    }
+}
+
+/* Each tip with its result and the reward owed once it has one (policy/tip_reward.csv). */
+static tn_err tips(struct tn_app *app, struct tn_case_view *v)
+{
+    const struct tn_case_reg_row *r = v->regs;
+    v->tips = tn_xcalloc(v->nregs + 1, sizeof *v->tips);
     for (size_t i = 0; i < v->nregs; i++) {
-        const struct tn_case_reg_row *r = v->regs;
-        v->tip_reward[i] = -1;
         if (r[i].reg != TN_CASE_REG_TIP)
             continue;
-        const struct tn_case_reg_row *res = NULL;
+        struct tn_case_tip_view *t = &v->tips[v->ntips++];
+        t->tip = &r[i];
+        t->reward = -1;
         for (size_t j = 0; j < v->nregs; j++)
             if (r[j].reg == TN_CASE_REG_TIP_RESULT && r[j].ref == r[i].no)
-                res = &r[j];
-        if (!res)
+                t->result = &r[j];
+        if (!t->result)
             continue;
-        tn_err err = tn_policy_tip_reward(app->policy, res->day, res->amount, &v->tip_reward[i],
-                                          &v->tip_rule[i]);
+        tn_err err = tn_policy_tip_reward(app->policy, t->result->day, t->result->amount,
+                                          &t->reward, &t->rule);
         if (err) {
             char d[TN_DAY_BUFSZ];
-            tn_day_format(res->day, d);
+            tn_day_format(t->result->day, d);
             return tn__app_fail(app, err, "tip %ld: no reward rule for %s (policy/tip_reward.csv)",
                                 r[i].no, d);
         }
     }
     return TN_OK;
+}
+
+/* What the registers say as of the view's time: the agent in force, the assets, the orders
+ * and the tips. */
+static tn_err registers(struct tn_app *app, struct tn_case_view *v)
+{
+    v->agent = latest(v->regs, v->nregs, TN_CASE_REG_AGENT, 0, 0, &v->nagents);
+    assets(v);
+    orders(v);
+    return tips(app, v);
 }
 
 /* The ledger's claim at filing, as known on the filing day. */
@@ -237,7 +335,7 @@ tn_err tn_app_case_show(struct tn_app *app, const struct tn_scope *scope, const 
         (err = tn_store_case_regs(app->store, case_id, as_of, &v->regs, &v->nregs)) ||
         (err = tn_store_case_branches(app->store, case_id, as_of, &v->branches, &v->nbranches)))
         return store_fail(app, err);
-    if ((err = filed_claim(app, v)) || (err = tip_rewards(app, v)))
+    if ((err = filed_claim(app, v)) || (err = registers(app, v)))
         return err;
     checklist(app->policy, v);
     return TN_OK;

@@ -27,7 +27,6 @@
 #include "io/explain_out.h"
 #include "thuno/case_register_store.h"
 #include "thuno/case_store.h"
-#include "thuno/mem.h"
 #include "thuno/report.h"
 
 /* One verb: the positional arguments after CASE_ID DATE and the options it takes (besides
@@ -326,157 +325,94 @@ static void show_court(const struct tn_case_reg_row *r, size_t n)
     }
 }
 
-/* the latest row of register reg (by day, then number): the one in force; NULL when none.
- * *count is how many there are. */
-static const struct tn_case_reg_row *latest(const struct tn_case_reg_row *r, size_t n,
-                                            enum tn_case_reg reg, long ref, int by_ref,
-                                            size_t *count)
+static void show_assets(const struct tn_case_view *v)
 {
-    const struct tn_case_reg_row *best = NULL;
-    *count = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (r[i].reg != reg || (by_ref && r[i].ref != ref))
-            continue;
-        ++*count;
-        if (!best || r[i].day > best->day || (r[i].day == best->day && r[i].no > best->no))
-            best = &r[i];
-    }
-    return best;
-}
-
-/* rows by day, then as recorded */
-static int by_day(const void *a, const void *b)
-{
-    const struct tn_case_reg_row *x = *(const struct tn_case_reg_row *const *)a,
-                                 *y = *(const struct tn_case_reg_row *const *)b;
-    if (x->day != y->day)
-        return (x->day > y->day) - (x->day < y->day);
-    return strcmp(x->known_at, y->known_at);
-}
-
-static void show_assets(const struct tn_case_reg_row *r, size_t n)
-{
-    long order[64];
-    size_t norder = 0;
-    size_t cnt;
-    const struct tn_case_reg_row *pr = latest(r, n, TN_CASE_REG_PRIORITY, 0, 0, &cnt);
-    char why[160];
-    if (pr && tn_case_priority_parse(pr->detail, order, 64, &norder, why, sizeof why))
-        norder = 0;
     printf("\nTài sản / assets");
-    if (pr) {
+    if (v->priority) {
         char d[TN_DAY_BUFSZ];
-        tn_day_format(pr->day, d);
+        tn_day_format(v->priority->day, d);
         printf(" — thứ tự kê biên do bên được thi hành án chỉ định / creditor's seizure order %s "
                "(%s)",
-               pr->detail, d);
+               v->priority->detail, d);
     }
     printf(":\n");
-    /* designated assets in their order, then the others by number */
-    for (size_t rank = 0; rank <= norder; rank++) {
-        for (size_t i = 0; i < n; i++) {
-            if (r[i].reg != TN_CASE_REG_ASSET ||
-                tn_case_priority_rank(order, norder, r[i].no) != rank)
-                continue;
-            char d[TN_DAY_BUFSZ], v[32], place[24] = "-";
-            tn_day_format(r[i].day, d);
-            tn__case_money(r[i].amount, v);
-            if (rank < norder)
-                snprintf(place, sizeof place, "%zu", rank + 1);
-            printf("  #%ld [%s] %s: %s%s%s; pledged %s; est. %s; listed %s", r[i].no, place,
-                   r[i].what, r[i].detail, r[i].party[0] ? " @ " : "", r[i].party,
-                   r[i].flag < 0 ? "?"
-                   : r[i].flag   ? "yes"
-                                 : "no",
-                   v, d);
-            tail(&r[i]);
-            /* its verifications and measures, by date */
-            const struct tn_case_reg_row **sub = tn_xmalloc((n + 1) * sizeof *sub);
-            size_t nsub = 0;
-            for (size_t j = 0; j < n; j++)
-                if ((r[j].reg == TN_CASE_REG_VERIFICATION || r[j].reg == TN_CASE_REG_MEASURE) &&
-                    r[j].ref == r[i].no)
-                    sub[nsub++] = &r[j];
-            tn_sort(sub, nsub, sizeof *sub, by_day);
-            for (size_t j = 0; j < nsub; j++) {
-                char dj[TN_DAY_BUFSZ], aj[32] = "";
-                tn_day_format(sub[j]->day, dj);
-                if (sub[j]->amount >= 0)
-                    tn__case_money(sub[j]->amount, aj);
-                if (sub[j]->reg == TN_CASE_REG_VERIFICATION)
-                    printf("      %s  xác minh / verified: %s by %s", dj, sub[j]->what,
-                           sub[j]->party);
-                else
-                    printf("      %s  cưỡng chế / measure: %s%s%s", dj, sub[j]->what,
-                           aj[0] ? " " : "", aj);
-                tail(sub[j]);
-            }
-            free(sub);
+    for (size_t i = 0; i < v->nassets; i++) {
+        const struct tn_case_reg_row *r = v->assets[i].asset;
+        char d[TN_DAY_BUFSZ], val[32], place[24] = "-";
+        tn_day_format(r->day, d);
+        tn__case_money(r->amount, val);
+        if (v->assets[i].place)
+            snprintf(place, sizeof place, "%zu", v->assets[i].place);
+        printf("  #%ld [%s] %s: %s%s%s; pledged %s; est. %s; listed %s", r->no, place, r->what,
+               r->detail, r->party[0] ? " @ " : "", r->party,
+               r->flag < 0 ? "?"
+               : r->flag   ? "yes"
+                           : "no",
+               val, d);
+        tail(r);
+        for (size_t j = 0; j < v->assets[i].nacts; j++) {
+            const struct tn_case_reg_row *act = v->assets[i].acts[j];
+            char dj[TN_DAY_BUFSZ], aj[32] = "";
+            tn_day_format(act->day, dj);
+            if (act->amount >= 0)
+                tn__case_money(act->amount, aj);
+            if (act->reg == TN_CASE_REG_VERIFICATION)
+                printf("      %s  xác minh / verified: %s by %s", dj, act->what, act->party);
+            else
+                printf("      %s  cưỡng chế / measure: %s%s%s", dj, act->what, aj[0] ? " " : "",
+                       aj);
+            tail(act);
         }
     }
 }
 
-static void show_orders(const struct tn_case_reg_row *r, size_t n)
+static void show_orders(const struct tn_case_view *v)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (r[i].reg != TN_CASE_REG_BANK_ORDER)
-            continue;
+    for (size_t i = 0; i < v->norders; i++) {
+        const struct tn_case_order_view *o = &v->orders[i];
+        const struct tn_case_reg_row *r = o->order;
         char d[TN_DAY_BUFSZ], a[32], t[32];
-        tn_day_format(r[i].day, d);
-        tn__case_money(r[i].amount, a);
-        printf("  #%ld %s  %s %s: ordered %s", r[i].no, d,
-               strcmp(r[i].what, "treasury") == 0 ? "Kho bạc / treasury" : "ngân hàng / bank",
-               r[i].party, a);
-        tail(&r[i]);
-        tn_money took = 0;
-        const char *last = "chưa trả lời / no reply yet";
-        for (size_t j = 0; j < n; j++) {
-            if (r[j].reg != TN_CASE_REG_BANK_REPLY || r[j].ref != r[i].no)
-                continue;
+        tn_day_format(r->day, d);
+        tn__case_money(r->amount, a);
+        printf("  #%ld %s  %s %s: ordered %s", r->no, d,
+               strcmp(r->what, "treasury") == 0 ? "Kho bạc / treasury" : "ngân hàng / bank",
+               r->party, a);
+        tail(r);
+        for (size_t j = 0; j < o->nreplies; j++) {
+            const struct tn_case_reg_row *rep = o->replies[j].reply;
             char dj[TN_DAY_BUFSZ], aj[32];
-            tn_day_format(r[j].day, dj);
-            tn__case_money(r[j].amount, aj);
-            printf("      %s  %s, deducted %s (%d days after the order)", dj, r[j].what, aj,
-                   (int)(r[j].day - r[i].day));
-            tail(&r[j]);
-            took += r[j].amount;
+            tn_day_format(rep->day, dj);
+            tn__case_money(rep->amount, aj);
+            printf("      %s  %s, deducted %s (%d days after the order)", dj, rep->what, aj,
+                   o->replies[j].days);
+            tail(rep);
         }
-        size_t cnt;
-        const struct tn_case_reg_row *lr = latest(r, n, TN_CASE_REG_BANK_REPLY, r[i].no, 1, &cnt);
-        if (lr)
-            last = lr->what;
-        tn__case_money(took, t);
-        printf("      → %s; deducted %s of %s\n", last, t, a);
+        tn__case_money(o->deducted, t);
+        printf("      → %s; deducted %s of %s\n",
+               o->last ? o->last->what : "chưa trả lời / no reply yet", t, a);
     }
 }
 
 static void show_tips(const struct tn_case_view *v)
 {
-    const struct tn_case_reg_row *r = v->regs;
-    size_t n = v->nregs;
-    for (size_t i = 0; i < n; i++) {
-        if (r[i].reg != TN_CASE_REG_TIP)
-            continue;
+    for (size_t i = 0; i < v->ntips; i++) {
+        const struct tn_case_tip_view *t = &v->tips[i];
         char d[TN_DAY_BUFSZ];
-        tn_day_format(r[i].day, d);
-        printf("  #%ld %s  %s: %s", r[i].no, d, r[i].party, r[i].detail);
-        if (r[i].ref)
-            printf(" (asset #%ld)", r[i].ref);
-        tail(&r[i]);
-        const struct tn_case_reg_row *res = NULL;
-        for (size_t j = 0; j < n; j++)
-            if (r[j].reg == TN_CASE_REG_TIP_RESULT && r[j].ref == r[i].no)
-                res = &r[j];
-        if (!res) {
+        tn_day_format(t->tip->day, d);
+        printf("  #%ld %s  %s: %s", t->tip->no, d, t->tip->party, t->tip->detail);
+        if (t->tip->ref)
+            printf(" (asset #%ld)", t->tip->ref);
+        tail(t->tip);
+        if (!t->result) {
             printf("      chưa có kết quả / no result yet\n");
             continue;
         }
         char dr[TN_DAY_BUFSZ], a[32], b[32];
-        tn_day_format(res->day, dr);
-        tn__case_money(res->amount, a);
-        tn__case_money(v->tip_reward[i], b);
+        tn_day_format(t->result->day, dr);
+        tn__case_money(t->result->amount, a);
+        tn__case_money(t->reward, b);
         printf("      %s  thu được / recovered %s; thưởng / reward owed %s (%s)\n", dr, a, b,
-               v->tip_rule[i]->source);
+               t->rule->source);
     }
 }
 
@@ -511,23 +447,22 @@ void tn__case_registers_print(const struct tn_case_view *v)
         printf("\nTòa án / court:\n");
         show_court(r, nr);
     }
-    size_t nagents;
-    const struct tn_case_reg_row *ag = latest(r, nr, TN_CASE_REG_AGENT, 0, 0, &nagents);
+    const struct tn_case_reg_row *ag = v->agent;
     if (ag) {
         char d[TN_DAY_BUFSZ];
         tn_day_format(ag->day, d);
         printf("\nCơ quan thi hành án / enforcement agent: %s (%s) since %s%s\n",
                strcmp(ag->what, "bailiff") == 0 ? "Thừa phát lại / private bailiff"
                                                 : "THADS / state enforcement office",
-               ag->party, d, nagents > 1 ? " (replaces earlier)" : "");
+               ag->party, d, v->nagents > 1 ? " (replaces earlier)" : "");
     }
-    if (has(r, nr, TN_CASE_REG_ASSET))
-        show_assets(r, nr);
-    if (has(r, nr, TN_CASE_REG_BANK_ORDER)) {
+    if (v->nassets)
+        show_assets(v);
+    if (v->norders) {
         printf("\nYêu cầu trích tiền / forced-deduction orders:\n");
-        show_orders(r, nr);
+        show_orders(v);
     }
-    if (has(r, nr, TN_CASE_REG_TIP)) {
+    if (v->ntips) {
         printf("\nTin báo về tài sản / informants' tips:\n");
         show_tips(v);
     }

@@ -10,13 +10,13 @@
  *       [--actor WHO]
  */
 #include "cli.h"
-#include "thuno/app_case.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "io/doc_out.h"
+#include "thuno/app_case.h"
 #include "thuno/doc.h"
 #include "thuno/report.h"
 
