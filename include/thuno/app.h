@@ -22,6 +22,7 @@
 
 struct tn_store;
 struct tn_policy;
+struct tn_import_report;
 
 /* ---- context and scope (app.c) ---- */
 
@@ -129,9 +130,8 @@ tn_err tn_app_report_run(struct tn_app *app, const struct tn_scope *scope,
 
 /* ---- cases and their registers (app_case.c, app_case_register.c) ---- */
 
-/* Declared in thuno/app_case.h: its results embed rows of report.h, case_store.h and doc.h,
- * which this header does not include (policy.h and inspection_store.h both define
- * struct tn_unit_facts). */
+/* Declared in thuno/app_case.h: their results embed rows of report.h, case.h, plan.h and
+ * doc.h, which this header leaves out so that its includers need not pull them in. */
 
 /* ---- documents (app_doc.c) ---- */
 
@@ -141,6 +141,35 @@ tn_err tn_app_report_run(struct tn_app *app, const struct tn_scope *scope,
 
 /* ---- suspense, assignments, handover sign-off, inspections (app_ops.c) ---- */
 
+/* One inspection conclusion as the officer gives it (docs/inspections.md): the cells of a row
+ * of inspections.csv as text (NULL: empty), checked by that file's import cell by cell. */
+struct tn_inspection_entry {
+    const char *inspection_id, *unit_code, *concluded_on;
+    const char *decision_no, *body, *inspector;
+    const char *amount_underdeclared, *amount_unpaid, *workers_unregistered, *fine_amount;
+    const char *remedy_by, *note;
+};
+
+/* Records e as one row imported into inspections (app_inspection.c), stamped app->now, so that
+ * it is checked, versioned and refused exactly as a row of the file would be: a conclusion
+ * equal to the stored one is skipped, a different one is refused unless update, which stores a
+ * new version. rep (initialized by the caller, released by it) gets the counts (rows_new,
+ * rows_changed, rows_same) and the rejected cells, each error naming its column; their file is
+ * "inspection record". Errors: TN_ERR_REJECTED (every error in rep), TN_ERR_IO (the row could
+ * not be written for the import; why says where), TN_ERR_STORE. */
+tn_err tn_app_inspection_record(struct tn_app *app, const struct tn_scope *scope,
+                                const struct tn_inspection_entry *e, int update,
+                                struct tn_import_report *rep);
+
 /* ---- packs: the meeting pack, the People's Committee report (app_pack.c) ---- */
+
+/* The monthly report to the provincial People's Committee (seed 001, docs/inspections.md):
+ * the tables of the reports pc_report, pc_refusing and pc_measures as three sections of out
+ * (out->section must be set), each under its numbered heading, for p->period as known at
+ * p->as_of, of scope's office's units. Errors: TN_ERR_USAGE (no period; why says so),
+ * TN_ERR_NO_POLICY (no rule in policy/inspections.csv for the period), TN_ERR_NOT_FOUND (an
+ * office no unit has), TN_ERR_STORE, or out's error. */
+tn_err tn_app_committee_pack(struct tn_app *app, const struct tn_scope *scope,
+                             const struct tn_report_params *p, const struct tn_sink *out);
 
 #endif

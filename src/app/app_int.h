@@ -32,5 +32,8 @@ struct tn__report_group {
     const struct tn__report_group name = {array, sizeof array / sizeof array[0]}
 
 extern const struct tn__report_group tn__reports_ledger;
+extern const struct tn__report_group tn__reports_cases;
+extern const struct tn__report_group tn__reports_case_registers;
+extern const struct tn__report_group tn__reports_inspections;
 
 #endif

@@ -10,6 +10,9 @@
 
 static const struct tn__report_group *const groups[] = {
     &tn__reports_ledger,
+    &tn__reports_cases,
+    &tn__reports_case_registers,
+    &tn__reports_inspections,
 };
 
 #define NGROUPS (sizeof groups / sizeof groups[0])

@@ -94,6 +94,23 @@ tn_err tn_cli_policy_new(struct tn_cli *cli, struct tn_policy **out);
 /* Releases and frees pol; NULL does nothing. */
 void tn_cli_policy_free(struct tn_policy *pol);
 
+/* An output named by -o, written atomically: the data goes to a temporary file beside path
+ * and replaces path only when the whole run succeeded, so a failed run leaves the previous
+ * file as it was. Without a path the output is stdout. */
+struct tn_cli_out {
+    FILE *f;
+    const char *path; /* NULL: stdout */
+    char tmp[4096];
+};
+
+/* Opens o for path (NULL: stdout). Reports its own failure under what. Errors: TN_ERR_IO. */
+tn_err tn_cli_out_open(struct tn_cli_out *o, const char *path, const char *what);
+
+/* Finishes o after a run that returned err: on TN_OK flushes, closes and renames the
+ * temporary file onto path (TN_ERR_IO, reported, when that fails); otherwise removes it.
+ * Returns err, or the output's own error when err was TN_OK. */
+tn_err tn_cli_out_close(struct tn_cli_out *o, tn_err err, const char *what);
+
 /* Progress on stderr when cli->progress: "\r<label> done/total" at most a few times a
  * second; tn_cli_progress_end() finishes the line. */
 void tn_cli_progress(struct tn_cli *cli, const char *label, long long done, long long total);

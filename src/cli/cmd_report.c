@@ -17,20 +17,58 @@
 
 /* The reports still run by the CLI; the others are in the application layer's registry
  * (tn_app_report, src/app/report_*.c). */
-static const struct tn_report_def reports[] = {
-    TN_CASE_REPORTS,       TN_LIST_REPORTS,       TN_CASE_REGISTER_REPORTS, TN_PAYOPS_REPORTS,
-    TN_INSPECTION_REPORTS, TN_OPERATIONS_REPORTS, TN_LETTER_REPORTS};
+static const struct tn_report_def reports[] = {TN_LIST_REPORTS, TN_PAYOPS_REPORTS,
+                                               TN_OPERATIONS_REPORTS, TN_LETTER_REPORTS};
+#define NREPORTS (sizeof reports / sizeof reports[0])
+
+/* Until every report has moved, `report --list` interleaves the two tables in the order it has
+ * always had: the CLI's reports from where the last block stopped up to `until` (NULL: the
+ * end) follow the application's report `after`; any left follow the last. */
+static const struct {
+    const char *after, *until;
+} blocks[] = {
+    {"escalation", "suspense_review"},
+    {"case_branches", "worklist"},
+    {"pc_measures", NULL},
+};
+
+typedef void (*put_report)(FILE *f, const char *name, int flags, const char *title,
+                           const char *what);
+
+static void put_cli(FILE *f, put_report put, size_t i)
+{
+    put(f, reports[i].name, reports[i].flags ? reports[i].flags : TN_REP_PERIOD, reports[i].title,
+        reports[i].what);
+}
+
+/* Calls put for every report, in `report --list` order. */
+static void each_report(FILE *f, put_report put)
+{
+    size_t next = 0; /* the CLI's reports before next are written */
+    for (size_t i = 0; i < tn_app_report_count(); i++) {
+        const struct tn_report *r = tn_app_report_at(i);
+        put(f, r->name, tn_app_report_flags(r), r->title, r->what);
+        for (size_t b = 0; b < sizeof blocks / sizeof blocks[0]; b++)
+            if (strcmp(r->name, blocks[b].after) == 0)
+                while (next < NREPORTS &&
+                       !(blocks[b].until && strcmp(reports[next].name, blocks[b].until) == 0))
+                    put_cli(f, put, next++);
+    }
+    while (next < NREPORTS)
+        put_cli(f, put, next++);
+}
 
 /* `thuno report --list`: one line a report, tab-separated: its name, the options it needs or
  * takes (period, year, range, office, officer; no_sum: no sum row in XLSX) and its title,
  * for scripts (tests/cli_all_formats.sh runs every report in every format from it). */
-static void print_report(FILE *f, const char *name, int flags, const char *title)
+static void print_report(FILE *f, const char *name, int flags, const char *title, const char *what)
 {
     static const struct {
         int flag;
         const char *name;
     } opts[] = {{TN_REP_PERIOD, "period"}, {TN_REP_YEAR, "year"},       {TN_REP_RANGE, "range"},
                 {TN_REP_OFFICE, "office"}, {TN_REP_OFFICER, "officer"}, {TN_REP_NO_SUM, "no_sum"}};
+    (void)what;
     int first = 1;
     fprintf(f, "%s\t", name);
     for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++)
@@ -41,23 +79,21 @@ static void print_report(FILE *f, const char *name, int flags, const char *title
     fprintf(f, "\t%s\n", title);
 }
 
-static void print_reports(FILE *f)
+/* One line of the reports listed after an unknown name. */
+static void describe_report(FILE *f, const char *name, int flags, const char *title,
+                            const char *what)
 {
-    for (size_t i = 0; i < tn_app_report_count(); i++) {
-        const struct tn_report *r = tn_app_report_at(i);
-        print_report(f, r->name, tn_app_report_flags(r), r->title);
-    }
-    for (size_t i = 0; i < sizeof reports / sizeof reports[0]; i++)
-        print_report(f, reports[i].name, reports[i].flags ? reports[i].flags : TN_REP_PERIOD,
-                     reports[i].title);
+    (void)flags;
+    (void)title;
+    fprintf(f, "  %-20s %s\n", name, what);
 }
 
-static void list_reports(void)
+/* The day a report judges deadlines on (report_int.h). */
+tn_err tn__report_day(const struct tn_report_args *a, tn_day *out)
 {
-    for (size_t i = 0; i < tn_app_report_count(); i++)
-        fprintf(stderr, "  %-20s %s\n", tn_app_report_at(i)->name, tn_app_report_at(i)->what);
-    for (size_t i = 0; i < sizeof reports / sizeof reports[0]; i++)
-        fprintf(stderr, "  %-20s %s\n", reports[i].name, reports[i].what);
+    char d[11];
+    snprintf(d, sizeof d, "%.10s", a->as_of ? a->as_of : a->now);
+    return tn_day_parse(d, out);
 }
 
 /* Parses the options into a; name gets the report's name. */
@@ -218,7 +254,7 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     char as_of[20];
     struct tn_report_args a = {0};
     if (cli->argc == 2 && strcmp(cli->argv[1], "--list") == 0) {
-        print_reports(stdout);
+        each_report(stdout, print_report);
         return fflush(stdout) ? TN_ERR_IO : TN_OK;
     }
     tn_err err = parse_args(cli, &name, &a, &format, &out, &as_of_arg, as_of);
@@ -226,12 +262,11 @@ tn_err tn_cmd_report(struct tn_cli *cli)
         return err;
     const struct tn_report *app_report = tn_app_report(name);
     size_t r = 0;
-    while (!app_report && r < sizeof reports / sizeof reports[0] &&
-           strcmp(reports[r].name, name) != 0)
+    while (!app_report && r < NREPORTS && strcmp(reports[r].name, name) != 0)
         r++;
-    if (!app_report && r == sizeof reports / sizeof reports[0]) {
+    if (!app_report && r == NREPORTS) {
         tn_cli_error("report", "unknown report \"%s\"; the reports are:", name);
-        list_reports();
+        each_report(stderr, describe_report);
         return TN_ERR_USAGE;
     }
     int flags = app_report         ? tn_app_report_flags(app_report)
@@ -262,11 +297,9 @@ tn_err tn_cmd_report(struct tn_cli *cli)
         tn_cli_error("report", "format \"%s\" is not available (csv, json, xlsx, pdf)", format);
         return TN_ERR_USAGE;
     }
-    FILE *f = out ? fopen(out, "wb") : stdout;
-    if (!f) {
-        tn_cli_error("report", "cannot write %s", out);
-        return TN_ERR_IO;
-    }
+    struct tn_cli_out o;
+    if ((err = tn_cli_out_open(&o, out, "report")))
+        return err;
     /* documents carry the time they describe, not the clock, so that the same ledger gives
      * the same file: the as-of time, or the run's own "now"; the office is named on them even
      * for the province */
@@ -275,9 +308,7 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     subtitle_of(&a, a.office, known_at, sub);
     struct tn_table_meta meta = {app_report ? app_report->title : reports[r].title, sub, known_at,
                                  (flags & TN_REP_NO_SUM) != 0};
-    err = app_report ? run_app_report(cli, app_report, &a, &meta, f, fmt)
-                     : run_cli_report(cli, r, &a, &meta, f, fmt);
-    if (out && fclose(f) && !err)
-        err = TN_ERR_IO;
-    return err;
+    err = app_report ? run_app_report(cli, app_report, &a, &meta, o.f, fmt)
+                     : run_cli_report(cli, r, &a, &meta, o.f, fmt);
+    return tn_cli_out_close(&o, err, "report");
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "thuno/mem.h"
@@ -161,6 +162,56 @@ void tn_cli_policy_free(struct tn_policy *pol)
         return;
     tn_policy_release(pol);
     free(pol);
+}
+
+tn_err tn_cli_out_open(struct tn_cli_out *o, const char *path, const char *what)
+{
+    *o = (struct tn_cli_out){.f = stdout, .path = path};
+    if (!path)
+        return TN_OK;
+    int n = snprintf(o->tmp, sizeof o->tmp, "%s.tmp.XXXXXX", path);
+    int fd = n > 0 && (size_t)n < sizeof o->tmp ? mkstemp(o->tmp) : -1;
+    if (fd >= 0) {
+        mode_t mask = umask(0); /* a report is as readable as any file the user makes */
+        umask(mask);
+        if (fchmod(fd, 0666 & ~mask) || !(o->f = fdopen(fd, "wb"))) {
+            close(fd);
+            unlink(o->tmp);
+            fd = -1;
+        }
+    }
+    if (fd < 0) {
+        tn_cli_error(what, "cannot write %s", path);
+        o->f = NULL;
+        return TN_ERR_IO;
+    }
+    return TN_OK;
+}
+
+tn_err tn_cli_out_close(struct tn_cli_out *o, tn_err err, const char *what)
+{
+    if (!o->f)
+        return err;
+    if (!o->path) {
+        if (fflush(stdout) && !err)
+            err = TN_ERR_IO;
+        o->f = NULL;
+        return err;
+    }
+    int bad = fflush(o->f) != 0 || ferror(o->f);
+    bad |= fclose(o->f) != 0;
+    o->f = NULL;
+    if (!err && bad) {
+        tn_cli_error(what, "cannot write %s", o->path);
+        err = TN_ERR_IO;
+    }
+    if (!err && rename(o->tmp, o->path)) {
+        tn_cli_error(what, "cannot write %s", o->path);
+        err = TN_ERR_IO;
+    }
+    if (err)
+        unlink(o->tmp);
+    return err;
 }
 
 void tn_cli_progress(struct tn_cli *cli, const char *label, long long done, long long total)

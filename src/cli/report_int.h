@@ -1,6 +1,7 @@
 /*
- * report_int.h - what the report runners share (cmd_report.c holds the table; the case
- * reports' runners live in report_cases.c). Only src/cli/ includes this.
+ * report_int.h - what the report runners still in the CLI share (cmd_report.c holds their
+ * table; the others are in the application layer's registry, src/app/report_*.c). Only
+ * src/cli/ includes this.
  */
 #ifndef THUNO_CLI_REPORT_INT_H
 #define THUNO_CLI_REPORT_INT_H
@@ -68,20 +69,6 @@ struct tn_report_def {
 /* The day a report judges deadlines on: the day of --as-of, else of the run's time.
  * Errors: TN_ERR_PARSE, TN_ERR_RANGE when that time does not start with a day YYYY-MM-DD. */
 tn_err tn__report_day(const struct tn_report_args *a, tn_day *out);
-
-extern const char *const tn__litigation_cols[],
-    *const tn__litigation_type_cols[], *const tn__litigation_office_cols[],
-                                           *const tn__cases_cols[], *const tn__escalation_cols[];
-tn_err tn__run_litigation(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                          struct tn_table_out *t);
-tn_err tn__run_litigation_type(struct tn_cli *cli, struct tn_store *s,
-                               const struct tn_report_args *a, struct tn_table_out *t);
-tn_err tn__run_litigation_office(struct tn_cli *cli, struct tn_store *s,
-                                 const struct tn_report_args *a, struct tn_table_out *t);
-tn_err tn__run_cases(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                     struct tn_table_out *t);
-tn_err tn__run_escalation(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                          struct tn_table_out *t);
 
 extern const char *const tn__special_cols[],
     *const tn__branch_cols[], *const tn__coop_cols[], *const tn__praise_cols[],
@@ -186,33 +173,6 @@ tn_err tn__run_card_lock_workers(struct tn_cli *cli, struct tn_store *s,
      "the handover list with each department's signature, and what changed since", 0}
 /* clang-format on */
 
-/* report_case_registers.c (docs/case-registers.md) */
-extern const char *const tn__banks_cols[], *const tn__tip_rewards_cols[],
-                                               *const tn__case_branches_cols[];
-tn_err tn__run_banks(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                     struct tn_table_out *t);
-tn_err tn__run_tip_rewards(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                           struct tn_table_out *t);
-tn_err tn__run_case_branches(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                             struct tn_table_out *t);
-
-/* clang-format off */
-#define TN_CASE_REGISTER_REPORTS                                                                 \
-    {"banks", "Ngân hàng, Kho bạc thực hiện trích tiền / Banks and treasury on forced deductions", \
-     tn__banks_cols, tn__run_banks,                                                              \
-     "per bank or State Treasury: orders, executed, partial, delayed, refused, days to reply",  \
-     TN_REP_OFFICE},                                                                             \
-    {"tip_rewards", "Tin báo tài sản và tiền thưởng / Informants' tips and rewards owed",       \
-     tn__tip_rewards_cols, tn__run_tip_rewards,                                                  \
-     "every informant's tip, what it recovered and the reward owed (policy/tip_reward.csv)",     \
-     TN_REP_OFFICE},                                                                             \
-    {"case_branches", "Chi nhánh ở tỉnh khác của đơn vị bị khởi kiện / Branches linked to cases", \
-     tn__case_branches_cols, tn__run_case_branches,                                              \
-     "one row per branch in another province linked to a case (one case, linked branches)",     \
-     TN_REP_OFFICE}
-
-/* clang-format on */
-
 /* the operations reports (report_operations.c, docs/operations.md) */
 extern const char *const tn__worklist_cols[];
 extern const char *const tn__assignment_cols[];
@@ -253,78 +213,6 @@ tn_err tn__run_reminders(struct tn_cli *cli, struct tn_store *s, const struct tn
      "the written reminders sent, each with its 60-day clock to evading and whether it was paid", \
      TN_REP_OFFICE}
 
-#define TN_CASE_REPORTS                                                                          \
-    {"litigation", "Thống kê khởi kiện và thi hành án / Litigation and enforcement statistics",  \
-     tn__litigation_cols, tn__run_litigation,                                                    \
-     "seed 000's statistics per year of filing (--from/--to bound the filing dates)",            \
-     TN_REP_RANGE | TN_REP_OFFICE | TN_REP_NO_SUM},                                                              \
-    {"litigation_by_type", "Thống kê khởi kiện theo loại hình / Litigation by unit type",        \
-     tn__litigation_type_cols, tn__run_litigation_type,                                          \
-     "the litigation statistics per unit type", TN_REP_RANGE | TN_REP_OFFICE | TN_REP_NO_SUM},   \
-    {"litigation_by_office", "Thống kê khởi kiện theo cơ quan BHXH / Litigation by office",      \
-     tn__litigation_office_cols, tn__run_litigation_office,                                      \
-     "the litigation statistics per office (district)",                                          \
-     TN_REP_RANGE | TN_REP_OFFICE | TN_REP_NO_SUM},                                              \
-    {"cases", "Danh sách hồ sơ thu nợ / Debt cases", tn__cases_cols, tn__run_cases,              \
-     "every case with its state, amounts, recovery, plan, next deadline and alerts",             \
-     TN_REP_OFFICE},                                                                             \
-    {"escalation", "Đề xuất bước xử lý tiếp theo / Proposed next steps", tn__escalation_cols,    \
-     tn__run_escalation,                                                                         \
-     "the monthly run: each owing unit's next ladder step, ready or waiting, with fine range",   \
-     TN_REP_PERIOD | TN_REP_OFFICE}
-/* clang-format on */
-
-/* report_inspections.c: inspection follow-up and the lists for other agencies */
-extern const char *const tn__inspections_cols[],
-    *const tn__referrals_cols[], *const tn__union_chairs_cols[],
-                                     *const tn__pc_report_cols[], *const tn__pc_refusing_cols[],
-                                                                      *const tn__pc_measures_cols[];
-tn_err tn__run_inspections(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                           struct tn_table_out *t);
-tn_err tn__run_referrals(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                         struct tn_table_out *t);
-tn_err tn__run_union_chairs(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                            struct tn_table_out *t);
-tn_err tn__run_pc_report(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                         struct tn_table_out *t);
-tn_err tn__run_pc_refusing(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                           struct tn_table_out *t);
-tn_err tn__run_pc_measures(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                           struct tn_table_out *t);
-/* The three People's Committee tables as the sections (tn_table_section) of t, a PDF
- * (cmd_committee.c). */
-tn_err tn__pc_pack(struct tn_cli *cli, struct tn_store *s, const struct tn_report_args *a,
-                   struct tn_table_out *t);
-
-/* clang-format off */
-#define TN_INSPECTION_REPORTS                                                                    \
-    {"inspections", "Theo dõi kết luận thanh tra, kiểm tra / Inspection follow-up",              \
-     tn__inspections_cols, tn__run_inspections,                                                  \
-     "each inspection conclusion: found, recovered since, remaining, deadline, status",          \
-     TN_REP_PERIOD | TN_REP_OFFICE},                                                             \
-    {"inspection_referrals",                                                                     \
-     "Đơn vị đề nghị Sở LĐTBXH thanh tra / Units to refer to the labour inspectorate",           \
-     tn__referrals_cols, tn__run_referrals,                                                      \
-     "units to refer for inspection (policy/inspections.csv) with the facts inspectors need",    \
-     TN_REP_PERIOD | TN_REP_OFFICE},                                                             \
-    {"union_chairs", "Chủ tịch công đoàn đơn vị nợ cần mời / Union chairs of debtor units",      \
-     tn__union_chairs_cols, tn__run_union_chairs,                                                \
-     "debtor units owing the threshold or more, with their trade-union chair (seed 002)",        \
-     TN_REP_PERIOD | TN_REP_OFFICE},                                                             \
-    {"pc_report",                                                                                \
-     "Báo cáo UBND tỉnh: sử dụng lao động và đóng BHXH / Labour and contributions by district "  \
-     "and sector", tn__pc_report_cols, tn__run_pc_report,                                        \
-     "seed 001 report, part 1: units, workers, assessed, collected, debt by office and type",    \
-     TN_REP_PERIOD | TN_REP_OFFICE},                                                             \
-    {"pc_refusing", "Báo cáo UBND tỉnh: đơn vị chây ỳ / Units that refuse to pay",               \
-     tn__pc_refusing_cols, tn__run_pc_refusing,                                                  \
-     "seed 001 report, part 2: evading units and units owing despite reminders",                 \
-     TN_REP_PERIOD | TN_REP_OFFICE},                                                             \
-    {"pc_measures",                                                                              \
-     "Báo cáo UBND tỉnh: biện pháp đề nghị các ngành / Measures requested from other agencies",  \
-     tn__pc_measures_cols, tn__run_pc_measures,                                                  \
-     "seed 001 report, part 3: forced deductions via banks/Treasury, licence checks",            \
-     TN_REP_PERIOD | TN_REP_OFFICE}
 /* clang-format on */
 
 #endif

@@ -20,6 +20,7 @@
 #include "thuno/period.h"
 
 #include "thuno/mem.h"
+#include "thuno/money.h"
 
 struct tn__doc {
     char path[64];
@@ -136,7 +137,8 @@ tn_err tn__xlsx_row(struct tn_table_out *t, const struct tn_cell *cells)
             char shown[32];
             e = worksheet_write_number(x->ws, r, col, (double)c->num,
                                        x->additive[i] ? x->integer : x->plain);
-            x->sums[i] += c->num;
+            if (x->additive[i] && tn_money_add(x->sums[i], c->num, &x->sums[i]))
+                return TN_ERR_OVERFLOW; /* the sum row would be wrong: refuse the file */
             tn__cell_display(c, &t->cols[i], shown, sizeof shown);
             w = chars(shown) * 1.1 + 2;
             break;

@@ -27,19 +27,44 @@ tn_err tn_out_format_parse(const char *name, enum tn_out_format *out)
     return TN_OK;
 }
 
-static void csv_text(FILE *f, const char *s)
+/* A control character other than a line break: shown as U+FFFD in text output, so that a
+ * name or a bank memo written by anyone cannot drive the terminal that shows a report. */
+static int control(unsigned char c)
 {
-    if (strpbrk(s, ",\"\r\n") == NULL) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
+    return (c < 0x20 && c != '\n' && c != '\r') || c == 0x7f;
+}
+
+/* Writes s as a CSV field (RFC 4180 quoting); guard: an apostrophe first (csv_cell_text). */
+static void csv_field(FILE *f, const char *s, int guard)
+{
+    int quote = strpbrk(s, ",\"\r\n") != NULL;
+    if (quote)
+        fputc('"', f);
+    if (guard)
+        fputc('\'', f);
     for (; *s; s++) {
         if (*s == '"')
             fputc('"', f);
-        fputc(*s, f);
+        if (control((unsigned char)*s))
+            fputs("\xef\xbf\xbd", f);
+        else
+            fputc(*s, f);
     }
-    fputc('"', f);
+    if (quote)
+        fputc('"', f);
+}
+
+static void csv_text(FILE *f, const char *s)
+{
+    csv_field(f, s, 0);
+}
+
+/* A text cell that a spreadsheet would run as a formula (first character =, +, -, @, tab or
+ * CR: OWASP "CSV injection") is written after an apostrophe, which spreadsheets show as text
+ * and do not display; bank memos and names come from outside the office. */
+static void csv_cell_text(FILE *f, const char *s)
+{
+    csv_field(f, s, s[0] && strchr("=+-@\t\r", s[0]));
 }
 
 /* Writes s as a JSON string; text that is not valid UTF-8 is written as "". */
@@ -121,7 +146,7 @@ static void cell(FILE *f, enum tn_out_format format, const struct tn_cell *c)
         if (format == TN_OUT_JSON)
             json_text(f, c->text);
         else
-            csv_text(f, c->text ? c->text : "");
+            csv_cell_text(f, c->text ? c->text : "");
         break;
     case TN_CELL_INT:
         fprintf(f, "%" PRId64, c->num);
