@@ -193,6 +193,13 @@ static void claim_from_the_ledger(void **state)
     assert_int_equal(c.filed_on, day("2025-12-05"));
     assert_false(c.stale);
     assert_string_equal(c.as_of, "2025-12-05T23:59:59");
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_int_equal(tn_app_case_claim_write(&c, out), TN_OK);
+    fclose(out);
+    assert_true(size > 0);
+    free(text);
     tn_case_claim_release(&c);
     /* nothing closed was known by 2025-07-15; no case HS-NONE */
     tn_case_claim_init(&c);
@@ -406,6 +413,13 @@ static void documents(void **state)
     assert_int_equal(d.date, day("2025-12-05"));
     assert_string_equal(d.issuer, "BẢO HIỂM XÃ HỘI TỈNH");
     assert_string_equal(created, "2026-01-02T09:00:00");
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_int_equal(tn_app_doc_write(&d, TN_DOC_FORMAT_TEXT, created, out), TN_OK);
+    fclose(out);
+    assert_non_null(strstr(text, "15.723.200")); /* the claim at filing */
+    free(text);
     tn_doc_release(&d);
 
     struct tn_doc_checklist ck;

@@ -200,6 +200,10 @@ void tn_case_claim_release(struct tn_case_claim *c);
 tn_err tn_app_case_claim(struct tn_app *app, const struct tn_scope *scope, const char *case_id,
                          tn_day day, struct tn_case_claim *out);
 
+/* Writes every line behind c's balance to out, as `thuno explain` prints them (the io
+ * explain writer). Errors: TN_ERR_IO. */
+tn_err tn_app_case_claim_write(const struct tn_case_claim *c, FILE *out);
+
 /* What every register verb gives: the case, the row's day, and the note and actor (NULL:
  * none). Strings borrowed. */
 struct tn_case_reg_base {
@@ -332,6 +336,14 @@ struct tn_doc_request {
  * replay, or a fact the document needs is missing: why), TN_ERR_STORE. */
 tn_err tn_app_doc(struct tn_app *app, const struct tn_scope *scope, enum tn_doc_kind kind,
                   const struct tn_doc_request *req, struct tn_doc *out, char created[static 20]);
+
+/* How a document is written. */
+enum tn_doc_format { TN_DOC_FORMAT_TEXT, TN_DOC_FORMAT_PDF };
+
+/* Writes d to out (opened by the face) in format through the io document writers; created
+ * ("YYYY-MM-DDTHH:MM:SS", from tn_app_doc) dates a PDF. Errors: TN_ERR_IO. */
+tn_err tn_app_doc_write(const struct tn_doc *d, enum tn_doc_format format, const char *created,
+                        FILE *out);
 
 /* One document of the checklist. */
 struct tn_doc_checklist_line {

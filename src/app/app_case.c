@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/explain_out.h"
 #include "thuno/case_register_store.h"
 #include "thuno/case_store.h"
 #include "thuno/ladder.h"
@@ -517,4 +518,9 @@ tn_err tn_app_case_claim(struct tn_app *app, const struct tn_scope *scope, const
                             out->unit_code, out->as_of, out->unit_code, out->as_of);
     out->stale = tn_day_period(day_of(app, out->as_of)) > out->explain.balance.period + 1;
     return TN_OK;
+}
+
+tn_err tn_app_case_claim_write(const struct tn_case_claim *c, FILE *out)
+{
+    return tn_explain_write_text(out, &c->explain);
 }

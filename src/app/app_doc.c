@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "io/doc_out.h"
 #include "thuno/doc_store.h"
 #include "thuno/policy.h"
 #include "thuno/store.h"
@@ -99,6 +100,13 @@ tn_err tn_app_doc(struct tn_app *app, const struct tn_scope *scope, enum tn_doc_
     }
     tn_doc_source_release(&src);
     return err;
+}
+
+tn_err tn_app_doc_write(const struct tn_doc *d, enum tn_doc_format format, const char *created,
+                        FILE *out)
+{
+    return format == TN_DOC_FORMAT_PDF ? tn_doc_write_pdf(out, d, created)
+                                       : tn_doc_write_text(out, d);
 }
 
 /* The checklist's line for document k: the same facts as tn_app_doc gathers (the same date:

@@ -26,7 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/explain_out.h"
 #include "thuno/case_register_store.h"
 #include "thuno/case_store.h"
 #include "thuno/report.h"
@@ -276,7 +275,7 @@ static tn_err claim(struct tn_app *app, int argc, char **argv)
                diff);
     }
     printf("\n");
-    err = tn_explain_write_text(stdout, &c.explain);
+    err = tn_app_case_claim_write(&c, stdout);
     tn_case_claim_release(&c);
     return err;
 }

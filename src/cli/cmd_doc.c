@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/doc_out.h"
 #include "thuno/app_case.h"
 #include "thuno/doc.h"
 #include "thuno/report.h"
@@ -96,7 +95,7 @@ static tn_err write_doc(const struct doc_args *a, const struct tn_doc *d, const 
         tn_cli_error("doc", "cannot write %s", a->out);
         return TN_ERR_IO;
     }
-    tn_err err = pdf ? tn_doc_write_pdf(f, d, created) : tn_doc_write_text(f, d);
+    tn_err err = tn_app_doc_write(d, pdf ? TN_DOC_FORMAT_PDF : TN_DOC_FORMAT_TEXT, created, f);
     if (a->out && fclose(f) && !err)
         err = TN_ERR_IO;
     if (err)
