@@ -183,7 +183,12 @@ tn_err tn_app_explain(struct tn_app *app, const struct tn_scope *scope, const ch
 
 /* ---- cases and their registers (app_case.c, app_case_register.c) ---- */
 
+/* Declared in thuno/app_case.h: their results embed rows of report.h, case.h, plan.h and
+ * doc.h, which this header leaves out so that its includers need not pull them in. */
+
 /* ---- documents (app_doc.c) ---- */
+
+/* Declared in thuno/app_case.h with the case commands. */
 
 /* ---- letters (app_letter.c) ---- */
 
