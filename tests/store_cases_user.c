@@ -14,8 +14,7 @@
 #include "store_cases.h"
 #include "thuno/user_store.h"
 
-static struct tn_user_row user(const char *login, int role, const char *office,
-                               const char *officer)
+static struct tn_user_row user(const char *login, int role, const char *office, const char *officer)
 {
     struct tn_user_row u;
     memset(&u, 0, sizeof u);
@@ -180,8 +179,8 @@ void op_login_failures(void **state)
     assert_int_equal(tn_store_login_failure(s, "ana", "10.0.0.2", "2025-12-02T08:01:00"), TN_OK);
     assert_int_equal(tn_store_login_failure(s, "tung", "10.0.0.1", "2025-12-02T08:02:00"), TN_OK);
     long by_login = -1, by_address = -1;
-    assert_int_equal(tn_store_login_failures(s, "ana", "10.0.0.1", "2025-12-02T07:50:00",
-                                             &by_login, &by_address),
+    assert_int_equal(tn_store_login_failures(s, "ana", "10.0.0.1", "2025-12-02T07:50:00", &by_login,
+                                             &by_address),
                      TN_OK);
     assert_int_equal(by_login, 2);   /* 08:00 and 08:01; 07:00 is before the window */
     assert_int_equal(by_address, 2); /* ana 08:00 and tung 08:02 from 10.0.0.1 */
@@ -208,8 +207,8 @@ static struct tn_audit_row entry(const char *at, const char *actor, const char *
 
 static tn_err audit_line(void *ctx, const struct tn_audit_row *r)
 {
-    tn_test_put(ctx, "%lld %s %s %s %s %s [%s]", r->seq, r->at, r->actor, r->operation,
-                r->target, r->outcome, r->summary);
+    tn_test_put(ctx, "%lld %s %s %s %s %s [%s]", r->seq, r->at, r->actor, r->operation, r->target,
+                r->outcome, r->summary);
     return TN_OK;
 }
 

@@ -20,13 +20,13 @@ struct tn_store;
 /* A user of the API and the CLI. */
 struct tn_user_row {
     char login[64];
-    int role;          /* enum tn_role (app.h) */
-    char office[32];   /* a district office's code, "" for the province office */
-    char officer[32];  /* the officer code of an officer, "" otherwise */
-    char pwhash[192];  /* Argon2id encoded: "$argon2id$v=19$m=...,t=...,p=...$salt$hash" */
-    int disabled;      /* 1: may not log in, its sessions refused */
-    char created[20];  /* when it was added */
-    char changed[20];  /* when its password or state last changed */
+    int role;         /* enum tn_role (app.h) */
+    char office[32];  /* a district office's code, "" for the province office */
+    char officer[32]; /* the officer code of an officer, "" otherwise */
+    char pwhash[192]; /* Argon2id encoded: "$argon2id$v=19$m=...,t=...,p=...$salt$hash" */
+    int disabled;     /* 1: may not log in, its sessions refused */
+    char created[20]; /* when it was added */
+    char changed[20]; /* when its password or state last changed */
 };
 
 /* A session: the SHA-256 (hex) of its token, its CSRF token, whose, and until when. */
@@ -80,8 +80,8 @@ tn_err tn_store_session_add(struct tn_store *s, const struct tn_session_row *r);
 
 /* Reads the session whose token hash is token_hash; *found = 0 when there is none.
  * Errors: TN_ERR_STORE. */
-tn_err tn_store_session_get(struct tn_store *s, const char *token_hash,
-                            struct tn_session_row *out, int *found);
+tn_err tn_store_session_get(struct tn_store *s, const char *token_hash, struct tn_session_row *out,
+                            int *found);
 
 /* Deletes the session token_hash (none: nothing done), or with token_hash NULL every session
  * of login. Errors: TN_ERR_STORE. */

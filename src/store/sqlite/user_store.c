@@ -172,10 +172,10 @@ tn_err tn__sq_session_get(struct tn__sq *s, const char *token_hash, struct tn_se
 tn_err tn__sq_session_end(struct tn__sq *s, const char *token_hash, const char *login)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(
-        s, token_hash ? "DELETE FROM app_session WHERE token_hash = ?1"
-                      : "DELETE FROM app_session WHERE login = ?1",
-        &st);
+    tn_err err = tn__store_prepare(s,
+                                   token_hash ? "DELETE FROM app_session WHERE token_hash = ?1"
+                                              : "DELETE FROM app_session WHERE login = ?1",
+                                   &st);
     if (err)
         return err;
     bind(st, 1, token_hash ? token_hash : login);
