@@ -186,4 +186,33 @@ const struct tn_col *tn_app_audit_cols(size_t *ncols);
  * Errors: TN_ERR_USAGE (from or to not a day or a time), TN_ERR_STORE, or out's error. */
 tn_err tn_app_audit(struct tn_app *app, const struct tn_audit_filter *f, const struct tn_sink *out);
 
+/* ---- what a user's scope sees (app_api.c) ---- */
+
+/* Runs report r as tn_app_report_run does, for a user's scope: an officer (scope->role) may
+ * run only the reports cut by officer, always cut to its own scope->officer. Errors:
+ * TN_ERR_FORBIDDEN (an officer and a report not cut by officer; why says so), and
+ * tn_app_report_run's. */
+tn_err tn_app_report_for(struct tn_app *app, const struct tn_scope *scope,
+                         const struct tn_report *r, const struct tn_report_params *p,
+                         const struct tn_sink *out);
+
+/* TN_OK when scope sees unit as known at as_of (NULL: now): a unit of scope->office (every
+ * unit without one), and for an officer one it is in charge of on that day. Errors:
+ * TN_ERR_NOT_FOUND (unknown or not seen: one answer for both), TN_ERR_STORE. */
+tn_err tn_app_unit_visible(struct tn_app *app, const struct tn_scope *scope, const char *unit,
+                           const char *as_of);
+
+/* The row of the balances report (its columns) of unit in period as known at as_of (NULL:
+ * now) into out, when scope sees the unit. Errors: TN_ERR_NOT_FOUND (not seen, or no closed
+ * balance in period), TN_ERR_USAGE, TN_ERR_STORE, or out's error. */
+tn_err tn_app_unit_balance(struct tn_app *app, const struct tn_scope *scope, const char *unit,
+                           tn_period period, const char *as_of, const struct tn_sink *out);
+
+/* The office a user of scope user asks to see (office, a code or NULL) resolved into
+ * *resolved (tn_app_scope_office; NULL: every unit): a user of a district office may ask only
+ * its own (NULL gives it its own); the province's users any. A refusal is audited under
+ * actor. Errors: TN_ERR_FORBIDDEN, TN_ERR_NOT_FOUND (an office no unit has), TN_ERR_STORE. */
+tn_err tn_app_scope_narrow(struct tn_app *app, const struct tn_scope *user, const char *actor,
+                           const char *office, const char **resolved);
+
 #endif

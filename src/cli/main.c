@@ -71,6 +71,7 @@ static const struct {
      "[--letterhead FILE] (-o FILE.pdf | --dir DIR)"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
+    {"serve", tn_cmd_serve, "serve [--listen 127.0.0.1:8080] [--threads N]"},
     {"user", tn_cmd_user,
      "user add LOGIN --role admin|director|qlt|kttn|ttkt|legal|officer [--office CODE] "
      "[--officer CODE] | passwd LOGIN (the password on standard input) | disable LOGIN | list"},
