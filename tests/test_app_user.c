@@ -396,6 +396,53 @@ static void the_audit_log_is_filtered(void **state)
     assert_string_equal(cols[6].id, "summary");
 }
 
+/* ---- what a user's scope sees ---- */
+
+static void a_district_user_sees_only_its_office(void **state)
+{
+    struct fixture *f = *state;
+    struct tn_scope d01 = {"D01", NULL, TN_ROLE_QLT}, province = {NULL, NULL, TN_ROLE_DIRECTOR};
+    const char *got = "unset";
+    assert_int_equal(tn_app_scope_narrow(&f->app, &d01, "ha", NULL, &got), TN_OK);
+    assert_string_equal(got, "D01");
+    assert_int_equal(tn_app_scope_narrow(&f->app, &d01, "ha", "D01", &got), TN_OK);
+    assert_string_equal(got, "D01");
+    assert_int_equal(tn_app_scope_narrow(&f->app, &d01, "ha", "D02", &got), TN_ERR_FORBIDDEN);
+    assert_int_equal(tn_app_scope_narrow(&f->app, &d01, "ha", "D77", &got), TN_ERR_NOT_FOUND);
+    assert_int_equal(tn_app_scope_narrow(&f->app, &province, "lan", "D02", &got), TN_OK);
+    assert_string_equal(got, "D02");
+    assert_int_equal(tn_app_scope_narrow(&f->app, &province, "lan", NULL, &got), TN_OK);
+    assert_null(got);
+    struct text t;
+    audit_text(&f->app, NULL, &t);
+    assert_string_equal(t.buf, "ha scope.office D02 refused [a user of office D01]\n");
+}
+
+static tn_err no_row(void *ctx, const struct tn_cell *c)
+{
+    (void)ctx;
+    (void)c;
+    return TN_OK;
+}
+
+static void an_officer_runs_only_reports_cut_by_officer(void **state)
+{
+    struct fixture *f = *state;
+    struct tn_scope officer = {NULL, "O1", TN_ROLE_OFFICER};
+    struct tn_report_params p;
+    tn_report_params_init(&p);
+    p.period = 2025 * 12 + 10;
+    struct tn_sink sink = {no_row, NULL, NULL};
+    assert_int_equal(tn_app_report_for(&f->app, &officer, tn_app_report("balances"), &p, &sink),
+                     TN_ERR_FORBIDDEN);
+    assert_non_null(strstr(tn_app_why(&f->app, TN_ERR_FORBIDDEN), "cut by officer"));
+    assert_int_equal(tn_app_report_for(&f->app, &officer, tn_app_report("worklist"), &p, &sink),
+                     TN_OK);
+    struct tn_scope no_code = {NULL, NULL, TN_ROLE_OFFICER};
+    assert_int_equal(tn_app_report_for(&f->app, &no_code, tn_app_report("worklist"), &p, &sink),
+                     TN_ERR_FORBIDDEN);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -408,6 +455,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(failed_logins_are_throttled, setup, teardown),
         cmocka_unit_test_setup_teardown(the_audit_log_cannot_be_edited, setup, teardown),
         cmocka_unit_test_setup_teardown(the_audit_log_is_filtered, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_district_user_sees_only_its_office, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_officer_runs_only_reports_cut_by_officer, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
