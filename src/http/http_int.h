@@ -29,6 +29,7 @@ struct tn__http_job {
     char message[512];     /* why it failed, or its counts */
     char actor[64];
     char now[20];
+    char office[32]; /* the admin's office, "" for the province (the app refuses a district) */
     pthread_t thread;
     struct tn_http_server *srv;
 };

@@ -114,7 +114,7 @@ static void *run_close(void *arg)
     if (!err) {
         struct tn_app app;
         tn_app_init(&app, s, srv->cfg.policy, job->now, TN_LANG_VI);
-        struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
+        struct tn_scope scope = {job->office[0] ? job->office : NULL, NULL, TN_ROLE_ADMIN};
         err = tn_app_close(&app, &scope, job->period, progress, job, &stats);
         if (err)
             snprintf(msg, sizeof msg, "%s", tn_app_why(&app, err));
@@ -179,6 +179,7 @@ void tn__h_close(struct tn__http_req *q, struct tn__http_reply *r)
     job->srv = srv;
     snprintf(job->actor, sizeof job->actor, "%s", q->user.login);
     snprintf(job->now, sizeof job->now, "%s", q->app->now);
+    snprintf(job->office, sizeof job->office, "%s", q->scope.office ? q->scope.office : "");
     if (pthread_create(&job->thread, NULL, run_close, job) != 0) {
         pthread_mutex_unlock(&srv->lock);
         tn__http_error(r, q->app, TN_ERR_IO);
