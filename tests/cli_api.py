@@ -319,6 +319,20 @@ def run(srv):
     for secret in [admin.token, admin.csrf] + list(PASSWORDS.values()):
         check(secret.encode() not in data, "no password or token in the audit log")
 
+    rows = audit_rows(srv, admin, "?unit=officers")
+    check(any(r["actor"].startswith("cli:") and r["operation"] == "import" for r in rows),
+          "the CLI's imports are audited under the OS user")
+
+    # huge headers and half-sent requests: an error or a closed connection, never a crash
+    st, h, data = srv.request("GET", "/reports", session=admin, headers={"X-Big": "x" * 100000})
+    check(st in (413, 431), "a 100 kB header is refused: %d" % st)
+    for raw in (b"POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc",
+                b"GET /api/v1/rep", b"\x00\xff garbage\r\n\r\n"):
+        with socket.create_connection(("127.0.0.1", srv.port)) as sock:
+            sock.sendall(raw)
+    st, body = srv.json("GET", "/reports", session=admin)
+    check(st == 200, "the server still answers after broken requests")
+
     # logout: CSRF, then the session is gone
     sess = s["le"]
     st, body = srv.json("DELETE", "/session", session=sess, csrf="")
