@@ -440,6 +440,8 @@ tn_err tn_app_session(struct tn_app *app, const char *token, struct tn_session_u
     tn_err err = tn_store_session_get(app->store, h, &s, &found);
     if (err)
         return store_fail(app, err);
+    if (found && strcmp(s.expires, app->now) <= 0) /* expired: gone for good */
+        tn_store_session_end(app->store, h, NULL);
     if (!found || strcmp(s.expires, app->now) <= 0)
         return tn__app_fail(app, TN_ERR_AUTH, none);
     struct tn_user_row u;

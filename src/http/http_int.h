@@ -24,6 +24,7 @@ struct tn__http_job {
     long id;
     tn_period period;
     int running;           /* 1 until it ends */
+    int joined;            /* its thread was joined (or never started) */
     long long done, total; /* units closed of all, as the progress callback says */
     tn_err err;            /* its result once ended */
     char message[512];     /* why it failed, or its counts */

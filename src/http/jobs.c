@@ -169,8 +169,10 @@ void tn__h_close(struct tn__http_req *q, struct tn__http_reply *r)
         tn__http_fail(r, 409, "close_running", msg, json_pack("{s:I}", "job", (json_int_t)id));
         return;
     }
-    if (last)
+    if (last && !last->joined) {
         pthread_join(last->thread, NULL); /* ended: its thread is done */
+        last->joined = 1;
+    }
     struct tn__http_job *job = &srv->jobs[srv->njobs % TN__HTTP_MAX_JOBS];
     memset(job, 0, sizeof *job);
     job->id = srv->njobs + 1;
@@ -181,6 +183,8 @@ void tn__h_close(struct tn__http_req *q, struct tn__http_reply *r)
     snprintf(job->now, sizeof job->now, "%s", q->app->now);
     snprintf(job->office, sizeof job->office, "%s", q->scope.office ? q->scope.office : "");
     if (pthread_create(&job->thread, NULL, run_close, job) != 0) {
+        job->running = 0;
+        job->joined = 1;
         pthread_mutex_unlock(&srv->lock);
         tn__http_error(r, q->app, TN_ERR_IO);
         return;
@@ -230,7 +234,10 @@ void tn__http_jobs_join(struct tn_http_server *srv)
     pthread_mutex_lock(&srv->lock);
     struct tn__http_job *last =
         srv->njobs ? &srv->jobs[(srv->njobs - 1) % TN__HTTP_MAX_JOBS] : NULL;
+    int join = last && !last->joined;
+    if (join)
+        last->joined = 1;
     pthread_mutex_unlock(&srv->lock);
-    if (last)
+    if (join)
         pthread_join(last->thread, NULL);
 }
