@@ -234,6 +234,11 @@ def run(srv):
     check(st == 404, "no balance of November known on October 30")
     st, bal = srv.json("GET", "/units/A/balance?period=2025-10&as_of=2025-10-30", session=admin)
     check(st == 200 and bal["period"] == "2025-10", "as_of reads what was known then")
+    for name, sess in s.items():  # every role reads a unit it sees (A is the officer's)
+        st, body = srv.json("GET", "/units/A/balance?period=2025-11", session=sess)
+        check(st == 200 and body["closing"] == 15723200, "%s reads A's balance" % name)
+        st, body = srv.json("GET", "/units/A/explain?period=2025-11", session=sess)
+        check(st == 200 and body["unit_code"] == "A", "%s reads A's explanation" % name)
     st, body = srv.json("GET", "/units/ZZ/balance?period=2025-11", session=admin)
     check(st == 404, "an unknown unit: 404")
     st, body = srv.json("GET", "/units/A/balance", session=admin)
@@ -294,6 +299,8 @@ def run(srv):
     for name in ("ha", "khoa", "kim", "le", "tung"):
         st, body = srv.json("GET", "/closes/%s" % job, session=s[name])
         check(st == 403, "%s may not read a close" % name)
+        check(refused_audited(srv, admin, name, "close.read", str(job)),
+              "%s's refused close read is audited" % name)
     st, body = srv.json("GET", "/closes/99", session=admin)
     check(st == 404, "an unknown close: 404")
 
