@@ -1,6 +1,6 @@
 /*
  * user_store.c - the SQLite rows of users, sessions, failed logins and the audit log
- * (user_store.h; tables app_user, app_session, login_failure, audit of schema.sql). Rows
+ * (user_store.h; tables app_user, app_session, login_failure, audit of schema_auth.sql). Rows
  * only: hashing, expiry, throttling and roles are the application layer's (app_user.c). The
  * audit table's triggers refuse every UPDATE and DELETE.
  */
