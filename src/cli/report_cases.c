@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "thuno/case_store.h"
+#include "thuno/percent.h"
 #include "thuno/policy.h"
 #include "thuno/store.h"
 
@@ -24,10 +25,10 @@ const char *const tn__litigation_cols[] = {LITIGATION_COLS("year")};
 const char *const tn__litigation_type_cols[] = {LITIGATION_COLS("type")};
 const char *const tn__litigation_office_cols[] = {LITIGATION_COLS("office_code")};
 
-/* a / b in tenths of a percent, rounded down; -1 when b is 0 */
+/* a / b in tenths of a percent, rounded down (docs/cases.md, percent.h); -1 when b is 0 */
 static int64_t share(int64_t a, int64_t b)
 {
-    return b > 0 ? a * 1000 / b : -1;
+    return tn_percent_tenths_down(a, b);
 }
 
 static tn_err litigation_row(void *ctx, const struct tn_litigation_row *r)

@@ -15,6 +15,7 @@
 #include "io/inspection_policy.h"
 #include "thuno/inspection_store.h"
 #include "thuno/mem.h"
+#include "thuno/percent.h"
 #include "thuno/store.h"
 
 /* Where the rows of the People's Committee tables go: the table report's table, or a section
@@ -390,7 +391,7 @@ static tn_err labour_row(void *ctx, const struct tn_labour_row *r)
         INT(r->collected),
         INT(r->debt),
         INT(r->units_in_debt),
-        TENTHS(r->assessed > 0 ? r->debt * 1000 / r->assessed : 0),
+        TENTHS(r->assessed > 0 ? tn_percent_tenths_down(r->debt, r->assessed) : 0),
     };
     if (r->assessed <= 0)
         c[8].type = TN_CELL_NULL;
