@@ -14,6 +14,7 @@
 #include "thuno/case_store.h"
 #include "thuno/mem.h"
 #include "thuno/policy.h"
+#include "thuno/reminder.h"
 #include "thuno/store.h"
 #include "thuno/text.h"
 
@@ -57,33 +58,26 @@ static tn_err rem_row(void *ctx, const struct tn_letter_unit *u)
     }
     /* without the split (a payment kept as credit) the charge periods do not know the credit:
      * what is overdue can be no more than what is owed */
-    if (!u->split_ok && r->od.total > u->bal.principal_due)
-        r->od.total = u->bal.principal_due;
+    r->od.total = tn_reminder_overdue_stated(r->od.total, u->split_ok, u->bal.principal_due);
     l->n++;
     if (tn_text_memo(u->unit_code, u->name, u->bal.period, r->memo, sizeof r->memo))
         r->memo[0] = '\0';
     return TN_OK;
 }
 
-/* The 0.03% a day of the interest rule in force on day d, "0,03%" (Vietnamese decimal). */
-static tn_ppm daily_rate(const struct tn_policy *pol, tn_day d, char text[static 16])
+/* The 0.03% a day of the interest rule in force on day d, "0,03%" (Vietnamese decimal); "?"
+ * when the rule in force is not daily. */
+static void daily_rate(const struct tn_policy *pol, tn_day d, char text[static 16])
 {
-    const struct tn_interest_rule *ir;
-    if (tn_policy_interest_rule(pol, d, &ir) || ir->kind != TN_INT_DAILY) {
+    tn_ppm rate;
+    if (tn_reminder_daily_rate(pol, d, &rate)) {
         snprintf(text, 16, "?");
-        return 0;
+        return;
     }
-    tn_ppm_format_percent(ir->daily_rate, text);
+    tn_ppm_format_percent(rate, text);
     for (char *c = text; *c; c++)
         if (*c == '.')
             *c = ',';
-    return ir->daily_rate;
-}
-
-static int evasion_days(const struct tn_policy *pol, tn_day d)
-{
-    const struct tn_legal_rule *lr;
-    return tn_policy_legal(pol, d, &lr) ? 0 : lr->evasion_days;
 }
 
 static void reminder_letter(struct tn_letter_doc *doc, const struct tn__letterhead *lh,
@@ -164,10 +158,10 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn__letterhe
     tn_letter_paraf(doc, TN_LETTER_PLAIN, "Tổng số tiền còn phải đóng: **%s** (bằng chữ: %s).",
                     tn__money_vi(u->bal.closing, m), words);
     char rate[16], dl[16], months[16];
-    tn_ppm rppm = daily_rate(pol, o->date, rate);
-    tn_money per_day = 0;
-    (void)tn_money_mul_ppm(r->od.total, rppm, &per_day);
-    long days = r->od.oldest_deadline >= 0 ? (long)(o->date - r->od.oldest_deadline) : 0;
+    daily_rate(pol, o->date, rate);
+    tn_money per_day = 0; /* 0 when the rule in force is not daily */
+    (void)tn_reminder_interest_per_day(pol, o->date, r->od.total, &per_day);
+    long days = tn_reminder_days_late(o->date, r->od.oldest_deadline);
     tn_text_day_vi(r->od.oldest_deadline >= 0 ? r->od.oldest_deadline : end, dl);
     snprintf(months, sizeof months, "%d,%d", u->bal.months_owed_tenths / 10,
              u->bal.months_owed_tenths % 10);
@@ -184,11 +178,9 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn__letterhe
         "chậm đóng %s, tiền lãi phát sinh thêm **%s mỗi ngày** cho đến khi đơn vị "
         "đóng đủ.",
         rate, tn__money_vi(r->od.total, m2), tn__money_vi(per_day, m3));
-    int ev = evasion_days(pol, o->date);
-    tn_day pay_by = o->date + ev;
-    if (r->od.oldest_deadline >= 0 && r->od.oldest_deadline + ev >= o->date &&
-        r->od.oldest_deadline + ev < pay_by)
-        pay_by = r->od.oldest_deadline + ev;
+    int ev = 0; /* 0 when no legal rule is in force, as before (issue 11 item 5: an error) */
+    (void)tn_reminder_evasion_days(pol, o->date, &ev);
+    tn_day pay_by = tn_reminder_pay_by(o->date, r->od.oldest_deadline, ev);
     char pb[16];
     tn_text_day_vi(pay_by, pb);
     tn_letter_para(doc, TN_LETTER_HEADING, "3. Đề nghị");

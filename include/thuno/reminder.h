@@ -1,0 +1,47 @@
+/*
+ * reminder.h - the figures of the written reminder (văn bản đôn đốc) and the other letters to
+ * units, from plain inputs and the policy (docs/letters.md): the daily interest rate in force
+ * on the letter's date and what it adds each day, the days late, the evasion days and the day
+ * to pay by. No store, no clock: the letter's date is an argument.
+ *
+ * LAW: Law 41/2024/QH15 Art 39 (evading once a debt is more than the evasion days past its
+ * deadline or past the reminder), Art 40 (interest of 0.03% a day on the late amount).
+ */
+#ifndef THUNO_REMINDER_H
+#define THUNO_REMINDER_H
+
+#include "thuno/err.h"
+#include "thuno/money.h"
+#include "thuno/period.h"
+
+struct tn_policy;
+
+/* The daily interest rate in force on day d (0.03% is 300 ppm).
+ * Errors: TN_ERR_NO_POLICY when no interest rule is in force on d or the one in force is not
+ * daily (the Law 58 era's monthly rule); *out untouched. */
+tn_err tn_reminder_daily_rate(const struct tn_policy *pol, tn_day d, tn_ppm *out);
+
+/* The interest one more day adds to overdue at the daily rate in force on d: overdue x rate,
+ * rounded half up (tn_money_mul_ppm). Errors: as tn_reminder_daily_rate, TN_ERR_OVERFLOW. */
+tn_err tn_reminder_interest_per_day(const struct tn_policy *pol, tn_day d, tn_money overdue,
+                                    tn_money *out);
+
+/* The evasion days of the legal rule in force on day d (0: that era knows none, Law 58).
+ * Errors: TN_ERR_NO_POLICY when no legal rule is in force on d; *out untouched. */
+tn_err tn_reminder_evasion_days(const struct tn_policy *pol, tn_day d, int *out);
+
+/* Days from the oldest overdue deadline to day on (negative if on is before it); 0 when
+ * oldest_deadline is -1 (nothing overdue). */
+long tn_reminder_days_late(tn_day on, tn_day oldest_deadline);
+
+/* The day a reminder dated on asks the unit to pay by: evasion_days after on, or earlier,
+ * evasion_days after the oldest overdue deadline when that day is not yet past on (the day
+ * the debt would become evasion). oldest_deadline -1: nothing overdue. */
+tn_day tn_reminder_pay_by(tn_day on, tn_day oldest_deadline, int evasion_days);
+
+/* The overdue amount a reminder states: overdue, but no more than principal_due when the
+ * amounts could not be split by fund (split_ok 0: a payment kept as credit is unknown to the
+ * charge periods, so what is overdue can be no more than what is owed). */
+tn_money tn_reminder_overdue_stated(tn_money overdue, int split_ok, tn_money principal_due);
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * reminder.c - the figures of the letters to units (reminder.h, docs/letters.md): interest a
+ * day, days late, evasion days and the day to pay by, from the policy and the letter's date.
+ *
+ * LAW: Law 41/2024/QH15 Art 39 (evasion days), Art 40 (0.03% a day); Decree 274/2025/NĐ-CP.
+ */
+#include "thuno/reminder.h"
+
+#include "thuno/policy.h"
+
+tn_err tn_reminder_daily_rate(const struct tn_policy *pol, tn_day d, tn_ppm *out)
+{
+    const struct tn_interest_rule *ir;
+    tn_err err = tn_policy_interest_rule(pol, d, &ir);
+    if (err)
+        return err;
+    if (ir->kind != TN_INT_DAILY)
+        return TN_ERR_NO_POLICY;
+    *out = ir->daily_rate;
+    return TN_OK;
+}
+
+tn_err tn_reminder_interest_per_day(const struct tn_policy *pol, tn_day d, tn_money overdue,
+                                    tn_money *out)
+{
+    tn_ppm rate;
+    tn_err err = tn_reminder_daily_rate(pol, d, &rate);
+    if (err)
+        return err;
+    return tn_money_mul_ppm(overdue, rate, out);
+}
+
+tn_err tn_reminder_evasion_days(const struct tn_policy *pol, tn_day d, int *out)
+{
+    const struct tn_legal_rule *lr;
+    tn_err err = tn_policy_legal(pol, d, &lr);
+    if (err)
+        return err;
+    *out = lr->evasion_days;
+    return TN_OK;
+}
+
+long tn_reminder_days_late(tn_day on, tn_day oldest_deadline)
+{
+    return oldest_deadline >= 0 ? (long)(on - oldest_deadline) : 0;
+}
+
+tn_day tn_reminder_pay_by(tn_day on, tn_day oldest_deadline, int evasion_days)
+{
+    tn_day pay_by = on + evasion_days;
+    /* the letter says evasion counts from the deadline or from the reminder (Law 41/2024/QH15
+     * Art 39): the deadline's day when it is the earlier and not yet past, else the letter's */
+    if (oldest_deadline >= 0 && oldest_deadline + evasion_days >= on &&
+        oldest_deadline + evasion_days < pay_by)
+        pay_by = oldest_deadline + evasion_days;
+    return pay_by;
+}
+
+tn_money tn_reminder_overdue_stated(tn_money overdue, int split_ok, tn_money principal_due)
+{
+    return !split_ok && overdue > principal_due ? principal_due : overdue;
+}
