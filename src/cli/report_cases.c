@@ -104,21 +104,17 @@ static tn_err case_row(void *ctx, const struct tn_case_row *r)
     char opened[TN_DAY_BUFSZ], last[TN_DAY_BUFSZ], next[TN_DAY_BUFSZ], alert[300];
     tn_day_format(r->c.opened, opened);
     tn_day_format(r->c.last_day, last);
-    const char *plan = !r->has_plan        ? ""
-                       : r->plan.complete  ? "complete"
-                       : r->plan.defaulted ? "defaulted"
-                                           : "on_track";
-    const char *by = r->deadline_rule                  ? r->deadline_rule->who
-                     : r->has_plan && r->deadline >= 0 ? "unit"
-                                                       : "";
-    int64_t overdue = r->deadline >= 0 && x->today > r->deadline ? x->today - r->deadline : 0;
-    tn_day end = tn_case_is_over(&r->c) ? r->c.last_day : x->today;
+    struct tn_case_watch_in in = {&r->c,           !r->invalid[0],
+                                  r->alert_status, r->has_plan ? &r->plan : NULL,
+                                  r->deadline,     r->deadline_rule};
+    struct tn_case_watch w;
+    tn_case_watch(&in, x->today, &w);
     alert[0] = '\0';
-    if (r->invalid[0])
+    if (w.alert == TN_CASE_ALERT_NO_REPLAY)
         snprintf(alert, sizeof alert, "history does not replay: %s", r->invalid);
-    else if (r->alert_status)
+    else if (w.alert == TN_CASE_ALERT_UNIT_GONE)
         snprintf(alert, sizeof alert, "unit is %s while the case is open", r->unit_status);
-    else if (r->has_plan && r->plan.defaulted && r->c.state == TN_CASE_ST_MEDIATED)
+    else if (w.alert == TN_CASE_ALERT_PLAN_MISSED)
         snprintf(alert, sizeof alert, "instalment missed: record plan_defaulted");
     struct tn_cell c[] = {
         TEXT(r->case_id),
@@ -133,11 +129,11 @@ static tn_err case_row(void *ctx, const struct tn_case_row *r)
         INT(r->c.awarded),
         INT(r->recovered),
         INT(r->plan.remainder),
-        TEXT(plan),
+        TEXT(w.plan),
         TEXT(next),
-        TEXT(by),
-        INT(overdue),
-        TENTHS((end - r->c.opened) * 10 / 365),
+        TEXT(w.next_by),
+        INT(w.overdue_days),
+        TENTHS(w.years_open_tenths),
         TEXT(alert),
     };
     if (r->c.claimed < 0)

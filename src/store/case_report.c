@@ -265,7 +265,7 @@ tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const cha
                 r.deadline_rule = NULL;
             }
         }
-        r.alert_status = !tn_case_is_over(&r.c) && u.status[0] && strcmp(u.status, "active");
+        r.alert_status = tn_case_unit_gone(&r.c, u.status);
         err = row(ctx, &r);
     next:
         free(ev);
