@@ -100,6 +100,27 @@ static void overdue_stated_no_more_than_owed_without_split(void **state)
     assert_int_equal(tn_reminder_overdue_stated(40, 0, 50), 40);
 }
 
+static void funds_not_due_is_the_rest(void **state)
+{
+    (void)state;
+    /* BHXH, BHYT, BHTN in enum order; the figures of one unit added by hand */
+    tn_money overdue[TN_G_COUNT], interest[TN_G_COUNT], closing[TN_G_COUNT];
+    for (int g = 0; g < TN_G_COUNT; g++) {
+        overdue[g] = 1000000 * (g + 1);
+        interest[g] = 3000 * (g + 1);
+        closing[g] = 2500000 * (g + 1);
+    }
+    struct tn_reminder_funds f;
+    tn_reminder_funds(overdue, interest, closing, &f);
+    for (int g = 0; g < TN_G_COUNT; g++) {
+        assert_int_equal(f.overdue[g], overdue[g]);
+        assert_int_equal(f.interest_due[g], interest[g]);
+        assert_int_equal(f.not_due[g], 1497000 * (g + 1)); /* 2,500,000 - 3,000 - 1,000,000 */
+        assert_int_equal(f.closing[g], closing[g]);
+        assert_int_equal(f.overdue[g] + f.interest_due[g] + f.not_due[g], f.closing[g]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -107,6 +128,7 @@ int main(void)
         cmocka_unit_test(evasion_days_by_era),
         cmocka_unit_test(days_late_and_pay_by),
         cmocka_unit_test(overdue_stated_no_more_than_owed_without_split),
+        cmocka_unit_test(funds_not_due_is_the_rest),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

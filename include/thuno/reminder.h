@@ -13,8 +13,7 @@
 #include "thuno/err.h"
 #include "thuno/money.h"
 #include "thuno/period.h"
-
-struct tn_policy;
+#include "thuno/policy.h"
 
 /* The daily interest rate in force on day d (0.03% is 300 ppm).
  * Errors: TN_ERR_NO_POLICY when no interest rule is in force on d or the one in force is not
@@ -43,5 +42,20 @@ tn_day tn_reminder_pay_by(tn_day on, tn_day oldest_deadline, int evasion_days);
  * amounts could not be split by fund (split_ok 0: a payment kept as credit is unknown to the
  * charge periods, so what is overdue can be no more than what is owed). */
 tn_money tn_reminder_overdue_stated(tn_money overdue, int split_ok, tn_money principal_due);
+
+/* The reminder's table, per group (enum tn_group): the overdue principal, the unpaid interest,
+ * what is not yet due (the rest of what is owed) and all that is owed. */
+struct tn_reminder_funds {
+    tn_money overdue[TN_G_COUNT];
+    tn_money interest_due[TN_G_COUNT];
+    tn_money not_due[TN_G_COUNT]; /* closing - interest_due - overdue */
+    tn_money closing[TN_G_COUNT];
+};
+
+/* Fills out from the unit's overdue principal, unpaid interest and closing debt per group
+ * (valid when they split by fund). */
+void tn_reminder_funds(const tn_money overdue[static TN_G_COUNT],
+                       const tn_money interest_due[static TN_G_COUNT],
+                       const tn_money closing[static TN_G_COUNT], struct tn_reminder_funds *out);
 
 #endif

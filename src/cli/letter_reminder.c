@@ -123,13 +123,9 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn__letterhe
                                                     {"BHTN", 2, TN_LETTER_RIGHT},
                                                     {"Tổng cộng", 2.2, TN_LETTER_RIGHT}};
         tn_letter_table_begin(doc, cols, 5);
-        tn_money rows[4][TN_G_COUNT];
-        for (int g = 0; g < TN_G_COUNT; g++) {
-            rows[0][g] = r->od.principal[g];
-            rows[1][g] = u->interest_due[g];
-            rows[2][g] = u->closing[g] - u->interest_due[g] - r->od.principal[g];
-            rows[3][g] = u->closing[g];
-        }
+        struct tn_reminder_funds f;
+        tn_reminder_funds(r->od.principal, u->interest_due, u->closing, &f);
+        const tn_money *rows[4] = {f.overdue, f.interest_due, f.not_due, f.closing};
         static const char *const label[] = {
             "Số tiền chậm đóng (đã quá hạn đóng)", "Tiền lãi chậm đóng chưa nộp",
             "Số tiền chưa đến hạn đóng", "Tổng số tiền còn phải đóng"};

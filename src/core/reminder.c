@@ -6,8 +6,6 @@
  */
 #include "thuno/reminder.h"
 
-#include "thuno/policy.h"
-
 tn_err tn_reminder_daily_rate(const struct tn_policy *pol, tn_day d, tn_ppm *out)
 {
     const struct tn_interest_rule *ir;
@@ -59,4 +57,16 @@ tn_day tn_reminder_pay_by(tn_day on, tn_day oldest_deadline, int evasion_days)
 tn_money tn_reminder_overdue_stated(tn_money overdue, int split_ok, tn_money principal_due)
 {
     return !split_ok && overdue > principal_due ? principal_due : overdue;
+}
+
+void tn_reminder_funds(const tn_money overdue[static TN_G_COUNT],
+                       const tn_money interest_due[static TN_G_COUNT],
+                       const tn_money closing[static TN_G_COUNT], struct tn_reminder_funds *out)
+{
+    for (int g = 0; g < TN_G_COUNT; g++) {
+        out->overdue[g] = overdue[g];
+        out->interest_due[g] = interest_due[g];
+        out->not_due[g] = closing[g] - interest_due[g] - overdue[g];
+        out->closing[g] = closing[g];
+    }
 }
