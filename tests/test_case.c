@@ -198,6 +198,32 @@ static void events_are_in_date_order(void **state)
     assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_OK);
 }
 
+/* A case's rows replay in seq order; a refused row names its seq and leaves the case as it
+ * was after the row before. */
+static void replay_names_the_refused_event(void **state)
+{
+    (void)state;
+    struct tn_case_event_row rows[3];
+    memset(rows, 0, sizeof rows);
+    rows[0].seq = 1;
+    rows[0].step = step(EV(REMINDER_SENT), day(2024, 1, 1));
+    rows[1].seq = 2;
+    rows[1].step = step(EV(LAWSUIT_FILED), day(2024, 3, 1));
+    rows[2].seq = 5; /* seqs need not be consecutive */
+    rows[2].step = step(EV(PUBLISHED), day(2024, 2, 1));
+    struct tn_case c;
+    char why[256];
+    tn_case_init(&c);
+    assert_int_equal(tn_case_replay(&c, rows, 2, why, sizeof why), TN_OK);
+    assert_int_equal(c.state, ST(SUED));
+    assert_int_equal(c.events, 2);
+    tn_case_init(&c);
+    assert_int_equal(tn_case_replay(&c, rows, 3, why, sizeof why), TN_ERR_STATE);
+    assert_non_null(strstr(why, "event 5: "));
+    assert_int_equal(c.state, ST(SUED));
+    assert_int_equal(c.events, 2);
+}
+
 static void suspended_resumes_only_on_assets(void **state)
 {
     (void)state;
@@ -315,6 +341,45 @@ static void watch_reads_plan_deadline_and_alerts(void **state)
     }
 }
 
+static void mediated_case_follows_its_plan(void **state)
+{
+    (void)state;
+    static const struct tn_case_deadline court = {.who = "court"};
+    const struct tn_instalment inst[2] = {{day(2024, 6, 30), 10000000},
+                                          {day(2024, 7, 31), 10000000}};
+    const struct {
+        enum tn_case_state st;
+        struct tn_plan_status plan;
+        int want_y, want_m, want_d; /* want_y 0: -1; want_y 1: unchanged (the rule's) */
+    } cases[] = {
+        {TN_CASE_ST_MEDIATED, {.next = 1}, 2024, 7, 31}, /* the 2nd due */
+        {TN_CASE_ST_MEDIATED,
+         {.defaulted = 1, .detected_on = day(2024, 7, 1)},
+         2024,
+         7,
+         1},                                                        /* detected */
+        {TN_CASE_ST_MEDIATED, {.next = 2}, 0, 0, 0},                /* none left */
+        {TN_CASE_ST_MEDIATED, {.complete = 1, .next = 2}, 1, 0, 0}, /* paid */
+        {TN_CASE_ST_ENFORCEABLE, {.next = 1}, 1, 0, 0},             /* not mediated */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct tn_case c;
+        tn_case_init(&c);
+        c.state = cases[i].st;
+        tn_day dl = day(2024, 9, 1);
+        const struct tn_case_deadline *rule = &court;
+        tn_case_plan_deadline(&c, &cases[i].plan, inst, 2, &dl, &rule);
+        if (cases[i].want_y == 1) {
+            assert_int_equal(dl, day(2024, 9, 1));
+            assert_ptr_equal(rule, &court);
+            continue;
+        }
+        assert_int_equal(
+            dl, cases[i].want_y ? day(cases[i].want_y, cases[i].want_m, cases[i].want_d) : -1);
+        assert_null(rule);
+    }
+}
+
 static void unit_gone_only_while_open(void **state)
 {
     (void)state;
@@ -336,10 +401,12 @@ int main(void)
         cmocka_unit_test(refusal_names_state_and_choices),
         cmocka_unit_test(events_carry_what_they_need),
         cmocka_unit_test(events_are_in_date_order),
+        cmocka_unit_test(replay_names_the_refused_event),
         cmocka_unit_test(suspended_resumes_only_on_assets),
         cmocka_unit_test(appeal_reopens_closed_case_and_keeps_history),
         cmocka_unit_test(names_round_trip),
         cmocka_unit_test(watch_reads_plan_deadline_and_alerts),
+        cmocka_unit_test(mediated_case_follows_its_plan),
         cmocka_unit_test(unit_gone_only_while_open),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -125,6 +125,23 @@ void tn_case_init(struct tn_case *c);
  * office the event needs is missing or wrong). */
 tn_err tn_case_apply(struct tn_case *c, const struct tn_case_step *st, char *why, size_t whysz);
 
+/* One event of a case as recorded (case_events.csv, the store's case_event rows). */
+struct tn_case_event_row {
+    char case_id[72];
+    long seq;
+    char unit_code[32];
+    struct tn_case_step step; /* step.office points at office below */
+    char office[160];
+    char note[512];
+    char actor[64];
+    char known_at[20];
+};
+
+/* Replays rows (in seq order) into c (tn_case_init first). Errors: what tn_case_apply
+ * returns, with why naming the event's seq; c holds the case up to the event before. */
+tn_err tn_case_replay(struct tn_case *c, const struct tn_case_event_row *rows, size_t n, char *why,
+                      size_t whysz);
+
 /* Returns 1 when the case's state accepts event e (what it carries aside). */
 int tn_case_allows(const struct tn_case *c, enum tn_case_event e);
 
@@ -137,7 +154,16 @@ int tn_case_is_over(const struct tn_case *c);
 int tn_case_state_in_court(enum tn_case_state s);
 
 struct tn_plan_status;
+struct tn_instalment;
 struct tn_case_deadline;
+
+/* A mediated case's next date is its plan's (docs/cases.md): the day a missed instalment is
+ * detected, else the next instalment's due day (-1 when none is left), with no deadline rule
+ * (*rule NULL). In any other state, or once the plan is complete, *deadline and *rule stay as
+ * the case's own deadline rules set them. inst: the plan's n instalments. */
+void tn_case_plan_deadline(const struct tn_case *c, const struct tn_plan_status *plan,
+                           const struct tn_instalment *inst, size_t n, tn_day *deadline,
+                           const struct tn_case_deadline **rule);
 
 /* What the cases report flags on a case, the first that applies (docs/cases.md). */
 enum tn_case_alert {

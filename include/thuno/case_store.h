@@ -17,18 +17,6 @@
 
 struct tn_store;
 
-/* One event of a case, as stored. */
-struct tn_case_event_row {
-    char case_id[72];
-    long seq;
-    char unit_code[32];
-    struct tn_case_step step; /* step.office points at office below */
-    char office[160];
-    char note[512];
-    char actor[64];
-    char known_at[20];
-};
-
 /* A payment tied to a case (payments.csv case_id); a reversal has a negative amount. */
 struct tn_case_payment_row {
     char txn_id[72];
@@ -42,11 +30,6 @@ struct tn_case_payment_row {
  * caller, free()). A case_id not stored gives n = 0. Errors: TN_ERR_STORE. */
 tn_err tn_store_case_events(struct tn_store *s, const char *case_id, const char *as_of,
                             struct tn_case_event_row **rows, size_t *n);
-
-/* Replays rows into c (tn_case_init first). Errors: what tn_case_apply returns, with why
- * naming the event's seq; c holds the case up to the event before. */
-tn_err tn_case_replay(struct tn_case *c, const struct tn_case_event_row *rows, size_t n, char *why,
-                      size_t whysz);
 
 /* A case's instalments in seq order as known at as_of (*inst owned by the caller).
  * Errors: TN_ERR_STORE. */

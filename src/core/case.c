@@ -105,9 +105,33 @@ int tn_case_is_over(const struct tn_case *c)
     return c->state == TN_CASE_ST_CLOSED || c->state == TN_CASE_ST_WITHDRAWN;
 }
 
+tn_err tn_case_replay(struct tn_case *c, const struct tn_case_event_row *rows, size_t n, char *why,
+                      size_t whysz)
+{
+    for (size_t i = 0; i < n; i++) {
+        char reason[384];
+        tn_err err = tn_case_apply(c, &rows[i].step, reason, sizeof reason);
+        if (err) {
+            snprintf(why, whysz, "event %ld: %s", rows[i].seq, reason);
+            return err;
+        }
+    }
+    return TN_OK;
+}
+
 int tn_case_unit_gone(const struct tn_case *c, const char *unit_status)
 {
     return !tn_case_is_over(c) && unit_status[0] && strcmp(unit_status, "active") != 0;
+}
+
+void tn_case_plan_deadline(const struct tn_case *c, const struct tn_plan_status *plan,
+                           const struct tn_instalment *inst, size_t n, tn_day *deadline,
+                           const struct tn_case_deadline **rule)
+{
+    if (c->state != TN_CASE_ST_MEDIATED || plan->complete)
+        return;
+    *deadline = plan->defaulted ? plan->detected_on : plan->next < n ? inst[plan->next].due : -1;
+    *rule = NULL;
 }
 
 void tn_case_watch(const struct tn_case_watch_in *in, tn_day today, struct tn_case_watch *out)

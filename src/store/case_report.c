@@ -258,12 +258,7 @@ tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const cha
         if (ninst && tn_plan_status(inst, ninst, pp, npp, today, &r.plan) == TN_OK) {
             r.has_plan = 1;
             /* a mediated case's next date is its next instalment's */
-            if (r.c.state == TN_CASE_ST_MEDIATED && !r.plan.complete) {
-                r.deadline = r.plan.defaulted      ? r.plan.detected_on
-                             : r.plan.next < ninst ? inst[r.plan.next].due
-                                                   : -1;
-                r.deadline_rule = NULL;
-            }
+            tn_case_plan_deadline(&r.c, &r.plan, inst, ninst, &r.deadline, &r.deadline_rule);
         }
         r.alert_status = tn_case_unit_gone(&r.c, u.status);
         err = row(ctx, &r);
