@@ -13,6 +13,39 @@
 #include "policy_fixture.h"
 #include "thuno/reminder.h"
 
+/* Owed at the end of 2025-11 by a monthly unit; Law 41 era deadlines: the last day of the
+ * month after (Law 41/2024/QH15 Art 34.4). */
+static void overdue_once_the_deadline_has_passed(void **state)
+{
+    (void)state;
+    struct tn_policy pol;
+    fx_policy(&pol);
+    struct tn_letter_owed owed[] = {
+        {fx_period(2025, 9), {200000, 0, 1000000}}, /* due 2025-10-31: overdue */
+        {fx_period(2025, 10), {0, -5, 500000}},     /* due 2025-11-30, the last day: overdue */
+        {fx_period(2025, 11), {100000, 0, 700000}}, /* due 2025-12-31: not yet */
+    };
+    struct tn_letter_overdue o;
+    assert_int_equal(tn_reminder_overdue(&pol, fx_period(2025, 11), 1, owed, 3, &o), TN_OK);
+    assert_int_equal(o.total, 1700000);
+    assert_int_equal(o.principal[TN_G_BHYT], 200000);
+    assert_int_equal(o.principal[TN_G_BHTN], 0); /* -5 is credit, not owed */
+    assert_int_equal(o.principal[TN_G_BHXH], 1500000);
+    assert_int_equal(o.through, fx_period(2025, 10));
+    assert_int_equal(o.oldest_deadline, fx_day(2025, 10, 31));
+    /* nothing past its deadline */
+    assert_int_equal(tn_reminder_overdue(&pol, fx_period(2025, 11), 1, owed + 2, 1, &o), TN_OK);
+    assert_int_equal(o.total, 0);
+    assert_int_equal(o.through, -1);
+    assert_int_equal(o.oldest_deadline, -1);
+    tn_policy_release(&pol);
+    struct tn_policy empty;
+    tn_policy_init(&empty);
+    assert_int_equal(tn_reminder_overdue(&empty, fx_period(2025, 11), 1, owed, 3, &o),
+                     TN_ERR_NO_POLICY);
+    tn_policy_release(&empty);
+}
+
 static void daily_rate_and_interest_per_day(void **state)
 {
     (void)state;
@@ -124,6 +157,7 @@ static void funds_not_due_is_the_rest(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(overdue_once_the_deadline_has_passed),
         cmocka_unit_test(daily_rate_and_interest_per_day),
         cmocka_unit_test(evasion_days_by_era),
         cmocka_unit_test(days_late_and_pay_by),

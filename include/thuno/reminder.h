@@ -10,10 +10,34 @@
 #ifndef THUNO_REMINDER_H
 #define THUNO_REMINDER_H
 
+#include <stddef.h>
+
 #include "thuno/err.h"
 #include "thuno/money.h"
 #include "thuno/period.h"
 #include "thuno/policy.h"
+
+/* The unpaid principal of one charge period, per group (enum tn_group), at a period's end. */
+struct tn_letter_owed {
+    tn_period period;
+    tn_money principal[TN_G_COUNT];
+};
+
+/* What is past its deadline at the end of a period. */
+struct tn_letter_overdue {
+    tn_money principal[TN_G_COUNT];
+    tn_money total;
+    tn_period through;      /* latest charge period with overdue principal; -1 if none */
+    tn_day oldest_deadline; /* deadline of the oldest overdue principal; -1 if none */
+};
+
+/* Computes what of owed (n charge periods' unpaid principal) is past its deadline at the end
+ * of period, by pol's deadlines for the unit's payment_cycle; a deadline on the period's last
+ * day has passed, as in the close (Law 41/2024/QH15 Art 38). Amounts <= 0 are not owed.
+ * Errors: TN_ERR_NO_POLICY (a deadline rule missing); *out untouched. */
+tn_err tn_reminder_overdue(const struct tn_policy *pol, tn_period period, int payment_cycle,
+                           const struct tn_letter_owed *owed, size_t n,
+                           struct tn_letter_overdue *out);
 
 /* The daily interest rate in force on day d (0.03% is 300 ppm).
  * Errors: TN_ERR_NO_POLICY when no interest rule is in force on d or the one in force is not

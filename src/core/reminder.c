@@ -6,6 +6,41 @@
  */
 #include "thuno/reminder.h"
 
+#include <string.h>
+
+tn_err tn_reminder_overdue(const struct tn_policy *pol, tn_period period, int payment_cycle,
+                           const struct tn_letter_owed *owed, size_t n,
+                           struct tn_letter_overdue *out)
+{
+    struct tn_letter_overdue o;
+    memset(&o, 0, sizeof o);
+    o.through = -1;
+    o.oldest_deadline = -1;
+    tn_day end = tn_period_last_day(period);
+    for (size_t i = 0; i < n; i++) {
+        for (int g = 0; g < TN_G_COUNT; g++) {
+            tn_money m = owed[i].principal[g];
+            if (m <= 0)
+                continue;
+            tn_day due;
+            tn_err err = tn_policy_deadline(pol, (enum tn_group)g, payment_cycle, owed[i].period,
+                                            &due, NULL);
+            if (err)
+                return err;
+            if (due > end)
+                continue; /* LAW: Law 41 Art 38: late only once the deadline has passed */
+            o.principal[g] += m;
+            o.total += m;
+            if (owed[i].period > o.through)
+                o.through = owed[i].period;
+            if (o.oldest_deadline < 0 || due < o.oldest_deadline)
+                o.oldest_deadline = due;
+        }
+    }
+    *out = o;
+    return TN_OK;
+}
+
 tn_err tn_reminder_daily_rate(const struct tn_policy *pol, tn_day d, tn_ppm *out)
 {
     const struct tn_interest_rule *ir;

@@ -275,31 +275,5 @@ tn_err tn_store_letter_units(struct tn_store *s, tn_period period, const char *a
 tn_err tn_letter_overdue(const struct tn_policy *pol, const struct tn_letter_unit *u,
                          struct tn_letter_overdue *out)
 {
-    struct tn_letter_overdue o;
-    memset(&o, 0, sizeof o);
-    o.through = -1;
-    o.oldest_deadline = -1;
-    tn_day end = tn_period_last_day(u->bal.period);
-    for (size_t i = 0; i < u->nowed; i++) {
-        for (int g = 0; g < TN_G_COUNT; g++) {
-            tn_money m = u->owed[i].principal[g];
-            if (m <= 0)
-                continue;
-            tn_day due;
-            tn_err err = tn_policy_deadline(pol, (enum tn_group)g, u->payment_cycle,
-                                            u->owed[i].period, &due, NULL);
-            if (err)
-                return err;
-            if (due > end)
-                continue; /* LAW: Law 41 Art 38: late only once the deadline has passed */
-            o.principal[g] += m;
-            o.total += m;
-            if (u->owed[i].period > o.through)
-                o.through = u->owed[i].period;
-            if (o.oldest_deadline < 0 || due < o.oldest_deadline)
-                o.oldest_deadline = due;
-        }
-    }
-    *out = o;
-    return TN_OK;
+    return tn_reminder_overdue(pol, u->bal.period, u->payment_cycle, u->owed, u->nowed, out);
 }
