@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thuno/allocation.h"
 #include "thuno/lists.h"
 #include "thuno/mem.h"
 
@@ -193,7 +194,8 @@ struct charge {
 };
 
 /* Adds the unpaid part of one period's lines to ws: the first `covered` đồng of the lines, in
- * (month, worker) order, are paid. TN_ERR_STATE when the lines do not add up to expect. */
+ * (month, worker) order, are paid (tn_allocation_cover_line). TN_ERR_STATE when the lines do not
+ * add up to expect. */
 static tn_err unpaid_lines(struct tn_store *s, const struct charge *c, tn_money covered,
                            struct worker_set *ws)
 {
@@ -213,10 +215,9 @@ static tn_err unpaid_lines(struct tn_store *s, const struct charge *c, tn_money 
         tn_period fp;
         tn_period_parse(tn__col_text(st, 1), &fp);
         sum += amt;
-        tn_money cover = amt > 0 && covered > 0 ? (covered < amt ? covered : amt) : 0;
-        covered -= cover;
-        if (amt - cover != 0)
-            add_line(ws, tn__col_text(st, 0), fp, amt - cover);
+        tn_money unpaid = tn_allocation_cover_line(amt, &covered);
+        if (unpaid != 0)
+            add_line(ws, tn__col_text(st, 0), fp, unpaid);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
@@ -308,24 +309,17 @@ tn_err tn_store_worker_debts(struct tn_store *s, const char *unit_code, tn_perio
     if (err)
         return err;
     struct worker_set ws = {0};
-    tn_money total = 0;
+    /* what payments covered, oldest first (core's allocation.c); from the first period not
+     * wholly paid on, the lines are unpaid */
+    tn_money *amount = tn_xmalloc((n ? n : 1) * sizeof *amount);
     for (size_t i = 0; i < n; i++)
-        total += c[i].amount;
-    /* LAW: payments go to the oldest period first (allocation.csv): what they covered is the
-     * first total - due đồng of the charges; the rest, the newest, is unpaid */
-    tn_money paid = due > 0 ? total - due : total;
-    int unpaid = 0; /* from the first period not wholly paid on, every period is unpaid in
-                     * full, a negative one (a back-dated decrease) too: it is not a payment
-                     * that covers the periods after it */
-    for (size_t i = 0; i < n && !err && due > 0; i++) {
-        if (!unpaid && c[i].amount <= paid) {
-            paid -= c[i].amount;
-            continue;
-        }
-        err = unpaid_lines(s, &c[i], paid, &ws);
-        paid = 0;
-        unpaid = 1;
-    }
+        amount[i] = c[i].amount;
+    size_t first;
+    tn_money covered;
+    tn_allocation_frontier(amount, n, due, &first, &covered);
+    free(amount);
+    for (size_t i = first; i < n && !err; i++, covered = 0)
+        err = unpaid_lines(s, &c[i], covered, &ws);
     if (!err && ws.n)
         tn_sort(ws.w, ws.n, sizeof *ws.w, by_code);
     struct tn_worker_debt w;
