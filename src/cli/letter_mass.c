@@ -18,6 +18,7 @@
 
 #include "thuno/mem.h"
 #include "thuno/policy.h"
+#include "thuno/reminder.h"
 #include "thuno/store.h"
 #include "thuno/text.h"
 
@@ -215,7 +216,7 @@ struct mass_ctx {
     const struct tmpl *t;
     struct tn_letter_doc *doc;
     char created[20];
-    unsigned want; /* bits: 1 current, 2 late, 4 evading, 8 owing, 16 locked, 0 all */
+    unsigned want; /* enum tn_letter_pick bits, 0 all */
     size_t count;
 };
 
@@ -333,13 +334,10 @@ static int selected(const struct mass_ctx *x, const struct tn_letter_unit *u)
 {
     if (!x->want)
         return 1;
-    const char *ls = u->bal.legal_status;
     const struct tn_card_rule *cr;
     int lock = tn_policy_card(x->pol, x->o->date, &cr) ? 10 : cr->lock_tenths;
-    return ((x->want & 1) && strcmp(ls, "current") == 0) ||
-           ((x->want & 2) && strcmp(ls, "late") == 0) ||
-           ((x->want & 4) && strcmp(ls, "evading") == 0) || ((x->want & 8) && u->bal.closing > 0) ||
-           ((x->want & 16) && u->bal.months_owed_tenths >= lock);
+    return tn_reminder_picks(x->want, u->bal.legal_status, u->bal.closing,
+                             u->bal.months_owed_tenths, lock);
 }
 
 static void letter(struct mass_ctx *x, struct tn_letter_doc *doc, const struct tn_letter_unit *u)
