@@ -139,8 +139,8 @@ struct tn_close_unit_out {
     char digest[17];            /* over the balance, lines, interest items and allocations */
     int changed;                /* 0: the period's current close has the same digest */
     struct tn_ledger_result replay;
-    /* working arrays, private */
-    struct tn__close_work *work;
+    /* working arrays, private to close_unit.c */
+    struct tn_close_unit_work *work;
 };
 
 void tn_close_unit_out_init(struct tn_close_unit_out *out);

@@ -23,7 +23,7 @@ struct decl {
     int fresh; /* back-dated and known after the previous period's close */
 };
 
-struct tn__close_work {
+struct tn_close_unit_work {
     struct decl *decls;
     size_t ndecls, capdecls;
     struct tn_ledger_payment *lpay;
@@ -44,7 +44,7 @@ struct ctx {
     tn_period start, period;
     const struct tn_close_unit_in *in;
     struct tn_close_unit_out *out;
-    struct tn__close_work *w;
+    struct tn_close_unit_work *w;
 };
 
 void tn_close_unit_out_init(struct tn_close_unit_out *out)
@@ -55,7 +55,7 @@ void tn_close_unit_out_init(struct tn_close_unit_out *out)
 
 void tn_close_unit_out_release(struct tn_close_unit_out *out)
 {
-    struct tn__close_work *w = out->work;
+    struct tn_close_unit_work *w = out->work;
     if (w) {
         free(w->decls);
         free(w->lpay);
@@ -83,7 +83,7 @@ static const struct tn_close_prev *prev_of(const struct tn_close_unit_in *in, tn
 /* The declarations filed by the period's end, with what is news to earlier periods. */
 static void recognise_decls(struct ctx *x)
 {
-    struct tn__close_work *w = x->w;
+    struct tn_close_unit_work *w = x->w;
     w->ndecls = 0;
     for (size_t i = 0; i < x->in->ndecls; i++) {
         const struct tn_close_decl *d = &x->in->decls[i];
@@ -100,8 +100,8 @@ static void recognise_decls(struct ctx *x)
 
 /* The declaration row in force for a worker in period p among decls[lo..hi) (one worker's
  * rows, sorted by from), or NULL when none has started. */
-static const struct tn_close_decl *in_force(const struct tn__close_work *w, size_t lo, size_t hi,
-                                            tn_period p)
+static const struct tn_close_decl *in_force(const struct tn_close_unit_work *w, size_t lo,
+                                            size_t hi, tn_period p)
 {
     const struct tn_close_decl *best = NULL;
     for (size_t i = lo; i < hi; i++)
@@ -170,7 +170,7 @@ static tn_err recorded_amounts(const struct ctx *x, const char *bhxh, tn_money *
 /* Assessment of the period, and adjustments for back-dated rows (truy thu / thoái thu). */
 static tn_err assess_unit(struct ctx *x)
 {
-    struct tn__close_work *w = x->w;
+    struct tn_close_unit_work *w = x->w;
     struct tn_close_unit_out *out = x->out;
     tn_err err = TN_OK;
     size_t nback = (size_t)(x->period - x->start);
@@ -224,7 +224,7 @@ static tn_err assess_unit(struct ctx *x)
 static void ledger_payments(struct ctx *x)
 {
     const struct tn_close_unit_in *in = x->in;
-    struct tn__close_work *w = x->w;
+    struct tn_close_unit_work *w = x->w;
     tn_day lo = tn_period_first_day(x->start);
     size_t n = 0;
     TN_GROW(w->lpay, w->caplpay, in->npays);
@@ -263,7 +263,7 @@ static tn_err add_earmarked(void *lctx, tn_period p, const tn_money amount[TN_C_
 static tn_err earmarks(struct ctx *x)
 {
     const struct tn_close_unit_in *in = x->in;
-    struct tn__close_work *w = x->w;
+    struct tn_close_unit_work *w = x->w;
     size_t n = (size_t)(x->period - x->start + 1) * TN_G_COUNT, nworkers = 0;
     size_t *slot = tn_xcalloc(w->nlpay ? w->nlpay : 1, sizeof *slot);
     for (size_t j = 0; j < w->nlpay; j++) {
@@ -329,7 +329,7 @@ static int alloc_recognised(const struct ctx *x, const struct tn_alloc_item *a)
 static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
 {
     const struct tn_close_unit_in *in = x->in;
-    struct tn__close_work *w = x->w;
+    struct tn_close_unit_work *w = x->w;
     struct tn_close_unit_out *out = x->out;
     size_t n = (size_t)(x->period - x->start + 1);
     TN_GROW(w->charges, w->capcharges, n);
