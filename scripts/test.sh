@@ -2,8 +2,9 @@
 # Installs the dependencies, then builds thuno three ways and runs every test:
 #   1. debug build, -Werror, all tests;
 #   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer;
-#   3. an -O2 release build (some warnings, e.g. format truncation, only appear there),
-#      and a smoke run of the benchmark harness.
+#   3. an -O2 release build (some warnings, e.g. format truncation, only appear there);
+#   4. a short libFuzzer run of every fuzz target (scripts/fuzz.sh), and a smoke run of the
+#      benchmark harness.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
@@ -41,6 +42,14 @@ export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
 run_suite debug --buildtype=debug -Dwerror=true
 run_suite asan --buildtype=debug -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false
 run_suite release --buildtype=release -Dwerror=true
+# every fuzz target for a short run (libFuzzer, clang; docs/reliability.md)
+if bash scripts/fuzz.sh "${FUZZ_SECONDS:-10}" >build/ci-fuzz.txt 2>&1; then
+    grep '^\[fuzz\]' build/ci-fuzz.txt
+    passed=$((passed + 1))
+else
+    cat build/ci-fuzz.txt
+    failed=$((failed + 1))
+fi
 # the benchmark harness at a tiny size, so that it cannot rot (figures: docs/performance.md)
 if BENCH_BUILD=build/ci-release BENCH_OUT="$(mktemp)" bash bench/run.sh >build/ci-bench.txt 2>&1; then
     echo "[bench] smoke run ok"

@@ -190,4 +190,16 @@ for rec in "" --record; do
         fail "--unit B sued $rec: exit $code $(cat "$work/b.err")"
     [ ! -e "$work/b.pdf" ] || fail "--unit B sued $rec: a PDF was written"
 done
+# a reminder quotes the policy's days to evasion: a letter dated before legal.csv's first
+# line is an error that names the file, never a letter with 0 days
+mkdir "$work/policy"
+cp "$THUNO_POLICY"/*.csv "$work/policy/"
+sed -i 's/^2016-01-01,/2026-01-01,/; s/^2025-07-01,/2026-02-01,/' "$work/policy/legal.csv"
+set +e
+THUNO_POLICY=$work/policy L reminder --period 2025-11 -o "$work/nolegal.pdf" 2>"$work/nolegal.err"
+code=$?
+set -e
+[ "$code" -ne 0 ] && grep -q "no rule in policy/legal.csv on 2025-12-05" "$work/nolegal.err" ||
+    fail "no legal rule: exit $code $(cat "$work/nolegal.err")"
+[ ! -e "$work/nolegal.pdf" ] || fail "no legal rule: a PDF was written"
 echo "cli_letters: ok"

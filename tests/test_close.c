@@ -256,6 +256,21 @@ static void closes_run_in_order(void **state)
     close_months(f);
     /* an earlier period is not reopened: its changes land in the current close */
     assert_int_equal(close_at(f, 2025, 9, "2025-12-05T00:00:00", NULL), TN_ERR_STATE);
+    /* the refusal names the period asked for and the last closed one (it once named the
+     * ledger's first period, 2025-07, as the one asked for) */
+    char why[512];
+    struct tn_close_stats none;
+    assert_int_equal(tn_close_period(f->s, &f->pol, fx_period(2025, 8), "2025-12-05T00:00:00",
+                                     &none, NULL, NULL, why, sizeof why),
+                     TN_ERR_STATE);
+    assert_string_equal(why, "2025-08 is already closed and the last closed period is 2025-11; "
+                             "changes to it are recognised as adjustments when 2025-11 (or "
+                             "2025-12) is closed");
+    assert_int_equal(tn_close_period(f->s, &f->pol, fx_period(2025, 5), "2025-12-05T00:00:00",
+                                     &none, NULL, NULL, why, sizeof why),
+                     TN_ERR_STATE);
+    assert_non_null(strstr(why, "2025-05 is before the ledger's first period 2025-07 and the "
+                                "last closed period is 2025-11"));
     /* a gap is refused */
     assert_int_equal(close_at(f, 2026, 1, "2025-12-05T00:00:00", NULL), TN_ERR_STATE);
     /* a period outside the policy data is an error, and nothing is written */

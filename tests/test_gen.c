@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "io/policy_load.h"
+#include "thuno/policy_load.h"
 #include "thuno/gen.h"
 
 static struct tn_policy pol;

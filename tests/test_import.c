@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -251,6 +252,9 @@ static const struct {
     {TN_IMPORT_PAYMENTS, "bad/zero_amount.csv", 3, "amount", "amount must be above 0 (got \"0\"",
      "payment"},
     {TN_IMPORT_PAYMENTS, "bad/negative_amount.csv", 3, "amount", "(got \"-5000\"", "payment"},
+    /* every amount is bounded (money.h TN_MONEY_MAX), so no sum of them overflows */
+    {TN_IMPORT_PAYMENTS, "bad/huge_amount.csv", 3, "amount",
+     "amount too large: at most 999999999999999 đồng (got \"999999999999999999\"", "payment"},
     /* units.csv: type is one of a list */
     {TN_IMPORT_UNITS, "bad/bad_enum.csv", 3, "type",
      "unknown value (got \"startup\", expected one of state, fdi, private", "unit"},
@@ -472,6 +476,38 @@ static void large_files_are_read_across_chunks(void **state)
     rmdir(dir);
 }
 
+static void a_line_of_commas_is_one_bad_row(void **state)
+{
+    struct fx *f = *state;
+    /* 16 MiB of commas on one line: one malformed row, read in bounded memory (a field is
+     * kept only up to one more than the header has), and the row after it still read */
+    char dir[] = "/tmp/thuno-import-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *p = f->paths[f->slot++ % 8];
+    snprintf(p, sizeof f->paths[0], "%s/commas.csv", dir);
+    FILE *out = fopen(p, "w");
+    assert_non_null(out);
+    fputs("bhxh_code,full_name,birth_date,gender\n", out);
+    static char commas[1 << 20];
+    memset(commas, ',', sizeof commas);
+    for (int i = 0; i < 16; i++)
+        fwrite(commas, 1, sizeof commas, out);
+    fputs("\n7900000001,Lê Thị Hoa,1990-02-03,X\n", out);
+    fclose(out);
+    struct rusage before, after;
+    getrusage(RUSAGE_SELF, &before);
+    tn_import_report_release(&f->rep);
+    assert_int_equal(tn_import_file(f->s, TN_IMPORT_WORKERS, p, 0, NOW, &f->rep, NULL, NULL),
+                     TN_ERR_REJECTED);
+    getrusage(RUSAGE_SELF, &after);
+    has_error(f, 2, NULL, "too many fields");
+    has_error(f, 3, "gender", "(got \"X\""); /* the next row is read and checked */
+    assert_true(after.ru_maxrss - before.ru_maxrss < 100 * 1024); /* KiB */
+    assert_int_equal(count(f, "SELECT count(*) FROM worker"), 0);
+    unlink(p);
+    rmdir(dir);
+}
+
 static void kinds_and_unreadable_files(void **state)
 {
     struct fx *f = *state;
@@ -500,6 +536,7 @@ int main(void)
         T(reversals_are_checked_against_the_store),
         T(errors_past_the_cap_are_counted),
         T(large_files_are_read_across_chunks),
+        T(a_line_of_commas_is_one_bad_row),
         T(kinds_and_unreadable_files),
     };
 #undef T

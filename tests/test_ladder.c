@@ -11,7 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "io/policy_load.h"
+#include "thuno/policy_load.h"
 #include "thuno/ladder.h"
 
 static struct tn_policy pol;

@@ -71,7 +71,18 @@ static void parse_money(void **state)
     assert_int_equal(tn_money_parse("1.000", 0, &m), TN_ERR_PARSE);
     assert_int_equal(tn_money_parse("1e6", 0, &m), TN_ERR_PARSE);
     assert_int_equal(tn_money_parse("", 0, &m), TN_ERR_PARSE);
-    assert_int_equal(tn_money_parse("1234567890123456789", 0, &m), TN_ERR_PARSE);
+    /* every amount read is bounded by TN_MONEY_MAX, so that sums of them stay in range */
+    assert_int_equal(tn_money_parse("999999999999999", 0, &m), TN_OK);
+    assert_int_equal(m, TN_MONEY_MAX);
+    assert_int_equal(tn_money_parse("-999999999999999", 1, &m), TN_OK);
+    assert_int_equal(m, -TN_MONEY_MAX);
+    m = 7;
+    assert_int_equal(tn_money_parse("1000000000000000", 0, &m), TN_ERR_RANGE);
+    assert_int_equal(tn_money_parse("999999999999999999", 0, &m), TN_ERR_RANGE);
+    assert_int_equal(tn_money_parse("-1000000000000000", 1, &m), TN_ERR_RANGE);
+    assert_int_equal(tn_money_parse("99999999999999999999999999", 0, &m), TN_ERR_RANGE);
+    assert_int_equal(tn_money_parse("99999999999999999999x", 0, &m), TN_ERR_PARSE);
+    assert_int_equal(m, 7); /* untouched on failure */
 }
 
 static const struct {

@@ -14,7 +14,13 @@
 #include "thuno/mem.h"
 #include "thuno/policy.h"
 
-#define N(a)   (sizeof(a) / sizeof((a)[0]))
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+/* appends e to an owned list of n entries */
+#define FX_ADD(list, n, e)                                                                         \
+    do {                                                                                           \
+        (list) = tn_xrealloc((list), (n) + 1, sizeof *(list));                                     \
+        (list)[(n)++] = (e);                                                                       \
+    } while (0)
 #define BUDGET (1u << TN_UT_STATE | 1u << TN_UT_PUBLIC) /* budget-paid units */
 
 static tn_period P(const char *s)
@@ -425,6 +431,74 @@ static void names_parse_back(void **state)
     assert_int_equal(tn_component_group(TN_C_BHTN_EE), TN_G_BHTN);
 }
 
+/* The side tables, filled out of order: card groups by type, public list, tip rewards,
+ * inspections; each lookup is NO_POLICY before its first line. */
+static void side_table_lookups(void **state)
+{
+    (void)state;
+    struct tn_policy pol;
+    tn_policy_init(&pol);
+    const struct tn_card_group cg[] = {
+        {D("2024-01-01"), "private", "DN", 3, "b"},
+        {D("2015-12-01"), "fdi", "DN", 4, "c"},
+        {D("2015-12-01"), "private", "DN", 4, "a"},
+    };
+    for (size_t i = 0; i < N(cg); i++)
+        FX_ADD(pol.card_groups, pol.ncard_groups, cg[i]);
+    const struct tn_name_rule nr[] = {{D("2025-07-01"), 20, "b"}, {D("2016-01-01"), 30, "a"}};
+    for (size_t i = 0; i < N(nr); i++)
+        FX_ADD(pol.name_rules, pol.nname_rules, nr[i]);
+    const struct tn_tip_reward_rule tr[] = {{D("2030-01-01"), 100000, 5000000, 0, "b"},
+                                            {D("2015-07-01"), 50000, 10000000, 1000000, "a"}};
+    for (size_t i = 0; i < N(tr); i++)
+        FX_ADD(pol.tip_rewards, pol.ntip_rewards, tr[i]);
+    const struct tn_inspection_rule ir[] = {{D("2026-01-01"), 20, 5, 1, 10, 30, 1, "b"},
+                                            {D("2016-01-01"), 30, 5, 1, 10, 30, 1, "a"}};
+    for (size_t i = 0; i < N(ir); i++)
+        FX_ADD(pol.inspections, pol.ninspections, ir[i]);
+    tn_policy_sort(&pol);
+
+    const struct tn_card_group *g = NULL;
+    assert_int_equal(tn_policy_card_group(&pol, "private", D("2023-12-31"), &g), TN_OK);
+    assert_string_equal(g->source, "a");
+    assert_int_equal(tn_policy_card_group(&pol, "private", D("2024-01-01"), &g), TN_OK);
+    assert_int_equal(g->level, 3);
+    assert_int_equal(tn_policy_card_group(&pol, "fdi", D("2024-01-01"), &g), TN_OK);
+    assert_string_equal(g->source, "c");
+    assert_int_equal(tn_policy_card_group(&pol, "private", D("2015-11-30"), &g), TN_ERR_NO_POLICY);
+    assert_int_equal(tn_policy_card_group(&pol, "state", D("2024-01-01"), &g), TN_ERR_NO_POLICY);
+    /* an unknown type is an error, never "other" */
+    assert_int_equal(tn_policy_card_group(&pol, "company", D("2024-01-01"), &g), TN_ERR_PARSE);
+
+    const struct tn_name_rule *n = NULL;
+    assert_int_equal(tn_policy_name_rule(&pol, D("2025-06-30"), &n), TN_OK);
+    assert_int_equal(n->name_tenths, 30);
+    assert_int_equal(tn_policy_name_rule(&pol, D("2025-07-01"), &n), TN_OK);
+    assert_int_equal(n->name_tenths, 20);
+    assert_int_equal(tn_policy_name_rule(&pol, D("2015-12-31"), &n), TN_ERR_NO_POLICY);
+
+    tn_money reward = -1;
+    const struct tn_tip_reward_rule *t = NULL;
+    assert_int_equal(tn_policy_tip_reward(&pol, D("2029-12-31"), 40000000, &reward, &t), TN_OK);
+    assert_int_equal(reward, 2000000);
+    assert_string_equal(t->source, "a");
+    assert_int_equal(tn_policy_tip_reward(&pol, D("2030-01-01"), 80000000, &reward, &t), TN_OK);
+    assert_int_equal(reward, 5000000); /* 10% capped */
+    assert_int_equal(tn_policy_tip_reward(&pol, D("2015-06-30"), 40000000, &reward, &t),
+                     TN_ERR_NO_POLICY);
+
+    const struct tn_inspection_rule *r = NULL;
+    assert_int_equal(tn_policy_inspection_rule(&pol, D("2025-12-31"), &r), TN_OK);
+    assert_int_equal(r->referral_months_tenths, 30);
+    assert_int_equal(tn_policy_inspection_rule(&pol, D("2026-01-01"), &r), TN_OK);
+    assert_int_equal(r->referral_months_tenths, 20);
+    assert_int_equal(tn_policy_inspection_rule(&pol, D("2015-12-31"), &r), TN_ERR_NO_POLICY);
+
+    tn_policy_release(&pol);
+    assert_null(pol.card_groups);
+    assert_int_equal(pol.ninspections, 0);
+}
+
 static void intern_shares_and_release_resets(void **state)
 {
     (void)state;
@@ -456,6 +530,7 @@ int main(void)
         cmocka_unit_test(day_rules_interest_legal_allocation),
         cmocka_unit_test(k_of_a_year_or_missing),
         cmocka_unit_test(names_parse_back),
+        cmocka_unit_test(side_table_lookups),
         cmocka_unit_test(intern_shares_and_release_resets),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -14,7 +14,7 @@
 #include <dirent.h>
 #include <unistd.h>
 
-#include "io/policy_load.h"
+#include "thuno/policy_load.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -279,6 +279,66 @@ static void before_the_first_entry_is_no_policy(void **state)
     assert_int_equal(tn_policy_interest_rule(&pol, D("2015-12-31"), &ir), TN_ERR_NO_POLICY);
 }
 
+/* The side tables come with the one load: card groups, public list, tip rewards, inspections. */
+static void side_tables_load_with_the_rest(void **state)
+{
+    (void)state;
+    assert_int_equal(pol.ncard_groups, TN_UT_COUNT); /* one line per unit type */
+    for (int t = 0; t < TN_UT_COUNT; t++) {
+        const struct tn_card_group *g = NULL;
+        assert_int_equal(tn_policy_card_group(&pol, tn_unit_type_name(t), D("2025-11-30"), &g),
+                         TN_OK);
+        assert_string_equal(g->unit_type, tn_unit_type_name(t));
+        assert_int_equal(g->level, 4);
+    }
+    const struct tn_card_group *g = NULL;
+    assert_int_equal(tn_policy_card_group(&pol, "private", D("2025-11-30"), &g), TN_OK);
+    assert_string_equal(g->group, "DN");
+    assert_int_equal(tn_policy_card_group(&pol, "state", D("2025-11-30"), &g), TN_OK);
+    assert_string_equal(g->group, "HC");
+    assert_int_equal(tn_policy_card_group(&pol, "company", D("2025-11-30"), &g), TN_ERR_PARSE);
+
+    const struct tn_name_rule *nr = NULL;
+    assert_int_equal(tn_policy_name_rule(&pol, D("2025-06-30"), &nr), TN_OK);
+    assert_int_equal(nr->from, D("2016-01-01"));
+    assert_int_equal(nr->name_tenths, 30);
+    assert_int_equal(tn_policy_name_rule(&pol, D("2025-07-01"), &nr), TN_OK);
+    assert_int_equal(nr->from, D("2025-07-01"));
+    assert_non_null(strstr(nr->source, "Law 41/2024/QH15 Art 40"));
+
+    tn_money reward = -1;
+    const struct tn_tip_reward_rule *tr = NULL;
+    assert_int_equal(tn_policy_tip_reward(&pol, D("2025-12-20"), 50000000, &reward, &tr), TN_OK);
+    assert_int_equal(reward, 2500000); /* 5% */
+    assert_int_equal(tn_policy_tip_reward(&pol, D("2025-12-20"), 900000000, &reward, &tr), TN_OK);
+    assert_int_equal(reward, 10000000); /* the cap */
+    assert_int_equal(tn_policy_tip_reward(&pol, D("2025-12-20"), 999999, &reward, &tr), TN_OK);
+    assert_int_equal(reward, 0); /* under min_recovered */
+
+    const struct tn_inspection_rule *ir = NULL;
+    assert_int_equal(tn_policy_inspection_rule(&pol, D("2025-11-30"), &ir), TN_OK);
+    assert_int_equal(ir->referral_months_tenths, 30);
+    assert_int_equal(ir->chair_months_tenths, 10);
+    assert_non_null(strstr(ir->source, "seed 001"));
+}
+
+/* A day before a side table's first line has no rule: an error, never a default. */
+static void side_tables_before_their_first_line(void **state)
+{
+    (void)state;
+    const struct tn_card_group *g;
+    const struct tn_name_rule *nr;
+    const struct tn_tip_reward_rule *tr;
+    const struct tn_inspection_rule *ir;
+    tn_money reward = 7;
+    assert_int_equal(tn_policy_card_group(&pol, "private", D("2015-11-30"), &g), TN_ERR_NO_POLICY);
+    assert_int_equal(tn_policy_name_rule(&pol, D("2015-12-31"), &nr), TN_ERR_NO_POLICY);
+    assert_int_equal(tn_policy_tip_reward(&pol, D("2015-06-30"), 5000000, &reward, &tr),
+                     TN_ERR_NO_POLICY);
+    assert_int_equal(reward, 7); /* nothing written */
+    assert_int_equal(tn_policy_inspection_rule(&pol, D("2015-12-31"), &ir), TN_ERR_NO_POLICY);
+}
+
 /* rules.md: every legal figure keeps its source and how sure it is ([V], [S] or [?]). */
 static void every_legal_line_cites_a_marked_source(void **state)
 {
@@ -439,6 +499,31 @@ static const struct {
     {"deadlines.csv", "from,rule,bhtn_monthly,source\n2016-01,end_of_month,0,x [S]\n", TN_ERR_PARSE,
      "/deadlines.csv:2: expected end_of_cycle or end_of_next_month (got \"end_of_month\")"},
     {"deadlines.csv", NULL, TN_ERR_IO, "/deadlines.csv: cannot open"},
+    /* the side tables: missing, malformed, conflicting, each with its file and line */
+    {"card_groups.csv", NULL, TN_ERR_IO, "/card_groups.csv: cannot open"},
+    {"public_list.csv", NULL, TN_ERR_IO, "/public_list.csv: cannot open"},
+    {"tip_reward.csv", NULL, TN_ERR_IO, "/tip_reward.csv: cannot open"},
+    {"inspections.csv", NULL, TN_ERR_IO, "/inspections.csv: cannot open"},
+    {"card_groups.csv", "from,unit_type,group,level,source\n2015-12-01,private,DN,6,x\n",
+     TN_ERR_PARSE, "/card_groups.csv:2: expected from YYYY-MM-DD, unit_type, group AA, level 1..5"},
+    {"card_groups.csv", "from,unit_type,group,level,source\n2015-12-01,company,DN,4,x\n",
+     TN_ERR_PARSE, "/card_groups.csv:2: expected a unit type such as private (got \"company\")"},
+    {"card_groups.csv", "from,unit_type,group,level,source\n2015-12-01,fdi,DN,4,x\n"
+                        "2015-12-01,fdi,DN,3,y\n", TN_ERR_CONFLICT,
+     "/card_groups.csv:3: a second line for fdi from the same day"},
+    {"public_list.csv", "from,name_months,source\n2016-01-01,three,x\n", TN_ERR_PARSE,
+     "/public_list.csv:2: name_months: expected months like 3.0 (got \"three\")"},
+    {"public_list.csv", "from,name_months,source\n2016-01-01,3.0,\n", TN_ERR_PARSE,
+     "/public_list.csv:2: source: the legal source is required"},
+    {"public_list.csv", "from,name_months,source\n2016-01-01,3.0,x\n2016-01-01,2.0,y\n",
+     TN_ERR_CONFLICT, "/public_list.csv:3: a second line starting 2016-01-01"},
+    {"tip_reward.csv", "from,rate,cap,min_recovered,source\n2015-07-01,5%,0,1000000,x\n",
+     TN_ERR_PARSE, "/tip_reward.csv:2: cap: expected a positive whole number of đồng (got \"0\")"},
+    {"tip_reward.csv", "from,rate,cap,min_recovered,source\n", TN_ERR_PARSE,
+     "/tip_reward.csv:0: no rule: the file has no line"},
+    {"inspections.csv", "from,referral_months,referral_worker_gap,referral_findings,chair_months,"
+                        "refuse_months,refuse_reminders,source\n2016-01-01,3.05,5,1,1.0,3.0,1,x\n",
+     TN_ERR_PARSE, "/inspections.csv:2: referral_months: expected months with one decimal"},
     /* accepted: same component and start with different limits; RFC 4180 quoting */
     {"rates.csv", RATES_HEAD "tnld_employer,2021-07,0%,state;public,,NQ 68 [S]\n"
                   "tnld_employer,2021-07,0.3%,,,\"Decree 58/2020, high risk [?]\"\n", TN_OK, ""},
@@ -479,6 +564,12 @@ static void digest_follows_the_bytes(void **state)
                      TN_OK);
     assert_int_not_equal(changed, same);
     assert_int_not_equal(pol.digest, same); /* the real legal.csv differs from both */
+    /* the side tables are not the close's rules: they leave the digest as it is */
+    assert_int_equal(load_with("public_list.csv",
+                               "from,name_months,source\n2016-01-01,2.0,test line\n", msg,
+                               sizeof msg, &changed),
+                     TN_OK);
+    assert_int_equal(changed, pol.digest);
 }
 
 int main(void)
@@ -490,6 +581,8 @@ int main(void)
         cmocka_unit_test(deadlines),
         cmocka_unit_test(interest_k_allocation_legal),
         cmocka_unit_test(before_the_first_entry_is_no_policy),
+        cmocka_unit_test(side_tables_load_with_the_rest),
+        cmocka_unit_test(side_tables_before_their_first_line),
         cmocka_unit_test(every_legal_line_cites_a_marked_source),
         cmocka_unit_test(malformed_policy_is_refused),
         cmocka_unit_test(digest_follows_the_bytes),

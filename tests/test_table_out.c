@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "io/table_out_int.h"
@@ -61,15 +63,85 @@ static void cell_display(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char buf[64];
-        tn__cell_display(&cases[i].cell, cases[i].col, buf, sizeof buf);
+        struct tn_col col;
+        tn_table_cols_from_names(&cases[i].col, &col, 1);
+        tn__cell_display(&cases[i].cell, &col, buf, sizeof buf);
         assert_string_equal(buf, cases[i].want);
     }
+}
+
+/* Writes one row of text cells as CSV (or JSON) and returns what was written (free() it). */
+static char *write_texts(enum tn_out_format format, const char *const *texts, size_t n)
+{
+    static const struct tn_col cols[] = {{"a", TN_COL_TEXT, "a", "a", 0},
+                                         {"b", TN_COL_TEXT, "b", "b", 0},
+                                         {"c", TN_COL_TEXT, "c", "c", 0},
+                                         {"d", TN_COL_TEXT, "d", "d", 0}};
+    assert_true(n <= 4);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    struct tn_table_out t;
+    struct tn_cell cells[4];
+    for (size_t i = 0; i < n; i++)
+        cells[i] = tn_cell_text(texts[i]);
+    assert_int_equal(tn_table_begin(&t, f, format, NULL, cols, n), TN_OK);
+    assert_int_equal(tn_table_row(&t, cells), TN_OK);
+    assert_int_equal(tn_table_end(&t), TN_OK);
+    fclose(f);
+    return buf;
+}
+
+static void csv_formula_injection(void **state)
+{
+    (void)state;
+    /* bank memos and names come from outside: a spreadsheet must not run them */
+    const char *const texts[] = {"=HYPERLINK(\"http://x\")", "+1", "-2,3", "@SUM(A1)"};
+    char *csv = write_texts(TN_OUT_CSV, texts, 4);
+    assert_string_equal(csv,
+                        "a,b,c,d\n\"'=HYPERLINK(\"\"http://x\"\")\",'+1,\"'-2,3\",'@SUM(A1)\n");
+    free(csv);
+    /* ordinary text is untouched, and JSON carries the text as it is */
+    const char *const plain[] = {"Công ty A", "a=b", "", "Hợp tác xã -"};
+    csv = write_texts(TN_OUT_CSV, plain, 4);
+    assert_string_equal(csv, "a,b,c,d\nCông ty A,a=b,,Hợp tác xã -\n");
+    free(csv);
+    char *json = write_texts(TN_OUT_JSON, texts, 1);
+    assert_non_null(strstr(json, "\"a\":\"=HYPERLINK(\\\"http://x\\\")\""));
+    free(json);
+}
+
+static void csv_control_characters(void **state)
+{
+    (void)state;
+    /* an escape sequence in a memo reaches no terminal; line breaks stay (quoted) */
+    const char *const texts[] = {"red\x1b[31m", "tab\there", "two\nlines", "del\x7f"};
+    char *csv = write_texts(TN_OUT_CSV, texts, 4);
+    assert_string_equal(
+        csv, "a,b,c,d\nred\xef\xbf\xbd[31m,tab\xef\xbf\xbdhere,\"two\nlines\",del\xef\xbf\xbd\n");
+    free(csv);
+}
+
+static void xlsx_sum_overflow(void **state)
+{
+    (void)state;
+    /* a sum row that would wrap around is refused, not written wrong */
+    static const struct tn_col cols[] = {{"debt", TN_COL_MONEY, "Số nợ", "Debt", 1}};
+    FILE *f = tmpfile();
+    struct tn_table_out t;
+    struct tn_cell c[] = {tn_cell_int(INT64_MAX / 2 + 1)};
+    assert_int_equal(tn_table_begin(&t, f, TN_OUT_XLSX, NULL, cols, 1), TN_OK);
+    assert_int_equal(tn_table_row(&t, c), TN_OK);
+    assert_int_equal(tn_table_row(&t, c), TN_ERR_OVERFLOW);
+    tn_table_end(&t);
+    fclose(f);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(additive_columns),
+        cmocka_unit_test(csv_formula_injection), cmocka_unit_test(csv_control_characters),
+        cmocka_unit_test(xlsx_sum_overflow),     cmocka_unit_test(additive_columns),
         cmocka_unit_test(cell_display),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

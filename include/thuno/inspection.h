@@ -70,6 +70,13 @@ struct tn_inspection_rule {
 tn_err tn_inspection_rule_at(const struct tn_inspection_rule *entries, size_t n, tn_day day,
                              const struct tn_inspection_rule **out);
 
+struct tn_policy;
+/* The thresholds of the policy (policy.h, inspections.csv) in force on day d; defined with
+ * the other lookups in policy.c, declared here for files that see the inspections but not
+ * policy.h. Errors: TN_ERR_NO_POLICY. */
+tn_err tn_policy_inspection_rule(const struct tn_policy *pol, tn_day d,
+                                 const struct tn_inspection_rule **out);
+
 /* What is known of a unit when deciding a referral to the labour inspectorate. */
 struct tn_referral_facts {
     int months_owed_tenths;

@@ -37,7 +37,7 @@ tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of,
                             tn_err (*row)(void *ctx, const struct tn_inspection_row *r), void *ctx);
 
 /* A unit of a period's balances with what the coordination lists need. */
-struct tn_unit_facts {
+struct tn_inspection_facts {
     char unit_code[32], name[256], tax_code[24], office_code[32];
     char type[16], status[16], status_since[TN_DAY_BUFSZ], officer_code[32];
     char union_chair[256];
@@ -62,7 +62,8 @@ struct tn_unit_facts {
  * office cut's units), the largest debt first, then by unit_code; case events count when dated up
  * to the period's last day. Errors: TN_ERR_STORE, or what row() returns. */
 tn_err tn_store_unit_facts(struct tn_store *s, tn_period period, const char *as_of,
-                           tn_err (*row)(void *ctx, const struct tn_unit_facts *f), void *ctx);
+                           tn_err (*row)(void *ctx, const struct tn_inspection_facts *f),
+                           void *ctx);
 
 /* One district x sector cell of the People's Committee report (seed 001). */
 struct tn_labour_row {

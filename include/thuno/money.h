@@ -30,8 +30,15 @@ tn_err tn_money_mul_count_ppm(tn_money amount, int64_t count, tn_ppm rate, tn_mo
 /* Sets *out = a + b. Errors: TN_ERR_OVERFLOW. */
 tn_err tn_money_add(tn_money a, tn_money b, tn_money *out);
 
-/* Parses a whole number of đồng: digits only, optional leading '-' when allow_negative, at
- * most 18 digits. Errors: TN_ERR_PARSE (with nothing written). */
+/* The largest amount any input may carry: 10^15 - 1 đồng (999.999.999.999.999 đ, some forty
+ * thousand times the largest yearly contribution of any employer). Bounding every amount read
+ * keeps every sum of up to 9,000 of them inside int64_t; sums over more rows are checked
+ * (tn_money_add). */
+#define TN_MONEY_MAX INT64_C(999999999999999)
+
+/* Parses a whole number of đồng: digits only, optional leading '-' when allow_negative.
+ * Errors: TN_ERR_PARSE (not such a number), TN_ERR_RANGE (its magnitude is above
+ * TN_MONEY_MAX); nothing written on failure. */
 tn_err tn_money_parse(const char *s, int allow_negative, tn_money *out);
 
 /* Writes the plain decimal form ("-1500") into buf. */

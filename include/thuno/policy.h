@@ -3,9 +3,9 @@
  *
  * Invariants: each list is sorted by its start (period, day or year) and every entry carries
  * the legal source it was read from. A lookup before the first entry is TN_ERR_NO_POLICY, never
- * a default. The struct is filled by tn_policy_load() (io/policy_load.h) or by a test from a
- * table; core only reads it. Figures are rules.md's; where a statute's text differs the
- * policy file cites the statute and says so.
+ * a default. The struct is filled, every table at once, by tn_policy_load() (policy_load.h)
+ * or by a test from a table; core only reads it. Figures are rules.md's; where a statute's text
+ * differs the policy file cites the statute and says so.
  */
 #ifndef THUNO_POLICY_H
 #define THUNO_POLICY_H
@@ -13,8 +13,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "thuno/card.h"
 #include "thuno/case.h"
+#include "thuno/case_register.h"
 #include "thuno/err.h"
+#include "thuno/inspection.h"
 #include "thuno/money.h"
 #include "thuno/period.h"
 #include "thuno/sanction.h"
@@ -202,6 +205,14 @@ struct tn_checklist_item {
     const char *source;
 };
 
+/* The threshold from which a late unit is named in the media (policy/public_list.csv; Law 41
+ * Art 40, seed 003), from a day on. */
+struct tn_name_rule {
+    tn_day from;
+    int name_tenths; /* months owed from which a late unit is named, in tenths */
+    const char *source;
+};
+
 /* The whole policy. Arrays are owned by the struct (tn_policy_release); sources point into
  * its string pool. */
 struct tn_policy {
@@ -237,6 +248,15 @@ struct tn_policy {
     size_t ncase_deadlines;
     struct tn_checklist_item *checklist; /* checklist.csv, in file order */
     size_t nchecklist;
+    /* side tables, read with the rest but not folded into the digest (not the close's) */
+    struct tn_card_group *card_groups; /* card_groups.csv, by unit type then from */
+    size_t ncard_groups;
+    struct tn_name_rule *name_rules; /* public_list.csv */
+    size_t nname_rules;
+    struct tn_tip_reward_rule *tip_rewards; /* tip_reward.csv */
+    size_t ntip_rewards;
+    struct tn_inspection_rule *inspections; /* inspections.csv */
+    size_t ninspections;
     char **strings; /* owned copies of sources */
     size_t nstrings, capstrings;
     uint64_t digest; /* FNV-1a of the files loaded, recorded with each close */
@@ -297,6 +317,24 @@ tn_err tn_policy_card(const struct tn_policy *pol, tn_day d, const struct tn_car
 /* The under-declaration rule in force on day d. Errors: TN_ERR_NO_POLICY. */
 tn_err tn_policy_undeclared(const struct tn_policy *pol, tn_day d,
                             const struct tn_undeclared_rule **out);
+
+/* The health-card group and level of the workers of units of unit_type (a tn_unit_type_name)
+ * on day d (card_groups.csv). Errors: TN_ERR_PARSE for an unknown unit type, TN_ERR_NO_POLICY
+ * if no line of that type is in force on d. */
+tn_err tn_policy_card_group(const struct tn_policy *pol, const char *unit_type, tn_day d,
+                            const struct tn_card_group **out);
+
+/* The public-naming threshold in force on day d (public_list.csv). Errors: TN_ERR_NO_POLICY. */
+tn_err tn_policy_name_rule(const struct tn_policy *pol, tn_day d, const struct tn_name_rule **out);
+
+/* The informant's reward for recovered đồng recovered on day d under the tip_reward.csv rule in
+ * force that day (tn_tip_reward, case_register.h). Errors: TN_ERR_NO_POLICY, TN_ERR_RANGE
+ * (recovered < 0), TN_ERR_OVERFLOW; nothing is written on error. */
+tn_err tn_policy_tip_reward(const struct tn_policy *pol, tn_day d, tn_money recovered,
+                            tn_money *reward, const struct tn_tip_reward_rule **rule);
+
+/* tn_policy_inspection_rule(pol, d, &out), the inspection thresholds in force on day d, is
+ * declared in inspection.h. */
 
 /* Names used in policy files, reports and explain output. Static storage. */
 const char *tn_component_name(enum tn_component c); /* "pension_employee", ... */

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "thuno/app.h"
 #include "thuno/err.h"
 
 struct tn_store;
@@ -69,8 +70,46 @@ tn_err tn_cli_open_store(struct tn_cli *cli, struct tn_store **out);
  * (reported). */
 tn_err tn_cli_cut_office(struct tn_store *s, const char *what, const char **office);
 
+/* What a command runs on: the store of --db (must exist), the policy of --policy loaded once,
+ * and the application context over them with the run's time. */
+struct tn_cli_app {
+    struct tn_app app;
+    struct tn_store *store;
+    struct tn_policy *policy;
+};
+
+/* Opens the store, loads the policy and sets up ca->app. Reports its own failure; on failure
+ * nothing is left to release. */
+tn_err tn_cli_app_open(struct tn_cli *cli, struct tn_cli_app *ca);
+
+/* Releases what tn_cli_app_open made. */
+void tn_cli_app_close(struct tn_cli_app *ca);
+
 /* Loads the policy from --policy. Reports its own failure. */
 tn_err tn_cli_load_policy(struct tn_cli *cli, struct tn_policy *pol);
+
+/* tn_cli_load_policy into a new struct, for a file that cannot include policy.h (*out owned
+ * by the caller: tn_cli_policy_free() it; NULL on failure). Reports its own failure. */
+tn_err tn_cli_policy_new(struct tn_cli *cli, struct tn_policy **out);
+/* Releases and frees pol; NULL does nothing. */
+void tn_cli_policy_free(struct tn_policy *pol);
+
+/* An output named by -o, written atomically: the data goes to a temporary file beside path
+ * and replaces path only when the whole run succeeded, so a failed run leaves the previous
+ * file as it was. Without a path the output is stdout. */
+struct tn_cli_out {
+    FILE *f;
+    const char *path; /* NULL: stdout */
+    char tmp[4096];
+};
+
+/* Opens o for path (NULL: stdout). Reports its own failure under what. Errors: TN_ERR_IO. */
+tn_err tn_cli_out_open(struct tn_cli_out *o, const char *path, const char *what);
+
+/* Finishes o after a run that returned err: on TN_OK flushes, closes and renames the
+ * temporary file onto path (TN_ERR_IO, reported, when that fails); otherwise removes it.
+ * Returns err, or the output's own error when err was TN_OK. */
+tn_err tn_cli_out_close(struct tn_cli_out *o, tn_err err, const char *what);
 
 /* Progress on stderr when cli->progress: "\r<label> done/total" at most a few times a
  * second; tn_cli_progress_end() finishes the line. */

@@ -25,8 +25,8 @@
 #include <string.h>
 
 #include "io/explain_out.h"
-#include "io/reward_load.h"
 #include "thuno/mem.h"
+#include "thuno/policy.h"
 #include "thuno/case_register_store.h"
 #include "thuno/case_store.h"
 #include "thuno/report.h"
@@ -562,8 +562,9 @@ static void show_orders(const struct tn_case_reg_row *r, size_t n)
 
 static tn_err show_tips(struct tn_cli *cli, const struct tn_case_reg_row *r, size_t n)
 {
-    struct tn_tip_rewards rw;
-    tn_tip_rewards_init(&rw);
+    struct tn_policy pol;
+    tn_policy_init(&pol);
+    int loaded = 0;
     tn_err err = TN_OK;
     for (size_t i = 0; i < n && !err; i++) {
         if (r[i].reg != TN_CASE_REG_TIP)
@@ -582,18 +583,14 @@ static tn_err show_tips(struct tn_cli *cli, const struct tn_case_reg_row *r, siz
             printf("      chưa có kết quả / no result yet\n");
             continue;
         }
-        if (!rw.n) {
-            char msg[512];
-            if ((err = tn_tip_rewards_load(cli->policy_dir, &rw, msg, sizeof msg))) {
-                tn_cli_error("load policy", "%s", msg);
-                break;
-            }
-        }
+        if (!loaded && (err = tn_cli_load_policy(cli, &pol)))
+            break;
+        loaded = 1;
         tn_money reward;
         const struct tn_tip_reward_rule *rule;
         char dr[TN_DAY_BUFSZ], a[32], b[32];
         tn_day_format(res->day, dr);
-        if ((err = tn_tip_reward(rw.rules, rw.n, res->day, res->amount, &reward, &rule))) {
+        if ((err = tn_policy_tip_reward(&pol, res->day, res->amount, &reward, &rule))) {
             tn_cli_error("case", "tip %ld: no reward rule for %s (policy/tip_reward.csv)", r[i].no,
                          dr);
             break;
@@ -603,7 +600,7 @@ static tn_err show_tips(struct tn_cli *cli, const struct tn_case_reg_row *r, siz
         printf("      %s  thu được / recovered %s; thưởng / reward owed %s (%s)\n", dr, a, b,
                rule->source);
     }
-    tn_tip_rewards_release(&rw);
+    tn_policy_release(&pol);
     return err;
 }
 

@@ -1,37 +1,14 @@
 /*
  * cmd_explain.c - `thuno explain UNIT_CODE YYYY-MM [--as-of DATE] [--office CODE]
- * [--format text|json]`: every line behind a unit's balance; with --office, only for a unit
- * of that office (docs/offices.md).
+ * [--format text|json]`: every line behind a unit's balance (tn_app_explain), written as text
+ * or JSON (explain_out.h); with --office, only for a unit of that office (docs/offices.md).
  */
 #include "cli.h"
 
 #include <string.h>
 
-#include "io/explain_out.h"
-#include "thuno/office.h"
+#include "thuno/explain_out.h"
 #include "thuno/report.h"
-#include "thuno/store.h"
-
-/* Cuts s to office and refuses a unit of another office (its office as known at as_of). */
-static tn_err refuse_other_office(struct tn_store *s, const char *office, const char *unit,
-                                  const char *as_of)
-{
-    char own[TN_OFFICE_BUFSZ];
-    const char *cut = office;
-    tn_err err = tn_cli_cut_office(s, "explain", &cut);
-    if (err || !cut)
-        return err;
-    if ((err = tn_store_unit_office(s, unit, as_of, own)) == TN_ERR_NOT_FOUND)
-        return TN_OK; /* the explanation says it has no balance */
-    if (!err && strcmp(own, tn_store_office(s)) != 0) {
-        tn_cli_error("explain",
-                     "đơn vị %s thuộc cơ quan BHXH khác / unit %s is not of office %s (its "
-                     "office: %s)",
-                     unit, unit, office, own[0] ? own : "the province office");
-        return TN_ERR_STATE;
-    }
-    return err;
-}
 
 tn_err tn_cmd_explain(struct tn_cli *cli)
 {
@@ -67,25 +44,22 @@ tn_err tn_cmd_explain(struct tn_cli *cli)
     int json = strcmp(format, "json") == 0;
     if (!json && strcmp(format, "text") != 0)
         return TN_ERR_USAGE;
-    struct tn_store *s;
-    tn_err err = tn_cli_open_store(cli, &s);
+    struct tn_cli_app ca;
+    tn_err err = tn_cli_app_open(cli, &ca);
     if (err)
         return err;
-    if ((err = refuse_other_office(s, office, unit, as_of_arg ? as_of : NULL))) {
-        tn_store_free(s);
-        return err;
-    }
+    struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
     struct tn_explain e;
     tn_explain_init(&e);
-    err = tn_store_explain(s, unit, period, as_of_arg ? as_of : NULL, &e);
-    if (err == TN_ERR_NOT_FOUND)
-        tn_cli_error("explain", "no closed balance for unit %s in %s%s%s", unit, period_arg,
-                     as_of_arg ? " as of " : "", as_of_arg ? as_of_arg : "");
-    else if (err)
-        tn_cli_error("explain", "%s", tn_store_errmsg(s));
-    else
+    if (office && (err = tn_app_scope_office(&ca.app, office, &scope.office))) {
+        tn_cli_error("explain", "%s", tn_app_why(&ca.app, err));
+        err = err == TN_ERR_NOT_FOUND ? TN_ERR_USAGE : err;
+    } else if ((err = tn_app_explain(&ca.app, &scope, unit, period, as_of_arg, &e))) {
+        tn_cli_error("explain", "%s", tn_app_why(&ca.app, err));
+    } else {
         err = json ? tn_explain_write_json(stdout, &e) : tn_explain_write_text(stdout, &e);
+    }
     tn_explain_release(&e);
-    tn_store_free(s);
+    tn_cli_app_close(&ca);
     return err;
 }

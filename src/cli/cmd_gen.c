@@ -1,6 +1,8 @@
 /*
  * cmd_gen.c - `thuno gen --units N --workers N --months N [--end YYYY-MM] [--seed N]
- * [--province NN] --out DIR`: writes a deterministic synthetic province (gen.h).
+ * [--province NN] --out DIR`: writes a deterministic synthetic province (gen.h). A tool over
+ * src/gen, not something the office does: no store, no application call; the policy is
+ * loaded as for every command (tn_cli_policy_new).
  */
 #include "cli.h"
 
@@ -59,14 +61,13 @@ tn_err tn_cmd_gen(struct tn_cli *cli)
                               .province = province};
     if (units < 1 || workers < 1 || months < 1 || !out || tn_period_parse(end_arg, &p.end))
         return TN_ERR_USAGE;
-    struct tn_policy pol;
-    tn_policy_init(&pol);
-    tn_err err = tn_cli_load_policy(cli, &pol);
+    struct tn_policy *pol;
+    tn_err err = tn_cli_policy_new(cli, &pol); /* the one load tn_cli_app_open makes */
     if (err)
         return err;
     struct tn_gen_stats st;
     char msg[512];
-    err = tn_gen_province(&pol, &p, out, &st, progress, cli, msg, sizeof msg);
+    err = tn_gen_province(pol, &p, out, &st, progress, cli, msg, sizeof msg);
     tn_cli_progress_end(cli);
     if (err)
         tn_cli_error("gen", "%s", msg);
@@ -76,6 +77,6 @@ tn_err tn_cmd_gen(struct tn_cli *cli)
                 "payments, %ld registry rows, %ld cases (%ld events, %ld instalments) in %s\n",
                 st.officers, st.units, st.workers, st.declarations, st.payments, st.registry,
                 st.cases, st.case_events, st.case_plans, out);
-    tn_policy_release(&pol);
+    tn_cli_policy_free(pol);
     return err;
 }

@@ -3,15 +3,15 @@
  * [--date DATE]`: a department signs the period's QLT <-> KTTN handover list as known now
  * (issue 4 item 4; seed 002). Both departments sign; the list is stored as signed with its
  * SHA-256, and signing a list that changed since an earlier signature is flagged
- * (docs/lists.md "Handover sign-off").
+ * (docs/lists.md "Handover sign-off"). The signing is tn_app_handover_sign (app.h,
+ * src/app/app_ops.c); this file parses the arguments and writes the result.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "report_int.h"
+#include "cli.h"
+#include "thuno/app.h"
 #include "thuno/lists.h"
-#include "thuno/store.h"
 
 static tn_err sign(struct tn_cli *cli)
 {
@@ -47,24 +47,21 @@ static tn_err sign(struct tn_cli *cli)
         tn_cli_error("handover", "expected --actor WHO (who signs, under 64 bytes)");
         return TN_ERR_USAGE;
     }
-    struct tn_handover_signoff h;
-    tn_handover_signoff_init(&h);
-    snprintf(h.signed_on, sizeof h.signed_on, "%.10s", date ? date : cli->now);
-    if (tn_day_parse(h.signed_on, &d) || (date && strlen(date) != 10)) {
+    if (date && (strlen(date) != 10 || tn_day_parse(date, &d))) {
         tn_cli_error("handover", "expected --date YYYY-MM-DD, got \"%s\"", date);
         return TN_ERR_USAGE;
     }
-    snprintf(h.department, sizeof h.department, "%s", dept);
-    snprintf(h.actor, sizeof h.actor, "%s", actor);
-    snprintf(h.known_at, sizeof h.known_at, "%s", cli->now);
-    struct tn_store *s;
-    tn_err err = tn_cli_open_store(cli, &s);
+    struct tn_cli_app ca;
+    tn_err err = tn_cli_app_open(cli, &ca);
     if (err)
         return err;
-    if (!(err = tn__handover_list(cli, s, p, NULL, &h.items, &h.n)) &&
-        (err = tn_store_handover_sign(s, p, &h)))
-        tn_cli_error("handover", "%s", tn_store_errmsg(s));
-    if (!err) {
+    struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
+    struct tn_handover_signoff h;
+    tn_handover_signoff_init(&h);
+    err = tn_app_handover_sign(&ca.app, &scope, p, dept, actor, date, &h);
+    if (err) {
+        tn_cli_error("handover", "%s", tn_app_why(&ca.app, err));
+    } else {
         printf("handover %s: ký nhận / signed by %s (%s) on %s: %zu units, sha256 %s\n", period,
                h.department, h.actor, h.signed_on, h.n, h.digest);
         if (h.prior_digest[0])
@@ -74,7 +71,7 @@ static tn_err sign(struct tn_cli *cli)
                     period, h.prior_digest);
     }
     tn_handover_signoff_release(&h);
-    tn_store_free(s);
+    tn_cli_app_close(&ca);
     return err;
 }
 

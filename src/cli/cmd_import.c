@@ -1,18 +1,18 @@
 /*
  * cmd_import.c - `thuno import KIND FILE.csv [--update]` (data-formats.md "Common rules"): all
- * or nothing; every rejected row is printed as FILE:LINE:COLUMN: message and the command fails
- * with TN_ERR_REJECTED (exit status 65); a summary of the rows goes to stderr.
+ * or nothing (tn_app_import); every rejected row is printed as FILE:LINE:COLUMN: message and
+ * the command fails with TN_ERR_REJECTED (exit status 65); a summary of the rows goes to
+ * stderr.
  */
 #include "cli.h"
 
 #include <string.h>
 
 #include "thuno/import.h"
-#include "thuno/store.h"
 
-static void progress(void *ctx, long long rows)
+static void progress(void *ctx, long long rows, long long total)
 {
-    tn_cli_progress(ctx, "import", rows, 0);
+    tn_cli_progress(ctx, "import", rows, total);
 }
 
 static void print_errors(const struct tn_import_report *rep)
@@ -29,10 +29,10 @@ static void print_errors(const struct tn_import_report *rep)
 tn_err tn_cmd_import(struct tn_cli *cli)
 {
     const char *kind_arg = NULL, *path = NULL;
-    int update = 0;
+    int flags = 0;
     for (int i = 1; i < cli->argc; i++) {
         if (strcmp(cli->argv[i], "--update") == 0) {
-            update = 1;
+            flags |= TN_APP_IMPORT_UPDATE;
         } else if (cli->argv[i][0] == '-' && cli->argv[i][1] != '\0') {
             tn_cli_error("import", "unknown option %s", cli->argv[i]);
             return TN_ERR_USAGE;
@@ -48,12 +48,7 @@ tn_err tn_cmd_import(struct tn_cli *cli)
     if (!kind_arg || !path)
         return TN_ERR_USAGE;
     enum tn_import_kind kind;
-    tn_err err = tn_import_kind_parse(kind_arg, &kind);
-    if (err == TN_ERR_STATE) {
-        tn_cli_error("import", "%s: not yet supported (comes with case management)", kind_arg);
-        return TN_ERR_USAGE;
-    }
-    if (err) {
+    if (tn_import_kind_parse(kind_arg, &kind)) {
         tn_cli_error("import",
                      "unknown kind \"%s\" (expected units, workers, declarations, payments, "
                      "officers, registry, case_events, case_plans, inspections, assignments or "
@@ -61,26 +56,19 @@ tn_err tn_cmd_import(struct tn_cli *cli)
                      kind_arg);
         return TN_ERR_USAGE;
     }
-    struct tn_store *s;
-    if ((err = tn_cli_open_store(cli, &s)))
+    struct tn_cli_app ca;
+    tn_err err = tn_cli_app_open(cli, &ca);
+    if (err)
         return err;
+    struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
     struct tn_import_report rep;
     tn_import_report_init(&rep);
-    err = tn_import_file(s, kind, path, update, cli->now, &rep, progress, cli);
+    err = tn_app_import(&ca.app, &scope, kind, path, flags, progress, cli, &rep);
     tn_cli_progress_end(cli);
-    if (err == TN_ERR_IO) {
-        const char *why = "cannot read";
-        for (size_t i = 0; i < rep.nerrors; i++)
-            if (rep.errors[i].code == TN_ERR_IO)
-                why = rep.errors[i].message;
-        tn_cli_error("import", "%s: %s", path, why);
-    } else if (err == TN_ERR_REJECTED) {
+    if (err == TN_ERR_REJECTED)
         print_errors(&rep);
-        size_t n = rep.nerrors - (rep.errors_dropped ? 1 : 0) + (size_t)rep.errors_dropped;
-        tn_cli_error("import", "%s rejected, nothing imported: %zu error%s", path, n,
-                     n == 1 ? "" : "s");
-    } else if (err) {
-        tn_cli_error("import", "%s: %s", path, tn_store_errmsg(s));
+    if (err) {
+        tn_cli_error("import", "%s", tn_app_why(&ca.app, err));
     } else {
         fprintf(stderr, "thuno: import %s: %ld new, %ld changed, %ld same", kind_arg, rep.rows_new,
                 rep.rows_changed, rep.rows_same);
@@ -89,6 +77,6 @@ tn_err tn_cmd_import(struct tn_cli *cli)
         fputc('\n', stderr);
     }
     tn_import_report_release(&rep);
-    tn_store_free(s);
+    tn_cli_app_close(&ca);
     return err;
 }

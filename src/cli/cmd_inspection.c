@@ -1,7 +1,7 @@
 /*
  * cmd_inspection.c - `thuno inspection record ...`: records one inspection conclusion
- * (docs/inspections.md). The row goes through the import of inspections.csv, so that it is
- * checked cell by cell, versioned and refused exactly as a file row would be:
+ * (docs/inspections.md) with tn_app_inspection_record, which checks it cell by cell, versions
+ * and refuses it exactly as the import of a file row would:
  *
  *   inspection record INSPECTION_ID UNIT_CODE CONCLUDED_ON --body BODY --remedy-by DATE
  *       [--decision-no TEXT] [--inspector TEXT] [--underdeclared N] [--unpaid N]
@@ -9,53 +9,36 @@
  */
 #include "cli.h"
 
+#include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "thuno/import.h"
-#include "thuno/store.h"
 
-/* The columns of inspections.csv in the order the cells are written, with their option. */
+/* The options of the conclusion's cells, in the order of inspections.csv's columns (the
+ * first three are positional), with the column each sets. */
 static const struct {
     const char *col, *opt;
+    size_t off; /* of the cell in struct tn_inspection_entry */
 } fields[] = {
-    {"inspection_id", NULL},
-    {"unit_code", NULL},
-    {"concluded_on", NULL},
-    {"decision_no", "--decision-no"},
-    {"body", "--body"},
-    {"inspector", "--inspector"},
-    {"amount_underdeclared", "--underdeclared"},
-    {"amount_unpaid", "--unpaid"},
-    {"workers_unregistered", "--workers"},
-    {"fine_amount", "--fine"},
-    {"remedy_by", "--remedy-by"},
-    {"note", "--note"},
+/* clang-format off */
+#define F(name, opt) {#name, opt, offsetof(struct tn_inspection_entry, name)}
+    F(inspection_id, NULL),
+    F(unit_code, NULL),
+    F(concluded_on, NULL),
+    F(decision_no, "--decision-no"),
+    F(body, "--body"),
+    F(inspector, "--inspector"),
+    F(amount_underdeclared, "--underdeclared"),
+    F(amount_unpaid, "--unpaid"),
+    F(workers_unregistered, "--workers"),
+    F(fine_amount, "--fine"),
+    F(remedy_by, "--remedy-by"),
+    F(note, "--note"),
+#undef F
 };
+/* clang-format on */
 #define NFIELDS (sizeof fields / sizeof fields[0])
-
-/* Writes s as one RFC 4180 cell, quoted. */
-static void cell(FILE *f, const char *s, int last)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputs(last ? "\"\n" : "\",", f);
-}
-
-static tn_err write_row(FILE *f, const char *const *v)
-{
-    for (size_t i = 0; i < NFIELDS; i++)
-        fprintf(f, "%s%s", fields[i].col, i + 1 < NFIELDS ? "," : "\n");
-    for (size_t i = 0; i < NFIELDS; i++)
-        cell(f, v[i] ? v[i] : "", i + 1 == NFIELDS);
-    return fflush(f) || ferror(f) ? TN_ERR_IO : TN_OK;
-}
 
 /* The option that sets column col ("" for the positional arguments). */
 static const char *option_of(const char *col)
@@ -66,9 +49,14 @@ static const char *option_of(const char *col)
     return "row";
 }
 
+static void set(struct tn_inspection_entry *e, size_t k, const char *v)
+{
+    *(const char **)((char *)e + fields[k].off) = v;
+}
+
 static tn_err record(struct tn_cli *cli)
 {
-    const char *v[NFIELDS] = {0};
+    struct tn_inspection_entry e = {0};
     int update = 0;
     size_t pos = 0;
     for (int i = 2; i < cli->argc; i++) {
@@ -80,7 +68,7 @@ static tn_err record(struct tn_cli *cli)
         if (arg[0] != '-') {
             if (pos == 3)
                 return TN_ERR_USAGE;
-            v[pos++] = arg;
+            set(&e, pos++, arg);
             continue;
         }
         size_t k = 3;
@@ -90,47 +78,32 @@ static tn_err record(struct tn_cli *cli)
             tn_cli_error("inspection record", "unknown option or missing value: %s", arg);
             return TN_ERR_USAGE;
         }
-        v[k] = cli->argv[++i];
+        set(&e, k, cli->argv[++i]);
     }
     if (pos != 3)
         return TN_ERR_USAGE;
-    const char *dir = getenv("TMPDIR");
-    char path[4096];
-    snprintf(path, sizeof path, "%s/thuno-inspection-XXXXXX", dir && *dir ? dir : "/tmp");
-    int fd = mkstemp(path);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f) {
-        tn_cli_error("inspection record", "cannot write a temporary file in %s",
-                     dir && *dir ? dir : "/tmp");
-        if (fd >= 0)
-            close(fd);
-        return TN_ERR_IO;
-    }
-    tn_err err = write_row(f, v);
-    if (fclose(f) && !err)
-        err = TN_ERR_IO;
-    struct tn_store *s = NULL;
+    struct tn_cli_app ca;
+    tn_err err = tn_cli_app_open(cli, &ca);
+    if (err)
+        return err;
+    struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
     struct tn_import_report rep;
     tn_import_report_init(&rep);
-    if (err)
-        tn_cli_error("inspection record", "cannot write %s", path);
-    else if (!(err = tn_cli_open_store(cli, &s)))
-        err = tn_import_file(s, TN_IMPORT_INSPECTIONS, path, update, cli->now, &rep, NULL, NULL);
+    err = tn_app_inspection_record(&ca.app, &scope, &e, update, &rep);
     if (err == TN_ERR_REJECTED) {
         for (size_t i = 0; i < rep.nerrors; i++)
             tn_cli_error("inspection record", "%s: %s", option_of(rep.errors[i].column),
                          rep.errors[i].message);
-    } else if (err && s) {
-        tn_cli_error("inspection record", "%s", tn_store_errmsg(s));
-    } else if (!err) {
-        printf("inspection %s: %s\n", v[0],
+    } else if (err) {
+        tn_cli_error("inspection record", "%s", tn_app_why(&ca.app, err));
+    } else {
+        printf("inspection %s: %s\n", e.inspection_id,
                rep.rows_new       ? "recorded"
                : rep.rows_changed ? "new version recorded"
                                   : "already recorded, unchanged");
     }
     tn_import_report_release(&rep);
-    tn_store_free(s);
-    remove(path);
+    tn_cli_app_close(&ca);
     return err;
 }
 

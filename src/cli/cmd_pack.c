@@ -22,19 +22,27 @@
 #include "thuno/report.h"
 #include "thuno/store.h"
 
-#define NCOLS(c) (sizeof(c) / sizeof(c)[0])
-
-static const char *const plan_cols[] = {
-    "scope",          "key",  "units",          "plan",     "collected",     "collected_pct",
-    "efficiency_pct", "debt", "new_debt_units", "new_debt", "cleared_units", "cleared"};
-static const char *const bucket_cols[] = {"bucket", "units_prev", "debt_prev",
-                                          "units",  "debt",       "debt_change"};
+static const char *const plan_cols[] = {"scope",
+                                        "key",
+                                        "units",
+                                        "plan",
+                                        "collected",
+                                        "collected_pct",
+                                        "efficiency_pct",
+                                        "debt",
+                                        "new_debt_units",
+                                        "new_debt",
+                                        "cleared_units",
+                                        "cleared",
+                                        NULL};
+static const char *const bucket_cols[] = {"bucket", "units_prev",  "debt_prev", "units",
+                                          "debt",   "debt_change", NULL};
 static const char *const new_cols[] = {"unit_code",   "name", "officer_code", "office_code",
-                                       "months_owed", "debt", "legal_status"};
-static const char *const event_cols[] = {"department", "event", "label",
-                                         "events",     "units", "amount"};
-static const char *const step_cols[] = {"department", "next_step", "ready_units", "ready_debt",
-                                        "waiting_units"};
+                                       "months_owed", "debt", "legal_status", NULL};
+static const char *const event_cols[] = {"department", "event",  "label", "events",
+                                         "units",      "amount", NULL};
+static const char *const step_cols[] = {"department", "next_step",     "ready_units",
+                                        "ready_debt", "waiting_units", NULL};
 
 static tn_err plan_row(void *ctx, const struct tn_plan_row *r)
 {
@@ -179,28 +187,31 @@ static tn_err write_pack(struct tn_store *s, const struct tn_policy *pol, const 
 {
     tn_period p = a->period;
     struct steps st = {0};
-    tn_err err = tn_table_section(t, "1. Kết quả thu so với kế hoạch / Collection against plan",
-                                  plan_cols, NCOLS(plan_cols));
+    tn_err err = tn_table_section_names(
+        t, "1. Kết quả thu so với kế hoạch / Collection against plan", plan_cols);
     if (!err)
         err = tn_store_plan_kpi(s, p, a->as_of, plan_row, t);
-    if (!err && !(err = tn_table_section(t,
-                                         "2. Nợ theo nhóm tháng nợ, tháng trước và tháng này / "
-                                         "Debt by bucket, last month and this",
-                                         bucket_cols, NCOLS(bucket_cols))))
+    if (!err &&
+        !(err = tn_table_section_names(t,
+                                       "2. Nợ theo nhóm tháng nợ, tháng trước và tháng này / "
+                                       "Debt by bucket, last month and this",
+                                       bucket_cols)))
         err = tn_store_bucket_moves(s, p, a->as_of, bucket_row, t);
-    if (!err && !(err = tn_table_section(t, "3. Đơn vị phát sinh nợ mới / Units newly in debt",
-                                         new_cols, NCOLS(new_cols))))
+    if (!err && !(err = tn_table_section_names(
+                      t, "3. Đơn vị phát sinh nợ mới / Units newly in debt", new_cols)))
         err = tn_store_new_debtors(s, p, a->as_of, new_row, t);
     struct event_ctx ex = {t, pol};
-    if (!err && !(err = tn_table_section(t,
-                                         "4. Công việc đã thực hiện trong tháng / What was done "
-                                         "this month",
-                                         event_cols, NCOLS(event_cols))))
+    if (!err &&
+        !(err = tn_table_section_names(t,
+                                       "4. Công việc đã thực hiện trong tháng / What was done "
+                                       "this month",
+                                       event_cols)))
         err = tn_store_event_counts(s, p, a->as_of, event_row, &ex);
-    if (!err && !(err = tn_table_section(t,
-                                         "5. Đề xuất biện pháp tháng tới / Proposed measures for "
-                                         "next month",
-                                         step_cols, NCOLS(step_cols))))
+    if (!err &&
+        !(err = tn_table_section_names(t,
+                                       "5. Đề xuất biện pháp tháng tới / Proposed measures for "
+                                       "next month",
+                                       step_cols)))
         err = tn_store_escalation(s, pol, p, a->as_of, count_step, &st);
     for (size_t i = 0; !err && i < st.n; i++) {
         struct tn_cell c[] = {TEXT(st.v[i].department), TEXT(st.v[i].step), INT(st.v[i].ready),

@@ -6,58 +6,18 @@
  *   suspense assign TXN_ID UNIT_CODE --actor WHO
  *
  * match prints one CSV row per payment in suspense with the proposal (the columns of report
- * suspense_review plus `applied`). --apply records each unique match (unit code, tax code or
- * name; never an ambiguous one) as a new version of the payment, known now: as-of reports
- * before now still see it in suspense, and the next close counts it.
+ * suspense_review plus `applied`); --apply records each unique match. The matching and the
+ * recording are tn_app_suspense_match and tn_app_suspense_assign (app.h, src/app/app_ops.c);
+ * this file parses the arguments and writes the table and the messages.
  */
 #include "cli.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "report_int.h"
-#include "thuno/mem.h"
-#include "thuno/payops.h"
+#include "io/table_out.h"
+#include "thuno/app.h"
 #include "thuno/report.h"
-#include "thuno/store.h"
-
-struct match_todo {
-    char txn[72], unit[24], method[16], reason[200];
-    int confidence;
-};
-
-struct match_run {
-    struct tn_table_out *t;
-    int apply;
-    long applied, left;
-    /* applied after the scan: assigning while tn_store_suspense's statement is open would
-     * change what it reads */
-    struct match_todo *todo;
-    size_t ntodo, captodo;
-};
-
-static tn_err match_row(void *ctx, const struct tn__proposal *p)
-{
-    struct match_run *x = ctx;
-    char period[TN_PERIOD_BUFSZ];
-    struct tn_cell c[11];
-    tn__proposal_cells(p, period, c);
-    int take = x->apply && p->unit;
-    c[10] = (struct tn_cell){TN_CELL_TEXT, take ? "yes" : "no", 0};
-    if (take) {
-        TN_GROW(x->todo, x->captodo, x->ntodo + 1);
-        snprintf(x->todo[x->ntodo].txn, sizeof x->todo[0].txn, "%s", p->row->txn_id);
-        snprintf(x->todo[x->ntodo].unit, sizeof x->todo[0].unit, "%s", p->unit->unit_code);
-        snprintf(x->todo[x->ntodo].method, sizeof x->todo[0].method, "%s",
-                 tn_memo_method_name(p->match.method));
-        snprintf(x->todo[x->ntodo].reason, sizeof x->todo[0].reason, "%s", p->match.reason);
-        x->todo[x->ntodo++].confidence = p->match.confidence;
-    } else {
-        x->left++;
-    }
-    return tn_table_row(x->t, c);
-}
 
 static tn_err cmd_match(struct tn_cli *cli)
 {
@@ -85,36 +45,30 @@ static tn_err cmd_match(struct tn_cli *cli)
         tn_cli_error("suspense", "expected --as-of YYYY-MM-DD[THH:MM:SS]");
         return TN_ERR_USAGE;
     }
-    struct tn_store *s;
-    tn_err err = tn_cli_open_store(cli, &s);
+    struct tn_cli_app ca;
+    tn_err err = tn_cli_app_open(cli, &ca);
     if (err)
         return err;
-    static const char *const cols[] = {"txn_id",      "paid_on",       "amount",  "memo",
-                                       "memo_period", "proposed_unit", "method",  "confidence",
-                                       "candidates",  "reason",        "applied", NULL};
+    struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
     struct tn_table_meta meta = {"Đối chiếu tiền chưa xác định đơn vị / Suspense matching", "",
                                  cli->now, 0};
+    size_t ncols;
+    const struct tn_col *cols = tn_app_suspense_match_cols(&ncols);
     struct tn_table_out t;
-    struct match_run x = {.t = &t, .apply = apply};
-    err = tn_table_begin(&t, stdout, TN_OUT_CSV, &meta, cols, 11);
+    struct tn_suspense_match_stats stats;
+    err = tn_table_begin(&t, stdout, TN_OUT_CSV, &meta, cols, ncols);
+    struct tn_sink sink = tn_table_sink(&t);
     if (!err)
-        err = tn__suspense_proposals(s, period, as_of_arg ? as_of : NULL, match_row, &x);
+        err = tn_app_suspense_match(&ca.app, &scope, period, as_of_arg ? as_of : NULL, apply, actor,
+                                    &sink, &stats);
     tn_err end = tn_table_end(&t);
     err = err ? err : end;
-    for (size_t i = 0; i < x.ntodo && !err; i++) {
-        struct tn_payops_assign how = {cli->now, actor, x.todo[i].method, x.todo[i].confidence,
-                                       x.todo[i].reason};
-        if (!(err = tn_store_suspense_assign(s, x.todo[i].txn, x.todo[i].unit, &how)))
-            x.applied++;
-    }
     if (err)
-        tn_cli_error("suspense", "%s",
-                     err == TN_ERR_STORE ? tn_store_errmsg(s) : tn_err_message(err, TN_LANG_EN));
+        tn_cli_error("suspense", "%s", tn_app_why(&ca.app, err));
     else if (apply)
         fprintf(stderr, "thuno: suspense: %ld matched and recorded, %ld left for review\n",
-                x.applied, x.left);
-    free(x.todo);
-    tn_store_free(s);
+                stats.applied, stats.left);
+    tn_cli_app_close(&ca);
     return err;
 }
 
@@ -133,22 +87,17 @@ static tn_err cmd_assign(struct tn_cli *cli)
     }
     if (!txn || !unit || !actor)
         return TN_ERR_USAGE;
-    struct tn_store *s;
-    tn_err err = tn_cli_open_store(cli, &s);
+    struct tn_cli_app ca;
+    tn_err err = tn_cli_app_open(cli, &ca);
     if (err)
         return err;
-    struct tn_payops_assign how = {cli->now, actor, "manual", 100,
-                                   "gán thủ công / assigned by hand"};
-    err = tn_store_suspense_assign(s, txn, unit, &how);
-    if (err == TN_ERR_NOT_FOUND)
-        tn_cli_error("suspense", "no payment %s or no unit %s", txn, unit);
-    else if (err == TN_ERR_STATE)
-        tn_cli_error("suspense", "payment %s is not in suspense", txn);
-    else if (err)
-        tn_cli_error("suspense", "%s", tn_store_errmsg(s));
+    struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
+    err = tn_app_suspense_assign(&ca.app, &scope, txn, unit, actor);
+    if (err)
+        tn_cli_error("suspense", "%s", tn_app_why(&ca.app, err));
     else
         fprintf(stderr, "thuno: suspense: %s assigned to %s by %s\n", txn, unit, actor);
-    tn_store_free(s);
+    tn_cli_app_close(&ca);
     return err;
 }
 

@@ -59,7 +59,9 @@ static void total_row(struct tn_letter_doc *doc, const char *label, tn_money v, 
     tn_letter_table_row(doc, cells, bold);
 }
 
-static void notice(struct c12_ctx *x, struct tn_letter_doc *doc, const struct tn_letter_unit *u)
+/* due: the deadline of the period's BHXH contributions (policy/deadlines.csv) */
+static void notice(struct c12_ctx *x, struct tn_letter_doc *doc, const struct tn_letter_unit *u,
+                   tn_day due)
 {
     const struct tn_balance_row *b = &u->bal;
     char pv[32], title2[128], number[80] = "";
@@ -142,8 +144,7 @@ static void notice(struct c12_ctx *x, struct tn_letter_doc *doc, const struct tn
     tn_letter_paraf(doc, TN_LETTER_ITEM, "- Tình trạng: **%s**; số tháng chậm đóng: %s tháng;",
                     status_vi(b->legal_status), months);
     tn_letter_paraf(doc, TN_LETTER_ITEM, "- Kỳ còn nợ sớm nhất: %s;", oldest);
-    tn_day due;
-    if (tn_policy_deadline(x->pol, TN_G_BHXH, u->payment_cycle, b->period, &due, NULL) == TN_OK) {
+    {
         char dv[16];
         tn_text_day_vi(due, dv);
         tn_letter_paraf(doc, TN_LETTER_ITEM,
@@ -167,13 +168,20 @@ static void notice(struct c12_ctx *x, struct tn_letter_doc *doc, const struct tn
 static tn_err c12_row(void *ctx, const struct tn_letter_unit *u)
 {
     struct c12_ctx *x = ctx;
+    tn_day due;
+    if (tn_policy_deadline(x->pol, TN_G_BHXH, u->payment_cycle, u->bal.period, &due, NULL)) {
+        char p[TN_PERIOD_BUFSZ];
+        tn_period_format(u->bal.period, p);
+        tn_cli_error("letter", "%s: no rule in policy/deadlines.csv for %s", u->unit_code, p);
+        return TN_ERR_NO_POLICY;
+    }
     x->count++;
     if (x->doc) {
-        notice(x, x->doc, u);
+        notice(x, x->doc, u, due);
         return TN_OK;
     }
     struct tn_letter_doc *doc = tn_letter_doc_new(x->created, "Thông báo C12-TS");
-    notice(x, doc, u);
+    notice(x, doc, u, due);
     tn_err err = tn__letter_write_unit(doc, x->o->dir, u->unit_code);
     tn_letter_doc_free(doc);
     return err;

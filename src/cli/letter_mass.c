@@ -216,7 +216,8 @@ struct mass_ctx {
     const struct tmpl *t;
     struct tn_letter_doc *doc;
     char created[20];
-    unsigned want; /* enum tn_letter_pick bits, 0 all */
+    unsigned want;   /* enum tn_letter_pick bits, 0 all */
+    int lock_tenths; /* policy/card_lock.csv on the letter's date */
     size_t count;
 };
 
@@ -288,8 +289,7 @@ static const char *value(const struct mass_ctx *x, const struct tn_letter_unit *
         tn_text_date_vi(x->o->date, tmp);
         break;
     case PH_LOCK: {
-        const struct tn_card_rule *cr;
-        int t = tn_policy_card(x->pol, x->o->date, &cr) ? 10 : cr->lock_tenths;
+        int t = x->lock_tenths;
         snprintf(tmp, sizeof tmp, t % 10 ? "%d,%d" : "%d", t / 10, t % 10);
         break;
     }
@@ -334,10 +334,8 @@ static int selected(const struct mass_ctx *x, const struct tn_letter_unit *u)
 {
     if (!x->want)
         return 1;
-    const struct tn_card_rule *cr;
-    int lock = tn_policy_card(x->pol, x->o->date, &cr) ? 10 : cr->lock_tenths;
     return tn_reminder_picks(x->want, u->bal.legal_status, u->bal.closing,
-                             u->bal.months_owed_tenths, lock);
+                             u->bal.months_owed_tenths, x->lock_tenths);
 }
 
 static void letter(struct mass_ctx *x, struct tn_letter_doc *doc, const struct tn_letter_unit *u)
@@ -441,6 +439,14 @@ tn_err tn__letter_mass(struct tn_cli *cli, struct tn_store *s, const struct tn_p
     tn_err err = o->status ? parse_status(o->status, &x.want) : TN_OK;
     if (err)
         return err;
+    const struct tn_card_rule *cr;
+    if (tn_policy_card(pol, o->date, &cr)) {
+        char day[TN_DAY_BUFSZ];
+        tn_day_format(o->date, day);
+        tn_cli_error("letter", "no rule in policy/card_lock.csv on %s", day);
+        return TN_ERR_NO_POLICY;
+    }
+    x.lock_tenths = cr->lock_tenths;
     struct tmpl t;
     if ((err = tmpl_load(o->template_path, &t)))
         return err;

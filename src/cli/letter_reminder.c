@@ -65,23 +65,38 @@ static tn_err rem_row(void *ctx, const struct tn_letter_unit *u)
     return TN_OK;
 }
 
-/* The 0.03% a day of the interest rule in force on day d, "0,03%" (Vietnamese decimal); "?"
- * when the rule in force is not daily. */
-static void daily_rate(const struct tn_policy *pol, tn_day d, char text[static 16])
-{
+/* The policy a reminder of a day quotes: the daily interest rate (the letter's "0,03%", a
+ * Vietnamese decimal) and the days to evasion. */
+struct rem_terms {
     tn_ppm rate;
-    if (tn_reminder_daily_rate(pol, d, &rate)) {
-        snprintf(text, 16, "?");
-        return;
+    char rate_text[16];
+    int evasion_days;
+};
+
+/* The terms in force on day d (reminder.h). Errors: TN_ERR_NO_POLICY (reported) when
+ * interest.csv has no daily rule or legal.csv no rule in force that day: a letter never
+ * quotes a made-up term. */
+static tn_err reminder_terms(const struct tn_policy *pol, tn_day d, struct rem_terms *out)
+{
+    char day[TN_DAY_BUFSZ];
+    tn_day_format(d, day);
+    if (tn_reminder_daily_rate(pol, d, &out->rate)) {
+        tn_cli_error("letter", "no daily interest rule in policy/interest.csv on %s", day);
+        return TN_ERR_NO_POLICY;
     }
-    tn_ppm_format_percent(rate, text);
-    for (char *c = text; *c; c++)
+    if (tn_reminder_evasion_days(pol, d, &out->evasion_days)) {
+        tn_cli_error("letter", "no rule in policy/legal.csv on %s", day);
+        return TN_ERR_NO_POLICY;
+    }
+    tn_ppm_format_percent(out->rate, out->rate_text);
+    for (char *c = out->rate_text; *c; c++)
         if (*c == '.')
             *c = ',';
+    return TN_OK;
 }
 
 static void reminder_letter(struct tn_letter_doc *doc, const struct tn__letterhead *lh,
-                            const struct tn__letter_opts *o, const struct tn_policy *pol,
+                            const struct tn__letter_opts *o, const struct rem_terms *terms,
                             const struct rem *r)
 {
     const struct tn_letter_unit *u = &r->u;
@@ -153,10 +168,10 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn__letterhe
     tn_text_money_words(u->bal.closing, words);
     tn_letter_paraf(doc, TN_LETTER_PLAIN, "Tổng số tiền còn phải đóng: **%s** (bằng chữ: %s).",
                     tn__money_vi(u->bal.closing, m), words);
-    char rate[16], dl[16], months[16];
-    daily_rate(pol, o->date, rate);
-    tn_money per_day = 0; /* 0 when the rule in force is not daily */
-    (void)tn_reminder_interest_per_day(pol, o->date, r->od.total, &per_day);
+    char dl[16], months[16];
+    const char *rate = terms->rate_text;
+    tn_money per_day = 0;
+    (void)tn_money_mul_ppm(r->od.total, terms->rate, &per_day); /* tn_reminder_interest_per_day */
     long days = tn_reminder_days_late(o->date, r->od.oldest_deadline);
     tn_text_day_vi(r->od.oldest_deadline >= 0 ? r->od.oldest_deadline : end, dl);
     snprintf(months, sizeof months, "%d,%d", u->bal.months_owed_tenths / 10,
@@ -174,8 +189,7 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn__letterhe
         "chậm đóng %s, tiền lãi phát sinh thêm **%s mỗi ngày** cho đến khi đơn vị "
         "đóng đủ.",
         rate, tn__money_vi(r->od.total, m2), tn__money_vi(per_day, m3));
-    int ev = 0; /* 0 when no legal rule is in force, as before (issue 11 item 5: an error) */
-    (void)tn_reminder_evasion_days(pol, o->date, &ev);
+    int ev = terms->evasion_days;
     tn_day pay_by = tn_reminder_pay_by(o->date, r->od.oldest_deadline, ev);
     char pb[16];
     tn_text_day_vi(pay_by, pb);
@@ -427,7 +441,7 @@ static tn_err record_one(struct tn_cli *cli, struct tn_store *s, const struct tn
 }
 
 static tn_err write_docs(const struct tn__letter_opts *o, struct rem *r, size_t n,
-                         const struct tn__letterhead *lh, const struct tn_policy *pol)
+                         const struct tn__letterhead *lh, const struct rem_terms *terms)
 {
     char created[20];
     tn__letter_created(o, created);
@@ -435,14 +449,14 @@ static tn_err write_docs(const struct tn__letter_opts *o, struct rem *r, size_t 
     if (o->out) {
         struct tn_letter_doc *doc = tn_letter_doc_new(created, "Văn bản đôn đốc / Reminders");
         for (size_t i = 0; i < n; i++)
-            reminder_letter(doc, lh, o, pol, &r[i]);
+            reminder_letter(doc, lh, o, terms, &r[i]);
         err = tn__letter_write(doc, o->out);
         tn_letter_doc_free(doc);
         return err;
     }
     for (size_t i = 0; i < n && !err; i++) {
         struct tn_letter_doc *doc = tn_letter_doc_new(created, "Văn bản đôn đốc / Reminder");
-        reminder_letter(doc, lh, o, pol, &r[i]);
+        reminder_letter(doc, lh, o, terms, &r[i]);
         err = tn__letter_write_unit(doc, o->dir, r[i].u.unit_code);
         tn_letter_doc_free(doc);
     }
@@ -461,7 +475,11 @@ tn_err tn__letter_reminder(struct tn_cli *cli, struct tn_store *s, const struct 
                 md);
     struct rem_list l = {.pol = pol};
     size_t skipped = 0;
-    tn_err err = tn_store_letter_units(s, o->period, o->as_of, &o->filter, rem_row, &l);
+    struct rem_terms terms;
+    tn_err err = reminder_terms(pol, o->date, &terms);
+    if (err)
+        return err;
+    err = tn_store_letter_units(s, o->period, o->as_of, &o->filter, rem_row, &l);
     if (!err)
         err = drop_in_court(cli, s, o, &l, &skipped);
     int seq = o->number_from, next = 0;
@@ -499,7 +517,7 @@ tn_err tn__letter_reminder(struct tn_cli *cli, struct tn_store *s, const struct 
                    l.r[i].case_id, l.r[i].ev_seq, l.r[i].new_case ? " (case opened)" : "");
     }
     if (!err)
-        err = write_docs(o, l.r, l.n, lh, pol);
+        err = write_docs(o, l.r, l.n, lh, &terms);
     if (err == TN_ERR_STORE)
         tn_cli_error("letter", "%s", tn_store_errmsg(s));
     if (!err && skipped)

@@ -9,12 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "thuno/mem.h"
 #include "thuno/office.h"
 #include "thuno/policy.h"
+#include "thuno/policy_load.h"
 #include "thuno/store.h"
-#include "io/policy_load.h"
 
 static const struct {
     const char *name;
@@ -122,6 +124,93 @@ tn_err tn_cli_load_policy(struct tn_cli *cli, struct tn_policy *pol)
     tn_err err = tn_policy_load(cli->policy_dir, pol, msg, sizeof msg);
     if (err)
         tn_cli_error("load policy", "%s", msg);
+    return err;
+}
+
+tn_err tn_cli_app_open(struct tn_cli *cli, struct tn_cli_app *ca)
+{
+    tn_err err = tn_cli_policy_new(cli, &ca->policy);
+    if (!err && (err = tn_cli_open_store(cli, &ca->store)))
+        tn_cli_policy_free(ca->policy);
+    if (!err)
+        tn_app_init(&ca->app, ca->store, ca->policy, cli->now, TN_LANG_VI);
+    return err;
+}
+
+void tn_cli_app_close(struct tn_cli_app *ca)
+{
+    tn_store_free(ca->store);
+    tn_cli_policy_free(ca->policy);
+}
+
+tn_err tn_cli_policy_new(struct tn_cli *cli, struct tn_policy **out)
+{
+    struct tn_policy *pol = tn_xmalloc(sizeof *pol);
+    tn_policy_init(pol);
+    tn_err err = tn_cli_load_policy(cli, pol);
+    if (err) {
+        free(pol);
+        pol = NULL;
+    }
+    *out = pol;
+    return err;
+}
+
+void tn_cli_policy_free(struct tn_policy *pol)
+{
+    if (!pol)
+        return;
+    tn_policy_release(pol);
+    free(pol);
+}
+
+tn_err tn_cli_out_open(struct tn_cli_out *o, const char *path, const char *what)
+{
+    *o = (struct tn_cli_out){.f = stdout, .path = path};
+    if (!path)
+        return TN_OK;
+    int n = snprintf(o->tmp, sizeof o->tmp, "%s.tmp.XXXXXX", path);
+    int fd = n > 0 && (size_t)n < sizeof o->tmp ? mkstemp(o->tmp) : -1;
+    if (fd >= 0) {
+        mode_t mask = umask(0); /* a report is as readable as any file the user makes */
+        umask(mask);
+        if (fchmod(fd, 0666 & ~mask) || !(o->f = fdopen(fd, "wb"))) {
+            close(fd);
+            unlink(o->tmp);
+            fd = -1;
+        }
+    }
+    if (fd < 0) {
+        tn_cli_error(what, "cannot write %s", path);
+        o->f = NULL;
+        return TN_ERR_IO;
+    }
+    return TN_OK;
+}
+
+tn_err tn_cli_out_close(struct tn_cli_out *o, tn_err err, const char *what)
+{
+    if (!o->f)
+        return err;
+    if (!o->path) {
+        if (fflush(stdout) && !err)
+            err = TN_ERR_IO;
+        o->f = NULL;
+        return err;
+    }
+    int bad = fflush(o->f) != 0 || ferror(o->f);
+    bad |= fclose(o->f) != 0;
+    o->f = NULL;
+    if (!err && bad) {
+        tn_cli_error(what, "cannot write %s", o->path);
+        err = TN_ERR_IO;
+    }
+    if (!err && rename(o->tmp, o->path)) {
+        tn_cli_error(what, "cannot write %s", o->path);
+        err = TN_ERR_IO;
+    }
+    if (err)
+        unlink(o->tmp);
     return err;
 }
 

@@ -51,15 +51,19 @@ tn_err tn_money_parse(const char *s, int allow_negative, tn_money *out)
         neg = 1;
         p++;
     }
-    size_t n = strlen(p);
-    if (n == 0 || n > 18)
+    if (!*p)
         return TN_ERR_PARSE;
     int64_t v = 0;
+    int big = 0;
     for (; *p; p++) {
         if (*p < '0' || *p > '9')
             return TN_ERR_PARSE;
-        v = v * 10 + (*p - '0');
+        if (!big)
+            v = v * 10 + (*p - '0');
+        big |= v > TN_MONEY_MAX; /* read on: a later non-digit is still a parse error */
     }
+    if (big)
+        return TN_ERR_RANGE;
     *out = neg ? -v : v;
     return TN_OK;
 }

@@ -36,6 +36,10 @@ void tn_policy_release(struct tn_policy *pol)
     free(pol->ladder);
     free(pol->case_deadlines);
     free(pol->checklist);
+    free(pol->card_groups);
+    free(pol->name_rules);
+    free(pol->tip_rewards);
+    free(pol->inspections);
     for (size_t i = 0; i < pol->nstrings; i++)
         free(pol->strings[i]);
     free(pol->strings);
@@ -68,6 +72,9 @@ CMP_BY(cmp_legal, struct tn_legal_rule, from)
 CMP_BY(cmp_card, struct tn_card_rule, from)
 CMP_BY(cmp_undeclared, struct tn_undeclared_rule, from)
 CMP_BY(cmp_fine, struct tn_fine_rule, from)
+CMP_BY(cmp_name, struct tn_name_rule, from)
+CMP_BY(cmp_tip, struct tn_tip_reward_rule, from)
+CMP_BY(cmp_inspection, struct tn_inspection_rule, from)
 
 /* the ladder by office, then order (each office's steps are unique by order) */
 static int cmp_ladder(const void *a, const void *b)
@@ -77,6 +84,14 @@ static int cmp_ladder(const void *a, const void *b)
     return c ? c : (x->order > y->order) - (x->order < y->order);
 }
 #undef CMP_BY
+
+/* card groups by unit type, then from (unique per type) */
+static int cmp_card_group(const void *a, const void *b)
+{
+    const struct tn_card_group *x = a, *y = b;
+    int c = strcmp(x->unit_type, y->unit_type);
+    return c ? c : (x->from > y->from) - (x->from < y->from);
+}
 
 static int cmp_k(const void *a, const void *b)
 {
@@ -106,6 +121,10 @@ void tn_policy_sort(struct tn_policy *pol)
     tn_sort(pol->undeclared, pol->nundeclared, sizeof *pol->undeclared, cmp_undeclared);
     tn_sort(pol->fines, pol->nfines, sizeof *pol->fines, cmp_fine);
     tn_sort(pol->ladder, pol->nladder, sizeof *pol->ladder, cmp_ladder);
+    tn_sort(pol->card_groups, pol->ncard_groups, sizeof *pol->card_groups, cmp_card_group);
+    tn_sort(pol->name_rules, pol->nname_rules, sizeof *pol->name_rules, cmp_name);
+    tn_sort(pol->tip_rewards, pol->ntip_rewards, sizeof *pol->tip_rewards, cmp_tip);
+    tn_sort(pol->inspections, pol->ninspections, sizeof *pol->inspections, cmp_inspection);
 }
 
 size_t tn__effective_upper(const void *base, size_t n, size_t size, size_t off, int32_t key)
@@ -264,6 +283,32 @@ tn_err tn_policy_undeclared(const struct tn_policy *pol, tn_day d,
                             const struct tn_undeclared_rule **out)
 {
     AT(pol->undeclared, pol->nundeclared, d, out);
+}
+
+tn_err tn_policy_card_group(const struct tn_policy *pol, const char *unit_type, tn_day d,
+                            const struct tn_card_group **out)
+{
+    enum tn_unit_type t;
+    if (tn_unit_type_parse(unit_type, &t))
+        return TN_ERR_PARSE;
+    return tn_card_group_at(pol->card_groups, pol->ncard_groups, unit_type, d, out);
+}
+
+tn_err tn_policy_name_rule(const struct tn_policy *pol, tn_day d, const struct tn_name_rule **out)
+{
+    AT(pol->name_rules, pol->nname_rules, d, out);
+}
+
+tn_err tn_policy_tip_reward(const struct tn_policy *pol, tn_day d, tn_money recovered,
+                            tn_money *reward, const struct tn_tip_reward_rule **rule)
+{
+    return tn_tip_reward(pol->tip_rewards, pol->ntip_rewards, d, recovered, reward, rule);
+}
+
+tn_err tn_policy_inspection_rule(const struct tn_policy *pol, tn_day d,
+                                 const struct tn_inspection_rule **out)
+{
+    AT(pol->inspections, pol->ninspections, d, out);
 }
 
 /* clang-format off */

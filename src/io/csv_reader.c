@@ -67,11 +67,25 @@ struct tn_csv_reader {
     size_t *normoff;
     UChar *u16, *u16n;
     size_t capu16, capu16n;
+    int overfull; /* the record being assembled has more fields than it may keep */
 };
+
+/* The most fields a record keeps: one more than the header (so that the count is still known
+ * to be wrong), or MAX_HEADER for the header itself. A line of only commas would otherwise cost
+ * a span per byte; the fields beyond are dropped and the record is malformed. */
+#define MAX_HEADER 1024
+static size_t field_cap(const struct tn_csv_reader *r)
+{
+    return r->nheader ? r->nheader + 1 : MAX_HEADER;
+}
 
 static void on_field(void *data, size_t len, void *ctx)
 {
     struct tn_csv_reader *r = ctx;
+    if (r->nspans - r->rec_first >= field_cap(r)) {
+        r->overfull = 1;
+        return;
+    }
     TN_GROW(r->text, r->captext, r->ntext + len + 1);
     TN_GROW(r->spans, r->capspans, r->nspans + 1);
     if (len)
@@ -93,7 +107,9 @@ static void push_record(struct tn_csv_reader *r, const char *malformed)
 static void on_record(int term, void *ctx)
 {
     (void)term;
-    push_record(ctx, NULL);
+    struct tn_csv_reader *r = ctx;
+    push_record(r, r->overfull ? "too many fields: more than the header has" : NULL);
+    r->overfull = 0;
 }
 
 /* Drops the record being assembled, queues it as malformed and restarts the parser. */
@@ -101,6 +117,7 @@ static void malformed(struct tn_csv_reader *r, const char *why)
 {
     r->nspans = r->rec_first;
     r->ntext = r->rec_text;
+    r->overfull = 0;
     push_record(r, why);
     csv_free(&r->parser);
     csv_init(&r->parser, CSV_OPTS);

@@ -8,7 +8,9 @@
  * 1-based line it starts on. Cells are borrowed until the next call to tn_csv_next(). A
  * malformed record (bad quoting, wrong number of fields, invalid UTF-8, a NUL byte, a cell over
  * 1 MiB) is reported and skipped; the reader goes on with the next one, so that a caller can
- * list every bad record of a file.
+ * list every bad record of a file. Memory is bounded per record: a record keeps at most one
+ * field more than the header (1,024 for the header), so a line of only commas is one
+ * malformed record ("too many fields"), not a span per byte.
  */
 #ifndef THUNO_IO_CSV_READER_H
 #define THUNO_IO_CSV_READER_H

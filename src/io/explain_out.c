@@ -1,9 +1,9 @@
 /*
- * explain_out.c - the text and JSON forms of `thuno explain` (see explain_out.h).
+ * explain_out.c - the text and JSON forms of `thuno explain` (see thuno/explain_out.h).
  * Rounding is shown as it was done (rules.md §4): the exact product base x rate, then the
  * đồng it was rounded half-up to.
  */
-#include "io/explain_out.h"
+#include "thuno/explain_out.h"
 
 #include <inttypes.h>
 #include <jansson.h>

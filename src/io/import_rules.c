@@ -305,7 +305,10 @@ static const char *check(const struct tn__column *c, const char *text, size_t n,
     case TN__CK_MONEY:
     case TN__CK_AMOUNT: {
         tn_money m;
-        if (tn_money_parse(text, 0, &m))
+        tn_err e = tn_money_parse(text, 0, &m);
+        if (e == TN_ERR_RANGE)
+            return "amount too large: at most 999999999999999 đồng";
+        if (e)
             return "bad amount";
         if (c->kind == TN__CK_AMOUNT && m <= 0)
             return "amount must be above 0";

@@ -5,12 +5,15 @@
  * Every file and every column is required; each line is parsed strictly and carries its legal
  * source. Two entries with the same start in one list (same component and same limits; same
  * region; same year and k group) are a conflict, not a silent override. The first bad line
- * stops the load: a policy is used whole or not at all.
+ * stops the load: a policy is used whole or not at all. The side tables (card groups, public
+ * list, tip rewards, inspections) are read here too, once, but are not folded into the digest
+ * a close records: they are not the close's rules.
  */
-#include "io/policy_load.h"
+#include "thuno/policy_load.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "io/csv_reader.h"
@@ -24,6 +27,7 @@ struct spec {
     size_t ncols;
     /* parses one row into pol; on failure writes what was expected into why */
     tn_err (*row)(struct tn_policy *pol, const char *const *c, char *why, size_t whysz);
+    int side; /* 1: a side table, not in the digest; 2: also must have a line */
 };
 
 #define WHY(...) (snprintf(why, whysz, __VA_ARGS__), TN_ERR_PARSE)
@@ -489,6 +493,101 @@ static tn_err checklist_row(struct tn_policy *pol, const char *const *c, char *w
                 "expected each item once per stage (got \"%s\" twice for %s)", c[1], c[0]);
 }
 
+/* card_groups.csv. LAW: Decision 1351/QĐ-BHXH (2015) on the health-card code. */
+static tn_err card_group_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
+{
+    struct tn_card_group e = {0};
+    enum tn_unit_type ut;
+    if (tn_day_parse(c[0], &e.from) || strlen(c[1]) >= sizeof e.unit_type || strlen(c[2]) != 2 ||
+        c[2][0] < 'A' || c[2][0] > 'Z' || c[2][1] < 'A' || c[2][1] > 'Z' || strlen(c[3]) != 1 ||
+        c[3][0] < '1' || c[3][0] > '5' || !*c[4])
+        return WHY("expected from YYYY-MM-DD, unit_type, group AA, level 1..5, source");
+    if (tn_unit_type_parse(c[1], &ut))
+        return WHY("expected a unit type such as private (got \"%s\")", c[1]);
+    snprintf(e.unit_type, sizeof e.unit_type, "%s", c[1]);
+    memcpy(e.group, c[2], 3);
+    e.level = c[3][0] - '0';
+    snprintf(e.source, sizeof e.source, "%s", c[4]);
+    PUSH_UNIQUE(pol->card_groups, pol->ncard_groups, e,
+                o->from == e.from && strcmp(o->unit_type, e.unit_type) == 0,
+                "a second line for %s from the same day", c[1]);
+}
+
+/* public_list.csv. LAW: Law 41/2024/QH15 Art 40; seed 003. */
+static tn_err name_rule_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
+{
+    struct tn_name_rule e = {0};
+    if (tn_day_parse(c[0], &e.from))
+        return WHY("from: expected YYYY-MM-DD (got \"%s\")", c[0]);
+    if (tn_csv_tenths(c[1], &e.name_tenths))
+        return WHY("name_months: expected months like 3.0 (got \"%s\")", c[1]);
+    if (!c[2][0])
+        return WHY("source: the legal source is required");
+    e.source = tn_policy_intern(pol, c[2]);
+    PUSH_UNIQUE(pol->name_rules, pol->nname_rules, e, o->from == e.from,
+                "a second line starting %s", c[0]);
+}
+
+/* tip_reward.csv (case_register.h). */
+static tn_err tip_reward_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
+{
+    struct tn_tip_reward_rule e = {0};
+    if (tn_day_parse(c[0], &e.from))
+        return WHY("from: expected a date YYYY-MM-DD (got \"%s\")", c[0]);
+    if (tn_ppm_parse_percent(c[1], &e.rate) || e.rate > 1000000)
+        return WHY("rate: expected a percentage like 5%% (got \"%s\")", c[1]);
+    if (tn_money_parse(c[2], 0, &e.cap) || e.cap <= 0)
+        return WHY("cap: expected a positive whole number of đồng (got \"%s\")", c[2]);
+    if (tn_money_parse(c[3], 0, &e.min_recovered))
+        return WHY("min_recovered: expected a whole number of đồng (got \"%s\")", c[3]);
+    if (!c[4][0])
+        return WHY("source: the legal source is required");
+    e.source = tn_policy_intern(pol, c[4]);
+    PUSH_UNIQUE(pol->tip_rewards, pol->ntip_rewards, e, o->from == e.from,
+                "a second line starting %s", c[0]);
+}
+
+/* A count of inspections.csv: digits only, at most 9. */
+static int count_cell(const char *s, long *out)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 9 || strspn(s, "0123456789") != n)
+        return -1;
+    *out = strtol(s, NULL, 10);
+    return 0;
+}
+
+/* inspections.csv: months with one decimal, counts as whole numbers, one line per start, in
+ * date order (docs/inspections.md). */
+static tn_err inspection_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
+{
+    static const char *const names[] = {"referral_months", "chair_months", "refuse_months"};
+    struct tn_inspection_rule e = {0};
+    int *tens[] = {&e.referral_months_tenths, &e.chair_months_tenths, &e.refuse_months_tenths};
+    const char *tcells[] = {c[1], c[4], c[5]};
+    if (tn_day_parse(c[0], &e.from))
+        return WHY("from: expected a date YYYY-MM-DD (got \"%s\")", c[0]);
+    for (int i = 0; i < 3; i++)
+        if (tn_csv_tenths(tcells[i], tens[i]))
+            return WHY("%s: expected months with one decimal, e.g. 3.0 (got \"%s\")", names[i],
+                       tcells[i]);
+    if (count_cell(c[2], &e.referral_worker_gap) || count_cell(c[3], &e.referral_findings) ||
+        count_cell(c[6], &e.refuse_reminders))
+        return WHY("referral_worker_gap, referral_findings, refuse_reminders: expected whole "
+                   "numbers (got \"%s\", \"%s\", \"%s\")",
+                   c[2], c[3], c[6]);
+    if (!*c[7])
+        return WHY("source: expected the legal or office source of the line");
+    if (pol->ninspections && e.from <= pol->inspections[pol->ninspections - 1].from)
+        return (snprintf(why, whysz, "expected lines in date order, one per start (got %s)", c[0]),
+                TN_ERR_CONFLICT);
+    e.source = tn_policy_intern(pol, c[7]);
+    size_t cap = pol->ninspections;
+    TN_GROW(pol->inspections, cap, pol->ninspections + 1);
+    pol->inspections[pol->ninspections++] = e;
+    return TN_OK;
+}
+
 #define R(n)                                                                                       \
     {                                                                                              \
         n, 1                                                                                       \
@@ -496,30 +595,38 @@ static tn_err checklist_row(struct tn_policy *pol, const char *const *c, char *w
 /* clang-format off */
 static const struct spec specs[] = {
     {"rates.csv", {R("component"), R("from"), R("rate"), R("except_types"),
-                   R("registered_before"), R("source")}, 6, rates_row},
-    {"base_salary.csv", {R("from"), R("amount"), R("source")}, 3, base_salary_row},
-    {"min_wage.csv", {R("from"), R("region"), R("amount"), R("source")}, 4, min_wage_row},
-    {"caps.csv", {R("group"), R("from"), R("multiplier"), R("of"), R("source")}, 5, caps_row},
-    {"deadlines.csv", {R("from"), R("rule"), R("bhtn_monthly"), R("source")}, 4, deadlines_row},
+                   R("registered_before"), R("source")}, 6, rates_row, 0},
+    {"base_salary.csv", {R("from"), R("amount"), R("source")}, 3, base_salary_row, 0},
+    {"min_wage.csv", {R("from"), R("region"), R("amount"), R("source")}, 4, min_wage_row, 0},
+    {"caps.csv", {R("group"), R("from"), R("multiplier"), R("of"), R("source")}, 5, caps_row, 0},
+    {"deadlines.csv", {R("from"), R("rule"), R("bhtn_monthly"), R("source")}, 4, deadlines_row, 0},
     {"interest.csv", {R("from"), R("kind"), R("daily_rate"), R("count_payment_day"),
-                      R("source")}, 5, interest_row},
-    {"interest_k.csv", {R("year"), R("group"), R("k"), R("source")}, 4, k_row},
+                      R("source")}, 5, interest_row, 0},
+    {"interest_k.csv", {R("year"), R("group"), R("k"), R("source")}, 4, k_row, 0},
     {"allocation.csv", {R("from"), R("order"), R("interest_first"), R("source")}, 4,
-     allocation_row},
-    {"legal.csv", {R("from"), R("evasion_days"), R("source")}, 3, legal_row},
-    {"card_lock.csv", {R("from"), R("lock_months"), R("kttn_months"), R("source")}, 4, card_row},
+     allocation_row, 0},
+    {"legal.csv", {R("from"), R("evasion_days"), R("source")}, 3, legal_row, 0},
+    {"card_lock.csv", {R("from"), R("lock_months"), R("kttn_months"), R("source")}, 4, card_row, 0},
     {"non_participant.csv", {R("from"), R("min_gap"), R("min_ratio_percent"), R("source")}, 4,
-     undeclared_row},
+     undeclared_row, 0},
     {"sanctions.csv", {R("from"), R("min_percent"), R("max_percent"), R("cap"),
-                       R("organisation_multiplier"), R("source")}, 6, fine_row},
+                       R("organisation_multiplier"), R("source")}, 6, fine_row, 0},
     {"criminal.csv", {R("from"), R("clause"), R("min_amount"), R("min_workers"), R("min_months"),
-                      R("acts_from"), R("source")}, 7, criminal_row},
+                      R("acts_from"), R("source")}, 7, criminal_row, 0},
     {"ladder.csv", {R("office"), R("order"), R("step"), R("event"), R("occurrence"),
                     R("min_months"), R("min_debt"), R("legal_status"), R("min_days"),
-                    R("department"), R("document"), R("check"), R("source")}, 13, ladder_row},
+                    R("department"), R("document"), R("check"), R("source")}, 13, ladder_row, 0},
     {"case_deadlines.csv", {R("after"), R("expect"), R("days"), R("calendar"), R("who"),
-                            R("source")}, 6, deadline_case_row},
-    {"checklist.csv", {R("stage"), R("item"), R("requires"), R("source")}, 4, checklist_row},
+                            R("source")}, 6, deadline_case_row, 0},
+    {"checklist.csv", {R("stage"), R("item"), R("requires"), R("source")}, 4, checklist_row, 0},
+    {"card_groups.csv", {R("from"), R("unit_type"), R("group"), R("level"), R("source")}, 5,
+     card_group_row, 1},
+    {"public_list.csv", {R("from"), R("name_months"), R("source")}, 3, name_rule_row, 1},
+    {"tip_reward.csv", {R("from"), R("rate"), R("cap"), R("min_recovered"), R("source")}, 5,
+     tip_reward_row, 2},
+    {"inspections.csv", {R("from"), R("referral_months"), R("referral_worker_gap"),
+                         R("referral_findings"), R("chair_months"), R("refuse_months"),
+                         R("refuse_reminders"), R("source")}, 8, inspection_row, 1},
 };
 /* clang-format on */
 #undef R
@@ -561,19 +668,24 @@ static tn_err load_file(const char *dir, const struct spec *sp, struct tn_policy
     if (err)
         return err;
     const char *const *cells;
-    long line = 0;
+    long line = 0, lines = 0;
     char why[256] = "";
     while ((err = tn_csv_next(r, &cells, &line, why, sizeof why)) == TN_OK) {
         why[0] = '\0';
+        lines++;
         if ((err = sp->row(pol, cells, why, sizeof why)))
             break;
     }
     tn_csv_free(r);
+    if (err == TN_ERR_NOT_FOUND && sp->side == 2 && lines == 0) {
+        snprintf(why, sizeof why, "no rule: the file has no line");
+        err = TN_ERR_PARSE;
+    }
     if (err != TN_ERR_NOT_FOUND) {
         snprintf(msg, msgsz, "%s:%ld: %s", path, line, why);
         return err;
     }
-    return digest_file(pol, path, msg, msgsz);
+    return sp->side ? TN_OK : digest_file(pol, path, msg, msgsz);
 }
 
 tn_err tn_policy_load(const char *dir, struct tn_policy *pol, char *msg, size_t msgsz)

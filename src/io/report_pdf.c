@@ -40,7 +40,7 @@ static const char *const cell_fonts[] = {FONT, "Noto Sans 5.5", "Noto Sans 4.8"}
 /* One table of the document: the report's, or each section of a pack. */
 struct section {
     const char *heading; /* NULL: the report's own table, no heading */
-    const char *const *cols;
+    const struct tn_col *cols;
     size_t ncols;
     char **cells; /* rows x ncols display strings */
     size_t ncells, capcells;
@@ -58,7 +58,7 @@ struct tn__doc {
     size_t nsec, capsec;
 };
 
-static void add_section(struct tn__doc *d, const char *heading, const char *const *cols,
+static void add_section(struct tn__doc *d, const char *heading, const struct tn_col *cols,
                         size_t ncols)
 {
     TN_GROW(d->sec, d->capsec, d->nsec + 1);
@@ -115,7 +115,7 @@ tn_err tn__pdf_row(struct tn_table_out *t, const struct tn_cell *cells)
     TN_GROW(c->cells, c->capcells, c->ncells + c->ncols);
     for (size_t i = 0; i < c->ncols; i++) {
         char buf[512];
-        tn__cell_display(&cells[i], c->cols[i], buf, sizeof buf);
+        tn__cell_display(&cells[i], &c->cols[i], buf, sizeof buf);
         c->cells[c->ncells++] = tn_xstrdup(buf);
         if (cells[i].type == TN_CELL_INT || cells[i].type == TN_CELL_TENTHS)
             c->right[i] = 1;
@@ -220,7 +220,8 @@ static void natural(PangoLayout *l, struct section *c)
 {
     c->total_nat = c->total_min = 0;
     for (size_t i = 0; i < c->ncols; i++) {
-        double head = text_width(l, c->cols[i]), piece = widest_piece(l, c->cols[i]), cells = 0;
+        double head = text_width(l, c->cols[i].id), piece = widest_piece(l, c->cols[i].id),
+               cells = 0;
         double word = 0;
         for (long r = 0; r < c->rows; r++) {
             const char *s = c->cells[(size_t)r * c->ncols + i];
@@ -264,7 +265,7 @@ static void fit(PangoLayout *l, struct section *c, double avail)
     c->head_h = 0;
     for (size_t i = 0; i < c->ncols; i++) {
         double h;
-        c->head[i] = break_label(l, c->cols[i], c->width[i]);
+        c->head[i] = break_label(l, c->cols[i].id, c->width[i]);
         set_text(l, c->head[i], c->width[i], NULL, &h);
         c->head_h = h > c->head_h ? h : c->head_h;
     }

@@ -2,7 +2,7 @@
  * report_xlsx.c - a report table as a real spreadsheet (libxlsxwriter): numbers typed as
  * numbers (money and counts grouped "#,##0", years, codes and ratios plain "0", tenths
  * "0.0"), a frozen header row, column widths from the longest cell counted in characters
- * (not UTF-8 bytes), and a last row of sums of the columns that add up (tn__col_additive:
+ * (not UTF-8 bytes), and a last row of sums of the columns that add up (struct tn_col adds:
  * money and counts, never years, codes or ratios) as SUM formulas carrying their value; and
  * a print setup of A4 landscape, one page wide, the header row repeated on every page.
  * The document is pinned to the table's `created` time so the same data gives the same file.
@@ -20,6 +20,7 @@
 #include "thuno/period.h"
 
 #include "thuno/mem.h"
+#include "thuno/money.h"
 
 struct tn__doc {
     char path[64];
@@ -28,7 +29,7 @@ struct tn__doc {
     lxw_format *header, *integer, *plain, *tenths, *total_label, *total;
     enum tn_cell_type *types; /* the type each column has shown so far */
     int64_t *sums;
-    int *additive; /* per column: tn__col_additive() */
+    int *additive; /* per column: its adds flag */
     double *widths;
 };
 
@@ -91,9 +92,9 @@ tn_err tn__xlsx_begin(struct tn_table_out *t)
     x->widths = tn_xcalloc(t->ncols, sizeof *x->widths);
     x->additive = tn_xcalloc(t->ncols ? t->ncols : 1, sizeof *x->additive);
     for (size_t i = 0; i < t->ncols; i++) {
-        x->additive[i] = tn__col_additive(t->cols[i]);
-        worksheet_write_string(x->ws, 0, (lxw_col_t)i, t->cols[i], x->header);
-        x->widths[i] = (double)strlen(t->cols[i]) + 2;
+        x->additive[i] = t->cols[i].adds;
+        worksheet_write_string(x->ws, 0, (lxw_col_t)i, t->cols[i].id, x->header);
+        x->widths[i] = (double)strlen(t->cols[i].id) + 2;
     }
     worksheet_freeze_panes(x->ws, 1, 0);
     /* printed: A4 landscape, one page wide, the header row on every page */
@@ -136,8 +137,9 @@ tn_err tn__xlsx_row(struct tn_table_out *t, const struct tn_cell *cells)
             char shown[32];
             e = worksheet_write_number(x->ws, r, col, (double)c->num,
                                        x->additive[i] ? x->integer : x->plain);
-            x->sums[i] += c->num;
-            tn__cell_display(c, t->cols[i], shown, sizeof shown);
+            if (x->additive[i] && tn_money_add(x->sums[i], c->num, &x->sums[i]))
+                return TN_ERR_OVERFLOW; /* the sum row would be wrong: refuse the file */
+            tn__cell_display(c, &t->cols[i], shown, sizeof shown);
             w = chars(shown) * 1.1 + 2;
             break;
         }
@@ -175,7 +177,7 @@ tn_err tn__xlsx_end(struct tn_table_out *t)
         if (x->types[i] == TN_CELL_INT && x->additive[i]) { /* the sum is the widest figure */
             char shown[32];
             struct tn_cell sum = {TN_CELL_INT, NULL, x->sums[i]};
-            tn__cell_display(&sum, t->cols[i], shown, sizeof shown);
+            tn__cell_display(&sum, &t->cols[i], shown, sizeof shown);
             if (chars(shown) * 1.1 + 2 > x->widths[i])
                 x->widths[i] = chars(shown) * 1.1 + 2;
         }

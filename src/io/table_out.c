@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thuno/mem.h"
 #include "thuno/money.h"
 
 tn_err tn_out_format_parse(const char *name, enum tn_out_format *out)
@@ -26,19 +27,44 @@ tn_err tn_out_format_parse(const char *name, enum tn_out_format *out)
     return TN_OK;
 }
 
-static void csv_text(FILE *f, const char *s)
+/* A control character other than a line break: shown as U+FFFD in text output, so that a
+ * name or a bank memo written by anyone cannot drive the terminal that shows a report. */
+static int control(unsigned char c)
 {
-    if (strpbrk(s, ",\"\r\n") == NULL) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
+    return (c < 0x20 && c != '\n' && c != '\r') || c == 0x7f;
+}
+
+/* Writes s as a CSV field (RFC 4180 quoting); guard: an apostrophe first (csv_cell_text). */
+static void csv_field(FILE *f, const char *s, int guard)
+{
+    int quote = strpbrk(s, ",\"\r\n") != NULL;
+    if (quote)
+        fputc('"', f);
+    if (guard)
+        fputc('\'', f);
     for (; *s; s++) {
         if (*s == '"')
             fputc('"', f);
-        fputc(*s, f);
+        if (control((unsigned char)*s))
+            fputs("\xef\xbf\xbd", f);
+        else
+            fputc(*s, f);
     }
-    fputc('"', f);
+    if (quote)
+        fputc('"', f);
+}
+
+static void csv_text(FILE *f, const char *s)
+{
+    csv_field(f, s, 0);
+}
+
+/* A text cell that a spreadsheet would run as a formula (first character =, +, -, @, tab or
+ * CR: OWASP "CSV injection") is written after an apostrophe, which spreadsheets show as text
+ * and do not display; bank memos and names come from outside the office. */
+static void csv_cell_text(FILE *f, const char *s)
+{
+    csv_field(f, s, s[0] && strchr("=+-@\t\r", s[0]));
 }
 
 /* Writes s as a JSON string; text that is not valid UTF-8 is written as "". */
@@ -58,7 +84,7 @@ static void tenths(FILE *f, int64_t t)
 }
 
 tn_err tn_table_begin(struct tn_table_out *t, FILE *f, enum tn_out_format format,
-                      const struct tn_table_meta *meta, const char *const *cols, size_t ncols)
+                      const struct tn_table_meta *meta, const struct tn_col *cols, size_t ncols)
 {
     *t = (struct tn_table_out){.f = f, .format = format, .cols = cols, .ncols = ncols};
     if (meta)
@@ -77,7 +103,7 @@ tn_err tn_table_begin(struct tn_table_out *t, FILE *f, enum tn_out_format format
         for (size_t i = 0; i < ncols; i++) {
             if (i)
                 fputc(',', f);
-            csv_text(f, cols[i]);
+            csv_text(f, cols[i].id);
         }
         fputc('\n', f);
     } else if (format == TN_OUT_JSON) {
@@ -86,7 +112,7 @@ tn_err tn_table_begin(struct tn_table_out *t, FILE *f, enum tn_out_format format
     return ferror(f) ? TN_ERR_IO : TN_OK;
 }
 
-tn_err tn_table_section(struct tn_table_out *t, const char *heading, const char *const *cols,
+tn_err tn_table_section(struct tn_table_out *t, const char *heading, const struct tn_col *cols,
                         size_t ncols)
 {
     if (t->format != TN_OUT_CSV && t->format != TN_OUT_PDF)
@@ -102,7 +128,7 @@ tn_err tn_table_section(struct tn_table_out *t, const char *heading, const char 
     for (size_t i = 0; i < ncols; i++) {
         if (i)
             fputc(',', t->f);
-        csv_text(t->f, cols[i]);
+        csv_text(t->f, cols[i].id);
     }
     fputc('\n', t->f);
     return ferror(t->f) ? TN_ERR_IO : TN_OK;
@@ -120,7 +146,7 @@ static void cell(FILE *f, enum tn_out_format format, const struct tn_cell *c)
         if (format == TN_OUT_JSON)
             json_text(f, c->text);
         else
-            csv_text(f, c->text ? c->text : "");
+            csv_cell_text(f, c->text ? c->text : "");
         break;
     case TN_CELL_INT:
         fprintf(f, "%" PRId64, c->num);
@@ -145,7 +171,7 @@ tn_err tn_table_row(struct tn_table_out *t, const struct tn_cell *cells)
         if (i)
             fputc(',', f);
         if (json) {
-            json_text(f, t->cols[i]);
+            json_text(f, t->cols[i].id);
             fputc(':', f);
         }
         cell(f, t->format, &cells[i]);
@@ -155,7 +181,7 @@ tn_err tn_table_row(struct tn_table_out *t, const struct tn_cell *cells)
     return ferror(f) ? TN_ERR_IO : TN_OK;
 }
 
-tn_err tn_table_end(struct tn_table_out *t)
+static tn_err end_format(struct tn_table_out *t)
 {
     if (t->format == TN_OUT_XLSX)
         return tn__xlsx_end(t);
@@ -164,6 +190,70 @@ tn_err tn_table_end(struct tn_table_out *t)
     if (t->format == TN_OUT_JSON)
         fputs(t->rows ? "\n]\n" : "]\n", t->f);
     return ferror(t->f) || fflush(t->f) ? TN_ERR_IO : TN_OK;
+}
+
+tn_err tn_table_end(struct tn_table_out *t)
+{
+    tn_err err = end_format(t);
+    for (size_t i = 0; i < t->nowned; i++)
+        free(t->owned[i]);
+    free(t->owned);
+    t->owned = NULL;
+    t->nowned = 0;
+    return err;
+}
+
+static tn_err sink_row(void *ctx, const struct tn_cell *cells)
+{
+    return tn_table_row(ctx, cells);
+}
+
+static tn_err sink_section(void *ctx, const char *heading, const struct tn_col *cols, size_t ncols)
+{
+    return tn_table_section(ctx, heading, cols, ncols);
+}
+
+struct tn_sink tn_table_sink(struct tn_table_out *t)
+{
+    return (struct tn_sink){sink_row, sink_section, t};
+}
+
+void tn_table_cols_from_names(const char *const *names, struct tn_col *cols, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        cols[i] = (struct tn_col){names[i], TN_COL_TEXT, names[i], names[i],
+                                  tn_table_name_adds(names[i])};
+}
+
+static struct tn_col *own_cols(struct tn_table_out *t, const char *const *names, size_t *n)
+{
+    *n = 0;
+    while (names && names[*n])
+        (*n)++;
+    struct tn_col *cols = tn_xcalloc(*n ? *n : 1, sizeof *cols);
+    tn_table_cols_from_names(names, cols, *n);
+    t->owned = tn_xrealloc(t->owned, t->nowned + 1, sizeof *t->owned);
+    t->owned[t->nowned++] = cols;
+    return cols;
+}
+
+tn_err tn_table_begin_names(struct tn_table_out *t, FILE *f, enum tn_out_format format,
+                            const struct tn_table_meta *meta, const char *const *names)
+{
+    struct tn_table_out tmp = {0};
+    size_t n;
+    struct tn_col *cols = own_cols(&tmp, names, &n);
+    tn_err err = tn_table_begin(t, f, format, meta, cols, n);
+    t->owned = tmp.owned;
+    t->nowned = tmp.nowned;
+    return err;
+}
+
+tn_err tn_table_section_names(struct tn_table_out *t, const char *heading, const char *const *names)
+{
+    size_t n;
+    struct tn_col *cols = own_cols(t, names, &n);
+    return tn_table_section(t, heading, cols, n);
 }
 
 tn_err tn__copy_out(const char *path, FILE *f)
@@ -197,7 +287,7 @@ static const char *const not_additive[] = {
     "*_code", "*_pct",    "*_ratio",   "*_rate",     "*_wage",   "*_base", "*days*",
     "months", "months_*", "threshold", "confidence", "age",      NULL};
 
-int tn__col_additive(const char *col)
+int tn_table_name_adds(const char *col)
 {
     for (const char *const *p = not_additive; *p; p++)
         if (glob(*p, col))
@@ -205,7 +295,7 @@ int tn__col_additive(const char *col)
     return 1;
 }
 
-void tn__cell_display(const struct tn_cell *c, const char *col, char *buf, size_t n)
+void tn__cell_display(const struct tn_cell *c, const struct tn_col *col, char *buf, size_t n)
 {
     char g[32];
     switch (c->type) {
@@ -216,7 +306,7 @@ void tn__cell_display(const struct tn_cell *c, const char *col, char *buf, size_
         snprintf(buf, n, "%s", c->text ? c->text : "");
         break;
     case TN_CELL_INT:
-        if (tn__col_additive(col))
+        if (col->adds)
             tn_money_format_grouped(c->num, g);
         else
             snprintf(g, sizeof g, "%" PRId64, c->num);

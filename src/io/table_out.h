@@ -12,21 +12,9 @@
 #include <stdio.h>
 
 #include "thuno/err.h"
+#include "thuno/table.h"
 
 enum tn_out_format { TN_OUT_CSV, TN_OUT_JSON, TN_OUT_XLSX, TN_OUT_PDF };
-
-enum tn_cell_type {
-    TN_CELL_NULL,  /* empty in CSV, null in JSON */
-    TN_CELL_TEXT,  /* text */
-    TN_CELL_INT,   /* whole number (money, counts) */
-    TN_CELL_TENTHS /* a number of tenths printed with one decimal: 25 -> 2.5 */
-};
-
-struct tn_cell {
-    enum tn_cell_type type;
-    const char *text;
-    int64_t num;
-};
 
 /* What a document format prints above the table. Strings are borrowed for the table's life. */
 struct tn_table_meta {
@@ -42,22 +30,25 @@ struct tn__doc; /* XLSX or PDF state (table_out_int.h) */
 struct tn_table_out {
     FILE *f;
     enum tn_out_format format;
-    const char *const *cols;
+    const struct tn_col *cols;
     size_t ncols;
     long long rows;
     int sections; /* tn_table_section() calls so far */
     struct tn_table_meta meta;
     struct tn__doc *doc;
+    struct tn_col **owned; /* columns made from names (tn_table_*_names), freed at the end */
+    size_t nowned;
 };
 
 /* Errors: TN_ERR_PARSE unless name is "csv", "json", "xlsx" or "pdf". */
 tn_err tn_out_format_parse(const char *name, enum tn_out_format *out);
 
 /* Starts a table written to f (borrowed; binary formats are written to it at the end) with
- * ncols column names (borrowed for the table's life). meta may be NULL for CSV and JSON.
+ * ncols columns (borrowed for the table's life; their ids are the header, their adds flag
+ * says which figures are grouped and summed). meta may be NULL for CSV and JSON.
  * Errors: TN_ERR_IO. */
 tn_err tn_table_begin(struct tn_table_out *t, FILE *f, enum tn_out_format format,
-                      const struct tn_table_meta *meta, const char *const *cols, size_t ncols);
+                      const struct tn_table_meta *meta, const struct tn_col *cols, size_t ncols);
 /* Writes one row of t->ncols cells. Errors: TN_ERR_IO when the stream fails. */
 tn_err tn_table_row(struct tn_table_out *t, const struct tn_cell *cells);
 /* Starts a section of a pack: the rows that follow have the ncols columns cols (borrowed for
@@ -66,8 +57,27 @@ tn_err tn_table_row(struct tn_table_out *t, const struct tn_cell *cells);
  * first, then the heading alone on a line, then the section's header row. A pack opens with
  * tn_table_begin(..., NULL, 0) and writes no row before its first section. Errors:
  * TN_ERR_STATE for JSON and XLSX; TN_ERR_IO. */
-tn_err tn_table_section(struct tn_table_out *t, const char *heading, const char *const *cols,
+tn_err tn_table_section(struct tn_table_out *t, const char *heading, const struct tn_col *cols,
                         size_t ncols);
+/* A sink (table.h) writing rows and sections into t. */
+struct tn_sink tn_table_sink(struct tn_table_out *t);
+
+/* Fills cols[0..n) from the NULL-terminated names: text columns labelled by their name, adding
+ * up by the naming rule of docs/formats.md (whole-number columns named *_code, *_pct, years,
+ * days, months... do not). For tables not yet in the application layer's registry. */
+void tn_table_cols_from_names(const char *const *names, struct tn_col *cols, size_t n);
+
+/* tn_table_begin and tn_table_section for columns given as NULL-terminated names
+ * (tn_table_cols_from_names); the columns are owned by t until tn_table_end. For tables not
+ * yet in the application layer's registry. Errors: as tn_table_begin, tn_table_section. */
+tn_err tn_table_begin_names(struct tn_table_out *t, FILE *f, enum tn_out_format format,
+                            const struct tn_table_meta *meta, const char *const *names);
+tn_err tn_table_section_names(struct tn_table_out *t, const char *heading,
+                              const char *const *names);
+
+/* Whether a whole-number column named id adds up by the naming rule of docs/formats.md. */
+int tn_table_name_adds(const char *id);
+
 /* Finishes the table (the JSON array's end, the XLSX or PDF document) and frees what it
  * holds; call it once whatever happened before. Errors: TN_ERR_IO. */
 tn_err tn_table_end(struct tn_table_out *t);

@@ -25,11 +25,11 @@ tn_err tn__copy_out(const char *path, FILE *f);
  * and XLSX sums it. Not: years, ranks, numbers of clauses or documents, codes, percentages,
  * ratios, rates, wages and bases, days, months and years of age (docs/formats.md has the
  * list of names). */
-int tn__col_additive(const char *col);
+#define tn__col_additive tn_table_name_adds
 
 /* Formats a cell of column col as a document shows it: whole numbers of an additive column
  * grouped with dots ("1.234.567"), others plain ("2025"), tenths with a comma ("2,5"), text
  * as is; "" for NULL. */
-void tn__cell_display(const struct tn_cell *c, const char *col, char *buf, size_t n);
+void tn__cell_display(const struct tn_cell *c, const struct tn_col *col, char *buf, size_t n);
 
 #endif

@@ -40,14 +40,19 @@ static tn_err check_state(struct tn__close *c, char *msg, size_t msgsz)
     if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
         tn_period first = text_period(tn__col_text(st, 0));
         tn_period last = text_period(tn__col_text(st, 1));
-        char a[TN_PERIOD_BUFSZ], b[TN_PERIOD_BUFSZ];
+        char asked[TN_PERIOD_BUFSZ], a[TN_PERIOD_BUFSZ], b[TN_PERIOD_BUFSZ];
+        tn_period_format(c->period, asked);
         tn_period_format(last, a);
         tn_period_format(last + 1, b);
         if (c->period < last) {
+            /* name the period asked for, not the ledger's first */
             snprintf(msg, msgsz,
-                     "%s is already closed and followed by %s; changes to it are recognised "
+                     "%s %s%s and the last closed period is %s; changes to it are recognised "
                      "as adjustments when %s (or %s) is closed",
-                     tn__col_text(st, 0), a, a, b);
+                     asked,
+                     c->period < first ? "is before the ledger's first period "
+                                       : "is already closed",
+                     c->period < first ? tn__col_text(st, 0) : "", a, a, b);
             err = TN_ERR_STATE;
         } else if (c->period > last + 1) {
             snprintf(msg, msgsz, "the last closed period is %s: close %s first", a, b);
@@ -198,13 +203,18 @@ static void work_release(struct tn__unit_work *w)
     tn_close_unit_out_release(&w->out);
 }
 
-static tn_err parse_facts(sqlite3_stmt *st, struct tn__unit_work *w)
+/* Errors: TN_ERR_PARSE (msg set) for a unit type policy.h does not know: its rates may differ
+ * (except_types), so it is never taken for "other". */
+static tn_err parse_facts(sqlite3_stmt *st, struct tn__unit_work *w, char *msg, size_t msgsz)
 {
     /* unit_code, type, wage_region, payment_cycle, registered_on */
     TN__COL_COPY(w->code, st, 0);
     struct tn_unit_facts *f = &w->in.facts;
-    if (tn_unit_type_parse(tn__col_text(st, 1), &f->type))
-        f->type = TN_UT_OTHER;
+    const char *type = tn__col_text(st, 1);
+    if (tn_unit_type_parse(type, &f->type)) {
+        snprintf(msg, msgsz, "unit %s: unknown unit type \"%s\"", w->code, type);
+        return TN_ERR_PARSE;
+    }
     f->wage_region = sqlite3_column_int(st, 2);
     f->payment_cycle = sqlite3_column_int(st, 3);
     f->registered_on = text_day(tn__col_text(st, 4));
@@ -223,7 +233,8 @@ static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls,
     int rcd = sqlite3_step(decls), rcp = sqlite3_step(pays), rc;
     long long done = 0;
     while (!err && (rc = sqlite3_step(units)) == SQLITE_ROW) {
-        parse_facts(units, &w);
+        if ((err = parse_facts(units, &w, msg, msgsz)))
+            break;
         load_decls(&w, decls, &rcd);
         load_pays(&w, pays, &rcp);
         if (!(err = load_prev(c, &w, prev)))

@@ -201,13 +201,13 @@ static void event_and_date(sqlite3_stmt *st, int i, char *ev, size_t evsz, char 
 }
 
 tn_err tn_store_unit_facts(struct tn_store *s, tn_period period, const char *as_of,
-                           tn_err (*row)(void *ctx, const struct tn_unit_facts *f), void *ctx)
+                           tn_err (*row)(void *ctx, const struct tn_inspection_facts *f), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = bind_balances(s, facts_sql, period, as_of, &st);
     if (err)
         return err;
-    struct tn_unit_facts *f = tn_xmalloc(sizeof *f);
+    struct tn_inspection_facts *f = tn_xmalloc(sizeof *f);
     while (tn__store_next(s, st, &err, "read unit facts")) {
         memset(f, 0, sizeof *f);
         TN__COL_COPY(f->unit_code, st, 0);

@@ -174,16 +174,20 @@ static const char states_sql[] =
 
 /* The state of r on day (docs/payments-ops.md "The state of a day"): the rule is core's
  * (tn_aging_pending, tn_aging_day_tenths); this adds the deadline of the pending principal. */
-static void day_tenths(const struct tn_policy *pol, tn_day day, tn_money principal_due, int cycle,
-                       struct tn_card_state *r)
+static tn_err day_tenths(const struct tn_policy *pol, tn_day day, tn_money principal_due, int cycle,
+                         struct tn_card_state *r)
 {
-    tn_day due;
     r->pending = tn_aging_pending(r->monthly, principal_due, cycle, r->base_period);
     r->pending_due = -1;
-    if (r->pending && !tn_policy_deadline(pol, TN_G_BHXH, cycle, r->base_period, &due, NULL))
-        r->pending_due = due;
+    /* a pending principal without a deadline in policy is an error, never "not yet due" */
+    tn_err err = r->pending ? tn_policy_deadline(pol, TN_G_BHXH, cycle, r->base_period,
+                                                 &r->pending_due, NULL)
+                            : TN_OK;
+    if (err)
+        return err;
     r->tenths = tn_aging_day_tenths(r->closed_tenths, r->monthly, r->debt, r->pending,
                                     r->pending_due, r->paid_since, day);
+    return TN_OK;
 }
 
 tn_err tn_store_card_states(struct tn_store *s, const struct tn_policy *pol, tn_period period,
@@ -206,8 +210,9 @@ tn_err tn_store_card_states(struct tn_store *s, const struct tn_policy *pol, tn_
         r.monthly = sqlite3_column_int64(st, 3);
         r.debt = sqlite3_column_int64(st, 4);
         r.paid_since = sqlite3_column_int64(st, 7);
-        day_tenths(pol, day, sqlite3_column_int64(st, 5), sqlite3_column_int(st, 6), &r);
-        if ((err = row(ctx, &r)))
+        if ((err = day_tenths(pol, day, sqlite3_column_int64(st, 5), sqlite3_column_int(st, 6),
+                              &r)) ||
+            (err = row(ctx, &r)))
             break;
     }
     sqlite3_finalize(st);

@@ -1,0 +1,307 @@
+/*
+ * app.h - the application layer: one function per thing the office does, over the store and
+ * the rules of core (docs/architecture.md). The CLI, the HTTP API and the tests are faces of
+ * it: they parse their input, build a scope, call one function here and write what it gives.
+ *
+ * Invariants: nothing here prints, exits or reads the wall clock. The caller passes the time
+ * (struct tn_app.now), the policy loaded once, the store, and with every call the caller's
+ * scope (office, officer, role). A function that fails returns a tn_err and leaves in
+ * app->why what went wrong, in words a user can act on ("" when the code says it all).
+ * Reports are rows of typed cells written into a struct tn_sink (table.h), from one registry.
+ * A struct tn_app serves one caller at a time: a server keeps one per worker thread, each with
+ * its own store connection, all sharing one read-only policy.
+ */
+#ifndef THUNO_APP_H
+#define THUNO_APP_H
+
+#include <stddef.h>
+
+#include "thuno/err.h"
+#include "thuno/period.h"
+#include "thuno/table.h"
+
+struct tn_store;
+struct tn_policy;
+struct tn_import_report;
+
+/* ---- context and scope (app.c) ---- */
+
+/* Who is asking. Roles follow the office's departments (docs/glossary.md). */
+enum tn_role {
+    TN_ROLE_ADMIN,    /* users, policy, imports, closes */
+    TN_ROLE_DIRECTOR, /* reads everything, signs off */
+    TN_ROLE_QLT,      /* collection management */
+    TN_ROLE_KTTN,     /* debt department */
+    TN_ROLE_TTKT,     /* inspection */
+    TN_ROLE_LEGAL,    /* cases and documents */
+    TN_ROLE_OFFICER   /* a collection officer: own units */
+};
+
+/* The caller's world, an argument of every call. office is a resolved office code (see
+ * tn_app_scope_office) or NULL for every unit; officer is the caller's officer code or NULL;
+ * strings are borrowed for the call. */
+struct tn_scope {
+    const char *office;
+    const char *officer;
+    enum tn_role role;
+};
+
+struct tn_app {
+    struct tn_store *store;         /* borrowed */
+    const struct tn_policy *policy; /* borrowed: the whole policy, loaded once */
+    char now[20];                   /* "YYYY-MM-DDTHH:MM:SS": the caller's clock */
+    enum tn_lang lang;
+    char why[512]; /* the last failure's explanation, "" when none */
+};
+
+/* Sets up app over store and policy (both borrowed for app's life) with the caller's time now
+ * ("YYYY-MM-DDTHH:MM:SS") and language. Nothing to release. */
+void tn_app_init(struct tn_app *app, struct tn_store *store, const struct tn_policy *policy,
+                 const char *now, enum tn_lang lang);
+
+/* The explanation of the last failure of a call on app: why, or the code's message when the
+ * call left none. Borrowed from app. */
+const char *tn_app_why(const struct tn_app *app, tn_err err);
+
+/* Resolves office for a scope: *resolved is office when it is a district office, NULL for the
+ * province office ("79", "79000") or when office is NULL (every unit). Errors:
+ * TN_ERR_NOT_FOUND when no unit or officer has that office and it is not the province office
+ * (app->why says so in Vietnamese and English), TN_ERR_STORE. */
+tn_err tn_app_scope_office(struct tn_app *app, const char *office, const char **resolved);
+
+/* ---- reports (report_registry.c and report_*.c) ---- */
+
+/* What a report needs or takes, beyond the scope. */
+enum {
+    TN_REPORT_PERIOD = 1,   /* needs period */
+    TN_REPORT_RANGE = 2,    /* takes from/to */
+    TN_REPORT_OFFICE = 4,   /* can be cut by office */
+    TN_REPORT_YEAR = 8,     /* needs year (its last closed period) or period */
+    TN_REPORT_OFFICER = 16, /* can be cut by officer */
+    TN_REPORT_NO_SUM = 32   /* rows overlap or carry their own total: no sum row */
+};
+
+struct tn_report_params {
+    tn_period period;    /* -1 when not given */
+    int year;            /* 0 when not given */
+    tn_day from, to;     /* the whole range when not given */
+    tn_day day;          /* the day of a daily list (card_lock_workers --date); -1: none */
+    const char *as_of;   /* normalized "YYYY-MM-DDTHH:MM:SS" (tn_report_as_of), NULL: now */
+    const char *officer; /* officer cut, NULL: every officer */
+};
+
+/* Fills p with "nothing given": no period, no year, the whole range, no day, now. */
+void tn_report_params_init(struct tn_report_params *p);
+
+struct tn_report {
+    const char *name;  /* "balances" */
+    const char *title; /* printed on XLSX and PDF, Vietnamese first: "Số dư ... / Balances" */
+    const char *what;  /* one line for lists of reports */
+    const struct tn_col *cols;
+    size_t ncols;
+    int flags; /* TN_REPORT_*; 0 means TN_REPORT_PERIOD */
+    tn_err (*run)(struct tn_app *app, const struct tn_scope *scope,
+                  const struct tn_report_params *p, const struct tn_sink *out);
+};
+
+/* The number of reports, and the i-th (i < that number) in the order `report --list` shows
+ * them. Static storage. */
+size_t tn_app_report_count(void);
+const struct tn_report *tn_app_report_at(size_t i);
+
+/* The report called name, or NULL. */
+const struct tn_report *tn_app_report(const char *name);
+
+/* The flags of r with the default applied (0 means TN_REPORT_PERIOD). */
+int tn_app_report_flags(const struct tn_report *r);
+
+/* Checks p against what r needs and takes (period, year, office, officer) and runs it for
+ * scope into out: rows of r->ncols cells. Errors: TN_ERR_USAGE (a parameter missing or not
+ * taken; why says which), TN_ERR_NO_POLICY, TN_ERR_STORE, TN_ERR_RANGE, or out's error. */
+tn_err tn_app_report_run(struct tn_app *app, const struct tn_scope *scope,
+                         const struct tn_report *r, const struct tn_report_params *p,
+                         const struct tn_sink *out);
+
+/* ---- the monthly close (app_close.c) ---- */
+
+struct tn_close_stats; /* close.h */
+
+/* First-run setup of a store the face has just created (tn_store_open with create, which
+ * writes the schema: making the file is the face's concern). Today the schema is all a new
+ * store needs; this checks that the store takes a write, and is where reference rows of a
+ * first run belong. app->policy may be NULL. Errors: TN_ERR_STORE. */
+tn_err tn_app_init_store(struct tn_app *app, const struct tn_scope *scope);
+
+/* The monthly close of period (close.h, docs/ledger.md) for every unit of the province, known
+ * at app->now. progress (may be NULL) is called on the caller's thread with ctx, the units
+ * done and their total (a face draws a progress line or bar) every few hundred units, the
+ * last time with done == total (no call when there is no unit). On TN_OK *stats has the
+ * counts. The close is the province office's: a scope cut to a district office is refused.
+ * Errors: TN_ERR_STATE (the period may not be closed now, why says which may; or a district
+ * scope), TN_ERR_NO_POLICY (why names the unit and what is missing), TN_ERR_STORE; nothing is
+ * written on failure. */
+tn_err tn_app_close(struct tn_app *app, const struct tn_scope *scope, tn_period period,
+                    void (*progress)(void *ctx, long long done, long long total), void *ctx,
+                    struct tn_close_stats *stats);
+
+/* ---- imports (app_import.c) ---- */
+
+#include "thuno/import.h" /* enum tn_import_kind, struct tn_import_report */
+
+/* Flags of an import. */
+enum {
+    TN_APP_IMPORT_UPDATE = 1 /* a row that differs from the stored one becomes a new version */
+};
+
+/* Imports the CSV file at path as kind (import.h, data-formats.md), all or nothing, every row
+ * known at app->now. rep (initialized by the caller, tn_import_report_init) gets the counts of
+ * new, changed, same and suspense rows, and every rejected row (file, line, column, message);
+ * its errors point at path, which must outlive rep. Nothing is printed. progress (may be NULL)
+ * gets ctx and the rows read so far, total 0. Imports are the province office's: a scope cut
+ * to a district office is refused. Errors: TN_ERR_REJECTED (rows or header rejected, nothing
+ * written; why counts the errors, rep holds them), TN_ERR_IO (the file cannot be read; why
+ * says so), TN_ERR_STATE (a district scope), TN_ERR_STORE (nothing written). */
+tn_err tn_app_import(struct tn_app *app, const struct tn_scope *scope, enum tn_import_kind kind,
+                     const char *path, int flags,
+                     void (*progress)(void *ctx, long long done, long long total), void *ctx,
+                     struct tn_import_report *rep);
+
+/* ---- explain (app_explain.c) ---- */
+
+struct tn_explain; /* report.h */
+
+/* Fills out (initialized by the caller, tn_explain_init) with everything behind unit's
+ * balance of period as known at as_of ("YYYY-MM-DD", meaning its last second, or
+ * "YYYY-MM-DDTHH:MM:SS"; NULL: everything known). Under a scope cut to a district office, a
+ * unit of another office (as known at as_of) is not found. explain_out.h writes out as text or
+ * JSON. Errors: TN_ERR_PARSE (as_of malformed), TN_ERR_NOT_FOUND (no closed balance for
+ * the unit in period at as_of, a unit of another office, or an office no unit has; why says
+ * which), TN_ERR_STORE. */
+tn_err tn_app_explain(struct tn_app *app, const struct tn_scope *scope, const char *unit,
+                      tn_period period, const char *as_of, struct tn_explain *out);
+
+/* ---- cases and their registers (app_case.c, app_case_register.c) ---- */
+
+/* ---- documents (app_doc.c) ---- */
+
+/* ---- letters (app_letter.c) ---- */
+
+/* ---- suspense, assignments, handover sign-off, inspections (app_ops.c) ---- */
+
+/* One inspection conclusion as the officer gives it (docs/inspections.md): the cells of a row
+ * of inspections.csv as text (NULL: empty), checked by that file's import cell by cell. */
+struct tn_inspection_entry {
+    const char *inspection_id, *unit_code, *concluded_on;
+    const char *decision_no, *body, *inspector;
+    const char *amount_underdeclared, *amount_unpaid, *workers_unregistered, *fine_amount;
+    const char *remedy_by, *note;
+};
+
+/* Records e as one row imported into inspections (app_inspection.c), stamped app->now, so that
+ * it is checked, versioned and refused exactly as a row of the file would be: a conclusion
+ * equal to the stored one is skipped, a different one is refused unless update, which stores a
+ * new version. rep (initialized by the caller, released by it) gets the counts (rows_new,
+ * rows_changed, rows_same) and the rejected cells, each error naming its column; their file is
+ * "inspection record". Errors: TN_ERR_REJECTED (every error in rep), TN_ERR_IO (the row could
+ * not be written for the import; why says where), TN_ERR_STORE. */
+tn_err tn_app_inspection_record(struct tn_app *app, const struct tn_scope *scope,
+                                const struct tn_inspection_entry *e, int update,
+                                struct tn_import_report *rep);
+/* What tn_app_suspense_match did. */
+struct tn_suspense_match_stats {
+    long applied; /* matches recorded (apply) */
+    long left;    /* payments left for review: no unique match, or not applied */
+};
+
+/* The columns of the suspense match table: those of report suspense_review, then applied
+ * ("yes" when the match was recorded). Sets *ncols; static storage. */
+const struct tn_col *tn_app_suspense_match_cols(size_t *ncols);
+
+/* Matches every payment in suspense of scope's office received by the end of period, as
+ * known at as_of (NULL: now), to a unit by its transfer memo, one row of
+ * tn_app_suspense_match_cols into out per payment (docs/payments-ops.md). With apply, each
+ * unique match (unit code, tax code or name; never an ambiguous one) is then recorded as a new
+ * version of the payment known at app->now, decided by actor: as-of reports before now still
+ * see it in suspense, and the next close counts it. *stats is set on TN_OK. Errors:
+ * TN_ERR_USAGE (apply without actor, or apply with as_of: an as-of view is read-only),
+ * TN_ERR_NOT_FOUND (an office no unit has), TN_ERR_STORE, or out's error. */
+tn_err tn_app_suspense_match(struct tn_app *app, const struct tn_scope *scope, tn_period period,
+                             const char *as_of, int apply, const char *actor,
+                             const struct tn_sink *out, struct tn_suspense_match_stats *stats);
+
+/* Records unit_code as the payer of the payment in suspense txn_id, by hand (method "manual",
+ * confidence 100), decided by actor and known at app->now. Errors: TN_ERR_USAGE (an argument
+ * missing), TN_ERR_NOT_FOUND (no such payment or unit), TN_ERR_STATE (the payment is not in
+ * suspense), TN_ERR_STORE. */
+tn_err tn_app_suspense_assign(struct tn_app *app, const struct tn_scope *scope, const char *txn_id,
+                              const char *unit_code, const char *actor);
+
+struct tn_handover_signoff;
+
+/* department ("QLT" or "KTTN") signs period's QLT <-> KTTN handover list of scope's office as
+ * known at app->now (issue 4 item 4; seed 002; docs/lists.md "Handover sign-off"), by actor
+ * (under 64 bytes) on date ("YYYY-MM-DD"; NULL: the day of app->now). h (initialized by the
+ * caller with tn_handover_signoff_init, released by it) gets the signature: the list (h->items,
+ * h->n), its SHA-256 (h->digest) and, when the list changed after an earlier signature of the
+ * period, that signature's digest (h->prior_digest, "" otherwise). Errors: TN_ERR_USAGE (a
+ * department other than QLT or KTTN, no actor, a malformed date), TN_ERR_NO_POLICY (no
+ * card-lock rule for the period), TN_ERR_NOT_FOUND (an office no unit has), TN_ERR_STORE. */
+tn_err tn_app_handover_sign(struct tn_app *app, const struct tn_scope *scope, tn_period period,
+                            const char *department, const char *actor, const char *date,
+                            struct tn_handover_signoff *h);
+/* Assignments (app_ops_assign.c; docs/operations.md): which officer is in charge of units
+ * from a day. */
+
+#include "thuno/operations.h" /* enum tn_assign_problem */
+
+/* What is asked: the units named, or every unit from_officer is in charge of on from. */
+struct tn_assign_request {
+    const char *const *units;   /* unit codes (a code named twice is assigned once) */
+    size_t nunits;              /* 0 with from_officer */
+    const char *from_officer;   /* NULL with units */
+    const char *officer;        /* the officer put in charge */
+    tn_day from;                /* from this day */
+    const char *actor, *reason; /* may be NULL */
+};
+
+/* One unit the assignment refuses (tn_assign_check, operations.h). */
+struct tn_assign_refusal {
+    char unit[32];
+    enum tn_assign_problem problem;
+    char message[320]; /* "B: cán bộ không còn hoạt động / the officer is not active (O4)" */
+};
+
+struct tn_assign_result {
+    size_t units; /* units assigned (on TN_OK) */
+    struct tn_assign_refusal *refused;
+    size_t nrefused, caprefused;
+};
+
+/* Sets res to no units and no refusals. */
+void tn_assign_result_init(struct tn_assign_result *res);
+
+/* Frees what res owns; res is then as if just initialized. */
+void tn_assign_result_release(struct tn_assign_result *res);
+
+/* Records, all or nothing, that req->officer is in charge of every unit of req from req->from,
+ * known at app->now. Every unit is checked first (the unit and officer exist, the officer is
+ * active, the day is not before the unit's registration or its latest assignment, the officer
+ * is not already in charge); each refused unit goes into res->refused, and one refusal means
+ * nothing is written. res (initialized by the caller) gets the count. Errors: TN_ERR_USAGE
+ * (neither or both of units and from_officer, or no officer), TN_ERR_REJECTED (refusals, or
+ * from_officer is in charge of no unit that day; why says so), TN_ERR_STORE. */
+tn_err tn_app_assign(struct tn_app *app, const struct tn_scope *scope,
+                     const struct tn_assign_request *req, struct tn_assign_result *res);
+
+/* ---- packs: the meeting pack, the People's Committee report (app_pack.c) ---- */
+
+/* The monthly report to the provincial People's Committee (seed 001, docs/inspections.md):
+ * the tables of the reports pc_report, pc_refusing and pc_measures as three sections of out
+ * (out->section must be set), each under its numbered heading, for p->period as known at
+ * p->as_of, of scope's office's units. Errors: TN_ERR_USAGE (no period; why says so),
+ * TN_ERR_NO_POLICY (no rule in policy/inspections.csv for the period), TN_ERR_NOT_FOUND (an
+ * office no unit has), TN_ERR_STORE, or out's error. */
+tn_err tn_app_committee_pack(struct tn_app *app, const struct tn_scope *scope,
+                             const struct tn_report_params *p, const struct tn_sink *out);
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * app_close.c - the first run of a store and the monthly close (app.h "the monthly close").
+ * The close's rules are in store/close.c for now (issue 11 item 1 moves them to core); this
+ * file is what every face calls: the caller's clock, the policy loaded once, the scope.
+ */
+#include "app_int.h"
+
+#include "thuno/close.h"
+#include "thuno/store.h"
+
+tn_err tn_app_init_store(struct tn_app *app, const struct tn_scope *scope)
+{
+    (void)scope;
+    app->why[0] = '\0';
+    tn_err err = tn_store_begin(app->store);
+    if (!err)
+        err = tn_store_commit(app->store);
+    return err;
+}
+
+/* Refuses a scope cut to a district office for what only the province office does. */
+tn_err tn__app_province_only(struct tn_app *app, const struct tn_scope *scope, const char *vi,
+                             const char *en)
+{
+    if (!scope || !scope->office)
+        return tn__app_cut(app, scope); /* clears a cut left by an earlier call */
+    return tn__app_fail(app, TN_ERR_STATE,
+                        "%s là việc của BHXH tỉnh, không phải của cơ quan %s / %s is the province "
+                        "office's, not office %s's",
+                        vi, scope->office, en, scope->office);
+}
+
+tn_err tn_app_close(struct tn_app *app, const struct tn_scope *scope, tn_period period,
+                    void (*progress)(void *ctx, long long done, long long total), void *ctx,
+                    struct tn_close_stats *stats)
+{
+    app->why[0] = '\0';
+    tn_err err = tn__app_province_only(app, scope, "Khóa sổ tháng", "the monthly close");
+    if (err)
+        return err;
+    struct tn_close_stats st;
+    /* why gets the close's own explanation, the store's text included */
+    err = tn_close_period(app->store, app->policy, period, app->now, &st, progress, ctx, app->why,
+                          sizeof app->why);
+    if (!err)
+        *stats = st;
+    return err;
+}

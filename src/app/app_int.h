@@ -1,0 +1,100 @@
+/*
+ * app_int.h - what the application layer's own files share: failures with their explanation,
+ * the scope's cut of the store, the report groups of the registry. Only src/app/ includes
+ * this.
+ */
+#ifndef THUNO_APP_INT_H
+#define THUNO_APP_INT_H
+
+#include "thuno/app.h"
+
+/* Records the formatted explanation in app->why and returns err. */
+tn_err tn__app_fail(struct tn_app *app, tn_err err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Cuts app->store to scope->office for the reads that follow (NULL: every unit). The one place
+ * where a scope reaches the store while store functions do not yet take it as an argument
+ * (issue 11 item 6); every app function that reads through the office cut calls it first.
+ * Errors: TN_ERR_NOT_FOUND (an office no unit has; why says so), TN_ERR_STORE. */
+tn_err tn__app_cut(struct tn_app *app, const struct tn_scope *scope);
+
+/* The day a report judges deadlines on: the day of p->as_of, else of app->now. Errors:
+ * TN_ERR_PARSE when that time does not start with a day YYYY-MM-DD. */
+tn_err tn__app_report_day(const struct tn_app *app, const struct tn_report_params *p, tn_day *out);
+
+/* One file's reports, in their order (report_registry.c lists the groups). */
+struct tn__report_group {
+    const struct tn_report *reports;
+    size_t n;
+};
+
+#define TN__REPORT_GROUP(name, array)                                                              \
+    const struct tn__report_group name = {array, sizeof array / sizeof array[0]}
+
+extern const struct tn__report_group tn__reports_ledger;
+extern const struct tn__report_group tn__reports_cases;
+extern const struct tn__report_group tn__reports_case_registers;
+extern const struct tn__report_group tn__reports_inspections;
+
+/* ---- reports and commands moved from the CLI's lists, payments operations, operations and
+ * letters (report_lists.c, report_payops.c, report_operations.c, report_letters.c, app_ops.c) */
+
+extern const struct tn__report_group tn__reports_lists, tn__reports_payops, tn__reports_operations,
+    tn__reports_letters;
+
+#include "thuno/memo.h"
+
+struct tn_suspense_row;
+struct tn_payops_unit;
+struct tn_handover_item;
+
+/* A payment in suspense with what its memo proposes (all borrowed for the callback). */
+struct tn__proposal {
+    const struct tn_suspense_row *row;
+    struct tn_memo memo;
+    struct tn_memo_match match;
+    const struct tn_payops_unit *unit; /* the proposed unit, NULL when none */
+    char candidates[600];              /* "CODE name; CODE name" of the candidates */
+};
+typedef tn_err (*tn__proposal_cb)(void *ctx, const struct tn__proposal *p);
+
+/* Calls cb for every payment in suspense of the store's office cut received by the end of
+ * period as known at as_of (NULL: now), with the memo matched against the units known then
+ * (report_payops.c). Errors: TN_ERR_STORE, or cb's. */
+tn_err tn__suspense_proposals(struct tn_store *s, tn_period period, const char *as_of,
+                              tn__proposal_cb cb, void *ctx);
+
+/* The columns of a proposal, shared by report suspense_review and suspense match: the enum
+ * TN__PROP_txn_id, ..., TN__PROP_NCOLS (X as in table.h's TN_COLUMNS). */
+/* clang-format off */
+#define TN__PROPOSAL_COLS(X, p)                                                                    \
+    X(p, txn_id, TEXT, "Mã giao dịch", "Transaction", 0)                                           \
+    X(p, paid_on, DATE, "Ngày nộp", "Paid on", 0)                                                  \
+    X(p, amount, MONEY, "Số tiền", "Amount", 1)                                                    \
+    X(p, memo, TEXT, "Nội dung chuyển tiền", "Transfer memo", 0)                                   \
+    X(p, memo_period, PERIOD, "Kỳ ghi trên chứng từ", "Period in the memo", 0)                     \
+    X(p, proposed_unit, TEXT, "Đơn vị đề xuất", "Proposed unit", 0)                                \
+    X(p, method, TEXT, "Cách xác định", "Method", 0)                                               \
+    X(p, confidence, NUMBER, "Độ tin cậy (%)", "Confidence (%)", 0)                                \
+    X(p, candidates, TEXT, "Các đơn vị có thể", "Candidates", 0)                                   \
+    X(p, reason, TEXT, "Lý do", "Reason", 0)
+/* clang-format on */
+enum { TN__PROPOSAL_COLS(TN_COL_INDEX, TN__PROP) TN__PROP_NCOLS };
+
+/* Fills the TN__PROP_NCOLS cells of p; period is their storage. */
+void tn__proposal_cells(const struct tn__proposal *p, char period[static TN_PERIOD_BUFSZ],
+                        struct tn_cell c[static TN__PROP_NCOLS]);
+
+/* The handover list of period as known at as_of (NULL: now), read with the card-lock rule's
+ * KTTN threshold, in unit order; *items is the caller's (free()) (report_lists.c). Errors:
+ * TN_ERR_NO_POLICY (why says so), TN_ERR_STORE. */
+tn_err tn__handover_list(struct tn_app *app, tn_period period, const char *as_of,
+                         struct tn_handover_item **items, size_t *n);
+
+/* For what only the province office does (the close, imports): TN_ERR_STATE when scope is cut
+ * to a district office (why says so, naming it in Vietnamese vi and English en), else clears
+ * the store's cut. */
+tn_err tn__app_province_only(struct tn_app *app, const struct tn_scope *scope, const char *vi,
+                             const char *en);
+
+#endif

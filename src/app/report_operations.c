@@ -1,0 +1,228 @@
+/*
+ * report_operations.c - the collection-operations reports (docs/operations.md): each
+ * officer's worklist ordered by urgency with the escalation run's next step, the assignment
+ * history, and collection against plan with seed 002's new debt and cleared small debts and
+ * seed 001's collection efficiency. Registered as the group tn__reports_operations
+ * (report_registry.c).
+ */
+#include "app_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "thuno/case_store.h"
+#include "thuno/mem.h"
+#include "thuno/operations.h"
+#include "thuno/operations_store.h"
+
+/* clang-format off */
+#define WORK_COLS(X, p)                                                                            \
+    X(p, officer_code, TEXT, "Cán bộ chuyên quản", "Officer", 0)                                   \
+    X(p, rank, NUMBER, "Thứ tự ưu tiên", "Rank", 0)                                                \
+    X(p, unit_code, TEXT, "Mã đơn vị", "Unit code", 0)                                             \
+    X(p, name, TEXT, "Tên đơn vị", "Name", 0)                                                      \
+    X(p, office_code, TEXT, "Cơ quan BHXH", "Office", 0)                                           \
+    X(p, debt, MONEY, "Số nợ", "Debt", 1)                                                          \
+    X(p, months_owed, TENTHS, "Số tháng nợ", "Months owed", 0)                                     \
+    X(p, bucket, TEXT, "Nhóm tuổi nợ", "Age bucket", 0)                                            \
+    X(p, legal_status, TEXT, "Tình trạng pháp lý", "Legal status", 0)                              \
+    X(p, case_id, TEXT, "Mã hồ sơ", "Case", 0)                                                     \
+    X(p, case_state, TEXT, "Trạng thái hồ sơ", "Case state", 0)                                    \
+    X(p, next_step, TEXT, "Bước xử lý tiếp theo", "Next step", 0)                                  \
+    X(p, ready, TEXT, "Đủ điều kiện thực hiện", "Ready", 0)                                        \
+    X(p, department, TEXT, "Phòng thực hiện", "Department", 0)                                     \
+    X(p, waiting, TEXT, "Chờ", "Waiting for", 0)
+TN_COLUMNS(WORK, WORK_COLS);
+
+#define ASSIGN_COLS(X, p)                                                                          \
+    X(p, unit_code, TEXT, "Mã đơn vị", "Unit code", 0)                                             \
+    X(p, officer_code, TEXT, "Cán bộ chuyên quản", "Officer", 0)                                   \
+    X(p, from_date, DATE, "Từ ngày", "From", 0)                                                    \
+    X(p, to_date, DATE, "Đến ngày", "To", 0)                                                       \
+    X(p, actor, TEXT, "Người phân công", "Assigned by", 0)                                         \
+    X(p, reason, TEXT, "Lý do", "Reason", 0)                                                       \
+    X(p, known_at, TEXT, "Thời điểm ghi nhận", "Recorded at", 0)
+TN_COLUMNS(ASSIGN, ASSIGN_COLS);
+
+#define PLAN_COLS(X, p)                                                                            \
+    X(p, scope, TEXT, "Phạm vi", "Scope", 0)                                                       \
+    X(p, key, TEXT, "Nhóm", "Group", 0)                                                            \
+    X(p, units, COUNT, "Số đơn vị", "Units", 1)                                                    \
+    X(p, plan, MONEY, "Kế hoạch", "Plan", 1)                                                       \
+    X(p, assessed, MONEY, "Phải thu", "Assessed", 1)                                               \
+    X(p, collected, MONEY, "Đã thu", "Collected", 1)                                               \
+    X(p, collected_pct, TENTHS, "Tỷ lệ thu so với kế hoạch (%)", "Collected of plan (%)", 0)       \
+    X(p, efficiency_pct, TENTHS, "Hiệu suất thu (%)", "Collection efficiency (%)", 0)              \
+    X(p, debt, MONEY, "Số nợ", "Debt", 1)                                                          \
+    X(p, new_debt_units, COUNT, "Số đơn vị phát sinh nợ mới", "Units with new debt", 1)            \
+    X(p, new_debt, MONEY, "Nợ phát sinh mới", "New debt", 1)                                       \
+    X(p, cleared_units, COUNT, "Số đơn vị đã hết nợ nhỏ", "Units clearing small debts", 1)         \
+    X(p, cleared, MONEY, "Nợ nhỏ đã thu hết", "Small debts cleared", 1)
+TN_COLUMNS(PLAN, PLAN_COLS);
+/* clang-format on */
+
+/* ---- worklist ---- */
+
+struct worklist {
+    struct tn_worklist_row *w;
+    size_t n, cap;
+    struct tn_escalation_row *e;
+    size_t ne, cape;
+};
+
+static tn_err add_work(void *ctx, const struct tn_worklist_row *r)
+{
+    struct worklist *l = ctx;
+    TN_GROW(l->w, l->cap, l->n + 1);
+    l->w[l->n++] = *r;
+    return TN_OK;
+}
+
+static tn_err add_step(void *ctx, const struct tn_escalation_row *r)
+{
+    struct worklist *l = ctx;
+    TN_GROW(l->e, l->cape, l->ne + 1);
+    l->e[l->ne++] = *r;
+    return TN_OK;
+}
+
+static int step_by_unit(const void *a, const void *b)
+{
+    const struct tn_escalation_row *x = a, *y = b;
+    return strcmp(x->unit_code, y->unit_code);
+}
+
+/* per officer, then by urgency (tn_urgency_cmp), then unit_code */
+static int by_urgency(const void *a, const void *b)
+{
+    const struct tn_worklist_row *x = a, *y = b;
+    int c = strcmp(x->officer_code, y->officer_code);
+    if (c)
+        return c;
+    struct tn_urgency ux = {strcmp(x->legal_status, "evading") == 0, x->months_owed_tenths,
+                            x->debt};
+    struct tn_urgency uy = {strcmp(y->legal_status, "evading") == 0, y->months_owed_tenths,
+                            y->debt};
+    c = tn_urgency_cmp(&ux, &uy);
+    return c ? c : strcmp(x->unit_code, y->unit_code);
+}
+
+static tn_err worklist_row(const struct tn_sink *out, const struct tn_worklist_row *w, long rank,
+                           const struct tn_escalation_row *e)
+{
+    struct tn_cell c[WORK_NCOLS];
+    c[WORK_officer_code] = tn_cell_text(w->officer_code);
+    c[WORK_rank] = tn_cell_int(rank);
+    c[WORK_unit_code] = tn_cell_text(w->unit_code);
+    c[WORK_name] = tn_cell_text(w->name);
+    c[WORK_office_code] = tn_cell_text(w->office_code);
+    c[WORK_debt] = tn_cell_int(w->debt);
+    c[WORK_months_owed] = tn_cell_tenths(w->months_owed_tenths);
+    c[WORK_bucket] = tn_cell_text(w->bucket);
+    c[WORK_legal_status] = tn_cell_text(w->legal_status);
+    c[WORK_case_id] = tn_cell_text(e ? e->case_id : "");
+    c[WORK_case_state] = tn_cell_text(e && e->case_id[0] ? tn_case_state_name(e->state) : "");
+    c[WORK_next_step] = tn_cell_text(e ? e->next.step : "");
+    c[WORK_ready] = tn_cell_text(e ? (e->next.ready ? "yes" : "no") : "");
+    c[WORK_department] = tn_cell_text(e ? e->next.department : "");
+    c[WORK_waiting] = tn_cell_text(e ? e->next.waiting : "");
+    return out->row(out->ctx, c);
+}
+
+static tn_err run_worklist(struct tn_app *app, const struct tn_scope *scope,
+                           const struct tn_report_params *p, const struct tn_sink *out)
+{
+    (void)scope;
+    struct worklist l = {0};
+    tn_err err = tn_store_worklist(app->store, p->period, p->as_of, p->officer, add_work, &l);
+    if (!err)
+        err = tn_store_escalation(app->store, app->policy, p->period, p->as_of, add_step, &l);
+    if (!err && l.n)
+        tn_sort(l.w, l.n, sizeof *l.w, by_urgency);
+    if (!err && l.ne)
+        tn_sort(l.e, l.ne, sizeof *l.e, step_by_unit);
+    long rank = 0;
+    for (size_t i = 0; !err && i < l.n; i++) {
+        rank = i && strcmp(l.w[i].officer_code, l.w[i - 1].officer_code) == 0 ? rank + 1 : 1;
+        struct tn_escalation_row key;
+        snprintf(key.unit_code, sizeof key.unit_code, "%s", l.w[i].unit_code);
+        const struct tn_escalation_row *e =
+            l.ne ? bsearch(&key, l.e, l.ne, sizeof *l.e, step_by_unit) : NULL;
+        err = worklist_row(out, &l.w[i], rank, e);
+    }
+    free(l.w);
+    free(l.e);
+    return err;
+}
+
+/* ---- assignments ---- */
+
+static tn_err assignment_row(void *ctx, const struct tn_assignment_row *r)
+{
+    const struct tn_sink *out = ctx;
+    struct tn_cell c[ASSIGN_NCOLS];
+    c[ASSIGN_unit_code] = tn_cell_text(r->unit_code);
+    c[ASSIGN_officer_code] = tn_cell_text(r->officer_code);
+    c[ASSIGN_from_date] = tn_cell_text(r->from_date);
+    c[ASSIGN_to_date] = tn_cell_text(r->to_date);
+    c[ASSIGN_actor] = tn_cell_text(r->actor);
+    c[ASSIGN_reason] = tn_cell_text(r->reason);
+    c[ASSIGN_known_at] = tn_cell_text(r->known_at);
+    return out->row(out->ctx, c);
+}
+
+static tn_err run_assignments(struct tn_app *app, const struct tn_scope *scope,
+                              const struct tn_report_params *p, const struct tn_sink *out)
+{
+    (void)scope;
+    return tn_store_assignments(app->store, p->as_of, assignment_row, (void *)out);
+}
+
+/* ---- collection against plan ---- */
+
+static tn_err plan_row(void *ctx, const struct tn_plan_row *r)
+{
+    const struct tn_sink *out = ctx;
+    /* percentages empty when undefined (no plan, nothing assessed: docs/operations.md) */
+    long pct = tn_percent_tenths(r->collected, r->plan);
+    long eff = tn_percent_tenths(r->collected, r->assessed);
+    struct tn_cell c[PLAN_NCOLS];
+    c[PLAN_scope] = tn_cell_text(r->scope);
+    c[PLAN_key] = tn_cell_text(r->key);
+    c[PLAN_units] = tn_cell_int(r->units);
+    c[PLAN_plan] = r->plan < 0 ? tn_cell_null() : tn_cell_int(r->plan);
+    c[PLAN_assessed] = tn_cell_int(r->assessed);
+    c[PLAN_collected] = tn_cell_int(r->collected);
+    c[PLAN_collected_pct] = pct < 0 ? tn_cell_null() : tn_cell_tenths(pct);
+    c[PLAN_efficiency_pct] = eff < 0 ? tn_cell_null() : tn_cell_tenths(eff);
+    c[PLAN_debt] = tn_cell_int(r->debt);
+    c[PLAN_new_debt_units] = tn_cell_int(r->new_debt_units);
+    c[PLAN_new_debt] = tn_cell_int(r->new_debt);
+    c[PLAN_cleared_units] = tn_cell_int(r->cleared_units);
+    c[PLAN_cleared] = tn_cell_int(r->cleared);
+    return out->row(out->ctx, c);
+}
+
+static tn_err run_collection_plan(struct tn_app *app, const struct tn_scope *scope,
+                                  const struct tn_report_params *p, const struct tn_sink *out)
+{
+    (void)scope;
+    return tn_store_plan_kpi(app->store, p->period, p->as_of, plan_row, (void *)out);
+}
+
+#define COLS(p) p##_cols, p##_NCOLS
+
+static const struct tn_report reports[] = {
+    {"worklist", "Danh sách công việc của cán bộ chuyên quản / Officer's worklist",
+     "each officer's owing units by urgency (evading, months owed, debt) with the next step",
+     COLS(WORK), TN_REPORT_PERIOD | TN_REPORT_OFFICE | TN_REPORT_OFFICER, run_worklist},
+    {"assignments", "Lịch sử phân công cán bộ chuyên quản / Officer assignment history",
+     "every assignment of a unit to an officer, from and to which date, by whom and why",
+     COLS(ASSIGN), TN_REPORT_OFFICE, run_assignments},
+    {"collection_plan", "Kết quả thu so với kế hoạch / Collection against plan",
+     "per province, department, office, type, officer: plan, collected %, efficiency, new debt",
+     COLS(PLAN), TN_REPORT_PERIOD | TN_REPORT_OFFICE | TN_REPORT_NO_SUM, run_collection_plan},
+};
+
+TN__REPORT_GROUP(tn__reports_operations, reports);

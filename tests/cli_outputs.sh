@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# What a command leaves behind when it fails (issue 17): `report -o FILE` writes a temporary
+# file beside FILE and renames it only when the whole report was written, so a failed report
+# leaves the previous FILE as it was and no temporary file; a good one replaces it, with the
+# permissions the user's umask gives.
+# usage: cli_outputs.sh THUNO_BINARY
+set -euo pipefail
+thuno=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db=$work/t.db
+export THUNO_NOW=2026-11-05
+"$thuno" --db "$db" init >/dev/null
+out=$work/report.csv
+echo "the previous report" >"$out"
+# no policy covers 1990: the report fails with 65 and the previous file stays
+status=0
+"$thuno" --db "$db" report card_locks --period 1990-01 -o "$out" 2>"$work/err" || status=$?
+[ "$status" -eq 65 ] || { echo "outputs: expected exit 65, got $status"; exit 1; }
+grep -q "card_lock.csv" "$work/err" || { echo "outputs: the refusal does not name the policy"; cat "$work/err"; exit 1; }
+[ "$(cat "$out")" = "the previous report" ] || { echo "outputs: a failed report changed $out"; exit 1; }
+if ls "$work" | grep -q '\.tmp\.'; then echo "outputs: a temporary file was left"; ls "$work"; exit 1; fi
+# a good report replaces the file, readable as umask 022 makes it
+(umask 022 && "$thuno" --db "$db" report balances --period 2026-10 -o "$out")
+[ "$(head -1 "$out" | cut -d, -f1)" = unit_code ] || { echo "outputs: the report was not written"; exit 1; }
+[ "$(stat -c %a "$out")" = 644 ] || { echo "outputs: mode $(stat -c %a "$out"), expected 644"; exit 1; }
+if ls "$work" | grep -q '\.tmp\.'; then echo "outputs: a temporary file was left"; exit 1; fi
+# a directory that cannot be written: exit 69 and a message, nothing else
+status=0
+"$thuno" --db "$db" report balances --period 2026-10 -o "$work/no/such/dir/r.csv" 2>"$work/err" || status=$?
+[ "$status" -eq 69 ] || { echo "outputs: expected exit 69 for an unwritable path, got $status"; exit 1; }
+grep -q "cannot write" "$work/err" || { echo "outputs: no message for an unwritable path"; exit 1; }
+echo "outputs: ok"
