@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "policy_fixture.h"
-#include "store/store_int.h"
+#include "store/store_test.h"
 #include "thuno/close.h"
 #include "thuno/report.h"
 
@@ -29,9 +29,8 @@ struct fx {
 
 static void sql(struct tn_store *s, const char *q)
 {
-    char *msg = NULL;
-    if (sqlite3_exec(s->db, q, NULL, NULL, &msg) != SQLITE_OK)
-        fail_msg("%s: %s", q, msg);
+    if (tn__store_test_exec(s, q) != TN_OK)
+        fail_msg("%s: %s", q, tn_store_errmsg(s));
 }
 
 static int setup(void **state)
@@ -205,12 +204,10 @@ static void close_is_idempotent(void **state)
     assert_int_equal(close_at(f, 2025, 11, "2025-12-02T08:00:00", &st), TN_OK);
     assert_int_equal(st.units, 1);
     assert_int_equal(st.units_changed, 0);
-    sqlite3_stmt *q;
-    assert_int_equal(sqlite3_prepare_v2(f->s->db, "SELECT count(*) FROM unit_close", -1, &q, NULL),
-                     SQLITE_OK);
-    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int(q, 0), 5); /* one row per period, none added */
-    sqlite3_finalize(q);
+    char n[24];
+    assert_int_equal(tn__store_test_text(f->s, "SELECT count(*) FROM unit_close", n, sizeof n),
+                     TN_OK);
+    assert_string_equal(n, "5"); /* one row per period, none added */
 }
 
 static void late_payments_keep_the_old_view_as_of(void **state)
@@ -313,20 +310,17 @@ static void earmarked_payment_settles_its_worker_first(void **state)
               "amount, channel, bhxh_code) VALUES ('E1', 1, '2025-10-21T00:00:00', 1, 'A', "
               "'2025-10-20', 1920000, 'transfer', '0000000002')");
     assert_int_equal(close_at(f, 2025, 10, "2025-11-01T08:00:00", NULL), TN_OK);
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(f->s->db,
-                                        "SELECT group_concat(x, ' ') FROM (SELECT target_period "
-                                        "|| ':' || grp || ':' || sum(amount) AS x FROM alloc_line "
-                                        "WHERE txn_id = 'E1' AND close_id = (SELECT max(id) FROM "
-                                        "unit_close WHERE unit_code = 'A' AND period = '2025-10') "
-                                        "GROUP BY target_period, grp ORDER BY target_period, grp)",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_string_equal((const char *)sqlite3_column_text(st, 0),
-                        "2025-09:BHTN:100000 2025-09:BHXH:1275000 2025-09:BHYT:225000 "
-                        "2025-10:BHTN:95000 2025-10:BHYT:225000");
-    sqlite3_finalize(st);
+    char lines[256];
+    assert_int_equal(tn__store_test_text(f->s,
+                                         "SELECT group_concat(x, ' ') FROM (SELECT target_period "
+                                         "|| ':' || grp || ':' || sum(amount) AS x FROM alloc_line "
+                                         "WHERE txn_id = 'E1' AND close_id = (SELECT max(id) FROM "
+                                         "unit_close WHERE unit_code = 'A' AND period = '2025-10') "
+                                         "GROUP BY target_period, grp ORDER BY target_period, grp)",
+                                         lines, sizeof lines),
+                     TN_OK);
+    assert_string_equal(lines, "2025-09:BHTN:100000 2025-09:BHXH:1275000 2025-09:BHYT:225000 "
+                               "2025-10:BHTN:95000 2025-10:BHYT:225000");
     struct tn_balance_row r = balance(f, 2025, 10, NULL);
     assert_int_equal(r.paid, 1920000);
     assert_int_equal(r.closing, 4800000 + 4800000 - 1920000);

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "store/store_int.h"
+#include "store/store_test.h"
 #include "thuno/import.h"
 #include "thuno/mem.h"
 
@@ -74,12 +74,9 @@ static tn_err import(struct fx *f, enum tn_import_kind kind, const char *name)
 
 static long count(struct fx *f, const char *sql)
 {
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(f->s->db, sql, -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    long n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return n;
+    char n[24];
+    assert_int_equal(tn__store_test_text(f->s, sql, n, sizeof n), TN_OK);
+    return strtol(n, NULL, 10);
 }
 
 static void dump_errors(const struct fx *f)

@@ -154,33 +154,6 @@ static void funds_not_due_is_the_rest(void **state)
     }
 }
 
-static void mass_letter_picks_by_status(void **state)
-{
-    (void)state;
-    static const struct {
-        unsigned want;
-        const char *status;
-        tn_money closing;
-        int tenths;
-        int picked;
-    } cases[] = {
-        {0, "current", 0, 0, 1}, /* no --status: every unit */
-        {TN_LETTER_PICK_LATE, "late", 100, 5, 1},
-        {TN_LETTER_PICK_LATE, "evading", 100, 5, 0},
-        {TN_LETTER_PICK_LATE | TN_LETTER_PICK_EVADING, "evading", 100, 5, 1},
-        {TN_LETTER_PICK_OWING, "current", 1, 0, 1},
-        {TN_LETTER_PICK_OWING, "current", 0, 0, 0},   /* paid up */
-        {TN_LETTER_PICK_OWING, "current", -50, 0, 0}, /* credit */
-        {TN_LETTER_PICK_LOCKED, "late", 100, 10, 1},  /* 1.0 month at a 1.0 threshold */
-        {TN_LETTER_PICK_LOCKED, "late", 100, 9, 0},
-        {TN_LETTER_PICK_CURRENT, "current", 0, 0, 1},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        assert_int_equal(tn_reminder_picks(cases[i].want, cases[i].status, cases[i].closing,
-                                           cases[i].tenths, 10),
-                         cases[i].picked);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -190,7 +163,6 @@ int main(void)
         cmocka_unit_test(days_late_and_pay_by),
         cmocka_unit_test(overdue_stated_no_more_than_owed_without_split),
         cmocka_unit_test(funds_not_due_is_the_rest),
-        cmocka_unit_test(mass_letter_picks_by_status),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

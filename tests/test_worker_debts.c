@@ -22,15 +22,14 @@
 #include <string.h>
 
 #include "policy_fixture.h"
-#include "store/store_int.h"
+#include "store/store_test.h"
 #include "thuno/close.h"
 #include "thuno/lists.h"
 
 static void sql(struct tn_store *s, const char *q)
 {
-    char *msg = NULL;
-    if (sqlite3_exec(s->db, q, NULL, NULL, &msg) != SQLITE_OK)
-        fail_msg("%s: %s", q, msg);
+    if (tn__store_test_exec(s, q) != TN_OK)
+        fail_msg("%s: %s", q, tn_store_errmsg(s));
 }
 
 static void close_at(struct tn_store *s, const struct tn_policy *pol, int y, int m, const char *now)

@@ -15,6 +15,7 @@
 #define THUNO_APP_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "thuno/err.h"
 #include "thuno/period.h"
@@ -182,9 +183,119 @@ tn_err tn_app_explain(struct tn_app *app, const struct tn_scope *scope, const ch
 
 /* ---- cases and their registers (app_case.c, app_case_register.c) ---- */
 
+/* Declared in thuno/app_case.h: their results embed rows of report.h, case.h, plan.h and
+ * doc.h, which this header leaves out so that its includers need not pull them in. */
+
 /* ---- documents (app_doc.c) ---- */
 
+/* Declared in thuno/app_case.h with the case commands. */
+
 /* ---- letters (app_letter.c) ---- */
+
+/* The letterhead (templates/letterhead.txt, docs/letters.md): "key: value" lines. Strings
+ * owned; NULL when the file does not give them. */
+struct tn_letterhead {
+    char *agency, *office, *place, *authority, *title, *signer, *phone, *account;
+    char *suffix_reminder, *suffix_c12ts, *suffix_mass;
+    char **recipients;
+    size_t nrecipients, caprecipients;
+};
+
+/* Loads the letterhead at path, the office_code's own lines ("office.CODE: ...") taking
+ * precedence when office_code is not NULL. On failure *problems (owned by the caller, free())
+ * gets one line per problem ("PATH:LINE: ...", or "cannot read the letterhead PATH"), lh is
+ * left empty. Errors: TN_ERR_IO, TN_ERR_PARSE. */
+tn_err tn_app_letterhead_load(const char *path, const char *office_code, struct tn_letterhead *lh,
+                              char **problems);
+
+/* Frees what lh owns; lh is then empty. */
+void tn_letterhead_release(struct tn_letterhead *lh);
+
+/* Where a letter run writes its PDF: f when not NULL (borrowed; path then only names it in
+ * messages), else the file at path (created when the letters are ready, so a refused run
+ * leaves none), else one file per unit, dir/UNIT_CODE.pdf. */
+struct tn_letter_dest {
+    FILE *f;
+    const char *path;
+    const char *dir;
+};
+
+/* What a letter run is asked, beyond the scope. Strings borrowed for the call. */
+struct tn_letter_opts {
+    tn_period period;                       /* the month the letters are about */
+    const char *unit;                       /* one unit_code, NULL: every unit of the scope */
+    tn_day date;                            /* the letters' date */
+    const char *as_of;                      /* what they read, "YYYY-MM-DDTHH:MM:SS"; NULL: now */
+    const struct tn_letterhead *letterhead; /* required */
+    struct tn_letter_dest dest;
+    /* reminder */
+    int record;        /* number the letters from the register, store them, record the events */
+    const char *actor; /* who records (required with record) */
+    int number_from;   /* the first number, 0: the register's next */
+    /* mass */
+    const char *template_path; /* the template's name in messages; read unless template_text */
+    const char *template_text; /* the template itself, or NULL to read template_path */
+    unsigned status;           /* TN_LETTER_SEL_* bits (letter_rule.h), 0: every unit */
+    const char *number;        /* the letters' number, NULL: "Số:      /SUFFIX" */
+};
+
+/* A unit a reminder run left out, and why. */
+struct tn_letter_skip {
+    char unit_code[32];
+    char case_id[72];
+    const char *state, *state_vi; /* the case's state: "sued", "Đã khởi kiện" (static) */
+};
+
+/* A reminder recorded: its number, the case and the event. */
+struct tn_letter_recorded {
+    char unit_code[32];
+    char letter_no[48];
+    char case_id[72];
+    long event_seq;
+    int case_opened; /* 1: the case was opened for it */
+};
+
+/* What a letter run did. tn_letter_result_init before, tn_letter_result_release after. */
+struct tn_letter_result {
+    size_t letters; /* letters written */
+    struct tn_letter_skip *skipped;
+    size_t nskipped;
+    struct tn_letter_recorded *recorded; /* in letter order */
+    size_t nrecorded;
+    int late_day;   /* a reminder dated past the 10th: its day (Decree 274/2025); else 0 */
+    char *problems; /* a refused template: one "PATH:LINE:COLUMN: ..." line each; owned */
+};
+
+void tn_letter_result_init(struct tn_letter_result *r);
+void tn_letter_result_release(struct tn_letter_result *r);
+
+/* The written reminder (văn bản đôn đốc) to every unit of scope late or evading at the end of
+ * o->period (or o->unit alone), dated o->date: the amount, the days late, the interest a day,
+ * the day to pay by. Units whose open case is in court or enforcement are left out (res->skipped;
+ * o->unit in that state is refused). With o->record the letters are numbered from the register
+ * (o->number_from, else its next), and every register row and reminder_sent event (a case is
+ * opened for a unit without one) is written in one transaction after every check passed.
+ * Errors: TN_ERR_USAGE (no letterhead or destination; record without actor), TN_ERR_NO_POLICY
+ * (no daily interest or legal rule on the date, a deadline rule missing), TN_ERR_REJECTED (a
+ * unit in court named, a case refusing the event, a reminder already in the register, numbers
+ * taken), TN_ERR_NOT_FOUND (o->unit has no balance in the period), TN_ERR_IO, TN_ERR_STORE;
+ * app->why says which. res->late_day is set even then. */
+tn_err tn_app_letter_reminder(struct tn_app *app, const struct tn_scope *scope,
+                              const struct tn_letter_opts *o, struct tn_letter_result *res);
+
+/* The monthly notice of contribution results (Mẫu C12-TS) to every unit of scope with a
+ * balance in o->period (or o->unit alone). Errors: TN_ERR_USAGE, TN_ERR_NO_POLICY (a deadline
+ * rule missing), TN_ERR_NOT_FOUND (o->unit has no balance), TN_ERR_IO, TN_ERR_STORE. */
+tn_err tn_app_letter_c12ts(struct tn_app *app, const struct tn_scope *scope,
+                           const struct tn_letter_opts *o, struct tn_letter_result *res);
+
+/* One letter from the template o->template_text (or the file o->template_path) to each unit
+ * of scope selected by o->status in o->period. A template with unknown keys or placeholders is
+ * refused whole (TN_ERR_REJECTED, res->problems lists them, nothing written). Errors:
+ * TN_ERR_USAGE, TN_ERR_IO (template unreadable), TN_ERR_NO_POLICY (no card-lock rule on the
+ * date), TN_ERR_REJECTED, TN_ERR_NOT_FOUND (o->unit has no balance), TN_ERR_STORE. */
+tn_err tn_app_letter_mass(struct tn_app *app, const struct tn_scope *scope,
+                          const struct tn_letter_opts *o, struct tn_letter_result *res);
 
 /* ---- suspense, assignments, handover sign-off, inspections (app_ops.c) ---- */
 
@@ -294,6 +405,15 @@ tn_err tn_app_assign(struct tn_app *app, const struct tn_scope *scope,
                      const struct tn_assign_request *req, struct tn_assign_result *res);
 
 /* ---- packs: the meeting pack, the People's Committee report (app_pack.c) ---- */
+
+/* The pack for the director's monthly meeting (docs/operations.md "Meeting pack") of
+ * period as known at as_of (NULL: now), for scope's office: five sections into out (its
+ * section callback required), each opened by out->section with its heading and typed columns:
+ * collection against plan, debt by bucket last month and this, units newly in debt, what was
+ * done in the month, measures proposed for next month. Errors: TN_ERR_USAGE (out has no
+ * section callback), TN_ERR_NOT_FOUND (scope's office), TN_ERR_STORE, or out's error. */
+tn_err tn_app_pack_meeting(struct tn_app *app, const struct tn_scope *scope, tn_period period,
+                           const char *as_of, const struct tn_sink *out);
 
 /* The monthly report to the provincial People's Committee (seed 001, docs/inspections.md):
  * the tables of the reports pc_report, pc_refusing and pc_measures as three sections of out

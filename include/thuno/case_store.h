@@ -83,8 +83,6 @@ struct tn_case_attachment_row {
 tn_err tn_store_case_attachments(struct tn_store *s, const char *case_id, const char *as_of,
                                  struct tn_case_attachment_row **rows, size_t *n);
 
-#endif
-
 /* What the litigation statistics group by (data-formats.md "litigation"; seed 000). */
 enum tn_litigation_by { TN_LIT_YEAR, TN_LIT_TYPE, TN_LIT_OFFICE };
 
@@ -169,3 +167,5 @@ struct tn_escalation_row {
 tn_err tn_store_escalation(struct tn_store *s, const struct tn_policy *pol, tn_period period,
                            const char *as_of,
                            tn_err (*row)(void *ctx, const struct tn_escalation_row *r), void *ctx);
+
+#endif

@@ -82,20 +82,4 @@ void tn_reminder_funds(const tn_money overdue[static TN_G_COUNT],
                        const tn_money interest_due[static TN_G_COUNT],
                        const tn_money closing[static TN_G_COUNT], struct tn_reminder_funds *out);
 
-/* What a mass letter's --status selects (docs/letters.md), one bit per name in the order
- * current, late, evading, owing, locked; 0 selects every unit. */
-enum tn_letter_pick {
-    TN_LETTER_PICK_CURRENT = 1,
-    TN_LETTER_PICK_LATE = 2,
-    TN_LETTER_PICK_EVADING = 4,
-    TN_LETTER_PICK_OWING = 8,  /* a closing debt above 0 */
-    TN_LETTER_PICK_LOCKED = 16 /* months owed at or above the card-lock threshold */
-};
-
-/* Returns 1 when want (enum tn_letter_pick bits, 0: all) selects a unit of legal_status
- * ("current", "late", "evading"), closing debt and months owed (tenths), lock_tenths being
- * the card-lock threshold in force (policy/card_lock.csv). */
-int tn_reminder_picks(unsigned want, const char *legal_status, tn_money closing,
-                      int months_owed_tenths, int lock_tenths);
-
 #endif

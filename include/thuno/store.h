@@ -1,10 +1,11 @@
 /*
  * store.h - the database that holds the registry, the imports and the ledger.
  *
- * Today one backend: SQLite (a file path, or ":memory:" for tests). A "postgresql://" URL is
+ * Today one backend: SQLite (a file path, "sqlite:PATH", or ":memory:" for tests), behind the
+ * table of operations of src/store/store_ops.h (docs/store.md). A "postgresql://" URL is
  * refused with TN_ERR_STORE until the PostgreSQL backend lands. Every write the library makes
  * happens inside one transaction per operation (an import, a close), so a failure leaves the
- * store as it was. Schema: src/store/schema.sql; design: docs/ledger.md.
+ * store as it was. Schema: src/store/sqlite/schema.sql; design: docs/ledger.md.
  */
 #ifndef THUNO_STORE_H
 #define THUNO_STORE_H

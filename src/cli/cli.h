@@ -51,7 +51,7 @@ tn_err tn_cmd_inspection(struct tn_cli *cli);
 tn_err tn_cmd_committee(struct tn_cli *cli);
 tn_err tn_cmd_doc(struct tn_cli *cli);
 /* `case pensioner CASE_ID ...` (cmd_doc.c): records the case's pensioner judgment debtor. */
-tn_err tn_cli_case_pensioner(struct tn_cli *cli, struct tn_store *s, int argc, char **argv);
+tn_err tn_cli_case_pensioner(struct tn_app *app, int argc, char **argv);
 tn_err tn_cmd_assign(struct tn_cli *cli);
 tn_err tn_cmd_pack(struct tn_cli *cli);
 tn_err tn_cmd_letter(struct tn_cli *cli);

@@ -8,6 +8,9 @@
  *   doc checklist CASE_ID [--date D] [--as-of T]
  *   case pensioner CASE_ID --name NAME --bhxh CODE --day N [--paid-at TEXT] [--note TEXT]
  *       [--actor WHO]
+ * A face of the application layer (thuno/app_case.h, src/app/app_doc.c): the facts are
+ * gathered and the document built there; this file parses, opens the output and writes it
+ * through the io document writers.
  */
 #include "cli.h"
 
@@ -15,11 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/doc_out.h"
-#include "thuno/doc_store.h"
-#include "thuno/policy.h"
+#include "thuno/app_case.h"
+#include "thuno/doc.h"
 #include "thuno/report.h"
-#include "thuno/store.h"
 
 struct doc_args {
     const char *kind, *case_id, *to, *issuer, *place, *format, *out;
@@ -68,69 +69,14 @@ static tn_err parse_args(struct tn_cli *cli, struct doc_args *a)
     return TN_OK;
 }
 
-/* The end of day d, or as_of when that is earlier: what was known on the document's date. */
-static void known_on(const char *as_of, tn_day d, char out[static 20])
-{
-    char day[TN_DAY_BUFSZ];
-    tn_day_format(d, day);
-    snprintf(out, 20, "%sT23:59:59", day);
-    if (strcmp(out, as_of) > 0)
-        snprintf(out, 20, "%s", as_of);
-}
+/* The CLI is the office's own tool: every unit, as the administrator. */
+static const struct tn_scope everyone = {NULL, NULL, TN_ROLE_ADMIN};
 
-/* Gathers the case as known at --as-of (default now), for a document dated --date (default
- * the day of as_of; a petition already filed is reprinted with its filing day). The ledger is
- * read as known at the end of that date (never after as_of): the claim at filing. */
-static tn_err gather(struct tn_cli *cli, struct tn_store *s, const struct tn_policy *pol,
-                     const struct doc_args *a, enum tn_case_event stage, struct tn_doc_source *src)
+static struct tn_doc_request request(const struct doc_args *a)
 {
-    char as_of[20], ledger_at[20];
-    tn_day date = a->date;
-    snprintf(as_of, sizeof as_of, "%s", a->has_as_of ? a->as_of : cli->now);
-    if (!a->has_date) {
-        char d[TN_DAY_BUFSZ];
-        snprintf(d, sizeof d, "%.10s", as_of);
-        (void)tn_day_parse(d, &date);
-    }
-    const struct tn_allocation_rule *rule;
-    tn_err err = TN_OK;
-    for (int pass = 0; pass < 2; pass++) {
-        char day[TN_DAY_BUFSZ];
-        if ((err = tn_policy_allocation(pol, date, &rule))) {
-            tn_day_format(date, day);
-            tn_cli_error("doc", "no allocation rule in force on %s (policy/allocation.csv)", day);
-            return err;
-        }
-        known_on(as_of, date, ledger_at);
-        tn_doc_source_release(src);
-        err = tn_store_doc_source(s, a->case_id, as_of, ledger_at, date, rule->order, src);
-        if (err || a->has_date || stage != TN_CASE_EV_LAWSUIT_FILED)
-            break;
-        tn_day filed = -1;
-        for (size_t i = 0; i < src->facts.nsteps; i++)
-            if (src->facts.steps[i].event == stage)
-                filed = src->facts.steps[i].day;
-        if (filed < 0 || filed == date)
-            break;
-        date = filed;
-    }
-    if (err == TN_ERR_NOT_FOUND)
-        tn_cli_error("doc", "no case %s as of %s", a->case_id, as_of);
-    else if (err == TN_ERR_STORE)
-        tn_cli_error("doc", "%s", tn_store_errmsg(s));
-    if (err)
-        return err;
-    if (src->replay_failed) {
-        tn_cli_error("doc", "refused: the history of case %s does not replay: %s", a->case_id,
-                     src->why);
-        return TN_ERR_REJECTED;
-    }
-    src->facts.fines = pol->fines;
-    src->facts.nfines = pol->nfines;
-    src->facts.issuer = a->issuer ? a->issuer : "BẢO HIỂM XÃ HỘI TỈNH";
-    src->facts.place = a->place ? a->place : "";
-    src->facts.to = a->to ? a->to : "";
-    return TN_OK;
+    return (struct tn_doc_request){
+        a->case_id, a->has_date ? a->date : -1, a->has_as_of ? a->as_of : NULL, a->to, a->issuer,
+        a->place};
 }
 
 static tn_err write_doc(const struct doc_args *a, const struct tn_doc *d, const char *created)
@@ -149,7 +95,7 @@ static tn_err write_doc(const struct doc_args *a, const struct tn_doc *d, const 
         tn_cli_error("doc", "cannot write %s", a->out);
         return TN_ERR_IO;
     }
-    tn_err err = pdf ? tn_doc_write_pdf(f, d, created) : tn_doc_write_text(f, d);
+    tn_err err = tn_app_doc_write(d, pdf ? TN_DOC_FORMAT_PDF : TN_DOC_FORMAT_TEXT, created, f);
     if (a->out && fclose(f) && !err)
         err = TN_ERR_IO;
     if (err)
@@ -157,8 +103,7 @@ static tn_err write_doc(const struct doc_args *a, const struct tn_doc *d, const 
     return err;
 }
 
-static tn_err produce(struct tn_cli *cli, struct tn_store *s, const struct tn_policy *pol,
-                      const struct doc_args *a)
+static tn_err produce(struct tn_app *app, const struct doc_args *a)
 {
     enum tn_doc_kind kind;
     if (tn_doc_kind_parse(a->kind, &kind)) {
@@ -168,89 +113,61 @@ static tn_err produce(struct tn_cli *cli, struct tn_store *s, const struct tn_po
                      a->kind);
         return TN_ERR_USAGE;
     }
-    struct tn_doc_source src;
-    tn_doc_source_init(&src);
-    tn_err err = gather(cli, s, pol, a, tn_doc_kind_stage(kind), &src);
-    if (!err) {
-        struct tn_doc d;
-        char why[512];
-        tn_doc_init(&d);
-        err = tn_doc_build(kind, &src.facts, &d, why, sizeof why);
-        if (err) {
-            tn_cli_error("doc", "refused: %s %s: %s", a->kind, a->case_id, why);
-            err = TN_ERR_REJECTED;
-        } else {
-            err = write_doc(a, &d, src.as_of);
-        }
-        tn_doc_release(&d);
-    }
-    tn_doc_source_release(&src);
-    return err;
-}
-
-/* The checklist's line for document kind: the same facts as `thuno doc KIND` gathers (the
- * same date: a petition already filed is reprinted with its filing day) and the same
- * validation, tn_doc_build itself, so the checklist and the document never disagree. */
-static tn_err check_kind(struct tn_cli *cli, struct tn_store *s, const struct tn_policy *pol,
-                         const struct doc_args *a, enum tn_doc_kind k)
-{
-    struct tn_doc_source src;
-    tn_doc_source_init(&src);
-    tn_err err = gather(cli, s, pol, a, tn_doc_kind_stage(k), &src);
-    if (err) {
-        tn_doc_source_release(&src);
-        return err;
-    }
-    struct tn_doc_check ck;
-    tn_doc_check(k, &src.facts, &ck);
+    struct tn_doc_request req = request(a);
     struct tn_doc d;
-    char why[512] = "";
+    char created[20];
     tn_doc_init(&d);
-    tn_err built = tn_doc_build(k, &src.facts, &d, why, sizeof why);
+    tn_err err = tn_app_doc(app, &everyone, kind, &req, &d, created);
+    if (err)
+        tn_cli_error("doc", "%s", tn_app_why(app, err));
+    else
+        err = write_doc(a, &d, created);
     tn_doc_release(&d);
-    const char *st = tn_case_event_name(tn_doc_kind_stage(k));
-    char status[48], day[TN_DAY_BUFSZ];
-    if (ck.recorded >= 0) {
-        tn_day_format(ck.recorded, day);
-        snprintf(status, sizeof status, "done %s%s", day, built ? ", facts missing" : " (reprint)");
-    } else {
-        snprintf(status, sizeof status, "%s",
-                 !ck.stage_ok ? "not this stage"
-                 : built      ? "facts missing"
-                              : "ready");
-    }
-    printf("  %-20s %-22s %s — %s\n", tn_doc_kind_name(k), st, status, tn_doc_kind_label(k));
-    if (ck.stage_ok) {
-        for (size_t i = 0; i < ck.nmissing; i++)
-            printf("    [ ] %s\n", ck.missing[i]);
-        if (built && !ck.nmissing) /* refused while building (e.g. no fine rule in force) */
-            printf("    [ ] %s\n", why);
-        if (!built)
-            printf("    [x] every fact present: thuno doc %s %s\n", tn_doc_kind_name(k),
-                   a->case_id);
-    }
-    tn_doc_source_release(&src);
-    return TN_OK;
+    return err;
 }
 
 /* Which document each stage produces, whether the case is at that stage, and what it lacks. */
-static tn_err checklist(struct tn_cli *cli, struct tn_store *s, const struct tn_policy *pol,
-                        const struct doc_args *a)
+static tn_err checklist(struct tn_app *app, const struct doc_args *a)
 {
-    struct tn_doc_source src;
-    tn_doc_source_init(&src);
-    tn_err err = gather(cli, s, pol, a, TN_CASE_EV_COUNT, &src);
-    if (!err) {
-        char day[TN_DAY_BUFSZ];
-        tn_day_format(src.facts.date, day);
-        printf("Hồ sơ / case %s — đơn vị / unit %s — trạng thái / state %s — as of %s, dated %s\n",
-               a->case_id, src.unit_code, tn_case_state_name(src.c.state), src.as_of, day);
-        printf("Tài liệu theo bước / documents by stage:\n");
+    struct tn_doc_request req = request(a);
+    struct tn_doc_checklist ck;
+    tn_err err = tn_app_doc_checklist(app, &everyone, &req, &ck);
+    if (err) {
+        tn_cli_error("doc", "%s", tn_app_why(app, err));
+        return err;
     }
-    tn_doc_source_release(&src);
-    for (int k = 0; k < TN_DOC_COUNT && !err; k++)
-        err = check_kind(cli, s, pol, a, (enum tn_doc_kind)k);
-    return err;
+    char day[TN_DAY_BUFSZ];
+    tn_day_format(ck.date, day);
+    printf("Hồ sơ / case %s — đơn vị / unit %s — trạng thái / state %s — as of %s, dated %s\n",
+           a->case_id, ck.unit_code, tn_case_state_name(ck.state), ck.as_of, day);
+    printf("Tài liệu theo bước / documents by stage:\n");
+    for (int k = 0; k < TN_DOC_COUNT; k++) {
+        const struct tn_doc_checklist_line *l = &ck.lines[k];
+        const struct tn_doc_check *c = &l->check;
+        char status[48];
+        if (c->recorded >= 0) {
+            tn_day_format(c->recorded, day);
+            snprintf(status, sizeof status, "done %s%s", day,
+                     l->built ? " (reprint)" : ", facts missing");
+        } else {
+            snprintf(status, sizeof status, "%s",
+                     !c->stage_ok ? "not this stage"
+                     : l->built   ? "ready"
+                                  : "facts missing");
+        }
+        printf("  %-20s %-22s %s — %s\n", tn_doc_kind_name(l->kind),
+               tn_case_event_name(tn_doc_kind_stage(l->kind)), status, tn_doc_kind_label(l->kind));
+        if (!c->stage_ok)
+            continue;
+        for (size_t i = 0; i < c->nmissing; i++)
+            printf("    [ ] %s\n", c->missing[i]);
+        if (!l->built && !c->nmissing) /* refused while building (e.g. no fine rule in force) */
+            printf("    [ ] %s\n", l->why);
+        if (l->built)
+            printf("    [x] every fact present: thuno doc %s %s\n", tn_doc_kind_name(l->kind),
+                   a->case_id);
+    }
+    return TN_OK;
 }
 
 tn_err tn_cmd_doc(struct tn_cli *cli)
@@ -259,21 +176,15 @@ tn_err tn_cmd_doc(struct tn_cli *cli)
     tn_err err = parse_args(cli, &a);
     if (err)
         return err;
-    struct tn_policy pol;
-    tn_policy_init(&pol);
-    struct tn_store *s = NULL;
-    if ((err = tn_cli_load_policy(cli, &pol)) || (err = tn_cli_open_store(cli, &s))) {
-        tn_policy_release(&pol);
+    struct tn_cli_app ca;
+    if ((err = tn_cli_app_open(cli, &ca)))
         return err;
-    }
-    err =
-        strcmp(a.kind, "checklist") == 0 ? checklist(cli, s, &pol, &a) : produce(cli, s, &pol, &a);
-    tn_store_free(s);
-    tn_policy_release(&pol);
+    err = strcmp(a.kind, "checklist") == 0 ? checklist(&ca.app, &a) : produce(&ca.app, &a);
+    tn_cli_app_close(&ca);
     return err;
 }
 
-tn_err tn_cli_case_pensioner(struct tn_cli *cli, struct tn_store *s, int argc, char **argv)
+tn_err tn_cli_case_pensioner(struct tn_app *app, int argc, char **argv)
 {
     if (argc < 1)
         return TN_ERR_USAGE;
@@ -311,9 +222,9 @@ tn_err tn_cli_case_pensioner(struct tn_cli *cli, struct tn_store *s, int argc, c
     }
     if (!p.name[0] || !p.bhxh_code[0] || !p.pay_day)
         return TN_ERR_USAGE;
-    tn_err err = tn_store_pensioner_record(s, argv[0], &p, actor, cli->now);
+    tn_err err = tn_app_case_pensioner(app, &everyone, argv[0], &p, actor);
     if (err) {
-        tn_cli_error("case", "%s", tn_store_errmsg(s));
+        tn_cli_error("case", "%s", tn_app_why(app, err));
         return err == TN_ERR_NOT_FOUND ? TN_ERR_REJECTED : err;
     }
     printf("case %s: pensioner %s (%s), paid on day %d, recorded\n", argv[0], p.name, p.bhxh_code,

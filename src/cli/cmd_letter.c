@@ -1,8 +1,7 @@
 /*
- * cmd_letter.c - `thuno letter KIND ...`: letters to units as PDF through the letter engine
- * (letter.h; docs/letters.md). This file holds the options, the letterhead and the dispatch;
- * letter_reminder.c the written reminder (văn bản đôn đốc), letter_c12ts.c the monthly C12-TS
- * notice, letter_mass.c the mass letters from a template.
+ * cmd_letter.c - `thuno letter KIND ...`: letters to units as PDF, written by the application
+ * layer (app.h "letters"; src/app/app_letter*.c; docs/letters.md). This file parses the
+ * options, loads the letterhead, names the destination and prints what the run did.
  *
  *   letter reminder --period P [--unit U] [--office CODE] [--date D] [--as-of T]
  *                   [--record --actor WHO] [--number-from N] (-o FILE | --dir DIR)
@@ -10,192 +9,40 @@
  *   letter mass     --template FILE --period P [--status LIST] [--office CODE] [--number TEXT]
  *                   (-o FILE | --dir DIR)
  *   every kind: [--letterhead FILE] (default templates/letterhead.txt)
- *
- * The reminder (Law 41/2024/QH15 Art 35; Decree 274/2025/NĐ-CP: within the first 10 days of
- * the month, the amount, the days late and the 0.03% a day) goes to every unit late or
- * evading at the end of P. --record numbers the letters from the register, stores them and
- * records a reminder_sent event on each unit's open case (a case is opened when it has none),
- * all checked before anything is written.
  */
-#include "letter_int.h"
+#include "cli.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "thuno/mem.h"
-#include "thuno/policy.h"
+#include "thuno/letter_rule.h"
 #include "thuno/report.h"
-#include "thuno/store.h"
-#include "thuno/text.h"
 
 #ifndef THUNO_TEMPLATES_DIR
 #define THUNO_TEMPLATES_DIR "templates"
 #endif
 
-/* ---- shared pieces ---- */
+/* The options of `thuno letter KIND`, checked. */
+struct letter_args {
+    tn_period period;
+    int has_period;
+    const char *unit;          /* --unit */
+    const char *office;        /* --office: the letterhead's and the scope's office */
+    const char *out;           /* -o FILE ("-": standard output) */
+    const char *dir;           /* --dir DIR: one file per unit */
+    const char *template_path; /* --template FILE (mass) */
+    const char *letterhead;    /* --letterhead FILE */
+    const char *actor;         /* --actor WHO */
+    const char *status;        /* --status LIST (mass) */
+    const char *number;        /* --number TEXT: the letter's number (mass) */
+    int number_from;           /* --number-from N (reminder): 0 for the register's next */
+    int record;                /* --record (reminder) */
+    tn_day date;               /* --date: the letters' date (default today) */
+    char as_of[20];            /* what the letters read: --as-of, default now */
+};
 
-void tn__period_vi(tn_period p, char buf[static 32])
-{
-    snprintf(buf, 32, "tháng %d năm %04d", p % 12 + 1, p / 12);
-}
-
-const char *tn__money_vi(tn_money m, char buf[static 40])
-{
-    tn_text_money_vnd(m, buf);
-    return buf;
-}
-
-void tn__letter_created(const struct tn__letter_opts *o, char out[static 20])
-{
-    char d[TN_DAY_BUFSZ];
-    tn_day_format(o->date, d);
-    snprintf(out, 20, "%sT00:00:00", d);
-}
-
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-        s[--n] = '\0';
-    return s;
-}
-
-static void set(char **field, const char *v)
-{
-    free(*field);
-    *field = tn_xstrdup(v);
-}
-
-tn_err tn__letterhead_load(const char *path, const char *office_code, struct tn__letterhead *lh)
-{
-    memset(lh, 0, sizeof *lh);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        tn_cli_error("letter", "cannot read the letterhead %s", path);
-        return TN_ERR_IO;
-    }
-    char line[1024];
-    long no = 0;
-    tn_err err = TN_OK;
-    /* office.CODE lines win over plain ones whatever their order */
-    int own[16] = {0};
-    while (fgets(line, sizeof line, f)) {
-        no++;
-        char *l = trim(line);
-        if (!*l || *l == '#')
-            continue;
-        char *colon = strchr(l, ':');
-        if (!colon) {
-            tn_cli_error("letter", "%s:%ld: expected \"key: value\", got \"%s\"", path, no, l);
-            err = TN_ERR_PARSE;
-            continue;
-        }
-        *colon = '\0';
-        char *key = trim(l), *v = trim(colon + 1);
-        char *dot = strchr(key, '.');
-        int mine = 0;
-        if (dot) {
-            *dot = '\0';
-            if (!office_code || strcmp(dot + 1, office_code) != 0)
-                continue;
-            mine = 1;
-        }
-        static const char *const keys[] = {
-            "agency", "office",  "place",           "authority",    "title",       "signer",
-            "phone",  "account", "suffix_reminder", "suffix_c12ts", "suffix_mass", "recipient"};
-        char **fields[] = {&lh->agency,          &lh->office,       &lh->place,      &lh->authority,
-                           &lh->title,           &lh->signer,       &lh->phone,      &lh->account,
-                           &lh->suffix_reminder, &lh->suffix_c12ts, &lh->suffix_mass};
-        size_t k = 0;
-        while (k < sizeof keys / sizeof keys[0] && strcmp(keys[k], key) != 0)
-            k++;
-        if (k == sizeof keys / sizeof keys[0]) {
-            tn_cli_error("letter", "%s:%ld: unknown key \"%s\"", path, no, key);
-            err = TN_ERR_PARSE;
-        } else if (k == 11) {
-            if (mine && !own[k]) { /* the office's own recipients replace the plain ones */
-                for (size_t i = 0; i < lh->nrecipients; i++)
-                    free(lh->recipients[i]);
-                lh->nrecipients = 0;
-                own[k] = 1;
-            } else if (!mine && own[k]) {
-                continue;
-            }
-            TN_GROW(lh->recipients, lh->caprecipients, lh->nrecipients + 1);
-            lh->recipients[lh->nrecipients++] = tn_xstrdup(v);
-        } else if (mine || !own[k]) {
-            set(fields[k], v);
-            own[k] |= mine;
-        }
-    }
-    fclose(f);
-    if (err)
-        tn__letterhead_release(lh);
-    return err;
-}
-
-void tn__letterhead_release(struct tn__letterhead *lh)
-{
-    char *fields[] = {lh->agency,          lh->office,       lh->place,      lh->authority,
-                      lh->title,           lh->signer,       lh->phone,      lh->account,
-                      lh->suffix_reminder, lh->suffix_c12ts, lh->suffix_mass};
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        free(fields[i]);
-    for (size_t i = 0; i < lh->nrecipients; i++)
-        free(lh->recipients[i]);
-    free(lh->recipients);
-    memset(lh, 0, sizeof *lh);
-}
-
-void tn__letter_head(const struct tn__letterhead *lh, const struct tn__letter_opts *o,
-                     const char *number, const char *summary, struct tn_letter_head *h)
-{
-    memset(h, 0, sizeof *h);
-    h->agency = lh->agency;
-    h->office = lh->office;
-    h->number = number;
-    h->summary = summary;
-    h->place = lh->place;
-    h->date = o->date;
-}
-
-void tn__letter_sign(const struct tn__letterhead *lh, struct tn_letter_doc *doc)
-{
-    const char **rec = tn_xcalloc(lh->nrecipients + 1, sizeof *rec);
-    rec[0] = "Như trên;";
-    for (size_t i = 0; i < lh->nrecipients; i++)
-        rec[i + 1] = lh->recipients[i];
-    struct tn_letter_sign s = {lh->authority, lh->title ? lh->title : "GIÁM ĐỐC", lh->signer, rec,
-                               lh->nrecipients + 1};
-    tn_letter_sign(doc, &s);
-    free((void *)rec);
-}
-
-tn_err tn__letter_write(const struct tn_letter_doc *doc, const char *out)
-{
-    tn_err err =
-        strcmp(out, "-") == 0 ? tn_letter_doc_write(doc, stdout) : tn_letter_doc_save(doc, out);
-    if (err)
-        tn_cli_error("letter", "cannot write %s", out);
-    return err;
-}
-
-tn_err tn__letter_write_unit(const struct tn_letter_doc *doc, const char *dir,
-                             const char *unit_code)
-{
-    char path[1024];
-    int n = snprintf(path, sizeof path, "%s/%s.pdf", dir, unit_code);
-    if (n < 0 || (size_t)n >= sizeof path) {
-        tn_cli_error("letter", "cannot write %s/%s.pdf: path too long", dir, unit_code);
-        return TN_ERR_IO;
-    }
-    return tn__letter_write(doc, path);
-}
-
-static tn_err parse_opts(struct tn_cli *cli, int argc, char **argv, struct tn__letter_opts *o)
+static tn_err parse_opts(struct tn_cli *cli, int argc, char **argv, struct letter_args *o)
 {
     memset(o, 0, sizeof *o);
     char today[TN_DAY_BUFSZ];
@@ -221,7 +68,7 @@ static tn_err parse_opts(struct tn_cli *cli, int argc, char **argv, struct tn__l
             }
             o->has_period = 1;
         } else if (strcmp(a, "--unit") == 0) {
-            o->filter.unit = v;
+            o->unit = v;
         } else if (strcmp(a, "--office") == 0) {
             o->office = v;
         } else if (strcmp(a, "-o") == 0) {
@@ -276,47 +123,137 @@ static tn_err parse_opts(struct tn_cli *cli, int argc, char **argv, struct tn__l
     return TN_OK;
 }
 
+/* Prints each line of problems under "thuno: letter: " (prefixed) or as it is. */
+static void print_problems(const char *problems, int prefixed)
+{
+    for (const char *p = problems; p && *p;) {
+        size_t n = strcspn(p, "\n");
+        if (prefixed)
+            tn_cli_error("letter", "%.*s", (int)n, p);
+        else
+            fprintf(stderr, "%.*s\n", (int)n, p);
+        p += n + (p[n] == '\n');
+    }
+}
+
+/* Prints what a reminder run did: the warning, the units skipped, the letters recorded. */
+static void print_reminder(const struct tn_letter_result *res)
+{
+    for (size_t i = 0; i < res->nskipped; i++)
+        fprintf(stderr,
+                "thuno: letter reminder: bỏ qua / skipped %s: case %s is %s (%s), its own "
+                "deadlines lead it\n",
+                res->skipped[i].unit_code, res->skipped[i].case_id, res->skipped[i].state,
+                res->skipped[i].state_vi);
+    for (size_t i = 0; i < res->nrecorded; i++)
+        printf("%s\t%s\t%s\treminder_sent %ld%s\n", res->recorded[i].unit_code,
+               res->recorded[i].letter_no, res->recorded[i].case_id, res->recorded[i].event_seq,
+               res->recorded[i].case_opened ? " (case opened)" : "");
+}
+
+static tn_err run(struct tn_cli *cli, const char *kind, const struct letter_args *a,
+                  const struct tn_letterhead *lh, unsigned status)
+{
+    struct tn_cli_app ca;
+    tn_err err = tn_cli_app_open(cli, &ca);
+    if (err)
+        return err;
+    struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
+    if (a->office && (err = tn_app_scope_office(&ca.app, a->office, &scope.office))) {
+        tn_cli_error("letter", "%s", tn_app_why(&ca.app, err));
+        tn_cli_app_close(&ca);
+        return err == TN_ERR_NOT_FOUND ? TN_ERR_USAGE : err;
+    }
+    struct tn_letter_opts o = {.period = a->period,
+                               .unit = a->unit,
+                               .date = a->date,
+                               .as_of = a->as_of,
+                               .letterhead = lh,
+                               .dest = {NULL, a->out, a->dir},
+                               .record = a->record,
+                               .actor = a->actor,
+                               .number_from = a->number_from,
+                               .template_path = a->template_path,
+                               .status = status,
+                               .number = a->number};
+    if (a->out && strcmp(a->out, "-") == 0)
+        o.dest.f = stdout;
+    struct tn_letter_result res;
+    tn_letter_result_init(&res);
+    if (strcmp(kind, "reminder") == 0) {
+        err = tn_app_letter_reminder(&ca.app, &scope, &o, &res);
+        if (res.late_day) /* LAW: Decree 274/2025/NĐ-CP */
+            fprintf(stderr,
+                    "thuno: letter: cảnh báo / warning: the monthly reminder is due within "
+                    "the first 10 days of the month (Decree 274/2025), dated day %d\n",
+                    res.late_day);
+        print_reminder(&res);
+    } else if (strcmp(kind, "c12ts") == 0) {
+        err = tn_app_letter_c12ts(&ca.app, &scope, &o, &res);
+    } else {
+        err = tn_app_letter_mass(&ca.app, &scope, &o, &res);
+    }
+    print_problems(res.problems, 0);
+    if (err && !(err == TN_ERR_REJECTED && res.problems))
+        tn_cli_error("letter", "%s", tn_app_why(&ca.app, err));
+    if (!err && strcmp(kind, "reminder") == 0 && res.nskipped)
+        fprintf(stderr,
+                "thuno: letter reminder: %zu letters%s; %zu skipped (in court or "
+                "enforcement)\n",
+                res.letters, a->record ? ", recorded" : "", res.nskipped);
+    else if (!err && strcmp(kind, "reminder") == 0)
+        fprintf(stderr, "thuno: letter reminder: %zu letters%s\n", res.letters,
+                a->record ? ", recorded" : "");
+    else if (!err && strcmp(kind, "c12ts") == 0)
+        fprintf(stderr, "thuno: letter c12ts: %zu notices\n", res.letters);
+    else if (!err)
+        fprintf(stderr, "thuno: letter mass: %zu letters\n", res.letters);
+    tn_letter_result_release(&res);
+    tn_cli_app_close(&ca);
+    return err;
+}
+
 tn_err tn_cmd_letter(struct tn_cli *cli)
 {
     if (cli->argc < 2)
         return TN_ERR_USAGE;
     const char *kind = cli->argv[1];
-    struct tn__letter_opts o;
-    tn_err err = parse_opts(cli, cli->argc - 2, cli->argv + 2, &o);
+    struct letter_args a;
+    tn_err err = parse_opts(cli, cli->argc - 2, cli->argv + 2, &a);
     if (err)
         return err;
-    if ((strcmp(kind, "mass") == 0) != (o.template_path != NULL)) {
+    if ((strcmp(kind, "mass") == 0) != (a.template_path != NULL)) {
         tn_cli_error("letter", "--template goes with (and only with) letter mass");
         return TN_ERR_USAGE;
     }
-    if (o.record && strcmp(kind, "reminder") != 0) {
+    if (a.record && strcmp(kind, "reminder") != 0) {
         tn_cli_error("letter", "--record goes with letter reminder");
         return TN_ERR_USAGE;
     }
     if (strcmp(kind, "reminder") != 0 && strcmp(kind, "c12ts") != 0 && strcmp(kind, "mass") != 0)
         return TN_ERR_USAGE;
+    unsigned status = 0;
+    const char *bad = "";
+    size_t bad_len = 0;
+    if (a.status && tn_letter_rule_status_parse(a.status, &status, &bad, &bad_len)) {
+        tn_cli_error("letter",
+                     "--status takes all, current, late, evading, owing, locked "
+                     "(comma-separated), got \"%.*s\"",
+                     (int)bad_len, bad);
+        return TN_ERR_USAGE;
+    }
     char lhpath[1024];
     const char *tdir = getenv("THUNO_TEMPLATES");
     snprintf(lhpath, sizeof lhpath, "%s/letterhead.txt",
              tdir && *tdir ? tdir : THUNO_TEMPLATES_DIR);
-    struct tn__letterhead lh;
-    if ((err = tn__letterhead_load(o.letterhead ? o.letterhead : lhpath, o.office, &lh)))
+    struct tn_letterhead lh;
+    char *problems = NULL;
+    err = tn_app_letterhead_load(a.letterhead ? a.letterhead : lhpath, a.office, &lh, &problems);
+    print_problems(problems, 1);
+    free(problems);
+    if (err)
         return err;
-    struct tn_policy pol;
-    tn_policy_init(&pol);
-    struct tn_store *s = NULL;
-    const char *cut = o.office; /* the letterhead's lines stay the office's own */
-    if (!(err = tn_cli_load_policy(cli, &pol)) && !(err = tn_cli_open_store(cli, &s)) &&
-        !(err = tn_cli_cut_office(s, "letter", &cut))) {
-        if (strcmp(kind, "reminder") == 0)
-            err = tn__letter_reminder(cli, s, &pol, &lh, &o);
-        else if (strcmp(kind, "c12ts") == 0)
-            err = tn__letter_c12ts(cli, s, &pol, &lh, &o);
-        else
-            err = tn__letter_mass(cli, s, &pol, &lh, &o);
-    }
-    tn_store_free(s);
-    tn_policy_release(&pol);
-    tn__letterhead_release(&lh);
+    err = run(cli, kind, &a, &lh, status);
+    tn_letterhead_release(&lh);
     return err;
 }

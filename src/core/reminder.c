@@ -105,15 +105,3 @@ void tn_reminder_funds(const tn_money overdue[static TN_G_COUNT],
         out->closing[g] = closing[g];
     }
 }
-
-int tn_reminder_picks(unsigned want, const char *legal_status, tn_money closing,
-                      int months_owed_tenths, int lock_tenths)
-{
-    if (!want)
-        return 1;
-    return ((want & TN_LETTER_PICK_CURRENT) && strcmp(legal_status, "current") == 0) ||
-           ((want & TN_LETTER_PICK_LATE) && strcmp(legal_status, "late") == 0) ||
-           ((want & TN_LETTER_PICK_EVADING) && strcmp(legal_status, "evading") == 0) ||
-           ((want & TN_LETTER_PICK_OWING) && closing > 0) ||
-           ((want & TN_LETTER_PICK_LOCKED) && months_owed_tenths >= lock_tenths);
-}

@@ -1,207 +1,26 @@
 /*
- * store.c - opening the SQLite store, its schema and transactions (see store.h).
+ * store.c - the seam under the store (store_ops.h, docs/store.md): tn_store_open picks the
+ * backend by the URL, and every public store function is a wrapper that calls through the
+ * backend's table of operations. No SQL here: it lives in the backends (src/store/sqlite/).
  */
-#include "store_int.h"
+#include "store/store_ops.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "schema_sql.h" /* generated from schema.sql: tn__schema_sql */
+#include "store/store_test.h"
 #include "thuno/mem.h"
 
-tn_err tn__store_fail(struct tn_store *s, const char *what)
-{
-    snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", what, sqlite3_errmsg(s->db));
-    return TN_ERR_STORE;
-}
-
-tn_err tn__store_prepare(struct tn_store *s, const char *sql, sqlite3_stmt **out)
-{
-    if (sqlite3_prepare_v2(s->db, sql, -1, out, NULL) != SQLITE_OK)
-        return tn__store_fail(s, "prepare");
-    return TN_OK;
-}
-
-tn_err tn__store_exec(struct tn_store *s, const char *sql)
-{
-    char *msg = NULL;
-    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        snprintf(s->errmsg, sizeof s->errmsg, "%s", msg ? msg : "exec failed");
-        sqlite3_free(msg);
-        return TN_ERR_STORE;
-    }
-    return TN_OK;
-}
-
-tn_err tn__store_cached(struct tn_store *s, const char *sql, sqlite3_stmt **out)
-{
-    for (int i = 0; i < s->ncache; i++) {
-        if (strcmp(s->cache[i].sql, sql) == 0) {
-            sqlite3_reset(s->cache[i].st);
-            sqlite3_clear_bindings(s->cache[i].st);
-            *out = s->cache[i].st;
-            return TN_OK;
-        }
-    }
-    sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s, sql, &st);
-    if (err)
-        return err;
-    if (s->ncache == (int)(sizeof s->cache / sizeof s->cache[0]) ||
-        strlen(sql) >= sizeof s->cache[0].sql) {
-        /* no room: the caller would leak it, so refuse loudly in development */
-        sqlite3_finalize(st);
-        snprintf(s->errmsg, sizeof s->errmsg, "statement cache full");
-        return TN_ERR_STORE;
-    }
-    snprintf(s->cache[s->ncache].sql, sizeof s->cache[0].sql, "%s", sql);
-    s->cache[s->ncache].st = st;
-    s->ncache++;
-    *out = st;
-    return TN_OK;
-}
-
-void tn__bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
-{
-    if (v && *v)
-        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, i);
-}
-
-const char *tn__col_text(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? (const char *)t : "";
-}
-
-tn_err tn__store_batch(struct tn_store *s, const char *kind, const char *file, const char *now,
-                       int rows_new, int rows_changed, const char *what, sqlite3_int64 *batch)
-{
-    sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "INSERT INTO import_batch (kind, file, known_at, rows_new, "
-                                   "rows_changed, rows_same) VALUES (?1, ?2, ?3, ?4, ?5, 0)",
-                                   &st);
-    if (err)
-        return err;
-    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 4, rows_new);
-    sqlite3_bind_int(st, 5, rows_changed);
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return tn__store_fail(s, what);
-    *batch = sqlite3_last_insert_rowid(s->db);
-    return TN_OK;
-}
-
-tn_period tn__col_period(sqlite3_stmt *st, int i)
-{
-    tn_period p = -1;
-    if (sqlite3_column_type(st, i) != SQLITE_NULL)
-        tn_period_parse(tn__col_text(st, i), &p);
-    return p;
-}
-
-tn_day tn__col_day(sqlite3_stmt *st, int i)
-{
-    tn_day d = -1;
-    if (sqlite3_column_type(st, i) != SQLITE_NULL)
-        tn_day_parse(tn__col_text(st, i), &d);
-    return d;
-}
-
-const char *tn__at(const char *as_of)
-{
-    return as_of ? as_of : TN__FOREVER;
-}
-
-tn_err tn__store_prepare_at(struct tn_store *s, const char *sql, const char *key, const char *as_of,
-                            sqlite3_stmt **out)
-{
-    tn_err err = tn__store_prepare(s, sql, out);
-    if (err)
-        return err;
-    sqlite3_bind_text(*out, 1, key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(*out, 2, tn__at(as_of), -1, SQLITE_STATIC);
-    return TN_OK;
-}
-
-tn_err tn__store_prepare_period(struct tn_store *s, const char *sql, tn_period period,
-                                const char *as_of, sqlite3_stmt **out)
-{
-    tn_err err = tn__store_prepare(s, sql, out);
-    if (err)
-        return err;
-    char p[TN_PERIOD_BUFSZ];
-    tn_period_format(period, p);
-    sqlite3_bind_text(*out, 1, p, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*out, 2, tn__at(as_of), -1, SQLITE_STATIC);
-    return TN_OK;
-}
-
-int tn__store_next(struct tn_store *s, sqlite3_stmt *st, tn_err *err, const char *what)
-{
-    if (*err)
-        return 0;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        return 1;
-    if (rc != SQLITE_DONE)
-        *err = tn__store_fail(s, what);
-    return 0;
-}
-
-tn_err tn__store_step_one(struct tn_store *s, sqlite3_stmt *st, int *found, const char *what)
-{
-    int rc = sqlite3_step(st);
-    *found = rc == SQLITE_ROW;
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, what);
-}
-
-tn_err tn__store_collect(struct tn_store *s, sqlite3_stmt *st, size_t size,
-                         tn_err (*read)(struct tn_store *s, sqlite3_stmt *st, void *elem,
-                                        const void *arg),
-                         const void *arg, const char *what, void **rows, size_t *n)
-{
-    char *out = NULL;
-    size_t cnt = 0, cap = 0;
-    tn_err err = TN_OK;
-    while (tn__store_next(s, st, &err, what)) {
-        tn_grow_zero((void **)&out, &cap, cnt + 1, size);
-        if ((err = read(s, st, out + cnt * size, arg)))
-            break;
-        cnt++;
-    }
-    sqlite3_finalize(st);
-    if (err) {
-        free(out);
-        return err;
-    }
-    *rows = out;
-    *n = cnt;
-    return TN_OK;
-}
-
-static int file_exists(const char *path)
-{
-    struct stat sb;
-    return strcmp(path, ":memory:") != 0 && stat(path, &sb) == 0;
-}
-
-/* Indexes that came after the schema thuno-1 (docs/performance.md): made on opening a store
- * that lacks them, once; a no-op that takes no lock when they exist; never an error. Partial
- * where most rows have NULL, so that imports of payments pay nothing for them. */
-static const char late_indexes[] =
-    "CREATE INDEX IF NOT EXISTS unit_tax ON unit (tax_code);"
-    "CREATE INDEX IF NOT EXISTS payment_case ON payment (case_id) WHERE case_id IS NOT NULL;"
-    "CREATE INDEX IF NOT EXISTS payment_reverses ON payment (reverses) "
-    "WHERE reverses IS NOT NULL;";
+/* An import or lookup object: the backend's own, and the table to reach it through. */
+struct tn_store_import {
+    const struct tn_store_ops *ops;
+    void *impl;
+};
+struct tn_store_lookup {
+    const struct tn_store_ops *ops;
+    void *impl;
+};
 
 tn_err tn_store_open(const char *url, int create, struct tn_store **out, char errmsg[256])
 {
@@ -213,94 +32,137 @@ tn_err tn_store_open(const char *url, int create, struct tn_store **out, char er
         snprintf(errmsg, 256, "the PostgreSQL store is not available in this build");
         return TN_ERR_STORE;
     }
+    const struct tn_store_backend *b = &tn__sq_backend; /* a path, ":memory:" or sqlite:PATH */
     if (strncmp(url, "sqlite:", 7) == 0)
         url += 7;
-    int exists = file_exists(url);
-    if (create && exists) {
-        snprintf(errmsg, 256, "%s already exists", url);
-        return TN_ERR_CONFLICT;
-    }
-    if (!create && !exists && strcmp(url, ":memory:") != 0) {
-        snprintf(errmsg, 256, "%s does not exist (run 'thuno init' first)", url);
-        return TN_ERR_NOT_FOUND;
-    }
-    struct tn_store *s = tn_xcalloc(1, sizeof *s);
-    /* one connection, one thread: SQLite's own mutexes are pure cost */
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-    tn_err err = TN_OK;
-    if (sqlite3_open_v2(url, &s->db, flags, NULL) != SQLITE_OK) {
-        snprintf(errmsg, 256, "%s", s->db ? sqlite3_errmsg(s->db) : "cannot open");
-        err = TN_ERR_STORE;
-        goto done;
-    }
-    sqlite3_busy_timeout(s->db, 5000);
-    /* WAL lets reports read while a close writes; NORMAL sync is durable at each commit in
-     * WAL mode except for the last transactions before a power cut. */
-    if ((err = tn__store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                                 "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536;"
-                                 "PRAGMA temp_store=MEMORY;")))
-        goto fail_msg;
-    if (create) {
-        if ((err = tn__store_exec(s, "BEGIN")) || (err = tn__store_exec(s, tn__schema_sql)) ||
-            (err = tn__store_exec(s, "INSERT INTO meta VALUES ('schema','thuno-1')")) ||
-            (err = tn__store_exec(s, "COMMIT")))
-            goto fail_msg;
-    } else {
-        sqlite3_stmt *st;
-        if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key='schema'", -1, &st, NULL) !=
-            SQLITE_OK) {
-            snprintf(errmsg, 256, "%s is not a thuno store", url);
-            err = TN_ERR_NOT_FOUND;
-            goto done;
-        }
-        int ok = sqlite3_step(st) == SQLITE_ROW &&
-                 strcmp((const char *)sqlite3_column_text(st, 0), "thuno-1") == 0;
-        sqlite3_finalize(st);
-        if (!ok) {
-            snprintf(errmsg, 256, "%s has an unknown schema version", url);
-            err = TN_ERR_NOT_FOUND;
-            goto done;
-        }
-    }
-    /* a store that cannot take them now (read-only, or a close holding the write lock past
-     * the busy timeout) works without them, slower; the next open makes them */
-    if (tn__store_exec(s, late_indexes) != TN_OK)
-        s->errmsg[0] = '\0';
+    void *impl;
+    tn_err err = b->open(url, create, &impl, errmsg);
+    if (err)
+        return err;
+    struct tn_store *s = tn_xmalloc(sizeof *s);
+    s->ops = b->ops;
+    s->impl = impl;
     *out = s;
     return TN_OK;
-fail_msg:
-    snprintf(errmsg, 256, "%.255s", s->errmsg);
-done:
-    tn_store_free(s);
-    return err;
 }
 
 void tn_store_free(struct tn_store *s)
 {
     if (!s)
         return;
-    for (int i = 0; i < s->ncache; i++)
-        sqlite3_finalize(s->cache[i].st);
-    sqlite3_close(s->db);
+    s->ops->close(s->impl);
     free(s);
 }
 
 const char *tn_store_errmsg(const struct tn_store *s)
 {
-    return s->errmsg;
+    return s->ops->errmsg(s->impl);
 }
 
 tn_err tn_store_begin(struct tn_store *s)
 {
-    return tn__store_exec(s, "BEGIN IMMEDIATE");
+    return s->ops->begin(s->impl);
 }
 
 tn_err tn_store_commit(struct tn_store *s)
 {
-    return tn__store_exec(s, "COMMIT");
+    return s->ops->commit(s->impl);
 }
 
 void tn_store_rollback(struct tn_store *s)
 {
-    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->ops->rollback(s->impl);
 }
+
+const char *tn_store_office(const struct tn_store *s)
+{
+    return s->ops->office(s->impl);
+}
+
+tn_err tn_store_import_begin(struct tn_store *s, const char *table, const char *const *keys,
+                             size_t nkeys, const char *const *cols, size_t ncols, const char *kind,
+                             const char *file, const char *now, struct tn_store_import **out)
+{
+    void *impl;
+    tn_err err =
+        s->ops->import_begin(s->impl, table, keys, nkeys, cols, ncols, kind, file, now, &impl);
+    if (err)
+        return err;
+    struct tn_store_import *imp = tn_xmalloc(sizeof *imp);
+    imp->ops = s->ops;
+    imp->impl = impl;
+    *out = imp;
+    return TN_OK;
+}
+
+tn_err tn_store_import_find(struct tn_store_import *imp, const struct tn_store_value *keys,
+                            long *version, struct tn_store_value *cur)
+{
+    return imp->ops->import_find(imp->impl, keys, version, cur);
+}
+
+tn_err tn_store_import_put(struct tn_store_import *imp, const struct tn_store_value *keys,
+                           const struct tn_store_value *vals, long old)
+{
+    return imp->ops->import_put(imp->impl, keys, vals, old);
+}
+
+tn_err tn_store_import_finish(struct tn_store_import *imp, long rows_new, long rows_changed,
+                              long rows_same)
+{
+    return imp->ops->import_finish(imp->impl, rows_new, rows_changed, rows_same);
+}
+
+void tn_store_import_free(struct tn_store_import *imp)
+{
+    if (!imp)
+        return;
+    imp->ops->import_free(imp->impl);
+    free(imp);
+}
+
+tn_err tn_store_lookup_new(struct tn_store *s, const char *table, const char *col,
+                           struct tn_store_lookup **out)
+{
+    void *impl;
+    tn_err err = s->ops->lookup_new(s->impl, table, col, &impl);
+    if (err)
+        return err;
+    struct tn_store_lookup *lk = tn_xmalloc(sizeof *lk);
+    lk->ops = s->ops;
+    lk->impl = impl;
+    *out = lk;
+    return TN_OK;
+}
+
+tn_err tn_store_lookup_exists(struct tn_store_lookup *lk, const char *value, int *found)
+{
+    return lk->ops->lookup_exists(lk->impl, value, found);
+}
+
+void tn_store_lookup_free(struct tn_store_lookup *lk)
+{
+    if (!lk)
+        return;
+    lk->ops->lookup_free(lk->impl);
+    free(lk);
+}
+
+tn_err tn__store_test_exec(struct tn_store *s, const char *sql)
+{
+    return s->ops->test_exec(s->impl, sql);
+}
+
+tn_err tn__store_test_text(struct tn_store *s, const char *sql, char *out, size_t outsz)
+{
+    return s->ops->test_text(s->impl, sql, out, outsz);
+}
+
+/* The row operations: one wrapper each, with the public name and signature. */
+#define X(name, fn, params, args)                                                                  \
+    tn_err fn(struct tn_store *s, TN__UNPAREN params)                                              \
+    {                                                                                              \
+        return s->ops->name(s->impl, TN__UNPAREN args);                                            \
+    }
+TN_STORE_OPS(X)
+#undef X

@@ -1,0 +1,395 @@
+/*
+ * close.c - the monthly close over the SQLite store (design: docs/ledger.md).
+ *
+ * Units are streamed in unit_code order; declarations and payments come from cursors
+ * merge-joined on unit_code, so the close reads each table once. Per unit the rows go into
+ * a struct tn_close_unit_in and core's tn_close_unit (close_unit.c: assessing, back-dated
+ * adjustments, reversals, earmarks, the replay, aging, the balance identity, the digest)
+ * computes the result; a new unit_close row is written only if it differs from the one known.
+ */
+#include "close_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "thuno/mem.h"
+
+static tn_period text_period(const char *t)
+{
+    tn_period p = 0;
+    tn_period_parse(t, &p);
+    return p;
+}
+
+static tn_day text_day(const char *t)
+{
+    tn_day d = 0;
+    tn_day_parse(t, &d);
+    return d;
+}
+
+/* Which period may be closed now, and the ledger's first period. */
+static tn_err check_state(struct tn__close *c, char *msg, size_t msgsz)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(c->s, "SELECT min(period), max(period) FROM close_run", &st);
+    if (err)
+        return err;
+    c->start = c->period;
+    int rc = sqlite3_step(st); /* one row, NULLs when nothing is closed yet */
+    if (rc != SQLITE_ROW)
+        err = tn__store_fail(c->s, "read the closed periods");
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+        tn_period first = text_period(tn__col_text(st, 0));
+        tn_period last = text_period(tn__col_text(st, 1));
+        char asked[TN_PERIOD_BUFSZ], a[TN_PERIOD_BUFSZ], b[TN_PERIOD_BUFSZ];
+        tn_period_format(c->period, asked);
+        tn_period_format(last, a);
+        tn_period_format(last + 1, b);
+        if (c->period < last) {
+            /* name the period asked for, not the ledger's first */
+            snprintf(msg, msgsz,
+                     "%s %s%s and the last closed period is %s; changes to it are recognised "
+                     "as adjustments when %s (or %s) is closed",
+                     asked,
+                     c->period < first ? "is before the ledger's first period "
+                                       : "is already closed",
+                     c->period < first ? tn__col_text(st, 0) : "", a, a, b);
+            err = TN_ERR_STATE;
+        } else if (c->period > last + 1) {
+            snprintf(msg, msgsz, "the last closed period is %s: close %s first", a, b);
+            err = TN_ERR_STATE;
+        }
+        c->start = first;
+    }
+    sqlite3_finalize(st);
+    return err;
+}
+
+/* Reads rows of a cursor sorted by unit_code while they belong to code. The cursor's
+ * current row (already stepped) is the first candidate; rc tracks the last step. */
+static int cursor_at(sqlite3_stmt *st, int rc, const char *code)
+{
+    return rc == SQLITE_ROW && strcmp(tn__col_text(st, 0), code) == 0;
+}
+
+static void skip_before(sqlite3_stmt *st, int *rc, const char *code)
+{
+    while (*rc == SQLITE_ROW && strcmp(tn__col_text(st, 0), code) < 0)
+        *rc = sqlite3_step(st);
+}
+
+static void load_decls(struct tn__unit_work *w, sqlite3_stmt *st, int *rc)
+{
+    w->ndecls = 0;
+    skip_before(st, rc, w->code);
+    for (; cursor_at(st, *rc, w->code); *rc = sqlite3_step(st)) {
+        /* unit_code, bhxh_code, from_period, kind, salary, funds, declared_on, known_at */
+        TN_GROW(w->decls, w->capdecls, w->ndecls + 1);
+        struct tn_close_decl *d = &w->decls[w->ndecls++];
+        TN__COL_COPY(d->bhxh, st, 1);
+        d->from = text_period(tn__col_text(st, 2));
+        d->decrease = strcmp(tn__col_text(st, 3), "decrease") == 0;
+        d->salary = sqlite3_column_int64(st, 4);
+        d->funds = (unsigned)sqlite3_column_int(st, 5);
+        d->declared_on = text_day(tn__col_text(st, 6));
+        TN__COL_COPY(d->known_at, st, 7);
+    }
+}
+
+static void load_pays(struct tn__unit_work *w, sqlite3_stmt *st, int *rc)
+{
+    w->npays = 0;
+    skip_before(st, rc, w->code);
+    for (; cursor_at(st, *rc, w->code); *rc = sqlite3_step(st)) {
+        /* unit_code, txn_id, paid_on, amount, reverses, known_at, bhxh_code */
+        TN_GROW(w->pays, w->cappays, w->npays + 1);
+        struct tn_close_pay *p = &w->pays[w->npays++];
+        TN__COL_COPY(p->txn, st, 1);
+        p->paid_on = text_day(tn__col_text(st, 2));
+        p->amount = sqlite3_column_int64(st, 3);
+        TN__COL_COPY(p->reverses, st, 4);
+        TN__COL_COPY(p->known_at, st, 5);
+        TN__COL_COPY(p->bhxh, st, 6);
+    }
+}
+
+static tn_err load_prev(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *st)
+{
+    w->nprev = 0;
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, w->code, -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        TN_GROW(w->prev, w->capprev, w->nprev + 1);
+        struct tn_close_prev *p = &w->prev[w->nprev++];
+        p->period = text_period(tn__col_text(st, 0));
+        p->id = sqlite3_column_int64(st, 1);
+        p->assessed = sqlite3_column_int64(st, 2);
+        p->closing = sqlite3_column_int64(st, 3);
+        for (int g = 0; g < TN_G_COUNT; g++) {
+            p->charge[g] = sqlite3_column_int64(st, 4 + g);
+            p->cum_interest[g] = sqlite3_column_int64(st, 7 + g);
+        }
+        p->cum_paid = sqlite3_column_int64(st, 10);
+        TN__COL_COPY(p->known_at, st, 11);
+        TN__COL_COPY(p->digest, st, 12);
+    }
+    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(c->s, "read previous closes");
+}
+
+/* The lines of worker bhxh recorded by close prev, for core's tn_close_unit. */
+struct rec_reader {
+    struct tn__close *c;
+    sqlite3_stmt *st;
+};
+
+static tn_err read_recorded(void *ctx, const struct tn_close_prev *prev, const char *bhxh,
+                            tn_close_line_fn line, void *lctx)
+{
+    struct rec_reader *r = ctx;
+    sqlite3_stmt *st = r->st;
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, prev->id);
+    sqlite3_bind_text(st, 2, bhxh, -1, SQLITE_STATIC);
+    int rc = SQLITE_DONE;
+    tn_err err = TN_OK;
+    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        tn_money amount[TN_C_COUNT];
+        for (int k = 0; k < TN_C_COUNT; k++)
+            amount[k] = sqlite3_column_int64(st, 1 + k);
+        err = line(lctx, text_period(tn__col_text(st, 0)), amount);
+    }
+    if (err)
+        return err;
+    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(r->c->s, "read recorded lines");
+}
+
+static tn_err close_unit(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *rec_st,
+                         const char *prev_run_at, char *msg, size_t msgsz)
+{
+    struct rec_reader reader = {c, rec_st};
+    struct tn_close_unit_in *in = &w->in; /* in->facts is parse_facts()'s */
+    in->code = w->code;
+    in->decls = w->decls;
+    in->ndecls = w->ndecls;
+    in->pays = w->pays;
+    in->npays = w->npays;
+    in->prev = w->prev;
+    in->nprev = w->nprev;
+    in->prev_run_at = prev_run_at;
+    in->recorded = read_recorded;
+    in->ctx = &reader;
+    tn_err err = tn_close_unit(c->pol, c->start, c->period, &w->in, &w->out, msg, msgsz);
+    if (err)
+        return err;
+    c->stats.interest_missing += w->out.interest_missing;
+    c->stats.units++;
+    c->stats.workers += w->out.bal.workers;
+    if (!w->out.changed)
+        return TN_OK; /* nothing new is known: the close is idempotent */
+    c->stats.units_changed++;
+    for (size_t i = 0; i < w->out.nlines; i++) {
+        c->stats.lines++;
+        c->stats.adjustments += w->out.lines[i].adjustment;
+        c->stats.findings += w->out.lines[i].below_floor;
+    }
+    return tn__close_write_unit(c, w);
+}
+
+static void work_release(struct tn__unit_work *w)
+{
+    free(w->decls);
+    free(w->pays);
+    free(w->prev);
+    tn_close_unit_out_release(&w->out);
+}
+
+/* Errors: TN_ERR_PARSE (msg set) for a unit type policy.h does not know: its rates may differ
+ * (except_types), so it is never taken for "other". */
+static tn_err parse_facts(sqlite3_stmt *st, struct tn__unit_work *w, char *msg, size_t msgsz)
+{
+    /* unit_code, type, wage_region, payment_cycle, registered_on */
+    TN__COL_COPY(w->code, st, 0);
+    struct tn_unit_facts *f = &w->in.facts;
+    const char *type = tn__col_text(st, 1);
+    if (tn_unit_type_parse(type, &f->type)) {
+        snprintf(msg, msgsz, "unit %s: unknown unit type \"%s\"", w->code, type);
+        return TN_ERR_PARSE;
+    }
+    f->wage_region = sqlite3_column_int(st, 2);
+    f->payment_cycle = sqlite3_column_int(st, 3);
+    f->registered_on = text_day(tn__col_text(st, 4));
+    return TN_OK;
+}
+
+static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls, sqlite3_stmt *pays,
+                  sqlite3_stmt *prev, sqlite3_stmt *rec, const char *prev_run_at, long long total,
+                  void (*progress)(void *, long long, long long), void *ctx, char *msg,
+                  size_t msgsz)
+{
+    struct tn__unit_work w;
+    memset(&w, 0, sizeof w);
+    tn_close_unit_out_init(&w.out);
+    tn_err err = TN_OK;
+    int rcd = sqlite3_step(decls), rcp = sqlite3_step(pays), rc;
+    long long done = 0;
+    while (!err && (rc = sqlite3_step(units)) == SQLITE_ROW) {
+        if ((err = parse_facts(units, &w, msg, msgsz)))
+            break;
+        load_decls(&w, decls, &rcd);
+        load_pays(&w, pays, &rcp);
+        if (!(err = load_prev(c, &w, prev)))
+            err = close_unit(c, &w, rec, prev_run_at, msg, msgsz);
+        if (progress && (++done % 256 == 0 || done == total))
+            progress(ctx, done, total);
+    }
+    if (!err && rc != SQLITE_DONE)
+        err = tn__store_fail(c->s, "read units");
+    if (!err &&
+        ((rcd != SQLITE_DONE && rcd != SQLITE_ROW) || (rcp != SQLITE_DONE && rcp != SQLITE_ROW)))
+        err = tn__store_fail(c->s, "read declarations or payments");
+    if (err == TN_ERR_STORE && !msg[0])
+        snprintf(msg, msgsz, "%s", tn__sq_errmsg(c->s));
+    work_release(&w);
+    return err;
+}
+
+tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_period period,
+                           const char *now, struct tn_close_stats *stats,
+                           void (*progress)(void *ctx, long long done, long long total), void *ctx,
+                           char *msg, size_t msgsz)
+{
+    struct tn__close c = {.s = s, .pol = pol, .period = period, .now = now};
+    sqlite3_stmt *units = NULL, *decls = NULL, *pays = NULL, *prev = NULL, *rec = NULL, *st = NULL;
+    char pbuf[TN_PERIOD_BUFSZ], first[TN_PERIOD_BUFSZ], last_day[TN_DAY_BUFSZ];
+    char prev_run_at[20] = "";
+    msg[0] = '\0';
+    tn_err err = tn__sq_begin(s);
+    if (err) {
+        snprintf(msg, msgsz, "%s", tn__sq_errmsg(s));
+        return err;
+    }
+    if ((err = check_state(&c, msg, msgsz)))
+        goto done;
+    tn_period_format(period, pbuf);
+    tn_period_format(c.start, first);
+    tn_day_format(tn_period_last_day(period), last_day);
+
+    /* when the previous period was last closed: declarations known after it are news */
+    if ((err = tn__store_prepare(s, "SELECT max(run_at) FROM close_run WHERE period = ?", &st)))
+        goto done;
+    char pm[TN_PERIOD_BUFSZ];
+    tn_period_format(period - 1, pm);
+    sqlite3_bind_text(st, 1, pm, -1, SQLITE_STATIC);
+    int found;
+    if ((err = tn__store_step_one(s, st, &found, "read the previous close run")))
+        goto done;
+    if (found)
+        TN__COL_COPY(prev_run_at, st, 0);
+    sqlite3_finalize(st);
+    st = NULL;
+
+    char digest[17];
+    snprintf(digest, sizeof digest, "%016llx", (unsigned long long)pol->digest);
+    if ((err = tn__store_prepare(s,
+                                 "INSERT INTO close_run (period, run_at, policy_digest, "
+                                 "units_total, units_changed) VALUES (?, ?, ?, 0, 0)",
+                                 &st)))
+        goto done;
+    sqlite3_bind_text(st, 1, pbuf, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, digest, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        err = tn__store_fail(s, "record close run");
+        goto done;
+    }
+    c.run_id = sqlite3_last_insert_rowid(s->db);
+    sqlite3_finalize(st);
+    st = NULL;
+
+    long long total = 0;
+    if ((err = tn__store_prepare(s,
+                                 "SELECT count(*) FROM unit WHERE superseded_at IS NULL "
+                                 "AND registered_on <= ?",
+                                 &st)))
+        goto done;
+    sqlite3_bind_text(st, 1, last_day, -1, SQLITE_STATIC);
+    if ((err = tn__store_step_one(s, st, &found, "count the units")))
+        goto done;
+    if (found)
+        total = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    st = NULL;
+
+    if ((err = tn__store_prepare(s,
+                                 "SELECT unit_code, type, wage_region, payment_cycle, "
+                                 "registered_on FROM unit WHERE superseded_at IS NULL AND "
+                                 "registered_on <= ?1 ORDER BY unit_code",
+                                 &units)) ||
+        (err = tn__store_prepare(s,
+                                 "SELECT unit_code, bhxh_code, from_period, kind, salary, "
+                                 "funds, declared_on, known_at FROM declaration WHERE "
+                                 "superseded_at IS NULL AND from_period <= ?1 "
+                                 "ORDER BY unit_code, bhxh_code, from_period",
+                                 &decls)) ||
+        (err = tn__store_prepare(
+             s,
+             "SELECT unit_code, txn_id, paid_on, amount, reverses, known_at, "
+             "bhxh_code FROM payment WHERE superseded_at IS NULL AND suspense IS NULL "
+             "AND unit_code IS NOT NULL AND paid_on <= ?1 "
+             "ORDER BY unit_code, paid_on, txn_id",
+             &pays)) ||
+        (err = tn__store_prepare(s,
+                                 "SELECT period, max(id), assessed, closing, charge_bhyt, "
+                                 "charge_bhtn, charge_bhxh, cum_interest_bhyt, "
+                                 "cum_interest_bhtn, cum_interest_bhxh, cum_paid, known_at, "
+                                 "digest FROM unit_close WHERE unit_code = ?1 AND period >= ?2 "
+                                 "AND period <= ?3 GROUP BY period ORDER BY period",
+                                 &prev)) ||
+        (err = tn__store_prepare(s,
+                                 "SELECT for_period, a0, a1, a2, a3, a4, a5, a6, a7 "
+                                 "FROM assess_line WHERE close_id = ?1 AND bhxh_code = ?2",
+                                 &rec)) ||
+        (err = tn__close_prepare_writes(&c)))
+        goto done;
+    sqlite3_bind_text(units, 1, last_day, -1, SQLITE_STATIC);
+    sqlite3_bind_text(decls, 1, pbuf, -1, SQLITE_STATIC);
+    sqlite3_bind_text(pays, 1, last_day, -1, SQLITE_STATIC);
+    sqlite3_bind_text(prev, 2, first, -1, SQLITE_STATIC);
+    sqlite3_bind_text(prev, 3, pbuf, -1, SQLITE_STATIC);
+    err = run(&c, units, decls, pays, prev, rec, prev_run_at, total, progress, ctx, msg, msgsz);
+    if (err)
+        goto done;
+    if ((err = tn__store_prepare(s,
+                                 "UPDATE close_run SET units_total = ?, units_changed = ? "
+                                 "WHERE id = ?",
+                                 &st)))
+        goto done;
+    sqlite3_bind_int64(st, 1, c.stats.units);
+    sqlite3_bind_int64(st, 2, c.stats.units_changed);
+    sqlite3_bind_int64(st, 3, c.run_id);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        err = tn__store_fail(s, "finish close run");
+done:
+    sqlite3_finalize(st);
+    sqlite3_finalize(units);
+    sqlite3_finalize(decls);
+    sqlite3_finalize(pays);
+    sqlite3_finalize(prev);
+    sqlite3_finalize(rec);
+    tn__close_finalize_writes(&c);
+    free(c.rate_sets);
+    if (!err)
+        err = tn__sq_commit(s);
+    if (err) {
+        if (!msg[0])
+            snprintf(msg, msgsz, "%s", tn__sq_errmsg(s));
+        tn__sq_rollback(s);
+        return err;
+    }
+    if (stats)
+        *stats = c.stats;
+    return TN_OK;
+}

@@ -1,0 +1,94 @@
+/*
+ * office.c - the office cut of the report queries (see office.h, docs/offices.md): which
+ * code names the province office, and the one SQL fragment and bind that every report
+ * query uses to keep the units of a district office (TN__OFFICE_CUT in store_int.h).
+ */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "thuno/office.h"
+
+/* *yes = the one integer sql (?1 = code) returns. Errors: TN_ERR_STORE (what). */
+static tn_err ask(struct tn__sq *s, const char *sql, const char *code, int *yes, const char *what)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s, sql, &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *yes = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? TN_OK : tn__store_fail(s, what);
+}
+
+/* 1 when code is a province code of the units, or one followed by "000" */
+static tn_err is_province(struct tn__sq *s, const char *code, int *yes)
+{
+    return ask(s,
+               "SELECT EXISTS (SELECT 1 FROM unit WHERE province_code = ?1 "
+               "OR province_code || '000' = ?1)",
+               code, yes, "read the province codes");
+}
+
+static tn_err is_known(struct tn__sq *s, const char *code, int *yes)
+{
+    return ask(s,
+               "SELECT EXISTS (SELECT 1 FROM unit WHERE office_code = ?1) "
+               "OR EXISTS (SELECT 1 FROM officer WHERE office_code = ?1)",
+               code, yes, "read the office codes");
+}
+
+tn_err tn__sq_set_office(struct tn__sq *s, const char *office, int *province)
+{
+    int prov = 1, known = 0;
+    tn_err err = TN_OK;
+    if (office && *office) {
+        if (strlen(office) >= sizeof s->office)
+            return TN_ERR_RANGE;
+        if ((err = is_province(s, office, &prov)))
+            return err;
+        if (!prov && ((err = is_known(s, office, &known)) || !known))
+            return err ? err : TN_ERR_NOT_FOUND;
+    }
+    if (prov)
+        s->office[0] = '\0';
+    else
+        snprintf(s->office, sizeof s->office, "%s", office);
+    if (province)
+        *province = prov;
+    return TN_OK;
+}
+
+const char *tn__sq_office(const struct tn__sq *s)
+{
+    return s->office[0] ? s->office : NULL;
+}
+
+void tn__bind_office(struct tn__sq *s, sqlite3_stmt *st, const char *as_of)
+{
+    sqlite3_bind_text(st, 8, tn__at(as_of), -1, SQLITE_TRANSIENT);
+    tn__bind_text_or_null(st, 9, s->office);
+}
+
+tn_err tn__sq_unit_office(struct tn__sq *s, const char *unit, const char *as_of,
+                          char out[static TN_OFFICE_BUFSZ])
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare_at(
+        s,
+        "SELECT coalesce(office_code, '') FROM unit WHERE unit_code = ?1 AND " TN__KNOWN_AT("?2"),
+        unit, as_of, &st);
+    if (err)
+        return err;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        snprintf(out, TN_OFFICE_BUFSZ, "%s", tn__col_text(st, 0));
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return TN_ERR_NOT_FOUND;
+    return rc == SQLITE_ROW ? TN_OK : tn__store_fail(s, "read the unit's office");
+}

@@ -1,0 +1,360 @@
+/*
+ * operations_store.c - officer assignments, worklists and collection-plan figures in SQLite
+ * (operations_store.h, docs/operations.md). Seed 002: each unit has one officer in charge
+ * (cán bộ chuyên quản thu); results are judged against the plan assigned (số thu/kế hoạch),
+ * new debt must not arise and debts under 6 months are to be cleared.
+ */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "operations_int.h"
+#include "thuno/operations_store.h"
+
+#define CURRENT "superseded_at IS NULL"
+
+tn_err tn__sq_assign_facts(struct tn__sq *s, const char *unit, const char *officer, tn_day from,
+                           struct tn_assign_facts *f, char latest_officer[32])
+{
+    memset(f, 0, sizeof *f);
+    f->officer = officer;
+    f->from = from;
+    f->latest_officer = latest_officer;
+    latest_officer[0] = '\0';
+    sqlite3_stmt *st;
+    /* the latest assignment's date and officer come from the same row */
+    tn_err err = tn__store_prepare(
+        s,
+        "WITH l AS (SELECT from_date, officer_code FROM assignment WHERE unit_code = ?1 "
+        "AND " CURRENT " ORDER BY from_date DESC LIMIT 1) "
+        "SELECT (SELECT registered_on FROM unit WHERE unit_code = ?1 AND " CURRENT "), "
+        "       (SELECT active FROM officer WHERE officer_code = ?2 AND " CURRENT "), "
+        "       (SELECT from_date FROM l), (SELECT officer_code FROM l)",
+        &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, officer, -1, SQLITE_STATIC);
+    int found;
+    if (!(err = tn__store_step_one(s, st, &found, "read the assignment facts")) && found) {
+        f->unit_found = sqlite3_column_type(st, 0) != SQLITE_NULL &&
+                        !tn_day_parse(tn__col_text(st, 0), &f->registered_on);
+        f->officer_found = sqlite3_column_type(st, 1) != SQLITE_NULL;
+        f->officer_active = sqlite3_column_int(st, 1) != 0;
+        if (sqlite3_column_type(st, 2) != SQLITE_NULL &&
+            !tn_day_parse(tn__col_text(st, 2), &f->latest_from)) {
+            f->has_latest = 1;
+            snprintf(latest_officer, 32, "%s", tn__col_text(st, 3));
+        }
+    }
+    sqlite3_finalize(st);
+    return err;
+}
+
+tn_err tn__sq_officer_status(struct tn__sq *s, const char *officer, int *found, int *active)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(
+        s, "SELECT active FROM officer WHERE officer_code = ?1 AND " CURRENT, &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, officer, -1, SQLITE_STATIC);
+    if (!(err = tn__store_step_one(s, st, found, "read an officer")))
+        *active = *found && sqlite3_column_int(st, 0) != 0;
+    sqlite3_finalize(st);
+    return err;
+}
+
+tn_err tn__sq_assign_batch(struct tn__sq *s, const char *file, const char *now, long long *batch)
+{
+    sqlite3_int64 id;
+    tn_err err = tn__store_batch(s, "assign", file, now, 0, 0, "record the assignment batch", &id);
+    if (!err)
+        *batch = id;
+    return err;
+}
+
+tn_err tn__sq_assign_put(struct tn__sq *s, long long batch, const char *unit, const char *from,
+                         const char *officer, const char *actor, const char *reason,
+                         const char *now)
+{
+    static const char *const sql[] = {
+        "UPDATE assignment SET superseded_at = ?3 WHERE unit_code = ?1 AND from_date = ?2 AND "
+        "superseded_at IS NULL",
+        "INSERT INTO assignment (unit_code, from_date, version, known_at, superseded_at, "
+        "batch_id, officer_code, actor, reason) SELECT ?1, ?2, coalesce(max(version), 0) + 1, "
+        "?3, NULL, ?4, ?5, ?6, ?7 FROM assignment WHERE unit_code = ?1 AND from_date = ?2"};
+    tn_err err = TN_OK;
+    for (int i = 0; !err && i < 2; i++) {
+        sqlite3_stmt *st;
+        if ((err = tn__store_prepare(s, sql[i], &st)))
+            break;
+        sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+        if (i == 1) {
+            sqlite3_bind_int64(st, 4, batch);
+            sqlite3_bind_text(st, 5, officer, -1, SQLITE_STATIC);
+            tn__bind_text_or_null(st, 6, actor);
+            tn__bind_text_or_null(st, 7, reason);
+        }
+        if (sqlite3_step(st) != SQLITE_DONE)
+            err = tn__store_fail(s, "write an assignment");
+        sqlite3_finalize(st);
+    }
+    return err;
+}
+
+/* clang-format off */
+/* ?1 now. The units of the latest batch whose officer_code is new or changed, with the date
+ * the assignment takes effect and the latest assignment's date. */
+static const char seed_sql[] =
+    "WITH b AS (SELECT max(id) AS id FROM import_batch WHERE kind = 'units'), "
+    "latest AS (SELECT unit_code, max(from_date) AS from_date FROM assignment "
+    "           WHERE " CURRENT " GROUP BY unit_code) "
+    "SELECT u.unit_code, u.officer_code, "
+    "       CASE WHEN p.unit_code IS NULL THEN u.registered_on "
+    "            ELSE max(substr(?1, 1, 10), coalesce(l.from_date, '')) END, b.id "
+    "FROM unit u JOIN b ON u.batch_id = b.id "
+    "LEFT JOIN unit p ON p.unit_code = u.unit_code AND p.version = u.version - 1 "
+    "LEFT JOIN latest l ON l.unit_code = u.unit_code "
+    "LEFT JOIN assignment a ON a.unit_code = l.unit_code AND a.from_date = l.from_date "
+    "     AND a." CURRENT " "
+    "WHERE u.officer_code IS NOT NULL "
+    "  AND (p.unit_code IS NULL OR p.officer_code IS NOT u.officer_code) "
+    "  AND a.officer_code IS NOT u.officer_code "
+    "ORDER BY u.unit_code";
+/* clang-format on */
+
+tn_err tn__sq_assign_seed(struct tn__sq *s, const char *now, long *n)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s, seed_sql, &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
+    long written = 0;
+    while (tn__store_next(s, st, &err, "seed assignments from units")) {
+        long long batch = sqlite3_column_int64(st, 3); /* the units import's */
+        char unit[32], officer[32], from[11];
+        TN__COL_COPY(unit, st, 0);
+        TN__COL_COPY(officer, st, 1);
+        TN__COL_COPY(from, st, 2);
+        err = tn__sq_assign_put(s, batch, unit, from, officer, NULL, "units.csv officer_code", now);
+        written++;
+    }
+    sqlite3_finalize(st);
+    if (!err)
+        *n = written;
+    return err;
+}
+
+tn_err tn__sq_units_in_charge(struct tn__sq *s, const char *officer, const char *day,
+                              tn_err (*unit)(void *ctx, const char *unit_code), void *ctx)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(
+        s,
+        "WITH " TN__IN_CHARGE("'" TN__FOREVER "'",
+                              "?2") "SELECT unit_code FROM in_charge WHERE officer_code = ?1 "
+                                    "ORDER BY unit_code",
+        &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, officer, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+    while (tn__store_next(s, st, &err, "read the units in charge")) {
+        char code[32];
+        TN__COL_COPY(code, st, 0);
+        err = unit(ctx, code);
+    }
+    sqlite3_finalize(st);
+    return err;
+}
+
+/* clang-format off */
+/* ?1 as_of; ?8 ?9 the office cut */
+static const char assignments_sql[] =
+    "WITH " TN__TABLE_AT("a", "assignment", "?1") ", " TN__TABLE_AT("unit_at", "unit", "?1") " "
+    "SELECT a.unit_code, a.officer_code, a.from_date, "
+    "       coalesce(date(lead(a.from_date) OVER (PARTITION BY a.unit_code "
+    "                     ORDER BY a.from_date), '-1 day'), ''), "
+    "       coalesce(a.actor, ''), coalesce(a.reason, ''), a.known_at "
+    "FROM a LEFT JOIN unit_at u ON u.unit_code = a.unit_code "
+    "WHERE " TN__OFFICE_CUT("a.unit_code") " "
+    "ORDER BY a.unit_code, a.from_date";
+/* clang-format on */
+
+tn_err tn__sq_assignments(struct tn__sq *s, const char *as_of,
+                          tn_err (*row)(void *ctx, const struct tn_assignment_row *r), void *ctx)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s, assignments_sql, &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_STATIC);
+    tn__bind_office(s, st, as_of);
+    struct tn_assignment_row r;
+    while (tn__store_next(s, st, &err, "read assignments")) {
+        memset(&r, 0, sizeof r);
+        TN__COL_COPY(r.unit_code, st, 0);
+        TN__COL_COPY(r.officer_code, st, 1);
+        TN__COL_COPY(r.from_date, st, 2);
+        TN__COL_COPY(r.to_date, st, 3);
+        TN__COL_COPY(r.actor, st, 4);
+        TN__COL_COPY(r.reason, st, 5);
+        TN__COL_COPY(r.known_at, st, 6);
+        err = row(ctx, &r);
+    }
+    sqlite3_finalize(st);
+    return err;
+}
+
+/* clang-format off */
+/* ?5 officer or NULL */
+static const char worklist_sql[] = TN__OPS_FACTS
+    "SELECT officer, unit_code, name, office, principal_due + interest_due, "
+    "       coalesce(months_owed_tenths, 0), bucket, legal_status "
+    "FROM f WHERE (coalesce(months_owed_tenths, 0) > 0 OR interest_due > 0) "
+    "  AND (?5 IS NULL OR officer = ?5) "
+    "ORDER BY unit_code";
+
+/* seed 002: in debt = some principal past its deadline (months owed > 0); new debt = in debt
+ * now, not at last month's end; cleared = in debt under 6 months last month, not now */
+static const char plan_sql[] = TN__OPS_FACTS ", "
+    "by_scope AS (SELECT 1 AS r, 'province' AS scope, province AS k, * FROM f "
+    "   UNION ALL SELECT 2, 'department', department, * FROM f "
+    "   UNION ALL SELECT 3, 'office', office, * FROM f "
+    "   UNION ALL SELECT 4, 'type', type, * FROM f "
+    "   UNION ALL SELECT 5, 'officer', officer, * FROM f), "
+    "agg AS (SELECT r, scope, k, count(*) AS units, sum(assessed + adjustment) AS assessed, "
+    "        sum(paid) AS collected, sum(principal_due + interest_due) AS debt, "
+    "        sum(coalesce(months_owed_tenths, 0) > 0 AND NOT owed_before) AS new_units, "
+    "        sum(CASE WHEN coalesce(months_owed_tenths, 0) > 0 AND NOT owed_before "
+    "                 THEN principal_due + interest_due ELSE 0 END) AS new_debt, "
+    "        sum(owed_before AND prev_tenths < 60 AND coalesce(months_owed_tenths, 0) = 0) "
+    "            AS cleared_units, "
+    "        sum(CASE WHEN owed_before AND prev_tenths < 60 "
+    "                      AND coalesce(months_owed_tenths, 0) = 0 THEN debt_prev ELSE 0 END) "
+    "            AS cleared "
+    "        FROM by_scope GROUP BY r, scope, k), "
+    "keys AS (SELECT r, scope, k FROM agg UNION "
+    "         SELECT CASE scope WHEN 'province' THEN 1 WHEN 'department' THEN 2 "
+    "                WHEN 'office' THEN 3 WHEN 'type' THEN 4 ELSE 5 END, scope, scope_code "
+    "         FROM plan_at WHERE ?9 IS NULL) "
+    "SELECT keys.scope, keys.k, coalesce(agg.units, 0), "
+    "       CASE WHEN ?9 IS NOT NULL AND keys.scope IN ('province', 'department', 'type') "
+    "            THEN NULL ELSE p.amount END, "
+    "       coalesce(agg.assessed, 0), coalesce(agg.collected, 0), coalesce(agg.debt, 0), "
+    "       coalesce(agg.new_units, 0), coalesce(agg.new_debt, 0), "
+    "       coalesce(agg.cleared_units, 0), coalesce(agg.cleared, 0) "
+    "FROM keys LEFT JOIN agg ON agg.scope = keys.scope AND agg.k = keys.k "
+    "LEFT JOIN plan_at p ON p.scope = keys.scope AND p.scope_code = keys.k "
+    "ORDER BY keys.r, keys.k";
+/* clang-format on */
+
+tn_err tn__ops_prepare_prev(struct tn__sq *s, const char *sql, tn_period period, const char *as_of,
+                            sqlite3_stmt **out)
+{
+    tn_err err = tn__store_prepare_period(s, sql, period, as_of, out);
+    if (err)
+        return err;
+    char prev[TN_PERIOD_BUFSZ];
+    tn_period_format(period - 1, prev);
+    sqlite3_bind_text(*out, 3, prev, -1, SQLITE_TRANSIENT);
+    return TN_OK;
+}
+
+tn_err tn__ops_prepare(struct tn__sq *s, const char *sql, tn_period period, const char *as_of,
+                       sqlite3_stmt **out)
+{
+    tn_err err = tn__ops_prepare_prev(s, sql, period, as_of, out);
+    if (!err)
+        tn__bind_office(s, *out, as_of);
+    return err;
+}
+
+tn_err tn__ops_worklist_rows(struct tn__sq *s, sqlite3_stmt *st,
+                             tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx,
+                             const char *what)
+{
+    tn_err err = TN_OK;
+    struct tn_worklist_row r;
+    while (tn__store_next(s, st, &err, what)) {
+        memset(&r, 0, sizeof r);
+        TN__COL_COPY(r.officer_code, st, 0);
+        TN__COL_COPY(r.unit_code, st, 1);
+        TN__COL_COPY(r.name, st, 2);
+        TN__COL_COPY(r.office_code, st, 3);
+        r.debt = sqlite3_column_int64(st, 4);
+        r.months_owed_tenths = sqlite3_column_int(st, 5);
+        TN__COL_COPY(r.bucket, st, 6);
+        TN__COL_COPY(r.legal_status, st, 7);
+        err = row(ctx, &r);
+    }
+    sqlite3_finalize(st);
+    return err;
+}
+
+tn_err tn__sq_worklist(struct tn__sq *s, tn_period period, const char *as_of, const char *officer,
+                       tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__ops_prepare(s, worklist_sql, period, as_of, &st);
+    if (err)
+        return err;
+    tn__bind_text_or_null(st, 5, officer);
+    return tn__ops_worklist_rows(s, st, row, ctx, "read the worklist");
+}
+
+tn_err tn__sq_plan_kpi(struct tn__sq *s, tn_period period, const char *as_of,
+                       tn_err (*row)(void *ctx, const struct tn_plan_row *r), void *ctx)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__ops_prepare(s, plan_sql, period, as_of, &st);
+    if (err)
+        return err;
+    struct tn_plan_row r;
+    while (tn__store_next(s, st, &err, "read the plan figures")) {
+        memset(&r, 0, sizeof r);
+        TN__COL_COPY(r.scope, st, 0);
+        TN__COL_COPY(r.key, st, 1);
+        r.units = sqlite3_column_int64(st, 2);
+        r.plan = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
+        r.assessed = sqlite3_column_int64(st, 4);
+        r.collected = sqlite3_column_int64(st, 5);
+        r.debt = sqlite3_column_int64(st, 6);
+        r.new_debt_units = sqlite3_column_int64(st, 7);
+        r.new_debt = sqlite3_column_int64(st, 8);
+        r.cleared_units = sqlite3_column_int64(st, 9);
+        r.cleared = sqlite3_column_int64(st, 10);
+        err = row(ctx, &r);
+    }
+    sqlite3_finalize(st);
+    return err;
+}
+
+tn_err tn__sq_plan_amount(struct tn__sq *s, tn_period period, const char *as_of, const char *scope,
+                          const char *key, tn_money *out)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s,
+                                   "SELECT amount FROM collection_plan WHERE period = ?1 AND "
+                                   "scope = ?2 AND scope_code = ?3 AND known_at <= ?4 AND "
+                                   "(superseded_at IS NULL OR superseded_at > ?4)",
+                                   &st);
+    if (err)
+        return err;
+    char p[TN_PERIOD_BUFSZ];
+    tn_period_format(period, p);
+    sqlite3_bind_text(st, 1, p, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, scope, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, tn__at(as_of), -1, SQLITE_STATIC);
+    int found;
+    if (!(err = tn__store_step_one(s, st, &found, "read a plan")))
+        *out = found ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    return err;
+}

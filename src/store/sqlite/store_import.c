@@ -1,0 +1,290 @@
+/*
+ * store_import.c - versioned rows for imports (see store_import.h). A changed row never
+ * overwrites: the old version gets superseded_at, the new one version + 1. Every statement is
+ * prepared once per import and reused for each row.
+ */
+#include "store/store_import.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "thuno/mem.h"
+
+struct tn__sq_import {
+    struct tn__sq *s;
+    size_t nkeys, ncols;
+    long long batch;
+    const char *now;
+    int was_empty; /* the table held no row at all when the import began */
+    sqlite3_stmt *find, *insert, *supersede, *finish;
+};
+
+struct tn__sq_lookup {
+    struct tn__sq *s;
+    sqlite3_stmt *st;
+};
+
+static void bind_value(sqlite3_stmt *st, int i, const struct tn_store_value *v)
+{
+    if (v->type == TN_SV_INT)
+        sqlite3_bind_int64(st, i, v->num);
+    else if (v->type == TN_SV_TEXT && v->text && *v->text)
+        sqlite3_bind_text(st, i, v->text, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* Appends "a = ?n AND b = ?n+1 ..." for the key columns at buf + *o. */
+static void key_where(char *buf, size_t cap, size_t *o, const char *const *keys, size_t nkeys,
+                      int first)
+{
+    for (size_t i = 0; i < nkeys; i++)
+        *o += (size_t)snprintf(buf + *o, *o < cap ? cap - *o : 0, "%s%s = ?%d", i ? " AND " : "",
+                               keys[i], first + (int)i);
+}
+
+/* Appends fmt to buf at *o, never past cap. */
+static void append(char *buf, size_t cap, size_t *o, const char *fmt, const char *arg)
+{
+    *o += (size_t)snprintf(buf + *o, *o < cap ? cap - *o : 0, fmt, arg);
+}
+
+/* Prepares the text of sql built up to o bytes (more than fit: refused). */
+static tn_err prepare_built(struct tn__sq *s, const char *sql, size_t o, size_t cap,
+                            sqlite3_stmt **out)
+{
+    if (o >= cap) {
+        snprintf(s->errmsg, sizeof s->errmsg, "import statement too long");
+        return TN_ERR_STORE;
+    }
+    return tn__store_prepare(s, sql, out);
+}
+
+static tn_err prepare_all(struct tn__sq_import *imp, const char *table, const char *const *keys,
+                          const char *const *cols)
+{
+    struct tn__sq *s = imp->s;
+    char sql[4096];
+    size_t o = 0;
+    append(sql, sizeof sql, &o, "%s", "SELECT version");
+    for (size_t i = 0; i < imp->ncols; i++)
+        append(sql, sizeof sql, &o, ", %s", cols[i]);
+    append(sql, sizeof sql, &o, " FROM %s WHERE ", table);
+    key_where(sql, sizeof sql, &o, keys, imp->nkeys, 1);
+    append(sql, sizeof sql, &o, "%s", " AND superseded_at IS NULL");
+    tn_err err = prepare_built(s, sql, o, sizeof sql, &imp->find);
+    if (err)
+        return err;
+
+    o = 0;
+    append(sql, sizeof sql, &o, "INSERT INTO %s (", table);
+    for (size_t i = 0; i < imp->nkeys; i++)
+        append(sql, sizeof sql, &o, "%s, ", keys[i]);
+    for (size_t i = 0; i < imp->ncols; i++)
+        append(sql, sizeof sql, &o, "%s, ", cols[i]);
+    append(sql, sizeof sql, &o, "%s", "version, known_at, batch_id) VALUES (?1");
+    for (size_t i = 2; i <= imp->nkeys + imp->ncols + 3; i++)
+        o += (size_t)snprintf(sql + o, o < sizeof sql ? sizeof sql - o : 0, ", ?%zu", i);
+    append(sql, sizeof sql, &o, "%s", ")");
+    if ((err = prepare_built(s, sql, o, sizeof sql, &imp->insert)))
+        return err;
+
+    o = 0;
+    append(sql, sizeof sql, &o, "UPDATE %s SET superseded_at = ?1 WHERE version = ?2 AND ", table);
+    key_where(sql, sizeof sql, &o, keys, imp->nkeys, 3);
+    if ((err = prepare_built(s, sql, o, sizeof sql, &imp->supersede)))
+        return err;
+
+    sqlite3_stmt *st;
+    o = 0;
+    append(sql, sizeof sql, &o, "SELECT 1 FROM %s LIMIT 1", table);
+    if ((err = prepare_built(s, sql, o, sizeof sql, &st)))
+        return err;
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tn__store_fail(s, "look at stored rows");
+    imp->was_empty = rc == SQLITE_DONE;
+
+    return tn__store_prepare(s,
+                             "UPDATE import_batch SET rows_new = ?1, rows_changed = ?2, "
+                             "rows_same = ?3 WHERE id = ?4",
+                             &imp->finish);
+}
+
+tn_err tn__sq_import_begin(struct tn__sq *s, const char *table, const char *const *keys,
+                           size_t nkeys, const char *const *cols, size_t ncols, const char *kind,
+                           const char *file, const char *now, struct tn__sq_import **out)
+{
+    struct tn__sq_import *imp = tn_xcalloc(1, sizeof *imp);
+    imp->s = s;
+    imp->nkeys = nkeys;
+    imp->ncols = ncols;
+    imp->now = now;
+    tn_err err = prepare_all(imp, table, keys, cols);
+    if (err)
+        goto fail;
+    sqlite3_int64 batch;
+    if ((err = tn__store_batch(s, kind, file, now, 0, 0, "record import batch", &batch)))
+        goto fail;
+    imp->batch = batch;
+    *out = imp;
+    return TN_OK;
+fail:
+    tn__sq_import_free(imp);
+    return err;
+}
+
+tn_err tn__sq_import_find(struct tn__sq_import *imp, const struct tn_store_value *keys,
+                          long *version, struct tn_store_value *cur)
+{
+    if (imp->was_empty) {
+        *version = 0;
+        return TN_OK;
+    }
+    sqlite3_stmt *st = imp->find;
+    sqlite3_reset(st);
+    for (size_t i = 0; i < imp->nkeys; i++)
+        bind_value(st, (int)i + 1, &keys[i]);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) {
+        *version = 0;
+        return TN_OK;
+    }
+    if (rc != SQLITE_ROW)
+        return tn__store_fail(imp->s, "look up stored row");
+    *version = (long)sqlite3_column_int64(st, 0);
+    for (size_t i = 0; i < imp->ncols; i++) {
+        int c = (int)i + 1;
+        switch (sqlite3_column_type(st, c)) {
+        case SQLITE_NULL:
+            cur[i] = (struct tn_store_value){.type = TN_SV_NULL};
+            break;
+        case SQLITE_INTEGER:
+            cur[i] = (struct tn_store_value){.type = TN_SV_INT, .num = sqlite3_column_int64(st, c)};
+            break;
+        default:
+            cur[i] = (struct tn_store_value){.type = TN_SV_TEXT,
+                                             .text = (const char *)sqlite3_column_text(st, c)};
+        }
+    }
+    return TN_OK;
+}
+
+tn_err tn__sq_import_put(struct tn__sq_import *imp, const struct tn_store_value *keys,
+                         const struct tn_store_value *vals, long old)
+{
+    if (old > 0) {
+        sqlite3_stmt *up = imp->supersede;
+        sqlite3_reset(up);
+        sqlite3_bind_text(up, 1, imp->now, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(up, 2, old);
+        for (size_t i = 0; i < imp->nkeys; i++)
+            bind_value(up, (int)i + 3, &keys[i]);
+        if (sqlite3_step(up) != SQLITE_DONE)
+            return tn__store_fail(imp->s, "supersede stored row");
+    }
+    sqlite3_stmt *st = imp->insert;
+    sqlite3_reset(st);
+    int n = 1;
+    for (size_t i = 0; i < imp->nkeys; i++)
+        bind_value(st, n++, &keys[i]);
+    for (size_t i = 0; i < imp->ncols; i++)
+        bind_value(st, n++, &vals[i]);
+    sqlite3_bind_int64(st, n++, old + 1);
+    sqlite3_bind_text(st, n++, imp->now, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, n, imp->batch);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tn__store_fail(imp->s, "store row");
+    return TN_OK;
+}
+
+tn_err tn__sq_import_finish(struct tn__sq_import *imp, long rows_new, long rows_changed,
+                            long rows_same)
+{
+    sqlite3_stmt *st = imp->finish;
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, rows_new);
+    sqlite3_bind_int64(st, 2, rows_changed);
+    sqlite3_bind_int64(st, 3, rows_same);
+    sqlite3_bind_int64(st, 4, imp->batch);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(imp->s, "finish import batch");
+}
+
+void tn__sq_import_free(struct tn__sq_import *imp)
+{
+    if (!imp)
+        return;
+    sqlite3_finalize(imp->find);
+    sqlite3_finalize(imp->insert);
+    sqlite3_finalize(imp->supersede);
+    sqlite3_finalize(imp->finish);
+    free(imp);
+}
+
+tn_err tn__sq_lookup_new(struct tn__sq *s, const char *table, const char *col,
+                         struct tn__sq_lookup **out)
+{
+    char sql[256];
+    if ((size_t)snprintf(sql, sizeof sql,
+                         "SELECT 1 FROM %s WHERE %s = ?1 AND superseded_at IS NULL LIMIT 1", table,
+                         col) >= sizeof sql) {
+        snprintf(s->errmsg, sizeof s->errmsg, "lookup statement for %s too long", table);
+        return TN_ERR_STORE;
+    }
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s, sql, &st);
+    if (err)
+        return err;
+    struct tn__sq_lookup *lk = tn_xmalloc(sizeof *lk);
+    lk->s = s;
+    lk->st = st;
+    *out = lk;
+    return TN_OK;
+}
+
+tn_err tn__sq_lookup_exists(struct tn__sq_lookup *lk, const char *value, int *found)
+{
+    sqlite3_bind_text(lk->st, 1, value, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(lk->st);
+    sqlite3_reset(lk->st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tn__store_fail(lk->s, "look up key");
+    *found = rc == SQLITE_ROW;
+    return TN_OK;
+}
+
+void tn__sq_lookup_free(struct tn__sq_lookup *lk)
+{
+    if (!lk)
+        return;
+    sqlite3_finalize(lk->st);
+    free(lk);
+}
+
+tn_err tn__sq_payment_lookup(struct tn__sq *s, const char *txn_id, int *found, int64_t *amount,
+                             int *is_reversal)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_cached(s,
+                                  "SELECT amount, reverses FROM payment WHERE txn_id = ?1 AND "
+                                  "superseded_at IS NULL",
+                                  &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, txn_id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *amount = sqlite3_column_int64(st, 0);
+        *is_reversal = sqlite3_column_type(st, 1) != SQLITE_NULL;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tn__store_fail(s, "look up payment");
+    *found = rc == SQLITE_ROW;
+    return TN_OK;
+}

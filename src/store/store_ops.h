@@ -1,0 +1,355 @@
+/*
+ * store_ops.h - the seam under the store: one table of operations that every backend fills
+ * (SQLite's sqlite3_io_methods is the model; see docs/store.md).
+ *
+ * The public tn_store_*() functions of include/thuno/ (and tn_close_period) are thin
+ * wrappers in store.c that call through s->ops with the backend's own state s->impl; nothing
+ * above the seam sees SQL. TN_STORE_OPS is the one list of the row operations: it expands
+ * into the table's members, the wrappers, each backend's prototypes and the conformance
+ * suite's list of cases (tests/test_store.c), so an operation cannot be added to one and
+ * forgotten in another. Only the store's own files, its backends and the conformance suite
+ * include this header.
+ */
+#ifndef THUNO_STORE_OPS_H
+#define THUNO_STORE_OPS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store_import.h"
+#include "thuno/case_register_store.h"
+#include "thuno/case_store.h"
+#include "thuno/close.h"
+#include "thuno/doc_store.h"
+#include "thuno/inspection_store.h"
+#include "thuno/letters.h"
+#include "thuno/lists.h"
+#include "thuno/office.h"
+#include "thuno/operations_store.h"
+#include "thuno/payops.h"
+#include "thuno/report.h"
+#include "thuno/store.h"
+
+/* Removes one pair of parentheses: TN__UNPAREN (a, b) is a, b. */
+#define TN__UNPAREN(...) __VA_ARGS__
+
+/* The row operations, each X(name, public function, (parameters after the store), (their
+ * names)). Every one returns tn_err; its contract is the public function's, in its header.
+ * A backend implements name as tn__<backend>_name(its state, parameters...). */
+/* clang-format off */
+#define TN_STORE_OPS(X)                                                                            \
+    /* office.h */                                                                                 \
+    X(set_office, tn_store_set_office, (const char *office, int *province), (office, province))    \
+    X(unit_office, tn_store_unit_office,                                                           \
+      (const char *unit, const char *as_of, char out[static TN_OFFICE_BUFSZ]),                     \
+      (unit, as_of, out))                                                                          \
+    /* report.h */                                                                                 \
+    X(balances, tn_store_balances,                                                                 \
+      (tn_period period, const char *as_of,                                                        \
+       tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx),                       \
+      (period, as_of, row, ctx))                                                                   \
+    X(findings, tn_store_findings,                                                                 \
+      (tn_period period, const char *as_of,                                                        \
+       tn_err (*row)(void *ctx, const struct tn_finding_row *r), void *ctx),                       \
+      (period, as_of, row, ctx))                                                                   \
+    X(suspense, tn_store_suspense,                                                                 \
+      (tn_period period, const char *as_of,                                                        \
+       tn_err (*row)(void *ctx, const struct tn_suspense_row *r), void *ctx),                      \
+      (period, as_of, row, ctx))                                                                   \
+    X(crossings, tn_store_crossings,                                                               \
+      (tn_period period, const char *as_of, int threshold_tenths,                                  \
+       tn_err (*row)(void *ctx, const struct tn_crossing_row *r), void *ctx),                      \
+      (period, as_of, threshold_tenths, row, ctx))                                                 \
+    X(kpi, tn_store_kpi,                                                                           \
+      (tn_period period, const char *as_of, enum tn_kpi_by by,                                     \
+       tn_err (*row)(void *ctx, const struct tn_kpi_row *r), void *ctx),                           \
+      (period, as_of, by, row, ctx))                                                               \
+    X(debtors, tn_store_debtors,                                                                   \
+      (tn_period period, const char *as_of,                                                        \
+       tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx),                        \
+      (period, as_of, row, ctx))                                                                   \
+    X(award_eligible, tn_store_award_eligible,                                                     \
+      (tn_period period, const char *as_of,                                                        \
+       tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx),                        \
+      (period, as_of, row, ctx))                                                                   \
+    X(non_participants, tn_store_non_participants,                                                 \
+      (tn_period period, const char *as_of, int min_gap, int min_ratio_percent,                    \
+       tn_err (*row)(void *ctx, const struct tn_non_participant_row *r), void *ctx),               \
+      (period, as_of, min_gap, min_ratio_percent, row, ctx))                                       \
+    X(explain, tn_store_explain,                                                                   \
+      (const char *unit_code, tn_period period, const char *as_of, struct tn_explain *e),          \
+      (unit_code, period, as_of, e))                                                               \
+    /* lists.h */                                                                                  \
+    X(list_units, tn_store_list_units,                                                             \
+      (tn_period period, const char *as_of, const struct tn_list_filter *f,                        \
+       tn_err (*row)(void *ctx, const struct tn_list_unit *u), void *ctx),                         \
+      (period, as_of, f, row, ctx))                                                                \
+    X(worker_debts, tn_store_worker_debts,                                                         \
+      (const char *unit_code, tn_period period, const char *as_of,                                 \
+       tn_err (*row)(void *ctx, const struct tn_worker_debt *w), void *ctx),                       \
+      (unit_code, period, as_of, row, ctx))                                                        \
+    X(branches, tn_store_branches,                                                                 \
+      (tn_period period, const char *as_of,                                                        \
+       tn_err (*row)(void *ctx, const struct tn_branch_row *r), void *ctx),                        \
+      (period, as_of, row, ctx))                                                                   \
+    X(last_closed, tn_store_last_closed,                                                           \
+      (int year, const char *as_of, tn_period *out),                                               \
+      (year, as_of, out))                                                                          \
+    X(cooperatives, tn_store_cooperatives,                                                         \
+      (tn_period period, const char *as_of, tn_err (*row)(void *ctx, const struct tn_coop_row *r), \
+       void *ctx),                                                                                 \
+      (period, as_of, row, ctx))                                                                   \
+    X(praise, tn_store_praise,                                                                     \
+      (tn_period to, const char *as_of, tn_err (*row)(void *ctx, const struct tn_praise_row *r),   \
+       void *ctx),                                                                                 \
+      (to, as_of, row, ctx))                                                                       \
+    X(public_name, tn_store_public_name,                                                           \
+      (tn_period period, const char *as_of, int threshold_tenths,                                  \
+       tn_err (*row)(void *ctx, const struct tn_list_unit *u, const char *reason), void *ctx),     \
+      (period, as_of, threshold_tenths, row, ctx))                                                 \
+    X(handover_sign, tn_store_handover_sign,                                                       \
+      (tn_period period, struct tn_handover_signoff *h),                                           \
+      (period, h))                                                                                 \
+    X(handover_signed, tn_store_handover_signed,                                                   \
+      (tn_period period, const char *department, const char *as_of,                                \
+       struct tn_handover_signoff *out),                                                           \
+      (period, department, as_of, out))                                                            \
+    /* letters.h */                                                                                \
+    X(letter_units, tn_store_letter_units,                                                         \
+      (tn_period period, const char *as_of, const struct tn_letter_filter *f,                      \
+       tn_err (*row)(void *ctx, const struct tn_letter_unit *u), void *ctx),                       \
+      (period, as_of, f, row, ctx))                                                                \
+    X(reminder_next_seq, tn_store_reminder_next_seq, (int year, int *out), (year, out))            \
+    X(reminder_count, tn_store_reminder_count,                                                     \
+      (const char *unit_code, tn_period period, long *out),                                        \
+      (unit_code, period, out))                                                                    \
+    X(reminder_add, tn_store_reminder_add,                                                         \
+      (const struct tn_reminder_row *r, const char *now),                                          \
+      (r, now))                                                                                    \
+    X(reminders, tn_store_reminders,                                                               \
+      (const char *as_of, const struct tn_letter_filter *f,                                        \
+       tn_err (*row)(void *ctx, const struct tn_reminder_row *r,                                   \
+                     const struct tn_balance_row *latest),                                         \
+       void *ctx),                                                                                 \
+      (as_of, f, row, ctx))                                                                        \
+    /* case_store.h */                                                                             \
+    X(case_events, tn_store_case_events,                                                           \
+      (const char *case_id, const char *as_of, struct tn_case_event_row **rows, size_t *n),        \
+      (case_id, as_of, rows, n))                                                                   \
+    X(case_plan, tn_store_case_plan,                                                               \
+      (const char *case_id, const char *as_of, struct tn_instalment **inst, size_t *n),            \
+      (case_id, as_of, inst, n))                                                                   \
+    X(case_payments, tn_store_case_payments,                                                       \
+      (const char *case_id, const char *as_of, struct tn_case_payment_row **rows, size_t *n),      \
+      (case_id, as_of, rows, n))                                                                   \
+    X(case_ids, tn_store_case_ids,                                                                 \
+      (const char *as_of, tn_err (*row)(void *ctx, const char *case_id, const char *unit_code),    \
+       void *ctx),                                                                                 \
+      (as_of, row, ctx))                                                                           \
+    X(case_record, tn_store_case_record,                                                           \
+      (const struct tn_case_event_row *ev, const char *now, long *seq, char *why, size_t whysz),   \
+      (ev, now, seq, why, whysz))                                                                  \
+    X(case_record_in_tx, tn_store_case_record_in_tx,                                               \
+      (const struct tn_case_event_row *ev, const char *now, long *seq, char *why, size_t whysz),   \
+      (ev, now, seq, why, whysz))                                                                  \
+    X(case_attach, tn_store_case_attach,                                                           \
+      (const char *case_id, const char *kind, const char *name, const void *bytes, size_t size,    \
+       const char *now, const char *actor, char sha256[static 65]),                                \
+      (case_id, kind, name, bytes, size, now, actor, sha256))                                      \
+    X(case_attachments, tn_store_case_attachments,                                                 \
+      (const char *case_id, const char *as_of, struct tn_case_attachment_row **rows, size_t *n),   \
+      (case_id, as_of, rows, n))                                                                   \
+    X(litigation, tn_store_litigation,                                                             \
+      (tn_day from, tn_day to, const char *as_of, enum tn_litigation_by by,                        \
+       tn_err (*row)(void *ctx, const struct tn_litigation_row *r), void *ctx),                    \
+      (from, to, as_of, by, row, ctx))                                                             \
+    X(cases, tn_store_cases,                                                                       \
+      (const struct tn_policy *pol, const char *as_of, tn_day on,                                  \
+       tn_err (*row)(void *ctx, const struct tn_case_row *r), void *ctx),                          \
+      (pol, as_of, on, row, ctx))                                                                  \
+    X(escalation, tn_store_escalation,                                                             \
+      (const struct tn_policy *pol, tn_period period, const char *as_of,                           \
+       tn_err (*row)(void *ctx, const struct tn_escalation_row *r), void *ctx),                    \
+      (pol, period, as_of, row, ctx))                                                              \
+    /* case_register_store.h */                                                                    \
+    X(case_reg_add, tn_store_case_reg_add,                                                         \
+      (const struct tn_case_reg_row *r, const char *now, long *no, char *why, size_t whysz),       \
+      (r, now, no, why, whysz))                                                                    \
+    X(case_regs, tn_store_case_regs,                                                               \
+      (const char *case_id, const char *as_of, struct tn_case_reg_row **rows, size_t *n),          \
+      (case_id, as_of, rows, n))                                                                   \
+    X(case_branch_add, tn_store_case_branch_add,                                                   \
+      (const char *case_id, const char *unit, const char *province, const char *note,              \
+       const char *now, char *why, size_t whysz),                                                  \
+      (case_id, unit, province, note, now, why, whysz))                                            \
+    X(case_branches, tn_store_case_branches,                                                       \
+      (const char *case_id, const char *as_of, struct tn_case_branch_row **rows, size_t *n),       \
+      (case_id, as_of, rows, n))                                                                   \
+    X(branch_links, tn_store_branch_links,                                                         \
+      (const char *as_of, tn_err (*row)(void *ctx, const struct tn_case_branch_link *r),           \
+       void *ctx),                                                                                 \
+      (as_of, row, ctx))                                                                           \
+    X(bank_orders, tn_store_bank_orders,                                                           \
+      (const char *as_of, tn_err (*row)(void *ctx, const struct tn_bank_order_row *r), void *ctx), \
+      (as_of, row, ctx))                                                                           \
+    X(tips, tn_store_tips,                                                                         \
+      (const char *as_of, tn_err (*row)(void *ctx, const struct tn_tip_row *r), void *ctx),        \
+      (as_of, row, ctx))                                                                           \
+    X(latest_closed, tn_store_latest_closed,                                                       \
+      (const char *unit, const char *as_of, tn_period *period),                                    \
+      (unit, as_of, period))                                                                       \
+    /* doc_store.h */                                                                              \
+    X(doc_source, tn_store_doc_source,                                                             \
+      (const char *case_id, const char *as_of, const char *ledger_as_of, tn_day date,              \
+       const enum tn_group order[TN_G_COUNT], struct tn_doc_source *src),                          \
+      (case_id, as_of, ledger_as_of, date, order, src))                                            \
+    X(doc_ledger, tn_store_doc_ledger,                                                             \
+      (const char *unit_code, tn_period max_period, const char *as_of,                             \
+       const enum tn_group order[TN_G_COUNT], struct tn_doc_ledger *out,                           \
+       struct tn_doc_period **periods, struct tn_doc_interest **interest),                         \
+      (unit_code, max_period, as_of, order, out, periods, interest))                               \
+    X(pensioner_record, tn_store_pensioner_record,                                                 \
+      (const char *case_id, const struct tn_doc_pensioner *p, const char *actor, const char *now), \
+      (case_id, p, actor, now))                                                                    \
+    X(pensioner, tn_store_pensioner,                                                               \
+      (const char *case_id, const char *as_of, struct tn_doc_pensioner *out),                      \
+      (case_id, as_of, out))                                                                       \
+    /* inspection_store.h */                                                                       \
+    X(inspections, tn_store_inspections,                                                           \
+      (tn_day day, const char *as_of, tn_err (*row)(void *ctx, const struct tn_inspection_row *r), \
+       void *ctx),                                                                                 \
+      (day, as_of, row, ctx))                                                                      \
+    X(unit_facts, tn_store_unit_facts,                                                             \
+      (tn_period period, const char *as_of,                                                        \
+       tn_err (*row)(void *ctx, const struct tn_inspection_facts *f), void *ctx),                    \
+      (period, as_of, row, ctx))                                                                   \
+    X(labour, tn_store_labour,                                                                     \
+      (tn_period period, const char *as_of,                                                        \
+       tn_err (*row)(void *ctx, const struct tn_labour_row *r), void *ctx),                        \
+      (period, as_of, row, ctx))                                                                   \
+    /* operations_store.h */                                                                       \
+    X(assign_facts, tn_store_assign_facts,                                                         \
+      (const char *unit, const char *officer, tn_day from, struct tn_assign_facts *f,              \
+       char latest_officer[32]),                                                                   \
+      (unit, officer, from, f, latest_officer))                                                    \
+    X(officer_status, tn_store_officer_status,                                                     \
+      (const char *officer, int *found, int *active),                                              \
+      (officer, found, active))                                                                    \
+    X(assign_batch, tn_store_assign_batch,                                                         \
+      (const char *file, const char *now, long long *batch),                                       \
+      (file, now, batch))                                                                          \
+    X(assign_put, tn_store_assign_put,                                                             \
+      (long long batch, const char *unit, const char *from, const char *officer,                   \
+       const char *actor, const char *reason, const char *now),                                    \
+      (batch, unit, from, officer, actor, reason, now))                                            \
+    X(assign_seed, tn_store_assign_seed, (const char *now, long *n), (now, n))                     \
+    X(units_in_charge, tn_store_units_in_charge,                                                   \
+      (const char *officer, const char *day, tn_err (*unit)(void *ctx, const char *unit_code),     \
+       void *ctx),                                                                                 \
+      (officer, day, unit, ctx))                                                                   \
+    X(assignments, tn_store_assignments,                                                           \
+      (const char *as_of, tn_err (*row)(void *ctx, const struct tn_assignment_row *r), void *ctx), \
+      (as_of, row, ctx))                                                                           \
+    X(worklist, tn_store_worklist,                                                                 \
+      (tn_period period, const char *as_of, const char *officer,                                   \
+       tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx),                      \
+      (period, as_of, officer, row, ctx))                                                          \
+    X(plan_kpi, tn_store_plan_kpi,                                                                 \
+      (tn_period period, const char *as_of, tn_err (*row)(void *ctx, const struct tn_plan_row *r), \
+       void *ctx),                                                                                 \
+      (period, as_of, row, ctx))                                                                   \
+    X(plan_amount, tn_store_plan_amount,                                                           \
+      (tn_period period, const char *as_of, const char *scope, const char *key, tn_money *out),    \
+      (period, as_of, scope, key, out))                                                            \
+    X(bucket_moves, tn_store_bucket_moves,                                                         \
+      (tn_period period, const char *as_of,                                                        \
+       tn_err (*row)(void *ctx, const struct tn_bucket_move *r), void *ctx),                       \
+      (period, as_of, row, ctx))                                                                   \
+    X(new_debtors, tn_store_new_debtors,                                                           \
+      (tn_period period, const char *as_of,                                                        \
+       tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx),                      \
+      (period, as_of, row, ctx))                                                                   \
+    X(event_counts, tn_store_event_counts,                                                         \
+      (tn_period period, const char *as_of,                                                        \
+       tn_err (*row)(void *ctx, const struct tn_event_count *r), void *ctx),                       \
+      (period, as_of, row, ctx))                                                                   \
+    /* payops.h */                                                                                 \
+    X(payops_units, tn_store_payops_units,                                                         \
+      (const char *as_of, struct tn_payops_unit **out, size_t *n),                                 \
+      (as_of, out, n))                                                                             \
+    X(suspense_assign, tn_store_suspense_assign,                                                   \
+      (const char *txn_id, const char *unit_code, const struct tn_payops_assign *how),             \
+      (txn_id, unit_code, how))                                                                    \
+    X(card_states, tn_store_card_states,                                                           \
+      (const struct tn_policy *pol, tn_period period, tn_day day, const char *as_of,               \
+       tn_err (*row)(void *ctx, const struct tn_card_state *r), void *ctx),                        \
+      (pol, period, day, as_of, row, ctx))                                                         \
+    X(unit_workers, tn_store_unit_workers,                                                         \
+      (const char *unit_code, tn_period period, const char *as_of,                                 \
+       tn_err (*row)(void *ctx, const struct tn_unit_worker *r), void *ctx),                       \
+      (unit_code, period, as_of, row, ctx))                                                        \
+    X(books, tn_store_books,                                                                       \
+      (tn_period period, const char *as_of, tn_err (*row)(void *ctx, const struct tn_book_row *r), \
+       void *ctx),                                                                                 \
+      (period, as_of, row, ctx))                                                                   \
+    /* close.h */                                                                                  \
+    X(close_period, tn_close_period,                                                               \
+      (const struct tn_policy *pol, tn_period period, const char *now,                             \
+       struct tn_close_stats *stats, void (*progress)(void *ctx, long long done, long long total), \
+       void *ctx, char *msg, size_t msgsz),                                                        \
+      (pol, period, now, stats, progress, ctx, msg, msgsz))                                        \
+    X(payment_lookup, tn_store_payment_lookup,                                                     \
+      (const char *txn_id, int *found, int64_t *amount, int *is_reversal),                         \
+      (txn_id, found, amount, is_reversal))
+
+/* clang-format on */
+
+/* What a backend provides. impl is the backend's state for one open store (the office cut
+ * included), created by its open and destroyed by close. */
+struct tn_store_ops {
+    const char *name; /* "sqlite" */
+    void (*close)(void *impl);
+    const char *(*errmsg)(const void *impl);
+    tn_err (*begin)(void *impl);
+    tn_err (*commit)(void *impl);
+    void (*rollback)(void *impl);
+    const char *(*office)(const void *impl);
+    /* imports (store_import.h): the objects they make are the backend's own */
+    tn_err (*import_begin)(void *impl, const char *table, const char *const *keys, size_t nkeys,
+                           const char *const *cols, size_t ncols, const char *kind,
+                           const char *file, const char *now, void **imp);
+    tn_err (*import_find)(void *imp, const struct tn_store_value *keys, long *version,
+                          struct tn_store_value *cur);
+    tn_err (*import_put)(void *imp, const struct tn_store_value *keys,
+                         const struct tn_store_value *vals, long old);
+    tn_err (*import_finish)(void *imp, long rows_new, long rows_changed, long rows_same);
+    void (*import_free)(void *imp);
+    tn_err (*lookup_new)(void *impl, const char *table, const char *col, void **lk);
+    tn_err (*lookup_exists)(void *lk, const char *value, int *found);
+    void (*lookup_free)(void *lk);
+    /* test-only (tests poke rows no operation writes, store_test.h): runs sql, and reads the
+     * first column of its first row as text into out ("" without a row) */
+    tn_err (*test_exec)(void *impl, const char *sql);
+    tn_err (*test_text)(void *impl, const char *sql, char *out, size_t outsz);
+#define X(name, fn, params, args) tn_err (*name)(void *impl, TN__UNPAREN params);
+    TN_STORE_OPS(X)
+#undef X
+};
+
+/* An open store: the backend's table and its state. */
+struct tn_store {
+    const struct tn_store_ops *ops;
+    void *impl;
+};
+
+/* A backend: the URLs it takes and how it opens one (the contract of tn_store_open; url
+ * without its scheme). */
+struct tn_store_backend {
+    const struct tn_store_ops *ops;
+    tn_err (*open)(const char *url, int create, void **impl, char errmsg[256]);
+};
+
+/* The SQLite backend (src/store/sqlite/). */
+extern const struct tn_store_backend tn__sq_backend;
+
+#endif
