@@ -56,7 +56,7 @@ backend='^src/store/(sqlite/|sqlite_|store_int\.h|schema)'
 while IFS=: read -r f line _; do
     [[ $f =~ $backend ]] || [[ $f =~ ^src/store/ && ! -d src/store/sqlite ]] ||
         fail "$f:$line" "SQLite outside the store's backend"
-done < <(grep -nE 'sqlite3[_.]|<sqlite3\.h>' src/*/*.[ch] src/*/*/*.[ch] 2>/dev/null || true)
+done < <(grep -nE '<sqlite3\.h>|\bsqlite3_[a-z0-9_]+ *\(|\bsqlite3(_stmt)? *\*' src/*/*.[ch] src/*/*/*.[ch] 2>/dev/null || true)
 
 # io, app, gen and cli include no store-private header; cli only public ones and its own
 for f in src/io/*.[ch] src/app/*.[ch] src/gen/*.[ch] src/cli/*.[ch]; do

@@ -26,4 +26,6 @@ if grep -nE '#include <sqlite3\.h>|\bsqlite3_[a-z0-9_]+ *\(|#include "(store/sql
     echo "lint: SQLite outside src/store/sqlite/ (docs/store.md)" >&2
     status=1
 fi
+# the layers of docs/architecture.md, from the #include lines
+bash scripts/layers.sh || status=1
 exit $status

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "io/table_out.h"
+#include "thuno/table_out.h"
 #include "thuno/app.h"
 #include "thuno/policy.h"
 #include "thuno/policy_load.h"

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store/store_import.h"
+#include "thuno/store_import.h"
 #include "store/store_test.h"
 #include "thuno/operations_store.h"
 #include "thuno/store.h"

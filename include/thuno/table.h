@@ -6,7 +6,7 @@
  * field name), a type, a Vietnamese and an English label, and whether its figures add up (XLSX
  * sums them, documents group their digits). Rows are arrays of cells in column order, indexed
  * by the report's column enum (never by a bare number). The CSV, JSON, XLSX and PDF writers
- * (io/table_out.h) and the HTTP API read the same columns.
+ * (table_out.h, implemented in src/io) and the HTTP API read the same columns.
  */
 #ifndef THUNO_TABLE_H
 #define THUNO_TABLE_H

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/explain_out.h"
+#include "thuno/explain_out.h"
 #include "thuno/case_register_store.h"
 #include "thuno/case_store.h"
 #include "thuno/ladder.h"

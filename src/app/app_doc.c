@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "io/doc_out.h"
+#include "thuno/doc_out.h"
 #include "thuno/doc_store.h"
 #include "thuno/policy.h"
 #include "thuno/store.h"

@@ -62,14 +62,6 @@ void tn_cli_error(const char *what, const char *fmt, ...) __attribute__((format(
 /* Opens the store named by --db (must exist). Reports its own failure. */
 tn_err tn_cli_open_store(struct tn_cli *cli, struct tn_store **out);
 
-/* Resolves a command's --office (NULL: none) and cuts every report query of s to that
- * office's units (tn_store_set_office, office.h; docs/offices.md). For the province office
- * (or NULL) the cut is cleared and *office becomes NULL, so that whatever the command reads
- * sees every unit. Every command with --office calls it once, after opening the store.
- * Errors: TN_ERR_USAGE (not an office; reported as "no office" under what), TN_ERR_STORE
- * (reported). */
-tn_err tn_cli_cut_office(struct tn_store *s, const char *what, const char **office);
-
 /* What a command runs on: the store of --db (must exist), the policy of --policy loaded once,
  * and the application context over them with the run's time. */
 struct tn_cli_app {

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "io/table_out.h"
+#include "thuno/table_out.h"
 #include "thuno/report.h"
 
 tn_err tn_cmd_committee(struct tn_cli *cli)

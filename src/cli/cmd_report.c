@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "io/table_out.h"
+#include "thuno/table_out.h"
 #include "thuno/app.h"
 #include "thuno/report.h"
 

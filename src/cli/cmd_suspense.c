@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "io/table_out.h"
+#include "thuno/table_out.h"
 #include "thuno/app.h"
 #include "thuno/report.h"
 

@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include "thuno/mem.h"
-#include "thuno/office.h"
 #include "thuno/policy.h"
 #include "thuno/policy_load.h"
 #include "thuno/store.h"
@@ -97,24 +96,6 @@ tn_err tn_cli_open_store(struct tn_cli *cli, struct tn_store **out)
     tn_err err = tn_store_open(cli->db, 0, out, msg);
     if (err)
         tn_cli_error("open store", "%s", msg);
-    return err;
-}
-
-tn_err tn_cli_cut_office(struct tn_store *s, const char *what, const char **office)
-{
-    int province = 1;
-    tn_err err = *office ? tn_store_set_office(s, *office, &province) : TN_OK;
-    if (err == TN_ERR_NOT_FOUND || err == TN_ERR_RANGE) {
-        tn_cli_error(what,
-                     "không có cơ quan BHXH \"%s\" / no office \"%s\": no unit or officer has "
-                     "that office_code, and it is not the province office",
-                     *office, *office);
-        return TN_ERR_USAGE;
-    }
-    if (err)
-        tn_cli_error(what, "%s", tn_store_errmsg(s));
-    else if (province)
-        *office = NULL;
     return err;
 }
 

@@ -3,7 +3,7 @@
  * number, the national motto, place and date, title, subject, addressee), its lines, and the
  * signature block. The PDF form is in doc_pdf.c.
  */
-#include "io/doc_out.h"
+#include "thuno/doc_out.h"
 
 #include <string.h>
 

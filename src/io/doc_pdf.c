@@ -6,7 +6,7 @@
  * paragraphs, fields as items, and each run of amount rows as one table (item, detail,
  * amount in đồng) with its totals in bold; the signature block last.
  */
-#include "io/doc_out.h"
+#include "thuno/doc_out.h"
 
 #include <string.h>
 

@@ -23,7 +23,7 @@
 #include "io/import_int.h"
 #include "io/import_keys.h"
 #include "io/import_rules.h"
-#include "store/store_import.h"
+#include "thuno/store_import.h"
 #include "thuno/mem.h"
 #include "thuno/operations_store.h"
 #include "thuno/period.h"

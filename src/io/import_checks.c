@@ -12,7 +12,7 @@
 
 #include "io/import_keys.h"
 #include "io/import_rules.h"
-#include "store/store_import.h"
+#include "thuno/store_import.h"
 #include "thuno/case_store.h"
 #include "thuno/mem.h"
 #include "thuno/operations_store.h"

@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "store/store_import.h"
+#include "thuno/store_import.h"
 #include "thuno/import.h"
 
 enum tn__cell_kind {

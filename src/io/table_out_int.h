@@ -6,7 +6,7 @@
 #ifndef THUNO_IO_TABLE_OUT_INT_H
 #define THUNO_IO_TABLE_OUT_INT_H
 
-#include "io/table_out.h"
+#include "thuno/table_out.h"
 
 /* Errors: TN_ERR_IO. On failure t->doc is NULL. */
 tn_err tn__xlsx_begin(struct tn_table_out *t);

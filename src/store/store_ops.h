@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "store/store_import.h"
+#include "thuno/store_import.h"
 #include "thuno/case_register_store.h"
 #include "thuno/case_store.h"
 #include "thuno/close.h"

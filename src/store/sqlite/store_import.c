@@ -3,7 +3,7 @@
  * overwrites: the old version gets superseded_at, the new one version + 1. Every statement is
  * prepared once per import and reused for each row.
  */
-#include "store/store_import.h"
+#include "thuno/store_import.h"
 
 #include <stdio.h>
 #include <stdlib.h>

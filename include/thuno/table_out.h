@@ -5,8 +5,8 @@
  * header, page numbers, Vietnamese text through Pango), with the same columns in every format
  * (data-formats.md "Outputs").
  */
-#ifndef THUNO_IO_TABLE_OUT_H
-#define THUNO_IO_TABLE_OUT_H
+#ifndef THUNO_TABLE_OUT_H
+#define THUNO_TABLE_OUT_H
 
 #include <stdint.h>
 #include <stdio.h>

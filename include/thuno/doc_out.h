@@ -3,8 +3,8 @@
  * and what staff can paste) and as an A4 portrait PDF in the layout of an administrative
  * letter (doc_pdf.c).
  */
-#ifndef THUNO_IO_DOC_OUT_H
-#define THUNO_IO_DOC_OUT_H
+#ifndef THUNO_DOC_OUT_H
+#define THUNO_DOC_OUT_H
 
 #include <stdio.h>
 
