@@ -154,6 +154,53 @@ static void funds_not_due_is_the_rest(void **state)
     }
 }
 
+/* A reminder for 2025-10 sent on 2025-11-05 naming principal through 2025-09 (oldest deadline
+ * 2025-10-31): Law 41/2024/QH15 Art 39's 60 days run to 2026-01-04. */
+static void reminder_clock_runs_sixty_days(void **state)
+{
+    (void)state;
+    struct tn_reminder_clock_in base = {.sent_on = fx_day(2025, 11, 5),
+                                        .period = fx_period(2025, 10),
+                                        .overdue_through = fx_period(2025, 9),
+                                        .oldest_deadline = fx_day(2025, 10, 31),
+                                        .evasion_days = 60,
+                                        .has_latest = 1,
+                                        .latest_period = fx_period(2025, 11),
+                                        .latest_oldest_unpaid = fx_period(2025, 9)};
+    struct tn_reminder_clock k;
+    tn_reminder_clock(&base, fx_day(2025, 12, 5), &k);
+    assert_string_equal(k.state, "running");
+    assert_false(k.paid);
+    assert_int_equal(k.ends, fx_day(2026, 1, 4));
+    assert_int_equal(k.evading_from, fx_day(2026, 1, 5));
+    assert_int_equal(k.deadline_ends, fx_day(2025, 12, 30));
+    assert_int_equal(k.days_left, 30);
+    tn_reminder_clock(&base, fx_day(2026, 1, 4), &k); /* the last day still runs */
+    assert_string_equal(k.state, "running");
+    assert_int_equal(k.days_left, 0);
+    tn_reminder_clock(&base, fx_day(2026, 1, 5), &k);
+    assert_string_equal(k.state, "expired");
+
+    struct tn_reminder_clock_in in = base; /* a later close: nothing unpaid up to 2025-09 */
+    in.latest_oldest_unpaid = fx_period(2025, 10);
+    tn_reminder_clock(&in, fx_day(2026, 1, 5), &k);
+    assert_string_equal(k.state, "paid");
+    in.latest_oldest_unpaid = -1;
+    tn_reminder_clock(&in, fx_day(2026, 1, 5), &k);
+    assert_true(k.paid);
+    in.latest_period = fx_period(2025, 9); /* a close before the period reviewed says nothing */
+    tn_reminder_clock(&in, fx_day(2026, 1, 5), &k);
+    assert_false(k.paid);
+
+    in = base; /* Law 58: no evasion days, no clock */
+    in.evasion_days = 0;
+    tn_reminder_clock(&in, fx_day(2025, 12, 5), &k);
+    assert_string_equal(k.state, "none");
+    assert_int_equal(k.ends, -1);
+    assert_int_equal(k.evading_from, -1);
+    assert_int_equal(k.deadline_ends, -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,6 +210,7 @@ int main(void)
         cmocka_unit_test(days_late_and_pay_by),
         cmocka_unit_test(overdue_stated_no_more_than_owed_without_split),
         cmocka_unit_test(funds_not_due_is_the_rest),
+        cmocka_unit_test(reminder_clock_runs_sixty_days),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -82,4 +82,31 @@ void tn_reminder_funds(const tn_money overdue[static TN_G_COUNT],
                        const tn_money interest_due[static TN_G_COUNT],
                        const tn_money closing[static TN_G_COUNT], struct tn_reminder_funds *out);
 
+/* A written reminder as its 60-day clock reads it (docs/letters.md "The 60-day clock"). */
+struct tn_reminder_clock_in {
+    tn_day sent_on;
+    tn_period period;               /* the month it reviewed */
+    tn_period overdue_through;      /* latest charge period it named overdue; -1 none */
+    tn_day oldest_deadline;         /* deadline of the oldest overdue principal; -1 none */
+    int evasion_days;               /* tn_reminder_evasion_days on sent_on; 0: no clock (Law 58) */
+    int has_latest;                 /* 1: the unit has a close known now */
+    tn_period latest_period;        /* its latest closed period */
+    tn_period latest_oldest_unpaid; /* its oldest unpaid period then; -1 nothing unpaid */
+};
+
+/* The clock on a day. Days are -1 where there is none. */
+struct tn_reminder_clock {
+    int paid;             /* a close of the period or later shows nothing unpaid it named */
+    tn_day ends;          /* sent_on + evasion days: the last day to pay */
+    tn_day evading_from;  /* the day after */
+    tn_day deadline_ends; /* oldest_deadline + evasion days: the clock from the deadline */
+    long days_left;       /* ends - today; valid when running or expired */
+    const char *state;    /* "paid", "none" (no evasion days), "running", "expired"; static */
+};
+
+/* Judges in's clock on day today into out. LAW: Law 41/2024/QH15 Art 39: unpaid the evasion
+ * days after the written reminder (or after the deadline) is evading. */
+void tn_reminder_clock(const struct tn_reminder_clock_in *in, tn_day today,
+                       struct tn_reminder_clock *out);
+
 #endif

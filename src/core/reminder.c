@@ -105,3 +105,18 @@ void tn_reminder_funds(const tn_money overdue[static TN_G_COUNT],
         out->closing[g] = closing[g];
     }
 }
+
+void tn_reminder_clock(const struct tn_reminder_clock_in *in, tn_day today,
+                       struct tn_reminder_clock *out)
+{
+    int ev = in->evasion_days;
+    tn_day ends = in->sent_on + ev;
+    /* paid once a close of the period or later shows nothing unpaid of the periods named */
+    out->paid = in->has_latest && in->latest_period >= in->period &&
+                (in->latest_oldest_unpaid < 0 || in->latest_oldest_unpaid > in->overdue_through);
+    out->ends = ev ? ends : -1;
+    out->evading_from = ev ? ends + 1 : -1;
+    out->deadline_ends = ev && in->oldest_deadline >= 0 ? in->oldest_deadline + ev : -1;
+    out->days_left = (long)ends - today;
+    out->state = out->paid ? "paid" : ev == 0 ? "none" : today <= ends ? "running" : "expired";
+}
