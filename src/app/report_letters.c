@@ -115,7 +115,8 @@ static tn_err run_reminders(struct tn_app *app, const struct tn_scope *scope,
         return tn__app_fail(app, TN_ERR_USAGE, "reminders: the time \"%s\" has no day YYYY-MM-DD",
                             p->as_of ? p->as_of : app->now);
     struct tn_letter_filter f = {NULL};
-    return tn_store_reminders(app->store, p->as_of ? p->as_of : app->now, &f, reminder_row, &x);
+    return tn_store_reminders(app->store, scope->office, p->as_of ? p->as_of : app->now, &f,
+                              reminder_row, &x);
 }
 
 static const struct tn_report reports[] = {
