@@ -232,7 +232,7 @@ tn_err tn_app_pack_meeting(struct tn_app *app, const struct tn_scope *scope, tn_
     struct tn_store *s = app->store;
     struct mp_steps st = {0};
     err = out->section(out->ctx, "1. Kết quả thu so với kế hoạch / Collection against plan",
-                              MP_PLAN_cols, MP_PLAN_NCOLS);
+                       MP_PLAN_cols, MP_PLAN_NCOLS);
     if (!err)
         err = tn_store_plan_kpi(s, scope->office, period, as_of, mp_plan_row, (void *)out);
     if (!err && !(err = out->section(out->ctx,

@@ -228,7 +228,6 @@ static tn_err case_row(void *ctx, const struct tn_case_row *r)
 static tn_err run_cases(struct tn_app *app, const struct tn_scope *scope,
                         const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     struct cases_ctx x = {out, 0};
     tn_err err = tn__app_report_day(app, p, &x.today);
     if (err)
@@ -265,7 +264,6 @@ static tn_err escalation_row(void *ctx, const struct tn_escalation_row *r)
 static tn_err run_escalation(struct tn_app *app, const struct tn_scope *scope,
                              const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     return tn_store_escalation(app->store, scope->office, app->policy, p->period, p->as_of,
                                escalation_row, (void *)out);
 }

@@ -168,7 +168,6 @@ static tn_err inspection_row(void *ctx, const struct tn_inspection_row *r)
 static tn_err run_inspections(struct tn_app *app, const struct tn_scope *scope,
                               const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     return tn_store_inspections(app->store, scope->office, tn_period_last_day(p->period), p->as_of,
                                 inspection_row, (void *)out);
 }
@@ -265,7 +264,6 @@ static tn_err referral_row(void *ctx, const struct tn_inspection_facts *f)
 static tn_err run_referrals(struct tn_app *app, const struct tn_scope *scope,
                             const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     struct referral_ctx x = {out, NULL, {0}};
     tn_err err = load_rule(app, p->period, &x.rule);
     if (!err)
@@ -433,7 +431,6 @@ static tn_err labour_row(void *ctx, const struct tn_labour_row *r)
 static tn_err run_pc_report(struct tn_app *app, const struct tn_scope *scope,
                             const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     return tn_store_labour(app->store, scope->office, p->period, p->as_of, labour_row, (void *)out);
 }
 

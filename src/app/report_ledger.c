@@ -235,7 +235,6 @@ static tn_err card_rule(struct tn_app *app, tn_period p, const struct tn_card_ru
 static tn_err run_card_locks(struct tn_app *app, const struct tn_scope *scope,
                              const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     const struct tn_card_rule *rule;
     tn_err err = card_rule(app, p->period, &rule);
     struct crossing_ctx x = {out, err ? 0 : rule->kttn_tenths};
@@ -247,7 +246,6 @@ static tn_err run_card_locks(struct tn_app *app, const struct tn_scope *scope,
 static tn_err run_handover(struct tn_app *app, const struct tn_scope *scope,
                            const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     const struct tn_card_rule *rule;
     tn_err err = card_rule(app, p->period, &rule);
     struct crossing_ctx x = {out, err ? 0 : rule->kttn_tenths};
@@ -332,7 +330,6 @@ static tn_err non_participant_row(void *ctx, const struct tn_non_participant_row
 static tn_err run_non_participants(struct tn_app *app, const struct tn_scope *scope,
                                    const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     const struct tn_undeclared_rule *rule;
     if (tn_policy_undeclared(app->policy, tn_period_last_day(p->period), &rule))
         return tn__app_fail(app, TN_ERR_NO_POLICY,
@@ -346,7 +343,6 @@ static tn_err run_non_participants(struct tn_app *app, const struct tn_scope *sc
     static tn_err name(struct tn_app *app, const struct tn_scope *scope,                           \
                        const struct tn_report_params *p, const struct tn_sink *out)                \
     {                                                                                              \
-        (void)scope;                                                                               \
         struct tn_store *s = app->store;                                                           \
         void *ctx = (void *)out;                                                                   \
         return call;                                                                               \

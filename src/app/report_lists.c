@@ -261,7 +261,6 @@ static tn_err branch_row(void *ctx, const struct tn_branch_row *r)
 static tn_err run_branches(struct tn_app *app, const struct tn_scope *scope,
                            const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     return tn_store_branches(app->store, scope->office, p->period, p->as_of, branch_row,
                              (void *)out);
 }
@@ -295,7 +294,6 @@ static tn_err coop_row(void *ctx, const struct tn_coop_row *r)
 static tn_err run_coops(struct tn_app *app, const struct tn_scope *scope,
                         const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     tn_period period;
     tn_err err = report_period(app, p, &period);
     if (err)
@@ -332,7 +330,6 @@ static tn_err praise_row(void *ctx, const struct tn_praise_row *r)
 static tn_err run_praise(struct tn_app *app, const struct tn_scope *scope,
                          const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     tn_period period;
     tn_err err = report_period(app, p, &period);
     return err ? err
@@ -374,7 +371,6 @@ static tn_err name_row(void *ctx, const struct tn_list_unit *u, const char *reas
 static tn_err run_name(struct tn_app *app, const struct tn_scope *scope,
                        const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     const struct tn_name_rule *rule;
     if (tn_policy_name_rule(app->policy, tn_period_last_day(p->period), &rule))
         return tn__app_fail(app, TN_ERR_NO_POLICY,
@@ -536,7 +532,6 @@ static tn_err dropped_line(const struct tn_sink *out, const struct tn_handover_i
 static tn_err run_signoff(struct tn_app *app, const struct tn_scope *scope,
                           const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     static const char *const depts[2] = {"QLT", "KTTN"};
     struct tn_handover_item *items = NULL;
     size_t n = 0;

@@ -133,7 +133,6 @@ static tn_err worklist_row(const struct tn_sink *out, const struct tn_worklist_r
 static tn_err run_worklist(struct tn_app *app, const struct tn_scope *scope,
                            const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     struct worklist l = {0};
     tn_err err =
         tn_store_worklist(app->store, scope->office, p->period, p->as_of, p->officer, add_work, &l);
@@ -177,7 +176,6 @@ static tn_err assignment_row(void *ctx, const struct tn_assignment_row *r)
 static tn_err run_assignments(struct tn_app *app, const struct tn_scope *scope,
                               const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     return tn_store_assignments(app->store, scope->office, p->as_of, assignment_row, (void *)out);
 }
 
@@ -209,7 +207,6 @@ static tn_err plan_row(void *ctx, const struct tn_plan_row *r)
 static tn_err run_collection_plan(struct tn_app *app, const struct tn_scope *scope,
                                   const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     return tn_store_plan_kpi(app->store, scope->office, p->period, p->as_of, plan_row, (void *)out);
 }
 

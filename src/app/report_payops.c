@@ -132,7 +132,6 @@ static tn_err review_row(void *ctx, const struct tn__proposal *p)
 static tn_err run_suspense_review(struct tn_app *app, const struct tn_scope *scope,
                                   const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     return tn__suspense_proposals(app->store, scope->office, p->period, p->as_of, review_row,
                                   (void *)out);
 }
@@ -179,7 +178,6 @@ static tn_err book_row(void *ctx, const struct tn_book_row *r)
 static tn_err run_books(struct tn_app *app, const struct tn_scope *scope,
                         const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     return tn_store_books(app->store, scope->office, p->period, p->as_of, book_row, (void *)out);
 }
 
