@@ -57,6 +57,7 @@ void tn_test_registers(struct tn_store *s);
  * with and without an office; two offices on one handle, one call inside the other's walk. */
 void tn_test_cut_every_operation(void **state);
 void tn_test_cut_two_calls_one_handle(void **state);
+void tn_test_cut_by_officer(void **state);
 
 #define X(name, fn, params, args) void op_##name(void **state);
 TN_STORE_OPS(X)

@@ -510,6 +510,31 @@ void tn_test_cut_every_operation(void **state)
                   "cut groups");
 }
 
+static tn_err officer_u(void *ctx, const struct tn_worklist_row *r)
+{
+    tn_test_put(ctx, "%s %s", r->officer_code, r->unit_code);
+    return TN_OK;
+}
+
+/* The officer cut is an argument too (tn_store_worklist's officer), beside the office's. */
+void tn_test_cut_by_officer(void **state)
+{
+    struct tn_store *s = *state;
+    const char *const office[] = {NULL, NULL, NULL, "D01", "D02", "D02"};
+    const char *const officer[] = {NULL, "O1", "O2", "O2", "O2", "O1"};
+    struct tn_test_out o = {0};
+    for (size_t i = 0; i < sizeof office / sizeof office[0]; i++) {
+        tn_test_put(&o, "%s %s:", office[i] ? office[i] : "-", officer[i] ? officer[i] : "-");
+        assert_int_equal(tn_store_worklist(s, office[i], P10, NULL, officer[i], officer_u, &o),
+                         TN_OK);
+    }
+    /* in debt at October's end: A (D01, officer O1) and B (D02, O2); C (D01, assigned to O2
+     * from 2025-10-01) owes nothing */
+    tn_test_check(&o,
+                  "- -:\nO1 A\nO2 B\n- O1:\nO1 A\n- O2:\nO2 B\nD01 O2:\nD02 O2:\nO2 B\nD02 O1:\n",
+                  "worklist by office and officer");
+}
+
 /* ---- one handle, two offices, one call inside the other's walk ---- */
 
 struct nested {

@@ -387,6 +387,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(imports_find_put_and_look_up, setup, teardown),
         cmocka_unit_test_setup_teardown(tn_test_cut_every_operation, setup, teardown),
         cmocka_unit_test_setup_teardown(tn_test_cut_two_calls_one_handle, setup, teardown),
+        cmocka_unit_test_setup_teardown(tn_test_cut_by_officer, setup, teardown),
 #define X(name, fn, params, args) cmocka_unit_test_setup_teardown(op_##name, setup, teardown),
         TN_STORE_OPS(X)
 #undef X
