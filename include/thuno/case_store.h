@@ -3,8 +3,10 @@
  * plans, payments, attachments and branches, read as known at any time.
  *
  * Invariants: nothing is updated or deleted; an event recorded here goes through the same
- * state machine (case.h) as an imported one; as_of is "YYYY-MM-DDTHH:MM:SS" or NULL for now
- * and bounds both what was known (known_at) and what had happened (the event's date).
+ * state machine (case.h) as an imported one; a read that takes office keeps the cases of that
+ * office's units only (the call's office cut, office.h; NULL: every unit); as_of is
+ * "YYYY-MM-DDTHH:MM:SS" or NULL for now and bounds both what was known (known_at) and what
+ * had happened (the event's date).
  */
 #ifndef THUNO_CASE_STORE_H
 #define THUNO_CASE_STORE_H

@@ -7,7 +7,9 @@
  * attributes it to the officer in charge on the period's last day. A unit without any
  * assignment falls back to its units.csv officer_code.
  *
- * as_of is "YYYY-MM-DDTHH:MM:SS" or NULL (everything known); dates are "YYYY-MM-DD".
+ * as_of is "YYYY-MM-DDTHH:MM:SS" or NULL (everything known); dates are "YYYY-MM-DD". office,
+ * where a read takes it, is that call's office cut (office.h; NULL: every unit), and officer
+ * the worklist's officer cut, arguments both, never state of the store.
  */
 #ifndef THUNO_OPERATIONS_STORE_H
 #define THUNO_OPERATIONS_STORE_H

@@ -3,7 +3,9 @@
  * balance, as known at a given time (data-formats.md "Outputs"; docs/ledger.md "as-of").
  *
  * as_of is "YYYY-MM-DD" (the end of that day) or "YYYY-MM-DDTHH:MM:SS"; NULL means now.
- * Each (unit, period) shows the latest row recorded at or before as_of.
+ * Each (unit, period) shows the latest row recorded at or before as_of. office, right after
+ * the store, is the office cut of that one call (office.h): NULL for every unit, else only the
+ * rows of that district office's units as known at as_of.
  */
 #ifndef THUNO_REPORT_H
 #define THUNO_REPORT_H
