@@ -5,9 +5,6 @@
  */
 #include "app_int.h"
 
-#include <string.h>
-
-#include "thuno/office.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
 
@@ -19,11 +16,14 @@ tn_err tn_app_explain(struct tn_app *app, const struct tn_scope *scope, const ch
     if (as_of && tn_report_as_of(as_of, at))
         return tn__app_fail(app, TN_ERR_PARSE, "expected as-of YYYY-MM-DD[THH:MM:SS], got \"%s\"",
                             as_of);
+    struct tn_scope sc;
+    tn_err err = tn__app_scope(app, scope, &sc);
     /* under a district cut, a unit of another office (as known at as_of) is not found; an
      * unknown unit goes on, for the explanation to say it has no balance */
-    tn_err err = tn__app_unit_in_scope(app, scope, unit, as_of ? at : NULL);
     if (!err)
-        err = tn_store_explain(app->store, scope->office, unit, period, as_of ? at : NULL, out);
+        err = tn__app_unit_in_scope(app, &sc, unit, as_of ? at : NULL);
+    if (!err)
+        err = tn_store_explain(app->store, sc.office, unit, period, as_of ? at : NULL, out);
     if (err == TN_ERR_NOT_FOUND && !app->why[0] && !tn_period_format(period, pbuf))
         tn__app_fail(app, err, "no closed balance for unit %s in %s%s%s", unit, pbuf,
                      as_of ? " as of " : "", as_of ? as_of : "");
