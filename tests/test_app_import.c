@@ -287,7 +287,7 @@ static tn_err count_assignment(void *ctx, const struct tn_assignment_row *r)
 static int assignments(struct tn_app_fixture *f)
 {
     int n = 0;
-    assert_int_equal(tn_store_assignments(f->store, NULL, count_assignment, &n), TN_OK);
+    assert_int_equal(tn_store_assignments(f->store, NULL, NULL, count_assignment, &n), TN_OK);
     return n;
 }
 

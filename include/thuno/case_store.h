@@ -3,8 +3,10 @@
  * plans, payments, attachments and branches, read as known at any time.
  *
  * Invariants: nothing is updated or deleted; an event recorded here goes through the same
- * state machine (case.h) as an imported one; as_of is "YYYY-MM-DDTHH:MM:SS" or NULL for now
- * and bounds both what was known (known_at) and what had happened (the event's date).
+ * state machine (case.h) as an imported one; a read that takes office keeps the cases of that
+ * office's units only (the call's office cut, office.h; NULL: every unit); as_of is
+ * "YYYY-MM-DDTHH:MM:SS" or NULL for now and bounds both what was known (known_at) and what
+ * had happened (the event's date).
  */
 #ifndef THUNO_CASE_STORE_H
 #define THUNO_CASE_STORE_H
@@ -107,10 +109,10 @@ struct tn_litigation_row {
 };
 
 /* Calls row() for each group in key order, then the total, of the cases whose unit
- * (as known at as_of) is of the store's office cut (office.h). Errors: TN_ERR_STORE, or what row()
+ * (as known at as_of) is of the office cut `office` (office.h). Errors: TN_ERR_STORE, or what row()
  * returns. */
-tn_err tn_store_litigation(struct tn_store *s, tn_day from, tn_day to, const char *as_of,
-                           enum tn_litigation_by by,
+tn_err tn_store_litigation(struct tn_store *s, const char *office, tn_day from, tn_day to,
+                           const char *as_of, enum tn_litigation_by by,
                            tn_err (*row)(void *ctx, const struct tn_litigation_row *r), void *ctx);
 
 /* A case as the case list shows it (docs/cases.md "cases report"). */
@@ -136,7 +138,8 @@ struct tn_policy;
  * (judged on day `on`; -1: as_of's day) and the deadline of its latest event (pol's
  * case_deadlines). Office cut as in tn_store_litigation. Errors: TN_ERR_STORE, or what row()
  * returns. */
-tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const char *as_of, tn_day on,
+tn_err tn_store_cases(struct tn_store *s, const char *office, const struct tn_policy *pol,
+                      const char *as_of, tn_day on,
                       tn_err (*row)(void *ctx, const struct tn_case_row *r), void *ctx);
 
 /* One unit's proposed next step (the monthly escalation run, docs/cases.md). */
@@ -161,11 +164,11 @@ struct tn_escalation_row {
 };
 
 /* Calls row() for every unit owing at period's end (as known at as_of) that the ladder has a
- * step for, of the units of the store's office cut (office.h), by department then debt
+ * step for, of the units of the office cut `office` (office.h), by department then debt
  * (largest first). The fine base is the unit's principal
  * due (all funds; see docs/cases.md). Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_escalation(struct tn_store *s, const struct tn_policy *pol, tn_period period,
-                           const char *as_of,
+tn_err tn_store_escalation(struct tn_store *s, const char *office, const struct tn_policy *pol,
+                           tn_period period, const char *as_of,
                            tn_err (*row)(void *ctx, const struct tn_escalation_row *r), void *ctx);
 
 #endif

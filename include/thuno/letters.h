@@ -50,10 +50,10 @@ struct tn_letter_filter {
 };
 
 /* Calls row() for every unit with a balance of period as known at as_of (and kept by f) of
- * the store's office cut (office.h; each unit's office as known at as_of), in unit_code
+ * the office cut `office` (office.h; each unit's office as known at as_of), in unit_code
  * order. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_letter_units(struct tn_store *s, tn_period period, const char *as_of,
-                             const struct tn_letter_filter *f,
+tn_err tn_store_letter_units(struct tn_store *s, const char *office, tn_period period,
+                             const char *as_of, const struct tn_letter_filter *f,
                              tn_err (*row)(void *ctx, const struct tn_letter_unit *u), void *ctx);
 
 /* Computes the overdue principal of u (tn_reminder_overdue over u's owed, its period and
@@ -91,9 +91,10 @@ tn_err tn_store_reminder_add(struct tn_store *s, const struct tn_reminder_row *r
 
 /* Calls row() for every reminder known at as_of and sent by then, in sent_on, year, seq order,
  * with the unit's latest balance known at as_of (*latest; latest->close_id 0 when none), of the
- * units of the store's office cut as known at as_of (f cuts by unit). Errors: TN_ERR_STORE, or what
- * row() returns. */
-tn_err tn_store_reminders(struct tn_store *s, const char *as_of, const struct tn_letter_filter *f,
+ * units of the office cut `office` as known at as_of (f cuts by unit). Errors: TN_ERR_STORE, or
+ * what row() returns. */
+tn_err tn_store_reminders(struct tn_store *s, const char *office, const char *as_of,
+                          const struct tn_letter_filter *f,
                           tn_err (*row)(void *ctx, const struct tn_reminder_row *r,
                                         const struct tn_balance_row *latest),
                           void *ctx);

@@ -512,7 +512,8 @@ tn_err tn_app_letter_reminder(struct tn_app *app, const struct tn_scope *scope,
                               const struct tn_letter_opts *o, struct tn_letter_result *res)
 {
     res->late_day = tn_letter_rule_reminder_late_day(o->date);
-    tn_err err = tn__letter_start(app, scope, o);
+    struct tn_scope sc;
+    tn_err err = tn__letter_start(app, &scope, &sc, o);
     if (err)
         return err;
     if (o->record && !o->actor)
@@ -522,8 +523,8 @@ tn_err tn_app_letter_reminder(struct tn_app *app, const struct tn_scope *scope,
     if ((err = reminder_terms(app, o->date, &terms)))
         return err;
     struct tn_letter_filter filter = {o->unit};
-    err = tn_store_letter_units(app->store, o->period, tn__letter_as_of(app, o), &filter, rem_row,
-                                &l);
+    err = tn_store_letter_units(app->store, scope->office, o->period, tn__letter_as_of(app, o),
+                                &filter, rem_row, &l);
     if (!err)
         err = tn__letter_unit_found(app, o, l.units);
     if (!err)

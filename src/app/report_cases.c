@@ -145,32 +145,30 @@ static tn_err litigation_row(void *ctx, const struct tn_litigation_row *r)
 _Static_assert((int)LITT_NCOLS == (int)LIT_NCOLS && (int)LITO_NCOLS == (int)LIT_NCOLS,
                "the litigation reports share one row layout");
 
-static tn_err litigation(struct tn_app *app, const struct tn_report_params *p,
-                         const struct tn_sink *out, enum tn_litigation_by by)
+static tn_err litigation(struct tn_app *app, const struct tn_scope *scope,
+                         const struct tn_report_params *p, const struct tn_sink *out,
+                         enum tn_litigation_by by)
 {
-    return tn_store_litigation(app->store, p->from, p->to, p->as_of, by, litigation_row,
-                               (void *)out);
+    return tn_store_litigation(app->store, scope->office, p->from, p->to, p->as_of, by,
+                               litigation_row, (void *)out);
 }
 
 static tn_err run_litigation(struct tn_app *app, const struct tn_scope *scope,
                              const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return litigation(app, p, out, TN_LIT_YEAR);
+    return litigation(app, scope, p, out, TN_LIT_YEAR);
 }
 
 static tn_err run_litigation_type(struct tn_app *app, const struct tn_scope *scope,
                                   const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return litigation(app, p, out, TN_LIT_TYPE);
+    return litigation(app, scope, p, out, TN_LIT_TYPE);
 }
 
 static tn_err run_litigation_office(struct tn_app *app, const struct tn_scope *scope,
                                     const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return litigation(app, p, out, TN_LIT_OFFICE);
+    return litigation(app, scope, p, out, TN_LIT_OFFICE);
 }
 
 struct cases_ctx {
@@ -226,13 +224,12 @@ static tn_err case_row(void *ctx, const struct tn_case_row *r)
 static tn_err run_cases(struct tn_app *app, const struct tn_scope *scope,
                         const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     struct cases_ctx x = {out, 0};
     tn_err err = tn__app_report_day(app, p, &x.today);
     if (err)
         return tn__app_fail(app, err, "bad time %s", p->as_of ? p->as_of : app->now);
-    return tn_store_cases(app->store, app->policy, p->as_of ? p->as_of : app->now, -1, case_row,
-                          &x);
+    return tn_store_cases(app->store, scope->office, app->policy, p->as_of ? p->as_of : app->now,
+                          -1, case_row, &x);
 }
 
 static tn_err escalation_row(void *ctx, const struct tn_escalation_row *r)
@@ -263,9 +260,8 @@ static tn_err escalation_row(void *ctx, const struct tn_escalation_row *r)
 static tn_err run_escalation(struct tn_app *app, const struct tn_scope *scope,
                              const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return tn_store_escalation(app->store, app->policy, p->period, p->as_of, escalation_row,
-                               (void *)out);
+    return tn_store_escalation(app->store, scope->office, app->policy, p->period, p->as_of,
+                               escalation_row, (void *)out);
 }
 
 #define COLS(p)       p##_cols, p##_NCOLS

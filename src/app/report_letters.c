@@ -111,13 +111,13 @@ static tn_err reminder_row(void *ctx, const struct tn_reminder_row *r,
 static tn_err run_reminders(struct tn_app *app, const struct tn_scope *scope,
                             const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     struct rem_ctx x = {app, out, 0};
     if (tn__app_report_day(app, p, &x.today))
         return tn__app_fail(app, TN_ERR_USAGE, "reminders: the time \"%s\" has no day YYYY-MM-DD",
                             p->as_of ? p->as_of : app->now);
     struct tn_letter_filter f = {NULL};
-    return tn_store_reminders(app->store, p->as_of ? p->as_of : app->now, &f, reminder_row, &x);
+    return tn_store_reminders(app->store, scope->office, p->as_of ? p->as_of : app->now, &f,
+                              reminder_row, &x);
 }
 
 static const struct tn_report reports[] = {

@@ -229,8 +229,8 @@ static tn_err split(struct tn__sq *s, const struct split_sql *q, tn_period perio
     return TN_OK;
 }
 
-tn_err tn__sq_letter_units(struct tn__sq *s, tn_period period, const char *as_of,
-                           const struct tn_letter_filter *f,
+tn_err tn__sq_letter_units(struct tn__sq *s, const char *office, tn_period period,
+                           const char *as_of, const struct tn_letter_filter *f,
                            tn_err (*row)(void *ctx, const struct tn_letter_unit *u), void *ctx)
 {
     sqlite3_stmt *st;
@@ -242,7 +242,7 @@ tn_err tn__sq_letter_units(struct tn__sq *s, tn_period period, const char *as_of
         split_finalize(&q);
         return err;
     }
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     tn__bind_text_or_null(st, 4, f ? f->unit : NULL);
     struct hist h = {0};
     struct tn_letter_unit *u = tn_xmalloc(sizeof *u);

@@ -121,7 +121,7 @@ static tn_err unit_one(sqlite3_stmt *st, void *arg)
     return w->row(w->ctx, &u);
 }
 
-tn_err tn__sq_list_units(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_list_units(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
                          const struct tn_list_filter *f,
                          tn_err (*row)(void *ctx, const struct tn_list_unit *u), void *ctx)
 {
@@ -129,7 +129,7 @@ tn_err tn__sq_list_units(struct tn__sq *s, tn_period period, const char *as_of,
     tn_err err = prepare(s, list_sql, period, as_of, &st);
     if (err)
         return err;
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     tn__bind_text_or_null(st, 4, f->type);
     sqlite3_bind_int(st, 5, f->inactive_only);
     sqlite3_bind_int(st, 6, f->owing_only);
@@ -377,14 +377,14 @@ static tn_err branch_one(sqlite3_stmt *st, void *arg)
     return w->row(w->ctx, &r);
 }
 
-tn_err tn__sq_branches(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_branches(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
                        tn_err (*row)(void *ctx, const struct tn_branch_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = prepare(s, branch_sql, period, as_of, &st);
     if (err)
         return err;
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     struct branch_walk w = {row, ctx};
     return each_row(s, st, "read branches", branch_one, &w);
 }
@@ -475,12 +475,13 @@ static int by_office(const void *a, const void *b)
                   ((const struct tn_coop_row *)b)->office_code);
 }
 
-tn_err tn__sq_cooperatives(struct tn__sq *s, tn_period period, const char *as_of,
-                           tn_err (*row)(void *ctx, const struct tn_coop_row *r), void *ctx)
+tn_err tn__sq_cooperatives(struct tn__sq *s, const char *office, tn_period period,
+                           const char *as_of, tn_err (*row)(void *ctx, const struct tn_coop_row *r),
+                           void *ctx)
 {
     struct coop_acc a = {s, period, as_of, NULL, 0, 0};
     struct tn_list_filter f = {"cooperative", 0, 0};
-    tn_err err = tn__sq_list_units(s, period, as_of, &f, coop_one, &a);
+    tn_err err = tn__sq_list_units(s, office, period, as_of, &f, coop_one, &a);
     if (!err && a.n)
         tn_sort(a.rows, a.n, sizeof *a.rows, by_office);
     for (size_t i = 0; i < a.n && !err; i++)
@@ -511,7 +512,7 @@ static tn_err praise_one(sqlite3_stmt *st, void *arg)
     return w->row(w->ctx, &r);
 }
 
-tn_err tn__sq_praise(struct tn__sq *s, tn_period to, const char *as_of,
+tn_err tn__sq_praise(struct tn__sq *s, const char *office, tn_period to, const char *as_of,
                      tn_err (*row)(void *ctx, const struct tn_praise_row *r), void *ctx)
 {
     sqlite3_stmt *st;
@@ -521,7 +522,7 @@ tn_err tn__sq_praise(struct tn__sq *s, tn_period to, const char *as_of,
     char first[TN_PERIOD_BUFSZ];
     tn_period_format(to - to % 12, first);
     sqlite3_bind_text(st, 3, first, -1, SQLITE_TRANSIENT);
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     struct praise_walk w = {to, row, ctx};
     return each_row(s, st, "read the year's balances", praise_one, &w);
 }
@@ -543,12 +544,11 @@ static tn_err name_one(void *ctx, const struct tn_list_unit *u)
     return TN_OK;
 }
 
-tn_err
-tn__sq_public_name(struct tn__sq *s, tn_period period, const char *as_of, int threshold_tenths,
-                   tn_err (*row)(void *ctx, const struct tn_list_unit *u, const char *reason),
-                   void *ctx)
+tn_err tn__sq_public_name(
+    struct tn__sq *s, const char *office, tn_period period, const char *as_of, int threshold_tenths,
+    tn_err (*row)(void *ctx, const struct tn_list_unit *u, const char *reason), void *ctx)
 {
     struct tn_list_filter f = {NULL, 0, 1};
     struct name_walk w = {threshold_tenths, row, ctx};
-    return tn__sq_list_units(s, period, as_of, &f, name_one, &w);
+    return tn__sq_list_units(s, office, period, as_of, &f, name_one, &w);
 }

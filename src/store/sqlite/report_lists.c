@@ -52,13 +52,13 @@ static const char non_participants_sql[] =
     "ORDER BY u.unit_code IS NOT NULL, coalesce(reg.reported_employees, 0) DESC, reg.tax_code";
 /* clang-format on */
 
-static tn_err prepare(struct tn__sq *s, const char *sql, tn_period period, const char *as_of,
-                      sqlite3_stmt **out)
+static tn_err prepare(struct tn__sq *s, const char *sql, const char *office, tn_period period,
+                      const char *as_of, sqlite3_stmt **out)
 {
     tn_err err = tn__store_prepare_period(s, sql, period, as_of, out);
     if (err)
         return err;
-    tn__bind_office(s, *out, as_of);
+    tn__bind_office(*out, office, as_of);
     return TN_OK;
 }
 
@@ -87,19 +87,20 @@ static tn_err debtor_rows(struct tn__sq *s, sqlite3_stmt *st,
     return err;
 }
 
-tn_err tn__sq_debtors(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_debtors(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
                       tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = prepare(s, debtors_sql, period, as_of, &st);
+    tn_err err = prepare(s, debtors_sql, office, period, as_of, &st);
     return err ? err : debtor_rows(s, st, row, ctx);
 }
 
-tn_err tn__sq_award_eligible(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_award_eligible(struct tn__sq *s, const char *office, tn_period period,
+                             const char *as_of,
                              tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = prepare(s, award_sql, period, as_of, &st);
+    tn_err err = prepare(s, award_sql, office, period, as_of, &st);
     if (err)
         return err;
     char first[TN_PERIOD_BUFSZ];
@@ -108,13 +109,13 @@ tn_err tn__sq_award_eligible(struct tn__sq *s, tn_period period, const char *as_
     return debtor_rows(s, st, row, ctx);
 }
 
-tn_err tn__sq_non_participants(struct tn__sq *s, tn_period period, const char *as_of, int min_gap,
-                               int min_ratio_percent,
+tn_err tn__sq_non_participants(struct tn__sq *s, const char *office, tn_period period,
+                               const char *as_of, int min_gap, int min_ratio_percent,
                                tn_err (*row)(void *ctx, const struct tn_non_participant_row *r),
                                void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = prepare(s, non_participants_sql, period, as_of, &st);
+    tn_err err = prepare(s, non_participants_sql, office, period, as_of, &st);
     if (err)
         return err;
     struct tn_non_participant_row r;
