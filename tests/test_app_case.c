@@ -1,5 +1,5 @@
 /*
- * test_app_case.c - the application layer's case commands (thuno/app_case.h, src/app/
+ * test_app_case.c - the application layer's case commands (thuno/app.h, src/app/
  * app_case.c, app_case_register.c, app_doc.c) called directly on a store built here: the
  * hand-checked province of tests/data/province closed July to November 2025 (docs/golden.md),
  * case HS-A of unit A recorded through the app as tests/data/case_registers has it, a register
@@ -17,7 +17,7 @@
 #include <cmocka.h>
 
 #include "app_fixture.h"
-#include "thuno/app_case.h"
+#include "thuno/app.h"
 #include "thuno/case_register_store.h"
 #include "thuno/case_store.h"
 

@@ -6,7 +6,7 @@
  * (policy.h); the store reads and writes the rows.
  */
 #include "app_int.h"
-#include "thuno/app_case.h"
+#include "thuno/app.h"
 
 #include <stdlib.h>
 #include <string.h>

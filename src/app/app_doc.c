@@ -6,7 +6,7 @@
  * (tn_store_doc_source), the document and its checks from core (doc.h); the faces write it.
  */
 #include "app_int.h"
-#include "thuno/app_case.h"
+#include "thuno/app.h"
 
 #include <string.h>
 
