@@ -56,6 +56,10 @@ tn_err tn_cmd_assign(struct tn_cli *cli);
 tn_err tn_cmd_pack(struct tn_cli *cli);
 tn_err tn_cmd_letter(struct tn_cli *cli);
 
+/* Parses --lang: "vi" or "en" into *out; otherwise reports it for command what and returns
+ * TN_ERR_USAGE. */
+tn_err tn_cli_lang_parse(const char *what, const char *s, enum tn_lang *out);
+
 /* Prints "thuno: <what>: <why>" to stderr; why is formatted. */
 void tn_cli_error(const char *what, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -48,6 +48,7 @@ struct section {
     int *right;                  /* per column: numbers, right-aligned and never wrapped */
     double *nat, *min;           /* per column: natural and minimum width */
     double *x, *width;           /* per column: left edge and width on the page */
+    const char **label;          /* per column: its label in the document's language */
     char **head;                 /* per column: the header label broken into lines */
     double head_h, *row_h;       /* heights of the header row and of each row */
     double total_nat, total_min; /* the natural or minimum widths and pads together */
@@ -56,6 +57,7 @@ struct section {
 struct tn__doc {
     struct section *sec;
     size_t nsec, capsec;
+    enum tn_lang lang; /* of the labels and the enumerated values */
 };
 
 static void add_section(struct tn__doc *d, const char *heading, const struct tn_col *cols,
@@ -71,6 +73,9 @@ static void add_section(struct tn__doc *d, const char *heading, const struct tn_
     c->x = tn_xcalloc(n, sizeof *c->x);
     c->width = tn_xcalloc(n, sizeof *c->width);
     c->head = tn_xcalloc(n, sizeof *c->head);
+    c->label = tn_xcalloc(n, sizeof *c->label);
+    for (size_t i = 0; i < ncols; i++)
+        c->label[i] = tn_table_col_label(&cols[i], d->lang);
 }
 
 static void free_section(struct section *c)
@@ -86,12 +91,14 @@ static void free_section(struct section *c)
     free(c->x);
     free(c->width);
     free(c->head);
+    free(c->label);
     free(c->row_h);
 }
 
 tn_err tn__pdf_begin(struct tn_table_out *t)
 {
     struct tn__doc *d = tn_xcalloc(1, sizeof *d);
+    d->lang = t->meta.lang;
     add_section(d, NULL, t->cols, t->ncols);
     t->doc = d;
     return TN_OK;
@@ -115,7 +122,7 @@ tn_err tn__pdf_row(struct tn_table_out *t, const struct tn_cell *cells)
     TN_GROW(c->cells, c->capcells, c->ncells + c->ncols);
     for (size_t i = 0; i < c->ncols; i++) {
         char buf[512];
-        tn__cell_display(&cells[i], &c->cols[i], buf, sizeof buf);
+        tn__cell_display(&cells[i], &c->cols[i], t->doc->lang, buf, sizeof buf);
         c->cells[c->ncells++] = tn_xstrdup(buf);
         if (cells[i].type == TN_CELL_INT || cells[i].type == TN_CELL_TENTHS)
             c->right[i] = 1;
@@ -220,7 +227,7 @@ static void natural(PangoLayout *l, struct section *c)
 {
     c->total_nat = c->total_min = 0;
     for (size_t i = 0; i < c->ncols; i++) {
-        double head = text_width(l, c->cols[i].id), piece = widest_piece(l, c->cols[i].id),
+        double head = text_width(l, c->label[i]), piece = widest_piece(l, c->label[i]),
                cells = 0;
         double word = 0;
         for (long r = 0; r < c->rows; r++) {
@@ -265,7 +272,7 @@ static void fit(PangoLayout *l, struct section *c, double avail)
     c->head_h = 0;
     for (size_t i = 0; i < c->ncols; i++) {
         double h;
-        c->head[i] = break_label(l, c->cols[i].id, c->width[i]);
+        c->head[i] = break_label(l, c->label[i], c->width[i]);
         set_text(l, c->head[i], c->width[i], NULL, &h);
         c->head_h = h > c->head_h ? h : c->head_h;
     }

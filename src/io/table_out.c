@@ -11,6 +11,7 @@
 
 #include "thuno/mem.h"
 #include "thuno/money.h"
+#include "thuno/vocab.h"
 
 tn_err tn_out_format_parse(const char *name, enum tn_out_format *out)
 {
@@ -295,7 +296,20 @@ int tn_table_name_adds(const char *col)
     return 1;
 }
 
-void tn__cell_display(const struct tn_cell *c, const struct tn_col *col, char *buf, size_t n)
+const char *tn_table_col_label(const struct tn_col *col, enum tn_lang lang)
+{
+    const char *label = lang == TN_LANG_EN ? col->en : col->vi;
+    return label && *label ? label : col->id;
+}
+
+const char *tn_table_value_label(const struct tn_col *col, const char *s, enum tn_lang lang)
+{
+    const char *word = tn_vocab_label(col ? col->id : NULL, s, lang);
+    return word ? word : s;
+}
+
+void tn__cell_display(const struct tn_cell *c, const struct tn_col *col, enum tn_lang lang,
+                      char *buf, size_t n)
 {
     char g[32];
     switch (c->type) {
@@ -303,7 +317,7 @@ void tn__cell_display(const struct tn_cell *c, const struct tn_col *col, char *b
         snprintf(buf, n, "%s", "");
         break;
     case TN_CELL_TEXT:
-        snprintf(buf, n, "%s", c->text ? c->text : "");
+        snprintf(buf, n, "%s", c->text ? tn_table_value_label(col, c->text, lang) : "");
         break;
     case TN_CELL_INT:
         if (col->adds)

@@ -1,0 +1,153 @@
+/*
+ * vocab.c - the words documents show for enumerated values (vocab.h). The Vietnamese words
+ * are those of the law and of the office's own forms: chậm đóng and trốn đóng (Law
+ * 41/2024/QH15 Art 38, 39), the unit types of the registration forms, the case states and
+ * events of case.h (their labels are reused, not copied), the departments of
+ * docs/glossary.md.
+ */
+#include "thuno/vocab.h"
+
+#include <string.h>
+
+#include "thuno/case.h"
+
+/* clang-format off */
+static const struct tn_vocab_entry words[] = {
+    /* legal status of a unit's balance (aging.h) */
+    {NULL, "current", "Đóng đúng hạn", "Current"},
+    {NULL, "late", "Chậm đóng", "Late"},
+    {NULL, "evading", "Trốn đóng", "Evading"},
+    /* unit types (units.csv `type`) */
+    {NULL, "state", "Doanh nghiệp nhà nước", "State-owned"},
+    {NULL, "fdi", "Doanh nghiệp có vốn đầu tư nước ngoài", "Foreign-invested"},
+    {NULL, "private", "Doanh nghiệp ngoài nhà nước", "Private"},
+    {NULL, "cooperative", "Hợp tác xã", "Cooperative"},
+    {NULL, "public", "Cơ quan, đơn vị sự nghiệp công lập", "Public body"},
+    {NULL, "household", "Hộ kinh doanh", "Household business"},
+    {NULL, "other", "Loại hình khác", "Other"},
+    /* unit status (units.csv `status`); a case's `suspended` is the case state's */
+    {NULL, "active", "Đang hoạt động", "Active"},
+    {"status", "suspended", "Tạm ngừng hoạt động", "Suspended trading"},
+    {NULL, "dissolved", "Giải thể", "Dissolved"},
+    {NULL, "bankrupt", "Phá sản", "Bankrupt"},
+    {NULL, "absconded", "Chủ bỏ trốn, không liên lạc được", "Absconded"},
+    /* the row of totals */
+    {NULL, "total", "Tổng cộng", "Total"},
+    /* yes / no */
+    {NULL, "yes", "Có", "Yes"},
+    {NULL, "no", "Không", "No"},
+    /* card lock actions (card_locks) */
+    {NULL, "lock", "Khóa thẻ", "Lock"},
+    {NULL, "unlock", "Mở khóa thẻ", "Unlock"},
+    /* departments (officers.csv `department`, docs/glossary.md) */
+    {NULL, "QLT", "Phòng Quản lý thu", "Collection management (QLT)"},
+    {NULL, "KTTN", "Phòng Khai thác và thu nợ", "Debt recovery (KTTN)"},
+    {NULL, "TTKT", "Phòng Thanh tra - Kiểm tra", "Inspection (TTKT)"},
+    {NULL, "legal", "Bộ phận pháp chế", "Legal"},
+    {NULL, "director", "Ban Giám đốc", "Director"},
+    /* payment channels (payments.csv `channel`) */
+    {NULL, "transfer", "Chuyển khoản", "Transfer"},
+    {NULL, "cash", "Tiền mặt", "Cash"},
+    {NULL, "bank", "Ngân hàng", "Bank"},
+    {NULL, "treasury", "Kho bạc Nhà nước", "State Treasury"},
+    {NULL, "mediation", "Theo hòa giải thành", "Mediation"},
+    {"channel", "judgment", "Theo bản án", "Judgment"},
+    {NULL, "enforcement", "Qua cơ quan thi hành án", "Enforcement"},
+    /* a repayment plan (cases) */
+    {NULL, "on_track", "Đang trả đúng lộ trình", "On track"},
+    {NULL, "defaulted", "Vi phạm lộ trình", "Defaulted"},
+    {NULL, "complete", "Đã trả xong", "Complete"},
+    /* who acts next on a case */
+    {NULL, "unit", "Đơn vị", "Unit"},
+    {NULL, "court", "Tòa án", "Court"},
+    {NULL, "office", "Cơ quan BHXH", "Office"},
+    {NULL, "THADS", "Cơ quan thi hành án dân sự", "Enforcement office"},
+    /* the ladder's steps (policy/ladder.csv) */
+    {NULL, "reminder", "Văn bản đôn đốc", "Reminder"},
+    {NULL, "second_reminder", "Văn bản đôn đốc lần 2", "Second reminder"},
+    {NULL, "inspection", "Thanh tra, kiểm tra", "Inspection"},
+    {NULL, "fine", "Xử phạt vi phạm hành chính", "Fine"},
+    {NULL, "forced_deduction", "Trích tiền từ tài khoản", "Forced deduction"},
+    {NULL, "public_disclosure", "Công khai trên phương tiện thông tin", "Public disclosure"},
+    {NULL, "lawsuit", "Khởi kiện", "Lawsuit"},
+    /* the reminder clock (reminders) */
+    {NULL, "running", "Đang tính", "Running"},
+    {NULL, "expired", "Đã hết hạn", "Expired"},
+    {NULL, "paid", "Đã đóng", "Paid"},
+    /* findings, measures, reasons */
+    {NULL, "not_registered", "Chưa đăng ký tham gia", "Not registered"},
+    {NULL, "under_declared", "Đóng thấp hơn thực tế", "Under-declared"},
+    {NULL, "licence_check", "Kiểm tra giấy phép", "Licence check"},
+    {NULL, "below_min_wage", "Đóng thấp hơn lương tối thiểu", "Below the minimum wage"},
+    {NULL, "inspection_overdue", "Quá hạn thanh tra", "Inspection overdue"},
+    {NULL, "owes_despite_reminders", "Nợ dù đã được đôn đốc", "Owes despite reminders"},
+    {NULL, "no_payer", "Không xác định người nộp", "No payer"},
+    {NULL, "unknown_unit", "Không xác định đơn vị", "Unknown unit"},
+    {NULL, "other_office", "Thuộc cơ quan BHXH khác", "Another office"},
+    {NULL, "other_province", "Thuộc tỉnh khác", "Another province"},
+    {NULL, "open", "Đang mở", "Open"},
+    {NULL, "overdue", "Quá hạn", "Overdue"},
+    {NULL, "recovered", "Đã thu hồi", "Recovered"},
+    {NULL, "blocked", "Bị chặn", "Blocked"},
+    {NULL, "closable", "Có thể đóng", "Closable"},
+    /* handover signatures */
+    {NULL, "signed", "Đã ký", "Signed"},
+    {NULL, "unsigned", "Chưa ký", "Not signed"},
+    {NULL, "absent", "Không có", "Absent"},
+    {NULL, "dropped", "Đã rút khỏi danh sách", "Dropped"},
+    /* suspense matching methods */
+    {NULL, "unit_code", "Theo mã đơn vị", "By unit code"},
+    {NULL, "tax_code", "Theo mã số thuế", "By tax code"},
+    {NULL, "name", "Theo tên", "By name"},
+    {NULL, "ambiguous", "Không xác định duy nhất", "Ambiguous"},
+    {NULL, "none", "Không khớp", "None"},
+    /* scopes of a plan */
+    {NULL, "province", "Toàn tỉnh", "Province"},
+    {NULL, "department", "Phòng", "Department"},
+    {NULL, "officer", "Cán bộ", "Officer"},
+    {NULL, "type", "Loại hình", "Unit type"},
+};
+/* clang-format on */
+
+#define NWORDS (sizeof words / sizeof words[0])
+
+/* Case states and events: their Vietnamese labels are case.h's; the English is the name. */
+/* clang-format off */
+static const struct tn_vocab_entry case_words[] = {
+#define X(id, name, vi) {"state", name, vi, name},
+    TN_CASE_STATE_MAP(X)
+#undef X
+#define X(id, name, vi) {NULL, name, vi, name},
+    TN_CASE_EVENT_MAP(X)
+#undef X
+};
+/* clang-format on */
+
+#define NCASE (sizeof case_words / sizeof case_words[0])
+
+size_t tn_vocab_count(void)
+{
+    return NWORDS + NCASE;
+}
+
+const struct tn_vocab_entry *tn_vocab_at(size_t i)
+{
+    return i < NWORDS ? &words[i] : i < NWORDS + NCASE ? &case_words[i - NWORDS] : NULL;
+}
+
+const char *tn_vocab_label(const char *col, const char *value, enum tn_lang lang)
+{
+    const struct tn_vocab_entry *any = NULL;
+    if (!value || !*value)
+        return NULL;
+    for (size_t i = 0; i < tn_vocab_count(); i++) {
+        const struct tn_vocab_entry *e = tn_vocab_at(i);
+        if (strcmp(e->value, value) != 0)
+            continue;
+        if (e->column && col && strcmp(e->column, col) == 0)
+            return lang == TN_LANG_EN ? e->en : e->vi;
+        if (!e->column && !any)
+            any = e;
+    }
+    return any ? (lang == TN_LANG_EN ? any->en : any->vi) : NULL;
+}
