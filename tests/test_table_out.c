@@ -68,6 +68,13 @@ static void cell_display(void **state)
         {{TN_CELL_TEXT, "suspended", 0}, "status", "Tạm ngừng hoạt động", TN_LANG_VI},
         {{TN_CELL_TEXT, "suspended", 0}, "state", "Chưa có điều kiện thi hành", TN_LANG_VI},
         {{TN_CELL_TEXT, "CÔNG TY late", 0}, "name", "CÔNG TY late", TN_LANG_VI},
+        /* lists and key:value, word by word when every token is known */
+        {{TN_CELL_TEXT, "below_min_wage;inspection_overdue", 0},
+         "reasons",
+         "Đóng thấp hơn lương tối thiểu; Quá hạn thanh tra",
+         TN_LANG_VI},
+        {{TN_CELL_TEXT, "status:absconded", 0}, "basis", "Unit status: Absconded", TN_LANG_EN},
+        {{TN_CELL_TEXT, "late;Công ty", 0}, "reasons", "late;Công ty", TN_LANG_VI},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char buf[64];

@@ -38,6 +38,8 @@ static void labels_match_table(void **state)
         {"last_event", "reminder_sent", TN_LANG_VI, "Gửi văn bản đôn đốc"},
         {"channel", "judgment", TN_LANG_VI, "Theo bản án"},
         {"last_event", "judgment", TN_LANG_VI, "Bản án"},
+        {"last_event", "deduction_refused", TN_LANG_EN, "Bank did not deduct"},
+        {"state", "enforcing", TN_LANG_EN, "Under enforcement"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = tn_vocab_label(cases[i].col, cases[i].value, cases[i].lang);
@@ -60,17 +62,18 @@ static void every_entry_complete_and_unique(void **state)
 {
     (void)state;
     size_t n = tn_vocab_count();
+    struct tn_vocab_entry a, b;
     assert_true(n > 50);
-    assert_null(tn_vocab_at(n));
+    assert_int_equal(tn_vocab_get(n, &a), 0);
     for (size_t i = 0; i < n; i++) {
-        const struct tn_vocab_entry *a = tn_vocab_at(i);
-        assert_true(a->value && *a->value && a->vi && *a->vi && a->en && *a->en);
+        assert_int_equal(tn_vocab_get(i, &a), 1);
+        assert_true(a.value && *a.value && a.vi && *a.vi && a.en && *a.en);
         for (size_t k = i + 1; k < n; k++) {
-            const struct tn_vocab_entry *b = tn_vocab_at(k);
-            int same_col = (!a->column && !b->column) ||
-                           (a->column && b->column && strcmp(a->column, b->column) == 0);
-            if (same_col && strcmp(a->value, b->value) == 0)
-                fail_msg("%s is in the vocabulary twice", a->value);
+            assert_int_equal(tn_vocab_get(k, &b), 1);
+            int same_col = (!a.column && !b.column) ||
+                           (a.column && b.column && strcmp(a.column, b.column) == 0);
+            if (same_col && strcmp(a.value, b.value) == 0)
+                fail_msg("%s is in the vocabulary twice", a.value);
         }
     }
 }

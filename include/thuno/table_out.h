@@ -81,9 +81,13 @@ tn_err tn_table_section_names(struct tn_table_out *t, const char *heading,
  * label with TN_LANG_EN; the id when the label is missing. Borrowed from col. */
 const char *tn_table_col_label(const struct tn_col *col, enum tn_lang lang);
 
-/* The text a document shows for a text cell s of column col: the vocabulary's word for an
- * enumerated value (vocab.h), else s itself. CSV and JSON write s. Borrowed. */
-const char *tn_table_value_label(const struct tn_col *col, const char *s, enum tn_lang lang);
+/* The text a document shows for a text cell s of column col (col may be NULL): the
+ * vocabulary's word for an enumerated value (vocab.h); for a list "a;b" or a "key:value"
+ * whose every token is in the vocabulary, the words ("w1; w2", "key word: value word")
+ * written into buf of n bytes; else s itself. Returns s, buf or a static word. CSV and JSON
+ * write s. */
+const char *tn_table_value_label(const struct tn_col *col, const char *s, enum tn_lang lang,
+                                 char *buf, size_t n);
 
 /* Whether a whole-number column named id adds up by the naming rule of docs/formats.md. */
 int tn_table_name_adds(const char *id);

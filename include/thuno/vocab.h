@@ -32,8 +32,9 @@ struct tn_vocab_entry {
  * vocabulary (free text, codes, names: shown as they are). Static storage. */
 const char *tn_vocab_label(const char *col, const char *value, enum tn_lang lang);
 
-/* The vocabulary's entries, for listings (`thuno report --values`) and tests. */
+/* The vocabulary's entries, for listings (`thuno report --values`) and tests: tn_vocab_get
+ * copies entry i (strings static) into *out and returns 1, or returns 0 when i >= count. */
 size_t tn_vocab_count(void);
-const struct tn_vocab_entry *tn_vocab_at(size_t i);
+int tn_vocab_get(size_t i, struct tn_vocab_entry *out);
 
 #endif

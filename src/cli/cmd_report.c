@@ -78,10 +78,9 @@ static tn_err print_columns(FILE *f, const char *name)
  * the Vietnamese and English words XLSX/PDF show. */
 static void print_values(FILE *f)
 {
-    for (size_t i = 0; i < tn_vocab_count(); i++) {
-        const struct tn_vocab_entry *e = tn_vocab_at(i);
-        fprintf(f, "%s\t%s\t%s\t%s\n", e->column ? e->column : "*", e->value, e->vi, e->en);
-    }
+    struct tn_vocab_entry e;
+    for (size_t i = 0; tn_vocab_get(i, &e); i++)
+        fprintf(f, "%s\t%s\t%s\t%s\n", e.column ? e.column : "*", e.value, e.vi, e.en);
 }
 
 /* The reports listed after an unknown name, one a line with what it shows. */

@@ -74,6 +74,9 @@ static const struct tn_vocab_entry words[] = {
     {NULL, "running", "Đang tính", "Running"},
     {NULL, "expired", "Đã hết hạn", "Expired"},
     {NULL, "paid", "Đã đóng", "Paid"},
+    /* findings, measures, reasons (a referral's reasons are a list of these) */
+    {NULL, "status", "Tình trạng đơn vị", "Unit status"},
+    {NULL, "months_owed", "Nợ nhiều tháng", "Months owed"},
     /* findings, measures, reasons */
     {NULL, "not_registered", "Chưa đăng ký tham gia", "Not registered"},
     {NULL, "under_declared", "Đóng thấp hơn thực tế", "Under-declared"},
@@ -111,13 +114,26 @@ static const struct tn_vocab_entry words[] = {
 
 #define NWORDS (sizeof words / sizeof words[0])
 
-/* Case states and events: their Vietnamese labels are case.h's; the English is the name. */
+/* Case states and events: their Vietnamese labels are case.h's, their English these, in the
+ * order of case.h's lists. */
+static const char *const state_en[] = {
+    "New", "Escalating", "Sued", "Mediated, paying by the plan", "Enforceable",
+    "Under enforcement", "Waiting for assets", "Closed", "Withdrawn"};
+static const char *const event_en[] = {
+    "Reminder sent", "Inspection concluded", "Fine decided", "Deduction ordered",
+    "Bank did not deduct", "Published", "Criminal referral", "Lawsuit filed",
+    "Mediation settled", "Judgment", "Appeal changed the judgment", "Enforcement requested",
+    "Enforcement decided", "Assets verified", "Measure applied", "Entrusted",
+    "Suspended, no assets", "Plan defaulted", "Case closed", "Withdrawn"};
+_Static_assert(sizeof state_en / sizeof state_en[0] == TN_CASE_ST_COUNT, "a word per state");
+_Static_assert(sizeof event_en / sizeof event_en[0] == TN_CASE_EV_COUNT, "a word per event");
+
 /* clang-format off */
 static const struct tn_vocab_entry case_words[] = {
-#define X(id, name, vi) {"state", name, vi, name},
+#define X(id, name, vi) {"state", name, vi, NULL},
     TN_CASE_STATE_MAP(X)
 #undef X
-#define X(id, name, vi) {NULL, name, vi, name},
+#define X(id, name, vi) {NULL, name, vi, NULL},
     TN_CASE_EVENT_MAP(X)
 #undef X
 };
@@ -130,24 +146,44 @@ size_t tn_vocab_count(void)
     return NWORDS + NCASE;
 }
 
-const struct tn_vocab_entry *tn_vocab_at(size_t i)
+int tn_vocab_get(size_t i, struct tn_vocab_entry *out)
 {
-    return i < NWORDS ? &words[i] : i < NWORDS + NCASE ? &case_words[i - NWORDS] : NULL;
+    if (i < NWORDS) {
+        *out = words[i];
+        return 1;
+    }
+    if (i >= NWORDS + NCASE)
+        return 0;
+    size_t k = i - NWORDS;
+    *out = case_words[k];
+    out->en = k < TN_CASE_ST_COUNT ? state_en[k] : event_en[k - TN_CASE_ST_COUNT];
+    return 1;
+}
+
+/* The word of entry i in lang. */
+static const char *word_of(size_t i, enum tn_lang lang)
+{
+    if (i < NWORDS)
+        return lang == TN_LANG_EN ? words[i].en : words[i].vi;
+    size_t k = i - NWORDS;
+    if (lang != TN_LANG_EN)
+        return case_words[k].vi;
+    return k < TN_CASE_ST_COUNT ? state_en[k] : event_en[k - TN_CASE_ST_COUNT];
 }
 
 const char *tn_vocab_label(const char *col, const char *value, enum tn_lang lang)
 {
-    const struct tn_vocab_entry *any = NULL;
+    size_t any = (size_t)-1;
     if (!value || !*value)
         return NULL;
-    for (size_t i = 0; i < tn_vocab_count(); i++) {
-        const struct tn_vocab_entry *e = tn_vocab_at(i);
+    for (size_t i = 0; i < NWORDS + NCASE; i++) {
+        const struct tn_vocab_entry *e = i < NWORDS ? &words[i] : &case_words[i - NWORDS];
         if (strcmp(e->value, value) != 0)
             continue;
         if (e->column && col && strcmp(e->column, col) == 0)
-            return lang == TN_LANG_EN ? e->en : e->vi;
-        if (!e->column && !any)
-            any = e;
+            return word_of(i, lang);
+        if (!e->column && any == (size_t)-1)
+            any = i;
     }
-    return any ? (lang == TN_LANG_EN ? any->en : any->vi) : NULL;
+    return any != (size_t)-1 ? word_of(any, lang) : NULL;
 }

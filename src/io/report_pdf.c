@@ -222,7 +222,7 @@ static double widest_word(PangoLayout *l, const char *s)
 /* The natural and minimum widths of c's columns, measured with l: a number column's least
  * width is its widest figure, a text column's its longest word or MIN_TEXT, whichever is
  * larger (but never more than its natural width), and no column is narrower than the widest
- * piece of its header label. */
+ * piece of its header label; a label counts half its width (two lines) to the natural. */
 static void natural(PangoLayout *l, struct section *c)
 {
     c->total_nat = c->total_min = 0;
@@ -241,6 +241,8 @@ static void natural(PangoLayout *l, struct section *c)
         }
         if (!c->right[i] && cells > MAX_COLW)
             cells = MAX_COLW;
+        /* a header label (Vietnamese: several words) may take two lines at natural width */
+        head = head / 2 > piece ? head / 2 : piece;
         c->nat[i] = head > cells ? head : cells;
         double least = c->right[i] || cells < MIN_TEXT ? cells : MIN_TEXT;
         least = word > least ? word : least;

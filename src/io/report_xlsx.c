@@ -131,7 +131,10 @@ tn_err tn__xlsx_row(struct tn_table_out *t, const struct tn_cell *cells)
         case TN_CELL_NULL:
             break;
         case TN_CELL_TEXT: {
-            const char *s = c->text ? tn_table_value_label(&t->cols[i], c->text, t->meta.lang) : "";
+            char buf[256];
+            const char *s = c->text ? tn_table_value_label(&t->cols[i], c->text, t->meta.lang,
+                                                           buf, sizeof buf)
+                                    : "";
             e = worksheet_write_string(x->ws, r, col, s, NULL);
             w = c->text ? chars(s) * 1.1 + 2 : 0;
             break;
@@ -199,7 +202,7 @@ tn_err tn__xlsx_end(struct tn_table_out *t)
                                             (double)x->sums[i]);
             } else if (!labelled) {
                 worksheet_write_string(x->ws, r, (lxw_col_t)i,
-                                       tn_table_value_label(NULL, "total", t->meta.lang),
+                                       tn_table_value_label(NULL, "total", t->meta.lang, NULL, 0),
                                        x->total_label);
                 labelled = 1;
             }
