@@ -147,7 +147,7 @@ static void csv_keeps_ids_and_values(void **state)
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     struct tn_table_out t;
-    struct tn_table_meta meta = {"t", "", NULL, 0, TN_LANG_VI};
+    struct tn_table_meta meta = {"t", "", NULL, 0, TN_LANG_VI, NULL};
     struct tn_cell c[] = {tn_cell_text("evading")};
     assert_int_equal(tn_table_begin(&t, f, TN_OUT_CSV, &meta, cols, 1), TN_OK);
     assert_int_equal(tn_table_row(&t, c), TN_OK);

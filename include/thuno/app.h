@@ -197,6 +197,7 @@ tn_err tn_app_explain(struct tn_app *app, const struct tn_scope *scope, const ch
 struct tn_letterhead {
     char *agency, *office, *place, *authority, *title, *signer, *phone, *account;
     char *suffix_reminder, *suffix_c12ts, *suffix_mass;
+    char *province, *address; /* the province's name; the issuing office's address */
     char **recipients;
     size_t nrecipients, caprecipients;
 };
@@ -210,6 +211,13 @@ tn_err tn_app_letterhead_load(const char *path, const char *office_code, struct 
 
 /* Frees what lh owns; lh is then empty. */
 void tn_letterhead_release(struct tn_letterhead *lh);
+
+/* The office settings every document header needs (docs/letters.md "The office settings"):
+ * the agency and the issuing office, and the province. Returns TN_OK when lh has them all,
+ * else TN_ERR_NO_POLICY with why (whysz bytes) naming path and the first missing key: a
+ * document is never headed by a blank or by "BẢO HIỂM XÃ HỘI TỈNH" alone. */
+tn_err tn_letterhead_check(const struct tn_letterhead *lh, const char *path, char *why,
+                           size_t whysz);
 
 /* Where a letter run writes its PDF: f when not NULL (borrowed; path then only names it in
  * messages), else the file at path (created when the letters are ready, so a refused run

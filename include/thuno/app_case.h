@@ -326,14 +326,16 @@ struct tn_doc_request {
     tn_day date;       /* the document's date; -1: the day of as_of (a petition already
                         * filed: its filing day) */
     const char *as_of; /* "YYYY-MM-DDTHH:MM:SS", NULL: app->now */
-    const char *to, *issuer, *place; /* NULL: none (issuer: "BẢO HIỂM XÃ HỘI TỈNH") */
+    const char *to, *issuer, *place; /* NULL: none; a document needs its issuer (the office
+                                      * settings' office, docs/letters.md) */
 };
 
 /* Fills out (tn_doc_init first) with document kind of the case, from its facts as known at
  * req->as_of and the ledger as known at the end of the document's date; created receives the
  * as_of used (the PDF's creation date). Errors: TN_ERR_NOT_FOUND (no such case),
  * TN_ERR_NO_POLICY (no allocation rule that day), TN_ERR_REJECTED (the history does not
- * replay, or a fact the document needs is missing: why), TN_ERR_STORE. */
+ * replay, or a fact the document needs is missing: why), TN_ERR_USAGE (no issuer),
+ * TN_ERR_STORE. */
 tn_err tn_app_doc(struct tn_app *app, const struct tn_scope *scope, enum tn_doc_kind kind,
                   const struct tn_doc_request *req, struct tn_doc *out, char created[static 20]);
 

@@ -25,6 +25,8 @@ struct tn_table_meta {
     int no_sum;           /* XLSX: no sum row (the rows overlap or carry their own total) */
     enum tn_lang lang;    /* XLSX/PDF: column labels and enumerated values (vocab.h) in
                              Vietnamese (the default) or English; CSV/JSON keep the ids */
+    const char *issuer;   /* XLSX/PDF header: "AGENCY — OFFICE" from the office settings
+                             (docs/letters.md); NULL: the agency alone */
 };
 
 struct tn__doc; /* XLSX or PDF state (table_out_int.h) */

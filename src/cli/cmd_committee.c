@@ -50,8 +50,12 @@ tn_err tn_cmd_committee(struct tn_cli *cli)
         return TN_ERR_USAGE;
     }
     p.as_of = as_of_arg ? as_of : NULL;
+    char issuer[512];
+    tn_err err = tn_cli_office_header("committee", office, issuer, sizeof issuer);
+    if (err)
+        return err == TN_ERR_NO_POLICY ? TN_ERR_REJECTED : err;
     struct tn_cli_app ca;
-    tn_err err = tn_cli_app_open(cli, &ca);
+    err = tn_cli_app_open(cli, &ca);
     if (err)
         return err;
     struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
@@ -73,7 +77,7 @@ tn_err tn_cmd_committee(struct tn_cli *cli)
              p.as_of ? p.as_of : cli->now);
     struct tn_table_meta meta = {"Báo cáo UBND tỉnh: sử dụng lao động, đóng BHXH / Report to the "
                                  "People's Committee",
-                                 subtitle, p.as_of ? p.as_of : cli->now, 0, doc_lang};
+                                 subtitle, p.as_of ? p.as_of : cli->now, 0, doc_lang, issuer};
     struct tn_table_out t;
     err = tn_table_begin(&t, f, TN_OUT_PDF, &meta, NULL, 0);
     struct tn_sink sink = tn_table_sink(&t);

@@ -176,11 +176,22 @@ tn_err tn_cmd_doc(struct tn_cli *cli)
     tn_err err = parse_args(cli, &a);
     if (err)
         return err;
+    /* the issuing office and the place come from the office settings unless given */
+    struct tn_letterhead lh = {0};
+    if ((!a.issuer || !a.place) && (err = tn_cli_office_settings("doc", NULL, NULL, &lh)))
+        return err == TN_ERR_NO_POLICY ? TN_ERR_REJECTED : err;
+    if (!a.issuer)
+        a.issuer = lh.office;
+    if (!a.place)
+        a.place = lh.place ? lh.place : lh.province;
     struct tn_cli_app ca;
-    if ((err = tn_cli_app_open(cli, &ca)))
+    if ((err = tn_cli_app_open(cli, &ca))) {
+        tn_letterhead_release(&lh);
         return err;
+    }
     err = strcmp(a.kind, "checklist") == 0 ? checklist(&ca.app, &a) : produce(&ca.app, &a);
     tn_cli_app_close(&ca);
+    tn_letterhead_release(&lh);
     return err;
 }
 

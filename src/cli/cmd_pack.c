@@ -72,6 +72,9 @@ tn_err tn_cmd_pack(struct tn_cli *cli)
         tn_cli_error("pack", "a PDF needs -o FILE");
         return TN_ERR_USAGE;
     }
+    char issuer[512];
+    if ((err = tn_cli_office_header("pack", a.office, issuer, sizeof issuer)))
+        return err == TN_ERR_NO_POLICY ? TN_ERR_REJECTED : err;
     struct tn_cli_app ca;
     if ((err = tn_cli_app_open(cli, &ca)))
         return err;
@@ -94,7 +97,7 @@ tn_err tn_cmd_pack(struct tn_cli *cli)
              a.office ? " — cơ quan / office " : "", a.office ? a.office : "",
              a.as_of ? a.as_of : cli->now);
     struct tn_table_meta meta = {"Tài liệu giao ban tháng / Monthly meeting pack", subtitle,
-                                 a.as_of ? a.as_of : cli->now, 0, a.lang};
+                                 a.as_of ? a.as_of : cli->now, 0, a.lang, issuer};
     struct tn_table_out t;
     err = tn_table_begin(&t, f, fmt, &meta, NULL, 0);
     struct tn_sink sink = tn_table_sink(&t);

@@ -272,6 +272,9 @@ tn_err tn_cmd_report(struct tn_cli *cli)
         tn_cli_error("report", "format \"%s\" is not available (csv, json, xlsx, pdf)", format);
         return TN_ERR_USAGE;
     }
+    char issuer[512];
+    if ((err = tn_cli_office_header("report", a.office, issuer, sizeof issuer)))
+        return err == TN_ERR_NO_POLICY ? TN_ERR_REJECTED : err;
     struct tn_cli_out o;
     if ((err = tn_cli_out_open(&o, out, "report")))
         return err;
@@ -282,7 +285,7 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     const char *known_at = as_of_arg ? as_of : cli->now;
     subtitle_of(&a, a.office, known_at, sub);
     struct tn_table_meta meta = {r->title, sub, known_at, (flags & TN_REPORT_NO_SUM) != 0,
-                                 a.lang};
+                                 a.lang,   issuer};
     err = run_app_report(cli, r, &a, &meta, o.f, fmt);
     return tn_cli_out_close(&o, err, "report");
 }

@@ -325,7 +325,8 @@ static void page_begin(struct layout *o)
     double avail = o->page_w - 2 * MARGIN, h;
     if (o->cr)
         cairo_set_source_rgb(o->cr, 0, 0, 0);
-    set_text(o->l, "BẢO HIỂM XÃ HỘI VIỆT NAM — thuno", avail, NULL, &h);
+    set_text(o->l, o->t->meta.issuer ? o->t->meta.issuer : "BẢO HIỂM XÃ HỘI VIỆT NAM", avail, NULL,
+             &h);
     show(o, o->l, MARGIN, MARGIN);
     double y = MARGIN + h + 2;
     set_text(o->big, o->t->meta.title, avail, NULL, &h);

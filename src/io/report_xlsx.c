@@ -112,6 +112,14 @@ tn_err tn__xlsx_begin(struct tn_table_out *t)
     worksheet_set_landscape(x->ws);
     worksheet_fit_to_pages(x->ws, 1, 0);
     worksheet_repeat_rows(x->ws, 0, 0);
+    /* the printed page's header: the issuing office (office settings) and the title */
+    char head[256];
+    snprintf(head, sizeof head, "&L%s&R%.80s",
+             t->meta.issuer ? t->meta.issuer : "BẢO HIỂM XÃ HỘI VIỆT NAM", t->meta.title);
+    for (char *c = head + 2; *c; c++)
+        if (*c == '&' && c[1] != 'R')
+            *c = '+'; /* '&' starts a header code in XLSX */
+    worksheet_set_header(x->ws, head);
     t->doc = x;
     return TN_OK;
 }
