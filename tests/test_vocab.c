@@ -21,8 +21,8 @@ static void labels_match_table(void **state)
         const char *want;
     } cases[] = {
         {"legal_status", "current", TN_LANG_VI, "Đóng đúng hạn"},
-        {"legal_status", "late", TN_LANG_VI, "Chậm đóng"},     /* Law 41/2024 Art 38 */
-        {"legal_status", "evading", TN_LANG_VI, "Trốn đóng"},  /* Law 41/2024 Art 39 */
+        {"legal_status", "late", TN_LANG_VI, "Chậm đóng"},    /* Law 41/2024 Art 38 */
+        {"legal_status", "evading", TN_LANG_VI, "Trốn đóng"}, /* Law 41/2024 Art 39 */
         {"legal_status", "evading", TN_LANG_EN, "Evading"},
         {"type", "private", TN_LANG_VI, "Doanh nghiệp ngoài nhà nước"},
         {"type", "fdi", TN_LANG_EN, "Foreign-invested"},

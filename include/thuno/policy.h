@@ -146,8 +146,8 @@ struct tn_allocation_rule {
  * 2025-12-31, 74/2025 from 2026-01-01; the Health Insurance Law as amended by Law 51/2024
  * from 2025-07-01 (policy/citations.csv). */
 struct tn_citation {
-    const char *key; /* social_insurance_law, health_insurance_law, employment_law, ... */
-    tn_day from;     /* first day of a document dated on or after it */
+    const char *key;  /* social_insurance_law, health_insurance_law, employment_law, ... */
+    tn_day from;      /* first day of a document dated on or after it */
     const char *text; /* the citation in Vietnamese, as printed */
     const char *source;
 };

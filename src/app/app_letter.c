@@ -151,13 +151,13 @@ tn_err tn_app_letterhead_load(const char *path, const char *office_code, struct 
             mine = 1;
         }
         static const char *const keys[] = {
-            "agency",   "office",  "place",           "authority",    "title",
-            "signer",   "phone",   "account",         "suffix_reminder", "suffix_c12ts",
-            "suffix_mass", "recipient", "province",   "address"};
-        char **fields[] = {&lh->agency,          &lh->office,       &lh->place,      &lh->authority,
-                           &lh->title,           &lh->signer,       &lh->phone,      &lh->account,
-                           &lh->suffix_reminder, &lh->suffix_c12ts, &lh->suffix_mass, NULL,
-                           &lh->province,        &lh->address};
+            "agency",      "office",    "place",    "authority",       "title",
+            "signer",      "phone",     "account",  "suffix_reminder", "suffix_c12ts",
+            "suffix_mass", "recipient", "province", "address"};
+        char **fields[] = {
+            &lh->agency,      &lh->office, &lh->place,    &lh->authority,       &lh->title,
+            &lh->signer,      &lh->phone,  &lh->account,  &lh->suffix_reminder, &lh->suffix_c12ts,
+            &lh->suffix_mass, NULL,        &lh->province, &lh->address};
         size_t k = 0;
         while (k < sizeof keys / sizeof keys[0] && strcmp(keys[k], key) != 0)
             k++;

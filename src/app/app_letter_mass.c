@@ -225,7 +225,7 @@ struct mass_ctx {
     const struct tmpl *t;
     struct tn_letter_doc *doc;
     char created[20];
-    int lock_tenths; /* policy/card_lock.csv on the letter's date */
+    int lock_tenths;     /* policy/card_lock.csv on the letter's date */
     const char *laws[3]; /* the citations of {social_insurance_law} .. on the letter's date */
     size_t units, count;
 };

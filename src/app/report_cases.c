@@ -147,10 +147,9 @@ static tn_err litigation_row(void *ctx, const struct tn_litigation_row *r)
         share(r->enforced_full_units + r->enforced_partial_units, r->judgments_to_enforce));
     /* seed 000: money recovered through mediation (270 of 1,790 bn: 15%) and through trial,
      * the judgment paid or enforced (463.8 bn: 26%), over the money claimed */
-    c[LIT_recovered_mediation_share] =
-        share_cell(share(r->recovered_mediation, r->amount_claimed));
-    c[LIT_recovered_trial_share] = share_cell(
-        share(r->recovered_judgment + r->recovered_enforcement, r->amount_claimed));
+    c[LIT_recovered_mediation_share] = share_cell(share(r->recovered_mediation, r->amount_claimed));
+    c[LIT_recovered_trial_share] =
+        share_cell(share(r->recovered_judgment + r->recovered_enforcement, r->amount_claimed));
     c[LIT_recovered_share] = share_cell(share(r->recovered_total, r->amount_claimed));
     return out->row(out->ctx, c);
 }

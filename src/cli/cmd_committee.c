@@ -1,7 +1,7 @@
 /*
  * cmd_committee.c - `thuno committee --period YYYY-MM [--office CODE] [--as-of DATE]
- * [--lang vi|en] -o FILE.pdf`: the monthly report to the provincial People's Committee (seed 001) as one PDF of
- * three sections, the tables of `report pc_report`, `pc_refusing` and `pc_measures`
+ * [--lang vi|en] -o FILE.pdf`: the monthly report to the provincial People's Committee (seed 001)
+ * as one PDF of three sections, the tables of `report pc_report`, `pc_refusing` and `pc_measures`
  * (docs/inspections.md). Like the reports, the document carries the time it describes (the
  * as-of time, or the run's "now") as its creation date.
  */
@@ -77,7 +77,11 @@ tn_err tn_cmd_committee(struct tn_cli *cli)
              p.as_of ? p.as_of : cli->now);
     struct tn_table_meta meta = {"Báo cáo UBND tỉnh: sử dụng lao động, đóng BHXH / Report to the "
                                  "People's Committee",
-                                 subtitle, p.as_of ? p.as_of : cli->now, 0, doc_lang, issuer};
+                                 subtitle,
+                                 p.as_of ? p.as_of : cli->now,
+                                 0,
+                                 doc_lang,
+                                 issuer};
     struct tn_table_out t;
     err = tn_table_begin(&t, f, TN_OUT_PDF, &meta, NULL, 0);
     struct tn_sink sink = tn_table_sink(&t);

@@ -19,7 +19,6 @@
 #include "thuno/letter_rule.h"
 #include "thuno/report.h"
 
-
 /* The options of `thuno letter KIND`, checked. */
 struct letter_args {
     tn_period period;

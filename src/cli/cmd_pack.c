@@ -1,8 +1,8 @@
 /*
  * cmd_pack.c - `thuno pack meeting --period P [--office CODE] [--as-of DATE]
- * [--format pdf|csv] [--lang vi|en] [-o FILE]`: the pack for the director's monthly meeting with QLT, KTTN
- * and TTKT (seed 002, docs/operations.md "Meeting pack"), five tables in one document, made by
- * the application layer (tn_app_pack_meeting, src/app/app_pack.c); this file parses the
+ * [--format pdf|csv] [--lang vi|en] [-o FILE]`: the pack for the director's monthly meeting with
+ * QLT, KTTN and TTKT (seed 002, docs/operations.md "Meeting pack"), five tables in one document,
+ * made by the application layer (tn_app_pack_meeting, src/app/app_pack.c); this file parses the
  * arguments, opens the output and writes the sections it is given.
  */
 #include "cli.h"
@@ -96,8 +96,12 @@ tn_err tn_cmd_pack(struct tn_cli *cli)
     snprintf(subtitle, sizeof subtitle, "Kỳ / period %s%s%s — số liệu đến / as known at %s", per,
              a.office ? " — cơ quan / office " : "", a.office ? a.office : "",
              a.as_of ? a.as_of : cli->now);
-    struct tn_table_meta meta = {"Tài liệu giao ban tháng / Monthly meeting pack", subtitle,
-                                 a.as_of ? a.as_of : cli->now, 0, a.lang, issuer};
+    struct tn_table_meta meta = {"Tài liệu giao ban tháng / Monthly meeting pack",
+                                 subtitle,
+                                 a.as_of ? a.as_of : cli->now,
+                                 0,
+                                 a.lang,
+                                 issuer};
     struct tn_table_out t;
     err = tn_table_begin(&t, f, fmt, &meta, NULL, 0);
     struct tn_sink sink = tn_table_sink(&t);

@@ -284,7 +284,7 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     char sub[160];
     const char *known_at = as_of_arg ? as_of : cli->now;
     subtitle_of(&a, a.office, known_at, sub);
-    struct tn_table_meta meta = {r->title, sub, known_at, (flags & TN_REPORT_NO_SUM) != 0,
+    struct tn_table_meta meta = {r->title, sub,   known_at, (flags & TN_REPORT_NO_SUM) != 0,
                                  a.lang,   issuer};
     err = run_app_report(cli, r, &a, &meta, o.f, fmt);
     return tn_cli_out_close(&o, err, "report");

@@ -116,15 +116,35 @@ static const struct tn_vocab_entry words[] = {
 
 /* Case states and events: their Vietnamese labels are case.h's, their English these, in the
  * order of case.h's lists. */
-static const char *const state_en[] = {
-    "New", "Escalating", "Sued", "Mediated, paying by the plan", "Enforceable",
-    "Under enforcement", "Waiting for assets", "Closed", "Withdrawn"};
-static const char *const event_en[] = {
-    "Reminder sent", "Inspection concluded", "Fine decided", "Deduction ordered",
-    "Bank did not deduct", "Published", "Criminal referral", "Lawsuit filed",
-    "Mediation settled", "Judgment", "Appeal changed the judgment", "Enforcement requested",
-    "Enforcement decided", "Assets verified", "Measure applied", "Entrusted",
-    "Suspended, no assets", "Plan defaulted", "Case closed", "Withdrawn"};
+static const char *const state_en[] = {"New",
+                                       "Escalating",
+                                       "Sued",
+                                       "Mediated, paying by the plan",
+                                       "Enforceable",
+                                       "Under enforcement",
+                                       "Waiting for assets",
+                                       "Closed",
+                                       "Withdrawn"};
+static const char *const event_en[] = {"Reminder sent",
+                                       "Inspection concluded",
+                                       "Fine decided",
+                                       "Deduction ordered",
+                                       "Bank did not deduct",
+                                       "Published",
+                                       "Criminal referral",
+                                       "Lawsuit filed",
+                                       "Mediation settled",
+                                       "Judgment",
+                                       "Appeal changed the judgment",
+                                       "Enforcement requested",
+                                       "Enforcement decided",
+                                       "Assets verified",
+                                       "Measure applied",
+                                       "Entrusted",
+                                       "Suspended, no assets",
+                                       "Plan defaulted",
+                                       "Case closed",
+                                       "Withdrawn"};
 _Static_assert(sizeof state_en / sizeof state_en[0] == TN_CASE_ST_COUNT, "a word per state");
 _Static_assert(sizeof event_en / sizeof event_en[0] == TN_CASE_EV_COUNT, "a word per event");
 

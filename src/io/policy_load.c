@@ -321,8 +321,7 @@ static tn_err citation_row(struct tn_policy *pol, const char *const *c, char *wh
         return err;
     e.key = tn_policy_intern(pol, c[0]);
     e.text = tn_policy_intern(pol, c[2]);
-    PUSH_UNIQUE(pol->citations, pol->ncitations, e,
-                o->from == e.from && strcmp(o->key, e.key) == 0,
+    PUSH_UNIQUE(pol->citations, pol->ncitations, e, o->from == e.from && strcmp(o->key, e.key) == 0,
                 "expected one citation of %s per start (got a second one from %s)", c[0], c[1]);
 }
 

@@ -227,8 +227,7 @@ static void natural(PangoLayout *l, struct section *c)
 {
     c->total_nat = c->total_min = 0;
     for (size_t i = 0; i < c->ncols; i++) {
-        double head = text_width(l, c->label[i]), piece = widest_piece(l, c->label[i]),
-               cells = 0;
+        double head = text_width(l, c->label[i]), piece = widest_piece(l, c->label[i]), cells = 0;
         double word = 0;
         for (long r = 0; r < c->rows; r++) {
             const char *s = c->cells[(size_t)r * c->ncols + i];

@@ -140,9 +140,9 @@ tn_err tn__xlsx_row(struct tn_table_out *t, const struct tn_cell *cells)
             break;
         case TN_CELL_TEXT: {
             char buf[256];
-            const char *s = c->text ? tn_table_value_label(&t->cols[i], c->text, t->meta.lang,
-                                                           buf, sizeof buf)
-                                    : "";
+            const char *s =
+                c->text ? tn_table_value_label(&t->cols[i], c->text, t->meta.lang, buf, sizeof buf)
+                        : "";
             e = worksheet_write_string(x->ws, r, col, s, NULL);
             w = c->text ? chars(s) * 1.1 + 2 : 0;
             break;

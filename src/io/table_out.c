@@ -331,9 +331,9 @@ const char *tn_table_value_label(const struct tn_col *col, const char *s, enum t
     for (const char *p = s;;) {
         size_t len = strcspn(p, ";");
         const char *w = token_label(id, p, len, lang, &vw);
-        int k = w ? snprintf(buf + o, n - o, "%s%s%s%s", o ? "; " : "", w, vw ? ": " : "",
-                             vw ? vw : "")
-                  : -1;
+        int k =
+            w ? snprintf(buf + o, n - o, "%s%s%s%s", o ? "; " : "", w, vw ? ": " : "", vw ? vw : "")
+              : -1;
         if (k < 0 || (size_t)k >= n - o)
             return s;
         o += (size_t)k;
@@ -351,12 +351,11 @@ void tn__cell_display(const struct tn_cell *c, const struct tn_col *col, enum tn
     case TN_CELL_NULL:
         snprintf(buf, n, "%s", "");
         break;
-    case TN_CELL_TEXT:
-    {
+    case TN_CELL_TEXT: {
         char w[256];
-        snprintf(buf, n, "%s", c->text ? tn_table_value_label(col, c->text, lang, w, sizeof w) : "");
-    }
-        break;
+        snprintf(buf, n, "%s",
+                 c->text ? tn_table_value_label(col, c->text, lang, w, sizeof w) : "");
+    } break;
     case TN_CELL_INT:
         if (col->adds)
             tn_money_format_grouped(c->num, g);
