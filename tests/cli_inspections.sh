@@ -109,7 +109,7 @@ t 2025-12-04 committee --period 2025-11 -o "$work/pc.pdf"
 t 2025-12-04 committee --period 2025-11 -o "$work/pc2.pdf"
 cmp -s "$work/pc.pdf" "$work/pc2.pdf" || fail "committee pdf differs between two runs"
 pdftotext -layout "$work/pc.pdf" - >"$work/pc.txt"
-for needle in "Báo cáo UBND tỉnh" "1. Tình hình sử dụng lao động" "2. Đơn vị chây ỳ" \
+for needle in "Báo cáo UBND tỉnh Yên Nam" "BẢO HIỂM XÃ HỘI TỈNH YÊN NAM" "1. Tình hình sử dụng lao động" "2. Đơn vị chây ỳ" \
     "3. Đề nghị các ngành phối hợp" "15.723.200" "Nợ dù đã được đôn đốc" \
     "Ngân hàng không trích tiền" "Tình trạng đơn vị: Chủ bỏ trốn" "Doanh nghiệp ngoài nhà nước" \
     "Trang 1/1"; do

@@ -50,10 +50,18 @@ tn_err tn_cmd_committee(struct tn_cli *cli)
         return TN_ERR_USAGE;
     }
     p.as_of = as_of_arg ? as_of : NULL;
-    char issuer[512];
-    tn_err err = tn_cli_office_header("committee", office, issuer, sizeof issuer);
+    /* the office settings head the document and name the province (docs/letters.md) */
+    struct tn_letterhead lh;
+    tn_err err = tn_cli_office_settings("committee", NULL, office, &lh);
     if (err)
         return err == TN_ERR_NO_POLICY ? TN_ERR_REJECTED : err;
+    char issuer[512], title[512];
+    snprintf(issuer, sizeof issuer, "%s — %s", lh.agency, lh.office);
+    snprintf(title, sizeof title,
+             "Báo cáo UBND tỉnh %s: sử dụng lao động, đóng BHXH / Report to the People's "
+             "Committee of %s",
+             lh.province, lh.province);
+    tn_letterhead_release(&lh);
     struct tn_cli_app ca;
     err = tn_cli_app_open(cli, &ca);
     if (err)
@@ -75,13 +83,8 @@ tn_err tn_cmd_committee(struct tn_cli *cli)
     snprintf(subtitle, sizeof subtitle, "Kỳ / period %s%s%s — số liệu đến / as known at %s", period,
              office ? " — cơ quan / office " : "", office ? office : "",
              p.as_of ? p.as_of : cli->now);
-    struct tn_table_meta meta = {"Báo cáo UBND tỉnh: sử dụng lao động, đóng BHXH / Report to the "
-                                 "People's Committee",
-                                 subtitle,
-                                 p.as_of ? p.as_of : cli->now,
-                                 0,
-                                 doc_lang,
-                                 issuer};
+    struct tn_table_meta meta = {title, subtitle, p.as_of ? p.as_of : cli->now,
+                                 0,     doc_lang, issuer};
     struct tn_table_out t;
     err = tn_table_begin(&t, f, TN_OUT_PDF, &meta, NULL, 0);
     struct tn_sink sink = tn_table_sink(&t);
