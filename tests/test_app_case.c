@@ -403,7 +403,7 @@ static void documents(void **state)
 {
     struct fixture *f = *state;
     at(f, "2026-01-02T09:00:00");
-    struct tn_doc_request req = {"HS-A", -1, NULL, NULL, NULL, NULL};
+    struct tn_doc_request req = {"HS-A", -1, NULL, NULL, NULL, NULL, NULL, NULL};
     struct tn_doc d;
     char created[20];
     tn_doc_init(&d);

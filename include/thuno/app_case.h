@@ -328,6 +328,8 @@ struct tn_doc_request {
     const char *as_of; /* "YYYY-MM-DDTHH:MM:SS", NULL: app->now */
     const char *to, *issuer, *place; /* NULL: none; a document needs its issuer (the office
                                       * settings' office, docs/letters.md) */
+    const char *authority, *signer;  /* the signature block (the office settings' authority
+                                      * and title); NULL: "GIÁM ĐỐC" signs */
 };
 
 /* Fills out (tn_doc_init first) with document kind of the case, from its facts as known at

@@ -76,6 +76,8 @@ static tn_err gather(struct tn_app *app, const struct tn_doc_request *req, enum 
     src->facts.nfines = app->policy->nfines;
     src->facts.issuer = req->issuer ? req->issuer : "";
     src->facts.place = req->place ? req->place : "";
+    src->facts.authority = req->authority;
+    src->facts.signer = req->signer;
     src->facts.to = req->to ? req->to : "";
     return TN_OK;
 }
