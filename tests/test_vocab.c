@@ -56,6 +56,11 @@ static void free_text_is_not_translated(void **state)
     assert_null(tn_vocab_label("legal_status", "", TN_LANG_VI));
     assert_null(tn_vocab_label("legal_status", NULL, TN_LANG_VI));
     assert_null(tn_vocab_label(NULL, "Late", TN_LANG_VI)); /* values are exact identifiers */
+    /* a column's own words stay in their column */
+    assert_null(tn_vocab_label("outcome", "none", TN_LANG_VI));
+    assert_null(tn_vocab_label("note", "office", TN_LANG_VI));
+    assert_string_equal(tn_vocab_label("method", "none", TN_LANG_VI), "Không khớp");
+    assert_string_equal(tn_vocab_label("next_by", "court", TN_LANG_VI), "Tòa án");
 }
 
 static void every_entry_complete_and_unique(void **state)

@@ -6,9 +6,10 @@
  * unit type `private`, a case state `sued`, an action `lock`, a department `KTTN`. CSV and
  * JSON keep them (data-formats.md's contract); documents for people outside the office (PDF,
  * XLSX) show them in Vietnamese, or in English with `--lang en`. This is the one table of
- * those words: no writer hard-codes one. A value is looked up by itself; the few values that
- * mean different things in different columns (`suspended`: a unit that stopped trading, a
- * case that waits for assets) carry the column they apply to, and that entry wins.
+ * those words: no writer hard-codes one. A value is looked up by itself; values that mean
+ * different things in different columns (`suspended`: a unit that stopped trading, a case
+ * that waits for assets; `none`, `name`, `office`: words of one column only) carry the
+ * column they apply to, and that entry wins.
  *
  * Invariants: every entry has a value, a Vietnamese and an English label; no two entries
  * have the same column and value (tests/test_vocab.c).
