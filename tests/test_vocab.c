@@ -35,6 +35,10 @@ static void labels_match_table(void **state)
         {"status", "suspended", TN_LANG_VI, "Tạm ngừng hoạt động"},
         {"state", "suspended", TN_LANG_VI, "Chưa có điều kiện thi hành"}, /* case.h */
         {"state", "sued", TN_LANG_VI, "Đang khởi kiện"},
+        {"bucket", "1-3", TN_LANG_VI, "Từ 1 đến dưới 3 tháng"}, /* aging.c: 1.0 <= months < 3.0 */
+        {"bucket", "12+", TN_LANG_EN, "12 months and more"},
+        {"direction", "QLT->KTTN", TN_LANG_VI,
+         "Phòng Quản lý thu chuyển Phòng Khai thác và thu nợ"},
         {"last_event", "reminder_sent", TN_LANG_VI, "Gửi văn bản đôn đốc"},
         {"channel", "judgment", TN_LANG_VI, "Theo bản án"},
         {"last_event", "judgment", TN_LANG_VI, "Bản án"},
@@ -59,6 +63,7 @@ static void free_text_is_not_translated(void **state)
     /* a column's own words stay in their column */
     assert_null(tn_vocab_label("outcome", "none", TN_LANG_VI));
     assert_null(tn_vocab_label("note", "office", TN_LANG_VI));
+    assert_null(tn_vocab_label("debt", "0", TN_LANG_VI)); /* a bucket's word, not any "0" */
     assert_string_equal(tn_vocab_label("method", "none", TN_LANG_VI), "Không khớp");
     assert_string_equal(tn_vocab_label("next_by", "court", TN_LANG_VI), "Tòa án");
 }

@@ -31,6 +31,17 @@ static const struct tn_vocab_entry words[] = {
     {NULL, "dissolved", "Giải thể", "Dissolved"},
     {NULL, "bankrupt", "Phá sản", "Bankrupt"},
     {NULL, "absconded", "Chủ bỏ trốn, không liên lạc được", "Absconded"},
+    /* months-owed buckets (aging.c tn_aging_bucket, months owed in tenths: < 1, < 3 ...) */
+    {"bucket", "0", "Dưới 1 tháng", "Under 1 month"},
+    {"bucket", "1-3", "Từ 1 đến dưới 3 tháng", "1 to under 3 months"},
+    {"bucket", "3-6", "Từ 3 đến dưới 6 tháng", "3 to under 6 months"},
+    {"bucket", "6-12", "Từ 6 đến dưới 12 tháng", "6 to under 12 months"},
+    {"bucket", "12+", "Từ 12 tháng trở lên", "12 months and more"},
+    /* the monthly handover between the departments (docs/glossary.md) */
+    {"direction", "QLT->KTTN", "Phòng Quản lý thu chuyển Phòng Khai thác và thu nợ",
+     "From collection management to debt recovery"},
+    {"direction", "KTTN->QLT", "Phòng Khai thác và thu nợ chuyển lại Phòng Quản lý thu",
+     "From debt recovery back to collection management"},
     /* the row of totals */
     {NULL, "total", "Tổng cộng", "Total"},
     /* yes / no */
