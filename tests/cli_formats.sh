@@ -20,6 +20,19 @@ r balances --format pdf -o "$work/b.pdf"
 r balances --format pdf --lang en -o "$work/b-en.pdf"
 r balances --format xlsx --lang en -o "$work/b-en.xlsx"
 "$thuno" report --columns balances >"$work/cols.tsv"
+# the header comes from the office settings: a settings file without its province refuses a
+# document, naming the file; CSV is data and needs no header
+mkdir "$work/noprov"
+grep -v "^province:" "$(dirname "$0")/../templates/letterhead.txt" >"$work/noprov/letterhead.txt"
+set +e
+THUNO_TEMPLATES=$work/noprov r balances --format pdf -o "$work/noprov.pdf" 2>"$work/noprov.err"
+code=$?
+set -e
+[ "$code" = 65 ] || { echo "cli_formats: settings without province: exit $code" >&2; exit 1; }
+grep -q "noprov/letterhead.txt: no \"province\" setting" "$work/noprov.err" ||
+    { echo "cli_formats: $(cat "$work/noprov.err")" >&2; exit 1; }
+THUNO_TEMPLATES=$work/noprov r balances | cmp -s - "$work/b.csv" ||
+    { echo "cli_formats: CSV needs no office settings" >&2; exit 1; }
 r balances --format pdf -o "$work/b2.pdf"
 r officer_kpi --format xlsx -o "$work/k.xlsx"
 r officer_kpi --format pdf -o "$work/k.pdf"

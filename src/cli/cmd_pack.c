@@ -72,8 +72,8 @@ tn_err tn_cmd_pack(struct tn_cli *cli)
         tn_cli_error("pack", "a PDF needs -o FILE");
         return TN_ERR_USAGE;
     }
-    char issuer[512];
-    if ((err = tn_cli_office_header("pack", a.office, issuer, sizeof issuer)))
+    char issuer[512] = ""; /* a PDF is headed by the office settings; CSV needs none */
+    if (fmt == TN_OUT_PDF && (err = tn_cli_office_header("pack", a.office, issuer, sizeof issuer)))
         return err == TN_ERR_NO_POLICY ? TN_ERR_REJECTED : err;
     struct tn_cli_app ca;
     if ((err = tn_cli_app_open(cli, &ca)))

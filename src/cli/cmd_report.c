@@ -272,8 +272,10 @@ tn_err tn_cmd_report(struct tn_cli *cli)
         tn_cli_error("report", "format \"%s\" is not available (csv, json, xlsx, pdf)", format);
         return TN_ERR_USAGE;
     }
-    char issuer[512];
-    if ((err = tn_cli_office_header("report", a.office, issuer, sizeof issuer)))
+    /* documents are headed by the office settings; CSV and JSON are data and need none */
+    char issuer[512] = "";
+    int doc = fmt == TN_OUT_XLSX || fmt == TN_OUT_PDF;
+    if (doc && (err = tn_cli_office_header("report", a.office, issuer, sizeof issuer)))
         return err == TN_ERR_NO_POLICY ? TN_ERR_REJECTED : err;
     struct tn_cli_out o;
     if ((err = tn_cli_out_open(&o, out, "report")))
