@@ -31,6 +31,10 @@ set -e
 [ "$code" = 65 ] || { echo "cli_formats: settings without province: exit $code" >&2; exit 1; }
 grep -q "noprov/letterhead.txt: no \"province\" setting" "$work/noprov.err" ||
     { echo "cli_formats: $(cat "$work/noprov.err")" >&2; exit 1; }
+# the XLSX prints the office settings' header on every page
+unzip -p "$work/b.xlsx" xl/worksheets/sheet1.xml |
+    grep -q "<oddHeader>&amp;LBẢO HIỂM XÃ HỘI VIỆT NAM — BẢO HIỂM XÃ HỘI TỈNH YÊN NAM&amp;R" ||
+    { echo "cli_formats: xlsx page header" >&2; exit 1; }
 THUNO_TEMPLATES=$work/noprov r balances | cmp -s - "$work/b.csv" ||
     { echo "cli_formats: CSV needs no office settings" >&2; exit 1; }
 r balances --format pdf -o "$work/b2.pdf"

@@ -56,6 +56,29 @@ static double chars(const char *s)
     return n;
 }
 
+/* Appends s to the page header in buf (n bytes, o used), "&" doubled unless it starts one of
+ * our codes ("&L", "&R"), stopping before a character that would not fit whole (the header
+ * is at most 255 bytes). Returns the bytes now used. */
+static size_t header_text(char *buf, size_t n, size_t o, const char *s)
+{
+    int code = s[0] == '&' && (s[1] == 'L' || s[1] == 'R') && !s[2];
+    for (const char *p = s; *p;) {
+        size_t len = 1;
+        while (((unsigned char)p[len] & 0xC0) == 0x80)
+            len++;
+        size_t need = len + (*p == '&' && !code);
+        if (o + need >= n)
+            break;
+        if (*p == '&' && !code)
+            buf[o++] = '&';
+        memcpy(buf + o, p, len);
+        o += len;
+        p += len;
+    }
+    buf[o] = '\0';
+    return o;
+}
+
 tn_err tn__xlsx_begin(struct tn_table_out *t)
 {
     struct tn__doc *x = tn_xcalloc(1, sizeof *x);
@@ -112,13 +135,14 @@ tn_err tn__xlsx_begin(struct tn_table_out *t)
     worksheet_set_landscape(x->ws);
     worksheet_fit_to_pages(x->ws, 1, 0);
     worksheet_repeat_rows(x->ws, 0, 0);
-    /* the printed page's header: the issuing office (office settings) and the title */
+    /* the printed page's header: the issuing office (office settings) left, the title right */
     char head[256];
-    snprintf(head, sizeof head, "&L%s&R%.80s",
-             t->meta.issuer ? t->meta.issuer : "BẢO HIỂM XÃ HỘI VIỆT NAM", t->meta.title);
-    for (char *c = head + 2; *c; c++)
-        if (*c == '&' && c[1] != 'R')
-            *c = '+'; /* '&' starts a header code in XLSX */
+    size_t o = 0;
+    o = header_text(head, sizeof head, o, "&L");
+    o = header_text(head, sizeof head, o,
+                    t->meta.issuer ? t->meta.issuer : "BẢO HIỂM XÃ HỘI VIỆT NAM");
+    o = header_text(head, sizeof head, o, "&R");
+    header_text(head, sizeof head, o, t->meta.title);
     worksheet_set_header(x->ws, head);
     t->doc = x;
     return TN_OK;

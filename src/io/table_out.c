@@ -324,7 +324,7 @@ const char *tn_table_value_label(const struct tn_col *col, const char *s, enum t
                                  char *buf, size_t n)
 {
     const char *id = col ? col->id : NULL, *word = tn_vocab_label(id, s, lang), *vw;
-    if (word || !s || !*s)
+    if (word || !s || !*s || !buf || !n)
         return word ? word : s;
     /* a list "a;b;c" or "key:value" is shown word by word, only when every token is known */
     size_t o = 0;
