@@ -247,10 +247,15 @@ def check_header(name, path, header):
     out = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", path, "-"],
                          capture_output=True, text=True, check=True).stdout
     words = [html.unescape(w) for w in re.findall(r"<word [^>]*>(.*?)</word>", out)]
-    for label in header:
-        for piece in re.findall(r"[^_ ]*_|[^_ ]+", label):
+    pieces = [re.findall(r"[^_ ]*_|[^_ ]+", label) for label in header]
+    for label, ps in zip(header, pieces):
+        for piece in ps:
             if not any(piece in w and w in label for w in words):
                 return fail(name, "pdf header label %s overlaps or is cut" % label)
+    # labels share words ("Số", "tiền"): also no label's end runs into the next one's start
+    for (a, pa), (b, pb) in zip(zip(header, pieces), zip(header[1:], pieces[1:])):
+        if pa and pb and any(pa[-1] + pb[0] in w for w in words):
+            return fail(name, "pdf header labels %s and %s run into each other" % (a, b))
 
 def check_pdf(name, title, path, again, json_rows):
     if open(path, "rb").read() != open(again, "rb").read():
