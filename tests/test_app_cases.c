@@ -215,7 +215,7 @@ static void cases_list(void **state)
 static const char *const pc_rows[] = {
     /* docs/inspections.md: B 6,032,400 / 1,200,000 = 502.7%; A 15,723,200 / 5,120,000 */
     "H2,cooperative,1,1,1200000,0,6032400,1,502.7",
-    "Q1,private,1,2,5120000,0,15723200,1,307.0",
+    "Q1,private,1,2,5120000,0,15723200,1,307.1",
     "Q1,state,1,2,3840000,3840000,0,0,0.0",
 };
 
