@@ -605,6 +605,41 @@ def run_cases_ops(srv, s, admin):
     check(any(r.get("unit_code") == "B" and r.get("officer_code") == "O2" for r in rows),
           "the CLI sees the assignment: %r" % rows)
 
+    # letters: generated synchronously, the PDF in the answer
+    st, h, pdf = srv.request("POST", "/letters/c12ts", ev(period="2025-11"), session=ha,
+                             csrf=ha.csrf)
+    check(st == 200 and h["Content-Type"] == "application/pdf"
+          and pdf == cli("letter", "c12ts", "--period", "2025-11", "-o", "-"),
+          "the C12-TS notices equal the CLI's PDF")
+    check(audited_ok(srv, admin, "ha", "letter", "c12ts"), "a letter run is audited")
+    st, got = srv.json("POST", "/letters/c12ts", ev(period="2025-11"), session=ha, csrf="")
+    check(st == 403 and error_code(got) == "csrf", "letters without X-CSRF-Token: 403")
+    refused_each(srv, admin, s, ("lan", "kim", "le", "tung"), "POST", "/letters/c12ts",
+                 ev(period="2025-11"), "letter", "c12ts")
+    st, h, pdf = srv.request("POST", "/letters/reminder",
+                             ev(period="2025-11", date="2025-12-05", record=True), session=khoa,
+                             csrf=khoa.csrf)
+    check(st == 200 and pdf[:4] == b"%PDF", "reminders recorded")
+    rows = audit_rows(srv, admin, "?user=khoa")
+    check(any(r["operation"] == "letter" and r["outcome"] == "ok" and "recorded" in r["summary"]
+              for r in rows), "the recorded reminders are audited")
+    template = open(os.path.join(os.path.dirname(__file__), "..", "templates",
+                                 "card_lock_notice.txt")).read()
+    st, h, pdf = srv.request("POST", "/letters/mass",
+                             json.dumps({"period": "2025-11", "template": template,
+                                         "status": "late,evading"}), session=admin,
+                             csrf=admin.csrf)
+    check(st == 200 and pdf[:4] == b"%PDF", "mass letters from a template")
+    st, got = srv.json("POST", "/letters/mass", ev(period="2025-11", template="{{nosuch}}"),
+                       session=admin)
+    check(st == 422 and error_code(got) == "rejected", "a bad template: 422")
+    st, got = srv.json("POST", "/letters/mass", ev(period="2025-11"), session=admin)
+    check(st == 400 and error_code(got) == "malformed", "mass letters without a template: 400")
+    st, got = srv.json("POST", "/letters/c12ts", ev(period="2025-11", record=True), session=admin)
+    check(st == 400, "record goes with reminders only: 400")
+    st, got = srv.json("POST", "/letters/nosuch", ev(period="2025-11"), session=admin)
+    check(st == 404, "an unknown letter: 404")
+
 
 def run_close_conflict(srv):
     st, admin = login(srv, "ana")

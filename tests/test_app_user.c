@@ -113,6 +113,7 @@ static const char *const want_roles[] = {
     "suspense: qlt kttn",
     "handover.sign.QLT: director qlt",
     "handover.sign.KTTN: director kttn",
+    "letter: admin qlt kttn",
 };
 
 static void every_operation_and_role_is_as_the_table_says(void **state)
@@ -170,8 +171,8 @@ static void every_refusal_is_audited(void **state)
             }
         }
     /* import, close, close.read, audit, users; case record, register, document, assign,
-     * worklist, suspense, each department's handover */
-    assert_int_equal(refused, 5 + 6 + 6 + 4 + 6 + 5 + 6 + 5 + 5 + 2 + 5 + 5 + 5);
+     * worklist, suspense, each department's handover, letters */
+    assert_int_equal(refused, 5 + 6 + 6 + 4 + 6 + 5 + 6 + 5 + 5 + 2 + 5 + 5 + 5 + 4);
 }
 
 /* ---- users ---- */

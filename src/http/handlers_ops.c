@@ -11,8 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thuno/letter_rule.h"
 #include "thuno/lists.h"
 #include "thuno/mem.h"
+#include "thuno/report.h"
 
 /* ---- assignments ---- */
 
@@ -225,5 +227,115 @@ void tn__h_handover_sign(struct tn__http_req *q, struct tn__http_reply *r)
                                 "digest", h.digest, "prior_digest",
                                 h.prior_digest[0] ? json_string(h.prior_digest) : json_null()));
     tn_handover_signoff_release(&h);
+    json_decref(body);
+}
+
+/* ---- letters ---- */
+
+#ifndef THUNO_TEMPLATES_DIR
+#define THUNO_TEMPLATES_DIR "templates"
+#endif
+
+/* The options of a letter run from body (docs/api.md "Letters"). 1 when malformed. */
+static int letter_opts(json_t *body, struct tn_letter_opts *o, char as_of[20])
+{
+    const char *per = NULL, *unit = NULL, *date = NULL, *at = NULL, *tpl = NULL, *status = NULL,
+               *number = NULL;
+    int record = 0, from = 0;
+    if (json_unpack(body, "{s:s, s?s, s?s, s?s, s?b, s?i, s?s, s?s, s?s !}", "period", &per, "unit",
+                    &unit, "date", &date, "as_of", &at, "record", &record, "number_from", &from,
+                    "template", &tpl, "status", &status, "number", &number) ||
+        tn_period_parse(per, &o->period) ||
+        (date && (strlen(date) != 10 || tn_day_parse(date, &o->date))) ||
+        (at && tn_report_as_of(at, as_of)) || from < 0)
+        return 1;
+    o->unit = unit;
+    o->as_of = at ? as_of : NULL;
+    o->record = record;
+    o->number_from = from;
+    o->template_text = tpl;
+    o->template_path = tpl ? "template" : NULL;
+    o->number = number;
+    if (status) {
+        const char *bad;
+        if (tn_letter_rule_status_parse(status, &o->status, &bad, NULL))
+            return 1;
+    }
+    return 0;
+}
+
+void tn__h_letter(struct tn__http_req *q, struct tn__http_reply *r)
+{
+    const char *kind = q->segs[1];
+    tn_err err = tn_app_authorize(q->app, &q->scope, q->user.login, TN_OP_letter, kind);
+    if (err) {
+        tn__http_error(r, q->app, err);
+        return;
+    }
+    int reminder = strcmp(kind, "reminder") == 0, mass = strcmp(kind, "mass") == 0;
+    if (!reminder && !mass && strcmp(kind, "c12ts") != 0) {
+        tn__http_fail(r, 404, "not_found", "không có loại thư này / no such letter", NULL);
+        return;
+    }
+    json_t *body = tn__http_body(q, r, "{\"period\": \"YYYY-MM\", ...}");
+    if (!body)
+        return;
+    /* the day of the clock unless given, as the CLI */
+    char today[TN_DAY_BUFSZ], as_of[20];
+    snprintf(today, sizeof today, "%.10s", q->app->now);
+    struct tn_letter_opts o = {.actor = q->user.login};
+    tn_day_parse(today, &o.date);
+    if (letter_opts(body, &o, as_of) || mass != (o.template_text != NULL) ||
+        (o.record && !reminder)) {
+        json_decref(body);
+        tn__http_fail(
+            r, 400, "malformed",
+            "tùy chọn thư sai (docs/api.md) / the letter's options are wrong: "
+            "{\"period\", \"unit\", \"date\", \"as_of\", \"record\" (reminder), "
+            "\"number_from\", \"template\" (mass, and only mass), \"status\", \"number\"}",
+            NULL);
+        return;
+    }
+    char lhpath[1024];
+    const char *tdir = getenv("THUNO_TEMPLATES");
+    snprintf(lhpath, sizeof lhpath, "%s/letterhead.txt",
+             tdir && *tdir ? tdir : THUNO_TEMPLATES_DIR);
+    struct tn_letterhead lh;
+    char *problems = NULL, *buf = NULL;
+    size_t len = 0;
+    err = tn_app_letterhead_load(lhpath, q->user.office[0] ? q->user.office : NULL, &lh, &problems);
+    if (err) { /* the server's file: its problems go to its log */
+        fprintf(stderr, "thuno serve: %s\n", problems ? problems : lhpath);
+        free(problems);
+        json_decref(body);
+        tn__http_fail(r, 500, "internal", "lỗi máy chủ / internal server error", NULL);
+        return;
+    }
+    o.letterhead = &lh;
+    FILE *f = open_memstream(&buf, &len);
+    o.dest = (struct tn_letter_dest){f, "letters.pdf", NULL};
+    struct tn_letter_result res;
+    tn_letter_result_init(&res);
+    err = !f         ? TN_ERR_IO
+          : reminder ? tn_app_letter_reminder(q->app, &q->scope, &o, &res)
+          : mass     ? tn_app_letter_mass(q->app, &q->scope, &o, &res)
+                     : tn_app_letter_c12ts(q->app, &q->scope, &o, &res);
+    if (f)
+        fclose(f);
+    char summary[160], per[TN_PERIOD_BUFSZ];
+    tn_period_format(o.period, per);
+    snprintf(summary, sizeof summary, "%s %s: %zu letters, %zu recorded, %zu skipped", kind, per,
+             res.letters, res.nrecorded, res.nskipped);
+    if (err == TN_ERR_REJECTED && res.problems) {
+        tn_app_audit_add(q->app, q->user.login, "letter", kind, "failed", "template refused");
+        tn__http_fail(r, 422, "rejected", res.problems, NULL);
+        free(buf);
+    } else if (tn__http_audited(q, r, "letter", kind, err, summary)) {
+        free(buf);
+    } else {
+        tn__http_bytes(r, "application/pdf", buf, len);
+    }
+    tn_letter_result_release(&res);
+    tn_letterhead_release(&lh);
     json_decref(body);
 }

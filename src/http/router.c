@@ -39,6 +39,7 @@ static const struct {
     {"POST",   {"suspense", "match"},          2, 1, tn__h_suspense_match},
     {"POST",   {"suspense", "*", "assign"},    3, 1, tn__h_suspense_assign},
     {"POST",   {"handover", "sign"},           2, 1, tn__h_handover_sign},
+    {"POST",   {"letters", "*"},               2, 1, tn__h_letter},
 };
 /* clang-format on */
 
