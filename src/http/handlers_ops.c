@@ -304,9 +304,10 @@ void tn__h_letter(struct tn__http_req *q, struct tn__http_reply *r)
     char *problems = NULL, *buf = NULL;
     size_t len = 0;
     err = tn_app_letterhead_load(lhpath, q->user.office[0] ? q->user.office : NULL, &lh, &problems);
-    if (err) { /* the server's file: its problems go to its log */
+    if (err) /* the server's file: its problems go to its log */
         fprintf(stderr, "thuno serve: %s\n", problems ? problems : lhpath);
-        free(problems);
+    free(problems);
+    if (err) {
         json_decref(body);
         tn__http_fail(r, 500, "internal", "lỗi máy chủ / internal server error", NULL);
         return;
