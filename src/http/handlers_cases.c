@@ -536,17 +536,23 @@ void tn__h_case_register(struct tn__http_req *q, struct tn__http_reply *r)
 
 /* ---- documents ---- */
 
-/* The document request of q's query (date, as_of, to, issuer, place). 1 when a reply was made. */
+/* The document request of q's query (date, as_of, to, issuer, place), the issuing office,
+ * place and signature from the office settings lh unless given. 1 when a reply was made. */
 static int doc_request(struct tn__http_req *q, struct tn__http_reply *r, char as_of[20],
-                       struct tn_doc_request *req)
+                       const struct tn_letterhead *lh, struct tn_doc_request *req)
 {
     const char *v;
+    const char *issuer = tn__http_arg(q, "issuer"), *place = tn__http_arg(q, "place");
     *req = (struct tn_doc_request){q->segs[1],
                                    -1,
                                    NULL,
                                    tn__http_arg(q, "to"),
-                                   tn__http_arg(q, "issuer"),
-                                   tn__http_arg(q, "place")};
+                                   issuer ? issuer : lh->office,
+                                   place       ? place
+                                   : lh->place ? lh->place
+                                               : lh->province,
+                                   lh->authority,
+                                   lh->title};
     if ((v = tn__http_arg(q, "date")) && (strlen(v) != 10 || tn_day_parse(v, &req->date)))
         return bad_field(r, "date", "YYYY-MM-DD");
     return as_of_arg(q, r, as_of, &req->as_of);
@@ -569,8 +575,13 @@ void tn__h_case_document(struct tn__http_req *q, struct tn__http_reply *r)
     int pdf = !format || strcmp(format, "pdf") == 0;
     char as_of[20], created[20];
     struct tn_doc_request req;
-    if (doc_request(q, r, as_of, &req))
+    struct tn_letterhead lh;
+    if (tn__http_settings(q, r, &lh))
         return;
+    if (doc_request(q, r, as_of, &lh, &req)) {
+        tn_letterhead_release(&lh);
+        return;
+    }
     struct tn_doc d;
     tn_doc_init(&d);
     char *buf = NULL;
@@ -584,6 +595,7 @@ void tn__h_case_document(struct tn__http_req *q, struct tn__http_reply *r)
             fclose(f);
     }
     tn_doc_release(&d);
+    tn_letterhead_release(&lh);
     if (err) {
         free(buf);
         tn__http_error(r, q->app, err);
@@ -596,7 +608,8 @@ void tn__h_case_checklist(struct tn__http_req *q, struct tn__http_reply *r)
 {
     char as_of[20];
     struct tn_doc_request req;
-    if (case_allowed(q, r, TN_OP_case_read, NULL, NULL) || doc_request(q, r, as_of, &req))
+    static const struct tn_letterhead none; /* the checklist names no issuer */
+    if (case_allowed(q, r, TN_OP_case_read, NULL, NULL) || doc_request(q, r, as_of, &none, &req))
         return;
     struct tn_doc_checklist ck;
     tn_err err = tn_app_doc_checklist(q->app, &q->scope, &req, &ck);

@@ -264,6 +264,22 @@ static int letter_opts(json_t *body, struct tn_letter_opts *o, char as_of[20])
     return 0;
 }
 
+int tn__http_settings(struct tn__http_req *q, struct tn__http_reply *r, struct tn_letterhead *lh)
+{
+    char path[1024];
+    const char *tdir = getenv("THUNO_TEMPLATES");
+    snprintf(path, sizeof path, "%s/letterhead.txt", tdir && *tdir ? tdir : THUNO_TEMPLATES_DIR);
+    char *problems = NULL;
+    tn_err err =
+        tn_app_letterhead_load(path, q->user.office[0] ? q->user.office : NULL, lh, &problems);
+    if (err) /* the server's file: its problems go to its log, not to the client */
+        fprintf(stderr, "thuno serve: %s\n", problems ? problems : path);
+    free(problems);
+    if (err)
+        tn__http_fail(r, 500, "internal", "lỗi máy chủ / internal server error", NULL);
+    return err != TN_OK;
+}
+
 void tn__h_letter(struct tn__http_req *q, struct tn__http_reply *r)
 {
     const char *kind = q->segs[1];
@@ -296,20 +312,11 @@ void tn__h_letter(struct tn__http_req *q, struct tn__http_reply *r)
             NULL);
         return;
     }
-    char lhpath[1024];
-    const char *tdir = getenv("THUNO_TEMPLATES");
-    snprintf(lhpath, sizeof lhpath, "%s/letterhead.txt",
-             tdir && *tdir ? tdir : THUNO_TEMPLATES_DIR);
     struct tn_letterhead lh;
-    char *problems = NULL, *buf = NULL;
+    char *buf = NULL;
     size_t len = 0;
-    err = tn_app_letterhead_load(lhpath, q->user.office[0] ? q->user.office : NULL, &lh, &problems);
-    if (err) /* the server's file: its problems go to its log */
-        fprintf(stderr, "thuno serve: %s\n", problems ? problems : lhpath);
-    free(problems);
-    if (err) {
+    if (tn__http_settings(q, r, &lh)) {
         json_decref(body);
-        tn__http_fail(r, 500, "internal", "lỗi máy chủ / internal server error", NULL);
         return;
     }
     o.letterhead = &lh;

@@ -137,4 +137,10 @@ int tn__http_audited(struct tn__http_req *q, struct tn__http_reply *r, const cha
 /* Waits for the close job's thread, if any (tn_http_stop). */
 void tn__http_jobs_join(struct tn_http_server *srv);
 
+struct tn_letterhead;
+/* Loads the office settings of the server (THUNO_TEMPLATES/letterhead.txt, else the built-in
+ * templates) for q's user's office into lh (tn_letterhead_release it). 1 when it failed and a
+ * 500 was made (the problems go to the server's log). */
+int tn__http_settings(struct tn__http_req *q, struct tn__http_reply *r, struct tn_letterhead *lh);
+
 #endif
