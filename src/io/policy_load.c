@@ -355,17 +355,32 @@ static tn_err fine_row(struct tn_policy *pol, const char *const *c, char *why, s
 {
     struct tn_fine_rule e = {0};
     tn_err err;
-    if ((err = day_cell(c[0], &e.from, why, whysz)) ||
-        (err = percent_cell(c[1], &e.min_rate, why, whysz)) ||
-        (err = percent_cell(c[2], &e.max_rate, why, whysz)) ||
-        (err = money_cell(c[3], &e.cap, why, whysz)) ||
-        (err = int_cell(c[4], 1, 10, "a multiplier", &e.multiplier, why, whysz)) ||
-        (err = source_cell(pol, c[5], &e.source, why, whysz)))
+    if ((err = day_cell(c[0], &e.from, why, whysz)))
+        return err;
+    if (strcmp(c[1], "late") == 0)
+        e.violation = TN_FINE_LATE;
+    else if (strcmp(c[1], "evasion") == 0)
+        e.violation = TN_FINE_EVASION;
+    else
+        return WHY("expected a violation late or evasion (got \"%s\")", c[1]);
+    if (strcmp(c[2], "BHXH+BHTN") == 0)
+        e.base = TN_FINE_BASE_BHXH_BHTN;
+    else if (strcmp(c[2], "BHYT") == 0)
+        e.base = TN_FINE_BASE_BHYT;
+    else
+        return WHY("expected a base BHXH+BHTN or BHYT (got \"%s\")", c[2]);
+    if ((err = percent_cell(c[3], &e.min_rate, why, whysz)) ||
+        (err = percent_cell(c[4], &e.max_rate, why, whysz)) ||
+        (err = money_cell(c[5], &e.cap, why, whysz)) ||
+        (err = int_cell(c[6], 1, 10, "a multiplier", &e.multiplier, why, whysz)) ||
+        (err = source_cell(pol, c[7], &e.source, why, whysz)))
         return err;
     if (e.min_rate > e.max_rate)
-        return WHY("expected min_percent <= max_percent (got %s and %s)", c[1], c[2]);
-    PUSH_UNIQUE(pol->fines, pol->nfines, e, o->from == e.from,
-                "expected one fine rule per start (got a second one from %s)", c[0]);
+        return WHY("expected min_percent <= max_percent (got %s and %s)", c[3], c[4]);
+    PUSH_UNIQUE(pol->fines, pol->nfines, e,
+                o->from == e.from && o->violation == e.violation && o->base == e.base,
+                "expected one fine rule per violation, base and start (got a second one from %s)",
+                c[0]);
 }
 
 static tn_err criminal_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
@@ -609,8 +624,8 @@ static const struct spec specs[] = {
     {"card_lock.csv", {R("from"), R("lock_months"), R("kttn_months"), R("source")}, 4, card_row, 0},
     {"non_participant.csv", {R("from"), R("min_gap"), R("min_ratio_percent"), R("source")}, 4,
      undeclared_row, 0},
-    {"sanctions.csv", {R("from"), R("min_percent"), R("max_percent"), R("cap"),
-                       R("organisation_multiplier"), R("source")}, 6, fine_row, 0},
+    {"sanctions.csv", {R("from"), R("violation"), R("base"), R("min_percent"), R("max_percent"),
+                       R("cap"), R("organisation_multiplier"), R("source")}, 8, fine_row, 0},
     {"criminal.csv", {R("from"), R("clause"), R("min_amount"), R("min_workers"), R("min_months"),
                       R("acts_from"), R("source")}, 7, criminal_row, 0},
     {"ladder.csv", {R("office"), R("order"), R("step"), R("event"), R("occurrence"),

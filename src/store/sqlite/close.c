@@ -199,6 +199,7 @@ static tn_err assess_into(struct tn__close *c, struct tn__unit_work *w, const st
     out->base_ui = a.base_ui;
     out->funds = a.funds;
     out->below_floor = a.below_floor;
+    out->floor_law = a.floor_law;
     out->floor = a.floor;
     memcpy(out->rate, a.rate, sizeof a.rate);
     memcpy(out->source, a.source, sizeof a.source);

@@ -57,6 +57,7 @@ struct tn__line {
     const char *source[TN_C_COUNT];
     tn_money amount[TN_C_COUNT];
     int below_floor;
+    const char *floor_law; /* the finding's citation (assess.h), borrowed from core */
     tn_money floor;
 };
 
