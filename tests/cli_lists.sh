@@ -41,6 +41,10 @@ r cooperatives --year 2025 --office D02 >"$work/cooperatives-2025-D02.csv"
 r cooperative_workers --year 2025 >"$work/cooperative_workers-2025.csv"
 r public_praise --year 2025 >"$work/public_praise-2025.csv"
 r public_name --period 2025-11 >"$work/public_name-2025-11.csv"
+# September: SC1 paid July-September on time but is suspended since 2025-11-01: neither on the
+# award list nor praised (seed 002: awards only for units that pay regularly); BR1 is
+r award_eligible --period 2025-09 >"$work/award_eligible-2025-09.csv"
+r public_praise --period 2025-09 >"$work/public_praise-2025-09.csv"
 # as known on 2025-10-30 the year's last closed period is October
 t 2025-12-01 report cooperatives --year 2025 --as-of 2025-10-30 >"$work/cooperatives-2025-asof.csv"
 # the existing lists are unchanged by the extra units' presence in their own columns

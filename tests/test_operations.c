@@ -80,6 +80,22 @@ static void urgency_evading_then_months_then_debt(void **state)
     }
 }
 
+/* Awards and praise only for active units (seed 002); every other status of units.csv
+ * (data-formats.md) and an empty or unknown one is refused. */
+static void award_only_active_units(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *status;
+        int allowed;
+    } t[] = {
+        {"active", 1},    {"suspended", 0}, {"dissolved", 0}, {"bankrupt", 0},
+        {"absconded", 0}, {"", 0},          {"Active", 0},    {NULL, 0},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        assert_int_equal(tn_award_allowed(t[i].status), t[i].allowed);
+}
+
 static void percent_in_tenths_half_up(void **state)
 {
     (void)state;
@@ -106,6 +122,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(assignment_rules_in_order),
         cmocka_unit_test(urgency_evading_then_months_then_debt),
+        cmocka_unit_test(award_only_active_units),
         cmocka_unit_test(percent_in_tenths_half_up),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -43,6 +43,12 @@ enum tn_assign_problem tn_assign_check(const struct tn_assign_facts *f);
 /* "Vietnamese / English" text of p; static storage. */
 const char *tn_assign_problem_text(enum tn_assign_problem p);
 
+/* 1 when a unit of registry status status may be proposed for an award or public praise:
+ * only an active unit (seed 002: "đơn vị thường xuyên trích nộp ... kịp thời, đầy đủ và đúng
+ * hạn"; a suspended, dissolved, bankrupt or absconded unit no longer pays regularly); 0
+ * otherwise, an unknown or empty status included. */
+int tn_award_allowed(const char *status);
+
 /* What orders a worklist. */
 struct tn_urgency {
     int evading;            /* legal status evading */

@@ -45,6 +45,12 @@ const char *tn_assign_problem_text(enum tn_assign_problem p)
     return "?";
 }
 
+int tn_award_allowed(const char *status)
+{
+    /* LAW: seed 002 (office practice): awards only for units that pay regularly */
+    return status && strcmp(status, "active") == 0;
+}
+
 int tn_urgency_cmp(const struct tn_urgency *a, const struct tn_urgency *b)
 {
     if (a->evading != b->evading)
