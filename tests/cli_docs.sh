@@ -81,6 +81,8 @@ t 2025-12-10 doc lawsuit_petition HS-A --to "Tòa án nhân dân Quận 1" --dat
     >"$work/lawsuit_petition-HS-A-asof-2025-12-02.txt"
 t 2025-12-10 case record HS-A lawsuit_filed 2025-12-10 --unit A --amount 14714200 \
     --office "Tòa án nhân dân Quận 1" >/dev/null
+# the worklist shows A's case in court, its next step and the court's deadline (4 months)
+t 2025-12-11 report worklist --period 2025-11 >"$work/worklist-2025-11-sued.txt"
 # no enforcement request for a case in court
 refused enforcement-while-sued 2025-12-11 doc enforcement_request HS-A --to "Chi cục THADS"
 t 2026-03-16 case record HS-A judgment 2026-03-16 --unit A --amount 14714200 \

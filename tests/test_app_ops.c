@@ -429,13 +429,19 @@ static void worklist_ranks_each_officers_units(void **state)
     struct fixture *f = *state;
     assert_int_equal(run_report(f, "worklist", 2025, 10, 0), TN_OK);
     assert_true(f->rows->n > 0);
-    /* ranks run 1, 2, ... within each officer; evading units come first */
+    /* ranks run 1, 2, ... within each officer; more money at risk (debt) comes first, and
+     * of the same debt an evading unit first */
     for (size_t r = 0; r < f->rows->n; r++) {
         int same = r && strcmp(cell(f->rows, r, "officer_code"),
                                cell(f->rows, r - 1, "officer_code")) == 0;
         long want = same ? atol(cell(f->rows, r - 1, "rank")) + 1 : 1;
         assert_int_equal(atol(cell(f->rows, r, "rank")), want);
-        if (same && strcmp(cell(f->rows, r, "legal_status"), "evading") == 0)
+        if (!same)
+            continue;
+        long long debt = atoll(cell(f->rows, r, "debt"));
+        long long before = atoll(cell(f->rows, r - 1, "debt"));
+        assert_true(before >= debt);
+        if (before == debt && strcmp(cell(f->rows, r, "legal_status"), "evading") == 0)
             assert_string_equal(cell(f->rows, r - 1, "legal_status"), "evading");
     }
 }

@@ -60,18 +60,18 @@ static void assignment_rules_in_order(void **state)
                         "cán bộ không còn hoạt động / the officer is not active");
 }
 
-static void urgency_evading_then_months_then_debt(void **state)
+static void urgency_money_then_evading_then_months(void **state)
 {
     (void)state;
     static const struct {
         struct tn_urgency a, b;
         int want; /* sign */
     } cases[] = {
-        {{1, 10, 1}, {0, 120, 999999999}, -1}, /* evading first, whatever else */
-        {{0, 30, 1}, {0, 20, 999999999}, -1},  /* then more months owed */
-        {{0, 20, 2}, {0, 20, 1}, -1},          /* then more debt */
-        {{0, 20, 1}, {0, 20, 2}, 1},
-        {{0, 20, 5}, {0, 20, 5}, 0}, /* a tie: callers order by unit_code */
+        {{1, 10, 1}, {0, 120, 999999999}, 1}, /* more money at risk first, whatever else */
+        {{0, 0, 2}, {1, 120, 1}, -1},         /* one đồng more outranks evasion and age */
+        {{1, 10, 5}, {0, 120, 5}, -1},        /* the same money: evading first */
+        {{0, 30, 5}, {0, 20, 5}, -1},         /* then more months owed */
+        {{0, 20, 5}, {0, 20, 5}, 0},          /* a tie: callers order by unit_code */
         {{0, 0, 5}, {1, 0, 5}, 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -121,7 +121,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(assignment_rules_in_order),
-        cmocka_unit_test(urgency_evading_then_months_then_debt),
+        cmocka_unit_test(urgency_money_then_evading_then_months),
         cmocka_unit_test(award_only_active_units),
         cmocka_unit_test(percent_in_tenths_half_up),
     };

@@ -53,11 +53,11 @@ int tn_award_allowed(const char *status);
 struct tn_urgency {
     int evading;            /* legal status evading */
     int months_owed_tenths; /* months owed, tenths */
-    tn_money debt;
+    tn_money debt;          /* the money at risk: principal + interest due */
 };
 
-/* < 0 when a is more urgent than b: evading first, then more months owed, then more debt;
- * 0 when they tie. */
+/* < 0 when a is more urgent than b: more money at risk first (the debt), then evading, then
+ * more months owed; 0 when they tie. */
 int tn_urgency_cmp(const struct tn_urgency *a, const struct tn_urgency *b);
 
 /* part x 100 / whole in tenths of a percent, rounded half up (part >= 0); -1 when whole <= 0

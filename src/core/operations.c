@@ -53,12 +53,13 @@ int tn_award_allowed(const char *status)
 
 int tn_urgency_cmp(const struct tn_urgency *a, const struct tn_urgency *b)
 {
+    /* issue 14 item 6: the money at risk leads; evasion and age break its ties */
+    if (a->debt != b->debt)
+        return a->debt > b->debt ? -1 : 1;
     if (a->evading != b->evading)
         return a->evading ? -1 : 1;
     if (a->months_owed_tenths != b->months_owed_tenths)
         return a->months_owed_tenths > b->months_owed_tenths ? -1 : 1;
-    if (a->debt != b->debt)
-        return a->debt > b->debt ? -1 : 1;
     return 0;
 }
 
