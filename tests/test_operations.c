@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "thuno/operations.h"
+#include "thuno/policy.h"
 
 static tn_day day(int y, int m, int d)
 {
@@ -96,6 +97,44 @@ static void award_only_active_units(void **state)
         assert_int_equal(tn_award_allowed(t[i].status), t[i].allowed);
 }
 
+/* policy/handover.csv: an office's own line wins over "*"; a later line replaces an earlier
+ * one from its day; the officers take turns in the order written. */
+static void handover_officer_by_office_in_turn(void **state)
+{
+    (void)state;
+    struct tn_policy pol;
+    tn_policy_init(&pol);
+    struct tn_handover_rule rules[] = {
+        {day(2025, 1, 1), "*", "K1;K2;K3", "office rule"},
+        {day(2025, 1, 1), "79001", "K9", "office rule"},
+        {day(2025, 11, 1), "*", "K4;K5", "office rule from November"},
+    };
+    pol.handover = rules;
+    pol.nhandover = 3;
+    const struct {
+        tn_day on;
+        const char *office;
+        size_t turn;
+        tn_err err;
+        const char *want;
+    } t[] = {
+        {day(2025, 10, 31), "79002", 0, TN_OK, "K1"}, /* "*": first, second, third, first */
+        {day(2025, 10, 31), "79002", 1, TN_OK, "K2"},
+        {day(2025, 10, 31), "79002", 2, TN_OK, "K3"},
+        {day(2025, 10, 31), "79002", 3, TN_OK, "K1"},
+        {day(2025, 10, 31), "", 4, TN_OK, "K2"},      /* the province office: "*" too */
+        {day(2025, 10, 31), "79001", 5, TN_OK, "K9"}, /* its own line, one officer */
+        {day(2025, 11, 1), "79002", 1, TN_OK, "K5"},  /* the November line */
+        {day(2025, 11, 1), "79001", 0, TN_OK, "K9"},  /* still its own */
+        {day(2024, 12, 31), "79002", 0, TN_ERR_NO_POLICY, ""},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        char got[32] = "";
+        assert_int_equal(tn_handover_officer(&pol, t[i].on, t[i].office, t[i].turn, got), t[i].err);
+        assert_string_equal(got, t[i].want);
+    }
+}
+
 static void percent_in_tenths_half_up(void **state)
 {
     (void)state;
@@ -123,6 +162,7 @@ int main(void)
         cmocka_unit_test(assignment_rules_in_order),
         cmocka_unit_test(urgency_money_then_evading_then_months),
         cmocka_unit_test(award_only_active_units),
+        cmocka_unit_test(handover_officer_by_office_in_turn),
         cmocka_unit_test(percent_in_tenths_half_up),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

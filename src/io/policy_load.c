@@ -528,6 +528,36 @@ static tn_err card_group_row(struct tn_policy *pol, const char *const *c, char *
                 "a second line for %s from the same day", c[1]);
 }
 
+/* handover.csv: seed 002 (office practice). */
+static tn_err handover_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
+{
+    struct tn_handover_rule e = {0};
+    if (tn_day_parse(c[0], &e.from))
+        return WHY("from: expected YYYY-MM-DD (got \"%s\")", c[0]);
+    if (!*c[1] || strlen(c[1]) >= 32)
+        return WHY("office: expected an office code or * (got \"%s\")", c[1]);
+    size_t len = 0;
+    for (const char *q = c[2];; q++) {
+        if (*q == ';' || *q == '\0') {
+            if (len == 0 || len >= 32)
+                return WHY("officers: expected officer codes separated by ; (got \"%s\")", c[2]);
+            len = 0;
+            if (*q == '\0')
+                break;
+        } else {
+            len++;
+        }
+    }
+    if (!*c[3])
+        return WHY("source: expected the rule's source");
+    e.office = tn_policy_intern(pol, c[1]);
+    e.officers = tn_policy_intern(pol, c[2]);
+    e.source = tn_policy_intern(pol, c[3]);
+    PUSH_UNIQUE(
+        pol->handover, pol->nhandover, e, o->from == e.from && strcmp(o->office, e.office) == 0,
+        "expected one line per office and start (got a second one for %s from %s)", c[1], c[0]);
+}
+
 /* public_list.csv. LAW: Law 41/2024/QH15 Art 40; seed 003. */
 static tn_err name_rule_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
 {
@@ -637,6 +667,7 @@ static const struct spec specs[] = {
     {"card_groups.csv", {R("from"), R("unit_type"), R("group"), R("level"), R("source")}, 5,
      card_group_row, 1},
     {"public_list.csv", {R("from"), R("name_months"), R("source")}, 3, name_rule_row, 1},
+    {"handover.csv", {R("from"), R("office"), R("officers"), R("source")}, 4, handover_row, 1},
     {"tip_reward.csv", {R("from"), R("rate"), R("cap"), R("min_recovered"), R("source")}, 5,
      tip_reward_row, 2},
     {"inspections.csv", {R("from"), R("referral_months"), R("referral_worker_gap"),
