@@ -72,7 +72,7 @@ struct open_case {
     char unit_code[32], case_id[72];
     enum tn_case_state state;
     tn_day deadline; /* -1: none pending */
-    char next[96];   /* the expected events, "judgment/mediation_settled" */
+    char next[192];  /* the expected events, "judgment/mediation_settled" */
     const char *who; /* court, THADS, office, bank, unit; "" */
 };
 
@@ -105,6 +105,19 @@ static tn_err add_case(void *ctx, const struct tn_case_row *r)
     } else if (r->has_plan && r->deadline >= 0) {
         k.who = "unit";
         snprintf(k.next, sizeof k.next, "%s", "instalment");
+    } else {
+        /* no deadline pending (e.g. the latest event is an appeal): the steps the case's state
+         * allows next (case.h), but for ending or reopening it */
+        size_t at = 0;
+        for (int e = 0; e < TN_CASE_EV_COUNT && at < sizeof k.next; e++) {
+            enum tn_case_event ev = (enum tn_case_event)e;
+            if (ev == TN_CASE_EV_CLOSED || ev == TN_CASE_EV_WITHDRAWN ||
+                ev == TN_CASE_EV_APPEAL_CHANGED || !tn_case_allows(&r->c, ev))
+                continue;
+            int m = snprintf(k.next + at, sizeof k.next - at, "%s%s", at ? "/" : "",
+                             tn_case_event_name(ev));
+            at += m > 0 ? (size_t)m : 0;
+        }
     }
     TN_GROW(l->k, l->capk, l->nk + 1);
     l->k[l->nk++] = k;
