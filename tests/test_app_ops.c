@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "thuno/app.h"
+#include "thuno/mem.h"
 #include "thuno/close.h"
 #include "thuno/import.h"
 #include "thuno/lists.h"
@@ -360,6 +361,37 @@ static void handover_sign_and_signoff(void **state)
         tn_app_handover_sign(&f->app, &everyone, 2025 * 12 + 9, "KTTN", "Trần Thị Bình", NULL, &h),
         TN_OK);
     assert_string_equal(h.signed_on, "2025-11-22");
+    /* both signed the same list: the handover takes effect, but the shipped handover.csv has no
+     * line, so each of the five units is counted without a rule and nobody is assigned */
+    assert_int_equal(h.both_signed, 1);
+    assert_int_equal(h.assigned, 0);
+    assert_int_equal(h.no_rule, 5);
+    tn_handover_signoff_release(&h);
+
+    /* with the office's rule (policy/handover.csv: "*" -> O2) QLT signs again: B, BR2, CO1 and
+     * S1 pass from O1 to O2 from 2025-11-22; K1 is O2's already (docs/lists.md) */
+    f->policy.handover = tn_xcalloc(1, sizeof *f->policy.handover);
+    f->policy.handover[0] = (struct tn_handover_rule){0, "*", "O2", "test rule"};
+    tn_day_make(2025, 1, 1, &f->policy.handover[0].from);
+    f->policy.nhandover = 1;
+    at(f, "2025-11-22T11:00:00");
+    tn_handover_signoff_init(&h);
+    assert_int_equal(
+        tn_app_handover_sign(&f->app, &everyone, 2025 * 12 + 9, "QLT", "Nguyễn Văn An", NULL, &h),
+        TN_OK);
+    assert_int_equal(h.both_signed, 1);
+    assert_int_equal(h.assigned, 4);
+    assert_int_equal(h.unchanged, 1);
+    assert_int_equal(h.no_rule, 0);
+    tn_handover_signoff_release(&h);
+    /* signing once more changes nothing: every unit is with O2 now */
+    at(f, "2025-11-22T12:00:00");
+    tn_handover_signoff_init(&h);
+    assert_int_equal(
+        tn_app_handover_sign(&f->app, &everyone, 2025 * 12 + 9, "KTTN", "Trần Thị Bình", NULL, &h),
+        TN_OK);
+    assert_int_equal(h.assigned, 0);
+    assert_int_equal(h.unchanged, 5);
     tn_handover_signoff_release(&h);
 }
 

@@ -203,7 +203,9 @@ static tn_err handover_assign(struct tn_app *app, tn_period period, tn_day day,
         if ((err = tn_store_assign_facts(app->store, it->unit_code, officer, day, &f, latest)))
             break;
         enum tn_assign_problem p = tn_assign_check(&f);
-        if (p == TN_ASSIGN_SAME_OFFICER) {
+        /* already with that officer, from an earlier day or the same one: nothing to record */
+        if (p == TN_ASSIGN_SAME_OFFICER ||
+            (f.has_latest && f.latest_officer && strcmp(f.latest_officer, officer) == 0)) {
             h->unchanged++;
             continue;
         }
