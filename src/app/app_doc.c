@@ -6,7 +6,7 @@
  * (tn_store_doc_source), the document and its checks from core (doc.h); the faces write it.
  */
 #include "app_int.h"
-#include "thuno/app_case.h"
+#include "thuno/app.h"
 
 #include <string.h>
 
@@ -74,8 +74,10 @@ static tn_err gather(struct tn_app *app, const struct tn_doc_request *req, enum 
                             src->why);
     src->facts.fines = app->policy->fines;
     src->facts.nfines = app->policy->nfines;
-    src->facts.issuer = req->issuer ? req->issuer : "BẢO HIỂM XÃ HỘI TỈNH";
+    src->facts.issuer = req->issuer ? req->issuer : "";
     src->facts.place = req->place ? req->place : "";
+    src->facts.authority = req->authority;
+    src->facts.signer = req->signer;
     src->facts.to = req->to ? req->to : "";
     return TN_OK;
 }
@@ -84,12 +86,21 @@ tn_err tn_app_doc(struct tn_app *app, const struct tn_scope *scope, enum tn_doc_
                   const struct tn_doc_request *req, struct tn_doc *out, char created[static 20])
 {
     app->why[0] = '\0';
-    tn_err err = tn__app_cut(app, scope);
+    struct tn_scope sc;
+    tn_err err = tn__app_scope(app, scope, &sc);
     if (err)
         return err;
+    scope = &sc;
+    if (!req->issuer || !req->issuer[0]) /* never "BẢO HIỂM XÃ HỘI TỈNH" alone */
+        return tn__app_fail(app, TN_ERR_USAGE,
+                            "%s %s needs its issuing office (--issuer, or the office settings' "
+                            "office: docs/letters.md)",
+                            tn_doc_kind_name(kind), req->case_id);
     struct tn_doc_source src;
     tn_doc_source_init(&src);
     err = gather(app, req, tn_doc_kind_stage(kind), &src);
+    if (!err)
+        err = tn__app_unit_in_scope(app, scope, src.unit_code, src.as_of);
     if (!err) {
         char why[512];
         if (tn_doc_build(kind, &src.facts, out, why, sizeof why))
@@ -135,12 +146,16 @@ tn_err tn_app_doc_checklist(struct tn_app *app, const struct tn_scope *scope,
                             const struct tn_doc_request *req, struct tn_doc_checklist *out)
 {
     app->why[0] = '\0';
-    tn_err err = tn__app_cut(app, scope);
+    struct tn_scope sc;
+    tn_err err = tn__app_scope(app, scope, &sc);
     if (err)
         return err;
+    scope = &sc;
     struct tn_doc_source src;
     tn_doc_source_init(&src);
     err = gather(app, req, TN_CASE_EV_COUNT, &src);
+    if (!err)
+        err = tn__app_unit_in_scope(app, scope, src.unit_code, src.as_of);
     if (!err) {
         snprintf(out->unit_code, sizeof out->unit_code, "%s", src.unit_code);
         snprintf(out->as_of, sizeof out->as_of, "%s", src.as_of);

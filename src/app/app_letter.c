@@ -68,7 +68,7 @@ void tn_letter_result_release(struct tn_letter_result *r)
     tn_letter_result_init(r);
 }
 
-tn_err tn__letter_start(struct tn_app *app, const struct tn_scope *scope,
+tn_err tn__letter_start(struct tn_app *app, const struct tn_scope **scope, struct tn_scope *buf,
                         const struct tn_letter_opts *o)
 {
     app->why[0] = '\0';
@@ -77,7 +77,12 @@ tn_err tn__letter_start(struct tn_app *app, const struct tn_scope *scope,
     int one_dest = o->dest.f ? !o->dest.dir : !o->dest.path != !o->dest.dir;
     if (!one_dest)
         return tn__app_fail(app, TN_ERR_USAGE, "give either -o FILE or --dir DIR");
-    return tn__app_cut(app, scope);
+    tn_err err = tn__app_scope(app, *scope, buf);
+    if (err)
+        return err;
+    *scope = buf;
+    /* one unit: of the scope's office, as a list of the office would hold it */
+    return o->unit ? tn__app_unit_in_scope(app, buf, o->unit, tn__letter_as_of(app, o)) : TN_OK;
 }
 
 const char *tn__letter_as_of(const struct tn_app *app, const struct tn_letter_opts *o)
@@ -151,11 +156,13 @@ tn_err tn_app_letterhead_load(const char *path, const char *office_code, struct 
             mine = 1;
         }
         static const char *const keys[] = {
-            "agency", "office",  "place",           "authority",    "title",       "signer",
-            "phone",  "account", "suffix_reminder", "suffix_c12ts", "suffix_mass", "recipient"};
-        char **fields[] = {&lh->agency,          &lh->office,       &lh->place,      &lh->authority,
-                           &lh->title,           &lh->signer,       &lh->phone,      &lh->account,
-                           &lh->suffix_reminder, &lh->suffix_c12ts, &lh->suffix_mass};
+            "agency",      "office",    "place",    "authority",       "title",
+            "signer",      "phone",     "account",  "suffix_reminder", "suffix_c12ts",
+            "suffix_mass", "recipient", "province", "address"};
+        char **fields[] = {
+            &lh->agency,      &lh->office, &lh->place,    &lh->authority,       &lh->title,
+            &lh->signer,      &lh->phone,  &lh->account,  &lh->suffix_reminder, &lh->suffix_c12ts,
+            &lh->suffix_mass, NULL,        &lh->province, &lh->address};
         size_t k = 0;
         while (k < sizeof keys / sizeof keys[0] && strcmp(keys[k], key) != 0)
             k++;
@@ -184,11 +191,29 @@ tn_err tn_app_letterhead_load(const char *path, const char *office_code, struct 
     return err;
 }
 
+tn_err tn_letterhead_check(const struct tn_letterhead *lh, const char *path, char *why,
+                           size_t whysz)
+{
+    const struct {
+        const char *key, *value;
+    } need[] = {{"agency", lh->agency}, {"office", lh->office}, {"province", lh->province}};
+    for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
+        if (!need[i].value || !need[i].value[0]) {
+            snprintf(why, whysz,
+                     "%s: no \"%s\" setting: the office settings name the agency, the issuing "
+                     "office and the province of every document (docs/letters.md)",
+                     path, need[i].key);
+            return TN_ERR_NO_POLICY;
+        }
+    return TN_OK;
+}
+
 void tn_letterhead_release(struct tn_letterhead *lh)
 {
-    char *fields[] = {lh->agency,          lh->office,       lh->place,      lh->authority,
-                      lh->title,           lh->signer,       lh->phone,      lh->account,
-                      lh->suffix_reminder, lh->suffix_c12ts, lh->suffix_mass};
+    char *fields[] = {lh->agency,          lh->office,       lh->place,       lh->authority,
+                      lh->title,           lh->signer,       lh->phone,       lh->account,
+                      lh->suffix_reminder, lh->suffix_c12ts, lh->suffix_mass, lh->province,
+                      lh->address};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         free(fields[i]);
     for (size_t i = 0; i < lh->nrecipients; i++)
@@ -417,7 +442,8 @@ static tn_err c12_row(void *ctx, const struct tn_letter_unit *u)
 tn_err tn_app_letter_c12ts(struct tn_app *app, const struct tn_scope *scope,
                            const struct tn_letter_opts *o, struct tn_letter_result *res)
 {
-    tn_err err = tn__letter_start(app, scope, o);
+    struct tn_scope sc;
+    tn_err err = tn__letter_start(app, &scope, &sc, o);
     if (err)
         return err;
     struct c12_ctx x = {.app = app, .o = o};
@@ -425,8 +451,8 @@ tn_err tn_app_letter_c12ts(struct tn_app *app, const struct tn_scope *scope,
     if (!o->dest.dir)
         x.doc = tn_letter_doc_new(x.created, "Thông báo C12-TS / Contribution notices");
     struct tn_letter_filter filter = {o->unit};
-    err = tn_store_letter_units(app->store, o->period, tn__letter_as_of(app, o), &filter, c12_row,
-                                &x);
+    err = tn_store_letter_units(app->store, scope->office, o->period, tn__letter_as_of(app, o),
+                                &filter, c12_row, &x);
     if (!err)
         err = tn__letter_unit_found(app, o, x.units);
     if (!err && x.doc)

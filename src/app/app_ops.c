@@ -84,11 +84,13 @@ tn_err tn_app_suspense_match(struct tn_app *app, const struct tn_scope *scope, t
     if (apply && as_of)
         return tn__app_fail(app, TN_ERR_USAGE,
                             "matches are recorded now: an as-of view is read-only");
-    tn_err err = tn__app_cut(app, scope);
+    struct tn_scope sc;
+    tn_err err = tn__app_scope(app, scope, &sc);
     if (err)
         return err;
+    scope = &sc;
     struct match_run x = {.out = out, .apply = apply};
-    err = tn__suspense_proposals(app->store, period, as_of, match_row, &x);
+    err = tn__suspense_proposals(app->store, scope->office, period, as_of, match_row, &x);
     long applied = 0;
     for (size_t i = 0; i < x.ntodo && !err; i++) {
         struct tn_payops_assign how = {app->now, actor, x.todo[i].method, x.todo[i].confidence,
@@ -109,7 +111,8 @@ tn_err tn_app_suspense_assign(struct tn_app *app, const struct tn_scope *scope, 
     if (!txn_id || !unit_code || !actor || !actor[0])
         return tn__app_fail(app, TN_ERR_USAGE,
                             "assigning a payment needs its transaction, the unit and who decides");
-    tn_err err = tn__app_cut(app, scope);
+    struct tn_scope sc; /* a write names its payment and unit: the office is only checked */
+    tn_err err = tn__app_scope(app, scope, &sc);
     if (err)
         return err;
     struct tn_payops_assign how = {app->now, actor, "manual", 100,
@@ -165,8 +168,8 @@ static size_t take_turn(struct turns *t, const char *office)
 
 /* Puts the units of the signed list in charge of their new officers from day (seed 002: the
  * monthly handover moves the work between QLT and KTTN), in one transaction. */
-static tn_err handover_assign(struct tn_app *app, tn_period period, tn_day day,
-                              struct tn_handover_signoff *h)
+static tn_err handover_assign(struct tn_app *app, const char *office_cut, tn_period period,
+                              tn_day day, struct tn_handover_signoff *h)
 {
     struct before_handover b = {h, tn_xcalloc(h->n ? h->n : 1, sizeof *b.officer)};
     struct turns t = {0};
@@ -176,7 +179,7 @@ static tn_err handover_assign(struct tn_app *app, tn_period period, tn_day day,
     snprintf(reason, sizeof reason, HANDOVER_REASON "%s signed by QLT and KTTN", per);
     snprintf(file, sizeof file, "thuno handover sign --period %s", per);
     long long batch = 0;
-    tn_err err = tn_store_assignments(app->store, NULL, note_officer, &b);
+    tn_err err = tn_store_assignments(app->store, office_cut, NULL, note_officer, &b);
     if (!err)
         err = tn_store_begin(app->store);
     if (err)
@@ -247,12 +250,14 @@ tn_err tn_app_handover_sign(struct tn_app *app, const struct tn_scope *scope, tn
     if (tn_day_parse(day, &d) || (date && strlen(date) != 10))
         return tn__app_fail(app, TN_ERR_USAGE, "expected a signing date YYYY-MM-DD, got \"%s\"",
                             date ? date : app->now);
-    tn_err err = tn__app_cut(app, scope);
+    struct tn_scope sc;
+    tn_err err = tn__app_scope(app, scope, &sc);
     if (err)
         return err;
+    scope = &sc;
     struct tn_handover_item *items = NULL;
     size_t n = 0;
-    if ((err = tn__handover_list(app, period, NULL, &items, &n)))
+    if ((err = tn__handover_list(app, scope->office, period, NULL, &items, &n)))
         return err;
     free(h->items);
     h->items = items;
@@ -272,6 +277,6 @@ tn_err tn_app_handover_sign(struct tn_app *app, const struct tn_scope *scope, tn
     h->both_signed = !err && other.id > 0 && strcmp(other.digest, h->digest) == 0;
     tn_handover_signoff_release(&other);
     if (!err && h->both_signed)
-        err = handover_assign(app, period, d, h);
+        err = handover_assign(app, scope->office, period, d, h);
     return err;
 }

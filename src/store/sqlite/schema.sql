@@ -233,3 +233,6 @@ CREATE TABLE reminder (
     actor TEXT, known_at TEXT NOT NULL,
     PRIMARY KEY (year, seq)) WITHOUT ROWID;
 CREATE INDEX reminder_unit ON reminder (unit_code, period);
+
+-- Users, sessions and the audit log: schema_auth.sql (made on creating a store and on opening
+-- one made before them).
