@@ -172,6 +172,19 @@ static tn_err run_explain(S)
     }
     return TN_OK;
 }
+static tn_err run_unit_balance(S)
+{
+    static const char *const units[] = {"A", "A2", "B", "C"};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        struct tn_balance_row r;
+        tn_err err = tn_store_unit_balance(s, office, units[i], P10, NULL, &r);
+        if (!err)
+            tn_test_put(o, "%s", r.unit_code);
+        else if (err != TN_ERR_NOT_FOUND)
+            return err;
+    }
+    return TN_OK;
+}
 static tn_err run_list_units(S)
 {
     struct tn_list_filter f = {NULL, 0, 0};
@@ -307,6 +320,7 @@ static const struct cut_op {
     OP(worklist, UNIT),       OP(plan_kpi, GROUP),
     OP(bucket_moves, GROUP),  OP(new_debtors, UNIT),
     OP(event_counts, GROUP),  OP(books, UNIT),
+    OP(unit_balance, UNIT),
 #undef OP
 };
 

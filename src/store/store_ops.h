@@ -53,6 +53,10 @@
       (const char *office, tn_period period, const char *as_of,                                    \
        tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx),                       \
       (office, period, as_of, row, ctx))                                                           \
+    X(unit_balance, tn_store_unit_balance,                                                         \
+      (const char *office, const char *unit_code, tn_period period, const char *as_of,             \
+       struct tn_balance_row *out),                                                                \
+      (office, unit_code, period, as_of, out))                                                     \
     X(findings, tn_store_findings,                                                                 \
       (const char *office, tn_period period, const char *as_of,                                    \
        tn_err (*row)(void *ctx, const struct tn_finding_row *r), void *ctx),                       \
