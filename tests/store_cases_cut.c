@@ -39,6 +39,7 @@ UNIT_ROW(crossing_u, struct tn_crossing_row, r->unit_code)
 UNIT_ROW(debtor_u, struct tn_debtor_row, r->unit_code)
 UNIT_ROW(non_participant_u, struct tn_non_participant_row, r->unit_code)
 UNIT_ROW(list_u, struct tn_list_unit, r->unit_code)
+UNIT_ROW(unit_u, struct tn_unit_entry, r->unit_code)
 UNIT_ROW(branch_u, struct tn_branch_row, r->u.unit_code)
 UNIT_ROW(praise_u, struct tn_praise_row, r->u.unit_code)
 UNIT_ROW(letter_u, struct tn_letter_unit, r->unit_code)
@@ -185,6 +186,11 @@ static tn_err run_unit_balance(S)
     }
     return TN_OK;
 }
+static tn_err run_units(S)
+{
+    struct tn_unit_filter f = {0};
+    return tn_store_units(s, office, P10, NULL, "2025-10-31", &f, unit_u, o);
+}
 static tn_err run_list_units(S)
 {
     struct tn_list_filter f = {NULL, 0, 0};
@@ -320,7 +326,7 @@ static const struct cut_op {
     OP(worklist, UNIT),       OP(plan_kpi, GROUP),
     OP(bucket_moves, GROUP),  OP(new_debtors, UNIT),
     OP(event_counts, GROUP),  OP(books, UNIT),
-    OP(unit_balance, UNIT),
+    OP(unit_balance, UNIT),   OP(units, UNIT),
 #undef OP
 };
 
