@@ -247,6 +247,8 @@ def run(srv):
     check(st == 200 and got == cli("explain", "A", "2025-11", "--format", "json"),
           "explain equals the CLI's JSON")
 
+    run_units(srv, s, admin, want_csv)
+
     # imports: the admin only, CSRF, all or nothing
     con = sqlite3.connect(DB)
     officers = con.execute("SELECT count(*) FROM officer").fetchone()[0]
@@ -358,6 +360,74 @@ def run(srv):
     check(st == 429 and error_code(body) == "throttled", "5 failures: the login is throttled")
     st, body = login(srv, "ana")
     check(st == 429, "and so is the address")
+
+
+def run_units(srv, s, admin, balances_csv):
+    """GET /units and /units/{code}: filters, sorts, pages, scope, bad input."""
+    lines = balances_csv.decode().splitlines()
+    header = lines[0].split(",")
+    bal = {r["unit_code"]: r for r in (dict(zip(header, l.split(","))) for l in lines[1:])}
+    st, body = srv.json("GET", "/units", session=admin)
+    check(st == 200 and body["period"] == "2025-11" and body["next"] is None,
+          "the units, the last closed period by default: %r" % body)
+    units = body["units"] if st == 200 else []
+    check([u["unit_code"] for u in units] == sorted(bal), "every unit, in code order")
+    for u in units:
+        b = bal[u["unit_code"]]
+        check(u["debt"] == int(b["principal_due"]) + int(b["interest_due"])
+              and "%.1f" % u["months_owed"] == b["months_owed"] and u["bucket"] == b["bucket"]
+              and u["legal_status"] == b["legal_status"], "unit %s's balance is the report's"
+              % u["unit_code"])
+    # pages of one: no overlap, no gap, the cursor opaque
+    seen, cursor = [], None
+    for _ in range(10):
+        st, body = srv.json("GET", "/units?sort=debt&order=desc&limit=1"
+                            + ("&cursor=" + cursor if cursor else ""), session=admin)
+        check(st == 200 and len(body["units"]) == 1, "a page of one")
+        seen += [u["unit_code"] for u in body["units"]]
+        cursor = body["next"]
+        if not cursor:
+            break
+    by_debt = sorted(bal, key=lambda c: (-(int(bal[c]["principal_due"])
+                                           + int(bal[c]["interest_due"])), c))
+    check(seen == by_debt, "pages by debt, descending: %r != %r" % (seen, by_debt))
+    st, body = srv.json("GET", "/units?sort=name&q=DONG", session=admin)
+    check(st == 200 and [u["unit_code"] for u in body["units"]] == ["B", "C"],
+          "the text without accents finds Đồng: %r" % body)
+    st, body = srv.json("GET", "/units?type=state", session=admin)
+    check(st == 200 and [u["unit_code"] for u in body["units"]] == ["C"], "filter by type")
+    st, body = srv.json("GET", "/units?officer=O2&period=2025-10", session=admin)
+    check(st == 200 and [u["unit_code"] for u in body["units"]] == ["C"]
+          and body["period"] == "2025-10", "filter by officer, a period")
+    st, body = srv.json("GET", "/units?officer=O2", session=s["tung"])
+    check(st == 200 and {u["unit_code"] for u in body["units"]} == {"A", "B"}
+          and all(u["officer_code"] == "O1" for u in body["units"]),
+          "an officer lists its own units whatever it asks: %r" % body)
+    for bad in ("sort=size", "order=up", "limit=0", "limit=501", "cursor=zz", "period=2025-13",
+                "as_of=yesterday"):
+        st, body = srv.json("GET", "/units?" + bad, session=admin)
+        check(st == 400 and error_code(body) == "bad_request", "GET /units?%s: 400" % bad)
+    st, body = srv.json("GET", "/units?office=D99", session=admin)
+    check(st == 404, "an unknown office: 404")
+    # one unit: the registry and the last balance
+    st, body = srv.json("GET", "/units/A", session=admin)
+    check(st == 200 and body["name"] == "Công ty TNHH Hải Âu" and body["address"]
+          == "12 Lê Lợi, Quận 1" and body["officer_code"] == "O1" and body["tax_code"]
+          == "0100000001" and body["balance"]["period"] == "2025-11"
+          and body["balance"]["closing"] == int(bal["A"]["closing"]), "unit A: %r" % body)
+    st, body = srv.json("GET", "/units/A?as_of=2025-10-30", session=admin)
+    check(st == 200 and body["balance"]["period"] == "2025-10", "a unit as known then")
+    for name, sess in s.items():
+        st, body = srv.json("GET", "/units/A", session=sess)
+        check(st == 200, "%s reads unit A" % name)
+        st, body = srv.json("GET", "/units", session=sess)
+        check(st == 200, "%s lists units" % name)
+    st, body = srv.json("GET", "/units/C", session=s["tung"])
+    check(st == 404, "an officer does not see another officer's unit")
+    st, body = srv.json("GET", "/units/ZZ", session=admin)
+    check(st == 404 and error_code(body) == "not_found", "an unknown unit: 404")
+    st, body = srv.json("POST", "/units", "{}", session=admin)
+    check(st == 405, "POST /units: 405")
 
 
 def run_close_conflict(srv):

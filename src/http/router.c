@@ -27,6 +27,9 @@ static const struct {
     {"POST",   {"closes"},                     1, 1, tn__h_close},
     {"GET",    {"closes", "*"},                2, 1, tn__h_close_get},
     {"GET",    {"audit"},                      1, 1, tn__h_audit},
+    /* the units to browse (handlers_units.c) */
+    {"GET",    {"units"},                      1, 1, tn__h_units},
+    {"GET",    {"units", "*"},                 2, 1, tn__h_unit},
 };
 /* clang-format on */
 
