@@ -109,6 +109,7 @@ void tn__h_close_get(struct tn__http_req *q, struct tn__http_reply *r);
 /* the units to browse (handlers_units.c) and the API's description (openapi.c) */
 void tn__h_units(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_unit(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_openapi(struct tn__http_req *q, struct tn__http_reply *r);
 
 /* Waits for the close job's thread, if any (tn_http_stop). */
 void tn__http_jobs_join(struct tn_http_server *srv);

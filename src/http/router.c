@@ -27,9 +27,10 @@ static const struct {
     {"POST",   {"closes"},                     1, 1, tn__h_close},
     {"GET",    {"closes", "*"},                2, 1, tn__h_close_get},
     {"GET",    {"audit"},                      1, 1, tn__h_audit},
-    /* the units to browse (handlers_units.c) */
+    /* the units to browse (handlers_units.c), the API's description (openapi.c) */
     {"GET",    {"units"},                      1, 1, tn__h_units},
     {"GET",    {"units", "*"},                 2, 1, tn__h_unit},
+    {"GET",    {"openapi.json"},               1, 0, tn__h_openapi},
 };
 /* clang-format on */
 
