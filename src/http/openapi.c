@@ -231,15 +231,42 @@ static json_t *response(const char *what, json_t *schema)
     return json_pack("{s:s, s:o}", "description", what, "content", json_content(schema));
 }
 
+/* Adds to op the error statuses of statuses ("400 404"), each answering the error object. */
+static json_t *also(json_t *op, const char *statuses)
+{
+    static const struct {
+        const char *status, *what;
+    } known[] = {
+        {"400", "a parameter or the body malformed"},
+        {"401", "no session, or it expired or ended"},
+        {"403", "the role may not, or X-CSRF-Token is missing or wrong"},
+        {"404", "no such thing, or not in the user's scope"},
+        {"409", "a conflict with the stored data, not now, or a close running"},
+        {"413", "the body is too large"},
+        {"422", "bad data"},
+        {"429", "too many failed logins"},
+        {"500", "the server failed (nothing more is said)"},
+    };
+    json_t *responses = json_object_get(op, "responses");
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strstr(statuses, known[i].status))
+            json_object_set_new(responses, known[i].status, response(known[i].what, ref("Error")));
+    return op;
+}
+
 /* An operation: summary, its parameters (stolen, may be NULL), the success status and its
  * schema (stolen), and whether it needs a session and the CSRF token. Every operation also
- * answers "default": the error object. */
+ * answers 500 and "default" (any other error) with the error object; one with a session 401
+ * and 403; one with parameters 400. */
 static json_t *operation(const char *summary, json_t *params, const char *status, json_t *ok,
                          int session, int csrf)
 {
     json_t *responses = json_pack("{s:o, s:o}", status, response(summary, ok), "default",
                                   response("an error (docs/api.md \"Errors\")", ref("Error")));
     json_t *op = json_pack("{s:s, s:o}", "summary", summary, "responses", responses);
+    also(op, session ? "401 403 500" : "500");
+    if (params)
+        also(op, "400");
     if (params)
         json_object_set_new(op, "parameters", params);
     if (!session)
@@ -285,7 +312,7 @@ static json_t *report_op(const char *summary, json_t *rows, int named)
     json_t *params = query(json_array(), report_params);
     if (named)
         json_array_insert_new(params, 0, param("path", "name", 1, "a report of GET /reports"));
-    json_t *op = operation(summary, params, "200", rows, 1, 0);
+    json_t *op = also(operation(summary, params, "200", rows, 1, 0), "404 409 422");
     json_t *ok = json_object_get(json_object_get(op, "responses"), "200");
     json_t *content = json_object_get(ok, "content");
     static const char *const others[] = {
@@ -321,7 +348,7 @@ static json_t *unit_op(const char *summary, json_t *ok)
                                     "as_of:YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS: as known then", NULL};
     query(params, q);
     json_object_set_new(json_array_get(params, 1), "required", json_true());
-    return operation(summary, params, "200", ok, 1, 0);
+    return also(operation(summary, params, "200", ok, 1, 0), "404 422");
 }
 
 static const char *const units_params[] = {
@@ -346,9 +373,10 @@ static json_t *paths(void)
     json_object_set_new(
         p, "/session",
         json_pack("{s:o, s:o}", "post",
-                  with_body(operation("log in: the session cookie and the CSRF token", NULL, "200",
-                                      ref("Session"), 0, 0),
-                            ref("Credentials"), NULL),
+                  also(with_body(operation("log in: the session cookie and the CSRF token", NULL,
+                                           "200", ref("Session"), 0, 0),
+                                 ref("Credentials"), NULL),
+                       "400 401 413 429"),
                   "delete", operation("log out", NULL, "200", ref("Empty"), 1, 1)));
     json_object_set_new(
         p, "/reports",
@@ -368,15 +396,17 @@ static json_t *paths(void)
     json_object_set_new(
         p, "/units",
         json_pack("{s:o}", "get",
-                  operation("units, filtered, sorted, a page at a time",
-                            query(json_array(), units_params), "200", ref("UnitPage"), 1, 0)));
+                  also(operation("units, filtered, sorted, a page at a time",
+                                 query(json_array(), units_params), "200", ref("UnitPage"), 1, 0),
+                       "404")));
     static const char *const as_of[] = {"as_of:YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS: as known then",
                                         NULL};
     json_object_set_new(p, "/units/{code}",
                         json_pack("{s:o}", "get",
-                                  operation("a unit: its registry data and its last balance",
-                                            query(path_param("code", "a unit code"), as_of), "200",
-                                            ref("Unit"), 1, 0)));
+                                  also(operation("a unit: its registry data and its last balance",
+                                                 query(path_param("code", "a unit code"), as_of),
+                                                 "200", ref("Unit"), 1, 0),
+                                       "404")));
     json_object_set_new(
         p, "/units/{code}/balance",
         json_pack("{s:o}", "get",
@@ -387,21 +417,25 @@ static json_t *paths(void)
     static const char *const update[] = {"update:1: changed rows become new versions", NULL};
     json_object_set_new(
         p, "/imports/{kind}",
-        json_pack("{s:o}", "post",
-                  with_body(operation("import a CSV file: all its rows or none",
-                                      query(path_param("kind", "a kind of thuno import"), update),
-                                      "200", ref("ImportCounts"), 1, 1),
-                            NULL, "text/csv")));
+        json_pack(
+            "{s:o}", "post",
+            also(with_body(operation("import a CSV file: all its rows or none",
+                                     query(path_param("kind", "a kind of thuno import"), update),
+                                     "200", ref("ImportCounts"), 1, 1),
+                           NULL, "text/csv"),
+                 "404 409 413 422")));
     json_object_set_new(p, "/closes",
                         json_pack("{s:o}", "post",
-                                  with_body(operation("close a period in the background", NULL,
-                                                      "202", ref("CloseStarted"), 1, 1),
-                                            ref("ClosePeriod"), NULL)));
+                                  also(with_body(operation("close a period in the background", NULL,
+                                                           "202", ref("CloseStarted"), 1, 1),
+                                                 ref("ClosePeriod"), NULL),
+                                       "400 409 413 422")));
     json_object_set_new(p, "/closes/{id}",
                         json_pack("{s:o}", "get",
-                                  operation("a close's progress and result",
-                                            path_param("id", "the id POST /closes gave"), "200",
-                                            ref("CloseJob"), 1, 0)));
+                                  also(operation("a close's progress and result",
+                                                 path_param("id", "the id POST /closes gave"),
+                                                 "200", ref("CloseJob"), 1, 0),
+                                       "404")));
     static const char *const audit[] = {"unit:the entry's target", "user:the actor",
                                         "from:a day or a time", "to:a day (its end) or a time",
                                         NULL};
