@@ -10,6 +10,7 @@ usage: cli_api.py THUNO DB GEN_DB WORKDIR
 import http.client
 import json
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -25,6 +26,7 @@ PASSWORDS = {"ana": "mật khẩu quản trị", "lan": "giam-doc-2025", "ha": "
 ROLES = {"ana": "admin", "lan": "director", "ha": "qlt", "khoa": "kttn", "kim": "ttkt",
          "le": "legal", "tung": "officer"}
 failures = 0
+RECORDED = []  # (method, path, status, content type, body) of every answer, for the OpenAPI check
 
 
 def check(cond, what):
@@ -68,6 +70,8 @@ class Server:
         r = c.getresponse()
         data = r.read()
         c.close()
+        RECORDED.append((method, path.split("?")[0], r.status, r.headers.get("Content-Type", ""),
+                         data))
         return r.status, r.headers, data
 
     def json(self, method, path, body=None, session=None, csrf=None):
@@ -131,6 +135,7 @@ def main():
         run(srv)
     finally:
         srv.stop()
+    check_openapi()
     gen = Server(GEN_DB, "2026-03-01T08:00:00")
     try:
         run_close_conflict(gen)
@@ -246,6 +251,9 @@ def run(srv):
     st, h, got = srv.request("GET", "/units/A/explain?period=2025-11", session=admin)
     check(st == 200 and got == cli("explain", "A", "2025-11", "--format", "json"),
           "explain equals the CLI's JSON")
+
+    run_units(srv, s, admin, want_csv)
+    run_every_report(srv, admin, reg)
 
     # imports: the admin only, CSRF, all or nothing
     con = sqlite3.connect(DB)
@@ -639,6 +647,195 @@ def run_cases_ops(srv, s, admin):
     check(st == 400, "record goes with reminders only: 400")
     st, got = srv.json("POST", "/letters/nosuch", ev(period="2025-11"), session=admin)
     check(st == 404, "an unknown letter: 404")
+
+
+def run_units(srv, s, admin, balances_csv):
+    """GET /units and /units/{code}: filters, sorts, pages, scope, bad input."""
+    lines = balances_csv.decode().splitlines()
+    header = lines[0].split(",")
+    bal = {r["unit_code"]: r for r in (dict(zip(header, l.split(","))) for l in lines[1:])}
+    st, body = srv.json("GET", "/units", session=admin)
+    check(st == 200 and body["period"] == "2025-11" and body["next"] is None,
+          "the units, the last closed period by default: %r" % body)
+    units = body["units"] if st == 200 else []
+    check([u["unit_code"] for u in units] == sorted(bal), "every unit, in code order")
+    for u in units:
+        b = bal[u["unit_code"]]
+        check(u["debt"] == int(b["principal_due"]) + int(b["interest_due"])
+              and "%.1f" % u["months_owed"] == b["months_owed"] and u["bucket"] == b["bucket"]
+              and u["legal_status"] == b["legal_status"], "unit %s's balance is the report's"
+              % u["unit_code"])
+    # pages of one: no overlap, no gap, the cursor opaque
+    seen, cursor = [], None
+    for _ in range(10):
+        st, body = srv.json("GET", "/units?sort=debt&order=desc&limit=1"
+                            + ("&cursor=" + cursor if cursor else ""), session=admin)
+        check(st == 200 and len(body["units"]) == 1, "a page of one")
+        seen += [u["unit_code"] for u in body["units"]]
+        cursor = body["next"]
+        if not cursor:
+            break
+    by_debt = sorted(bal, key=lambda c: (-(int(bal[c]["principal_due"])
+                                           + int(bal[c]["interest_due"])), c))
+    check(seen == by_debt, "pages by debt, descending: %r != %r" % (seen, by_debt))
+    st, body = srv.json("GET", "/units?sort=name&q=DONG", session=admin)
+    check(st == 200 and [u["unit_code"] for u in body["units"]] == ["B", "C"],
+          "the text without accents finds Đồng: %r" % body)
+    st, body = srv.json("GET", "/units?type=state", session=admin)
+    check(st == 200 and [u["unit_code"] for u in body["units"]] == ["C"], "filter by type")
+    st, body = srv.json("GET", "/units?officer=O2&period=2025-10", session=admin)
+    check(st == 200 and [u["unit_code"] for u in body["units"]] == ["C"]
+          and body["period"] == "2025-10", "filter by officer, a period")
+    st, body = srv.json("GET", "/units?officer=O2", session=s["tung"])
+    check(st == 200 and {u["unit_code"] for u in body["units"]} == {"A", "B"}
+          and all(u["officer_code"] == "O1" for u in body["units"]),
+          "an officer lists its own units whatever it asks: %r" % body)
+    for bad in ("sort=size", "order=up", "limit=0", "limit=501", "cursor=zz", "period=2025-13",
+                "as_of=yesterday"):
+        st, body = srv.json("GET", "/units?" + bad, session=admin)
+        check(st == 400 and error_code(body) == "bad_request", "GET /units?%s: 400" % bad)
+    st, body = srv.json("GET", "/units?office=D99", session=admin)
+    check(st == 404, "an unknown office: 404")
+    # one unit: the registry and the last balance
+    st, body = srv.json("GET", "/units/A", session=admin)
+    check(st == 200 and body["name"] == "Công ty TNHH Hải Âu" and body["address"]
+          == "12 Lê Lợi, Quận 1" and body["officer_code"] == "O1" and body["tax_code"]
+          == "0100000001" and body["balance"]["period"] == "2025-11"
+          and body["balance"]["closing"] == int(bal["A"]["closing"]), "unit A: %r" % body)
+    st, body = srv.json("GET", "/units/A?as_of=2025-10-30", session=admin)
+    check(st == 200 and body["balance"]["period"] == "2025-10", "a unit as known then")
+    for name, sess in s.items():
+        st, body = srv.json("GET", "/units/A", session=sess)
+        check(st == 200, "%s reads unit A" % name)
+        st, body = srv.json("GET", "/units", session=sess)
+        check(st == 200, "%s lists units" % name)
+    st, body = srv.json("GET", "/units/C", session=s["tung"])
+    check(st == 404, "an officer does not see another officer's unit")
+    st, body = srv.json("GET", "/units/ZZ", session=admin)
+    check(st == 404 and error_code(body) == "not_found", "an unknown unit: 404")
+    st, body = srv.json("POST", "/units", "{}", session=admin)
+    check(st == 405, "POST /units: 405")
+
+
+def run_every_report(srv, admin, reg):
+    """Every report of the registry as JSON (its rows checked against the OpenAPI document)."""
+    served = 0
+    for name, rep in sorted(reg.items()):
+        q = "?format=json"
+        if "period" in rep["flags"] or "year" in rep["flags"]:
+            q += "&period=2025-11"
+        if "range" in rep["flags"]:
+            q += "&from=2025-01-01&to=2025-12-31"
+        st, h, data = srv.request("GET", "/reports/" + name + q, session=admin)
+        check(st in (200, 400, 404, 409, 422), "report %s: %d %r" % (name, st, data[:200]))
+        served += st == 200
+    check(served * 4 >= len(reg) * 3, "most reports answer: %d of %d" % (served, len(reg)))
+    print("cli_api: %d of %d reports served as JSON" % (served, len(reg)))
+
+
+# ---- the OpenAPI document against the real answers: the subset of JSON Schema it uses (type,
+# type arrays for null, properties, required, items, enum, oneOf, $ref) ----
+
+def schema_errors(doc, schema, value, where):
+    while "$ref" in schema:
+        node = doc
+        for part in schema["$ref"].lstrip("#/").split("/"):
+            node = node[part]
+        schema = node
+    if "oneOf" in schema:
+        ok = [s for s in schema["oneOf"] if not schema_errors(doc, s, value, where)]
+        return [] if len(ok) == 1 else ["%s: %d of oneOf match" % (where, len(ok))]
+    kinds = {"string": lambda v: isinstance(v, str), "boolean": lambda v: isinstance(v, bool),
+             "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+             "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+             "null": lambda v: v is None, "object": lambda v: isinstance(v, dict),
+             "array": lambda v: isinstance(v, list)}
+    if "type" in schema:
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        if not any(kinds[t](value) for t in types):
+            return ["%s: %r is not %s" % (where, value, "|".join(types))]
+    if "enum" in schema and value not in schema["enum"]:
+        return ["%s: %r not in %r" % (where, value, schema["enum"])]
+    errors = []
+    if isinstance(value, dict):
+        for name in schema.get("required", []):
+            if name not in value:
+                errors.append("%s: %s missing" % (where, name))
+        for name, sub in schema.get("properties", {}).items():
+            if name in value:
+                errors += schema_errors(doc, sub, value[name], where + "." + name)
+    if isinstance(value, list) and "items" in schema:
+        for i, item in enumerate(value):
+            errors += schema_errors(doc, schema["items"], item, "%s[%d]" % (where, i))
+    return errors
+
+
+def find_path(doc, path):
+    """The document's path of a request path: a concrete one first, then a template."""
+    if path in doc["paths"]:
+        return path
+    for p in doc["paths"]:
+        if re.fullmatch(re.sub(r"\\\{[^/]*\\\}", "[^/]+", re.escape(p)), path):
+            return p
+    return None
+
+
+def check_openapi():
+    srv = Server(DB, NOW)
+    try:
+        st, doc = srv.json("GET", "/openapi.json")
+    finally:
+        srv.stop()
+    check(st == 200 and doc.get("openapi") == "3.1.0", "GET /openapi.json without a session")
+    if st != 200:
+        return
+    schemes = doc["components"]["securitySchemes"]
+    check(schemes["session"] == {"type": "apiKey", "in": "cookie", "name": "thuno_session",
+                                 "description": schemes["session"]["description"]}
+          and schemes["csrf"]["in"] == "header" and schemes["csrf"]["name"] == "X-CSRF-Token",
+          "the security schemes: the session cookie and X-CSRF-Token")
+    # every route of router.c is in the document
+    router = open(os.path.join(os.path.dirname(__file__), "../src/http/router.c")).read()
+    routes = re.findall(r'\{"(\w+)",\s*\{([^}]*)\},\s*\d+,\s*\d+,\s*\w+\}', router)
+    check(len(routes) >= 12, "the routes of router.c are read: %d" % len(routes))
+    documented = {re.sub(r"\{[^/]*\}", "*", p): set(ops) for p, ops in doc["paths"].items()}
+    for method, segs in routes:
+        path = "/" + "/".join(x.strip().strip('"') for x in segs.split(","))
+        check(method.lower() in documented.get(path, ()),
+              "route %s %s is in the OpenAPI document" % (method, path))
+    # every answer of an endpoint exercised is of its schema
+    checked = 0
+    for method, path, status, ctype, body in RECORDED:
+        p = find_path(doc, path)
+        op = doc["paths"].get(p, {}).get(method.lower()) if p else None
+        if op is None:
+            continue  # unknown routes and methods: answered 404 and 405 by the router
+        responses = op["responses"]
+        resp = responses.get(str(status), responses.get("default"))
+        check(resp is not None, "%s %s %d is documented" % (method, path, status))
+        if resp is None:
+            continue
+        content = resp.get("content", {})
+        if status == 431:
+            continue  # headers too large: refused by libmicrohttpd before any handler
+        check(ctype in content, "%s %s %d: %s is documented (%s)"
+              % (method, path, status, ctype, list(content)))
+        if "json" not in ctype or ctype not in content:
+            continue
+        errors = schema_errors(doc, content[ctype]["schema"], json.loads(body),
+                               "%s %s %d" % (method, path, status))
+        check(not errors, "; ".join(errors[:5]))
+        checked += 1
+    check(checked > 150, "answers checked against the document: %d" % checked)
+    # and the checker does refuse what is not of the schema
+    bal = {"$ref": "#/components/schemas/report_balances"}
+    check(schema_errors(doc, bal, {"unit_code": 5}, "x")
+          and schema_errors(doc, {"$ref": "#/components/schemas/Error"},
+                            {"error": {"code": "oops", "message": ""}}, "x")
+          and schema_errors(doc, {"type": ["integer", "null"]}, 1.5, "x")
+          and not schema_errors(doc, {"type": ["integer", "null"]}, None, "x"),
+          "the schema checker refuses wrong types, unknown codes and missing fields")
+    print("cli_api: %d answers checked against the OpenAPI document" % checked)
 
 
 def run_close_conflict(srv):

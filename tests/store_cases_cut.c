@@ -39,6 +39,7 @@ UNIT_ROW(crossing_u, struct tn_crossing_row, r->unit_code)
 UNIT_ROW(debtor_u, struct tn_debtor_row, r->unit_code)
 UNIT_ROW(non_participant_u, struct tn_non_participant_row, r->unit_code)
 UNIT_ROW(list_u, struct tn_list_unit, r->unit_code)
+UNIT_ROW(unit_u, struct tn_unit_entry, r->unit_code)
 UNIT_ROW(branch_u, struct tn_branch_row, r->u.unit_code)
 UNIT_ROW(praise_u, struct tn_praise_row, r->u.unit_code)
 UNIT_ROW(letter_u, struct tn_letter_unit, r->unit_code)
@@ -171,6 +172,24 @@ static tn_err run_explain(S)
             return err;
     }
     return TN_OK;
+}
+static tn_err run_unit_balance(S)
+{
+    static const char *const units[] = {"A", "A2", "B", "C"};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        struct tn_balance_row r;
+        tn_err err = tn_store_unit_balance(s, office, units[i], P10, NULL, &r);
+        if (!err)
+            tn_test_put(o, "%s", r.unit_code);
+        else if (err != TN_ERR_NOT_FOUND)
+            return err;
+    }
+    return TN_OK;
+}
+static tn_err run_units(S)
+{
+    struct tn_unit_filter f = {0};
+    return tn_store_units(s, office, P10, NULL, "2025-10-31", &f, unit_u, o);
 }
 static tn_err run_list_units(S)
 {
@@ -307,6 +326,7 @@ static const struct cut_op {
     OP(worklist, UNIT),       OP(plan_kpi, GROUP),
     OP(bucket_moves, GROUP),  OP(new_debtors, UNIT),
     OP(event_counts, GROUP),  OP(books, UNIT),
+    OP(unit_balance, UNIT),   OP(units, UNIT),
 #undef OP
 };
 

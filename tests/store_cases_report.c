@@ -94,6 +94,50 @@ void op_balances(void **state)
         "balances");
 }
 
+void op_unit_balance(void **state)
+{
+    struct tn_store *s = *state;
+    struct tn_test_out o = {0};
+    struct tn_balance_row r;
+    /* each unit alone is its row of tn_store_balances (op_balances) */
+    static const char *const units[] = {"A", "A2", "B", "C"};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        assert_int_equal(tn_store_unit_balance(s, NULL, units[i], TN_TEST_P(10), NULL, &r), TN_OK);
+        tn_test_balance(&o, &r);
+    }
+    /* as known before October was closed: September's is there, October's is not */
+    assert_int_equal(tn_store_unit_balance(s, NULL, "A", TN_TEST_P(9), "2025-12-01T03:30:00", &r),
+                     TN_OK);
+    tn_test_balance(&o, &r);
+    memset(&r, 0x5a, sizeof r);
+    struct tn_balance_row untouched = r;
+    assert_int_equal(tn_store_unit_balance(s, NULL, "A", TN_TEST_P(10), "2025-12-01T03:30:00", &r),
+                     TN_ERR_NOT_FOUND);
+    assert_int_equal(tn_store_unit_balance(s, NULL, "ZZ", TN_TEST_P(10), NULL, &r),
+                     TN_ERR_NOT_FOUND);
+    assert_int_equal(tn_store_unit_balance(s, NULL, "A", TN_TEST_P(11), NULL, &r),
+                     TN_ERR_NOT_FOUND);
+    /* the cut: A is of D01 */
+    assert_int_equal(tn_store_unit_balance(s, "D02", "A", TN_TEST_P(10), NULL, &r),
+                     TN_ERR_NOT_FOUND);
+    assert_memory_equal(&r, &untouched, sizeof r);
+    assert_int_equal(tn_store_unit_balance(s, "D01", "A", TN_TEST_P(10), NULL, &r), TN_OK);
+    tn_test_balance(&o, &r);
+    tn_test_check(
+        &o,
+        "A 2025-10 11508440+4160000+0+68077-0=15736517 due 15640000+96517 owed 27 1-3 2025-07 "
+        "evading w2\n"
+        "A2 2025-10 0+0+0+0-0=0 due 0+0 owed 0 0 - current w0\n"
+        "B 2025-10 4814400+1600000+0+18240-5000000=1432640 due 1414400+18240 owed 0 0 2025-10 "
+        "current w1\n"
+        "C 2025-10 0+1920000+0+0-1920000=0 due 0+0 owed 0 0 - current w1\n"
+        "A 2025-09 7320000+4160000+0+28440-0=11508440 due 11480000+28440 owed 17 1-3 2025-07 "
+        "late w2\n"
+        "A 2025-10 11508440+4160000+0+68077-0=15736517 due 15640000+96517 owed 27 1-3 2025-07 "
+        "evading w2\n",
+        "unit_balance");
+}
+
 static tn_err finding_line(void *ctx, const struct tn_finding_row *r)
 {
     tn_test_put(ctx, "%s %s %s %lld<%lld", r->unit_code, r->bhxh_code, P(r->for_period),

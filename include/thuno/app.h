@@ -23,6 +23,7 @@
 #include "thuno/plan.h"
 #include "thuno/report.h"
 #include "thuno/table.h"
+#include "thuno/units.h"
 
 struct tn_store;
 struct tn_policy;
@@ -792,5 +793,60 @@ tn_err tn_app_pack_meeting(struct tn_app *app, const struct tn_scope *scope, tn_
  * office no unit has), TN_ERR_STORE, or out's error. */
 tn_err tn_app_committee_pack(struct tn_app *app, const struct tn_scope *scope,
                              const struct tn_report_params *p, const struct tn_sink *out);
+
+/* ---- units to browse: GET /api/v1/units, /units/{code} (app_units.c; units.h) ---- */
+
+/* What a page of units is sorted by (then by unit code). */
+enum tn_unit_sort {
+    TN_UNIT_SORT_CODE,
+    TN_UNIT_SORT_NAME,       /* Vietnamese collation (ICU, locale "vi") */
+    TN_UNIT_SORT_DEBT,       /* principal + interest due; no balance sorts lowest */
+    TN_UNIT_SORT_MONTHS_OWED /* months owed; no balance or none defined sorts lowest */
+};
+
+#define TN_UNITS_LIMIT_DEFAULT 50
+#define TN_UNITS_LIMIT_MAX     500
+
+/* A page asked for: filters (NULL: none), sort, and where the page starts. */
+struct tn_unit_query {
+    tn_period period;  /* the balances' period; -1: the last closed as known at as_of */
+    const char *as_of; /* normalized (tn_report_as_of), NULL: now */
+    const char *officer, *type, *bucket, *legal_status; /* tn_unit_filter's */
+    const char *text; /* code, name or tax code contains it, accents and case ignored */
+    enum tn_unit_sort sort;
+    int desc;           /* 1: the sort key descending (unit codes still ascending) */
+    const char *cursor; /* NULL: the first page; else the `next` of the page before */
+    size_t limit;       /* 1..TN_UNITS_LIMIT_MAX; 0: TN_UNITS_LIMIT_DEFAULT */
+};
+
+/* A page of units: units[0..n) in order, next the opaque cursor of the page after (NULL
+ * after the last), period the balances' period (-1 when nothing is closed). */
+struct tn_unit_page {
+    tn_period period;
+    struct tn_unit_entry *units;
+    size_t n, cap;
+    char *next;
+};
+
+/* tn_unit_page_init() empties p; tn_unit_page_release() frees what it holds and leaves it
+ * as if just initialized. */
+void tn_unit_page_init(struct tn_unit_page *p);
+void tn_unit_page_release(struct tn_unit_page *p);
+
+/* The page q asks for of the units scope sees (scope->office's; an officer only those it is
+ * in charge of on the day read, whatever q->officer says) into out (released first), the
+ * officer in charge as of the day of as_of (or now). The cursor carries the sort it was made
+ * for and the position after its last unit: pages follow one another without overlap while
+ * the data stays. Errors: TN_ERR_USAGE (limit over TN_UNITS_LIMIT_MAX, a cursor malformed or
+ * made for another sort; why says which), TN_ERR_STORE. */
+tn_err tn_app_units(struct tn_app *app, const struct tn_scope *scope, const struct tn_unit_query *q,
+                    struct tn_unit_page *out);
+
+/* The registry data of unit as known at as_of (NULL: now) with its officer in charge that
+ * day and its balance of the last period closed then (*period; -1 when none: no balance)
+ * into *out, when scope sees it (tn_app_unit_visible). Errors: TN_ERR_NOT_FOUND (unknown or
+ * not seen), TN_ERR_STORE. */
+tn_err tn_app_unit(struct tn_app *app, const struct tn_scope *scope, const char *unit,
+                   const char *as_of, struct tn_unit_entry *out, tn_period *period);
 
 #endif

@@ -43,6 +43,14 @@ tn_err tn_store_balances(struct tn_store *s, const char *office, tn_period perio
                          const char *as_of,
                          tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx);
 
+/* The balance of unit_code in period as known at as_of into *out: the row tn_store_balances
+ * gives for that unit, read alone (one unit's cost, not the province's). office is the cut
+ * (NULL: every unit): a unit of another office is not found. *out is touched only on TN_OK.
+ * Errors: TN_ERR_NOT_FOUND (no balance of the unit for period known then, or not of office),
+ * TN_ERR_STORE. */
+tn_err tn_store_unit_balance(struct tn_store *s, const char *office, const char *unit_code,
+                             tn_period period, const char *as_of, struct tn_balance_row *out);
+
 /* One below-floor finding: a worker's declared base under the regional minimum wage,
  * assessed as declared (rules.md §3; an evasion indicator, Law 41 Art 39). */
 struct tn_finding_row {

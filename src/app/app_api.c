@@ -12,6 +12,7 @@
 #include "thuno/app_user.h"
 #include "thuno/office.h"
 #include "thuno/operations_store.h"
+#include "thuno/report.h"
 #include "thuno/store.h"
 
 tn_err tn_app_report_for(struct tn_app *app, const struct tn_scope *scope,
@@ -66,49 +67,25 @@ tn_err tn_app_unit_visible(struct tn_app *app, const struct tn_scope *scope, con
     return TN_OK;
 }
 
-struct one_unit {
-    const struct tn_sink *out;
-    const char *unit;
-    size_t col; /* the unit_code column */
-    int rows;
-};
-
-static tn_err keep_unit(void *ctx, const struct tn_cell *cells)
-{
-    struct one_unit *u = ctx;
-    if (cells[u->col].type != TN_CELL_TEXT || strcmp(cells[u->col].text, u->unit) != 0)
-        return TN_OK;
-    u->rows++;
-    return u->out->row(u->out->ctx, cells);
-}
-
 tn_err tn_app_unit_balance(struct tn_app *app, const struct tn_scope *scope, const char *unit,
                            tn_period period, const char *as_of, const struct tn_sink *out)
 {
-    const struct tn_report *r = tn_app_report("balances");
     tn_err err = tn_app_unit_visible(app, scope, unit, as_of);
     if (err)
         return err;
-    struct one_unit u = {out, unit, 0, 0};
-    while (u.col < r->ncols && strcmp(r->cols[u.col].id, "unit_code") != 0)
-        u.col++;
-    struct tn_sink keep = {keep_unit, NULL, &u};
-    struct tn_scope province = *scope; /* the unit is visible: read it whatever the cut */
-    province.officer = NULL;
-    struct tn_report_params p;
-    tn_report_params_init(&p);
-    p.period = period;
-    p.as_of = as_of;
-    if ((err = tn_app_report_run(app, &province, r, &p, &keep)))
-        return err;
-    if (!u.rows) {
+    /* the unit is visible: read it whatever the cut, one unit's row alone */
+    struct tn_balance_row b;
+    err = tn_store_unit_balance(app->store, NULL, unit, period, as_of, &b);
+    if (err == TN_ERR_NOT_FOUND) {
         char per[TN_PERIOD_BUFSZ] = "";
         tn_period_format(period, per);
         return tn__app_fail(app, TN_ERR_NOT_FOUND,
                             "chưa có số dư kỳ %s của đơn vị %s / no closed balance of %s for %s",
                             per, unit, unit, per);
     }
-    return TN_OK;
+    if (err)
+        return tn__app_fail(app, err, "%s", tn_store_errmsg(app->store));
+    return tn__report_balance_row((void *)out, &b);
 }
 
 tn_err tn_app_scope_narrow(struct tn_app *app, const struct tn_scope *user, const char *actor,

@@ -31,6 +31,13 @@ tn_err tn__app_unit_in_scope(struct tn_app *app, const struct tn_scope *scope, c
  * TN_ERR_PARSE when that time does not start with a day YYYY-MM-DD. */
 tn_err tn__app_report_day(const struct tn_app *app, const struct tn_report_params *p, tn_day *out);
 
+struct tn_balance_row;
+
+/* Writes r as one row of the balances report's columns into out (a const struct tn_sink *):
+ * the one conversion of a balance into cells, so a unit's balance read alone
+ * (tn_app_unit_balance) is the report's row (report_ledger.c). Errors: out's. */
+tn_err tn__report_balance_row(void *out, const struct tn_balance_row *r);
+
 /* One file's reports, in their order (report_registry.c lists the groups). */
 struct tn__report_group {
     const struct tn_report *reports;

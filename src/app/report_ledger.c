@@ -141,7 +141,7 @@ static struct tn_cell money_or_null(tn_money m)
     return m < 0 ? tn_cell_null() : tn_cell_int(m);
 }
 
-static tn_err balance_row(void *ctx, const struct tn_balance_row *r)
+tn_err tn__report_balance_row(void *ctx, const struct tn_balance_row *r)
 {
     const struct tn_sink *out = ctx;
     char period[TN_PERIOD_BUFSZ], oldest[TN_PERIOD_BUFSZ];
@@ -353,7 +353,8 @@ static tn_err award_row(void *ctx, const struct tn_debtor_row *r)
         void *ctx = (void *)out;                                                                   \
         return call;                                                                               \
     }
-STORE_RUN(run_balances, tn_store_balances(s, scope->office, p->period, p->as_of, balance_row, ctx))
+STORE_RUN(run_balances,
+          tn_store_balances(s, scope->office, p->period, p->as_of, tn__report_balance_row, ctx))
 STORE_RUN(run_findings, tn_store_findings(s, scope->office, p->period, p->as_of, finding_row, ctx))
 STORE_RUN(run_suspense, tn_store_suspense(s, scope->office, p->period, p->as_of, suspense_row, ctx))
 STORE_RUN(run_officer_kpi,

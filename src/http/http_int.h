@@ -134,6 +134,11 @@ json_t *tn__http_row(const struct tn_col *cols, size_t ncols, const struct tn_ce
 int tn__http_audited(struct tn__http_req *q, struct tn__http_reply *r, const char *operation,
                      const char *target, tn_err err, const char *summary);
 
+/* the units to browse (handlers_units.c) and the API's description (openapi.c) */
+void tn__h_units(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_unit(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_openapi(struct tn__http_req *q, struct tn__http_reply *r);
+
 /* Waits for the close job's thread, if any (tn_http_stop). */
 void tn__http_jobs_join(struct tn_http_server *srv);
 

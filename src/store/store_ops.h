@@ -29,6 +29,7 @@
 #include "thuno/payops.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
+#include "thuno/units.h"
 #include "thuno/user_store.h"
 
 /* Removes one pair of parentheses: TN__UNPAREN (a, b) is a, b. */
@@ -48,11 +49,21 @@
     X(unit_office, tn_store_unit_office,                                                           \
       (const char *unit, const char *as_of, char out[static TN_OFFICE_BUFSZ]),                     \
       (unit, as_of, out))                                                                          \
+    /* units.h */                                                                                  \
+    X(units, tn_store_units,                                                                       \
+      (const char *office, tn_period period, const char *as_of, const char *day,                   \
+       const struct tn_unit_filter *f,                                                             \
+       tn_err (*row)(void *ctx, const struct tn_unit_entry *u), void *ctx),                        \
+      (office, period, as_of, day, f, row, ctx))                                                   \
     /* report.h */                                                                                 \
     X(balances, tn_store_balances,                                                                 \
       (const char *office, tn_period period, const char *as_of,                                    \
        tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx),                       \
       (office, period, as_of, row, ctx))                                                           \
+    X(unit_balance, tn_store_unit_balance,                                                         \
+      (const char *office, const char *unit_code, tn_period period, const char *as_of,             \
+       struct tn_balance_row *out),                                                                \
+      (office, unit_code, period, as_of, out))                                                     \
     X(findings, tn_store_findings,                                                                 \
       (const char *office, tn_period period, const char *as_of,                                    \
        tn_err (*row)(void *ctx, const struct tn_finding_row *r), void *ctx),                       \

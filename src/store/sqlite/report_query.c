@@ -84,6 +84,32 @@ tn_err tn__sq_balances(struct tn__sq *s, const char *office, tn_period period, c
     return err;
 }
 
+tn_err tn__sq_unit_balance(struct tn__sq *s, const char *office, const char *unit_code,
+                           tn_period period, const char *as_of, struct tn_balance_row *out)
+{
+    /* the unit's latest row of the period known then, through unit_close_key: what
+     * tn__sq_balances' GROUP BY keeps for it (max(id)) */
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(
+        s,
+        "SELECT " BALANCE_COLS " FROM unit_close WHERE unit_code = ?3 AND period = ?1 "
+        "AND known_at <= ?2 AND " TN__OFFICE_CUT("unit_code") " GROUP BY unit_code",
+        &st);
+    if (err)
+        return err;
+    char pbuf[TN_PERIOD_BUFSZ];
+    tn_period_format(period, pbuf);
+    sqlite3_bind_text(st, 1, pbuf, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, unit_code, -1, SQLITE_STATIC);
+    tn__bind_office(st, office, as_of);
+    int found;
+    if (!(err = tn__store_step_one(s, st, &found, "read the unit's balance")) && found)
+        read_balance(st, out);
+    sqlite3_finalize(st);
+    return err ? err : found ? TN_OK : TN_ERR_NOT_FOUND;
+}
+
 void tn_explain_init(struct tn_explain *e)
 {
     memset(e, 0, sizeof *e);
