@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "io/csv_reader.h"
+#include "policy_load_int.h"
 #include "thuno/mem.h"
 
 #define MAXCOLS 13
@@ -627,6 +628,11 @@ static const struct spec specs[] = {
     {"inspections.csv", {R("from"), R("referral_months"), R("referral_worker_gap"),
                          R("referral_findings"), R("chair_months"), R("refuse_months"),
                          R("refuse_reminders"), R("source")}, 8, inspection_row, 1},
+    {"calendar.csv", {R("duty"), R("from"), R("name_vi"), R("name_en"), R("recurrence"),
+                      R("due"), R("event"), R("department"), R("source")}, 9,
+     tn__policy_duty_row, 2},
+    {"holidays.csv", {R("year"), R("date"), R("kind"), R("name_vi"), R("name_en"),
+                      R("source")}, 6, tn__policy_holiday_row, 2},
 };
 /* clang-format on */
 #undef R
