@@ -18,6 +18,7 @@
 
 #include "thuno/store_import.h"
 #include "thuno/case_register_store.h"
+#include "thuno/calendar_store.h"
 #include "thuno/case_store.h"
 #include "thuno/close.h"
 #include "thuno/doc_store.h"
@@ -300,7 +301,13 @@
       (pol, period, now, stats, progress, ctx, msg, msgsz))                                        \
     X(payment_lookup, tn_store_payment_lookup,                                                     \
       (const char *txn_id, int *found, int64_t *amount, int *is_reversal),                         \
-      (txn_id, found, amount, is_reversal))
+      (txn_id, found, amount, is_reversal))                                                        \
+    /* calendar_store.h */                                                                         \
+    X(calendar_done_put, tn_store_calendar_done_put,                                               \
+      (const struct tn_duty_done_row *r, const char *now), (r, now))                               \
+    X(calendar_done, tn_store_calendar_done,                                                       \
+      (const char *as_of, tn_err (*row)(void *ctx, const struct tn_duty_done_row *r), void *ctx),  \
+      (as_of, row, ctx))
 
 /* clang-format on */
 
