@@ -122,8 +122,9 @@ static const struct {
     {"2025-11-01", "2025-12-31",
      "month_end 2025-11-30; coop 2025-12-09; reminder 2025-12-10; month_end 2025-12-31"},
     /* quarters: only the first month of each quarter, before the 15th */
-    {"2026-07-01", "2026-10-31", "reminder 2026-07-10; lists 2026-07-14; reminder 2026-08-10; "
-                                 "reminder 2026-09-10; reminder 2026-10-10; lists 2026-10-14"},
+    {"2026-07-01", "2026-10-31",
+     "reminder 2026-07-10; lists 2026-07-14; reminder 2026-08-10; "
+     "reminder 2026-09-10; reminder 2026-10-10; lists 2026-10-14"},
     /* the yearly report: 2020-12-09 is before the decision of 2020-12-25; 2021's is due */
     {"2020-12-01", "2021-12-31", "coop 2021-12-09"},
     /* a dated task once, inside its range only */
@@ -142,8 +143,8 @@ static void due_dates_match_table(void **state)
             TN_OK);
         /* the order is by due date, then duty */
         if (strcmp(g.text, due_cases[i].want) != 0)
-            fail_msg("%s..%s: got \"%s\", want \"%s\"", due_cases[i].from, due_cases[i].to,
-                     g.text, due_cases[i].want);
+            fail_msg("%s..%s: got \"%s\", want \"%s\"", due_cases[i].from, due_cases[i].to, g.text,
+                     due_cases[i].want);
     }
     struct got g = {""};
     assert_int_equal(tn_calendar_due(*state, day("2026-01-02"), day("2026-01-01"), collect, &g),
@@ -196,11 +197,11 @@ static void working_days_follow_the_list(void **state)
         int working;
         tn_err err;
     } cases[] = {
-        {"2025-04-26", 1, TN_OK},          /* a Saturday worked in exchange */
-        {"2025-04-27", 0, TN_OK},          /* Sunday */
-        {"2025-05-02", 0, TN_OK},          /* Friday swapped off */
-        {"2025-05-05", 1, TN_OK},          /* Monday */
-        {"2026-08-28", 1, TN_OK},          /* the through day itself is covered */
+        {"2025-04-26", 1, TN_OK},            /* a Saturday worked in exchange */
+        {"2025-04-27", 0, TN_OK},            /* Sunday */
+        {"2025-05-02", 0, TN_OK},            /* Friday swapped off */
+        {"2025-05-05", 1, TN_OK},            /* Monday */
+        {"2026-08-28", 1, TN_OK},            /* the through day itself is covered */
         {"2026-08-29", 0, TN_ERR_NO_POLICY}, /* the day after is not */
         {"2027-01-04", 0, TN_ERR_NO_POLICY},
     };

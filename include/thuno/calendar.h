@@ -7,9 +7,9 @@
  * due date (an event duty: on the event's day), and a duty with no line in force then, or an
  * `ended` one, has no occurrence. Holidays are listed per year with a `through` line: the
  * year's days off are known up to that day; a day after it (or of a year without one) is not
- * covered, and a working-day count that reaches it is TN_ERR_NO_POLICY, never a guess. Due dates are never moved off a day off (CONFIRM: Civil Code 2015 Art 148.5 moves
- * the end of a period counted in days to the next working day; whether it reaches these duties
- * is not decided).
+ * covered, and a working-day count that reaches it is TN_ERR_NO_POLICY, never a guess. Due dates
+ * are never moved off a day off (CONFIRM: Civil Code 2015 Art 148.5 moves the end of a period
+ * counted in days to the next working day; whether it reaches these duties is not decided).
  */
 #ifndef THUNO_CALENDAR_H
 #define THUNO_CALENDAR_H

@@ -35,8 +35,8 @@ static tn_err inspection_event(void *ctx, const struct tn_inspection_row *r)
     if (x->ev.day < x->from)
         return TN_OK;
     snprintf(x->ev.ref, sizeof x->ev.ref, "%s %s", r->inspection_id, r->unit_code);
-    tn_err err = tn_calendar_after_event(x->app->policy, TN_DUTY_EVENT_INSPECTION, x->ev.day,
-                                         event_due, x);
+    tn_err err =
+        tn_calendar_after_event(x->app->policy, TN_DUTY_EVENT_INSPECTION, x->ev.day, event_due, x);
     if (err == TN_ERR_NO_POLICY)
         return tn__app_fail(x->app, err,
                             "inspection %s concluded on %s: its working days run past the days "

@@ -140,8 +140,8 @@ static tn_err run_calendar(struct tn_app *app, const struct tn_scope *scope,
         return tn__app_fail(app, TN_ERR_USAGE, "calendar: --to is before --from");
     tn_err err = tn_calendar_due(app->policy, x.from, x.to, add_due, &x);
     if (!err)
-        err = tn__calendar_events(app, x.from - lookback(app->policy), x.to, p->as_of, add_event,
-                                  &x);
+        err =
+            tn__calendar_events(app, x.from - lookback(app->policy), x.to, p->as_of, add_event, &x);
     if (!err)
         err = tn_store_calendar_done(app->store, p->as_of ? p->as_of : app->now, add_done, &x);
     if (!err)

@@ -60,8 +60,8 @@ static tn_err done(struct tn_cli *cli)
     if (err)
         tn_cli_error("calendar", "%s", tn_app_why(&ca.app, err));
     else
-        printf("calendar %s %s: đã hoàn thành / done%s%s by %s\n", req.duty,
-               period ? period : date, on ? " on " : "", on ? on : "", req.actor);
+        printf("calendar %s %s: đã hoàn thành / done%s%s by %s\n", req.duty, period ? period : date,
+               on ? " on " : "", on ? on : "", req.actor);
     tn_cli_app_close(&ca);
     return err;
 }

@@ -130,8 +130,7 @@ tn_err tn__policy_duty_row(struct tn_policy *pol, const char *const *c, char *wh
 }
 
 /* holidays.csv: year,date,kind,name_vi,name_en,source */
-tn_err tn__policy_holiday_row(struct tn_policy *pol, const char *const *c, char *why,
-                              size_t whysz)
+tn_err tn__policy_holiday_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
 {
     struct tn_holiday e = {0, -1, TN_HOLIDAY_THROUGH, NULL, NULL, NULL};
     if (small_int(c[0], 1900, 9999, &e.year))

@@ -13,7 +13,6 @@
  * Errors: TN_ERR_PARSE (why says what was expected), TN_ERR_CONFLICT (a second line with the
  * same duty and start, the same day, or a second year line). */
 tn_err tn__policy_duty_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz);
-tn_err tn__policy_holiday_row(struct tn_policy *pol, const char *const *c, char *why,
-                              size_t whysz);
+tn_err tn__policy_holiday_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz);
 
 #endif

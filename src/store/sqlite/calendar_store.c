@@ -9,8 +9,7 @@
 
 #include "thuno/calendar_store.h"
 
-tn_err tn__sq_calendar_done_put(struct tn__sq *s, const struct tn_duty_done_row *r,
-                                const char *now)
+tn_err tn__sq_calendar_done_put(struct tn__sq *s, const struct tn_duty_done_row *r, const char *now)
 {
     if (!r->duty[0] || !r->occurrence[0] || !r->done_on[0] || !r->actor[0])
         return TN_ERR_RANGE;
@@ -51,8 +50,9 @@ tn_err tn__sq_calendar_done(struct tn__sq *s, const char *as_of,
 {
     static const char sql[] =
         "SELECT duty, occurrence, done_on, actor, coalesce(note, ''), version, known_at "
-        "FROM calendar_done WHERE ?1 IS NOT NULL AND " TN__KNOWN_AT("?2") " "
-        "ORDER BY duty, occurrence";
+        "FROM calendar_done WHERE ?1 IS NOT NULL AND " TN__KNOWN_AT(
+            "?2") " "
+                  "ORDER BY duty, occurrence";
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare_at(s, sql, "", as_of, &st);
     if (err)
