@@ -6,8 +6,8 @@
  * source. Two entries with the same start in one list (same component and same limits; same
  * region; same year and k group) are a conflict, not a silent override. The first bad line
  * stops the load: a policy is used whole or not at all. The side tables (card groups, public
- * list, tip rewards, inspections) are read here too, once, but are not folded into the digest
- * a close records: they are not the close's rules.
+ * list, tip rewards, inspections, the calendar and its holidays: policy_calendar.c) are read here
+ * too, once, but are not folded into the digest a close records: they are not the close's rules.
  */
 #include "thuno/policy_load.h"
 
