@@ -49,6 +49,16 @@ tn_err tn_test_import(struct tn_store *s, enum tn_import_kind kind, const char *
 /* A row callback putting "bhxh_code full_name" into ctx (a struct tn_test_out). */
 tn_err tn_test_unit_worker(void *ctx, const struct tn_unit_worker *r);
 
+/* Adds to case HS-B (unit B) an asset, a bank order with an executed partial reply and a tip
+ * with its result (store_cases_case.c). */
+void tn_test_registers(struct tn_store *s);
+
+/* The office cut as each call's argument (store_cases_cut.c): every operation that takes it,
+ * with and without an office; two offices on one handle, one call inside the other's walk. */
+void tn_test_cut_every_operation(void **state);
+void tn_test_cut_two_calls_one_handle(void **state);
+void tn_test_cut_by_officer(void **state);
+
 #define X(name, fn, params, args) void op_##name(void **state);
 TN_STORE_OPS(X)
 #undef X

@@ -224,7 +224,7 @@ static tn_err litigation_line(void *ctx, const struct tn_litigation_row *r)
 void op_litigation(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_litigation(*state, day(2025, 1, 1), day(2025, 12, 31), NULL,
+    assert_int_equal(tn_store_litigation(*state, NULL, day(2025, 1, 1), day(2025, 12, 31), NULL,
                                          TN_LIT_TYPE, litigation_line, &o),
                      TN_OK);
     tn_test_check(
@@ -250,8 +250,8 @@ static tn_err case_line(void *ctx, const struct tn_case_row *r)
 void op_cases(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_cases(*state, &tn_test_pol, NULL, day(2025, 11, 20), case_line, &o),
-                     TN_OK);
+    assert_int_equal(
+        tn_store_cases(*state, NULL, &tn_test_pol, NULL, day(2025, 11, 20), case_line, &o), TN_OK);
     tn_test_check(&o,
                   "HS-B B suspended D02 mediated last mediation_settled recovered 5000000 plan1 "
                   "5000000/18000000 met 0 def1 deadline 2025-10-16 alert1 []\n",
@@ -271,7 +271,8 @@ void op_escalation(void **state)
 {
     struct tn_test_out o = {0};
     assert_int_equal(
-        tn_store_escalation(*state, &tn_test_pol, TN_TEST_P(10), NULL, escalation_line, &o), TN_OK);
+        tn_store_escalation(*state, NULL, &tn_test_pol, TN_TEST_P(10), NULL, escalation_line, &o),
+        TN_OK);
     tn_test_check(&o, "A O1 D01 owed 27 debt 15736517 evading w2 [] new next reminder ready1\n",
                   "escalation");
 }
@@ -306,7 +307,7 @@ static long add_reg(struct tn_store *s, struct tn_case_reg_row r, tn_err want)
 }
 
 /* an asset, a bank order with an executed partial reply, a tip with its result */
-static void registers(struct tn_store *s)
+void tn_test_registers(struct tn_store *s)
 {
     assert_int_equal(
         add_reg(s,
@@ -334,7 +335,7 @@ static void registers(struct tn_store *s)
 void op_case_reg_add(void **state)
 {
     struct tn_store *s = *state;
-    registers(s);
+    tn_test_registers(s);
     /* a reply to an order that does not exist; a treasury order for a cooperative */
     add_reg(s, reg_row(TN_CASE_REG_BANK_REPLY, 9, day(2025, 11, 4), "executed", -1, "x"),
             TN_ERR_NOT_FOUND);
@@ -349,7 +350,7 @@ void op_case_reg_add(void **state)
 
 void op_case_regs(void **state)
 {
-    registers(*state);
+    tn_test_registers(*state);
     struct tn_case_reg_row *r = NULL;
     size_t n = 0;
     struct tn_test_out o = {0};
@@ -420,7 +421,7 @@ void op_branch_links(void **state)
 {
     branch(*state);
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_branch_links(*state, NULL, branch_link_line, &o), TN_OK);
+    assert_int_equal(tn_store_branch_links(*state, NULL, NULL, branch_link_line, &o), TN_OK);
     tn_test_check(&o, "HS-B B -> A2 01\n", "branch_links");
 }
 
@@ -434,9 +435,9 @@ static tn_err bank_order_line(void *ctx, const struct tn_bank_order_row *r)
 
 void op_bank_orders(void **state)
 {
-    registers(*state);
+    tn_test_registers(*state);
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_bank_orders(*state, NULL, bank_order_line, &o), TN_OK);
+    assert_int_equal(tn_store_bank_orders(*state, NULL, NULL, bank_order_line, &o), TN_OK);
     tn_test_check(&o,
                   "bank Vietcombank HS-B #1 2025-11-02 first 2025-11-04 final 2025-11-04 [partial] "
                   "3000000 deducted 1000000\n",
@@ -452,9 +453,9 @@ static tn_err tip_line(void *ctx, const struct tn_tip_row *r)
 
 void op_tips(void **state)
 {
-    registers(*state);
+    tn_test_registers(*state);
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_tips(*state, NULL, tip_line, &o), TN_OK);
+    assert_int_equal(tn_store_tips(*state, NULL, NULL, tip_line, &o), TN_OK);
     tn_test_check(&o, "HS-B B #1 2025-11-05 [Người báo tin] result 2025-11-20 2000000\n", "tips");
 }
 

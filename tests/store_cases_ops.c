@@ -44,10 +44,10 @@ static tn_err inspection_line(void *ctx, const struct tn_inspection_row *r)
 void op_inspections(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_inspections(*state, day(2025, 11, 30), NULL, inspection_line, &o),
-                     TN_OK);
-    assert_int_equal(tn_store_inspections(*state, day(2025, 8, 14), NULL, inspection_line, &o),
-                     TN_OK);
+    assert_int_equal(
+        tn_store_inspections(*state, NULL, day(2025, 11, 30), NULL, inspection_line, &o), TN_OK);
+    assert_int_equal(
+        tn_store_inspections(*state, NULL, day(2025, 8, 14), NULL, inspection_line, &o), TN_OK);
     tn_test_check(&o,
                   "TT-1 A D01 2025-08-15 by 2025-09-15 12/KL-BHXH TTKT Đoàn kiểm tra số 3 found "
                   "6000000 fine 0 recovered 0 left 6000000 w0 past 76 overdue\n",
@@ -71,7 +71,7 @@ static tn_err facts_line(void *ctx, const struct tn_inspection_facts *f)
 void op_unit_facts(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_unit_facts(*state, TN_TEST_P(10), NULL, facts_line, &o), TN_OK);
+    assert_int_equal(tn_store_unit_facts(*state, NULL, TN_TEST_P(10), NULL, facts_line, &o), TN_OK);
     tn_test_check(
         &o,
         "A 0100000001 D01 private active  officer O1 chair [Lê Văn Cường] owed 27 due 15640000 "
@@ -100,7 +100,7 @@ static tn_err labour_line(void *ctx, const struct tn_labour_row *r)
 void op_labour(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_labour(*state, TN_TEST_P(10), NULL, labour_line, &o), TN_OK);
+    assert_int_equal(tn_store_labour(*state, NULL, TN_TEST_P(10), NULL, labour_line, &o), TN_OK);
     tn_test_check(
         &o,
         "D01 private units 1 workers 2 in debt 1 assessed 4160000 collected 0 debt 15736517\n"
@@ -178,7 +178,7 @@ void op_assign_put(void **state)
     long long b;
     assign_a(*state, &b);
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_assignments(*state, NULL, assignment_line, &o), TN_OK);
+    assert_int_equal(tn_store_assignments(*state, NULL, NULL, assignment_line, &o), TN_OK);
     tn_test_check(&o,
                   "A O1 2025-01-01..2025-11-14 [] [units.csv officer_code] 2025-12-01T00:00:00\n"
                   "A O2 2025-11-15.. [TP.QLT] [chuyển KTTN] 2025-12-02T00:00:00\n"
@@ -203,7 +203,7 @@ void op_assign_seed(void **state)
                        "2025-12-02T00:00:00", 1),
         TN_OK);
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_assignments(s, NULL, assignment_line, &o), TN_OK);
+    assert_int_equal(tn_store_assignments(s, NULL, NULL, assignment_line, &o), TN_OK);
     /* called again on the same batch: B's latest assignment is O1 already, nothing to write */
     long n = -1;
     assert_int_equal(tn_store_begin(s), TN_OK);
@@ -251,7 +251,7 @@ void op_units_in_charge(void **state)
 void op_assignments(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_assignments(*state, NULL, assignment_line, &o), TN_OK);
+    assert_int_equal(tn_store_assignments(*state, NULL, NULL, assignment_line, &o), TN_OK);
     tn_test_check(&o,
                   "A O1 2025-01-01.. [] [units.csv officer_code] 2025-12-01T00:00:00\n"
                   "A2 O2 2025-01-01.. [] [units.csv officer_code] 2025-12-01T00:00:00\n"
@@ -272,9 +272,9 @@ static tn_err worklist_line(void *ctx, const struct tn_worklist_row *r)
 void op_worklist(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_worklist(*state, TN_TEST_P(10), NULL, NULL, worklist_line, &o),
+    assert_int_equal(tn_store_worklist(*state, NULL, TN_TEST_P(10), NULL, NULL, worklist_line, &o),
                      TN_OK);
-    assert_int_equal(tn_store_worklist(*state, TN_TEST_P(10), NULL, "O2", worklist_line, &o),
+    assert_int_equal(tn_store_worklist(*state, NULL, TN_TEST_P(10), NULL, "O2", worklist_line, &o),
                      TN_OK);
     tn_test_check(&o,
                   "[O1] A Công ty TNHH An Phát D01 debt 15736517 owed 27 1-3 evading\n"
@@ -297,7 +297,7 @@ static tn_err plan_line(void *ctx, const struct tn_plan_row *r)
 void op_plan_kpi(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_plan_kpi(*state, TN_TEST_P(10), NULL, plan_line, &o), TN_OK);
+    assert_int_equal(tn_store_plan_kpi(*state, NULL, TN_TEST_P(10), NULL, plan_line, &o), TN_OK);
     tn_test_check(
         &o,
         "province 79 units 4 plan 50000000 assessed 7680000 collected 6920000 debt 17169157 new "
@@ -346,7 +346,8 @@ static tn_err bucket_line(void *ctx, const struct tn_bucket_move *r)
 void op_bucket_moves(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_bucket_moves(*state, TN_TEST_P(10), NULL, bucket_line, &o), TN_OK);
+    assert_int_equal(tn_store_bucket_moves(*state, NULL, TN_TEST_P(10), NULL, bucket_line, &o),
+                     TN_OK);
     tn_test_check(&o,
                   "0 2/0 -> 3/1432640\n"
                   "1-3 2/16322840 -> 1/15736517\n"
@@ -361,7 +362,7 @@ void op_new_debtors(void **state)
     struct tn_test_out o = {0};
     for (int m = 8; m <= 10; m++) {
         tn_test_put(&o, "%s", P(TN_TEST_P(m)));
-        assert_int_equal(tn_store_new_debtors(*state, TN_TEST_P(m), NULL, worklist_line, &o),
+        assert_int_equal(tn_store_new_debtors(*state, NULL, TN_TEST_P(m), NULL, worklist_line, &o),
                          TN_OK);
     }
     tn_test_check(&o,
@@ -384,8 +385,8 @@ void op_event_counts(void **state)
 {
     struct tn_test_out o = {0};
     for (int m = 8; m <= 10; m++)
-        assert_int_equal(tn_store_event_counts(*state, TN_TEST_P(m), NULL, event_count_line, &o),
-                         TN_OK);
+        assert_int_equal(
+            tn_store_event_counts(*state, NULL, TN_TEST_P(m), NULL, event_count_line, &o), TN_OK);
     tn_test_check(&o,
                   "reminder_sent events 1 units 1 amount 0\n"
                   "lawsuit_filed events 1 units 1 amount 20000000\n"
@@ -429,9 +430,9 @@ void op_suspense_assign(void **state)
     assert_int_equal(tn_store_suspense_assign(s, "S9", "A", &how), TN_ERR_NOT_FOUND);
     assert_int_equal(tn_store_suspense_assign(s, "S2", "ZZ", &how), TN_ERR_NOT_FOUND);
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_suspense(s, TN_TEST_P(10), NULL, suspense_line, &o), TN_OK);
-    assert_int_equal(tn_store_suspense(s, TN_TEST_P(10), "2025-12-01T23:59:59", suspense_line, &o),
-                     TN_OK);
+    assert_int_equal(tn_store_suspense(s, NULL, TN_TEST_P(10), NULL, suspense_line, &o), TN_OK);
+    assert_int_equal(
+        tn_store_suspense(s, NULL, TN_TEST_P(10), "2025-12-01T23:59:59", suspense_line, &o), TN_OK);
     tn_test_check(&o,
                   "S2 [ZZ] 800000 unknown_unit\n"
                   "S1 [] 700000 no_payer\n"
@@ -496,7 +497,7 @@ static tn_err book_line(void *ctx, const struct tn_book_row *r)
 void op_books(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_books(*state, TN_TEST_P(10), NULL, book_line, &o), TN_OK);
+    assert_int_equal(tn_store_books(*state, NULL, TN_TEST_P(10), NULL, book_line, &o), TN_OK);
     tn_test_check(&o,
                   "C 0000000004 Phạm Thị Bốn left 2025-11 earmarked 0 -..- confirmed 2025-10 owed "
                   "-..- 0 blocked 0\n",
@@ -525,7 +526,8 @@ void op_close_period(void **state)
     assert_int_equal(st.workers, 3);
     assert_int_equal(st.findings, 1); /* A's 3,000,000 under region 1's floor */
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_balances(*state, TN_TEST_P(11), NULL, tn_test_balance, &o), TN_OK);
+    assert_int_equal(tn_store_balances(*state, NULL, TN_TEST_P(11), NULL, tn_test_balance, &o),
+                     TN_OK);
     tn_test_check(
         &o,
         "A 2025-11 15736517+4160000+0+103320-0=19999837 due 19800000+199837 owed 37 3-6 2025-07 "

@@ -25,20 +25,26 @@ static tn_err balance_unit(void *ctx, const struct tn_balance_row *r)
     return TN_OK;
 }
 
-void op_set_office(void **state)
+void op_office_known(void **state)
 {
     struct tn_store *s = *state;
     int province = -1;
-    assert_int_equal(tn_store_set_office(s, "D01", &province), TN_OK);
+    assert_int_equal(tn_store_office_known(s, "D01", &province), TN_OK);
     assert_int_equal(province, 0);
-    assert_string_equal(tn_store_office(s), "D01");
+    /* nothing is left behind: a call without an office still sees every unit */
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_balances(s, TN_TEST_P(10), NULL, balance_unit, &o), TN_OK);
-    tn_test_check(&o, "A\nC\n", "set_office D01");
-    assert_int_equal(tn_store_set_office(s, "79", &province), TN_OK); /* the province: no cut */
+    assert_int_equal(tn_store_balances(s, NULL, TN_TEST_P(10), NULL, balance_unit, &o), TN_OK);
+    tn_test_check(&o, "A\nA2\nB\nC\n", "office_known D01, then no cut");
+    assert_int_equal(tn_store_office_known(s, "79", &province), TN_OK); /* the province */
     assert_int_equal(province, 1);
-    assert_null(tn_store_office(s));
-    assert_int_equal(tn_store_set_office(s, "D99", &province), TN_ERR_NOT_FOUND);
+    assert_int_equal(tn_store_office_known(s, "79000", &province), TN_OK);
+    assert_int_equal(province, 1);
+    assert_int_equal(tn_store_office_known(s, NULL, &province), TN_OK);
+    assert_int_equal(province, 1);
+    assert_int_equal(tn_store_office_known(s, "D99", &province), TN_ERR_NOT_FOUND);
+    memset(&o, 0, sizeof o); /* the cut is the call's argument */
+    assert_int_equal(tn_store_balances(s, "D01", TN_TEST_P(10), NULL, balance_unit, &o), TN_OK);
+    tn_test_check(&o, "A\nC\n", "balances D01");
 }
 
 void op_unit_office(void **state)
@@ -65,11 +71,13 @@ tn_err tn_test_balance(void *ctx, const struct tn_balance_row *r)
 void op_balances(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_balances(*state, TN_TEST_P(7), NULL, tn_test_balance, &o), TN_OK);
-    assert_int_equal(tn_store_balances(*state, TN_TEST_P(10), NULL, tn_test_balance, &o), TN_OK);
+    assert_int_equal(tn_store_balances(*state, NULL, TN_TEST_P(7), NULL, tn_test_balance, &o),
+                     TN_OK);
+    assert_int_equal(tn_store_balances(*state, NULL, TN_TEST_P(10), NULL, tn_test_balance, &o),
+                     TN_OK);
     /* as known before October was closed: no October balances */
     assert_int_equal(
-        tn_store_balances(*state, TN_TEST_P(10), "2025-12-01T03:30:00", tn_test_balance, &o),
+        tn_store_balances(*state, NULL, TN_TEST_P(10), "2025-12-01T03:30:00", tn_test_balance, &o),
         TN_OK);
     tn_test_check(
         &o,
@@ -96,7 +104,7 @@ static tn_err finding_line(void *ctx, const struct tn_finding_row *r)
 void op_findings(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_findings(*state, TN_TEST_P(10), NULL, finding_line, &o), TN_OK);
+    assert_int_equal(tn_store_findings(*state, NULL, TN_TEST_P(10), NULL, finding_line, &o), TN_OK);
     tn_test_check(&o, "A 0000000002 2025-10 3000000<4960000\n", "findings");
 }
 
@@ -110,8 +118,9 @@ static tn_err suspense_line(void *ctx, const struct tn_suspense_row *r)
 void op_suspense(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_suspense(*state, TN_TEST_P(10), NULL, suspense_line, &o), TN_OK);
-    assert_int_equal(tn_store_suspense(*state, TN_TEST_P(9), NULL, suspense_line, &o), TN_OK);
+    assert_int_equal(tn_store_suspense(*state, NULL, TN_TEST_P(10), NULL, suspense_line, &o),
+                     TN_OK);
+    assert_int_equal(tn_store_suspense(*state, NULL, TN_TEST_P(9), NULL, suspense_line, &o), TN_OK);
     tn_test_check(&o,
                   "S1 [] 2025-10-21 700000 cash no_payer\n"
                   "S2 [ZZ] 2025-10-22 800000 transfer unknown_unit\n",
@@ -129,8 +138,8 @@ void op_crossings(void **state)
 {
     struct tn_test_out o = {0};
     for (int m = 8; m <= 10; m++)
-        assert_int_equal(tn_store_crossings(*state, TN_TEST_P(m), NULL, 10, crossing_line, &o),
-                         TN_OK);
+        assert_int_equal(
+            tn_store_crossings(*state, NULL, TN_TEST_P(m), NULL, 10, crossing_line, &o), TN_OK);
     tn_test_check(&o,
                   "B up1 0->10 w1 3200000 O2\n"
                   "A up1 7->17 w2 11508440 O1\n"
@@ -150,9 +159,10 @@ static tn_err kpi_line(void *ctx, const struct tn_kpi_row *r)
 void op_kpi(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_kpi(*state, TN_TEST_P(10), NULL, TN_KPI_OFFICER, kpi_line, &o),
+    assert_int_equal(tn_store_kpi(*state, NULL, TN_TEST_P(10), NULL, TN_KPI_OFFICER, kpi_line, &o),
                      TN_OK);
-    assert_int_equal(tn_store_kpi(*state, TN_TEST_P(10), NULL, TN_KPI_OFFICE, kpi_line, &o), TN_OK);
+    assert_int_equal(tn_store_kpi(*state, NULL, TN_TEST_P(10), NULL, TN_KPI_OFFICE, kpi_line, &o),
+                     TN_OK);
     tn_test_check(
         &o,
         "[O1] [D01] u1 w2 4160000 0 debt 15736517 prev 11508440 ratio 3783 plan -1\n"
@@ -173,7 +183,7 @@ static tn_err debtor_line(void *ctx, const struct tn_debtor_row *r)
 void op_debtors(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_debtors(*state, TN_TEST_P(10), NULL, debtor_line, &o), TN_OK);
+    assert_int_equal(tn_store_debtors(*state, NULL, TN_TEST_P(10), NULL, debtor_line, &o), TN_OK);
     tn_test_check(
         &o,
         "B cooperative suspended 2025-09-01 O2 owed 0 debt 1432640 since 2025-10 current w1\n"
@@ -184,7 +194,8 @@ void op_debtors(void **state)
 void op_award_eligible(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_award_eligible(*state, TN_TEST_P(10), NULL, debtor_line, &o), TN_OK);
+    assert_int_equal(tn_store_award_eligible(*state, NULL, TN_TEST_P(10), NULL, debtor_line, &o),
+                     TN_OK);
     tn_test_check(&o,
                   "A2 private active  O2 owed 0 debt 0 since - current w0\n"
                   "C state active  O1 owed 0 debt 0 since - current w1\n",
@@ -201,9 +212,9 @@ static tn_err non_participant_line(void *ctx, const struct tn_non_participant_ro
 void op_non_participants(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(
-        tn_store_non_participants(*state, TN_TEST_P(10), NULL, 10, 150, non_participant_line, &o),
-        TN_OK);
+    assert_int_equal(tn_store_non_participants(*state, NULL, TN_TEST_P(10), NULL, 10, 150,
+                                               non_participant_line, &o),
+                     TN_OK);
     tn_test_check(&o,
                   "0300000009 not_registered reported 50 [] declared 0\n"
                   "0100000001 under_declared reported 30 [A] declared 2\n",
@@ -214,7 +225,7 @@ void op_explain(void **state)
 {
     struct tn_explain e;
     tn_explain_init(&e);
-    assert_int_equal(tn_store_explain(*state, "A", TN_TEST_P(8), NULL, &e), TN_OK);
+    assert_int_equal(tn_store_explain(*state, NULL, "A", TN_TEST_P(8), NULL, &e), TN_OK);
     struct tn_test_out o = {0};
     tn_test_balance(&o, &e.balance);
     tn_test_put(&o, "%s", e.unit_name);
@@ -247,7 +258,8 @@ void op_explain(void **state)
                   "finding 0000000002 3000000<4960000\n",
                   "explain");
     tn_explain_init(&e);
-    assert_int_equal(tn_store_explain(*state, "A", TN_TEST_P(11), NULL, &e), TN_ERR_NOT_FOUND);
+    assert_int_equal(tn_store_explain(*state, NULL, "A", TN_TEST_P(11), NULL, &e),
+                     TN_ERR_NOT_FOUND);
     tn_explain_release(&e);
 }
 
@@ -270,8 +282,9 @@ void op_list_units(void **state)
     const struct tn_list_filter *f[] = {&all, &coop, &owing, &inactive};
     for (size_t i = 0; i < 4; i++) {
         tn_test_put(&o, "filter %zu", i);
-        assert_int_equal(tn_store_list_units(*state, TN_TEST_P(10), NULL, f[i], list_unit_line, &o),
-                         TN_OK);
+        assert_int_equal(
+            tn_store_list_units(*state, NULL, TN_TEST_P(10), NULL, f[i], list_unit_line, &o),
+            TN_OK);
     }
     tn_test_check(
         &o,
@@ -326,7 +339,7 @@ static tn_err branch_line(void *ctx, const struct tn_branch_row *r)
 void op_branches(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_branches(*state, TN_TEST_P(10), NULL, branch_line, &o), TN_OK);
+    assert_int_equal(tn_store_branches(*state, NULL, TN_TEST_P(10), NULL, branch_line, &o), TN_OK);
     tn_test_check(&o, "A2 of A Công ty TNHH An Phát 79 D01 other_office\n", "branches");
 }
 
@@ -352,8 +365,9 @@ static tn_err coop_line(void *ctx, const struct tn_coop_row *r)
 void op_cooperatives(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_cooperatives(*state, TN_TEST_P(9), NULL, coop_line, &o), TN_OK);
-    assert_int_equal(tn_store_cooperatives(*state, TN_TEST_P(10), NULL, coop_line, &o), TN_OK);
+    assert_int_equal(tn_store_cooperatives(*state, NULL, TN_TEST_P(9), NULL, coop_line, &o), TN_OK);
+    assert_int_equal(tn_store_cooperatives(*state, NULL, TN_TEST_P(10), NULL, coop_line, &o),
+                     TN_OK);
     tn_test_check(&o,
                   "D02 active 0 owing1 0/0 owing3 0/0 susp 1/4814400 ended 0\n"
                   "D02 active 0 owing1 0/0 owing3 0/0 susp 1/1432640 ended 0\n",
@@ -370,7 +384,7 @@ static tn_err praise_line(void *ctx, const struct tn_praise_row *r)
 void op_praise(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_praise(*state, TN_TEST_P(10), NULL, praise_line, &o), TN_OK);
+    assert_int_equal(tn_store_praise(*state, NULL, TN_TEST_P(10), NULL, praise_line, &o), TN_OK);
     tn_test_check(&o, "C 2025-07..2025-10 4 months 7680000 paid 7680000\n", "praise");
 }
 
@@ -384,7 +398,8 @@ static tn_err public_line(void *ctx, const struct tn_list_unit *u, const char *r
 void op_public_name(void **state)
 {
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_public_name(*state, TN_TEST_P(10), NULL, 10, public_line, &o), TN_OK);
+    assert_int_equal(tn_store_public_name(*state, NULL, TN_TEST_P(10), NULL, 10, public_line, &o),
+                     TN_OK);
     tn_test_check(&o, "A evading owed 27 15640000\n", "public_name");
 }
 
@@ -480,8 +495,8 @@ void op_letter_units(void **state)
 {
     struct tn_test_out o = {0};
     struct tn_letter_filter f = {.unit = "A"};
-    assert_int_equal(tn_store_letter_units(*state, TN_TEST_P(9), NULL, &f, letter_unit_line, &o),
-                     TN_OK);
+    assert_int_equal(
+        tn_store_letter_units(*state, NULL, TN_TEST_P(9), NULL, &f, letter_unit_line, &o), TN_OK);
     tn_test_check(&o,
                   "A 0100000001 D01 officer O1 (Nguyễn Văn Cán) cycle 1 split1\n"
                   "  g0 585000+585000+0-0=1170000\n"
@@ -560,7 +575,7 @@ void op_reminder_add(void **state)
     assert_int_equal(tn_store_reminder_add(*state, &r, TN_TEST_NOW), TN_OK);
     assert_int_equal(tn_store_reminder_add(*state, &r, TN_TEST_NOW), TN_ERR_CONFLICT);
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_reminders(*state, NULL, NULL, reminder_line, &o), TN_OK);
+    assert_int_equal(tn_store_reminders(*state, NULL, NULL, NULL, reminder_line, &o), TN_OK);
     tn_test_check(&o,
                   "1/2025 1/TB-BHXH A 2025-10 sent 2025-11-05 overdue 11508440 int 96517 debt "
                   "15736517 through 2025-09 oldest 2025-07-31 O1; latest A 2025-10 15736517\n",
@@ -574,12 +589,12 @@ void op_reminders(void **state)
     assert_int_equal(tn_store_reminder_add(*state, &r1, TN_TEST_NOW), TN_OK);
     assert_int_equal(tn_store_reminder_add(*state, &r2, TN_TEST_NOW), TN_OK);
     struct tn_test_out o = {0};
-    assert_int_equal(tn_store_reminders(*state, NULL, NULL, reminder_line, &o), TN_OK);
+    assert_int_equal(tn_store_reminders(*state, NULL, NULL, NULL, reminder_line, &o), TN_OK);
     struct tn_letter_filter f = {.unit = "A"};
-    assert_int_equal(tn_store_reminders(*state, NULL, &f, reminder_line, &o), TN_OK);
+    assert_int_equal(tn_store_reminders(*state, NULL, NULL, &f, reminder_line, &o), TN_OK);
     /* before they were recorded */
-    assert_int_equal(tn_store_reminders(*state, "2025-11-30T23:59:59", NULL, reminder_line, &o),
-                     TN_OK);
+    assert_int_equal(
+        tn_store_reminders(*state, NULL, "2025-11-30T23:59:59", NULL, reminder_line, &o), TN_OK);
     tn_test_check(&o,
                   "2/2025 2/TB-BHXH B 2025-10 sent 2025-11-04 overdue 11508440 int 96517 debt "
                   "15736517 through 2025-09 oldest 2025-07-31 O1; latest B 2025-10 1432640\n"

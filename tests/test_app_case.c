@@ -1,5 +1,5 @@
 /*
- * test_app_case.c - the application layer's case commands (thuno/app_case.h, src/app/
+ * test_app_case.c - the application layer's case commands (thuno/app.h, src/app/
  * app_case.c, app_case_register.c, app_doc.c) called directly on a store built here: the
  * hand-checked province of tests/data/province closed July to November 2025 (docs/golden.md),
  * case HS-A of unit A recorded through the app as tests/data/case_registers has it, a register
@@ -16,21 +16,10 @@
 
 #include <cmocka.h>
 
-#include "thuno/app_case.h"
+#include "app_fixture.h"
+#include "thuno/app.h"
 #include "thuno/case_register_store.h"
 #include "thuno/case_store.h"
-#include "thuno/close.h"
-#include "thuno/import.h"
-#include "thuno/policy.h"
-#include "thuno/policy_load.h"
-#include "thuno/store.h"
-
-struct fixture {
-    struct tn_store *store;
-    struct tn_policy policy;
-    struct tn_app app;
-    struct tn_scope scope;
-};
 
 static tn_day day(const char *s)
 {
@@ -40,34 +29,14 @@ static tn_day day(const char *s)
 }
 
 /* The app's clock at now. */
-static void at(struct fixture *f, const char *now)
+static void at(struct tn_app_fixture *f, const char *now)
 {
     snprintf(f->app.now, sizeof f->app.now, "%s", now);
 }
 
-static void import(struct fixture *f, const char *dir, enum tn_import_kind kind, const char *now)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s/%s.csv", getenv("THUNO_TESTDATA"), dir,
-             tn_import_kind_name(kind));
-    struct tn_import_report rep;
-    tn_import_report_init(&rep);
-    tn_err err = tn_import_file(f->store, kind, path, 0, now, &rep, NULL, NULL);
-    if (err)
-        fail_msg("import %s: %s", path,
-                 rep.nerrors ? rep.errors[0].message : tn_store_errmsg(f->store));
-    tn_import_report_release(&rep);
-}
-
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    char msg[512];
-    tn_policy_init(&f->policy);
-    if (tn_policy_load(getenv("THUNO_POLICY"), &f->policy, msg, sizeof msg) ||
-        tn_store_open(":memory:", 1, &f->store, msg))
-        return -1;
-    tn_app_init(&f->app, f->store, &f->policy, "2025-07-01T00:00:00", TN_LANG_VI);
+    struct tn_app_fixture *f = tn_app_fixture_new("2025-07-01T00:00:00");
     f->scope = (struct tn_scope){NULL, NULL, TN_ROLE_LEGAL};
     *state = f;
     return 0;
@@ -75,10 +44,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    struct fixture *f = *state;
-    tn_store_free(f->store);
-    tn_policy_release(&f->policy);
-    free(f);
+    tn_app_fixture_free(*state);
     return 0;
 }
 
@@ -88,20 +54,11 @@ static int setup_province(void **state)
 {
     if (setup(state))
         return -1;
-    struct fixture *f = *state;
-    static const enum tn_import_kind kinds[] = {TN_IMPORT_OFFICERS, TN_IMPORT_UNITS,
-                                                TN_IMPORT_WORKERS, TN_IMPORT_DECLARATIONS,
-                                                TN_IMPORT_REGISTRY};
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        import(f, "province", kinds[i], "2025-07-01T00:00:00");
-    import(f, "province", TN_IMPORT_PAYMENTS, "2025-11-21T00:00:00");
-    for (int m = 7; m <= 11; m++) {
-        struct tn_close_stats st;
-        char msg[512];
-        if (tn_close_period(f->store, &f->policy, 2025 * 12 + m - 1, "2025-11-28T18:00:00", &st,
-                            NULL, NULL, msg, sizeof msg))
-            fail_msg("close 2025-%02d: %s", m, msg);
-    }
+    struct tn_app_fixture *f = *state;
+    tn_app_fixture_province(f, "2025-07-01T00:00:00");
+    tn_app_fixture_import(f, TN_IMPORT_PAYMENTS, "province", "2025-11-21T00:00:00");
+    for (int m = 7; m <= 11; m++)
+        tn_app_fixture_close_period(f, 2025 * 12 + m - 1, "2025-11-28T18:00:00");
     long seq;
     struct tn_case_record_args r = {
         "HS-A", TN_CASE_EV_REMINDER_SENT, day("2025-09-10"), "A", -1, "", NULL, "Đôn đốc lần 1",
@@ -120,7 +77,7 @@ static int setup_province(void **state)
 
 static void record_refusals(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     long seq = 0;
     at(f, "2025-12-06T09:00:00");
     /* dated after the app's day: nothing happened yet */
@@ -179,7 +136,7 @@ static void record_refusals(void **state)
 
 static void claim_from_the_ledger(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     at(f, "2026-01-01T00:00:00");
     struct tn_case_claim c;
     tn_case_claim_init(&c);
@@ -221,7 +178,7 @@ static void claim_from_the_ledger(void **state)
 /* One entry of each register, and their refusals. */
 static void registers(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     struct tn_app *app = &f->app;
     const struct tn_scope *sc = &f->scope;
     long no = 0;
@@ -365,7 +322,7 @@ static void registers(void **state)
 
 static void attach_and_pensioner(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     at(f, "2026-01-02T09:00:00");
     char bytes[] = "abc", sha[65];
     FILE *in = fmemopen(bytes, 3, "rb");
@@ -401,7 +358,7 @@ static void attach_and_pensioner(void **state)
 /* The petition reprinted with its filing day, and the checklist built the same way. */
 static void documents(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     at(f, "2026-01-02T09:00:00");
     struct tn_doc_request req = {"HS-A", -1, NULL, NULL, NULL, NULL};
     struct tn_doc d;
@@ -443,11 +400,8 @@ static void documents(void **state)
 /* tests/golden/cases/sweep.txt: HS-2024-01's missed second instalment, found once. */
 static void sweep_records_a_default_once(void **state)
 {
-    struct fixture *f = *state;
-    import(f, "cases", TN_IMPORT_UNITS, "2021-01-01T00:00:00");
-    import(f, "cases", TN_IMPORT_CASE_EVENTS, "2024-12-01T00:00:00");
-    import(f, "cases", TN_IMPORT_CASE_PLANS, "2024-12-01T00:00:00");
-    import(f, "cases", TN_IMPORT_PAYMENTS, "2024-12-01T00:00:00");
+    struct tn_app_fixture *f = *state;
+    tn_app_fixture_litigation(f);
     at(f, "2024-12-01T08:00:00");
     struct tn_case_sweep r;
     tn_case_sweep_init(&r);

@@ -16,12 +16,9 @@
 
 #include <cmocka.h>
 
+#include "app_fixture.h"
 #include "thuno/app.h"
-#include "thuno/close.h"
-#include "thuno/import.h"
 #include "thuno/policy.h"
-#include "thuno/policy_load.h"
-#include "thuno/store.h"
 
 /* ---- a sink that keeps rows as comma-joined text, sections as "# heading" lines ---- */
 
@@ -107,49 +104,13 @@ static void assert_has(const struct rows *x, const char *line)
 
 /* ---- stores built from tests/data ---- */
 
-struct fixture {
-    struct tn_store *store;
-    struct tn_policy policy;
-    struct tn_app app;
-};
-
-static void import(struct tn_store *s, enum tn_import_kind kind, const char *file, int update,
-                   const char *now)
-{
-    char path[4096];
-    const char *data = getenv("THUNO_TESTDATA");
-    snprintf(path, sizeof path, "%s/%s", data ? data : "tests/data", file);
-    struct tn_import_report rep;
-    tn_import_report_init(&rep);
-    tn_err err = tn_import_file(s, kind, path, update, now, &rep, NULL, NULL);
-    if (err)
-        fail_msg("import %s: %s (%s)", file, tn_err_name(err),
-                 rep.nerrors ? rep.errors[0].message : tn_store_errmsg(s));
-    tn_import_report_release(&rep);
-}
-
-static struct fixture *fixture_new(const char *now)
-{
-    struct fixture *f = calloc(1, sizeof *f);
-    char msg[512];
-    tn_policy_init(&f->policy);
-    if (tn_policy_load(getenv("THUNO_POLICY"), &f->policy, msg, sizeof msg) ||
-        tn_store_open(":memory:", 1, &f->store, msg))
-        fail_msg("fixture: %s", msg);
-    tn_app_init(&f->app, f->store, &f->policy, now, TN_LANG_VI);
-    return f;
-}
-
 /* The litigation province: every event, plan and payment known on 2024-12-01, the day
  * tests/cli_cases.sh re-imports them all; the app's clock is that day. */
 static int setup_cases(void **state)
 {
-    struct fixture *f = fixture_new("2024-12-01T12:00:00");
-    import(f->store, TN_IMPORT_UNITS, "cases/units.csv", 0, "2021-01-01T00:00:00");
-    import(f->store, TN_IMPORT_CASE_EVENTS, "cases/case_events.csv", 0, "2024-12-01T00:00:00");
-    import(f->store, TN_IMPORT_CASE_PLANS, "cases/case_plans.csv", 0, "2024-12-01T00:00:00");
-    import(f->store, TN_IMPORT_PAYMENTS, "cases/payments.csv", 0, "2024-12-01T00:00:00");
+    struct tn_app_fixture *f = tn_app_fixture_new("2024-12-01T12:00:00");
     *state = f;
+    tn_app_fixture_litigation(f);
     return 0;
 }
 
@@ -158,41 +119,20 @@ static int setup_cases(void **state)
  * district offices Q1 and H2 with B absconded, and the case events of tests/data/inspections. */
 static int setup_province(void **state)
 {
-    struct fixture *f = fixture_new("2025-12-05T12:00:00");
-    static const struct {
-        enum tn_import_kind kind;
-        const char *file;
-    } files[] = {
-        {TN_IMPORT_OFFICERS, "province/officers.csv"},
-        {TN_IMPORT_UNITS, "province/units.csv"},
-        {TN_IMPORT_WORKERS, "province/workers.csv"},
-        {TN_IMPORT_DECLARATIONS, "province/declarations.csv"},
-        {TN_IMPORT_REGISTRY, "province/registry.csv"},
-        {TN_IMPORT_PAYMENTS, "province/payments.csv"},
-    };
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
-        import(f->store, files[i].kind, files[i].file, 0, "2025-11-28T00:00:00");
-    for (tn_period p = 2025 * 12 + 6; p <= 2025 * 12 + 10; p++) {
-        struct tn_close_stats stats;
-        char msg[512] = "";
-        tn_err err = tn_close_period(f->store, &f->policy, p, "2025-11-28T18:00:00", &stats, NULL,
-                                     NULL, msg, sizeof msg);
-        if (err)
-            fail_msg("close %d: %s %s", (int)p, tn_err_name(err), msg);
-    }
-    import(f->store, TN_IMPORT_UNITS, "inspections/units.csv", 1, "2025-12-01T00:00:00");
-    import(f->store, TN_IMPORT_CASE_EVENTS, "inspections/case_events.csv", 0,
-           "2025-12-05T00:00:00");
+    struct tn_app_fixture *f = tn_app_fixture_new("2025-12-05T12:00:00");
     *state = f;
+    tn_app_fixture_province(f, "2025-11-28T00:00:00");
+    tn_app_fixture_import(f, TN_IMPORT_PAYMENTS, "province", "2025-11-28T00:00:00");
+    for (tn_period p = 2025 * 12 + 6; p <= 2025 * 12 + 10; p++)
+        tn_app_fixture_close_period(f, p, "2025-11-28T18:00:00");
+    tn_app_fixture_import_update(f, TN_IMPORT_UNITS, "inspections", "2025-12-01T00:00:00");
+    tn_app_fixture_import(f, TN_IMPORT_CASE_EVENTS, "inspections", "2025-12-05T00:00:00");
     return 0;
 }
 
 static int teardown(void **state)
 {
-    struct fixture *f = *state;
-    tn_store_free(f->store);
-    tn_policy_release(&f->policy);
-    free(f);
+    tn_app_fixture_free(*state);
     return 0;
 }
 
@@ -202,7 +142,7 @@ static const struct tn_scope province = {NULL, NULL, TN_ROLE_ADMIN};
 
 static void litigation_per_year(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     struct rows x;
     struct tn_report_params p;
     tn_report_params_init(&p);
@@ -245,7 +185,7 @@ static void litigation_per_year(void **state)
 
 static void cases_list(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     struct rows x;
     struct tn_report_params p;
     tn_report_params_init(&p);
@@ -287,7 +227,7 @@ static const char *const measure_rows[] = {
 
 static void pc_report_by_office(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     struct rows x;
     struct tn_report_params p;
     tn_report_params_init(&p);
@@ -311,7 +251,7 @@ static void pc_report_by_office(void **state)
     assert_int_equal(x.n, 0);
 }
 
-static tn_err pack(struct fixture *f, const struct tn_scope *scope,
+static tn_err pack(struct tn_app_fixture *f, const struct tn_scope *scope,
                    const struct tn_report_params *p, struct rows *x)
 {
     x->n = 0;
@@ -322,7 +262,7 @@ static tn_err pack(struct fixture *f, const struct tn_scope *scope,
 
 static void committee_pack(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     struct rows x;
     struct tn_report_params p;
     tn_report_params_init(&p);
@@ -358,7 +298,7 @@ static void committee_pack(void **state)
 
 static void committee_refusals(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     struct rows x;
     struct tn_report_params p;
     tn_report_params_init(&p);
@@ -385,7 +325,7 @@ static void committee_refusals(void **state)
 
 static void inspection_record(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     struct tn_inspection_entry e = {.inspection_id = "TT-05",
                                     .unit_code = "C",
                                     .concluded_on = "2025-11-20",

@@ -15,51 +15,30 @@
 
 #include <cmocka.h>
 
+#include "app_fixture.h"
 #include "thuno/app.h"
 #include "thuno/close.h"
 #include "thuno/office.h"
 #include "thuno/operations_store.h"
-#include "thuno/policy.h"
-#include "thuno/policy_load.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
-
-struct fixture {
-    struct tn_store *store;
-    struct tn_policy policy;
-    struct tn_app app;
-    struct tn_import_report rep;
-    char path[4096]; /* the last file imported: rep's errors point at it */
-};
 
 static const struct tn_scope province = {NULL, NULL, TN_ROLE_ADMIN};
 
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    char msg[512];
-    tn_policy_init(&f->policy);
-    if (tn_policy_load(getenv("THUNO_POLICY"), &f->policy, msg, sizeof msg) ||
-        tn_store_open(":memory:", 1, &f->store, msg))
-        return -1;
-    tn_app_init(&f->app, f->store, &f->policy, "2025-07-01T00:00:00", TN_LANG_VI);
-    tn_import_report_init(&f->rep);
-    *state = f;
+    *state = tn_app_fixture_new("2025-07-01T00:00:00");
     return 0;
 }
 
 static int teardown(void **state)
 {
-    struct fixture *f = *state;
-    tn_import_report_release(&f->rep);
-    tn_store_free(f->store);
-    tn_policy_release(&f->policy);
-    free(f);
+    tn_app_fixture_free(*state);
     return 0;
 }
 
 /* Imports tests/data/<file> as kind at now, into f->rep (emptied first). */
-static tn_err import_at(struct fixture *f, const char *now, enum tn_import_kind kind,
+static tn_err import_at(struct tn_app_fixture *f, const char *now, enum tn_import_kind kind,
                         const char *file, int flags)
 {
     snprintf(f->app.now, sizeof f->app.now, "%s", now);
@@ -69,7 +48,7 @@ static tn_err import_at(struct fixture *f, const char *now, enum tn_import_kind 
 }
 
 /* The province as known on 2025-07-01: officers, units, workers, declarations, registry. */
-static void import_province(struct fixture *f)
+static void import_province(struct tn_app_fixture *f)
 {
     static const struct {
         enum tn_import_kind kind;
@@ -105,7 +84,7 @@ static void count_progress(void *ctx, long long done, long long total)
     p->total = total;
 }
 
-static tn_err close_at(struct fixture *f, const char *now, const char *period,
+static tn_err close_at(struct tn_app_fixture *f, const char *now, const char *period,
                        struct tn_close_stats *st, struct progress *pr)
 {
     tn_period p;
@@ -116,7 +95,7 @@ static tn_err close_at(struct fixture *f, const char *now, const char *period,
 
 static void bad_rows_are_all_returned_and_nothing_written(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     /* many_errors.csv: a record over lines 2-3 (quoted newline), then lines 4 and 5 */
     assert_int_equal(
         import_at(f, "2025-07-01T00:00:00", TN_IMPORT_WORKERS, "import/bad/many_errors.csv", 0),
@@ -161,7 +140,7 @@ static void bad_rows_are_all_returned_and_nothing_written(void **state)
 
 static void good_import_counts_rows(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     import_province(f);
     /* the same file again: every row equal to the stored one */
     assert_int_equal(import_at(f, "2025-07-02T00:00:00", TN_IMPORT_UNITS, "province/units.csv", 0),
@@ -203,7 +182,7 @@ static void good_import_counts_rows(void **state)
 
 static void close_reports_progress_and_stats(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     import_province(f);
     struct tn_close_stats st;
     struct progress pr = {0};
@@ -246,7 +225,7 @@ static void close_reports_progress_and_stats(void **state)
 
 static void explain_is_cut_to_the_scope_office(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     import_province(f);
     struct tn_close_stats st;
     assert_int_equal(close_at(f, "2025-07-28T18:00:00", "2025-07", &st, NULL), TN_OK);
@@ -305,16 +284,16 @@ static tn_err count_assignment(void *ctx, const struct tn_assignment_row *r)
     return TN_OK;
 }
 
-static int assignments(struct fixture *f)
+static int assignments(struct tn_app_fixture *f)
 {
     int n = 0;
-    assert_int_equal(tn_store_assignments(f->store, NULL, count_assignment, &n), TN_OK);
+    assert_int_equal(tn_store_assignments(f->store, NULL, NULL, count_assignment, &n), TN_OK);
     return n;
 }
 
 static void assign_records_or_refuses_all(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     import_province(f);
     int seeded = assignments(f); /* each unit's units.csv officer, from its registration */
     assert_int_equal(seeded, 3);

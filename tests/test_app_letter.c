@@ -18,64 +18,36 @@
 
 #include <cmocka.h>
 
+#include "app_fixture.h"
 #include "thuno/app.h"
 #include "thuno/case_store.h"
-#include "thuno/close.h"
-#include "thuno/import.h"
 #include "thuno/letter_rule.h"
 #include "thuno/letters.h"
-#include "thuno/policy.h"
-#include "thuno/policy_load.h"
-#include "thuno/store.h"
 
 #define NOW "2025-12-01T00:00:00" /* every file known, every payment paid */
 
 struct fixture {
-    struct tn_store *store;
-    struct tn_policy policy;
-    struct tn_app app;
+    struct tn_app_fixture fx; /* store, policy, app */
     struct tn_letterhead lh;
 };
-
-static void import(struct tn_store *s, enum tn_import_kind kind, const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/province/%s.csv", getenv("THUNO_TESTDATA"), name);
-    struct tn_import_report rep;
-    tn_import_report_init(&rep);
-    tn_err err = tn_import_file(s, kind, path, 0, NOW, &rep, NULL, NULL);
-    if (err)
-        fail_msg("import %s: %s", name, rep.nerrors ? rep.errors[0].message : tn_store_errmsg(s));
-    tn_import_report_release(&rep);
-}
 
 static int setup(void **state)
 {
     struct fixture *f = calloc(1, sizeof *f);
-    char msg[512], path[1024], *problems = NULL;
-    tn_policy_init(&f->policy);
-    if (tn_policy_load(getenv("THUNO_POLICY"), &f->policy, msg, sizeof msg) ||
-        tn_store_open(":memory:", 1, &f->store, msg))
-        return -1;
-    import(f->store, TN_IMPORT_OFFICERS, "officers");
-    import(f->store, TN_IMPORT_UNITS, "units");
-    import(f->store, TN_IMPORT_WORKERS, "workers");
-    import(f->store, TN_IMPORT_DECLARATIONS, "declarations");
-    import(f->store, TN_IMPORT_REGISTRY, "registry");
-    import(f->store, TN_IMPORT_PAYMENTS, "payments");
+    assert_non_null(f);
+    *state = f;
+    char path[1024], *problems = NULL;
+    tn_app_fixture_open(&f->fx, "2025-12-05T09:00:00");
+    tn_app_fixture_province(&f->fx, NOW);
+    tn_app_fixture_import(&f->fx, TN_IMPORT_PAYMENTS, "province", NOW);
     for (int m = 7; m <= 11; m++) {
-        struct tn_close_stats st;
         char now[20];
         snprintf(now, sizeof now, "2025-12-01T0%d:00:00", m - 6);
-        if (tn_close_period(f->store, &f->policy, 2025 * 12 + m - 1, now, &st, NULL, NULL, msg,
-                            sizeof msg))
-            fail_msg("close 2025-%02d: %s", m, msg);
+        tn_app_fixture_close_period(&f->fx, 2025 * 12 + m - 1, now);
     }
-    tn_app_init(&f->app, f->store, &f->policy, "2025-12-05T09:00:00", TN_LANG_VI);
     snprintf(path, sizeof path, "%s/letters/letterhead.txt", getenv("THUNO_TESTDATA"));
     if (tn_app_letterhead_load(path, NULL, &f->lh, &problems))
         fail_msg("letterhead: %s", problems);
-    *state = f;
     return 0;
 }
 
@@ -83,8 +55,7 @@ static int teardown(void **state)
 {
     struct fixture *f = *state;
     tn_letterhead_release(&f->lh);
-    tn_store_free(f->store);
-    tn_policy_release(&f->policy);
+    tn_app_fixture_release(&f->fx);
     free(f);
     return 0;
 }
@@ -128,7 +99,7 @@ static void reminder_batch_recorded_once(void **state)
     o.actor = "qlt.an";
     struct tn_letter_result res;
     tn_letter_result_init(&res);
-    assert_int_equal(tn_app_letter_reminder(&f->app, &every_unit, &o, &res), TN_OK);
+    assert_int_equal(tn_app_letter_reminder(&f->fx.app, &every_unit, &o, &res), TN_OK);
     /* A and B are late at the end of November, C is current (docs/letters.md) */
     assert_int_equal(res.letters, 2);
     assert_int_equal(res.nskipped, 0);
@@ -144,15 +115,15 @@ static void reminder_batch_recorded_once(void **state)
     is_pdf(out);
     tn_letter_result_release(&res);
     long n = 0;
-    assert_int_equal(tn_store_reminder_count(f->store, "B", 2025 * 12 + 10, &n), TN_OK);
+    assert_int_equal(tn_store_reminder_count(f->fx.store, "B", 2025 * 12 + 10, &n), TN_OK);
     assert_int_equal(n, 1);
 
     /* again: already in the register, nothing written */
     o = opts(f, &out);
     o.record = 1;
     o.actor = "qlt.an";
-    assert_int_equal(tn_app_letter_reminder(&f->app, &every_unit, &o, &res), TN_ERR_REJECTED);
-    assert_non_null(strstr(f->app.why, "already in the register"));
+    assert_int_equal(tn_app_letter_reminder(&f->fx.app, &every_unit, &o, &res), TN_ERR_REJECTED);
+    assert_non_null(strstr(f->fx.app.why, "already in the register"));
     assert_int_equal(res.nrecorded, 0);
     fseek(out, 0, SEEK_END);
     assert_int_equal(ftell(out), 0);
@@ -165,15 +136,15 @@ static void reminder_batch_recorded_once(void **state)
     o.actor = "qlt.an";
     o.period = 2025 * 12 + 9;
     o.number_from = 1;
-    assert_int_equal(tn_app_letter_reminder(&f->app, &every_unit, &o, &res), TN_ERR_REJECTED);
-    assert_non_null(strstr(f->app.why, "numbers up to 2 of 2025"));
+    assert_int_equal(tn_app_letter_reminder(&f->fx.app, &every_unit, &o, &res), TN_ERR_REJECTED);
+    assert_non_null(strstr(f->fx.app.why, "numbers up to 2 of 2025"));
     fclose(out);
     tn_letter_result_release(&res);
 
     /* recording needs who records */
     o = opts(f, &out);
     o.record = 1;
-    assert_int_equal(tn_app_letter_reminder(&f->app, &every_unit, &o, &res), TN_ERR_USAGE);
+    assert_int_equal(tn_app_letter_reminder(&f->fx.app, &every_unit, &o, &res), TN_ERR_USAGE);
     fclose(out);
     tn_letter_result_release(&res);
 }
@@ -191,13 +162,14 @@ static void reminder_leaves_units_in_court(void **state)
     long seq;
     char why[384];
     assert_int_equal(
-        tn_store_case_record(f->store, &ev, "2025-11-20T10:00:00", &seq, why, sizeof why), TN_OK);
+        tn_store_case_record(f->fx.store, &ev, "2025-11-20T10:00:00", &seq, why, sizeof why),
+        TN_OK);
     FILE *out;
     struct tn_letter_opts o = opts(f, &out);
     o.date = day(2025, 12, 12);
     struct tn_letter_result res;
     tn_letter_result_init(&res);
-    assert_int_equal(tn_app_letter_reminder(&f->app, &every_unit, &o, &res), TN_OK);
+    assert_int_equal(tn_app_letter_reminder(&f->fx.app, &every_unit, &o, &res), TN_OK);
     assert_int_equal(res.late_day, 12); /* Decree 274/2025: past the first 10 days */
     assert_int_equal(res.letters, 1);   /* A */
     assert_int_equal(res.nskipped, 1);
@@ -211,8 +183,8 @@ static void reminder_leaves_units_in_court(void **state)
     /* B named alone is refused */
     o = opts(f, &out);
     o.unit = "B";
-    assert_int_equal(tn_app_letter_reminder(&f->app, &every_unit, &o, &res), TN_ERR_REJECTED);
-    assert_non_null(strstr(f->app.why, "B: case HS-B is sued"));
+    assert_int_equal(tn_app_letter_reminder(&f->fx.app, &every_unit, &o, &res), TN_ERR_REJECTED);
+    assert_non_null(strstr(f->fx.app.why, "B: case HS-B is sued"));
     fclose(out);
     tn_letter_result_release(&res);
 }
@@ -226,27 +198,27 @@ static void reminder_refusals(void **state)
     /* before the daily interest of Law 41 (2025-07-01): no term to quote */
     struct tn_letter_opts o = opts(f, &out);
     o.date = day(2025, 6, 30);
-    assert_int_equal(tn_app_letter_reminder(&f->app, &every_unit, &o, &res), TN_ERR_NO_POLICY);
-    assert_non_null(strstr(f->app.why, "no daily interest rule in policy/interest.csv on "
-                                       "2025-06-30"));
+    assert_int_equal(tn_app_letter_reminder(&f->fx.app, &every_unit, &o, &res), TN_ERR_NO_POLICY);
+    assert_non_null(strstr(f->fx.app.why, "no daily interest rule in policy/interest.csv on "
+                                          "2025-06-30"));
     fclose(out);
     /* a unit the store does not know */
     o = opts(f, &out);
     o.unit = "ZZZ";
-    assert_int_equal(tn_app_letter_reminder(&f->app, &every_unit, &o, &res), TN_ERR_NOT_FOUND);
-    assert_non_null(strstr(f->app.why, "\"ZZZ\""));
-    assert_int_equal(tn_app_letter_c12ts(&f->app, &every_unit, &o, &res), TN_ERR_NOT_FOUND);
+    assert_int_equal(tn_app_letter_reminder(&f->fx.app, &every_unit, &o, &res), TN_ERR_NOT_FOUND);
+    assert_non_null(strstr(f->fx.app.why, "\"ZZZ\""));
+    assert_int_equal(tn_app_letter_c12ts(&f->fx.app, &every_unit, &o, &res), TN_ERR_NOT_FOUND);
     fclose(out);
     /* an office no unit has */
     o = opts(f, &out);
     struct tn_scope nowhere = {"79009", NULL, TN_ROLE_ADMIN};
-    assert_int_equal(tn_app_letter_c12ts(&f->app, &nowhere, &o, &res), TN_ERR_NOT_FOUND);
+    assert_int_equal(tn_app_letter_c12ts(&f->fx.app, &nowhere, &o, &res), TN_ERR_NOT_FOUND);
     /* two destinations, or none */
     o.dest.dir = "/tmp";
-    assert_int_equal(tn_app_letter_c12ts(&f->app, &every_unit, &o, &res), TN_ERR_USAGE);
+    assert_int_equal(tn_app_letter_c12ts(&f->fx.app, &every_unit, &o, &res), TN_ERR_USAGE);
     o.letterhead = NULL;
     o.dest.dir = NULL;
-    assert_int_equal(tn_app_letter_c12ts(&f->app, &every_unit, &o, &res), TN_ERR_USAGE);
+    assert_int_equal(tn_app_letter_c12ts(&f->fx.app, &every_unit, &o, &res), TN_ERR_USAGE);
     fclose(out);
     tn_letter_result_release(&res);
 }
@@ -259,11 +231,11 @@ static void c12ts_for_one_unit(void **state)
     o.unit = "A";
     struct tn_letter_result res;
     tn_letter_result_init(&res);
-    assert_int_equal(tn_app_letter_c12ts(&f->app, &every_unit, &o, &res), TN_OK);
+    assert_int_equal(tn_app_letter_c12ts(&f->fx.app, &every_unit, &o, &res), TN_OK);
     assert_int_equal(res.letters, 1);
     is_pdf(out);
     o = opts(f, &out);
-    assert_int_equal(tn_app_letter_c12ts(&f->app, &every_unit, &o, &res), TN_OK);
+    assert_int_equal(tn_app_letter_c12ts(&f->fx.app, &every_unit, &o, &res), TN_OK);
     assert_int_equal(res.letters, 3); /* A, B and C have a balance in November */
     is_pdf(out);
     /* one file per unit in a directory the face names */
@@ -272,7 +244,7 @@ static void c12ts_for_one_unit(void **state)
     o = opts(f, &out);
     fclose(out);
     o.dest = (struct tn_letter_dest){NULL, NULL, dir};
-    assert_int_equal(tn_app_letter_c12ts(&f->app, &every_unit, &o, &res), TN_OK);
+    assert_int_equal(tn_app_letter_c12ts(&f->fx.app, &every_unit, &o, &res), TN_OK);
     assert_int_equal(res.letters, 3);
     for (const char *u = "ABC"; *u; u++) {
         char path[64];
@@ -298,21 +270,21 @@ static void mass_letter_from_a_template(void **state)
                       "Đơn vị còn nợ **{debt}** đến hết {period_vi}.\n";
     struct tn_letter_result res;
     tn_letter_result_init(&res);
-    assert_int_equal(tn_app_letter_mass(&f->app, &every_unit, &o, &res), TN_OK);
+    assert_int_equal(tn_app_letter_mass(&f->fx.app, &every_unit, &o, &res), TN_OK);
     assert_int_equal(res.letters, 3); /* every unit */
     is_pdf(out);
     o = opts(f, &out);
     o.template_path = "notice.txt";
     o.template_text = "title: THÔNG BÁO\n---\nNợ {debt}.\n";
     o.status = TN_LETTER_SEL_OWING;
-    assert_int_equal(tn_app_letter_mass(&f->app, &every_unit, &o, &res), TN_OK);
+    assert_int_equal(tn_app_letter_mass(&f->fx.app, &every_unit, &o, &res), TN_OK);
     assert_int_equal(res.letters, 2); /* A and B owe; C does not */
     is_pdf(out);
     /* a bad template: every problem, nothing written */
     o = opts(f, &out);
     o.template_path = "bad.txt";
     o.template_text = "title: {unit_id}\nsender: me\n---\nNợ {deadline}.\n";
-    assert_int_equal(tn_app_letter_mass(&f->app, &every_unit, &o, &res), TN_ERR_REJECTED);
+    assert_int_equal(tn_app_letter_mass(&f->fx.app, &every_unit, &o, &res), TN_ERR_REJECTED);
     assert_non_null(res.problems);
     assert_non_null(strstr(res.problems, "bad.txt:1:8: unknown placeholder \"{unit_id}\""));
     assert_non_null(strstr(res.problems, "bad.txt:2:1: expected \"key: value\""));
@@ -381,7 +353,8 @@ static void meeting_pack_sections(void **state)
     struct sections s;
     memset(&s, 0, sizeof s);
     struct tn_sink sink = {count_row, count_section, &s};
-    assert_int_equal(tn_app_pack_meeting(&f->app, &every_unit, 2025 * 12 + 10, NULL, &sink), TN_OK);
+    assert_int_equal(tn_app_pack_meeting(&f->fx.app, &every_unit, 2025 * 12 + 10, NULL, &sink),
+                     TN_OK);
     assert_int_equal(s.n, 5);
     assert_non_null(strstr(s.heading[0], "1. Kết quả thu so với kế hoạch"));
     assert_non_null(strstr(s.heading[4], "5. Đề xuất biện pháp tháng tới"));
@@ -398,7 +371,7 @@ static void meeting_pack_sections(void **state)
     assert_int_equal(s.ready_debt, 21755600);
     /* a sink without sections cannot take a pack */
     struct tn_sink flat = {count_row, NULL, &s};
-    assert_int_equal(tn_app_pack_meeting(&f->app, &every_unit, 2025 * 12 + 10, NULL, &flat),
+    assert_int_equal(tn_app_pack_meeting(&f->fx.app, &every_unit, 2025 * 12 + 10, NULL, &flat),
                      TN_ERR_USAGE);
 }
 

@@ -15,13 +15,9 @@
 
 #include <cmocka.h>
 
+#include "app_fixture.h"
 #include "thuno/app.h"
-#include "thuno/close.h"
-#include "thuno/import.h"
 #include "thuno/lists.h"
-#include "thuno/policy.h"
-#include "thuno/policy_load.h"
-#include "thuno/store.h"
 
 /* ---- rows captured as text ---- */
 
@@ -91,68 +87,41 @@ static size_t row_of(const struct capture *x, const char *key)
 /* ---- stores built from tests/data ---- */
 
 struct fixture {
-    struct tn_store *store;
-    struct tn_policy policy;
-    struct tn_app app;
+    struct tn_app_fixture fx; /* store, policy, app */
     struct capture *rows;
 };
 
-static void import(struct fixture *f, const char *dir, const char *kind, const char *now)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s/%s.csv", getenv("THUNO_TESTDATA"), dir, kind);
-    enum tn_import_kind k;
-    assert_int_equal(tn_import_kind_parse(kind, &k), TN_OK);
-    struct tn_import_report rep;
-    tn_import_report_init(&rep);
-    tn_err err = tn_import_file(f->store, k, path, 0, now, &rep, NULL, NULL);
-    if (err)
-        fail_msg("import %s: %s", path, tn_err_name(err));
-    tn_import_report_release(&rep);
-}
-
-static void close_period(struct fixture *f, int year, int month, const char *now)
-{
-    struct tn_close_stats stats;
-    char msg[512] = "";
-    tn_err err = tn_close_period(f->store, &f->policy, year * 12 + month - 1, now, &stats, NULL,
-                                 NULL, msg, sizeof msg);
-    if (err)
-        fail_msg("close %04d-%02d: %s %s", year, month, tn_err_name(err), msg);
-}
-
+/* The app's clock at now, its last failure forgotten. */
 static void at(struct fixture *f, const char *now)
 {
-    tn_app_init(&f->app, f->store, &f->policy, now, TN_LANG_VI);
+    tn_app_init(&f->fx.app, f->fx.store, &f->fx.policy, now, TN_LANG_VI);
 }
 
-static int setup(void **state)
+/* A fresh store, the app's clock at now. */
+static struct fixture *fixture_new(const char *now)
 {
     struct fixture *f = calloc(1, sizeof *f);
-    char msg[512];
-    tn_policy_init(&f->policy);
-    if (tn_policy_load(getenv("THUNO_POLICY"), &f->policy, msg, sizeof msg) ||
-        tn_store_open(":memory:", 1, &f->store, msg))
-        return -1;
+    assert_non_null(f);
+    tn_app_fixture_open(&f->fx, now);
     f->rows = calloc(1, sizeof *f->rows);
-    *state = f;
-    return 0;
+    assert_non_null(f->rows);
+    return f;
 }
 
 /* The province of tests/data/province with the payments in suspense of tests/data/payments_ops,
  * as known on 2025-11-29 (every payment is paid by then). */
 static int setup_suspense(void **state)
 {
-    if (setup(state))
-        return -1;
-    struct fixture *f = *state;
+    struct fixture *f = fixture_new("2025-12-01T09:00:00");
+    *state = f;
     const char *now = "2025-11-29T10:00:00";
-    static const char *const kinds[] = {"officers", "units", "workers", "declarations", "payments"};
+    static const enum tn_import_kind kinds[] = {TN_IMPORT_OFFICERS, TN_IMPORT_UNITS,
+                                                TN_IMPORT_WORKERS, TN_IMPORT_DECLARATIONS,
+                                                TN_IMPORT_PAYMENTS};
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        import(f, "province", kinds[i], now);
-    import(f, "payments_ops", "units", now);
-    import(f, "payments_ops", "payments", now);
-    at(f, "2025-12-01T09:00:00");
+        tn_app_fixture_import(&f->fx, kinds[i], "province", now);
+    tn_app_fixture_import(&f->fx, TN_IMPORT_UNITS, "payments_ops", now);
+    tn_app_fixture_import(&f->fx, TN_IMPORT_PAYMENTS, "payments_ops", now);
     return 0;
 }
 
@@ -160,30 +129,26 @@ static int setup_suspense(void **state)
  * the payments of later days, closed July to October 2025 (cli_lists.sh's second store). */
 static int setup_lists(void **state)
 {
-    if (setup(state))
-        return -1;
-    struct fixture *f = *state;
+    struct fixture *f = fixture_new("2025-11-22T08:00:00");
+    *state = f;
     const char *now = "2025-10-28T00:00:00";
-    static const char *const kinds[] = {"officers", "units", "workers", "declarations", "registry"};
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        import(f, "province", kinds[i], now);
-    static const char *const extra[] = {"units", "workers", "declarations", "payments"};
+    tn_app_fixture_province(&f->fx, now);
+    static const enum tn_import_kind extra[] = {TN_IMPORT_UNITS, TN_IMPORT_WORKERS,
+                                                TN_IMPORT_DECLARATIONS, TN_IMPORT_PAYMENTS};
     for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
-        import(f, "lists", extra[i], now);
-    import(f, "province", "payments", "2025-11-20T00:00:00");
-    close_period(f, 2025, 7, "2025-11-21T18:00:00");
-    close_period(f, 2025, 8, "2025-11-21T18:00:01");
-    close_period(f, 2025, 9, "2025-11-21T18:00:02");
-    close_period(f, 2025, 10, "2025-11-21T18:00:03");
-    at(f, "2025-11-22T08:00:00");
+        tn_app_fixture_import(&f->fx, extra[i], "lists", now);
+    tn_app_fixture_import(&f->fx, TN_IMPORT_PAYMENTS, "province", "2025-11-20T00:00:00");
+    tn_app_fixture_close_period(&f->fx, 2025 * 12 + 6, "2025-11-21T18:00:00");
+    tn_app_fixture_close_period(&f->fx, 2025 * 12 + 7, "2025-11-21T18:00:01");
+    tn_app_fixture_close_period(&f->fx, 2025 * 12 + 8, "2025-11-21T18:00:02");
+    tn_app_fixture_close_period(&f->fx, 2025 * 12 + 9, "2025-11-21T18:00:03");
     return 0;
 }
 
 static int teardown(void **state)
 {
     struct fixture *f = *state;
-    tn_store_free(f->store);
-    tn_policy_release(&f->policy);
+    tn_app_fixture_release(&f->fx);
     free(f->rows);
     free(f);
     return 0;
@@ -204,7 +169,7 @@ static tn_err run_report(struct fixture *f, const char *name, int year, int mont
         p.year = year;
     else
         p.period = year * 12 + month - 1;
-    return tn_app_report_run(&f->app, &everyone, r, &p, &sink);
+    return tn_app_report_run(&f->fx.app, &everyone, r, &p, &sink);
 }
 
 /* ---- suspense ---- */
@@ -216,7 +181,7 @@ static tn_err match(struct fixture *f, int apply, const char *actor, const char 
     const struct tn_col *cols = tn_app_suspense_match_cols(&n);
     capture_init(f->rows, cols, n);
     struct tn_sink sink = {capture_row, NULL, f->rows};
-    return tn_app_suspense_match(&f->app, &everyone, 2025 * 12 + 10, as_of, apply, actor, &sink,
+    return tn_app_suspense_match(&f->fx.app, &everyone, 2025 * 12 + 10, as_of, apply, actor, &sink,
                                  stats);
 }
 
@@ -256,9 +221,9 @@ static void suspense_match_proposes_then_records(void **state)
 
     /* recording needs who decides, and acts now: an as-of view is read-only */
     assert_int_equal(match(f, 1, NULL, NULL, &st), TN_ERR_USAGE);
-    assert_non_null(strstr(tn_app_why(&f->app, TN_ERR_USAGE), "actor"));
+    assert_non_null(strstr(tn_app_why(&f->fx.app, TN_ERR_USAGE), "actor"));
     assert_int_equal(match(f, 1, "O1", "2025-11-30T00:00:00", &st), TN_ERR_USAGE);
-    assert_non_null(strstr(tn_app_why(&f->app, TN_ERR_USAGE), "read-only"));
+    assert_non_null(strstr(tn_app_why(&f->fx.app, TN_ERR_USAGE), "read-only"));
 
     /* the unique matches (unit code, tax code, name) are recorded; S3 and X1 stay */
     assert_int_equal(match(f, 1, "O1", NULL, &st), TN_OK);
@@ -281,29 +246,29 @@ static void suspense_match_proposes_then_records(void **state)
     const struct tn_report *r = tn_app_report("suspense_review");
     capture_init(f->rows, r->cols, r->ncols);
     struct tn_sink sink = {capture_row, NULL, f->rows};
-    assert_int_equal(tn_app_report_run(&f->app, &everyone, r, &p, &sink), TN_OK);
+    assert_int_equal(tn_app_report_run(&f->fx.app, &everyone, r, &p, &sink), TN_OK);
     assert_int_equal(f->rows->n, 5);
 }
 
 static void suspense_assign_by_hand(void **state)
 {
     struct fixture *f = *state;
-    assert_int_equal(tn_app_suspense_assign(&f->app, &everyone, "S3", "TB0103F", "O2"), TN_OK);
+    assert_int_equal(tn_app_suspense_assign(&f->fx.app, &everyone, "S3", "TB0103F", "O2"), TN_OK);
     /* a payment out of suspense is not assigned again */
-    tn_err err = tn_app_suspense_assign(&f->app, &everyone, "S3", "TB0102E", "O2");
+    tn_err err = tn_app_suspense_assign(&f->fx.app, &everyone, "S3", "TB0102E", "O2");
     assert_int_equal(err, TN_ERR_STATE);
-    assert_string_equal(tn_app_why(&f->app, err), "payment S3 is not in suspense");
-    err = tn_app_suspense_assign(&f->app, &everyone, "NOPE", "TB0102E", "O2");
+    assert_string_equal(tn_app_why(&f->fx.app, err), "payment S3 is not in suspense");
+    err = tn_app_suspense_assign(&f->fx.app, &everyone, "NOPE", "TB0102E", "O2");
     assert_int_equal(err, TN_ERR_NOT_FOUND);
-    assert_non_null(strstr(tn_app_why(&f->app, err), "NOPE"));
-    err = tn_app_suspense_assign(&f->app, &everyone, "X1", "NOPE", "O2");
+    assert_non_null(strstr(tn_app_why(&f->fx.app, err), "NOPE"));
+    err = tn_app_suspense_assign(&f->fx.app, &everyone, "X1", "NOPE", "O2");
     assert_int_equal(err, TN_ERR_NOT_FOUND);
-    assert_int_equal(tn_app_suspense_assign(&f->app, &everyone, "X1", "A", ""), TN_ERR_USAGE);
+    assert_int_equal(tn_app_suspense_assign(&f->fx.app, &everyone, "X1", "A", ""), TN_ERR_USAGE);
     /* an office no unit has is refused */
     struct tn_scope q9 = {"Q9", NULL, TN_ROLE_ADMIN};
-    err = tn_app_suspense_assign(&f->app, &q9, "X1", "A", "O2");
+    err = tn_app_suspense_assign(&f->fx.app, &q9, "X1", "A", "O2");
     assert_int_equal(err, TN_ERR_NOT_FOUND);
-    assert_non_null(strstr(tn_app_why(&f->app, err), "Q9"));
+    assert_non_null(strstr(tn_app_why(&f->fx.app, err), "Q9"));
 
     at(f, "2025-12-01T10:00:00");
     assert_int_equal(run_report(f, "suspense_review", 2025, 11, 0), TN_OK);
@@ -334,8 +299,8 @@ static void handover_sign_and_signoff(void **state)
     struct tn_handover_signoff h;
     tn_handover_signoff_init(&h);
     at(f, "2025-11-22T09:00:00");
-    assert_int_equal(tn_app_handover_sign(&f->app, &everyone, 2025 * 12 + 9, "QLT", "Nguyễn Văn An",
-                                          "2025-10-29", &h),
+    assert_int_equal(tn_app_handover_sign(&f->fx.app, &everyone, 2025 * 12 + 9, "QLT",
+                                          "Nguyễn Văn An", "2025-10-29", &h),
                      TN_OK);
     assert_int_equal(h.n, 5);
     assert_string_equal(h.signed_on, "2025-10-29");
@@ -356,9 +321,9 @@ static void handover_sign_and_signoff(void **state)
 
     /* KTTN signs on the day of now when no date is given */
     tn_handover_signoff_init(&h);
-    assert_int_equal(
-        tn_app_handover_sign(&f->app, &everyone, 2025 * 12 + 9, "KTTN", "Trần Thị Bình", NULL, &h),
-        TN_OK);
+    assert_int_equal(tn_app_handover_sign(&f->fx.app, &everyone, 2025 * 12 + 9, "KTTN",
+                                          "Trần Thị Bình", NULL, &h),
+                     TN_OK);
     assert_string_equal(h.signed_on, "2025-11-22");
     tn_handover_signoff_release(&h);
 }
@@ -369,19 +334,19 @@ static void handover_sign_refusals(void **state)
     struct tn_handover_signoff h;
     tn_handover_signoff_init(&h);
     tn_period oct = 2025 * 12 + 9;
-    assert_int_equal(tn_app_handover_sign(&f->app, &everyone, oct, "TTKT", "X", NULL, &h),
+    assert_int_equal(tn_app_handover_sign(&f->fx.app, &everyone, oct, "TTKT", "X", NULL, &h),
                      TN_ERR_USAGE);
-    assert_non_null(strstr(tn_app_why(&f->app, TN_ERR_USAGE), "QLT or KTTN"));
-    assert_int_equal(tn_app_handover_sign(&f->app, &everyone, oct, "QLT", "", NULL, &h),
+    assert_non_null(strstr(tn_app_why(&f->fx.app, TN_ERR_USAGE), "QLT or KTTN"));
+    assert_int_equal(tn_app_handover_sign(&f->fx.app, &everyone, oct, "QLT", "", NULL, &h),
                      TN_ERR_USAGE);
-    assert_int_equal(tn_app_handover_sign(&f->app, &everyone, oct, "QLT", "X", "2025-1-1", &h),
+    assert_int_equal(tn_app_handover_sign(&f->fx.app, &everyone, oct, "QLT", "X", "2025-1-1", &h),
                      TN_ERR_USAGE);
     /* no card-lock rule in policy before its first line */
-    tn_err err = tn_app_handover_sign(&f->app, &everyone, 1990 * 12, "QLT", "X", NULL, &h);
+    tn_err err = tn_app_handover_sign(&f->fx.app, &everyone, 1990 * 12, "QLT", "X", NULL, &h);
     assert_int_equal(err, TN_ERR_NO_POLICY);
-    assert_non_null(strstr(tn_app_why(&f->app, err), "card_lock.csv"));
+    assert_non_null(strstr(tn_app_why(&f->fx.app, err), "card_lock.csv"));
     struct tn_scope q9 = {"Q9", NULL, TN_ROLE_ADMIN};
-    assert_int_equal(tn_app_handover_sign(&f->app, &q9, oct, "QLT", "X", NULL, &h),
+    assert_int_equal(tn_app_handover_sign(&f->fx.app, &q9, oct, "QLT", "X", NULL, &h),
                      TN_ERR_NOT_FOUND);
     assert_int_equal(h.n, 0); /* nothing signed */
     tn_handover_signoff_release(&h);
@@ -394,7 +359,7 @@ static void lists_through_the_registry(void **state)
     /* a year with no period closed is refused with the reason */
     tn_err err = run_report(f, "cooperatives", 2024, 0, 1);
     assert_int_equal(err, TN_ERR_USAGE);
-    assert_non_null(strstr(tn_app_why(&f->app, err), "no period of 2024 is closed"));
+    assert_non_null(strstr(tn_app_why(&f->fx.app, err), "no period of 2024 is closed"));
     /* the year's last closed period is October */
     assert_int_equal(run_report(f, "cooperatives", 2025, 0, 1), TN_OK);
     assert_true(f->rows->n > 0);
@@ -418,10 +383,10 @@ static void lists_through_the_registry(void **state)
     /* a rule the policy does not have for the period is an error naming its file */
     err = run_report(f, "public_name", 1990, 1, 0);
     assert_int_equal(err, TN_ERR_NO_POLICY);
-    assert_non_null(strstr(tn_app_why(&f->app, err), "public_list.csv"));
+    assert_non_null(strstr(tn_app_why(&f->fx.app, err), "public_list.csv"));
     err = run_report(f, "card_lock_workers", 1990, 1, 0);
     assert_int_equal(err, TN_ERR_NO_POLICY);
-    assert_non_null(strstr(tn_app_why(&f->app, err), "card_lock.csv"));
+    assert_non_null(strstr(tn_app_why(&f->fx.app, err), "card_lock.csv"));
 }
 
 static void worklist_ranks_each_officers_units(void **state)

@@ -12,11 +12,9 @@
 
 #include <cmocka.h>
 
+#include "app_fixture.h"
 #include "thuno/table_out.h"
 #include "thuno/app.h"
-#include "thuno/policy.h"
-#include "thuno/policy_load.h"
-#include "thuno/store.h"
 
 static void registry_well_formed(void **state)
 {
@@ -52,31 +50,15 @@ static void registry_well_formed(void **state)
     assert_null(tn_app_report("no_such_report"));
 }
 
-struct fixture {
-    struct tn_store *store;
-    struct tn_policy policy;
-    struct tn_app app;
-};
-
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    char msg[512];
-    tn_policy_init(&f->policy);
-    if (tn_policy_load(getenv("THUNO_POLICY"), &f->policy, msg, sizeof msg) ||
-        tn_store_open(":memory:", 1, &f->store, msg))
-        return -1;
-    tn_app_init(&f->app, f->store, &f->policy, "2026-11-05T09:00:00", TN_LANG_VI);
-    *state = f;
+    *state = tn_app_fixture_new("2026-11-05T09:00:00");
     return 0;
 }
 
 static int teardown(void **state)
 {
-    struct fixture *f = *state;
-    tn_store_free(f->store);
-    tn_policy_release(&f->policy);
-    free(f);
+    tn_app_fixture_free(*state);
     return 0;
 }
 
@@ -89,7 +71,7 @@ static tn_err count_row(void *ctx, const struct tn_cell *cells)
 
 static void run_checks_parameters(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     int rows = 0;
     struct tn_sink sink = {count_row, NULL, &rows};
     struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
@@ -122,7 +104,7 @@ static void run_checks_parameters(void **state)
 
 static void run_needs_policy(void **state)
 {
-    struct fixture *f = *state;
+    struct tn_app_fixture *f = *state;
     int rows = 0;
     struct tn_sink sink = {count_row, NULL, &rows};
     struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};

@@ -10,6 +10,8 @@
 #include <cmocka.h>
 
 #include "thuno/case.h"
+#include "thuno/plan.h"
+#include "thuno/policy.h"
 
 #define EV(x) TN_CASE_EV_##x
 #define ST(x) TN_CASE_ST_##x
@@ -196,6 +198,32 @@ static void events_are_in_date_order(void **state)
     assert_int_equal(tn_case_apply(&c, &st, why, sizeof why), TN_OK);
 }
 
+/* A case's rows replay in seq order; a refused row names its seq and leaves the case as it
+ * was after the row before. */
+static void replay_names_the_refused_event(void **state)
+{
+    (void)state;
+    struct tn_case_event_row rows[3];
+    memset(rows, 0, sizeof rows);
+    rows[0].seq = 1;
+    rows[0].step = step(EV(REMINDER_SENT), day(2024, 1, 1));
+    rows[1].seq = 2;
+    rows[1].step = step(EV(LAWSUIT_FILED), day(2024, 3, 1));
+    rows[2].seq = 5; /* seqs need not be consecutive */
+    rows[2].step = step(EV(PUBLISHED), day(2024, 2, 1));
+    struct tn_case c;
+    char why[256];
+    tn_case_init(&c);
+    assert_int_equal(tn_case_replay(&c, rows, 2, why, sizeof why), TN_OK);
+    assert_int_equal(c.state, ST(SUED));
+    assert_int_equal(c.events, 2);
+    tn_case_init(&c);
+    assert_int_equal(tn_case_replay(&c, rows, 3, why, sizeof why), TN_ERR_STATE);
+    assert_non_null(strstr(why, "event 5: "));
+    assert_int_equal(c.state, ST(SUED));
+    assert_int_equal(c.events, 2);
+}
+
 static void suspended_resumes_only_on_assets(void **state)
 {
     (void)state;
@@ -254,6 +282,118 @@ static void names_round_trip(void **state)
     assert_string_equal(tn_case_outcome_name(o), "pledged");
 }
 
+/* The cases report's judgment of a case on a day (tn_case_watch), docs/cases.md "cases". */
+static void watch_reads_plan_deadline_and_alerts(void **state)
+{
+    (void)state;
+    static const struct tn_case_deadline court = {.who = "court"};
+    struct tn_plan_status on_track = {.next = 1}, missed = {.defaulted = 1},
+                          paid = {.complete = 1, .defaulted = 1};
+    tn_day today = day(2025, 1, 1);
+    static const struct {
+        enum tn_case_state st;
+        int over_m, replays, gone; /* over_m: the case ended 2024-MM-01 (0: open) */
+        int plan;                  /* 0 none, 1 on track, 2 missed, 3 complete after a miss */
+        int dl_y, dl_m, dl_d;      /* deadline (dl_y 0: none) */
+        int rule;                  /* 1: set by the court rule */
+        const char *plan_name, *by;
+        long overdue, years;
+        enum tn_case_alert alert;
+    } cases[] = {
+        /* opened 2024-01-01: 366 days to 2025-01-01, 1.0 year; 12 days past 2024-12-20 */
+        {TN_CASE_ST_SUED, 0, 1, 0, 0, 2024, 12, 20, 1, "", "court", 12, 10, TN_CASE_ALERT_NONE},
+        /* over on 2024-07-01: years stop at its last event, 182 days = 0.4 */
+        {TN_CASE_ST_CLOSED, 7, 1, 0, 0, 0, 0, 0, 0, "", "", 0, 4, TN_CASE_ALERT_NONE},
+        /* a history that does not replay is told before anything else */
+        {TN_CASE_ST_SUED, 0, 0, 1, 0, 0, 0, 0, 0, "", "", 0, 10, TN_CASE_ALERT_NO_REPLAY},
+        /* the unit absconded while the case is open */
+        {TN_CASE_ST_ESCALATING, 0, 1, 1, 0, 0, 0, 0, 0, "", "", 0, 10, TN_CASE_ALERT_UNIT_GONE},
+        /* mediated, an instalment missed and not yet recorded: the unit's date, 31 days past */
+        {TN_CASE_ST_MEDIATED, 0, 1, 0, 2, 2024, 12, 1, 0, "defaulted", "unit", 31, 10,
+         TN_CASE_ALERT_PLAN_MISSED},
+        /* the plan's next instalment not yet due */
+        {TN_CASE_ST_MEDIATED, 0, 1, 0, 1, 2025, 1, 10, 0, "on_track", "unit", 0, 10,
+         TN_CASE_ALERT_NONE},
+        /* a missed plan once paid is complete; enforceable, so no mediated alert */
+        {TN_CASE_ST_ENFORCEABLE, 0, 1, 0, 3, 0, 0, 0, 0, "complete", "", 0, 10, TN_CASE_ALERT_NONE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct tn_case c;
+        tn_case_init(&c);
+        c.state = cases[i].st;
+        c.opened = day(2024, 1, 1);
+        c.last_day = cases[i].over_m ? day(2024, cases[i].over_m, 1) : day(2024, 12, 1);
+        const struct tn_plan_status *plans[] = {NULL, &on_track, &missed, &paid};
+        struct tn_case_watch_in in = {
+            &c,
+            cases[i].replays,
+            cases[i].gone,
+            plans[cases[i].plan],
+            cases[i].dl_y ? day(cases[i].dl_y, cases[i].dl_m, cases[i].dl_d) : -1,
+            cases[i].rule ? &court : NULL};
+        struct tn_case_watch w;
+        tn_case_watch(&in, today, &w);
+        assert_string_equal(w.plan, cases[i].plan_name);
+        assert_string_equal(w.next_by, cases[i].by);
+        assert_int_equal(w.overdue_days, cases[i].overdue);
+        assert_int_equal(w.years_open_tenths, cases[i].years);
+        assert_int_equal(w.alert, cases[i].alert);
+    }
+}
+
+static void mediated_case_follows_its_plan(void **state)
+{
+    (void)state;
+    static const struct tn_case_deadline court = {.who = "court"};
+    const struct tn_instalment inst[2] = {{day(2024, 6, 30), 10000000},
+                                          {day(2024, 7, 31), 10000000}};
+    const struct {
+        enum tn_case_state st;
+        struct tn_plan_status plan;
+        int want_y, want_m, want_d; /* want_y 0: -1; want_y 1: unchanged (the rule's) */
+    } cases[] = {
+        {TN_CASE_ST_MEDIATED, {.next = 1}, 2024, 7, 31}, /* the 2nd due */
+        {TN_CASE_ST_MEDIATED,
+         {.defaulted = 1, .detected_on = day(2024, 7, 1)},
+         2024,
+         7,
+         1},                                                        /* detected */
+        {TN_CASE_ST_MEDIATED, {.next = 2}, 0, 0, 0},                /* none left */
+        {TN_CASE_ST_MEDIATED, {.complete = 1, .next = 2}, 1, 0, 0}, /* paid */
+        {TN_CASE_ST_ENFORCEABLE, {.next = 1}, 1, 0, 0},             /* not mediated */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct tn_case c;
+        tn_case_init(&c);
+        c.state = cases[i].st;
+        tn_day dl = day(2024, 9, 1);
+        const struct tn_case_deadline *rule = &court;
+        tn_case_plan_deadline(&c, &cases[i].plan, inst, 2, &dl, &rule);
+        if (cases[i].want_y == 1) {
+            assert_int_equal(dl, day(2024, 9, 1));
+            assert_ptr_equal(rule, &court);
+            continue;
+        }
+        assert_int_equal(
+            dl, cases[i].want_y ? day(cases[i].want_y, cases[i].want_m, cases[i].want_d) : -1);
+        assert_null(rule);
+    }
+}
+
+static void unit_gone_only_while_open(void **state)
+{
+    (void)state;
+    struct tn_case c;
+    tn_case_init(&c);
+    c.state = TN_CASE_ST_SUED;
+    assert_true(tn_case_unit_gone(&c, "absconded"));
+    assert_true(tn_case_unit_gone(&c, "dissolved"));
+    assert_false(tn_case_unit_gone(&c, "active"));
+    assert_false(tn_case_unit_gone(&c, "")); /* status unknown */
+    c.state = TN_CASE_ST_CLOSED;
+    assert_false(tn_case_unit_gone(&c, "dissolved"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -261,9 +401,13 @@ int main(void)
         cmocka_unit_test(refusal_names_state_and_choices),
         cmocka_unit_test(events_carry_what_they_need),
         cmocka_unit_test(events_are_in_date_order),
+        cmocka_unit_test(replay_names_the_refused_event),
         cmocka_unit_test(suspended_resumes_only_on_assets),
         cmocka_unit_test(appeal_reopens_closed_case_and_keeps_history),
         cmocka_unit_test(names_round_trip),
+        cmocka_unit_test(watch_reads_plan_deadline_and_alerts),
+        cmocka_unit_test(mediated_case_follows_its_plan),
+        cmocka_unit_test(unit_gone_only_while_open),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -88,7 +88,7 @@ static struct tn_balance_row balance(struct fx *f, int y, int m, const char *as_
     struct tn_balance_row r;
     memset(&r, 0, sizeof r);
     r.closing = -1;
-    assert_int_equal(tn_store_balances(f->s, fx_period(y, m), as_of, keep_row, &r), TN_OK);
+    assert_int_equal(tn_store_balances(f->s, NULL, fx_period(y, m), as_of, keep_row, &r), TN_OK);
     return r;
 }
 
@@ -156,7 +156,7 @@ static void explain_opens_the_balance_into_its_lines(void **state)
     close_months(f);
     struct tn_explain e;
     tn_explain_init(&e);
-    assert_int_equal(tn_store_explain(f->s, "A", fx_period(2025, 10), NULL, &e), TN_OK);
+    assert_int_equal(tn_store_explain(f->s, NULL, "A", fx_period(2025, 10), NULL, &e), TN_OK);
     /* two assessed lines for October, two adjustment lines (W2: August and September) */
     assert_int_equal(e.nlines, 4);
     int adjustments = 0;
@@ -170,7 +170,7 @@ static void explain_opens_the_balance_into_its_lines(void **state)
     }
     assert_int_equal(adjustments, 2);
     tn_explain_release(&e);
-    assert_int_equal(tn_store_explain(f->s, "A", fx_period(2025, 11), NULL, &e), TN_OK);
+    assert_int_equal(tn_store_explain(f->s, NULL, "A", fx_period(2025, 11), NULL, &e), TN_OK);
     /* one interest line per group late in November: BHYT 4.5%, BHTN 2%, BHXH 25.5% of
      * September's 15,000,000 base: 675,000 / 300,000 / 3,825,000 -> 6,075 + 2,700 + 34,425 */
     assert_int_equal(e.ninterest, 3);
@@ -182,7 +182,7 @@ static void explain_opens_the_balance_into_its_lines(void **state)
     }
     assert_int_equal(sum, 43200);
     tn_explain_release(&e);
-    assert_int_equal(tn_store_explain(f->s, "A", fx_period(2025, 9), NULL, &e), TN_OK);
+    assert_int_equal(tn_store_explain(f->s, NULL, "A", fx_period(2025, 9), NULL, &e), TN_OK);
     /* P2 went to August: BHYT 675,000, BHTN 300,000, BHXH 3,825,000 (Decision 60/2015) */
     assert_int_equal(e.nalloc, 3);
     assert_string_equal(e.alloc[0].group, "BHYT");
@@ -191,7 +191,7 @@ static void explain_opens_the_balance_into_its_lines(void **state)
     assert_int_equal(e.alloc[2].amount, 3825000);
     assert_int_equal(e.alloc[0].target, fx_period(2025, 8));
     tn_explain_release(&e);
-    assert_int_equal(tn_store_explain(f->s, "NOPE", fx_period(2025, 9), NULL, &e),
+    assert_int_equal(tn_store_explain(f->s, NULL, "NOPE", fx_period(2025, 9), NULL, &e),
                      TN_ERR_NOT_FOUND);
     tn_explain_release(&e);
 }
@@ -340,7 +340,7 @@ static void card_locks_follow_months_owed(void **state)
     struct tn_crossing_row rows[4];
     /* November: A reaches 2.0 months owed (0.9 in October): lock, QLT's (1 to under 3) */
     memset(rows, 0, sizeof rows);
-    assert_int_equal(tn_store_crossings(f->s, fx_period(2025, 11), NULL, 10, keep_lock, rows),
+    assert_int_equal(tn_store_crossings(f->s, NULL, fx_period(2025, 11), NULL, 10, keep_lock, rows),
                      TN_OK);
     assert_int_equal(rows[0].workers, 1);
     assert_string_equal(rows[1].unit_code, "A");
@@ -350,7 +350,7 @@ static void card_locks_follow_months_owed(void **state)
     assert_int_equal(rows[1].months_owed_tenths, 20);
     /* with a threshold of 2.1 months nothing is locked yet */
     memset(rows, 0, sizeof rows);
-    assert_int_equal(tn_store_crossings(f->s, fx_period(2025, 11), NULL, 21, keep_lock, rows),
+    assert_int_equal(tn_store_crossings(f->s, NULL, fx_period(2025, 11), NULL, 21, keep_lock, rows),
                      TN_OK);
     assert_int_equal(rows[0].workers, 0);
     /* December: 20,000,000 paid on the 5th clears everything: unlock */
@@ -359,7 +359,7 @@ static void card_locks_follow_months_owed(void **state)
               "20000000, 'transfer')");
     assert_int_equal(close_at(f, 2025, 12, "2026-01-01T08:00:00", NULL), TN_OK);
     memset(rows, 0, sizeof rows);
-    assert_int_equal(tn_store_crossings(f->s, fx_period(2025, 12), NULL, 10, keep_lock, rows),
+    assert_int_equal(tn_store_crossings(f->s, NULL, fx_period(2025, 12), NULL, 10, keep_lock, rows),
                      TN_OK);
     assert_int_equal(rows[0].workers, 1);
     assert_int_equal(rows[1].up, 0);

@@ -128,6 +128,29 @@ static void rule_lookup_and_selections(void **state)
     assert_string_equal(tn_inspection_refuses(&r[0], 0, 1, 0), "evading");
 }
 
+/* policy/non_participant.csv: a gap of at least min_gap workers and the register at least
+ * min_ratio_percent of what is declared */
+static void under_declared_by_gap_and_ratio(void **state)
+{
+    (void)state;
+    static const struct {
+        long long reported, declared;
+        int gap, pct, want;
+    } cases[] = {
+        {50, 10, 10, 200, 1},   /* 40 more, 500% */
+        {19, 10, 10, 200, 0},   /* gap 9 */
+        {20, 10, 10, 200, 1},   /* gap 10, exactly 200% */
+        {130, 100, 10, 150, 0}, /* gap 30 but 130% < 150% */
+        {150, 100, 10, 150, 1}, /* exactly 150% */
+        {10, 0, 10, 200, 1},    /* nothing declared: any ratio */
+        {5, 0, 10, 200, 0},     /* but the gap still counts */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_int_equal(tn_inspection_under_declared(cases[i].reported, cases[i].declared,
+                                                      cases[i].gap, cases[i].pct),
+                         cases[i].want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -136,6 +159,7 @@ int main(void)
         cmocka_unit_test(recovery_refuses_bad_lists),
         cmocka_unit_test(status_at_the_deadline),
         cmocka_unit_test(rule_lookup_and_selections),
+        cmocka_unit_test(under_declared_by_gap_and_ratio),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

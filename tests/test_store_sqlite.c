@@ -53,7 +53,8 @@ static void failed_step_is_an_error(void **state)
                                "'2025-10-02', 9000000000000000000)"),
         TN_OK);
     int rows = 0;
-    assert_int_equal(tn_store_event_counts(s, 2025 * 12 + 9, NULL, count_row, &rows), TN_ERR_STORE);
+    assert_int_equal(tn_store_event_counts(s, NULL, 2025 * 12 + 9, NULL, count_row, &rows),
+                     TN_ERR_STORE);
     assert_int_equal(rows, 0);
     assert_non_null(strstr(tn_store_errmsg(s), "integer overflow"));
 }

@@ -125,6 +125,23 @@ void tn_case_init(struct tn_case *c);
  * office the event needs is missing or wrong). */
 tn_err tn_case_apply(struct tn_case *c, const struct tn_case_step *st, char *why, size_t whysz);
 
+/* One event of a case as recorded (case_events.csv, the store's case_event rows). */
+struct tn_case_event_row {
+    char case_id[72];
+    long seq;
+    char unit_code[32];
+    struct tn_case_step step; /* step.office points at office below */
+    char office[160];
+    char note[512];
+    char actor[64];
+    char known_at[20];
+};
+
+/* Replays rows (in seq order) into c (tn_case_init first). Errors: what tn_case_apply
+ * returns, with why naming the event's seq; c holds the case up to the event before. */
+tn_err tn_case_replay(struct tn_case *c, const struct tn_case_event_row *rows, size_t n, char *why,
+                      size_t whysz);
+
 /* Returns 1 when the case's state accepts event e (what it carries aside). */
 int tn_case_allows(const struct tn_case *c, enum tn_case_event e);
 
@@ -135,5 +152,54 @@ int tn_case_is_over(const struct tn_case *c);
  * enforceable, enforcing, suspended): the case's own deadlines lead it, so neither the
  * ladder nor the monthly reminder proposes anything for it (docs/cases.md, docs/letters.md). */
 int tn_case_state_in_court(enum tn_case_state s);
+
+struct tn_plan_status;
+struct tn_instalment;
+struct tn_case_deadline;
+
+/* A mediated case's next date is its plan's (docs/cases.md): the day a missed instalment is
+ * detected, else the next instalment's due day (-1 when none is left), with no deadline rule
+ * (*rule NULL). In any other state, or once the plan is complete, *deadline and *rule stay as
+ * the case's own deadline rules set them. inst: the plan's n instalments. */
+void tn_case_plan_deadline(const struct tn_case *c, const struct tn_plan_status *plan,
+                           const struct tn_instalment *inst, size_t n, tn_day *deadline,
+                           const struct tn_case_deadline **rule);
+
+/* What the cases report flags on a case, the first that applies (docs/cases.md). */
+enum tn_case_alert {
+    TN_CASE_ALERT_NONE,
+    TN_CASE_ALERT_NO_REPLAY,   /* the stored history does not replay */
+    TN_CASE_ALERT_UNIT_GONE,   /* the unit stopped being active while the case is open */
+    TN_CASE_ALERT_PLAN_MISSED, /* mediated, and an instalment was missed: record plan_defaulted */
+};
+
+/* One case as the cases report reads it on a day. */
+struct tn_case_watch_in {
+    const struct tn_case *c;                      /* replayed up to the day */
+    int replays;                                  /* 0: its stored history does not replay */
+    int unit_gone;                                /* tn_case_unit_gone() of the unit's status */
+    const struct tn_plan_status *plan;            /* its repayment plan on the day; NULL: none */
+    tn_day deadline;                              /* its next date; -1: none pending */
+    const struct tn_case_deadline *deadline_rule; /* the rule that set it; NULL: the plan's */
+};
+
+/* What the cases report says of one case on a day. Strings are static, or next_by borrowed
+ * from the deadline rule. */
+struct tn_case_watch {
+    const char *plan;       /* "", "complete", "defaulted" or "on_track" (tn_plan_status_name) */
+    const char *next_by;    /* who acts by the next date: the rule's who, "unit" for a plan's
+                               instalment, "" when no date is pending */
+    long overdue_days;      /* days the next date is past on the day; 0 when not past */
+    long years_open_tenths; /* from opening to the day (the last event's once over), tenths of
+                               a 365-day year, rounded down */
+    enum tn_case_alert alert;
+};
+
+/* Judges in on day today into out. */
+void tn_case_watch(const struct tn_case_watch_in *in, tn_day today, struct tn_case_watch *out);
+
+/* Returns 1 when the case is open and the unit's status (as of the same day; "" unknown) is
+ * known and not "active" (absconded, dissolved...): the cases report's alert. */
+int tn_case_unit_gone(const struct tn_case *c, const char *unit_status);
 
 #endif

@@ -78,9 +78,9 @@ struct tn_case_branch_link {
 };
 
 /* Calls row() for every branch linked to a case by as_of, by case and branch unit, of the
- * cases whose unit is of the store's office cut (office.h). Errors: TN_ERR_STORE, or what row()
+ * cases whose unit is of the office cut `office` (office.h). Errors: TN_ERR_STORE, or what row()
  * returns. */
-tn_err tn_store_branch_links(struct tn_store *s, const char *as_of,
+tn_err tn_store_branch_links(struct tn_store *s, const char *office, const char *as_of,
                              tn_err (*row)(void *ctx, const struct tn_case_branch_link *r),
                              void *ctx);
 
@@ -99,9 +99,9 @@ struct tn_bank_order_row {
 
 /* Calls row() for every forced-deduction order dated up to as_of and known then, with its
  * replies known and dated by then, by channel, bank, case and number, of the
- * cases whose unit is of the store's office cut (office.h). Errors: TN_ERR_STORE, or what row()
+ * cases whose unit is of the office cut `office` (office.h). Errors: TN_ERR_STORE, or what row()
  * returns. */
-tn_err tn_store_bank_orders(struct tn_store *s, const char *as_of,
+tn_err tn_store_bank_orders(struct tn_store *s, const char *office, const char *as_of,
                             tn_err (*row)(void *ctx, const struct tn_bank_order_row *r), void *ctx);
 
 /* One informant's tip and what came of it. */
@@ -119,7 +119,7 @@ struct tn_tip_row {
 /* Calls row() for every tip known at as_of and dated up to it, by case and number, with its
  * result when one is known and dated by then. Office cut as in tn_store_bank_orders. Errors:
  * TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_tips(struct tn_store *s, const char *as_of,
+tn_err tn_store_tips(struct tn_store *s, const char *office, const char *as_of,
                      tn_err (*row)(void *ctx, const struct tn_tip_row *r), void *ctx);
 
 /* The latest period of unit whose closed balance is known at as_of (the claim at filing).

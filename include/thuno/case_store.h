@@ -3,8 +3,10 @@
  * plans, payments, attachments and branches, read as known at any time.
  *
  * Invariants: nothing is updated or deleted; an event recorded here goes through the same
- * state machine (case.h) as an imported one; as_of is "YYYY-MM-DDTHH:MM:SS" or NULL for now
- * and bounds both what was known (known_at) and what had happened (the event's date).
+ * state machine (case.h) as an imported one; a read that takes office keeps the cases of that
+ * office's units only (the call's office cut, office.h; NULL: every unit); as_of is
+ * "YYYY-MM-DDTHH:MM:SS" or NULL for now and bounds both what was known (known_at) and what
+ * had happened (the event's date).
  */
 #ifndef THUNO_CASE_STORE_H
 #define THUNO_CASE_STORE_H
@@ -16,18 +18,6 @@
 #include "thuno/sanction.h"
 
 struct tn_store;
-
-/* One event of a case, as stored. */
-struct tn_case_event_row {
-    char case_id[72];
-    long seq;
-    char unit_code[32];
-    struct tn_case_step step; /* step.office points at office below */
-    char office[160];
-    char note[512];
-    char actor[64];
-    char known_at[20];
-};
 
 /* A payment tied to a case (payments.csv case_id); a reversal has a negative amount. */
 struct tn_case_payment_row {
@@ -42,11 +32,6 @@ struct tn_case_payment_row {
  * caller, free()). A case_id not stored gives n = 0. Errors: TN_ERR_STORE. */
 tn_err tn_store_case_events(struct tn_store *s, const char *case_id, const char *as_of,
                             struct tn_case_event_row **rows, size_t *n);
-
-/* Replays rows into c (tn_case_init first). Errors: what tn_case_apply returns, with why
- * naming the event's seq; c holds the case up to the event before. */
-tn_err tn_case_replay(struct tn_case *c, const struct tn_case_event_row *rows, size_t n, char *why,
-                      size_t whysz);
 
 /* A case's instalments in seq order as known at as_of (*inst owned by the caller).
  * Errors: TN_ERR_STORE. */
@@ -124,10 +109,10 @@ struct tn_litigation_row {
 };
 
 /* Calls row() for each group in key order, then the total, of the cases whose unit
- * (as known at as_of) is of the store's office cut (office.h). Errors: TN_ERR_STORE, or what row()
+ * (as known at as_of) is of the office cut `office` (office.h). Errors: TN_ERR_STORE, or what row()
  * returns. */
-tn_err tn_store_litigation(struct tn_store *s, tn_day from, tn_day to, const char *as_of,
-                           enum tn_litigation_by by,
+tn_err tn_store_litigation(struct tn_store *s, const char *office, tn_day from, tn_day to,
+                           const char *as_of, enum tn_litigation_by by,
                            tn_err (*row)(void *ctx, const struct tn_litigation_row *r), void *ctx);
 
 /* A case as the case list shows it (docs/cases.md "cases report"). */
@@ -153,7 +138,8 @@ struct tn_policy;
  * (judged on day `on`; -1: as_of's day) and the deadline of its latest event (pol's
  * case_deadlines). Office cut as in tn_store_litigation. Errors: TN_ERR_STORE, or what row()
  * returns. */
-tn_err tn_store_cases(struct tn_store *s, const struct tn_policy *pol, const char *as_of, tn_day on,
+tn_err tn_store_cases(struct tn_store *s, const char *office, const struct tn_policy *pol,
+                      const char *as_of, tn_day on,
                       tn_err (*row)(void *ctx, const struct tn_case_row *r), void *ctx);
 
 /* One unit's proposed next step (the monthly escalation run, docs/cases.md). */
@@ -178,11 +164,11 @@ struct tn_escalation_row {
 };
 
 /* Calls row() for every unit owing at period's end (as known at as_of) that the ladder has a
- * step for, of the units of the store's office cut (office.h), by department then debt
+ * step for, of the units of the office cut `office` (office.h), by department then debt
  * (largest first). The fine base is the unit's principal
  * due (all funds; see docs/cases.md). Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_escalation(struct tn_store *s, const struct tn_policy *pol, tn_period period,
-                           const char *as_of,
+tn_err tn_store_escalation(struct tn_store *s, const char *office, const struct tn_policy *pol,
+                           tn_period period, const char *as_of,
                            tn_err (*row)(void *ctx, const struct tn_escalation_row *r), void *ctx);
 
 #endif

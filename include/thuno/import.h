@@ -11,6 +11,7 @@
 #define THUNO_IMPORT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "thuno/err.h"
 
@@ -78,5 +79,11 @@ const char *tn_import_kind_name(enum tn_import_kind kind);
 tn_err tn_import_file(struct tn_store *s, enum tn_import_kind kind, const char *path, int update,
                       const char *now, struct tn_import_report *rep,
                       void (*progress)(void *ctx, long long rows), void *ctx);
+
+/* As tn_import_file on the open stream in (an upload, a row given on a command line), which
+ * the import owns from then on and closes; path names it in the report's errors. */
+tn_err tn_import_stream(struct tn_store *s, enum tn_import_kind kind, FILE *in, const char *path,
+                        int update, const char *now, struct tn_import_report *rep,
+                        void (*progress)(void *ctx, long long rows), void *ctx);
 
 #endif

@@ -108,4 +108,11 @@ void tn_inspection_referral_names(unsigned reasons, char *buf, size_t bufsz);
 const char *tn_inspection_refuses(const struct tn_inspection_rule *r, int months_owed_tenths,
                                   int evading, long reminders);
 
+/* Returns 1 when a unit that declares `declared` workers while the enterprise register
+ * reports `reported` is under-declared (seed 003; policy/non_participant.csv): reported -
+ * declared >= min_gap and reported >= declared x min_ratio_percent / 100, compared exactly
+ * (reported x 100 >= declared x min_ratio_percent: no rounding). */
+int tn_inspection_under_declared(long long reported, long long declared, int min_gap,
+                                 int min_ratio_percent);
+
 #endif

@@ -5,7 +5,7 @@
  * events that the referral, union-chair and People's Committee reports select from.
  *
  * as_of is "YYYY-MM-DDTHH:MM:SS" or NULL (now); every table is read as known then. Every
- * query reads only the units of the store's office cut (tn_store_set_office, office.h).
+ * query reads only the units of its office argument (the office cut, office.h).
  */
 #ifndef THUNO_INSPECTION_STORE_H
 #define THUNO_INSPECTION_STORE_H
@@ -33,7 +33,7 @@ struct tn_inspection_row {
  * unit's payments received after each conclusion up to day (tn_inspection_recover; reversed
  * payments and reversals left out) and the status on day. Errors: TN_ERR_STORE, TN_ERR_RANGE (bad
  * stored data), or what row() returns. */
-tn_err tn_store_inspections(struct tn_store *s, tn_day day, const char *as_of,
+tn_err tn_store_inspections(struct tn_store *s, const char *office, tn_day day, const char *as_of,
                             tn_err (*row)(void *ctx, const struct tn_inspection_row *r), void *ctx);
 
 /* A unit of a period's balances with what the coordination lists need. */
@@ -61,7 +61,8 @@ struct tn_inspection_facts {
 /* Calls row() for every unit with a balance for period as known at as_of (of the
  * office cut's units), the largest debt first, then by unit_code; case events count when dated up
  * to the period's last day. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_unit_facts(struct tn_store *s, tn_period period, const char *as_of,
+tn_err tn_store_unit_facts(struct tn_store *s, const char *office, tn_period period,
+                           const char *as_of,
                            tn_err (*row)(void *ctx, const struct tn_inspection_facts *f),
                            void *ctx);
 
@@ -74,7 +75,7 @@ struct tn_labour_row {
 
 /* Calls row() for every (office, unit type) with units of the office cut in period's balances
  * as known at as_of, in office and type order. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_labour(struct tn_store *s, tn_period period, const char *as_of,
+tn_err tn_store_labour(struct tn_store *s, const char *office, tn_period period, const char *as_of,
                        tn_err (*row)(void *ctx, const struct tn_labour_row *r), void *ctx);
 
 #endif

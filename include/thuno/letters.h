@@ -18,15 +18,10 @@
 #include "thuno/money.h"
 #include "thuno/period.h"
 #include "thuno/policy.h"
+#include "thuno/reminder.h" /* struct tn_letter_owed, tn_letter_overdue */
 #include "thuno/report.h"
 
 struct tn_store;
-
-/* The unpaid principal of one charge period, per group (enum tn_group), at the period's end. */
-struct tn_letter_owed {
-    tn_period period;
-    tn_money principal[TN_G_COUNT];
-};
 
 /* One unit's position at the end of a period. */
 struct tn_letter_unit {
@@ -55,22 +50,15 @@ struct tn_letter_filter {
 };
 
 /* Calls row() for every unit with a balance of period as known at as_of (and kept by f) of
- * the store's office cut (office.h; each unit's office as known at as_of), in unit_code
+ * the office cut `office` (office.h; each unit's office as known at as_of), in unit_code
  * order. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_letter_units(struct tn_store *s, tn_period period, const char *as_of,
-                             const struct tn_letter_filter *f,
+tn_err tn_store_letter_units(struct tn_store *s, const char *office, tn_period period,
+                             const char *as_of, const struct tn_letter_filter *f,
                              tn_err (*row)(void *ctx, const struct tn_letter_unit *u), void *ctx);
 
-/* What is past its deadline in u at the end of its period (pol's deadlines, the unit's
- * payment cycle; a deadline on the period's last day has passed, as in the close). */
-struct tn_letter_overdue {
-    tn_money principal[TN_G_COUNT]; /* valid when u->split_ok; else only total is */
-    tn_money total;
-    tn_period through;      /* latest charge period with overdue principal; -1 if none */
-    tn_day oldest_deadline; /* deadline of the oldest overdue principal; -1 if none */
-};
-
-/* Computes the overdue principal of u. Errors: TN_ERR_NO_POLICY (a deadline rule missing). */
+/* Computes the overdue principal of u (tn_reminder_overdue over u's owed, its period and
+ * payment cycle; principal per group valid when u->split_ok, else only total is).
+ * Errors: TN_ERR_NO_POLICY (a deadline rule missing). */
 tn_err tn_letter_overdue(const struct tn_policy *pol, const struct tn_letter_unit *u,
                          struct tn_letter_overdue *out);
 
@@ -103,9 +91,10 @@ tn_err tn_store_reminder_add(struct tn_store *s, const struct tn_reminder_row *r
 
 /* Calls row() for every reminder known at as_of and sent by then, in sent_on, year, seq order,
  * with the unit's latest balance known at as_of (*latest; latest->close_id 0 when none), of the
- * units of the store's office cut as known at as_of (f cuts by unit). Errors: TN_ERR_STORE, or what
- * row() returns. */
-tn_err tn_store_reminders(struct tn_store *s, const char *as_of, const struct tn_letter_filter *f,
+ * units of the office cut `office` as known at as_of (f cuts by unit). Errors: TN_ERR_STORE, or
+ * what row() returns. */
+tn_err tn_store_reminders(struct tn_store *s, const char *office, const char *as_of,
+                          const struct tn_letter_filter *f,
                           tn_err (*row)(void *ctx, const struct tn_reminder_row *r,
                                         const struct tn_balance_row *latest),
                           void *ctx);

@@ -7,8 +7,8 @@
  *
  * Every query reads the ledger as known at as_of ("YYYY-MM-DDTHH:MM:SS", NULL: now): for each
  * (unit, period) the unit_close row of highest id recorded at or before it, and the unit's
- * registry version in force at that time. Every list keeps the units of the store's office
- * cut only (tn_store_set_office, office.h; each unit's office as known at as_of). Callbacks stop a
+ * registry version in force at that time. Every list keeps the units of its office argument
+ * only (the office cut, office.h; each unit's office as known at as_of). Callbacks stop a
  * walk by returning an error, which is returned unchanged.
  */
 #ifndef THUNO_LISTS_H
@@ -50,8 +50,8 @@ struct tn_list_filter {
 /* Calls row() for every unit known at as_of that f keeps and that has a balance for period:
  * suspended, dissolved, bankrupt, absconded, then active; within that by debt (principal +
  * interest due), largest first, then unit code. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_list_units(struct tn_store *s, tn_period period, const char *as_of,
-                           const struct tn_list_filter *f,
+tn_err tn_store_list_units(struct tn_store *s, const char *office, tn_period period,
+                           const char *as_of, const struct tn_list_filter *f,
                            tn_err (*row)(void *ctx, const struct tn_list_unit *u), void *ctx);
 
 /* One worker's share of a unit's unpaid principal. */
@@ -85,8 +85,9 @@ struct tn_branch_row {
 /* Calls row() for every branch known at as_of whose parent is not known here, or whose
  * parent's province or office differs from its own, in unit code order. Errors: TN_ERR_STORE,
  * or what row() returns. */
-tn_err tn_store_branches(struct tn_store *s, tn_period period, const char *as_of,
-                         tn_err (*row)(void *ctx, const struct tn_branch_row *r), void *ctx);
+tn_err tn_store_branches(struct tn_store *s, const char *office, tn_period period,
+                         const char *as_of, tn_err (*row)(void *ctx, const struct tn_branch_row *r),
+                         void *ctx);
 
 /* The last period of year with a balance closed, as known at as_of. Errors: TN_ERR_NOT_FOUND,
  * TN_ERR_STORE. */
@@ -108,7 +109,8 @@ struct tn_coop_row {
 /* Calls row() per office_code of the cooperatives (type cooperative) with a balance of period,
  * in office order ("" for units without an office). Debt is principal + interest due. Errors:
  * TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_cooperatives(struct tn_store *s, tn_period period, const char *as_of,
+tn_err tn_store_cooperatives(struct tn_store *s, const char *office, tn_period period,
+                             const char *as_of,
                              tn_err (*row)(void *ctx, const struct tn_coop_row *r), void *ctx);
 
 /* A unit always on time in a year: to praise in the media (seed 003). */
@@ -124,17 +126,18 @@ struct tn_praise_row {
  * year's last closed period, tn_store_last_closed()) had nothing past its deadline, no interest
  * due and legal status current, that was assessed something, and that has a balance for `to`;
  * in unit code order. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_praise(struct tn_store *s, tn_period to, const char *as_of,
+tn_err tn_store_praise(struct tn_store *s, const char *office, tn_period to, const char *as_of,
                        tn_err (*row)(void *ctx, const struct tn_praise_row *r), void *ctx);
 
 /* Calls row() for every unit with principal due at period's end that is evading, or late by
  * threshold_tenths months owed or more (the units to name, Law 41 Art 40), with reason
  * "evading" or "late"; order as tn_store_list_units(). Errors: TN_ERR_STORE, or what row()
  * returns. */
-tn_err
-tn_store_public_name(struct tn_store *s, tn_period period, const char *as_of, int threshold_tenths,
-                     tn_err (*row)(void *ctx, const struct tn_list_unit *u, const char *reason),
-                     void *ctx);
+tn_err tn_store_public_name(struct tn_store *s, const char *office, tn_period period,
+                            const char *as_of, int threshold_tenths,
+                            tn_err (*row)(void *ctx, const struct tn_list_unit *u,
+                                          const char *reason),
+                            void *ctx);
 
 /* One line of the handover list as signed. */
 struct tn_handover_item {

@@ -11,6 +11,7 @@
 #define THUNO_OPERATIONS_H
 
 #include "thuno/money.h"
+#include "thuno/percent.h" /* the plan percentages: tn_percent_tenths */
 #include "thuno/period.h"
 
 /* Why an assignment cannot be recorded. */
@@ -53,9 +54,5 @@ struct tn_urgency {
 /* < 0 when a is more urgent than b: evading first, then more months owed, then more debt;
  * 0 when they tie. */
 int tn_urgency_cmp(const struct tn_urgency *a, const struct tn_urgency *b);
-
-/* part x 100 / whole in tenths of a percent, rounded half up (part >= 0); -1 when whole <= 0
- * (no plan, nothing assessed), so that the cell stays empty. part must be under 9.2e15. */
-long tn_percent_tenths(tn_money part, tn_money whole);
 
 #endif

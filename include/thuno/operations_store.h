@@ -7,7 +7,9 @@
  * attributes it to the officer in charge on the period's last day. A unit without any
  * assignment falls back to its units.csv officer_code.
  *
- * as_of is "YYYY-MM-DDTHH:MM:SS" or NULL (everything known); dates are "YYYY-MM-DD".
+ * as_of is "YYYY-MM-DDTHH:MM:SS" or NULL (everything known); dates are "YYYY-MM-DD". office,
+ * where a read takes it, is that call's office cut (office.h; NULL: every unit), and officer
+ * the worklist's officer cut, arguments both, never state of the store.
  */
 #ifndef THUNO_OPERATIONS_STORE_H
 #define THUNO_OPERATIONS_STORE_H
@@ -63,9 +65,9 @@ struct tn_assignment_row {
     char known_at[20];
 };
 
-/* Calls row() for every assignment of a unit of the store's office cut (office.h) as known at
+/* Calls row() for every assignment of a unit of the office cut `office` (office.h) as known at
  * as_of, by unit then from_date. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_assignments(struct tn_store *s, const char *as_of,
+tn_err tn_store_assignments(struct tn_store *s, const char *office, const char *as_of,
                             tn_err (*row)(void *ctx, const struct tn_assignment_row *r), void *ctx);
 
 /* One owing unit of a worklist (period's end, as known at as_of). */
@@ -81,10 +83,10 @@ struct tn_worklist_row {
 };
 
 /* Calls row() for every unit in debt at period's end (months owed > 0) or with interest due, of the
- * units of the store's office cut, cut to officer when not NULL, in unit_code order (callers order
+ * units of the office cut `office`, cut to officer when not NULL, in unit_code order (callers order
  * by urgency). Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_worklist(struct tn_store *s, tn_period period, const char *as_of,
-                         const char *officer,
+tn_err tn_store_worklist(struct tn_store *s, const char *office, tn_period period,
+                         const char *as_of, const char *officer,
                          tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx);
 
 /* One row of the collection-plan report: a scope ("province", "department", "office",
@@ -105,8 +107,9 @@ struct tn_plan_row {
  * under an office cut (office.h) only that office's units count, only keys that have some are
  * listed, and the province's, departments' and types' plans are left out (plan -1: they cover the
  * whole province). Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_plan_kpi(struct tn_store *s, tn_period period, const char *as_of,
-                         tn_err (*row)(void *ctx, const struct tn_plan_row *r), void *ctx);
+tn_err tn_store_plan_kpi(struct tn_store *s, const char *office, tn_period period,
+                         const char *as_of, tn_err (*row)(void *ctx, const struct tn_plan_row *r),
+                         void *ctx);
 
 /* The plan of scope and key for period as known at as_of; -1 when none. Errors:
  * TN_ERR_STORE. */
@@ -124,14 +127,17 @@ struct tn_bucket_move {
 
 /* Calls row() for each of the five buckets in order, with the units in it and their debt
  * (principal + interest due) at period's end and at the end of the period before, as known
- * at as_of, of the units of the store's office cut. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_bucket_moves(struct tn_store *s, tn_period period, const char *as_of,
+ * at as_of, of the units of the office cut `office`. Errors: TN_ERR_STORE, or what row() returns.
+ */
+tn_err tn_store_bucket_moves(struct tn_store *s, const char *office, tn_period period,
+                             const char *as_of,
                              tn_err (*row)(void *ctx, const struct tn_bucket_move *r), void *ctx);
 
 /* Calls row() for every unit newly in debt at period's end (months owed > 0, not at the end
- * of the period before) of the store's office cut, largest debt first. Errors: TN_ERR_STORE, or
+ * of the period before) of the office cut `office`, largest debt first. Errors: TN_ERR_STORE, or
  * what row() returns. */
-tn_err tn_store_new_debtors(struct tn_store *s, tn_period period, const char *as_of,
+tn_err tn_store_new_debtors(struct tn_store *s, const char *office, tn_period period,
+                            const char *as_of,
                             tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx);
 
 /* Case events dated in a period, by kind. */
@@ -142,9 +148,10 @@ struct tn_event_count {
 };
 
 /* Calls row() for each event kind with events dated in period (current versions as known at
- * as_of; units of the store's office cut), by event name. Errors: TN_ERR_STORE, or what row()
+ * as_of; units of the office cut `office`), by event name. Errors: TN_ERR_STORE, or what row()
  * returns. */
-tn_err tn_store_event_counts(struct tn_store *s, tn_period period, const char *as_of,
+tn_err tn_store_event_counts(struct tn_store *s, const char *office, tn_period period,
+                             const char *as_of,
                              tn_err (*row)(void *ctx, const struct tn_event_count *r), void *ctx);
 
 #endif

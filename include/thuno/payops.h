@@ -67,9 +67,9 @@ struct tn_card_state {
 /* Calls row() for every unit with a closed balance for a period <= period as known at as_of,
  * in unit_code order, with paid_since counting payments received by day and tenths the
  * months owed on day: the close's, plus its not-yet-due principal once its deadline (pol's
- * policy/deadlines.csv) is on or before day, less paid_since. It reads every unit whatever
- * the store's office cut: card_locks compares two days' states and cuts by the unit's office
- * on the later day (tn_store_office), which the earlier day's cut could not keep. Errors:
+ * policy/deadlines.csv) is on or before day, less paid_since. It reads every unit (it takes no
+ * office): card_locks compares two days' states and cuts by the unit's office on the later day
+ * (its caller's scope), which the earlier day's cut could not keep. Errors:
  * TN_ERR_STORE, or what row() returns. */
 tn_err tn_store_card_states(struct tn_store *s, const struct tn_policy *pol, tn_period period,
                             tn_day day, const char *as_of,
@@ -105,8 +105,8 @@ struct tn_book_row {
 
 /* Calls row() for every worker with an earmarked payment received by the end of period or a
  * decrease from a period <= period + 1, per unit, as known at as_of, of the units of the
- * store's office cut (office.h). Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_books(struct tn_store *s, tn_period period, const char *as_of,
+ * office cut `office` (office.h). Errors: TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_books(struct tn_store *s, const char *office, tn_period period, const char *as_of,
                       tn_err (*row)(void *ctx, const struct tn_book_row *r), void *ctx);
 
 #endif

@@ -50,4 +50,8 @@ struct tn_plan_status {
 tn_err tn_plan_status(const struct tn_instalment *inst, size_t n, const struct tn_plan_payment *pay,
                       size_t np, tn_day as_of, struct tn_plan_status *out);
 
+/* The status's name on the cases report: "complete", "defaulted" or "on_track" (a completed
+ * plan is "complete" even if an instalment was missed before). Static. */
+const char *tn_plan_status_name(const struct tn_plan_status *st);
+
 #endif

@@ -3,7 +3,9 @@
  * balance, as known at a given time (data-formats.md "Outputs"; docs/ledger.md "as-of").
  *
  * as_of is "YYYY-MM-DD" (the end of that day) or "YYYY-MM-DDTHH:MM:SS"; NULL means now.
- * Each (unit, period) shows the latest row recorded at or before as_of.
+ * Each (unit, period) shows the latest row recorded at or before as_of. office, right after
+ * the store, is the office cut of that one call (office.h): NULL for every unit, else only the
+ * rows of that district office's units as known at as_of.
  */
 #ifndef THUNO_REPORT_H
 #define THUNO_REPORT_H
@@ -37,7 +39,8 @@ tn_err tn_report_as_of(const char *arg, char out[static 20]);
 
 /* Calls row() for every unit's balance of period as known at as_of, in unit_code order; stops
  * at the first error row() returns and returns it. Errors: TN_ERR_STORE. */
-tn_err tn_store_balances(struct tn_store *s, tn_period period, const char *as_of,
+tn_err tn_store_balances(struct tn_store *s, const char *office, tn_period period,
+                         const char *as_of,
                          tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx);
 
 /* One below-floor finding: a worker's declared base under the regional minimum wage,
@@ -51,7 +54,8 @@ struct tn_finding_row {
 
 /* Calls row() for every finding of period's closes as known at as_of, in unit and worker
  * order. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_findings(struct tn_store *s, tn_period period, const char *as_of,
+tn_err tn_store_findings(struct tn_store *s, const char *office, tn_period period,
+                         const char *as_of,
                          tn_err (*row)(void *ctx, const struct tn_finding_row *r), void *ctx);
 
 /* A payment waiting in suspense: its payer is missing or unknown. */
@@ -67,7 +71,8 @@ struct tn_suspense_row {
 
 /* Calls row() for every payment in suspense received by the end of period, as known at
  * as_of, in date order. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_suspense(struct tn_store *s, tn_period period, const char *as_of,
+tn_err tn_store_suspense(struct tn_store *s, const char *office, tn_period period,
+                         const char *as_of,
                          tn_err (*row)(void *ctx, const struct tn_suspense_row *r), void *ctx);
 
 /* A unit whose months owed crossed a threshold between the previous period's balance and
@@ -85,8 +90,8 @@ struct tn_crossing_row {
 
 /* Calls row() for every unit of period's balances that crossed threshold_tenths months owed,
  * in unit order. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_crossings(struct tn_store *s, tn_period period, const char *as_of,
-                          int threshold_tenths,
+tn_err tn_store_crossings(struct tn_store *s, const char *office, tn_period period,
+                          const char *as_of, int threshold_tenths,
                           tn_err (*row)(void *ctx, const struct tn_crossing_row *r), void *ctx);
 
 /* What a KPI row groups by (seed 002: officer; seed 001: district, sector). */
@@ -110,8 +115,9 @@ struct tn_kpi_row {
 
 /* Calls row() for every group with units in period's balances as known at as_of, in key
  * order. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_kpi(struct tn_store *s, tn_period period, const char *as_of, enum tn_kpi_by by,
-                    tn_err (*row)(void *ctx, const struct tn_kpi_row *r), void *ctx);
+tn_err tn_store_kpi(struct tn_store *s, const char *office, tn_period period, const char *as_of,
+                    enum tn_kpi_by by, tn_err (*row)(void *ctx, const struct tn_kpi_row *r),
+                    void *ctx);
 
 /* A unit that owes (special and public lists, seed 002-004): its status, officer and debt. */
 struct tn_debtor_row {
@@ -129,13 +135,14 @@ struct tn_debtor_row {
 /* Calls row() for every unit with principal due at period's end as known at as_of: units no
  * longer active first (suspended, dissolved, bankrupt, absconded), then by debt, largest
  * first. Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_debtors(struct tn_store *s, tn_period period, const char *as_of,
+tn_err tn_store_debtors(struct tn_store *s, const char *office, tn_period period, const char *as_of,
                         tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx);
 
 /* Calls row() for every unit that owed nothing past its deadline at the end of any month of
  * period's year up to period (award eligibility, seed 002), with debt 0 and months owed 0.
  * Errors: TN_ERR_STORE, or what row() returns. */
-tn_err tn_store_award_eligible(struct tn_store *s, tn_period period, const char *as_of,
+tn_err tn_store_award_eligible(struct tn_store *s, const char *office, tn_period period,
+                               const char *as_of,
                                tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx);
 
 /* An enterprise of the register that does not take part, or declares far fewer workers than
@@ -153,8 +160,8 @@ struct tn_non_participant_row {
  * as_of. A unit is under-declared when reported - declared >= min_gap and reported >=
  * declared x min_ratio_percent / 100 (policy/non_participant.csv). Errors: TN_ERR_STORE, or
  * what row() returns. */
-tn_err tn_store_non_participants(struct tn_store *s, tn_period period, const char *as_of,
-                                 int min_gap, int min_ratio_percent,
+tn_err tn_store_non_participants(struct tn_store *s, const char *office, tn_period period,
+                                 const char *as_of, int min_gap, int min_ratio_percent,
                                  tn_err (*row)(void *ctx, const struct tn_non_participant_row *r),
                                  void *ctx);
 
@@ -214,7 +221,7 @@ void tn_explain_release(struct tn_explain *e);
 /* Fills e with the unit's balance of period as known at as_of and every line behind it.
  * Errors: TN_ERR_NOT_FOUND if the unit has no closed balance for that period at that time,
  * TN_ERR_STORE. */
-tn_err tn_store_explain(struct tn_store *s, const char *unit_code, tn_period period,
-                        const char *as_of, struct tn_explain *e);
+tn_err tn_store_explain(struct tn_store *s, const char *office, const char *unit_code,
+                        tn_period period, const char *as_of, struct tn_explain *e);
 
 #endif

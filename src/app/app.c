@@ -40,28 +40,50 @@ tn_err tn_app_scope_office(struct tn_app *app, const char *office, const char **
 {
     int province = 1;
     app->why[0] = '\0';
-    tn_err err = office ? tn_store_set_office(app->store, office, &province) : TN_OK;
+    tn_err err = office ? tn_store_office_known(app->store, office, &province) : TN_OK;
     if (err == TN_ERR_NOT_FOUND || err == TN_ERR_RANGE)
         return tn__app_fail(app, TN_ERR_NOT_FOUND,
                             "không có cơ quan BHXH \"%s\" / no office \"%s\": no unit or "
                             "officer has that office_code, and it is not the province office",
                             office, office);
-    if (!err)
-        err = tn_store_set_office(app->store, NULL, NULL); /* the cut is per call */
     if (err)
         return err;
     *resolved = province ? NULL : office;
     return TN_OK;
 }
 
-tn_err tn__app_cut(struct tn_app *app, const struct tn_scope *scope)
+tn_err tn__app_scope(struct tn_app *app, const struct tn_scope *scope, struct tn_scope *out)
 {
+    struct tn_scope sc = scope ? *scope : (struct tn_scope){NULL, NULL, TN_ROLE_ADMIN};
     int province = 1;
-    tn_err err = tn_store_set_office(app->store, scope ? scope->office : NULL, &province);
+    tn_err err = sc.office ? tn_store_office_known(app->store, sc.office, &province) : TN_OK;
     if (err == TN_ERR_NOT_FOUND || err == TN_ERR_RANGE)
         return tn__app_fail(app, TN_ERR_NOT_FOUND,
-                            "không có cơ quan BHXH \"%s\" / no office \"%s\"", scope->office,
-                            scope->office);
+                            "không có cơ quan BHXH \"%s\" / no office \"%s\"", sc.office,
+                            sc.office);
+    if (err)
+        return err;
+    if (province)
+        sc.office = NULL;
+    *out = sc;
+    return TN_OK;
+}
+
+tn_err tn__app_unit_in_scope(struct tn_app *app, const struct tn_scope *scope, const char *unit,
+                             const char *as_of)
+{
+    const char *office = scope ? scope->office : NULL;
+    char own[TN_OFFICE_BUFSZ];
+    if (!office || !office[0])
+        return TN_OK;
+    tn_err err = tn_store_unit_office(app->store, unit, as_of, own);
+    if (err == TN_ERR_NOT_FOUND)
+        return TN_OK;
+    if (!err && strcmp(own, office) != 0)
+        return tn__app_fail(app, TN_ERR_NOT_FOUND,
+                            "đơn vị %s thuộc cơ quan BHXH khác / unit %s is not of office %s (its "
+                            "office: %s)",
+                            unit, unit, office, own[0] ? own : "the province office");
     return err;
 }
 

@@ -6,7 +6,7 @@
  * (policy.h); the store reads and writes the rows.
  */
 #include "app_int.h"
-#include "thuno/app_case.h"
+#include "thuno/app.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -117,7 +117,7 @@ static tn_err ledger_claim(struct tn_store *s, const char *unit, const char *as_
     if (err == TN_ERR_NOT_FOUND)
         return TN_OK;
     if (!err)
-        err = tn_store_explain(s, unit, p, as_of, e);
+        err = tn_store_explain(s, NULL, unit, p, as_of, e); /* its callers check the scope */
     if (err == TN_ERR_NOT_FOUND)
         return TN_OK;
     *found = !err;
@@ -305,9 +305,11 @@ tn_err tn_app_case_show(struct tn_app *app, const struct tn_scope *scope, const 
 {
     struct tn_case_view *v = out;
     app->why[0] = '\0';
-    tn_err err = tn__app_cut(app, scope);
+    struct tn_scope sc;
+    tn_err err = tn__app_scope(app, scope, &sc);
     if (err)
         return err;
+    scope = &sc;
     snprintf(v->case_id, sizeof v->case_id, "%s", case_id);
     snprintf(v->as_of, sizeof v->as_of, "%s", as_of ? as_of : app->now);
     v->today = day_of(app, as_of);
@@ -317,6 +319,8 @@ tn_err tn_app_case_show(struct tn_app *app, const struct tn_scope *scope, const 
         return tn__app_fail(app, TN_ERR_NOT_FOUND, "no case %s%s%s", case_id,
                             as_of ? " as of " : "", as_of ? as_of : "");
     snprintf(v->unit_code, sizeof v->unit_code, "%s", v->events[0].unit_code);
+    if ((err = tn__app_unit_in_scope(app, scope, v->unit_code, as_of)))
+        return err;
     v->replay_failed = tn_case_replay(&v->c, v->events, v->nevents, v->why, sizeof v->why) != 0;
     if ((err = tn_store_case_payments(app->store, case_id, as_of, &v->payments, &v->npayments)) ||
         (err = tn_store_case_plan(app->store, case_id, as_of, &v->plan, &v->nplan)))
@@ -461,12 +465,13 @@ tn_err tn_app_case_sweep(struct tn_app *app, const struct tn_scope *scope, tn_da
                             "(%.10s)",
                             d, d, app->now);
     }
-    tn_err err = tn__app_cut(app, scope);
+    struct tn_scope sc;
+    tn_err err = tn__app_scope(app, scope, &sc);
     if (err)
         return err;
     struct sweep_ctx x = {app, out, 0};
     /* the cases as known now, their plans judged on day */
-    err = tn_store_cases(app->store, app->policy, app->now, day, sweep_row, &x);
+    err = tn_store_cases(app->store, sc.office, app->policy, app->now, day, sweep_row, &x);
     return err == TN_ERR_STORE && !app->why[0] ? store_fail(app, err) : err;
 }
 
@@ -486,9 +491,11 @@ tn_err tn_app_case_claim(struct tn_app *app, const struct tn_scope *scope, const
                          tn_day day, struct tn_case_claim *out)
 {
     app->why[0] = '\0';
-    tn_err err = tn__app_cut(app, scope);
+    struct tn_scope sc;
+    tn_err err = tn__app_scope(app, scope, &sc);
     if (err)
         return err;
+    scope = &sc;
     char d[TN_DAY_BUFSZ];
     if (day >= 0)
         tn_day_format(day, d);
@@ -508,6 +515,8 @@ tn_err tn_app_case_claim(struct tn_app *app, const struct tn_scope *scope, const
     snprintf(out->unit_code, sizeof out->unit_code, "%s", ev[0].unit_code);
     latest_filing(ev, n, &out->filed, &out->filed_on, &out->filed_amount);
     free(ev);
+    if ((err = tn__app_unit_in_scope(app, scope, out->unit_code, out->as_of)))
+        return err;
     int found;
     if ((err = ledger_claim(app->store, out->unit_code, out->as_of, &out->explain, &found)))
         return store_fail(app, err);

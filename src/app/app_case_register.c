@@ -7,7 +7,7 @@
  * priorities by core (case_register.h), the row against the case by the store.
  */
 #include "app_int.h"
-#include "thuno/app_case.h"
+#include "thuno/app.h"
 
 #include <string.h>
 

@@ -23,7 +23,7 @@ tn_err tn__app_province_only(struct tn_app *app, const struct tn_scope *scope, c
                              const char *en)
 {
     if (!scope || !scope->office)
-        return tn__app_cut(app, scope); /* clears a cut left by an earlier call */
+        return TN_OK;
     return tn__app_fail(app, TN_ERR_STATE,
                         "%s là việc của BHXH tỉnh, không phải của cơ quan %s / %s is the province "
                         "office's, not office %s's",

@@ -6,7 +6,7 @@
  * (tn_store_doc_source), the document and its checks from core (doc.h); the faces write it.
  */
 #include "app_int.h"
-#include "thuno/app_case.h"
+#include "thuno/app.h"
 
 #include <string.h>
 
@@ -84,12 +84,16 @@ tn_err tn_app_doc(struct tn_app *app, const struct tn_scope *scope, enum tn_doc_
                   const struct tn_doc_request *req, struct tn_doc *out, char created[static 20])
 {
     app->why[0] = '\0';
-    tn_err err = tn__app_cut(app, scope);
+    struct tn_scope sc;
+    tn_err err = tn__app_scope(app, scope, &sc);
     if (err)
         return err;
+    scope = &sc;
     struct tn_doc_source src;
     tn_doc_source_init(&src);
     err = gather(app, req, tn_doc_kind_stage(kind), &src);
+    if (!err)
+        err = tn__app_unit_in_scope(app, scope, src.unit_code, src.as_of);
     if (!err) {
         char why[512];
         if (tn_doc_build(kind, &src.facts, out, why, sizeof why))
@@ -135,12 +139,16 @@ tn_err tn_app_doc_checklist(struct tn_app *app, const struct tn_scope *scope,
                             const struct tn_doc_request *req, struct tn_doc_checklist *out)
 {
     app->why[0] = '\0';
-    tn_err err = tn__app_cut(app, scope);
+    struct tn_scope sc;
+    tn_err err = tn__app_scope(app, scope, &sc);
     if (err)
         return err;
+    scope = &sc;
     struct tn_doc_source src;
     tn_doc_source_init(&src);
     err = gather(app, req, TN_CASE_EV_COUNT, &src);
+    if (!err)
+        err = tn__app_unit_in_scope(app, scope, src.unit_code, src.as_of);
     if (!err) {
         snprintf(out->unit_code, sizeof out->unit_code, "%s", src.unit_code);
         snprintf(out->as_of, sizeof out->as_of, "%s", src.as_of);

@@ -5,30 +5,8 @@
  */
 #include "app_int.h"
 
-#include <string.h>
-
-#include "thuno/office.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
-
-/* Under a district cut, a unit of another office (as known at as_of) is not found; an unknown
- * unit goes on, for the explanation to say it has no balance. */
-static tn_err refuse_other_office(struct tn_app *app, const char *unit, const char *as_of)
-{
-    const char *office = tn_store_office(app->store);
-    char own[TN_OFFICE_BUFSZ];
-    if (!office)
-        return TN_OK;
-    tn_err err = tn_store_unit_office(app->store, unit, as_of, own);
-    if (err == TN_ERR_NOT_FOUND)
-        return TN_OK;
-    if (!err && strcmp(own, office) != 0)
-        return tn__app_fail(app, TN_ERR_NOT_FOUND,
-                            "đơn vị %s thuộc cơ quan BHXH khác / unit %s is not of office %s (its "
-                            "office: %s)",
-                            unit, unit, office, own[0] ? own : "the province office");
-    return err;
-}
 
 tn_err tn_app_explain(struct tn_app *app, const struct tn_scope *scope, const char *unit,
                       tn_period period, const char *as_of, struct tn_explain *out)
@@ -38,11 +16,14 @@ tn_err tn_app_explain(struct tn_app *app, const struct tn_scope *scope, const ch
     if (as_of && tn_report_as_of(as_of, at))
         return tn__app_fail(app, TN_ERR_PARSE, "expected as-of YYYY-MM-DD[THH:MM:SS], got \"%s\"",
                             as_of);
-    tn_err err = tn__app_cut(app, scope);
+    struct tn_scope sc;
+    tn_err err = tn__app_scope(app, scope, &sc);
+    /* under a district cut, a unit of another office (as known at as_of) is not found; an
+     * unknown unit goes on, for the explanation to say it has no balance */
     if (!err)
-        err = refuse_other_office(app, unit, as_of ? at : NULL);
+        err = tn__app_unit_in_scope(app, &sc, unit, as_of ? at : NULL);
     if (!err)
-        err = tn_store_explain(app->store, unit, period, as_of ? at : NULL, out);
+        err = tn_store_explain(app->store, sc.office, unit, period, as_of ? at : NULL, out);
     if (err == TN_ERR_NOT_FOUND && !app->why[0] && !tn_period_format(period, pbuf))
         tn__app_fail(app, err, "no closed balance for unit %s in %s%s%s", unit, pbuf,
                      as_of ? " as of " : "", as_of ? as_of : "");

@@ -9,7 +9,6 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "thuno/import.h"
 
@@ -57,28 +56,20 @@ tn_err tn_app_inspection_record(struct tn_app *app, const struct tn_scope *scope
 {
     (void)scope;
     app->why[0] = '\0';
-    const char *dir = getenv("TMPDIR");
-    dir = dir && *dir ? dir : "/tmp";
-    char path[4096];
-    snprintf(path, sizeof path, "%s/thuno-inspection-XXXXXX", dir);
-    int fd = mkstemp(path);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f) {
-        if (fd >= 0)
-            close(fd);
-        return tn__app_fail(app, TN_ERR_IO, "cannot write a temporary file in %s", dir);
-    }
-    tn_err err = write_row(f, e);
-    if (fclose(f) && !err)
+    /* the row goes through the import of inspections.csv, from memory */
+    char *csv = NULL;
+    size_t len = 0;
+    FILE *w = open_memstream(&csv, &len);
+    tn_err err = w ? write_row(w, e) : TN_ERR_IO;
+    if (w && fclose(w) && !err)
         err = TN_ERR_IO;
-    if (err)
-        tn__app_fail(app, err, "cannot write %s", path);
-    else
-        err = tn_import_file(app->store, TN_IMPORT_INSPECTIONS, path, update, app->now, rep, NULL,
-                             NULL);
-    /* the errors name the temporary file, removed below */
-    for (size_t i = 0; i < rep->nerrors; i++)
-        rep->errors[i].file = "inspection record";
-    remove(path);
+    FILE *in = err ? NULL : fmemopen(csv, len, "rb");
+    if (!in) {
+        free(csv);
+        return tn__app_fail(app, TN_ERR_IO, "cannot hold the row in memory");
+    }
+    err = tn_import_stream(app->store, TN_IMPORT_INSPECTIONS, in, "inspection record", update,
+                           app->now, rep, NULL, NULL);
+    free(csv);
     return err;
 }

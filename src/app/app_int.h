@@ -1,6 +1,6 @@
 /*
  * app_int.h - what the application layer's own files share: failures with their explanation,
- * the scope's cut of the store, the report groups of the registry. Only src/app/ includes
+ * the scope's check of a unit, the report groups of the registry. Only src/app/ includes
  * this.
  */
 #ifndef THUNO_APP_INT_H
@@ -12,11 +12,20 @@
 tn_err tn__app_fail(struct tn_app *app, tn_err err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Cuts app->store to scope->office for the reads that follow (NULL: every unit). The one place
- * where a scope reaches the store while store functions do not yet take it as an argument
- * (issue 11 item 6); every app function that reads through the office cut calls it first.
- * Errors: TN_ERR_NOT_FOUND (an office no unit has; why says so), TN_ERR_STORE. */
-tn_err tn__app_cut(struct tn_app *app, const struct tn_scope *scope);
+/* The scope an app function reads with: *out is scope (NULL: every unit, as the administrator)
+ * with its office checked against the store and resolved, NULL for the province office. Only a
+ * copy is made: the office reaches the store as each call's argument, never as state on the
+ * connection (issue 11 item 6). Errors: TN_ERR_NOT_FOUND (an office no unit or officer has;
+ * why says so), TN_ERR_STORE. */
+tn_err tn__app_scope(struct tn_app *app, const struct tn_scope *scope, struct tn_scope *out);
+
+/* For an app function that reads one unit directly: TN_OK when scope is not cut (NULL office)
+ * or unit is of scope->office as known at as_of (NULL: now), or the unit is unknown then (the
+ * caller's read says so); else TN_ERR_NOT_FOUND (why names the unit's office). The office cut
+ * reaches the store only as each call's argument (issue 11 item 6), never as state. Errors:
+ * TN_ERR_STORE. */
+tn_err tn__app_unit_in_scope(struct tn_app *app, const struct tn_scope *scope, const char *unit,
+                             const char *as_of);
 
 /* The day a report judges deadlines on: the day of p->as_of, else of app->now. Errors:
  * TN_ERR_PARSE when that time does not start with a day YYYY-MM-DD. */
@@ -59,11 +68,11 @@ struct tn__proposal {
 };
 typedef tn_err (*tn__proposal_cb)(void *ctx, const struct tn__proposal *p);
 
-/* Calls cb for every payment in suspense of the store's office cut received by the end of
- * period as known at as_of (NULL: now), with the memo matched against the units known then
+/* Calls cb for every payment in suspense of office (the cut; NULL: every unit) received by the end
+ * of period as known at as_of (NULL: now), with the memo matched against the units known then
  * (report_payops.c). Errors: TN_ERR_STORE, or cb's. */
-tn_err tn__suspense_proposals(struct tn_store *s, tn_period period, const char *as_of,
-                              tn__proposal_cb cb, void *ctx);
+tn_err tn__suspense_proposals(struct tn_store *s, const char *office, tn_period period,
+                              const char *as_of, tn__proposal_cb cb, void *ctx);
 
 /* The columns of a proposal, shared by report suspense_review and suspense match: the enum
  * TN__PROP_txn_id, ..., TN__PROP_NCOLS (X as in table.h's TN_COLUMNS). */
@@ -89,12 +98,11 @@ void tn__proposal_cells(const struct tn__proposal *p, char period[static TN_PERI
 /* The handover list of period as known at as_of (NULL: now), read with the card-lock rule's
  * KTTN threshold, in unit order; *items is the caller's (free()) (report_lists.c). Errors:
  * TN_ERR_NO_POLICY (why says so), TN_ERR_STORE. */
-tn_err tn__handover_list(struct tn_app *app, tn_period period, const char *as_of,
-                         struct tn_handover_item **items, size_t *n);
+tn_err tn__handover_list(struct tn_app *app, const char *office, tn_period period,
+                         const char *as_of, struct tn_handover_item **items, size_t *n);
 
 /* For what only the province office does (the close, imports): TN_ERR_STATE when scope is cut
- * to a district office (why says so, naming it in Vietnamese vi and English en), else clears
- * the store's cut. */
+ * to a district office (why says so, naming it in Vietnamese vi and English en), else TN_OK. */
 tn_err tn__app_province_only(struct tn_app *app, const struct tn_scope *scope, const char *vi,
                              const char *en);
 

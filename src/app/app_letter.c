@@ -68,7 +68,7 @@ void tn_letter_result_release(struct tn_letter_result *r)
     tn_letter_result_init(r);
 }
 
-tn_err tn__letter_start(struct tn_app *app, const struct tn_scope *scope,
+tn_err tn__letter_start(struct tn_app *app, const struct tn_scope **scope, struct tn_scope *buf,
                         const struct tn_letter_opts *o)
 {
     app->why[0] = '\0';
@@ -77,7 +77,12 @@ tn_err tn__letter_start(struct tn_app *app, const struct tn_scope *scope,
     int one_dest = o->dest.f ? !o->dest.dir : !o->dest.path != !o->dest.dir;
     if (!one_dest)
         return tn__app_fail(app, TN_ERR_USAGE, "give either -o FILE or --dir DIR");
-    return tn__app_cut(app, scope);
+    tn_err err = tn__app_scope(app, *scope, buf);
+    if (err)
+        return err;
+    *scope = buf;
+    /* one unit: of the scope's office, as a list of the office would hold it */
+    return o->unit ? tn__app_unit_in_scope(app, buf, o->unit, tn__letter_as_of(app, o)) : TN_OK;
 }
 
 const char *tn__letter_as_of(const struct tn_app *app, const struct tn_letter_opts *o)
@@ -417,7 +422,8 @@ static tn_err c12_row(void *ctx, const struct tn_letter_unit *u)
 tn_err tn_app_letter_c12ts(struct tn_app *app, const struct tn_scope *scope,
                            const struct tn_letter_opts *o, struct tn_letter_result *res)
 {
-    tn_err err = tn__letter_start(app, scope, o);
+    struct tn_scope sc;
+    tn_err err = tn__letter_start(app, &scope, &sc, o);
     if (err)
         return err;
     struct c12_ctx x = {.app = app, .o = o};
@@ -425,8 +431,8 @@ tn_err tn_app_letter_c12ts(struct tn_app *app, const struct tn_scope *scope,
     if (!o->dest.dir)
         x.doc = tn_letter_doc_new(x.created, "Thông báo C12-TS / Contribution notices");
     struct tn_letter_filter filter = {o->unit};
-    err = tn_store_letter_units(app->store, o->period, tn__letter_as_of(app, o), &filter, c12_row,
-                                &x);
+    err = tn_store_letter_units(app->store, scope->office, o->period, tn__letter_as_of(app, o),
+                                &filter, c12_row, &x);
     if (!err)
         err = tn__letter_unit_found(app, o, x.units);
     if (!err && x.doc)

@@ -11,9 +11,10 @@
 #include "thuno/letter.h"
 #include "thuno/letters.h"
 
-/* Checks what every letter run needs (a letterhead, a destination), clears app->why and cuts
- * the store to scope. Errors: TN_ERR_USAGE, TN_ERR_NOT_FOUND, TN_ERR_STORE. */
-tn_err tn__letter_start(struct tn_app *app, const struct tn_scope *scope,
+/* Checks what every letter run needs (a letterhead, a destination, o->unit of the scope's
+ * office), clears app->why and resolves *scope into buf (tn__app_scope), pointing *scope at
+ * it. Errors: TN_ERR_USAGE, TN_ERR_NOT_FOUND, TN_ERR_STORE. */
+tn_err tn__letter_start(struct tn_app *app, const struct tn_scope **scope, struct tn_scope *buf,
                         const struct tn_letter_opts *o);
 
 /* What a run reads: o->as_of, else app->now. */

@@ -403,7 +403,8 @@ static tn_err mass_row(void *ctx, const struct tn_letter_unit *u)
 tn_err tn_app_letter_mass(struct tn_app *app, const struct tn_scope *scope,
                           const struct tn_letter_opts *o, struct tn_letter_result *res)
 {
-    tn_err err = tn__letter_start(app, scope, o);
+    struct tn_scope sc;
+    tn_err err = tn__letter_start(app, &scope, &sc, o);
     if (err)
         return err;
     if (!o->template_path && !o->template_text)
@@ -425,8 +426,8 @@ tn_err tn_app_letter_mass(struct tn_app *app, const struct tn_scope *scope,
     if (!o->dest.dir)
         x.doc = tn_letter_doc_new(x.created, "Thông báo / Notices");
     struct tn_letter_filter filter = {o->unit};
-    err = tn_store_letter_units(app->store, o->period, tn__letter_as_of(app, o), &filter, mass_row,
-                                &x);
+    err = tn_store_letter_units(app->store, scope->office, o->period, tn__letter_as_of(app, o),
+                                &filter, mass_row, &x);
     if (!err)
         err = tn__letter_unit_found(app, o, x.units);
     if (!err && x.doc)

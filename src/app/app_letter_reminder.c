@@ -16,40 +16,9 @@
 #include "thuno/letter_rule.h"
 #include "thuno/mem.h"
 #include "thuno/policy.h"
+#include "thuno/reminder.h"
 #include "thuno/store.h"
 #include "thuno/text.h"
-
-/* MERGE: branch corerules moves the reminder's figures into core (reminder.h). The statics
- * here are what letter_reminder.c held, moved verbatim so the lead can swap them at merge:
- * reminder_days_late, reminder_pay_by, reminder_overdue_stated -> tn_reminder_days_late,
- * tn_reminder_pay_by, tn_reminder_overdue_stated (same arguments); reminder_terms (the daily
- * rate and the evasion days, refusing missing policy) -> tn_reminder_daily_rate and
- * tn_reminder_evasion_days; the interest a day (tn_money_mul_ppm in reminder_letter) ->
- * tn_reminder_interest_per_day; the per-fund table rows -> tn_reminder_funds. */
-
-/* Days from the oldest overdue deadline to day on; 0 when nothing is overdue (-1). */
-static long reminder_days_late(tn_day on, tn_day oldest_deadline)
-{
-    return oldest_deadline >= 0 ? (long)(on - oldest_deadline) : 0;
-}
-
-/* The day a reminder dated on asks the unit to pay by: evasion_days after on, or earlier,
- * evasion_days after the oldest overdue deadline when that day is not yet past on. */
-static tn_day reminder_pay_by(tn_day on, tn_day oldest_deadline, int evasion_days)
-{
-    tn_day pay_by = on + evasion_days;
-    if (oldest_deadline >= 0 && oldest_deadline + evasion_days >= on &&
-        oldest_deadline + evasion_days < pay_by)
-        pay_by = oldest_deadline + evasion_days;
-    return pay_by;
-}
-
-/* Without the split (a payment kept as credit) the charge periods do not know the credit:
- * what is overdue can be no more than what is owed. */
-static tn_money reminder_overdue_stated(tn_money overdue, int split_ok, tn_money principal_due)
-{
-    return !split_ok && overdue > principal_due ? principal_due : overdue;
-}
 
 /* display order of the funds: BHXH (incl. TNLĐ-BNN), BHYT, BHTN */
 static const enum tn_group fund_order[TN_G_COUNT] = {TN_G_BHXH, TN_G_BHYT, TN_G_BHTN};
@@ -90,7 +59,7 @@ static tn_err rem_row(void *ctx, const struct tn_letter_unit *u)
         free(r->u.owed);
         return tn__app_fail(l->app, err, "%s: no deadline rule for its debts", u->unit_code);
     }
-    r->od.total = reminder_overdue_stated(r->od.total, u->split_ok, u->bal.principal_due);
+    r->od.total = tn_reminder_overdue_stated(r->od.total, u->split_ok, u->bal.principal_due);
     l->n++;
     if (tn_text_memo(u->unit_code, u->name, u->bal.period, r->memo, sizeof r->memo))
         r->memo[0] = '\0';
@@ -105,26 +74,23 @@ struct rem_terms {
     int evasion_days;
 };
 
-/* The terms in force on day d. Errors: TN_ERR_NO_POLICY (why says which) when interest.csv has no
- * daily rule or legal.csv no rule in force that day: a letter never quotes a made-up term. */
+/* The terms in force on day d (reminder.h). Errors: TN_ERR_NO_POLICY (why says which) when
+ * interest.csv has no daily rule or legal.csv no rule in force that day: a letter never quotes
+ * a made-up term. */
 static tn_err reminder_terms(struct tn_app *app, tn_day d, struct rem_terms *out)
 {
     const struct tn_policy *pol = app->policy;
-    const struct tn_interest_rule *ir;
-    const struct tn_legal_rule *lr;
     char day[TN_DAY_BUFSZ];
     tn_day_format(d, day);
-    if (tn_policy_interest_rule(pol, d, &ir) || ir->kind != TN_INT_DAILY)
+    if (tn_reminder_daily_rate(pol, d, &out->rate))
         return tn__app_fail(app, TN_ERR_NO_POLICY,
                             "no daily interest rule in policy/interest.csv on %s", day);
-    if (tn_policy_legal(pol, d, &lr))
+    if (tn_reminder_evasion_days(pol, d, &out->evasion_days))
         return tn__app_fail(app, TN_ERR_NO_POLICY, "no rule in policy/legal.csv on %s", day);
-    out->rate = ir->daily_rate;
-    tn_ppm_format_percent(ir->daily_rate, out->rate_text);
+    tn_ppm_format_percent(out->rate, out->rate_text);
     for (char *c = out->rate_text; *c; c++)
         if (*c == '.')
             *c = ',';
-    out->evasion_days = lr->evasion_days;
     return TN_OK;
 }
 
@@ -171,13 +137,9 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn_letterhea
                                                     {"BHTN", 2, TN_LETTER_RIGHT},
                                                     {"Tổng cộng", 2.2, TN_LETTER_RIGHT}};
         tn_letter_table_begin(doc, cols, 5);
-        tn_money rows[4][TN_G_COUNT];
-        for (int g = 0; g < TN_G_COUNT; g++) {
-            rows[0][g] = r->od.principal[g];
-            rows[1][g] = u->interest_due[g];
-            rows[2][g] = u->closing[g] - u->interest_due[g] - r->od.principal[g];
-            rows[3][g] = u->closing[g];
-        }
+        struct tn_reminder_funds f;
+        tn_reminder_funds(r->od.principal, u->interest_due, u->closing, &f);
+        const tn_money *rows[4] = {f.overdue, f.interest_due, f.not_due, f.closing};
         static const char *const label[] = {
             "Số tiền chậm đóng (đã quá hạn đóng)", "Tiền lãi chậm đóng chưa nộp",
             "Số tiền chưa đến hạn đóng", "Tổng số tiền còn phải đóng"};
@@ -205,8 +167,8 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn_letterhea
     char dl[16], months[16];
     const char *rate = terms->rate_text;
     tn_money per_day = 0;
-    (void)tn_money_mul_ppm(r->od.total, terms->rate, &per_day);
-    long days = reminder_days_late(o->date, r->od.oldest_deadline);
+    (void)tn_money_mul_ppm(r->od.total, terms->rate, &per_day); /* tn_reminder_interest_per_day */
+    long days = tn_reminder_days_late(o->date, r->od.oldest_deadline);
     tn_text_day_vi(r->od.oldest_deadline >= 0 ? r->od.oldest_deadline : end, dl);
     snprintf(months, sizeof months, "%d,%d", u->bal.months_owed_tenths / 10,
              u->bal.months_owed_tenths % 10);
@@ -224,7 +186,7 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn_letterhea
         "đóng đủ.",
         rate, tn__money_vi(r->od.total, m2), tn__money_vi(per_day, m3));
     int ev = terms->evasion_days;
-    tn_day pay_by = reminder_pay_by(o->date, r->od.oldest_deadline, ev);
+    tn_day pay_by = tn_reminder_pay_by(o->date, r->od.oldest_deadline, ev);
     char pb[16];
     tn_text_day_vi(pay_by, pb);
     tn_letter_para(doc, TN_LETTER_HEADING, "3. Đề nghị");
@@ -550,7 +512,8 @@ tn_err tn_app_letter_reminder(struct tn_app *app, const struct tn_scope *scope,
                               const struct tn_letter_opts *o, struct tn_letter_result *res)
 {
     res->late_day = tn_letter_rule_reminder_late_day(o->date);
-    tn_err err = tn__letter_start(app, scope, o);
+    struct tn_scope sc;
+    tn_err err = tn__letter_start(app, &scope, &sc, o);
     if (err)
         return err;
     if (o->record && !o->actor)
@@ -560,8 +523,8 @@ tn_err tn_app_letter_reminder(struct tn_app *app, const struct tn_scope *scope,
     if ((err = reminder_terms(app, o->date, &terms)))
         return err;
     struct tn_letter_filter filter = {o->unit};
-    err = tn_store_letter_units(app->store, o->period, tn__letter_as_of(app, o), &filter, rem_row,
-                                &l);
+    err = tn_store_letter_units(app->store, scope->office, o->period, tn__letter_as_of(app, o),
+                                &filter, rem_row, &l);
     if (!err)
         err = tn__letter_unit_found(app, o, l.units);
     if (!err)

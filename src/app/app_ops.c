@@ -81,11 +81,13 @@ tn_err tn_app_suspense_match(struct tn_app *app, const struct tn_scope *scope, t
     if (apply && as_of)
         return tn__app_fail(app, TN_ERR_USAGE,
                             "matches are recorded now: an as-of view is read-only");
-    tn_err err = tn__app_cut(app, scope);
+    struct tn_scope sc;
+    tn_err err = tn__app_scope(app, scope, &sc);
     if (err)
         return err;
+    scope = &sc;
     struct match_run x = {.out = out, .apply = apply};
-    err = tn__suspense_proposals(app->store, period, as_of, match_row, &x);
+    err = tn__suspense_proposals(app->store, scope->office, period, as_of, match_row, &x);
     long applied = 0;
     for (size_t i = 0; i < x.ntodo && !err; i++) {
         struct tn_payops_assign how = {app->now, actor, x.todo[i].method, x.todo[i].confidence,
@@ -106,7 +108,8 @@ tn_err tn_app_suspense_assign(struct tn_app *app, const struct tn_scope *scope, 
     if (!txn_id || !unit_code || !actor || !actor[0])
         return tn__app_fail(app, TN_ERR_USAGE,
                             "assigning a payment needs its transaction, the unit and who decides");
-    tn_err err = tn__app_cut(app, scope);
+    struct tn_scope sc; /* a write names its payment and unit: the office is only checked */
+    tn_err err = tn__app_scope(app, scope, &sc);
     if (err)
         return err;
     struct tn_payops_assign how = {app->now, actor, "manual", 100,
@@ -137,12 +140,14 @@ tn_err tn_app_handover_sign(struct tn_app *app, const struct tn_scope *scope, tn
     if (tn_day_parse(day, &d) || (date && strlen(date) != 10))
         return tn__app_fail(app, TN_ERR_USAGE, "expected a signing date YYYY-MM-DD, got \"%s\"",
                             date ? date : app->now);
-    tn_err err = tn__app_cut(app, scope);
+    struct tn_scope sc;
+    tn_err err = tn__app_scope(app, scope, &sc);
     if (err)
         return err;
+    scope = &sc;
     struct tn_handover_item *items = NULL;
     size_t n = 0;
-    if ((err = tn__handover_list(app, period, NULL, &items, &n)))
+    if ((err = tn__handover_list(app, scope->office, period, NULL, &items, &n)))
         return err;
     free(h->items);
     h->items = items;

@@ -46,7 +46,11 @@ tn_err tn_app_committee_pack(struct tn_app *app, const struct tn_scope *scope,
     app->why[0] = '\0';
     if (p->period < 0)
         return tn__app_fail(app, TN_ERR_USAGE, "the committee report needs a period YYYY-MM");
-    tn_err err = tn__app_cut(app, scope);
+    struct tn_scope sc;
+    tn_err err = tn__app_scope(app, scope, &sc);
+    if (err)
+        return err;
+    scope = &sc;
     for (size_t i = 0; !err && i < sizeof committee / sizeof committee[0]; i++) {
         const struct tn_report *r = tn_app_report(committee[i].report);
         assert(r); /* report_inspections.c registers the three */
@@ -220,34 +224,36 @@ tn_err tn_app_pack_meeting(struct tn_app *app, const struct tn_scope *scope, tn_
     app->why[0] = '\0';
     if (!out->section)
         return tn__app_fail(app, TN_ERR_USAGE, "the meeting pack is written in sections");
-    tn_err err = tn__app_cut(app, scope);
+    struct tn_scope sc;
+    tn_err err = tn__app_scope(app, scope, &sc);
     if (err)
         return err;
+    scope = &sc;
     struct tn_store *s = app->store;
     struct mp_steps st = {0};
     err = out->section(out->ctx, "1. Kết quả thu so với kế hoạch / Collection against plan",
                        MP_PLAN_cols, MP_PLAN_NCOLS);
     if (!err)
-        err = tn_store_plan_kpi(s, period, as_of, mp_plan_row, (void *)out);
+        err = tn_store_plan_kpi(s, scope->office, period, as_of, mp_plan_row, (void *)out);
     if (!err && !(err = out->section(out->ctx,
                                      "2. Nợ theo nhóm tháng nợ, tháng trước và tháng này / "
                                      "Debt by bucket, last month and this",
                                      MP_BUCKET_cols, MP_BUCKET_NCOLS)))
-        err = tn_store_bucket_moves(s, period, as_of, mp_bucket_row, (void *)out);
+        err = tn_store_bucket_moves(s, scope->office, period, as_of, mp_bucket_row, (void *)out);
     if (!err && !(err = out->section(out->ctx, "3. Đơn vị phát sinh nợ mới / Units newly in debt",
                                      MP_NEW_cols, MP_NEW_NCOLS)))
-        err = tn_store_new_debtors(s, period, as_of, mp_new_row, (void *)out);
+        err = tn_store_new_debtors(s, scope->office, period, as_of, mp_new_row, (void *)out);
     struct mp_event_ctx ex = {out, app->policy};
     if (!err && !(err = out->section(out->ctx,
                                      "4. Công việc đã thực hiện trong tháng / What was done "
                                      "this month",
                                      MP_EVENT_cols, MP_EVENT_NCOLS)))
-        err = tn_store_event_counts(s, period, as_of, mp_event_row, &ex);
+        err = tn_store_event_counts(s, scope->office, period, as_of, mp_event_row, &ex);
     if (!err && !(err = out->section(out->ctx,
                                      "5. Đề xuất biện pháp tháng tới / Proposed measures for "
                                      "next month",
                                      MP_STEP_cols, MP_STEP_NCOLS)))
-        err = tn_store_escalation(s, app->policy, period, as_of, mp_count_step, &st);
+        err = tn_store_escalation(s, scope->office, app->policy, period, as_of, mp_count_step, &st);
     for (size_t i = 0; !err && i < st.n; i++) {
         struct tn_cell c[MP_STEP_NCOLS];
         c[MP_STEP_department] = tn_cell_text(st.v[i].department);

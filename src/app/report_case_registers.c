@@ -115,7 +115,6 @@ static tn_err bank_order_row(void *ctx, const struct tn_bank_order_row *o)
 static tn_err run_banks(struct tn_app *app, const struct tn_scope *scope,
                         const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     const struct tn_policy *pol = app->policy;
     struct banks_ctx x;
     memset(&x, 0, sizeof x);
@@ -126,7 +125,7 @@ static tn_err run_banks(struct tn_app *app, const struct tn_scope *scope,
             x.rule = &pol->case_deadlines[i];
     if (tn__app_report_day(app, p, &x.today))
         x.today = 0;
-    tn_err err = tn_store_bank_orders(app->store, p->as_of, bank_order_row, &x);
+    tn_err err = tn_store_bank_orders(app->store, scope->office, p->as_of, bank_order_row, &x);
     if (!err)
         err = bank_flush(&x);
     return err;
@@ -171,9 +170,8 @@ static tn_err tip_row(void *ctx, const struct tn_tip_row *r)
 static tn_err run_tip_rewards(struct tn_app *app, const struct tn_scope *scope,
                               const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     struct tips_ctx x = {app, out};
-    return tn_store_tips(app->store, p->as_of, tip_row, &x);
+    return tn_store_tips(app->store, scope->office, p->as_of, tip_row, &x);
 }
 
 static tn_err branch_row(void *ctx, const struct tn_case_branch_link *r)
@@ -192,8 +190,7 @@ static tn_err branch_row(void *ctx, const struct tn_case_branch_link *r)
 static tn_err run_case_branches(struct tn_app *app, const struct tn_scope *scope,
                                 const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return tn_store_branch_links(app->store, p->as_of, branch_row, (void *)out);
+    return tn_store_branch_links(app->store, scope->office, p->as_of, branch_row, (void *)out);
 }
 
 #define COLS(p) p##_cols, p##_NCOLS

@@ -4,9 +4,8 @@
  * escalation (the monthly proposals of the ladder). Columns are data-formats.md's for
  * litigation, docs/cases.md's for the others.
  *
- * The litigation shares, the plan status, the days overdue, the years open and the alerts are
- * computed here as they were in the CLI, until core's functions for them replace these
- * (issue 11 item 1).
+ * The litigation shares (percent.h), the plan status, the days overdue, the years open and
+ * the alerts (case.h: tn_case_watch) are core's.
  */
 #include "app_int.h"
 
@@ -14,6 +13,7 @@
 #include <string.h>
 
 #include "thuno/case_store.h"
+#include "thuno/percent.h"
 #include "thuno/policy.h"
 #include "thuno/store.h"
 
@@ -101,10 +101,10 @@ TN_COLUMNS(CASE, CASE_COLS);
 TN_COLUMNS(ESC, ESC_COLS);
 /* clang-format on */
 
-/* a / b in tenths of a percent, rounded down; -1 when b is 0 */
+/* a / b in tenths of a percent, rounded down (docs/cases.md, percent.h); -1 when b is 0 */
 static int64_t share(int64_t a, int64_t b)
 {
-    return b > 0 ? a * 1000 / b : -1;
+    return tn_percent_tenths_down(a, b);
 }
 
 /* A share cell, empty when it is not defined. */
@@ -145,32 +145,30 @@ static tn_err litigation_row(void *ctx, const struct tn_litigation_row *r)
 _Static_assert((int)LITT_NCOLS == (int)LIT_NCOLS && (int)LITO_NCOLS == (int)LIT_NCOLS,
                "the litigation reports share one row layout");
 
-static tn_err litigation(struct tn_app *app, const struct tn_report_params *p,
-                         const struct tn_sink *out, enum tn_litigation_by by)
+static tn_err litigation(struct tn_app *app, const struct tn_scope *scope,
+                         const struct tn_report_params *p, const struct tn_sink *out,
+                         enum tn_litigation_by by)
 {
-    return tn_store_litigation(app->store, p->from, p->to, p->as_of, by, litigation_row,
-                               (void *)out);
+    return tn_store_litigation(app->store, scope->office, p->from, p->to, p->as_of, by,
+                               litigation_row, (void *)out);
 }
 
 static tn_err run_litigation(struct tn_app *app, const struct tn_scope *scope,
                              const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return litigation(app, p, out, TN_LIT_YEAR);
+    return litigation(app, scope, p, out, TN_LIT_YEAR);
 }
 
 static tn_err run_litigation_type(struct tn_app *app, const struct tn_scope *scope,
                                   const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return litigation(app, p, out, TN_LIT_TYPE);
+    return litigation(app, scope, p, out, TN_LIT_TYPE);
 }
 
 static tn_err run_litigation_office(struct tn_app *app, const struct tn_scope *scope,
                                     const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return litigation(app, p, out, TN_LIT_OFFICE);
+    return litigation(app, scope, p, out, TN_LIT_OFFICE);
 }
 
 struct cases_ctx {
@@ -184,21 +182,17 @@ static tn_err case_row(void *ctx, const struct tn_case_row *r)
     char opened[TN_DAY_BUFSZ], last[TN_DAY_BUFSZ], next[TN_DAY_BUFSZ], alert[300];
     tn_day_format(r->c.opened, opened);
     tn_day_format(r->c.last_day, last);
-    const char *plan = !r->has_plan        ? ""
-                       : r->plan.complete  ? "complete"
-                       : r->plan.defaulted ? "defaulted"
-                                           : "on_track";
-    const char *by = r->deadline_rule                  ? r->deadline_rule->who
-                     : r->has_plan && r->deadline >= 0 ? "unit"
-                                                       : "";
-    int64_t overdue = r->deadline >= 0 && x->today > r->deadline ? x->today - r->deadline : 0;
-    tn_day end = tn_case_is_over(&r->c) ? r->c.last_day : x->today;
+    struct tn_case_watch_in in = {&r->c,           !r->invalid[0],
+                                  r->alert_status, r->has_plan ? &r->plan : NULL,
+                                  r->deadline,     r->deadline_rule};
+    struct tn_case_watch w;
+    tn_case_watch(&in, x->today, &w);
     alert[0] = '\0';
-    if (r->invalid[0])
+    if (w.alert == TN_CASE_ALERT_NO_REPLAY)
         snprintf(alert, sizeof alert, "history does not replay: %s", r->invalid);
-    else if (r->alert_status)
+    else if (w.alert == TN_CASE_ALERT_UNIT_GONE)
         snprintf(alert, sizeof alert, "unit is %s while the case is open", r->unit_status);
-    else if (r->has_plan && r->plan.defaulted && r->c.state == TN_CASE_ST_MEDIATED)
+    else if (w.alert == TN_CASE_ALERT_PLAN_MISSED)
         snprintf(alert, sizeof alert, "instalment missed: record plan_defaulted");
     struct tn_cell c[CASE_NCOLS];
     c[CASE_case_id] = tn_cell_text(r->case_id);
@@ -214,15 +208,15 @@ static tn_err case_row(void *ctx, const struct tn_case_row *r)
     c[CASE_awarded] = r->c.awarded < 0 ? tn_cell_null() : tn_cell_int(r->c.awarded);
     c[CASE_recovered] = tn_cell_int(r->recovered);
     c[CASE_plan_remainder] = r->has_plan ? tn_cell_int(r->plan.remainder) : tn_cell_null();
-    c[CASE_plan] = tn_cell_text(plan);
+    c[CASE_plan] = tn_cell_text(w.plan);
     c[CASE_next_date] = tn_cell_null();
     if (r->deadline >= 0) {
         tn_day_format(r->deadline, next);
         c[CASE_next_date] = tn_cell_text(next);
     }
-    c[CASE_next_by] = tn_cell_text(by);
-    c[CASE_overdue_days] = tn_cell_int(overdue);
-    c[CASE_years_open] = tn_cell_tenths((end - r->c.opened) * 10 / 365);
+    c[CASE_next_by] = tn_cell_text(w.next_by);
+    c[CASE_overdue_days] = tn_cell_int(w.overdue_days);
+    c[CASE_years_open] = tn_cell_tenths(w.years_open_tenths);
     c[CASE_alert] = tn_cell_text(alert);
     return x->out->row(x->out->ctx, c);
 }
@@ -230,13 +224,12 @@ static tn_err case_row(void *ctx, const struct tn_case_row *r)
 static tn_err run_cases(struct tn_app *app, const struct tn_scope *scope,
                         const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     struct cases_ctx x = {out, 0};
     tn_err err = tn__app_report_day(app, p, &x.today);
     if (err)
         return tn__app_fail(app, err, "bad time %s", p->as_of ? p->as_of : app->now);
-    return tn_store_cases(app->store, app->policy, p->as_of ? p->as_of : app->now, -1, case_row,
-                          &x);
+    return tn_store_cases(app->store, scope->office, app->policy, p->as_of ? p->as_of : app->now,
+                          -1, case_row, &x);
 }
 
 static tn_err escalation_row(void *ctx, const struct tn_escalation_row *r)
@@ -267,9 +260,8 @@ static tn_err escalation_row(void *ctx, const struct tn_escalation_row *r)
 static tn_err run_escalation(struct tn_app *app, const struct tn_scope *scope,
                              const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return tn_store_escalation(app->store, app->policy, p->period, p->as_of, escalation_row,
-                               (void *)out);
+    return tn_store_escalation(app->store, scope->office, app->policy, p->period, p->as_of,
+                               escalation_row, (void *)out);
 }
 
 #define COLS(p)       p##_cols, p##_NCOLS

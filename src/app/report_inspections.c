@@ -15,6 +15,7 @@
 
 #include "thuno/inspection_store.h"
 #include "thuno/mem.h"
+#include "thuno/percent.h"
 #include "thuno/store.h"
 
 /* clang-format off */
@@ -168,9 +169,8 @@ static tn_err inspection_row(void *ctx, const struct tn_inspection_row *r)
 static tn_err run_inspections(struct tn_app *app, const struct tn_scope *scope,
                               const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return tn_store_inspections(app->store, tn_period_last_day(p->period), p->as_of, inspection_row,
-                                (void *)out);
+    return tn_store_inspections(app->store, scope->office, tn_period_last_day(p->period), p->as_of,
+                                inspection_row, (void *)out);
 }
 
 /* ---- inspection_referrals ---- */
@@ -265,15 +265,14 @@ static tn_err referral_row(void *ctx, const struct tn_inspection_facts *f)
 static tn_err run_referrals(struct tn_app *app, const struct tn_scope *scope,
                             const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     struct referral_ctx x = {out, NULL, {0}};
     tn_err err = load_rule(app, p->period, &x.rule);
     if (!err)
-        err = tn_store_inspections(app->store, tn_period_last_day(p->period), p->as_of, summarize,
-                                   &x.insp);
+        err = tn_store_inspections(app->store, scope->office, tn_period_last_day(p->period),
+                                   p->as_of, summarize, &x.insp);
     if (!err) {
         tn_sort(x.insp.v, x.insp.n, sizeof x.insp.v[0], by_unit);
-        err = tn_store_unit_facts(app->store, p->period, p->as_of, referral_row, &x);
+        err = tn_store_unit_facts(app->store, scope->office, p->period, p->as_of, referral_row, &x);
     }
     free(x.insp.v);
     return err;
@@ -382,35 +381,33 @@ static tn_err facts_row(void *ctx, const struct tn_inspection_facts *f)
     return refusing_row(x, f);
 }
 
-static tn_err run_facts(struct tn_app *app, const struct tn_report_params *p,
-                        const struct tn_sink *out, enum facts_list list)
+static tn_err run_facts(struct tn_app *app, const struct tn_scope *scope,
+                        const struct tn_report_params *p, const struct tn_sink *out,
+                        enum facts_list list)
 {
     struct facts_ctx x = {out, NULL, list};
     tn_err err = load_rule(app, p->period, &x.rule);
     if (!err)
-        err = tn_store_unit_facts(app->store, p->period, p->as_of, facts_row, &x);
+        err = tn_store_unit_facts(app->store, scope->office, p->period, p->as_of, facts_row, &x);
     return err;
 }
 
 static tn_err run_union_chairs(struct tn_app *app, const struct tn_scope *scope,
                                const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return run_facts(app, p, out, LIST_CHAIRS);
+    return run_facts(app, scope, p, out, LIST_CHAIRS);
 }
 
 static tn_err run_pc_refusing(struct tn_app *app, const struct tn_scope *scope,
                               const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return run_facts(app, p, out, LIST_REFUSING);
+    return run_facts(app, scope, p, out, LIST_REFUSING);
 }
 
 static tn_err run_pc_measures(struct tn_app *app, const struct tn_scope *scope,
                               const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return run_facts(app, p, out, LIST_MEASURES);
+    return run_facts(app, scope, p, out, LIST_MEASURES);
 }
 
 /* ---- pc_report: labour use and contributions by district and sector ---- */
@@ -427,16 +424,16 @@ static tn_err labour_row(void *ctx, const struct tn_labour_row *r)
     c[LAB_debt] = tn_cell_int(r->debt);
     c[LAB_units_in_debt] = tn_cell_int(r->units_in_debt);
     /* nothing assessed: no ratio */
-    c[LAB_debt_ratio] =
-        r->assessed > 0 ? tn_cell_tenths(r->debt * 1000 / r->assessed) : tn_cell_null();
+    c[LAB_debt_ratio] = r->assessed > 0
+                            ? tn_cell_tenths(tn_percent_tenths_down(r->debt, r->assessed))
+                            : tn_cell_null();
     return put(ctx, c, LAB_NCOLS);
 }
 
 static tn_err run_pc_report(struct tn_app *app, const struct tn_scope *scope,
                             const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return tn_store_labour(app->store, p->period, p->as_of, labour_row, (void *)out);
+    return tn_store_labour(app->store, scope->office, p->period, p->as_of, labour_row, (void *)out);
 }
 
 #define COLS(p)       p##_cols, p##_NCOLS

@@ -235,25 +235,23 @@ static tn_err card_rule(struct tn_app *app, tn_period p, const struct tn_card_ru
 static tn_err run_card_locks(struct tn_app *app, const struct tn_scope *scope,
                              const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     const struct tn_card_rule *rule;
     tn_err err = card_rule(app, p->period, &rule);
     struct crossing_ctx x = {out, err ? 0 : rule->kttn_tenths};
     return err ? err
-               : tn_store_crossings(app->store, p->period, p->as_of, rule->lock_tenths, lock_row,
-                                    &x);
+               : tn_store_crossings(app->store, scope->office, p->period, p->as_of,
+                                    rule->lock_tenths, lock_row, &x);
 }
 
 static tn_err run_handover(struct tn_app *app, const struct tn_scope *scope,
                            const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     const struct tn_card_rule *rule;
     tn_err err = card_rule(app, p->period, &rule);
     struct crossing_ctx x = {out, err ? 0 : rule->kttn_tenths};
     return err ? err
-               : tn_store_crossings(app->store, p->period, p->as_of, rule->kttn_tenths,
-                                    handover_row, &x);
+               : tn_store_crossings(app->store, scope->office, p->period, p->as_of,
+                                    rule->kttn_tenths, handover_row, &x);
 }
 
 static tn_err officer_kpi_row(void *ctx, const struct tn_kpi_row *r)
@@ -332,12 +330,11 @@ static tn_err non_participant_row(void *ctx, const struct tn_non_participant_row
 static tn_err run_non_participants(struct tn_app *app, const struct tn_scope *scope,
                                    const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     const struct tn_undeclared_rule *rule;
     if (tn_policy_undeclared(app->policy, tn_period_last_day(p->period), &rule))
         return tn__app_fail(app, TN_ERR_NO_POLICY,
                             "no rule in policy/non_participant.csv for this period");
-    return tn_store_non_participants(app->store, p->period, p->as_of, rule->min_gap,
+    return tn_store_non_participants(app->store, scope->office, p->period, p->as_of, rule->min_gap,
                                      rule->min_ratio_percent, non_participant_row, (void *)out);
 }
 
@@ -346,21 +343,24 @@ static tn_err run_non_participants(struct tn_app *app, const struct tn_scope *sc
     static tn_err name(struct tn_app *app, const struct tn_scope *scope,                           \
                        const struct tn_report_params *p, const struct tn_sink *out)                \
     {                                                                                              \
-        (void)scope;                                                                               \
         struct tn_store *s = app->store;                                                           \
         void *ctx = (void *)out;                                                                   \
         return call;                                                                               \
     }
-STORE_RUN(run_balances, tn_store_balances(s, p->period, p->as_of, balance_row, ctx))
-STORE_RUN(run_findings, tn_store_findings(s, p->period, p->as_of, finding_row, ctx))
-STORE_RUN(run_suspense, tn_store_suspense(s, p->period, p->as_of, suspense_row, ctx))
+STORE_RUN(run_balances, tn_store_balances(s, scope->office, p->period, p->as_of, balance_row, ctx))
+STORE_RUN(run_findings, tn_store_findings(s, scope->office, p->period, p->as_of, finding_row, ctx))
+STORE_RUN(run_suspense, tn_store_suspense(s, scope->office, p->period, p->as_of, suspense_row, ctx))
 STORE_RUN(run_officer_kpi,
-          tn_store_kpi(s, p->period, p->as_of, TN_KPI_OFFICER, officer_kpi_row, ctx))
-STORE_RUN(run_debtors, tn_store_debtors(s, p->period, p->as_of, debtor_row, ctx))
-STORE_RUN(run_award, tn_store_award_eligible(s, p->period, p->as_of, debtor_row, ctx))
-STORE_RUN(run_kpi_office, tn_store_kpi(s, p->period, p->as_of, TN_KPI_OFFICE, kpi_row, ctx))
-STORE_RUN(run_kpi_type, tn_store_kpi(s, p->period, p->as_of, TN_KPI_TYPE, kpi_row, ctx))
-STORE_RUN(run_kpi_department, tn_store_kpi(s, p->period, p->as_of, TN_KPI_DEPARTMENT, kpi_row, ctx))
+          tn_store_kpi(s, scope->office, p->period, p->as_of, TN_KPI_OFFICER, officer_kpi_row, ctx))
+STORE_RUN(run_debtors, tn_store_debtors(s, scope->office, p->period, p->as_of, debtor_row, ctx))
+STORE_RUN(run_award,
+          tn_store_award_eligible(s, scope->office, p->period, p->as_of, debtor_row, ctx))
+STORE_RUN(run_kpi_office,
+          tn_store_kpi(s, scope->office, p->period, p->as_of, TN_KPI_OFFICE, kpi_row, ctx))
+STORE_RUN(run_kpi_type,
+          tn_store_kpi(s, scope->office, p->period, p->as_of, TN_KPI_TYPE, kpi_row, ctx))
+STORE_RUN(run_kpi_department,
+          tn_store_kpi(s, scope->office, p->period, p->as_of, TN_KPI_DEPARTMENT, kpi_row, ctx))
 #undef STORE_RUN
 
 #define COLS(p)       p##_cols, p##_NCOLS

@@ -4,8 +4,8 @@
  * reminder is evading; rules.md §6; docs/letters.md "The 60-day clock"). The clock is judged on
  * the day of as_of (default the caller's now) against the unit's latest close known then: a
  * reminder is paid once a close shows nothing unpaid of the periods it named (oldest_unpaid
- * later than overdue_through). Registered as the group tn__reports_letters
- * (report_registry.c).
+ * later than overdue_through): core's tn_reminder_clock. Registered as the group
+ * tn__reports_letters (report_registry.c).
  */
 #include "app_int.h"
 
@@ -14,6 +14,7 @@
 
 #include "thuno/letters.h"
 #include "thuno/policy.h"
+#include "thuno/reminder.h"
 #include "thuno/store.h"
 
 /* clang-format off */
@@ -57,28 +58,29 @@ static tn_err reminder_row(void *ctx, const struct tn_reminder_row *r,
                            const struct tn_balance_row *latest)
 {
     struct rem_ctx *x = ctx;
-    const struct tn_legal_rule *lr;
-    /* LAW: Law 41/2024/QH15 Art 39: evading when still unpaid the policy's evasion days
-     * (60) after the written reminder, or after the deadline (the close's legal_status) */
     char sent[TN_DAY_BUFSZ];
     tn_day_format(r->sent_on, sent);
-    if (tn_policy_legal(x->app->policy, r->sent_on, &lr))
+    int has_latest = latest->close_id != 0;
+    struct tn_reminder_clock_in in = {.sent_on = r->sent_on,
+                                      .period = r->period,
+                                      .overdue_through = r->overdue_through,
+                                      .oldest_deadline = r->oldest_deadline,
+                                      .has_latest = has_latest,
+                                      .latest_period = latest->period,
+                                      .latest_oldest_unpaid = latest->oldest_unpaid};
+    if (tn_reminder_evasion_days(x->app->policy, r->sent_on, &in.evasion_days))
         return tn__app_fail(x->app, TN_ERR_NO_POLICY, "%s %s: no rule in policy/legal.csv on %s",
                             r->unit_code, r->letter_no, sent);
-    int ev = lr->evasion_days;
-    tn_day ends = r->sent_on + ev;
-    int has_latest = latest->close_id != 0;
-    int paid = has_latest && latest->period >= r->period &&
-               (latest->oldest_unpaid < 0 || latest->oldest_unpaid > r->overdue_through);
-    const char *clock = paid ? "paid" : ev == 0 ? "none" : x->today <= ends ? "running" : "expired";
+    struct tn_reminder_clock k;
+    tn_reminder_clock(&in, x->today, &k);
     char per[TN_PERIOD_BUFSZ], thru[TN_PERIOD_BUFSZ] = "", e1[TN_DAY_BUFSZ], e2[TN_DAY_BUFSZ],
                                e3[TN_DAY_BUFSZ], lp[TN_PERIOD_BUFSZ] = "", ou[TN_PERIOD_BUFSZ] = "";
     tn_period_format(r->period, per);
     if (r->overdue_through >= 0)
         tn_period_format(r->overdue_through, thru);
-    day_text(ev ? ends : -1, e1);
-    day_text(ev ? ends + 1 : -1, e2);
-    day_text(ev && r->oldest_deadline >= 0 ? r->oldest_deadline + ev : -1, e3);
+    day_text(k.ends, e1);
+    day_text(k.evading_from, e2);
+    day_text(k.deadline_ends, e3);
     if (has_latest)
         tn_period_format(latest->period, lp);
     if (has_latest && latest->oldest_unpaid >= 0)
@@ -95,12 +97,12 @@ static tn_err reminder_row(void *ctx, const struct tn_reminder_row *r,
     c[REM_clock_ends] = tn_cell_text(e1);
     c[REM_evading_from] = tn_cell_text(e2);
     /* no days left once paid, or without an evasion clock */
-    c[REM_days_left] = paid || ev == 0 ? tn_cell_null() : tn_cell_int((int64_t)ends - x->today);
+    c[REM_days_left] = k.paid || k.ends < 0 ? tn_cell_null() : tn_cell_int(k.days_left);
     c[REM_deadline_clock_ends] = tn_cell_text(e3);
     c[REM_latest_period] = tn_cell_text(lp);
     c[REM_oldest_unpaid_now] = tn_cell_text(ou);
-    c[REM_paid] = tn_cell_int(paid);
-    c[REM_clock] = tn_cell_text(clock);
+    c[REM_paid] = tn_cell_int(k.paid);
+    c[REM_clock] = tn_cell_text(k.state);
     c[REM_legal_status_now] = tn_cell_text(has_latest ? latest->legal_status : "");
     c[REM_actor] = tn_cell_text(r->actor);
     return x->out->row(x->out->ctx, c);
@@ -109,13 +111,13 @@ static tn_err reminder_row(void *ctx, const struct tn_reminder_row *r,
 static tn_err run_reminders(struct tn_app *app, const struct tn_scope *scope,
                             const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     struct rem_ctx x = {app, out, 0};
     if (tn__app_report_day(app, p, &x.today))
         return tn__app_fail(app, TN_ERR_USAGE, "reminders: the time \"%s\" has no day YYYY-MM-DD",
                             p->as_of ? p->as_of : app->now);
     struct tn_letter_filter f = {NULL};
-    return tn_store_reminders(app->store, p->as_of ? p->as_of : app->now, &f, reminder_row, &x);
+    return tn_store_reminders(app->store, scope->office, p->as_of ? p->as_of : app->now, &f,
+                              reminder_row, &x);
 }
 
 static const struct tn_report reports[] = {

@@ -205,8 +205,8 @@ static tn_err special_unit(void *ctx, const struct tn_list_unit *u)
     return err;
 }
 
-static tn_err special(struct tn_app *app, const struct tn_report_params *p,
-                      const struct tn_sink *out, const char *type)
+static tn_err special(struct tn_app *app, const struct tn_scope *scope,
+                      const struct tn_report_params *p, const struct tn_sink *out, const char *type)
 {
     tn_period period;
     tn_err err = report_period(app, p, &period);
@@ -214,21 +214,19 @@ static tn_err special(struct tn_app *app, const struct tn_report_params *p,
         return err;
     struct special_ctx x = {app, out, period, p->as_of, NULL};
     struct tn_list_filter f = {type, 1, 1};
-    return tn_store_list_units(app->store, period, p->as_of, &f, special_unit, &x);
+    return tn_store_list_units(app->store, scope->office, period, p->as_of, &f, special_unit, &x);
 }
 
 static tn_err run_special(struct tn_app *app, const struct tn_scope *scope,
                           const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return special(app, p, out, NULL);
+    return special(app, scope, p, out, NULL);
 }
 
 static tn_err run_coop_workers(struct tn_app *app, const struct tn_scope *scope,
                                const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return special(app, p, out, "cooperative");
+    return special(app, scope, p, out, "cooperative");
 }
 
 /* ---- branches ---- */
@@ -263,8 +261,8 @@ static tn_err branch_row(void *ctx, const struct tn_branch_row *r)
 static tn_err run_branches(struct tn_app *app, const struct tn_scope *scope,
                            const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return tn_store_branches(app->store, p->period, p->as_of, branch_row, (void *)out);
+    return tn_store_branches(app->store, scope->office, p->period, p->as_of, branch_row,
+                             (void *)out);
 }
 
 /* ---- cooperatives (seed 004) ---- */
@@ -296,14 +294,13 @@ static tn_err coop_row(void *ctx, const struct tn_coop_row *r)
 static tn_err run_coops(struct tn_app *app, const struct tn_scope *scope,
                         const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     tn_period period;
     tn_err err = report_period(app, p, &period);
     if (err)
         return err;
     struct coop_ctx x = {out, ""};
     tn_period_format(period, x.period);
-    return tn_store_cooperatives(app->store, period, p->as_of, coop_row, &x);
+    return tn_store_cooperatives(app->store, scope->office, period, p->as_of, coop_row, &x);
 }
 
 /* ---- public lists (seed 003) ---- */
@@ -333,10 +330,11 @@ static tn_err praise_row(void *ctx, const struct tn_praise_row *r)
 static tn_err run_praise(struct tn_app *app, const struct tn_scope *scope,
                          const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     tn_period period;
     tn_err err = report_period(app, p, &period);
-    return err ? err : tn_store_praise(app->store, period, p->as_of, praise_row, (void *)out);
+    return err ? err
+               : tn_store_praise(app->store, scope->office, period, p->as_of, praise_row,
+                                 (void *)out);
 }
 
 struct name_ctx {
@@ -373,13 +371,13 @@ static tn_err name_row(void *ctx, const struct tn_list_unit *u, const char *reas
 static tn_err run_name(struct tn_app *app, const struct tn_scope *scope,
                        const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     const struct tn_name_rule *rule;
     if (tn_policy_name_rule(app->policy, tn_period_last_day(p->period), &rule))
         return tn__app_fail(app, TN_ERR_NO_POLICY,
                             "policy/public_list.csv: no line in force on the day asked");
     struct name_ctx x = {out, rule};
-    return tn_store_public_name(app->store, p->period, p->as_of, rule->name_tenths, name_row, &x);
+    return tn_store_public_name(app->store, scope->office, p->period, p->as_of, rule->name_tenths,
+                                name_row, &x);
 }
 
 /* ---- handover sign-off ---- */
@@ -403,15 +401,16 @@ static tn_err list_row(void *ctx, const struct tn_crossing_row *r)
     return TN_OK;
 }
 
-tn_err tn__handover_list(struct tn_app *app, tn_period period, const char *as_of,
-                         struct tn_handover_item **items, size_t *n)
+tn_err tn__handover_list(struct tn_app *app, const char *office, tn_period period,
+                         const char *as_of, struct tn_handover_item **items, size_t *n)
 {
     const struct tn_card_rule *rule;
     struct list_ctx x = {NULL, 0, 0};
     if (tn_policy_card(app->policy, tn_period_last_day(period), &rule))
         return tn__app_fail(app, TN_ERR_NO_POLICY,
                             "no rule in policy/card_lock.csv for this period");
-    tn_err err = tn_store_crossings(app->store, period, as_of, rule->kttn_tenths, list_row, &x);
+    tn_err err =
+        tn_store_crossings(app->store, office, period, as_of, rule->kttn_tenths, list_row, &x);
     if (err) {
         free(x.items);
         return err;
@@ -533,7 +532,6 @@ static tn_err dropped_line(const struct tn_sink *out, const struct tn_handover_i
 static tn_err run_signoff(struct tn_app *app, const struct tn_scope *scope,
                           const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     static const char *const depts[2] = {"QLT", "KTTN"};
     struct tn_handover_item *items = NULL;
     size_t n = 0;
@@ -541,7 +539,7 @@ static tn_err run_signoff(struct tn_app *app, const struct tn_scope *scope,
     int found[2] = {0, 0};
     tn_handover_signoff_init(&sig[0]);
     tn_handover_signoff_init(&sig[1]);
-    tn_err err = tn__handover_list(app, p->period, p->as_of, &items, &n);
+    tn_err err = tn__handover_list(app, scope->office, p->period, p->as_of, &items, &n);
     for (int d = 0; d < 2 && !err; d++) {
         err = tn_store_handover_signed(app->store, p->period, depts[d], p->as_of, &sig[d]);
         found[d] = err == TN_OK;

@@ -133,11 +133,12 @@ static tn_err worklist_row(const struct tn_sink *out, const struct tn_worklist_r
 static tn_err run_worklist(struct tn_app *app, const struct tn_scope *scope,
                            const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     struct worklist l = {0};
-    tn_err err = tn_store_worklist(app->store, p->period, p->as_of, p->officer, add_work, &l);
+    tn_err err =
+        tn_store_worklist(app->store, scope->office, p->period, p->as_of, p->officer, add_work, &l);
     if (!err)
-        err = tn_store_escalation(app->store, app->policy, p->period, p->as_of, add_step, &l);
+        err = tn_store_escalation(app->store, scope->office, app->policy, p->period, p->as_of,
+                                  add_step, &l);
     if (!err && l.n)
         tn_sort(l.w, l.n, sizeof *l.w, by_urgency);
     if (!err && l.ne)
@@ -175,8 +176,7 @@ static tn_err assignment_row(void *ctx, const struct tn_assignment_row *r)
 static tn_err run_assignments(struct tn_app *app, const struct tn_scope *scope,
                               const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return tn_store_assignments(app->store, p->as_of, assignment_row, (void *)out);
+    return tn_store_assignments(app->store, scope->office, p->as_of, assignment_row, (void *)out);
 }
 
 /* ---- collection against plan ---- */
@@ -207,8 +207,7 @@ static tn_err plan_row(void *ctx, const struct tn_plan_row *r)
 static tn_err run_collection_plan(struct tn_app *app, const struct tn_scope *scope,
                                   const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return tn_store_plan_kpi(app->store, p->period, p->as_of, plan_row, (void *)out);
+    return tn_store_plan_kpi(app->store, scope->office, p->period, p->as_of, plan_row, (void *)out);
 }
 
 #define COLS(p) p##_cols, p##_NCOLS

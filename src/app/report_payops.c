@@ -80,8 +80,8 @@ static tn_err proposal_row(void *ctx, const struct tn_suspense_row *r)
     return x->cb(x->ctx, &p);
 }
 
-tn_err tn__suspense_proposals(struct tn_store *s, tn_period period, const char *as_of,
-                              tn__proposal_cb cb, void *ctx)
+tn_err tn__suspense_proposals(struct tn_store *s, const char *office, tn_period period,
+                              const char *as_of, tn__proposal_cb cb, void *ctx)
 {
     struct proposals x = {.cb = cb, .ctx = ctx};
     tn_err err = tn_store_payops_units(s, as_of, &x.units, &x.n);
@@ -94,7 +94,7 @@ tn_err tn__suspense_proposals(struct tn_store *s, tn_period period, const char *
     /* each name keyed once and every unit indexed once per run, not compared with every
      * payment in suspense (docs/performance.md) */
     tn_memo_index_new(x.mu, x.n, &x.ix);
-    err = tn_store_suspense(s, period, as_of, proposal_row, &x);
+    err = tn_store_suspense(s, office, period, as_of, proposal_row, &x);
     tn_memo_index_free(x.ix);
     free(x.mu);
     free(x.units);
@@ -132,8 +132,8 @@ static tn_err review_row(void *ctx, const struct tn__proposal *p)
 static tn_err run_suspense_review(struct tn_app *app, const struct tn_scope *scope,
                                   const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return tn__suspense_proposals(app->store, p->period, p->as_of, review_row, (void *)out);
+    return tn__suspense_proposals(app->store, scope->office, p->period, p->as_of, review_row,
+                                  (void *)out);
 }
 
 /* ---- books of earmarked and leaving workers ---- */
@@ -178,8 +178,7 @@ static tn_err book_row(void *ctx, const struct tn_book_row *r)
 static tn_err run_books(struct tn_app *app, const struct tn_scope *scope,
                         const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
-    return tn_store_books(app->store, p->period, p->as_of, book_row, (void *)out);
+    return tn_store_books(app->store, scope->office, p->period, p->as_of, book_row, (void *)out);
 }
 
 /* ---- the daily card-lock lists, per worker ---- */
@@ -272,7 +271,7 @@ static const struct tn_payops_unit *find_unit(const struct tn_payops_unit *u, si
     return n ? bsearch(code, u, n, sizeof *u, code_vs_unit) : NULL;
 }
 
-static tn_err card_lists(struct tn_app *app, const struct tn_report_params *a,
+static tn_err card_lists(struct tn_app *app, const char *cut, const struct tn_report_params *a,
                          const struct tn_sink *out, const struct tn_card_rule *rule)
 {
     struct tn_store *s = app->store;
@@ -289,8 +288,7 @@ static tn_err card_lists(struct tn_app *app, const struct tn_report_params *a,
     struct tn_payops_unit *units = NULL;
     size_t nunits = 0;
     /* the office is the unit's on day D: the day before it may have been another's, so the
-     * states are of every unit and the store's cut is applied here (payops.h) */
-    const char *cut = tn_store_office(s);
+     * states are of every unit and the scope's cut is applied here (payops.h) */
     if ((err = tn_store_card_states(s, pol, a->period, day, at, collect_state, &now)) ||
         (err =
              tn_store_card_states(s, pol, a->period, day - 1, before_at, collect_state, &before)) ||
@@ -337,12 +335,11 @@ done:
 static tn_err run_card_lock_workers(struct tn_app *app, const struct tn_scope *scope,
                                     const struct tn_report_params *p, const struct tn_sink *out)
 {
-    (void)scope;
     const struct tn_card_rule *rule;
     if (tn_policy_card(app->policy, tn_period_last_day(p->period), &rule))
         return tn__app_fail(app, TN_ERR_NO_POLICY,
                             "no rule in policy/card_lock.csv for this period");
-    return card_lists(app, p, out, rule);
+    return card_lists(app, scope->office, p, out, rule);
 }
 
 #define COLS(p) p##_cols, p##_NCOLS

@@ -71,8 +71,7 @@ tn_err tn_app_report_run(struct tn_app *app, const struct tn_scope *scope,
         return tn__app_fail(app, TN_ERR_USAGE, "%s cannot be cut by office", r->name);
     if (p->officer && !(flags & TN_REPORT_OFFICER))
         return tn__app_fail(app, TN_ERR_USAGE, "%s cannot be cut by officer", r->name);
-    tn_err err = tn__app_cut(app, scope);
-    if (!err)
-        err = r->run(app, scope, p, out);
-    return err;
+    struct tn_scope sc;
+    tn_err err = tn__app_scope(app, scope, &sc);
+    return err ? err : r->run(app, &sc, p, out);
 }

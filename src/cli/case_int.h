@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #include "cli.h"
-#include "thuno/app_case.h"
+#include "thuno/app.h"
 #include "thuno/money.h"
 
 /* Writes m grouped as the case screens print it ("1.500.000"), or "-" when m is negative. */

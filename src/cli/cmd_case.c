@@ -8,7 +8,7 @@
  *   case attach CASE_ID KIND FILE [--actor WHO]
  *   case sweep [--date DATE]
  * and the register verbs of cmd_case_register.c (docs/case-registers.md). A face of the
- * application layer (thuno/app_case.h, src/app/app_case.c): it parses, calls, and prints the
+ * application layer (thuno/app.h, src/app/app_case.c): it parses, calls, and prints the
  * typed results.
  */
 #include "case_int.h"

@@ -17,7 +17,7 @@
  *   case agent CASE_ID DATE thads|bailiff OFFICE
  *   case branch CASE_ID UNIT PROVINCE [--note TEXT]
  * Every verb but claim and branch also takes [--note TEXT] [--actor WHO].
- * A face of the application layer (thuno/app_case.h, src/app/app_case_register.c): the
+ * A face of the application layer (thuno/app.h, src/app/app_case_register.c): the
  * registers' rules and what is in force are judged there; this file parses and prints.
  */
 #include "case_int.h"

@@ -8,7 +8,7 @@
  *   doc checklist CASE_ID [--date D] [--as-of T]
  *   case pensioner CASE_ID --name NAME --bhxh CODE --day N [--paid-at TEXT] [--note TEXT]
  *       [--actor WHO]
- * A face of the application layer (thuno/app_case.h, src/app/app_doc.c): the facts are
+ * A face of the application layer (thuno/app.h, src/app/app_doc.c): the facts are
  * gathered and the document built there; this file parses, opens the output and writes it
  * through the io document writers.
  */
@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "thuno/app_case.h"
+#include "thuno/app.h"
 #include "thuno/doc.h"
 #include "thuno/report.h"
 

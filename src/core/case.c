@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "thuno/plan.h"
+#include "thuno/policy.h"
+
 static const char *const event_names[] = {
 #define X(id, name, vi) name,
     TN_CASE_EVENT_MAP(X)
@@ -100,6 +103,52 @@ void tn_case_init(struct tn_case *c)
 int tn_case_is_over(const struct tn_case *c)
 {
     return c->state == TN_CASE_ST_CLOSED || c->state == TN_CASE_ST_WITHDRAWN;
+}
+
+tn_err tn_case_replay(struct tn_case *c, const struct tn_case_event_row *rows, size_t n, char *why,
+                      size_t whysz)
+{
+    for (size_t i = 0; i < n; i++) {
+        char reason[384];
+        tn_err err = tn_case_apply(c, &rows[i].step, reason, sizeof reason);
+        if (err) {
+            snprintf(why, whysz, "event %ld: %s", rows[i].seq, reason);
+            return err;
+        }
+    }
+    return TN_OK;
+}
+
+int tn_case_unit_gone(const struct tn_case *c, const char *unit_status)
+{
+    return !tn_case_is_over(c) && unit_status[0] && strcmp(unit_status, "active") != 0;
+}
+
+void tn_case_plan_deadline(const struct tn_case *c, const struct tn_plan_status *plan,
+                           const struct tn_instalment *inst, size_t n, tn_day *deadline,
+                           const struct tn_case_deadline **rule)
+{
+    if (c->state != TN_CASE_ST_MEDIATED || plan->complete)
+        return;
+    *deadline = plan->defaulted ? plan->detected_on : plan->next < n ? inst[plan->next].due : -1;
+    *rule = NULL;
+}
+
+void tn_case_watch(const struct tn_case_watch_in *in, tn_day today, struct tn_case_watch *out)
+{
+    const struct tn_case *c = in->c;
+    out->plan = in->plan ? tn_plan_status_name(in->plan) : "";
+    out->next_by = in->deadline_rule               ? in->deadline_rule->who
+                   : in->plan && in->deadline >= 0 ? "unit"
+                                                   : "";
+    out->overdue_days = in->deadline >= 0 && today > in->deadline ? today - in->deadline : 0;
+    tn_day end = tn_case_is_over(c) ? c->last_day : today;
+    out->years_open_tenths = (long)(end - c->opened) * 10 / 365;
+    out->alert = !in->replays    ? TN_CASE_ALERT_NO_REPLAY
+                 : in->unit_gone ? TN_CASE_ALERT_UNIT_GONE
+                 : in->plan && in->plan->defaulted && c->state == TN_CASE_ST_MEDIATED
+                     ? TN_CASE_ALERT_PLAN_MISSED
+                     : TN_CASE_ALERT_NONE;
 }
 
 int tn_case_state_in_court(enum tn_case_state s)

@@ -118,3 +118,9 @@ const char *tn_inspection_refuses(const struct tn_inspection_rule *r, int months
         return "owes_despite_reminders";
     return NULL;
 }
+
+int tn_inspection_under_declared(long long reported, long long declared, int min_gap,
+                                 int min_ratio_percent)
+{
+    return reported - declared >= min_gap && reported * 100 >= declared * min_ratio_percent;
+}

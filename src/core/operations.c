@@ -1,7 +1,8 @@
 /*
- * operations.c - assignment checks, worklist urgency and plan percentages (operations.h,
- * docs/operations.md). Seed 002: each unit has one officer in charge (chuyên quản thu), who
- * works their units from the most urgent; results are measured as collected ÷ plan.
+ * operations.c - assignment checks and worklist urgency (operations.h, docs/operations.md;
+ * the plan percentages are percent.c's). Seed 002: each unit has one officer in charge (chuyên
+ * quản thu), who works their units from the most urgent; results are measured as collected ÷
+ * plan.
  */
 #include "thuno/operations.h"
 
@@ -54,12 +55,4 @@ int tn_urgency_cmp(const struct tn_urgency *a, const struct tn_urgency *b)
     if (a->debt != b->debt)
         return a->debt > b->debt ? -1 : 1;
     return 0;
-}
-
-long tn_percent_tenths(tn_money part, tn_money whole)
-{
-    if (whole <= 0)
-        return -1;
-    /* part x 1000 fits int64_t up to 9.2e15 đồng, far above a province's collection */
-    return (long)((part * 1000 + whole / 2) / whole);
 }

@@ -65,3 +65,8 @@ tn_err tn_plan_status(const struct tn_instalment *inst, size_t n, const struct t
     *out = st;
     return TN_OK;
 }
+
+const char *tn_plan_status_name(const struct tn_plan_status *st)
+{
+    return st->complete ? "complete" : st->defaulted ? "defaulted" : "on_track";
+}

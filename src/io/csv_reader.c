@@ -255,6 +255,13 @@ tn_err tn_csv_open_report(const char *path, const struct tn_csv_column *cols, si
         snprintf(msg, msgsz, "%s: cannot open: %s", path, strerror(errno));
         return TN_ERR_IO;
     }
+    return tn_csv_open_stream(f, path, cols, n, bad_column, ctx, out, msg, msgsz);
+}
+
+tn_err tn_csv_open_stream(FILE *f, const char *path, const struct tn_csv_column *cols, size_t n,
+                          tn_csv_header_cb bad_column, void *ctx, struct tn_csv_reader **out,
+                          char *msg, size_t msgsz)
+{
     UErrorCode e = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&e);
     if (U_FAILURE(e)) {

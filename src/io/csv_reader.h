@@ -44,6 +44,13 @@ tn_err tn_csv_open_report(const char *path, const struct tn_csv_column *cols, si
                           tn_csv_header_cb bad_column, void *ctx, struct tn_csv_reader **out,
                           char *msg, size_t msgsz);
 
+/* As tn_csv_open_report() on the open stream f, which the reader owns from then on (closed by
+ * tn_csv_free, or here on failure); path names it in messages (an upload, a row given on the
+ * command line). */
+tn_err tn_csv_open_stream(FILE *f, const char *path, const struct tn_csv_column *cols, size_t n,
+                          tn_csv_header_cb bad_column, void *ctx, struct tn_csv_reader **out,
+                          char *msg, size_t msgsz);
+
 /* As tn_csv_open_report() without the callback. */
 tn_err tn_csv_open(const char *path, const struct tn_csv_column *cols, size_t n,
                    struct tn_csv_reader **out, char *msg, size_t msgsz);

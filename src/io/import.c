@@ -368,6 +368,13 @@ tn_err tn_import_file(struct tn_store *s, enum tn_import_kind kind, const char *
                       const char *now, struct tn_import_report *rep,
                       void (*progress)(void *ctx, long long rows), void *ctx)
 {
+    return tn_import_stream(s, kind, NULL, path, update, now, rep, progress, ctx);
+}
+
+tn_err tn_import_stream(struct tn_store *s, enum tn_import_kind kind, FILE *in, const char *path,
+                        int update, const char *now, struct tn_import_report *rep,
+                        void (*progress)(void *ctx, long long rows), void *ctx)
+{
     const struct tn__file_rules *r = &tn__import_rules[kind];
     struct tn__import_run x = {
         .s = s, .rules = r, .kind = kind, .path = path, .update = update, .rep = rep};
@@ -383,7 +390,8 @@ tn_err tn_import_file(struct tn_store *s, enum tn_import_kind kind, const char *
     struct tn_csv_reader *csv = NULL;
     char msg[1024];
     tn_err err =
-        tn_csv_open_report(path, cols, r->ncols, header_problem, &x, &csv, msg, sizeof msg);
+        in ? tn_csv_open_stream(in, path, cols, r->ncols, header_problem, &x, &csv, msg, sizeof msg)
+           : tn_csv_open_report(path, cols, r->ncols, header_problem, &x, &csv, msg, sizeof msg);
     if (err) {
         if (!rep->nerrors) { /* cannot open, empty file, malformed header: "FILE[:1]: why" */
             const char *why = msg;

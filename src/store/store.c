@@ -74,11 +74,6 @@ void tn_store_rollback(struct tn_store *s)
     s->ops->rollback(s->impl);
 }
 
-const char *tn_store_office(const struct tn_store *s)
-{
-    return s->ops->office(s->impl);
-}
-
 tn_err tn_store_import_begin(struct tn_store *s, const char *table, const char *const *keys,
                              size_t nkeys, const char *const *cols, size_t ncols, const char *kind,
                              const char *file, const char *now, struct tn_store_import **out)

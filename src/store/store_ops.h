@@ -36,78 +36,86 @@
 
 /* The row operations, each X(name, public function, (parameters after the store), (their
  * names)). Every one returns tn_err; its contract is the public function's, in its header.
- * A backend implements name as tn__<backend>_name(its state, parameters...). */
+ * A backend implements name as tn__<backend>_name(its state, parameters...). An operation
+ * that reads through the office cut takes it first, const char *office: a district office's
+ * code as resolved by tn_store_office_known (NULL: every unit); the backend binds it into that
+ * call's query and keeps nothing (office.h; issue 11 item 6). */
 /* clang-format off */
 #define TN_STORE_OPS(X)                                                                            \
     /* office.h */                                                                                 \
-    X(set_office, tn_store_set_office, (const char *office, int *province), (office, province))    \
+    X(office_known, tn_store_office_known, (const char *office, int *province),                    \
+      (office, province))                                                                         \
     X(unit_office, tn_store_unit_office,                                                           \
       (const char *unit, const char *as_of, char out[static TN_OFFICE_BUFSZ]),                     \
       (unit, as_of, out))                                                                          \
     /* report.h */                                                                                 \
     X(balances, tn_store_balances,                                                                 \
-      (tn_period period, const char *as_of,                                                        \
+      (const char *office, tn_period period, const char *as_of,                                    \
        tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx),                       \
-      (period, as_of, row, ctx))                                                                   \
+      (office, period, as_of, row, ctx))                                                           \
     X(findings, tn_store_findings,                                                                 \
-      (tn_period period, const char *as_of,                                                        \
+      (const char *office, tn_period period, const char *as_of,                                    \
        tn_err (*row)(void *ctx, const struct tn_finding_row *r), void *ctx),                       \
-      (period, as_of, row, ctx))                                                                   \
+      (office, period, as_of, row, ctx))                                                           \
     X(suspense, tn_store_suspense,                                                                 \
-      (tn_period period, const char *as_of,                                                        \
+      (const char *office, tn_period period, const char *as_of,                                    \
        tn_err (*row)(void *ctx, const struct tn_suspense_row *r), void *ctx),                      \
-      (period, as_of, row, ctx))                                                                   \
+      (office, period, as_of, row, ctx))                                                           \
     X(crossings, tn_store_crossings,                                                               \
-      (tn_period period, const char *as_of, int threshold_tenths,                                  \
+      (const char *office, tn_period period, const char *as_of, int threshold_tenths,              \
        tn_err (*row)(void *ctx, const struct tn_crossing_row *r), void *ctx),                      \
-      (period, as_of, threshold_tenths, row, ctx))                                                 \
+      (office, period, as_of, threshold_tenths, row, ctx))                                         \
     X(kpi, tn_store_kpi,                                                                           \
-      (tn_period period, const char *as_of, enum tn_kpi_by by,                                     \
+      (const char *office, tn_period period, const char *as_of, enum tn_kpi_by by,                 \
        tn_err (*row)(void *ctx, const struct tn_kpi_row *r), void *ctx),                           \
-      (period, as_of, by, row, ctx))                                                               \
+      (office, period, as_of, by, row, ctx))                                                       \
     X(debtors, tn_store_debtors,                                                                   \
-      (tn_period period, const char *as_of,                                                        \
+      (const char *office, tn_period period, const char *as_of,                                    \
        tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx),                        \
-      (period, as_of, row, ctx))                                                                   \
+      (office, period, as_of, row, ctx))                                                           \
     X(award_eligible, tn_store_award_eligible,                                                     \
-      (tn_period period, const char *as_of,                                                        \
+      (const char *office, tn_period period, const char *as_of,                                    \
        tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx),                        \
-      (period, as_of, row, ctx))                                                                   \
+      (office, period, as_of, row, ctx))                                                           \
     X(non_participants, tn_store_non_participants,                                                 \
-      (tn_period period, const char *as_of, int min_gap, int min_ratio_percent,                    \
+      (const char *office, tn_period period, const char *as_of,                                    \
+       int min_gap, int min_ratio_percent,                                                         \
        tn_err (*row)(void *ctx, const struct tn_non_participant_row *r), void *ctx),               \
-      (period, as_of, min_gap, min_ratio_percent, row, ctx))                                       \
+      (office, period, as_of, min_gap, min_ratio_percent, row, ctx))                               \
     X(explain, tn_store_explain,                                                                   \
-      (const char *unit_code, tn_period period, const char *as_of, struct tn_explain *e),          \
-      (unit_code, period, as_of, e))                                                               \
+      (const char *office, const char *unit_code, tn_period period, const char *as_of,             \
+       struct tn_explain *e),                                                                      \
+      (office, unit_code, period, as_of, e))                                                       \
     /* lists.h */                                                                                  \
     X(list_units, tn_store_list_units,                                                             \
-      (tn_period period, const char *as_of, const struct tn_list_filter *f,                        \
+      (const char *office, tn_period period, const char *as_of, const struct tn_list_filter *f,    \
        tn_err (*row)(void *ctx, const struct tn_list_unit *u), void *ctx),                         \
-      (period, as_of, f, row, ctx))                                                                \
+      (office, period, as_of, f, row, ctx))                                                        \
     X(worker_debts, tn_store_worker_debts,                                                         \
       (const char *unit_code, tn_period period, const char *as_of,                                 \
        tn_err (*row)(void *ctx, const struct tn_worker_debt *w), void *ctx),                       \
       (unit_code, period, as_of, row, ctx))                                                        \
     X(branches, tn_store_branches,                                                                 \
-      (tn_period period, const char *as_of,                                                        \
+      (const char *office, tn_period period, const char *as_of,                                    \
        tn_err (*row)(void *ctx, const struct tn_branch_row *r), void *ctx),                        \
-      (period, as_of, row, ctx))                                                                   \
+      (office, period, as_of, row, ctx))                                                           \
     X(last_closed, tn_store_last_closed,                                                           \
       (int year, const char *as_of, tn_period *out),                                               \
       (year, as_of, out))                                                                          \
     X(cooperatives, tn_store_cooperatives,                                                         \
-      (tn_period period, const char *as_of, tn_err (*row)(void *ctx, const struct tn_coop_row *r), \
+      (const char *office, tn_period period, const char *as_of,                                    \
+       tn_err (*row)(void *ctx, const struct tn_coop_row *r),                                      \
        void *ctx),                                                                                 \
-      (period, as_of, row, ctx))                                                                   \
+      (office, period, as_of, row, ctx))                                                           \
     X(praise, tn_store_praise,                                                                     \
-      (tn_period to, const char *as_of, tn_err (*row)(void *ctx, const struct tn_praise_row *r),   \
+      (const char *office, tn_period to, const char *as_of,                                        \
+       tn_err (*row)(void *ctx, const struct tn_praise_row *r),                                    \
        void *ctx),                                                                                 \
-      (to, as_of, row, ctx))                                                                       \
+      (office, to, as_of, row, ctx))                                                               \
     X(public_name, tn_store_public_name,                                                           \
-      (tn_period period, const char *as_of, int threshold_tenths,                                  \
+      (const char *office, tn_period period, const char *as_of, int threshold_tenths,              \
        tn_err (*row)(void *ctx, const struct tn_list_unit *u, const char *reason), void *ctx),     \
-      (period, as_of, threshold_tenths, row, ctx))                                                 \
+      (office, period, as_of, threshold_tenths, row, ctx))                                         \
     X(handover_sign, tn_store_handover_sign,                                                       \
       (tn_period period, struct tn_handover_signoff *h),                                           \
       (period, h))                                                                                 \
@@ -117,9 +125,9 @@
       (period, department, as_of, out))                                                            \
     /* letters.h */                                                                                \
     X(letter_units, tn_store_letter_units,                                                         \
-      (tn_period period, const char *as_of, const struct tn_letter_filter *f,                      \
+      (const char *office, tn_period period, const char *as_of, const struct tn_letter_filter *f,  \
        tn_err (*row)(void *ctx, const struct tn_letter_unit *u), void *ctx),                       \
-      (period, as_of, f, row, ctx))                                                                \
+      (office, period, as_of, f, row, ctx))                                                        \
     X(reminder_next_seq, tn_store_reminder_next_seq, (int year, int *out), (year, out))            \
     X(reminder_count, tn_store_reminder_count,                                                     \
       (const char *unit_code, tn_period period, long *out),                                        \
@@ -128,11 +136,11 @@
       (const struct tn_reminder_row *r, const char *now),                                          \
       (r, now))                                                                                    \
     X(reminders, tn_store_reminders,                                                               \
-      (const char *as_of, const struct tn_letter_filter *f,                                        \
+      (const char *office, const char *as_of, const struct tn_letter_filter *f,                    \
        tn_err (*row)(void *ctx, const struct tn_reminder_row *r,                                   \
                      const struct tn_balance_row *latest),                                         \
        void *ctx),                                                                                 \
-      (as_of, f, row, ctx))                                                                        \
+      (office, as_of, f, row, ctx))                                                                \
     /* case_store.h */                                                                             \
     X(case_events, tn_store_case_events,                                                           \
       (const char *case_id, const char *as_of, struct tn_case_event_row **rows, size_t *n),        \
@@ -161,17 +169,17 @@
       (const char *case_id, const char *as_of, struct tn_case_attachment_row **rows, size_t *n),   \
       (case_id, as_of, rows, n))                                                                   \
     X(litigation, tn_store_litigation,                                                             \
-      (tn_day from, tn_day to, const char *as_of, enum tn_litigation_by by,                        \
+      (const char *office, tn_day from, tn_day to, const char *as_of, enum tn_litigation_by by,    \
        tn_err (*row)(void *ctx, const struct tn_litigation_row *r), void *ctx),                    \
-      (from, to, as_of, by, row, ctx))                                                             \
+      (office, from, to, as_of, by, row, ctx))                                                     \
     X(cases, tn_store_cases,                                                                       \
-      (const struct tn_policy *pol, const char *as_of, tn_day on,                                  \
+      (const char *office, const struct tn_policy *pol, const char *as_of, tn_day on,              \
        tn_err (*row)(void *ctx, const struct tn_case_row *r), void *ctx),                          \
-      (pol, as_of, on, row, ctx))                                                                  \
+      (office, pol, as_of, on, row, ctx))                                                          \
     X(escalation, tn_store_escalation,                                                             \
-      (const struct tn_policy *pol, tn_period period, const char *as_of,                           \
+      (const char *office, const struct tn_policy *pol, tn_period period, const char *as_of,       \
        tn_err (*row)(void *ctx, const struct tn_escalation_row *r), void *ctx),                    \
-      (pol, period, as_of, row, ctx))                                                              \
+      (office, pol, period, as_of, row, ctx))                                                      \
     /* case_register_store.h */                                                                    \
     X(case_reg_add, tn_store_case_reg_add,                                                         \
       (const struct tn_case_reg_row *r, const char *now, long *no, char *why, size_t whysz),       \
@@ -187,15 +195,18 @@
       (const char *case_id, const char *as_of, struct tn_case_branch_row **rows, size_t *n),       \
       (case_id, as_of, rows, n))                                                                   \
     X(branch_links, tn_store_branch_links,                                                         \
-      (const char *as_of, tn_err (*row)(void *ctx, const struct tn_case_branch_link *r),           \
+      (const char *office, const char *as_of,                                                      \
+       tn_err (*row)(void *ctx, const struct tn_case_branch_link *r),                              \
        void *ctx),                                                                                 \
-      (as_of, row, ctx))                                                                           \
+      (office, as_of, row, ctx))                                                                   \
     X(bank_orders, tn_store_bank_orders,                                                           \
-      (const char *as_of, tn_err (*row)(void *ctx, const struct tn_bank_order_row *r), void *ctx), \
-      (as_of, row, ctx))                                                                           \
+      (const char *office, const char *as_of,                                                      \
+       tn_err (*row)(void *ctx, const struct tn_bank_order_row *r), void *ctx),                    \
+      (office, as_of, row, ctx))                                                                   \
     X(tips, tn_store_tips,                                                                         \
-      (const char *as_of, tn_err (*row)(void *ctx, const struct tn_tip_row *r), void *ctx),        \
-      (as_of, row, ctx))                                                                           \
+      (const char *office, const char *as_of,                                                      \
+       tn_err (*row)(void *ctx, const struct tn_tip_row *r), void *ctx),                           \
+      (office, as_of, row, ctx))                                                                   \
     X(latest_closed, tn_store_latest_closed,                                                       \
       (const char *unit, const char *as_of, tn_period *period),                                    \
       (unit, as_of, period))                                                                       \
@@ -217,17 +228,18 @@
       (case_id, as_of, out))                                                                       \
     /* inspection_store.h */                                                                       \
     X(inspections, tn_store_inspections,                                                           \
-      (tn_day day, const char *as_of, tn_err (*row)(void *ctx, const struct tn_inspection_row *r), \
+      (const char *office, tn_day day, const char *as_of,                                          \
+       tn_err (*row)(void *ctx, const struct tn_inspection_row *r),                                \
        void *ctx),                                                                                 \
-      (day, as_of, row, ctx))                                                                      \
+      (office, day, as_of, row, ctx))                                                              \
     X(unit_facts, tn_store_unit_facts,                                                             \
-      (tn_period period, const char *as_of,                                                        \
-       tn_err (*row)(void *ctx, const struct tn_inspection_facts *f), void *ctx),                    \
-      (period, as_of, row, ctx))                                                                   \
+      (const char *office, tn_period period, const char *as_of,                                    \
+       tn_err (*row)(void *ctx, const struct tn_inspection_facts *f), void *ctx),                  \
+      (office, period, as_of, row, ctx))                                                           \
     X(labour, tn_store_labour,                                                                     \
-      (tn_period period, const char *as_of,                                                        \
+      (const char *office, tn_period period, const char *as_of,                                    \
        tn_err (*row)(void *ctx, const struct tn_labour_row *r), void *ctx),                        \
-      (period, as_of, row, ctx))                                                                   \
+      (office, period, as_of, row, ctx))                                                           \
     /* operations_store.h */                                                                       \
     X(assign_facts, tn_store_assign_facts,                                                         \
       (const char *unit, const char *officer, tn_day from, struct tn_assign_facts *f,              \
@@ -249,31 +261,33 @@
        void *ctx),                                                                                 \
       (officer, day, unit, ctx))                                                                   \
     X(assignments, tn_store_assignments,                                                           \
-      (const char *as_of, tn_err (*row)(void *ctx, const struct tn_assignment_row *r), void *ctx), \
-      (as_of, row, ctx))                                                                           \
+      (const char *office, const char *as_of,                                                      \
+       tn_err (*row)(void *ctx, const struct tn_assignment_row *r), void *ctx),                    \
+      (office, as_of, row, ctx))                                                                   \
     X(worklist, tn_store_worklist,                                                                 \
-      (tn_period period, const char *as_of, const char *officer,                                   \
+      (const char *office, tn_period period, const char *as_of, const char *officer,               \
        tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx),                      \
-      (period, as_of, officer, row, ctx))                                                          \
+      (office, period, as_of, officer, row, ctx))                                                  \
     X(plan_kpi, tn_store_plan_kpi,                                                                 \
-      (tn_period period, const char *as_of, tn_err (*row)(void *ctx, const struct tn_plan_row *r), \
+      (const char *office, tn_period period, const char *as_of,                                    \
+       tn_err (*row)(void *ctx, const struct tn_plan_row *r),                                      \
        void *ctx),                                                                                 \
-      (period, as_of, row, ctx))                                                                   \
+      (office, period, as_of, row, ctx))                                                           \
     X(plan_amount, tn_store_plan_amount,                                                           \
       (tn_period period, const char *as_of, const char *scope, const char *key, tn_money *out),    \
       (period, as_of, scope, key, out))                                                            \
     X(bucket_moves, tn_store_bucket_moves,                                                         \
-      (tn_period period, const char *as_of,                                                        \
+      (const char *office, tn_period period, const char *as_of,                                    \
        tn_err (*row)(void *ctx, const struct tn_bucket_move *r), void *ctx),                       \
-      (period, as_of, row, ctx))                                                                   \
+      (office, period, as_of, row, ctx))                                                           \
     X(new_debtors, tn_store_new_debtors,                                                           \
-      (tn_period period, const char *as_of,                                                        \
+      (const char *office, tn_period period, const char *as_of,                                    \
        tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx),                      \
-      (period, as_of, row, ctx))                                                                   \
+      (office, period, as_of, row, ctx))                                                           \
     X(event_counts, tn_store_event_counts,                                                         \
-      (tn_period period, const char *as_of,                                                        \
+      (const char *office, tn_period period, const char *as_of,                                    \
        tn_err (*row)(void *ctx, const struct tn_event_count *r), void *ctx),                       \
-      (period, as_of, row, ctx))                                                                   \
+      (office, period, as_of, row, ctx))                                                           \
     /* payops.h */                                                                                 \
     X(payops_units, tn_store_payops_units,                                                         \
       (const char *as_of, struct tn_payops_unit **out, size_t *n),                                 \
@@ -290,9 +304,10 @@
        tn_err (*row)(void *ctx, const struct tn_unit_worker *r), void *ctx),                       \
       (unit_code, period, as_of, row, ctx))                                                        \
     X(books, tn_store_books,                                                                       \
-      (tn_period period, const char *as_of, tn_err (*row)(void *ctx, const struct tn_book_row *r), \
+      (const char *office, tn_period period, const char *as_of,                                    \
+       tn_err (*row)(void *ctx, const struct tn_book_row *r),                                      \
        void *ctx),                                                                                 \
-      (period, as_of, row, ctx))                                                                   \
+      (office, period, as_of, row, ctx))                                                           \
     /* close.h */                                                                                  \
     X(close_period, tn_close_period,                                                               \
       (const struct tn_policy *pol, tn_period period, const char *now,                             \
@@ -311,8 +326,9 @@
 
 /* clang-format on */
 
-/* What a backend provides. impl is the backend's state for one open store (the office cut
- * included), created by its open and destroyed by close. */
+/* What a backend provides. impl is the backend's state for one open store (its connection and
+ * statements; never a caller's scope: the office cut is an argument of each operation),
+ * created by its open and destroyed by close. */
 struct tn_store_ops {
     const char *name; /* "sqlite" */
     void (*close)(void *impl);
@@ -320,7 +336,6 @@ struct tn_store_ops {
     tn_err (*begin)(void *impl);
     tn_err (*commit)(void *impl);
     void (*rollback)(void *impl);
-    const char *(*office)(const void *impl);
     /* imports (store_import.h): the objects they make are the backend's own */
     tn_err (*import_begin)(void *impl, const char *table, const char *const *keys, size_t nkeys,
                            const char *const *cols, size_t ncols, const char *kind,

@@ -154,8 +154,8 @@ static void propose(const struct tn_policy *pol, tn_day today, tn_money principa
         memset(&r->fine, 0, sizeof r->fine);
 }
 
-tn_err tn__sq_escalation(struct tn__sq *s, const struct tn_policy *pol, tn_period period,
-                         const char *as_of,
+tn_err tn__sq_escalation(struct tn__sq *s, const char *office, const struct tn_policy *pol,
+                         tn_period period, const char *as_of,
                          tn_err (*row)(void *ctx, const struct tn_escalation_row *r), void *ctx)
 {
     const char *at = tn__at(as_of);
@@ -173,7 +173,7 @@ tn_err tn__sq_escalation(struct tn__sq *s, const struct tn_policy *pol, tn_perio
     if (!err && !(err = tn__store_prepare(s, owing_sql, &st))) {
         sqlite3_bind_text(st, 1, per, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
-        tn__bind_office(s, st, as_of);
+        tn__bind_office(st, office, as_of);
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             struct tn_escalation_row r;

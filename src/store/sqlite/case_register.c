@@ -401,24 +401,25 @@ tn_err tn__sq_case_branches(struct tn__sq *s, const char *case_id, const char *a
 }
 
 /* ?1 = as_of, ?8 ?9 the office cut: the register rows known and dated by as_of of the cases
- * whose unit (as known then) is of the store's office cut */
+ * whose unit (as known then) is of the call's office cut */
 #define SEEN                                                                                       \
     "WITH r AS (SELECT * FROM case_register WHERE known_at <= ?1 AND date <= substr(?1, 1, 10)), " \
     "cu AS (SELECT case_id, min(unit_code) unit_code FROM case_event GROUP BY case_id), "          \
     "cs AS (SELECT cu.case_id, cu.unit_code FROM cu WHERE " TN__OFFICE_CUT("cu.unit_code") ") "
 
-/* Prepares a SEEN query with ?1 = as_of (NULL: everything known) and the store's office cut. */
-static tn_err prepare_seen(struct tn__sq *s, const char *sql, const char *as_of, sqlite3_stmt **out)
+/* Prepares a SEEN query with ?1 = as_of (NULL: everything known) and office (the cut: ?8 ?9). */
+static tn_err prepare_seen(struct tn__sq *s, const char *sql, const char *office, const char *as_of,
+                           sqlite3_stmt **out)
 {
     tn_err err = tn__store_prepare(s, sql, out);
     if (err)
         return err;
     sqlite3_bind_text(*out, 1, tn__at(as_of), -1, SQLITE_STATIC);
-    tn__bind_office(s, *out, as_of);
+    tn__bind_office(*out, office, as_of);
     return TN_OK;
 }
 
-tn_err tn__sq_bank_orders(struct tn__sq *s, const char *as_of,
+tn_err tn__sq_bank_orders(struct tn__sq *s, const char *office, const char *as_of,
                           tn_err (*row)(void *ctx, const struct tn_bank_order_row *r), void *ctx)
 {
     static const char sql[] =
@@ -434,7 +435,7 @@ tn_err tn__sq_bank_orders(struct tn__sq *s, const char *as_of,
              "FROM r o JOIN cs ON cs.case_id = o.case_id WHERE o.register = 'bank_order' "
              "ORDER BY o.what, o.party, o.case_id, o.no";
     sqlite3_stmt *st;
-    tn_err err = prepare_seen(s, sql, as_of, &st);
+    tn_err err = prepare_seen(s, sql, office, as_of, &st);
     if (err)
         return err;
     while (tn__store_next(s, st, &err, "reading bank orders")) {
@@ -465,7 +466,7 @@ tn_err tn__sq_bank_orders(struct tn__sq *s, const char *as_of,
     return err;
 }
 
-tn_err tn__sq_branch_links(struct tn__sq *s, const char *as_of,
+tn_err tn__sq_branch_links(struct tn__sq *s, const char *office, const char *as_of,
                            tn_err (*row)(void *ctx, const struct tn_case_branch_link *r), void *ctx)
 {
     static const char sql[] =
@@ -473,7 +474,7 @@ tn_err tn__sq_branch_links(struct tn__sq *s, const char *as_of,
              "b.known_at FROM case_branch b JOIN cs ON cs.case_id = b.case_id "
              "WHERE b.known_at <= ?1 ORDER BY b.case_id, b.unit_code";
     sqlite3_stmt *st;
-    tn_err err = prepare_seen(s, sql, as_of, &st);
+    tn_err err = prepare_seen(s, sql, office, as_of, &st);
     if (err)
         return err;
     while (tn__store_next(s, st, &err, "reading branches")) {
@@ -489,7 +490,7 @@ tn_err tn__sq_branch_links(struct tn__sq *s, const char *as_of,
     return err;
 }
 
-tn_err tn__sq_tips(struct tn__sq *s, const char *as_of,
+tn_err tn__sq_tips(struct tn__sq *s, const char *office, const char *as_of,
                    tn_err (*row)(void *ctx, const struct tn_tip_row *r), void *ctx)
 {
     static const char sql[] = SEEN
@@ -499,7 +500,7 @@ tn_err tn__sq_tips(struct tn__sq *s, const char *as_of,
         "LEFT JOIN r x ON x.register = 'tip_result' AND x.case_id = t.case_id AND x.ref = t.no "
         "WHERE t.register = 'tip' ORDER BY t.case_id, t.no";
     sqlite3_stmt *st;
-    tn_err err = prepare_seen(s, sql, as_of, &st);
+    tn_err err = prepare_seen(s, sql, office, as_of, &st);
     if (err)
         return err;
     while (tn__store_next(s, st, &err, "reading tips")) {

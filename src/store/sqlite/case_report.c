@@ -137,11 +137,11 @@ static tn_err case_recovered(struct tn__sq *s, const char *case_id, const char *
     return TN_OK;
 }
 
-tn_err tn__sq_litigation(struct tn__sq *s, tn_day from, tn_day to, const char *as_of,
-                         enum tn_litigation_by by,
+tn_err tn__sq_litigation(struct tn__sq *s, const char *office, tn_day from, tn_day to,
+                         const char *as_of, enum tn_litigation_by by,
                          tn_err (*row)(void *ctx, const struct tn_litigation_row *r), void *ctx)
 {
-    const char *at = tn__at(as_of), *office = tn__sq_office(s); /* the store's cut */
+    const char *at = tn__at(as_of);
     struct ids ids = {0};
     struct lit_case *v = NULL;
     size_t nv = 0, capv = 0;
@@ -164,7 +164,7 @@ tn_err tn__sq_litigation(struct tn__sq *s, tn_day from, tn_day to, const char *a
         struct unit_facts u;
         if ((err = unit_facts(s, lc.unit, at, &u)))
             break;
-        if (office && strcmp(office, u.office) != 0)
+        if (office && *office && strcmp(office, u.office) != 0)
             continue;
         int y, m, d;
         tn_day_civil(lc.c.sued_on, &y, &m, &d);
@@ -203,10 +203,11 @@ tn_err tn__sq_litigation(struct tn__sq *s, tn_day from, tn_day to, const char *a
     return err;
 }
 
-tn_err tn__sq_cases(struct tn__sq *s, const struct tn_policy *pol, const char *as_of, tn_day on,
+tn_err tn__sq_cases(struct tn__sq *s, const char *office, const struct tn_policy *pol,
+                    const char *as_of, tn_day on,
                     tn_err (*row)(void *ctx, const struct tn_case_row *r), void *ctx)
 {
-    const char *at = tn__at(as_of), *office = tn__sq_office(s); /* the store's cut */
+    const char *at = tn__at(as_of);
     tn_day today; /* plans are judged on as_of's day */
     char day[11];
     snprintf(day, sizeof day, "%.10s", at);
@@ -232,7 +233,7 @@ tn_err tn__sq_cases(struct tn__sq *s, const struct tn_policy *pol, const char *a
         struct unit_facts u;
         if ((err = unit_facts(s, r.unit_code, at, &u)))
             goto next;
-        if (office && strcmp(office, u.office) != 0)
+        if (office && *office && strcmp(office, u.office) != 0)
             goto next;
         snprintf(r.unit_status, sizeof r.unit_status, "%s", u.status);
         snprintf(r.office_code, sizeof r.office_code, "%s", u.office);
@@ -258,14 +259,9 @@ tn_err tn__sq_cases(struct tn__sq *s, const struct tn_policy *pol, const char *a
         if (ninst && tn_plan_status(inst, ninst, pp, npp, today, &r.plan) == TN_OK) {
             r.has_plan = 1;
             /* a mediated case's next date is its next instalment's */
-            if (r.c.state == TN_CASE_ST_MEDIATED && !r.plan.complete) {
-                r.deadline = r.plan.defaulted      ? r.plan.detected_on
-                             : r.plan.next < ninst ? inst[r.plan.next].due
-                                                   : -1;
-                r.deadline_rule = NULL;
-            }
+            tn_case_plan_deadline(&r.c, &r.plan, inst, ninst, &r.deadline, &r.deadline_rule);
         }
-        r.alert_status = !tn_case_is_over(&r.c) && u.status[0] && strcmp(u.status, "active");
+        r.alert_status = tn_case_unit_gone(&r.c, u.status);
         err = row(ctx, &r);
     next:
         free(ev);

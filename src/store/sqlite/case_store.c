@@ -63,20 +63,6 @@ tn_err tn__sq_case_events(struct tn__sq *s, const char *case_id, const char *as_
     return TN_OK;
 }
 
-tn_err tn_case_replay(struct tn_case *c, const struct tn_case_event_row *rows, size_t n, char *why,
-                      size_t whysz)
-{
-    for (size_t i = 0; i < n; i++) {
-        char reason[384];
-        tn_err err = tn_case_apply(c, &rows[i].step, reason, sizeof reason);
-        if (err) {
-            snprintf(why, whysz, "event %ld: %s", rows[i].seq, reason);
-            return err;
-        }
-    }
-    return TN_OK;
-}
-
 static tn_err read_instalment(struct tn__sq *s, sqlite3_stmt *st, void *elem, const void *arg)
 {
     struct tn_instalment *r = elem;

@@ -2,12 +2,10 @@
  * close.c - the monthly close over the SQLite store (design: docs/ledger.md).
  *
  * Units are streamed in unit_code order; declarations and payments come from cursors
- * merge-joined on unit_code, so the close reads each table once. Per unit: assess the
- * period's workers (assess.c), recognise back-dated declarations as adjustments for earlier
- * periods, replay the account from the ledger's first period (ledger.c), age it (aging.c),
- * and write a new unit_close row only if the result differs from the one known.
- * LAW: a declaration filed in month D for an earlier month is recognised in D (truy thu /
- * thoái thu; Decision 595 Art 38) - data-formats.md `declared_on`.
+ * merge-joined on unit_code, so the close reads each table once. Per unit the rows go into
+ * a struct tn_close_unit_in and core's tn_close_unit (close_unit.c: assessing, back-dated
+ * adjustments, reversals, earmarks, the replay, aging, the balance identity, the digest)
+ * computes the result; a new unit_close row is written only if it differs from the one known.
  */
 #include "close_int.h"
 
@@ -82,27 +80,21 @@ static void skip_before(sqlite3_stmt *st, int *rc, const char *code)
         *rc = sqlite3_step(st);
 }
 
-static void load_decls(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *st, int *rc,
-                       const char *prev_run_at)
+static void load_decls(struct tn__unit_work *w, sqlite3_stmt *st, int *rc)
 {
     w->ndecls = 0;
     skip_before(st, rc, w->code);
     for (; cursor_at(st, *rc, w->code); *rc = sqlite3_step(st)) {
         /* unit_code, bhxh_code, from_period, kind, salary, funds, declared_on, known_at */
-        tn_period declared = tn_day_period(text_day(tn__col_text(st, 6)));
-        if (declared > c->period)
-            continue; /* filed after the period: recognised by a later close */
         TN_GROW(w->decls, w->capdecls, w->ndecls + 1);
-        struct tn__decl *d = &w->decls[w->ndecls++];
+        struct tn_close_decl *d = &w->decls[w->ndecls++];
         TN__COL_COPY(d->bhxh, st, 1);
         d->from = text_period(tn__col_text(st, 2));
         d->decrease = strcmp(tn__col_text(st, 3), "decrease") == 0;
         d->salary = sqlite3_column_int64(st, 4);
         d->funds = (unsigned)sqlite3_column_int(st, 5);
-        d->declared_month = declared;
-        /* back-dated and not yet seen by an earlier period's close */
-        d->fresh = d->from < c->period &&
-                   (declared == c->period || strcmp(tn__col_text(st, 7), prev_run_at) > 0);
+        d->declared_on = text_day(tn__col_text(st, 6));
+        TN__COL_COPY(d->known_at, st, 7);
     }
 }
 
@@ -113,7 +105,7 @@ static void load_pays(struct tn__unit_work *w, sqlite3_stmt *st, int *rc)
     for (; cursor_at(st, *rc, w->code); *rc = sqlite3_step(st)) {
         /* unit_code, txn_id, paid_on, amount, reverses, known_at, bhxh_code */
         TN_GROW(w->pays, w->cappays, w->npays + 1);
-        struct tn__pay *p = &w->pays[w->npays++];
+        struct tn_close_pay *p = &w->pays[w->npays++];
         TN__COL_COPY(p->txn, st, 1);
         p->paid_on = text_day(tn__col_text(st, 2));
         p->amount = sqlite3_column_int64(st, 3);
@@ -131,7 +123,7 @@ static tn_err load_prev(struct tn__close *c, struct tn__unit_work *w, sqlite3_st
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         TN_GROW(w->prev, w->capprev, w->nprev + 1);
-        struct tn__prev *p = &w->prev[w->nprev++];
+        struct tn_close_prev *p = &w->prev[w->nprev++];
         p->period = text_period(tn__col_text(st, 0));
         p->id = sqlite3_column_int64(st, 1);
         p->assessed = sqlite3_column_int64(st, 2);
@@ -147,342 +139,61 @@ static tn_err load_prev(struct tn__close *c, struct tn__unit_work *w, sqlite3_st
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(c->s, "read previous closes");
 }
 
-static const struct tn__prev *prev_of(const struct tn__unit_work *w, tn_period p)
-{
-    for (size_t i = 0; i < w->nprev; i++)
-        if (w->prev[i].period == p)
-            return &w->prev[i];
-    return NULL;
-}
+/* The lines of worker bhxh recorded by close prev, for core's tn_close_unit. */
+struct rec_reader {
+    struct tn__close *c;
+    sqlite3_stmt *st;
+};
 
-int tn__close_alloc_recognised(const struct tn__close *c, const struct tn__unit_work *w,
-                               const struct tn_alloc_item *a)
+static tn_err read_recorded(void *ctx, const struct tn_close_prev *prev, const char *bhxh,
+                            tn_close_line_fn line, void *lctx)
 {
-    tn_period on = tn_day_period(a->on);
-    if (on == c->period)
-        return 1;
-    if (on > c->period || a->payment == SIZE_MAX)
-        return 0;
-    /* dated in a month already closed, but unknown to that month's close: its money is in
-     * this close's paid (cum_paid less the previous close's), so its allocation is too */
-    const struct tn__prev *before = prev_of(w, c->period - 1);
-    const struct tn__pay *p = &w->pays[w->lpay_src[a->payment]];
-    return before && strcmp(p->known_at, before->known_at) > 0;
-}
-
-/* The declaration row in force for a worker in period p among decls[lo..hi) (one worker's
- * rows, sorted by from), or NULL when none has started. */
-static const struct tn__decl *in_force(const struct tn__unit_work *w, size_t lo, size_t hi,
-                                       tn_period p)
-{
-    const struct tn__decl *best = NULL;
-    for (size_t i = lo; i < hi; i++)
-        if (w->decls[i].from <= p)
-            best = &w->decls[i];
-    return best;
-}
-
-static tn_err assess_into(struct tn__close *c, struct tn__unit_work *w, const struct tn__decl *d,
-                          tn_period p, struct tn__line *out)
-{
-    struct tn_assessment a;
-    memset(out, 0, sizeof *out);
-    snprintf(out->bhxh, sizeof out->bhxh, "%s", d->bhxh);
-    out->for_period = p;
-    if (d->decrease)
-        return TN_OK;
-    tn_err err = tn_assess_worker(c->pol, &w->facts, p, d->salary, d->funds, &a);
-    if (err)
-        return err;
-    out->salary = a.salary;
-    out->base_si = a.base_si;
-    out->base_ui = a.base_ui;
-    out->funds = a.funds;
-    out->below_floor = a.below_floor;
-    out->floor = a.floor;
-    memcpy(out->rate, a.rate, sizeof a.rate);
-    memcpy(out->source, a.source, sizeof a.source);
-    memcpy(out->amount, a.amount, sizeof a.amount);
-    return TN_OK;
-}
-
-static struct tn__line *new_line(struct tn__unit_work *w)
-{
-    TN_GROW(w->lines, w->caplines, w->nlines + 1);
-    return &w->lines[w->nlines++];
-}
-
-/* What the ledger already holds for one worker per earlier period and component, from the
- * current rows' lines; rec is [(p - start) * TN_C_COUNT + c]. */
-static tn_err recorded_amounts(struct tn__close *c, const struct tn__unit_work *w, sqlite3_stmt *st,
-                               const char *bhxh, tn_money *rec)
-{
-    for (size_t i = 0; i < w->nprev; i++) {
-        if (w->prev[i].period >= c->period)
-            continue;
-        sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, w->prev[i].id);
-        sqlite3_bind_text(st, 2, bhxh, -1, SQLITE_STATIC);
-        int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            tn_period p = text_period(tn__col_text(st, 0));
-            if (p < c->start || p >= c->period)
-                continue;
-            for (int k = 0; k < TN_C_COUNT; k++)
-                rec[(size_t)(p - c->start) * TN_C_COUNT + k] += sqlite3_column_int64(st, 1 + k);
-        }
-        if (rc != SQLITE_DONE)
-            return tn__store_fail(c->s, "read recorded lines");
-    }
-    return TN_OK;
-}
-
-/* Assessment of the period, and adjustments for back-dated rows (truy thu / thoái thu). */
-static tn_err assess_unit(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *rec_st)
-{
-    tn_err err = TN_OK;
-    size_t nback = (size_t)(c->period - c->start);
-    tn_money *rec = nback ? tn_xcalloc(nback * TN_C_COUNT, sizeof *rec) : NULL;
-    w->nlines = 0;
-    w->bal.workers = 0;
-    for (size_t lo = 0, hi; lo < w->ndecls && !err; lo = hi) {
-        int fresh = 0;
-        for (hi = lo; hi < w->ndecls && strcmp(w->decls[hi].bhxh, w->decls[lo].bhxh) == 0; hi++)
-            fresh |= w->decls[hi].fresh;
-        const struct tn__decl *d = in_force(w, lo, hi, c->period);
-        if (d && !d->decrease) {
-            struct tn__line *l = new_line(w);
-            if ((err = assess_into(c, w, d, c->period, l)))
-                break;
-            w->bal.workers++;
-        }
-        if (!fresh || nback == 0)
-            continue;
-        memset(rec, 0, nback * TN_C_COUNT * sizeof *rec);
-        if ((err = recorded_amounts(c, w, rec_st, w->decls[lo].bhxh, rec)))
-            break;
-        for (tn_period p = c->start; p < c->period && !err; p++) {
-            struct tn__line want;
-            const struct tn__decl *dp = in_force(w, lo, hi, p);
-            if (!dp) {
-                memset(&want, 0, sizeof want);
-                snprintf(want.bhxh, sizeof want.bhxh, "%s", w->decls[lo].bhxh);
-                want.for_period = p;
-            } else if ((err = assess_into(c, w, dp, p, &want))) {
-                break;
-            }
-            int differs = 0;
-            for (int k = 0; k < TN_C_COUNT; k++) {
-                want.amount[k] -= rec[(size_t)(p - c->start) * TN_C_COUNT + k];
-                differs |= want.amount[k] != 0;
-            }
-            if (differs) {
-                want.adjustment = 1;
-                *new_line(w) = want;
-            }
-        }
-    }
-    free(rec);
-    return err;
-}
-
-/* Payments the replay applies: in the window, reversed pairs removed (docs/ledger.md). */
-static void ledger_payments(struct tn__close *c, struct tn__unit_work *w)
-{
-    tn_day lo = tn_period_first_day(c->start);
-    size_t n = 0;
-    TN_GROW(w->lpay, w->caplpay, w->npays);
-    TN_GROW(w->lpay_src, w->caplpay_src, w->npays);
-    for (size_t i = 0; i < w->npays; i++) {
-        const struct tn__pay *p = &w->pays[i];
-        if (p->reverses[0] || p->paid_on < lo)
-            continue;
-        int reversed = 0;
-        for (size_t j = 0; j < w->npays && !reversed; j++)
-            reversed = strcmp(w->pays[j].reverses, p->txn) == 0;
-        if (reversed)
-            continue;
-        w->lpay[n] = (struct tn_ledger_payment){p->paid_on, p->amount, p->txn, NULL};
-        w->lpay_src[n++] = i;
-    }
-    w->nlpay = n;
-}
-
-/* Adds one close's lines of worker bhxh (assessed and adjustments: the ledger's charge of
- * that close's period) into ear per group. */
-static tn_err add_close_lines(struct tn__close *c, sqlite3_stmt *st, long long close_id,
-                              const char *bhxh, tn_money *ear)
-{
+    struct rec_reader *r = ctx;
+    sqlite3_stmt *st = r->st;
     sqlite3_reset(st);
-    sqlite3_bind_int64(st, 1, close_id);
+    sqlite3_bind_int64(st, 1, prev->id);
     sqlite3_bind_text(st, 2, bhxh, -1, SQLITE_STATIC);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        for (int k = 0; k < TN_C_COUNT; k++)
-            ear[tn_component_group((enum tn_component)k)] += sqlite3_column_int64(st, 1 + k);
-    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(c->s, "read an earmarked worker's lines");
-}
-
-/* LAW: Decision 60/2015/QĐ-TTg Art 6 - gives each payment earmarked for a worker that
- * worker's own principal per charge period and group (payments of one worker share it): the
- * lines of the current closes of earlier periods and this close's lines. */
-static tn_err earmarks(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *rec_st)
-{
-    size_t n = (size_t)(c->period - c->start + 1) * TN_G_COUNT, nworkers = 0;
-    size_t *slot = tn_xcalloc(w->nlpay ? w->nlpay : 1, sizeof *slot);
-    for (size_t j = 0; j < w->nlpay; j++) {
-        const char *b = w->pays[w->lpay_src[j]].bhxh;
-        slot[j] = SIZE_MAX;
-        for (size_t i = 0; i < j && b[0] && slot[j] == SIZE_MAX; i++)
-            if (strcmp(w->pays[w->lpay_src[i]].bhxh, b) == 0)
-                slot[j] = slot[i];
-        if (b[0] && slot[j] == SIZE_MAX)
-            slot[j] = nworkers++;
-    }
+    int rc = SQLITE_DONE;
     tn_err err = TN_OK;
-    if (nworkers > 0) {
-        TN_GROW(w->earmarks, w->capearmarks, nworkers * n);
-        memset(w->earmarks, 0, nworkers * n * sizeof *w->earmarks);
+    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        tn_money amount[TN_C_COUNT];
+        for (int k = 0; k < TN_C_COUNT; k++)
+            amount[k] = sqlite3_column_int64(st, 1 + k);
+        err = line(lctx, text_period(tn__col_text(st, 0)), amount);
     }
-    for (size_t j = 0; j < w->nlpay && !err; j++) {
-        if (slot[j] == SIZE_MAX)
-            continue;
-        tn_money *ear = &w->earmarks[slot[j] * n];
-        w->lpay[j].earmark = ear;
-        int first = 1;
-        for (size_t i = 0; i < j && first; i++)
-            first = slot[i] != slot[j];
-        if (!first)
-            continue;
-        const char *b = w->pays[w->lpay_src[j]].bhxh;
-        for (size_t i = 0; i < w->nprev && !err; i++)
-            if (w->prev[i].period < c->period)
-                err = add_close_lines(c, rec_st, w->prev[i].id, b,
-                                      &ear[(size_t)(w->prev[i].period - c->start) * TN_G_COUNT]);
-        for (size_t i = 0; i < w->nlines; i++)
-            if (strcmp(w->lines[i].bhxh, b) == 0)
-                for (int k = 0; k < TN_C_COUNT; k++)
-                    ear[(size_t)(c->period - c->start) * TN_G_COUNT +
-                        tn_component_group((enum tn_component)k)] += w->lines[i].amount[k];
-    }
-    free(slot);
-    return err;
-}
-
-/* Replays the account and builds the period's balance. */
-static tn_err balance_unit(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *rec_st,
-                           char *msg, size_t msgsz)
-{
-    size_t n = (size_t)(c->period - c->start + 1);
-    TN_GROW(w->charges, w->capcharges, n);
-    memset(w->charges, 0, n * sizeof *w->charges);
-    struct tn__balance *b = &w->bal;
-    tn_money workers = b->workers;
-    memset(b, 0, sizeof *b);
-    b->workers = workers;
-    tn_money latest_assessed = 0;
-    for (size_t i = 0; i < w->nprev; i++) {
-        const struct tn__prev *p = &w->prev[i];
-        if (p->period >= c->period)
-            continue;
-        memcpy(w->charges[p->period - c->start].principal, p->charge, sizeof p->charge);
-        if (p->assessed > 0)
-            latest_assessed = p->assessed;
-    }
-    for (size_t i = 0; i < w->nlines; i++) {
-        const struct tn__line *l = &w->lines[i];
-        for (int k = 0; k < TN_C_COUNT; k++) {
-            b->charge[tn_component_group((enum tn_component)k)] += l->amount[k];
-            if (l->adjustment)
-                b->adjustment += l->amount[k];
-            else
-                b->assessed += l->amount[k];
-        }
-    }
-    memcpy(w->charges[c->period - c->start].principal, b->charge, sizeof b->charge);
-    if (b->assessed > 0)
-        latest_assessed = b->assessed;
-
-    ledger_payments(c, w);
-    tn_err err = earmarks(c, w, rec_st);
     if (err)
         return err;
-    struct tn_ledger_input in = {
-        .pol = c->pol,
-        .unit = w->facts,
-        .start = c->start,
-        .period = c->period,
-        .charges = w->charges,
-        .payments = w->lpay,
-        .npayments = w->nlpay,
-    };
-    err = tn_ledger_replay(&in, &w->result);
-    if (!err)
-        err = tn_aging_compute(&in, &w->result, latest_assessed, &b->aging);
-    if (err) {
-        char pbuf[TN_PERIOD_BUFSZ];
-        tn_period_format(c->period, pbuf);
-        snprintf(msg, msgsz,
-                 "unit %s, period %s: %s (a deadline, interest or allocation rule "
-                 "is missing from policy/)",
-                 w->code, pbuf, tn_err_message(err, TN_LANG_EN));
-        return err;
-    }
-    const struct tn__prev *before = prev_of(w, c->period - 1);
-    b->opening = before ? before->closing : 0;
-    tn_money prev_paid = before ? before->cum_paid : 0;
-    for (int g = 0; g < TN_G_COUNT; g++) {
-        tn_money prev_int = before ? before->cum_interest[g] : 0;
-        b->cum_interest[g] = w->result.interest_total[g];
-        b->correction[g] = w->result.interest_before[g] - prev_int;
-        b->interest += w->result.interest_total[g] - prev_int;
-    }
-    b->cum_paid = w->result.paid_total;
-    b->paid = b->cum_paid - prev_paid;
-    b->closing = b->opening + b->assessed + b->adjustment + b->interest - b->paid;
-    b->principal_due = w->result.principal_due;
-    b->interest_due = w->result.interest_due;
-    if (b->closing != b->principal_due + b->interest_due) {
-        /* the recorded history and the replay disagree: never write such a row */
-        snprintf(msg, msgsz,
-                 "unit %s: closing %lld differs from principal %lld + interest %lld; the "
-                 "ledger history is inconsistent",
-                 w->code, (long long)b->closing, (long long)b->principal_due,
-                 (long long)b->interest_due);
-        return TN_ERR_STATE;
-    }
-    for (size_t i = 0; i < w->result.ninterest; i++)
-        if (w->result.interest[i].charge_period == c->period && w->result.interest[i].missing_rate)
-            c->stats.interest_missing++;
-    return TN_OK;
+    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(r->c->s, "read recorded lines");
 }
 
 static tn_err close_unit(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *rec_st,
-                         char *msg, size_t msgsz)
+                         const char *prev_run_at, char *msg, size_t msgsz)
 {
-    tn_err err = assess_unit(c, w, rec_st);
-    if (err) {
-        char pbuf[TN_PERIOD_BUFSZ];
-        tn_period_format(c->period, pbuf);
-        snprintf(msg, msgsz, "unit %s, period %s: %s", w->code, pbuf,
-                 err == TN_ERR_NO_POLICY ? "no rate, cap or minimum wage in policy/ for a "
-                                           "period assessed"
-                                         : tn_err_message(err, TN_LANG_EN));
+    struct rec_reader reader = {c, rec_st};
+    struct tn_close_unit_in *in = &w->in; /* in->facts is parse_facts()'s */
+    in->code = w->code;
+    in->decls = w->decls;
+    in->ndecls = w->ndecls;
+    in->pays = w->pays;
+    in->npays = w->npays;
+    in->prev = w->prev;
+    in->nprev = w->nprev;
+    in->prev_run_at = prev_run_at;
+    in->recorded = read_recorded;
+    in->ctx = &reader;
+    tn_err err = tn_close_unit(c->pol, c->start, c->period, &w->in, &w->out, msg, msgsz);
+    if (err)
         return err;
-    }
-    if ((err = balance_unit(c, w, rec_st, msg, msgsz)))
-        return err;
+    c->stats.interest_missing += w->out.interest_missing;
     c->stats.units++;
-    c->stats.workers += w->bal.workers;
-    tn__close_digest(c, w);
-    const struct tn__prev *same = prev_of(w, c->period);
-    if (same && strcmp(same->digest, w->digest) == 0)
+    c->stats.workers += w->out.bal.workers;
+    if (!w->out.changed)
         return TN_OK; /* nothing new is known: the close is idempotent */
     c->stats.units_changed++;
-    for (size_t i = 0; i < w->nlines; i++) {
+    for (size_t i = 0; i < w->out.nlines; i++) {
         c->stats.lines++;
-        c->stats.adjustments += w->lines[i].adjustment;
-        c->stats.findings += w->lines[i].below_floor;
+        c->stats.adjustments += w->out.lines[i].adjustment;
+        c->stats.findings += w->out.lines[i].below_floor;
     }
     return tn__close_write_unit(c, w);
 }
@@ -492,12 +203,7 @@ static void work_release(struct tn__unit_work *w)
     free(w->decls);
     free(w->pays);
     free(w->prev);
-    free(w->lines);
-    free(w->lpay);
-    free(w->lpay_src);
-    free(w->earmarks);
-    free(w->charges);
-    tn_ledger_result_release(&w->result);
+    tn_close_unit_out_release(&w->out);
 }
 
 /* Errors: TN_ERR_PARSE (msg set) for a unit type policy.h does not know: its rates may differ
@@ -506,14 +212,15 @@ static tn_err parse_facts(sqlite3_stmt *st, struct tn__unit_work *w, char *msg, 
 {
     /* unit_code, type, wage_region, payment_cycle, registered_on */
     TN__COL_COPY(w->code, st, 0);
+    struct tn_unit_facts *f = &w->in.facts;
     const char *type = tn__col_text(st, 1);
-    if (tn_unit_type_parse(type, &w->facts.type)) {
+    if (tn_unit_type_parse(type, &f->type)) {
         snprintf(msg, msgsz, "unit %s: unknown unit type \"%s\"", w->code, type);
         return TN_ERR_PARSE;
     }
-    w->facts.wage_region = sqlite3_column_int(st, 2);
-    w->facts.payment_cycle = sqlite3_column_int(st, 3);
-    w->facts.registered_on = text_day(tn__col_text(st, 4));
+    f->wage_region = sqlite3_column_int(st, 2);
+    f->payment_cycle = sqlite3_column_int(st, 3);
+    f->registered_on = text_day(tn__col_text(st, 4));
     return TN_OK;
 }
 
@@ -524,16 +231,17 @@ static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls,
 {
     struct tn__unit_work w;
     memset(&w, 0, sizeof w);
+    tn_close_unit_out_init(&w.out);
     tn_err err = TN_OK;
     int rcd = sqlite3_step(decls), rcp = sqlite3_step(pays), rc;
     long long done = 0;
     while (!err && (rc = sqlite3_step(units)) == SQLITE_ROW) {
         if ((err = parse_facts(units, &w, msg, msgsz)))
             break;
-        load_decls(c, &w, decls, &rcd, prev_run_at);
+        load_decls(&w, decls, &rcd);
         load_pays(&w, pays, &rcp);
         if (!(err = load_prev(c, &w, prev)))
-            err = close_unit(c, &w, rec, msg, msgsz);
+            err = close_unit(c, &w, rec, prev_run_at, msg, msgsz);
         if (progress && (++done % 256 == 0 || done == total))
             progress(ctx, done, total);
     }

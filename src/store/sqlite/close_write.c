@@ -1,7 +1,7 @@
 /*
  * close_write.c - recording a unit's closed period: its unit_close row, assessment and
- * adjustment lines, interest lines, allocations and findings (schema.sql), and the digest
- * that tells a re-run whether anything changed.
+ * adjustment lines, interest lines, allocations and findings (schema.sql), from core's
+ * result (close_unit.h; the digest that tells a re-run whether anything changed is core's).
  */
 #include "close_int.h"
 
@@ -10,74 +10,6 @@
 #include <string.h>
 
 #include "thuno/mem.h"
-
-/* A 64-bit mix over whole words (FNV-style multiply with a fold): cheap, stable across runs
- * on one platform, and only ever compared with digests this code made; not a security hash.
- * Hashing word by word rather than byte by byte keeps it out of the close's profile. */
-static void mix(uint64_t *h, uint64_t v)
-{
-    *h = (*h ^ v) * 1099511628211ULL;
-    *h ^= *h >> 29;
-}
-
-static void fnv(uint64_t *h, const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    for (; n >= 8; p += 8, n -= 8) {
-        uint64_t v;
-        memcpy(&v, p, 8);
-        mix(h, v);
-    }
-    uint64_t tail = n;
-    for (size_t i = 0; i < n; i++)
-        tail = tail << 8 | p[i];
-    mix(h, tail);
-}
-
-void tn__close_digest(const struct tn__close *c, struct tn__unit_work *w)
-{
-    uint64_t h = 14695981039346656037ULL;
-    const struct tn__balance *b = &w->bal;
-    tn_money head[] = {b->opening,
-                       b->assessed,
-                       b->adjustment,
-                       b->interest,
-                       b->paid,
-                       b->closing,
-                       b->principal_due,
-                       b->interest_due,
-                       b->cum_paid,
-                       b->workers,
-                       b->aging.months_owed_tenths,
-                       b->aging.oldest_unpaid,
-                       b->aging.status};
-    fnv(&h, head, sizeof head);
-    fnv(&h, b->cum_interest, sizeof b->cum_interest);
-    for (size_t i = 0; i < w->nlines; i++) {
-        const struct tn__line *l = &w->lines[i];
-        fnv(&h, l->bhxh, strlen(l->bhxh) + 1);
-        tn_money f[] = {l->for_period, l->adjustment, l->salary, l->base_si, l->base_ui, l->funds};
-        fnv(&h, f, sizeof f);
-        fnv(&h, l->rate, sizeof l->rate);
-        fnv(&h, l->amount, sizeof l->amount);
-    }
-    for (size_t i = 0; i < w->result.ninterest; i++) {
-        const struct tn_interest_item *it = &w->result.interest[i];
-        if (it->charge_period != c->period)
-            continue;
-        tn_money f[] = {it->group,     it->rule, it->from,   it->to,
-                        it->principal, it->rate, it->amount, it->missing_rate};
-        fnv(&h, f, sizeof f);
-    }
-    for (size_t i = 0; i < w->result.nalloc; i++) {
-        const struct tn_alloc_item *a = &w->result.alloc[i];
-        if (!tn__close_alloc_recognised(c, w, a))
-            continue;
-        tn_money f[] = {(tn_money)a->payment, a->on, a->target, a->group, a->interest, a->amount};
-        fnv(&h, f, sizeof f);
-    }
-    snprintf(w->digest, sizeof w->digest, "%016llx", (unsigned long long)h);
-}
 
 tn_err tn__close_prepare_writes(struct tn__close *c)
 {
@@ -152,7 +84,7 @@ static void bind_day(sqlite3_stmt *st, int i, tn_day d)
 }
 
 /* The rate_set id for a line's rates and sources, recorded once per close. */
-static tn_err rate_set(struct tn__close *c, const struct tn__line *l, long long *id)
+static tn_err rate_set(struct tn__close *c, const struct tn_close_line *l, long long *id)
 {
     for (size_t i = 0; i < c->nrate_sets; i++) {
         if (memcmp(c->rate_sets[i].rate, l->rate, sizeof l->rate) == 0 &&
@@ -184,8 +116,8 @@ static tn_err rate_set(struct tn__close *c, const struct tn__line *l, long long 
 static tn_err write_lines(struct tn__close *c, const struct tn__unit_work *w, long long cid)
 {
     tn_err err = TN_OK;
-    for (size_t i = 0; i < w->nlines && !err; i++) {
-        const struct tn__line *l = &w->lines[i];
+    for (size_t i = 0; i < w->out.nlines && !err; i++) {
+        const struct tn_close_line *l = &w->out.lines[i];
         long long rs;
         if ((err = rate_set(c, l, &rs)))
             break;
@@ -224,10 +156,8 @@ static tn_err write_interest(struct tn__close *c, const struct tn__unit_work *w,
     tn_err err = TN_OK;
     int seq = 0;
     sqlite3_stmt *st = c->ins_interest;
-    for (size_t i = 0; i < w->result.ninterest && !err; i++) {
-        const struct tn_interest_item *it = &w->result.interest[i];
-        if (it->charge_period != c->period)
-            continue;
+    for (size_t i = 0; i < w->out.ninterest && !err; i++) {
+        const struct tn_interest_item *it = w->out.interest[i];
         sqlite3_bind_int64(st, 1, cid);
         sqlite3_bind_int(st, 2, ++seq);
         sqlite3_bind_text(st, 3, tn_group_name(it->group), -1, SQLITE_STATIC);
@@ -253,7 +183,7 @@ static tn_err write_interest(struct tn__close *c, const struct tn__unit_work *w,
     /* interest of earlier months recomputed with what is known now (a payment recognised
      * late, a k loaded since): the difference is charged or credited in this period */
     for (int g = 0; g < TN_G_COUNT && !err; g++) {
-        if (w->bal.correction[g] == 0)
+        if (w->out.bal.correction[g] == 0)
             continue;
         sqlite3_bind_int64(st, 1, cid);
         sqlite3_bind_int(st, 2, ++seq);
@@ -265,7 +195,7 @@ static tn_err write_interest(struct tn__close *c, const struct tn__unit_work *w,
         sqlite3_bind_int(st, 8, 0);
         sqlite3_bind_int64(st, 9, 0);
         sqlite3_bind_int(st, 10, 0);
-        sqlite3_bind_int64(st, 11, w->bal.correction[g]);
+        sqlite3_bind_int64(st, 11, w->out.bal.correction[g]);
         sqlite3_bind_text(st, 12, "recomputed", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 13, "interest of earlier months recomputed with what is known now",
                           -1, SQLITE_STATIC);
@@ -278,20 +208,11 @@ static tn_err write_alloc(struct tn__close *c, const struct tn__unit_work *w, lo
 {
     tn_err err = TN_OK;
     sqlite3_stmt *st = c->ins_alloc;
-    for (size_t i = 0; i < w->result.nalloc && !err; i++) {
-        const struct tn_alloc_item *a = &w->result.alloc[i];
-        if (!tn__close_alloc_recognised(c, w, a))
-            continue;
-        const char *txn = "credit";
-        tn_day paid_on = a->on;
-        if (a->payment != SIZE_MAX) {
-            const struct tn__pay *p = &w->pays[w->lpay_src[a->payment]];
-            txn = p->txn;
-            paid_on = p->paid_on;
-        }
+    for (size_t i = 0; i < w->out.nalloc && !err; i++) {
+        const struct tn_close_alloc *a = &w->out.alloc[i];
         sqlite3_bind_int64(st, 1, cid);
-        sqlite3_bind_text(st, 2, txn, -1, SQLITE_TRANSIENT);
-        bind_day(st, 3, paid_on);
+        sqlite3_bind_text(st, 2, a->txn, -1, SQLITE_TRANSIENT);
+        bind_day(st, 3, a->paid_on);
         bind_period(st, 4, a->target);
         sqlite3_bind_text(st, 5, tn_group_name(a->group), -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 6, a->interest ? "interest" : "principal", -1, SQLITE_STATIC);
@@ -303,13 +224,13 @@ static tn_err write_alloc(struct tn__close *c, const struct tn__unit_work *w, lo
 
 tn_err tn__close_write_unit(struct tn__close *c, struct tn__unit_work *w)
 {
-    const struct tn__balance *b = &w->bal;
+    const struct tn_close_balance *b = &w->out.bal;
     sqlite3_stmt *st = c->ins_close;
     sqlite3_bind_text(st, 1, w->code, -1, SQLITE_TRANSIENT);
     bind_period(st, 2, c->period);
     sqlite3_bind_int64(st, 3, c->run_id);
     sqlite3_bind_text(st, 4, c->now, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, w->digest, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, w->out.digest, -1, SQLITE_TRANSIENT);
     tn_money nums[] = {b->opening, b->assessed, b->adjustment,    b->interest,
                        b->paid,    b->closing,  b->principal_due, b->interest_due};
     for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)

@@ -147,7 +147,7 @@ static tn_err read_inspection(struct tn__sq *s, sqlite3_stmt *st, void *elem, co
     return TN_OK;
 }
 
-tn_err tn__sq_inspections(struct tn__sq *s, tn_day day, const char *as_of,
+tn_err tn__sq_inspections(struct tn__sq *s, const char *office, tn_day day, const char *as_of,
                           tn_err (*row)(void *ctx, const struct tn_inspection_row *r), void *ctx)
 {
     sqlite3_stmt *st;
@@ -158,7 +158,7 @@ tn_err tn__sq_inspections(struct tn__sq *s, tn_day day, const char *as_of,
     tn_day_format(day, dbuf);
     sqlite3_bind_text(st, 1, dbuf, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_TRANSIENT);
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     void *got;
     size_t n;
     if ((err = tn__store_collect(s, st, sizeof(struct tn_inspection_row), read_inspection, NULL,
@@ -177,8 +177,8 @@ tn_err tn__sq_inspections(struct tn__sq *s, tn_day day, const char *as_of,
     return err;
 }
 
-static tn_err bind_balances(struct tn__sq *s, const char *sql, tn_period period, const char *as_of,
-                            sqlite3_stmt **out)
+static tn_err bind_balances(struct tn__sq *s, const char *sql, const char *office, tn_period period,
+                            const char *as_of, sqlite3_stmt **out)
 {
     tn_err err = tn__store_prepare_period(s, sql, period, as_of, out);
     if (err)
@@ -186,7 +186,7 @@ static tn_err bind_balances(struct tn__sq *s, const char *sql, tn_period period,
     char d[TN_DAY_BUFSZ];
     tn_day_format(tn_period_last_day(period), d);
     sqlite3_bind_text(*out, 3, d, -1, SQLITE_TRANSIENT);
-    tn__bind_office(s, *out, as_of);
+    tn__bind_office(*out, office, as_of);
     return TN_OK;
 }
 
@@ -200,11 +200,11 @@ static void event_and_date(sqlite3_stmt *st, int i, char *ev, size_t evsz, char 
     snprintf(date, datesz, "%s", t[n] ? t + n + 1 : "");
 }
 
-tn_err tn__sq_unit_facts(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_unit_facts(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
                          tn_err (*row)(void *ctx, const struct tn_inspection_facts *f), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = bind_balances(s, facts_sql, period, as_of, &st);
+    tn_err err = bind_balances(s, facts_sql, office, period, as_of, &st);
     if (err)
         return err;
     struct tn_inspection_facts *f = tn_xmalloc(sizeof *f);
@@ -245,11 +245,11 @@ tn_err tn__sq_unit_facts(struct tn__sq *s, tn_period period, const char *as_of,
     return err;
 }
 
-tn_err tn__sq_labour(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_labour(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
                      tn_err (*row)(void *ctx, const struct tn_labour_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = bind_balances(s, labour_sql, period, as_of, &st);
+    tn_err err = bind_balances(s, labour_sql, office, period, as_of, &st);
     if (err)
         return err;
     struct tn_labour_row r;

@@ -229,8 +229,8 @@ static tn_err split(struct tn__sq *s, const struct split_sql *q, tn_period perio
     return TN_OK;
 }
 
-tn_err tn__sq_letter_units(struct tn__sq *s, tn_period period, const char *as_of,
-                           const struct tn_letter_filter *f,
+tn_err tn__sq_letter_units(struct tn__sq *s, const char *office, tn_period period,
+                           const char *as_of, const struct tn_letter_filter *f,
                            tn_err (*row)(void *ctx, const struct tn_letter_unit *u), void *ctx)
 {
     sqlite3_stmt *st;
@@ -242,7 +242,7 @@ tn_err tn__sq_letter_units(struct tn__sq *s, tn_period period, const char *as_of
         split_finalize(&q);
         return err;
     }
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     tn__bind_text_or_null(st, 4, f ? f->unit : NULL);
     struct hist h = {0};
     struct tn_letter_unit *u = tn_xmalloc(sizeof *u);
@@ -275,31 +275,5 @@ tn_err tn__sq_letter_units(struct tn__sq *s, tn_period period, const char *as_of
 tn_err tn_letter_overdue(const struct tn_policy *pol, const struct tn_letter_unit *u,
                          struct tn_letter_overdue *out)
 {
-    struct tn_letter_overdue o;
-    memset(&o, 0, sizeof o);
-    o.through = -1;
-    o.oldest_deadline = -1;
-    tn_day end = tn_period_last_day(u->bal.period);
-    for (size_t i = 0; i < u->nowed; i++) {
-        for (int g = 0; g < TN_G_COUNT; g++) {
-            tn_money m = u->owed[i].principal[g];
-            if (m <= 0)
-                continue;
-            tn_day due;
-            tn_err err = tn_policy_deadline(pol, (enum tn_group)g, u->payment_cycle,
-                                            u->owed[i].period, &due, NULL);
-            if (err)
-                return err;
-            if (due > end)
-                continue; /* LAW: Law 41 Art 38: late only once the deadline has passed */
-            o.principal[g] += m;
-            o.total += m;
-            if (u->owed[i].period > o.through)
-                o.through = u->owed[i].period;
-            if (o.oldest_deadline < 0 || due < o.oldest_deadline)
-                o.oldest_deadline = due;
-        }
-    }
-    *out = o;
-    return TN_OK;
+    return tn_reminder_overdue(pol, u->bal.period, u->payment_cycle, u->owed, u->nowed, out);
 }

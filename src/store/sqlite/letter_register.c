@@ -122,7 +122,8 @@ static const char list_sql[] =
     "ORDER BY r.sent_on, r.year, r.seq";
 /* clang-format on */
 
-tn_err tn__sq_reminders(struct tn__sq *s, const char *as_of, const struct tn_letter_filter *f,
+tn_err tn__sq_reminders(struct tn__sq *s, const char *office, const char *as_of,
+                        const struct tn_letter_filter *f,
                         tn_err (*row)(void *ctx, const struct tn_reminder_row *r,
                                       const struct tn_balance_row *latest),
                         void *ctx)
@@ -132,7 +133,7 @@ tn_err tn__sq_reminders(struct tn__sq *s, const char *as_of, const struct tn_let
     if (err)
         return err;
     sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_TRANSIENT);
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     tn__bind_text_or_null(st, 3, f ? f->unit : NULL);
     struct tn_reminder_row r;
     struct tn_balance_row b;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thuno/allocation.h"
 #include "thuno/lists.h"
 #include "thuno/mem.h"
 
@@ -120,7 +121,7 @@ static tn_err unit_one(sqlite3_stmt *st, void *arg)
     return w->row(w->ctx, &u);
 }
 
-tn_err tn__sq_list_units(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_list_units(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
                          const struct tn_list_filter *f,
                          tn_err (*row)(void *ctx, const struct tn_list_unit *u), void *ctx)
 {
@@ -128,7 +129,7 @@ tn_err tn__sq_list_units(struct tn__sq *s, tn_period period, const char *as_of,
     tn_err err = prepare(s, list_sql, period, as_of, &st);
     if (err)
         return err;
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     tn__bind_text_or_null(st, 4, f->type);
     sqlite3_bind_int(st, 5, f->inactive_only);
     sqlite3_bind_int(st, 6, f->owing_only);
@@ -193,7 +194,8 @@ struct charge {
 };
 
 /* Adds the unpaid part of one period's lines to ws: the first `covered` đồng of the lines, in
- * (month, worker) order, are paid. TN_ERR_STATE when the lines do not add up to expect. */
+ * (month, worker) order, are paid (tn_allocation_cover_line). TN_ERR_STATE when the lines do not
+ * add up to expect. */
 static tn_err unpaid_lines(struct tn__sq *s, const struct charge *c, tn_money covered,
                            struct worker_set *ws)
 {
@@ -213,10 +215,9 @@ static tn_err unpaid_lines(struct tn__sq *s, const struct charge *c, tn_money co
         tn_period fp;
         tn_period_parse(tn__col_text(st, 1), &fp);
         sum += amt;
-        tn_money cover = amt > 0 && covered > 0 ? (covered < amt ? covered : amt) : 0;
-        covered -= cover;
-        if (amt - cover != 0)
-            add_line(ws, tn__col_text(st, 0), fp, amt - cover);
+        tn_money unpaid = tn_allocation_cover_line(amt, &covered);
+        if (unpaid != 0)
+            add_line(ws, tn__col_text(st, 0), fp, unpaid);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
@@ -313,24 +314,17 @@ tn_err tn__sq_worker_debts(struct tn__sq *s, const char *unit_code, tn_period pe
     if (err)
         return err;
     struct worker_set ws = {0};
-    tn_money total = 0;
+    /* what payments covered, oldest first (core's allocation.c); from the first period not
+     * wholly paid on, the lines are unpaid */
+    tn_money *amount = tn_xmalloc((n ? n : 1) * sizeof *amount);
     for (size_t i = 0; i < n; i++)
-        total += c[i].amount;
-    /* LAW: payments go to the oldest period first (allocation.csv): what they covered is the
-     * first total - due đồng of the charges; the rest, the newest, is unpaid */
-    tn_money paid = due > 0 ? total - due : total;
-    int unpaid = 0; /* from the first period not wholly paid on, every period is unpaid in
-                     * full, a negative one (a back-dated decrease) too: it is not a payment
-                     * that covers the periods after it */
-    for (size_t i = 0; i < n && !err && due > 0; i++) {
-        if (!unpaid && c[i].amount <= paid) {
-            paid -= c[i].amount;
-            continue;
-        }
-        err = unpaid_lines(s, &c[i], paid, &ws);
-        paid = 0;
-        unpaid = 1;
-    }
+        amount[i] = c[i].amount;
+    size_t first;
+    tn_money covered;
+    tn_allocation_frontier(amount, n, due, &first, &covered);
+    free(amount);
+    for (size_t i = first; i < n && !err; i++, covered = 0)
+        err = unpaid_lines(s, &c[i], covered, &ws);
     if (!err && ws.n)
         tn_sort(ws.w, ws.n, sizeof *ws.w, by_code);
     struct tn_worker_debt w;
@@ -383,14 +377,14 @@ static tn_err branch_one(sqlite3_stmt *st, void *arg)
     return w->row(w->ctx, &r);
 }
 
-tn_err tn__sq_branches(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_branches(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
                        tn_err (*row)(void *ctx, const struct tn_branch_row *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = prepare(s, branch_sql, period, as_of, &st);
     if (err)
         return err;
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     struct branch_walk w = {row, ctx};
     return each_row(s, st, "read branches", branch_one, &w);
 }
@@ -481,12 +475,13 @@ static int by_office(const void *a, const void *b)
                   ((const struct tn_coop_row *)b)->office_code);
 }
 
-tn_err tn__sq_cooperatives(struct tn__sq *s, tn_period period, const char *as_of,
-                           tn_err (*row)(void *ctx, const struct tn_coop_row *r), void *ctx)
+tn_err tn__sq_cooperatives(struct tn__sq *s, const char *office, tn_period period,
+                           const char *as_of, tn_err (*row)(void *ctx, const struct tn_coop_row *r),
+                           void *ctx)
 {
     struct coop_acc a = {s, period, as_of, NULL, 0, 0};
     struct tn_list_filter f = {"cooperative", 0, 0};
-    tn_err err = tn__sq_list_units(s, period, as_of, &f, coop_one, &a);
+    tn_err err = tn__sq_list_units(s, office, period, as_of, &f, coop_one, &a);
     if (!err && a.n)
         tn_sort(a.rows, a.n, sizeof *a.rows, by_office);
     for (size_t i = 0; i < a.n && !err; i++)
@@ -517,7 +512,7 @@ static tn_err praise_one(sqlite3_stmt *st, void *arg)
     return w->row(w->ctx, &r);
 }
 
-tn_err tn__sq_praise(struct tn__sq *s, tn_period to, const char *as_of,
+tn_err tn__sq_praise(struct tn__sq *s, const char *office, tn_period to, const char *as_of,
                      tn_err (*row)(void *ctx, const struct tn_praise_row *r), void *ctx)
 {
     sqlite3_stmt *st;
@@ -527,7 +522,7 @@ tn_err tn__sq_praise(struct tn__sq *s, tn_period to, const char *as_of,
     char first[TN_PERIOD_BUFSZ];
     tn_period_format(to - to % 12, first);
     sqlite3_bind_text(st, 3, first, -1, SQLITE_TRANSIENT);
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     struct praise_walk w = {to, row, ctx};
     return each_row(s, st, "read the year's balances", praise_one, &w);
 }
@@ -549,12 +544,11 @@ static tn_err name_one(void *ctx, const struct tn_list_unit *u)
     return TN_OK;
 }
 
-tn_err
-tn__sq_public_name(struct tn__sq *s, tn_period period, const char *as_of, int threshold_tenths,
-                   tn_err (*row)(void *ctx, const struct tn_list_unit *u, const char *reason),
-                   void *ctx)
+tn_err tn__sq_public_name(
+    struct tn__sq *s, const char *office, tn_period period, const char *as_of, int threshold_tenths,
+    tn_err (*row)(void *ctx, const struct tn_list_unit *u, const char *reason), void *ctx)
 {
     struct tn_list_filter f = {NULL, 0, 1};
     struct name_walk w = {threshold_tenths, row, ctx};
-    return tn__sq_list_units(s, period, as_of, &f, name_one, &w);
+    return tn__sq_list_units(s, office, period, as_of, &f, name_one, &w);
 }

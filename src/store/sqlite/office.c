@@ -1,7 +1,8 @@
 /*
  * office.c - the office cut of the report queries (see office.h, docs/offices.md): which
- * code names the province office, and the one SQL fragment and bind that every report
- * query uses to keep the units of a district office (TN__OFFICE_CUT in store_int.h).
+ * code names the province office, and the bind of the one SQL fragment that every report
+ * query uses to keep the units of a district office (TN__OFFICE_CUT in store_int.h). The cut
+ * is each operation's office argument; the backend keeps none (issue 11 item 6).
  */
 #include "store_int.h"
 
@@ -42,36 +43,27 @@ static tn_err is_known(struct tn__sq *s, const char *code, int *yes)
                code, yes, "read the office codes");
 }
 
-tn_err tn__sq_set_office(struct tn__sq *s, const char *office, int *province)
+tn_err tn__sq_office_known(struct tn__sq *s, const char *office, int *province)
 {
     int prov = 1, known = 0;
     tn_err err = TN_OK;
     if (office && *office) {
-        if (strlen(office) >= sizeof s->office)
+        if (strlen(office) >= TN_OFFICE_BUFSZ)
             return TN_ERR_RANGE;
         if ((err = is_province(s, office, &prov)))
             return err;
         if (!prov && ((err = is_known(s, office, &known)) || !known))
             return err ? err : TN_ERR_NOT_FOUND;
     }
-    if (prov)
-        s->office[0] = '\0';
-    else
-        snprintf(s->office, sizeof s->office, "%s", office);
     if (province)
         *province = prov;
     return TN_OK;
 }
 
-const char *tn__sq_office(const struct tn__sq *s)
-{
-    return s->office[0] ? s->office : NULL;
-}
-
-void tn__bind_office(struct tn__sq *s, sqlite3_stmt *st, const char *as_of)
+void tn__bind_office(sqlite3_stmt *st, const char *office, const char *as_of)
 {
     sqlite3_bind_text(st, 8, tn__at(as_of), -1, SQLITE_TRANSIENT);
-    tn__bind_text_or_null(st, 9, s->office);
+    tn__bind_text_or_null(st, 9, office);
 }
 
 tn_err tn__sq_unit_office(struct tn__sq *s, const char *unit, const char *as_of,

@@ -37,7 +37,7 @@
 
 /* The CTEs of TN__CUR_PREV, plan_at (?1's plans) and f: a row per unit of cur (prev joined
  * by TN__JOIN_PREV) with its officer in charge, name, office, type, department, province and
- * last month's facts, of the units of the store's office cut (?8 ?9, TN__OFFICE_CUT). */
+ * last month's facts, of the units of the call's office cut (?8 ?9, TN__OFFICE_CUT). */
 #define TN__OPS_FACTS                                                                              \
     "WITH " TN__CUR_PREV("") ", "                                                                  \
     "plan_at AS (SELECT * FROM collection_plan WHERE period = ?1 AND " TN__KNOWN_AT("?2") "), "    \
@@ -66,10 +66,11 @@ tn_err tn__ops_prepare_prev(struct tn__sq *s, const char *sql, tn_period period,
                             sqlite3_stmt **out);
 
 /* Prepares sql (TN__OPS_FACTS and a query) with ?1 period, ?2 as_of (NULL: everything
- * known), ?3 the period before and ?8 ?9 the store's office cut (tn__bind_office). Errors:
+ * known), ?3 the period before and ?8 ?9 the office cut, office (NULL: every unit;
+ * tn__bind_office). Errors:
  * TN_ERR_STORE. */
-tn_err tn__ops_prepare(struct tn__sq *s, const char *sql, tn_period period, const char *as_of,
-                       sqlite3_stmt **out);
+tn_err tn__ops_prepare(struct tn__sq *s, const char *sql, const char *office, tn_period period,
+                       const char *as_of, sqlite3_stmt **out);
 
 /* Steps st (columns officer, unit, name, office, debt, months owed in tenths, bucket, legal
  * status) and hands each row to row(ctx, r), stopping at its first error; finalizes st.

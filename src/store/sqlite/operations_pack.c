@@ -37,11 +37,12 @@ static const char events_sql[] =
     "WHERE " TN__OFFICE_CUT("ev.unit_code") " GROUP BY ev.event ORDER BY ev.event";
 /* clang-format on */
 
-tn_err tn__sq_bucket_moves(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_bucket_moves(struct tn__sq *s, const char *office, tn_period period,
+                           const char *as_of,
                            tn_err (*row)(void *ctx, const struct tn_bucket_move *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__ops_prepare(s, buckets_sql, period, as_of, &st);
+    tn_err err = tn__ops_prepare(s, buckets_sql, office, period, as_of, &st);
     if (err)
         return err;
     struct tn_bucket_move r;
@@ -58,24 +59,25 @@ tn_err tn__sq_bucket_moves(struct tn__sq *s, tn_period period, const char *as_of
     return err;
 }
 
-tn_err tn__sq_new_debtors(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_new_debtors(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
                           tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__ops_prepare(s, new_debtors_sql, period, as_of, &st);
+    tn_err err = tn__ops_prepare(s, new_debtors_sql, office, period, as_of, &st);
     if (err)
         return err;
     return tn__ops_worklist_rows(s, st, row, ctx, "read the units newly in debt");
 }
 
-tn_err tn__sq_event_counts(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_event_counts(struct tn__sq *s, const char *office, tn_period period,
+                           const char *as_of,
                            tn_err (*row)(void *ctx, const struct tn_event_count *r), void *ctx)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare_period(s, events_sql, period, as_of, &st);
     if (err)
         return err;
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     struct tn_event_count r;
     while (tn__store_next(s, st, &err, "count the case events")) {
         memset(&r, 0, sizeof r);

@@ -186,7 +186,7 @@ static const char assignments_sql[] =
     "ORDER BY a.unit_code, a.from_date";
 /* clang-format on */
 
-tn_err tn__sq_assignments(struct tn__sq *s, const char *as_of,
+tn_err tn__sq_assignments(struct tn__sq *s, const char *office, const char *as_of,
                           tn_err (*row)(void *ctx, const struct tn_assignment_row *r), void *ctx)
 {
     sqlite3_stmt *st;
@@ -194,7 +194,7 @@ tn_err tn__sq_assignments(struct tn__sq *s, const char *as_of,
     if (err)
         return err;
     sqlite3_bind_text(st, 1, tn__at(as_of), -1, SQLITE_STATIC);
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     struct tn_assignment_row r;
     while (tn__store_next(s, st, &err, "read assignments")) {
         memset(&r, 0, sizeof r);
@@ -266,12 +266,12 @@ tn_err tn__ops_prepare_prev(struct tn__sq *s, const char *sql, tn_period period,
     return TN_OK;
 }
 
-tn_err tn__ops_prepare(struct tn__sq *s, const char *sql, tn_period period, const char *as_of,
-                       sqlite3_stmt **out)
+tn_err tn__ops_prepare(struct tn__sq *s, const char *sql, const char *office, tn_period period,
+                       const char *as_of, sqlite3_stmt **out)
 {
     tn_err err = tn__ops_prepare_prev(s, sql, period, as_of, out);
     if (!err)
-        tn__bind_office(s, *out, as_of);
+        tn__bind_office(*out, office, as_of);
     return err;
 }
 
@@ -297,22 +297,23 @@ tn_err tn__ops_worklist_rows(struct tn__sq *s, sqlite3_stmt *st,
     return err;
 }
 
-tn_err tn__sq_worklist(struct tn__sq *s, tn_period period, const char *as_of, const char *officer,
+tn_err tn__sq_worklist(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
+                       const char *officer,
                        tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__ops_prepare(s, worklist_sql, period, as_of, &st);
+    tn_err err = tn__ops_prepare(s, worklist_sql, office, period, as_of, &st);
     if (err)
         return err;
     tn__bind_text_or_null(st, 5, officer);
     return tn__ops_worklist_rows(s, st, row, ctx, "read the worklist");
 }
 
-tn_err tn__sq_plan_kpi(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_plan_kpi(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
                        tn_err (*row)(void *ctx, const struct tn_plan_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__ops_prepare(s, plan_sql, period, as_of, &st);
+    tn_err err = tn__ops_prepare(s, plan_sql, office, period, as_of, &st);
     if (err)
         return err;
     struct tn_plan_row r;

@@ -104,7 +104,7 @@ static void start(struct book *b, sqlite3_stmt *st)
     r->owed_first = r->owed_last = -1;
 }
 
-tn_err tn__sq_books(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_books(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
                     tn_err (*row)(void *ctx, const struct tn_book_row *r), void *ctx)
 {
     sqlite3_stmt *st;
@@ -119,7 +119,7 @@ tn_err tn__sq_books(struct tn__sq *s, tn_period period, const char *as_of,
     sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, last, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, next, -1, SQLITE_STATIC);
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     int rc, open = 0;
     struct book b;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

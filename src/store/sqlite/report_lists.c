@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "operations_int.h"
+#include "thuno/inspection.h"
 #include "thuno/report.h"
 
 /* clang-format off */
@@ -47,20 +48,17 @@ static const char non_participants_sql[] =
     "       coalesce(u.unit_code, ''), coalesce(cur.workers, 0) "
     "FROM reg LEFT JOIN unit_at u ON u.tax_code = reg.tax_code "
     TN__JOIN_CLOSE("cur", "u.unit_code", "?1", "?2")
-    "WHERE (u.unit_code IS NULL "
-    "   OR (coalesce(reg.reported_employees, 0) - coalesce(cur.workers, 0) >= ?3 "
-    "       AND coalesce(reg.reported_employees, 0) * 100 >= coalesce(cur.workers, 0) * ?4)) "
-    "  AND " TN__OFFICE_CUT("u.unit_code")
+    "WHERE " TN__OFFICE_CUT("u.unit_code")
     "ORDER BY u.unit_code IS NOT NULL, coalesce(reg.reported_employees, 0) DESC, reg.tax_code";
 /* clang-format on */
 
-static tn_err prepare(struct tn__sq *s, const char *sql, tn_period period, const char *as_of,
-                      sqlite3_stmt **out)
+static tn_err prepare(struct tn__sq *s, const char *sql, const char *office, tn_period period,
+                      const char *as_of, sqlite3_stmt **out)
 {
     tn_err err = tn__store_prepare_period(s, sql, period, as_of, out);
     if (err)
         return err;
-    tn__bind_office(s, *out, as_of);
+    tn__bind_office(*out, office, as_of);
     return TN_OK;
 }
 
@@ -89,19 +87,20 @@ static tn_err debtor_rows(struct tn__sq *s, sqlite3_stmt *st,
     return err;
 }
 
-tn_err tn__sq_debtors(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_debtors(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
                       tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = prepare(s, debtors_sql, period, as_of, &st);
+    tn_err err = prepare(s, debtors_sql, office, period, as_of, &st);
     return err ? err : debtor_rows(s, st, row, ctx);
 }
 
-tn_err tn__sq_award_eligible(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_award_eligible(struct tn__sq *s, const char *office, tn_period period,
+                             const char *as_of,
                              tn_err (*row)(void *ctx, const struct tn_debtor_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = prepare(s, award_sql, period, as_of, &st);
+    tn_err err = prepare(s, award_sql, office, period, as_of, &st);
     if (err)
         return err;
     char first[TN_PERIOD_BUFSZ];
@@ -110,17 +109,15 @@ tn_err tn__sq_award_eligible(struct tn__sq *s, tn_period period, const char *as_
     return debtor_rows(s, st, row, ctx);
 }
 
-tn_err tn__sq_non_participants(struct tn__sq *s, tn_period period, const char *as_of, int min_gap,
-                               int min_ratio_percent,
+tn_err tn__sq_non_participants(struct tn__sq *s, const char *office, tn_period period,
+                               const char *as_of, int min_gap, int min_ratio_percent,
                                tn_err (*row)(void *ctx, const struct tn_non_participant_row *r),
                                void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = prepare(s, non_participants_sql, period, as_of, &st);
+    tn_err err = prepare(s, non_participants_sql, office, period, as_of, &st);
     if (err)
         return err;
-    sqlite3_bind_int(st, 3, min_gap);
-    sqlite3_bind_int(st, 4, min_ratio_percent);
     struct tn_non_participant_row r;
     while (tn__store_next(s, st, &err, "read the register")) {
         memset(&r, 0, sizeof r);
@@ -129,6 +126,10 @@ tn_err tn__sq_non_participants(struct tn__sq *s, tn_period period, const char *a
         r.reported = sqlite3_column_int64(st, 2);
         TN__COL_COPY(r.unit_code, st, 3);
         r.declared = sqlite3_column_int64(st, 4);
+        /* a registered unit is listed only when under-declared (core's inspection.c) */
+        if (r.unit_code[0] &&
+            !tn_inspection_under_declared(r.reported, r.declared, min_gap, min_ratio_percent))
+            continue;
         r.finding = r.unit_code[0] ? "under_declared" : "not_registered";
         if ((err = row(ctx, &r)))
             break;

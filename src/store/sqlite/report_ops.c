@@ -48,22 +48,23 @@ static const char kpi_sql[] = AS_KNOWN
     "GROUP BY 1, 2 ORDER BY 1, 2";
 /* clang-format on */
 
-static tn_err prepare(struct tn__sq *s, const char *sql, tn_period period, const char *as_of,
-                      int param4, sqlite3_stmt **out)
+static tn_err prepare(struct tn__sq *s, const char *sql, const char *office, tn_period period,
+                      const char *as_of, int param4, sqlite3_stmt **out)
 {
     tn_err err = tn__ops_prepare_prev(s, sql, period, as_of, out);
     if (err)
         return err;
     sqlite3_bind_int(*out, 4, param4);
-    tn__bind_office(s, *out, as_of);
+    tn__bind_office(*out, office, as_of);
     return TN_OK;
 }
 
-tn_err tn__sq_crossings(struct tn__sq *s, tn_period period, const char *as_of, int threshold_tenths,
+tn_err tn__sq_crossings(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
+                        int threshold_tenths,
                         tn_err (*row)(void *ctx, const struct tn_crossing_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = prepare(s, crossings_sql, period, as_of, threshold_tenths, &st);
+    tn_err err = prepare(s, crossings_sql, office, period, as_of, threshold_tenths, &st);
     if (err)
         return err;
     struct tn_crossing_row r;
@@ -83,11 +84,12 @@ tn_err tn__sq_crossings(struct tn__sq *s, tn_period period, const char *as_of, i
     return err;
 }
 
-tn_err tn__sq_kpi(struct tn__sq *s, tn_period period, const char *as_of, enum tn_kpi_by by,
-                  tn_err (*row)(void *ctx, const struct tn_kpi_row *r), void *ctx)
+tn_err tn__sq_kpi(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
+                  enum tn_kpi_by by, tn_err (*row)(void *ctx, const struct tn_kpi_row *r),
+                  void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = prepare(s, kpi_sql, period, as_of, (int)by, &st);
+    tn_err err = prepare(s, kpi_sql, office, period, as_of, (int)by, &st);
     if (err)
         return err;
     struct tn_kpi_row r;

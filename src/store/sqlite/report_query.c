@@ -61,7 +61,7 @@ static void read_balance(sqlite3_stmt *st, struct tn_balance_row *r)
     tn__read_balance_figures(st, 2, r);
 }
 
-tn_err tn__sq_balances(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_balances(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
                        tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx)
 {
     sqlite3_stmt *st;
@@ -73,7 +73,7 @@ tn_err tn__sq_balances(struct tn__sq *s, tn_period period, const char *as_of,
                                  period, as_of, &st);
     if (err)
         return err;
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     struct tn_balance_row r;
     while (tn__store_next(s, st, &err, "read balances")) {
         read_balance(st, &r);
@@ -204,8 +204,8 @@ static tn_err read_lines(struct tn__sq *s, struct tn_explain *e)
                      "read findings", e, finding_row);
 }
 
-tn_err tn__sq_explain(struct tn__sq *s, const char *unit_code, tn_period period, const char *as_of,
-                      struct tn_explain *e)
+tn_err tn__sq_explain(struct tn__sq *s, const char *office, const char *unit_code, tn_period period,
+                      const char *as_of, struct tn_explain *e)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(
@@ -220,7 +220,7 @@ tn_err tn__sq_explain(struct tn__sq *s, const char *unit_code, tn_period period,
     sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, pbuf, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, tn__at(as_of), -1, SQLITE_STATIC);
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         read_balance(st, &e->balance);
@@ -242,7 +242,7 @@ tn_err tn__sq_explain(struct tn__sq *s, const char *unit_code, tn_period period,
     return err ? err : read_lines(s, e);
 }
 
-tn_err tn__sq_findings(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_findings(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
                        tn_err (*row)(void *ctx, const struct tn_finding_row *r), void *ctx)
 {
     sqlite3_stmt *st;
@@ -256,7 +256,7 @@ tn_err tn__sq_findings(struct tn__sq *s, tn_period period, const char *as_of,
         period, as_of, &st);
     if (err)
         return err;
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     struct tn_finding_row r;
     while (tn__store_next(s, st, &err, "read findings")) {
         memset(&r, 0, sizeof r);
@@ -272,7 +272,7 @@ tn_err tn__sq_findings(struct tn__sq *s, tn_period period, const char *as_of,
     return err;
 }
 
-tn_err tn__sq_suspense(struct tn__sq *s, tn_period period, const char *as_of,
+tn_err tn__sq_suspense(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
                        tn_err (*row)(void *ctx, const struct tn_suspense_row *r), void *ctx)
 {
     sqlite3_stmt *st;
@@ -290,7 +290,7 @@ tn_err tn__sq_suspense(struct tn__sq *s, tn_period period, const char *as_of,
     tn_day_format(tn_period_last_day(period), last);
     sqlite3_bind_text(st, 1, last, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
-    tn__bind_office(s, st, as_of);
+    tn__bind_office(st, office, as_of);
     struct tn_suspense_row r;
     while (tn__store_next(s, st, &err, "read suspense")) {
         memset(&r, 0, sizeof r);

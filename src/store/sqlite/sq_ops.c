@@ -41,11 +41,6 @@ static void sq_rollback(void *impl)
     tn__sq_rollback(impl);
 }
 
-static const char *sq_office(const void *impl)
-{
-    return tn__sq_office(impl);
-}
-
 static tn_err sq_import_begin(void *impl, const char *table, const char *const *keys, size_t nkeys,
                               const char *const *cols, size_t ncols, const char *kind,
                               const char *file, const char *now, void **imp)
@@ -131,7 +126,6 @@ static const struct tn_store_ops sq_ops = {.name = "sqlite",
                                            .begin = sq_begin,
                                            .commit = sq_commit,
                                            .rollback = sq_rollback,
-                                           .office = sq_office,
                                            .import_begin = sq_import_begin,
                                            .import_find = sq_import_find,
                                            .import_put = sq_import_put,

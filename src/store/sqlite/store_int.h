@@ -28,7 +28,6 @@ struct tn__sq {
      * until the store is closed (tn__sq_close finalizes them) */
     struct tn__sq_cached *cache;
     size_t ncache, capcache;
-    char office[32]; /* the office cut (tn_store_set_office): "" for every unit */
 };
 
 /* The backend's side of each row operation of TN_STORE_OPS: tn__sq_<name>, the contract of
@@ -44,7 +43,6 @@ const char *tn__sq_errmsg(const struct tn__sq *s);
 tn_err tn__sq_begin(struct tn__sq *s);
 tn_err tn__sq_commit(struct tn__sq *s);
 void tn__sq_rollback(struct tn__sq *s);
-const char *tn__sq_office(const struct tn__sq *s);
 struct tn__sq_import;
 struct tn__sq_lookup;
 tn_err tn__sq_import_begin(struct tn__sq *s, const char *table, const char *const *keys,
@@ -181,15 +179,16 @@ tn_err tn__store_collect(struct tn__sq *s, sqlite3_stmt *st, size_t size,
                          const void *arg, const char *what, void **rows, size_t *n);
 
 /* clang-format off */
-/* SQL: true when the unit whose code is col is of the store's office cut, each unit's office
- * as known at ?8; true for every row when there is no cut (?9 NULL). A NULL col (no unit)
- * passes only without a cut. Every report query uses it; bind with tn__bind_office. */
+/* SQL: true when the unit whose code is col is of the call's office cut (?9), each unit's
+ * office as known at ?8; true for every row when there is no cut (?9 NULL). A NULL col (no
+ * unit) passes only without a cut. Every report query uses it; bind with tn__bind_office. */
 #define TN__OFFICE_CUT(col)                                                                        \
     "(?9 IS NULL OR " col " IN (SELECT unit_code FROM unit WHERE known_at <= ?8 "                  \
     "AND (superseded_at IS NULL OR superseded_at > ?8) AND coalesce(office_code, '') = ?9))"
 /* clang-format on */
 
-/* Binds ?8 (as_of, NULL: now) and ?9 (the store's office cut) of a TN__OFFICE_CUT query. */
-void tn__bind_office(struct tn__sq *s, sqlite3_stmt *st, const char *as_of);
+/* Binds ?8 (as_of, NULL: now) and ?9 (office, the operation's office argument: NULL or "" for
+ * every unit) of a TN__OFFICE_CUT query. */
+void tn__bind_office(sqlite3_stmt *st, const char *office, const char *as_of);
 
 #endif
