@@ -51,7 +51,9 @@ tn_err tn__calendar_events(struct tn_app *app, tn_day from, tn_day to, const cha
                            void *ctx)
 {
     struct events_ctx x = {app, from, cb, ctx, {0, ""}};
-    return tn_store_inspections(app->store, to, as_of ? as_of : app->now, inspection_event, &x);
+    /* the calendar is the province office's: every unit's conclusions */
+    return tn_store_inspections(app->store, NULL, to, as_of ? as_of : app->now, inspection_event,
+                                &x);
 }
 
 struct find_ctx {

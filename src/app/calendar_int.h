@@ -16,7 +16,8 @@ struct tn__calendar_event {
 
 /* Calls cb for the occurrence of every event duty (calendar.h) that follows an event dated
  * from..to as known at as_of (NULL: now), in the store's order of the events. Events are the
- * inspection conclusions (tn_store_inspections) of the store's current cut. Errors:
+ * inspection conclusions (tn_store_inspections) of every unit: the calendar is the province
+ * office's. Errors:
  * TN_ERR_NO_POLICY (a working-day count leaves policy/holidays.csv; why names the event),
  * TN_ERR_STORE, TN_ERR_PARSE (a stored day that is not one), or cb's. */
 tn_err tn__calendar_events(struct tn_app *app, tn_day from, tn_day to, const char *as_of,
