@@ -20,7 +20,7 @@ mkdir -p "$out"
 fail() { echo "cli_calendar: $*" >&2; exit 1; }
 
 province_closed
-t 2025-12-27 import inspections "$extra/inspections-2025.csv" 2>/dev/null
+t 2025-12-27 import inspections "$extra/inspections.csv" 2>/dev/null
 t 2026-02-14 import inspections "$extra/inspections-2026.csv" 2>/dev/null
 
 # nothing recorded yet: December to February, judged on 2026-02-14

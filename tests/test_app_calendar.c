@@ -14,44 +14,22 @@
 
 #include <cmocka.h>
 
+#include "app_fixture.h"
 #include "thuno/app.h"
-#include "thuno/import.h"
-#include "thuno/policy.h"
-#include "thuno/policy_load.h"
-#include "thuno/store.h"
 
 struct fixture {
-    struct tn_store *store;
-    struct tn_policy policy;
-    struct tn_app app;
+    struct tn_app_fixture fx;
     char rows[4096]; /* "due_on duty occurrence status days_overdue done_on\n" per row */
 };
 
-static void import(struct fixture *f, const char *path, const char *kind, const char *now)
-{
-    char full[1024];
-    snprintf(full, sizeof full, "%s/%s", getenv("THUNO_TESTDATA"), path);
-    enum tn_import_kind k;
-    assert_int_equal(tn_import_kind_parse(kind, &k), TN_OK);
-    struct tn_import_report rep;
-    tn_import_report_init(&rep);
-    tn_err err = tn_import_file(f->store, k, full, 0, now, &rep, NULL, NULL);
-    if (err)
-        fail_msg("import %s: %s", full, tn_err_name(err));
-    tn_import_report_release(&rep);
-}
-
+/* The province as registered with the conclusions of tests/data/calendar/inspections.csv
+ * (TT-07 on Friday 2025-11-28, TT-05 on Friday 2025-12-26), known on 2025-12-27. */
 static int setup(void **state)
 {
     struct fixture *f = calloc(1, sizeof *f);
-    char msg[512];
-    tn_policy_init(&f->policy);
-    if (tn_policy_load(getenv("THUNO_POLICY"), &f->policy, msg, sizeof msg) ||
-        tn_store_open(":memory:", 1, &f->store, msg))
-        return -1;
-    import(f, "province/officers.csv", "officers", "2025-07-01T00:00:00");
-    import(f, "province/units.csv", "units", "2025-07-01T00:00:00");
-    import(f, "calendar/inspections-2025.csv", "inspections", "2025-12-27T00:00:00");
+    tn_app_fixture_open(&f->fx, "2025-12-27T00:00:00");
+    tn_app_fixture_province(&f->fx, "2025-07-01T00:00:00");
+    tn_app_fixture_import(&f->fx, TN_IMPORT_INSPECTIONS, "calendar", "2025-12-27T00:00:00");
     *state = f;
     return 0;
 }
@@ -59,10 +37,15 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fixture *f = *state;
-    tn_store_free(f->store);
-    tn_policy_release(&f->policy);
+    tn_app_fixture_release(&f->fx);
     free(f);
     return 0;
+}
+
+/* The clock of f's app. */
+static void at(struct fixture *f, const char *now)
+{
+    tn_app_init(&f->fx.app, f->fx.store, &f->fx.policy, now, TN_LANG_VI);
 }
 
 static tn_err put_row(void *ctx, const struct tn_cell *c)
@@ -89,18 +72,18 @@ static tn_err report(struct fixture *f, const char *from, const char *to, const 
     assert_int_equal(tn_day_parse(today, &p.day), TN_OK);
     f->rows[0] = '\0';
     struct tn_sink sink = {put_row, NULL, f};
-    return tn_app_report_run(&f->app, &everyone, tn_app_report("calendar"), &p, &sink);
+    return tn_app_report_run(&f->fx.app, &everyone, tn_app_report("calendar"), &p, &sink);
 }
 
 static void done_and_shown(void **state)
 {
     struct fixture *f = *state;
-    tn_app_init(&f->app, f->store, &f->policy, "2026-01-12T09:00:00", TN_LANG_VI);
+    at(f, "2026-01-12T09:00:00");
     struct tn_calendar_done_request monthly = {"reminder_monthly", 2026 * 12, -1, -1, "O1", NULL};
     struct tn_calendar_done_request finding = {"reminder_finding", -1, 0, -1, "O1", "TT-05"};
     assert_int_equal(tn_day_parse("2025-12-26", &finding.date), TN_OK);
-    assert_int_equal(tn_app_calendar_done(&f->app, &everyone, &monthly), TN_OK);
-    assert_int_equal(tn_app_calendar_done(&f->app, &everyone, &finding), TN_OK);
+    assert_int_equal(tn_app_calendar_done(&f->fx.app, &everyone, &monthly), TN_OK);
+    assert_int_equal(tn_app_calendar_done(&f->fx.app, &everyone, &finding), TN_OK);
     assert_int_equal(report(f, "2026-01-01", "2026-01-14", "2026-01-12"), TN_OK);
     /* TT-05 (Friday 2025-12-26): due 2026-01-06 across the New Year's days off; January's
      * reminder (due the 10th) done on the 12th; the lists are due the 14th */
@@ -115,27 +98,27 @@ static void done_and_shown(void **state)
 static void refusals(void **state)
 {
     struct fixture *f = *state;
-    tn_app_init(&f->app, f->store, &f->policy, "2026-02-20T09:00:00", TN_LANG_VI);
+    at(f, "2026-02-20T09:00:00");
     const struct tn_scope district = {"D1", NULL, TN_ROLE_ADMIN};
     struct tn_calendar_done_request r = {"reminder_monthly", 2026 * 12 + 1, -1, -1, "O1", NULL};
-    assert_int_equal(tn_app_calendar_done(&f->app, &district, &r), TN_ERR_STATE);
+    assert_int_equal(tn_app_calendar_done(&f->fx.app, &district, &r), TN_ERR_STATE);
     r.actor = "";
-    assert_int_equal(tn_app_calendar_done(&f->app, &everyone, &r), TN_ERR_USAGE);
+    assert_int_equal(tn_app_calendar_done(&f->fx.app, &everyone, &r), TN_ERR_USAGE);
     r.actor = "O1";
     r.duty = "no_such_duty";
-    assert_int_equal(tn_app_calendar_done(&f->app, &everyone, &r), TN_ERR_NOT_FOUND);
+    assert_int_equal(tn_app_calendar_done(&f->fx.app, &everyone, &r), TN_ERR_NOT_FOUND);
     r.duty = "inspection_lists"; /* due in January, April, July, October only */
-    assert_int_equal(tn_app_calendar_done(&f->app, &everyone, &r), TN_ERR_NOT_FOUND);
+    assert_int_equal(tn_app_calendar_done(&f->fx.app, &everyone, &r), TN_ERR_NOT_FOUND);
     r.duty = "reminder_finding"; /* an event duty named by a month */
-    assert_int_equal(tn_app_calendar_done(&f->app, &everyone, &r), TN_ERR_USAGE);
+    assert_int_equal(tn_app_calendar_done(&f->fx.app, &everyone, &r), TN_ERR_USAGE);
     r.period = -1;
     assert_int_equal(tn_day_parse("2025-11-28", &r.date), TN_OK); /* TT-07: before Decree 274 */
-    assert_int_equal(tn_app_calendar_done(&f->app, &everyone, &r), TN_ERR_NOT_FOUND);
+    assert_int_equal(tn_app_calendar_done(&f->fx.app, &everyone, &r), TN_ERR_NOT_FOUND);
     r.duty = "reminder_monthly";
     r.date = -1;
     r.period = 2026 * 12 + 1;
     assert_int_equal(tn_day_parse("2026-02-21", &r.done_on), TN_OK); /* after today */
-    assert_int_equal(tn_app_calendar_done(&f->app, &everyone, &r), TN_ERR_RANGE);
+    assert_int_equal(tn_app_calendar_done(&f->fx.app, &everyone, &r), TN_ERR_RANGE);
     /* nothing was stored */
     assert_int_equal(report(f, "2026-02-01", "2026-02-28", "2026-02-20"), TN_OK);
     assert_null(strstr(f->rows, " done "));
