@@ -7,7 +7,9 @@
 # meeting pack, the People's Committee report, the lists, the litigation statistics, a lawsuit
 # petition and an enforcement request), writing everything into DEMO_DIR/out/, and prints a
 # summary in Vietnamese and English.
-# Environment: DEMO_DIR (default ./demo), UNITS, WORKERS, MONTHS, END, SEED.
+# Then it serves the province over the HTTP API (docs/api.md) and prints a director's login.
+# Environment: DEMO_DIR (default ./demo), UNITS, WORKERS, MONTHS, END, SEED; SERVE=0 (no
+# server), LISTEN (default 127.0.0.1:8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
@@ -29,3 +31,14 @@ echo "== gen: $units units, $workers workers, $months months to $end (seed $seed
 $thuno gen --units "$units" --workers "$workers" --months "$months" --end "$end" \
     --seed "$seed" --out "$dir/data"
 bash scripts/demo_month.sh "$thuno" "$dir" "$end" "$months"
+
+# --- serve the demo province (docs/api.md): a director's login, then `thuno serve` until
+# Ctrl-C; SERVE=0 stops here, LISTEN chooses the address
+[ "${SERVE:-1}" = 1 ] || exit 0
+password=$(tr -dc 'A-Za-z0-9' </dev/urandom | head -c 16 || true)
+printf '%s\n' "$password" | $thuno --db "$dir/thuno.db" user add giamdoc --role director
+listen=${LISTEN:-127.0.0.1:8080}
+echo "== API: http://$listen/api/v1 — đăng nhập / login: giamdoc, mật khẩu / password: $password"
+echo "   curl -c c.txt -d '{\"login\":\"giamdoc\",\"password\":\"$password\"}' http://$listen/api/v1/session"
+echo "   curl -b c.txt 'http://$listen/api/v1/units/UNIT/balance?period=$end'   (Ctrl-C dừng / stops)"
+exec $thuno --db "$dir/thuno.db" serve --listen "$listen"

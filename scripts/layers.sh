@@ -4,7 +4,8 @@
 #   store only its backend (src/store/sqlite/) touches SQLite or includes store-private headers;
 #   io    includes no store-private header;
 #   app   includes public headers, io's and its own private ones, never a backend's;
-#   cli   includes only public headers (include/thuno/) and its own.
+#   cli   includes only public headers (include/thuno/) and its own;
+#   http  (the API, a face as the CLI is) likewise: public headers and its own only.
 # Prints every violation as FILE:LINE: what, and exits 1 when there is one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,8 +59,9 @@ while IFS=: read -r f line _; do
         fail "$f:$line" "SQLite outside the store's backend"
 done < <(grep -nE '<sqlite3\.h>|\bsqlite3_[a-z0-9_]+ *\(|\bsqlite3(_stmt)? *\*' src/*/*.[ch] src/*/*/*.[ch] 2>/dev/null || true)
 
-# io, app, gen and cli include no store-private header; cli only public ones and its own
-for f in src/io/*.[ch] src/app/*.[ch] src/gen/*.[ch] src/cli/*.[ch]; do
+# io, app, gen, cli and http include no store-private header; cli and http only public ones
+# and their own
+for f in src/io/*.[ch] src/app/*.[ch] src/gen/*.[ch] src/cli/*.[ch] src/http/*.[ch]; do
     [ -f "$f" ] || continue
     dir=$(dirname "$f")
     while IFS=$'\t' read -r line target kind; do
@@ -70,6 +72,9 @@ for f in src/io/*.[ch] src/app/*.[ch] src/gen/*.[ch] src/cli/*.[ch]; do
         *)
             if [ "$dir" = src/cli ] && [ ! -f "src/cli/$target" ]; then
                 fail "$f:$line" "the CLI includes \"$target\" (public headers only)"
+            fi
+            if [ "$dir" = src/http ] && [ ! -f "src/http/$target" ]; then
+                fail "$f:$line" "the API includes \"$target\" (public headers only)"
             fi
             ;;
         esac

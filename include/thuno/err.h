@@ -21,7 +21,10 @@
     X(TN_ERR_CONFLICT,    8, "conflicts with stored data",  "xung đột với dữ liệu đã lưu")   \
     X(TN_ERR_REJECTED,    9, "input rejected",              "dữ liệu bị từ chối")            \
     X(TN_ERR_STATE,      10, "not allowed in this state",   "không được phép ở trạng thái này") \
-    X(TN_ERR_USAGE,      11, "bad usage",                   "sai cú pháp lệnh")
+    X(TN_ERR_USAGE,      11, "bad usage",                   "sai cú pháp lệnh")              \
+    X(TN_ERR_AUTH,       12, "not logged in",               "chưa đăng nhập")                \
+    X(TN_ERR_FORBIDDEN,  13, "not allowed for this role",   "vai trò không được phép")       \
+    X(TN_ERR_THROTTLED,  14, "too many failed logins",      "đăng nhập sai quá nhiều lần")
 /* clang-format on */
 
 typedef enum tn_err {

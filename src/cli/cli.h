@@ -56,6 +56,21 @@ tn_err tn_cli_case_pensioner(struct tn_app *app, int argc, char **argv);
 tn_err tn_cmd_assign(struct tn_cli *cli);
 tn_err tn_cmd_pack(struct tn_cli *cli);
 tn_err tn_cmd_letter(struct tn_cli *cli);
+tn_err tn_cmd_user(struct tn_cli *cli);
+tn_err tn_cmd_serve(struct tn_cli *cli);
+
+/* Writes "cli:<OS user>" into out: who a change made at this shell is recorded as. */
+void tn_cli_actor(char out[80]);
+
+/* Appends a change made at this shell to the audit log: operation on target by "cli:<OS
+ * user>", outcome "ok" with summary, or "failed" with app's explanation of err. Reports its
+ * own failure (the change is made; only its record is missing); app->why is kept. */
+void tn_cli_audit(struct tn_app *app, const char *operation, const char *target, tn_err err,
+                  const char *summary);
+
+/* Reads a password from standard input, one line (its end of line dropped; not echoed when
+ * stdin is a terminal) into buf. Errors: TN_ERR_USAGE (no line, or longer than size - 1). */
+tn_err tn_cli_read_password(char *buf, size_t size);
 
 /* Prints "thuno: <what>: <why>" to stderr; why is formatted. */
 void tn_cli_error(const char *what, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -1,15 +1,51 @@
 /*
- * cmd_init.c - `thuno init`: creates an empty store with thuno's schema (making the file is
- * the face's part) and runs the first-run setup of the application layer.
+ * cmd_init.c - `thuno init [--admin LOGIN]`: creates an empty store with thuno's schema
+ * (making the file is the face's part), runs the first-run setup of the application layer and
+ * adds the first admin (docs/api.md "Users"): with --admin LOGIN its password is read from
+ * standard input (one line); without, the admin is "admin" with a random password printed
+ * once on standard error. A store whose admin cannot be added is removed.
  */
 #include "cli.h"
 
+#include <string.h>
+#include <unistd.h>
+
+#include "thuno/app_user.h"
 #include "thuno/store.h"
+
+/* Removes the file of a store that init could not finish (a plain path only). */
+static void remove_store(const char *db)
+{
+    if (strcmp(db, ":memory:") == 0 || strstr(db, "://"))
+        return;
+    if (strncmp(db, "sqlite:", 7) == 0)
+        db += 7;
+    static const char *const tails[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+        char p[4096];
+        snprintf(p, sizeof p, "%s%s", db, tails[i]);
+        unlink(p);
+    }
+}
 
 tn_err tn_cmd_init(struct tn_cli *cli)
 {
-    if (cli->argc != 1)
+    const char *admin = "admin";
+    char password[512];
+    int generated = cli->argc == 1;
+    if (cli->argc == 3 && strcmp(cli->argv[1], "--admin") == 0)
+        admin = cli->argv[2];
+    else if (cli->argc != 1)
         return TN_ERR_USAGE;
+    if (generated) {
+        if (tn_app_password_new(password)) {
+            tn_cli_error("init", "no randomness from the system for the admin's password");
+            return TN_ERR_IO;
+        }
+    } else if (tn_cli_read_password(password, sizeof password)) {
+        tn_cli_error("init", "expected the admin's password on standard input, one line");
+        return TN_ERR_USAGE;
+    }
     struct tn_store *s;
     char msg[256];
     tn_err err = tn_store_open(cli->db, 1, &s, msg);
@@ -20,10 +56,23 @@ tn_err tn_cmd_init(struct tn_cli *cli)
     struct tn_app app;
     struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
     tn_app_init(&app, s, NULL, cli->now, TN_LANG_VI);
-    if ((err = tn_app_init_store(&app, &scope)))
+    char actor[80];
+    tn_cli_actor(actor);
+    struct tn_user_new u = {admin, TN_ROLE_ADMIN, NULL, NULL};
+    if ((err = tn_app_init_store(&app, &scope)) ||
+        (err = tn_app_user_add(&app, actor, &u, password))) {
         tn_cli_error("init", "%s", tn_app_why(&app, err));
-    else
+    } else {
         fprintf(stderr, "thuno: created %s\n", cli->db);
+        if (generated)
+            fprintf(stderr,
+                    "thuno: quản trị viên / admin: %s, mật khẩu / password: %s (shown once; "
+                    "change it with `thuno user passwd %s`)\n",
+                    admin, password, admin);
+    }
+    memset(password, 0, sizeof password);
     tn_store_free(s);
+    if (err)
+        remove_store(cli->db);
     return err;
 }

@@ -22,7 +22,7 @@ static const struct {
     tn_cli_cmd fn;
     const char *usage;
 } commands[] = {
-    {"init", tn_cmd_init, "init"},
+    {"init", tn_cmd_init, "init [--admin LOGIN] (its password on standard input)"},
     {"import", tn_cmd_import, "import KIND FILE.csv [--update]"},
     {"close", tn_cmd_close, "close YYYY-MM"},
     {"report", tn_cmd_report,
@@ -73,6 +73,10 @@ static const struct {
      "calendar done DUTY (--period YYYY-MM | --date DATE) --actor WHO [--note TEXT] [--on DATE]"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
+    {"serve", tn_cmd_serve, "serve [--listen 127.0.0.1:8080] [--threads N]"},
+    {"user", tn_cmd_user,
+     "user add LOGIN --role admin|director|qlt|kttn|ttkt|legal|officer [--office CODE] "
+     "[--officer CODE] | passwd LOGIN (the password on standard input) | disable LOGIN | list"},
 };
 
 static void usage(FILE *f)

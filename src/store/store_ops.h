@@ -30,6 +30,7 @@
 #include "thuno/payops.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
+#include "thuno/user_store.h"
 
 /* Removes one pair of parentheses: TN__UNPAREN (a, b) is a, b. */
 #define TN__UNPAREN(...) __VA_ARGS__
@@ -317,6 +318,30 @@
     X(payment_lookup, tn_store_payment_lookup,                                                     \
       (const char *txn_id, int *found, int64_t *amount, int *is_reversal),                         \
       (txn_id, found, amount, is_reversal))                                                        \
+    /* user_store.h */                                                                             \
+    X(user_add, tn_store_user_add, (const struct tn_user_row *u), (u))                             \
+    X(user_get, tn_store_user_get,                                                                 \
+      (const char *login, struct tn_user_row *out, int *found), (login, out, found))               \
+    X(user_update, tn_store_user_update, (const struct tn_user_row *u), (u))                       \
+    X(users, tn_store_users,                                                                       \
+      (tn_err (*row)(void *ctx, const struct tn_user_row *u), void *ctx), (row, ctx))              \
+    X(session_add, tn_store_session_add, (const struct tn_session_row *r), (r))                    \
+    X(session_get, tn_store_session_get,                                                           \
+      (const char *token_hash, struct tn_session_row *out, int *found),                            \
+      (token_hash, out, found))                                                                    \
+    X(session_end, tn_store_session_end, (const char *token_hash, const char *login),              \
+      (token_hash, login))                                                                         \
+    X(login_failure, tn_store_login_failure,                                                       \
+      (const char *login, const char *address, const char *at), (login, address, at))              \
+    X(login_failures, tn_store_login_failures,                                                     \
+      (const char *login, const char *address, const char *since, long *by_login,                  \
+       long *by_address),                                                                          \
+      (login, address, since, by_login, by_address))                                               \
+    X(audit_add, tn_store_audit_add, (const struct tn_audit_row *r, long long *seq), (r, seq))     \
+    X(audit, tn_store_audit,                                                                       \
+      (const struct tn_audit_filter *f, tn_err (*row)(void *ctx, const struct tn_audit_row *r),    \
+       void *ctx),                                                                                 \
+      (f, row, ctx))                                                                               \
     /* calendar_store.h */                                                                         \
     X(calendar_done_put, tn_store_calendar_done_put,                                               \
       (const struct tn_duty_done_row *r, const char *now), (r, now))                               \

@@ -243,3 +243,6 @@ CREATE TABLE calendar_done (
     known_at TEXT NOT NULL, superseded_at TEXT, done_on TEXT NOT NULL, actor TEXT NOT NULL,
     note TEXT,
     PRIMARY KEY (duty, occurrence, version)) WITHOUT ROWID;
+
+-- Users, sessions and the audit log: schema_auth.sql (made on creating a store and on opening
+-- one made before them).

@@ -9,7 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "schema_sql.h" /* generated from schema.sql: tn__schema_sql */
+#include "schema_sql.h"      /* generated from schema.sql: tn__schema_sql */
+#include "schema_auth_sql.h" /* from schema_auth.sql: tn__schema_auth_sql */
 #include "thuno/mem.h"
 
 tn_err tn__store_fail(struct tn__sq *s, const char *what)
@@ -228,6 +229,7 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
         goto fail_msg;
     if (create) {
         if ((err = tn__store_exec(s, "BEGIN")) || (err = tn__store_exec(s, tn__schema_sql)) ||
+            (err = tn__store_exec(s, tn__schema_auth_sql)) ||
             (err = tn__store_exec(s, "INSERT INTO meta VALUES ('schema','thuno-1')")) ||
             (err = tn__store_exec(s, "COMMIT")))
             goto fail_msg;
@@ -257,6 +259,10 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
     /* a store that cannot take them now (read-only, or a close holding the write lock past
      * the busy timeout) works without them, slower; the next open makes them */
     if (tn__store_exec(s, late_indexes) != TN_OK)
+        s->errmsg[0] = '\0';
+    /* the same for the tables of users and the audit log on a store made before them: without
+     * them only users, sessions and the audit log fail, with SQLite's "no such table" */
+    if (!create && tn__store_exec(s, tn__schema_auth_sql) != TN_OK)
         s->errmsg[0] = '\0';
     *out = s;
     return TN_OK;

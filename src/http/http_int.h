@@ -1,0 +1,112 @@
+/*
+ * http_int.h - what the files of the HTTP face share (docs/api.md): a request as the router
+ * sees it, the reply a handler fills, the server's state (its worker threads' apps, the close
+ * job). Only src/http/ includes this; it includes public headers only.
+ */
+#ifndef THUNO_HTTP_INT_H
+#define THUNO_HTTP_INT_H
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stddef.h>
+
+#include "thuno/app.h"
+#include "thuno/app_user.h"
+#include "thuno/http.h"
+
+/* The body limits: a CSV import, and every other request. */
+#define TN__HTTP_MAX_IMPORT (32u << 20)
+#define TN__HTTP_MAX_BODY   (64u << 10)
+#define TN__HTTP_MAX_JOBS   64
+
+/* A close run in the background (POST /api/v1/closes). */
+struct tn__http_job {
+    long id;
+    tn_period period;
+    int running;           /* 1 until it ends */
+    int joined;            /* its thread was joined (or never started) */
+    long long done, total; /* units closed of all, as the progress callback says */
+    tn_err err;            /* its result once ended */
+    char message[512];     /* why it failed, or its counts */
+    char actor[64];
+    char now[20];
+    char office[32]; /* the admin's office, "" for the province (the app refuses a district) */
+    pthread_t thread;
+    struct tn_http_server *srv;
+};
+
+struct tn_http_server {
+    struct tn_http_config cfg;
+    char db[4096];
+    struct MHD_Daemon *daemon;
+    pthread_key_t key;    /* each worker thread's struct tn__http_worker */
+    pthread_mutex_t lock; /* the jobs */
+    struct tn__http_job jobs[TN__HTTP_MAX_JOBS];
+    long njobs;
+};
+
+/* A request as a handler sees it. */
+struct tn__http_req {
+    struct MHD_Connection *conn;
+    const char *method;
+    const char *segs[8]; /* the path's segments after /api/v1 */
+    size_t nsegs;
+    const char *body;
+    size_t len;
+    char address[64];
+    struct tn_http_server *srv;
+    struct tn_app *app;          /* this worker thread's */
+    struct tn_session_user user; /* the session's user (routes that need one) */
+    struct tn_scope scope;       /* its scope */
+    char token[65];              /* the session's token, "" without one */
+};
+
+/* What a handler answers: status, body (owned, malloc'ed), its type, and a cookie to set. */
+struct tn__http_reply {
+    unsigned status;
+    char *body;
+    size_t len;
+    const char *type;
+    char cookie[256];
+};
+
+/* The query parameter name of q, or NULL. */
+const char *tn__http_arg(const struct tn__http_req *q, const char *name);
+
+/* Routes q (method, segments) to its handler after the session and CSRF checks. */
+void tn__http_route(struct tn__http_req *q, struct tn__http_reply *r);
+
+/* ---- replies (reply.c): the only place mapping tn_err to an HTTP status and a code ---- */
+
+/* j (stolen) as JSON with status. */
+void tn__http_json(struct tn__http_reply *r, unsigned status, json_t *j);
+
+/* body (stolen, len bytes) of type with status 200. */
+void tn__http_bytes(struct tn__http_reply *r, const char *type, char *body, size_t len);
+
+/* {"error": {"code": code, "message": message}} with status; extra (stolen, may be NULL) is
+ * merged into the error object. */
+void tn__http_fail(struct tn__http_reply *r, unsigned status, const char *code, const char *message,
+                   json_t *extra);
+
+/* The error of an app call: err's status and stable code, app's why as the message (a
+ * generic message for a 500: never internals). */
+void tn__http_error(struct tn__http_reply *r, const struct tn_app *app, tn_err err);
+
+/* ---- handlers (handlers.c, jobs.c): each one app call, its role check and audit ---- */
+
+void tn__h_login(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_logout(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_reports(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_report(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_balance(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_explain(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_audit(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_import(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_close(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_close_get(struct tn__http_req *q, struct tn__http_reply *r);
+
+/* Waits for the close job's thread, if any (tn_http_stop). */
+void tn__http_jobs_join(struct tn_http_server *srv);
+
+#endif

@@ -1,0 +1,84 @@
+/*
+ * router.c - which handler answers a request (docs/api.md "Endpoints"), after the checks every
+ * route shares: a session (401 without one), and for a state-changing method the session's
+ * CSRF token in X-CSRF-Token (403 without it). Role checks are the handlers' (one app call,
+ * tn_app_authorize, on the table of app_user.h).
+ */
+#include "http_int.h"
+
+#include <microhttpd.h>
+#include <string.h>
+
+/* clang-format off */
+static const struct {
+    const char *method;
+    const char *pattern[4]; /* segments; "*" matches any one */
+    size_t n;
+    int session;            /* needs a session */
+    void (*handler)(struct tn__http_req *q, struct tn__http_reply *r);
+} routes[] = {
+    {"POST",   {"session"},                    1, 0, tn__h_login},
+    {"DELETE", {"session"},                    1, 1, tn__h_logout},
+    {"GET",    {"reports"},                    1, 1, tn__h_reports},
+    {"GET",    {"reports", "*"},               2, 1, tn__h_report},
+    {"GET",    {"units", "*", "balance"},      3, 1, tn__h_balance},
+    {"GET",    {"units", "*", "explain"},      3, 1, tn__h_explain},
+    {"POST",   {"imports", "*"},               2, 1, tn__h_import},
+    {"POST",   {"closes"},                     1, 1, tn__h_close},
+    {"GET",    {"closes", "*"},                2, 1, tn__h_close_get},
+    {"GET",    {"audit"},                      1, 1, tn__h_audit},
+};
+/* clang-format on */
+
+static int matches(const struct tn__http_req *q, size_t i)
+{
+    if (routes[i].n != q->nsegs)
+        return 0;
+    for (size_t k = 0; k < q->nsegs; k++)
+        if (strcmp(routes[i].pattern[k], "*") != 0 && strcmp(routes[i].pattern[k], q->segs[k]))
+            return 0;
+    return 1;
+}
+
+static int changes_state(const char *method)
+{
+    return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
+}
+
+void tn__http_route(struct tn__http_req *q, struct tn__http_reply *r)
+{
+    size_t i, found = 0;
+    for (i = 0; i < sizeof routes / sizeof routes[0]; i++)
+        if (matches(q, i)) {
+            found = 1;
+            if (strcmp(routes[i].method, q->method) == 0)
+                break;
+        }
+    if (i == sizeof routes / sizeof routes[0]) {
+        if (found)
+            tn__http_fail(r, 405, "method_not_allowed",
+                          "phương thức không được hỗ trợ / method not allowed", NULL);
+        else
+            tn__http_fail(r, 404, "not_found", "không có / no such resource", NULL);
+        return;
+    }
+    if (routes[i].session) {
+        const char *token = MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, "thuno_session");
+        char csrf[65];
+        tn_err err = tn_app_session(q->app, token, &q->user, csrf);
+        if (err) {
+            tn__http_error(r, q->app, err);
+            return;
+        }
+        snprintf(q->token, sizeof q->token, "%s", token);
+        tn_app_session_scope(&q->user, &q->scope);
+        if (changes_state(q->method) &&
+            !tn_app_token_equal(
+                csrf, MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "X-CSRF-Token"))) {
+            tn__http_fail(r, 403, "csrf",
+                          "thiếu hoặc sai X-CSRF-Token / X-CSRF-Token missing or wrong", NULL);
+            return;
+        }
+    }
+    routes[i].handler(q, r);
+}

@@ -1,0 +1,392 @@
+#!/usr/bin/env python3
+"""The HTTP API end to end (docs/api.md): starts `thuno serve` on a free loopback port over the
+hand-checked province (users of every role added by cli_api.sh), exercises every endpoint and
+every role (allowed, and refused with 403 and an audit entry), sessions, CSRF, throttling and bad
+input, checks the balance against `thuno report balances`, then a close job's progress and its
+409 on a generated province, and stops the servers. Standard library only.
+
+usage: cli_api.py THUNO DB GEN_DB WORKDIR
+"""
+import http.client
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+
+THUNO, DB, GEN_DB, WORK = sys.argv[1:5]
+NOW = "2025-12-05T09:00:00"
+PASSWORDS = {"ana": "mật khẩu quản trị", "lan": "giam-doc-2025", "ha": "qlt-password-1",
+             "khoa": "kttn-password-1", "kim": "ttkt-password-1", "le": "legal-password-1",
+             "tung": "officer-pass-1", "cu": "disabled-pass-1"}
+ROLES = {"ana": "admin", "lan": "director", "ha": "qlt", "khoa": "kttn", "kim": "ttkt",
+         "le": "legal", "tung": "officer"}
+failures = 0
+
+
+def check(cond, what):
+    global failures
+    if not cond:
+        failures += 1
+        print("cli_api: FAIL: " + what, file=sys.stderr)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, db, now):
+        self.port = free_port()
+        env = dict(os.environ, THUNO_NOW=now)
+        self.proc = subprocess.Popen(
+            [THUNO, "--db", db, "serve", "--listen", "127.0.0.1:%d" % self.port, "--threads", "2"],
+            env=env, stderr=subprocess.PIPE)
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise SystemExit("cli_api: the server did not start")
+
+    def request(self, method, path, body=None, session=None, csrf=None, headers=None):
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        h = dict(headers or {})
+        if session:
+            h["Cookie"] = "thuno_session=" + session.token
+        if csrf:
+            h["X-CSRF-Token"] = csrf
+        if isinstance(body, str):
+            body = body.encode()
+        c.request(method, "/api/v1" + path, body=body, headers=h)
+        r = c.getresponse()
+        data = r.read()
+        c.close()
+        return r.status, r.headers, data
+
+    def json(self, method, path, body=None, session=None, csrf=None):
+        st, _, data = self.request(method, path, body, session,
+                                   csrf if csrf is not None else (session.csrf if session else None))
+        try:
+            return st, json.loads(data)
+        except ValueError:
+            return st, data
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        rc = self.proc.wait(timeout=30)
+        err = self.proc.stderr.read().decode()
+        check(rc == 0, "the server stops on SIGTERM with 0 (got %d): %s" % (rc, err))
+        check("TN_ERR" not in err, "no internal error logged: " + err)
+
+
+class Session:
+    def __init__(self, token, csrf, user):
+        self.token, self.csrf, self.user = token, csrf, user
+
+
+def login(srv, name, password=None):
+    st, headers, data = srv.request(
+        "POST", "/session", json.dumps({"login": name, "password": password or PASSWORDS[name]}))
+    if st != 200:
+        return st, json.loads(data)
+    cookie = headers["Set-Cookie"]
+    check("HttpOnly" in cookie and "SameSite=Strict" in cookie, "the cookie is HttpOnly, Strict")
+    token = cookie.split(";")[0].split("=", 1)[1]
+    body = json.loads(data)
+    return st, Session(token, body["csrf"], body["user"])
+
+
+def error_code(body):
+    return body["error"]["code"] if isinstance(body, dict) and "error" in body else None
+
+
+def cli(*args):
+    env = dict(os.environ, THUNO_NOW=NOW)
+    return subprocess.run([THUNO, "--db", DB] + list(args), env=env, check=True,
+                          capture_output=True).stdout
+
+
+def audit_rows(srv, admin, query=""):
+    st, rows = srv.json("GET", "/audit" + query, session=admin)
+    check(st == 200, "audit read by the admin")
+    return rows if st == 200 else []
+
+
+def refused_audited(srv, admin, user, operation, target):
+    rows = audit_rows(srv, admin, "?user=" + user)
+    return any(r["operation"] == operation and r["target"] == target and r["outcome"] == "refused"
+               for r in rows)
+
+
+def main():
+    srv = Server(DB, NOW)
+    try:
+        run(srv)
+    finally:
+        srv.stop()
+    gen = Server(GEN_DB, "2026-03-01T08:00:00")
+    try:
+        run_close_conflict(gen)
+    finally:
+        gen.stop()
+    if failures:
+        raise SystemExit("cli_api: %d failures" % failures)
+    print("cli_api: ok")
+
+
+def run(srv):
+    # no session, bad routes
+    st, body = srv.json("GET", "/reports")
+    check(st == 401 and error_code(body) == "unauthenticated", "no session: 401")
+    st, body = srv.json("GET", "/nothing")
+    check(st == 404 and error_code(body) == "not_found", "unknown route: 404")
+    st, body = srv.json("PUT", "/session")
+    check(st == 405, "wrong method: 405")
+    # malformed JSON, a body too large, a wrong password, a disabled user
+    st, body = srv.json("POST", "/session", '{"login": "ana", "password": ')
+    check(st == 400 and error_code(body) == "malformed", "malformed JSON: 400")
+    st, body = srv.json("POST", "/session", "x" * (65 * 1024 + 1))
+    check(st == 413 and error_code(body) == "too_large", "a body over 64 KiB: 413")
+    st, body = login(srv, "ana", "wrong password!")
+    check(st == 401 and error_code(body) == "unauthenticated", "wrong password: 401")
+    st, body = login(srv, "cu")
+    check(st == 401, "a disabled user cannot log in")
+
+    # every role logs in
+    s = {}
+    for name, role in ROLES.items():
+        st, sess = login(srv, name)
+        check(st == 200, "%s logs in" % name)
+        if st == 200:
+            check(sess.user["role"] == role and len(sess.csrf) == 64, "%s's session" % name)
+            s[name] = sess
+    admin = s["ana"]
+    check(s["tung"].user["officer"] == "O1", "the officer's session names its officer")
+
+    # the registry: every role reads it
+    for name, sess in s.items():
+        st, body = srv.json("GET", "/reports", session=sess)
+        check(st == 200, "%s reads the registry" % name)
+    reg = {r["name"]: r for r in body["reports"]}
+    check("balances" in reg and reg["balances"]["flags"] == ["period", "office"],
+          "the registry lists balances with its flags")
+    cols = reg["balances"]["columns"]
+    check(cols[0]["id"] == "unit_code" and any(c["type"] == "money" for c in cols),
+          "columns with id and type")
+
+    # a report in every format, the same as the CLI's
+    want_csv = cli("report", "balances", "--period", "2025-11")
+    st, h, got = srv.request("GET", "/reports/balances?period=2025-11&format=csv", session=admin)
+    check(st == 200 and got == want_csv, "balances as CSV equal the CLI's")
+    st, h, got = srv.request("GET", "/reports/balances?period=2025-11&format=json", session=admin)
+    check(st == 200 and got == cli("report", "balances", "--period", "2025-11", "--format",
+                                   "json"), "balances as JSON equal the CLI's")
+    st, h, got = srv.request("GET", "/reports/balances?period=2025-11&format=xlsx", session=admin)
+    check(st == 200 and got[:2] == b"PK" and "spreadsheetml" in h["Content-Type"], "XLSX")
+    st, h, got = srv.request("GET", "/reports/debtors?period=2025-11&format=pdf", session=admin)
+    check(st == 200 and got[:4] == b"%PDF", "PDF")
+    st, body = srv.json("GET", "/reports/balances?period=2025-13", session=admin)
+    check(st == 400 and error_code(body) == "bad_request", "a malformed period: 400")
+    st, body = srv.json("GET", "/reports/balances", session=admin)
+    check(st == 400, "a report without its period: 400")
+    st, body = srv.json("GET", "/reports/nosuch?period=2025-11", session=admin)
+    check(st == 404, "an unknown report: 404")
+    st, body = srv.json("GET", "/reports/balances?period=2025-11&office=D99", session=admin)
+    check(st == 404, "an unknown office: 404")
+    for name in ("lan", "ha", "khoa", "kim", "le"):
+        st, rows = srv.json("GET", "/reports/balances?period=2025-11", session=s[name])
+        check(st == 200 and len(rows) == 3, "%s reads balances" % name)
+
+    # the officer: its own units only
+    tung = s["tung"]
+    st, body = srv.json("GET", "/reports/balances?period=2025-11", session=tung)
+    check(st == 403 and error_code(body) == "forbidden", "an officer is refused balances")
+    st, rows = srv.json("GET", "/reports/worklist?period=2025-11&officer=O2", session=tung)
+    check(st == 200 and {r["unit_code"] for r in rows} == {"A", "B"}
+          and all(r["officer_code"] == "O1" for r in rows), "an officer's worklist is its own")
+    st, body = srv.json("GET", "/units/C/balance?period=2025-11", session=tung)
+    check(st == 404, "an officer does not see another officer's unit")
+    st, body = srv.json("GET", "/units/C/explain?period=2025-11", session=tung)
+    check(st == 404, "nor its explanation")
+    st, body = srv.json("GET", "/units/A/balance?period=2025-11", session=tung)
+    check(st == 200 and body["unit_code"] == "A", "an officer sees its own unit's balance")
+
+    # the balance equals the report's row, field by field
+    lines = want_csv.decode().splitlines()
+    header = lines[0].split(",")
+    for line in lines[1:]:
+        row = dict(zip(header, line.split(",")))
+        st, bal = srv.json("GET", "/units/%s/balance?period=2025-11" % row["unit_code"],
+                           session=admin)
+        check(st == 200, "balance of " + row["unit_code"])
+        for k in header:
+            v = bal.get(k)
+            text = "" if v is None else ("%.1f" % v if isinstance(v, float) else str(v))
+            check(text == row[k], "balance %s %s: %r != %r" % (row["unit_code"], k, text, row[k]))
+    st, bal = srv.json("GET", "/units/A/balance?period=2025-11&as_of=2025-10-30", session=admin)
+    check(st == 404, "no balance of November known on October 30")
+    st, bal = srv.json("GET", "/units/A/balance?period=2025-10&as_of=2025-10-30", session=admin)
+    check(st == 200 and bal["period"] == "2025-10", "as_of reads what was known then")
+    for name, sess in s.items():  # every role reads a unit it sees (A is the officer's)
+        st, body = srv.json("GET", "/units/A/balance?period=2025-11", session=sess)
+        check(st == 200 and body["closing"] == 15723200, "%s reads A's balance" % name)
+        st, body = srv.json("GET", "/units/A/explain?period=2025-11", session=sess)
+        check(st == 200 and body["unit_code"] == "A", "%s reads A's explanation" % name)
+    st, body = srv.json("GET", "/units/ZZ/balance?period=2025-11", session=admin)
+    check(st == 404, "an unknown unit: 404")
+    st, body = srv.json("GET", "/units/A/balance", session=admin)
+    check(st == 400, "a balance without its period: 400")
+    st, h, got = srv.request("GET", "/units/A/explain?period=2025-11", session=admin)
+    check(st == 200 and got == cli("explain", "A", "2025-11", "--format", "json"),
+          "explain equals the CLI's JSON")
+
+    # imports: the admin only, CSRF, all or nothing
+    con = sqlite3.connect(DB)
+    officers = con.execute("SELECT count(*) FROM officer").fetchone()[0]
+    good = open(os.path.join(os.path.dirname(__file__), "data/province/officers.csv")).read()
+    st, body = srv.json("POST", "/imports/officers", good, session=admin, csrf="")
+    check(st == 403 and error_code(body) == "csrf", "an import without X-CSRF-Token: 403")
+    st, body = srv.json("POST", "/imports/officers", good, session=admin, csrf="0" * 64)
+    check(st == 403 and error_code(body) == "csrf", "a wrong X-CSRF-Token: 403")
+    for name in ("lan", "ha", "khoa", "kim", "le", "tung"):
+        st, body = srv.json("POST", "/imports/officers", good, session=s[name])
+        check(st == 403 and error_code(body) == "forbidden", "%s may not import" % name)
+        check(refused_audited(srv, admin, name, "import", "officers"),
+              "%s's refused import is audited" % name)
+    bad = good + "O9,Lê Văn Mới,QLT,,1\nO10,,QLT,,maybe\n"
+    st, body = srv.json("POST", "/imports/officers", bad, session=admin)
+    check(st == 422 and error_code(body) == "bad_rows" and body["error"]["rows"]
+          and all({"line", "column", "message"} <= set(r) for r in body["error"]["rows"])
+          and body["error"]["rows"][0]["line"] == 5, "a bad CSV: 422 with its rows")
+    check("/tmp" not in json.dumps(body), "the 422 names no server path")
+    check(con.execute("SELECT count(*) FROM officer").fetchone()[0] == officers,
+          "a rejected import writes nothing")
+    st, body = srv.json("POST", "/imports/officers", good + "O9,Lê Văn Mới,QLT,,1\n",
+                        session=admin)
+    check(st == 200 and body["rows_new"] == 1 and body["rows_same"] == 2, "an import: counts")
+    check(con.execute("SELECT count(*) FROM officer").fetchone()[0] == officers + 1,
+          "the import is written")
+    st, body = srv.json("POST", "/imports/nosuch", good, session=admin)
+    check(st == 404, "an unknown import kind: 404")
+    st, h, data = srv.request("POST", "/imports/payments", b"x" * (32 * 1024 * 1024 + 1),
+                              session=admin, csrf=admin.csrf)
+    check(st == 413, "an import over 32 MiB: 413")
+
+    # a close: the admin runs it, the director follows it, others are refused
+    for name in ("lan", "ha", "khoa", "kim", "le", "tung"):
+        st, body = srv.json("POST", "/closes", '{"period": "2025-11"}', session=s[name])
+        check(st == 403, "%s may not close" % name)
+        check(refused_audited(srv, admin, name, "close", "2025-11"), "%s's close audited" % name)
+    st, body = srv.json("POST", "/closes", '{"period": 2025}', session=admin)
+    check(st == 400 and error_code(body) == "malformed", "a close without its period: 400")
+    st, body = srv.json("POST", "/closes", '{"period": "2025-11"}', session=admin)
+    check(st == 202 and body["status"] == "running", "a close starts: 202")
+    job = body.get("id")
+    for _ in range(200):
+        st, body = srv.json("GET", "/closes/%s" % job, session=s["lan"])
+        if body.get("status") != "running":
+            break
+        time.sleep(0.05)
+    check(st == 200 and body["status"] == "done" and body["done"] == body["total"] == 3,
+          "the director follows the close to its end: %r" % body)
+    for name in ("ha", "khoa", "kim", "le", "tung"):
+        st, body = srv.json("GET", "/closes/%s" % job, session=s[name])
+        check(st == 403, "%s may not read a close" % name)
+        check(refused_audited(srv, admin, name, "close.read", str(job)),
+              "%s's refused close read is audited" % name)
+    st, body = srv.json("GET", "/closes/99", session=admin)
+    check(st == 404, "an unknown close: 404")
+
+    # the audit log: the admin, the director and inspection read it
+    for name in ("ha", "khoa", "le", "tung"):
+        st, body = srv.json("GET", "/audit", session=s[name])
+        check(st == 403, "%s may not read the audit log" % name)
+        check(refused_audited(srv, admin, name, "audit.read", ""), "%s's refusal audited" % name)
+    for name in ("lan", "kim"):
+        st, body = srv.json("GET", "/audit?user=ana", session=s[name])
+        check(st == 200 and body and all(r["actor"] == "ana" for r in body), name + " reads")
+    rows = audit_rows(srv, admin, "?unit=officers&user=ana")
+    check([r["outcome"] for r in rows if r["operation"] == "import"] == ["failed", "ok"],
+          "the imports are audited: %r" % rows)
+    rows = audit_rows(srv, admin, "?unit=2025-11")
+    check(any(r["operation"] == "close" and r["outcome"] == "ok" and r["actor"] == "ana"
+              for r in rows), "the close is audited")
+    rows = audit_rows(srv, admin, "?from=2025-12-06")
+    check(rows == [], "the audit log from a later day is empty")
+    st, body = srv.json("GET", "/audit?from=yesterday", session=admin)
+    check(st == 400, "a malformed from: 400")
+    st, h, data = srv.request("GET", "/audit", session=admin)
+    for secret in [admin.token, admin.csrf] + list(PASSWORDS.values()):
+        check(secret.encode() not in data, "no password or token in the audit log")
+
+    rows = audit_rows(srv, admin, "?unit=officers")
+    check(any(r["actor"].startswith("cli:") and r["operation"] == "import" for r in rows),
+          "the CLI's imports are audited under the OS user")
+
+    # huge headers and half-sent requests: an error or a closed connection, never a crash
+    st, h, data = srv.request("GET", "/reports", session=admin, headers={"X-Big": "x" * 100000})
+    check(st in (413, 431), "a 100 kB header is refused: %d" % st)
+    for raw in (b"POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc",
+                b"GET /api/v1/rep", b"\x00\xff garbage\r\n\r\n"):
+        with socket.create_connection(("127.0.0.1", srv.port)) as sock:
+            sock.sendall(raw)
+    st, body = srv.json("GET", "/reports", session=admin)
+    check(st == 200, "the server still answers after broken requests")
+
+    # logout: CSRF, then the session is gone
+    sess = s["le"]
+    st, body = srv.json("DELETE", "/session", session=sess, csrf="")
+    check(st == 403, "logout without X-CSRF-Token: 403")
+    st, body = srv.json("DELETE", "/session", session=sess)
+    check(st == 200, "logout")
+    st, body = srv.json("GET", "/reports", session=sess)
+    check(st == 401, "a session ended by logout: 401")
+
+    # throttling, last: loopback is one address for every login after this
+    # (two failures from this address above: the address reaches 5 before the login does)
+    for _ in range(5):
+        st, body = login(srv, "kim", "wrong password!")
+        check(st in (401, 429), "a wrong password")
+    st, body = login(srv, "kim")
+    check(st == 429 and error_code(body) == "throttled", "5 failures: the login is throttled")
+    st, body = login(srv, "ana")
+    check(st == 429, "and so is the address")
+
+
+def run_close_conflict(srv):
+    st, admin = login(srv, "ana")
+    check(st == 200, "the admin logs in on the generated province")
+    st, body = srv.json("POST", "/closes", '{"period": "2026-01"}', session=admin)
+    check(st == 202, "a close starts")
+    job = body.get("id")
+    st, body = srv.json("POST", "/closes", '{"period": "2026-01"}', session=admin)
+    check(st == 409 and error_code(body) == "close_running" and body["error"]["job"] == job,
+          "a second close while one runs: 409")
+    seen = []
+    for _ in range(1200):
+        st, body = srv.json("GET", "/closes/%s" % job, session=admin)
+        seen.append((body["status"], body["done"], body["total"]))
+        if body["status"] != "running":
+            break
+        time.sleep(0.02)
+    check(body["status"] == "done" and body["done"] == body["total"] > 1000,
+          "the close ends with every unit done: %r" % body)
+    check(all(d <= t or t == 0 for _, d, t in seen), "progress never passes its total")
+    check("units" in body["result"]["summary"], "the result's counts")
+    st, body = srv.json("POST", "/closes", '{"period": "2026-01"}', session=admin)
+    check(st == 202, "once it ended, a close starts again")
+    for _ in range(1200):
+        st, body = srv.json("GET", "/closes/%s" % body["id"], session=admin)
+        if body["status"] != "running":
+            break
+        time.sleep(0.02)
+
+
+main()

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The HTTP API end to end (docs/api.md): the hand-checked province (tests/province.sh) with a
+# user of every role, a generated province for a close long enough to watch, then cli_api.py
+# against `thuno serve` on free loopback ports.
+# usage: cli_api.sh THUNO_BINARY
+set -euo pipefail
+thuno=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db=$work/p.db
+. "$(dirname "$0")/province.sh"
+province_closed
+# users: the passwords of cli_api.py
+add() { printf '%s\n' "$2" | t 2025-12-01 user add "$1" "${@:3}" 2>/dev/null; }
+add ana "mật khẩu quản trị" --role admin
+add lan giam-doc-2025 --role director
+add ha qlt-password-1 --role qlt
+add khoa kttn-password-1 --role kttn
+add kim ttkt-password-1 --role ttkt
+add le legal-password-1 --role legal
+add tung officer-pass-1 --role officer --officer O1
+add cu disabled-pass-1 --role qlt
+t 2025-12-01 user disable cu 2>/dev/null
+# a generated province whose close takes long enough to be seen running
+export THUNO_NOW=2026-03-01T08:00:00
+"$thuno" gen --units 3000 --workers 20000 --months 2 --end 2026-02 --seed 3 --out "$work/gen" 2>/dev/null
+"$thuno" --db "$work/g.db" init 2>/dev/null
+for kind in officers units workers declarations payments registry; do
+    "$thuno" --db "$work/g.db" import "$kind" "$work/gen/$kind.csv" 2>/dev/null
+done
+printf 'mật khẩu quản trị\n' | "$thuno" --db "$work/g.db" user add ana --role admin 2>/dev/null
+unset THUNO_NOW
+python3 "$(dirname "$0")/cli_api.py" "$thuno" "$db" "$work/g.db" "$work"
