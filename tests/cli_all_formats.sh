@@ -6,12 +6,14 @@
 # on the one where it has the most rows, with the options it needs (--period, --year), as
 # CSV, JSON, XLSX and PDF.
 # Checked: JSON parses and has the CSV's rows and values. XLSX unzips; sheet1's header row
-# is the CSV's header and frozen; every number of the CSV is a number cell of equal value
+# is the CSV's header mapped to the columns' Vietnamese labels (`report --columns NAME`) and
+# frozen; every text cell is the CSV's value, or its word in the vocabulary of enumerated
+# values (`report --values`); every number of the CSV is a number cell of equal value
 # in the format of its kind (#,##0 money and counts, 0 years and codes, 0.0 tenths); it
 # prints on A4 landscape; the sum row sums exactly the columns that add up, with the CSV's
 # sums. PDF is A4; pdftotext finds the office header, the Vietnamese title, "Trang 1/", the
-# first rows' figures whole and every header label apart from the next (the overlap of
-# wide tables); page 1 renders non-blank; a second run gives the same bytes. A report
+# first rows' figures whole and every Vietnamese header label apart from the next (the
+# overlap of wide tables); page 1 renders non-blank; a second run gives the same bytes. A report
 # added without working formats fails here.
 # usage: cli_all_formats.sh THUNO_BINARY
 set -euo pipefail
@@ -75,6 +77,42 @@ stores = [("province", "2025-12-01", "2025-11", "2025"),
 # not sum them
 never_summed = re.compile(r"^(year|rank|months|threshold|confidence)$|_(year|clause|no|id|code|pct|ratio|rate|wage|base)$|days")
 failures = []
+
+def thuno_out(*args):
+    return subprocess.run([thuno] + list(args), capture_output=True, text=True,
+                          check=True).stdout
+
+# the vocabulary of enumerated values: (column or "*", value) -> Vietnamese word
+vocab = {}
+for line in thuno_out("report", "--values").splitlines():
+    col, value, vi, en = line.split("\t")
+    vocab[(col, value)] = vi
+
+def word(col, v):
+    return vocab.get((col, v), vocab.get(("*", v)))
+
+def shown_text(col, v):
+    """a CSV text value as XLSX and PDF show it in Vietnamese: its word in the vocabulary; a
+    list "a;b" or a "key:value" word by word when every token has a word; else as it is"""
+    if word(col, v) is not None:
+        return word(col, v)
+    out = []
+    for tok in v.split(";"):
+        if ":" in tok:
+            k, x = tok.split(":", 1)
+            w = word(None, k) if word(k, x) is not None else None
+            w = w and "%s: %s" % (w, word(k, x))
+        else:
+            w = word(col, tok)
+        if w is None or not tok:
+            return v
+        out.append(w)
+    return "; ".join(out)
+
+def labels_of(name):
+    """the report's columns: id -> Vietnamese label (`report --columns NAME`)"""
+    cols = [l.split("\t") for l in thuno_out("report", "--columns", name).splitlines()]
+    return {c[0]: c[2] for c in cols}
 
 def fail(report, msg):
     failures.append("%s: %s" % (report, msg))
@@ -144,12 +182,15 @@ def check_json(name, header, body, js):
 
 def check_xlsx(name, opts, header, body, path):
     rows, pane, setup = read_xlsx(path)
+    labels = labels_of(name)
     if setup is None or setup.get("paperSize") != "9" or setup.get("orientation") != "landscape":
         fail(name, "xlsx does not print on A4 landscape")
     if not (pane is not None and pane.get("state") == "frozen" and pane.get("ySplit") == "1"):
         fail(name, "xlsx header not frozen")
-    if [rows[0].get(i, ("s", None))[1] for i in range(len(header))] != header:
-        return fail(name, "xlsx header differs from the csv")
+    if set(labels) != set(header):
+        return fail(name, "report --columns differs from the csv header")
+    if [rows[0].get(i, ("s", None))[1] for i in range(len(header))] != [labels[h] for h in header]:
+        return fail(name, "xlsx header is not the csv header's labels")
     summed = bool(body) and "no_sum" not in opts
     want = len(body) + 1 + (1 if summed else 0)
     if len(rows) != want:
@@ -168,7 +209,7 @@ def check_xlsx(name, opts, header, body, path):
                 kind = "0.0" if "." in v else ("0" if never_summed.search(header[i]) else "#,##0")
                 if c[2] != kind:
                     return fail(name, "xlsx %s: format %r, want %r" % (header[i], c[2], kind))
-            elif c is None or c[0] != "s" or c[1] != v:
+            elif c is None or c[0] != "s" or c[1] != shown_text(header[i], v):
                 return fail(name, "xlsx %s: %r, csv %r" % (header[i], c, v))
     if summed:
         total = rows[-1]
@@ -198,16 +239,23 @@ def shown(col, v):
     return ("-" if v < 0 else "") + ".".join(groups)
 
 def check_header(name, path, header):
-    """each header label is printed apart from its neighbours: every piece of it (up to and
-    with a '_') is inside a word of page 1 that is itself part of the label, so labels run
-    into each other ("office_codeperiod") fail"""
+    """each header label (Vietnamese) is printed apart from its neighbours: every piece of
+    it (a word, or up to and with a '_') is inside a word of page 1 that is itself part of
+    the label, so labels run into each other ("Mã đơn vịKỳ") fail"""
+    labels = labels_of(name)
+    header = [labels[h] for h in header]
     out = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", path, "-"],
                          capture_output=True, text=True, check=True).stdout
     words = [html.unescape(w) for w in re.findall(r"<word [^>]*>(.*?)</word>", out)]
-    for label in header:
-        for piece in re.findall(r"[^_]*_|[^_]+$", label):
+    pieces = [re.findall(r"[^_ ]*_|[^_ ]+", label) for label in header]
+    for label, ps in zip(header, pieces):
+        for piece in ps:
             if not any(piece in w and w in label for w in words):
                 return fail(name, "pdf header label %s overlaps or is cut" % label)
+    # labels share words ("Số", "tiền"): also no label's end runs into the next one's start
+    for (a, pa), (b, pb) in zip(zip(header, pieces), zip(header[1:], pieces[1:])):
+        if pa and pb and any(pa[-1] + pb[0] in w for w in words):
+            return fail(name, "pdf header labels %s and %s run into each other" % (a, b))
 
 def check_pdf(name, title, path, again, json_rows):
     if open(path, "rb").read() != open(again, "rb").read():

@@ -117,6 +117,37 @@ pdftotext -layout "$work/lit.pdf" - | grep -q "Thống kê khởi kiện và thi
 pdftotext -layout "$work/lit.pdf" - | grep -q "870.000.000" || fail "pdf total claimed"
 t 2024-12-05 report litigation --as-of 2024-12-31 --format xlsx -o "$work/lit.xlsx"
 unzip -p "$work/lit.xlsx" xl/worksheets/sheet1.xml | grep -q "<v>870000000</v>" || fail "xlsx total"
+# the documents in Vietnamese (the default) and in English: the PDF's text (whitespace
+# squeezed) and the XLSX's text cells (header labels, row keys, the sum label) are goldens
+doc_text() { # PDF -> its words, one line of the page each, spaces squeezed
+    pdftotext -layout "$1" - | sed 's/  */ /g; s/^ //; s/ $//' | grep -v '^$'
+}
+xlsx_text() { # XLSX -> its text cells, one a line
+    unzip -p "$1" xl/worksheets/sheet1.xml | python3 -c '
+import sys, xml.etree.ElementTree as ET
+m = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+for c in ET.fromstring(sys.stdin.read()).iter(m + "c"):
+    if c.get("t") == "inlineStr":
+        print(c.get("r"), "".join(x.text or "" for x in c.iter(m + "t")))'
+}
+for lang in vi en; do
+    t 2024-12-05 report litigation_by_type --as-of 2024-12-31 --format pdf --lang "$lang" \
+        -o "$work/lit-$lang.pdf"
+    doc_text "$work/lit-$lang.pdf" >"$work/litigation_by_type-pdf-$lang.txt"
+    t 2024-12-05 report litigation_by_type --as-of 2024-12-31 --format xlsx --lang "$lang" \
+        -o "$work/lit-$lang.xlsx"
+    xlsx_text "$work/lit-$lang.xlsx" >"$work/litigation_by_type-xlsx-$lang.txt"
+done
+grep -q "Doanh nghiệp nhà nước" "$work/litigation_by_type-pdf-vi.txt" || fail "pdf vi: type"
+grep -q "Units sued" "$work/litigation_by_type-xlsx-en.txt" || fail "xlsx en: header"
+if grep -qw "units_sued\|private" "$work/litigation_by_type-pdf-vi.txt"; then
+    fail "pdf vi shows an identifier"
+fi
+set +e
+t 2024-12-05 report litigation --format pdf --lang fr -o "$work/x.pdf" 2>"$work/lang-fr.txt"
+code=$?
+set -e
+[ "$code" = 64 ] || fail "--lang fr: exit $code"
 
 source "$here/goldens.sh"
-compare_goldens "cli cases" "$golden" "${2:-}" "reimport.txt|sweep-again.txt|petition.txt|decision.txt" "$work"/*.csv "$work"/*.txt
+compare_goldens "cli cases" "$golden" "${2:-}" "reimport.txt|sweep-again.txt|petition.txt|decision.txt|lang-fr.txt" "$work"/*.csv "$work"/*.txt

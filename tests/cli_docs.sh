@@ -83,10 +83,25 @@ t 2026-03-20 doc enforcement_request HS-A --to "Chi cục Thi hành án dân s�
     >"$work/enforcement_request-HS-A.txt"
 # a reprint of the petition after the judgment: dated the filing day, the same claim
 t 2026-03-20 doc lawsuit_petition HS-A >"$work/reprint.txt"
-grep -q "^ngày 10 tháng 12 năm 2025$" "$work/reprint.txt" || fail "reprint not dated the filing day"
+grep -q "^Yên Nam, ngày 10 tháng 12 năm 2025$" "$work/reprint.txt" || fail "reprint not dated the filing day"
 grep -q "Số tiền khởi kiện / amount claimed *14.714.200" "$work/reprint.txt" || fail "reprint claim"
 grep -q "Số đã ghi khi nộp đơn" "$work/reprint.txt" && fail "reprint: recorded amount differs"
 t 2026-03-20 doc checklist HS-A >"$work/checklist-HS-A-2026-03-20.txt"
+# the issuing office and place come from the office settings (templates/letterhead.txt): no
+# document is headed "BẢO HIỂM XÃ HỘI TỈNH" alone; a settings file without its office is
+# refused, naming the file
+grep -q "^BẢO HIỂM XÃ HỘI TỈNH YÊN NAM$" "$work/reprint.txt" || fail "reprint: issuer"
+if grep -qx "BẢO HIỂM XÃ HỘI TỈNH" "$work"/*.txt; then fail "a document headed BHXH TỈNH alone"; fi
+mkdir -p "$work/nooffice"
+grep -v "^office:" "$here/../templates/letterhead.txt" >"$work/nooffice/letterhead.txt"
+set +e
+THUNO_TEMPLATES=$work/nooffice t 2026-03-20 doc lawsuit_petition HS-A >/dev/null \
+    2>"$work/nooffice/err"
+code=$?
+set -e
+[ "$code" = 65 ] || fail "settings without office: exit $code"
+grep -q "nooffice/letterhead.txt: no \"office\" setting" "$work/nooffice/err" ||
+    fail "settings without office: $(cat "$work/nooffice/err")"
 
 # HS-E: enforcement request, then the pensioner notice once the pensioner is on record
 t 2025-12-03 doc enforcement_request HS-E >"$work/enforcement_request-HS-E.txt"

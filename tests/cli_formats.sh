@@ -17,6 +17,26 @@ r balances >"$work/b.csv"
 r balances --format xlsx -o "$work/b.xlsx"
 r balances --format xlsx >"$work/b2.xlsx"          # to standard output
 r balances --format pdf -o "$work/b.pdf"
+r balances --format pdf --lang en -o "$work/b-en.pdf"
+r balances --format xlsx --lang en -o "$work/b-en.xlsx"
+"$thuno" report --columns balances >"$work/cols.tsv"
+# the header comes from the office settings: a settings file without its province refuses a
+# document, naming the file; CSV is data and needs no header
+mkdir "$work/noprov"
+grep -v "^province:" "$(dirname "$0")/../templates/letterhead.txt" >"$work/noprov/letterhead.txt"
+set +e
+THUNO_TEMPLATES=$work/noprov r balances --format pdf -o "$work/noprov.pdf" 2>"$work/noprov.err"
+code=$?
+set -e
+[ "$code" = 65 ] || { echo "cli_formats: settings without province: exit $code" >&2; exit 1; }
+grep -q "noprov/letterhead.txt: no \"province\" setting" "$work/noprov.err" ||
+    { echo "cli_formats: $(cat "$work/noprov.err")" >&2; exit 1; }
+# the XLSX prints the office settings' header on every page
+unzip -p "$work/b.xlsx" xl/worksheets/sheet1.xml |
+    grep -q "<oddHeader>&amp;LBẢO HIỂM XÃ HỘI VIỆT NAM — BẢO HIỂM XÃ HỘI TỈNH YÊN NAM&amp;R" ||
+    { echo "cli_formats: xlsx page header" >&2; exit 1; }
+THUNO_TEMPLATES=$work/noprov r balances | cmp -s - "$work/b.csv" ||
+    { echo "cli_formats: CSV needs no office settings" >&2; exit 1; }
 r balances --format pdf -o "$work/b2.pdf"
 r officer_kpi --format xlsx -o "$work/k.xlsx"
 r officer_kpi --format pdf -o "$work/k.pdf"
@@ -55,7 +75,16 @@ assert "2025-12-01T23:59:59Z" in core, "creation date not pinned to the as-of ti
 with open(work + "/b.csv", newline="") as f:
     want = list(csv.reader(f))
 cols = [chr(ord("A") + i) for i in range(len(want[0]))]
-assert [rows[0][c][1] for c in cols] == want[0], "header differs from the CSV"
+# the header row is the CSV's ids mapped to their Vietnamese labels (report --columns)
+labels = {l.split("\t")[0]: l.split("\t")[2:4] for l in open(work + "/cols.tsv").read().splitlines()}
+assert [rows[0][c][1] for c in cols] == [labels[h][0] for h in want[0]], "header is not the CSV's labels"
+assert rows[0]["A"][1] == "Mã đơn vị", rows[0]["A"]
+erows, _, _ = sheet(work + "/b-en.xlsx")
+assert [erows[0][c][1] for c in cols] == [labels[h][1] for h in want[0]], "en header"
+# enumerated values in words: A and B are late (chậm đóng), C is current
+status = cols[want[0].index("legal_status")]
+assert [r[status][1] for r in rows[1:4]] == ["Chậm đóng", "Chậm đóng", "Đóng đúng hạn"], rows[1][status]
+assert [r[status][1] for r in erows[1:4]] == ["Late", "Late", "Current"], erows[1][status]
 money = {"opening", "assessed", "adjustment", "interest", "paid", "closing", "principal_due", "interest_due"}
 for r, line in zip(rows[1:], want[1:]):
     for c, name, value in zip(cols, want[0], line):
@@ -64,15 +93,21 @@ for r, line in zip(rows[1:], want[1:]):
         elif name == "months_owed":
             assert r[c][0] == "n" and abs(r[c][2] - float(value)) < 1e-9, (name, r[c], value)
 total = rows[len(want)]
-assert total["A"] == ("s", "Tổng cộng / Total"), total.get("A")
+assert total["A"] == ("s", "Tổng cộng"), total.get("A")
+assert erows[len(want)]["A"] == ("s", "Total"), erows[len(want)].get("A")
 assert total["H"][0] == "f" and total["H"][1] == "SUM(H2:H4)" and total["H"][2] == 15723200 + 6032400, total["H"]
 
 krows, _, _ = sheet(work + "/k.xlsx")
 assert krows[1]["A"] == ("s", "O1") and krows[1]["I"][2] == 21755600, krows[1]
 
 text = subprocess.run(["pdftotext", "-layout", work + "/b.pdf", "-"], capture_output=True, text=True, check=True).stdout
-for needle in ["BẢO HIỂM XÃ HỘI VIỆT NAM", "Số dư nợ theo đơn vị", "15.723.200", "6.032.400", "Trang 1/1", "legal_status"]:
+for needle in ["BẢO HIỂM XÃ HỘI VIỆT NAM", "Số dư nợ theo đơn vị", "15.723.200", "6.032.400", "Trang 1/1", "Chậm đóng", "BẢO HIỂM XÃ HỘI TỈNH YÊN NAM"]:
     assert needle in text, needle
+for word in ["legal_status", "unit_code", "late", "current"]:
+    assert word not in text, word  # ids and values stay in CSV/JSON
+etext = subprocess.run(["pdftotext", "-layout", work + "/b-en.pdf", "-"], capture_output=True, text=True, check=True).stdout
+for needle in ["Late", "Current", "15.723.200"]:
+    assert needle in etext, needle
 ktext = subprocess.run(["pdftotext", "-layout", work + "/k.pdf", "-"], capture_output=True, text=True, check=True).stdout
 assert "Kết quả thu theo cán bộ chuyên quản" in ktext and "21.755.600" in ktext and "344,2" in ktext
 

@@ -109,10 +109,19 @@ t 2025-12-04 committee --period 2025-11 -o "$work/pc.pdf"
 t 2025-12-04 committee --period 2025-11 -o "$work/pc2.pdf"
 cmp -s "$work/pc.pdf" "$work/pc2.pdf" || fail "committee pdf differs between two runs"
 pdftotext -layout "$work/pc.pdf" - >"$work/pc.txt"
-for needle in "Báo cáo UBND tỉnh" "1. Tình hình sử dụng lao động" "2. Đơn vị chây ỳ" \
-    "3. Đề nghị các ngành phối hợp" "15.723.200" "owes_despite_reminders" "deduction_refused" \
-    "status:absconded" "Trang 1/1"; do
+for needle in "Báo cáo UBND tỉnh Yên Nam" "BẢO HIỂM XÃ HỘI TỈNH YÊN NAM" "1. Tình hình sử dụng lao động" "2. Đơn vị chây ỳ" \
+    "3. Đề nghị các ngành phối hợp" "15.723.200" "Nợ dù đã được đôn đốc" \
+    "Ngân hàng không trích tiền" "Tình trạng đơn vị: Chủ bỏ trốn" "Doanh nghiệp ngoài nhà nước" \
+    "Trang 1/1"; do
     grep -q "$needle" "$work/pc.txt" || fail "committee pdf: no \"$needle\""
+done
+# the enumerated values are words, never identifiers; in English with --lang en
+! grep -qE "owes_despite_reminders|deduction_refused|status:absconded|private" "$work/pc.txt" ||
+    fail "committee pdf shows identifiers"
+t 2025-12-04 committee --period 2025-11 --lang en -o "$work/pc-en.pdf"
+pdftotext -layout "$work/pc-en.pdf" - >"$work/pc-en.txt"
+for needle in "Owes despite reminders" "Bank did not deduct" "Unit status: Absconded" "Private"; do
+    grep -q "$needle" "$work/pc-en.txt" || fail "committee pdf en: no \"$needle\""
 done
 t 2025-12-04 committee --period 2025-11 --office Q1 -o "$work/pcq1.pdf"
 pdftotext -layout "$work/pcq1.pdf" - >"$work/pcq1.txt"

@@ -123,11 +123,12 @@ for row in root.find("m:sheetData", ns):
             v = c.find("m:v", ns)
             cells[col] = float(v.text) if v is not None else None
     rows.append(cells)
-assert rows[0]["A"] == "office_code" and rows[0]["L"] == "dissolved_bankrupt_workers", rows[0]
+# the header shows the Vietnamese labels of office_code .. dissolved_bankrupt_workers
+assert rows[0]["A"] == "Cơ quan BHXH" and rows[0]["L"] == "Số lao động của HTX giải thể, phá sản", rows[0]
 # rows: "", D01, D02, then the sums
 assert rows[3]["B"] == "2025-11" and rows[3]["E"] == 7278627 and rows[3]["I"] == 3200000, rows[3]
 total = rows[4]
-assert total["A"] == "Tổng cộng / Total", total
+assert total["A"] == "Tổng cộng", total
 assert total["E"] == 6032400 + 7278627 and total["J"] == 2 and total["K"] == 3153288 + 3272960, total
 assert total["L"] == 3, total
 text = subprocess.run(["pdftotext", "-layout", work + "/coop.pdf", "-"], capture_output=True,

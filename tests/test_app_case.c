@@ -360,15 +360,19 @@ static void documents(void **state)
 {
     struct tn_app_fixture *f = *state;
     at(f, "2026-01-02T09:00:00");
-    struct tn_doc_request req = {"HS-A", -1, NULL, NULL, NULL, NULL};
+    struct tn_doc_request req = {"HS-A", -1, NULL, NULL, NULL, NULL, NULL, NULL};
     struct tn_doc d;
     char created[20];
     tn_doc_init(&d);
+    /* no issuing office: refused, never headed "BẢO HIỂM XÃ HỘI TỈNH" alone */
+    assert_int_equal(tn_app_doc(&f->app, &f->scope, TN_DOC_LAWSUIT_PETITION, &req, &d, created),
+                     TN_ERR_USAGE);
+    req.issuer = "BẢO HIỂM XÃ HỘI TỈNH YÊN NAM";
     assert_int_equal(tn_app_doc(&f->app, &f->scope, TN_DOC_LAWSUIT_PETITION, &req, &d, created),
                      TN_OK);
     assert_int_equal(d.kind, TN_DOC_LAWSUIT_PETITION);
     assert_int_equal(d.date, day("2025-12-05"));
-    assert_string_equal(d.issuer, "BẢO HIỂM XÃ HỘI TỈNH");
+    assert_string_equal(d.issuer, "BẢO HIỂM XÃ HỘI TỈNH YÊN NAM");
     assert_string_equal(created, "2026-01-02T09:00:00");
     char *text = NULL;
     size_t size = 0;

@@ -148,14 +148,18 @@ static void litigation_per_year(void **state)
     tn_report_params_init(&p);
     assert_int_equal(run(&f->app, &province, "litigation", &p, &x), TN_OK);
     /* docs/cases.md: per year of filing, then the total; the shares in tenths of a percent,
-     * rounded down, empty when nothing to divide by (2024 has no judgment to enforce) */
+     * rounded half up (tn_percent_tenths), empty when nothing to divide by (2024 has no
+     * judgment to enforce); seed 000's money shares: recovered after mediation and after
+     * trial (judgment + enforcement) over claimed: 2021 90/300 = 30.0, 80/300 = 26.7,
+     * 170/300 = 56.7 (rounded down 56.6); total 145/870 = 16.7, 115/870 = 13.2, 260/870 =
+     * 29.9 */
     assert_int_equal(x.n, 5);
     assert_string_equal(x.line[0], "2021,2,300000000,1,90000000,1,180000000,1,0,1,90000000,"
-                                   "20000000,60000000,170000000,0,50.0,50.0,100.0,56.6");
+                                   "20000000,60000000,170000000,0,50.0,50.0,100.0,30.0,26.7,56.7");
     assert_string_equal(x.line[3], "2024,1,100000000,1,60000000,0,0,0,0,0,30000000,0,0,30000000,"
-                                   "1,100.0,0.0,,30.0");
+                                   "1,100.0,0.0,,30.0,0.0,30.0");
     assert_string_equal(x.line[4], "total,6,870000000,3,200000000,2,295000000,3,0,1,145000000,"
-                                   "20000000,95000000,260000000,3,50.0,33.3,33.3,29.8");
+                                   "20000000,95000000,260000000,3,50.0,33.3,33.3,16.7,13.2,29.9");
 
     /* the filing dates bound the statistics */
     assert_int_equal(tn_day_parse("2022-01-01", &p.from), TN_OK);
@@ -163,7 +167,7 @@ static void litigation_per_year(void **state)
     assert_int_equal(run(&f->app, &province, "litigation", &p, &x), TN_OK);
     assert_int_equal(x.n, 2);
     assert_string_equal(x.line[0], "2022,2,130000000,1,50000000,1,80000000,2,0,0,25000000,0,0,"
-                                   "25000000,2,50.0,50.0,0.0,19.2");
+                                   "25000000,2,50.0,50.0,0.0,19.2,0.0,19.2");
 
     /* the office D2's units only: the two cases of 2022 */
     tn_report_params_init(&p);
@@ -173,14 +177,14 @@ static void litigation_per_year(void **state)
     assert_int_equal(run(&f->app, &d2, "litigation", &p, &x), TN_OK);
     assert_int_equal(x.n, 2);
     assert_string_equal(x.line[1], "total,2,130000000,1,50000000,1,80000000,2,0,0,25000000,0,0,"
-                                   "25000000,2,50.0,50.0,0.0,19.2");
+                                   "25000000,2,50.0,50.0,0.0,19.2,0.0,19.2");
 
     /* the same statistics per office: D1 and D2 add up to the province */
     assert_int_equal(run(&f->app, &province, "litigation_by_office", &p, &x), TN_OK);
     assert_has(&x, "D2,2,130000000,1,50000000,1,80000000,2,0,0,25000000,0,0,25000000,2,50.0,50.0,"
-                   "0.0,19.2");
+                   "0.0,19.2,0.0,19.2");
     assert_has(&x, "D1,4,740000000,2,150000000,1,215000000,1,0,1,120000000,20000000,95000000,"
-                   "235000000,1,50.0,25.0,100.0,31.7");
+                   "235000000,1,50.0,25.0,100.0,16.2,15.5,31.8");
 }
 
 static void cases_list(void **state)
@@ -211,7 +215,7 @@ static void cases_list(void **state)
 static const char *const pc_rows[] = {
     /* docs/inspections.md: B 6,032,400 / 1,200,000 = 502.7%; A 15,723,200 / 5,120,000 */
     "H2,cooperative,1,1,1200000,0,6032400,1,502.7",
-    "Q1,private,1,2,5120000,0,15723200,1,307.0",
+    "Q1,private,1,2,5120000,0,15723200,1,307.1",
     "Q1,state,1,2,3840000,3840000,0,0,0.0",
 };
 

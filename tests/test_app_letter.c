@@ -375,6 +375,38 @@ static void meeting_pack_sections(void **state)
                      TN_ERR_USAGE);
 }
 
+/* The office settings every document header needs: agency, office, province; a missing one
+ * is an error naming the file and the key, never a blank header. */
+static void office_settings_checked(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *agency, *office, *province, *missing; /* missing: NULL when complete */
+    } cases[] = {
+        {"BẢO HIỂM XÃ HỘI VIỆT NAM", "BẢO HIỂM XÃ HỘI TỈNH YÊN NAM", "Yên Nam", NULL},
+        {"BẢO HIỂM XÃ HỘI VIỆT NAM", NULL, "Yên Nam", "office"},
+        {"BẢO HIỂM XÃ HỘI VIỆT NAM", "", "Yên Nam", "office"}, /* blank is missing */
+        {NULL, "BẢO HIỂM XÃ HỘI TỈNH YÊN NAM", "Yên Nam", "agency"},
+        {"BẢO HIỂM XÃ HỘI VIỆT NAM", "BẢO HIỂM XÃ HỘI TỈNH YÊN NAM", NULL, "province"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct tn_letterhead lh = {0};
+        lh.agency = (char *)cases[i].agency; /* borrowed: never released here */
+        lh.office = (char *)cases[i].office;
+        lh.province = (char *)cases[i].province;
+        char why[512] = "";
+        tn_err err = tn_letterhead_check(&lh, "settings/letterhead.txt", why, sizeof why);
+        if (!cases[i].missing) {
+            assert_int_equal(err, TN_OK);
+            continue;
+        }
+        char want[64];
+        snprintf(want, sizeof want, "settings/letterhead.txt: no \"%s\" setting", cases[i].missing);
+        assert_int_equal(err, TN_ERR_NO_POLICY);
+        assert_non_null(strstr(why, want));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -384,6 +416,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(c12ts_for_one_unit, setup, teardown),
         cmocka_unit_test_setup_teardown(mass_letter_from_a_template, setup, teardown),
         cmocka_unit_test_setup_teardown(meeting_pack_sections, setup, teardown),
+        cmocka_unit_test(office_settings_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -101,12 +101,35 @@ static void percent_in_tenths_half_up(void **state)
         assert_int_equal(tn_percent_tenths(cases[i].part, cases[i].whole), cases[i].want);
 }
 
+/* Seed 000's litigation shares (2010-2013, billions of đồng; units): money recovered over
+ * money claimed, and judgments enforced over judgments; the seed prints whole percents
+ * rounded to the nearest, which the tenths round to as well. */
+static void percent_matches_seed_000(void **state)
+{
+    (void)state;
+    static const struct {
+        tn_money part, whole;
+        long want, seed;
+    } cases[] = {
+        {2700, 17900, 151, 15}, /* mediation: 270 of 1,790 bn claimed, "đạt tỷ lệ 15%" */
+        {4638, 17900, 259, 26}, /* trial: 463.8 of 1,790 bn, "26%" (rounded down: 25) */
+        {7330, 17900, 409, 41}, /* recovered: 733 of 1,790 bn, "chỉ đạt 41%" (down: 40) */
+        {1202, 1561, 770, 77},  /* enforced: 1,202 units, "77%" (1,561 judgments implied) */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        long got = tn_percent_tenths(cases[i].part, cases[i].whole);
+        assert_int_equal(got, cases[i].want);
+        assert_int_equal((got + 5) / 10, cases[i].seed);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(assignment_rules_in_order),
         cmocka_unit_test(urgency_evading_then_months_then_debt),
         cmocka_unit_test(percent_in_tenths_half_up),
+        cmocka_unit_test(percent_matches_seed_000),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -279,6 +279,40 @@ static void before_the_first_entry_is_no_policy(void **state)
     assert_int_equal(tn_policy_interest_rule(&pol, D("2015-12-31"), &ir), TN_ERR_NO_POLICY);
 }
 
+/* The laws documents cite, by the document's date (policy/citations.csv). */
+static void citations_by_date(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *key, *day, *want; /* want: a piece of the text; NULL: no policy */
+    } cases[] = {
+        {"employment_law", "2025-12-31", "Luật Việc làm số 38/2013/QH13"},
+        {"employment_law", "2026-01-01", "Luật Việc làm số 74/2025/QH15"}, /* in force 2026 */
+        {"employment_law", "2016-01-01", "38/2013/QH13"},
+        {"health_insurance_law", "2025-06-30", "bởi Luật số 46/2014/QH13"},
+        {"health_insurance_law", "2025-07-01", "46/2014/QH13 và Luật số 51/2024/QH15"},
+        {"social_insurance_law", "2025-06-30", "58/2014/QH13"},
+        {"social_insurance_law", "2025-07-01", "41/2024/QH15"},
+        {"employment_law", "2015-12-31", NULL}, /* before the first line: never a guess */
+        {"labour_code", "2026-01-01", NULL},    /* an unknown law */
+    };
+    for (size_t i = 0; i < N(cases); i++) {
+        const struct tn_citation *c = NULL;
+        tn_err err = tn_policy_citation(&pol, cases[i].key, D(cases[i].day), &c);
+        if (!cases[i].want) {
+            assert_int_equal(err, TN_ERR_NO_POLICY);
+            continue;
+        }
+        assert_int_equal(err, TN_OK);
+        if (!strstr(c->text, cases[i].want))
+            fail_msg("%s on %s: \"%s\"", cases[i].key, cases[i].day, c->text);
+    }
+    /* the Health Insurance Law's 2016 text does not yet name Law 51/2024 */
+    const struct tn_citation *c;
+    assert_int_equal(tn_policy_citation(&pol, "health_insurance_law", D("2025-06-30"), &c), TN_OK);
+    assert_null(strstr(c->text, "51/2024"));
+}
+
 /* The side tables come with the one load: card groups, public list, tip rewards, inspections. */
 static void side_tables_load_with_the_rest(void **state)
 {
@@ -362,6 +396,7 @@ static void every_legal_line_cites_a_marked_source(void **state)
     ADD(pol.k, pol.nk);
     ADD(pol.allocation, pol.nallocation);
     ADD(pol.legal, pol.nlegal);
+    ADD(pol.citations, pol.ncitations);
 #undef ADD
     assert_true(n > 60 && n < N(sources));
     for (size_t i = 0; i < n; i++)
@@ -618,6 +653,7 @@ int main(void)
         cmocka_unit_test(deadlines),
         cmocka_unit_test(interest_k_allocation_legal),
         cmocka_unit_test(before_the_first_entry_is_no_policy),
+        cmocka_unit_test(citations_by_date),
         cmocka_unit_test(side_tables_load_with_the_rest),
         cmocka_unit_test(side_tables_before_their_first_line),
         cmocka_unit_test(every_legal_line_cites_a_marked_source),

@@ -54,18 +54,33 @@ static void cell_display(void **state)
     static const struct {
         struct tn_cell cell;
         const char *col, *want;
+        enum tn_lang lang;
     } cases[] = {
-        {{TN_CELL_INT, NULL, -1234567}, "debt", "-1.234.567"},
-        {{TN_CELL_INT, NULL, 2025}, "year", "2025"},
-        {{TN_CELL_TENTHS, NULL, -25}, "months_owed", "-2,5"},
-        {{TN_CELL_NULL, NULL, 0}, "debt", ""},
-        {{TN_CELL_TEXT, "Hợp tác xã", 0}, "name", "Hợp tác xã"},
+        {{TN_CELL_INT, NULL, -1234567}, "debt", "-1.234.567", TN_LANG_VI},
+        {{TN_CELL_INT, NULL, 2025}, "year", "2025", TN_LANG_VI},
+        {{TN_CELL_TENTHS, NULL, -25}, "months_owed", "-2,5", TN_LANG_VI},
+        {{TN_CELL_NULL, NULL, 0}, "debt", "", TN_LANG_VI},
+        {{TN_CELL_TEXT, "Hợp tác xã", 0}, "name", "Hợp tác xã", TN_LANG_VI},
+        /* enumerated values in the document's language (vocab.h), free text as it is */
+        {{TN_CELL_TEXT, "evading", 0}, "legal_status", "Trốn đóng", TN_LANG_VI},
+        {{TN_CELL_TEXT, "evading", 0}, "legal_status", "Evading", TN_LANG_EN},
+        {{TN_CELL_TEXT, "private", 0}, "type", "Doanh nghiệp ngoài nhà nước", TN_LANG_VI},
+        {{TN_CELL_TEXT, "suspended", 0}, "status", "Tạm ngừng hoạt động", TN_LANG_VI},
+        {{TN_CELL_TEXT, "suspended", 0}, "state", "Chưa có điều kiện thi hành", TN_LANG_VI},
+        {{TN_CELL_TEXT, "CÔNG TY late", 0}, "name", "CÔNG TY late", TN_LANG_VI},
+        /* lists and key:value, word by word when every token is known */
+        {{TN_CELL_TEXT, "below_min_wage;inspection_overdue", 0},
+         "reasons",
+         "Đóng thấp hơn lương tối thiểu; Quá hạn thanh tra",
+         TN_LANG_VI},
+        {{TN_CELL_TEXT, "status:absconded", 0}, "basis", "Unit status: Absconded", TN_LANG_EN},
+        {{TN_CELL_TEXT, "late;Công ty", 0}, "reasons", "late;Công ty", TN_LANG_VI},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char buf[64];
         struct tn_col col;
         tn_table_cols_from_names(&cases[i].col, &col, 1);
-        tn__cell_display(&cases[i].cell, &col, buf, sizeof buf);
+        tn__cell_display(&cases[i].cell, &col, cases[i].lang, buf, sizeof buf);
         assert_string_equal(buf, cases[i].want);
     }
 }
@@ -122,6 +137,28 @@ static void csv_control_characters(void **state)
     free(csv);
 }
 
+static void csv_keeps_ids_and_values(void **state)
+{
+    (void)state;
+    /* CSV and JSON are data-formats.md's contract: ids and values, never the labels */
+    static const struct tn_col cols[] = {
+        {"legal_status", TN_COL_TEXT, "Tình trạng pháp lý", "Legal status", 0}};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    struct tn_table_out t;
+    struct tn_table_meta meta = {"t", "", NULL, 0, TN_LANG_VI, NULL};
+    struct tn_cell c[] = {tn_cell_text("evading")};
+    assert_int_equal(tn_table_begin(&t, f, TN_OUT_CSV, &meta, cols, 1), TN_OK);
+    assert_int_equal(tn_table_row(&t, c), TN_OK);
+    assert_int_equal(tn_table_end(&t), TN_OK);
+    fclose(f);
+    assert_string_equal(buf, "legal_status\nevading\n");
+    free(buf);
+    assert_string_equal(tn_table_col_label(&cols[0], TN_LANG_VI), "Tình trạng pháp lý");
+    assert_string_equal(tn_table_col_label(&cols[0], TN_LANG_EN), "Legal status");
+}
+
 static void xlsx_sum_overflow(void **state)
 {
     (void)state;
@@ -142,7 +179,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(csv_formula_injection), cmocka_unit_test(csv_control_characters),
         cmocka_unit_test(xlsx_sum_overflow),     cmocka_unit_test(additive_columns),
-        cmocka_unit_test(cell_display),
+        cmocka_unit_test(cell_display),          cmocka_unit_test(csv_keeps_ids_and_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -494,14 +494,18 @@ struct tn_doc_request {
     tn_day date;       /* the document's date; -1: the day of as_of (a petition already
                         * filed: its filing day) */
     const char *as_of; /* "YYYY-MM-DDTHH:MM:SS", NULL: app->now */
-    const char *to, *issuer, *place; /* NULL: none (issuer: "BẢO HIỂM XÃ HỘI TỈNH") */
+    const char *to, *issuer, *place; /* NULL: none; a document needs its issuer (the office
+                                      * settings' office, docs/letters.md) */
+    const char *authority, *signer;  /* the signature block (the office settings' authority
+                                      * and title); NULL: "GIÁM ĐỐC" signs */
 };
 
 /* Fills out (tn_doc_init first) with document kind of the case, from its facts as known at
  * req->as_of and the ledger as known at the end of the document's date; created receives the
  * as_of used (the PDF's creation date). Errors: TN_ERR_NOT_FOUND (no such case),
  * TN_ERR_NO_POLICY (no allocation rule that day), TN_ERR_REJECTED (the history does not
- * replay, or a fact the document needs is missing: why), TN_ERR_STORE. */
+ * replay, or a fact the document needs is missing: why), TN_ERR_USAGE (no issuer),
+ * TN_ERR_STORE. */
 tn_err tn_app_doc(struct tn_app *app, const struct tn_scope *scope, enum tn_doc_kind kind,
                   const struct tn_doc_request *req, struct tn_doc *out, char created[static 20]);
 
@@ -549,6 +553,7 @@ tn_err tn_app_case_pensioner(struct tn_app *app, const struct tn_scope *scope, c
 struct tn_letterhead {
     char *agency, *office, *place, *authority, *title, *signer, *phone, *account;
     char *suffix_reminder, *suffix_c12ts, *suffix_mass;
+    char *province, *address; /* the province's name; the issuing office's address */
     char **recipients;
     size_t nrecipients, caprecipients;
 };
@@ -562,6 +567,13 @@ tn_err tn_app_letterhead_load(const char *path, const char *office_code, struct 
 
 /* Frees what lh owns; lh is then empty. */
 void tn_letterhead_release(struct tn_letterhead *lh);
+
+/* The office settings every document header needs (docs/letters.md "The office settings"):
+ * the agency and the issuing office, and the province. Returns TN_OK when lh has them all,
+ * else TN_ERR_NO_POLICY with why (whysz bytes) naming path and the first missing key: a
+ * document is never headed by a blank or by "BẢO HIỂM XÃ HỘI TỈNH" alone. */
+tn_err tn_letterhead_check(const struct tn_letterhead *lh, const char *path, char *why,
+                           size_t whysz);
 
 /* Where a letter run writes its PDF: f when not NULL (borrowed; path then only names it in
  * messages), else the file at path (created when the letters are ready, so a refused run

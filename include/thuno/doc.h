@@ -113,6 +113,8 @@ struct tn_doc_facts {
     const char *issuer; /* "BẢO HIỂM XÃ HỘI TỈNH ..." */
     const char *place;  /* "" or the place before the date line */
     const char *to;     /* addressee given by the user, "" when none */
+    const char *authority, *signer; /* the signature block from the office settings: "KT. GIÁM
+                                       ĐỐC", "PHÓ GIÁM ĐỐC"; NULL or "": none, "GIÁM ĐỐC" */
     int unit_found;
     const char *unit_code, *unit_name, *tax_code, *unit_type, *address, *office_code;
     const struct tn_case *c; /* replayed as of as_of */
@@ -162,6 +164,7 @@ struct tn_doc {
     char addressee[320];
     char place[96];       /* "" or the place before the date */
     char place_date[128]; /* "Quảng Trị, ngày 29 tháng 11 năm 2025" */
+    char authority[96];   /* "" or "KT. GIÁM ĐỐC" above the signer's title */
     char signer[96];
     tn_money amount; /* the amount the document asks for or states (-1: none) */
     struct tn_doc_line *lines;

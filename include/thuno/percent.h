@@ -1,12 +1,7 @@
 /*
  * percent.h - the one rounding rule of every percentage and share thuno reports (plan
- * collected, efficiency, debt ratio, the litigation shares...): a ratio in tenths of a
- * percent, rounded half up, computed here and nowhere else.
- *
- * One exception stays until the lead decides: the litigation shares (docs/cases.md) and the
- * pc_report debt ratio (docs/inspections.md) are documented and golden-pinned as rounded
- * down, so they call tn_percent_tenths_down; folding them into the half-up rule changes five
- * cases goldens and two inspections goldens by 0.1 (e.g. 56.6 -> 56.7).
+ * collected, efficiency, debt ratios, the litigation shares of seed 000, which rounds to the
+ * nearest): a ratio in tenths of a percent, rounded half up, computed here and nowhere else.
  */
 #ifndef THUNO_PERCENT_H
 #define THUNO_PERCENT_H
@@ -15,11 +10,8 @@
 
 /* part x 100 / whole in tenths of a percent (part x 1000 / whole), rounded half up
  * (part >= 0; 2/3 gives 667, 1/8 gives 125); -1 when whole <= 0 (no plan, nothing assessed,
- * nothing sued), so that the cell stays empty. part must be under 9.2e15. */
+ * nothing sued), so that the cell stays empty. Exact for every part and whole of int64_t
+ * (no part x 1000 overflow); a ratio above LONG_MAX tenths gives LONG_MAX. */
 long tn_percent_tenths(tn_money part, tn_money whole);
-
-/* As tn_percent_tenths, but truncated (rounded down for part >= 0; 2/3 gives 666): only for
- * the litigation shares and the pc_report debt ratio, see above. */
-long tn_percent_tenths_down(tn_money part, tn_money whole);
 
 #endif

@@ -143,6 +143,16 @@ struct tn_allocation_rule {
     const char *source;
 };
 
+/* How a document cites a law from a day on ("Căn cứ ..."): the Employment Law 38/2013 until
+ * 2025-12-31, 74/2025 from 2026-01-01; the Health Insurance Law as amended by Law 51/2024
+ * from 2025-07-01 (policy/citations.csv). */
+struct tn_citation {
+    const char *key;  /* social_insurance_law, health_insurance_law, employment_law, ... */
+    tn_day from;      /* first day of a document dated on or after it */
+    const char *text; /* the citation in Vietnamese, as printed */
+    const char *source;
+};
+
 /* When unpaid contributions turn from late (chậm đóng) to evading (trốn đóng). */
 struct tn_legal_rule {
     tn_day from;
@@ -258,6 +268,8 @@ struct tn_policy {
     size_t ntip_rewards;
     struct tn_inspection_rule *inspections; /* inspections.csv */
     size_t ninspections;
+    struct tn_citation *citations; /* citations.csv, in file order */
+    size_t ncitations;
     struct tn_duty_rule *duties; /* calendar.csv, by duty then from (calendar.h) */
     size_t nduties;
     struct tn_holiday *holidays; /* holidays.csv, by year then day */
@@ -315,6 +327,12 @@ tn_err tn_policy_allocation(const struct tn_policy *pol, tn_day d,
 
 /* The late/evasion rule in force on day d. Errors: TN_ERR_NO_POLICY. */
 tn_err tn_policy_legal(const struct tn_policy *pol, tn_day d, const struct tn_legal_rule **out);
+
+/* The citation of law key in force on day d (the last line of key with from <= d), for a
+ * document dated d; *out points into pol. Errors: TN_ERR_NO_POLICY if key has no line on or
+ * before d (an unknown key included). */
+tn_err tn_policy_citation(const struct tn_policy *pol, const char *key, tn_day d,
+                          const struct tn_citation **out);
 
 /* The card-lock rule in force on day d. Errors: TN_ERR_NO_POLICY. */
 tn_err tn_policy_card(const struct tn_policy *pol, tn_day d, const struct tn_card_rule **out);

@@ -23,6 +23,10 @@ struct tn_table_meta {
     const char *created;  /* "YYYY-MM-DDTHH:MM:SS" stamped in XLSX/PDF metadata (pinned, so
                              the same data gives the same file) */
     int no_sum;           /* XLSX: no sum row (the rows overlap or carry their own total) */
+    enum tn_lang lang;    /* XLSX/PDF: column labels and enumerated values (vocab.h) in
+                             Vietnamese (the default) or English; CSV/JSON keep the ids */
+    const char *issuer;   /* XLSX/PDF header: "AGENCY — OFFICE" from the office settings
+                             (docs/letters.md); NULL: the agency alone */
 };
 
 struct tn__doc; /* XLSX or PDF state (table_out_int.h) */
@@ -74,6 +78,18 @@ tn_err tn_table_begin_names(struct tn_table_out *t, FILE *f, enum tn_out_format 
                             const struct tn_table_meta *meta, const char *const *names);
 tn_err tn_table_section_names(struct tn_table_out *t, const char *heading,
                               const char *const *names);
+
+/* The header a document (XLSX, PDF) prints for col: its Vietnamese label, or its English
+ * label with TN_LANG_EN; the id when the label is missing. Borrowed from col. */
+const char *tn_table_col_label(const struct tn_col *col, enum tn_lang lang);
+
+/* The text a document shows for a text cell s of column col (col may be NULL): the
+ * vocabulary's word for an enumerated value (vocab.h); for a list "a;b" or a "key:value"
+ * whose every token is in the vocabulary, the words ("w1; w2", "key word: value word")
+ * written into buf of n bytes; else s itself. Returns s, buf or a static word. CSV and JSON
+ * write s. */
+const char *tn_table_value_label(const struct tn_col *col, const char *s, enum tn_lang lang,
+                                 char *buf, size_t n);
 
 /* Whether a whole-number column named id adds up by the naming rule of docs/formats.md. */
 int tn_table_name_adds(const char *id);

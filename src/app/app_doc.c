@@ -74,8 +74,10 @@ static tn_err gather(struct tn_app *app, const struct tn_doc_request *req, enum 
                             src->why);
     src->facts.fines = app->policy->fines;
     src->facts.nfines = app->policy->nfines;
-    src->facts.issuer = req->issuer ? req->issuer : "BẢO HIỂM XÃ HỘI TỈNH";
+    src->facts.issuer = req->issuer ? req->issuer : "";
     src->facts.place = req->place ? req->place : "";
+    src->facts.authority = req->authority;
+    src->facts.signer = req->signer;
     src->facts.to = req->to ? req->to : "";
     return TN_OK;
 }
@@ -89,6 +91,11 @@ tn_err tn_app_doc(struct tn_app *app, const struct tn_scope *scope, enum tn_doc_
     if (err)
         return err;
     scope = &sc;
+    if (!req->issuer || !req->issuer[0]) /* never "BẢO HIỂM XÃ HỘI TỈNH" alone */
+        return tn__app_fail(app, TN_ERR_USAGE,
+                            "%s %s needs its issuing office (--issuer, or the office settings' "
+                            "office: docs/letters.md)",
+                            tn_doc_kind_name(kind), req->case_id);
     struct tn_doc_source src;
     tn_doc_source_init(&src);
     err = gather(app, req, tn_doc_kind_stage(kind), &src);

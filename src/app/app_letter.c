@@ -156,11 +156,13 @@ tn_err tn_app_letterhead_load(const char *path, const char *office_code, struct 
             mine = 1;
         }
         static const char *const keys[] = {
-            "agency", "office",  "place",           "authority",    "title",       "signer",
-            "phone",  "account", "suffix_reminder", "suffix_c12ts", "suffix_mass", "recipient"};
-        char **fields[] = {&lh->agency,          &lh->office,       &lh->place,      &lh->authority,
-                           &lh->title,           &lh->signer,       &lh->phone,      &lh->account,
-                           &lh->suffix_reminder, &lh->suffix_c12ts, &lh->suffix_mass};
+            "agency",      "office",    "place",    "authority",       "title",
+            "signer",      "phone",     "account",  "suffix_reminder", "suffix_c12ts",
+            "suffix_mass", "recipient", "province", "address"};
+        char **fields[] = {
+            &lh->agency,      &lh->office, &lh->place,    &lh->authority,       &lh->title,
+            &lh->signer,      &lh->phone,  &lh->account,  &lh->suffix_reminder, &lh->suffix_c12ts,
+            &lh->suffix_mass, NULL,        &lh->province, &lh->address};
         size_t k = 0;
         while (k < sizeof keys / sizeof keys[0] && strcmp(keys[k], key) != 0)
             k++;
@@ -189,11 +191,29 @@ tn_err tn_app_letterhead_load(const char *path, const char *office_code, struct 
     return err;
 }
 
+tn_err tn_letterhead_check(const struct tn_letterhead *lh, const char *path, char *why,
+                           size_t whysz)
+{
+    const struct {
+        const char *key, *value;
+    } need[] = {{"agency", lh->agency}, {"office", lh->office}, {"province", lh->province}};
+    for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
+        if (!need[i].value || !need[i].value[0]) {
+            snprintf(why, whysz,
+                     "%s: no \"%s\" setting: the office settings name the agency, the issuing "
+                     "office and the province of every document (docs/letters.md)",
+                     path, need[i].key);
+            return TN_ERR_NO_POLICY;
+        }
+    return TN_OK;
+}
+
 void tn_letterhead_release(struct tn_letterhead *lh)
 {
-    char *fields[] = {lh->agency,          lh->office,       lh->place,      lh->authority,
-                      lh->title,           lh->signer,       lh->phone,      lh->account,
-                      lh->suffix_reminder, lh->suffix_c12ts, lh->suffix_mass};
+    char *fields[] = {lh->agency,          lh->office,       lh->place,       lh->authority,
+                      lh->title,           lh->signer,       lh->phone,       lh->account,
+                      lh->suffix_reminder, lh->suffix_c12ts, lh->suffix_mass, lh->province,
+                      lh->address};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         free(fields[i]);
     for (size_t i = 0; i < lh->nrecipients; i++)

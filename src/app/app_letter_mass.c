@@ -30,7 +30,9 @@
     X(PERIOD_VI, "period_vi")  X(DEBT, "debt")                 X(PRINCIPAL, "principal_due")       \
     X(INTEREST, "interest_due") X(OVERDUE, "overdue")          X(MONTHS, "months_owed")            \
     X(OLDEST, "oldest_unpaid") X(STATUS, "legal_status")       X(WORKERS, "workers")               \
-    X(MEMO, "memo")            X(DATE, "date")                 X(LOCK, "card_lock_months")
+    X(MEMO, "memo")            X(DATE, "date")                 X(LOCK, "card_lock_months")         \
+    X(LAW_SI, "social_insurance_law") X(LAW_HI, "health_insurance_law")                            \
+    X(LAW_EMP, "employment_law")
 /* clang-format on */
 
 enum ph {
@@ -103,7 +105,8 @@ static int check_placeholders(char **problems, const char *path, long no, int co
                                "unit_name, tax_code, address, officer, period, period_vi, debt, "
                                "principal_due, interest_due, overdue, months_owed, "
                                "oldest_unpaid, legal_status, workers, memo, date, "
-                               "card_lock_months)",
+                               "card_lock_months, social_insurance_law, health_insurance_law, "
+                               "employment_law)",
                                path, no, col0 + chars(s, p),
                                end ? (int)(end - p + 1) : (int)strlen(p), p);
             bad = 1;
@@ -222,7 +225,8 @@ struct mass_ctx {
     const struct tmpl *t;
     struct tn_letter_doc *doc;
     char created[20];
-    int lock_tenths; /* policy/card_lock.csv on the letter's date */
+    int lock_tenths;     /* policy/card_lock.csv on the letter's date */
+    const char *laws[3]; /* the citations of {social_insurance_law} .. on the letter's date */
     size_t units, count;
 };
 
@@ -298,6 +302,10 @@ static const char *value(const struct mass_ctx *x, const struct tn_letter_unit *
         snprintf(tmp, sizeof tmp, t % 10 ? "%d,%d" : "%d", t / 10, t % 10);
         break;
     }
+    case PH_LAW_SI:
+    case PH_LAW_HI:
+    case PH_LAW_EMP:
+        return x->laws[ph - PH_LAW_SI];
     case PH_COUNT:
         return "";
     }
@@ -417,6 +425,17 @@ tn_err tn_app_letter_mass(struct tn_app *app, const struct tn_scope *scope,
         return tn__app_fail(app, TN_ERR_NO_POLICY, "no rule in policy/card_lock.csv on %s", day);
     }
     x.lock_tenths = cr->lock_tenths;
+    for (int i = PH_LAW_SI; i <= PH_LAW_EMP; i++) {
+        const struct tn_citation *c;
+        if (tn_policy_citation(app->policy, ph_names[i], o->date, &c)) {
+            char day[TN_DAY_BUFSZ];
+            tn_day_format(o->date, day);
+            return tn__app_fail(app, TN_ERR_NO_POLICY,
+                                "no citation of %s in policy/citations.csv on %s", ph_names[i],
+                                day);
+        }
+        x.laws[i - PH_LAW_SI] = c->text;
+    }
     struct tmpl t;
     const char *name = o->template_path ? o->template_path : "template";
     if ((err = tmpl_load(app, name, o->template_text, &t, &res->problems)))

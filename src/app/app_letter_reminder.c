@@ -72,11 +72,15 @@ struct rem_terms {
     tn_ppm rate;
     char rate_text[16];
     int evasion_days;
+    const char *laws[3]; /* the citations of cited_laws in force on the letter's day */
 };
 
-/* The terms in force on day d (reminder.h). Errors: TN_ERR_NO_POLICY (why says which) when
- * interest.csv has no daily rule or legal.csv no rule in force that day: a letter never quotes
- * a made-up term. */
+/* The laws a reminder is based on (policy/citations.csv), in the order it cites them. */
+static const char *const cited_laws[] = {"social_insurance_law", "health_insurance_law",
+                                         "employment_law"};
+
+/* The terms in force on day d. Errors: TN_ERR_NO_POLICY (why says which) when interest.csv has no
+ * daily rule or legal.csv no rule in force that day: a letter never quotes a made-up term. */
 static tn_err reminder_terms(struct tn_app *app, tn_day d, struct rem_terms *out)
 {
     const struct tn_policy *pol = app->policy;
@@ -91,6 +95,14 @@ static tn_err reminder_terms(struct tn_app *app, tn_day d, struct rem_terms *out
     for (char *c = out->rate_text; *c; c++)
         if (*c == '.')
             *c = ',';
+    for (size_t i = 0; i < sizeof cited_laws / sizeof cited_laws[0]; i++) {
+        const struct tn_citation *c;
+        if (tn_policy_citation(pol, cited_laws[i], d, &c))
+            return tn__app_fail(app, TN_ERR_NO_POLICY,
+                                "no citation of %s in policy/citations.csv on %s", cited_laws[i],
+                                day);
+        out->laws[i] = c->text;
+    }
     return TN_OK;
 }
 
@@ -115,11 +127,10 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn_letterhea
     tn_letter_addressee(doc, to);
     if (u->address[0])
         tn_letter_paraf(doc, TN_LETTER_CENTER, "Địa chỉ: %s", u->address);
-    /* LAW: Law 41/2024/QH15 Art 35 (the office reminds), Art 38-40 (late, evading, interest) */
-    tn_letter_basis(doc, "Luật Bảo hiểm xã hội số 41/2024/QH15 ngày 29 tháng 6 năm 2024");
-    tn_letter_basis(doc, "Luật Bảo hiểm y tế số 25/2008/QH12, được sửa đổi, bổ sung bởi Luật số "
-                         "46/2014/QH13");
-    tn_letter_basis(doc, "Luật Việc làm số 38/2013/QH13");
+    /* LAW: Law 41/2024/QH15 Art 35 (the office reminds), Art 38-40 (late, evading, interest);
+     * the laws as cited on the letter's day (policy/citations.csv) */
+    for (size_t i = 0; i < sizeof cited_laws / sizeof cited_laws[0]; i++)
+        tn_letter_basis(doc, terms->laws[i]);
     /* CONFIRM: the decree's full title and date, not yet read in its text */
     tn_letter_basis(doc, "Nghị định số 274/2025/NĐ-CP của Chính phủ");
     tn_day end = tn_period_last_day(u->bal.period);

@@ -424,9 +424,8 @@ static tn_err labour_row(void *ctx, const struct tn_labour_row *r)
     c[LAB_debt] = tn_cell_int(r->debt);
     c[LAB_units_in_debt] = tn_cell_int(r->units_in_debt);
     /* nothing assessed: no ratio */
-    c[LAB_debt_ratio] = r->assessed > 0
-                            ? tn_cell_tenths(tn_percent_tenths_down(r->debt, r->assessed))
-                            : tn_cell_null();
+    c[LAB_debt_ratio] =
+        r->assessed > 0 ? tn_cell_tenths(tn_percent_tenths(r->debt, r->assessed)) : tn_cell_null();
     return put(ctx, c, LAB_NCOLS);
 }
 

@@ -72,6 +72,25 @@ void tn_cli_audit(struct tn_app *app, const char *operation, const char *target,
  * stdin is a terminal) into buf. Errors: TN_ERR_USAGE (no line, or longer than size - 1). */
 tn_err tn_cli_read_password(char *buf, size_t size);
 
+/* Parses --lang: "vi" or "en" into *out; otherwise reports it for command what and returns
+ * TN_ERR_USAGE. */
+tn_err tn_cli_lang_parse(const char *what, const char *s, enum tn_lang *out);
+
+/* The office settings file: $THUNO_TEMPLATES/letterhead.txt, else the repository's
+ * templates/letterhead.txt, into buf of n bytes (settings.c). */
+void tn_cli_settings_path(char *buf, size_t n);
+
+/* Loads the office settings at path (NULL: tn_cli_settings_path), office's own lines winning
+ * when office is not NULL, and checks that they name the agency, office and province
+ * (tn_letterhead_check). Reports its own failure for command what; on failure lh is empty.
+ * Release lh with tn_letterhead_release. Errors: TN_ERR_IO, TN_ERR_PARSE, TN_ERR_NO_POLICY. */
+tn_err tn_cli_office_settings(const char *what, const char *path, const char *office,
+                              struct tn_letterhead *lh);
+
+/* The header line of a document of office (NULL: the province's office): "AGENCY — OFFICE"
+ * from the office settings, into buf of n bytes. Errors: as tn_cli_office_settings. */
+tn_err tn_cli_office_header(const char *what, const char *office, char *buf, size_t n);
+
 /* Prints "thuno: <what>: <why>" to stderr; why is formatted. */
 void tn_cli_error(const char *what, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

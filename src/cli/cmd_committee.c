@@ -1,7 +1,7 @@
 /*
- * cmd_committee.c - `thuno committee --period YYYY-MM [--office CODE] [--as-of DATE] -o
- * FILE.pdf`: the monthly report to the provincial People's Committee (seed 001) as one PDF of
- * three sections, the tables of `report pc_report`, `pc_refusing` and `pc_measures`
+ * cmd_committee.c - `thuno committee --period YYYY-MM [--office CODE] [--as-of DATE]
+ * [--lang vi|en] -o FILE.pdf`: the monthly report to the provincial People's Committee (seed 001)
+ * as one PDF of three sections, the tables of `report pc_report`, `pc_refusing` and `pc_measures`
  * (docs/inspections.md). Like the reports, the document carries the time it describes (the
  * as-of time, or the run's "now") as its creation date.
  */
@@ -15,7 +15,7 @@
 
 tn_err tn_cmd_committee(struct tn_cli *cli)
 {
-    const char *period = NULL, *as_of_arg = NULL, *out = NULL, *office = NULL;
+    const char *period = NULL, *as_of_arg = NULL, *out = NULL, *office = NULL, *lang = "vi";
     struct tn_report_params p;
     tn_report_params_init(&p);
     for (int i = 1; i < cli->argc; i++) {
@@ -30,10 +30,15 @@ tn_err tn_cmd_committee(struct tn_cli *cli)
             office = cli->argv[++i];
         else if (strcmp(arg, "-o") == 0)
             out = cli->argv[++i];
+        else if (strcmp(arg, "--lang") == 0)
+            lang = cli->argv[++i];
         else
             return TN_ERR_USAGE;
     }
     if (!period || !out)
+        return TN_ERR_USAGE;
+    enum tn_lang doc_lang;
+    if (tn_cli_lang_parse("committee", lang, &doc_lang))
         return TN_ERR_USAGE;
     if (tn_period_parse(period, &p.period)) {
         tn_cli_error("committee", "expected --period YYYY-MM, got \"%s\"", period);
@@ -45,8 +50,20 @@ tn_err tn_cmd_committee(struct tn_cli *cli)
         return TN_ERR_USAGE;
     }
     p.as_of = as_of_arg ? as_of : NULL;
+    /* the office settings head the document and name the province (docs/letters.md) */
+    struct tn_letterhead lh;
+    tn_err err = tn_cli_office_settings("committee", NULL, office, &lh);
+    if (err)
+        return err == TN_ERR_NO_POLICY ? TN_ERR_REJECTED : err;
+    char issuer[512], title[512];
+    snprintf(issuer, sizeof issuer, "%s — %s", lh.agency, lh.office);
+    snprintf(title, sizeof title,
+             "Báo cáo UBND tỉnh %s: sử dụng lao động, đóng BHXH / Report to the People's "
+             "Committee of %s",
+             lh.province, lh.province);
+    tn_letterhead_release(&lh);
     struct tn_cli_app ca;
-    tn_err err = tn_cli_app_open(cli, &ca);
+    err = tn_cli_app_open(cli, &ca);
     if (err)
         return err;
     struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
@@ -66,9 +83,8 @@ tn_err tn_cmd_committee(struct tn_cli *cli)
     snprintf(subtitle, sizeof subtitle, "Kỳ / period %s%s%s — số liệu đến / as known at %s", period,
              office ? " — cơ quan / office " : "", office ? office : "",
              p.as_of ? p.as_of : cli->now);
-    struct tn_table_meta meta = {"Báo cáo UBND tỉnh: sử dụng lao động, đóng BHXH / Report to the "
-                                 "People's Committee",
-                                 subtitle, p.as_of ? p.as_of : cli->now, 0};
+    struct tn_table_meta meta = {title, subtitle, p.as_of ? p.as_of : cli->now,
+                                 0,     doc_lang, issuer};
     struct tn_table_out t;
     err = tn_table_begin(&t, f, TN_OUT_PDF, &meta, NULL, 0);
     struct tn_sink sink = tn_table_sink(&t);

@@ -24,6 +24,7 @@
 
 struct doc_args {
     const char *kind, *case_id, *to, *issuer, *place, *format, *out;
+    const char *authority, *signer; /* the office settings' signature block */
     int has_date, has_as_of;
     tn_day date;
     char as_of[20];
@@ -74,9 +75,14 @@ static const struct tn_scope everyone = {NULL, NULL, TN_ROLE_ADMIN};
 
 static struct tn_doc_request request(const struct doc_args *a)
 {
-    return (struct tn_doc_request){
-        a->case_id, a->has_date ? a->date : -1, a->has_as_of ? a->as_of : NULL, a->to, a->issuer,
-        a->place};
+    return (struct tn_doc_request){a->case_id,
+                                   a->has_date ? a->date : -1,
+                                   a->has_as_of ? a->as_of : NULL,
+                                   a->to,
+                                   a->issuer,
+                                   a->place,
+                                   a->authority,
+                                   a->signer};
 }
 
 static tn_err write_doc(const struct doc_args *a, const struct tn_doc *d, const char *created)
@@ -176,11 +182,24 @@ tn_err tn_cmd_doc(struct tn_cli *cli)
     tn_err err = parse_args(cli, &a);
     if (err)
         return err;
+    /* the issuing office and the place come from the office settings unless given */
+    struct tn_letterhead lh = {0};
+    if ((err = tn_cli_office_settings("doc", NULL, NULL, &lh)))
+        return err == TN_ERR_NO_POLICY ? TN_ERR_REJECTED : err;
+    a.authority = lh.authority;
+    a.signer = lh.title;
+    if (!a.issuer)
+        a.issuer = lh.office;
+    if (!a.place)
+        a.place = lh.place ? lh.place : lh.province;
     struct tn_cli_app ca;
-    if ((err = tn_cli_app_open(cli, &ca)))
+    if ((err = tn_cli_app_open(cli, &ca))) {
+        tn_letterhead_release(&lh);
         return err;
+    }
     err = strcmp(a.kind, "checklist") == 0 ? checklist(&ca.app, &a) : produce(&ca.app, &a);
     tn_cli_app_close(&ca);
+    tn_letterhead_release(&lh);
     return err;
 }
 

@@ -19,10 +19,6 @@
 #include "thuno/letter_rule.h"
 #include "thuno/report.h"
 
-#ifndef THUNO_TEMPLATES_DIR
-#define THUNO_TEMPLATES_DIR "templates"
-#endif
-
 /* The options of `thuno letter KIND`, checked. */
 struct letter_args {
     tn_period period;
@@ -242,17 +238,9 @@ tn_err tn_cmd_letter(struct tn_cli *cli)
                      (int)bad_len, bad);
         return TN_ERR_USAGE;
     }
-    char lhpath[1024];
-    const char *tdir = getenv("THUNO_TEMPLATES");
-    snprintf(lhpath, sizeof lhpath, "%s/letterhead.txt",
-             tdir && *tdir ? tdir : THUNO_TEMPLATES_DIR);
     struct tn_letterhead lh;
-    char *problems = NULL;
-    err = tn_app_letterhead_load(a.letterhead ? a.letterhead : lhpath, a.office, &lh, &problems);
-    print_problems(problems, 1);
-    free(problems);
-    if (err)
-        return err;
+    if ((err = tn_cli_office_settings("letter", a.letterhead, a.office, &lh)))
+        return err == TN_ERR_NO_POLICY ? TN_ERR_REJECTED : err;
     err = run(cli, kind, &a, &lh, status);
     tn_letterhead_release(&lh);
     return err;

@@ -1,8 +1,8 @@
 /*
  * cmd_pack.c - `thuno pack meeting --period P [--office CODE] [--as-of DATE]
- * [--format pdf|csv] [-o FILE]`: the pack for the director's monthly meeting with QLT, KTTN
- * and TTKT (seed 002, docs/operations.md "Meeting pack"), five tables in one document, made by
- * the application layer (tn_app_pack_meeting, src/app/app_pack.c); this file parses the
+ * [--format pdf|csv] [--lang vi|en] [-o FILE]`: the pack for the director's monthly meeting with
+ * QLT, KTTN and TTKT (seed 002, docs/operations.md "Meeting pack"), five tables in one document,
+ * made by the application layer (tn_app_pack_meeting, src/app/app_pack.c); this file parses the
  * arguments, opens the output and writes the sections it is given.
  */
 #include "cli.h"
@@ -17,11 +17,12 @@ struct pack_args {
     tn_period period;
     const char *office, *as_of, *format, *out;
     char as_of_buf[20];
+    enum tn_lang lang; /* --lang vi|en: the labels of the PDF */
 };
 
 static tn_err parse(struct tn_cli *cli, struct pack_args *a)
 {
-    const char *period = NULL, *as_of = NULL;
+    const char *period = NULL, *as_of = NULL, *lang = "vi";
     if (cli->argc < 2 || strcmp(cli->argv[1], "meeting") != 0)
         return TN_ERR_USAGE;
     for (int i = 2; i < cli->argc; i++) {
@@ -37,9 +38,13 @@ static tn_err parse(struct tn_cli *cli, struct pack_args *a)
             a->format = cli->argv[++i];
         else if (strcmp(arg, "-o") == 0 && has)
             a->out = cli->argv[++i];
+        else if (strcmp(arg, "--lang") == 0 && has)
+            lang = cli->argv[++i];
         else
             return TN_ERR_USAGE;
     }
+    if (tn_cli_lang_parse("pack", lang, &a->lang))
+        return TN_ERR_USAGE;
     if (!period || tn_period_parse(period, &a->period)) {
         tn_cli_error("pack", "expected --period YYYY-MM");
         return TN_ERR_USAGE;
@@ -67,6 +72,9 @@ tn_err tn_cmd_pack(struct tn_cli *cli)
         tn_cli_error("pack", "a PDF needs -o FILE");
         return TN_ERR_USAGE;
     }
+    char issuer[512] = ""; /* a PDF is headed by the office settings; CSV needs none */
+    if (fmt == TN_OUT_PDF && (err = tn_cli_office_header("pack", a.office, issuer, sizeof issuer)))
+        return err == TN_ERR_NO_POLICY ? TN_ERR_REJECTED : err;
     struct tn_cli_app ca;
     if ((err = tn_cli_app_open(cli, &ca)))
         return err;
@@ -88,8 +96,12 @@ tn_err tn_cmd_pack(struct tn_cli *cli)
     snprintf(subtitle, sizeof subtitle, "Kỳ / period %s%s%s — số liệu đến / as known at %s", per,
              a.office ? " — cơ quan / office " : "", a.office ? a.office : "",
              a.as_of ? a.as_of : cli->now);
-    struct tn_table_meta meta = {"Tài liệu giao ban tháng / Monthly meeting pack", subtitle,
-                                 a.as_of ? a.as_of : cli->now, 0};
+    struct tn_table_meta meta = {"Tài liệu giao ban tháng / Monthly meeting pack",
+                                 subtitle,
+                                 a.as_of ? a.as_of : cli->now,
+                                 0,
+                                 a.lang,
+                                 issuer};
     struct tn_table_out t;
     err = tn_table_begin(&t, f, fmt, &meta, NULL, 0);
     struct tn_sink sink = tn_table_sink(&t);

@@ -12,6 +12,7 @@
 #include "thuno/table_out.h"
 #include "thuno/app.h"
 #include "thuno/report.h"
+#include "thuno/vocab.h"
 
 /* The options of `thuno report`, checked. */
 struct report_args {
@@ -22,6 +23,7 @@ struct report_args {
     int year;            /* --year, 0 when not given */
     tn_day day;          /* --date: -1 when not given */
     const char *officer; /* --officer: NULL for every officer */
+    enum tn_lang lang;   /* --lang vi|en: the labels of XLSX and PDF */
 };
 
 /* `thuno report --list`: one line a report, tab-separated: its name, the options it needs or
@@ -48,6 +50,39 @@ static void print_reports(FILE *f)
     }
 }
 
+static const char *const type_names[] = {"text",   "money", "count", "number",
+                                         "tenths", "date",  "period"};
+
+/* `thuno report --columns NAME`: one line a column of the report, tab-separated: its id (the
+ * CSV/JSON header), type, Vietnamese label, English label (the XLSX/PDF headers by --lang)
+ * and 1 when it adds up. Errors: TN_ERR_USAGE for an unknown report. */
+static tn_err print_columns(FILE *f, const char *name)
+{
+    const struct tn_report *r = tn_app_report(name);
+    if (!r) {
+        tn_cli_error("report", "unknown report \"%s\"", name);
+        return TN_ERR_USAGE;
+    }
+    for (size_t i = 0; i < r->ncols; i++) {
+        const struct tn_col *c = &r->cols[i];
+        fprintf(f, "%s\t%s\t%s\t%s\t%d\n", c->id,
+                (unsigned)c->type < sizeof type_names / sizeof type_names[0] ? type_names[c->type]
+                                                                             : "?",
+                tn_table_col_label(c, TN_LANG_VI), tn_table_col_label(c, TN_LANG_EN), c->adds);
+    }
+    return TN_OK;
+}
+
+/* `thuno report --values`: the vocabulary of enumerated values (vocab.h), one a line,
+ * tab-separated: the column it is limited to ("*": any), the value as CSV/JSON write it, and
+ * the Vietnamese and English words XLSX/PDF show. */
+static void print_values(FILE *f)
+{
+    struct tn_vocab_entry e;
+    for (size_t i = 0; tn_vocab_get(i, &e); i++)
+        fprintf(f, "%s\t%s\t%s\t%s\n", e.column ? e.column : "*", e.value, e.vi, e.en);
+}
+
 /* The reports listed after an unknown name, one a line with what it shows. */
 static void describe_reports(FILE *f)
 {
@@ -60,6 +95,7 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct report_ar
                          const char **format, const char **out, const char **as_of_arg,
                          char as_of[static 20])
 {
+    const char *lang = "vi";
     const char *period = NULL, *from = NULL, *to = NULL, *year = NULL, *date = NULL;
     for (int i = 1; i < cli->argc; i++) {
         const char *arg = cli->argv[i];
@@ -84,12 +120,16 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct report_ar
             *format = cli->argv[++i];
         else if (strcmp(arg, "-o") == 0 && has)
             *out = cli->argv[++i];
+        else if (strcmp(arg, "--lang") == 0 && has)
+            lang = cli->argv[++i];
         else if (arg[0] != '-' && !*name)
             *name = arg;
         else
             return TN_ERR_USAGE;
     }
     if (!*name)
+        return TN_ERR_USAGE;
+    if (tn_cli_lang_parse("report", lang, &a->lang))
         return TN_ERR_USAGE;
     if (period && tn_period_parse(period, &a->period)) {
         tn_cli_error("report", "expected --period YYYY-MM, got \"%s\"", period);
@@ -189,6 +229,14 @@ tn_err tn_cmd_report(struct tn_cli *cli)
         print_reports(stdout);
         return fflush(stdout) ? TN_ERR_IO : TN_OK;
     }
+    if (cli->argc == 3 && strcmp(cli->argv[1], "--columns") == 0) {
+        tn_err err = print_columns(stdout, cli->argv[2]);
+        return err ? err : fflush(stdout) ? TN_ERR_IO : TN_OK;
+    }
+    if (cli->argc == 2 && strcmp(cli->argv[1], "--values") == 0) {
+        print_values(stdout);
+        return fflush(stdout) ? TN_ERR_IO : TN_OK;
+    }
     tn_err err = parse_args(cli, &name, &a, &format, &out, &as_of_arg, as_of);
     if (err)
         return err;
@@ -224,6 +272,11 @@ tn_err tn_cmd_report(struct tn_cli *cli)
         tn_cli_error("report", "format \"%s\" is not available (csv, json, xlsx, pdf)", format);
         return TN_ERR_USAGE;
     }
+    /* documents are headed by the office settings; CSV and JSON are data and need none */
+    char issuer[512] = "";
+    int doc = fmt == TN_OUT_XLSX || fmt == TN_OUT_PDF;
+    if (doc && (err = tn_cli_office_header("report", a.office, issuer, sizeof issuer)))
+        return err == TN_ERR_NO_POLICY ? TN_ERR_REJECTED : err;
     struct tn_cli_out o;
     if ((err = tn_cli_out_open(&o, out, "report")))
         return err;
@@ -233,7 +286,8 @@ tn_err tn_cmd_report(struct tn_cli *cli)
     char sub[160];
     const char *known_at = as_of_arg ? as_of : cli->now;
     subtitle_of(&a, a.office, known_at, sub);
-    struct tn_table_meta meta = {r->title, sub, known_at, (flags & TN_REPORT_NO_SUM) != 0};
+    struct tn_table_meta meta = {r->title, sub,   known_at, (flags & TN_REPORT_NO_SUM) != 0,
+                                 a.lang,   issuer};
     err = run_app_report(cli, r, &a, &meta, o.f, fmt);
     return tn_cli_out_close(&o, err, "report");
 }

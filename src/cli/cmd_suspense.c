@@ -50,8 +50,12 @@ static tn_err cmd_match(struct tn_cli *cli)
     if (err)
         return err;
     struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
-    struct tn_table_meta meta = {"Đối chiếu tiền chưa xác định đơn vị / Suspense matching", "",
-                                 cli->now, 0};
+    struct tn_table_meta meta = {"Đối chiếu tiền chưa xác định đơn vị / Suspense matching",
+                                 "",
+                                 cli->now,
+                                 0,
+                                 TN_LANG_VI,
+                                 NULL};
     size_t ncols;
     const struct tn_col *cols = tn_app_suspense_match_cols(&ncols);
     struct tn_table_out t;

@@ -28,7 +28,8 @@ static const struct {
     {"report", tn_cmd_report,
      "report NAME [--period YYYY-MM | --year YYYY] [--from DATE --to DATE] [--office CODE] "
      "[--officer O] [--as-of DATE] [--date DATE] "
-     "[--format csv|json|xlsx|pdf] [-o FILE] | report --list"},
+     "[--format csv|json|xlsx|pdf] [--lang vi|en] [-o FILE] | report --list | report --columns "
+     "NAME | report --values"},
     {"explain", tn_cmd_explain,
      "explain UNIT_CODE YYYY-MM [--as-of DATE] [--office CODE] [--format text|json]"},
     {"case", tn_cmd_case,
@@ -55,7 +56,7 @@ static const struct {
      "[--decision-no TEXT] [--inspector TEXT] [--underdeclared N] [--unpaid N] [--workers N] "
      "[--fine N] [--note TEXT] [--update]"},
     {"committee", tn_cmd_committee,
-     "committee --period YYYY-MM [--office CODE] [--as-of DATE] -o FILE.pdf"},
+     "committee --period YYYY-MM [--office CODE] [--as-of DATE] [--lang vi|en] -o FILE.pdf"},
     {"doc", tn_cmd_doc,
      "doc fine_proposal|deduction_request|lawsuit_petition|enforcement_request|pensioner_notice"
      "|checklist CASE_ID [--date D] [--as-of T] [--to TEXT] [--issuer TEXT] [--place TEXT] "
@@ -64,7 +65,8 @@ static const struct {
      "assign UNIT... --officer O --from DATE [--actor WHO] [--reason TEXT] | assign "
      "--from-officer O1 --officer O2 --from DATE [--actor WHO] [--reason TEXT]"},
     {"pack", tn_cmd_pack,
-     "pack meeting --period YYYY-MM [--office CODE] [--as-of DATE] [--format pdf|csv] [-o FILE]"},
+     "pack meeting --period YYYY-MM [--office CODE] [--as-of DATE] [--format pdf|csv] "
+     "[--lang vi|en] [-o FILE]"},
     {"letter", tn_cmd_letter,
      "letter reminder|c12ts|mass --period YYYY-MM [--unit U] [--office CODE] [--date D] "
      "[--as-of DATE] [--template FILE.txt] [--status LIST] [--record --actor WHO] "
@@ -94,6 +96,19 @@ void tn_cli_error(const char *what, const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
+}
+
+tn_err tn_cli_lang_parse(const char *what, const char *s, enum tn_lang *out)
+{
+    if (strcmp(s, "vi") == 0)
+        *out = TN_LANG_VI;
+    else if (strcmp(s, "en") == 0)
+        *out = TN_LANG_EN;
+    else {
+        tn_cli_error(what, "expected --lang vi|en, got \"%s\"", s);
+        return TN_ERR_USAGE;
+    }
+    return TN_OK;
 }
 
 tn_err tn_cli_open_store(struct tn_cli *cli, struct tn_store **out)

@@ -293,7 +293,8 @@ static void header(struct tn_doc *d, const struct tn_doc_facts *f, const char *c
     snprintf(d->place, sizeof d->place, "%s", f->place ? f->place : "");
     snprintf(d->place_date, sizeof d->place_date, "%s%s%s", f->place && f->place[0] ? f->place : "",
              f->place && f->place[0] ? ", " : "", dv);
-    snprintf(d->signer, sizeof d->signer, "GIÁM ĐỐC");
+    snprintf(d->authority, sizeof d->authority, "%s", f->authority ? f->authority : "");
+    snprintf(d->signer, sizeof d->signer, "%s", f->signer && f->signer[0] ? f->signer : "GIÁM ĐỐC");
     d->date = f->date;
 }
 

@@ -40,6 +40,7 @@ void tn_policy_release(struct tn_policy *pol)
     free(pol->name_rules);
     free(pol->tip_rewards);
     free(pol->inspections);
+    free(pol->citations);
     free(pol->duties);
     free(pol->holidays);
     for (size_t i = 0; i < pol->nstrings; i++)
@@ -275,6 +276,21 @@ tn_err tn_policy_allocation(const struct tn_policy *pol, tn_day d,
 tn_err tn_policy_legal(const struct tn_policy *pol, tn_day d, const struct tn_legal_rule **out)
 {
     AT(pol->legal, pol->nlegal, d, out);
+}
+
+tn_err tn_policy_citation(const struct tn_policy *pol, const char *key, tn_day d,
+                          const struct tn_citation **out)
+{
+    const struct tn_citation *best = NULL;
+    for (size_t i = 0; i < pol->ncitations; i++) {
+        const struct tn_citation *c = &pol->citations[i];
+        if (c->from <= d && strcmp(c->key, key) == 0 && (!best || c->from > best->from))
+            best = c;
+    }
+    if (!best)
+        return TN_ERR_NO_POLICY;
+    *out = best;
+    return TN_OK;
 }
 
 tn_err tn_policy_card(const struct tn_policy *pol, tn_day d, const struct tn_card_rule **out)

@@ -194,8 +194,13 @@ void tn__h_report(struct tn__http_req *q, struct tn__http_reply *r)
         tn__http_error(r, q->app, TN_ERR_IO);
         return;
     }
-    struct tn_table_meta meta = {rep->title, "", p.as_of ? p.as_of : q->app->now,
-                                 (tn_app_report_flags(rep) & TN_REPORT_NO_SUM) != 0};
+    const char *lang = tn__http_arg(q, "lang");
+    struct tn_table_meta meta = {rep->title,
+                                 "",
+                                 p.as_of ? p.as_of : q->app->now,
+                                 (tn_app_report_flags(rep) & TN_REPORT_NO_SUM) != 0,
+                                 lang && strcmp(lang, "en") == 0 ? TN_LANG_EN : TN_LANG_VI,
+                                 NULL};
     struct tn_table_out t;
     err = tn_table_begin(&t, f, fmt, &meta, rep->cols, rep->ncols);
     struct tn_sink sink = tn_table_sink(&t);

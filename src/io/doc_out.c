@@ -80,6 +80,7 @@ tn_err tn_doc_write_text(FILE *f, const struct tn_doc *d)
             break;
         }
     }
-    fprintf(f, "\n%s\n(ký, ghi rõ họ tên, đóng dấu / signature and seal)\n", d->signer);
+    fprintf(f, "\n%s%s%s\n(ký, ghi rõ họ tên, đóng dấu / signature and seal)\n", d->authority,
+            d->authority[0] ? "\n" : "", d->signer);
     return ferror(f) ? TN_ERR_IO : TN_OK;
 }

@@ -98,7 +98,10 @@ tn_err tn_doc_write_pdf(FILE *f, const struct tn_doc *d, const char *created)
         }
     }
     static const char *const recipients[] = {"Như trên;", "Lưu: VT, hồ sơ."};
-    struct tn_letter_sign s = {.title = d->signer, .recipients = recipients, .nrecipients = 2};
+    struct tn_letter_sign s = {.authority = d->authority[0] ? d->authority : NULL,
+                               .title = d->signer,
+                               .recipients = recipients,
+                               .nrecipients = 2};
     tn_letter_sign(doc, &s);
     tn_err err = tn_letter_doc_write(doc, f);
     tn_letter_doc_free(doc);

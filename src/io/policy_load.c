@@ -309,6 +309,23 @@ static tn_err legal_row(struct tn_policy *pol, const char *const *c, char *why, 
                 "expected one late/evasion rule per start (got a second one from %s)", c[0]);
 }
 
+static tn_err citation_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
+{
+    struct tn_citation e = {0};
+    tn_err err;
+    if (!c[0][0])
+        return WHY("key: expected the law's key, e.g. employment_law");
+    if (!c[2][0])
+        return WHY("text: expected the citation as documents print it");
+    if ((err = day_cell(c[1], &e.from, why, whysz)) ||
+        (err = source_cell(pol, c[3], &e.source, why, whysz)))
+        return err;
+    e.key = tn_policy_intern(pol, c[0]);
+    e.text = tn_policy_intern(pol, c[2]);
+    PUSH_UNIQUE(pol->citations, pol->ncitations, e, o->from == e.from && strcmp(o->key, e.key) == 0,
+                "expected one citation of %s per start (got a second one from %s)", c[0], c[1]);
+}
+
 /* "1.0" months -> 10 tenths; one decimal at most */
 static tn_err tenths_cell(const char *s, int *out, char *why, size_t whysz)
 {
@@ -628,6 +645,7 @@ static const struct spec specs[] = {
     {"inspections.csv", {R("from"), R("referral_months"), R("referral_worker_gap"),
                          R("referral_findings"), R("chair_months"), R("refuse_months"),
                          R("refuse_reminders"), R("source")}, 8, inspection_row, 1},
+    {"citations.csv", {R("key"), R("from"), R("text"), R("source")}, 4, citation_row, 2},
     {"calendar.csv", {R("duty"), R("from"), R("name_vi"), R("name_en"), R("recurrence"),
                       R("due"), R("event"), R("department"), R("source")}, 9,
      tn__policy_duty_row, 2},

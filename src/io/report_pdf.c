@@ -48,6 +48,7 @@ struct section {
     int *right;                  /* per column: numbers, right-aligned and never wrapped */
     double *nat, *min;           /* per column: natural and minimum width */
     double *x, *width;           /* per column: left edge and width on the page */
+    const char **label;          /* per column: its label in the document's language */
     char **head;                 /* per column: the header label broken into lines */
     double head_h, *row_h;       /* heights of the header row and of each row */
     double total_nat, total_min; /* the natural or minimum widths and pads together */
@@ -56,6 +57,7 @@ struct section {
 struct tn__doc {
     struct section *sec;
     size_t nsec, capsec;
+    enum tn_lang lang; /* of the labels and the enumerated values */
 };
 
 static void add_section(struct tn__doc *d, const char *heading, const struct tn_col *cols,
@@ -71,6 +73,9 @@ static void add_section(struct tn__doc *d, const char *heading, const struct tn_
     c->x = tn_xcalloc(n, sizeof *c->x);
     c->width = tn_xcalloc(n, sizeof *c->width);
     c->head = tn_xcalloc(n, sizeof *c->head);
+    c->label = tn_xcalloc(n, sizeof *c->label);
+    for (size_t i = 0; i < ncols; i++)
+        c->label[i] = tn_table_col_label(&cols[i], d->lang);
 }
 
 static void free_section(struct section *c)
@@ -86,12 +91,14 @@ static void free_section(struct section *c)
     free(c->x);
     free(c->width);
     free(c->head);
+    free(c->label);
     free(c->row_h);
 }
 
 tn_err tn__pdf_begin(struct tn_table_out *t)
 {
     struct tn__doc *d = tn_xcalloc(1, sizeof *d);
+    d->lang = t->meta.lang;
     add_section(d, NULL, t->cols, t->ncols);
     t->doc = d;
     return TN_OK;
@@ -115,7 +122,7 @@ tn_err tn__pdf_row(struct tn_table_out *t, const struct tn_cell *cells)
     TN_GROW(c->cells, c->capcells, c->ncells + c->ncols);
     for (size_t i = 0; i < c->ncols; i++) {
         char buf[512];
-        tn__cell_display(&cells[i], &c->cols[i], buf, sizeof buf);
+        tn__cell_display(&cells[i], &c->cols[i], t->doc->lang, buf, sizeof buf);
         c->cells[c->ncells++] = tn_xstrdup(buf);
         if (cells[i].type == TN_CELL_INT || cells[i].type == TN_CELL_TENTHS)
             c->right[i] = 1;
@@ -215,13 +222,12 @@ static double widest_word(PangoLayout *l, const char *s)
 /* The natural and minimum widths of c's columns, measured with l: a number column's least
  * width is its widest figure, a text column's its longest word or MIN_TEXT, whichever is
  * larger (but never more than its natural width), and no column is narrower than the widest
- * piece of its header label. */
+ * piece of its header label; a label counts half its width (two lines) to the natural. */
 static void natural(PangoLayout *l, struct section *c)
 {
     c->total_nat = c->total_min = 0;
     for (size_t i = 0; i < c->ncols; i++) {
-        double head = text_width(l, c->cols[i].id), piece = widest_piece(l, c->cols[i].id),
-               cells = 0;
+        double head = text_width(l, c->label[i]), piece = widest_piece(l, c->label[i]), cells = 0;
         double word = 0;
         for (long r = 0; r < c->rows; r++) {
             const char *s = c->cells[(size_t)r * c->ncols + i];
@@ -234,6 +240,8 @@ static void natural(PangoLayout *l, struct section *c)
         }
         if (!c->right[i] && cells > MAX_COLW)
             cells = MAX_COLW;
+        /* a header label (Vietnamese: several words) may take two lines at natural width */
+        head = head / 2 > piece ? head / 2 : piece;
         c->nat[i] = head > cells ? head : cells;
         double least = c->right[i] || cells < MIN_TEXT ? cells : MIN_TEXT;
         least = word > least ? word : least;
@@ -265,7 +273,7 @@ static void fit(PangoLayout *l, struct section *c, double avail)
     c->head_h = 0;
     for (size_t i = 0; i < c->ncols; i++) {
         double h;
-        c->head[i] = break_label(l, c->cols[i].id, c->width[i]);
+        c->head[i] = break_label(l, c->label[i], c->width[i]);
         set_text(l, c->head[i], c->width[i], NULL, &h);
         c->head_h = h > c->head_h ? h : c->head_h;
     }
@@ -316,7 +324,8 @@ static void page_begin(struct layout *o)
     double avail = o->page_w - 2 * MARGIN, h;
     if (o->cr)
         cairo_set_source_rgb(o->cr, 0, 0, 0);
-    set_text(o->l, "BẢO HIỂM XÃ HỘI VIỆT NAM — thuno", avail, NULL, &h);
+    set_text(o->l, o->t->meta.issuer ? o->t->meta.issuer : "BẢO HIỂM XÃ HỘI VIỆT NAM", avail, NULL,
+             &h);
     show(o, o->l, MARGIN, MARGIN);
     double y = MARGIN + h + 2;
     set_text(o->big, o->t->meta.title, avail, NULL, &h);

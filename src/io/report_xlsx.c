@@ -47,6 +47,38 @@ static time_t parse_time(const char *iso)
     return (time_t)d * 86400 + h * 3600 + mi * 60 + se;
 }
 
+/* The width of UTF-8 text s in characters: Vietnamese letters take two or three bytes. */
+static double chars(const char *s)
+{
+    double n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Appends s to the page header in buf (n bytes, o used), "&" doubled unless it starts one of
+ * our codes ("&L", "&R"), stopping before a character that would not fit whole (the header
+ * is at most 255 bytes). Returns the bytes now used. */
+static size_t header_text(char *buf, size_t n, size_t o, const char *s)
+{
+    int code = s[0] == '&' && (s[1] == 'L' || s[1] == 'R') && !s[2];
+    for (const char *p = s; *p;) {
+        size_t len = 1;
+        while (((unsigned char)p[len] & 0xC0) == 0x80)
+            len++;
+        size_t need = len + (*p == '&' && !code);
+        if (o + need >= n)
+            break;
+        if (*p == '&' && !code)
+            buf[o++] = '&';
+        memcpy(buf + o, p, len);
+        o += len;
+        p += len;
+    }
+    buf[o] = '\0';
+    return o;
+}
+
 tn_err tn__xlsx_begin(struct tn_table_out *t)
 {
     struct tn__doc *x = tn_xcalloc(1, sizeof *x);
@@ -93,8 +125,9 @@ tn_err tn__xlsx_begin(struct tn_table_out *t)
     x->additive = tn_xcalloc(t->ncols ? t->ncols : 1, sizeof *x->additive);
     for (size_t i = 0; i < t->ncols; i++) {
         x->additive[i] = t->cols[i].adds;
-        worksheet_write_string(x->ws, 0, (lxw_col_t)i, t->cols[i].id, x->header);
-        x->widths[i] = (double)strlen(t->cols[i].id) + 2;
+        const char *label = tn_table_col_label(&t->cols[i], t->meta.lang);
+        worksheet_write_string(x->ws, 0, (lxw_col_t)i, label, x->header);
+        x->widths[i] = chars(label) + 2;
     }
     worksheet_freeze_panes(x->ws, 1, 0);
     /* printed: A4 landscape, one page wide, the header row on every page */
@@ -102,17 +135,17 @@ tn_err tn__xlsx_begin(struct tn_table_out *t)
     worksheet_set_landscape(x->ws);
     worksheet_fit_to_pages(x->ws, 1, 0);
     worksheet_repeat_rows(x->ws, 0, 0);
+    /* the printed page's header: the issuing office (office settings) left, the title right */
+    char head[256];
+    size_t o = 0;
+    o = header_text(head, sizeof head, o, "&L");
+    o = header_text(head, sizeof head, o,
+                    t->meta.issuer ? t->meta.issuer : "BẢO HIỂM XÃ HỘI VIỆT NAM");
+    o = header_text(head, sizeof head, o, "&R");
+    header_text(head, sizeof head, o, t->meta.title);
+    worksheet_set_header(x->ws, head);
     t->doc = x;
     return TN_OK;
-}
-
-/* The width of UTF-8 text s in characters: Vietnamese letters take two or three bytes. */
-static double chars(const char *s)
-{
-    double n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
 }
 
 tn_err tn__xlsx_row(struct tn_table_out *t, const struct tn_cell *cells)
@@ -129,17 +162,22 @@ tn_err tn__xlsx_row(struct tn_table_out *t, const struct tn_cell *cells)
         switch (c->type) {
         case TN_CELL_NULL:
             break;
-        case TN_CELL_TEXT:
-            e = worksheet_write_string(x->ws, r, col, c->text ? c->text : "", NULL);
-            w = c->text ? chars(c->text) * 1.1 + 2 : 0;
+        case TN_CELL_TEXT: {
+            char buf[256];
+            const char *s =
+                c->text ? tn_table_value_label(&t->cols[i], c->text, t->meta.lang, buf, sizeof buf)
+                        : "";
+            e = worksheet_write_string(x->ws, r, col, s, NULL);
+            w = c->text ? chars(s) * 1.1 + 2 : 0;
             break;
+        }
         case TN_CELL_INT: {
             char shown[32];
             e = worksheet_write_number(x->ws, r, col, (double)c->num,
                                        x->additive[i] ? x->integer : x->plain);
             if (x->additive[i] && tn_money_add(x->sums[i], c->num, &x->sums[i]))
                 return TN_ERR_OVERFLOW; /* the sum row would be wrong: refuse the file */
-            tn__cell_display(c, &t->cols[i], shown, sizeof shown);
+            tn__cell_display(c, &t->cols[i], t->meta.lang, shown, sizeof shown);
             w = chars(shown) * 1.1 + 2;
             break;
         }
@@ -177,7 +215,7 @@ tn_err tn__xlsx_end(struct tn_table_out *t)
         if (x->types[i] == TN_CELL_INT && x->additive[i]) { /* the sum is the widest figure */
             char shown[32];
             struct tn_cell sum = {TN_CELL_INT, NULL, x->sums[i]};
-            tn__cell_display(&sum, &t->cols[i], shown, sizeof shown);
+            tn__cell_display(&sum, &t->cols[i], t->meta.lang, shown, sizeof shown);
             if (chars(shown) * 1.1 + 2 > x->widths[i])
                 x->widths[i] = chars(shown) * 1.1 + 2;
         }
@@ -195,7 +233,9 @@ tn_err tn__xlsx_end(struct tn_table_out *t)
                 worksheet_write_formula_num(x->ws, r, (lxw_col_t)i, formula, x->total,
                                             (double)x->sums[i]);
             } else if (!labelled) {
-                worksheet_write_string(x->ws, r, (lxw_col_t)i, "Tổng cộng / Total", x->total_label);
+                worksheet_write_string(x->ws, r, (lxw_col_t)i,
+                                       tn_table_value_label(NULL, "total", t->meta.lang, NULL, 0),
+                                       x->total_label);
                 labelled = 1;
             }
         }

@@ -11,6 +11,7 @@
 
 #include "thuno/mem.h"
 #include "thuno/money.h"
+#include "thuno/vocab.h"
 
 tn_err tn_out_format_parse(const char *name, enum tn_out_format *out)
 {
@@ -295,16 +296,66 @@ int tn_table_name_adds(const char *col)
     return 1;
 }
 
-void tn__cell_display(const struct tn_cell *c, const struct tn_col *col, char *buf, size_t n)
+const char *tn_table_col_label(const struct tn_col *col, enum tn_lang lang)
+{
+    const char *label = lang == TN_LANG_EN ? col->en : col->vi;
+    return label && *label ? label : col->id;
+}
+
+/* The word for one token of a value: "late", or "status:absconded" (a key and its value). */
+static const char *token_label(const char *col, const char *tok, size_t len, enum tn_lang lang,
+                               const char **value_word)
+{
+    char t[64], *colon;
+    *value_word = NULL;
+    if (len >= sizeof t)
+        return NULL;
+    memcpy(t, tok, len);
+    t[len] = '\0';
+    if ((colon = strchr(t, ':')) != NULL) {
+        *colon = '\0';
+        *value_word = tn_vocab_label(t, colon + 1, lang);
+        return *value_word ? tn_vocab_label(NULL, t, lang) : NULL;
+    }
+    return tn_vocab_label(col, t, lang);
+}
+
+const char *tn_table_value_label(const struct tn_col *col, const char *s, enum tn_lang lang,
+                                 char *buf, size_t n)
+{
+    const char *id = col ? col->id : NULL, *word = tn_vocab_label(id, s, lang), *vw;
+    if (word || !s || !*s || !buf || !n)
+        return word ? word : s;
+    /* a list "a;b;c" or "key:value" is shown word by word, only when every token is known */
+    size_t o = 0;
+    for (const char *p = s;;) {
+        size_t len = strcspn(p, ";");
+        const char *w = token_label(id, p, len, lang, &vw);
+        int k =
+            w ? snprintf(buf + o, n - o, "%s%s%s%s", o ? "; " : "", w, vw ? ": " : "", vw ? vw : "")
+              : -1;
+        if (k < 0 || (size_t)k >= n - o)
+            return s;
+        o += (size_t)k;
+        if (!p[len])
+            return buf;
+        p += len + 1;
+    }
+}
+
+void tn__cell_display(const struct tn_cell *c, const struct tn_col *col, enum tn_lang lang,
+                      char *buf, size_t n)
 {
     char g[32];
     switch (c->type) {
     case TN_CELL_NULL:
         snprintf(buf, n, "%s", "");
         break;
-    case TN_CELL_TEXT:
-        snprintf(buf, n, "%s", c->text ? c->text : "");
-        break;
+    case TN_CELL_TEXT: {
+        char w[256];
+        snprintf(buf, n, "%s",
+                 c->text ? tn_table_value_label(col, c->text, lang, w, sizeof w) : "");
+    } break;
     case TN_CELL_INT:
         if (col->adds)
             tn_money_format_grouped(c->num, g);

@@ -29,7 +29,8 @@ tn_err tn__copy_out(const char *path, FILE *f);
 
 /* Formats a cell of column col as a document shows it: whole numbers of an additive column
  * grouped with dots ("1.234.567"), others plain ("2025"), tenths with a comma ("2,5"), text
- * as is; "" for NULL. */
-void tn__cell_display(const struct tn_cell *c, const struct tn_col *col, char *buf, size_t n);
+ * as the vocabulary shows it in lang (tn_table_value_label); "" for NULL. */
+void tn__cell_display(const struct tn_cell *c, const struct tn_col *col, enum tn_lang lang,
+                      char *buf, size_t n);
 
 #endif
