@@ -17,7 +17,7 @@ static const char *const files[] = {
     "case_deadlines.csv",  "checklist.csv",   "criminal.csv", "deadlines.csv",   "inspections.csv",
     "interest.csv",        "interest_k.csv",  "ladder.csv",   "legal.csv",       "min_wage.csv",
     "non_participant.csv", "public_list.csv", "rates.csv",    "sanctions.csv",   "tip_reward.csv",
-    "calendar.csv",        "holidays.csv"};
+    "calendar.csv",        "holidays.csv",    "citations.csv"};
 #define NFILES (sizeof files / sizeof files[0])
 
 /* the scratch policy directory: a symbolic link to every real file */
