@@ -47,11 +47,16 @@ t 2026-02-20 report calendar --from 2025-12-01 --to 2026-02-28 --date 2026-01-06
 [ "$(sqlite3 "$db" 'SELECT count(*) FROM calendar_done')" = 5 ] || fail "calendar_done rows"
 
 # refusals: each with its exit status, nothing stored
+# refuse ARGS...: runs thuno at $now, keeps its message (not the usage, which is the CLI's) and
+# its exit status
 refuse() {
+    local code
     set +e
-    t "$now" "$@" 2>>"$out/refused.txt" >/dev/null
-    echo "exit $?" >>"$out/refused.txt"
+    t "$now" "$@" 2>"$work/err.txt" >/dev/null
+    code=$?
     set -e
+    grep -v '^usage: ' "$work/err.txt" >>"$out/refused.txt" || true
+    echo "exit $code" >>"$out/refused.txt"
 }
 : >"$out/refused.txt"
 now=2026-02-20
