@@ -68,8 +68,19 @@ t "$now" report card_lock_workers --period "$end" --date "$day2" --format xlsx \
     -o "$out/card-locks-$day2.xlsx"
 # QLT and KTTN: the handover list, signed by both departments
 t "$now" report handover --period "$end" -o "$out/handover-$end.csv"
-t "$now" handover sign --period "$end" --department QLT --actor "$qlt" --date "$day2" >/dev/null
-t "$now" handover sign --period "$end" --department KTTN --actor "$kttn" --date "$day2" >/dev/null
+# the office's rule of who takes a unit handed over (policy/README.md "handover.csv"): the
+# province's KTTN officers in turn, written as the office would into its copy of the policy
+pol=$dir/policy
+rm -rf "$pol" && cp -r "${THUNO_POLICY:-policy}" "$pol"
+kttn_officers=$(awk -F, 'NR > 1 && $3 == "KTTN" && $5 == 1 {print $1}' "$dir/data/officers.csv" |
+    sort | paste -sd';' -)
+[ -z "$kttn_officers" ] ||
+    printf 'from,office,officers,source\n%s,*,%s,demo office rule\n' "$day2" "$kttn_officers" \
+        >"$pol/handover.csv"
+t "$now" --policy "$pol" handover sign --period "$end" --department QLT --actor "$qlt" \
+    --date "$day2" >/dev/null
+t "$now" --policy "$pol" handover sign --period "$end" --department KTTN --actor "$kttn" \
+    --date "$day2" >"$out/handover-sign-$end.txt"
 t "$now" report handover_signoff --period "$end" --format pdf -o "$out/handover-$end.pdf"
 # the escalation run and each officer's worklist
 t "$now" report escalation --period "$end" -o "$out/escalation-$end.csv"
@@ -162,6 +173,8 @@ awk -F, "$v"'NR > 1 {w[$2]++; if (!(($2 SUBSEP $3) in u)) {u[$2, $3] = 1; n[$2]+
 awk -F, "$v"'NR > 1 {n[$2]++} END {
     printf "Bàn giao / handover: QLT->KTTN %d, KTTN->QLT %d (ký / signed QLT, KTTN)\n", n["QLT->KTTN"], n["KTTN->QLT"] }' \
     "$out/handover-$end.csv"
+sed -n 's/^handover [0-9-]*: cả hai phòng đã ký, phân công \/ both signed, assigned: /Phân công sau bàn giao \/ assigned by the handover: /p' \
+    "$out/handover-sign-$end.txt"
 awk -F, "$v"'NR > 1 {n++; d += $5; if ($11 == "yes") r++} END {
     printf "Các bước xử lý nợ / escalation: %d đơn vị nợ / owing units, %s đ, %d sẵn sàng / ready\n", n, v(d), r }' \
     "$out/escalation-$end.csv"

@@ -340,6 +340,8 @@ def run(srv):
     st, body = srv.json("GET", "/reports", session=admin)
     check(st == 200, "the server still answers after broken requests")
 
+    run_cases_ops(srv, s, admin)
+
     # logout: CSRF, then the session is gone
     sess = s["le"]
     st, body = srv.json("DELETE", "/session", session=sess, csrf="")
@@ -358,6 +360,285 @@ def run(srv):
     check(st == 429 and error_code(body) == "throttled", "5 failures: the login is throttled")
     st, body = login(srv, "ana")
     check(st == 429, "and so is the address")
+
+
+def refused_each(srv, admin, s, names, method, path, body, operation, target):
+    """Every one of names is refused method path with 403 forbidden and an audit entry."""
+    for name in names:
+        st, got = srv.json(method, path, body, session=s[name])
+        check(st == 403 and error_code(got) == "forbidden",
+              "%s may not %s %s: %d %r" % (name, method, path, st, got))
+        check(refused_audited(srv, admin, name, operation, target),
+              "%s's refused %s is audited" % (name, operation))
+
+
+def audited_ok(srv, admin, user, operation, target):
+    return any(r["operation"] == operation and r["target"] == target and r["outcome"] == "ok"
+               for r in audit_rows(srv, admin, "?user=" + user))
+
+
+def run_cases_ops(srv, s, admin):
+    """Cases, their registers and documents, worklists, suspense, handover and assignments."""
+    tung, le, ha, khoa, lan = s["tung"], s["le"], s["ha"], s["khoa"], s["lan"]
+    ev = lambda **kw: json.dumps(kw)
+
+    # recording events: an officer (its own units) and legal; CSRF; bad input; refusals
+    body = ev(event="reminder_sent", day="2025-12-01", unit="A", note="Đôn đốc lần 1")
+    st, got = srv.json("POST", "/cases/HS-A/events", body, session=tung, csrf="")
+    check(st == 403 and error_code(got) == "csrf", "a case event without X-CSRF-Token: 403")
+    st, got = srv.json("POST", "/cases/HS-A/events", body, session=tung)
+    check(st == 201 and got == {"case_id": "HS-A", "seq": 1, "event": "reminder_sent"},
+          "an officer records an event on its own unit's case: %r" % got)
+    check(audited_ok(srv, admin, "tung", "case.record", "HS-A"), "the event is audited")
+    st, got = srv.json("POST", "/cases/HS-C/events",
+                       ev(event="reminder_sent", day="2025-11-15", unit="C"), session=tung)
+    check(st == 404, "an officer may not open a case on another officer's unit")
+    st, got = srv.json("POST", "/cases/HS-C/events",
+                       ev(event="reminder_sent", day="2025-11-15", unit="C"), session=le)
+    check(st == 201, "legal records an event")
+    st, got = srv.json("POST", "/cases/HS-A/events",
+                       ev(event="lawsuit_filed", day="2025-12-04", unit="A", amount=15723200,
+                          office="TAND Quận 1"), session=le)
+    check(st == 201 and got["seq"] == 2, "legal files the lawsuit")
+    refused_each(srv, admin, s, ("ana", "lan", "ha", "khoa", "kim"), "POST", "/cases/HS-A/events",
+                 ev(event="published", day="2025-12-04", unit="A"), "case.record", "HS-A")
+    st, got = srv.json("POST", "/cases/HS-A/events", ev(event="nosuch", day="2025-12-04",
+                                                         unit="A"), session=le)
+    check(st == 400 and error_code(got) == "bad_request", "an unknown event: 400")
+    st, got = srv.json("POST", "/cases/HS-A/events", ev(event="published", day="2025-12-32",
+                                                         unit="A"), session=le)
+    check(st == 400 and error_code(got) == "bad_request", "a malformed day: 400")
+    st, got = srv.json("POST", "/cases/HS-A/events", '{"event": "published", "day": 5}',
+                       session=le)
+    check(st == 400 and error_code(got) == "malformed", "a day not a string: 400 malformed %r" % got)
+    st, got = srv.json("POST", "/cases/HS-A/events", ev(event="published", day="2025-12-20",
+                                                         unit="A"), session=le)
+    check(st == 422 and error_code(got) == "rejected", "an event dated after today: 422")
+    st, got = srv.json("POST", "/cases/HS-A/events", "{not json", session=le)
+    check(st == 400 and error_code(got) == "malformed", "a body not JSON: 400")
+
+    # registers: legal's
+    st, got = srv.json("POST", "/cases/HS-A/registers/fee", ev(day="2025-12-04", amount=300000),
+                       session=le)
+    check(st == 201 and got == {"case_id": "HS-A", "register": "fee", "no": 1}, "a fee: %r" % got)
+    st, got = srv.json("POST", "/cases/HS-A/registers/hearing",
+                       ev(day="2025-12-20", status="scheduled", court="TAND Quận 1"), session=le)
+    check(st == 201, "a hearing scheduled")
+    st, got = srv.json("POST", "/cases/HS-A/registers/asset",
+                       ev(day="2025-12-04", kind="bank_account", description="TK 0123",
+                          holder="Vietcombank", pledged=False, value=50000000), session=le)
+    check(st == 201 and got["no"] == 1, "an asset")
+    st, got = srv.json("POST", "/cases/HS-A/registers/verify",
+                       ev(day="2025-12-05", asset=1, result="exists", by="Phòng KTTN"),
+                       session=le)
+    check(st == 201, "an asset verified")
+    st, got = srv.json("POST", "/cases/HS-A/registers/branch", ev(unit="B", province="79"),
+                       session=le)
+    check(st == 201 and got["register"] == "branch", "a branch linked: %r" % got)
+    st, got = srv.json("POST", "/cases/HS-A/registers/fee",
+                       ev(day="2025-12-04", amount=300000, exempt="NQ 326"), session=le)
+    check(st == 422 and error_code(got) == "rejected", "a fee both paid and exempt: 422")
+    check(any(r["operation"] == "case.register" and r["outcome"] == "failed"
+              for r in audit_rows(srv, admin, "?user=le")), "a refused register row is audited")
+    st, got = srv.json("POST", "/cases/HS-A/registers/fee", ev(day="2025-12-04", amount="300k"),
+                       session=le)
+    check(st == 400 and error_code(got) == "malformed", "an amount not an integer: 400")
+    st, got = srv.json("POST", "/cases/HS-A/registers/fee", ev(amount=300000), session=le)
+    check(st == 400 and error_code(got) == "bad_request", "a register row without its day: 400")
+    st, got = srv.json("POST", "/cases/HS-A/registers/nosuch", ev(day="2025-12-04"), session=le)
+    check(st == 404, "an unknown register verb: 404")
+    st, got = srv.json("POST", "/cases/HS-A/registers/fee", ev(day="2025-12-04", amount=1),
+                       session=le, csrf="")
+    check(st == 403 and error_code(got) == "csrf", "a register row without X-CSRF-Token: 403")
+    refused_each(srv, admin, s, ("ana", "lan", "ha", "khoa", "kim", "tung"), "POST",
+                 "/cases/HS-A/registers/fee", ev(day="2025-12-04", amount=1), "case.register",
+                 "HS-A")
+
+    # the board: every role reads it, an officer its own units' cases
+    want = json.loads(cli("report", "cases", "--format", "json"))
+    st, board = srv.json("GET", "/cases", session=lan)
+    got = [c for stage in board["stages"] for c in stage["cases"]] if st == 200 else []
+    check(st == 200 and board["total"] == 2 and sorted(got, key=lambda c: c["case_id"])
+          == sorted(want, key=lambda c: c["case_id"]), "the board's rows are the cases report's")
+    stages = {b["state"]: [c["case_id"] for c in b["cases"]] for b in board["stages"]}
+    check(stages["sued"] == ["HS-A"] and stages["escalating"] == ["HS-C"], "grouped by state")
+    st, board = srv.json("GET", "/cases?state=sued", session=le)
+    check(st == 200 and [b["state"] for b in board["stages"]] == ["sued"]
+          and board["total"] == 1, "the board of one state")
+    st, board = srv.json("GET", "/cases", session=tung)
+    check(st == 200 and board["total"] == 1
+          and [c["case_id"] for b in board["stages"] for c in b["cases"]] == ["HS-A"],
+          "an officer's board holds its own units' cases")
+    st, got = srv.json("GET", "/cases?state=lost", session=le)
+    check(st == 400 and error_code(got) == "bad_request", "an unknown state: 400")
+    st, got = srv.json("GET", "/cases?office=D99", session=le)
+    check(st == 404, "an unknown office: 404")
+
+    # one case: its figures equal `thuno case show`'s
+    st, case = srv.json("GET", "/cases/HS-A", session=lan)
+    check(st == 200 and case["state"] == "sued" and case["claimed"] == 15723200
+          and [e["event"] for e in case["timeline"]] == ["reminder_sent", "lawsuit_filed"]
+          and [(g["register"], g["no"]) for g in case["registers"]]
+          == [("asset", 1), ("fee", 1), ("hearing", 1), ("verification", 1)]
+          and case["branches"][0]["unit_code"] == "B"
+          and case["next_deadline"]["by"] == "court", "a case's file: %r" % case)
+    text = cli("case", "show", "HS-A").decode()
+    grouped = lambda n: "{:,}".format(n).replace(",", ".")
+    check("Khởi kiện / claimed %s" % grouped(case["claimed"]) in text
+          and "next deadline: %s by %s" % (case["next_deadline"]["date"],
+                                           case["next_deadline"]["by"]) in text
+          and "total %s" % grouped(case["recovered"]) in text, "case show's figures agree")
+    for e in case["timeline"]:
+        check(" %s  %s" % (e["day"], e["event"]) in text, "the CLI's timeline has %s" % e["event"])
+    st, old = srv.json("GET", "/cases/HS-A?as_of=2025-12-04", session=lan)
+    check(st == 404, "a case as of a day before it was recorded: not known then")
+    for name in ("ana", "ha", "khoa", "kim", "le", "tung"):
+        st, got = srv.json("GET", "/cases/HS-A", session=s[name])
+        check(st == 200 and got["claimed"] == 15723200, "%s reads the case" % name)
+    st, got = srv.json("GET", "/cases/HS-C", session=tung)
+    check(st == 404, "an officer does not see another officer's case")
+    st, got = srv.json("GET", "/cases/NOPE", session=lan)
+    check(st == 404, "an unknown case: 404")
+    st, got = srv.json("GET", "/cases/HS-A?as_of=soon", session=lan)
+    check(st == 400, "a malformed as_of: 400")
+
+    # documents: legal and the director; the same text as `thuno doc`
+    st, h, doc = srv.request("GET", "/cases/HS-A/documents/lawsuit_petition?format=text",
+                             session=le)
+    check(st == 200 and doc == cli("doc", "lawsuit_petition", "HS-A"),
+          "the petition equals the CLI's text")
+    st, h, doc = srv.request("GET", "/cases/HS-A/documents/lawsuit_petition", session=lan)
+    check(st == 200 and doc[:4] == b"%PDF" and h["Content-Type"] == "application/pdf",
+          "the petition as PDF")
+    refused_each(srv, admin, s, ("ana", "ha", "khoa", "kim", "tung"), "GET",
+                 "/cases/HS-A/documents/lawsuit_petition", None, "case.document", "HS-A")
+    st, got = srv.json("GET", "/cases/HS-A/documents/nosuch", session=le)
+    check(st == 404, "an unknown document: 404")
+    st, got = srv.json("GET", "/cases/HS-A/documents/lawsuit_petition?format=doc", session=le)
+    check(st == 400 and error_code(got) == "bad_request", "an unknown format: 400")
+    st, got = srv.json("GET", "/cases/HS-A/documents/enforcement_request", session=le)
+    check(st == 422 and error_code(got) == "rejected", "a document whose facts are missing: 422")
+    st, ck = srv.json("GET", "/cases/HS-A/checklist", session=tung)
+    petition = [d for d in ck.get("documents", []) if d["kind"] == "lawsuit_petition"]
+    check(st == 200 and petition and petition[0]["built"] and petition[0]["recorded"]
+          == "2025-12-04", "the checklist: %r" % ck)
+    st, got = srv.json("GET", "/cases/HS-C/checklist", session=tung)
+    check(st == 404, "nor another officer's checklist")
+
+    # worklists: an officer its own, as `thuno report worklist`
+    st, h, got = srv.request("GET", "/worklist?period=2025-11&officer=O2", session=tung)
+    check(st == 200 and got == cli("report", "worklist", "--period", "2025-11", "--officer", "O1",
+                                   "--format", "json"), "an officer's worklist is its own")
+    st, h, got = srv.request("GET", "/worklist?period=2025-11", session=ha)
+    check(st == 200 and got == cli("report", "worklist", "--period", "2025-11", "--format", "json")
+          and len(json.loads(got)) == 2, "QLT's worklist is every officer's")
+    st, got = srv.json("GET", "/worklist", session=ha)
+    check(st == 400, "a worklist without its period: 400")
+    refused_each(srv, admin, s, ("kim", "le"), "GET", "/worklist?period=2025-11", None,
+                 "worklist.read", "")
+
+    # suspense: QLT and KTTN
+    st, got = srv.json("POST", "/suspense/match", ev(period="2025-11"), session=khoa)
+    check(st == 200 and got["apply"] is False and got["left"] == len(got["rows"]) == 1
+          and got["rows"][0]["txn_id"] == "X1", "suspense matched, not applied: %r" % got)
+    table = cli("suspense", "match", "--period", "2025-11").decode().splitlines()
+    check(len(table) == 2 and table[1].startswith("X1,"), "the CLI sees the same payment")
+    refused_each(srv, admin, s, ("ana", "lan", "kim", "le", "tung"), "POST", "/suspense/match",
+                 ev(period="2025-11"), "suspense", "2025-11")
+    st, got = srv.json("POST", "/suspense/match", ev(period="November"), session=khoa)
+    check(st == 400 and error_code(got) == "malformed", "a match without a period: 400")
+    st, got = srv.json("POST", "/suspense/match", ev(period="2025-11", apply=True), session=khoa,
+                       csrf="")
+    check(st == 403 and error_code(got) == "csrf", "a match without X-CSRF-Token: 403")
+    st, got = srv.json("POST", "/suspense/match", ev(period="2025-11", apply=True), session=khoa)
+    check(st == 200 and got["applied"] == 0, "nothing to apply")
+    check(audited_ok(srv, admin, "khoa", "suspense.match", "2025-11"), "an applied match audited")
+    st, got = srv.json("POST", "/suspense/NOPE/assign", ev(unit="A"), session=ha)
+    check(st == 404, "an unknown payment: 404")
+    refused_each(srv, admin, s, ("lan", "tung"), "POST", "/suspense/X1/assign", ev(unit="A"),
+                 "suspense", "X1")
+    st, got = srv.json("POST", "/suspense/X1/assign", ev(unit=7), session=ha)
+    check(st == 400 and error_code(got) == "malformed", "a unit not a string: 400")
+    st, got = srv.json("POST", "/suspense/X1/assign", ev(unit="A"), session=ha)
+    check(st == 200 and got == {"txn_id": "X1", "unit_code": "A"}, "QLT assigns the payment")
+    check(audited_ok(srv, admin, "ha", "suspense.assign", "X1"), "the assignment is audited")
+    st, got = srv.json("POST", "/suspense/X1/assign", ev(unit="A"), session=ha)
+    check(st == 409 and error_code(got) == "not_now", "a payment no longer in suspense: 409")
+
+    # the handover: each department its own, the director either
+    st, got = srv.json("POST", "/handover/sign", ev(period="2025-11", department="QLT"),
+                       session=ha)
+    check(st == 200 and got["signed_by"] == "ha" and got["department"] == "QLT"
+          and len(got["digest"]) == 64, "QLT signs its list: %r" % got)
+    check(audited_ok(srv, admin, "ha", "handover.sign", "2025-11"), "the signature is audited")
+    refused_each(srv, admin, s, ("ha", "ana", "kim", "le", "tung"), "POST", "/handover/sign",
+                 ev(period="2025-11", department="KTTN"), "handover.sign.KTTN", "2025-11")
+    refused_each(srv, admin, s, ("khoa",), "POST", "/handover/sign",
+                 ev(period="2025-11", department="QLT"), "handover.sign.QLT", "2025-11")
+    st, got = srv.json("POST", "/handover/sign", ev(period="2025-11", department="KTTN"),
+                       session=khoa)
+    check(st == 200 and got["signed_by"] == "khoa", "KTTN signs its list")
+    st, got = srv.json("POST", "/handover/sign", ev(period="2025-11", department="KTTN"),
+                       session=lan)
+    check(st == 200 and got["signed_by"] == "lan", "the director signs either")
+    st, got = srv.json("POST", "/handover/sign", ev(period="2025-11", department="HR"),
+                       session=lan)
+    check(st == 400 and error_code(got) == "bad_request", "an unknown department: 400")
+    st, got = srv.json("POST", "/handover/sign", ev(period="2025-11"), session=lan)
+    check(st == 400 and error_code(got) == "malformed", "no department: 400")
+
+    # assignments: the admin and QLT
+    refused_each(srv, admin, s, ("lan", "khoa", "kim", "le", "tung"), "POST", "/assignments",
+                 ev(units=["B"], officer="O2", **{"from": "2025-12-05"}), "assign", "O2")
+    st, got = srv.json("POST", "/assignments", ev(units=["B"], officer="ZZ",
+                                                  **{"from": "2025-12-05"}), session=admin)
+    check(st == 422 and error_code(got) == "rejected" and got["error"]["refused"][0]["unit"] == "B",
+          "an unknown officer: 422 with the refused units")
+    st, got = srv.json("POST", "/assignments", ev(units=["B"], officer="O2", **{"from": "soon"}),
+                       session=admin)
+    check(st == 400 and error_code(got) == "malformed", "a malformed day: 400")
+    st, got = srv.json("POST", "/assignments", ev(units=["B"], officer="O2",
+                                                  **{"from": "2025-12-05"}), session=ha)
+    check(st == 200 and got["units"] == 1, "QLT assigns B to O2")
+    check(audited_ok(srv, admin, "ha", "assign", "O2"), "the assignment is audited")
+    rows = json.loads(cli("report", "assignments", "--format", "json"))
+    check(any(r.get("unit_code") == "B" and r.get("officer_code") == "O2" for r in rows),
+          "the CLI sees the assignment: %r" % rows)
+
+    # letters: generated synchronously, the PDF in the answer
+    st, h, pdf = srv.request("POST", "/letters/c12ts", ev(period="2025-11"), session=ha,
+                             csrf=ha.csrf)
+    check(st == 200 and h["Content-Type"] == "application/pdf"
+          and pdf == cli("letter", "c12ts", "--period", "2025-11", "-o", "-"),
+          "the C12-TS notices equal the CLI's PDF")
+    check(audited_ok(srv, admin, "ha", "letter", "c12ts"), "a letter run is audited")
+    st, got = srv.json("POST", "/letters/c12ts", ev(period="2025-11"), session=ha, csrf="")
+    check(st == 403 and error_code(got) == "csrf", "letters without X-CSRF-Token: 403")
+    refused_each(srv, admin, s, ("lan", "kim", "le", "tung"), "POST", "/letters/c12ts",
+                 ev(period="2025-11"), "letter", "c12ts")
+    st, h, pdf = srv.request("POST", "/letters/reminder",
+                             ev(period="2025-11", date="2025-12-05", record=True), session=khoa,
+                             csrf=khoa.csrf)
+    check(st == 200 and pdf[:4] == b"%PDF", "reminders recorded")
+    rows = audit_rows(srv, admin, "?user=khoa")
+    check(any(r["operation"] == "letter" and r["outcome"] == "ok" and "recorded" in r["summary"]
+              for r in rows), "the recorded reminders are audited")
+    template = open(os.path.join(os.path.dirname(__file__), "..", "templates",
+                                 "card_lock_notice.txt")).read()
+    st, h, pdf = srv.request("POST", "/letters/mass",
+                             json.dumps({"period": "2025-11", "template": template,
+                                         "status": "late,evading"}), session=admin,
+                             csrf=admin.csrf)
+    check(st == 200 and pdf[:4] == b"%PDF", "mass letters from a template")
+    st, got = srv.json("POST", "/letters/mass", ev(period="2025-11", template="{{nosuch}}"),
+                       session=admin)
+    check(st == 422 and error_code(got) == "rejected", "a bad template: 422")
+    st, got = srv.json("POST", "/letters/mass", ev(period="2025-11"), session=admin)
+    check(st == 400 and error_code(got) == "malformed", "mass letters without a template: 400")
+    st, got = srv.json("POST", "/letters/c12ts", ev(period="2025-11", record=True), session=admin)
+    check(st == 400, "record goes with reminders only: 400")
+    st, got = srv.json("POST", "/letters/nosuch", ev(period="2025-11"), session=admin)
+    check(st == 404, "an unknown letter: 404")
 
 
 def run_close_conflict(srv):

@@ -257,16 +257,17 @@ for u, h in heads.items():
           % (u, wsum, h['principal_due']))
 check(set(heads) == {u for u in owing if units[u]['status'] != 'active'},
       'special_units = inactive units that owe')
-# award_eligible: at every month end of the year so far nothing overdue, no interest due,
-# status current, and a balance at P; public_praise: those of them assessed something in the
-# year, with the year's assessed (+ adjustment) and paid (docs/lists.md)
+# award_eligible: an active unit (seed 002; issue 14 item 6) with at every month end of the
+# year so far nothing overdue, no interest due, status current, and a balance at P;
+# public_praise: those of them assessed something in the year, with the year's assessed (+
+# adjustment) and paid (docs/lists.md)
 year = {p: {r['unit_code']: r for r in rep(NOW, 'balances', '--period', p)} for p in PERIODS
         if p[:4] == P[:4]}
 good = {u for u in bal
-        if all(tenths(b[u]['months_owed']) == 0 and I(b[u]['interest_due']) <= 0 and
+        if units[u]['status'] == 'active' and all(tenths(b[u]['months_owed']) == 0 and I(b[u]['interest_due']) <= 0 and
                b[u]['legal_status'] == 'current' for b in year.values() if u in b)}
 aw = {r['unit_code'] for r in rep(NOW, 'award_eligible', '--period', P)}
-check(aw == good, 'award_eligible = never overdue at a month end: %s' % (aw ^ good))
+check(aw == good, 'award_eligible = active and never overdue at a month end: %s' % (aw ^ good))
 pp = {r['unit_code']: r for r in rep(NOW, 'public_praise', '--period', P)}
 ys = lambda u, k: sum(I(b[u][k]) for b in year.values() if u in b)
 check(set(pp) == {u for u in good if ys(u, 'assessed') + ys(u, 'adjustment') > 0},

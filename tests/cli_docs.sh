@@ -50,6 +50,12 @@ t 2025-11-15 case record HS-D fine_decided 2025-11-15 --unit D --amount 1000000 
 t 2025-11-29 doc checklist HS-A >"$work/checklist-HS-A-2025-11-29.txt"
 t 2025-11-29 doc fine_proposal HS-A --issuer "BẢO HIỂM XÃ HỘI TỈNH QUẢNG TRỊ" \
     --place "Quảng Trị" >"$work/fine_proposal-HS-A.txt"
+# the escalation run of November (docs/cases.md: fine on BHXH + BHTN by the unit's violation,
+# the BHYT fine apart, the Art 216 facts with their lines)
+t 2025-11-29 report escalation --period 2025-11 >"$work/escalation-2025-11.txt"
+# D is evading (Law 41 Art 39: July unpaid 60 days after 2025-08-31): the evasion clause
+t 2025-11-29 doc fine_proposal HS-D --issuer "BẢO HIỂM XÃ HỘI TỈNH QUẢNG TRỊ" \
+    --place "Quảng Trị" >"$work/fine_proposal-HS-D.txt"
 # no deduction before a fine is decided: the missing fact is named
 refused deduction-before-fine 2025-11-29 doc deduction_request HS-A --to "Ngân hàng X"
 t 2025-12-01 case record HS-A fine_decided 2025-12-01 --unit A --amount 3638250 \
@@ -75,6 +81,8 @@ t 2025-12-10 doc lawsuit_petition HS-A --to "Tòa án nhân dân Quận 1" --dat
     >"$work/lawsuit_petition-HS-A-asof-2025-12-02.txt"
 t 2025-12-10 case record HS-A lawsuit_filed 2025-12-10 --unit A --amount 14714200 \
     --office "Tòa án nhân dân Quận 1" >/dev/null
+# the worklist shows A's case in court, its next step and the court's deadline (4 months)
+t 2025-12-11 report worklist --period 2025-11 >"$work/worklist-2025-11-sued.txt"
 # no enforcement request for a case in court
 refused enforcement-while-sued 2025-12-11 doc enforcement_request HS-A --to "Chi cục THADS"
 t 2026-03-16 case record HS-A judgment 2026-03-16 --unit A --amount 14714200 \

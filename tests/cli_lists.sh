@@ -41,6 +41,10 @@ r cooperatives --year 2025 --office D02 >"$work/cooperatives-2025-D02.csv"
 r cooperative_workers --year 2025 >"$work/cooperative_workers-2025.csv"
 r public_praise --year 2025 >"$work/public_praise-2025.csv"
 r public_name --period 2025-11 >"$work/public_name-2025-11.csv"
+# September: SC1 paid July-September on time but is suspended since 2025-11-01: neither on the
+# award list nor praised (seed 002: awards only for units that pay regularly); BR1 is
+r award_eligible --period 2025-09 >"$work/award_eligible-2025-09.csv"
+r public_praise --period 2025-09 >"$work/public_praise-2025-09.csv"
 # as known on 2025-10-30 the year's last closed period is October
 t 2025-12-01 report cooperatives --year 2025 --as-of 2025-10-30 >"$work/cooperatives-2025-asof.csv"
 # the existing lists are unchanged by the extra units' presence in their own columns
@@ -164,6 +168,15 @@ t 2025-11-06T10:00:00 report handover_signoff --period 2025-10 --as-of 2025-10-2
     >"$work/handover_signoff-asof.csv"
 cmp -s "$work/handover_signoff-qlt.csv" "$work/handover_signoff-asof.csv" || fail "as-of sign-off"
 rm "$work/handover_signoff-asof.csv"
+# QLT signs the list KTTN signed: the handover takes effect. By policy/handover.csv ("*": O2,
+# the province's KTTN officer) B, BR2 and S1 pass from O1 to O2 from 2025-11-06; K1 is O2's
+# already (docs/lists.md "Who takes a unit handed over")
+hpol=$work/hpolicy
+cp -r "$THUNO_POLICY" "$hpol"
+printf 'from,office,officers,source\n2025-01-01,*,O2,test line\n' >"$hpol/handover.csv"
+THUNO_NOW=2025-11-06T11:00:00 "$thuno" --db "$db" --policy "$hpol" handover sign --period 2025-10 \
+    --department QLT --actor "Nguyễn Văn An" >"$work/sign-both.txt" 2>&1
+t 2025-11-06T12:00:00 report assignments >"$work/assignments-after-handover.csv"
 set +e
 s 2025-11-06 --department TTKT --actor X >/dev/null 2>&1
 code=$?

@@ -17,6 +17,7 @@
 
 #include "app_fixture.h"
 #include "thuno/app.h"
+#include "thuno/mem.h"
 #include "thuno/lists.h"
 
 /* ---- rows captured as text ---- */
@@ -325,6 +326,37 @@ static void handover_sign_and_signoff(void **state)
                                           "Trần Thị Bình", NULL, &h),
                      TN_OK);
     assert_string_equal(h.signed_on, "2025-11-22");
+    /* both signed the same list: the handover takes effect, but the shipped handover.csv has no
+     * line, so each of the five units is counted without a rule and nobody is assigned */
+    assert_int_equal(h.both_signed, 1);
+    assert_int_equal(h.assigned, 0);
+    assert_int_equal(h.no_rule, 5);
+    tn_handover_signoff_release(&h);
+
+    /* with the office's rule (policy/handover.csv: "*" -> O2) QLT signs again: B, BR2, CO1 and
+     * S1 pass from O1 to O2 from 2025-11-22; K1 is O2's already (docs/lists.md) */
+    f->fx.policy.handover = tn_xcalloc(1, sizeof *f->fx.policy.handover);
+    f->fx.policy.handover[0] = (struct tn_handover_rule){0, "*", "O2", "test rule"};
+    tn_day_make(2025, 1, 1, &f->fx.policy.handover[0].from);
+    f->fx.policy.nhandover = 1;
+    at(f, "2025-11-22T11:00:00");
+    tn_handover_signoff_init(&h);
+    assert_int_equal(tn_app_handover_sign(&f->fx.app, &everyone, 2025 * 12 + 9, "QLT",
+                                          "Nguyễn Văn An", NULL, &h),
+                     TN_OK);
+    assert_int_equal(h.both_signed, 1);
+    assert_int_equal(h.assigned, 4);
+    assert_int_equal(h.unchanged, 1);
+    assert_int_equal(h.no_rule, 0);
+    tn_handover_signoff_release(&h);
+    /* signing once more changes nothing: every unit is with O2 now */
+    at(f, "2025-11-22T12:00:00");
+    tn_handover_signoff_init(&h);
+    assert_int_equal(tn_app_handover_sign(&f->fx.app, &everyone, 2025 * 12 + 9, "KTTN",
+                                          "Trần Thị Bình", NULL, &h),
+                     TN_OK);
+    assert_int_equal(h.assigned, 0);
+    assert_int_equal(h.unchanged, 5);
     tn_handover_signoff_release(&h);
 }
 
@@ -394,13 +426,19 @@ static void worklist_ranks_each_officers_units(void **state)
     struct fixture *f = *state;
     assert_int_equal(run_report(f, "worklist", 2025, 10, 0), TN_OK);
     assert_true(f->rows->n > 0);
-    /* ranks run 1, 2, ... within each officer; evading units come first */
+    /* ranks run 1, 2, ... within each officer; more money at risk (debt) comes first, and
+     * of the same debt an evading unit first */
     for (size_t r = 0; r < f->rows->n; r++) {
         int same = r && strcmp(cell(f->rows, r, "officer_code"),
                                cell(f->rows, r - 1, "officer_code")) == 0;
         long want = same ? atol(cell(f->rows, r - 1, "rank")) + 1 : 1;
         assert_int_equal(atol(cell(f->rows, r, "rank")), want);
-        if (same && strcmp(cell(f->rows, r, "legal_status"), "evading") == 0)
+        if (!same)
+            continue;
+        long long debt = atoll(cell(f->rows, r, "debt"));
+        long long before = atoll(cell(f->rows, r - 1, "debt"));
+        assert_true(before >= debt);
+        if (before == debt && strcmp(cell(f->rows, r, "legal_status"), "evading") == 0)
             assert_string_equal(cell(f->rows, r - 1, "legal_status"), "evading");
     }
 }

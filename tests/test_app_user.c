@@ -104,6 +104,16 @@ static const char *const want_roles[] = {
     "close.read: admin director",
     "audit.read: admin director ttkt",
     "user.manage: admin",
+    "case.read: admin director qlt kttn ttkt legal officer",
+    "case.record: legal officer",
+    "case.register: legal",
+    "case.document: director legal",
+    "assign: admin qlt",
+    "worklist.read: admin director qlt kttn officer",
+    "suspense: qlt kttn",
+    "handover.sign.QLT: director qlt",
+    "handover.sign.KTTN: director kttn",
+    "letter: admin qlt kttn",
 };
 
 static void every_operation_and_role_is_as_the_table_says(void **state)
@@ -160,7 +170,9 @@ static void every_refusal_is_audited(void **state)
                 assert_non_null(strstr(tn_app_why(&f->app, err), "may not"));
             }
         }
-    assert_int_equal(refused, 5 + 6 + 6 + 4 + 6); /* import, close, close.read, audit, users */
+    /* import, close, close.read, audit, users; case record, register, document, assign,
+     * worklist, suspense, each department's handover, letters */
+    assert_int_equal(refused, 5 + 6 + 6 + 4 + 6 + 5 + 6 + 5 + 5 + 2 + 5 + 5 + 5 + 4);
 }
 
 /* ---- users ---- */

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "policy_fixture.h"
@@ -153,6 +154,43 @@ static void assess_matches_table(void **state)
     tn_policy_release(&pol);
 }
 
+/* A below-floor finding cites the law of its period's era (legal.csv's line in force on the
+ * period's first day): Law 58 up to 2025-06, Law 41 Art 39 from 2025-07; none when the base is
+ * at or above the floor (region I: 3,500,000 from 2016, 4,960,000 from 2024-07). */
+static void finding_cites_its_era(void **state)
+{
+    (void)state;
+    struct tn_policy pol;
+    fx_policy(&pol);
+    static const struct {
+        int y, m;
+        tn_money salary;
+        const char *law; /* prefix; NULL: no finding */
+    } t[] = {
+        {2025, 6, 4000000, "Law 58/2014/QH13 Art 89"},
+        {2025, 7, 4000000, "Law 41/2024/QH15 Art 39"},
+        {2019, 3, 3000000, "Law 58/2014/QH13 Art 89"},
+        {2019, 3, 3500000, NULL}, /* exactly the floor: no finding */
+        {2026, 1, 4960000, NULL},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct tn_assessment a;
+        assert_int_equal(tn_assess_worker(&pol, &private1, fx_period(t[i].y, t[i].m), t[i].salary,
+                                          TN_FUND_ALL, &a),
+                         TN_OK);
+        if (!t[i].law) {
+            assert_int_equal(a.below_floor, 0);
+            assert_null(a.floor_law);
+            continue;
+        }
+        assert_int_equal(a.below_floor, 1);
+        assert_non_null(a.floor_law);
+        if (strncmp(a.floor_law, t[i].law, strlen(t[i].law)) != 0)
+            fail_msg("row %zu: %s", i, a.floor_law);
+    }
+    tn_policy_release(&pol);
+}
+
 static void assess_outside_policy_is_an_error(void **state)
 {
     (void)state;
@@ -176,6 +214,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(assess_matches_table),
+        cmocka_unit_test(finding_cites_its_era),
         cmocka_unit_test(assess_outside_policy_is_an_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -33,8 +34,9 @@ static struct tn_doc_payment payments[2];
 static void facts(struct tn_doc_facts *f, const char *type)
 {
     memset(f, 0, sizeof *f);
-    fine_rule =
-        (struct tn_fine_rule){day(2022, 1, 17), 120000, 150000, 75000000, 2, "Decree 12/2022"};
+    fine_rule = (struct tn_fine_rule){
+        day(2022, 1, 17), TN_FINE_LATE, TN_FINE_BASE_BHXH_BHTN, 120000, 150000, 75000000, 2,
+        "Decree 12/2022"};
     tn_case_init(&c);
     f->case_id = "HS-T";
     f->date = day(2025, 11, 29);
@@ -131,6 +133,57 @@ static void fine_proposal_range(void **state)
         assert_int_equal(d.amount, t[i].proposed);
         tn_doc_release(&d);
         assert_int_equal(d.nlines, 0);
+    }
+}
+
+/* An evading unit is fined under the evasion clause (18-20%), a late one under the late
+ * clause (12-15%); BHYT (2,205,000) gets its own range under its own decree when its rule is
+ * given. Base 13,475,000 (BHXH + BHTN) as above. */
+static void fine_proposal_by_violation(void **state)
+{
+    (void)state;
+    struct tn_fine_rule rules[3] = {
+        {day(2022, 1, 17), TN_FINE_LATE, TN_FINE_BASE_BHXH_BHTN, 120000, 150000, 75000000, 2,
+         "Decree 12/2022 Art 39.5"},
+        {day(2022, 1, 17), TN_FINE_EVASION, TN_FINE_BASE_BHXH_BHTN, 180000, 200000, 75000000, 2,
+         "Decree 12/2022 Art 39.6"},
+        {day(2020, 11, 15), TN_FINE_EVASION, TN_FINE_BASE_BHYT, 180000, 200000, 75000000, 2,
+         "Decree 117/2020 Art 80"},
+    };
+    static const struct {
+        const char *legal;
+        tn_money min, max, proposed;
+        const char *subject; /* in d.subject */
+        tn_money bhyt_min;   /* -1: no BHYT range (no BHYT late rule given) */
+    } t[] = {
+        /* 12%: 1,617,000 x2; 15%: 2,021,250 x2 */
+        {"late", 3234000, 4042500, 3638250, "chậm đóng", -1},
+        /* 18%: 2,425,500 x2; 20%: 2,695,000 x2; middle 5,120,500; BHYT 18% 396,900 x2 */
+        {"evading", 4851000, 5390000, 5120500, "trốn đóng", 793800},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct tn_doc_facts f;
+        facts(&f, "private");
+        f.fines = rules;
+        f.nfines = 3;
+        snprintf(f.ledger.legal_status, sizeof f.ledger.legal_status, "%s", t[i].legal);
+        add(&f, TN_CASE_EV_REMINDER_SENT, day(2025, 10, 5), -1, TN_CASE_OUT_NONE_GIVEN, "");
+        struct tn_doc d;
+        char why[256] = "";
+        tn_doc_init(&d);
+        assert_int_equal(tn_doc_build(TN_DOC_FINE_PROPOSAL, &f, &d, why, sizeof why), TN_OK);
+        assert_int_equal(find(&d, "Mức tối thiểu")->amount, t[i].min);
+        assert_int_equal(find(&d, "Mức tối đa")->amount, t[i].max);
+        assert_int_equal(d.amount, t[i].proposed);
+        assert_non_null(strstr(d.subject, t[i].subject));
+        const struct tn_doc_line *yt = find(&d, "Nợ gốc BHYT làm căn cứ");
+        if (t[i].bhyt_min < 0) {
+            assert_null(yt);
+        } else {
+            assert_int_equal(yt->amount, 2205000);
+            assert_int_equal((yt + 3)->amount, t[i].bhyt_min); /* its own minimum */
+        }
+        tn_doc_release(&d);
     }
 }
 
@@ -324,6 +377,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(fine_proposal_range),
+        cmocka_unit_test(fine_proposal_by_violation),
         cmocka_unit_test(fine_proposal_refusals),
         cmocka_unit_test(deduction_treasury_and_bank),
         cmocka_unit_test(petition_explains_the_claim),

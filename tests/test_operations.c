@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "thuno/operations.h"
+#include "thuno/policy.h"
 
 static tn_day day(int y, int m, int d)
 {
@@ -60,23 +61,77 @@ static void assignment_rules_in_order(void **state)
                         "cán bộ không còn hoạt động / the officer is not active");
 }
 
-static void urgency_evading_then_months_then_debt(void **state)
+static void urgency_money_then_evading_then_months(void **state)
 {
     (void)state;
     static const struct {
         struct tn_urgency a, b;
         int want; /* sign */
     } cases[] = {
-        {{1, 10, 1}, {0, 120, 999999999}, -1}, /* evading first, whatever else */
-        {{0, 30, 1}, {0, 20, 999999999}, -1},  /* then more months owed */
-        {{0, 20, 2}, {0, 20, 1}, -1},          /* then more debt */
-        {{0, 20, 1}, {0, 20, 2}, 1},
-        {{0, 20, 5}, {0, 20, 5}, 0}, /* a tie: callers order by unit_code */
+        {{1, 10, 1}, {0, 120, 999999999}, 1}, /* more money at risk first, whatever else */
+        {{0, 0, 2}, {1, 120, 1}, -1},         /* one đồng more outranks evasion and age */
+        {{1, 10, 5}, {0, 120, 5}, -1},        /* the same money: evading first */
+        {{0, 30, 5}, {0, 20, 5}, -1},         /* then more months owed */
+        {{0, 20, 5}, {0, 20, 5}, 0},          /* a tie: callers order by unit_code */
         {{0, 0, 5}, {1, 0, 5}, 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int got = tn_urgency_cmp(&cases[i].a, &cases[i].b);
         assert_int_equal(got < 0 ? -1 : got > 0, cases[i].want);
+    }
+}
+
+/* Awards and praise only for active units (seed 002); every other status of units.csv
+ * (data-formats.md) and an empty or unknown one is refused. */
+static void award_only_active_units(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *status;
+        int allowed;
+    } t[] = {
+        {"active", 1},    {"suspended", 0}, {"dissolved", 0}, {"bankrupt", 0},
+        {"absconded", 0}, {"", 0},          {"Active", 0},    {NULL, 0},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        assert_int_equal(tn_award_allowed(t[i].status), t[i].allowed);
+}
+
+/* policy/handover.csv: an office's own line wins over "*"; a later line replaces an earlier
+ * one from its day; the officers take turns in the order written. */
+static void handover_officer_by_office_in_turn(void **state)
+{
+    (void)state;
+    struct tn_policy pol;
+    tn_policy_init(&pol);
+    struct tn_handover_rule rules[] = {
+        {day(2025, 1, 1), "*", "K1;K2;K3", "office rule"},
+        {day(2025, 1, 1), "79001", "K9", "office rule"},
+        {day(2025, 11, 1), "*", "K4;K5", "office rule from November"},
+    };
+    pol.handover = rules;
+    pol.nhandover = 3;
+    const struct {
+        tn_day on;
+        const char *office;
+        size_t turn;
+        tn_err err;
+        const char *want;
+    } t[] = {
+        {day(2025, 10, 31), "79002", 0, TN_OK, "K1"}, /* "*": first, second, third, first */
+        {day(2025, 10, 31), "79002", 1, TN_OK, "K2"},
+        {day(2025, 10, 31), "79002", 2, TN_OK, "K3"},
+        {day(2025, 10, 31), "79002", 3, TN_OK, "K1"},
+        {day(2025, 10, 31), "", 4, TN_OK, "K2"},      /* the province office: "*" too */
+        {day(2025, 10, 31), "79001", 5, TN_OK, "K9"}, /* its own line, one officer */
+        {day(2025, 11, 1), "79002", 1, TN_OK, "K5"},  /* the November line */
+        {day(2025, 11, 1), "79001", 0, TN_OK, "K9"},  /* still its own */
+        {day(2024, 12, 31), "79002", 0, TN_ERR_NO_POLICY, ""},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        char got[32] = "";
+        assert_int_equal(tn_handover_officer(&pol, t[i].on, t[i].office, t[i].turn, got), t[i].err);
+        assert_string_equal(got, t[i].want);
     }
 }
 
@@ -127,7 +182,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(assignment_rules_in_order),
-        cmocka_unit_test(urgency_evading_then_months_then_debt),
+        cmocka_unit_test(urgency_money_then_evading_then_months),
+        cmocka_unit_test(award_only_active_units),
+        cmocka_unit_test(handover_officer_by_office_in_turn),
         cmocka_unit_test(percent_in_tenths_half_up),
         cmocka_unit_test(percent_matches_seed_000),
     };

@@ -718,7 +718,12 @@ struct tn_handover_signoff;
  * (under 64 bytes) on date ("YYYY-MM-DD"; NULL: the day of app->now). h (initialized by the
  * caller with tn_handover_signoff_init, released by it) gets the signature: the list (h->items,
  * h->n), its SHA-256 (h->digest) and, when the list changed after an earlier signature of the
- * period, that signature's digest (h->prior_digest, "" otherwise). Errors: TN_ERR_USAGE (a
+ * period, that signature's digest (h->prior_digest, "" otherwise). When the other department's
+ * latest signature holds the same list, the handover takes effect: from the signing day each
+ * unit moving QLT -> KTTN is assigned to the KTTN officer of policy/handover.csv
+ * (tn_handover_officer, by office, in turn in unit-code order) and each unit moving back to the
+ * officer it had before its last handover (h->assigned, h->unchanged, h->no_rule count them;
+ * docs/lists.md). Errors: TN_ERR_USAGE (a
  * department other than QLT or KTTN, no actor, a malformed date), TN_ERR_NO_POLICY (no
  * card-lock rule for the period), TN_ERR_NOT_FOUND (an office no unit has), TN_ERR_STORE. */
 tn_err tn_app_handover_sign(struct tn_app *app, const struct tn_scope *scope, tn_period period,

@@ -39,7 +39,11 @@ tn_err tn_role_parse(const char *name, enum tn_role *out);
  * tn_app_authorize before it calls the operation; the scope then cuts what an officer or a
  * district user sees (tn_app_session_scope). Reading is open to every role, cut by the scope;
  * changing the office's data is the admin's; the audit log is read by the admin, the director
- * and inspection. */
+ * and inspection. Cases: every role reads them (an officer its own units' cases), an officer and
+ * legal record their events, legal keeps their registers, legal and the director draw their
+ * documents. Assignments are the admin's and QLT's; worklists the collection side's (an
+ * officer its own); suspense QLT's and KTTN's; each department signs its handover list, the
+ * director either; letters to units are the admin's, QLT's and KTTN's. */
 #define TN_APP_OPS(X)                                                                              \
     X(report_read,  "report.read",  TN_ROLES_ALL)                                                 \
     X(unit_read,    "unit.read",    TN_ROLES_ALL)                                                 \
@@ -47,7 +51,18 @@ tn_err tn_role_parse(const char *name, enum tn_role *out);
     X(close,        "close",        TN_ROLE_BIT(ADMIN))                                           \
     X(close_read,   "close.read",   TN_ROLE_BIT(ADMIN) | TN_ROLE_BIT(DIRECTOR))                   \
     X(audit_read,   "audit.read",   TN_ROLE_BIT(ADMIN) | TN_ROLE_BIT(DIRECTOR) | TN_ROLE_BIT(TTKT)) \
-    X(user_manage,  "user.manage",  TN_ROLE_BIT(ADMIN))
+    X(user_manage,  "user.manage",  TN_ROLE_BIT(ADMIN))                                           \
+    X(case_read,     "case.read",     TN_ROLES_ALL)                                               \
+    X(case_record,   "case.record",   TN_ROLE_BIT(LEGAL) | TN_ROLE_BIT(OFFICER))                  \
+    X(case_register, "case.register", TN_ROLE_BIT(LEGAL))                                         \
+    X(case_document, "case.document", TN_ROLE_BIT(DIRECTOR) | TN_ROLE_BIT(LEGAL))                 \
+    X(assign,        "assign",        TN_ROLE_BIT(ADMIN) | TN_ROLE_BIT(QLT))                      \
+    X(worklist_read, "worklist.read", TN_ROLE_BIT(ADMIN) | TN_ROLE_BIT(DIRECTOR) | TN_ROLE_BIT(QLT) | \
+                                      TN_ROLE_BIT(KTTN) | TN_ROLE_BIT(OFFICER))                   \
+    X(suspense,      "suspense",      TN_ROLE_BIT(QLT) | TN_ROLE_BIT(KTTN))                       \
+    X(handover_qlt,  "handover.sign.QLT",  TN_ROLE_BIT(QLT) | TN_ROLE_BIT(DIRECTOR))              \
+    X(handover_kttn, "handover.sign.KTTN", TN_ROLE_BIT(KTTN) | TN_ROLE_BIT(DIRECTOR))        \
+    X(letter,        "letter",        TN_ROLE_BIT(ADMIN) | TN_ROLE_BIT(QLT) | TN_ROLE_BIT(KTTN))
 /* clang-format on */
 
 enum tn_app_op {
@@ -214,5 +229,21 @@ tn_err tn_app_unit_balance(struct tn_app *app, const struct tn_scope *scope, con
  * actor. Errors: TN_ERR_FORBIDDEN, TN_ERR_NOT_FOUND (an office no unit has), TN_ERR_STORE. */
 tn_err tn_app_scope_narrow(struct tn_app *app, const struct tn_scope *user, const char *actor,
                            const char *office, const char **resolved);
+
+/* ---- what a user's scope sees of cases (app_api_case.c) ---- */
+
+/* TN_OK when scope sees the case case_id as known at as_of (NULL: now): its unit is seen
+ * (tn_app_unit_visible). A case not known then is seen when unit (a new case's unit; NULL:
+ * none) is. Errors: TN_ERR_NOT_FOUND (unknown or not seen: one answer for both),
+ * TN_ERR_STORE. */
+tn_err tn_app_case_visible(struct tn_app *app, const struct tn_scope *scope, const char *case_id,
+                           const char *unit, const char *as_of);
+
+/* The rows of the cases report (its columns) of scope's office at app->now whose state is
+ * state (a tn_case_state_name; NULL: every state), into out in the report's order; an
+ * officer's only of the units it is in charge of today. Errors: TN_ERR_USAGE (no such state;
+ * why lists them), TN_ERR_NOT_FOUND (scope's office), TN_ERR_STORE, or out's error. */
+tn_err tn_app_case_board(struct tn_app *app, const struct tn_scope *scope, const char *state,
+                         const struct tn_sink *out);
 
 #endif

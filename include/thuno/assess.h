@@ -19,6 +19,7 @@ struct tn_assessment {
     tn_money base_ui;               /* base for BHTN: salary capped */
     tn_money floor;                 /* the region's minimum wage in the period */
     int below_floor;                /* salary < floor: an under-declaration finding */
+    const char *floor_law;          /* its citation, the law of the period's era; NULL if none */
     unsigned funds;                 /* enum tn_fund_flag bits the worker pays into */
     tn_ppm rate[TN_C_COUNT];        /* 0 for a fund the worker does not pay into */
     const char *source[TN_C_COUNT]; /* borrowed from the policy; NULL when not paid */

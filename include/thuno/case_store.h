@@ -15,6 +15,7 @@
 
 #include "thuno/case.h"
 #include "thuno/plan.h"
+#include "thuno/art216.h"
 #include "thuno/sanction.h"
 
 struct tn_store;
@@ -159,14 +160,22 @@ struct tn_escalation_row {
         int ready;
         char waiting[160];
     } next;
-    struct tn_fine fine;     /* the fine step: the range proposed (fine.rule NULL otherwise) */
-    struct tn_art216 art216; /* the referral check (clause 0 when not a candidate) */
+    /* the fine step: the range proposed on the BHXH + BHTN unpaid (fine.payable), under the
+     * evasion clause for an evading unit, the late-payment one otherwise (fine.rule NULL when
+     * the step is not the fine); fine_bhyt: the BHYT fine under its own decree (rule NULL
+     * when none) */
+    struct tn_fine fine, fine_bhyt;
+    enum tn_fine_violation fine_violation;
+    struct tn_art216 art216;       /* the referral check (clause 0 when not a candidate) */
+    struct tn_art216_count counts; /* its facts, counted from the unit's unpaid lines */
+    char art216_lines[200];        /* the lines behind the facts (tn_art216_count_lines) */
 };
 
 /* Calls row() for every unit owing at period's end (as known at as_of) that the ladder has a
  * step for, of the units of the office cut `office` (office.h), by department then debt
- * (largest first). The fine base is the unit's principal
- * due (all funds; see docs/cases.md). Errors: TN_ERR_STORE, or what row() returns. */
+ * (largest first). The fine base is the unit's BHXH + BHTN unpaid, the BHYT fine apart; Art
+ * 216 facts are counted from the unpaid lines (art216.h; docs/cases.md). Errors:
+ * TN_ERR_STORE, or what row() returns. */
 tn_err tn_store_escalation(struct tn_store *s, const char *office, const struct tn_policy *pol,
                            tn_period period, const char *as_of,
                            tn_err (*row)(void *ctx, const struct tn_escalation_row *r), void *ctx);

@@ -99,7 +99,8 @@ struct tn_close_line {
     tn_ppm rate[TN_C_COUNT];
     const char *source[TN_C_COUNT]; /* borrowed from the policy */
     tn_money amount[TN_C_COUNT];
-    int below_floor; /* a finding: declared below the floor */
+    int below_floor;       /* a finding: declared below the floor */
+    const char *floor_law; /* its citation, the law of the period's era (assess.h) */
     tn_money floor;
 };
 

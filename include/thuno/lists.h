@@ -162,6 +162,11 @@ struct tn_handover_signoff {
     char prior_digest[65]; /* the digest of the earlier signature it differs from, or "" */
     struct tn_handover_item *items;
     size_t n;
+    /* what signing did to the assignments (tn_app_handover_sign): units put in charge of a
+     * KTTN officer, or back to their QLT officer, once both departments signed this list;
+     * units already with that officer; units without a rule (policy/handover.csv) */
+    size_t assigned, unchanged, no_rule;
+    int both_signed; /* 1 when the other department's latest signature has this digest */
 };
 
 /* tn_handover_signoff_init() empties h; tn_handover_signoff_release() frees its items and

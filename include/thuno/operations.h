@@ -44,15 +44,31 @@ enum tn_assign_problem tn_assign_check(const struct tn_assign_facts *f);
 /* "Vietnamese / English" text of p; static storage. */
 const char *tn_assign_problem_text(enum tn_assign_problem p);
 
+struct tn_policy;
+
+/* 1 when a unit of registry status status may be proposed for an award or public praise:
+ * only an active unit (seed 002: "đơn vị thường xuyên trích nộp ... kịp thời, đầy đủ và đúng
+ * hạn"; a suspended, dissolved, bankrupt or absconded unit no longer pays regularly); 0
+ * otherwise, an unknown or empty status included. */
+int tn_award_allowed(const char *status);
+
+/* The KTTN officer who takes the turn-th unit (0-based, in unit-code order) that the handover
+ * signed on day moves from QLT to KTTN in office (policy/handover.csv; seed 002): the line in
+ * force on day for that office, else the "*" line, whose officers take turns (turn modulo
+ * their number). Writes the code into out. Errors: TN_ERR_NO_POLICY when no line is in force
+ * for the office. */
+tn_err tn_handover_officer(const struct tn_policy *pol, tn_day day, const char *office, size_t turn,
+                           char out[static 32]);
+
 /* What orders a worklist. */
 struct tn_urgency {
     int evading;            /* legal status evading */
     int months_owed_tenths; /* months owed, tenths */
-    tn_money debt;
+    tn_money debt;          /* the money at risk: principal + interest due */
 };
 
-/* < 0 when a is more urgent than b: evading first, then more months owed, then more debt;
- * 0 when they tie. */
+/* < 0 when a is more urgent than b: more money at risk first (the debt), then evading, then
+ * more months owed; 0 when they tie. */
 int tn_urgency_cmp(const struct tn_urgency *a, const struct tn_urgency *b);
 
 #endif

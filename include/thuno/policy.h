@@ -224,6 +224,16 @@ struct tn_name_rule {
     const char *source;
 };
 
+/* Who takes a unit the monthly handover moves from QLT to KTTN (policy/handover.csv; seed 002),
+ * from a day on: the KTTN officers of an office ("*": every office without a line of its
+ * own), taken in turn by the handed-over units in unit-code order. */
+struct tn_handover_rule {
+    tn_day from;
+    const char *office;   /* an office code, or "*" */
+    const char *officers; /* officer codes separated by ';', in the order they take turns */
+    const char *source;
+};
+
 /* The whole policy. Arrays are owned by the struct (tn_policy_release); sources point into
  * its string pool. */
 struct tn_policy {
@@ -268,6 +278,8 @@ struct tn_policy {
     size_t ntip_rewards;
     struct tn_inspection_rule *inspections; /* inspections.csv */
     size_t ninspections;
+    struct tn_handover_rule *handover; /* handover.csv */
+    size_t nhandover;
     struct tn_citation *citations; /* citations.csv, in file order */
     size_t ncitations;
     struct tn_duty_rule *duties; /* calendar.csv, by duty then from (calendar.h) */

@@ -16,10 +16,21 @@
 #include "thuno/money.h"
 #include "thuno/period.h"
 
-/* Fine for late payment: min..max share of the BHXH+BHTN payable, each capped, for an
- * individual; an organisation pays multiplier times as much (Art 6). */
+/* What a fine punishes (sanctions.csv `violation`): late payment (chậm đóng) or evasion
+ * (trốn đóng). An evading unit is fined under the evasion clause, never the late one. */
+enum tn_fine_violation { TN_FINE_LATE, TN_FINE_EVASION };
+
+/* Which contributions are the base (sanctions.csv `base`): BHXH + BHTN (Decree 12/2022 Art 39)
+ * or BHYT alone (Decree 117/2020 Art 80, its own decree). */
+enum tn_fine_base { TN_FINE_BASE_BHXH_BHTN, TN_FINE_BASE_BHYT };
+
+/* Fine: min..max share of the base payable, each capped, for an individual; an organisation
+ * pays multiplier times as much (Decree 12/2022 Art 6; Decree 117/2020 Art 5). One list per
+ * (violation, base), each effective-dated. */
 struct tn_fine_rule {
     tn_day from;
+    enum tn_fine_violation violation;
+    enum tn_fine_base base;
     tn_ppm min_rate, max_rate;
     tn_money cap;   /* individual's maximum */
     int multiplier; /* organisations */
@@ -34,13 +45,27 @@ struct tn_fine {
     const struct tn_fine_rule *rule;
 };
 
-/* Computes the fine range for payable (>= 0) on day: for an individual min = min(payable x
- * min_rate, cap) and max = min(payable x max_rate, cap), each product rounded half-up to the
- * đồng (money.h); an organisation (organisation != 0) pays multiplier x those. rules are
- * sorted by from. Errors: TN_ERR_NO_POLICY before the first rule, TN_ERR_RANGE for a negative
- * payable, TN_ERR_OVERFLOW. */
+/* Computes the fine range of the late-payment rule on BHXH + BHTN for payable (>= 0) on day
+ * (tn_sanction_fine_of with TN_FINE_LATE, TN_FINE_BASE_BHXH_BHTN). */
 tn_err tn_sanction_fine(const struct tn_fine_rule *rules, size_t n, tn_day day, tn_money payable,
                         int organisation, struct tn_fine *out);
+
+/* Computes the fine range for payable (>= 0) on day under the rule of violation v on base b in
+ * force that day (the latest of that list with from <= day). Rounding (stated once, LAW: the
+ * decrees fix percentages, not roundings): for an individual min = min(payable x min_rate,
+ * cap) and max = min(payable x max_rate, cap), each product rounded half-up to the whole đồng
+ * (tn_money_mul_ppm); an organisation (organisation != 0) pays multiplier x the individual's
+ * rounded amounts (Decree 12/2022 Art 6.1: "bằng 02 lần"), so its range is always a multiple
+ * of the multiplier; the proposal is the middle of the range rounded down. Errors:
+ * TN_ERR_NO_POLICY when that list has no rule in force on day, TN_ERR_RANGE for a negative
+ * payable, TN_ERR_OVERFLOW. */
+tn_err tn_sanction_fine_of(const struct tn_fine_rule *rules, size_t n, enum tn_fine_violation v,
+                           enum tn_fine_base b, tn_day day, tn_money payable, int organisation,
+                           struct tn_fine *out);
+
+/* "late", "evasion"; "BHXH+BHTN", "BHYT". */
+const char *tn_fine_violation_name(enum tn_fine_violation v);
+const char *tn_fine_base_name(enum tn_fine_base b);
 
 /* One clause of Art 216: reached at min_amount evaded or at min_workers not covered. */
 struct tn_criminal_rule {

@@ -12,6 +12,9 @@
 
 #include "thuno/lists.h"
 #include "thuno/mem.h"
+#include "thuno/operations_store.h"
+#include "thuno/operations.h"
+#include "thuno/office.h"
 #include "thuno/payops.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
@@ -124,6 +127,113 @@ tn_err tn_app_suspense_assign(struct tn_app *app, const struct tn_scope *scope, 
 
 /* ---- handover sign-off ---- */
 
+/* The reason an assignment made by a handover carries; its prefix tells such assignments. */
+#define HANDOVER_REASON "handover "
+
+/* Each unit's officer before its latest handover: the latest assignment not made by one. */
+struct before_handover {
+    const struct tn_handover_signoff *h;
+    char (*officer)[32]; /* per item of h, "" when unknown */
+};
+
+static tn_err note_officer(void *ctx, const struct tn_assignment_row *r)
+{
+    struct before_handover *b = ctx;
+    if (strncmp(r->reason, HANDOVER_REASON, strlen(HANDOVER_REASON)) == 0)
+        return TN_OK;
+    for (size_t i = 0; i < b->h->n; i++)
+        if (!b->h->items[i].up && strcmp(b->h->items[i].unit_code, r->unit_code) == 0)
+            snprintf(b->officer[i], sizeof b->officer[i], "%s", r->officer_code); /* by date */
+    return TN_OK;
+}
+
+/* Turns taken so far per office (tn_handover_officer). */
+struct turns {
+    char (*office)[32];
+    size_t *taken;
+    size_t n, cap, captaken;
+};
+
+static size_t take_turn(struct turns *t, const char *office)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (strcmp(t->office[i], office) == 0)
+            return t->taken[i]++;
+    TN_GROW(t->office, t->cap, t->n + 1);
+    TN_GROW(t->taken, t->captaken, t->n + 1);
+    snprintf(t->office[t->n], sizeof t->office[0], "%s", office);
+    t->taken[t->n] = 1;
+    return t->n++, 0;
+}
+
+/* Puts the units of the signed list in charge of their new officers from day (seed 002: the
+ * monthly handover moves the work between QLT and KTTN), in one transaction. */
+static tn_err handover_assign(struct tn_app *app, const char *office_cut, tn_period period,
+                              tn_day day, struct tn_handover_signoff *h)
+{
+    struct before_handover b = {h, tn_xcalloc(h->n ? h->n : 1, sizeof *b.officer)};
+    struct turns t = {0};
+    char from[TN_DAY_BUFSZ], per[TN_PERIOD_BUFSZ], reason[64], file[64];
+    tn_day_format(day, from);
+    tn_period_format(period, per);
+    snprintf(reason, sizeof reason, HANDOVER_REASON "%s signed by QLT and KTTN", per);
+    snprintf(file, sizeof file, "thuno handover sign --period %s", per);
+    long long batch = 0;
+    tn_err err = tn_store_assignments(app->store, office_cut, NULL, note_officer, &b);
+    if (!err)
+        err = tn_store_begin(app->store);
+    if (err)
+        goto done;
+    for (size_t i = 0; !err && i < h->n; i++) {
+        const struct tn_handover_item *it = &h->items[i];
+        char officer[32] = "", office[TN_OFFICE_BUFSZ] = "";
+        if (it->up) {
+            if ((err = tn_store_unit_office(app->store, it->unit_code, NULL, office)))
+                break;
+            if (tn_handover_officer(app->policy, day, office, take_turn(&t, office), officer)) {
+                h->no_rule++;
+                continue;
+            }
+        } else {
+            snprintf(officer, sizeof officer, "%s", b.officer[i]);
+            if (!officer[0]) {
+                h->no_rule++;
+                continue;
+            }
+        }
+        struct tn_assign_facts f;
+        char latest[32];
+        if ((err = tn_store_assign_facts(app->store, it->unit_code, officer, day, &f, latest)))
+            break;
+        enum tn_assign_problem p = tn_assign_check(&f);
+        /* already with that officer, from an earlier day or the same one: nothing to record */
+        if (p == TN_ASSIGN_SAME_OFFICER ||
+            (f.has_latest && f.latest_officer && strcmp(f.latest_officer, officer) == 0)) {
+            h->unchanged++;
+            continue;
+        }
+        if (p != TN_ASSIGN_OK) {
+            err = tn__app_fail(app, TN_ERR_REJECTED, "handover: %s to %s: %s", it->unit_code,
+                               officer, tn_assign_problem_text(p));
+            break;
+        }
+        if (!batch && (err = tn_store_assign_batch(app->store, file, app->now, &batch)))
+            break;
+        if (!(err = tn_store_assign_put(app->store, batch, it->unit_code, from, officer, h->actor,
+                                        reason, app->now)))
+            h->assigned++;
+    }
+    if (!err)
+        err = tn_store_commit(app->store);
+    else
+        tn_store_rollback(app->store);
+done:
+    free(b.officer);
+    free(t.office);
+    free(t.taken);
+    return err;
+}
+
 tn_err tn_app_handover_sign(struct tn_app *app, const struct tn_scope *scope, tn_period period,
                             const char *department, const char *actor, const char *date,
                             struct tn_handover_signoff *h)
@@ -156,5 +266,17 @@ tn_err tn_app_handover_sign(struct tn_app *app, const struct tn_scope *scope, tn
     snprintf(h->department, sizeof h->department, "%s", department);
     snprintf(h->actor, sizeof h->actor, "%s", actor);
     snprintf(h->known_at, sizeof h->known_at, "%s", app->now);
-    return tn_store_handover_sign(app->store, period, h);
+    if ((err = tn_store_handover_sign(app->store, period, h)))
+        return err;
+    struct tn_handover_signoff other;
+    tn_handover_signoff_init(&other);
+    err = tn_store_handover_signed(app->store, period,
+                                   strcmp(department, "QLT") == 0 ? "KTTN" : "QLT", NULL, &other);
+    if (err == TN_ERR_NOT_FOUND)
+        err = TN_OK; /* the other department has not signed yet */
+    h->both_signed = !err && other.id > 0 && strcmp(other.digest, h->digest) == 0;
+    tn_handover_signoff_release(&other);
+    if (!err && h->both_signed)
+        err = handover_assign(app, scope->office, period, d, h);
+    return err;
 }

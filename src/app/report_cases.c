@@ -100,8 +100,16 @@ TN_COLUMNS(CASE, CASE_COLS);
     X(p, document, TEXT, "Văn bản", "Document", 0)                                                 \
     X(p, fine_min, MONEY, "Mức phạt tối thiểu", "Minimum fine", 1)                                 \
     X(p, fine_max, MONEY, "Mức phạt tối đa", "Maximum fine", 1)                                    \
+    X(p, fine_violation, TEXT, "Hành vi bị phạt", "Violation fined", 0)                            \
+    X(p, fine_base, MONEY, "Căn cứ phạt BHXH + BHTN", "Fine base BHXH + BHTN", 0)                  \
+    X(p, fine_bhyt_min, MONEY, "Mức phạt BHYT tối thiểu", "Minimum BHYT fine", 1)                  \
+    X(p, fine_bhyt_max, MONEY, "Mức phạt BHYT tối đa", "Maximum BHYT fine", 1)                     \
     X(p, art216_clause, NUMBER, "Khoản Điều 216 Bộ luật Hình sự", "Criminal Code Art 216 clause",  \
       0)                                                                                           \
+    X(p, art216_evaded, MONEY, "Số tiền trốn đóng (Điều 216)", "Evaded (Art 216)", 1)              \
+    X(p, months_evaded, NUMBER, "Số tháng trốn đóng", "Months of evasion", 0)                      \
+    X(p, art216_workers, COUNT, "Số NLĐ bị trốn đóng", "Workers evaded", 1)                        \
+    X(p, art216_lines, TEXT, "Các kỳ căn cứ (Điều 216)", "Lines behind (Art 216)", 0)              \
     X(p, source, TEXT, "Căn cứ", "Source", 0)
 TN_COLUMNS(ESC, ESC_COLS);
 /* clang-format on */
@@ -263,7 +271,17 @@ static tn_err escalation_row(void *ctx, const struct tn_escalation_row *r)
     c[ESC_document] = tn_cell_text(r->next.document);
     c[ESC_fine_min] = r->fine.rule ? tn_cell_int(r->fine.min) : tn_cell_null();
     c[ESC_fine_max] = r->fine.rule ? tn_cell_int(r->fine.max) : tn_cell_null();
+    c[ESC_fine_violation] =
+        r->fine.rule ? tn_cell_text(tn_fine_violation_name(r->fine_violation)) : tn_cell_null();
+    c[ESC_fine_base] = r->fine.rule ? tn_cell_int(r->fine.payable) : tn_cell_null();
+    c[ESC_fine_bhyt_min] = r->fine_bhyt.rule ? tn_cell_int(r->fine_bhyt.min) : tn_cell_null();
+    c[ESC_fine_bhyt_max] = r->fine_bhyt.rule ? tn_cell_int(r->fine_bhyt.max) : tn_cell_null();
     c[ESC_art216_clause] = r->art216.clause ? tn_cell_int(r->art216.clause) : tn_cell_null();
+    int counted = r->counts.nperiods > 0;
+    c[ESC_art216_evaded] = counted ? tn_cell_int(r->counts.facts.evaded) : tn_cell_null();
+    c[ESC_months_evaded] = counted ? tn_cell_int(r->counts.facts.months) : tn_cell_null();
+    c[ESC_art216_workers] = counted ? tn_cell_int(r->counts.facts.workers) : tn_cell_null();
+    c[ESC_art216_lines] = tn_cell_text(r->art216_lines);
     c[ESC_source] = tn_cell_text(r->next.source);
     return out->row(out->ctx, c);
 }

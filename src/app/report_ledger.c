@@ -338,6 +338,12 @@ static tn_err run_non_participants(struct tn_app *app, const struct tn_scope *sc
                                      rule->min_ratio_percent, non_participant_row, (void *)out);
 }
 
+/* A unit without debt all year is listed for an award only while it is active (operations.h). */
+static tn_err award_row(void *ctx, const struct tn_debtor_row *r)
+{
+    return tn_award_allowed(r->status) ? debtor_row(ctx, r) : TN_OK;
+}
+
 /* A report that only reads the store: its runner calls one tn_store_ function with the sink. */
 #define STORE_RUN(name, call)                                                                      \
     static tn_err name(struct tn_app *app, const struct tn_scope *scope,                           \
@@ -353,8 +359,7 @@ STORE_RUN(run_suspense, tn_store_suspense(s, scope->office, p->period, p->as_of,
 STORE_RUN(run_officer_kpi,
           tn_store_kpi(s, scope->office, p->period, p->as_of, TN_KPI_OFFICER, officer_kpi_row, ctx))
 STORE_RUN(run_debtors, tn_store_debtors(s, scope->office, p->period, p->as_of, debtor_row, ctx))
-STORE_RUN(run_award,
-          tn_store_award_eligible(s, scope->office, p->period, p->as_of, debtor_row, ctx))
+STORE_RUN(run_award, tn_store_award_eligible(s, scope->office, p->period, p->as_of, award_row, ctx))
 STORE_RUN(run_kpi_office,
           tn_store_kpi(s, scope->office, p->period, p->as_of, TN_KPI_OFFICE, kpi_row, ctx))
 STORE_RUN(run_kpi_type,

@@ -13,6 +13,7 @@
 
 #include "thuno/lists.h"
 #include "thuno/mem.h"
+#include "thuno/operations.h"
 #include "thuno/policy.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
@@ -308,6 +309,8 @@ static tn_err run_coops(struct tn_app *app, const struct tn_scope *scope,
 static tn_err praise_row(void *ctx, const struct tn_praise_row *r)
 {
     const struct tn_sink *out = ctx;
+    if (!tn_award_allowed(r->u.status))
+        return TN_OK; /* only active units are praised (operations.h) */
     char from[TN_PERIOD_BUFSZ], to[TN_PERIOD_BUFSZ];
     tn_period_format(r->from, from);
     tn_period_format(r->to, to);

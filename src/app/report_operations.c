@@ -32,7 +32,9 @@
     X(p, next_step, TEXT, "Bước xử lý tiếp theo", "Next step", 0)                                  \
     X(p, ready, TEXT, "Đủ điều kiện thực hiện", "Ready", 0)                                        \
     X(p, department, TEXT, "Phòng thực hiện", "Department", 0)                                     \
-    X(p, waiting, TEXT, "Chờ", "Waiting for", 0)
+    X(p, waiting, TEXT, "Chờ", "Waiting for", 0)                                                   \
+    X(p, deadline, DATE, "Hạn của bước tiếp theo", "Deadline", 0)                                  \
+    X(p, deadline_by, TEXT, "Bên phải thực hiện", "Deadline by", 0)
 TN_COLUMNS(WORK, WORK_COLS);
 
 #define ASSIGN_COLS(X, p)                                                                          \
@@ -64,12 +66,84 @@ TN_COLUMNS(PLAN, PLAN_COLS);
 
 /* ---- worklist ---- */
 
+/* A unit's open case as the cases run sees it: its state and the deadline of its latest
+ * event (policy/case_deadlines.csv), which is what leads a case in court or enforcement. */
+struct open_case {
+    char unit_code[32], case_id[72];
+    enum tn_case_state state;
+    tn_day deadline; /* -1: none pending */
+    char next[192];  /* the expected events, "judgment/mediation_settled" */
+    const char *who; /* court, THADS, office, bank, unit; "" */
+};
+
 struct worklist {
     struct tn_worklist_row *w;
     size_t n, cap;
     struct tn_escalation_row *e;
     size_t ne, cape;
+    struct open_case *k;
+    size_t nk, capk;
 };
+
+static tn_err add_case(void *ctx, const struct tn_case_row *r)
+{
+    struct worklist *l = ctx;
+    if (tn_case_is_over(&r->c) || r->invalid[0])
+        return TN_OK;
+    struct open_case k = {.state = r->c.state, .deadline = r->deadline, .who = ""};
+    snprintf(k.unit_code, sizeof k.unit_code, "%s", r->unit_code);
+    snprintf(k.case_id, sizeof k.case_id, "%s", r->case_id);
+    if (r->deadline_rule) {
+        k.who = r->deadline_rule->who;
+        size_t at = 0;
+        for (int e = 0; e < TN_CASE_EV_COUNT && at < sizeof k.next; e++)
+            if (r->deadline_rule->expect & (1u << e)) {
+                int m = snprintf(k.next + at, sizeof k.next - at, "%s%s", at ? "/" : "",
+                                 tn_case_event_name((enum tn_case_event)e));
+                at += m > 0 ? (size_t)m : 0;
+            }
+    } else if (r->has_plan && r->deadline >= 0) {
+        k.who = "unit";
+        snprintf(k.next, sizeof k.next, "%s", "instalment");
+    } else {
+        /* no deadline pending (e.g. the latest event is an appeal): the steps the case's state
+         * allows next (case.h), but for ending or reopening it */
+        size_t at = 0;
+        for (int e = 0; e < TN_CASE_EV_COUNT && at < sizeof k.next; e++) {
+            enum tn_case_event ev = (enum tn_case_event)e;
+            if (ev == TN_CASE_EV_CLOSED || ev == TN_CASE_EV_WITHDRAWN ||
+                ev == TN_CASE_EV_APPEAL_CHANGED || !tn_case_allows(&r->c, ev))
+                continue;
+            int m = snprintf(k.next + at, sizeof k.next - at, "%s%s", at ? "/" : "",
+                             tn_case_event_name(ev));
+            at += m > 0 ? (size_t)m : 0;
+        }
+    }
+    TN_GROW(l->k, l->capk, l->nk + 1);
+    l->k[l->nk++] = k;
+    return TN_OK;
+}
+
+/* by unit, the latest case id first (as the escalation run takes a unit's open case) */
+static int case_by_unit(const void *a, const void *b)
+{
+    const struct open_case *x = a, *y = b;
+    int c = strcmp(x->unit_code, y->unit_code);
+    return c ? c : strcmp(y->case_id, x->case_id);
+}
+
+static const struct open_case *find_case(const struct worklist *l, const char *unit)
+{
+    size_t lo = 0, hi = l->nk;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(l->k[mid].unit_code, unit) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < l->nk && strcmp(l->k[lo].unit_code, unit) == 0 ? &l->k[lo] : NULL;
+}
 
 static tn_err add_work(void *ctx, const struct tn_worklist_row *r)
 {
@@ -108,8 +182,10 @@ static int by_urgency(const void *a, const void *b)
     return c ? c : strcmp(x->unit_code, y->unit_code);
 }
 
+/* A unit's row: the ladder's step (e) when the escalation run has one, else its case's next
+ * step by its deadline (k: a case in court or enforcement is led by its deadlines). */
 static tn_err worklist_row(const struct tn_sink *out, const struct tn_worklist_row *w, long rank,
-                           const struct tn_escalation_row *e)
+                           const struct tn_escalation_row *e, const struct open_case *k)
 {
     struct tn_cell c[WORK_NCOLS];
     c[WORK_officer_code] = tn_cell_text(w->officer_code);
@@ -121,12 +197,21 @@ static tn_err worklist_row(const struct tn_sink *out, const struct tn_worklist_r
     c[WORK_months_owed] = tn_cell_tenths(w->months_owed_tenths);
     c[WORK_bucket] = tn_cell_text(w->bucket);
     c[WORK_legal_status] = tn_cell_text(w->legal_status);
-    c[WORK_case_id] = tn_cell_text(e ? e->case_id : "");
-    c[WORK_case_state] = tn_cell_text(e && e->case_id[0] ? tn_case_state_name(e->state) : "");
-    c[WORK_next_step] = tn_cell_text(e ? e->next.step : "");
+    c[WORK_case_id] = tn_cell_text(e && e->case_id[0] ? e->case_id : k ? k->case_id : "");
+    c[WORK_case_state] = tn_cell_text(e && e->case_id[0] ? tn_case_state_name(e->state)
+                                      : k                ? tn_case_state_name(k->state)
+                                                         : "");
+    c[WORK_next_step] = tn_cell_text(e ? e->next.step : k ? k->next : "");
     c[WORK_ready] = tn_cell_text(e ? (e->next.ready ? "yes" : "no") : "");
     c[WORK_department] = tn_cell_text(e ? e->next.department : "");
     c[WORK_waiting] = tn_cell_text(e ? e->next.waiting : "");
+    char day[TN_DAY_BUFSZ];
+    c[WORK_deadline] = tn_cell_null();
+    c[WORK_deadline_by] = tn_cell_text(k && k->deadline >= 0 ? k->who : "");
+    if (k && k->deadline >= 0) {
+        tn_day_format(k->deadline, day);
+        c[WORK_deadline] = tn_cell_text(day);
+    }
     return out->row(out->ctx, c);
 }
 
@@ -139,6 +224,11 @@ static tn_err run_worklist(struct tn_app *app, const struct tn_scope *scope,
     if (!err)
         err = tn_store_escalation(app->store, scope->office, app->policy, p->period, p->as_of,
                                   add_step, &l);
+    if (!err)
+        err = tn_store_cases(app->store, scope->office, app->policy, p->as_of ? p->as_of : app->now,
+                             -1, add_case, &l);
+    if (!err && l.nk)
+        tn_sort(l.k, l.nk, sizeof *l.k, case_by_unit);
     if (!err && l.n)
         tn_sort(l.w, l.n, sizeof *l.w, by_urgency);
     if (!err && l.ne)
@@ -150,10 +240,11 @@ static tn_err run_worklist(struct tn_app *app, const struct tn_scope *scope,
         snprintf(key.unit_code, sizeof key.unit_code, "%s", l.w[i].unit_code);
         const struct tn_escalation_row *e =
             l.ne ? bsearch(&key, l.e, l.ne, sizeof *l.e, step_by_unit) : NULL;
-        err = worklist_row(out, &l.w[i], rank, e);
+        err = worklist_row(out, &l.w[i], rank, e, find_case(&l, l.w[i].unit_code));
     }
     free(l.w);
     free(l.e);
+    free(l.k);
     return err;
 }
 

@@ -69,6 +69,10 @@ static tn_err sign(struct tn_cli *cli)
                     "thuno: handover %s: chú ý: danh sách đã thay đổi sau lần ký trước / "
                     "warning: the list changed after an earlier signature (sha256 %s)\n",
                     period, h.prior_digest);
+        if (h.both_signed)
+            printf("handover %s: cả hai phòng đã ký, phân công / both signed, assigned: %zu units, "
+                   "%zu already in charge, %zu without a rule (policy/handover.csv)\n",
+                   period, h.assigned, h.unchanged, h.no_rule);
     }
     tn_handover_signoff_release(&h);
     tn_cli_app_close(&ca);

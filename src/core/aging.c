@@ -65,8 +65,8 @@ tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger
     }
     if (a.oldest_deadline != 0) {
         a.days_late = end - a.oldest_deadline;
-        a.status = legal->evasion_days > 0 && a.days_late > legal->evasion_days ? TN_LS_EVADING
-                                                                                : TN_LS_LATE;
+        tn_day ev = tn_aging_evading_from(legal, a.oldest_deadline);
+        a.status = ev != 0 && ev <= end ? TN_LS_EVADING : TN_LS_LATE;
     }
     /* LAW: only what is past its deadline is owed (Law 41 Art 38); under Law 41 the month
      * just closed is not due until the end of the next one */
@@ -79,6 +79,28 @@ tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger
     a.bucket = tn_aging_bucket(a.months_owed_tenths < 0 ? 0 : a.months_owed_tenths);
     *out = a;
     return TN_OK;
+}
+
+tn_day tn_aging_evading_from(const struct tn_legal_rule *legal, tn_day deadline)
+{
+    /* LAW: Law 41/2024/QH15 Art 39: evading when still unpaid evasion_days after the deadline */
+    return legal->evasion_days > 0 ? deadline + legal->evasion_days + 1 : 0;
+}
+
+void tn_aging_unpaid(const struct tn_aging_period *p, size_t n, tn_money principal_due,
+                     const enum tn_group order[TN_G_COUNT], tn_money *unpaid)
+{
+    tn_money left = principal_due > 0 ? principal_due : 0;
+    for (size_t i = n; i-- > 0;) {
+        /* inside a period the groups are paid in order: the last group paid is unpaid first */
+        for (int k = TN_G_COUNT; k-- > 0;) {
+            enum tn_group g = order[k];
+            tn_money c = p[i].charge[g] > 0 ? p[i].charge[g] : 0;
+            tn_money u = c < left ? c : left;
+            unpaid[i * TN_G_COUNT + (size_t)g] = u;
+            left -= u;
+        }
+    }
 }
 
 tn_money tn_aging_pending(tn_money monthly, tn_money principal_due, int cycle,

@@ -10,6 +10,25 @@
 
 #include <string.h>
 
+/* The citation of a below-floor finding of period p: the law of the period's era, which is the
+ * legal.csv line in force on the period's first day (the Law 41 line is the one that knows
+ * evasion by days, Art 39; the Law 58 line does not). */
+static tn_err floor_law(const struct tn_policy *pol, tn_period p, const char **out)
+{
+    const struct tn_legal_rule *legal;
+    tn_err err = tn_policy_legal(pol, tn_period_first_day(p), &legal);
+    if (err)
+        return err;
+    /* LAW: Law 41/2024/QH15 Art 39 (a base declared below the lawful one is evasion), from
+     * 2025-07-01; before it Law 58/2014/QH13 Art 89 with Decree 115/2015/NĐ-CP Art 17 (the
+     * base is the salary, not below the regional minimum wage). CONFIRM both [S]. */
+    *out = legal->evasion_days > 0
+               ? "Law 41/2024/QH15 Art 39 (under-declaration); floor: regional minimum wage"
+               : "Law 58/2014/QH13 Art 89; Decree 115/2015/NĐ-CP Art 17 (base below the "
+                 "regional minimum wage); floor: regional minimum wage";
+    return TN_OK;
+}
+
 tn_err tn_assess_worker(const struct tn_policy *pol, const struct tn_unit_facts *unit, tn_period p,
                         tn_money salary, unsigned funds, struct tn_assessment *out)
 {
@@ -24,8 +43,10 @@ tn_err tn_assess_worker(const struct tn_policy *pol, const struct tn_unit_facts 
     if (err)
         return err;
     a.floor = floor->amount;
-    /* LAW: a base below the regional minimum is not raised; it is reported (Law 41 Art 39) */
+    /* LAW: a base below the regional minimum is not raised; it is reported */
     a.below_floor = salary > 0 && salary < a.floor;
+    if (a.below_floor && (err = floor_law(pol, p, &a.floor_law)))
+        return err;
     tn_money cap_si, cap_ui;
     if ((err = tn_policy_cap(pol, TN_G_BHXH, unit->wage_region, p, &cap_si, NULL)) ||
         (err = tn_policy_cap(pol, TN_G_BHTN, unit->wage_region, p, &cap_ui, NULL)))

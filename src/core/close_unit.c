@@ -127,6 +127,7 @@ static tn_err assess_into(const struct ctx *x, const struct tn_close_decl *d, tn
     out->base_ui = a.base_ui;
     out->funds = a.funds;
     out->below_floor = a.below_floor;
+    out->floor_law = a.floor_law;
     out->floor = a.floor;
     memcpy(out->rate, a.rate, sizeof a.rate);
     memcpy(out->source, a.source, sizeof a.source);

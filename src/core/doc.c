@@ -324,32 +324,59 @@ static void ledger_basis(struct tn_doc *d, const struct tn_doc_facts *f)
          l->months_owed_tenths % 10, P(l->oldest_unpaid, op), l->legal_status, pp, f->ledger_as_of);
 }
 
+/* The range of one fine: its rule's percentages and cap, min, max and the proposal. */
+static void fine_range(struct tn_doc *d, const struct tn_fine *fine, int org, const char *double_by)
+{
+    char a[32], pct[16], pct2[16];
+    tn_ppm_format_percent(fine->rule->min_rate, pct);
+    tn_ppm_format_percent(fine->rule->max_rate, pct2);
+    FIELD(d, "Khung phạt cá nhân / individual", "%s - %s căn cứ, tối đa %s", pct, pct2,
+          M(fine->rule->cap, a));
+    FIELD(d, "Tổ chức / organisation", "%s%s", org ? "x2 " : "không (hộ kinh doanh)",
+          org ? double_by : "");
+    AMOUNT(d, "Mức tối thiểu / minimum", fine->min, "%s", "");
+    AMOUNT(d, "Mức tối đa / maximum", fine->max, "%s",
+           fine->capped ? "đã áp mức trần / capped" : "");
+    AMOUNT(d, "Đề xuất (giữa khung) / proposed (middle of the range)", fine->proposed, "%s", "");
+    PARA(d, "Nguồn / source: %s", fine->rule->source);
+}
+
 static tn_err fine_proposal(const struct tn_doc_facts *f, struct tn_doc *d, char *why, size_t whysz)
 {
     const struct tn_doc_ledger *l = &f->ledger;
     tn_money payable = l->due_bhxh + l->due_bhtn;
     /* Art 6.1: organisations pay double; a household business is fined as an individual */
     int org = !(f->unit_type && strcmp(f->unit_type, "household") == 0);
+    /* LAW: an evading unit is fined for evasion (Decree 12/2022 Art 39.6), not for late
+     * payment (39.5): the two clauses punish different acts */
+    int evading = strcmp(l->legal_status, "evading") == 0;
+    enum tn_fine_violation v = evading ? TN_FINE_EVASION : TN_FINE_LATE;
     struct tn_fine fine;
-    tn_err err = tn_sanction_fine(f->fines, f->nfines, f->date, payable, org, &fine);
+    tn_err err = tn_sanction_fine_of(f->fines, f->nfines, v, TN_FINE_BASE_BHXH_BHTN, f->date,
+                                     payable, org, &fine);
     if (err) {
         char day[TN_DAY_BUFSZ];
-        snprintf(why, whysz, "no fine rule in force on %s (policy/sanctions.csv)", D(f->date, day));
+        snprintf(why, whysz, "no %s fine rule on BHXH+BHTN in force on %s (policy/sanctions.csv)",
+                 tn_fine_violation_name(v), D(f->date, day));
         return err;
     }
     char to[320];
     snprintf(to, sizeof to, "%s",
              f->to && f->to[0] ? f->to : "Người có thẩm quyền xử phạt vi phạm hành chính");
     header(d, f, "ĐX-BHXH", "ĐỀ XUẤT XỬ PHẠT VI PHẠM HÀNH CHÍNH", to);
-    snprintf(d->subject, sizeof d->subject,
-             "V/v đề xuất xử phạt hành vi chậm đóng BHXH, BHTN của %s", f->unit_name);
-    char a[32], b[32], day[TN_DAY_BUFSZ], pct[16], pct2[16];
+    snprintf(d->subject, sizeof d->subject, "V/v đề xuất xử phạt hành vi %s BHXH, BHTN của %s",
+             evading ? "trốn đóng" : "chậm đóng", f->unit_name);
+    char a[32], b[32], day[TN_DAY_BUFSZ];
     HEAD(d, "I. Đơn vị vi phạm / the unit");
     unit_fields(d, f);
     case_field(d, f);
     HEAD(d, "II. Hành vi vi phạm / the violation");
-    PARA(d, "Chậm đóng bảo hiểm xã hội, bảo hiểm thất nghiệp (Nghị định 12/2022/NĐ-CP Điều 39 "
-            "khoản 5). / Late payment of BHXH and BHTN.");
+    if (evading)
+        PARA(d, "Trốn đóng bảo hiểm xã hội, bảo hiểm thất nghiệp (Nghị định 12/2022/NĐ-CP Điều 39 "
+                "khoản 6). / Evasion of BHXH and BHTN.");
+    else
+        PARA(d, "Chậm đóng bảo hiểm xã hội, bảo hiểm thất nghiệp (Nghị định 12/2022/NĐ-CP Điều 39 "
+                "khoản 5). / Late payment of BHXH and BHTN.");
     ledger_basis(d, f);
     const char *note = "";
     const struct tn_case_step *insp = last_step(f, TN_CASE_EV_INSPECTION_CONCLUDED, &note);
@@ -360,20 +387,22 @@ static tn_err fine_proposal(const struct tn_doc_facts *f, struct tn_doc *d, char
     AMOUNT(d, "Nợ gốc BHXH / BHXH principal due", l->due_bhxh, "%s", "");
     AMOUNT(d, "Nợ gốc BHTN / BHTN principal due", l->due_bhtn, "%s", "");
     TOTAL(d, "Số tiền phải đóng làm căn cứ / the base (BHXH + BHTN)", payable);
-    PARA(d,
-         "Nợ gốc BHYT %s không thuộc căn cứ phạt của Điều 39 khoản 5. / BHYT principal is not "
-         "part of the base.",
-         M(l->due_bhyt, a));
     HEAD(d, "IV. Mức phạt đề xuất / the proposed fine");
-    tn_ppm_format_percent(fine.rule->min_rate, pct);
-    tn_ppm_format_percent(fine.rule->max_rate, pct2);
-    FIELD(d, "Khung phạt cá nhân / individual", "%s - %s căn cứ, tối đa %s", pct, pct2,
-          M(fine.rule->cap, a));
-    FIELD(d, "Tổ chức / organisation", "%s", org ? "x2 (Điều 6 khoản 1)" : "không (hộ kinh doanh)");
-    AMOUNT(d, "Mức tối thiểu / minimum", fine.min, "%s", "");
-    AMOUNT(d, "Mức tối đa / maximum", fine.max, "%s", fine.capped ? "đã áp mức trần / capped" : "");
-    AMOUNT(d, "Đề xuất (giữa khung) / proposed (middle of the range)", fine.proposed, "%s", "");
-    PARA(d, "Nguồn / source: %s", fine.rule->source);
+    fine_range(d, &fine, org, "(Điều 6 khoản 1)");
+    /* LAW: BHYT is fined under its own decree (Decree 117/2020/NĐ-CP Art 80), never in the
+     * base of Decree 12/2022 Art 39 */
+    struct tn_fine yt;
+    if (l->due_bhyt > 0 && tn_sanction_fine_of(f->fines, f->nfines, v, TN_FINE_BASE_BHYT, f->date,
+                                               l->due_bhyt, org, &yt) == TN_OK) {
+        HEAD(d, "V. Mức phạt đề xuất riêng về BHYT / the BHYT fine, under its own decree");
+        AMOUNT(d, "Nợ gốc BHYT làm căn cứ / the base (BHYT)", l->due_bhyt, "%s", "");
+        fine_range(d, &yt, org, "(mức phạt tổ chức bằng 02 lần cá nhân, Nghị định 117/2020/NĐ-CP)");
+    } else {
+        PARA(d,
+             "Nợ gốc BHYT %s không thuộc căn cứ phạt của Điều 39. / BHYT principal is not "
+             "part of the base.",
+             M(l->due_bhyt, a));
+    }
     PARA(d,
          "Người có thẩm quyền quyết định mức phạt trong khung; căn cứ chính xác tại thời điểm vi "
          "phạm lập từ bảng giải trình (thuno explain). / The decision maker chooses within the "

@@ -5,7 +5,9 @@
  * plan.
  */
 #include "thuno/operations.h"
+#include "thuno/policy.h"
 
+#include <stdio.h>
 #include <string.h>
 
 enum tn_assign_problem tn_assign_check(const struct tn_assign_facts *f)
@@ -46,13 +48,50 @@ const char *tn_assign_problem_text(enum tn_assign_problem p)
     return "?";
 }
 
+int tn_award_allowed(const char *status)
+{
+    /* LAW: seed 002 (office practice): awards only for units that pay regularly */
+    return status && strcmp(status, "active") == 0;
+}
+
+tn_err tn_handover_officer(const struct tn_policy *pol, tn_day day, const char *office, size_t turn,
+                           char out[static 32])
+{
+    const struct tn_handover_rule *own = NULL, *any = NULL;
+    for (size_t i = 0; i < pol->nhandover; i++) {
+        const struct tn_handover_rule *r = &pol->handover[i];
+        if (r->from > day)
+            continue;
+        const struct tn_handover_rule **slot = strcmp(r->office, "*") == 0 ? &any
+                                               : strcmp(r->office, office ? office : "") == 0
+                                                   ? &own
+                                                   : NULL;
+        if (slot && (!*slot || r->from >= (*slot)->from))
+            *slot = r;
+    }
+    const struct tn_handover_rule *r = own ? own : any;
+    if (!r)
+        return TN_ERR_NO_POLICY;
+    size_t n = 1;
+    for (const char *q = r->officers; *q; q++)
+        n += *q == ';';
+    size_t want = turn % n, k = 0;
+    const char *q = r->officers;
+    while (k < want)
+        k += *q++ == ';';
+    size_t len = strcspn(q, ";");
+    snprintf(out, 32, "%.*s", (int)(len < 31 ? len : 31), q);
+    return TN_OK;
+}
+
 int tn_urgency_cmp(const struct tn_urgency *a, const struct tn_urgency *b)
 {
+    /* issue 14 item 6: the money at risk leads; evasion and age break its ties */
+    if (a->debt != b->debt)
+        return a->debt > b->debt ? -1 : 1;
     if (a->evading != b->evading)
         return a->evading ? -1 : 1;
     if (a->months_owed_tenths != b->months_owed_tenths)
         return a->months_owed_tenths > b->months_owed_tenths ? -1 : 1;
-    if (a->debt != b->debt)
-        return a->debt > b->debt ? -1 : 1;
     return 0;
 }

@@ -40,6 +40,7 @@ void tn_policy_release(struct tn_policy *pol)
     free(pol->name_rules);
     free(pol->tip_rewards);
     free(pol->inspections);
+    free(pol->handover);
     free(pol->citations);
     free(pol->duties);
     free(pol->holidays);

@@ -1,5 +1,11 @@
 /*
  * sanction.c - fine range and Art 216 check (sanction.h).
+ *
+ * LAW: Decree 12/2022/NĐ-CP Art 39 (BHXH, BHTN: late payment 39.5, evasion 39.6) and Decree
+ * 117/2020/NĐ-CP Art 80 as amended (BHYT), each with its own line of policy/sanctions.csv;
+ * organisations pay double (Decree 12/2022 Art 6.1, Decree 117/2020 Art 5). The decrees set
+ * percentages and caps, not a rounding: each product is rounded half-up to the whole đồng,
+ * then capped, then doubled for an organisation (docs/cases.md "Fine").
  */
 #include "thuno/sanction.h"
 
@@ -13,9 +19,29 @@ static tn_money min_money(tn_money a, tn_money b)
 tn_err tn_sanction_fine(const struct tn_fine_rule *rules, size_t n, tn_day day, tn_money payable,
                         int organisation, struct tn_fine *out)
 {
+    return tn_sanction_fine_of(rules, n, TN_FINE_LATE, TN_FINE_BASE_BHXH_BHTN, day, payable,
+                               organisation, out);
+}
+
+const char *tn_fine_violation_name(enum tn_fine_violation v)
+{
+    return v == TN_FINE_EVASION ? "evasion" : "late";
+}
+
+const char *tn_fine_base_name(enum tn_fine_base b)
+{
+    return b == TN_FINE_BASE_BHYT ? "BHYT" : "BHXH+BHTN";
+}
+
+tn_err tn_sanction_fine_of(const struct tn_fine_rule *rules, size_t n, enum tn_fine_violation v,
+                           enum tn_fine_base b, tn_day day, tn_money payable, int organisation,
+                           struct tn_fine *out)
+{
     const struct tn_fine_rule *r = NULL;
-    for (size_t i = 0; i < n && rules[i].from <= day; i++)
-        r = &rules[i];
+    for (size_t i = 0; i < n; i++)
+        if (rules[i].violation == v && rules[i].base == b && rules[i].from <= day &&
+            (!r || rules[i].from >= r->from))
+            r = &rules[i];
     if (!r)
         return TN_ERR_NO_POLICY;
     if (payable < 0)
@@ -34,6 +60,7 @@ tn_err tn_sanction_fine(const struct tn_fine_rule *rules, size_t n, tn_day day, 
         f.min *= m;
         f.max *= m;
     }
+    /* the middle of the range, rounded down (thuno's proposal; the decision maker chooses) */
     f.proposed = f.min + (f.max - f.min) / 2;
     *out = f;
     return TN_OK;

@@ -74,6 +74,15 @@ static const struct tn_vocab_entry words[] = {
     {"next_by", "office", "Cơ quan BHXH", "Office"},
     {"next_by", "THADS", "Cơ quan thi hành án dân sự", "Enforcement office"},
     {"next_by", "bank", "Ngân hàng", "Bank"},
+    /* the same on the worklist (docs/operations.md) */
+    {"deadline_by", "unit", "Đơn vị", "Unit"},
+    {"deadline_by", "court", "Tòa án", "Court"},
+    {"deadline_by", "office", "Cơ quan BHXH", "Office"},
+    {"deadline_by", "THADS", "Cơ quan thi hành án dân sự", "Enforcement office"},
+    {"deadline_by", "bank", "Ngân hàng", "Bank"},
+    /* the violation a fine is proposed for (policy/sanctions.csv `violation`) */
+    {"fine_violation", "late", "Chậm đóng", "Late payment"},
+    {"fine_violation", "evasion", "Trốn đóng", "Evasion"},
     /* the ladder's steps (policy/ladder.csv) */
     {NULL, "reminder", "Văn bản đôn đốc", "Reminder"},
     {NULL, "second_reminder", "Văn bản đôn đốc lần 2", "Second reminder"},

@@ -106,7 +106,41 @@ void tn__h_import(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_close(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_close_get(struct tn__http_req *q, struct tn__http_reply *r);
 
+/* ---- cases, assignments, worklists, suspense, handover (handlers_cases.c, handlers_ops.c) ---- */
+
+void tn__h_cases(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_case(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_case_event(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_case_register(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_case_document(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_case_checklist(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_assign(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_worklist(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_suspense_match(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_suspense_assign(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_handover_sign(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_letter(struct tn__http_req *q, struct tn__http_reply *r);
+
+/* q's body as a JSON object (new reference), or NULL after a 400 "malformed" naming what was
+ * expected. */
+json_t *tn__http_body(const struct tn__http_req *q, struct tn__http_reply *r, const char *expected);
+
+/* One row of typed cells as a JSON object keyed by the columns' ids (new reference). */
+json_t *tn__http_row(const struct tn_col *cols, size_t ncols, const struct tn_cell *cells);
+
+/* Appends the audit entry of a change (operation on target by q's user, outcome "ok" when err
+ * is TN_OK, else "failed", with summary) and, when err or the audit failed, replies with the
+ * error. Returns 1 when a reply was made. */
+int tn__http_audited(struct tn__http_req *q, struct tn__http_reply *r, const char *operation,
+                     const char *target, tn_err err, const char *summary);
+
 /* Waits for the close job's thread, if any (tn_http_stop). */
 void tn__http_jobs_join(struct tn_http_server *srv);
+
+struct tn_letterhead;
+/* Loads the office settings of the server (THUNO_TEMPLATES/letterhead.txt, else the built-in
+ * templates) for q's user's office into lh (tn_letterhead_release it). 1 when it failed and a
+ * 500 was made (the problems go to the server's log). */
+int tn__http_settings(struct tn__http_req *q, struct tn__http_reply *r, struct tn_letterhead *lh);
 
 #endif

@@ -27,6 +27,19 @@ static const struct {
     {"POST",   {"closes"},                     1, 1, tn__h_close},
     {"GET",    {"closes", "*"},                2, 1, tn__h_close_get},
     {"GET",    {"audit"},                      1, 1, tn__h_audit},
+    /* cases and the office's operations (handlers_cases.c, handlers_ops.c) */
+    {"GET",    {"cases"},                      1, 1, tn__h_cases},
+    {"GET",    {"cases", "*"},                 2, 1, tn__h_case},
+    {"POST",   {"cases", "*", "events"},       3, 1, tn__h_case_event},
+    {"POST",   {"cases", "*", "registers", "*"}, 4, 1, tn__h_case_register},
+    {"GET",    {"cases", "*", "documents", "*"}, 4, 1, tn__h_case_document},
+    {"GET",    {"cases", "*", "checklist"},    3, 1, tn__h_case_checklist},
+    {"POST",   {"assignments"},                1, 1, tn__h_assign},
+    {"GET",    {"worklist"},                   1, 1, tn__h_worklist},
+    {"POST",   {"suspense", "match"},          2, 1, tn__h_suspense_match},
+    {"POST",   {"suspense", "*", "assign"},    3, 1, tn__h_suspense_assign},
+    {"POST",   {"handover", "sign"},           2, 1, tn__h_handover_sign},
+    {"POST",   {"letters", "*"},               2, 1, tn__h_letter},
 };
 /* clang-format on */
 

@@ -373,17 +373,32 @@ static tn_err fine_row(struct tn_policy *pol, const char *const *c, char *why, s
 {
     struct tn_fine_rule e = {0};
     tn_err err;
-    if ((err = day_cell(c[0], &e.from, why, whysz)) ||
-        (err = percent_cell(c[1], &e.min_rate, why, whysz)) ||
-        (err = percent_cell(c[2], &e.max_rate, why, whysz)) ||
-        (err = money_cell(c[3], &e.cap, why, whysz)) ||
-        (err = int_cell(c[4], 1, 10, "a multiplier", &e.multiplier, why, whysz)) ||
-        (err = source_cell(pol, c[5], &e.source, why, whysz)))
+    if ((err = day_cell(c[0], &e.from, why, whysz)))
+        return err;
+    if (strcmp(c[1], "late") == 0)
+        e.violation = TN_FINE_LATE;
+    else if (strcmp(c[1], "evasion") == 0)
+        e.violation = TN_FINE_EVASION;
+    else
+        return WHY("expected a violation late or evasion (got \"%s\")", c[1]);
+    if (strcmp(c[2], "BHXH+BHTN") == 0)
+        e.base = TN_FINE_BASE_BHXH_BHTN;
+    else if (strcmp(c[2], "BHYT") == 0)
+        e.base = TN_FINE_BASE_BHYT;
+    else
+        return WHY("expected a base BHXH+BHTN or BHYT (got \"%s\")", c[2]);
+    if ((err = percent_cell(c[3], &e.min_rate, why, whysz)) ||
+        (err = percent_cell(c[4], &e.max_rate, why, whysz)) ||
+        (err = money_cell(c[5], &e.cap, why, whysz)) ||
+        (err = int_cell(c[6], 1, 10, "a multiplier", &e.multiplier, why, whysz)) ||
+        (err = source_cell(pol, c[7], &e.source, why, whysz)))
         return err;
     if (e.min_rate > e.max_rate)
-        return WHY("expected min_percent <= max_percent (got %s and %s)", c[1], c[2]);
-    PUSH_UNIQUE(pol->fines, pol->nfines, e, o->from == e.from,
-                "expected one fine rule per start (got a second one from %s)", c[0]);
+        return WHY("expected min_percent <= max_percent (got %s and %s)", c[3], c[4]);
+    PUSH_UNIQUE(pol->fines, pol->nfines, e,
+                o->from == e.from && o->violation == e.violation && o->base == e.base,
+                "expected one fine rule per violation, base and start (got a second one from %s)",
+                c[0]);
 }
 
 static tn_err criminal_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
@@ -531,6 +546,36 @@ static tn_err card_group_row(struct tn_policy *pol, const char *const *c, char *
                 "a second line for %s from the same day", c[1]);
 }
 
+/* handover.csv: seed 002 (office practice). */
+static tn_err handover_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
+{
+    struct tn_handover_rule e = {0};
+    if (tn_day_parse(c[0], &e.from))
+        return WHY("from: expected YYYY-MM-DD (got \"%s\")", c[0]);
+    if (!*c[1] || strlen(c[1]) >= 32)
+        return WHY("office: expected an office code or * (got \"%s\")", c[1]);
+    size_t len = 0;
+    for (const char *q = c[2];; q++) {
+        if (*q == ';' || *q == '\0') {
+            if (len == 0 || len >= 32)
+                return WHY("officers: expected officer codes separated by ; (got \"%s\")", c[2]);
+            len = 0;
+            if (*q == '\0')
+                break;
+        } else {
+            len++;
+        }
+    }
+    if (!*c[3])
+        return WHY("source: expected the rule's source");
+    e.office = tn_policy_intern(pol, c[1]);
+    e.officers = tn_policy_intern(pol, c[2]);
+    e.source = tn_policy_intern(pol, c[3]);
+    PUSH_UNIQUE(
+        pol->handover, pol->nhandover, e, o->from == e.from && strcmp(o->office, e.office) == 0,
+        "expected one line per office and start (got a second one for %s from %s)", c[1], c[0]);
+}
+
 /* public_list.csv. LAW: Law 41/2024/QH15 Art 40; seed 003. */
 static tn_err name_rule_row(struct tn_policy *pol, const char *const *c, char *why, size_t whysz)
 {
@@ -627,8 +672,8 @@ static const struct spec specs[] = {
     {"card_lock.csv", {R("from"), R("lock_months"), R("kttn_months"), R("source")}, 4, card_row, 0},
     {"non_participant.csv", {R("from"), R("min_gap"), R("min_ratio_percent"), R("source")}, 4,
      undeclared_row, 0},
-    {"sanctions.csv", {R("from"), R("min_percent"), R("max_percent"), R("cap"),
-                       R("organisation_multiplier"), R("source")}, 6, fine_row, 0},
+    {"sanctions.csv", {R("from"), R("violation"), R("base"), R("min_percent"), R("max_percent"),
+                       R("cap"), R("organisation_multiplier"), R("source")}, 8, fine_row, 0},
     {"criminal.csv", {R("from"), R("clause"), R("min_amount"), R("min_workers"), R("min_months"),
                       R("acts_from"), R("source")}, 7, criminal_row, 0},
     {"ladder.csv", {R("office"), R("order"), R("step"), R("event"), R("occurrence"),
@@ -640,6 +685,7 @@ static const struct spec specs[] = {
     {"card_groups.csv", {R("from"), R("unit_type"), R("group"), R("level"), R("source")}, 5,
      card_group_row, 1},
     {"public_list.csv", {R("from"), R("name_months"), R("source")}, 3, name_rule_row, 1},
+    {"handover.csv", {R("from"), R("office"), R("officers"), R("source")}, 4, handover_row, 1},
     {"tip_reward.csv", {R("from"), R("rate"), R("cap"), R("min_recovered"), R("source")}, 5,
      tip_reward_row, 2},
     {"inspections.csv", {R("from"), R("referral_months"), R("referral_worker_gap"),

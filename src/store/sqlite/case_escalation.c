@@ -22,11 +22,18 @@ static const char owing_sql[] =
     "SELECT cur.unit_code, coalesce(ic.officer_code, u.officer_code, ''), "
     "       coalesce(u.office_code, ''), "
     "       coalesce(cur.months_owed_tenths, 0), cur.principal_due + cur.interest_due, "
-    "       cur.legal_status, cur.workers, cur.principal_due "
+    "       cur.legal_status, cur.workers, cur.principal_due, coalesce(cur.oldest_unpaid, ''), "
+    "       coalesce(u.type, ''), coalesce(u.payment_cycle, 1) "
     "FROM cur LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
     "LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "
     "WHERE cur.principal_due > 0 AND " TN__OFFICE_CUT("cur.unit_code") " "
     "ORDER BY cur.unit_code";
+/* ?1 unit, ?2 first period, ?3 last period, ?4 as_of: the unit's latest close row of each
+ * period, for its unpaid lines (tn_aging_unpaid) */
+static const char periods_sql[] =
+    "SELECT b.period, b.charge_bhyt, b.charge_bhtn, b.charge_bhxh, b.workers FROM unit_close b "
+    "WHERE b.id IN (SELECT max(id) FROM unit_close WHERE unit_code = ?1 AND period >= ?2 "
+    "AND period <= ?3 AND known_at <= ?4 GROUP BY period) ORDER BY b.period";
 /* clang-format on */
 
 /* The open case of each unit, as of as_of. */
@@ -113,7 +120,60 @@ static int by_dept_debt(const void *a, const void *b)
     return strcmp(x->unit_code, y->unit_code);
 }
 
-static void propose(const struct tn_policy *pol, tn_day today, tn_money principal,
+/* A unit's facts for the fine and the Art 216 check: its periods from the oldest unpaid
+ * one and what of them is unpaid (tn_aging_unpaid). */
+struct unpaid_lines {
+    struct tn_aging_period *p;
+    tn_money *unpaid;
+    size_t n, cap, capu;
+    int cycle, household;
+};
+
+static tn_err read_lines(struct tn__sq *s, sqlite3_stmt *st, const struct tn_policy *pol,
+                         const char *unit, const char *oldest, const char *per, const char *at,
+                         tn_day today, tn_money principal, struct unpaid_lines *ul)
+{
+    ul->n = 0;
+    if (!oldest[0] || principal <= 0)
+        return TN_OK;
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, oldest, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, per, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, at, -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct tn_aging_period ap = {0};
+        if (tn_period_parse(tn__col_text(st, 0), &ap.period))
+            continue;
+        ap.charge[TN_G_BHYT] = sqlite3_column_int64(st, 1);
+        ap.charge[TN_G_BHTN] = sqlite3_column_int64(st, 2);
+        ap.charge[TN_G_BHXH] = sqlite3_column_int64(st, 3);
+        ap.workers = (long)sqlite3_column_int64(st, 4);
+        TN_GROW(ul->p, ul->cap, ul->n + 1);
+        ul->p[ul->n++] = ap;
+    }
+    if (rc != SQLITE_DONE)
+        return tn__store_fail(s, "reading the unpaid periods");
+    TN_GROW(ul->unpaid, ul->capu, ul->n * TN_G_COUNT + 1);
+    const struct tn_allocation_rule *ar;
+    if (tn_policy_allocation(pol, today, &ar)) {
+        ul->n = 0; /* no allocation rule: no lines, no fine base */
+        return TN_OK;
+    }
+    tn_aging_unpaid(ul->p, ul->n, principal, ar->order, ul->unpaid);
+    return TN_OK;
+}
+
+static tn_money unpaid_of(const struct unpaid_lines *ul, enum tn_group g)
+{
+    tn_money t = 0;
+    for (size_t i = 0; i < ul->n; i++)
+        t += ul->unpaid[i * TN_G_COUNT + (size_t)g];
+    return t;
+}
+
+static void propose(const struct tn_policy *pol, tn_day today, const struct unpaid_lines *ul,
                     const struct open_case *oc, struct tn_escalation_row *r, int *keep)
 {
     int legal = strcmp(r->legal_status, "evading") == 0 ? 2
@@ -122,11 +182,14 @@ static void propose(const struct tn_policy *pol, tn_day today, tn_money principa
     r->state = oc ? oc->c.state : TN_CASE_ST_NEW;
     if (oc)
         snprintf(r->case_id, sizeof r->case_id, "%s", oc->case_id);
-    /* Art 216: evaded = principal due while evading; months = months owed (docs/cases.md) */
-    struct tn_art216_facts af = {legal == 2 ? principal : 0, legal == 2 ? (long)r->workers : 0,
-                                 r->months_owed_tenths / 10, oc && oc->c.fined >= 0};
-    if (tn_sanction_art216(pol->criminal, pol->ncriminal, today, &af, &r->art216))
+    /* Art 216: the facts counted from the unpaid lines (art216.h, docs/cases.md) */
+    int fined = oc && oc->c.fined >= 0;
+    if (tn_art216_count(pol, ul->cycle, today, ul->p, ul->n, ul->unpaid, fined, &r->counts) ||
+        tn_sanction_art216(pol->criminal, pol->ncriminal, today, &r->counts.facts, &r->art216)) {
+        memset(&r->counts, 0, sizeof r->counts);
         memset(&r->art216, 0, sizeof r->art216);
+    }
+    tn_art216_count_lines(&r->counts, r->art216_lines, sizeof r->art216_lines);
     struct tn_ladder_facts f = {.office = r->office_code,
                                 .months_owed_tenths = r->months_owed_tenths,
                                 .debt = r->debt,
@@ -149,9 +212,21 @@ static void propose(const struct tn_policy *pol, tn_day today, tn_money principa
     r->next.event = p.step->event;
     r->next.ready = p.ready;
     snprintf(r->next.waiting, sizeof r->next.waiting, "%s", p.waiting);
-    if (strcmp(p.step->check, "fine") == 0 &&
-        tn_sanction_fine(pol->fines, pol->nfines, today, principal, 1, &r->fine))
+    if (strcmp(p.step->check, "fine") != 0)
+        return;
+    /* LAW: Decree 12/2022 Art 39: the base is BHXH + BHTN; an evading unit is fined for
+     * evasion (39.6), a late one for late payment (39.5); BHYT under Decree 117/2020 Art 80.
+     * Art 6.1: an organisation pays double, a household business as an individual. */
+    r->fine_violation = legal == 2 ? TN_FINE_EVASION : TN_FINE_LATE;
+    int org = !ul->household;
+    tn_money base = unpaid_of(ul, TN_G_BHXH) + unpaid_of(ul, TN_G_BHTN);
+    if (tn_sanction_fine_of(pol->fines, pol->nfines, r->fine_violation, TN_FINE_BASE_BHXH_BHTN,
+                            today, base, org, &r->fine))
         memset(&r->fine, 0, sizeof r->fine);
+    tn_money bhyt = unpaid_of(ul, TN_G_BHYT);
+    if (bhyt <= 0 || tn_sanction_fine_of(pol->fines, pol->nfines, r->fine_violation,
+                                         TN_FINE_BASE_BHYT, today, bhyt, org, &r->fine_bhyt))
+        memset(&r->fine_bhyt, 0, sizeof r->fine_bhyt);
 }
 
 tn_err tn__sq_escalation(struct tn__sq *s, const char *office, const struct tn_policy *pol,
@@ -166,10 +241,13 @@ tn_err tn__sq_escalation(struct tn__sq *s, const char *office, const struct tn_p
             tn_sort(l.v, l.n, sizeof *l.v, by_unit);
     struct tn_escalation_row *out = NULL;
     size_t nout = 0, capout = 0;
-    sqlite3_stmt *st = NULL;
+    sqlite3_stmt *st = NULL, *pst = NULL;
+    struct unpaid_lines ul = {0};
     char per[TN_PERIOD_BUFSZ];
     tn_period_format(period, per);
     tn_day today = tn_period_last_day(period);
+    if (!err)
+        err = tn__store_prepare(s, periods_sql, &pst);
     if (!err && !(err = tn__store_prepare(s, owing_sql, &st))) {
         sqlite3_bind_text(st, 1, per, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
@@ -185,17 +263,26 @@ tn_err tn__sq_escalation(struct tn__sq *s, const char *office, const struct tn_p
             r.debt = sqlite3_column_int64(st, 4);
             TN__COL_COPY(r.legal_status, st, 5);
             r.workers = sqlite3_column_int64(st, 6);
+            ul.household = strcmp(tn__col_text(st, 9), "household") == 0;
+            ul.cycle = sqlite3_column_int(st, 10);
+            err = read_lines(s, pst, pol, r.unit_code, tn__col_text(st, 8), per, at, today,
+                             sqlite3_column_int64(st, 7), &ul);
+            if (err)
+                break;
             int keep;
-            propose(pol, today, sqlite3_column_int64(st, 7), find_open(&l, r.unit_code), &r, &keep);
+            propose(pol, today, &ul, find_open(&l, r.unit_code), &r, &keep);
             if (keep) {
                 TN_GROW(out, capout, nout + 1);
                 out[nout++] = r;
             }
         }
-        if (rc != SQLITE_DONE)
+        if (!err && rc != SQLITE_DONE)
             err = tn__store_fail(s, "reading the balances");
         sqlite3_finalize(st);
     }
+    sqlite3_finalize(pst);
+    free(ul.p);
+    free(ul.unpaid);
     if (!err) {
         if (nout)
             tn_sort(out, nout, sizeof *out, by_dept_debt);

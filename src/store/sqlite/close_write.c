@@ -142,10 +142,7 @@ static tn_err write_lines(struct tn__close *c, const struct tn__unit_work *w, lo
         sqlite3_bind_text(st, 4, "below_floor", -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 5, l->salary);
         sqlite3_bind_int64(st, 6, l->floor);
-        sqlite3_bind_text(st, 7,
-                          "Law 41/2024/QH15 Art 39 (under-declaration); floor: regional "
-                          "minimum wage",
-                          -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 7, l->floor_law ? l->floor_law : "", -1, SQLITE_STATIC);
         err = step_done(c, st, "record finding");
     }
     return err;

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "thuno/doc_store.h"
+#include "thuno/aging.h"
 #include "thuno/mem.h"
 
 /* ?2 = as_of; the version of each key known then */
@@ -157,21 +158,24 @@ tn_err tn__sq_doc_ledger(struct tn__sq *s, const char *unit_code, tn_period max_
         free(lines);
         return err;
     }
-    tn_money left = l.principal_due;
-    for (size_t i = nper; i-- > 0;) {
-        tn_money c = per[i].charge > 0 ? per[i].charge : 0;
-        per[i].unpaid = c < left ? c : left;
-        left -= per[i].unpaid;
-        /* inside a period the groups are paid in order: the last group paid is unpaid first */
-        tn_money rem = per[i].unpaid;
-        for (int k = TN_G_COUNT; k-- > 0 && rem > 0;) {
-            enum tn_group g = order[k];
-            tn_money cg = per[i].charge_g[g] > 0 ? per[i].charge_g[g] : 0;
-            tn_money u = cg < rem ? cg : rem;
+    /* what of each period and group is unpaid, as the allocation leaves it (aging.h) */
+    struct tn_aging_period *ap = tn_xcalloc(nper ? nper : 1, sizeof *ap);
+    tn_money *unpaid = tn_xcalloc(nper ? nper * TN_G_COUNT : 1, sizeof *unpaid);
+    for (size_t i = 0; i < nper; i++) {
+        ap[i].period = per[i].period;
+        memcpy(ap[i].charge, per[i].charge_g, sizeof ap[i].charge);
+    }
+    tn_aging_unpaid(ap, nper, l.principal_due, order, unpaid);
+    for (size_t i = 0; i < nper; i++) {
+        per[i].unpaid = 0;
+        for (int g = 0; g < TN_G_COUNT; g++) {
+            tn_money u = unpaid[i * TN_G_COUNT + (size_t)g];
+            per[i].unpaid += u;
             *(g == TN_G_BHYT ? &l.due_bhyt : g == TN_G_BHTN ? &l.due_bhtn : &l.due_bhxh) += u;
-            rem -= u;
         }
     }
+    free(ap);
+    free(unpaid);
     l.periods = per;
     l.nperiods = nper;
     l.interest = lines;
