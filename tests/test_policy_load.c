@@ -475,6 +475,8 @@ static tn_err load_with(const char *file, const char *text, char *msg, size_t ms
 }
 
 #define RATES_HEAD "component,from,rate,except_types,registered_before,source\n"
+#define CAL_HEAD   "duty,from,name_vi,name_en,recurrence,due,event,department,source\n"
+#define HOL_HEAD   "year,date,kind,name_vi,name_en,source\n"
 
 /* clang-format off */
 static const struct {
@@ -559,6 +561,41 @@ static const struct {
     {"inspections.csv", "from,referral_months,referral_worker_gap,referral_findings,chair_months,"
                         "refuse_months,refuse_reminders,source\n2016-01-01,3.05,5,1,1.0,3.0,1,x\n",
      TN_ERR_PARSE, "/inspections.csv:2: referral_months: expected months with one decimal"},
+    /* the statutory calendar and its days off (docs/calendar.md) */
+    {"calendar.csv", NULL, TN_ERR_IO, "/calendar.csv: cannot open"},
+    {"calendar.csv", CAL_HEAD, TN_ERR_PARSE, "/calendar.csv:0: no rule: the file has no line"},
+    {"calendar.csv", CAL_HEAD "reminder,2025-11-30,a,b,weekly,10,,QLT,x\n", TN_ERR_PARSE,
+     "/calendar.csv:2: recurrence: expected monthly, quarterly, yearly, event, once or ended"},
+    {"calendar.csv", CAL_HEAD "reminder,2025-11-30,a,b,monthly,32,,QLT,x\n", TN_ERR_PARSE,
+     "/calendar.csv:2: due: expected a day of the month 1..31 or last (got \"32\")"},
+    {"calendar.csv", CAL_HEAD "lists,2025-11-30,a,b,quarterly,4:14,,TTKT,x\n", TN_ERR_PARSE,
+     "/calendar.csv:2: due: expected M:D, the month of the quarter 1..3 and its day"},
+    {"calendar.csv", CAL_HEAD "coop,2020-12-25,a,b,yearly,12/09,,QLT,x\n", TN_ERR_PARSE,
+     "/calendar.csv:2: due: expected MM-DD (got \"12/09\")"},
+    {"calendar.csv", CAL_HEAD "finding,2025-11-30,a,b,event,5 weekdays,inspection_concluded,QLT,x\n",
+     TN_ERR_PARSE, "/calendar.csv:2: due: expected N working or N calendar (got \"5 weekdays\")"},
+    {"calendar.csv", CAL_HEAD "finding,2025-11-30,a,b,event,5 working,,QLT,x\n", TN_ERR_PARSE,
+     "/calendar.csv:2: event: an event duty names its event, and only an event duty"},
+    {"calendar.csv", CAL_HEAD "Reminder,2025-11-30,a,b,monthly,10,,QLT,x\n", TN_ERR_PARSE,
+     "/calendar.csv:2: duty: expected an id of a-z, 0-9 and _ (got \"Reminder\")"},
+    {"calendar.csv", CAL_HEAD "reminder,2025-11-30,a,b,monthly,10,,,x\n", TN_ERR_PARSE,
+     "/calendar.csv:2: name_vi, name_en, department: expected each duty's names and department"},
+    {"calendar.csv", CAL_HEAD "reminder,2025-11-30,a,b,monthly,10,,QLT,\n", TN_ERR_PARSE,
+     "/calendar.csv:2: source: every policy line needs its legal source"},
+    {"calendar.csv", CAL_HEAD "reminder,2025-11-30,a,b,monthly,10,,QLT,x\n"
+                     "reminder,2025-11-30,a,b,monthly,9,,QLT,y\n", TN_ERR_CONFLICT,
+     "/calendar.csv:3: a second line for reminder from 2025-11-30"},
+    {"holidays.csv", NULL, TN_ERR_IO, "/holidays.csv: cannot open"},
+    {"holidays.csv", HOL_HEAD "2025,2026-01-01,off,a,b,x\n", TN_ERR_PARSE,
+     "/holidays.csv:2: date: expected a day of 2025 (got \"2026-01-01\")"},
+    {"holidays.csv", HOL_HEAD "2025,2025-04-28,work,a,b,x\n", TN_ERR_PARSE,
+     "/holidays.csv:2: date: a day worked in exchange is a Saturday or a Sunday"},
+    {"holidays.csv", HOL_HEAD "2025,2025-04-30,holiday,a,b,x\n", TN_ERR_PARSE,
+     "/holidays.csv:2: kind: expected through, off or work (got \"holiday\")"},
+    {"holidays.csv", HOL_HEAD "2025,2025-12-31,through,a,b,x\n2025,2025-12-30,through,a,b,x\n",
+     TN_ERR_CONFLICT, "/holidays.csv:3: a second through line for 2025-12-30"},
+    {"holidays.csv", HOL_HEAD "2025,2025-04-30,off,a,b,x\n2025,2025-04-30,off,c,d,y\n",
+     TN_ERR_CONFLICT, "/holidays.csv:3: a second day line for 2025-04-30"},
     /* accepted: same component and start with different limits; RFC 4180 quoting */
     {"rates.csv", RATES_HEAD "tnld_employer,2021-07,0%,state;public,,NQ 68 [S]\n"
                   "tnld_employer,2021-07,0.3%,,,\"Decree 58/2020, high risk [?]\"\n", TN_OK, ""},

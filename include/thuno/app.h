@@ -849,4 +849,27 @@ tn_err tn_app_units(struct tn_app *app, const struct tn_scope *scope, const stru
 tn_err tn_app_unit(struct tn_app *app, const struct tn_scope *scope, const char *unit,
                    const char *as_of, struct tn_unit_entry *out, tn_period *period);
 
+/* ---- the statutory calendar (app_calendar.c; report calendar: report_calendar.c) ---- */
+
+/* Which occurrence of which duty was done, by whom and when. Strings borrowed for the call. */
+struct tn_calendar_done_request {
+    const char *duty;  /* a duty of policy/calendar.csv */
+    tn_period period;  /* a recurring duty: the month its occurrence fell due in; -1: none */
+    tn_day date;       /* an event duty: the day of its event; -1: none */
+    tn_day done_on;    /* the day it was done; -1: the day of app->now */
+    const char *actor; /* who did it (required) */
+    const char *note;  /* may be NULL */
+};
+
+/* Records that the duty's occurrence named by req (docs/calendar.md) was done, known at
+ * app->now: a recurring duty (monthly, quarterly, yearly, once) is named by the month it fell
+ * due in, an event duty by the day of its event (an inspection concluded that day). A second
+ * record of the same occurrence is a correction (a new version). The calendar is the province
+ * office's: a district scope is refused. Errors: TN_ERR_USAGE (no actor; a period for an event
+ * duty or a date for a recurring one; why says so), TN_ERR_NOT_FOUND (no such duty, no
+ * occurrence of it in that month, or no event that day), TN_ERR_RANGE (done_on after today),
+ * TN_ERR_STATE (a district scope), TN_ERR_NO_POLICY, TN_ERR_STORE. */
+tn_err tn_app_calendar_done(struct tn_app *app, const struct tn_scope *scope,
+                            const struct tn_calendar_done_request *req);
+
 #endif

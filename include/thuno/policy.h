@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "thuno/calendar.h"
 #include "thuno/card.h"
 #include "thuno/case.h"
 #include "thuno/case_register.h"
@@ -281,6 +282,10 @@ struct tn_policy {
     size_t nhandover;
     struct tn_citation *citations; /* citations.csv, in file order */
     size_t ncitations;
+    struct tn_duty_rule *duties; /* calendar.csv, by duty then from (calendar.h) */
+    size_t nduties;
+    struct tn_holiday *holidays; /* holidays.csv, by year then day */
+    size_t nholidays;
     char **strings; /* owned copies of sources */
     size_t nstrings, capstrings;
     uint64_t digest; /* FNV-1a of the files loaded, recorded with each close */

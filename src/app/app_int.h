@@ -51,6 +51,7 @@ extern const struct tn__report_group tn__reports_ledger;
 extern const struct tn__report_group tn__reports_cases;
 extern const struct tn__report_group tn__reports_case_registers;
 extern const struct tn__report_group tn__reports_inspections;
+extern const struct tn__report_group tn__reports_calendar; /* report_calendar.c */
 
 /* ---- reports and commands moved from the CLI's lists, payments operations, operations and
  * letters (report_lists.c, report_payops.c, report_operations.c, report_letters.c, app_ops.c) */

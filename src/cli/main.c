@@ -71,6 +71,8 @@ static const struct {
      "letter reminder|c12ts|mass --period YYYY-MM [--unit U] [--office CODE] [--date D] "
      "[--as-of DATE] [--template FILE.txt] [--status LIST] [--record --actor WHO] "
      "[--letterhead FILE] (-o FILE.pdf | --dir DIR)"},
+    {"calendar", tn_cmd_calendar,
+     "calendar done DUTY (--period YYYY-MM | --date DATE) --actor WHO [--note TEXT] [--on DATE]"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
     {"serve", tn_cmd_serve, "serve [--listen 127.0.0.1:8080] [--threads N]"},

@@ -42,6 +42,8 @@ void tn_policy_release(struct tn_policy *pol)
     free(pol->inspections);
     free(pol->handover);
     free(pol->citations);
+    free(pol->duties);
+    free(pol->holidays);
     for (size_t i = 0; i < pol->nstrings; i++)
         free(pol->strings[i]);
     free(pol->strings);
@@ -127,6 +129,7 @@ void tn_policy_sort(struct tn_policy *pol)
     tn_sort(pol->name_rules, pol->nname_rules, sizeof *pol->name_rules, cmp_name);
     tn_sort(pol->tip_rewards, pol->ntip_rewards, sizeof *pol->tip_rewards, cmp_tip);
     tn_sort(pol->inspections, pol->ninspections, sizeof *pol->inspections, cmp_inspection);
+    tn_calendar_sort(pol);
 }
 
 size_t tn__effective_upper(const void *base, size_t n, size_t size, size_t off, int32_t key)

@@ -6,8 +6,8 @@
  * source. Two entries with the same start in one list (same component and same limits; same
  * region; same year and k group) are a conflict, not a silent override. The first bad line
  * stops the load: a policy is used whole or not at all. The side tables (card groups, public
- * list, tip rewards, inspections) are read here too, once, but are not folded into the digest
- * a close records: they are not the close's rules.
+ * list, tip rewards, inspections, the calendar and its holidays: policy_calendar.c) are read here
+ * too, once, but are not folded into the digest a close records: they are not the close's rules.
  */
 #include "thuno/policy_load.h"
 
@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "io/csv_reader.h"
+#include "policy_load_int.h"
 #include "thuno/mem.h"
 
 #define MAXCOLS 13
@@ -691,6 +692,11 @@ static const struct spec specs[] = {
                          R("referral_findings"), R("chair_months"), R("refuse_months"),
                          R("refuse_reminders"), R("source")}, 8, inspection_row, 1},
     {"citations.csv", {R("key"), R("from"), R("text"), R("source")}, 4, citation_row, 2},
+    {"calendar.csv", {R("duty"), R("from"), R("name_vi"), R("name_en"), R("recurrence"),
+                      R("due"), R("event"), R("department"), R("source")}, 9,
+     tn__policy_duty_row, 2},
+    {"holidays.csv", {R("year"), R("date"), R("kind"), R("name_vi"), R("name_en"),
+                      R("source")}, 6, tn__policy_holiday_row, 2},
 };
 /* clang-format on */
 #undef R

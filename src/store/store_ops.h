@@ -18,6 +18,7 @@
 
 #include "thuno/store_import.h"
 #include "thuno/case_register_store.h"
+#include "thuno/calendar_store.h"
 #include "thuno/case_store.h"
 #include "thuno/close.h"
 #include "thuno/doc_store.h"
@@ -327,7 +328,7 @@
       (pol, period, now, stats, progress, ctx, msg, msgsz))                                        \
     X(payment_lookup, tn_store_payment_lookup,                                                     \
       (const char *txn_id, int *found, int64_t *amount, int *is_reversal),                         \
-      (txn_id, found, amount, is_reversal))                                                      \
+      (txn_id, found, amount, is_reversal))                                                        \
     /* user_store.h */                                                                             \
     X(user_add, tn_store_user_add, (const struct tn_user_row *u), (u))                             \
     X(user_get, tn_store_user_get,                                                                 \
@@ -351,7 +352,13 @@
     X(audit, tn_store_audit,                                                                       \
       (const struct tn_audit_filter *f, tn_err (*row)(void *ctx, const struct tn_audit_row *r),    \
        void *ctx),                                                                                 \
-      (f, row, ctx))
+      (f, row, ctx))                                                                               \
+    /* calendar_store.h */                                                                         \
+    X(calendar_done_put, tn_store_calendar_done_put,                                               \
+      (const struct tn_duty_done_row *r, const char *now), (r, now))                               \
+    X(calendar_done, tn_store_calendar_done,                                                       \
+      (const char *as_of, tn_err (*row)(void *ctx, const struct tn_duty_done_row *r), void *ctx),  \
+      (as_of, row, ctx))
 
 /* clang-format on */
 

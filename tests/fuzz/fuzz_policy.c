@@ -12,13 +12,13 @@
 #include "thuno/policy.h"
 #include "thuno/policy_load.h"
 
-static const char *const files[] = {"allocation.csv",  "base_salary.csv",     "caps.csv",
-                                    "card_groups.csv", "card_lock.csv",       "case_deadlines.csv",
-                                    "checklist.csv",   "criminal.csv",        "handover.csv",
-                                    "deadlines.csv",   "inspections.csv",     "interest.csv",
-                                    "interest_k.csv",  "ladder.csv",          "legal.csv",
-                                    "min_wage.csv",    "non_participant.csv", "public_list.csv",
-                                    "rates.csv",       "sanctions.csv",       "tip_reward.csv"};
+static const char *const files[] = {
+    "allocation.csv",      "base_salary.csv",    "caps.csv",        "card_groups.csv",
+    "card_lock.csv",       "case_deadlines.csv", "checklist.csv",   "criminal.csv",
+    "handover.csv",        "deadlines.csv",      "inspections.csv", "interest.csv",
+    "interest_k.csv",      "ladder.csv",         "legal.csv",       "min_wage.csv",
+    "non_participant.csv", "public_list.csv",    "rates.csv",       "sanctions.csv",
+    "tip_reward.csv",      "calendar.csv",       "holidays.csv",    "citations.csv"};
 #define NFILES (sizeof files / sizeof files[0])
 
 /* the scratch policy directory: a symbolic link to every real file */

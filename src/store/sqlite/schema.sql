@@ -234,5 +234,15 @@ CREATE TABLE reminder (
     PRIMARY KEY (year, seq)) WITHOUT ROWID;
 CREATE INDEX reminder_unit ON reminder (unit_code, period);
 
+-- The statutory calendar (docs/calendar.md): a duty of policy/calendar.csv recorded done for
+-- one occurrence ('YYYY-MM', the month a recurring duty fell due in; 'YYYY-MM-DD', the day of
+-- the event an event duty follows), with the day it was done. Versioned like the registry: a
+-- correction of the same (duty, occurrence) is a new version.
+CREATE TABLE calendar_done (
+    duty TEXT NOT NULL, occurrence TEXT NOT NULL, version INTEGER NOT NULL,
+    known_at TEXT NOT NULL, superseded_at TEXT, done_on TEXT NOT NULL, actor TEXT NOT NULL,
+    note TEXT,
+    PRIMARY KEY (duty, occurrence, version)) WITHOUT ROWID;
+
 -- Users, sessions and the audit log: schema_auth.sql (made on creating a store and on opening
 -- one made before them).
