@@ -4,9 +4,14 @@
  * LAW: Law 41/2024/QH15 Art 38 (late: not paid in full by the deadline), Art 39 (evading:
  * still unpaid 60 days after it); seed 002 for the buckets the office manages by.
  * CONFIRM: a Law 58-era debt still unpaid after 2025-07-01 is judged by the rule in force at
- * the end of the period being reported (rules.md §7 reads the transition the same way).
+ * the end of the period being reported, its 60 days counted from the rule's first day, never
+ * from a deadline before it (rules.md §7: a law does not reach back).
+ * Months owed: docs/ledger.md "Months owed" (Law 41 Art 38; seed 002 and Decision 2422/QĐ-BHXH
+ * count debt in months: "nợ 01 tháng trở lên", "từ 03 tháng trở lên").
  */
 #include "thuno/aging.h"
+
+#include <stdint.h>
 
 const char *tn_aging_bucket(int t)
 {
@@ -34,8 +39,30 @@ const char *tn_legal_status_name(enum tn_legal_status s)
     return "current";
 }
 
+/* floor(part * 1,000,000 / whole) for 0 < part <= whole, without overflow for any int64
+ * amounts: the share of a period's charge left unpaid, in parts per million. */
+static int64_t share_ppm(tn_money part, tn_money whole)
+{
+    if (part >= whole)
+        return 1000000;
+    int64_t ppm = 0;
+    /* long division, one decimal digit of the quotient at a time: rem < whole, and
+     * rem * 10 overflows only for amounts beyond 9 x 10^17 đồng, which we scale first */
+    while (whole > INT64_MAX / 10) {
+        whole /= 2;
+        part /= 2;
+    }
+    tn_money rem = part;
+    for (int i = 0; i < 6; i++) {
+        rem *= 10;
+        ppm = ppm * 10 + rem / whole;
+        rem %= whole;
+    }
+    return ppm;
+}
+
 tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger_result *r,
-                        tn_money latest_assessed, struct tn_aging *out)
+                        struct tn_aging *out)
 {
     tn_day end = tn_period_last_day(in->period);
     const struct tn_legal_rule *legal;
@@ -44,8 +71,12 @@ tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger
         return err;
     struct tn_aging a = {
         .oldest_unpaid = -1, .status = TN_LS_CURRENT, .status_source = legal->source};
+    int64_t owed_ppm = 0;
     for (size_t i = 0; i < r->nperiods; i++) {
+        tn_money charged = 0, late = 0;
         for (int g = 0; g < TN_G_COUNT; g++) {
+            tn_money c = in->charges[i].principal[g];
+            charged += c > 0 ? c : 0;
             if (r->out_principal[i * TN_G_COUNT + (size_t)g] <= 0)
                 continue;
             tn_period R = in->start + (tn_period)i;
@@ -58,25 +89,27 @@ tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger
             /* a deadline on the period's last day has passed once that day is over */
             if (dl > end)
                 continue;
-            a.overdue += r->out_principal[i * TN_G_COUNT + (size_t)g];
+            late += r->out_principal[i * TN_G_COUNT + (size_t)g];
             if (a.oldest_deadline == 0 || dl < a.oldest_deadline)
                 a.oldest_deadline = dl;
         }
+        a.overdue += late;
+        /* LAW: Law 41 Art 38 - only what is past its deadline is owed; each month counts by
+         * the share of its own charge left unpaid, so a month counts at most once */
+        if (late > 0 && charged > 0)
+            owed_ppm += share_ppm(late, charged);
     }
     if (a.oldest_deadline != 0) {
         a.days_late = end - a.oldest_deadline;
-        a.status = legal->evasion_days > 0 && a.days_late > legal->evasion_days ? TN_LS_EVADING
-                                                                                : TN_LS_LATE;
+        /* LAW: Law 41 Art 39 does not reach back: the 60 days of a debt whose deadline fell
+         * before the rule's first day run from that day (rules.md §7 [reading]) */
+        tn_day clock = a.oldest_deadline < legal->from - 1 ? legal->from - 1 : a.oldest_deadline;
+        a.evasion_days = legal->evasion_days > 0 ? end - clock : 0;
+        a.status = legal->evasion_days > 0 && a.evasion_days > legal->evasion_days ? TN_LS_EVADING
+                                                                                   : TN_LS_LATE;
     }
-    /* LAW: only what is past its deadline is owed (Law 41 Art 38); under Law 41 the month
-     * just closed is not due until the end of the next one */
-    if (a.overdue <= 0)
-        a.months_owed_tenths = 0;
-    else if (latest_assessed > 0)
-        a.months_owed_tenths = (int)(a.overdue * 10 / latest_assessed);
-    else
-        a.months_owed_tenths = a.oldest_unpaid >= 0 ? (in->period - a.oldest_unpaid + 1) * 10 : -1;
-    a.bucket = tn_aging_bucket(a.months_owed_tenths < 0 ? 0 : a.months_owed_tenths);
+    a.months_owed_tenths = (int)(owed_ppm / 100000);
+    a.bucket = tn_aging_bucket(a.months_owed_tenths);
     *out = a;
     return TN_OK;
 }
