@@ -101,13 +101,13 @@ static const struct {
     int tenths;
     const char *bucket;
 } partial[] = {
-    {0, 30, "3-6"},        /* 1 + 1 + 1 */
-    {1000000, 27, "1-3"},  /* July 3/4 + 1 + 1 = 2.75 -> 2.7 */
-    {4000000, 20, "1-3"},  /* July paid: 0 + 1 + 1 */
-    {9000000, 7, "0"},     /* 4,036,000 + 4,000,000; September 3,036,000 / 4,000,000 -> 0.7 */
-    {11999999, 0, "0"},    /* September 36,001 unpaid: 0.009 month -> 0.0 */
-    {12036000, 0, "0"},    /* every principal paid */
-    {13036000, 0, "0"},    /* 1,000,000 to October, not yet due */
+    {0, 30, "3-6"},       /* 1 + 1 + 1 */
+    {1000000, 27, "1-3"}, /* July 3/4 + 1 + 1 = 2.75 -> 2.7 */
+    {4000000, 20, "1-3"}, /* July paid: 0 + 1 + 1 */
+    {9000000, 7, "0"},    /* 4,036,000 + 4,000,000; September 3,036,000 / 4,000,000 -> 0.7 */
+    {11999999, 0, "0"},   /* September 36,001 unpaid: 0.009 month -> 0.0 */
+    {12036000, 0, "0"},   /* every principal paid */
+    {13036000, 0, "0"},   /* 1,000,000 to October, not yet due */
 };
 
 static void months_owed_counts_each_month_by_its_unpaid_share(void **state)
@@ -166,8 +166,8 @@ static const struct {
     enum tn_legal_status status;
     int days_late, clock;
 } law58_debt[] = {
-    {2025, 6, TN_LS_LATE, 91, 0},     /* Law 58: no evasion by days */
-    {2025, 7, TN_LS_LATE, 122, 31},   /* not evading on 2025-07-31 */
+    {2025, 6, TN_LS_LATE, 91, 0},      /* Law 58: no evasion by days */
+    {2025, 7, TN_LS_LATE, 122, 31},    /* not evading on 2025-07-31 */
     {2025, 8, TN_LS_EVADING, 153, 62}, /* 2025-08-31 is day 62 > 60 */
 };
 
