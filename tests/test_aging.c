@@ -214,6 +214,48 @@ static void interest_alone_is_neither_late_nor_evading(void **state)
     assert_int_equal(a.status, TN_LS_CURRENT);
 }
 
+/* Interest paid before principal by the books' order is not a contribution kept back. July
+ * and September: BHYT 1,000,000 and BHXH 3,000,000 each. July's 4,000,000 is paid on 09-10,
+ * 9 days after its deadline (08-31): September carries its interest, BHYT 1,000,000 x 0.03% x
+ * 9 = 2,700 and BHXH 8,100. On 10-20 the unit pays September's contributions, 4,000,000, before
+ * their deadline (10-31); the books' order (Decision 60/2015 Art 6: oldest period first, BHYT
+ * and its interest, then BHXH) pays September's BHYT 1,000,000, its 2,700 of interest, and
+ * 2,997,300 of BHXH, leaving 2,700 of BHXH principal. At the end of December that is 61 days
+ * after 10-31: the books' principal would make the unit evading, but it has paid every
+ * contribution (8,000,000 of 8,000,000): current. Paying 3,995,000 instead leaves 5,000 of
+ * contributions unpaid (7,700 in the books): evading. */
+static const struct {
+    tn_money second;
+    tn_money books_principal;
+    enum tn_legal_status status;
+} leftover[] = {
+    {4000000, 2700, TN_LS_CURRENT},
+    {3995000, 7700, TN_LS_EVADING},
+};
+
+static void interest_paid_first_leaves_no_contribution_unpaid(void **state)
+{
+    struct scenario *s = *state;
+    for (size_t i = 0; i < sizeof leftover / sizeof leftover[0]; i++) {
+        reset(s, fx_period(2025, 7), fx_period(2025, 12));
+        for (size_t k = 0; k <= 2; k += 2) {
+            s->charges[k].principal[TN_G_BHYT] = 1000000;
+            s->charges[k].principal[TN_G_BHXH] = 3000000;
+        }
+        pay(s, fx_day(2025, 9, 10), 4000000);
+        pay(s, fx_day(2025, 10, 20), leftover[i].second);
+        struct tn_aging a;
+        age(s, &a);
+        size_t sep = 2 * TN_G_COUNT;
+        assert_int_equal(s->r.out_principal[sep + TN_G_BHYT], 0);
+        assert_int_equal(s->r.out_principal[sep + TN_G_BHXH], leftover[i].books_principal);
+        assert_int_equal(a.overdue, leftover[i].books_principal);
+        assert_int_equal(a.days_late, 61);
+        assert_int_equal(a.status, leftover[i].status);
+        assert_int_equal(a.months_owed_tenths, 0); /* a few thousand đồng of 4,000,000 */
+    }
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -223,6 +265,7 @@ int main(void)
         T(back_dated_increase_never_lowers_months_owed),
         T(evasion_clock_of_a_law58_debt_starts_on_2025_07_01),
         T(interest_alone_is_neither_late_nor_evading),
+        T(interest_paid_first_leaves_no_contribution_unpaid),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -11,7 +11,10 @@
  * period: current (no principal past its deadline), late (chậm đóng: some principal past its
  * deadline), evading (trốn đóng: some principal unpaid more than the policy's evasion days after
  * its deadline, the days counted from no earlier than the day before the rule's first day; Law
- * 41 Art 39; the Law 58 era sets none). Interest alone never makes a unit late or evading.
+ * 41 Art 39; the Law 58 era sets none). Interest alone never makes a unit late or evading: the
+ * status sets all the money paid against the contributions alone, oldest period first, so
+ * principal the books left unpaid because a group's interest was paid before the next group's
+ * principal does not count (docs/ledger.md "Evasion").
  */
 #ifndef THUNO_AGING_H
 #define THUNO_AGING_H
@@ -33,8 +36,8 @@ struct tn_aging {
 };
 
 /* Ages the result r of replaying in (the charges of in are the denominators of months owed).
- * Errors: TN_ERR_NO_POLICY if the legal rule is missing for the period's last day or a
- * deadline for an unpaid period. */
+ * Errors: TN_ERR_NO_POLICY if the legal rule is missing for the period's last day, or a
+ * deadline or allocation rule for an unpaid period. */
 tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger_result *r,
                         struct tn_aging *out);
 

@@ -61,6 +61,46 @@ static int64_t share_ppm(tn_money part, tn_money whole)
     return ppm;
 }
 
+/* The deadline of the oldest contribution left unpaid once all the money the unit paid
+ * (r->paid_total, and the credit of negative charges) is set against its contributions alone,
+ * oldest period first, groups in policy order (0: none past its deadline at end). The books
+ * pay a group's interest before the next group's principal (Decision 60/2015/QĐ-TTg Art 6),
+ * which can leave a few đồng of principal unpaid for interest paid: that is interest the unit
+ * owes, not a contribution it kept back (Law 41 Art 38-39 speak of contributions). */
+static tn_err contribution_deadline(const struct tn_ledger_input *in,
+                                    const struct tn_ledger_result *r, tn_day end, tn_day *out)
+{
+    tn_money money = r->paid_total;
+    for (size_t i = 0; i < r->nperiods; i++)
+        for (int g = 0; g < TN_G_COUNT; g++)
+            if (in->charges[i].principal[g] < 0)
+                money -= in->charges[i].principal[g];
+    const struct tn_allocation_rule *alloc = NULL;
+    *out = 0;
+    for (size_t i = 0; i < r->nperiods; i++) {
+        tn_period R = in->start + (tn_period)i;
+        tn_err err = tn_policy_allocation(in->pol, tn_period_first_day(R), &alloc);
+        if (err)
+            return err;
+        for (int k = 0; k < TN_G_COUNT; k++) {
+            enum tn_group g = alloc->order[k];
+            tn_money c = in->charges[i].principal[g];
+            if (c <= 0)
+                continue;
+            tn_money covered = money < c ? money : c;
+            money -= covered;
+            if (covered == c)
+                continue;
+            tn_day dl;
+            if ((err = tn_policy_deadline(in->pol, g, in->unit.payment_cycle, R, &dl, NULL)))
+                return err;
+            if (dl <= end && (*out == 0 || dl < *out))
+                *out = dl;
+        }
+    }
+    return TN_OK;
+}
+
 tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger_result *r,
                         struct tn_aging *out)
 {
@@ -99,11 +139,17 @@ tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger
         if (late > 0 && charged > 0)
             owed_ppm += share_ppm(late, charged);
     }
-    if (a.oldest_deadline != 0) {
+    if (a.oldest_deadline != 0)
         a.days_late = end - a.oldest_deadline;
+    /* LAW: Law 41 Art 38-39: late and evading are about contributions; interest left unpaid
+     * alone makes a unit neither (docs/ledger.md "Evasion") */
+    tn_day due = 0;
+    if (a.oldest_deadline != 0 && (err = contribution_deadline(in, r, end, &due)))
+        return err;
+    if (due != 0) {
         /* LAW: Law 41 Art 39 does not reach back: the 60 days of a debt whose deadline fell
          * before the rule's first day run from that day (rules.md §7 [reading]) */
-        tn_day clock = a.oldest_deadline < legal->from - 1 ? legal->from - 1 : a.oldest_deadline;
+        tn_day clock = due < legal->from - 1 ? legal->from - 1 : due;
         a.evasion_days = legal->evasion_days > 0 ? end - clock : 0;
         a.status = legal->evasion_days > 0 && a.evasion_days > legal->evasion_days ? TN_LS_EVADING
                                                                                    : TN_LS_LATE;
