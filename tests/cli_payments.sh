@@ -89,10 +89,11 @@ t 2025-12-02T09:00:00 report card_lock_workers --period 2025-11 --date 2025-12-0
 source "$here/goldens.sh"
 compare_goldens "cli_payments" "$golden" "${2:-}" "office.csv" "$work"/*.csv || exit 1
 
-# documents: the per-worker list as PDF (Vietnamese text, card numbers, not blank) and XLSX
-t 2025-12-01T12:00:00 report card_lock_workers --period 2025-11 --date 2025-11-28 --format pdf \
+# documents: the per-worker list as PDF (Vietnamese text, card numbers, not blank) and XLSX,
+# on 2025-12-01 (A unlocked, both workers; A's lock is October's, docs/payments-ops.md)
+t 2025-12-01T12:00:00 report card_lock_workers --period 2025-11 --date 2025-12-01 --format pdf \
     -o "$work/c.pdf"
-t 2025-12-01T12:00:00 report card_lock_workers --period 2025-11 --date 2025-11-28 --format xlsx \
+t 2025-12-01T12:00:00 report card_lock_workers --period 2025-11 --date 2025-12-01 --format xlsx \
     -o "$work/c.xlsx"
 python3 - "$work" <<'PY'
 import glob, subprocess, sys, zipfile

@@ -109,17 +109,18 @@ static void count_matches_table(void **state)
         enum tn_art216_reason reason;
         const char *lines;
     } t[] = {
-        /* 2018-01 and 2026-07: 64,000,000; months 2018-04-02 .. 2026-10-31 = 102 (8 years,
-         * 7 months less one day); 5 workers in 2026-07 */
-        {fx_day(2026, 10, 31), 1, 64000000, 42000000, 102, 5, 2, 1, TN_ART216_CANDIDATE,
-         "kỳ 2018-01..2026-07 (2 kỳ), trốn đóng từ 2018-04-02; 5 NLĐ kỳ 2026-07; trước "
+        /* 2018-01 and 2026-07: 64,000,000; Law 41 Art 39 does not reach back, so 2018-01's 60
+         * days run from 2025-07-01 (the rule's first day): evading from 2025-08-30 (2025-06-30
+         * + 60 + 1); months 2025-08-30 .. 2026-10-31 = 14 whole months; 5 workers in 2026-07 */
+        {fx_day(2026, 10, 31), 1, 64000000, 42000000, 14, 5, 2, 1, TN_ART216_CANDIDATE,
+         "kỳ 2018-01..2026-07 (2 kỳ), trốn đóng từ 2025-08-30; 5 NLĐ kỳ 2026-07; trước "
          "2018-01-01 không tính: 42000000"},
         /* a day earlier 2026-07 is still late: 2018-01 alone, 32,000,000 < 50,000,000 */
-        {fx_day(2026, 10, 30), 1, 32000000, 42000000, 102, 4, 1, 0, TN_ART216_BELOW,
-         "kỳ 2018-01..2018-01 (1 kỳ), trốn đóng từ 2018-04-02; 4 NLĐ kỳ 2018-01; trước "
+        {fx_day(2026, 10, 30), 1, 32000000, 42000000, 14, 4, 1, 0, TN_ART216_BELOW,
+         "kỳ 2018-01..2018-01 (1 kỳ), trốn đóng từ 2025-08-30; 4 NLĐ kỳ 2018-01; trước "
          "2018-01-01 không tính: 42000000"},
         /* no fine for the act yet */
-        {fx_day(2026, 10, 31), 0, 64000000, 42000000, 102, 5, 2, 0, TN_ART216_NOT_FINED, NULL},
+        {fx_day(2026, 10, 31), 0, 64000000, 42000000, 14, 5, 2, 0, TN_ART216_NOT_FINED, NULL},
         /* under Law 58 (no evasion by days) nothing is evasion */
         {fx_day(2025, 6, 30), 1, 0, 0, 0, 0, 0, 0, TN_ART216_BELOW, ""},
     };

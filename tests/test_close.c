@@ -338,16 +338,34 @@ static void card_locks_follow_months_owed(void **state)
     struct fx *f = *state;
     close_months(f);
     struct tn_crossing_row rows[4];
-    /* November: A reaches 2.0 months owed (0.9 in October): lock, QLT's (1 to under 3) */
+    /* October: September's 4,800,000, wholly unpaid past its deadline (10-31), is one month
+     * owed (0 in September): lock at 1.0, QLT's (1 to under 3). Months owed counts each month
+     * by its own unpaid share (docs/ledger.md "Months owed"); dividing by October's raised
+     * assessment (4,800,000 / 5,120,000 = 0.9) let the back-dated raise hide the month. */
     memset(rows, 0, sizeof rows);
-    assert_int_equal(tn_store_crossings(f->s, NULL, fx_period(2025, 11), NULL, 10, keep_lock, rows),
+    assert_int_equal(tn_store_crossings(f->s, NULL, fx_period(2025, 10), NULL, 10, keep_lock, rows),
                      TN_OK);
     assert_int_equal(rows[0].workers, 1);
     assert_string_equal(rows[1].unit_code, "A");
     assert_int_equal(rows[1].up, 1);
-    assert_int_equal(rows[1].prev_tenths, 9);
+    assert_int_equal(rows[1].prev_tenths, 0);
+    assert_int_equal(rows[1].months_owed_tenths, 10);
+    /* November: September and October (5,760,000 with the truy thu) wholly unpaid = 2.0;
+     * at a threshold of 2.0 A crosses now (1.0 in October) */
+    memset(rows, 0, sizeof rows);
+    assert_int_equal(tn_store_crossings(f->s, NULL, fx_period(2025, 11), NULL, 20, keep_lock, rows),
+                     TN_OK);
+    assert_int_equal(rows[0].workers, 1);
+    assert_string_equal(rows[1].unit_code, "A");
+    assert_int_equal(rows[1].up, 1);
+    assert_int_equal(rows[1].prev_tenths, 10);
     assert_int_equal(rows[1].debt, 15723200);
     assert_int_equal(rows[1].months_owed_tenths, 20);
+    /* at 1.0 A was locked in October already: no crossing in November */
+    memset(rows, 0, sizeof rows);
+    assert_int_equal(tn_store_crossings(f->s, NULL, fx_period(2025, 11), NULL, 10, keep_lock, rows),
+                     TN_OK);
+    assert_int_equal(rows[0].workers, 0);
     /* with a threshold of 2.1 months nothing is locked yet */
     memset(rows, 0, sizeof rows);
     assert_int_equal(tn_store_crossings(f->s, NULL, fx_period(2025, 11), NULL, 21, keep_lock, rows),

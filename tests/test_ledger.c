@@ -249,7 +249,7 @@ static void aging_late_then_evading_after_60_days(void **state)
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
         s->in.period = fx_period(steps[i].y, steps[i].m);
         assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
-        assert_int_equal(tn_aging_compute(&s->in, &s->r, 1000000, &a), TN_OK);
+        assert_int_equal(tn_aging_compute(&s->in, &s->r, &a), TN_OK);
         assert_int_equal(a.status, steps[i].want);
         assert_int_equal(a.days_late, steps[i].days);
         assert_int_equal(a.oldest_unpaid, fx_period(2027, 11));
@@ -265,23 +265,26 @@ static void aging_months_owed_and_buckets(void **state)
     struct tn_aging a;
     assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
     /* at the end of July, July's 2,500,000 is not due until 08-31: nothing is owed yet */
-    assert_int_equal(tn_aging_compute(&s->in, &s->r, 1000000, &a), TN_OK);
+    assert_int_equal(tn_aging_compute(&s->in, &s->r, &a), TN_OK);
     assert_int_equal(a.months_owed_tenths, 0);
     assert_int_equal(a.overdue, 0);
     assert_string_equal(a.bucket, "0");
     assert_int_equal(a.status, TN_LS_CURRENT);
     assert_int_equal(a.oldest_unpaid, fx_period(2025, 7));
-    /* at the end of September it is 30 days late: 2,500,000 / 1,000,000 = 2.5 months */
+    /* at the end of September July is 30 days late, wholly unpaid: one month owed (each
+     * month counts by the share of its own charge left unpaid; docs/ledger.md) */
     s->in.period = fx_period(2025, 9);
     assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
-    assert_int_equal(tn_aging_compute(&s->in, &s->r, 1000000, &a), TN_OK);
+    assert_int_equal(tn_aging_compute(&s->in, &s->r, &a), TN_OK);
     assert_int_equal(a.overdue, 2500000);
-    assert_int_equal(a.months_owed_tenths, 25);
+    assert_int_equal(a.months_owed_tenths, 10);
     assert_string_equal(a.bucket, "1-3");
     assert_int_equal(a.status, TN_LS_LATE);
-    /* 2,500,000 / 2,600,000 = 0.96 -> 0.9, rounded down: bucket 0 */
-    assert_int_equal(tn_aging_compute(&s->in, &s->r, 2600000, &a), TN_OK);
-    assert_int_equal(a.months_owed_tenths, 9);
+    /* 1,500,000 paid on 09-10: 1,000,000 / 2,500,000 of July left = 0.4 month, bucket 0 */
+    pay(s, fx_day(2025, 9, 10), 1500000);
+    assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
+    assert_int_equal(tn_aging_compute(&s->in, &s->r, &a), TN_OK);
+    assert_int_equal(a.months_owed_tenths, 4);
     assert_string_equal(a.bucket, "0");
     static const struct {
         int tenths;

@@ -2,13 +2,19 @@
  * aging.h - how old a unit's debt is and what it is in law (data-formats.md "balances",
  * rules.md §6, §10).
  *
- * months_owed = unpaid principal past its deadline / the assessed amount of the unit's
- * latest assessed month, in tenths, rounded down (data-formats.md divides principal_due; the
- * statute counts as owed only what is past its deadline - docs/ledger.md); bucket: "0" (< 1),
- * "1-3", "3-6", "6-12", "12+". Legal status at the end of the period: current (no principal past
- * its deadline), late (chậm đóng: some principal past its deadline), evading (trốn đóng: some
- * principal unpaid more than the policy's evasion days after its deadline; Law 41 Art 39; the Law
- * 58 era sets none).
+ * months_owed = the sum, over the charge periods whose deadline has passed, of the share of
+ * the period's charge (its positive principal, all groups) left unpaid past its deadline, in
+ * tenths, rounded down (docs/ledger.md "Months owed"; the statute counts as owed only what is
+ * past its deadline). Each month counts at most once, so months owed never exceeds the months
+ * from the oldest unpaid period to the period reported, and a charge added to a period never
+ * lowers it. bucket: "0" (< 1), "1-3", "3-6", "6-12", "12+". Legal status at the end of the
+ * period: current (no principal past its deadline), late (chậm đóng: some principal past its
+ * deadline), evading (trốn đóng: some principal unpaid more than the policy's evasion days after
+ * its deadline, the days counted from no earlier than the day before the rule's first day; Law
+ * 41 Art 39; the Law 58 era sets none). Interest alone never makes a unit late or evading: the
+ * status sets all the money paid against the contributions alone, oldest period first, so
+ * principal the books left unpaid because a group's interest was paid before the next group's
+ * principal does not count (docs/ledger.md "Evasion").
  */
 #ifndef THUNO_AGING_H
 #define THUNO_AGING_H
@@ -18,22 +24,22 @@
 enum tn_legal_status { TN_LS_CURRENT, TN_LS_LATE, TN_LS_EVADING };
 
 struct tn_aging {
-    int months_owed_tenths;  /* -1 when the unit has never been assessed */
+    int months_owed_tenths;  /* >= 0 */
     tn_money overdue;        /* unpaid principal whose deadline has passed */
     const char *bucket;      /* static string */
     tn_period oldest_unpaid; /* -1 when nothing is unpaid */
     tn_day oldest_deadline;  /* deadline of the oldest late principal; 0 if none */
     int days_late;           /* days past oldest_deadline at the period's end; 0 if none */
+    int evasion_days;        /* days the evasion clock has run (Law 41 Art 39); 0 if none */
     enum tn_legal_status status;
     const char *status_source; /* policy line of the evasion rule (borrowed) */
 };
 
-/* Ages the result of a replay. latest_assessed is the assessed amount (all groups) of the
- * latest period up to in->period with assessed > 0, or 0 if none; when it is 0 and principal
- * is unpaid, months_owed counts the months from the oldest unpaid period (docs/ledger.md).
- * Errors: TN_ERR_NO_POLICY if the legal rule is missing for the period's last day. */
+/* Ages the result r of replaying in (the charges of in are the denominators of months owed).
+ * Errors: TN_ERR_NO_POLICY if the legal rule is missing for the period's last day, or a
+ * deadline or allocation rule for an unpaid period. */
 tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger_result *r,
-                        tn_money latest_assessed, struct tn_aging *out);
+                        struct tn_aging *out);
 
 /* "0", "1-3", "3-6", "6-12", "12+" for months owed in tenths. */
 const char *tn_aging_bucket(int months_owed_tenths);

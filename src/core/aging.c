@@ -4,9 +4,14 @@
  * LAW: Law 41/2024/QH15 Art 38 (late: not paid in full by the deadline), Art 39 (evading:
  * still unpaid 60 days after it); seed 002 for the buckets the office manages by.
  * CONFIRM: a Law 58-era debt still unpaid after 2025-07-01 is judged by the rule in force at
- * the end of the period being reported (rules.md §7 reads the transition the same way).
+ * the end of the period being reported, its 60 days counted from the rule's first day, never
+ * from a deadline before it (rules.md §7: a law does not reach back).
+ * Months owed: docs/ledger.md "Months owed" (Law 41 Art 38; seed 002 and Decision 2422/QĐ-BHXH
+ * count debt in months: "nợ 01 tháng trở lên", "từ 03 tháng trở lên").
  */
 #include "thuno/aging.h"
+
+#include <stdint.h>
 
 const char *tn_aging_bucket(int t)
 {
@@ -34,8 +39,70 @@ const char *tn_legal_status_name(enum tn_legal_status s)
     return "current";
 }
 
+/* floor(part * 1,000,000 / whole) for 0 < part <= whole, without overflow for any int64
+ * amounts: the share of a period's charge left unpaid, in parts per million. */
+static int64_t share_ppm(tn_money part, tn_money whole)
+{
+    if (part >= whole)
+        return 1000000;
+    int64_t ppm = 0;
+    /* long division, one decimal digit of the quotient at a time: rem < whole, and
+     * rem * 10 overflows only for amounts beyond 9 x 10^17 đồng, which we scale first */
+    while (whole > INT64_MAX / 10) {
+        whole /= 2;
+        part /= 2;
+    }
+    tn_money rem = part;
+    for (int i = 0; i < 6; i++) {
+        rem *= 10;
+        ppm = ppm * 10 + rem / whole;
+        rem %= whole;
+    }
+    return ppm;
+}
+
+/* The deadline of the oldest contribution left unpaid once all the money the unit paid
+ * (r->paid_total, and the credit of negative charges) is set against its contributions alone,
+ * oldest period first, groups in policy order (0: none past its deadline at end). The books
+ * pay a group's interest before the next group's principal (Decision 60/2015/QĐ-TTg Art 6),
+ * which can leave a few đồng of principal unpaid for interest paid: that is interest the unit
+ * owes, not a contribution it kept back (Law 41 Art 38-39 speak of contributions). */
+static tn_err contribution_deadline(const struct tn_ledger_input *in,
+                                    const struct tn_ledger_result *r, tn_day end, tn_day *out)
+{
+    tn_money money = r->paid_total;
+    for (size_t i = 0; i < r->nperiods; i++)
+        for (int g = 0; g < TN_G_COUNT; g++)
+            if (in->charges[i].principal[g] < 0)
+                money -= in->charges[i].principal[g];
+    const struct tn_allocation_rule *alloc = NULL;
+    *out = 0;
+    for (size_t i = 0; i < r->nperiods; i++) {
+        tn_period R = in->start + (tn_period)i;
+        tn_err err = tn_policy_allocation(in->pol, tn_period_first_day(R), &alloc);
+        if (err)
+            return err;
+        for (int k = 0; k < TN_G_COUNT; k++) {
+            enum tn_group g = alloc->order[k];
+            tn_money c = in->charges[i].principal[g];
+            if (c <= 0)
+                continue;
+            tn_money covered = money < c ? money : c;
+            money -= covered;
+            if (covered == c)
+                continue;
+            tn_day dl;
+            if ((err = tn_policy_deadline(in->pol, g, in->unit.payment_cycle, R, &dl, NULL)))
+                return err;
+            if (dl <= end && (*out == 0 || dl < *out))
+                *out = dl;
+        }
+    }
+    return TN_OK;
+}
+
 tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger_result *r,
-                        tn_money latest_assessed, struct tn_aging *out)
+                        struct tn_aging *out)
 {
     tn_day end = tn_period_last_day(in->period);
     const struct tn_legal_rule *legal;
@@ -44,8 +111,12 @@ tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger
         return err;
     struct tn_aging a = {
         .oldest_unpaid = -1, .status = TN_LS_CURRENT, .status_source = legal->source};
+    int64_t owed_ppm = 0;
     for (size_t i = 0; i < r->nperiods; i++) {
+        tn_money charged = 0, late = 0;
         for (int g = 0; g < TN_G_COUNT; g++) {
+            tn_money c = in->charges[i].principal[g];
+            charged += c > 0 ? c : 0;
             if (r->out_principal[i * TN_G_COUNT + (size_t)g] <= 0)
                 continue;
             tn_period R = in->start + (tn_period)i;
@@ -58,33 +129,44 @@ tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger
             /* a deadline on the period's last day has passed once that day is over */
             if (dl > end)
                 continue;
-            a.overdue += r->out_principal[i * TN_G_COUNT + (size_t)g];
+            late += r->out_principal[i * TN_G_COUNT + (size_t)g];
             if (a.oldest_deadline == 0 || dl < a.oldest_deadline)
                 a.oldest_deadline = dl;
         }
+        a.overdue += late;
+        /* LAW: Law 41 Art 38 - only what is past its deadline is owed; each month counts by
+         * the share of its own charge left unpaid, so a month counts at most once */
+        if (late > 0 && charged > 0)
+            owed_ppm += share_ppm(late, charged);
     }
-    if (a.oldest_deadline != 0) {
+    if (a.oldest_deadline != 0)
         a.days_late = end - a.oldest_deadline;
-        tn_day ev = tn_aging_evading_from(legal, a.oldest_deadline);
+    /* LAW: Law 41 Art 38-39: late and evading are about contributions; interest left unpaid
+     * alone makes a unit neither (docs/ledger.md "Evasion") */
+    tn_day due = 0;
+    if (a.oldest_deadline != 0 && (err = contribution_deadline(in, r, end, &due)))
+        return err;
+    if (due != 0) {
+        tn_day ev = tn_aging_evading_from(legal, due);
+        /* the days on the 60-day clock: from the deadline, or from the rule's first day */
+        a.evasion_days = ev != 0 ? end - (ev - 1 - legal->evasion_days) : 0;
         a.status = ev != 0 && ev <= end ? TN_LS_EVADING : TN_LS_LATE;
     }
-    /* LAW: only what is past its deadline is owed (Law 41 Art 38); under Law 41 the month
-     * just closed is not due until the end of the next one */
-    if (a.overdue <= 0)
-        a.months_owed_tenths = 0;
-    else if (latest_assessed > 0)
-        a.months_owed_tenths = (int)(a.overdue * 10 / latest_assessed);
-    else
-        a.months_owed_tenths = a.oldest_unpaid >= 0 ? (in->period - a.oldest_unpaid + 1) * 10 : -1;
-    a.bucket = tn_aging_bucket(a.months_owed_tenths < 0 ? 0 : a.months_owed_tenths);
+    a.months_owed_tenths = (int)(owed_ppm / 100000);
+    a.bucket = tn_aging_bucket(a.months_owed_tenths);
     *out = a;
     return TN_OK;
 }
 
 tn_day tn_aging_evading_from(const struct tn_legal_rule *legal, tn_day deadline)
 {
-    /* LAW: Law 41/2024/QH15 Art 39: evading when still unpaid evasion_days after the deadline */
-    return legal->evasion_days > 0 ? deadline + legal->evasion_days + 1 : 0;
+    /* LAW: Law 41/2024/QH15 Art 39: evading when still unpaid evasion_days after the deadline;
+     * the rule does not reach back: the days of a debt whose deadline fell before the rule's
+     * first day run from that day (rules.md §7 [reading]; docs/ledger.md "Evasion") */
+    if (legal->evasion_days <= 0)
+        return 0;
+    tn_day clock = deadline < legal->from - 1 ? legal->from - 1 : deadline;
+    return clock + legal->evasion_days + 1;
 }
 
 void tn_aging_unpaid(const struct tn_aging_period *p, size_t n, tn_money principal_due,

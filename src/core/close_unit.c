@@ -339,14 +339,11 @@ static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
     long long workers = b->workers;
     memset(b, 0, sizeof *b);
     b->workers = workers;
-    tn_money latest_assessed = 0;
     for (size_t i = 0; i < in->nprev; i++) {
         const struct tn_close_prev *p = &in->prev[i];
         if (p->period >= x->period)
             continue;
         memcpy(w->charges[p->period - x->start].principal, p->charge, sizeof p->charge);
-        if (p->assessed > 0)
-            latest_assessed = p->assessed;
     }
     for (size_t i = 0; i < out->nlines; i++) {
         const struct tn_close_line *l = &out->lines[i];
@@ -359,8 +356,6 @@ static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
         }
     }
     memcpy(w->charges[x->period - x->start].principal, b->charge, sizeof b->charge);
-    if (b->assessed > 0)
-        latest_assessed = b->assessed;
 
     ledger_payments(x);
     tn_err err = earmarks(x);
@@ -377,7 +372,7 @@ static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
     };
     err = tn_ledger_replay(&lin, &out->replay);
     if (!err)
-        err = tn_aging_compute(&lin, &out->replay, latest_assessed, &b->aging);
+        err = tn_aging_compute(&lin, &out->replay, &b->aging);
     if (err) {
         char pbuf[TN_PERIOD_BUFSZ];
         tn_period_format(x->period, pbuf);

@@ -1,0 +1,272 @@
+/*
+ * test_aging.c - months owed and legal status from hand-derived tables (docs/ledger.md
+ * "Months owed" and "Evasion"). Law 41 era, monthly payer: period M is due on the last day of
+ * M+1 (Art 34.4); the fixture's Law 41 rule starts 2025-07-01 with 60 evasion days.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "policy_fixture.h"
+#include "thuno/aging.h"
+#include "thuno/ledger.h"
+
+struct scenario {
+    struct tn_policy pol;
+    struct tn_ledger_charge charges[64];
+    struct tn_ledger_payment payments[16];
+    struct tn_ledger_input in;
+    struct tn_ledger_result r;
+};
+
+static int setup(void **state)
+{
+    struct scenario *s = tn_xcalloc(1, sizeof *s);
+    fx_policy(&s->pol);
+    s->in.pol = &s->pol;
+    s->in.unit =
+        (struct tn_unit_facts){.type = TN_UT_PRIVATE, .wage_region = 1, .payment_cycle = 1};
+    s->in.charges = s->charges;
+    s->in.payments = s->payments;
+    tn_ledger_result_init(&s->r);
+    *state = s;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct scenario *s = *state;
+    tn_ledger_result_release(&s->r);
+    tn_policy_release(&s->pol);
+    free(s);
+    return 0;
+}
+
+static void reset(struct scenario *s, tn_period start, tn_period period)
+{
+    memset(s->charges, 0, sizeof s->charges);
+    s->in.npayments = 0;
+    s->in.start = start;
+    s->in.period = period;
+}
+
+static void charge(struct scenario *s, tn_period R, tn_money amount)
+{
+    s->charges[R - s->in.start].principal[TN_G_BHXH] += amount;
+}
+
+static void pay(struct scenario *s, tn_day on, tn_money amount)
+{
+    s->payments[s->in.npayments++] = (struct tn_ledger_payment){on, amount, "T", NULL};
+}
+
+static void age(struct scenario *s, struct tn_aging *a)
+{
+    assert_int_equal(tn_ledger_replay(&s->in, &s->r), TN_OK);
+    assert_int_equal(tn_aging_compute(&s->in, &s->r, a), TN_OK);
+}
+
+/* A unit that owed 100 workers' contributions for 2025-08..2025-12 (10,000,000 a month) and
+ * then kept 2 workers (200,000 a month from 2026-01), nothing paid, reported for 2026-10. The
+ * months past their deadline at 2026-10-31 are 2025-08..2026-09 (September is due 10-31):
+ * 14 months, each wholly unpaid = 14.0. Dividing the 51,800,000 overdue by the latest month's
+ * 200,000 would say 259.0 months for a debt that starts 2025-08 (the demo's YN001702M). */
+static void months_owed_never_exceed_the_months_since_the_oldest_unpaid(void **state)
+{
+    struct scenario *s = *state;
+    reset(s, fx_period(2025, 8), fx_period(2026, 10));
+    for (tn_period p = fx_period(2025, 8); p <= fx_period(2025, 12); p++)
+        charge(s, p, 10000000);
+    for (tn_period p = fx_period(2026, 1); p <= fx_period(2026, 10); p++)
+        charge(s, p, 200000);
+    struct tn_aging a;
+    age(s, &a);
+    assert_int_equal(a.overdue, 5 * 10000000 + 9 * 200000);
+    assert_int_equal(a.months_owed_tenths, 140);
+    assert_int_equal(a.oldest_unpaid, fx_period(2025, 8));
+    /* the bound: months from the oldest unpaid period to the period reported, inclusive */
+    assert_true(a.months_owed_tenths <= (s->in.period - a.oldest_unpaid + 1) * 10);
+    assert_string_equal(a.bucket, "12+");
+}
+
+/* Partial payments, oldest first. Charges 2025-07..10 of 4,000,000 each; reported for
+ * 2025-10 (July, August, September past their deadline; October not). July's interest for
+ * September (4,000,000 x 0.03% x 30 = 36,000) is charged on 09-30 and, inside July, paid after
+ * July's principal and before August. Each row: money paid on 2025-10-15, then months owed:
+ * the unpaid share of each overdue month's principal, summed, in tenths rounded down. */
+static const struct {
+    tn_money paid;
+    int tenths;
+    const char *bucket;
+} partial[] = {
+    {0, 30, "3-6"},       /* 1 + 1 + 1 */
+    {1000000, 27, "1-3"}, /* July 3/4 + 1 + 1 = 2.75 -> 2.7 */
+    {4000000, 20, "1-3"}, /* July paid: 0 + 1 + 1 */
+    {9000000, 7, "0"},    /* 4,036,000 + 4,000,000; September 3,036,000 / 4,000,000 -> 0.7 */
+    {11999999, 0, "0"},   /* September 36,001 unpaid: 0.009 month -> 0.0 */
+    {12036000, 0, "0"},   /* every principal paid */
+    {13036000, 0, "0"},   /* 1,000,000 to October, not yet due */
+};
+
+static void months_owed_counts_each_month_by_its_unpaid_share(void **state)
+{
+    struct scenario *s = *state;
+    for (size_t i = 0; i < sizeof partial / sizeof partial[0]; i++) {
+        reset(s, fx_period(2025, 7), fx_period(2025, 10));
+        for (int m = 7; m <= 10; m++)
+            charge(s, fx_period(2025, m), 4000000);
+        if (partial[i].paid)
+            pay(s, fx_day(2025, 10, 15), partial[i].paid);
+        struct tn_aging a;
+        age(s, &a);
+        assert_int_equal(a.months_owed_tenths, partial[i].tenths);
+        assert_string_equal(a.bucket, partial[i].bucket);
+    }
+}
+
+/* A back-dated increase (truy thu) recognised in 2025-11 for 2025-07..2025-09 (+1,000,000 a
+ * month, 3,000,000 charged in November) never lowers months owed, whether or not July was
+ * partly paid; the old measure (overdue / latest assessment) fell from 3.0 to 2.4 as the
+ * latest month's assessment rose from 4,000,000 to 5,000,000. Reported for 2025-11: July to
+ * October past their deadlines. */
+static void back_dated_increase_never_lowers_months_owed(void **state)
+{
+    struct scenario *s = *state;
+    static const tn_money paid[] = {0, 2000000, 6000000};
+    for (size_t i = 0; i < sizeof paid / sizeof paid[0]; i++) {
+        struct tn_aging before, after;
+        reset(s, fx_period(2025, 7), fx_period(2025, 11));
+        for (int m = 7; m <= 11; m++)
+            charge(s, fx_period(2025, m), 4000000);
+        if (paid[i])
+            pay(s, fx_day(2025, 9, 1), paid[i]);
+        age(s, &before);
+        charge(s, fx_period(2025, 11), 3000000 + 1000000); /* truy thu and November's raise */
+        age(s, &after);
+        assert_true(after.months_owed_tenths >= before.months_owed_tenths);
+    }
+    /* nothing paid: July..October wholly unpaid = 4.0 before and after */
+    reset(s, fx_period(2025, 7), fx_period(2025, 11));
+    for (int m = 7; m <= 11; m++)
+        charge(s, fx_period(2025, m), 4000000);
+    charge(s, fx_period(2025, 11), 4000000);
+    struct tn_aging a;
+    age(s, &a);
+    assert_int_equal(a.months_owed_tenths, 40);
+}
+
+/* The evasion clock (Law 41 Art 39; rules.md §7): 60 days after the deadline, but for a
+ * deadline before 2025-07-01 counted from 2025-06-30 (day 1 is 2025-07-01). A Law 58-era
+ * month 2025-03 (due 2025-03-31) unpaid; each row: the period reported, status, days late
+ * (from the deadline, as reminders print it) and days on the evasion clock. */
+static const struct {
+    int y, m;
+    enum tn_legal_status status;
+    int days_late, clock;
+} law58_debt[] = {
+    {2025, 6, TN_LS_LATE, 91, 0},      /* Law 58: no evasion by days */
+    {2025, 7, TN_LS_LATE, 122, 31},    /* not evading on 2025-07-31 */
+    {2025, 8, TN_LS_EVADING, 153, 62}, /* 2025-08-31 is day 62 > 60 */
+};
+
+static void evasion_clock_of_a_law58_debt_starts_on_2025_07_01(void **state)
+{
+    struct scenario *s = *state;
+    for (size_t i = 0; i < sizeof law58_debt / sizeof law58_debt[0]; i++) {
+        reset(s, fx_period(2025, 3), fx_period(law58_debt[i].y, law58_debt[i].m));
+        charge(s, fx_period(2025, 3), 1000000);
+        struct tn_aging a;
+        age(s, &a);
+        assert_int_equal(a.status, law58_debt[i].status);
+        assert_int_equal(a.days_late, law58_debt[i].days_late);
+        assert_int_equal(a.evasion_days, law58_debt[i].clock);
+    }
+    /* a Law 41 debt's clock runs from its own deadline: 2025-07 due 08-31, evading on the
+     * 61st day after it, so at the end of October (61 days) and not at the end of September */
+    reset(s, fx_period(2025, 7), fx_period(2025, 9));
+    charge(s, fx_period(2025, 7), 1000000);
+    struct tn_aging a;
+    age(s, &a);
+    assert_int_equal(a.status, TN_LS_LATE);
+    s->in.period = fx_period(2025, 10);
+    age(s, &a);
+    assert_int_equal(a.evasion_days, 61);
+    assert_int_equal(a.status, TN_LS_EVADING);
+}
+
+/* Interest left unpaid alone never makes a unit late or evading (Art 38-39 speak of
+ * contributions): 2025-07 (1,000,000) paid 10 days late leaves 1,000,000 x 0.03% x 9 = 2,700
+ * of interest (09-01..09-09; the payment day does not count); at the end of 2025-12 the unit
+ * owes that interest only. */
+static void interest_alone_is_neither_late_nor_evading(void **state)
+{
+    struct scenario *s = *state;
+    reset(s, fx_period(2025, 7), fx_period(2025, 12));
+    charge(s, fx_period(2025, 7), 1000000);
+    pay(s, fx_day(2025, 9, 10), 1000000);
+    struct tn_aging a;
+    age(s, &a);
+    assert_int_equal(s->r.interest_due, 2700);
+    assert_int_equal(a.overdue, 0);
+    assert_int_equal(a.months_owed_tenths, 0);
+    assert_int_equal(a.status, TN_LS_CURRENT);
+}
+
+/* Interest paid before principal by the books' order is not a contribution kept back. July
+ * and September: BHYT 1,000,000 and BHXH 3,000,000 each. July's 4,000,000 is paid on 09-10,
+ * 9 days after its deadline (08-31): September carries its interest, BHYT 1,000,000 x 0.03% x
+ * 9 = 2,700 and BHXH 8,100. On 10-20 the unit pays September's contributions, 4,000,000, before
+ * their deadline (10-31); the books' order (Decision 60/2015 Art 6: oldest period first, BHYT
+ * and its interest, then BHXH) pays September's BHYT 1,000,000, its 2,700 of interest, and
+ * 2,997,300 of BHXH, leaving 2,700 of BHXH principal. At the end of December that is 61 days
+ * after 10-31: the books' principal would make the unit evading, but it has paid every
+ * contribution (8,000,000 of 8,000,000): current. Paying 3,995,000 instead leaves 5,000 of
+ * contributions unpaid (7,700 in the books): evading. */
+static const struct {
+    tn_money second;
+    tn_money books_principal;
+    enum tn_legal_status status;
+} leftover[] = {
+    {4000000, 2700, TN_LS_CURRENT},
+    {3995000, 7700, TN_LS_EVADING},
+};
+
+static void interest_paid_first_leaves_no_contribution_unpaid(void **state)
+{
+    struct scenario *s = *state;
+    for (size_t i = 0; i < sizeof leftover / sizeof leftover[0]; i++) {
+        reset(s, fx_period(2025, 7), fx_period(2025, 12));
+        for (size_t k = 0; k <= 2; k += 2) {
+            s->charges[k].principal[TN_G_BHYT] = 1000000;
+            s->charges[k].principal[TN_G_BHXH] = 3000000;
+        }
+        pay(s, fx_day(2025, 9, 10), 4000000);
+        pay(s, fx_day(2025, 10, 20), leftover[i].second);
+        struct tn_aging a;
+        age(s, &a);
+        size_t sep = 2 * TN_G_COUNT;
+        assert_int_equal(s->r.out_principal[sep + TN_G_BHYT], 0);
+        assert_int_equal(s->r.out_principal[sep + TN_G_BHXH], leftover[i].books_principal);
+        assert_int_equal(a.overdue, leftover[i].books_principal);
+        assert_int_equal(a.days_late, 61);
+        assert_int_equal(a.status, leftover[i].status);
+        assert_int_equal(a.months_owed_tenths, 0); /* a few thousand đồng of 4,000,000 */
+    }
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(months_owed_never_exceed_the_months_since_the_oldest_unpaid),
+        T(months_owed_counts_each_month_by_its_unpaid_share),
+        T(back_dated_increase_never_lowers_months_owed),
+        T(evasion_clock_of_a_law58_debt_starts_on_2025_07_01),
+        T(interest_alone_is_neither_late_nor_evading),
+        T(interest_paid_first_leaves_no_contribution_unpaid),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
