@@ -80,4 +80,8 @@ for f in src/io/*.[ch] src/app/*.[ch] src/gen/*.[ch] src/cli/*.[ch] src/http/*.[
         esac
     done < <(includes "$f")
 done
+# the faces reach the application layer through its one header, thuno/app.h
+while IFS=: read -r f line _; do
+    fail "$f:$line" "a face includes a section of app.h; include thuno/app.h"
+done < <(grep -nE '#include "thuno/app_user\.h"' src/cli/*.[ch] src/http/*.[ch] 2>/dev/null || true)
 exit $status

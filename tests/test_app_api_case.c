@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "app_fixture.h"
-#include "thuno/app_user.h"
+#include "thuno/app.h"
 
 static tn_day day(const char *s)
 {

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "app_fixture.h"
-#include "thuno/app_user.h"
+#include "thuno/app.h"
 
 #define NOW "2025-12-05T09:00:00"
 

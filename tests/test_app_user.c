@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "store/store_test.h"
-#include "thuno/app_user.h"
+#include "thuno/app.h"
 #include "thuno/import.h"
 #include "thuno/policy.h"
 #include "thuno/policy_load.h"

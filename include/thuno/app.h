@@ -872,4 +872,8 @@ struct tn_calendar_done_request {
 tn_err tn_app_calendar_done(struct tn_app *app, const struct tn_scope *scope,
                             const struct tn_calendar_done_request *req);
 
+/* ---- users, roles, sessions and the audit log: app_user.h, a section of this header kept in
+ * its own file for length; the faces include thuno/app.h alone ---- */
+#include "thuno/app_user.h"
+
 #endif

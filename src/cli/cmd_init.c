@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "thuno/app_user.h"
+#include "thuno/app.h"
 #include "thuno/store.h"
 
 /* Removes the file of a store that init could not finish (a plain path only). */

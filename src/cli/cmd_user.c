@@ -12,7 +12,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "thuno/app_user.h"
+#include "thuno/app.h"
 #include "thuno/store.h"
 #include "thuno/table_out.h"
 

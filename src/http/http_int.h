@@ -11,7 +11,6 @@
 #include <stddef.h>
 
 #include "thuno/app.h"
-#include "thuno/app_user.h"
 #include "thuno/http.h"
 
 /* The body limits: a CSV import, and every other request. */
