@@ -140,6 +140,18 @@ static void groups_in_policy_order(void **state)
     assert_int_equal(g.debt[1], 1275000);
     assert_string_equal(g.periods[0], "2025-07");
     assert_string_equal(g.periods[1], "2025-07");
+
+    /* a close recorded before unpaid_line existed cannot be split; closing again records it */
+    sql(s, "DELETE FROM unpaid_line");
+    struct got none = {0};
+    assert_int_equal(tn_store_worker_debts(s, "A", fx_period(2025, 7), NULL, collect, &none),
+                     TN_ERR_STATE);
+    close_at(s, &pol, 2025, 7, "2025-08-02T08:00:00");
+    struct got again = {0};
+    assert_int_equal(tn_store_worker_debts(s, "A", fx_period(2025, 7), NULL, collect, &again),
+                     TN_OK);
+    assert_int_equal(again.debt[0], 2525000);
+    assert_int_equal(again.debt[1], 1275000);
     tn_store_free(s);
     tn_policy_release(&pol);
 }

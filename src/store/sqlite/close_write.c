@@ -1,7 +1,8 @@
 /*
  * close_write.c - recording a unit's closed period: its unit_close row, assessment and
  * adjustment lines, interest lines, allocations, what the allocation leaves unpaid and
- * findings (schema.sql), from core's result (close_unit.h; the digest that tells a re-run whether anything changed is core's).
+ * findings (schema.sql), from core's result (close_unit.h; the digest that tells a re-run
+ * whether anything changed is core's).
  */
 #include "close_int.h"
 
@@ -234,8 +235,7 @@ static tn_err write_unpaid(struct tn__close *c, const struct tn__unit_work *w, l
             continue;
         sqlite3_bind_int64(st, 1, cid);
         bind_period(st, 2, c->start + (tn_period)(i / TN_G_COUNT));
-        sqlite3_bind_text(st, 3, tn_group_name((enum tn_group)(i % TN_G_COUNT)), -1,
-                          SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, tn_group_name((enum tn_group)(i % TN_G_COUNT)), -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 4, r->out_principal[i]);
         err = step_done(c, st, "record unpaid principal");
     }

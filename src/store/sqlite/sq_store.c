@@ -191,9 +191,9 @@ static int file_exists(const char *path)
     return strcmp(path, ":memory:") != 0 && stat(path, &sb) == 0;
 }
 
-/* Indexes (and the unpaid_line table) that came after the schema thuno-1 (docs/performance.md): made on opening a store
- * that lacks them, once; a no-op that takes no lock when they exist; never an error. Partial
- * where most rows have NULL, so that imports of payments pay nothing for them. */
+/* Indexes (and the unpaid_line table) that came after the schema thuno-1 (docs/performance.md):
+ * made on opening a store that lacks them, once; a no-op that takes no lock when they exist; never
+ * an error. Partial where most rows have NULL, so that imports of payments pay nothing for them. */
 static const char late_indexes[] =
     "CREATE INDEX IF NOT EXISTS unit_tax ON unit (tax_code);"
     "CREATE INDEX IF NOT EXISTS payment_case ON payment (case_id) WHERE case_id IS NOT NULL;"
