@@ -367,9 +367,15 @@ void op_worker_debts(void **state)
                      TN_OK);
     assert_int_equal(tn_store_worker_debts(*state, "C", TN_TEST_P(10), NULL, worker_debt_line, &o),
                      TN_OK);
+    /* A: W1 10,000,000 and W2 3,000,000 from 2025-07, 32% a month (W1 3,200,000, W2 960,000);
+     * A07 pays 1,000,000 on 2025-07-25. The ledger's allocation (policy order BHYT, BHTN,
+     * BHXH) pays July's BHYT 585,000 and BHTN 260,000, then 155,000 of BHXH; inside each
+     * group the lines in worker order: W1's BHXH 2,550,000 takes the 155,000. Unpaid: W1
+     * 2,395,000 + 3 x 3,200,000 = 11,995,000; W2 765,000 + 3 x 960,000 = 3,645,000 (sum
+     * 15,640,000, the principal due). C has paid every month. */
     tn_test_check(&o,
-                  "0000000001 Nguyễn Văn Một 11800000 2025-07;2025-08;2025-09;2025-10 (4)\n"
-                  "0000000002 Trần Thị Hai 3840000 2025-07;2025-08;2025-09;2025-10 (4)\n",
+                  "0000000001 Nguyễn Văn Một 11995000 2025-07;2025-08;2025-09;2025-10 (4)\n"
+                  "0000000002 Trần Thị Hai 3645000 2025-07;2025-08;2025-09;2025-10 (4)\n",
                   "worker_debts");
 }
 

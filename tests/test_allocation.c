@@ -1,7 +1,7 @@
 /*
- * test_allocation.c - which charges payments covered, read back from a balance
- * (allocation.h, docs/lists.md "Per-worker debt"): oldest period first; from the first period
- * not wholly paid on, every period is unpaid in full.
+ * test_allocation.c - the paid part of one period's charge in one group spread over its lines
+ * in their order (allocation.h, docs/lists.md "Per-worker debt"); which part is paid is the
+ * ledger's allocation (test_ledger.c, test_worker_debts.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,35 +10,6 @@
 #include <cmocka.h>
 
 #include "thuno/allocation.h"
-
-static void frontier_oldest_first(void **state)
-{
-    (void)state;
-    static const struct {
-        tn_money charge[4];
-        size_t n;
-        tn_money due;
-        size_t first;
-        tn_money covered;
-    } cases[] = {
-        {{3000, 3000, 3000}, 3, 4000, 1, 2000}, /* 5,000 paid: the 1st whole, 2,000 of the 2nd */
-        {{3000, 3000, 3000}, 3, 3000, 2, 0},    /* the newest unpaid in full */
-        {{3000, 3000, 3000}, 3, 0, 3, 0},       /* nothing due: all paid */
-        {{3000, 3000, 3000}, 3, -500, 3, 0},    /* credit: all paid */
-        /* tests/test_worker_debts.c: July, August, September's decrease of August; nothing
-         * paid: from July on everything is unpaid, September's -4,800,000 too */
-        {{4800000, 4800000, -4800000}, 3, 4800000, 0, 0},
-        /* a decrease before the frontier adds to what covers the later periods */
-        {{3000, -1000, 3000, 3000}, 4, 5000, 2, 1000},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        size_t first = 99;
-        tn_money covered = -1;
-        tn_allocation_frontier(cases[i].charge, cases[i].n, cases[i].due, &first, &covered);
-        assert_int_equal(first, cases[i].first);
-        assert_int_equal(covered, cases[i].covered);
-    }
-}
 
 static void cover_lines_in_order(void **state)
 {
@@ -56,7 +27,6 @@ static void cover_lines_in_order(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(frontier_oldest_first),
         cmocka_unit_test(cover_lines_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

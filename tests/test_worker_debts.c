@@ -1,16 +1,12 @@
 /*
  * test_worker_debts.c - the split of a unit's principal due over its workers
- * (tn_store_worker_debts, docs/lists.md "Per-worker debt") when a back-dated decrease makes a
- * later period's charge negative, in an in-memory store.
+ * (tn_store_worker_debts, docs/lists.md "Per-worker debt") follows the ledger's one allocation
+ * (ledger.c, policy/allocation.csv), in an in-memory store.
  *
- * Unit A (private, region I, monthly): W1 10,000,000 and W2 5,000,000 from 2025-07, 32% of
- * the base in all: 3,200,000 + 1,600,000 = 4,800,000 a month; nothing paid. July and August
- * are closed; then both workers' decrease from 2025-08, filed 2025-09-10, is recognised in
- * September: assessed 0, adjustment -4,800,000 (August taken back). The charges are July
- * 4,800,000, August 4,800,000, September -4,800,000; principal due 4,800,000 = July.
- * Per worker: W1 3,200,000 + 3,200,000 - 3,200,000 = 3,200,000, W2 1,600,000; the sum is the
- * principal due, both for July only. (Before the fix September was skipped as if it were a
- * payment: 9,600,000; and August, whose lines cancel out, was named.)
+ * Unit A (private, region I, monthly): W1 10,000,000 and W2 5,000,000 from 2025-07. The
+ * fixture's rates: BHXH 8% + 14% + 3% + 0.5% = 25.5%, BHYT 1.5% + 3% = 4.5%, BHTN 1% + 1% = 2%,
+ * 32% in all: W1 BHYT 450,000, BHTN 200,000, BHXH 2,550,000 (3,200,000); W2 225,000, 100,000,
+ * 1,275,000 (1,600,000); 4,800,000 a month.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -59,24 +55,41 @@ static tn_err collect(void *ctx, const struct tn_worker_debt *w)
     return TN_OK;
 }
 
-static void negative_charge_is_not_a_payment(void **state)
+static void open_unit(struct tn_store **s, struct tn_policy *pol)
+{
+    char msg[256];
+    assert_int_equal(tn_store_open(":memory:", 1, s, msg), TN_OK);
+    fx_policy(pol);
+    sql(*s, "INSERT INTO unit (unit_code, version, known_at, batch_id, tax_code, name, type, "
+            "status, province_code, wage_region, payment_cycle, registered_on) VALUES "
+            "('A', 1, '2025-07-01T00:00:00', 1, '0100000001', 'Công ty A', 'private', "
+            "'active', '79', 1, 1, '2025-01-01')");
+    sql(*s, "INSERT INTO declaration (unit_code, bhxh_code, from_period, version, known_at, "
+            "batch_id, kind, salary, funds, declared_on) VALUES "
+            "('A', '0000000001', '2025-07', 1, '2025-07-01T00:00:00', 1, 'increase', "
+            "10000000, 15, '2025-07-01'),"
+            "('A', '0000000002', '2025-07', 1, '2025-07-01T00:00:00', 1, 'increase', "
+            "5000000, 15, '2025-07-01')");
+}
+
+/* A back-dated decrease: July and August are closed, nothing paid; then both workers'
+ * decrease from 2025-08, filed 2025-09-10, is recognised in September: assessed 0,
+ * adjustment -4,800,000 (August taken back). Charges: July 4,800,000, August 4,800,000,
+ * September -4,800,000 (BHYT -675,000, BHTN -300,000, BHXH -3,825,000).
+ * The ledger's replay for the September close (docs/lists.md "Per-worker debt", worked
+ * example): September's negative charge is credit 4,800,000, applied on 2025-09-01 to the
+ * oldest period first, inside it BHYT, BHTN, BHXH: July's 675,000 + 300,000 + 3,825,000, all
+ * of July. No interest is charged by then (July's deadline is 2025-08-31, so July is late
+ * from 2025-09-01, the day the credit pays it; August's deadline 2025-09-30 is not passed
+ * within September). Left unpaid: August in full, 4,800,000 = the principal due. August's
+ * lines: W1 3,200,000 and W2 1,600,000 for 2025-08. (The earlier oldest-first reading named
+ * July: it did not count the negative charge as credit paying the oldest period.) */
+static void negative_charge_is_credit_to_the_oldest(void **state)
 {
     (void)state;
     struct tn_store *s;
     struct tn_policy pol;
-    char msg[256];
-    assert_int_equal(tn_store_open(":memory:", 1, &s, msg), TN_OK);
-    fx_policy(&pol);
-    sql(s, "INSERT INTO unit (unit_code, version, known_at, batch_id, tax_code, name, type, "
-           "status, province_code, wage_region, payment_cycle, registered_on) VALUES "
-           "('A', 1, '2025-07-01T00:00:00', 1, '0100000001', 'Công ty A', 'private', "
-           "'active', '79', 1, 1, '2025-01-01')");
-    sql(s, "INSERT INTO declaration (unit_code, bhxh_code, from_period, version, known_at, "
-           "batch_id, kind, salary, funds, declared_on) VALUES "
-           "('A', '0000000001', '2025-07', 1, '2025-07-01T00:00:00', 1, 'increase', "
-           "10000000, 15, '2025-07-01'),"
-           "('A', '0000000002', '2025-07', 1, '2025-07-01T00:00:00', 1, 'increase', "
-           "5000000, 15, '2025-07-01')");
+    open_unit(&s, &pol);
     close_at(s, &pol, 2025, 7, "2025-08-01T08:00:00");
     close_at(s, &pol, 2025, 8, "2025-09-01T08:00:00");
     sql(s, "INSERT INTO declaration (unit_code, bhxh_code, from_period, version, known_at, "
@@ -94,9 +107,51 @@ static void negative_charge_is_not_a_payment(void **state)
     assert_int_equal(g.debt[0], 3200000);
     assert_string_equal(g.code[1], "0000000002");
     assert_int_equal(g.debt[1], 1600000);
-    /* August's charge and its taking back cancel out: only July is owed */
+    /* the credit paid July: August is the month owed, as the ledger says */
+    assert_string_equal(g.periods[0], "2025-08");
+    assert_string_equal(g.periods[1], "2025-08");
+    tn_store_free(s);
+    tn_policy_release(&pol);
+}
+
+/* The policy's group order inside a period: 1,000,000 paid on 2025-07-20 against July's
+ * 4,800,000. The ledger pays July's BHYT 675,000, then BHTN 300,000, then 25,000 of BHXH
+ * (policy order BHYT, BHTN, BHXH). Per group the paid part covers the lines in worker order:
+ * BHYT and BHTN of both workers are paid; of BHXH, W1's 2,550,000 line takes the 25,000.
+ * Unpaid: W1 2,550,000 - 25,000 = 2,525,000, W2 1,275,000; 3,800,000 = the principal due.
+ * (Covering whole lines in worker order would say W1 2,200,000, W2 1,600,000.) */
+static void groups_in_policy_order(void **state)
+{
+    (void)state;
+    struct tn_store *s;
+    struct tn_policy pol;
+    open_unit(&s, &pol);
+    sql(s, "INSERT INTO payment (txn_id, version, known_at, batch_id, unit_code, paid_on, "
+           "amount, channel) VALUES "
+           "('P1', 1, '2025-07-21T00:00:00', 1, 'A', '2025-07-20', 1000000, 'transfer')");
+    close_at(s, &pol, 2025, 7, "2025-08-01T08:00:00");
+
+    struct got g = {0};
+    assert_int_equal(tn_store_worker_debts(s, "A", fx_period(2025, 7), NULL, collect, &g), TN_OK);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.code[0], "0000000001");
+    assert_int_equal(g.debt[0], 2525000);
+    assert_string_equal(g.code[1], "0000000002");
+    assert_int_equal(g.debt[1], 1275000);
     assert_string_equal(g.periods[0], "2025-07");
     assert_string_equal(g.periods[1], "2025-07");
+
+    /* a close recorded before unpaid_line existed cannot be split; closing again records it */
+    sql(s, "DELETE FROM unpaid_line");
+    struct got none = {0};
+    assert_int_equal(tn_store_worker_debts(s, "A", fx_period(2025, 7), NULL, collect, &none),
+                     TN_ERR_STATE);
+    close_at(s, &pol, 2025, 7, "2025-08-02T08:00:00");
+    struct got again = {0};
+    assert_int_equal(tn_store_worker_debts(s, "A", fx_period(2025, 7), NULL, collect, &again),
+                     TN_OK);
+    assert_int_equal(again.debt[0], 2525000);
+    assert_int_equal(again.debt[1], 1275000);
     tn_store_free(s);
     tn_policy_release(&pol);
 }
@@ -104,7 +159,8 @@ static void negative_charge_is_not_a_payment(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(negative_charge_is_not_a_payment),
+        cmocka_unit_test(negative_charge_is_credit_to_the_oldest),
+        cmocka_unit_test(groups_in_policy_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -341,13 +341,19 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
              "AND unit_code IS NOT NULL AND paid_on <= ?1 "
              "ORDER BY unit_code, paid_on, txn_id",
              &pays)) ||
-        (err = tn__store_prepare(s,
-                                 "SELECT period, max(id), assessed, closing, charge_bhyt, "
-                                 "charge_bhtn, charge_bhxh, cum_interest_bhyt, "
-                                 "cum_interest_bhtn, cum_interest_bhxh, cum_paid, known_at, "
-                                 "digest FROM unit_close WHERE unit_code = ?1 AND period >= ?2 "
-                                 "AND period <= ?3 GROUP BY period ORDER BY period",
-                                 &prev)) ||
+        (err =
+             tn__store_prepare(s,
+                               "SELECT period, max(id), assessed, closing, charge_bhyt, "
+                               "charge_bhtn, charge_bhxh, cum_interest_bhyt, "
+                               "cum_interest_bhtn, cum_interest_bhxh, cum_paid, known_at, "
+                               /* a close recorded before unpaid_line (schema.sql) is
+                                * written again, so that the lists can split its debt */
+                               "CASE WHEN period = ?3 AND principal_due > 0 AND NOT EXISTS "
+                               "(SELECT 1 FROM unpaid_line WHERE close_id = unit_close.id) THEN '' "
+                               "ELSE digest END FROM unit_close WHERE unit_code = ?1 "
+                               "AND period >= ?2 "
+                               "AND period <= ?3 GROUP BY period ORDER BY period",
+                               &prev)) ||
         (err = tn__store_prepare(s,
                                  "SELECT for_period, a0, a1, a2, a3, a4, a5, a6, a7 "
                                  "FROM assess_line WHERE close_id = ?1 AND bhxh_code = ?2",

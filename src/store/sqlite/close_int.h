@@ -32,7 +32,8 @@ struct tn__close {
     const char *now;
     long long run_id;
     struct tn_close_stats stats;
-    sqlite3_stmt *ins_close, *ins_line, *ins_interest, *ins_alloc, *ins_finding, *ins_rates;
+    sqlite3_stmt *ins_close, *ins_line, *ins_interest, *ins_alloc, *ins_unpaid, *ins_finding,
+        *ins_rates;
     struct {
         tn_ppm rate[TN_C_COUNT];
         const char *source[TN_C_COUNT];

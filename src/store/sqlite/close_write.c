@@ -1,7 +1,8 @@
 /*
  * close_write.c - recording a unit's closed period: its unit_close row, assessment and
- * adjustment lines, interest lines, allocations and findings (schema.sql), from core's
- * result (close_unit.h; the digest that tells a re-run whether anything changed is core's).
+ * adjustment lines, interest lines, allocations, what the allocation leaves unpaid and
+ * findings (schema.sql), from core's result (close_unit.h; the digest that tells a re-run
+ * whether anything changed is core's).
  */
 #include "close_int.h"
 
@@ -33,6 +34,8 @@ tn_err tn__close_prepare_writes(struct tn__close *c)
                                  &c->ins_interest)) ||
         (err = tn__store_prepare(c->s, "INSERT INTO alloc_line VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                  &c->ins_alloc)) ||
+        (err = tn__store_prepare(c->s, "INSERT INTO unpaid_line VALUES (?1, ?2, ?3, ?4)",
+                                 &c->ins_unpaid)) ||
         (err = tn__store_prepare(c->s, "INSERT INTO finding VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                  &c->ins_finding)) ||
         (err = tn__store_prepare(c->s,
@@ -49,6 +52,7 @@ void tn__close_finalize_writes(struct tn__close *c)
     sqlite3_finalize(c->ins_line);
     sqlite3_finalize(c->ins_interest);
     sqlite3_finalize(c->ins_alloc);
+    sqlite3_finalize(c->ins_unpaid);
     sqlite3_finalize(c->ins_finding);
     sqlite3_finalize(c->ins_rates);
 }
@@ -219,6 +223,25 @@ static tn_err write_alloc(struct tn__close *c, const struct tn__unit_work *w, lo
     return err;
 }
 
+/* The principal the ledger's allocation leaves unpaid at the period's end, per charge period
+ * and group (ledger.h out_principal; docs/lists.md "Per-worker debt"): nonzero ones only. */
+static tn_err write_unpaid(struct tn__close *c, const struct tn__unit_work *w, long long cid)
+{
+    const struct tn_ledger_result *r = &w->out.replay;
+    tn_err err = TN_OK;
+    sqlite3_stmt *st = c->ins_unpaid;
+    for (size_t i = 0; i < r->nperiods * TN_G_COUNT && !err; i++) {
+        if (r->out_principal[i] == 0)
+            continue;
+        sqlite3_bind_int64(st, 1, cid);
+        bind_period(st, 2, c->start + (tn_period)(i / TN_G_COUNT));
+        sqlite3_bind_text(st, 3, tn_group_name((enum tn_group)(i % TN_G_COUNT)), -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 4, r->out_principal[i]);
+        err = step_done(c, st, "record unpaid principal");
+    }
+    return err;
+}
+
 tn_err tn__close_write_unit(struct tn__close *c, struct tn__unit_work *w)
 {
     const struct tn_close_balance *b = &w->out.bal;
@@ -252,7 +275,8 @@ tn_err tn__close_write_unit(struct tn__close *c, struct tn__unit_work *w)
     if (err)
         return err;
     long long cid = sqlite3_last_insert_rowid(c->s->db);
-    if ((err = write_lines(c, w, cid)) || (err = write_interest(c, w, cid)))
+    if ((err = write_lines(c, w, cid)) || (err = write_interest(c, w, cid)) ||
+        (err = write_alloc(c, w, cid)))
         return err;
-    return write_alloc(c, w, cid);
+    return write_unpaid(c, w, cid);
 }

@@ -190,39 +190,48 @@ static int by_code(const void *a, const void *b)
 struct charge {
     long long close_id;
     tn_period period;
-    tn_money amount; /* assessed + adjustment recognised in the period */
+    tn_money charge[TN_G_COUNT]; /* assessed + adjustment recognised in the period, per group */
+    tn_money unpaid[TN_G_COUNT]; /* what the ledger's allocation leaves of it unpaid */
 };
 
-/* Adds the unpaid part of one period's lines to ws: the first `covered` đồng of the lines, in
- * (month, worker) order, are paid (tn_allocation_cover_line). TN_ERR_STATE when the lines do not
- * add up to expect. */
-static tn_err unpaid_lines(struct tn__sq *s, const struct charge *c, tn_money covered,
-                           struct worker_set *ws)
+/* Adds the unpaid part of one period's lines to ws, group by group: of a group the ledger
+ * left unpaid[g] of charge[g], the first charge[g] - unpaid[g] đồng of the lines' amounts in
+ * that group, in (month, worker) order, are paid (tn_allocation_cover_line); a group wholly
+ * paid (or a negative one, which the ledger made credit) is skipped. TN_ERR_STATE when the
+ * lines do not add up to the period's charge. */
+static tn_err unpaid_lines(struct tn__sq *s, const struct charge *c, struct worker_set *ws)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s,
-                                   "SELECT bhxh_code, for_period, a0 + a1 + a2 + a3 + a4 + a5 + "
-                                   "a6 + a7 FROM assess_line WHERE close_id = ?1 "
+                                   "SELECT bhxh_code, for_period, a0, a1, a2, a3, a4, a5, a6, a7 "
+                                   "FROM assess_line WHERE close_id = ?1 "
                                    "ORDER BY for_period, bhxh_code, kind DESC",
                                    &st);
     if (err)
         return err;
     sqlite3_bind_int64(st, 1, c->close_id);
     int rc;
-    tn_money sum = 0;
+    tn_money sum[TN_G_COUNT] = {0}, covered[TN_G_COUNT];
+    for (int g = 0; g < TN_G_COUNT; g++)
+        covered[g] = c->charge[g] - c->unpaid[g];
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        tn_money amt = sqlite3_column_int64(st, 2);
+        tn_money amt[TN_G_COUNT] = {0}, unpaid = 0;
+        for (int k = 0; k < TN_C_COUNT; k++)
+            amt[tn_component_group((enum tn_component)k)] += sqlite3_column_int64(st, 2 + k);
+        for (int g = 0; g < TN_G_COUNT; g++) {
+            sum[g] += amt[g];
+            if (c->unpaid[g] > 0)
+                unpaid += tn_allocation_cover_line(amt[g], &covered[g]);
+        }
         tn_period fp;
         tn_period_parse(tn__col_text(st, 1), &fp);
-        sum += amt;
-        tn_money unpaid = tn_allocation_cover_line(amt, &covered);
         if (unpaid != 0)
             add_line(ws, tn__col_text(st, 0), fp, unpaid);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         return tn__store_fail(s, "read assessment lines");
-    return sum == c->amount ? TN_OK : TN_ERR_STATE;
+    return memcmp(sum, c->charge, sizeof sum) == 0 ? TN_OK : TN_ERR_STATE;
 }
 
 static void format_periods(const struct worker_acc *a, char *out, size_t outsz)
@@ -261,8 +270,9 @@ static tn_err worker_name(struct tn__sq *s, const char *code, const char *as_of,
     return err;
 }
 
-/* Reads the unit's charges of every period up to period (oldest first) and its principal due
- * at period's end. */
+/* Reads the unit's charges of every period up to period (oldest first), per group, from the
+ * current close of each as known at as_of, and the principal due at period's end and its
+ * close. */
 static tn_err read_charges(struct tn__sq *s, const char *unit_code, tn_period period,
                            const char *as_of, struct charge **out, size_t *n, tn_money *due)
 {
@@ -270,9 +280,9 @@ static tn_err read_charges(struct tn__sq *s, const char *unit_code, tn_period pe
     tn_err err = prepare(s,
                          "WITH ids AS (SELECT period, max(id) AS id FROM unit_close "
                          "WHERE unit_code = ?3 AND period <= ?1 AND known_at <= ?2 "
-                         "GROUP BY period) SELECT c.id, c.period, c.assessed + c.adjustment, "
-                         "c.principal_due FROM ids JOIN unit_close c ON c.id = ids.id "
-                         "ORDER BY c.period",
+                         "GROUP BY period) SELECT c.id, c.period, c.charge_bhyt, c.charge_bhtn, "
+                         "c.charge_bhxh, c.principal_due FROM ids JOIN unit_close c "
+                         "ON c.id = ids.id ORDER BY c.period",
                          period, as_of, &st);
     if (err)
         return err;
@@ -283,10 +293,13 @@ static tn_err read_charges(struct tn__sq *s, const char *unit_code, tn_period pe
     tn_period last = -1;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         TN_GROW(c, cap, k + 1);
+        memset(&c[k], 0, sizeof c[k]);
         c[k].close_id = sqlite3_column_int64(st, 0);
         tn_period_parse(tn__col_text(st, 1), &c[k].period);
-        c[k].amount = sqlite3_column_int64(st, 2);
-        *due = sqlite3_column_int64(st, 3);
+        /* the columns follow enum tn_group: BHYT, BHTN, BHXH */
+        for (int g = 0; g < TN_G_COUNT; g++)
+            c[k].charge[g] = sqlite3_column_int64(st, 2 + g);
+        *due = sqlite3_column_int64(st, 5);
         last = c[k++].period;
     }
     sqlite3_finalize(st);
@@ -303,6 +316,46 @@ static tn_err read_charges(struct tn__sq *s, const char *unit_code, tn_period pe
     return TN_OK;
 }
 
+/* Reads what the ledger's allocation left unpaid at the close of c[n - 1] (unpaid_line) into
+ * c[i].unpaid. TN_ERR_STATE when it does not add up to due (a close recorded before
+ * unpaid_line existed: close the period again). */
+static tn_err read_unpaid(struct tn__sq *s, struct charge *c, size_t n, tn_money due)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s,
+                                   "SELECT target_period, grp, amount FROM unpaid_line "
+                                   "WHERE close_id = ?1",
+                                   &st);
+    if (err)
+        return err;
+    sqlite3_bind_int64(st, 1, c[n - 1].close_id);
+    int rc;
+    tn_money sum = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        tn_period p;
+        enum tn_group g;
+        if (tn_period_parse(tn__col_text(st, 0), &p) || tn_group_parse(tn__col_text(st, 1), &g)) {
+            err = TN_ERR_STATE;
+            break;
+        }
+        size_t i = 0;
+        while (i < n && c[i].period != p)
+            i++;
+        if (i == n) {
+            err = TN_ERR_STATE; /* a period with no close as known at as_of */
+            break;
+        }
+        c[i].unpaid[g] += sqlite3_column_int64(st, 2);
+        sum += sqlite3_column_int64(st, 2);
+    }
+    sqlite3_finalize(st);
+    if (err)
+        return err;
+    if (rc != SQLITE_DONE)
+        return tn__store_fail(s, "read unpaid principal");
+    return sum == due ? TN_OK : TN_ERR_STATE;
+}
+
 tn_err tn__sq_worker_debts(struct tn__sq *s, const char *unit_code, tn_period period,
                            const char *as_of,
                            tn_err (*row)(void *ctx, const struct tn_worker_debt *w), void *ctx)
@@ -314,17 +367,12 @@ tn_err tn__sq_worker_debts(struct tn__sq *s, const char *unit_code, tn_period pe
     if (err)
         return err;
     struct worker_set ws = {0};
-    /* what payments covered, oldest first (core's allocation.c); from the first period not
-     * wholly paid on, the lines are unpaid */
-    tn_money *amount = tn_xmalloc((n ? n : 1) * sizeof *amount);
-    for (size_t i = 0; i < n; i++)
-        amount[i] = c[i].amount;
-    size_t first;
-    tn_money covered;
-    tn_allocation_frontier(amount, n, due, &first, &covered);
-    free(amount);
-    for (size_t i = first; i < n && !err; i++, covered = 0)
-        err = unpaid_lines(s, &c[i], covered, &ws);
+    /* nothing due: the ledger's credit (if any) has paid every charge */
+    if (due > 0)
+        err = read_unpaid(s, c, n, due);
+    for (size_t i = 0; i < n && due > 0 && !err; i++)
+        if (c[i].unpaid[TN_G_BHYT] || c[i].unpaid[TN_G_BHTN] || c[i].unpaid[TN_G_BHXH])
+            err = unpaid_lines(s, &c[i], &ws);
     if (!err && ws.n)
         tn_sort(ws.w, ws.n, sizeof *ws.w, by_code);
     struct tn_worker_debt w;

@@ -108,6 +108,15 @@ CREATE TABLE alloc_line (
     amount INTEGER NOT NULL);
 CREATE INDEX alloc_line_close ON alloc_line (close_id);
 
+-- The principal the ledger's allocation leaves unpaid at the end of the unit_close's period,
+-- per charge period and group (nonzero only; ledger.h out_principal): what the per-worker
+-- debt of the lists divides (docs/lists.md "Per-worker debt"). Also made on opening an older
+-- store (sq_store.c late_schema).
+CREATE TABLE unpaid_line (
+    close_id INTEGER NOT NULL, target_period TEXT NOT NULL, grp TEXT NOT NULL,
+    amount INTEGER NOT NULL);
+CREATE INDEX unpaid_line_close ON unpaid_line (close_id);
+
 CREATE TABLE finding (
     close_id INTEGER NOT NULL, bhxh_code TEXT NOT NULL, for_period TEXT NOT NULL,
     kind TEXT NOT NULL, base INTEGER NOT NULL, floor INTEGER NOT NULL, source TEXT NOT NULL);

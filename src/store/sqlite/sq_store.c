@@ -191,14 +191,18 @@ static int file_exists(const char *path)
     return strcmp(path, ":memory:") != 0 && stat(path, &sb) == 0;
 }
 
-/* Indexes that came after the schema thuno-1 (docs/performance.md): made on opening a store
- * that lacks them, once; a no-op that takes no lock when they exist; never an error. Partial
- * where most rows have NULL, so that imports of payments pay nothing for them. */
+/* Indexes (and the unpaid_line table) that came after the schema thuno-1 (docs/performance.md):
+ * made on opening a store that lacks them, once; a no-op that takes no lock when they exist; never
+ * an error. Partial where most rows have NULL, so that imports of payments pay nothing for them. */
 static const char late_indexes[] =
     "CREATE INDEX IF NOT EXISTS unit_tax ON unit (tax_code);"
     "CREATE INDEX IF NOT EXISTS payment_case ON payment (case_id) WHERE case_id IS NOT NULL;"
     "CREATE INDEX IF NOT EXISTS payment_reverses ON payment (reverses) "
-    "WHERE reverses IS NOT NULL;";
+    "WHERE reverses IS NOT NULL;"
+    /* schema.sql unpaid_line: closes recorded before it have none (the split says so) */
+    "CREATE TABLE IF NOT EXISTS unpaid_line (close_id INTEGER NOT NULL, target_period TEXT "
+    "NOT NULL, grp TEXT NOT NULL, amount INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS unpaid_line_close ON unpaid_line (close_id);";
 
 tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg[256])
 {
