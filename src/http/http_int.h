@@ -139,6 +139,15 @@ void tn__h_units(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_unit(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_openapi(struct tn__http_req *q, struct tn__http_reply *r);
 
+/* ---- the web UI (static.c, docs/web.md) ---- */
+
+struct MHD_Connection;
+/* 1 when url is the web UI's (anything not under /api): tn__http_static answers it. */
+int tn__http_static_path(const char *url);
+/* Serves url (method) from the pages and assets embedded from web/: the app shell for the
+ * client-side routes, the files under /assets/, else 404. Returns MHD_YES or MHD_NO. */
+int tn__http_static(struct MHD_Connection *conn, const char *url, const char *method);
+
 /* Waits for the close job's thread, if any (tn_http_stop). */
 void tn__http_jobs_join(struct tn_http_server *srv);
 
