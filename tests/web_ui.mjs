@@ -231,11 +231,25 @@ await step("a close runs with its progress shown to the end", async () => {
       if (b) window.seen.push(b.value + "/" + b.max);
     }).observe(document.getElementById("main"), { subtree: true, attributes: true, childList: true, characterData: true });
   });
+  // the hand-checked province closes in milliseconds, before the page's first poll: the first
+  // two answers of GET /closes/{id} are held at 1 and 2 units of 3 (the real answer's fields
+  // otherwise) so that the bar is seen moving; the third is the server's own
+  let polls = 0;
+  await admin.route(/\/api\/v1\/closes\/\d+$/, async (route) => {
+    if (++polls > 2) return route.continue();
+    const real = await (await route.fetch()).json();
+    return route.fulfill({ json: { ...real, status: "running", done: polls, total: 3, result: null } });
+  });
   await admin.getByRole("button", { name: "Chạy khóa sổ" }).click();
   await admin.getByRole("status").filter({ hasText: "Đã khóa sổ xong" }).waitFor({ timeout: 60000 });
   const bar = admin.locator("#close-bar");
   assert.equal(await bar.evaluate((b) => b.value === b.max && b.max >= 3), true);
   assert.match(await admin.locator("#close-count").innerText(), /^3 \/ 3 đơn vị$/);
+  const seen = await admin.evaluate(() => window.seen);
+  assert.ok(seen.includes("0/1") || seen.includes("0/3"), "the bar starts empty: " + seen);
+  assert.ok(seen.includes("1/3") && seen.includes("2/3"), "the bar moves: " + seen);
+  assert.equal(seen[seen.length - 1], "3/3");
+  assert.ok(polls >= 3);
   await axe(admin, "the close");
   await admin.screenshot({ path: shots + "/close.png", fullPage: true });
   assert.deepEqual(admin.errors, []);
