@@ -222,7 +222,9 @@ await step("an import of a bad CSV shows its line errors", async () => {
 await step("a close runs with its progress shown to the end", async () => {
   await admin.getByRole("link", { name: "Khóa sổ tháng" }).click();
   await admin.getByRole("heading", { name: "Khóa sổ tháng" }).waitFor();
-  await admin.getByLabel("Kỳ (YYYY-MM)").fill("2025-11");
+  const input = admin.getByLabel("Kỳ (tháng/năm)");
+  assert.equal(await input.inputValue(), "11/2025"); // the last period closed
+  await input.fill("11/2025");
   // every value the bar takes, seen from the page
   await admin.evaluate(() => {
     window.seen = [];

@@ -21,11 +21,11 @@ export function link(href, ...children) {
 }
 
 // The three downloads of a table served by a report endpoint (path with its parameters).
-export function downloads(path, params, what) {
+export function downloads(path, params, what, prefix) {
   const sep = path.includes("?") ? "&" : "?";
   const q = new URLSearchParams(params).toString();
   const base = "/api/v1" + path + (q ? sep + q : "");
-  return h("p", { class: "downloads" }, t("download_table"),
+  return h("p", { class: "downloads" }, prefix || t("download_table"),
     ["xlsx", "pdf", "csv"].map((f) =>
       h("a", { href: base + (base.includes("?") ? "&" : "?") + "format=" + f, download: "" },
         f.toUpperCase(), h("span", { class: "sr" }, " — " + what))));
@@ -53,6 +53,6 @@ export function table(caption, cols, rows, id) {
       h("thead", {}, h("tr", {}, cols.map((c) => h("th", { scope: "col", class: c.num ? "num" : null }, c.label)))),
       h("tbody", {}, rows.map((r) => h("tr", {}, cols.map((c, i) => {
         const v = c.cell(r);
-        return i === 0 ? h("th", { scope: "row" }, v) : h("td", { class: c.num ? "num" : null }, v);
+        return i === 0 ? h("th", { scope: "row", class: c.num ? "num" : null }, v) : h("td", { class: c.num ? "num" : null }, v);
       }))))));
 }

@@ -117,6 +117,9 @@ const WORDS = {
   part: ["Phần", "Part"],
   floor: ["Mức tối thiểu", "Floor"],
   back_units: ["Về danh sách đơn vị", "Back to the units"],
+  mm_yyyy: ["tháng/năm", "month/year"],
+  bad_rows: ["Các dòng bị từ chối", "Rejected rows"],
+  download_debtors: ["Tải danh sách đơn vị nợ của kỳ (báo cáo debtors): ", "Download the period's debtors (report debtors): "],
   results: ["{n} đơn vị", "{n} units"],
 };
 

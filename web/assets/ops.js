@@ -3,6 +3,7 @@
 import { t } from "./i18n.js";
 import { call, query, ApiError } from "./api.js";
 import { h, notice, table } from "./dom.js";
+import { period } from "./format.js";
 
 const KINDS = ["officers", "units", "workers", "declarations", "payments", "registry", "case_events",
   "case_plans", "assignments", "collection_plans", "inspections"];
@@ -11,7 +12,9 @@ export async function closePage(main) {
   document.title = t("close_title") + " · thuno";
   main.append(h("h1", {}, t("close_title")));
   const last = (await call("GET", "/units" + query({ limit: 1 }))).period;
-  const input = h("input", { id: "close-period", name: "period", type: "month", required: true, value: last || "" });
+  // the period as the office writes it, mm/yyyy (a month input would follow the browser's locale)
+  const input = h("input", { id: "close-period", name: "period", required: true, inputmode: "numeric",
+    pattern: "(0[1-9]|1[0-2])/[0-9]{4}", value: period(last), size: 8 });
   const button = h("button", { type: "submit" }, t("close_run"));
   const bar = h("progress", { id: "close-bar", max: "1", value: "0", "aria-labelledby": "close-bar-label" });
   const count = h("span", { id: "close-count" });
@@ -19,13 +22,14 @@ export async function closePage(main) {
     h("span", { id: "close-bar-label" }, t("close_progress")), bar, count);
   const out = h("div", { class: "msgs", "aria-live": "polite" });
   const form = h("form", { class: "card" },
-    h("label", { for: "close-period" }, t("period") + " (YYYY-MM)"), input, button);
+    h("label", { for: "close-period" }, t("period") + " (" + t("mm_yyyy") + ")"), input, button);
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     out.replaceChildren();
     button.disabled = true;
     try {
-      let job = await call("POST", "/closes", { period: input.value });
+      const [mm, yyyy] = input.value.trim().split("/");
+      let job = await call("POST", "/closes", { period: yyyy + "-" + mm });
       progress.hidden = false;
       while (job.status === "running") {
         show(job);
@@ -75,7 +79,7 @@ export async function importPage(main) {
     } catch (e) {
       if (e instanceof ApiError && e.code === "bad_rows") {
         out.append(notice(t("import_bad") + " " + e.message, "error"),
-          table(t("import_bad"), [
+          table(t("bad_rows"), [
             { label: t("line"), cell: (r) => String(r.line), num: true },
             { label: t("column"), cell: (r) => r.column || "" },
             { label: t("message"), cell: (r) => r.message },

@@ -121,5 +121,5 @@ export async function unitsPage(main) {
   });
   main.append(more);
   if (j.period && can("reports"))
-    main.append(downloads("/reports/debtors", { period: j.period }, t("units_title")));
+    main.append(downloads("/reports/debtors", { period: j.period }, t("download_debtors"), t("download_debtors")));
 }
