@@ -53,6 +53,7 @@ export function table(caption, cols, rows, id) {
       h("thead", {}, h("tr", {}, cols.map((c) => h("th", { scope: "col", class: c.num ? "num" : null }, c.label)))),
       h("tbody", {}, rows.map((r) => h("tr", {}, cols.map((c, i) => {
         const v = c.cell(r);
-        return i === 0 ? h("th", { scope: "row", class: c.num ? "num" : null }, v) : h("td", { class: c.num ? "num" : null }, v);
+        return i === 0 ? h("th", { scope: "row", class: c.num ? "num" : null, "data-label": c.label }, v)
+          : h("td", { class: c.num ? "num" : null, "data-label": c.label }, v);
       }))))));
 }
