@@ -1,24 +1,15 @@
 /*
  * static.c - the web UI's pages and assets (docs/web.md), embedded at build time from web/ by
- * embed_web.py: GET / and the client-side routes (/login, /units/{code}, /close, /import) get
- * the app shell (index.html), GET /assets/... the file; each with its content type, an entity
- * tag (304 when it matches), Cache-Control and the security headers (a Content-Security-Policy
- * without inline scripts, frame-ancestors 'none'). Nothing under /api is served here.
+ * embed_web.py (the generated web_files.c): GET / and the client-side routes (/login, /units,
+ * /units/{code}, /close, /import) get the app shell (index.html), GET /assets/... the file;
+ * each with its content type, an entity tag (304 when it matches), Cache-Control and the
+ * security headers (a Content-Security-Policy without inline scripts, frame-ancestors
+ * 'none'). Nothing under /api is served here.
  */
 #include "http_int.h"
 
 #include <microhttpd.h>
 #include <string.h>
-
-struct web_file {
-    const char *path;
-    const char *type;
-    const unsigned char *data;
-    size_t len;
-    const char *etag;
-};
-
-#include "web_files.h"
 
 /* The content security policy: scripts, styles and connections to this origin only; no
  * inline script or style, no frames, no plugins. */
@@ -32,11 +23,11 @@ int tn__http_static_path(const char *url)
     return !(strncmp(url, "/api", 4) == 0 && (url[4] == '/' || url[4] == '\0'));
 }
 
-static const struct web_file *find(const char *path)
+static const struct tn__web_file *find(const char *path)
 {
-    for (size_t i = 0; i < sizeof web_files / sizeof web_files[0]; i++)
-        if (strcmp(web_files[i].path, path) == 0)
-            return &web_files[i];
+    for (size_t i = 0; i < tn__web_nfiles; i++)
+        if (strcmp(tn__web_files[i].path, path) == 0)
+            return &tn__web_files[i];
     return NULL;
 }
 
@@ -85,7 +76,7 @@ static int reply(struct MHD_Connection *conn, unsigned status, const char *type,
 int tn__http_static(struct MHD_Connection *conn, const char *url, const char *method)
 {
     static const char not_found[] = "không có / not found\n";
-    const struct web_file *f = NULL;
+    const struct tn__web_file *f = NULL;
     if (strncmp(url, "/assets/", 8) == 0)
         f = find(url);
     else if (app_route(url))
