@@ -174,7 +174,13 @@ await step("the officer's day on a phone", async () => {
 
 const director = await newPage();
 await step("the director: the units list with filters; no import, no close", async () => {
-  await login(director, "lan", "giam-doc-2025");
+  // logged in from the keyboard alone: the login field has the focus, Tab, Enter
+  await director.goto(base + "/");
+  await director.waitForURL(base + "/login");
+  await director.keyboard.type("lan");
+  await director.keyboard.press("Tab");
+  await director.keyboard.type("giam-doc-2025");
+  await director.keyboard.press("Enter");
   await director.getByRole("heading", { name: "Danh sách đơn vị" }).waitFor();
   const rows = director.locator("#units tbody tr");
   await rows.first().waitFor();
