@@ -147,7 +147,15 @@ const VALUES = {
   QLT: ["Phòng Quản lý thu", "Collection management (QLT)"], KTTN: ["Phòng Khai thác và thu nợ", "Debt recovery (KTTN)"],
   unit: ["Đơn vị", "Unit"], court: ["Tòa án", "Court"], office: ["Cơ quan BHXH", "Office"],
   THADS: ["Cơ quan thi hành án dân sự", "Enforcement office"], bank: ["Ngân hàng", "Bank"],
-  assessed: ["Phải đóng", "Assessed"], daily: ["Theo ngày", "Daily"], monthly: ["Theo tháng", "Monthly"],
+  assessed: ["Phải đóng", "Assessed"],
+  "component:pension_employee": ["Hưu trí, tử tuất — người lao động", "Pension — employee"],
+  "component:pension_employer": ["Hưu trí, tử tuất — người sử dụng lao động", "Pension — employer"],
+  "component:sickness_employer": ["Ốm đau, thai sản — người sử dụng lao động", "Sickness, maternity — employer"],
+  "component:tnld_employer": ["Tai nạn lao động, bệnh nghề nghiệp — người sử dụng lao động", "Work accidents — employer"],
+  "component:bhyt_employee": ["BHYT — người lao động", "Health insurance — employee"],
+  "component:bhyt_employer": ["BHYT — người sử dụng lao động", "Health insurance — employer"],
+  "component:bhtn_employee": ["BHTN — người lao động", "Unemployment insurance — employee"],
+  "component:bhtn_employer": ["BHTN — người sử dụng lao động", "Unemployment insurance — employer"], daily: ["Theo ngày", "Daily"], monthly: ["Theo tháng", "Monthly"],
 };
 
 const KEY = "thuno.lang";

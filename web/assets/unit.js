@@ -36,7 +36,7 @@ function section(name, e) {
       { label: t("worker"), cell: (r) => r.bhxh_code },
       { label: t("for_period"), cell: (r) => period(r.for_period) },
       { label: t("salary"), cell: (r) => money(r.salary), num: true },
-      { label: t("component"), cell: (r) => r.component },
+      { label: t("component"), cell: (r) => [label("component", r.component) + " ", h("span", { class: "small" }, "(" + r.component + ")")] },
       { label: t("base"), cell: (r) => money(r.base), num: true },
       { label: t("rate"), cell: (r) => ppm(r.rate_ppm), num: true },
       { label: t("amount"), cell: (r) => money(r.amount), num: true },
