@@ -145,6 +145,7 @@ await step("a unit's page: registry data and the month's balance; a figure opens
   assert.match(lines, /0000000001/);
   assert.match(lines, /pension_employer/);
   assert.match(lines, /14%/);
+  await officer.screenshot({ path: shots + "/explain-lines.png" });
   await officer.keyboard.press("Escape");
   // the previous month
   await officer.getByRole("link", { name: /Tháng trước/ }).click();

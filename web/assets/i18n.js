@@ -120,6 +120,7 @@ const WORDS = {
   mm_yyyy: ["tháng/năm", "month/year"],
   bad_rows: ["Các dòng bị từ chối", "Rejected rows"],
   download_debtors: ["Tải danh sách đơn vị nợ của kỳ (báo cáo debtors): ", "Download the period's debtors (report debtors): "],
+  figure_hint: ["Bấm vào một con số để xem giải trình của nó.", "Open a figure to see its explanation."],
   results: ["{n} đơn vị", "{n} units"],
 };
 

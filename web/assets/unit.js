@@ -114,14 +114,13 @@ export async function unitPage(main, code) {
       const closeBtn = h("button", { type: "button", class: "close-dialog" }, t("close_explain"));
       closeBtn.addEventListener("click", () => dialog.close());
       dialog.replaceChildren(
-        h("h2", { id: "explain-h" }, t("explain_of") + t(f) + " = " + money(b[f])),
+        h("div", { class: "dialog-head" }, h("h2", { id: "explain-h" }, t("explain_of") + t(f) + " = " + money(b[f])), closeBtn),
         h("p", { class: "small" }, u.unit_code + " · " + period(p) + " · " + t("known_at") + " " + date(e.known_at)),
-        ...SECTIONS[f].map((s) => section(s, e)),
-        closeBtn);
+        ...SECTIONS[f].map((s) => section(s, e)));
       dialog.showModal();
       closeBtn.focus();
     });
     grid.append(btn);
   }
-  sec.append(grid, facts, dialog);
+  sec.append(h("p", { class: "small" }, t("figure_hint")), grid, facts, dialog);
 }
