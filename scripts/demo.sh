@@ -7,7 +7,8 @@
 # meeting pack, the People's Committee report, the lists, the litigation statistics, a lawsuit
 # petition and an enforcement request), writing everything into DEMO_DIR/out/, and prints a
 # summary in Vietnamese and English.
-# Then it serves the province over the HTTP API (docs/api.md) and prints a director's login.
+# Then it serves the province over the HTTP API (docs/api.md) and the web UI (docs/web.md);
+# its last line is the UI's address with a director's login.
 # Environment: DEMO_DIR (default ./demo), UNITS, WORKERS, MONTHS, END, SEED; SERVE=0 (no
 # server), LISTEN (default 127.0.0.1:8080).
 set -euo pipefail
@@ -38,7 +39,8 @@ bash scripts/demo_month.sh "$thuno" "$dir" "$end" "$months"
 password=$(tr -dc 'A-Za-z0-9' </dev/urandom | head -c 16 || true)
 printf '%s\n' "$password" | $thuno --db "$dir/thuno.db" user add giamdoc --role director
 listen=${LISTEN:-127.0.0.1:8080}
-echo "== API: http://$listen/api/v1 — đăng nhập / login: giamdoc, mật khẩu / password: $password"
+echo "== API: http://$listen/api/v1 (docs/api.md)"
 echo "   curl -c c.txt -d '{\"login\":\"giamdoc\",\"password\":\"$password\"}' http://$listen/api/v1/session"
 echo "   curl -b c.txt 'http://$listen/api/v1/units/UNIT/balance?period=$end'   (Ctrl-C dừng / stops)"
+echo "== Giao diện web / web UI (docs/web.md): http://$listen/ — đăng nhập / login: giamdoc, mật khẩu / password: $password"
 exec $thuno --db "$dir/thuno.db" serve --listen "$listen"

@@ -174,6 +174,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         tn__http_fail(&r, 413, "too_large", msg, NULL);
         return queue(conn, &r);
     }
+    if (tn__http_static_path(url)) /* the web UI (static.c) */
+        return (enum MHD_Result)tn__http_static(conn, url, method);
     struct tn__http_req q;
     memset(&q, 0, sizeof q);
     char path[1024];
