@@ -64,6 +64,15 @@ static inline struct tn_cell tn_cell_null(void)
 {
     return (struct tn_cell){TN_CELL_NULL, NULL, 0};
 }
+/* A figure that may be undefined: empty when n < 0 (no plan, nothing assessed, no divisor). */
+static inline struct tn_cell tn_cell_int_or_null(int64_t n)
+{
+    return n < 0 ? tn_cell_null() : tn_cell_int(n);
+}
+static inline struct tn_cell tn_cell_tenths_or_null(int64_t n)
+{
+    return n < 0 ? tn_cell_null() : tn_cell_tenths(n);
+}
 
 /* Where rows go. row() takes the current section's ncols cells (borrowed for the call);
  * section() (packs of several tables; may be NULL when the producer writes one table) starts a

@@ -93,3 +93,8 @@ tn_err tn__app_report_day(const struct tn_app *app, const struct tn_report_param
     snprintf(day, sizeof day, "%.10s", p->as_of ? p->as_of : app->now);
     return tn_day_parse(day, out);
 }
+
+struct tn_cell tn__period_cell(tn_period p, char buf[static TN_PERIOD_BUFSZ])
+{
+    return p < 0 || tn_period_format(p, buf) ? tn_cell_null() : tn_cell_text(buf);
+}

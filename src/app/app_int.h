@@ -38,6 +38,9 @@ struct tn_balance_row;
  * (tn_app_unit_balance) is the report's row (report_ledger.c). Errors: out's. */
 tn_err tn__report_balance_row(void *out, const struct tn_balance_row *r);
 
+/* A period cell, empty when p < 0; buf is its storage. */
+struct tn_cell tn__period_cell(tn_period p, char buf[static TN_PERIOD_BUFSZ]);
+
 /* One file's reports, in their order (report_registry.c lists the groups). */
 struct tn__report_group {
     const struct tn_report *reports;

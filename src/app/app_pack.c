@@ -127,10 +127,10 @@ static tn_err mp_plan_row(void *ctx, const struct tn_plan_row *r)
     c[MP_PLAN_scope] = tn_cell_text(r->scope);
     c[MP_PLAN_key] = tn_cell_text(r->key);
     c[MP_PLAN_units] = tn_cell_int(r->units);
-    c[MP_PLAN_plan] = r->plan < 0 ? tn_cell_null() : tn_cell_int(r->plan);
+    c[MP_PLAN_plan] = tn_cell_int_or_null(r->plan);
     c[MP_PLAN_collected] = tn_cell_int(r->collected);
-    c[MP_PLAN_collected_pct] = pct < 0 ? tn_cell_null() : tn_cell_tenths(pct);
-    c[MP_PLAN_efficiency_pct] = eff < 0 ? tn_cell_null() : tn_cell_tenths(eff);
+    c[MP_PLAN_collected_pct] = tn_cell_tenths_or_null(pct);
+    c[MP_PLAN_efficiency_pct] = tn_cell_tenths_or_null(eff);
     c[MP_PLAN_debt] = tn_cell_int(r->debt);
     c[MP_PLAN_new_debt_units] = tn_cell_int(r->new_debt_units);
     c[MP_PLAN_new_debt] = tn_cell_int(r->new_debt);

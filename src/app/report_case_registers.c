@@ -79,7 +79,7 @@ static tn_err bank_flush(struct banks_ctx *x)
     c[BANK_delayed] = tn_cell_int(r->delayed);
     c[BANK_refused] = tn_cell_int(r->refused);
     c[BANK_unanswered] = tn_cell_int(r->unanswered);
-    c[BANK_avg_days_to_reply] = avg < 0 ? tn_cell_null() : tn_cell_tenths(avg);
+    c[BANK_avg_days_to_reply] = tn_cell_tenths_or_null(avg);
     /* without a deadline in policy nothing is late: empty, not 0 */
     c[BANK_late] = x->rule ? tn_cell_int(r->late) : tn_cell_null();
     c[BANK_amount_ordered] = tn_cell_int(r->ordered);

@@ -121,12 +121,6 @@ static int64_t share(int64_t a, int64_t b)
     return tn_percent_tenths(a, b);
 }
 
-/* A share cell, empty when it is not defined. */
-static struct tn_cell share_cell(int64_t tenths)
-{
-    return tenths < 0 ? tn_cell_null() : tn_cell_tenths(tenths);
-}
-
 /* The three litigation reports share one row layout: their key column first, then the same
  * figures (LIT_FIGURES), so LIT's indices serve them all. */
 static tn_err litigation_row(void *ctx, const struct tn_litigation_row *r)
@@ -148,16 +142,17 @@ static tn_err litigation_row(void *ctx, const struct tn_litigation_row *r)
     c[LIT_recovered_enforcement] = tn_cell_int(r->recovered_enforcement);
     c[LIT_recovered_total] = tn_cell_int(r->recovered_total);
     c[LIT_pending_units] = tn_cell_int(r->pending_units);
-    c[LIT_mediated_share] = share_cell(share(r->mediated_units, r->units_sued));
-    c[LIT_tried_share] = share_cell(share(r->tried_units, r->units_sued));
-    c[LIT_enforced_share] = share_cell(
+    c[LIT_mediated_share] = tn_cell_tenths_or_null(share(r->mediated_units, r->units_sued));
+    c[LIT_tried_share] = tn_cell_tenths_or_null(share(r->tried_units, r->units_sued));
+    c[LIT_enforced_share] = tn_cell_tenths_or_null(
         share(r->enforced_full_units + r->enforced_partial_units, r->judgments_to_enforce));
     /* seed 000: money recovered through mediation (270 of 1,790 bn: 15%) and through trial,
      * the judgment paid or enforced (463.8 bn: 26%), over the money claimed */
-    c[LIT_recovered_mediation_share] = share_cell(share(r->recovered_mediation, r->amount_claimed));
-    c[LIT_recovered_trial_share] =
-        share_cell(share(r->recovered_judgment + r->recovered_enforcement, r->amount_claimed));
-    c[LIT_recovered_share] = share_cell(share(r->recovered_total, r->amount_claimed));
+    c[LIT_recovered_mediation_share] =
+        tn_cell_tenths_or_null(share(r->recovered_mediation, r->amount_claimed));
+    c[LIT_recovered_trial_share] = tn_cell_tenths_or_null(
+        share(r->recovered_judgment + r->recovered_enforcement, r->amount_claimed));
+    c[LIT_recovered_share] = tn_cell_tenths_or_null(share(r->recovered_total, r->amount_claimed));
     return out->row(out->ctx, c);
 }
 
@@ -222,9 +217,9 @@ static tn_err case_row(void *ctx, const struct tn_case_row *r)
     c[CASE_last_event] = tn_cell_text(tn_case_event_name(r->last_event));
     c[CASE_last_date] = tn_cell_text(last);
     /* a negative amount is one not known yet */
-    c[CASE_claimed] = r->c.claimed < 0 ? tn_cell_null() : tn_cell_int(r->c.claimed);
-    c[CASE_settled] = r->c.settled < 0 ? tn_cell_null() : tn_cell_int(r->c.settled);
-    c[CASE_awarded] = r->c.awarded < 0 ? tn_cell_null() : tn_cell_int(r->c.awarded);
+    c[CASE_claimed] = tn_cell_int_or_null(r->c.claimed);
+    c[CASE_settled] = tn_cell_int_or_null(r->c.settled);
+    c[CASE_awarded] = tn_cell_int_or_null(r->c.awarded);
     c[CASE_recovered] = tn_cell_int(r->recovered);
     c[CASE_plan_remainder] = r->has_plan ? tn_cell_int(r->plan.remainder) : tn_cell_null();
     c[CASE_plan] = tn_cell_text(w.plan);

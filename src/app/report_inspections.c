@@ -249,7 +249,7 @@ static tn_err referral_row(void *ctx, const struct tn_inspection_facts *f)
     c[REF_oldest_unpaid_period] = tn_cell_text(oldest);
     c[REF_workers_declared] = tn_cell_int(f->workers);
     /* no registry line for the unit's tax code: nothing reported */
-    c[REF_workers_reported] = f->reported < 0 ? tn_cell_null() : tn_cell_int(f->reported);
+    c[REF_workers_reported] = tn_cell_int_or_null(f->reported);
     c[REF_findings] = tn_cell_int(f->findings);
     c[REF_inspections] = tn_cell_int(u->count);
     c[REF_last_inspection] = tn_cell_text(u->last);

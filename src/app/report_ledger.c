@@ -123,31 +123,13 @@ TN_COLUMNS(DEBT, DEBT_COLS);
 TN_COLUMNS(NONP, NONP_COLS);
 /* clang-format on */
 
-/* A period cell, empty when p < 0; buf is its storage. */
-static struct tn_cell period_cell(tn_period p, char buf[static TN_PERIOD_BUFSZ])
-{
-    return p < 0 || tn_period_format(p, buf) ? tn_cell_null() : tn_cell_text(buf);
-}
-
-/* A tenths cell, empty when t < 0 (not defined). */
-static struct tn_cell tenths_or_null(long t)
-{
-    return t < 0 ? tn_cell_null() : tn_cell_tenths(t);
-}
-
-/* A money cell, empty when m < 0 (no plan). */
-static struct tn_cell money_or_null(tn_money m)
-{
-    return m < 0 ? tn_cell_null() : tn_cell_int(m);
-}
-
 tn_err tn__report_balance_row(void *ctx, const struct tn_balance_row *r)
 {
     const struct tn_sink *out = ctx;
     char period[TN_PERIOD_BUFSZ], oldest[TN_PERIOD_BUFSZ];
     struct tn_cell c[BAL_NCOLS];
     c[BAL_unit_code] = tn_cell_text(r->unit_code);
-    c[BAL_period] = period_cell(r->period, period);
+    c[BAL_period] = tn__period_cell(r->period, period);
     c[BAL_opening] = tn_cell_int(r->opening);
     c[BAL_assessed] = tn_cell_int(r->assessed);
     c[BAL_adjustment] = tn_cell_int(r->adjustment);
@@ -156,9 +138,9 @@ tn_err tn__report_balance_row(void *ctx, const struct tn_balance_row *r)
     c[BAL_closing] = tn_cell_int(r->closing);
     c[BAL_principal_due] = tn_cell_int(r->principal_due);
     c[BAL_interest_due] = tn_cell_int(r->interest_due);
-    c[BAL_months_owed] = tenths_or_null(r->months_owed_tenths);
+    c[BAL_months_owed] = tn_cell_tenths_or_null(r->months_owed_tenths);
     c[BAL_bucket] = tn_cell_text(r->bucket);
-    c[BAL_oldest_unpaid_period] = period_cell(r->oldest_unpaid, oldest);
+    c[BAL_oldest_unpaid_period] = tn__period_cell(r->oldest_unpaid, oldest);
     c[BAL_legal_status] = tn_cell_text(r->legal_status);
     return out->row(out->ctx, c);
 }
@@ -170,7 +152,7 @@ static tn_err finding_row(void *ctx, const struct tn_finding_row *r)
     struct tn_cell c[FIND_NCOLS];
     c[FIND_unit_code] = tn_cell_text(r->unit_code);
     c[FIND_bhxh_code] = tn_cell_text(r->bhxh_code);
-    c[FIND_period] = period_cell(r->for_period, period);
+    c[FIND_period] = tn__period_cell(r->for_period, period);
     c[FIND_declared_base] = tn_cell_int(r->base);
     c[FIND_regional_min_wage] = tn_cell_int(r->floor);
     c[FIND_shortfall] = tn_cell_int(r->floor - r->base);
@@ -265,10 +247,10 @@ static tn_err officer_kpi_row(void *ctx, const struct tn_kpi_row *r)
     c[OKPI_assessed] = tn_cell_int(r->assessed);
     c[OKPI_collected] = tn_cell_int(r->collected);
     /* plan and collected_pct stay empty without a plan (docs/operations.md) */
-    c[OKPI_plan] = money_or_null(r->plan);
-    c[OKPI_collected_pct] = tenths_or_null(tn_percent_tenths(r->collected, r->plan));
+    c[OKPI_plan] = tn_cell_int_or_null(r->plan);
+    c[OKPI_collected_pct] = tn_cell_tenths_or_null(tn_percent_tenths(r->collected, r->plan));
     c[OKPI_debt] = tn_cell_int(r->debt);
-    c[OKPI_debt_ratio] = tenths_or_null(r->debt_ratio_tenths);
+    c[OKPI_debt_ratio] = tn_cell_tenths_or_null(r->debt_ratio_tenths);
     for (int b = 0; b < 5; b++)
         c[OKPI_units_0 + b] = tn_cell_int(r->units_by_bucket[b]);
     return out->row(out->ctx, c);
@@ -283,13 +265,13 @@ static tn_err kpi_row(void *ctx, const struct tn_kpi_row *r)
     c[KPI_workers] = tn_cell_int(r->workers);
     c[KPI_assessed] = tn_cell_int(r->assessed);
     c[KPI_collected] = tn_cell_int(r->collected);
-    c[KPI_plan] = money_or_null(r->plan);
-    c[KPI_collected_pct] = tenths_or_null(tn_percent_tenths(r->collected, r->plan));
+    c[KPI_plan] = tn_cell_int_or_null(r->plan);
+    c[KPI_collected_pct] = tn_cell_tenths_or_null(tn_percent_tenths(r->collected, r->plan));
     c[KPI_collected_prev] = tn_cell_int(r->collected_prev);
     c[KPI_debt] = tn_cell_int(r->debt);
     c[KPI_debt_prev] = tn_cell_int(r->debt_prev);
     c[KPI_debt_change] = tn_cell_int(r->debt - r->debt_prev);
-    c[KPI_debt_ratio] = tenths_or_null(r->debt_ratio_tenths);
+    c[KPI_debt_ratio] = tn_cell_tenths_or_null(r->debt_ratio_tenths);
     for (int b = 0; b < 5; b++)
         c[KPI_units_0 + b] = tn_cell_int(r->units_by_bucket[b]);
     return out->row(out->ctx, c);
@@ -308,7 +290,7 @@ static tn_err debtor_row(void *ctx, const struct tn_debtor_row *r)
     c[DEBT_officer_code] = tn_cell_text(r->officer_code);
     c[DEBT_months_owed] = tn_cell_tenths(r->months_owed_tenths);
     c[DEBT_debt] = tn_cell_int(r->debt);
-    c[DEBT_oldest_unpaid_period] = period_cell(r->oldest_unpaid, oldest);
+    c[DEBT_oldest_unpaid_period] = tn__period_cell(r->oldest_unpaid, oldest);
     c[DEBT_legal_status] = tn_cell_text(r->legal_status);
     c[DEBT_workers] = tn_cell_int(r->workers);
     return out->row(out->ctx, c);

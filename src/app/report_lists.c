@@ -141,12 +141,6 @@ static tn_err report_period(struct tn_app *app, const struct tn_report_params *p
     return err;
 }
 
-/* A period cell, empty when p < 0; buf is its storage. */
-static struct tn_cell period_cell(tn_period p, char buf[static TN_PERIOD_BUFSZ])
-{
-    return p < 0 || tn_period_format(p, buf) ? tn_cell_null() : tn_cell_text(buf);
-}
-
 /* ---- special_units, cooperative_workers ---- */
 
 struct special_ctx {
@@ -187,7 +181,7 @@ static tn_err special_unit(void *ctx, const struct tn_list_unit *u)
     c[SPECIAL_principal_due] = tn_cell_int(u->principal_due);
     c[SPECIAL_interest_due] = tn_cell_int(u->interest_due);
     c[SPECIAL_debt] = tn_cell_int(u->principal_due + u->interest_due);
-    c[SPECIAL_oldest_unpaid_period] = period_cell(u->oldest_unpaid, oldest);
+    c[SPECIAL_oldest_unpaid_period] = tn__period_cell(u->oldest_unpaid, oldest);
     c[SPECIAL_legal_status] = tn_cell_text(u->legal_status);
     c[SPECIAL_workers] = tn_cell_int(u->workers);
     c[SPECIAL_bhxh_code] = tn_cell_null();
@@ -249,7 +243,7 @@ static tn_err branch_row(void *ctx, const struct tn_branch_row *r)
     c[BRANCH_reason] = tn_cell_text(r->reason);
     c[BRANCH_months_owed] = tn_cell_tenths(u->months_owed_tenths);
     c[BRANCH_debt] = tn_cell_int(u->principal_due + u->interest_due);
-    c[BRANCH_oldest_unpaid_period] = period_cell(u->oldest_unpaid, oldest);
+    c[BRANCH_oldest_unpaid_period] = tn__period_cell(u->oldest_unpaid, oldest);
     c[BRANCH_legal_status] = tn_cell_text(u->legal_status);
     c[BRANCH_workers] = tn_cell_int(u->workers);
     /* a branch with no balance here has no figures, not zeros */
@@ -363,7 +357,7 @@ static tn_err name_row(void *ctx, const struct tn_list_unit *u, const char *reas
     c[NAME_legal_status] = tn_cell_text(u->legal_status);
     c[NAME_months_owed] = tn_cell_tenths(u->months_owed_tenths);
     c[NAME_debt] = tn_cell_int(u->principal_due + u->interest_due);
-    c[NAME_oldest_unpaid_period] = period_cell(u->oldest_unpaid, oldest);
+    c[NAME_oldest_unpaid_period] = tn__period_cell(u->oldest_unpaid, oldest);
     c[NAME_workers] = tn_cell_int(u->workers);
     c[NAME_reason] = tn_cell_text(reason);
     c[NAME_threshold] = tn_cell_tenths(x->rule->name_tenths);

@@ -282,11 +282,11 @@ static tn_err plan_row(void *ctx, const struct tn_plan_row *r)
     c[PLAN_scope] = tn_cell_text(r->scope);
     c[PLAN_key] = tn_cell_text(r->key);
     c[PLAN_units] = tn_cell_int(r->units);
-    c[PLAN_plan] = r->plan < 0 ? tn_cell_null() : tn_cell_int(r->plan);
+    c[PLAN_plan] = tn_cell_int_or_null(r->plan);
     c[PLAN_assessed] = tn_cell_int(r->assessed);
     c[PLAN_collected] = tn_cell_int(r->collected);
-    c[PLAN_collected_pct] = pct < 0 ? tn_cell_null() : tn_cell_tenths(pct);
-    c[PLAN_efficiency_pct] = eff < 0 ? tn_cell_null() : tn_cell_tenths(eff);
+    c[PLAN_collected_pct] = tn_cell_tenths_or_null(pct);
+    c[PLAN_efficiency_pct] = tn_cell_tenths_or_null(eff);
     c[PLAN_debt] = tn_cell_int(r->debt);
     c[PLAN_new_debt_units] = tn_cell_int(r->new_debt_units);
     c[PLAN_new_debt] = tn_cell_int(r->new_debt);
