@@ -14,6 +14,7 @@
 #
 # usage: bench/api.sh [SIZE]     default SIZE 20000
 # env:   MONTHS (3), DURATION (20), THREADS (wrk -t, 2), CONNS (wrk -c, 64), SERVE_THREADS (4),
+#        KINDS ("balance worklist": the endpoints measured),
 #        BENCH_BUILD (build/release), PERF=1: `perf record` the server during the balance under
 #        the close, its top functions printed after the table
 # needs: wrk (installed with apt-get when missing), curl, python3
@@ -25,6 +26,7 @@ duration=${DURATION:-20}
 wthreads=${THREADS:-2}
 conns=${CONNS:-64}
 sthreads=${SERVE_THREADS:-4}
+kinds=${KINDS:-balance worklist}
 build=${BENCH_BUILD:-build/release}
 out=${BENCH_API_OUT:-bench/api.csv}
 end=2026-10
@@ -160,8 +162,21 @@ closes_loop() {
 [ -f "$out" ] || echo "date,commit,units,workers,endpoint,load,duration_s,wrk_threads,connections,serve_threads,req_s,p50_ms,p99_ms,non_2xx,socket_errors,closes_done,closes_failed,server_peak_rss_kib" >"$out"
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo none)
 printf '%-9s %-6s %10s %8s %8s %7s %7s %7s %12s\n' endpoint load req/s p50_ms p99_ms non2xx sockerr closes peak_rss_kib
-for load in idle close; do
-    for kind in balance worklist; do
+# drain: a worklist's queued requests keep the server's threads busy after wrk stops; wait
+# (at most 2 minutes) until one balance answers within 0.2 s before the next run
+drain() {
+    local t
+    for _ in $(seq 120); do
+        t=$(curl -s -o /dev/null -w '%{time_total}' -m 5 -b "thuno_session=$cookie" \
+            "$base/units/$(head -2 "$work/data/units.csv" | tail -1 | cut -d, -f1)/balance?period=$prior") ||
+            t=9
+        awk -v t="$t" 'BEGIN {exit !(t < 0.2)}' && return 0
+        sleep 1
+    done
+}
+for kind in $kinds; do
+    for load in idle close; do
+        drain
         rm -f "$work/stop" "$work/closes"
         loop=
         if [ "$load" = close ]; then
@@ -199,5 +214,5 @@ if [ -n "${PERF:-}" ] && [ -f "$work/perf.data" ]; then
         grep -E '^ +[0-9]' | head -25
     echo "== perf: by thread"
     perf report -i "$work/perf.data" --stdio --no-children --sort comm,tid 2>/dev/null |
-        grep -E '^ +[0-9]' | head -12
+        grep -E "^ +[0-9]" | head -12 || true
 fi
