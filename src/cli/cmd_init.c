@@ -59,8 +59,14 @@ tn_err tn_cmd_init(struct tn_cli *cli)
     char actor[80];
     tn_cli_actor(actor);
     struct tn_user_new u = {admin, TN_ROLE_ADMIN, NULL, NULL};
-    if ((err = tn_app_init_store(&app, &scope)) ||
-        (err = tn_app_user_add(&app, actor, &u, password))) {
+    char summary[160];
+    snprintf(summary, sizeof summary, "-> store created, first admin %.63s", admin);
+    err = tn_app_init_store(&app, &scope);
+    if (!err)
+        tn_cli_audit(&app, "init", cli->db, TN_OK, summary);
+    if (!err)
+        err = tn_app_user_add(&app, actor, &u, password);
+    if (err) {
         tn_cli_error("init", "%s", tn_app_why(&app, err));
     } else {
         fprintf(stderr, "thuno: created %s\n", cli->db);

@@ -190,6 +190,13 @@ static tn_err run(struct tn_cli *cli, const char *kind, const struct letter_args
         err = tn_app_letter_mass(&ca.app, &scope, &o, &res);
     }
     print_problems(res.problems, 0);
+    if (o.record) { /* only a recorded run changes the store */
+        char summary[160], per[TN_PERIOD_BUFSZ];
+        tn_period_format(o.period, per);
+        snprintf(summary, sizeof summary, "%s %s: %zu letters, %zu recorded, %zu skipped", kind,
+                 per, res.letters, res.nrecorded, res.nskipped);
+        tn_cli_audit(&ca.app, "letter", kind, err, summary);
+    }
     if (err && !(err == TN_ERR_REJECTED && res.problems))
         tn_cli_error("letter", "%s", tn_app_why(&ca.app, err));
     if (!err && strcmp(kind, "reminder") == 0 && res.nskipped)

@@ -59,7 +59,7 @@ static tn_err cmd_match(struct tn_cli *cli)
     size_t ncols;
     const struct tn_col *cols = tn_app_suspense_match_cols(&ncols);
     struct tn_table_out t;
-    struct tn_suspense_match_stats stats;
+    struct tn_suspense_match_stats stats = {0, 0};
     err = tn_table_begin(&t, stdout, TN_OUT_CSV, &meta, cols, ncols);
     struct tn_sink sink = tn_table_sink(&t);
     if (!err)
@@ -67,6 +67,11 @@ static tn_err cmd_match(struct tn_cli *cli)
                                     &sink, &stats);
     tn_err end = tn_table_end(&t);
     err = err ? err : end;
+    if (apply) {
+        char summary[96];
+        snprintf(summary, sizeof summary, "applied %ld left %ld", stats.applied, stats.left);
+        tn_cli_audit(&ca.app, "suspense.match", period_arg, err, summary);
+    }
     if (err)
         tn_cli_error("suspense", "%s", tn_app_why(&ca.app, err));
     else if (apply)
@@ -97,6 +102,9 @@ static tn_err cmd_assign(struct tn_cli *cli)
         return err;
     struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
     err = tn_app_suspense_assign(&ca.app, &scope, txn, unit, actor);
+    char summary[160];
+    snprintf(summary, sizeof summary, "suspense -> %.60s by %.60s", unit, actor);
+    tn_cli_audit(&ca.app, "suspense.assign", txn, err, summary);
     if (err)
         tn_cli_error("suspense", "%s", tn_app_why(&ca.app, err));
     else

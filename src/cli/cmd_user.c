@@ -2,7 +2,7 @@
  * cmd_user.c - `thuno user add|passwd|disable|list`: the users of the API (app_user.h; issue
  * 12; docs/api.md). A password is read from standard input, one line (not echoed on a
  * terminal), never from the command line where other users could see it. Every change is in
- * the audit log under the OS user, "cli:<name>".
+ * the audit log under the OS user, "cli:<name>"; `thuno audit` reads the log.
  */
 #include "cli.h"
 
@@ -142,10 +142,52 @@ tn_err tn_cmd_user(struct tn_cli *cli)
     else
         err = tn_app_user_disable(&app, actor, u.login);
     memset(password, 0, sizeof password);
+    if (err && !is_list) { /* a change made is audited by the application, a refused one here */
+        char operation[16];
+        snprintf(operation, sizeof operation, "user.%s", verb);
+        tn_cli_audit(&app, operation, u.login, err, NULL);
+    }
     if (err)
         tn_cli_error("user", "%s", tn_app_why(&app, err));
     else if (!is_list)
         fprintf(stderr, "thuno: user %s: %s\n", verb, u.login);
+    tn_store_free(s);
+    return err;
+}
+
+tn_err tn_cmd_audit(struct tn_cli *cli)
+{
+    struct tn_audit_filter f = {NULL, NULL, NULL, NULL};
+    for (int i = 1; i < cli->argc; i += 2) {
+        const char *o = cli->argv[i];
+        if (i + 1 >= cli->argc)
+            return TN_ERR_USAGE;
+        const char **slot = strcmp(o, "--unit") == 0   ? &f.target
+                            : strcmp(o, "--user") == 0 ? &f.actor
+                            : strcmp(o, "--from") == 0 ? &f.from
+                            : strcmp(o, "--to") == 0   ? &f.to
+                                                       : NULL;
+        if (!slot)
+            return TN_ERR_USAGE;
+        *slot = cli->argv[i + 1];
+    }
+    struct tn_store *s;
+    tn_err err = tn_cli_open_store(cli, &s);
+    if (err)
+        return err;
+    struct tn_app app;
+    tn_app_init(&app, s, NULL, cli->now, TN_LANG_VI);
+    size_t ncols;
+    const struct tn_col *cols = tn_app_audit_cols(&ncols);
+    struct tn_table_out t;
+    err = tn_table_begin(&t, stdout, TN_OUT_CSV, NULL, cols, ncols);
+    struct tn_sink sink = tn_table_sink(&t);
+    if (!err)
+        err = tn_app_audit(&app, &f, &sink);
+    tn_err end = tn_table_end(&t);
+    err = err ? err : end;
+    if (err)
+        tn_cli_error("audit", "%s", tn_app_why(&app, err));
     tn_store_free(s);
     return err;
 }
