@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "app_fixture.h"
+#include "thuno/text.h"
 #include "thuno/app.h"
 
 #define NOW "2025-12-05T09:00:00"
@@ -172,6 +173,43 @@ static void one_unit(void **state)
     assert_int_equal(tn_app_unit(&f->app, &f->scope, "ZZ", NULL, &u, &period), TN_ERR_NOT_FOUND);
 }
 
+/* A name of 197 characters (266 bytes in UTF-8) and a long address come back whole: no buffer
+ * of 256 bytes cuts them inside a character (issue 17; text.h TN_NAME_BUFSZ). */
+static void long_names_are_whole(void **state)
+{
+    struct tn_app_fixture *f = *state;
+    static const char name[] = "Công ty Trách nhiệm Hữu hạn Một thành viên Sản xuất "
+                               "Thương mại Dịch vụ Xuất nhập khẩu Nông sản Thực "
+                               "phẩm và Đầu tư Xây dựng Phát triển Hạ tầng Khu công "
+                               "nghiệp Đồng bằng Sông Cửu Long Việt Việt Việt";
+    static const char address[] = "Lô số 12, đường Nguyễn Văn Linh, phường Tân Thuận "
+                                  "Tây, Quận 7, Thành phố Hồ Chí Minh, gần cổng chính Khu "
+                                  "chế xuất Tân Thuận, đối diện trụ sở Ủy ban nhân "
+                                  "dân phường";
+    tn_app_fixture_import(f, TN_IMPORT_UNITS, "long_names", NOW);
+    struct tn_unit_entry u;
+    tn_period period = 0;
+    assert_int_equal(tn_app_unit(&f->app, &f->scope, "L", NULL, &u, &period), TN_OK);
+    assert_int_equal(strlen(name), 266);
+    assert_string_equal(u.name, name);
+    assert_string_equal(u.address, address);
+}
+
+/* Text cut to fit is cut between characters, never inside one. */
+static void text_copy_cuts_between_characters(void **state)
+{
+    (void)state;
+    char buf[6];
+    assert_int_equal(tn_text_copy(buf, sizeof buf, "Hải Âu"), 5); /* "Hải" is 5 bytes */
+    assert_string_equal(buf, "Hải");
+    assert_int_equal(tn_text_copy(buf, 4, "Hải"), 1); /* "ả" needs 3 bytes after "H" */
+    assert_string_equal(buf, "H");
+    assert_int_equal(tn_text_copy(buf, sizeof buf, "abc"), 3);
+    assert_string_equal(buf, "abc");
+    assert_int_equal(tn_text_copy(buf, 1, "abc"), 0);
+    assert_string_equal(buf, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,6 +218,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(text_and_filters, setup, teardown),
         cmocka_unit_test_setup_teardown(bad_cursors_and_limits, setup, teardown),
         cmocka_unit_test_setup_teardown(one_unit, setup, teardown),
+        cmocka_unit_test_setup_teardown(long_names_are_whole, setup, teardown),
+        cmocka_unit_test(text_copy_cuts_between_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

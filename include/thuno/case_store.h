@@ -17,6 +17,7 @@
 #include "thuno/plan.h"
 #include "thuno/art216.h"
 #include "thuno/sanction.h"
+#include "thuno/text.h"
 
 struct tn_store;
 
@@ -76,7 +77,7 @@ tn_err tn_store_case_attach(struct tn_store *s, const char *case_id, const char 
 struct tn_case_attachment_row {
     char sha256[65];
     char kind[48];
-    char name[256];
+    char name[TN_NAME_BUFSZ];
     long long size;
     char known_at[20];
 };

@@ -14,6 +14,7 @@
 
 #include "thuno/case_store.h"
 #include "thuno/doc.h"
+#include "thuno/text.h"
 
 struct tn_store;
 
@@ -31,8 +32,8 @@ struct tn_doc_source {
     struct tn_doc_period *periods;
     struct tn_doc_interest *interest;
     size_t capinterest;
-    char case_id[72], unit_code[32], unit_name[256], tax_code[24], unit_type[16];
-    char address[256], office_code[32], as_of[20], ledger_as_of[20];
+    char case_id[72], unit_code[32], unit_name[TN_NAME_BUFSZ], tax_code[24], unit_type[16];
+    char address[TN_NAME_BUFSZ], office_code[32], as_of[20], ledger_as_of[20];
 };
 
 /* tn_doc_source_init() empties src; tn_doc_source_release() frees its arrays (events, steps,

@@ -13,6 +13,7 @@
 #include "thuno/inspection.h"
 #include "thuno/money.h"
 #include "thuno/period.h"
+#include "thuno/text.h"
 
 struct tn_store;
 
@@ -38,7 +39,7 @@ tn_err tn_store_inspections(struct tn_store *s, const char *office, tn_day day, 
 
 /* A unit of a period's balances with what the coordination lists need. */
 struct tn_inspection_facts {
-    char unit_code[32], name[256], tax_code[24], office_code[32];
+    char unit_code[32], name[TN_NAME_BUFSZ], tax_code[24], office_code[32];
     char type[16], status[16], status_since[TN_DAY_BUFSZ], officer_code[32];
     char union_chair[256];
     int months_owed_tenths;

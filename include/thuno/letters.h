@@ -20,13 +20,14 @@
 #include "thuno/policy.h"
 #include "thuno/reminder.h" /* struct tn_letter_owed, tn_letter_overdue */
 #include "thuno/report.h"
+#include "thuno/text.h"
 
 struct tn_store;
 
 /* One unit's position at the end of a period. */
 struct tn_letter_unit {
-    char unit_code[32], tax_code[24], name[256], address[256];
-    char type[16], status[16], office_code[32], officer_code[32], officer_name[128];
+    char unit_code[32], tax_code[24], name[TN_NAME_BUFSZ], address[TN_NAME_BUFSZ];
+    char type[16], status[16], office_code[32], officer_code[32], officer_name[TN_NAME_BUFSZ];
     int payment_cycle;
     struct tn_balance_row bal; /* the period's balance (report.h) */
     /* per group (BHYT, BHTN, BHXH incl. TNLĐ), valid when split_ok */

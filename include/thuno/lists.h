@@ -18,15 +18,16 @@
 
 #include "thuno/money.h"
 #include "thuno/period.h"
+#include "thuno/text.h"
 
 struct tn_store;
 
 /* A unit as known at as_of with its balance of the period asked for. */
 struct tn_list_unit {
     char unit_code[32];
-    char name[256];
+    char name[TN_NAME_BUFSZ];
     char tax_code[24];
-    char address[256];
+    char address[TN_NAME_BUFSZ];
     char type[16], status[16], status_since[TN_DAY_BUFSZ];
     char parent_code[32];
     char province_code[4];
@@ -57,7 +58,7 @@ tn_err tn_store_list_units(struct tn_store *s, const char *office, tn_period per
 /* One worker's share of a unit's unpaid principal. */
 struct tn_worker_debt {
     char bhxh_code[16];
-    char full_name[128];
+    char full_name[TN_NAME_BUFSZ];
     tn_money debt;
     char periods[160]; /* the months the unpaid lines are for, "YYYY-MM;YYYY-MM;..." */
     int nperiods;
@@ -77,7 +78,7 @@ tn_err tn_store_worker_debts(struct tn_store *s, const char *unit_code, tn_perio
 /* A branch (a unit with parent_code) whose parent is managed elsewhere. */
 struct tn_branch_row {
     struct tn_list_unit u; /* the branch; has_balance 0 when it has no balance */
-    char parent_name[256];
+    char parent_name[TN_NAME_BUFSZ];
     char parent_province[4], parent_office[32];
     const char *reason; /* static: "parent_unknown", "other_province", "other_office" */
 };

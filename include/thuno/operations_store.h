@@ -17,6 +17,7 @@
 #include "thuno/money.h"
 #include "thuno/operations.h"
 #include "thuno/period.h"
+#include "thuno/text.h"
 
 struct tn_store;
 
@@ -74,7 +75,7 @@ tn_err tn_store_assignments(struct tn_store *s, const char *office, const char *
 struct tn_worklist_row {
     char officer_code[32]; /* in charge on the period's last day ("" when none) */
     char unit_code[32];
-    char name[256];
+    char name[TN_NAME_BUFSZ];
     char office_code[32];
     tn_money debt; /* principal_due + interest_due */
     int months_owed_tenths;

@@ -14,6 +14,7 @@
 
 #include "thuno/money.h"
 #include "thuno/period.h"
+#include "thuno/text.h"
 
 struct tn_policy;
 
@@ -22,7 +23,7 @@ struct tn_store;
 struct tn_payops_unit {
     char unit_code[24];
     char tax_code[20];
-    char name[256];
+    char name[TN_NAME_BUFSZ];
     char type[16];
     char province[4];
     char office[32];

@@ -15,6 +15,7 @@
 #include "thuno/money.h"
 #include "thuno/period.h"
 #include "thuno/policy.h"
+#include "thuno/text.h"
 
 struct tn_store;
 
@@ -130,7 +131,7 @@ tn_err tn_store_kpi(struct tn_store *s, const char *office, tn_period period, co
 /* A unit that owes (special and public lists, seed 002-004): its status, officer and debt. */
 struct tn_debtor_row {
     char unit_code[32];
-    char name[256];
+    char name[TN_NAME_BUFSZ];
     char type[16], status[16], status_since[TN_DAY_BUFSZ];
     char officer_code[32];
     int months_owed_tenths;
@@ -157,7 +158,7 @@ tn_err tn_store_award_eligible(struct tn_store *s, const char *office, tn_period
  * it reports elsewhere (seed 003): finding "not_registered" or "under_declared". */
 struct tn_non_participant_row {
     char tax_code[24];
-    char name[256];
+    char name[TN_NAME_BUFSZ];
     long long reported;
     char unit_code[32];  /* "" when not registered */
     long long declared;  /* workers assessed in period */
@@ -220,7 +221,7 @@ struct tn_explain {
     size_t nalloc, capalloc;
     struct tn_explain_finding *findings;
     size_t nfindings, capfindings;
-    char unit_name[256];
+    char unit_name[TN_NAME_BUFSZ];
 };
 
 void tn_explain_init(struct tn_explain *e);

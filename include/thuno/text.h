@@ -49,6 +49,14 @@ void tn_text_money_words(tn_money m, char buf[static TN_TEXT_WORDS_BUFSZ]);
  * (U+0300..U+036F) are dropped, and any other non-ASCII character or control byte becomes a
  * space. Stops at size - 1 bytes, never cutting a character. Returns the length written.
  * size must be > 0. */
+/* The room for a name or an address read from the store: every text cell an import accepts
+ * (at most 1000 bytes, import_rules.h TN__CK_TEXT) and its NUL, so no imported name is cut. */
+#define TN_NAME_BUFSZ 1024
+
+/* Copies the UTF-8 text src into dst (size > 0), cut if it must be at a character boundary,
+ * never inside a character; returns the bytes written. */
+size_t tn_text_copy(char *dst, size_t size, const char *src);
+
 size_t tn_text_ascii_fold(const char *s, char *out, size_t size);
 
 /* Writes the transfer memo (nội dung chuyển tiền) for a unit's contributions of period p:

@@ -15,6 +15,7 @@
 #include "thuno/err.h"
 #include "thuno/money.h"
 #include "thuno/period.h"
+#include "thuno/text.h"
 
 struct tn_store;
 
@@ -30,9 +31,9 @@ struct tn_unit_filter {
 /* A unit as known at as_of, its officer in charge and its balance of the period asked for. */
 struct tn_unit_entry {
     char unit_code[32];
-    char name[256];
+    char name[TN_NAME_BUFSZ];
     char tax_code[24];
-    char address[256];
+    char address[TN_NAME_BUFSZ];
     char type[16], status[16], status_since[TN_DAY_BUFSZ];
     char office_code[32];
     char officer_code[32]; /* in charge on day ("" when none) */

@@ -319,7 +319,7 @@ static char *fill(const struct mass_ctx *x, const struct tn_letter_unit *u, cons
     size_t cap = strlen(s) * 2 + 256, n = 0;
     char *out = tn_xmalloc(cap);
     for (const char *p = s; *p; p++) {
-        char buf[512];
+        char buf[TN_NAME_BUFSZ + 64]; /* a placeholder's value: a name or an address at most */
         const char *v = NULL;
         size_t skip = 0;
         if (p[0] == '{' && p[1] == '{') {

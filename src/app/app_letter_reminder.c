@@ -121,7 +121,7 @@ static void reminder_letter(struct tn_letter_doc *doc, const struct tn_letterhea
     tn_letter_begin(doc, &h);
     tn_letter_title(doc, "THÔNG BÁO",
                     "Đôn đốc đóng bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp");
-    char to[400];
+    char to[TN_NAME_BUFSZ + 64];
     snprintf(to, sizeof to, "%s (mã đơn vị: %s)", u->name[0] ? u->name : u->unit_code,
              u->unit_code);
     tn_letter_addressee(doc, to);

@@ -101,7 +101,7 @@ static void fold(const char *s, char *out, size_t size)
 static int text_matches(const struct tn_unit_entry *u, const char *folded)
 {
     const char *fields[] = {u->unit_code, u->name, u->tax_code};
-    char buf[512];
+    char buf[TN_NAME_BUFSZ];
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         fold(fields[i], buf, sizeof buf);
         if (strstr(buf, folded))
@@ -116,7 +116,7 @@ static int text_matches(const struct tn_unit_entry *u, const char *folded)
 
 static char *cursor_make(const struct tn_unit_query *q, const struct tn_unit_entry *u)
 {
-    char key[300], raw[640];
+    char key[TN_NAME_BUFSZ], raw[TN_NAME_BUFSZ + 64];
     if (q->sort == TN_UNIT_SORT_NAME)
         snprintf(key, sizeof key, "%s", u->name);
     else if (q->sort == TN_UNIT_SORT_DEBT)
@@ -140,7 +140,7 @@ static int cursor_read(UCollator *coll, const struct tn_unit_query *q, struct it
 {
     const char *c = q->cursor;
     size_t n = strlen(c);
-    char raw[640];
+    char raw[TN_NAME_BUFSZ + 64];
     if (n % 2 || n / 2 >= sizeof raw)
         return 1;
     for (size_t i = 0; i < n / 2; i++) {

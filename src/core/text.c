@@ -255,3 +255,17 @@ tn_err tn_text_memo(const char *unit_code, const char *unit_name, tn_period p, c
     memcpy(buf + len, tail, tlen + 1);
     return TN_OK;
 }
+
+size_t tn_text_copy(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size) {
+        n = size - 1;
+        /* back off continuation bytes (10xxxxxx) to the start of the character cut */
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+    return n;
+}

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "thuno/mem.h"
+#include "thuno/text.h"
 
 #define A4_LONG   841.89 /* points */
 #define A4_SHORT  595.28
@@ -121,7 +122,7 @@ tn_err tn__pdf_row(struct tn_table_out *t, const struct tn_cell *cells)
     struct section *c = &t->doc->sec[t->doc->nsec - 1];
     TN_GROW(c->cells, c->capcells, c->ncells + c->ncols);
     for (size_t i = 0; i < c->ncols; i++) {
-        char buf[512];
+        char buf[TN_NAME_BUFSZ + 64]; /* any text a cell holds (names: TN_NAME_BUFSZ) */
         tn__cell_display(&cells[i], &c->cols[i], t->doc->lang, buf, sizeof buf);
         c->cells[c->ncells++] = tn_xstrdup(buf);
         if (cells[i].type == TN_CELL_INT || cells[i].type == TN_CELL_TENTHS)

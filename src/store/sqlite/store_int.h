@@ -13,6 +13,7 @@
 #include "store/store_ops.h"
 #include "thuno/period.h"
 #include "thuno/store.h"
+#include "thuno/text.h"
 
 /* A statement of the cache (tn__store_cached), keyed by its whole SQL text (sql owned). */
 struct tn__sq_cached {
@@ -80,7 +81,7 @@ void tn__bind_text_or_null(sqlite3_stmt *st, int i, const char *v);
 const char *tn__col_text(sqlite3_stmt *st, int i);
 
 /* Copies column i of st as text ("" for NULL) into the array dst, cut to fit. */
-#define TN__COL_COPY(dst, st, i) snprintf((dst), sizeof(dst), "%s", tn__col_text((st), (i)))
+#define TN__COL_COPY(dst, st, i) tn_text_copy((dst), sizeof(dst), tn__col_text((st), (i)))
 
 /* Records a batch of kind from file, known at now, counting rows_new and rows_changed rows
  * (the row of import_batch every version a write makes points to); *batch its id.
