@@ -30,4 +30,20 @@ status=0
 "$thuno" --db "$db" report balances --period 2026-10 -o "$work/no/such/dir/r.csv" 2>"$work/err" || status=$?
 [ "$status" -eq 69 ] || { echo "outputs: expected exit 69 for an unwritable path, got $status"; exit 1; }
 grep -q "cannot write" "$work/err" || { echo "outputs: no message for an unwritable path"; exit 1; }
+# an output that cannot be written is an error with a message, never a silent exit 0
+status=0
+"$thuno" --db "$db" report balances --period 2026-10 >/dev/full 2>"$work/err" || status=$?
+[ "$status" -eq 69 ] || { echo "outputs: expected exit 69 writing to a full device, got $status"; exit 1; }
+grep -q "cannot write" "$work/err" || { echo "outputs: no message for a full device"; exit 1; }
+# the meeting pack and documents write -o the same way: a path that cannot be written is
+# exit 69 with a message; standard output on a full device too
+status=0
+"$thuno" --db "$db" pack meeting --period 2026-10 --format csv -o "$work/no/dir/p.csv" 2>"$work/err" || status=$?
+[ "$status" -eq 69 ] && grep -q "cannot write" "$work/err" || { echo "outputs: pack -o unwritable: $status"; exit 1; }
+status=0
+"$thuno" --db "$db" pack meeting --period 2026-10 --format csv >/dev/full 2>"$work/err" || status=$?
+[ "$status" -eq 69 ] && grep -q "cannot write" "$work/err" || { echo "outputs: pack on a full device: $status"; exit 1; }
+"$thuno" --db "$db" pack meeting --period 2026-10 --format csv -o "$work/pack.csv"
+head -1 "$work/pack.csv" | grep -q . || { echo "outputs: the pack was not written"; exit 1; }
+if ls "$work" | grep -q '\.tmp\.'; then echo "outputs: a temporary file was left"; exit 1; fi
 echo "outputs: ok"

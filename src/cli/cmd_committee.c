@@ -72,12 +72,12 @@ tn_err tn_cmd_committee(struct tn_cli *cli)
         tn_cli_app_close(&ca);
         return err == TN_ERR_NOT_FOUND ? TN_ERR_USAGE : err;
     }
-    FILE *f = fopen(out, "wb");
-    if (!f) {
-        tn_cli_error("committee", "cannot write %s", out);
+    struct tn_cli_out o; /* written whole or not at all */
+    if ((err = tn_cli_out_open(&o, out, "committee"))) {
         tn_cli_app_close(&ca);
-        return TN_ERR_IO;
+        return err;
     }
+    FILE *f = o.f;
     /* the office is named on the document even for the province */
     char subtitle[200];
     snprintf(subtitle, sizeof subtitle, "Kỳ / period %s%s%s — số liệu đến / as known at %s", period,
@@ -91,10 +91,9 @@ tn_err tn_cmd_committee(struct tn_cli *cli)
     if (!err && (err = tn_app_committee_pack(&ca.app, &scope, &p, &sink)))
         tn_cli_error("committee", "%s", tn_app_why(&ca.app, err));
     tn_err end = tn_table_end(&t);
-    if (!err)
-        err = end;
-    if (fclose(f) && !err)
-        err = TN_ERR_IO;
+    if (!err && (err = end))
+        tn_cli_error("committee", "cannot write %s", out);
+    err = tn_cli_out_close(&o, err, "committee");
     tn_cli_app_close(&ca);
     return err;
 }

@@ -96,17 +96,14 @@ static tn_err write_doc(const struct doc_args *a, const struct tn_doc *d, const 
         tn_cli_error("doc", "a PDF needs -o FILE.pdf");
         return TN_ERR_USAGE;
     }
-    FILE *f = a->out ? fopen(a->out, "wb") : stdout;
-    if (!f) {
-        tn_cli_error("doc", "cannot write %s", a->out);
-        return TN_ERR_IO;
-    }
-    tn_err err = tn_app_doc_write(d, pdf ? TN_DOC_FORMAT_PDF : TN_DOC_FORMAT_TEXT, created, f);
-    if (a->out && fclose(f) && !err)
-        err = TN_ERR_IO;
+    struct tn_cli_out o; /* written whole or not at all */
+    tn_err err = tn_cli_out_open(&o, a->out, "doc");
+    if (err)
+        return err;
+    err = tn_app_doc_write(d, pdf ? TN_DOC_FORMAT_PDF : TN_DOC_FORMAT_TEXT, created, o.f);
     if (err)
         tn_cli_error("doc", "cannot write %s", a->out ? a->out : "stdout");
-    return err;
+    return tn_cli_out_close(&o, err, "doc");
 }
 
 static tn_err produce(struct tn_app *app, const struct doc_args *a)

@@ -84,12 +84,12 @@ tn_err tn_cmd_pack(struct tn_cli *cli)
         tn_cli_app_close(&ca);
         return err == TN_ERR_NOT_FOUND ? TN_ERR_USAGE : err;
     }
-    FILE *f = a.out ? fopen(a.out, "wb") : stdout;
-    if (!f) {
-        tn_cli_error("pack", "cannot write %s", a.out);
+    struct tn_cli_out o; /* written whole or not at all */
+    if ((err = tn_cli_out_open(&o, a.out, "pack"))) {
         tn_cli_app_close(&ca);
-        return TN_ERR_IO;
+        return err;
     }
+    FILE *f = o.f;
     char per[TN_PERIOD_BUFSZ], subtitle[160];
     tn_period_format(a.period, per);
     /* the subtitle names the office even for the province */
@@ -108,12 +108,11 @@ tn_err tn_cmd_pack(struct tn_cli *cli)
     if (!err)
         err = tn_app_pack_meeting(&ca.app, &scope, a.period, a.as_of, &sink);
     tn_err end = tn_table_end(&t);
-    if (!err)
-        err = end;
     if (err)
         tn_cli_error("pack", "%s", tn_app_why(&ca.app, err));
-    if (a.out && fclose(f) && !err)
-        err = TN_ERR_IO;
+    else if ((err = end))
+        tn_cli_error("pack", "cannot write the pack");
+    err = tn_cli_out_close(&o, err, "pack");
     tn_cli_app_close(&ca);
     return err;
 }

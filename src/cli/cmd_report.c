@@ -214,8 +214,8 @@ static tn_err run_app_report(struct tn_cli *cli, const struct tn_report *r,
     tn_err end = tn_table_end(&t);
     if (err)
         tn_cli_error("report", "%s", tn_app_why(&ca.app, err));
-    else
-        err = end;
+    else if ((err = end))
+        tn_cli_error("report", "cannot write the report");
     tn_cli_app_close(&ca);
     return err;
 }

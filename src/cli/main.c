@@ -196,8 +196,10 @@ tn_err tn_cli_out_close(struct tn_cli_out *o, tn_err err, const char *what)
     if (!o->f)
         return err;
     if (!o->path) {
-        if (fflush(stdout) && !err)
+        if ((fflush(stdout) || ferror(stdout)) && !err) {
+            tn_cli_error(what, "cannot write the standard output");
             err = TN_ERR_IO;
+        }
         o->f = NULL;
         return err;
     }
