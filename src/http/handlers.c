@@ -235,17 +235,27 @@ static int unit_params(struct tn__http_req *q, struct tn__http_reply *r, tn_peri
     return 0;
 }
 
+/* A unit's endpoint's checks: the user may read the unit (403, audited, otherwise), then its
+ * period and as_of. 1 when a reply was made. */
+static int unit_request(struct tn__http_req *q, struct tn__http_reply *r, const char *unit,
+                        tn_period *period, char as_of[20], const char **as_of_p)
+{
+    tn_err err = tn_app_authorize(q->app, &q->scope, q->user.login, TN_OP_unit_read, unit);
+    if (err) {
+        tn__http_error(r, q->app, err);
+        return 1;
+    }
+    return unit_params(q, r, period, as_of, as_of_p);
+}
+
 void tn__h_balance(struct tn__http_req *q, struct tn__http_reply *r)
 {
     const char *unit = q->segs[1], *as_of_p;
     tn_period period;
     char as_of[20];
-    tn_err err = tn_app_authorize(q->app, &q->scope, q->user.login, TN_OP_unit_read, unit);
-    if (err || unit_params(q, r, &period, as_of, &as_of_p)) {
-        if (err)
-            tn__http_error(r, q->app, err);
+    if (unit_request(q, r, unit, &period, as_of, &as_of_p))
         return;
-    }
+    tn_err err;
     const struct tn_report *rep = tn_app_report("balances");
     char *buf = NULL;
     size_t len = 0;
@@ -282,12 +292,9 @@ void tn__h_explain(struct tn__http_req *q, struct tn__http_reply *r)
     const char *unit = q->segs[1], *as_of_p;
     tn_period period;
     char as_of[20];
-    tn_err err = tn_app_authorize(q->app, &q->scope, q->user.login, TN_OP_unit_read, unit);
-    if (err || unit_params(q, r, &period, as_of, &as_of_p)) {
-        if (err)
-            tn__http_error(r, q->app, err);
+    if (unit_request(q, r, unit, &period, as_of, &as_of_p))
         return;
-    }
+    tn_err err;
     struct tn_explain e;
     tn_explain_init(&e);
     char *buf = NULL;
