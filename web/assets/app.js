@@ -6,6 +6,8 @@ import { session, logout, can, whenUnauthenticated } from "./api.js";
 import { loginPage, dayPage, unitsPage } from "./pages.js";
 import { unitPage } from "./unit.js";
 import { closePage, importPage } from "./ops.js";
+import { casesPage, casePage } from "./cases.js";
+import { dashboardPage } from "./dashboard.js";
 import { h, link, notice, navigate } from "./dom.js";
 
 const routes = [
@@ -15,6 +17,9 @@ const routes = [
   [/^\/units\/([^/]+)$/, () => unitPage],
   [/^\/close$/, () => (can("close") ? closePage : null)],
   [/^\/import$/, () => (can("import") ? importPage : null)],
+  [/^\/cases$/, () => (can("cases") ? casesPage : null)],
+  [/^\/cases\/([^/]+)$/, () => (can("cases") ? casePage : null)],
+  [/^\/dashboard$/, () => (can("dashboard") ? dashboardPage : null)],
 ];
 
 function chrome() {
@@ -28,6 +33,8 @@ function chrome() {
     const items = [];
     if (s.user.role === "officer") items.push(link("/", t("day")));
     if (can("units_list")) items.push(link("/units", t("units")));
+    if (can("dashboard")) items.push(link("/dashboard", t("dashboard")));
+    if (can("cases")) items.push(link("/cases", t("cases")));
     if (can("import")) items.push(link("/import", t("import")));
     if (can("close")) items.push(link("/close", t("close")));
     for (const a of items) {

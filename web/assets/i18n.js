@@ -159,6 +159,12 @@ const VALUES = {
   "component:bhtn_employer": ["BHTN — người sử dụng lao động", "Unemployment insurance — employer"], daily: ["Theo ngày", "Daily"], monthly: ["Theo tháng", "Monthly"],
 };
 
+// More words and values, from a page's own module (cases.js, dashboard.js): [vi, en] by key.
+export function addWords(words, values) {
+  Object.assign(WORDS, words || {});
+  Object.assign(VALUES, values || {});
+}
+
 const KEY = "thuno.lang";
 
 export function lang() {
