@@ -264,6 +264,126 @@ await step("a close runs with its progress shown to the end", async () => {
   assert.deepEqual(admin.errors, []);
 });
 
+// ---- the director's dashboard and the cases (dashboard.js, cases.js) ----
+await step("the director's dashboard: six charts with data, each with its table and downloads", async () => {
+  await director.getByRole("link", { name: "Bảng điều hành" }).click();
+  await director.getByRole("heading", { name: "Bảng điều hành của Giám đốc" }).waitFor();
+  await director.locator("#dash-offices-table tbody tr").first().waitFor();
+  for (const id of ["plan", "bucket", "officers", "funnel", "debtors", "offices"]) {
+    const panel = director.locator("#dash-" + id);
+    // a chart drawn (an image with its title, bars with their values written) and its table
+    const svg = panel.locator("svg[role=img]");
+    assert.equal(await svg.count(), 1, id + ": one chart");
+    assert.ok((await svg.locator("title").first().textContent()).length > 0, id + ": the chart's title");
+    assert.ok(await svg.locator("rect[stroke]").count() > 0, id + ": bars drawn");
+    assert.ok(await svg.locator("text").count() >= 2, id + ": values written on the chart");
+    assert.ok(await panel.locator("tbody tr").count() > 0, id + ": the table has rows");
+  }
+  // collected against plan, July to November (June not closed: left out)
+  const plan = director.locator("#dash-plan-table tbody tr");
+  assert.equal(await plan.count(), 5);
+  assert.match(await plan.nth(0).innerText(), /^07\/2025\t30\.000\.000 đ\t8\.640\.000 đ\t28,8%/);
+  assert.match(await plan.nth(4).innerText(), /^11\/2025\t34\.000\.000 đ\t3\.840\.000 đ\t11,3%/);
+  // debt by bucket: November's 15.723.200 đ (A, 2,0 months) and 6.032.400 đ (B, 3,0 months)
+  assert.match(await director.locator("#dash-bucket-table tbody tr").nth(4).innerText(),
+    /^11\/2025\t0 đ\t15\.723\.200 đ\t6\.032\.400 đ\t0 đ\t0 đ\t21\.755\.600 đ/);
+  assert.equal(await director.locator("#dash-bucket svg pattern").count(), 5, "a pattern a bucket");
+  assert.match(await director.locator("#dash-officers-table tbody").innerText(), /O2\t1\t14\.000\.000 đ\t3\.840\.000 đ\t27,4%/);
+  const funnel = await director.locator("#dash-funnel-table tbody").innerText();
+  assert.match(funnel, /Bị khởi kiện\t3\t23\.000\.000 đ\t100%/);
+  assert.match(funnel, /Đã thu hồi\t—\t2\.000\.000 đ\t8,7%/);
+  assert.match(await director.locator("#dash-debtors-table tbody tr").first().innerText(), /^A\tCông ty TNHH Hải Âu\t15\.723\.200 đ/);
+  assert.match(await director.locator("#dash-offices-table tbody").innerText(), /Văn phòng BHXH tỉnh\t3\t/);
+  // every table downloads: a month's row, and a table's three formats
+  const july = await director.locator("#dash-plan-table tbody tr").first().getByRole("link", { name: /^PDF/ }).getAttribute("href");
+  assert.equal(july, "/api/v1/reports/collection_plan?period=2025-07&format=pdf");
+  for (const f of ["XLSX", "PDF", "CSV"]) {
+    const href = await director.locator("#dash-officers").getByRole("link", { name: new RegExp("^" + f) }).getAttribute("href");
+    assert.equal(href, "/api/v1/reports/officer_kpi?period=2025-11&format=" + f.toLowerCase());
+    assert.equal((await director.request.get(base + href)).status(), 200, href);
+  }
+  assert.equal((await director.request.get(base + july)).status(), 200);
+  await axe(director, "the dashboard");
+  await director.screenshot({ path: shots + "/dashboard.png", fullPage: true });
+  // in English, and an earlier month
+  await director.getByRole("button", { name: "English" }).click();
+  await director.getByRole("heading", { name: "The director's dashboard" }).waitFor();
+  await director.getByLabel("Month reported").selectOption("2025-10");
+  await director.getByRole("button", { name: "Show" }).click();
+  await director.waitForURL(/period=2025-10/);
+  await director.locator("#dash-plan-table tbody tr").first().waitFor();
+  assert.equal(await director.locator("#dash-plan-table tbody tr").count(), 4);
+  assert.match(await director.locator("#dash-bucket svg").textContent(), /15\.4 M/);
+  await director.getByRole("button", { name: "Tiếng Việt" }).click();
+  await director.getByRole("heading", { name: "Bảng điều hành của Giám đốc" }).waitFor();
+});
+
+await step("the cases board by stage; a case's page for the director: documents, no recording", async () => {
+  await director.getByRole("link", { name: "Hồ sơ thu nợ" }).click();
+  await director.getByRole("heading", { name: "Hồ sơ thu nợ theo giai đoạn" }).waitFor();
+  assert.match(await director.locator("#cases-mediated tbody").innerText(), /^HS-2025-B\tB\t20\/08\/2025/);
+  assert.match(await director.locator("#cases-enforcing tbody").innerText(), /^HS-2025-C\tC\t.*8\.000\.000 đ\t0 đ\t23\/11\/2025/);
+  assert.match(await director.locator("#cases-closed tbody").innerText(), /^HS-2024-C/);
+  assert.match(await director.locator(".stages").innerText(), /0\s+Mới/);
+  assert.equal(await director.getByRole("link", { name: /^CSV/ }).getAttribute("href"), "/api/v1/reports/cases?format=csv");
+  await axe(director, "the cases board");
+  await director.screenshot({ path: shots + "/cases.png", fullPage: true });
+  await director.getByRole("link", { name: "HS-2025-B" }).click();
+  await director.getByRole("heading", { name: /Hồ sơ HS-2025-B/ }).waitFor();
+  const inst = await director.locator("#case-instalments tbody").innerText();
+  assert.match(inst, /^1\t15\/11\/2025\t2\.000\.000 đ\tKhông trả/m);
+  assert.match(inst, /^3\t15\/01\/2026\t2\.000\.000 đ\tChưa đến hạn/m);
+  assert.match(await director.locator("#case-payments tbody").innerText(), /01\/12\/2025\tW1\t.*2\.000\.000 đ/);
+  assert.equal(await director.locator("#ev-event").count(), 0, "the director may not record an event");
+  await director.screenshot({ path: shots + "/case-plan.png", fullPage: true });
+  assert.deepEqual(director.errors, []);
+});
+
+await step("legal records an event on a case; its timeline, assets, measures and documents", async () => {
+  const legal = await newPage();
+  await login(legal, "le", "legal-password-1");
+  await legal.getByRole("link", { name: "Hồ sơ thu nợ" }).click();
+  await legal.getByRole("link", { name: "HS-2025-C" }).click();
+  await legal.getByRole("heading", { name: "Hồ sơ HS-2025-C — Đang thi hành án" }).waitFor();
+  assert.equal(await legal.locator("#case-timeline tbody tr").count(), 5);
+  assert.match(await legal.locator(".deadline").innerText(), /23\/11\/2025.*Cơ quan thi hành án dân sự.*quá hạn/s);
+  assert.match(await legal.locator("#case-assets tbody").innerText(), /Tài khoản ngân hàng\t5\.000\.000 đ\tVietcombank CN quận 5/);
+  assert.match(await legal.locator("#case-measures tbody").innerText(), /14\/11\/2025\tPhong tỏa tài khoản/);
+  const pdf = await legal.locator("#case-documents").getByRole("link", { name: /^PDF/ }).getAttribute("href");
+  assert.equal(pdf, "/api/v1/cases/HS-2025-C/documents/enforcement_request?format=pdf");
+  const doc = await legal.request.get(base + pdf);
+  assert.equal(doc.status(), 200);
+  assert.match(doc.headers()["content-type"], /application\/pdf/);
+  // a day after today is refused by the case's rules, and said
+  await legal.getByLabel("Sự kiện", { exact: true }).selectOption("assets_verified");
+  await legal.getByLabel("Ngày (ngày/tháng/năm)").fill("15/12/2025");
+  await legal.getByLabel("Kết quả").selectOption("assets");
+  await legal.getByRole("button", { name: "Ghi nhận" }).click();
+  await legal.locator("#ev-result [role=alert]").waitFor();
+  assert.equal(await legal.locator("#case-timeline tbody tr").count(), 5);
+  await legal.getByLabel("Ngày (ngày/tháng/năm)").fill("28/11/2025");
+  await legal.getByLabel("Cơ quan").fill("Chi cục THADS quận 5");
+  await legal.getByLabel("Ghi chú").fill("Xác minh lại tài khoản");
+  await legal.getByRole("button", { name: "Ghi nhận" }).click();
+  await legal.getByRole("status").filter({ hasText: "Đã ghi nhận sự kiện số 6" }).waitFor();
+  const last = await legal.locator("#case-timeline tbody tr").nth(5).innerText();
+  assert.match(last, /^6\t28\/11\/2025\tXác minh điều kiện thi hành án\t\tCó tài sản\tChi cục THADS quận 5\tXác minh lại tài khoản\tle/);
+  await axe(legal, "a case's page");
+  await legal.screenshot({ path: shots + "/case.png", fullPage: true });
+  assert.deepEqual(legal.errors, []);
+});
+
+await step("an officer's board holds its own units' cases; it may record, not draw documents", async () => {
+  await officer.goto(base + "/cases");
+  await officer.getByRole("heading", { name: "Hồ sơ thu nợ theo giai đoạn" }).waitFor();
+  assert.match(await officer.locator("main").innerText(), /1 hồ sơ/);
+  await officer.getByRole("link", { name: "HS-2025-B" }).click();
+  await officer.getByRole("heading", { name: /Hồ sơ HS-2025-B/ }).waitFor();
+  assert.equal(await officer.locator("#ev-event").count(), 1, "an officer records on its own units' cases");
+  assert.equal(await officer.locator("#case-documents").getByRole("link").count(), 0, "no document to draw");
+  assert.doesNotMatch(await officer.locator("#nav").innerText(), /Bảng điều hành/);
+});
+
 await step("no page wrote an error to the console (CSP included)", async () => {
   assert.deepEqual(officer.errors, []);
 });

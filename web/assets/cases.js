@@ -39,7 +39,7 @@ addWords({
   legal_basis: ["Căn cứ", "Basis"],
   timeline: ["Diễn biến hồ sơ", "Timeline"],
   event: ["Sự kiện", "Event"],
-  day: ["Ngày", "Day"],
+  ev_day: ["Ngày", "Day"],
   outcome: ["Kết quả", "Outcome"],
   at_office: ["Cơ quan", "Office"],
   note: ["Ghi chú", "Note"],
@@ -70,7 +70,7 @@ addWords({
   assets: ["Tài sản và xác minh", "Assets and their verification"],
   measures: ["Biện pháp cưỡng chế", "Coercive measures"],
   other_registers: ["Sổ theo dõi khác (án phí, phiên tòa, ngân hàng, tin báo, cơ quan thi hành)", "Other registers (fees, hearings, banks, tips, agents)"],
-  register: ["Sổ", "Register"],
+  register: ["Loại sổ", "Register"],
   reg_no: ["Số", "No."],
   reg_ref: ["Liên quan số", "Refers to"],
   reg_what: ["Nội dung", "What"],
@@ -109,7 +109,7 @@ addWords({
   asset: ["Tài sản", "Asset"], verification: ["Xác minh", "Verification"], measure: ["Biện pháp", "Measure"],
   bank_account: ["Tài khoản ngân hàng", "Bank account"], land: ["Quyền sử dụng đất", "Land"], vehicle: ["Phương tiện", "Vehicle"],
   exists: ["Có tài sản", "Exists"], account_freeze: ["Phong tỏa tài khoản", "Account freeze"], seizure: ["Kê biên tài sản", "Seizure"],
-  transfer: ["Chuyển khoản", "Transfer"], cash: ["Tiền mặt", "Cash"], THADS: ["Cơ quan thi hành án dân sự", "Enforcement office"],
+  transfer: ["Chuyển khoản", "Transfer"], cash: ["Tiền mặt", "Cash"],
 });
 
 const stateLabel = (s) => label("case_state", s);
@@ -147,7 +147,7 @@ function registerTable(caption, rows, id) {
     { label: t("register"), cell: (r) => label("register", r.register) },
     { label: t("reg_no"), cell: (r) => String(r.no), num: true },
     { label: t("reg_ref"), cell: (r) => (r.ref === null ? "" : String(r.ref)), num: true },
-    { label: t("day"), cell: (r) => date(r.day) },
+    { label: t("ev_day"), cell: (r) => date(r.day) },
     { label: t("reg_what"), cell: (r) => label("what", r.what) },
     { label: t("amount"), cell: (r) => money(r.amount), num: true },
     { label: t("reg_party"), cell: (r) => r.party || "" },
@@ -187,7 +187,7 @@ function recordForm(c, done) {
     if (!iso) return out.append(notice(t("bad_day"), "error"));
     const amt = amount.value.replace(/\./g, "").trim();
     if (amt && !/^\d+$/.test(amt)) return out.append(notice(t("bad_amount"), "error"));
-    const body = { event: ev.value, day: iso };
+    const body = { event: ev.value, day: iso, unit: c.unit_code };
     if (amt) body.amount = Number(amt);
     if (outcome.value) body.outcome = outcome.value;
     if (office.value.trim()) body.office = office.value.trim();
@@ -232,7 +232,7 @@ export async function casePage(main, id, message) {
 
   main.append(table(t("timeline"), [
     { label: t("seq"), cell: (r) => String(r.seq), num: true },
-    { label: t("day"), cell: (r) => date(r.day) },
+    { label: t("ev_day"), cell: (r) => date(r.day) },
     { label: t("event"), cell: (r) => r.label || label("event", r.event) },
     { label: t("amount"), cell: (r) => money(r.amount), num: true },
     { label: t("outcome"), cell: (r) => (r.outcome ? label("outcome", r.outcome) : "") },
@@ -249,7 +249,7 @@ export async function casePage(main, id, message) {
     }));
 
   main.append(table(t("payments"), [
-    { label: t("day"), cell: (r) => date(r.day) },
+    { label: t("ev_day"), cell: (r) => date(r.day) },
     { label: t("txn_id"), cell: (r) => r.txn_id },
     { label: t("channel"), cell: (r) => label("channel", r.channel) },
     { label: t("amount"), cell: (r) => money(r.amount), num: true },

@@ -160,9 +160,13 @@ const VALUES = {
 };
 
 // More words and values, from a page's own module (cases.js, dashboard.js): [vi, en] by key.
+// A key already there is kept and the clash logged (the browser tests fail on it).
 export function addWords(words, values) {
-  Object.assign(WORDS, words || {});
-  Object.assign(VALUES, values || {});
+  for (const [into, from] of [[WORDS, words || {}], [VALUES, values || {}]])
+    for (const [k, v] of Object.entries(from)) {
+      if (into[k] && (into[k][0] !== v[0] || into[k][1] !== v[1])) console.error("i18n: the word " + k + " is defined twice");
+      else into[k] = v;
+    }
 }
 
 const KEY = "thuno.lang";
