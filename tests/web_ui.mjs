@@ -328,8 +328,14 @@ await step("the cases board by stage; a case's page for the director: documents,
   assert.equal(await director.getByRole("link", { name: /^CSV/ }).getAttribute("href"), "/api/v1/reports/cases?format=csv");
   await axe(director, "the cases board");
   await director.screenshot({ path: shots + "/cases.png", fullPage: true });
+  // a stage of the strip leads to its table, from the keyboard too
+  await director.locator(".stages a").filter({ hasText: "Đang thi hành án" }).focus();
+  await director.keyboard.press("Enter");
+  assert.equal(await director.evaluate(() => document.activeElement.id), "stage-enforcing");
   await director.getByRole("link", { name: "HS-2025-B" }).click();
   await director.getByRole("heading", { name: /Hồ sơ HS-2025-B/ }).waitFor();
+  // the next deadline: the missed instalment's, from the board's row
+  assert.match(await director.locator(".deadline").innerText(), /16\/11\/2025.*Đơn vị.*quá hạn 15 ngày/s);
   const inst = await director.locator("#case-instalments tbody").innerText();
   assert.match(inst, /^1\t15\/11\/2025\t2\.000\.000 đ\tKhông trả/m);
   assert.match(inst, /^3\t15\/01\/2026\t2\.000\.000 đ\tChưa đến hạn/m);

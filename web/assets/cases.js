@@ -30,6 +30,7 @@ addWords({
   next_by: ["Bên phải thực hiện", "Whose"],
   overdue: ["quá hạn", "overdue"],
   overdue_days: ["Số ngày quá hạn", "Days overdue"],
+  days_n: ["{n} ngày", "{n} days"],
   alert: ["Cảnh báo", "Alert"],
   case_title: ["Hồ sơ {id}", "Case {id}"],
   case_state: ["Giai đoạn", "Stage"],
@@ -121,12 +122,18 @@ export async function casesPage(main) {
   const b = await call("GET", "/cases");
   const strip = h("ul", { class: "stages", "aria-label": t("cases_total", { n: b.total }) },
     b.stages.map((s) => h("li", { class: s.count ? "has" : "empty" },
-      s.count ? h("a", { href: "#stage-" + s.state }, h("span", { class: "n" }, String(s.count)), " " + stateLabel(s.state))
+      s.count ? h("a", { href: "#stage-" + s.state, onclick: (e) => {
+        // to the stage's table without a navigation (a new fragment would re-render the page)
+        e.preventDefault();
+        const to = document.getElementById("stage-" + s.state);
+        to.scrollIntoView();
+        to.focus();
+      } }, h("span", { class: "n" }, String(s.count)), " " + stateLabel(s.state))
         : [h("span", { class: "n" }, "0"), " " + stateLabel(s.state)])));
   main.append(h("p", {}, t("cases_total", { n: b.total }) + " · " + t("known_at") + " " + date(b.as_of)), strip);
   for (const s of b.stages.filter((x) => x.count)) {
     const cap = stateLabel(s.state) + " (" + s.count + ")";
-    main.append(h("section", { class: "stage", id: "stage-" + s.state, "aria-label": cap },
+    main.append(h("section", { class: "stage", id: "stage-" + s.state, "aria-label": cap, tabindex: "-1" },
       table(cap, [
         { label: t("case_id"), cell: (r) => link("/cases/" + encodeURIComponent(r.case_id), r.case_id) },
         { label: t("case_unit"), cell: (r) => link("/units/" + encodeURIComponent(r.unit_code), r.unit_code) },
@@ -207,6 +214,10 @@ function recordForm(c, done) {
 export async function casePage(main, id, message) {
   const self = "/cases/" + encodeURIComponent(id);
   const [c, cl] = await Promise.all([call("GET", self), call("GET", self + "/checklist")]);
+  // the case's row of the board (the cases report): its next date and alert when the case's
+  // own view has no deadline pending (an instalment missed, say)
+  const board = await call("GET", "/cases" + query({ state: c.state }));
+  const row = board.stages.flatMap((x) => x.cases).find((r) => r.case_id === c.case_id);
   document.title = t("case_title", { id: c.case_id }) + " · thuno";
   main.append(h("h1", {}, t("case_title", { id: c.case_id }) + " — " + stateLabel(c.state)));
   if (message) main.append(notice(message, "ok"));
@@ -228,7 +239,11 @@ export async function casePage(main, id, message) {
       h("strong", {}, t("next_deadline") + ": " + date(nd.date)), " · " + t("next_by") + ": " + label("deadline_by", nd.by),
       nd.overdue ? h("span", { class: "tag evading" }, t("overdue")) : null,
       h("br"), h("span", { class: "small" }, t("legal_basis") + ": " + nd.source))
-      : h("p", {}, t("no_deadline"))));
+      : row && row.next_date ? h("p", { class: "deadline" + (row.overdue_days ? " overdue" : "") },
+        h("strong", {}, t("next_deadline") + ": " + date(row.next_date)), " · " + t("next_by") + ": " + label("deadline_by", row.next_by),
+        row.overdue_days ? h("span", { class: "tag evading" }, t("overdue") + " " + t("days_n", { n: row.overdue_days })) : null)
+        : h("p", {}, t("no_deadline")),
+    row && row.alert ? notice(t("alert") + ": " + row.alert) : null));
 
   main.append(table(t("timeline"), [
     { label: t("seq"), cell: (r) => String(r.seq), num: true },
