@@ -266,7 +266,7 @@ await step("a close runs with its progress shown to the end", async () => {
 
 // ---- the director's dashboard and the cases (dashboard.js, cases.js) ----
 await step("the director's dashboard: six charts with data, each with its table and downloads", async () => {
-  await director.getByRole("link", { name: "Bảng điều hành" }).click();
+  await director.getByRole("link", { name: "Bảng điều hành", exact: true }).click();
   await director.getByRole("heading", { name: "Bảng điều hành của Giám đốc" }).waitFor();
   await director.locator("#dash-offices-table tbody tr").first().waitFor();
   for (const id of ["plan", "bucket", "officers", "funnel", "debtors", "offices"]) {
@@ -316,10 +316,26 @@ await step("the director's dashboard: six charts with data, each with its table 
   assert.match(await director.locator("#dash-bucket svg").textContent(), /15\.4 M/);
   await director.getByRole("button", { name: "Tiếng Việt" }).click();
   await director.getByRole("heading", { name: "Bảng điều hành của Giám đốc" }).waitFor();
+  await director.locator("#dash-offices-table tbody tr").first().waitFor();
+});
+
+await step("a page still loading never writes into the next one", async () => {
+  const slow = /\/api\/v1\/reports\/litigation/;
+  await director.route(slow, async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
+  await director.getByRole("link", { name: "Bảng điều hành", exact: true }).click();
+  await director.getByRole("heading", { name: "Bảng điều hành của Giám đốc" }).waitFor();
+  await director.getByRole("link", { name: "Hồ sơ thu nợ", exact: true }).click();
+  await director.getByRole("heading", { name: "Hồ sơ thu nợ theo giai đoạn" }).waitFor();
+  await director.waitForTimeout(1500);
+  assert.equal(await director.locator("#dash-plan").count(), 0, "no dashboard panel on the cases board");
+  await director.unroute(slow);
 });
 
 await step("the cases board by stage; a case's page for the director: documents, no recording", async () => {
-  await director.getByRole("link", { name: "Hồ sơ thu nợ" }).click();
+  await director.getByRole("link", { name: "Hồ sơ thu nợ", exact: true }).click();
   await director.getByRole("heading", { name: "Hồ sơ thu nợ theo giai đoạn" }).waitFor();
   assert.match(await director.locator("#cases-mediated tbody").innerText(), /^HS-2025-B\tB\t20\/08\/2025/);
   assert.match(await director.locator("#cases-enforcing tbody").innerText(), /^HS-2025-C\tC\t.*8\.000\.000 đ\t0 đ\t23\/11\/2025/);
@@ -348,7 +364,7 @@ await step("the cases board by stage; a case's page for the director: documents,
 await step("legal records an event on a case; its timeline, assets, measures and documents", async () => {
   const legal = await newPage();
   await login(legal, "le", "legal-password-1");
-  await legal.getByRole("link", { name: "Hồ sơ thu nợ" }).click();
+  await legal.getByRole("link", { name: "Hồ sơ thu nợ", exact: true }).click();
   await legal.getByRole("link", { name: "HS-2025-C" }).click();
   await legal.getByRole("heading", { name: "Hồ sơ HS-2025-C — Đang thi hành án" }).waitFor();
   assert.equal(await legal.locator("#case-timeline tbody tr").count(), 5);

@@ -70,15 +70,18 @@ export async function render() {
       break;
     }
   }
-  main.replaceChildren();
+  // each render draws into its own container: a page still loading when the user moves on
+  // writes into a container no longer shown, never into the next page
+  const view = h("div", { class: "view" });
+  main.replaceChildren(view);
   if (!page) {
-    main.append(h("h1", {}, t("not_found")));
+    view.append(h("h1", {}, t("not_found")));
     return;
   }
   try {
-    await page(main, ...args);
+    await page(view, ...args);
   } catch (e) {
-    main.append(notice(t("error") + ": " + e.message, "error"));
+    view.append(notice(t("error") + ": " + e.message, "error"));
   }
 }
 

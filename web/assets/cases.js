@@ -248,7 +248,7 @@ export async function casePage(main, id, message) {
   main.append(table(t("timeline"), [
     { label: t("seq"), cell: (r) => String(r.seq), num: true },
     { label: t("ev_day"), cell: (r) => date(r.day) },
-    { label: t("event"), cell: (r) => r.label || label("event", r.event) },
+    { label: t("event"), cell: (r) => label("event", r.event) },
     { label: t("amount"), cell: (r) => money(r.amount), num: true },
     { label: t("outcome"), cell: (r) => (r.outcome ? label("outcome", r.outcome) : "") },
     { label: t("at_office"), cell: (r) => r.office || "" },
@@ -260,7 +260,7 @@ export async function casePage(main, id, message) {
     main.append(recordForm(c, async (msg) => {
       main.replaceChildren();
       await casePage(main, id, msg);
-      main.querySelector(".notice.ok")?.focus?.();
+      document.getElementById("main").focus(); // the form is gone with the old page; the status line is announced
     }));
 
   main.append(table(t("payments"), [
