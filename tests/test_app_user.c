@@ -114,6 +114,7 @@ static const char *const want_roles[] = {
     "handover.sign.QLT: director qlt",
     "handover.sign.KTTN: director kttn",
     "letter: admin qlt kttn",
+    "contact.record: qlt kttn officer",
 };
 
 static void every_operation_and_role_is_as_the_table_says(void **state)

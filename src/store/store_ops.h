@@ -21,6 +21,7 @@
 #include "thuno/calendar_store.h"
 #include "thuno/case_store.h"
 #include "thuno/close.h"
+#include "thuno/contact_store.h"
 #include "thuno/doc_store.h"
 #include "thuno/inspection_store.h"
 #include "thuno/letters.h"
@@ -358,7 +359,14 @@
       (const struct tn_duty_done_row *r, const char *now), (r, now))                               \
     X(calendar_done, tn_store_calendar_done,                                                       \
       (const char *as_of, tn_err (*row)(void *ctx, const struct tn_duty_done_row *r), void *ctx),  \
-      (as_of, row, ctx))
+      (as_of, row, ctx))                                                                          \
+    /* contact_store.h */                                                                          \
+    X(contact_add, tn_store_contact_add,                                                           \
+      (const struct tn_contact_row *r, long long *seq), (r, seq))                                  \
+    X(contacts, tn_store_contacts,                                                                 \
+      (const char *unit_code, int latest, const char *as_of,                                       \
+       tn_err (*row)(void *ctx, const struct tn_contact_row *r), void *ctx),                       \
+      (unit_code, latest, as_of, row, ctx))
 
 /* clang-format on */
 
