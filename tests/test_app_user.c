@@ -172,8 +172,8 @@ static void every_refusal_is_audited(void **state)
             }
         }
     /* import, close, close.read, audit, users; case record, register, document, assign,
-     * worklist, suspense, each department's handover, letters */
-    assert_int_equal(refused, 5 + 6 + 6 + 4 + 6 + 5 + 6 + 5 + 5 + 2 + 5 + 5 + 5 + 4);
+     * worklist, suspense, each department's handover, letters, contacts */
+    assert_int_equal(refused, 5 + 6 + 6 + 4 + 6 + 5 + 6 + 5 + 5 + 2 + 5 + 5 + 5 + 4 + 4);
 }
 
 /* ---- users ---- */
