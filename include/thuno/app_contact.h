@@ -37,6 +37,9 @@ tn_err tn_app_contact_record(struct tn_app *app, const struct tn_scope *scope,
  * recorded_by, recorded_at. */
 const struct tn_col *tn_app_contact_cols(size_t *ncols);
 
+/* r as one row of tn_app_contact_cols into out. Errors: out's. */
+tn_err tn_app_contact_put(const struct tn_contact_row *r, const struct tn_sink *out);
+
 /* One row of tn_app_contact_cols per contact into out: of unit (it must be one scope sees),
  * or with unit NULL of every unit scope sees (an officer's: those it is in charge of on the
  * day of as_of or now), recorded by as_of (NULL: now; normalized, tn_report_as_of), by unit,

@@ -132,7 +132,7 @@ static tn_err keep(void *ctx, const struct tn_contact_row *r)
     return TN_OK;
 }
 
-static tn_err emit(const struct tn_contact_row *r, const struct tn_sink *out)
+tn_err tn_app_contact_put(const struct tn_contact_row *r, const struct tn_sink *out)
 {
     struct tn_cell c[CT_NCOLS];
     c[CT_seq] = tn_cell_int(r->seq);
@@ -171,7 +171,7 @@ tn_err tn_app_contacts(struct tn_app *app, const struct tn_scope *scope, const c
             seen = v == TN_OK;
         }
         if (seen)
-            err = emit(&k.r[i], out);
+            err = tn_app_contact_put(&k.r[i], out);
     }
     if (!err) /* a unit not seen is no failure here */
         app->why[0] = '\0';

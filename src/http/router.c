@@ -44,6 +44,10 @@ static const struct {
     {"GET",    {"units"},                      1, 1, tn__h_units},
     {"GET",    {"units", "*"},                 2, 1, tn__h_unit},
     {"GET",    {"openapi.json"},               1, 0, tn__h_openapi},
+    /* contacts (handlers_contacts.c) */
+    {"GET",    {"contacts"},                   1, 1, tn__h_contacts},
+    {"GET",    {"units", "*", "contacts"},     3, 1, tn__h_unit_contacts},
+    {"POST",   {"units", "*", "contacts"},     3, 1, tn__h_unit_contact_record},
 };
 /* clang-format on */
 

@@ -184,3 +184,9 @@ export function label(col, value) {
   const w = VALUES[col + ":" + value] || VALUES[value];
   return w ? w[lang() === "en" ? 1 : 0] : String(value);
 }
+
+// Words a page module brings with it (contacts.js, departments.js): added to WORDS, so those
+// modules keep their own words and this file stays small.
+export function addWords(words) {
+  Object.assign(WORDS, words);
+}
