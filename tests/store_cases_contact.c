@@ -93,3 +93,59 @@ void op_contacts(void **state)
                   "1 A 2025-12-02 O1 call [hẹn nộp 15/12] [] officer1 2025-12-02T09:00:00\n",
                   "contacts");
 }
+
+/* ---- a unit's declarations and payments (unit_detail.h) ---- */
+
+static tn_err put_declaration(void *ctx, const struct tn_unit_declaration *r)
+{
+    tn_test_put(ctx, "%s %s %s %s %lld %d %s [%s]", r->bhxh_code, r->full_name, r->from_period,
+                r->kind, (long long)r->salary, r->funds, r->declared_on, r->reason);
+    return TN_OK;
+}
+
+static tn_err put_payment(void *ctx, const struct tn_unit_payment *r)
+{
+    tn_test_put(ctx, "%s %s %lld %s [%s] [%s] [%s] %lld {%s}", r->txn_id, r->paid_on,
+                (long long)r->amount, r->channel, r->case_id, r->reverses, r->bhxh_code,
+                (long long)r->allocated, r->allocation);
+    return TN_OK;
+}
+
+void op_unit_declarations(void **state)
+{
+    struct tn_test_out o = {0};
+    assert_int_equal(tn_store_unit_declarations(*state, "A", NULL, put_declaration, &o), TN_OK);
+    assert_int_equal(tn_store_unit_declarations(*state, "C", NULL, put_declaration, &o), TN_OK);
+    /* as known before the fixture's files were imported: nothing */
+    assert_int_equal(
+        tn_store_unit_declarations(*state, "C", "2025-11-30T23:59:59", put_declaration, &o), TN_OK);
+    assert_int_equal(tn_store_unit_declarations(*state, "ZZ", NULL, put_declaration, &o), TN_OK);
+    /* funds empty in the file: every fund (15); a decrease has no salary (-1) */
+    tn_test_check(&o,
+                  "0000000001 Nguyễn Văn Một 2025-07 increase 10000000 15 2025-07-01 []\n"
+                  "0000000002 Trần Thị Hai 2025-07 increase 3000000 15 2025-07-01 []\n"
+                  "0000000004 Phạm Thị Bốn 2025-07 increase 6000000 15 2025-07-01 []\n"
+                  "0000000004 Phạm Thị Bốn 2025-11 decrease -1 15 2025-10-25 [nghỉ việc]\n",
+                  "unit_declarations");
+}
+
+void op_unit_payments(void **state)
+{
+    struct tn_test_out o = {0};
+    assert_int_equal(tn_store_unit_payments(*state, "A", NULL, put_payment, &o), TN_OK);
+    assert_int_equal(tn_store_unit_payments(*state, "B", NULL, put_payment, &o), TN_OK);
+    assert_int_equal(tn_store_unit_payments(*state, "C", NULL, put_payment, &o), TN_OK);
+    assert_int_equal(tn_store_unit_payments(*state, "NOPE", NULL, put_payment, &o), TN_OK);
+    /* B owes 32% of 5,000,000 = 1,600,000 a month: PB1 pays July, August, September's interest
+     * and principal, and 185,600 of October (5,000,000 in all); C pays its 1,920,000 each month */
+    tn_test_check(&o,
+                  "A07 2025-07-25 1000000 transfer [] [] [] 1000000 {2025-07 principal 1000000}\n"
+                  "PB1 2025-10-20 5000000 transfer [HS-B] [] [] 5000000 {2025-07 principal "
+                  "1600000; 2025-08 principal 1600000; 2025-09 interest 14400; 2025-09 principal "
+                  "1600000; 2025-10 principal 185600}\n"
+                  "C07 2025-07-20 1920000 transfer [] [] [] 1920000 {2025-07 principal 1920000}\n"
+                  "C08 2025-08-20 1920000 transfer [] [] [] 1920000 {2025-08 principal 1920000}\n"
+                  "C09 2025-09-20 1920000 transfer [] [] [] 1920000 {2025-09 principal 1920000}\n"
+                  "C10 2025-10-20 1920000 transfer [] [] [] 1920000 {2025-10 principal 1920000}\n",
+                  "unit_payments");
+}

@@ -41,6 +41,10 @@ static int app_route(const char *url)
     /* /units/{code}: one more segment */
     if (strncmp(url, "/units/", 7) == 0 && url[7] && !strchr(url + 7, '/'))
         return 1;
+    /* /departments and /departments/{page} (departments.js) */
+    if (strncmp(url, "/departments", 12) == 0 &&
+        (!url[12] || (url[12] == '/' && url[13] && !strchr(url + 13, '/'))))
+        return 1;
     return 0;
 }
 

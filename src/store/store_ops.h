@@ -31,6 +31,7 @@
 #include "thuno/payops.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
+#include "thuno/unit_detail.h"
 #include "thuno/units.h"
 #include "thuno/user_store.h"
 
@@ -366,7 +367,16 @@
     X(contacts, tn_store_contacts,                                                                 \
       (const char *unit_code, int latest, const char *as_of,                                       \
        tn_err (*row)(void *ctx, const struct tn_contact_row *r), void *ctx),                       \
-      (unit_code, latest, as_of, row, ctx))
+      (unit_code, latest, as_of, row, ctx))                                                        \
+    /* unit_detail.h */                                                                            \
+    X(unit_declarations, tn_store_unit_declarations,                                               \
+      (const char *unit_code, const char *as_of,                                                   \
+       tn_err (*row)(void *ctx, const struct tn_unit_declaration *r), void *ctx),                  \
+      (unit_code, as_of, row, ctx))                                                                \
+    X(unit_payments, tn_store_unit_payments,                                                       \
+      (const char *unit_code, const char *as_of,                                                   \
+       tn_err (*row)(void *ctx, const struct tn_unit_payment *r), void *ctx),                      \
+      (unit_code, as_of, row, ctx))
 
 /* clang-format on */
 

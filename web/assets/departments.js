@@ -1,0 +1,1 @@
+// departments.js - placeholder
