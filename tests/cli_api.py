@@ -763,6 +763,27 @@ def run_contacts(srv, s, admin):
     check(st == 200 and got["contacts"] == [], "as recorded by then: none")
     st, got = srv.json("GET", "/contacts?as_of=someday", session=admin)
     check(st == 400, "a bad as_of: 400")
+    # a unit's workers (their declarations) and payments: as the province's files say
+    data = os.path.join(os.path.dirname(__file__), "data", "province")
+    decl = [l.split(",") for l in open(os.path.join(data, "declarations.csv")).read().splitlines()[1:]]
+    pays = [l.split(",") for l in open(os.path.join(data, "payments.csv")).read().splitlines()[1:]]
+    st, got = srv.json("GET", "/units/A/workers", session=tung)
+    want = sorted((d[1], d[2], d[3], int(d[4]) if d[4] else None) for d in decl if d[0] == "A")
+    check(st == 200 and [(w["bhxh_code"], w["from_period"], w["kind"], w["salary"])
+                         for w in got["workers"]] == want
+          and all(w["full_name"] for w in got["workers"]), "unit A's declarations: %r" % got)
+    st, got = srv.json("GET", "/units/A/payments", session=s["lan"])
+    want = sorted((p[2], p[0], int(p[3])) for p in pays if p[1] == "A")
+    check(st == 200 and [(p["paid_on"], p["txn_id"], p["amount"]) for p in got["payments"]] == want
+          and all(0 <= p["allocated"] <= p["amount"] for p in got["payments"] if p["amount"] > 0)
+          and any(p["allocation"] for p in got["payments"]), "unit A's payments: %r" % got)
+    for path in ("/units/C/workers", "/units/C/payments"):
+        st, got = srv.json("GET", path, session=tung)
+        check(st == 404, "an officer does not read %s" % path)
+    st, got = srv.json("GET", "/units/ZZ/payments", session=admin)
+    check(st == 404, "the payments of an unknown unit: 404")
+    st, got = srv.json("GET", "/units/A/workers?as_of=never", session=admin)
+    check(st == 400, "a bad as_of: 400")
     listed = cli("contact", "list", "--latest").decode().splitlines()
     check(len(listed) == 3 and listed[0].startswith("seq,unit_code,day,officer,kind"),
           "thuno contact list --latest: %r" % listed)

@@ -877,5 +877,7 @@ tn_err tn_app_calendar_done(struct tn_app *app, const struct tn_scope *scope,
 #include "thuno/app_user.h"
 /* the officers' contacts with employers: app_contact.h, likewise */
 #include "thuno/app_contact.h"
+/* a unit's workers and payments: app_unit.h, likewise */
+#include "thuno/app_unit.h"
 
 #endif

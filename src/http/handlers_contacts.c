@@ -2,7 +2,10 @@
  * handlers_contacts.c - the officers' contacts with employers (docs/api.md "Contacts"):
  * POST /api/v1/units/{code}/contacts records one (tn_app_contact_record; the operation
  * contact.record, audited), GET /api/v1/units/{code}/contacts lists the unit's and
- * GET /api/v1/contacts the latest of every unit the user sees (tn_app_contacts; unit.read).
+ * GET /api/v1/contacts the latest of every unit the user sees (tn_app_contacts; unit.read);
+ * and what a unit's page reads beside its balance: GET /api/v1/units/{code}/workers (its
+ * workers' declarations, tn_app_unit_workers) and .../payments (its payments and their
+ * allocation, tn_app_unit_payments), both unit.read.
  */
 #include "http_int.h"
 
@@ -113,4 +116,49 @@ void tn__h_unit_contact_record(struct tn__http_req *q, struct tn__http_reply *r)
         json_decref(k.a);
     }
     json_decref(body);
+}
+
+/* GET /units/{code}/workers and /payments: rows of cols from one app call, under name. */
+static void unit_rows(struct tn__http_req *q, struct tn__http_reply *r, const char *name,
+                      const struct tn_col *cols, size_t ncols,
+                      tn_err (*fn)(struct tn_app *, const struct tn_scope *, const char *,
+                                   const char *, const struct tn_sink *))
+{
+    const char *unit = q->segs[1];
+    tn_err err = tn_app_authorize(q->app, &q->scope, q->user.login, TN_OP_unit_read, unit);
+    if (err) {
+        tn__http_error(r, q->app, err);
+        return;
+    }
+    const char *at = tn__http_arg(q, "as_of");
+    char as_of[20];
+    if (at && tn_report_as_of(at, as_of)) {
+        tn__http_fail(r, 400, "bad_request",
+                      "tham số as_of phải là YYYY-MM-DD[THH:MM:SS] / as_of must be "
+                      "YYYY-MM-DD[THH:MM:SS]",
+                      NULL);
+        return;
+    }
+    struct rows k = {cols, ncols, json_array()};
+    struct tn_sink sink = {add_row, NULL, &k};
+    if ((err = fn(q->app, &q->scope, unit, at ? as_of : NULL, &sink))) {
+        json_decref(k.a);
+        tn__http_error(r, q->app, err);
+        return;
+    }
+    tn__http_json(r, 200, json_pack("{s:s, s:o}", "unit_code", unit, name, k.a));
+}
+
+void tn__h_unit_workers(struct tn__http_req *q, struct tn__http_reply *r)
+{
+    size_t n;
+    const struct tn_col *cols = tn_app_unit_worker_cols(&n);
+    unit_rows(q, r, "workers", cols, n, tn_app_unit_workers);
+}
+
+void tn__h_unit_payments(struct tn__http_req *q, struct tn__http_reply *r)
+{
+    size_t n;
+    const struct tn_col *cols = tn_app_unit_payment_cols(&n);
+    unit_rows(q, r, "payments", cols, n, tn_app_unit_payments);
 }

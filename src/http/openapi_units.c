@@ -13,6 +13,8 @@
 #define ARRAY(item) tn__oa_array_of(item)
 
 static const char *const contacts_req[] = {"contacts", NULL};
+static const char *const workers_req[] = {"unit_code", "workers", NULL};
+static const char *const payments_req[] = {"unit_code", "payments", NULL};
 
 void tn__oa_units_schemas(json_t *s)
 {
@@ -22,6 +24,16 @@ void tn__oa_units_schemas(json_t *s)
     json_object_set_new(s, "Contacts",
                         tn__oa_object(json_pack("{s:o}", "contacts", ARRAY(REF("Contact"))),
                                       contacts_req));
+    cols = tn_app_unit_worker_cols(&n);
+    json_object_set_new(s, "UnitWorkers",
+                        tn__oa_object(json_pack("{s:o, s:o}", "unit_code", T("string"), "workers",
+                                                ARRAY(tn__oa_row_schema(cols, n))),
+                                      workers_req));
+    cols = tn_app_unit_payment_cols(&n);
+    json_object_set_new(s, "UnitPayments",
+                        tn__oa_object(json_pack("{s:o, s:o}", "unit_code", T("string"), "payments",
+                                                ARRAY(tn__oa_row_schema(cols, n))),
+                                      payments_req));
 }
 
 void tn__oa_units_paths(json_t *p)
@@ -42,6 +54,22 @@ void tn__oa_units_paths(json_t *p)
         "400 404 413 422");
     json_object_set_new(p, "/units/{code}/contacts", json_pack("{s:o, s:o}", "get", get, "post",
                                                               post));
+    json_object_set_new(
+        p, "/units/{code}/workers",
+        json_pack("{s:o}", "get",
+                  tn__oa_also(tn__oa_operation("the declarations of the unit's workers",
+                                               tn__oa_query(tn__oa_path_param("code", "a unit code"),
+                                                            as_of),
+                                               "200", REF("UnitWorkers"), 1, 0),
+                              "400 404")));
+    json_object_set_new(
+        p, "/units/{code}/payments",
+        json_pack("{s:o}", "get",
+                  tn__oa_also(tn__oa_operation("the unit's payments and their allocation",
+                                               tn__oa_query(tn__oa_path_param("code", "a unit code"),
+                                                            as_of),
+                                               "200", REF("UnitPayments"), 1, 0),
+                              "400 404")));
     json_object_set_new(
         p, "/contacts",
         json_pack("{s:o}", "get",
