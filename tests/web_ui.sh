@@ -34,6 +34,7 @@ add() { printf '%s\n' "$2" | t 2025-12-01 user add "$1" "${@:3}" 2>/dev/null; }
 add ana "mật khẩu quản trị" --role admin
 add lan giam-doc-2025 --role director
 add tung officer-pass-1 --role officer --officer O1
+add ha qlt-password-1 --role qlt
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 THUNO_NOW=2025-12-01T09:00:00 "$thuno" --db "$db" serve --listen "127.0.0.1:$port" \
     2>"$work/serve.log" &

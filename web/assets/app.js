@@ -6,6 +6,7 @@ import { session, logout, can, whenUnauthenticated } from "./api.js";
 import { loginPage, dayPage, unitsPage } from "./pages.js";
 import { unitPage } from "./unit.js";
 import { closePage, importPage } from "./ops.js";
+import { departmentsPage, canDepartments } from "./departments.js";
 import { h, link, notice, navigate } from "./dom.js";
 
 const routes = [
@@ -15,6 +16,8 @@ const routes = [
   [/^\/units\/([^/]+)$/, () => unitPage],
   [/^\/close$/, () => (can("close") ? closePage : null)],
   [/^\/import$/, () => (can("import") ? importPage : null)],
+  [/^\/departments$/, () => (canDepartments() ? departmentsPage : null)],
+  [/^\/departments\/([^/]+)$/, () => (canDepartments() ? departmentsPage : null)],
 ];
 
 function chrome() {
@@ -28,6 +31,7 @@ function chrome() {
     const items = [];
     if (s.user.role === "officer") items.push(link("/", t("day")));
     if (can("units_list")) items.push(link("/units", t("units")));
+    if (canDepartments()) items.push(link("/departments", t("departments")));
     if (can("import")) items.push(link("/import", t("import")));
     if (can("close")) items.push(link("/close", t("close")));
     for (const a of items) {

@@ -47,8 +47,9 @@ export async function latestContacts() {
   return m;
 }
 
-// The small form recording a contact with unit: kind preselected (call), the outcome focused;
-// Enter saves, Escape cancels. saved(contact) is called with the answer.
+// The small form recording a contact with unit: kind preselected (call); Enter saves, Escape
+// cancels. saved(contact) is called with the answer. Focus its outcome once it is in the page
+// (focusForm).
 export function contactForm(unit, saved, cancel) {
   const id = "ct-" + unit.replace(/[^A-Za-z0-9_-]/g, "_");
   const kind = h("select", { id: id + "-kind", name: "kind" },
@@ -81,8 +82,12 @@ export function contactForm(unit, saved, cancel) {
       save.disabled = false;
     }
   });
-  setTimeout(() => outcome.focus(), 0);
   return form;
+}
+
+// Moves the focus to form's outcome (the kind is already chosen: type, then Enter).
+function focusForm(form) {
+  form.querySelector("input[name=outcome]").focus();
 }
 
 // The cell of the day page's "last contact" column: the contact, and for a role that may record
@@ -104,6 +109,7 @@ export function contactCell(unit, latest) {
       btn.focus();
     }, restore);
     cell.replaceChildren(text, form);
+    focusForm(form);
   });
   cell.append(btn);
   return cell;
@@ -130,14 +136,16 @@ export async function contactsSection(unit) {
     const open = h("button", { type: "button", "data-contact": unit }, t("contact_record"));
     const slot = h("div", {}, open);
     open.addEventListener("click", () => {
-      slot.replaceChildren(contactForm(unit, async () => {
+      const form = contactForm(unit, async () => {
         await draw();
         slot.replaceChildren(open, notice(t("contact_saved"), "ok"));
         open.focus();
       }, () => {
         slot.replaceChildren(open);
         open.focus();
-      }));
+      });
+      slot.replaceChildren(form);
+      focusForm(form);
     });
     sec.append(slot);
   }
