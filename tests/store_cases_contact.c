@@ -1,7 +1,8 @@
 /*
  * store_cases_contact.c - the conformance cases of the officers' contacts (contact_store.h):
  * appended, read by unit with the latest day first, the latest of each unit, as known at a
- * time; a row not whole is refused.
+ * time; a row not whole is refused. And what a unit's page reads beside its balance
+ * (unit_detail.h): its declarations and its payments with their allocation.
  */
 #include <setjmp.h>
 #include <stdarg.h>

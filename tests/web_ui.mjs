@@ -322,16 +322,38 @@ await step("QLT: the card lists, the handover signed, a suspense payment matched
   await axe(qlt, "the card lists");
   await qlt.screenshot({ path: shots + "/dept-cards.png", fullPage: true });
 
+  // October: A's cards locked at 1.0 month owed, B's at 3.0 (B passes to KTTN)
+  await qlt.getByRole("link", { name: /Tháng trước/ }).click();
+  await qlt.waitForURL(/period=2025-10/);
+  await qlt.locator("#card-units tbody tr").first().waitFor();
+  const locks = await qlt.locator("#card-units tbody").innerText();
+  assert.match(locks, /^A\tKhóa thẻ\t1,0\t2\t/m);
+  assert.match(locks, /^B\tKhóa thẻ\t3,0\t1\t/m);
+  // the cards of the day: B's worker and A's two, locked on 28/10/2025 (the October close)
+  await qlt.getByLabel("Ngày (ngày/tháng/năm)").fill("28/10/2025");
+  await qlt.getByRole("button", { name: "Xem danh sách của ngày" }).click();
+  await qlt.waitForURL(/date=2025-10-28/);
+  await qlt.locator("#card-workers tbody tr").first().waitFor();
+  const cards = await qlt.locator("#card-workers tbody").innerText();
+  assert.equal(cards.trim().split("\n").length, 3);
+  assert.match(cards, /^A\tKhóa thẻ\t28\/10\/2025\t0000000001\t/m);
+  assert.match(cards, /^B\tKhóa thẻ\t28\/10\/2025\t/m);
+  await axe(qlt, "the card lists of October");
+  await qlt.screenshot({ path: shots + "/dept-cards-10.png", fullPage: true });
+
   await qlt.getByRole("link", { name: "Bàn giao QLT – KTTN" }).click();
+  await qlt.waitForURL(/handover\?period=2025-10/);
   const sign = qlt.getByRole("button", { name: "Ký xác nhận danh sách của QLT" });
   await sign.waitFor();
+  assert.match(await qlt.locator("#handover-table tbody").innerText(), /^B\tQLT->KTTN\t0,0\t3,0\t4\.800\.000 đ/m);
   assert.equal(await qlt.getByRole("button", { name: /của KTTN/ }).count(), 0); // not QLT's to sign
   await sign.click();
-  await qlt.locator("#handover-result").getByRole("status").filter({ hasText: "Đã ký: QLT, kỳ 11/2025" }).waitFor();
+  await qlt.locator("#handover-result").getByRole("status").filter({ hasText: "Đã ký: QLT, kỳ 10/2025, 1 đơn vị" }).waitFor();
+  assert.match(await qlt.locator("#handover-table tbody").innerText(), /ha 01\/12\/2025/);
   await axe(qlt, "the handover");
   await qlt.screenshot({ path: shots + "/dept-handover.png", fullPage: true });
 
-  await qlt.getByRole("link", { name: "Tiền chờ xử lý" }).click();
+  await qlt.goto(base + "/departments/suspense");
   const assign = qlt.getByLabel("Mã đơn vị cho giao dịch X1");
   await assign.waitFor();
   assert.match(await qlt.locator("#suspense-table").innerText(), /1\.500\.000 đ/);
@@ -346,8 +368,9 @@ await step("QLT: the card lists, the handover signed, a suspense payment matched
   await qlt.getByLabel("Loại văn bản").selectOption("c12ts");
   await qlt.getByLabel("Mã đơn vị (để trống: mọi đơn vị)").fill("A");
   await qlt.getByRole("button", { name: "Tạo văn bản" }).click();
-  const pdf = qlt.getByRole("link", { name: "Đã tạo: c12ts-2025-11-A.pdf" });
+  const pdf = qlt.getByRole("link", { name: "c12ts-2025-11-A.pdf" });
   await pdf.waitFor();
+  assert.match(await qlt.locator("#letter-result").innerText(), /^Đã tạo: c12ts-2025-11-A\.pdf$/);
   await axe(qlt, "the letters");
   await qlt.screenshot({ path: shots + "/dept-letters.png", fullPage: true });
   assert.deepEqual(qlt.errors, []);

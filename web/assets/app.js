@@ -36,6 +36,7 @@ function chrome() {
     if (can("close")) items.push(link("/close", t("close")));
     for (const a of items) {
       if (a.getAttribute("href") === location.pathname ||
+          (a.getAttribute("href") === "/departments" && location.pathname.startsWith("/departments/")) ||
           (location.pathname === "/" && a.getAttribute("href") === "/units" && can("units_list")))
         a.setAttribute("aria-current", "page");
       nav.append(a);

@@ -6,8 +6,8 @@
 // use it (the table of docs/api.md), and each action only to those that may take it.
 import { t, label, addWords } from "./i18n.js";
 import { call, query, session, ApiError } from "./api.js";
-import { h, link, notice, table, downloads } from "./dom.js";
-import { money, date, months, period } from "./format.js";
+import { h, link, notice, table, downloads, navigate } from "./dom.js";
+import { money, date, months, period, shift } from "./format.js";
 
 addWords({
   departments: ["Nghiệp vụ phòng", "Departments"],
@@ -20,6 +20,8 @@ addWords({
   action: ["Khóa/mở", "Action"],
   lock: ["Khóa thẻ", "Lock"], unlock: ["Mở thẻ", "Unlock"],
   card_number: ["Mã thẻ BHYT", "Card number"],
+  card_day: ["Ngày (ngày/tháng/năm)", "Day (dd/mm/yyyy)"],
+  card_show: ["Xem danh sách của ngày", "Show the day's list"],
   department: ["Phòng phụ trách", "Department"],
   handover_list: ["Danh sách bàn giao và xác nhận", "The handover list and its sign-off"],
   direction: ["Chiều chuyển", "Direction"],
@@ -52,6 +54,12 @@ addWords({
   method: ["Cách xác định", "Method"],
   reason: ["Lý do", "Reason"],
   date: ["Ngày", "Date"],
+  // the sign-off's words (report handover_signoff)
+  hs_signed: ["Đã ký", "Signed"], hs_unsigned: ["Chưa ký", "Not signed"],
+  hs_changed: ["Đã ký, số liệu đã đổi", "Signed, figures changed since"],
+  hs_added: ["Thêm sau khi ký", "Added since signed"], hs_dropped: ["Bỏ sau khi ký", "Dropped since signed"],
+  hs_absent: ["Không có trong danh sách", "Not in the list"],
+  hs_yes: ["Có", "Yes"], hs_no: ["Không", "No"],
   workers_count: ["Số lao động", "Workers"],
   bhxh_code: ["Mã số BHXH", "SI number"],
   full_name: ["Họ và tên", "Full name"],
@@ -96,14 +104,37 @@ async function download(path, body, filename, out) {
     }
     throw new ApiError(r.status, j);
   }
-  const a = h("a", { href: URL.createObjectURL(await r.blob()), download: filename }, t("letter_ready") + filename);
-  out.append(notice(t("letter_ready") + filename, "ok"), a);
+  const a = h("a", { href: URL.createObjectURL(await r.blob()), download: filename }, filename);
+  out.append(h("p", { class: "notice ok", role: "status" }, t("letter_ready"), a));
   a.focus();
+}
+
+// dd/mm/yyyy of an ISO day, and back ("" when it is not one).
+const dmy = (d) => date(d);
+function iso(text) {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text.trim());
+  return m ? m[3] + "-" + m[2] + "-" + m[1] : "";
 }
 
 async function cardsTab(main, p) {
   const units = await report("card_locks", { period: p });
-  const workers = await report("card_lock_workers", { period: p });
+  // the workers' list is a day's (the cards locked or unlocked that day): ?date=, else today
+  const params = new URLSearchParams(location.search);
+  const now = new Date();
+  const today = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" +
+    String(now.getDate()).padStart(2, "0");
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(params.get("date") || "") ? params.get("date") : today;
+  const workers = await report("card_lock_workers", { period: p, date: day });
+  const dayInput = h("input", { id: "card-day", name: "date", value: dmy(day), size: 10, inputmode: "numeric",
+    pattern: "[0-9]{2}/[0-9]{2}/[0-9]{4}", required: true });
+  const dayForm = h("form", { class: "inline-form" },
+    h("div", { class: "field" }, h("label", { for: "card-day" }, t("card_day")), dayInput),
+    h("button", { type: "submit" }, t("card_show")));
+  dayForm.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const d = iso(dayInput.value);
+    if (d) navigate("/departments/cards" + query({ period: p, date: d }));
+  });
   main.append(
     table(t("card_units") + " — " + t("period") + " " + period(p), [
       { label: t("unit_code"), cell: (r) => link("/units/" + encodeURIComponent(r.unit_code), r.unit_code) },
@@ -113,7 +144,9 @@ async function cardsTab(main, p) {
       { label: t("department"), cell: (r) => label("department", r.department) },
     ], units, "card-units"),
     downloads("/reports/card_locks", { period: p }, t("card_units")),
-    table(t("card_workers"), [
+    h("h2", {}, t("card_workers")),
+    dayForm,
+    table(t("card_workers") + " — " + dmy(day), [
       { label: t("unit_code"), cell: (r) => r.unit_code },
       { label: t("action"), cell: (r) => t(r.action) },
       { label: t("date"), cell: (r) => date(r.date) },
@@ -122,7 +155,14 @@ async function cardsTab(main, p) {
       { label: t("card_number"), cell: (r) => r.card_number },
       { label: t("months_owed"), cell: (r) => months(r.months_owed), num: true },
     ], workers, "card-workers"),
-    downloads("/reports/card_lock_workers", { period: p }, t("card_workers")));
+    downloads("/reports/card_lock_workers", { period: p, date: day }, t("card_workers")));
+}
+
+// A word of the sign-off report in the page's language (the value itself when unknown).
+function word(v) {
+  if (!v) return "";
+  const w = t("hs_" + v);
+  return w === "hs_" + v ? v : w;
 }
 
 async function handoverTab(main, p) {
@@ -135,9 +175,9 @@ async function handoverTab(main, p) {
       { label: t("months_before"), cell: (r) => months(r.months_owed_before), num: true },
       { label: t("months_owed"), cell: (r) => months(r.months_owed), num: true },
       { label: t("debt"), cell: (r) => money(r.debt), num: true },
-      { label: t("signed_qlt"), cell: (r) => [r.qlt || "", r.qlt_by ? " · " + r.qlt_by + " " + date(r.qlt_on) : ""].join("") },
-      { label: t("signed_kttn"), cell: (r) => [r.kttn || "", r.kttn_by ? " · " + r.kttn_by + " " + date(r.kttn_on) : ""].join("") },
-      { label: t("list_changed"), cell: (r) => r.list_changed || "" },
+      { label: t("signed_qlt"), cell: (r) => word(r.qlt) + (r.qlt_by ? " · " + r.qlt_by + " " + date(r.qlt_on) : "") },
+      { label: t("signed_kttn"), cell: (r) => word(r.kttn) + (r.kttn_by ? " · " + r.kttn_by + " " + date(r.kttn_on) : "") },
+      { label: t("list_changed"), cell: (r) => word(r.list_changed) },
     ], rows, "handover-table"), downloads("/reports/handover_signoff", { period: p }, t("handover_list")));
   };
   await draw();
@@ -283,11 +323,18 @@ export async function departmentsPage(main, tab) {
   main.append(h("h1", {}, t("departments") + ": " + t("tab_" + cur)),
     h("nav", { "aria-label": t("departments") },
       h("ul", { class: "tabs" }, mine.map((k) => {
-        const a = link("/departments/" + k, t("tab_" + k));
+        const a = link("/departments/" + k + location.search, t("tab_" + k));
         if (k === cur) a.setAttribute("aria-current", "page");
         return h("li", {}, a);
       }))));
-  const p = await lastPeriod();
+  const asked = new URLSearchParams(location.search).get("period");
+  const p = /^\d{4}-(0[1-9]|1[0-2])$/.test(asked || "") ? asked : await lastPeriod();
   if (!p) return main.append(notice(t("no_balance")));
+  // the month shown, and the months around it (the lists of a past month stay readable)
+  const self = "/departments/" + cur;
+  main.append(h("p", { class: "months" },
+    link(self + query({ period: shift(p, -1) }), "‹ " + t("prev_month")), " ",
+    h("span", {}, t("period") + " " + period(p)), " ",
+    link(self + query({ period: shift(p, 1) }), t("next_month") + " ›")));
   await DRAW[cur](main, p);
 }

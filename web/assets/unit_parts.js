@@ -40,6 +40,11 @@ addWords({
   doc_none: ["Vai trò của bạn không tạo văn bản cho đơn vị.", "Your role draws no documents for the unit."],
   event_day: ["Ngày", "Day"],
   event: ["Sự kiện", "Event"],
+  // payment channels, in the words of `thuno report --values` (src/core/vocab.c)
+  channel_transfer: ["Chuyển khoản", "Transfer"], channel_cash: ["Tiền mặt", "Cash"],
+  channel_bank: ["Ngân hàng", "Bank"], channel_treasury: ["Kho bạc Nhà nước", "State Treasury"],
+  channel_mediation: ["Theo hòa giải thành", "Mediation"], channel_judgment: ["Theo bản án", "Judgment"],
+  channel_enforcement: ["Qua cơ quan thi hành án", "Enforcement"],
   decl_increase: ["Tăng", "Increase"], decl_decrease: ["Giảm", "Decrease"], decl_adjust: ["Điều chỉnh", "Adjustment"],
 });
 
@@ -78,7 +83,7 @@ async function payments(code) {
       { label: t("txn_id"), cell: (r) => r.txn_id },
       { label: t("paid_on"), cell: (r) => date(r.paid_on) },
       { label: t("amount"), cell: (r) => money(r.amount), num: true },
-      { label: t("channel"), cell: (r) => r.channel },
+      { label: t("channel"), cell: (r) => (t("channel_" + r.channel) === "channel_" + r.channel ? r.channel : t("channel_" + r.channel)) },
       { label: t("memo"), cell: (r) => h("span", { class: "small" }, r.memo || "") },
       { label: t("case"), cell: (r) => (r.case_id ? link("/cases/" + encodeURIComponent(r.case_id), r.case_id) : "") },
       { label: t("allocated"), cell: (r) => money(r.allocated), num: true },
