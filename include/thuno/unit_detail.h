@@ -41,10 +41,10 @@ struct tn_unit_payment {
     tn_money amount; /* negative: a reversal */
     char channel[16];
     char memo[256];
-    char bhxh_code[16]; /* an earmark for one worker, "" when none */
-    char case_id[72];   /* paid under a case's plan, "" when not */
-    char reverses[64];  /* the payment it reverses, "" when none */
-    tn_money allocated; /* allocated by the closes (the latest of each period) */
+    char bhxh_code[16];    /* an earmark for one worker, "" when none */
+    char case_id[72];      /* paid under a case's plan, "" when not */
+    char reverses[64];     /* the payment it reverses, "" when none */
+    tn_money allocated;    /* allocated by the closes (the latest of each period) */
     char allocation[1024]; /* "YYYY-MM part amount; ..." by month and part, cut to fit */
 };
 
@@ -52,7 +52,6 @@ struct tn_unit_payment {
  * day paid and txn_id, with the allocation of the latest close of each period known then.
  * Errors: TN_ERR_STORE, or row()'s. */
 tn_err tn_store_unit_payments(struct tn_store *s, const char *unit_code, const char *as_of,
-                              tn_err (*row)(void *ctx, const struct tn_unit_payment *r),
-                              void *ctx);
+                              tn_err (*row)(void *ctx, const struct tn_unit_payment *r), void *ctx);
 
 #endif

@@ -21,8 +21,8 @@ tn_err tn__sq_contact_add(struct tn__sq *s, const struct tn_contact_row *r, long
     tn_err err = tn__store_prepare(s, sql, &st);
     if (err)
         return err;
-    const char *v[] = {r->unit_code, r->day,     r->officer,     r->kind,
-                       r->outcome,   r->note,    r->recorded_by, r->recorded_at};
+    const char *v[] = {r->unit_code, r->day,  r->officer,     r->kind,
+                       r->outcome,   r->note, r->recorded_by, r->recorded_at};
     for (int i = 0; i < 8; i++)
         sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE)
