@@ -147,6 +147,41 @@ tn_err tn_app_contact_put(const struct tn_contact_row *r, const struct tn_sink *
     return out->row(out->ctx, c);
 }
 
+/* The units an officer is in charge of on a day, sorted. */
+struct charge {
+    char (*units)[32];
+    size_t n, cap;
+};
+
+static tn_err add_charge(void *ctx, const char *unit_code)
+{
+    struct charge *c = ctx;
+    if (c->n == c->cap) {
+        c->cap = c->cap ? 2 * c->cap : 64;
+        c->units = tn_xrealloc(c->units, c->cap, sizeof *c->units);
+    }
+    snprintf(c->units[c->n++], sizeof *c->units, "%s", unit_code);
+    return TN_OK;
+}
+
+static int cmp_unit(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+/* Whether scope sees code (in charge: the officer's units, NULL for another role). Errors:
+ * TN_ERR_STORE. */
+static tn_err sees(struct tn_app *app, const struct tn_scope *scope, const struct charge *in,
+                   const char *code, const char *as_of, int *seen)
+{
+    *seen = !in || bsearch(code, in->units, in->n, sizeof *in->units, cmp_unit) != NULL;
+    if (!*seen || !scope->office)
+        return TN_OK;
+    tn_err err = tn__app_unit_in_scope(app, scope, code, as_of);
+    *seen = err == TN_OK;
+    return err == TN_ERR_STORE ? err : TN_OK;
+}
+
 tn_err tn_app_contacts(struct tn_app *app, const struct tn_scope *scope, const char *unit,
                        int latest, const char *as_of, const struct tn_sink *out)
 {
@@ -154,27 +189,31 @@ tn_err tn_app_contacts(struct tn_app *app, const struct tn_scope *scope, const c
     tn_err err = unit ? tn_app_unit_visible(app, scope, unit, as_of) : TN_OK;
     if (err)
         return err;
+    /* every unit: an officer's are those in charge on the day read, asked once */
+    struct charge in = {NULL, 0, 0};
+    int officer = !unit && scope->role == TN_ROLE_OFFICER;
+    if (officer && scope->officer) {
+        char day[TN_DAY_BUFSZ];
+        snprintf(day, sizeof day, "%.10s", as_of ? as_of : app->now);
+        if ((err = tn_store_units_in_charge(app->store, scope->officer, day, add_charge, &in)))
+            err = tn__app_fail(app, err, "%s", tn_store_errmsg(app->store));
+        if (in.n)
+            qsort(in.units, in.n, sizeof *in.units, cmp_unit);
+    }
     struct rows k = {NULL, 0, 0};
-    if ((err = tn_store_contacts(app->store, unit, latest, as_of, keep, &k)))
+    if (!err && (err = tn_store_contacts(app->store, unit, latest, as_of, keep, &k)))
         err = tn__app_fail(app, err, "%s", tn_store_errmsg(app->store));
-    /* every unit: each unit's rows only when the scope sees it (asked once per unit) */
     int seen = 1;
     for (size_t i = 0; !err && i < k.n; i++) {
-        if (!unit && (i == 0 || strcmp(k.r[i].unit_code, k.r[i - 1].unit_code) != 0)) {
-            tn_err v = !scope->office && scope->role != TN_ROLE_OFFICER
-                           ? TN_OK
-                           : tn_app_unit_visible(app, scope, k.r[i].unit_code, as_of);
-            if (v == TN_ERR_STORE) {
-                err = v;
-                break;
-            }
-            seen = v == TN_OK;
-        }
-        if (seen)
+        if (!unit && (i == 0 || strcmp(k.r[i].unit_code, k.r[i - 1].unit_code) != 0) &&
+            (err = sees(app, scope, officer ? &in : NULL, k.r[i].unit_code, as_of, &seen)))
+            err = tn__app_fail(app, err, "%s", tn_store_errmsg(app->store));
+        if (!err && seen)
             err = tn_app_contact_put(&k.r[i], out);
     }
     if (!err) /* a unit not seen is no failure here */
         app->why[0] = '\0';
     free(k.r);
+    free(in.units);
     return err;
 }
