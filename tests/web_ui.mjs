@@ -406,6 +406,131 @@ await step("an officer's board holds its own units' cases; it may record, not dr
   assert.doesNotMatch(await officer.locator("#nav").innerText(), /Bảng điều hành/);
 });
 
+// ---- contacts, a unit's sections, the departments (contacts.js, unit_parts.js, departments.js)
+
+await step("the officer records a contact from its day in two clicks and sees it there", async () => {
+  await officer.goto(base + "/");
+  const row = officer.locator("#worklist tbody tr").first();
+  await row.waitFor();
+  assert.match(await row.innerText(), /Chưa liên hệ/);
+  await row.getByRole("button", { name: "Ghi liên hệ với A" }).click(); // one
+  const kind = row.getByLabel("Hình thức");
+  assert.equal(await kind.inputValue(), "call"); // preselected
+  await row.getByLabel("Kết quả").fill("hẹn nộp 15/12");
+  await axe(officer, "the contact form");
+  await officer.screenshot({ path: shots + "/contact-form.png", fullPage: true });
+  await officer.keyboard.press("Enter"); // two
+  await row.getByRole("status").filter({ hasText: "Đã ghi liên hệ." }).waitFor();
+  assert.match(await row.innerText(), /01\/12\/2025 · Gọi điện · hẹn nộp 15\/12/);
+  await officer.reload();
+  await officer.locator("#worklist tbody tr").first().waitFor();
+  const first = await officer.locator("#worklist tbody tr").first().innerText();
+  assert.match(first, /01\/12\/2025 · Gọi điện · hẹn nộp 15\/12/);
+  assert.match(await officer.locator("#worklist tbody tr").nth(1).innerText(), /Chưa liên hệ/);
+  // Escape closes the form without recording
+  await officer.getByRole("button", { name: "Ghi liên hệ với B" }).click();
+  await officer.locator(".contact-form").waitFor();
+  await officer.keyboard.press("Escape");
+  assert.equal(await officer.locator(".contact-form").count(), 0);
+  await officer.screenshot({ path: shots + "/day-contact.png", fullPage: true });
+});
+
+await step("a unit's page: contacts, workers and declarations, payments and their allocation", async () => {
+  await officer.goto(base + "/units/A");
+  await officer.locator("#payments-table tbody tr").first().waitFor();
+  assert.match(await officer.locator("#contacts-table").innerText(), /Gọi điện\tO1\thẹn nộp 15\/12/);
+  const workers = await officer.locator("#workers-table").innerText();
+  assert.match(workers, /0000000001/);
+  assert.match(workers, /10\.000\.000 đ/);
+  const pays = await officer.locator("#payments-table").innerText();
+  assert.match(pays, /P1\t20\/07\/2025\t4\.800\.000 đ/);
+  assert.match(pays, /07\/2025 gốc/);
+  assert.match(await officer.locator("#case").innerText(), /Hồ sơ thu nợ/);
+  // an officer draws no letters: nothing offered
+  assert.match(await officer.locator("#documents").innerText(), /không tạo văn bản/);
+  await axe(officer, "a unit's page with its sections");
+  await officer.screenshot({ path: shots + "/unit-sections.png", fullPage: true });
+});
+
+const qlt = await newPage();
+await step("QLT: the card lists, the handover signed, a suspense payment matched, a letter drawn", async () => {
+  await login(qlt, "ha", "qlt-password-1");
+  await qlt.getByRole("link", { name: "Nghiệp vụ phòng" }).click();
+  await qlt.getByRole("heading", { name: /Khóa, mở thẻ BHYT/ }).waitFor();
+  const tabs = await qlt.locator(".tabs").innerText();
+  assert.match(tabs, /Bàn giao QLT – KTTN/);
+  assert.match(tabs, /Tiền chờ xử lý/);
+  assert.match(tabs, /Văn bản gửi đơn vị/);
+  await axe(qlt, "the card lists");
+  await qlt.screenshot({ path: shots + "/dept-cards.png", fullPage: true });
+
+  // October: A's cards locked at 1.0 month owed, B's at 3.0 (B passes to KTTN)
+  await qlt.getByRole("link", { name: /Tháng trước/ }).click();
+  await qlt.waitForURL(/period=2025-10/);
+  await qlt.locator("#card-units tbody tr").first().waitFor();
+  const locks = await qlt.locator("#card-units tbody").innerText();
+  assert.match(locks, /^A\tKhóa thẻ\t1,0\t2\t/m);
+  assert.match(locks, /^B\tKhóa thẻ\t3,0\t1\t/m);
+  // the cards of the day: B's worker and A's two, locked on 28/10/2025 (the October close)
+  await qlt.getByLabel("Ngày (ngày/tháng/năm)").fill("28/10/2025");
+  await qlt.getByRole("button", { name: "Xem danh sách của ngày" }).click();
+  await qlt.waitForURL(/date=2025-10-28/);
+  await qlt.locator("#card-workers tbody tr").first().waitFor();
+  const cards = await qlt.locator("#card-workers tbody").innerText();
+  assert.equal(cards.trim().split("\n").length, 3);
+  assert.match(cards, /^A\tKhóa thẻ\t28\/10\/2025\t0000000001\t/m);
+  assert.match(cards, /^B\tKhóa thẻ\t28\/10\/2025\t/m);
+  await axe(qlt, "the card lists of October");
+  await qlt.screenshot({ path: shots + "/dept-cards-10.png", fullPage: true });
+
+  await qlt.getByRole("link", { name: "Bàn giao QLT – KTTN" }).click();
+  await qlt.waitForURL(/handover\?period=2025-10/);
+  const sign = qlt.getByRole("button", { name: "Ký xác nhận danh sách của QLT" });
+  await sign.waitFor();
+  assert.match(await qlt.locator("#handover-table tbody").innerText(), /^B\tQLT->KTTN\t0,0\t3,0\t4\.800\.000 đ/m);
+  assert.equal(await qlt.getByRole("button", { name: /của KTTN/ }).count(), 0); // not QLT's to sign
+  await sign.click();
+  await qlt.locator("#handover-result").getByRole("status").filter({ hasText: "Đã ký: QLT, kỳ 10/2025, 1 đơn vị" }).waitFor();
+  assert.match(await qlt.locator("#handover-table tbody").innerText(), /ha 01\/12\/2025/);
+  await axe(qlt, "the handover");
+  await qlt.screenshot({ path: shots + "/dept-handover.png", fullPage: true });
+
+  await qlt.goto(base + "/departments/suspense");
+  const assign = qlt.getByLabel("Mã đơn vị cho giao dịch X1");
+  await assign.waitFor();
+  assert.match(await qlt.locator("#suspense-table").innerText(), /1\.500\.000 đ/);
+  await axe(qlt, "the suspense");
+  await qlt.screenshot({ path: shots + "/dept-suspense.png", fullPage: true });
+  await assign.fill("A");
+  await assign.press("Enter");
+  await qlt.locator("#suspense-result").getByRole("status").filter({ hasText: "Đã gán giao dịch X1 cho đơn vị A" }).waitFor();
+  await qlt.locator("#suspense-table").filter({ hasText: "Không có dòng nào." }).waitFor();
+
+  await qlt.getByRole("link", { name: "Văn bản gửi đơn vị" }).click();
+  await qlt.getByLabel("Loại văn bản").selectOption("c12ts");
+  await qlt.getByLabel("Mã đơn vị (để trống: mọi đơn vị)").fill("A");
+  await qlt.getByRole("button", { name: "Tạo văn bản" }).click();
+  const pdf = qlt.getByRole("link", { name: "c12ts-2025-11-A.pdf" });
+  await pdf.waitFor();
+  assert.match(await qlt.locator("#letter-result").innerText(), /^Đã tạo: c12ts-2025-11-A\.pdf$/);
+  await axe(qlt, "the letters");
+  await qlt.screenshot({ path: shots + "/dept-letters.png", fullPage: true });
+  assert.deepEqual(qlt.errors, []);
+});
+
+await step("the director: the card lists and the handover, no suspense or letters", async () => {
+  await director.goto(base + "/departments");
+  await director.getByRole("heading", { name: /Khóa, mở thẻ BHYT/ }).waitFor();
+  const tabs = await director.locator(".tabs").innerText();
+  assert.match(tabs, /Bàn giao/);
+  assert.doesNotMatch(tabs, /Tiền chờ xử lý|Văn bản gửi đơn vị/);
+  await director.goto(base + "/departments/suspense");
+  await director.getByRole("heading", { name: "Không có trang này." }).waitFor();
+  await director.goto(base + "/departments/handover");
+  await director.getByRole("button", { name: "Ký xác nhận danh sách của KTTN" }).waitFor();
+  assert.equal(await director.getByRole("button", { name: /Ký xác nhận/ }).count(), 2);
+});
+
 await step("no page wrote an error to the console (CSP included)", async () => {
   assert.deepEqual(officer.errors, []);
 });

@@ -49,6 +49,7 @@ t 2025-12-01 case asset HS-2025-C 2025-11-10 bank_account "TK 0071000999888" \
 t 2025-12-01 case verify HS-2025-C 2025-11-12 1 exists --by "CHV Lê Thị Hoa" >/dev/null 2>&1
 t 2025-12-01 case measure HS-2025-C 2025-11-14 1 account_freeze >/dev/null 2>&1
 add le legal-password-1 --role legal
+add ha qlt-password-1 --role qlt
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 THUNO_NOW=2025-12-01T09:00:00 "$thuno" --db "$db" serve --listen "127.0.0.1:$port" \
     2>"$work/serve.log" &

@@ -120,6 +120,14 @@ void tn__h_suspense_assign(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_handover_sign(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_letter(struct tn__http_req *q, struct tn__http_reply *r);
 
+/* ---- contacts, a unit's workers and payments (handlers_contacts.c) ---- */
+
+void tn__h_contacts(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_unit_contacts(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_unit_contact_record(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_unit_workers(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_unit_payments(struct tn__http_req *q, struct tn__http_reply *r);
+
 /* q's body as a JSON object (new reference), or NULL after a 400 "malformed" naming what was
  * expected. */
 json_t *tn__http_body(const struct tn__http_req *q, struct tn__http_reply *r, const char *expected);

@@ -44,6 +44,12 @@ static const struct {
     {"GET",    {"units"},                      1, 1, tn__h_units},
     {"GET",    {"units", "*"},                 2, 1, tn__h_unit},
     {"GET",    {"openapi.json"},               1, 0, tn__h_openapi},
+    /* contacts, a unit's workers and payments (handlers_contacts.c) */
+    {"GET",    {"contacts"},                   1, 1, tn__h_contacts},
+    {"GET",    {"units", "*", "contacts"},     3, 1, tn__h_unit_contacts},
+    {"POST",   {"units", "*", "contacts"},     3, 1, tn__h_unit_contact_record},
+    {"GET",    {"units", "*", "workers"},      3, 1, tn__h_unit_workers},
+    {"GET",    {"units", "*", "payments"},     3, 1, tn__h_unit_payments},
 };
 /* clang-format on */
 

@@ -1,7 +1,8 @@
 /*
  * static.c - the web UI's pages and assets (docs/web.md), embedded at build time from web/ by
  * embed_web.py (the generated web_files.c): GET / and the client-side routes (/login, /units,
- * /units/{code}, /close, /import, /cases, /cases/{id}, /dashboard) get the app shell
+ * /units/{code}, /close, /import, /cases, /cases/{id}, /dashboard,
+ * /departments[/{tab}]) get the app shell
  * (index.html), GET /assets/... the file; each with its content type, an entity tag (304 when it
  * matches), Cache-Control and the security headers (a Content-Security-Policy without inline
  * scripts, frame-ancestors 'none'). Nothing under /api is served here.
@@ -43,6 +44,10 @@ static int app_route(const char *url)
     if (strncmp(url, "/units/", 7) == 0 && url[7] && !strchr(url + 7, '/'))
         return 1;
     if (strncmp(url, "/cases/", 7) == 0 && url[7] && !strchr(url + 7, '/'))
+        return 1;
+    /* /departments and /departments/{page} (departments.js) */
+    if (strncmp(url, "/departments", 12) == 0 &&
+        (!url[12] || (url[12] == '/' && url[13] && !strchr(url + 13, '/'))))
         return 1;
     return 0;
 }

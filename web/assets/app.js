@@ -8,6 +8,7 @@ import { unitPage } from "./unit.js";
 import { closePage, importPage } from "./ops.js";
 import { casesPage, casePage } from "./cases.js";
 import { dashboardPage } from "./dashboard.js";
+import { departmentsPage, canDepartments } from "./departments.js";
 import { h, link, notice, navigate } from "./dom.js";
 
 const routes = [
@@ -20,6 +21,8 @@ const routes = [
   [/^\/cases$/, () => (can("cases") ? casesPage : null)],
   [/^\/cases\/([^/]+)$/, () => (can("cases") ? casePage : null)],
   [/^\/dashboard$/, () => (can("dashboard") ? dashboardPage : null)],
+  [/^\/departments$/, () => (canDepartments() ? departmentsPage : null)],
+  [/^\/departments\/([^/]+)$/, () => (canDepartments() ? departmentsPage : null)],
 ];
 
 function chrome() {
@@ -35,10 +38,12 @@ function chrome() {
     if (can("units_list")) items.push(link("/units", t("units")));
     if (can("dashboard")) items.push(link("/dashboard", t("dashboard")));
     if (can("cases")) items.push(link("/cases", t("cases")));
+    if (canDepartments()) items.push(link("/departments", t("departments")));
     if (can("import")) items.push(link("/import", t("import")));
     if (can("close")) items.push(link("/close", t("close")));
     for (const a of items) {
       if (a.getAttribute("href") === location.pathname ||
+          (a.getAttribute("href") === "/departments" && location.pathname.startsWith("/departments/")) ||
           (location.pathname === "/" && a.getAttribute("href") === "/units" && can("units_list")))
         a.setAttribute("aria-current", "page");
       nav.append(a);

@@ -159,7 +159,8 @@ const VALUES = {
   "component:bhtn_employer": ["BHTN — người sử dụng lao động", "Unemployment insurance — employer"], daily: ["Theo ngày", "Daily"], monthly: ["Theo tháng", "Monthly"],
 };
 
-// More words and values, from a page's own module (cases.js, dashboard.js): [vi, en] by key.
+// More words and values, from a page's own module (cases.js, dashboard.js, contacts.js,
+// departments.js): [vi, en] by key, so this file stays small.
 // A key already there is kept and the clash logged (the browser tests fail on it).
 export function addWords(words, values) {
   for (const [into, from] of [[WORDS, words || {}], [VALUES, values || {}]])
