@@ -127,6 +127,16 @@ static void client_address(struct MHD_Connection *conn, char out[64])
                   out, 64);
 }
 
+/* The 413 of a body over limit bytes. */
+static void too_large(struct tn__http_reply *r, size_t limit)
+{
+    char msg[128];
+    snprintf(msg, sizeof msg,
+             "yêu cầu quá lớn (tối đa %zu byte) / request too large (at most %zu bytes)", limit,
+             limit);
+    tn__http_fail(r, 413, "too_large", msg, NULL);
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char *url,
                               const char *method, const char *version, const char *upload,
                               size_t *upload_size, void **con_cls)
@@ -142,7 +152,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         p->limit = strstr(url, "/imports/") ? TN__HTTP_MAX_IMPORT : TN__HTTP_MAX_BODY;
         *con_cls = p;
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-        if (cl && strtoull(cl, NULL, 10) > p->limit)
+        unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
+        if (declared > 2ull * p->limit) { /* not worth reading: refused now, the connection closed */
+            too_large(&r, p->limit);
+            return queue(conn, &r);
+        }
+        if (declared > p->limit)
             p->too_large = 1; /* refused at the end, the body read and dropped */
         return MHD_YES;
     }
@@ -166,12 +181,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         return MHD_YES;
     }
     if (p->too_large) {
-        char msg[128];
-        snprintf(msg, sizeof msg,
-                 "yêu cầu quá lớn (tối đa %zu byte) / request too large (at most "
-                 "%zu bytes)",
-                 p->limit, p->limit);
-        tn__http_fail(&r, 413, "too_large", msg, NULL);
+        too_large(&r, p->limit);
         return queue(conn, &r);
     }
     if (tn__http_static_path(url)) /* the web UI (static.c) */
