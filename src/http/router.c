@@ -80,7 +80,9 @@ void tn__http_route(struct tn__http_req *q, struct tn__http_reply *r)
         return;
     }
     if (routes[i].session) {
-        const char *token = MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, "thuno_session");
+        const char *token =
+            q->bare ? q->bare->cookie
+                    : MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, "thuno_session");
         char csrf[65];
         tn_err err = tn_app_session(q->app, token, &q->user, csrf);
         if (err) {
@@ -89,9 +91,10 @@ void tn__http_route(struct tn__http_req *q, struct tn__http_reply *r)
         }
         snprintf(q->token, sizeof q->token, "%s", token);
         tn_app_session_scope(&q->user, &q->scope);
-        if (changes_state(q->method) &&
-            !tn_app_token_equal(
-                csrf, MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "X-CSRF-Token"))) {
+        const char *given =
+            q->bare ? q->bare->csrf
+                    : MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "X-CSRF-Token");
+        if (changes_state(q->method) && !tn_app_token_equal(csrf, given)) {
             tn__http_fail(r, 403, "csrf",
                           "thiếu hoặc sai X-CSRF-Token / X-CSRF-Token missing or wrong", NULL);
             return;

@@ -71,6 +71,12 @@ struct pending {
 
 const char *tn__http_arg(const struct tn__http_req *q, const char *name)
 {
+    if (q->bare) {
+        for (size_t i = 0; i < q->bare->nargs; i++)
+            if (strcmp(q->bare->args[2 * i], name) == 0)
+                return q->bare->args[2 * i + 1];
+        return NULL;
+    }
     return MHD_lookup_connection_value(q->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
@@ -92,8 +98,7 @@ static enum MHD_Result queue(struct MHD_Connection *conn, struct tn__http_reply 
     return ret;
 }
 
-/* Splits url's path after /api/v1/ into q's segments (in buf). 0 when it is not under it. */
-static int split(const char *url, char *buf, size_t size, struct tn__http_req *q)
+int tn__http_split(const char *url, char *buf, size_t size, struct tn__http_req *q)
 {
     static const char prefix[] = "/api/v1";
     if (strncmp(url, prefix, sizeof prefix - 1) != 0 ||
@@ -189,7 +194,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
     struct tn__http_req q;
     memset(&q, 0, sizeof q);
     char path[1024];
-    if (!split(url, path, sizeof path, &q)) {
+    if (!tn__http_split(url, path, sizeof path, &q)) {
         tn__http_fail(&r, 404, "not_found", "không có / no such resource", NULL);
         return queue(conn, &r);
     }
