@@ -4,8 +4,9 @@
  * libmicrohttpd decodes them, MHD_http_unescape), the router's session and CSRF checks, and
  * every handler's parameters and JSON body, on a small province in a ":memory:" store.
  *
- * The input: byte 0 picks the method and the session (an admin's, an officer's, a forged one
- * or none) and whether X-CSRF-Token is right; then the URL ("/api/v1/...?a=b&c=d") up to the
+ * The input: byte 0 picks the method (bits 0-1: GET, POST, DELETE, PUT), the session (bits
+ * 2-4: admin, officer of O1, legal, QLT, director, KTTN, a forged one, none), whether
+ * X-CSRF-Token is wrong (bit 5) and the client's address (bits 6-7); then the URL ("/api/v1/...?a=b&c=d") up to the
  * first line feed; the rest is the body. Checked beyond "no crash, no leak": every answer is a
  * status the API documents, never a 500; a JSON answer parses; an error carries its code and
  * message. POST /closes is left out (it runs a thread on a store file).
@@ -49,7 +50,8 @@ static struct tn_store *store;
 static struct tn_policy policy;
 static struct tn_app app;
 static struct tn_http_server srv;
-static struct tn_login admin, officer;
+/* the sessions an input may use: admin, officer (O1), legal, qlt, director, kttn */
+static struct tn_login users[6];
 
 static void import(enum tn_import_kind kind, const char *csv)
 {
@@ -84,17 +86,19 @@ static void setup(void)
     struct tn_scope all = {NULL, NULL, TN_ROLE_ADMIN};
     struct tn_close_stats stats;
     tn_period july;
-    struct tn_user_new a = {"ana", TN_ROLE_ADMIN, NULL, NULL};
-    struct tn_user_new o = {"tung", TN_ROLE_OFFICER, NULL, "O1"};
-    if (tn_period_parse("2025-07", &july) || tn_app_close(&app, &all, july, NULL, NULL, &stats) ||
-        tn_app_user_add(&app, "fuzz", &a, "admin-password-1") ||
-        tn_app_user_add(&app, "fuzz", &o, "officer-password-1") ||
-        tn_app_login(&app, "ana", "admin-password-1", "", &admin) ||
-        tn_app_login(&app, "tung", "officer-password-1", "", &officer)) {
+    static const struct tn_user_new people[6] = {
+        {"ana", TN_ROLE_ADMIN, NULL, NULL},     {"tung", TN_ROLE_OFFICER, NULL, "O1"},
+        {"le", TN_ROLE_LEGAL, NULL, NULL},      {"ha", TN_ROLE_QLT, NULL, NULL},
+        {"lan", TN_ROLE_DIRECTOR, NULL, NULL},  {"khoa", TN_ROLE_KTTN, NULL, NULL}};
+    int bad = tn_period_parse("2025-07", &july) || tn_app_close(&app, &all, july, NULL, NULL, &stats);
+    snprintf(app.now, sizeof app.now, "2025-08-05T09:00:00"); /* the requests' clock */
+    for (size_t i = 0; i < 6 && !bad; i++)
+        bad = tn_app_user_add(&app, "fuzz", &people[i], "fuzz-password-1") ||
+              tn_app_login(&app, people[i].login, "fuzz-password-1", "", &users[i]);
+    if (bad) {
         fprintf(stderr, "fuzz_api: set-up: %s\n", app.why);
         abort();
     }
-    snprintf(app.now, sizeof app.now, "2025-08-05T09:00:00");
     srv.cfg.policy = &policy;
     pthread_mutex_init(&srv.lock, NULL);
 }
@@ -145,22 +149,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     copy[len] = '\0';
 
     struct tn__http_bare bare;
+    struct tn__http_req q;
+    struct tn__http_reply r;
     memset(&bare, 0, sizeof bare);
-    const struct tn_login *who = (data[0] >> 2) % 4 == 0 ? &admin
-                                 : (data[0] >> 2) % 4 == 1 ? &officer
-                                                           : NULL;
-    bare.cookie = who ? who->token : (data[0] >> 2) % 4 == 2 ? "0123456789abcdef" : NULL;
-    bare.csrf = who && (data[0] & 0x10) == 0 ? who->csrf : "forged";
+    memset(&q, 0, sizeof q);
+    memset(&r, 0, sizeof r);
+    unsigned pick = (data[0] >> 2) & 7; /* 0-5: a user's session, 6: a forged one, 7: none */
+    const struct tn_login *who = pick < 6 ? &users[pick] : NULL;
+    bare.cookie = who ? who->token : pick == 6 ? "0123456789abcdef" : NULL;
+    bare.csrf = who && (data[0] & 0x20) == 0 ? who->csrf : "forged";
+    if (who && strcmp(methods[data[0] % 4], "DELETE") == 0)
+        goto out; /* a logout would end a session every later input needs */
     char *query = strchr(url, '?');
     if (query)
         *query++ = '\0';
     MHD_http_unescape(url); /* the path as libmicrohttpd decodes it */
     query_args(query, &bare);
 
-    struct tn__http_req q;
-    struct tn__http_reply r;
-    memset(&q, 0, sizeof q);
-    memset(&r, 0, sizeof r);
     q.bare = &bare;
     q.method = methods[data[0] % 4];
     q.body = copy;
@@ -173,6 +178,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (routed && !(strcmp(q.method, "POST") == 0 && q.nsegs >= 1 &&
                     strcmp(q.segs[0], "closes") == 0)) {
         tn__http_route(&q, &r);
+        if (getenv("FUZZ_API_VERBOSE")) /* what each input of a corpus reaches */
+            fprintf(stderr, "%s %s: %u %.*s\n", q.method, url, r.status,
+                    (int)(r.len > 160 ? 160 : r.len), r.body ? r.body : "");
         switch (r.status) {
         case 200: case 201: case 202: case 400: case 401: case 403: case 404: case 405:
         case 409: case 413: case 422: case 429:
@@ -195,6 +203,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             json_decref(j);
         }
     }
+out:
     free(r.body);
     free(copy);
     return 0;
