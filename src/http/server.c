@@ -158,8 +158,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         *con_cls = p;
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
-        if (declared >
-            2ull * p->limit) { /* not worth reading: refused now, the connection closed */
+        /* not worth reading: refused now, the connection closed */
+        if (declared > 2ull * p->limit) {
             too_large(&r, p->limit);
             return queue(conn, &r);
         }
