@@ -102,6 +102,10 @@ void tn__http_bytes(struct tn__http_reply *r, const char *type, char *body, size
 void tn__http_fail(struct tn__http_reply *r, unsigned status, const char *code, const char *message,
                    json_t *extra);
 
+/* 1 when s is valid UTF-8 without control characters (a path segment or a query argument
+ * must be: anything else is refused before a handler sees it), else 0. */
+int tn__http_text_ok(const char *s);
+
 /* The error of an app call: err's status and stable code, app's why as the message (a
  * generic message for a 500: never internals). */
 void tn__http_error(struct tn__http_reply *r, const struct tn_app *app, tn_err err);

@@ -28,6 +28,17 @@ static size_t utf8_char(const unsigned char *s)
     return n;
 }
 
+int tn__http_text_ok(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t n = utf8_char(p);
+        if (!n || *p < 0x20 || *p == 0x7F)
+            return 0;
+        p += n;
+    }
+    return 1;
+}
+
 /* s into out (size bytes) with every byte that starts no valid UTF-8 character replaced by
  * U+FFFD: a message quoting what a client sent (a unit code in the path) is always JSON text. */
 static const char *scrub(const char *s, char *out, size_t size)
