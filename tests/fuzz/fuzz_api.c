@@ -5,8 +5,8 @@
  * every handler's parameters and JSON body, on a small province in a ":memory:" store.
  *
  * The input: byte 0 picks the method (bits 0-1: GET, POST, DELETE, PUT), the session (bits
- * 2-4: admin, officer of O1, legal, QLT, director, KTTN, a forged one, none), whether
- * X-CSRF-Token is wrong (bit 5) and the client's address (bits 6-7); then the URL
+ * 2-5: admin, officer of O1, legal, QLT, director, KTTN, officer of O3 without units, a forged
+ * one, none), whether X-CSRF-Token is wrong (bit 6) and the client's address (bit 7); then the URL
  * ("/api/v1/...?a=b&c=d") up to the first line feed; the rest is the body. Checked beyond "no
  * crash, no leak": every answer is a status the API documents, never a 500; a JSON answer parses;
  * an error carries its code and message. POST /closes is left out (it runs a thread on a store
@@ -29,7 +29,7 @@
 
 static const char *const province[][2] = {
     {"officers", "officer_code,full_name,department,office_code,active\n"
-                 "O1,Nguyễn Văn An,QLT,,1\nO2,Trần Thị Bình,KTTN,,1\n"},
+                 "O1,Nguyễn Văn An,QLT,,1\nO2,Trần Thị Bình,KTTN,,1\nO3,Võ Văn Cường,QLT,,1\n"},
     {"units", "unit_code,tax_code,name,type,status,status_since,parent_code,province_code,"
               "office_code,wage_region,officer_code,payment_cycle,registered_on,address,"
               "union_chair\n"
@@ -51,8 +51,10 @@ static struct tn_store *store;
 static struct tn_policy policy;
 static struct tn_app app;
 static struct tn_http_server srv;
-/* the sessions an input may use: admin, officer (O1), legal, qlt, director, kttn */
-static struct tn_login users[6];
+/* the sessions an input may use: admin, officer of O1, legal, QLT, director, KTTN, officer of
+ * O3 (no unit in charge) */
+#define NUSERS 7
+static struct tn_login users[NUSERS];
 
 static void import(enum tn_import_kind kind, const char *csv)
 {
@@ -87,14 +89,15 @@ static void setup(void)
     struct tn_scope all = {NULL, NULL, TN_ROLE_ADMIN};
     struct tn_close_stats stats;
     tn_period july;
-    static const struct tn_user_new people[6] = {
+    static const struct tn_user_new people[NUSERS] = {
         {"ana", TN_ROLE_ADMIN, NULL, NULL},    {"tung", TN_ROLE_OFFICER, NULL, "O1"},
         {"le", TN_ROLE_LEGAL, NULL, NULL},     {"ha", TN_ROLE_QLT, NULL, NULL},
-        {"lan", TN_ROLE_DIRECTOR, NULL, NULL}, {"khoa", TN_ROLE_KTTN, NULL, NULL}};
+        {"lan", TN_ROLE_DIRECTOR, NULL, NULL}, {"khoa", TN_ROLE_KTTN, NULL, NULL},
+        {"vo", TN_ROLE_OFFICER, NULL, "O3"}};
     int bad =
         tn_period_parse("2025-07", &july) || tn_app_close(&app, &all, july, NULL, NULL, &stats);
     snprintf(app.now, sizeof app.now, "2025-08-05T09:00:00"); /* the requests' clock */
-    for (size_t i = 0; i < 6 && !bad; i++)
+    for (size_t i = 0; i < NUSERS && !bad; i++)
         bad = tn_app_user_add(&app, "fuzz", &people[i], "fuzz-password-1") ||
               tn_app_login(&app, people[i].login, "fuzz-password-1", "", &users[i]);
     if (bad) {
@@ -166,10 +169,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&bare, 0, sizeof bare);
     memset(&q, 0, sizeof q);
     memset(&r, 0, sizeof r);
-    unsigned pick = (data[0] >> 2) & 7; /* 0-5: a user's session, 6: a forged one, 7: none */
-    const struct tn_login *who = pick < 6 ? &users[pick] : NULL;
-    bare.cookie = who ? who->token : pick == 6 ? "0123456789abcdef" : NULL;
-    bare.csrf = who && (data[0] & 0x20) == 0 ? who->csrf : "forged";
+    unsigned pick = (data[0] >> 2) & 15; /* 0-6: a user's session, 7: a forged one, 8-15: none */
+    const struct tn_login *who = pick < NUSERS ? &users[pick] : NULL;
+    bare.cookie = who ? who->token : pick == NUSERS ? "0123456789abcdef" : NULL;
+    bare.csrf = who && (data[0] & 0x40) == 0 ? who->csrf : "forged";
     if (who && strcmp(methods[data[0] % 4], "DELETE") == 0)
         goto out; /* a logout would end a session every later input needs */
     char *query = strchr(url, '?');
@@ -184,7 +187,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     q.len = len;
     q.srv = &srv;
     q.app = &app;
-    snprintf(q.address, sizeof q.address, "127.0.0.%d", data[0] >> 6);
+    snprintf(q.address, sizeof q.address, "127.0.0.%d", data[0] >> 7);
     app.why[0] = '\0';
     int routed = tn__http_split(url, path, sizeof path, &q);
     if (routed &&
