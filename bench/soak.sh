@@ -37,6 +37,10 @@ case "$size$duration$slice$conns$sthreads" in *[!0-9]*)
 esac
 [ "$duration" -le 3600 ] && [ "$slice" -ge 2 ] && [ "$duration" -ge "$slice" ] ||
     { echo "soak.sh: DURATION at most 3600 s and at least SLICE (at least 2 s)" >&2; exit 64; }
+if ! command -v wrk >/dev/null; then
+    echo "== installing wrk (bench only)"
+    if [ "$(id -u)" -eq 0 ]; then apt-get install -y wrk >/dev/null; else sudo apt-get install -y wrk >/dev/null; fi
+fi
 for tool in wrk curl python3; do
     command -v "$tool" >/dev/null || { echo "soak.sh: needs $tool" >&2; exit 69; }
 done
