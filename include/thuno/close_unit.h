@@ -9,7 +9,10 @@
  * tn_close_unit_out back (src/store/close.c, close_write.c).
  *
  * LAW: a declaration filed in month D for an earlier month is recognised in D (truy thu /
- * thoái thu; Decision 595 Art 38) - data-formats.md `declared_on`.
+ * thoái thu; Decision 595 Art 38) - data-formats.md `declared_on` - and charged to the month it
+ * concerns: its principal is due at that month's deadline and bears interest from the day
+ * after it; an increase is an under-declared base, evasion from that day (Law 41/2024/QH15
+ * Art 39, 40; rules.md §6, §7).
  * LAW: Decision 60/2015/QĐ-TTg Art 6 - a payment earmarked for a worker settles that worker's
  * own principal first.
  */
@@ -57,9 +60,10 @@ struct tn_close_prev {
     long long id; /* the store's; handed back to recorded() */
     tn_period period;
     tn_money assessed, closing;
-    tn_money charge[TN_G_COUNT];
+    tn_money charge[TN_G_COUNT]; /* recognised in it: assessed + its adjustment lines */
     tn_money cum_interest[TN_G_COUNT];
     tn_money cum_paid;
+    int adjusted; /* 1: it recorded adjustment lines (read by in->adjustments) */
     char known_at[TN_CLOSE_TIME_SZ];
     char digest[17];
 };
@@ -86,6 +90,11 @@ struct tn_close_unit_in {
      * reader or line() returns (TN_ERR_STORE). */
     tn_err (*recorded)(void *ctx, const struct tn_close_prev *prev, const char *bhxh,
                        tn_close_line_fn line, void *lctx);
+    /* Calls line() once per for_period with the sum, over all workers, of the adjustment lines
+     * close prev recorded for it (called only for a prev with adjusted set): the close
+     * charges them to the months they concern. Errors: as recorded. */
+    tn_err (*adjustments)(void *ctx, const struct tn_close_prev *prev, tn_close_line_fn line,
+                          void *lctx);
     void *ctx;
 };
 

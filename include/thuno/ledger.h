@@ -3,9 +3,10 @@
  * closed: charges, payments, their allocation and late-payment interest (rules.md §7, §8).
  *
  * Invariants of a replay (docs/ledger.md):
- * - Principal recognised in period R (assessed + adjustment, per group) is a charge from the
- *   1st of R; its deadline is policy (tn_policy_deadline). A negative charge (thoái thu)
- *   becomes credit.
+ * - Principal charged to period R (its assessment, and every back-dated change for R whatever
+ *   close recognised it, per group) is a charge from the 1st of R; its deadline is policy
+ *   (tn_policy_deadline), so interest on a back-dated increase runs from the day after R's
+ *   deadline (Law 41 Art 40). A negative charge (thoái thu) becomes credit.
  * - Law 58 era: on the 1st of month A the interest of month A-1 is charged: P x k per group,
  *   P = principal of periods <= A-2 whose deadline has passed by the end of A-1, unpaid at
  *   the end of A-1 (Law 58 Art 122.3, Decision 595 Art 37-38). Missing k: an item marked
@@ -30,9 +31,13 @@
 #include "thuno/period.h"
 #include "thuno/policy.h"
 
-/* Principal recognised in one period, per group. */
+/* Principal charged to one period, per group: its own assessment and the back-dated changes
+ * that concern it, whichever close recognised them (docs/ledger.md "Back-dated changes"). */
 struct tn_ledger_charge {
     tn_money principal[TN_G_COUNT];
+    /* of principal, the increases of a base found later (an under-declared base: Law 41 Art
+     * 39 evasion from the day after the period's deadline); only aging reads it */
+    tn_money back[TN_G_COUNT];
 };
 
 struct tn_ledger_payment {

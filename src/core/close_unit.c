@@ -246,15 +246,19 @@ static void ledger_payments(struct ctx *x)
 }
 
 struct ear_ctx {
-    tn_money *ear; /* one close's period, per group */
+    tn_money *ear; /* per period from start, per group */
+    tn_period start, period;
 };
 
 static tn_err add_earmarked(void *lctx, tn_period p, const tn_money amount[TN_C_COUNT])
 {
-    (void)p; /* a close's lines (assessed and adjustments) are that close's period's charge */
+    /* a line (assessed or adjustment) is charged to its for_period (charge_lines) */
     struct ear_ctx *e = lctx;
+    if (p < e->start || p > e->period)
+        return TN_OK;
     for (int k = 0; k < TN_C_COUNT; k++)
-        e->ear[tn_component_group((enum tn_component)k)] += amount[k];
+        e->ear[(size_t)(p - e->start) * TN_G_COUNT + tn_component_group((enum tn_component)k)] +=
+            amount[k];
     return TN_OK;
 }
 
@@ -292,18 +296,14 @@ static tn_err earmarks(struct ctx *x)
         if (!first)
             continue;
         const char *b = in->pays[w->lpay_src[j]].bhxh;
-        for (size_t i = 0; i < in->nprev && !err; i++) {
-            if (in->prev[i].period >= x->period)
-                continue;
-            struct ear_ctx e = {&ear[(size_t)(in->prev[i].period - x->start) * TN_G_COUNT]};
-            err = in->recorded(in->ctx, &in->prev[i], b, add_earmarked, &e);
-        }
+        struct ear_ctx e = {ear, x->start, x->period};
+        for (size_t i = 0; i < in->nprev && !err; i++)
+            if (in->prev[i].period < x->period)
+                err = in->recorded(in->ctx, &in->prev[i], b, add_earmarked, &e);
         const struct tn_close_unit_out *out = x->out;
-        for (size_t i = 0; i < out->nlines; i++)
+        for (size_t i = 0; i < out->nlines && !err; i++)
             if (strcmp(out->lines[i].bhxh, b) == 0)
-                for (int k = 0; k < TN_C_COUNT; k++)
-                    ear[(size_t)(x->period - x->start) * TN_G_COUNT +
-                        tn_component_group((enum tn_component)k)] += out->lines[i].amount[k];
+                err = add_earmarked(&e, out->lines[i].for_period, out->lines[i].amount);
     }
     free(slot);
     return err;
@@ -326,6 +326,62 @@ static int alloc_recognised(const struct ctx *x, const struct tn_alloc_item *a)
     return before && strcmp(p->known_at, before->known_at) > 0;
 }
 
+/* Moves the adjustment lines of one close (summed per for_period) from the period that
+ * recognised them to the period they concern. */
+struct move_ctx {
+    struct tn_ledger_charge *charges;
+    tn_period start, period, from; /* from: the recognising period */
+};
+
+static tn_err move_adjustment(void *lctx, tn_period p, const tn_money amount[TN_C_COUNT])
+{
+    struct move_ctx *m = lctx;
+    if (p < m->start || p >= m->from)
+        return TN_OK; /* not a back-dated line of this ledger: it stays where it is */
+    tn_money sum[TN_G_COUNT] = {0};
+    for (int k = 0; k < TN_C_COUNT; k++)
+        sum[tn_component_group((enum tn_component)k)] += amount[k];
+    struct tn_ledger_charge *to = &m->charges[p - m->start];
+    struct tn_ledger_charge *at = &m->charges[m->from - m->start];
+    for (int g = 0; g < TN_G_COUNT; g++) {
+        at->principal[g] -= sum[g];
+        to->principal[g] += sum[g];
+        if (sum[g] > 0)
+            to->back[g] += sum[g];
+    }
+    return TN_OK;
+}
+
+/* LAW: Law 41/2024/QH15 Art 39, 40 (rules.md §6, §7) - the charge of each period as the
+ * replay sees it: what each close recognised, its back-dated changes moved to the months they
+ * concern, so that their principal is due at that month's deadline, bears interest from the
+ * day after it and ages from it (docs/ledger.md "Back-dated changes"). The close's own
+ * balance (bal.charge, adjustment) stays what it recognises. */
+static tn_err charge_periods(struct ctx *x)
+{
+    const struct tn_close_unit_in *in = x->in;
+    struct tn_close_unit_work *w = x->w;
+    struct tn_close_unit_out *out = x->out;
+    tn_err err = TN_OK;
+    for (size_t i = 0; i < in->nprev; i++) {
+        const struct tn_close_prev *p = &in->prev[i];
+        if (p->period < x->period)
+            memcpy(w->charges[p->period - x->start].principal, p->charge, sizeof p->charge);
+    }
+    for (size_t i = 0; i < in->nprev && !err; i++) {
+        const struct tn_close_prev *p = &in->prev[i];
+        struct move_ctx m = {w->charges, x->start, x->period, p->period};
+        if (p->period < x->period && p->adjusted && in->adjustments)
+            err = in->adjustments(in->ctx, p, move_adjustment, &m);
+    }
+    memcpy(w->charges[x->period - x->start].principal, out->bal.charge, sizeof out->bal.charge);
+    struct move_ctx m = {w->charges, x->start, x->period, x->period};
+    for (size_t i = 0; i < out->nlines && !err; i++)
+        if (out->lines[i].adjustment)
+            err = move_adjustment(&m, out->lines[i].for_period, out->lines[i].amount);
+    return err;
+}
+
 /* Replays the account and builds the period's balance. */
 static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
 {
@@ -339,12 +395,6 @@ static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
     long long workers = b->workers;
     memset(b, 0, sizeof *b);
     b->workers = workers;
-    for (size_t i = 0; i < in->nprev; i++) {
-        const struct tn_close_prev *p = &in->prev[i];
-        if (p->period >= x->period)
-            continue;
-        memcpy(w->charges[p->period - x->start].principal, p->charge, sizeof p->charge);
-    }
     for (size_t i = 0; i < out->nlines; i++) {
         const struct tn_close_line *l = &out->lines[i];
         for (int k = 0; k < TN_C_COUNT; k++) {
@@ -355,11 +405,11 @@ static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
                 b->assessed += l->amount[k];
         }
     }
-    memcpy(w->charges[x->period - x->start].principal, b->charge, sizeof b->charge);
-
-    ledger_payments(x);
-    tn_err err = earmarks(x);
+    tn_err err = charge_periods(x);
     if (err)
+        return err;
+    ledger_payments(x);
+    if ((err = earmarks(x)))
         return err;
     struct tn_ledger_input lin = {
         .pol = x->pol,

@@ -135,6 +135,7 @@ static tn_err load_prev(struct tn__close *c, struct tn__unit_work *w, sqlite3_st
         p->cum_paid = sqlite3_column_int64(st, 10);
         TN__COL_COPY(p->known_at, st, 11);
         TN__COL_COPY(p->digest, st, 12);
+        p->adjusted = sqlite3_column_int(st, 13);
     }
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(c->s, "read previous closes");
 }
@@ -143,16 +144,13 @@ static tn_err load_prev(struct tn__close *c, struct tn__unit_work *w, sqlite3_st
 struct rec_reader {
     struct tn__close *c;
     sqlite3_stmt *st;
+    sqlite3_stmt *adj; /* a close's adjustment lines summed per for_period */
 };
 
-static tn_err read_recorded(void *ctx, const struct tn_close_prev *prev, const char *bhxh,
-                            tn_close_line_fn line, void *lctx)
+/* Calls line() with the rows of st (for_period, a0..a7), reset and bound by the caller. */
+static tn_err read_lines(struct rec_reader *r, sqlite3_stmt *st, tn_close_line_fn line,
+                         void *lctx)
 {
-    struct rec_reader *r = ctx;
-    sqlite3_stmt *st = r->st;
-    sqlite3_reset(st);
-    sqlite3_bind_int64(st, 1, prev->id);
-    sqlite3_bind_text(st, 2, bhxh, -1, SQLITE_STATIC);
     int rc = SQLITE_DONE;
     tn_err err = TN_OK;
     while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -166,10 +164,31 @@ static tn_err read_recorded(void *ctx, const struct tn_close_prev *prev, const c
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(r->c->s, "read recorded lines");
 }
 
-static tn_err close_unit(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *rec_st,
+/* The adjustment lines of close prev per for_period (tn_close_unit_in adjustments). */
+static tn_err read_adjustments(void *ctx, const struct tn_close_prev *prev, tn_close_line_fn line,
+                               void *lctx)
+{
+    struct rec_reader *r = ctx;
+    sqlite3_reset(r->adj);
+    sqlite3_bind_int64(r->adj, 1, prev->id);
+    return read_lines(r, r->adj, line, lctx);
+}
+
+static tn_err read_recorded(void *ctx, const struct tn_close_prev *prev, const char *bhxh,
+                            tn_close_line_fn line, void *lctx)
+{
+    struct rec_reader *r = ctx;
+    sqlite3_stmt *st = r->st;
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, prev->id);
+    sqlite3_bind_text(st, 2, bhxh, -1, SQLITE_STATIC);
+    return read_lines(r, st, line, lctx);
+}
+
+static tn_err close_unit(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *rec_st[2],
                          const char *prev_run_at, char *msg, size_t msgsz)
 {
-    struct rec_reader reader = {c, rec_st};
+    struct rec_reader reader = {c, rec_st[0], rec_st[1]};
     struct tn_close_unit_in *in = &w->in; /* in->facts is parse_facts()'s */
     in->code = w->code;
     in->decls = w->decls;
@@ -180,6 +199,7 @@ static tn_err close_unit(struct tn__close *c, struct tn__unit_work *w, sqlite3_s
     in->nprev = w->nprev;
     in->prev_run_at = prev_run_at;
     in->recorded = read_recorded;
+    in->adjustments = read_adjustments;
     in->ctx = &reader;
     tn_err err = tn_close_unit(c->pol, c->start, c->period, &w->in, &w->out, msg, msgsz);
     if (err)
@@ -225,7 +245,7 @@ static tn_err parse_facts(sqlite3_stmt *st, struct tn__unit_work *w, char *msg, 
 }
 
 static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls, sqlite3_stmt *pays,
-                  sqlite3_stmt *prev, sqlite3_stmt *rec, const char *prev_run_at, long long total,
+                  sqlite3_stmt *prev, sqlite3_stmt *rec[2], const char *prev_run_at, long long total,
                   void (*progress)(void *, long long, long long), void *ctx, char *msg,
                   size_t msgsz)
 {
@@ -262,7 +282,8 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
                            char *msg, size_t msgsz)
 {
     struct tn__close c = {.s = s, .pol = pol, .period = period, .now = now};
-    sqlite3_stmt *units = NULL, *decls = NULL, *pays = NULL, *prev = NULL, *rec = NULL, *st = NULL;
+    sqlite3_stmt *units = NULL, *decls = NULL, *pays = NULL, *prev = NULL, *rec[2] = {NULL, NULL},
+                 *st = NULL;
     char pbuf[TN_PERIOD_BUFSZ], first[TN_PERIOD_BUFSZ], last_day[TN_DAY_BUFSZ];
     char prev_run_at[20] = "";
     msg[0] = '\0';
@@ -350,14 +371,23 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
                                 * written again, so that the lists can split its debt */
                                "CASE WHEN period = ?3 AND principal_due > 0 AND NOT EXISTS "
                                "(SELECT 1 FROM unpaid_line WHERE close_id = unit_close.id) THEN '' "
-                               "ELSE digest END FROM unit_close WHERE unit_code = ?1 "
+                               "ELSE digest END, EXISTS (SELECT 1 FROM assess_line WHERE "
+                               "close_id = unit_close.id AND kind = 'adjustment') "
+                               "FROM unit_close WHERE unit_code = ?1 "
                                "AND period >= ?2 "
                                "AND period <= ?3 GROUP BY period ORDER BY period",
                                &prev)) ||
         (err = tn__store_prepare(s,
                                  "SELECT for_period, a0, a1, a2, a3, a4, a5, a6, a7 "
                                  "FROM assess_line WHERE close_id = ?1 AND bhxh_code = ?2",
-                                 &rec)) ||
+                                 &rec[0])) ||
+        /* assess_line_adjustment (sq_store.c late_indexes) makes both a seek */
+        (err = tn__store_prepare(s,
+                                 "SELECT for_period, sum(a0), sum(a1), sum(a2), sum(a3), "
+                                 "sum(a4), sum(a5), sum(a6), sum(a7) FROM assess_line "
+                                 "WHERE close_id = ?1 AND kind = 'adjustment' "
+                                 "GROUP BY for_period",
+                                 &rec[1])) ||
         (err = tn__close_prepare_writes(&c)))
         goto done;
     sqlite3_bind_text(units, 1, last_day, -1, SQLITE_STATIC);
@@ -384,7 +414,8 @@ done:
     sqlite3_finalize(decls);
     sqlite3_finalize(pays);
     sqlite3_finalize(prev);
-    sqlite3_finalize(rec);
+    sqlite3_finalize(rec[0]);
+    sqlite3_finalize(rec[1]);
     tn__close_finalize_writes(&c);
     free(c.rate_sets);
     if (!err)

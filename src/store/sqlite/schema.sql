@@ -94,6 +94,8 @@ CREATE TABLE assess_line (
     a0 INTEGER NOT NULL, a1 INTEGER NOT NULL, a2 INTEGER NOT NULL, a3 INTEGER NOT NULL,
     a4 INTEGER NOT NULL, a5 INTEGER NOT NULL, a6 INTEGER NOT NULL, a7 INTEGER NOT NULL);
 CREATE INDEX assess_line_close ON assess_line (close_id, bhxh_code);
+-- assess_line_adjustment (close_id) WHERE kind = 'adjustment' is made by sq_store.c
+-- late_indexes, on new and older stores alike.
 
 CREATE TABLE interest_line (
     close_id INTEGER NOT NULL, seq INTEGER NOT NULL, grp TEXT NOT NULL, rule TEXT NOT NULL,

@@ -203,7 +203,10 @@ static const char late_indexes[] =
     /* schema.sql unpaid_line: closes recorded before it have none (the split says so) */
     "CREATE TABLE IF NOT EXISTS unpaid_line (close_id INTEGER NOT NULL, target_period TEXT "
     "NOT NULL, grp TEXT NOT NULL, amount INTEGER NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS unpaid_line_close ON unpaid_line (close_id);";
+    "CREATE INDEX IF NOT EXISTS unpaid_line_close ON unpaid_line (close_id);"
+    /* the close finds a close's adjustment lines by it (close.c; docs/ledger.md) */
+    "CREATE INDEX IF NOT EXISTS assess_line_adjustment ON assess_line (close_id) "
+    "WHERE kind = 'adjustment';";
 
 /* Once per process, before SQLite is used: no memory statistics, so that the connections of
  * a server's worker threads do not all take SQLite's global allocator mutex on every
