@@ -184,6 +184,14 @@ struct tn_explain_assess {
     tn_ppm rate[TN_C_COUNT];
     tn_money amount[TN_C_COUNT];
     char *sources; /* "component=source;..." (owned) */
+    /* an adjustment line is charged to for_period (docs/ledger.md "Back-dated changes"): its
+     * deadline (BHXH's), the days past it at the period's end, the interest rule in force the
+     * day after it (daily rate, or 0 for Law 58's P x k) and, for an increase (an
+     * under-declared base), the day it is evasion from (0: none); 0 when not computed */
+    tn_day deadline;
+    int days_late;
+    tn_ppm daily_rate;
+    tn_day evasion_from;
 };
 
 struct tn_explain_interest {
@@ -222,6 +230,7 @@ struct tn_explain {
     struct tn_explain_finding *findings;
     size_t nfindings, capfindings;
     char unit_name[TN_NAME_BUFSZ];
+    int payment_cycle; /* the unit's, 1 when unknown */
 };
 
 void tn_explain_init(struct tn_explain *e);

@@ -47,6 +47,27 @@ static tn_money base_of(const struct tn_explain_assess *l, int k)
     return tn_component_group((enum tn_component)k) == TN_G_BHTN ? l->base_ui : l->base_si;
 }
 
+/* An adjustment's own month: its deadline, the interest it bears from the day after it and,
+ * for an increase, evasion from then (docs/ledger.md "Back-dated changes"). */
+static void write_adjustment_terms(FILE *f, const struct tn_explain_assess *l)
+{
+    char d[TN_DAY_BUFSZ], from[TN_DAY_BUFSZ], pct[16];
+    tn_day_format(l->deadline, d);
+    tn_day_format(l->deadline + 1, from);
+    if (l->daily_rate)
+        tn_ppm_format_percent(l->daily_rate, pct);
+    fprintf(f, "    hạn đóng của kỳ/deadline of its month %s; lãi từ/interest from %s, %s%s; "
+               "%d ngày/days quá hạn đến cuối kỳ/late at the period's end\n",
+            d, from, l->daily_rate ? pct : "P x k", l->daily_rate ? " một ngày/a day" : "",
+            l->days_late);
+    if (l->evasion_from) {
+        tn_day_format(l->evasion_from, d);
+        fprintf(f, "    khai thiếu căn cứ đóng: trốn đóng từ/under-declared base: evasion from %s "
+                   "(Luật 41/2024/QH15 Điều 39)\n",
+                d);
+    }
+}
+
 static void write_assess(FILE *f, const struct tn_explain *e, int adjustments)
 {
     char a[32], b[32], pp[TN_PERIOD_BUFSZ], pct[16], ex[48];
@@ -77,6 +98,8 @@ static void write_assess(FILE *f, const struct tn_explain *e, int adjustments)
         if (strcmp(l->sources, last_sources) != 0)
             fprintf(f, "    nguồn/source: %s\n", l->sources);
         last_sources = l->sources;
+        if (adjustments && l->deadline)
+            write_adjustment_terms(f, l);
     }
 }
 
@@ -182,6 +205,17 @@ tn_err tn_explain_write_json(FILE *f, const struct tn_explain *e)
                       "salary", (json_int_t)l->salary, "base_si", (json_int_t)l->base_si, "base_ui",
                       (json_int_t)l->base_ui, "components", comp);
         json_object_set_new(o, "sources", json_string(l->sources));
+        if (l->adjustment && l->deadline) {
+            char d[TN_DAY_BUFSZ];
+            tn_day_format(l->deadline, d);
+            json_object_set_new(o, "deadline", json_string(d));
+            json_object_set_new(o, "days_late", json_integer(l->days_late));
+            json_object_set_new(o, "daily_rate_ppm", json_integer(l->daily_rate));
+            if (l->evasion_from)
+                tn_day_format(l->evasion_from, d);
+            json_object_set_new(o, "evasion_from",
+                                l->evasion_from ? json_string(d) : json_null());
+        }
         json_array_append_new(lines, o);
     }
     json_object_set_new(root, "lines", lines);
