@@ -81,10 +81,10 @@ assert [rows[0][c][1] for c in cols] == [labels[h][0] for h in want[0]], "header
 assert rows[0]["A"][1] == "Mã đơn vị", rows[0]["A"]
 erows, _, _ = sheet(work + "/b-en.xlsx")
 assert [erows[0][c][1] for c in cols] == [labels[h][1] for h in want[0]], "en header"
-# enumerated values in words: A and B are late (chậm đóng), C is current
+# enumerated values in words: A is evading (trốn đóng), B late (chậm đóng), C current
 status = cols[want[0].index("legal_status")]
-assert [r[status][1] for r in rows[1:4]] == ["Chậm đóng", "Chậm đóng", "Đóng đúng hạn"], rows[1][status]
-assert [r[status][1] for r in erows[1:4]] == ["Late", "Late", "Current"], erows[1][status]
+assert [r[status][1] for r in rows[1:4]] == ["Trốn đóng", "Chậm đóng", "Đóng đúng hạn"], rows[1][status]
+assert [r[status][1] for r in erows[1:4]] == ["Evading", "Late", "Current"], erows[1][status]
 money = {"opening", "assessed", "adjustment", "interest", "paid", "closing", "principal_due", "interest_due"}
 for r, line in zip(rows[1:], want[1:]):
     for c, name, value in zip(cols, want[0], line):
