@@ -173,18 +173,18 @@ static void evasion_clock_of_a_law58_debt_starts_on_2025_07_01(void **state)
  * evasion clock. A Law 58-era month (2025-03, due 03-31) under-declared is evading from
  * 2025-07-01 (the rule's first day), never before. */
 static const struct {
-    int month;        /* of 2025: the period reported */
-    tn_money extra;   /* added to August's principal */
-    tn_money back;    /* of it, a back-dated increase */
-    tn_money more;    /* paid on 10-20 */
+    int month;      /* of 2025: the period reported */
+    tn_money extra; /* added to August's principal */
+    tn_money back;  /* of it, a back-dated increase */
+    tn_money more;  /* paid on 10-20 */
     enum tn_legal_status status;
     int clock;
 } underdeclared[] = {
-    {9, 500000, 500000, 0, TN_LS_LATE, 0},         /* due 09-30: the day after is not over */
-    {10, 500000, 500000, 0, TN_LS_EVADING, 31},    /* 10-01..10-31 */
-    {10, 500000, 0, 0, TN_LS_LATE, 31},            /* declared on time: 31 of 60 days */
-    {11, 500000, 0, 0, TN_LS_EVADING, 61},         /* the 61st day */
-    {10, 500000, 500000, 500000, TN_LS_CURRENT, 0}, /* paid on 10-20: nothing unpaid */
+    {9, 500000, 500000, 0, TN_LS_LATE, 0},           /* due 09-30: the day after is not over */
+    {10, 500000, 500000, 0, TN_LS_EVADING, 31},      /* 10-01..10-31 */
+    {10, 500000, 0, 0, TN_LS_LATE, 31},              /* declared on time: 31 of 60 days */
+    {11, 500000, 0, 0, TN_LS_EVADING, 61},           /* the 61st day */
+    {10, 500000, 500000, 500000, TN_LS_CURRENT, 0},  /* paid on 10-20: nothing unpaid */
     {10, 500000, 500000, 300000, TN_LS_EVADING, 31}, /* 200,000 of the increase unpaid */
     /* paying 600,000 less than declared leaves 600,000 as declared and the 500,000 increase
      * unpaid (the increase is covered last): evading by the increase, 31 days on both clocks */
@@ -223,9 +223,9 @@ static void underdeclared_base_is_evasion_from_the_day_after_its_deadline(void *
         assert_int_equal(a.status, law58[i].status);
         assert_int_equal(a.evasion_days, law58[i].clock);
     }
-    assert_int_equal(tn_aging_underdeclared_from(&s->pol.legal[s->pol.nlegal - 1],
-                                                 fx_day(2025, 9, 30)),
-                     fx_day(2025, 10, 1));
+    assert_int_equal(
+        tn_aging_underdeclared_from(&s->pol.legal[s->pol.nlegal - 1], fx_day(2025, 9, 30)),
+        fx_day(2025, 10, 1));
 }
 
 /* Interest left unpaid alone never makes a unit late or evading (Art 38-39 speak of

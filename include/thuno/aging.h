@@ -12,10 +12,10 @@
  * deadline), evading (trốn đóng: some principal unpaid more than the policy's evasion days after
  * its deadline, the days counted from no earlier than the day before the rule's first day; Law
  * 41 Art 39; the Law 58 era sets none; a back-dated increase of a period, an under-declared
- * base, is evading from the day after that period's deadline). Interest alone never makes a unit late or evading: the
- * status sets all the money paid against the contributions alone, oldest period first, so
- * principal the books left unpaid because a group's interest was paid before the next group's
- * principal does not count (docs/ledger.md "Evasion").
+ * base, is evading from the day after that period's deadline). Interest alone never makes a unit
+ * late or evading: the status sets all the money paid against the contributions alone, oldest
+ * period first, so principal the books left unpaid because a group's interest was paid before the
+ * next group's principal does not count (docs/ledger.md "Evasion").
  */
 #ifndef THUNO_AGING_H
 #define THUNO_AGING_H

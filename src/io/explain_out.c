@@ -56,14 +56,16 @@ static void write_adjustment_terms(FILE *f, const struct tn_explain_assess *l)
     tn_day_format(l->deadline + 1, from);
     if (l->daily_rate)
         tn_ppm_format_percent(l->daily_rate, pct);
-    fprintf(f, "    hạn đóng của kỳ/deadline of its month %s; lãi từ/interest from %s, %s%s; "
-               "%d ngày/days quá hạn đến cuối kỳ/late at the period's end\n",
+    fprintf(f,
+            "    hạn đóng của kỳ/deadline of its month %s; lãi từ/interest from %s, %s%s; "
+            "%d ngày/days quá hạn đến cuối kỳ/late at the period's end\n",
             d, from, l->daily_rate ? pct : "P x k", l->daily_rate ? " một ngày/a day" : "",
             l->days_late);
     if (l->evasion_from) {
         tn_day_format(l->evasion_from, d);
-        fprintf(f, "    khai thiếu căn cứ đóng: trốn đóng từ/under-declared base: evasion from %s "
-                   "(Luật 41/2024/QH15 Điều 39)\n",
+        fprintf(f,
+                "    khai thiếu căn cứ đóng: trốn đóng từ/under-declared base: evasion from %s "
+                "(Luật 41/2024/QH15 Điều 39)\n",
                 d);
     }
 }
@@ -213,8 +215,7 @@ tn_err tn_explain_write_json(FILE *f, const struct tn_explain *e)
             json_object_set_new(o, "daily_rate_ppm", json_integer(l->daily_rate));
             if (l->evasion_from)
                 tn_day_format(l->evasion_from, d);
-            json_object_set_new(o, "evasion_from",
-                                l->evasion_from ? json_string(d) : json_null());
+            json_object_set_new(o, "evasion_from", l->evasion_from ? json_string(d) : json_null());
         }
         json_array_append_new(lines, o);
     }

@@ -148,8 +148,7 @@ struct rec_reader {
 };
 
 /* Calls line() with the rows of st (for_period, a0..a7), reset and bound by the caller. */
-static tn_err read_lines(struct rec_reader *r, sqlite3_stmt *st, tn_close_line_fn line,
-                         void *lctx)
+static tn_err read_lines(struct rec_reader *r, sqlite3_stmt *st, tn_close_line_fn line, void *lctx)
 {
     int rc = SQLITE_DONE;
     tn_err err = TN_OK;
@@ -245,9 +244,9 @@ static tn_err parse_facts(sqlite3_stmt *st, struct tn__unit_work *w, char *msg, 
 }
 
 static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls, sqlite3_stmt *pays,
-                  sqlite3_stmt *prev, sqlite3_stmt *rec[2], const char *prev_run_at, long long total,
-                  void (*progress)(void *, long long, long long), void *ctx, char *msg,
-                  size_t msgsz)
+                  sqlite3_stmt *prev, sqlite3_stmt *rec[2], const char *prev_run_at,
+                  long long total, void (*progress)(void *, long long, long long), void *ctx,
+                  char *msg, size_t msgsz)
 {
     struct tn__unit_work w;
     memset(&w, 0, sizeof w);

@@ -190,8 +190,8 @@ static int by_code(const void *a, const void *b)
 struct charge {
     long long close_id;
     tn_period period;
-    tn_money charge[TN_G_COUNT]; /* charged to the period: its assessment and its adjustments */
-    tn_money unpaid[TN_G_COUNT]; /* what the ledger's allocation leaves of it unpaid */
+    tn_money charge[TN_G_COUNT];  /* charged to the period: its assessment and its adjustments */
+    tn_money unpaid[TN_G_COUNT];  /* what the ledger's allocation leaves of it unpaid */
     tn_money covered[TN_G_COUNT]; /* while splitting: what of charge is paid, not yet spread */
     tn_money sum[TN_G_COUNT];     /* while splitting: the lines read */
 };
@@ -355,7 +355,8 @@ static tn_err read_charges(struct tn__sq *s, const char *unit_code, tn_period pe
         while (i < k && c[i].period != fp)
             i++;
         for (int x = 0; x < TN_C_COUNT && i < k; x++)
-            c[i].charge[tn_component_group((enum tn_component)x)] += sqlite3_column_int64(st, 1 + x);
+            c[i].charge[tn_component_group((enum tn_component)x)] +=
+                sqlite3_column_int64(st, 1 + x);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
