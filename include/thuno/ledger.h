@@ -19,6 +19,9 @@
  * - A payment is allocated at its date: periods oldest first, inside a period the groups in
  *   policy order, inside a group principal then interest (or the reverse by policy); what is
  *   left is credit, which pays each new charge as it appears.
+ * - An opening balance's principal bears interest only from its charge's interest_from (the
+ *   day after the cut-over day); its opening interest is owed from the 1st of its period and
+ *   is not interest charged by the replay (interest_total leaves it out).
  * - Nothing is compounded: interest never bears interest.
  * Everything is integers; each interest item is rounded half-up once.
  */
@@ -38,6 +41,12 @@ struct tn_ledger_charge {
     /* of principal, the increases of a base found later (an under-declared base: Law 41 Art
      * 39 evasion from the day after the period's deadline); only aging reads it */
     tn_money back[TN_G_COUNT];
+    /* an opening balance (docs/ledger.md "Opening balances"): the interest owed for the period
+     * at the cut-over day, owed from the 1st of the period like its principal; and the first
+     * day its principal bears interest (the day after the cut-over: the opening interest runs
+     * to that day), 0 for none but its deadline */
+    tn_money interest[TN_G_COUNT];
+    tn_day interest_from;
 };
 
 struct tn_ledger_payment {

@@ -42,6 +42,7 @@ struct tn_close_unit_work {
 struct ctx {
     const struct tn_policy *pol;
     tn_period start, period;
+    tn_period rstart; /* the replay's first period: start, or an opening balance's */
     const struct tn_close_unit_in *in;
     struct tn_close_unit_out *out;
     struct tn_close_unit_work *w;
@@ -269,7 +270,7 @@ static tn_err earmarks(struct ctx *x)
 {
     const struct tn_close_unit_in *in = x->in;
     struct tn_close_unit_work *w = x->w;
-    size_t n = (size_t)(x->period - x->start + 1) * TN_G_COUNT, nworkers = 0;
+    size_t n = (size_t)(x->period - x->rstart + 1) * TN_G_COUNT, nworkers = 0;
     size_t *slot = tn_xcalloc(w->nlpay ? w->nlpay : 1, sizeof *slot);
     for (size_t j = 0; j < w->nlpay; j++) {
         const char *b = in->pays[w->lpay_src[j]].bhxh;
@@ -296,7 +297,7 @@ static tn_err earmarks(struct ctx *x)
         if (!first)
             continue;
         const char *b = in->pays[w->lpay_src[j]].bhxh;
-        struct ear_ctx e = {ear, x->start, x->period};
+        struct ear_ctx e = {ear, x->rstart, x->period};
         for (size_t i = 0; i < in->nprev && !err; i++)
             if (in->prev[i].period < x->period)
                 err = in->recorded(in->ctx, &in->prev[i], b, add_earmarked, &e);
@@ -363,23 +364,42 @@ static tn_err charge_periods(struct ctx *x)
     struct tn_close_unit_work *w = x->w;
     struct tn_close_unit_out *out = x->out;
     tn_err err = TN_OK;
+    for (size_t i = 0; i < in->nopening; i++) {
+        /* LAW: docs/ledger.md "Opening balances" - owed from the 1st of its period, interest
+         * from the day after the cut-over (the opening interest runs to that day) */
+        const struct tn_close_opening *o = &in->opening[i];
+        struct tn_ledger_charge *c = &w->charges[o->period - x->rstart];
+        c->principal[o->group] += o->principal;
+        c->interest[o->group] += o->interest;
+        if (o->as_of + 1 > c->interest_from)
+            c->interest_from = o->as_of + 1;
+    }
     for (size_t i = 0; i < in->nprev; i++) {
         const struct tn_close_prev *p = &in->prev[i];
         if (p->period < x->period)
-            memcpy(w->charges[p->period - x->start].principal, p->charge, sizeof p->charge);
+            memcpy(w->charges[p->period - x->rstart].principal, p->charge, sizeof p->charge);
     }
     for (size_t i = 0; i < in->nprev && !err; i++) {
         const struct tn_close_prev *p = &in->prev[i];
-        struct move_ctx m = {w->charges, x->start, x->period, p->period};
+        struct move_ctx m = {w->charges, x->rstart, x->period, p->period};
         if (p->period < x->period && p->adjusted && in->adjustments)
             err = in->adjustments(in->ctx, p, move_adjustment, &m);
     }
-    memcpy(w->charges[x->period - x->start].principal, out->bal.charge, sizeof out->bal.charge);
-    struct move_ctx m = {w->charges, x->start, x->period, x->period};
+    memcpy(w->charges[x->period - x->rstart].principal, out->bal.charge, sizeof out->bal.charge);
+    struct move_ctx m = {w->charges, x->rstart, x->period, x->period};
     for (size_t i = 0; i < out->nlines && !err; i++)
         if (out->lines[i].adjustment)
             err = move_adjustment(&m, out->lines[i].for_period, out->lines[i].amount);
     return err;
+}
+
+/* What the opening balances add up to: the first period's opening. */
+static tn_money opening_total(const struct tn_close_unit_in *in)
+{
+    tn_money t = 0;
+    for (size_t i = 0; i < in->nopening; i++)
+        t += in->opening[i].principal + in->opening[i].interest;
+    return t;
 }
 
 /* Replays the account and builds the period's balance. */
@@ -388,7 +408,7 @@ static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
     const struct tn_close_unit_in *in = x->in;
     struct tn_close_unit_work *w = x->w;
     struct tn_close_unit_out *out = x->out;
-    size_t n = (size_t)(x->period - x->start + 1);
+    size_t n = (size_t)(x->period - x->rstart + 1);
     TN_GROW(w->charges, w->capcharges, n);
     memset(w->charges, 0, n * sizeof *w->charges);
     struct tn_close_balance *b = &out->bal;
@@ -414,7 +434,7 @@ static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
     struct tn_ledger_input lin = {
         .pol = x->pol,
         .unit = in->facts,
-        .start = x->start,
+        .start = x->rstart,
         .period = x->period,
         .charges = w->charges,
         .payments = w->lpay,
@@ -434,7 +454,8 @@ static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
     }
     const struct tn_ledger_result *r = &out->replay;
     const struct tn_close_prev *before = prev_of(in, x->period - 1);
-    b->opening = before ? before->closing : 0;
+    /* the ledger's first period opens with the opening balances (docs/ledger.md) */
+    b->opening = before ? before->closing : opening_total(in);
     tn_money prev_paid = before ? before->cum_paid : 0;
     for (int g = 0; g < TN_G_COUNT; g++) {
         tn_money prev_int = before ? before->cum_interest[g] : 0;
@@ -562,7 +583,22 @@ tn_err tn_close_unit(const struct tn_policy *pol, tn_period start, tn_period per
         return TN_ERR_RANGE;
     if (!out->work)
         out->work = tn_xcalloc(1, sizeof *out->work);
-    struct ctx x = {pol, start, period, in, out, out->work};
+    struct ctx x = {pol, start, period, start, in, out, out->work};
+    for (size_t i = 0; i < in->nopening; i++) {
+        if (in->opening[i].period >= start) {
+            char pbuf[TN_PERIOD_BUFSZ], sbuf[TN_PERIOD_BUFSZ];
+            tn_period_format(in->opening[i].period, pbuf);
+            tn_period_format(start, sbuf);
+            snprintf(msg, msgsz,
+                     "unit %s: an opening balance for %s is not before the ledger's first "
+                     "period %s (opening balances are what was owed at the cut-over)",
+                     in->code, pbuf, sbuf);
+            return TN_ERR_STATE;
+        }
+        if (in->opening[i].period < x.rstart)
+            x.rstart = in->opening[i].period;
+    }
+    out->replay_start = x.rstart;
     recognise_decls(&x);
     tn_err err = assess_unit(&x);
     if (err) {

@@ -98,6 +98,24 @@ static void load_decls(struct tn__unit_work *w, sqlite3_stmt *st, int *rc)
     }
 }
 
+/* The unit's opening balances (docs/ledger.md "Opening balances"): unit_code, period, fund,
+ * principal, interest, as_of. */
+static void load_opening(struct tn__unit_work *w, sqlite3_stmt *st, int *rc)
+{
+    w->nopening = 0;
+    skip_before(st, rc, w->code);
+    for (; cursor_at(st, *rc, w->code); *rc = sqlite3_step(st)) {
+        TN_GROW(w->opening, w->capopening, w->nopening + 1);
+        struct tn_close_opening *o = &w->opening[w->nopening++];
+        o->period = text_period(tn__col_text(st, 1));
+        o->group = TN_G_BHXH;
+        tn_group_parse(tn__col_text(st, 2), &o->group);
+        o->principal = sqlite3_column_int64(st, 3);
+        o->interest = sqlite3_column_int64(st, 4);
+        o->as_of = text_day(tn__col_text(st, 5));
+    }
+}
+
 static void load_pays(struct tn__unit_work *w, sqlite3_stmt *st, int *rc)
 {
     w->npays = 0;
@@ -196,6 +214,8 @@ static tn_err close_unit(struct tn__close *c, struct tn__unit_work *w, sqlite3_s
     in->npays = w->npays;
     in->prev = w->prev;
     in->nprev = w->nprev;
+    in->opening = w->opening;
+    in->nopening = w->nopening;
     in->prev_run_at = prev_run_at;
     in->recorded = read_recorded;
     in->adjustments = read_adjustments;
@@ -222,6 +242,7 @@ static void work_release(struct tn__unit_work *w)
     free(w->decls);
     free(w->pays);
     free(w->prev);
+    free(w->opening);
     tn_close_unit_out_release(&w->out);
 }
 
@@ -253,12 +274,14 @@ static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls,
     tn_close_unit_out_init(&w.out);
     tn_err err = TN_OK;
     int rcd = sqlite3_step(decls), rcp = sqlite3_step(pays), rc;
+    c->rc_opening = sqlite3_step(c->opening);
     long long done = 0;
     while (!err && (rc = sqlite3_step(units)) == SQLITE_ROW) {
         if ((err = parse_facts(units, &w, msg, msgsz)))
             break;
         load_decls(&w, decls, &rcd);
         load_pays(&w, pays, &rcp);
+        load_opening(&w, c->opening, &c->rc_opening);
         if (!(err = load_prev(c, &w, prev)))
             err = close_unit(c, &w, rec, prev_run_at, msg, msgsz);
         if (progress && (++done % 256 == 0 || done == total))
@@ -267,8 +290,9 @@ static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls,
     if (!err && rc != SQLITE_DONE)
         err = tn__store_fail(c->s, "read units");
     if (!err &&
-        ((rcd != SQLITE_DONE && rcd != SQLITE_ROW) || (rcp != SQLITE_DONE && rcp != SQLITE_ROW)))
-        err = tn__store_fail(c->s, "read declarations or payments");
+        ((rcd != SQLITE_DONE && rcd != SQLITE_ROW) || (rcp != SQLITE_DONE && rcp != SQLITE_ROW) ||
+         (c->rc_opening != SQLITE_DONE && c->rc_opening != SQLITE_ROW)))
+        err = tn__store_fail(c->s, "read declarations, payments or opening balances");
     if (err == TN_ERR_STORE && !msg[0])
         snprintf(msg, msgsz, "%s", tn__sq_errmsg(c->s));
     work_release(&w);
@@ -387,6 +411,11 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
                                  "WHERE close_id = ?1 AND kind = 'adjustment' "
                                  "GROUP BY for_period",
                                  &rec[1])) ||
+        (err = tn__store_prepare(s,
+                                 "SELECT unit_code, period, fund, principal, interest, as_of "
+                                 "FROM opening_balance WHERE superseded_at IS NULL "
+                                 "ORDER BY unit_code, period, fund",
+                                 &c.opening)) ||
         (err = tn__close_prepare_writes(&c)))
         goto done;
     sqlite3_bind_text(units, 1, last_day, -1, SQLITE_STATIC);
@@ -412,6 +441,7 @@ done:
     sqlite3_finalize(units);
     sqlite3_finalize(decls);
     sqlite3_finalize(pays);
+    sqlite3_finalize(c.opening);
     sqlite3_finalize(prev);
     sqlite3_finalize(rec[0]);
     sqlite3_finalize(rec[1]);
