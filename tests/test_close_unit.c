@@ -349,6 +349,92 @@ static void back_dated_increase_bears_interest_from_its_months_deadline(void **s
     nadj_rows = 0;
 }
 
+/* Opening balances (docs/ledger.md "Opening balances"): the office starts the ledger in
+ * 2025-07; at the cut-over, 2025-06-30, U1 owed March's BHXH 2,000,000 with 50,000 of interest
+ * to that day, and May's BHYT 300,000 (opening_balances.csv). W1 at 10,000,000 from 2025-07.
+ * July, the ledger's first close: opening 2,000,000 + 50,000 + 300,000 = 2,350,000; no Law 58
+ * interest for June (the opening interest runs to 06-30); from 07-01, 0.03% a day: March's
+ * BHXH 600 a day x 31 = 18,600, May's BHYT 90 x 31 = 2,790: 21,390. Closing 2,350,000 +
+ * 3,200,000 + 21,390 = 5,571,390. Past their deadlines: March and May wholly: 2.0 months; the
+ * 60 days of a Law 58 debt run from 2025-06-30: late on 07-31 (31 days). */
+static void opening_balances_are_unpaid_charges_of_their_periods(void **state)
+{
+    struct fx *f = *state;
+    struct tn_close_decl d = w1_10m;
+    d.from = fx_period(2025, 7);
+    d.declared_on = fx_day(2025, 7, 1);
+    struct tn_close_opening ob[] = {
+        {fx_period(2025, 3), TN_G_BHXH, 2000000, 50000, fx_day(2025, 6, 30)},
+        {fx_period(2025, 5), TN_G_BHYT, 300000, 0, fx_day(2025, 6, 30)},
+    };
+    f->in.decls = &d;
+    f->in.ndecls = 1;
+    f->in.opening = ob;
+    f->in.nopening = 2;
+    tn_period jul = fx_period(2025, 7), aug = fx_period(2025, 8);
+    assert_int_equal(tn_close_unit(&f->pol, jul, jul, &f->in, &f->out, f->msg, sizeof f->msg),
+                     TN_OK);
+    const struct tn_close_unit_out *o = &f->out;
+    assert_int_equal(o->replay_start, fx_period(2025, 3));
+    assert_int_equal(o->bal.opening, 2350000);
+    assert_int_equal(o->bal.assessed, 3200000);
+    assert_int_equal(o->bal.interest, 21390);
+    assert_int_equal(o->bal.closing, 5571390);
+    assert_int_equal(o->bal.principal_due, 5500000);
+    assert_int_equal(o->bal.interest_due, 50000 + 21390);
+    assert_int_equal(o->ninterest, 2); /* BHYT and BHXH, 07-01..07-31 */
+    for (size_t i = 0; i < o->ninterest; i++) {
+        assert_int_equal(o->interest[i]->from, fx_day(2025, 7, 1));
+        assert_int_equal(o->interest[i]->days, 31);
+        assert_false(o->interest[i]->missing_rate);
+    }
+    assert_int_equal(o->bal.aging.months_owed_tenths, 20);
+    assert_int_equal(o->bal.aging.oldest_unpaid, fx_period(2025, 3));
+    assert_int_equal(o->bal.aging.status, TN_LS_LATE);
+    assert_int_equal(o->bal.aging.evasion_days, 31);
+    /* the unpaid principal per period, as the store records it (unpaid_line) */
+    assert_int_equal(o->replay.out_principal[0 * TN_G_COUNT + TN_G_BHXH], 2000000);
+    assert_int_equal(o->replay.out_principal[2 * TN_G_COUNT + TN_G_BHYT], 300000);
+
+    /* August: 1,000,000 paid on 08-10 goes to March's BHXH (oldest first, principal first).
+     * Interest 08-01..08-09: 600 x 9 + 90 x 9 = 6,210; 08-10..08-31 (22 days): March's
+     * 1,000,000 left, 300 x 22 = 6,600, May 90 x 22 = 1,980: 14,790 in all. Closing 5,571,390 +
+     * 3,200,000 + 14,790 - 1,000,000 = 7,786,180. March's 1,000,000 is 62 days on the clock:
+     * evading; months owed March 0.5 + May 1 + July (due 08-31) 1 = 2.5. */
+    struct tn_close_pay p = {"T8", "", "2025-08-11T08:00:00", "", fx_day(2025, 8, 10), 1000000};
+    struct tn_close_prev prev = {.id = 1,
+                                 .period = jul,
+                                 .assessed = 3200000,
+                                 .closing = 5571390,
+                                 .charge = {450000, 200000, 2550000},
+                                 .cum_interest = {2790, 0, 18600},
+                                 .known_at = "2025-08-01T08:00:00"};
+    f->in.pays = &p;
+    f->in.npays = 1;
+    f->in.prev = &prev;
+    f->in.nprev = 1;
+    f->in.prev_run_at = "2025-08-01T08:00:00";
+    assert_int_equal(tn_close_unit(&f->pol, jul, aug, &f->in, &f->out, f->msg, sizeof f->msg),
+                     TN_OK);
+    assert_int_equal(o->bal.opening, 5571390);
+    assert_int_equal(o->bal.interest, 14790);
+    assert_int_equal(o->bal.paid, 1000000);
+    assert_int_equal(o->bal.closing, 7786180);
+    assert_int_equal(o->bal.interest_due, 50000 + 21390 + 14790);
+    assert_int_equal(o->nalloc, 1);
+    assert_int_equal(o->alloc[0].target, fx_period(2025, 3));
+    assert_int_equal(o->alloc[0].group, TN_G_BHXH);
+    assert_int_equal(o->bal.aging.status, TN_LS_EVADING);
+    assert_int_equal(o->bal.aging.evasion_days, 62);
+    assert_int_equal(o->bal.aging.months_owed_tenths, 25);
+
+    /* an opening balance is what was owed before the ledger: not for its first period */
+    ob[1].period = jul;
+    assert_int_equal(tn_close_unit(&f->pol, jul, aug, &f->in, &f->out, f->msg, sizeof f->msg),
+                     TN_ERR_STATE);
+    assert_non_null(strstr(f->msg, "opening balance for 2025-07 is not before"));
+}
+
 /* A payment and its reversal are both dropped: nothing is paid. */
 static void reversed_payment_pays_nothing(void **state)
 {
@@ -471,6 +557,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(back_dated_increase_is_an_adjustment, setup, teardown),
         cmocka_unit_test_setup_teardown(back_dated_increase_bears_interest_from_its_months_deadline,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(opening_balances_are_unpaid_charges_of_their_periods, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(reversed_payment_pays_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(earmarked_payment_settles_its_worker, setup, teardown),
         cmocka_unit_test_setup_teardown(payment_known_late_is_recognised_now, setup, teardown),
