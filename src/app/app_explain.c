@@ -5,7 +5,11 @@
  */
 #include "app_int.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "thuno/aging.h"
+#include "thuno/mem.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
 
@@ -37,6 +41,22 @@ static void adjustment_terms(const struct tn_policy *pol, struct tn_explain *e)
     }
 }
 
+/* Keeps one opening balance in the explanation. */
+static tn_err keep_opening(void *ctx, const struct tn_opening_row *r)
+{
+    struct tn_explain *e = ctx;
+    TN_GROW(e->opening, e->capopening, e->nopening + 1);
+    struct tn_explain_opening *o = &e->opening[e->nopening++];
+    memset(o, 0, sizeof *o);
+    o->period = r->period;
+    snprintf(o->fund, sizeof o->fund, "%s", r->fund);
+    o->principal = r->principal;
+    o->interest = r->interest;
+    snprintf(o->as_of, sizeof o->as_of, "%s", r->as_of);
+    o->source = tn_xstrdup(r->source);
+    return TN_OK;
+}
+
 tn_err tn_app_explain(struct tn_app *app, const struct tn_scope *scope, const char *unit,
                       tn_period period, const char *as_of, struct tn_explain *out)
 {
@@ -55,6 +75,9 @@ tn_err tn_app_explain(struct tn_app *app, const struct tn_scope *scope, const ch
         err = tn_store_explain(app->store, sc.office, unit, period, as_of ? at : NULL, out);
     if (!err)
         adjustment_terms(app->policy, out);
+    /* the debts migrated at go-live, with their source (docs/ledger.md "Opening balances") */
+    if (!err)
+        err = tn_store_opening_balances(app->store, unit, as_of ? at : NULL, keep_opening, out);
     if (err == TN_ERR_NOT_FOUND && !app->why[0] && !tn_period_format(period, pbuf))
         tn__app_fail(app, err, "no closed balance for unit %s in %s%s%s", unit, pbuf,
                      as_of ? " as of " : "", as_of ? as_of : "");

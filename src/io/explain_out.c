@@ -70,6 +70,21 @@ static void write_adjustment_terms(FILE *f, const struct tn_explain_assess *l)
     }
 }
 
+/* The opening balances migrated at go-live: each with its period, fund, principal, interest to
+ * the cut-over day and source (docs/ledger.md "Opening balances"). */
+static void write_opening(FILE *f, const struct tn_explain *e)
+{
+    char pp[TN_PERIOD_BUFSZ], a[32], b[32];
+    for (size_t i = 0; i < e->nopening; i++) {
+        const struct tn_explain_opening *o = &e->opening[i];
+        fprintf(f,
+                "  số dư đầu kỳ (chuyển đổi) / opening balance (go-live) kỳ/for %s %s: gốc/principal "
+                "%s, lãi đến/interest to %s %s; nguồn/source: %s\n",
+                P(o->period, pp), o->fund, M(o->principal, a), o->as_of, M(o->interest, b),
+                o->source);
+    }
+}
+
 static void write_assess(FILE *f, const struct tn_explain *e, int adjustments)
 {
     char a[32], b[32], pp[TN_PERIOD_BUFSZ], pct[16], ex[48];
@@ -112,6 +127,7 @@ tn_err tn_explain_write_text(FILE *f, const struct tn_explain *e)
     fprintf(f, "Đơn vị / unit %s %s\nKỳ / period %s, theo số liệu đến / as known at %s\n\n",
             r->unit_code, e->unit_name, P(r->period, pp), r->known_at);
     fprintf(f, "Số dư đầu kỳ / opening: %s\n", M(r->opening, a));
+    write_opening(f, e);
     fprintf(f, "Phải đóng trong kỳ / assessed: %s (%lld NLĐ/workers)\n", M(r->assessed, a),
             r->workers);
     write_assess(f, e, 0);
@@ -250,6 +266,16 @@ tn_err tn_explain_write_json(FILE *f, const struct tn_explain *e)
                                         (json_int_t)e->findings[i].base, "floor",
                                         (json_int_t)e->findings[i].floor));
     json_object_set_new(root, "findings", findings);
+    json_t *opening = json_array();
+    for (size_t i = 0; i < e->nopening; i++) {
+        const struct tn_explain_opening *o = &e->opening[i];
+        json_array_append_new(opening, json_pack("{sossIsIssss}", "period", jperiod(o->period),
+                                                 "fund", o->fund, "principal",
+                                                 (json_int_t)o->principal, "interest",
+                                                 (json_int_t)o->interest, "as_of", o->as_of,
+                                                 "source", o->source));
+    }
+    json_object_set_new(root, "opening_balances", opening);
     int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     fputc('\n', f);
     json_decref(root);

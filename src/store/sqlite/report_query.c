@@ -125,6 +125,9 @@ void tn_explain_release(struct tn_explain *e)
     free(e->interest);
     free(e->alloc);
     free(e->findings);
+    for (size_t i = 0; i < e->nopening; i++)
+        free(e->opening[i].source);
+    free(e->opening);
     tn_explain_init(e);
 }
 
