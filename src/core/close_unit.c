@@ -472,9 +472,12 @@ static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
         /* the recorded history and the replay disagree: never write such a row */
         snprintf(msg, msgsz,
                  "unit %s: closing %lld differs from principal %lld + interest %lld; the "
-                 "ledger history is inconsistent",
+                 "ledger history is inconsistent%s",
                  in->code, (long long)b->closing, (long long)b->principal_due,
-                 (long long)b->interest_due);
+                 (long long)b->interest_due,
+                 in->nopening ? " (were its opening balances changed after the ledger's first "
+                                "close? they are the cut-over and come before it)"
+                              : "");
         return TN_ERR_STATE;
     }
     out->ninterest = 0;
