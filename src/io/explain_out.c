@@ -269,7 +269,7 @@ tn_err tn_explain_write_json(FILE *f, const struct tn_explain *e)
     json_t *opening = json_array();
     for (size_t i = 0; i < e->nopening; i++) {
         const struct tn_explain_opening *o = &e->opening[i];
-        json_array_append_new(opening, json_pack("{sossIsIssss}", "period", jperiod(o->period),
+        json_array_append_new(opening, json_pack("{sosssIsIssss}", "period", jperiod(o->period),
                                                  "fund", o->fund, "principal",
                                                  (json_int_t)o->principal, "interest",
                                                  (json_int_t)o->interest, "as_of", o->as_of,
