@@ -279,7 +279,7 @@ static tn_err replay_month(struct replay *x, tn_period A, size_t *next_payment)
         if (c->principal[g] > 0)
             *out_p(x, A, g) += c->principal[g];
         else
-            r->credit -= c->principal[g]; /* thoái thu: a refund is credit */
+            r->credit -= c->principal[g];  /* thoái thu: a refund is credit */
         *out_i(x, A, g) += c->interest[g]; /* an opening balance's interest */
     }
     if (A - 1 >= in->start) {

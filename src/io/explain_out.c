@@ -77,11 +77,11 @@ static void write_opening(FILE *f, const struct tn_explain *e)
     char pp[TN_PERIOD_BUFSZ], a[32], b[32];
     for (size_t i = 0; i < e->nopening; i++) {
         const struct tn_explain_opening *o = &e->opening[i];
-        fprintf(f,
-                "  số dư đầu kỳ (chuyển đổi) / opening balance (go-live) kỳ/for %s %s: gốc/principal "
-                "%s, lãi đến/interest to %s %s; nguồn/source: %s\n",
-                P(o->period, pp), o->fund, M(o->principal, a), o->as_of, M(o->interest, b),
-                o->source);
+        fprintf(
+            f,
+            "  số dư đầu kỳ (chuyển đổi) / opening balance (go-live) kỳ/for %s %s: gốc/principal "
+            "%s, lãi đến/interest to %s %s; nguồn/source: %s\n",
+            P(o->period, pp), o->fund, M(o->principal, a), o->as_of, M(o->interest, b), o->source);
     }
 }
 
@@ -269,11 +269,10 @@ tn_err tn_explain_write_json(FILE *f, const struct tn_explain *e)
     json_t *opening = json_array();
     for (size_t i = 0; i < e->nopening; i++) {
         const struct tn_explain_opening *o = &e->opening[i];
-        json_array_append_new(opening, json_pack("{sosssIsIssss}", "period", jperiod(o->period),
-                                                 "fund", o->fund, "principal",
-                                                 (json_int_t)o->principal, "interest",
-                                                 (json_int_t)o->interest, "as_of", o->as_of,
-                                                 "source", o->source));
+        json_array_append_new(
+            opening, json_pack("{sosssIsIssss}", "period", jperiod(o->period), "fund", o->fund,
+                               "principal", (json_int_t)o->principal, "interest",
+                               (json_int_t)o->interest, "as_of", o->as_of, "source", o->source));
     }
     json_object_set_new(root, "opening_balances", opening);
     int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

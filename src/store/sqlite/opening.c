@@ -5,17 +5,17 @@
 #include "store_int.h"
 
 tn_err tn__sq_opening_balances(struct tn__sq *s, const char *unit, const char *as_of,
-                               tn_err (*row)(void *ctx, const struct tn_opening_row *r),
-                               void *ctx)
+                               tn_err (*row)(void *ctx, const struct tn_opening_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare_at(s,
-                                      "SELECT unit_code, period, fund, principal, interest, as_of, "
-                                      "source, known_at FROM opening_balance WHERE unit_code = ?1 "
-                                      "AND " TN__KNOWN_AT("?2") " "
-                                      "ORDER BY period, CASE fund WHEN 'BHYT' THEN 0 "
-                                      "WHEN 'BHTN' THEN 1 ELSE 2 END",
-                                      unit, as_of, &st);
+    tn_err err = tn__store_prepare_at(
+        s,
+        "SELECT unit_code, period, fund, principal, interest, as_of, "
+        "source, known_at FROM opening_balance WHERE unit_code = ?1 "
+        "AND " TN__KNOWN_AT("?2") " "
+                                  "ORDER BY period, CASE fund WHEN 'BHYT' THEN 0 "
+                                  "WHEN 'BHTN' THEN 1 ELSE 2 END",
+        unit, as_of, &st);
     if (err)
         return err;
     while (tn__store_next(s, st, &err, "read opening balances")) {
