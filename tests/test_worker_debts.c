@@ -152,11 +152,39 @@ static void groups_in_policy_order(void **state)
     tn_policy_release(&pol);
 }
 
+/* An opening balance (docs/ledger.md "Opening balances"): May 2025's BHXH 1,000,000 owed at
+ * the cut-over 2025-06-30; July closed, nothing paid. The principal due, 1,000,000 + 4,800,000,
+ * splits into a first row of no worker for May (the opening balance has no worker's lines)
+ * and July's lines: W1 3,200,000, W2 1,600,000. */
+static void opening_balance_is_owed_by_no_worker(void **state)
+{
+    (void)state;
+    struct tn_store *s;
+    struct tn_policy pol;
+    open_unit(&s, &pol);
+    sql(s, "INSERT INTO opening_balance (unit_code, period, fund, version, known_at, batch_id, "
+           "principal, interest, as_of, source) VALUES ('A', '2025-05', 'BHXH', 1, "
+           "'2025-07-01T00:00:00', 1, 1000000, 0, '2025-06-30', 'BB 01')");
+    close_at(s, &pol, 2025, 7, "2025-08-01T08:00:00");
+    struct got g = {0};
+    assert_int_equal(tn_store_worker_debts(s, "A", fx_period(2025, 7), NULL, collect, &g),
+                     TN_ERR_STATE); /* three rows: collect keeps two and refuses the third */
+    assert_string_equal(g.code[0], "");
+    assert_int_equal(g.debt[0], 1000000);
+    assert_string_equal(g.periods[0], "2025-05");
+    assert_string_equal(g.code[1], "0000000001");
+    assert_int_equal(g.debt[1], 3200000);
+    assert_string_equal(g.periods[1], "2025-07");
+    tn_store_free(s);
+    tn_policy_release(&pol);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(negative_charge_is_credit_to_the_oldest),
         cmocka_unit_test(groups_in_policy_order),
+        cmocka_unit_test(opening_balance_is_owed_by_no_worker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -371,7 +371,8 @@ static tn_err read_charges(struct tn__sq *s, const char *unit_code, tn_period pe
 /* Reads what the ledger's allocation left unpaid at the close of c[n - 1] (unpaid_line) into
  * c[i].unpaid. TN_ERR_STATE when it does not add up to due (a close recorded before
  * unpaid_line existed: close the period again). */
-static tn_err read_unpaid(struct tn__sq *s, struct charge *c, size_t n, tn_money due)
+static tn_err read_unpaid(struct tn__sq *s, struct charge *c, size_t n, tn_money due,
+                          struct worker_set *ws)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s,
@@ -393,12 +394,17 @@ static tn_err read_unpaid(struct tn__sq *s, struct charge *c, size_t n, tn_money
         size_t i = 0;
         while (i < n && c[i].period != p)
             i++;
+        sum += sqlite3_column_int64(st, 2);
+        if (i == n && p < c[0].period) {
+            /* an opening balance (docs/ledger.md "Opening balances"): no worker's lines */
+            add_line(ws, "", p, sqlite3_column_int64(st, 2));
+            continue;
+        }
         if (i == n) {
             err = TN_ERR_STATE; /* a period with no close as known at as_of */
             break;
         }
         c[i].unpaid[g] += sqlite3_column_int64(st, 2);
-        sum += sqlite3_column_int64(st, 2);
     }
     sqlite3_finalize(st);
     if (err)
@@ -421,7 +427,7 @@ tn_err tn__sq_worker_debts(struct tn__sq *s, const char *unit_code, tn_period pe
     struct worker_set ws = {0};
     /* nothing due: the ledger's credit (if any) has paid every charge */
     if (due > 0)
-        err = read_unpaid(s, c, n, due);
+        err = read_unpaid(s, c, n, due, &ws);
     if (due > 0 && !err)
         err = unpaid_lines(s, unit_code, period, as_of, c, n, &ws);
     if (!err && ws.n)
@@ -432,7 +438,10 @@ tn_err tn__sq_worker_debts(struct tn__sq *s, const char *unit_code, tn_period pe
             continue; /* lines that cancel out (a decrease after the charge) owe nothing */
         memset(&w, 0, sizeof w);
         snprintf(w.bhxh_code, sizeof w.bhxh_code, "%s", ws.w[i].bhxh_code);
-        if ((err = worker_name(s, w.bhxh_code, as_of, w.full_name, sizeof w.full_name)))
+        if (!w.bhxh_code[0]) /* sorted first: what was owed at the cut-over, by no worker */
+            snprintf(w.full_name, sizeof w.full_name,
+                     "số dư đầu kỳ (chuyển đổi) / opening balance (go-live)");
+        else if ((err = worker_name(s, w.bhxh_code, as_of, w.full_name, sizeof w.full_name)))
             break;
         w.debt = ws.w[i].debt;
         struct worker_acc *a = &ws.w[i];
