@@ -241,7 +241,7 @@ def run(srv):
     check(st == 200 and bal["period"] == "2025-10", "as_of reads what was known then")
     for name, sess in s.items():  # every role reads a unit it sees (A is the officer's)
         st, body = srv.json("GET", "/units/A/balance?period=2025-11", session=sess)
-        check(st == 200 and body["closing"] == 15723200, "%s reads A's balance" % name)
+        check(st == 200 and body["closing"] == 15731936, "%s reads A's balance" % name)
         st, body = srv.json("GET", "/units/A/explain?period=2025-11", session=sess)
         check(st == 200 and body["unit_code"] == "A", "%s reads A's explanation" % name)
     st, body = srv.json("GET", "/units/ZZ/balance?period=2025-11", session=admin)

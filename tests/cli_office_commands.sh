@@ -24,11 +24,11 @@ for p in 79 79000; do
     pack --office $p >"$work/pack-$p.csv"
     cmp -s "$work/pack.csv" "$work/pack-$p.csv" || fail "pack --office $p differs from the province"
 done
-# D1 is A alone (docs/offices.md: debt 15,723,200, last month 10,560,000 in bucket 1-3: at
+# D1 is A alone (docs/offices.md: debt 15,731,936, last month 10,562,976 in bucket 1-3: at
 # October's end September was one month wholly unpaid past its deadline, docs/ledger.md)
 pack --office 79001 >"$work/pack-d1.csv"
-for line in "office,79001,1,,0,,0.0,15723200,0,0,0,0" "province,79,1,,0,,0.0,15723200,0,0,0,0" \
-    "0,0,0,0,0,0" "1-3,1,10560000,1,15723200,5163200"; do
+for line in "office,79001,1,,0,,0.0,15731936,0,0,0,0" "province,79,1,,0,,0.0,15731936,0,0,0,0" \
+    "0,0,0,0,0,0" "1-3,1,10562976,1,15731936,5168960"; do
     grep -Fxq "$line" "$work/pack-d1.csv" || fail "pack --office 79001 lacks $line"
 done
 ! grep -q "^office,7900[02]," "$work/pack-d1.csv" || fail "pack --office 79001 shows another office"

@@ -361,14 +361,14 @@ static void meeting_pack_sections(void **state)
     static const size_t ncols[] = {12, 6, 7, 6, 5};
     for (int i = 0; i < 5; i++)
         assert_int_equal(s.ncols[i], ncols[i]);
-    /* the province of docs/golden.md in November: A 15,723,200 in bucket 1-3, B 6,032,400 in
+    /* the province of docs/golden.md in November: A 15,731,936 in bucket 1-3, B 6,032,400 in
      * 3-6, C paid up; both proposed a reminder, ready (tests/cli_office_commands.sh) */
     static const int rows[] = {4, 5, 0, 0, 1}; /* province, two departments, one office */
     for (int i = 0; i < 5; i++)
         assert_int_equal(s.rows[i], rows[i]);
     assert_int_equal(s.province_rows, 1);
-    assert_int_equal(s.province_debt, 21755600);
-    assert_int_equal(s.ready_debt, 21755600);
+    assert_int_equal(s.province_debt, 21764336);
+    assert_int_equal(s.ready_debt, 21764336);
     /* a sink without sections cannot take a pack */
     struct tn_sink flat = {count_row, NULL, &s};
     assert_int_equal(tn_app_pack_meeting(&f->fx.app, &every_unit, 2025 * 12 + 10, NULL, &flat),

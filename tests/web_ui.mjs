@@ -103,9 +103,9 @@ await step("the officer's day: its units by money at risk, with balance, months,
   assert.equal(await rows.count(), 2);
   const first = await rows.nth(0).innerText();
   assert.match(first, /^A\t/);
-  assert.match(first, /15\.723\.200 đ/);
+  assert.match(first, /15\.731\.936 đ/);
   assert.match(first, /2,0/);
-  assert.match(first, /Chậm đóng/);
+  assert.match(first, /Trốn đóng/);
   assert.match(first, /Văn bản đôn đốc/);
   assert.match(await rows.nth(1).innerText(), /^B\t.*6\.032\.400 đ/);
   assert.match(await officer.locator("caption").innerText(), /11\/2025/);
@@ -125,14 +125,14 @@ await step("a unit's page: registry data and the month's balance; a figure opens
   await officer.getByRole("heading", { name: /Công ty TNHH Hải Âu/ }).waitFor();
   assert.match(await officer.locator(".registry").innerText(), /0100000001/);
   const interest = officer.locator('button[data-figure="interest"]');
-  assert.match(await interest.innerText(), /43\.200 đ/);
+  assert.match(await interest.innerText(), /48\.960 đ/);
   await axe(officer, "a unit's page");
   await officer.screenshot({ path: shots + "/unit.png", fullPage: true });
   await interest.click();
   const dialog = officer.getByRole("dialog");
   await dialog.waitFor();
   const text = await dialog.innerText();
-  assert.match(text, /Giải trình: Lãi chậm đóng = 43\.200 đ/);
+  assert.match(text, /Giải trình: Lãi chậm đóng = 48\.960 đ/);
   assert.match(text, /0,03%/); // the daily rate
   assert.match(text, /\t30\t/); // interest days
   assert.match(text, /01\/11\/2025/);
@@ -286,13 +286,13 @@ await step("the director's dashboard: six charts with data, each with its table 
   assert.match(await plan.nth(4).innerText(), /^11\/2025\t34\.000\.000 đ\t3\.840\.000 đ\t11,3%/);
   // debt by bucket: November's 15.723.200 đ (A, 2,0 months) and 6.032.400 đ (B, 3,0 months)
   assert.match(await director.locator("#dash-bucket-table tbody tr").nth(4).innerText(),
-    /^11\/2025\t0 đ\t15\.723\.200 đ\t6\.032\.400 đ\t0 đ\t0 đ\t21\.755\.600 đ/);
+    /^11\/2025\t0 đ\t15\.731\.936 đ\t6\.032\.400 đ\t0 đ\t0 đ\t21\.764\.336 đ/);
   assert.equal(await director.locator("#dash-bucket svg pattern").count(), 5, "a pattern a bucket");
   assert.match(await director.locator("#dash-officers-table tbody").innerText(), /O2\t1\t14\.000\.000 đ\t3\.840\.000 đ\t27,4%/);
   const funnel = await director.locator("#dash-funnel-table tbody").innerText();
   assert.match(funnel, /Bị khởi kiện\t3\t23\.000\.000 đ\t100%/);
   assert.match(funnel, /Đã thu hồi\t—\t2\.000\.000 đ\t8,7%/);
-  assert.match(await director.locator("#dash-debtors-table tbody tr").first().innerText(), /^A\tCông ty TNHH Hải Âu\t15\.723\.200 đ/);
+  assert.match(await director.locator("#dash-debtors-table tbody tr").first().innerText(), /^A\tCông ty TNHH Hải Âu\t15\.731\.936 đ/);
   assert.match(await director.locator("#dash-offices-table tbody").innerText(), /Văn phòng BHXH tỉnh\t3\t/);
   // every table downloads: a month's row, and a table's three formats
   const july = await director.locator("#dash-plan-table tbody tr").first().getByRole("link", { name: /^PDF/ }).getAttribute("href");

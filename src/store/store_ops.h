@@ -100,6 +100,10 @@
       (const char *office, const char *unit_code, tn_period period, const char *as_of,             \
        struct tn_explain *e),                                                                      \
       (office, unit_code, period, as_of, e))                                                       \
+    X(opening_balances, tn_store_opening_balances,                                                 \
+      (const char *unit, const char *as_of,                                                        \
+       tn_err (*row)(void *ctx, const struct tn_opening_row *r), void *ctx),                       \
+      (unit, as_of, row, ctx))                                                                     \
     /* lists.h */                                                                                  \
     X(list_units, tn_store_list_units,                                                             \
       (const char *office, tn_period period, const char *as_of, const struct tn_list_filter *f,    \
