@@ -20,7 +20,7 @@
 #include "thuno/app.h"
 #include "thuno/policy_load.h"
 
-#define NOW "2025-12-05T09:00:00"
+#define NOW     "2025-12-05T09:00:00"
 #define P(y, m) ((y)*12 + (m)-1)
 
 static int setup(void **state)
@@ -43,7 +43,7 @@ static int teardown(void **state)
 struct rows {
     char text[65536];
     size_t len;
-    long n, nonzero; /* rows, and rows whose difference is not 0 */
+    long n, nonzero;  /* rows, and rows whose difference is not 0 */
     int only_nonzero; /* keep only the rows whose difference is not 0 */
 };
 
@@ -59,13 +59,12 @@ static tn_err collect(void *ctx, const struct tn_cell *c)
     if (r->only_nonzero && c[8].num == 0)
         return TN_OK;
     for (size_t i = 0; i < ncols; i++) {
-        int n = c[i].type == TN_CELL_TEXT  ? snprintf(r->text + r->len, sizeof r->text - r->len,
-                                                      "%s%s", c[i].text, i + 1 < ncols ? "|" : "\n")
-                : c[i].type == TN_CELL_INT ? snprintf(r->text + r->len, sizeof r->text - r->len,
-                                                      "%lld%s", (long long)c[i].num,
-                                                      i + 1 < ncols ? "|" : "\n")
-                                           : snprintf(r->text + r->len, sizeof r->text - r->len,
-                                                      "%s", i + 1 < ncols ? "|" : "\n");
+        char num[32] = "";
+        const char *text = c[i].type == TN_CELL_TEXT ? c[i].text : num;
+        if (c[i].type == TN_CELL_INT)
+            snprintf(num, sizeof num, "%lld", (long long)c[i].num);
+        int n = snprintf(r->text + r->len, sizeof r->text - r->len, "%s%s", text,
+                         i + 1 < ncols ? "|" : "\n");
         assert_true(n > 0 && (size_t)n < sizeof r->text - r->len);
         r->len += (size_t)n;
     }
@@ -165,7 +164,8 @@ static void rate_change_moves_one_fund(void **state)
     struct tn_policy alt;
     load(&alt);
     size_t n = alt.nrates[TN_C_TNLD_ER];
-    alt.rates[TN_C_TNLD_ER] = realloc(alt.rates[TN_C_TNLD_ER], (n + 1) * sizeof(struct tn_rate_entry));
+    alt.rates[TN_C_TNLD_ER] =
+        realloc(alt.rates[TN_C_TNLD_ER], (n + 1) * sizeof(struct tn_rate_entry));
     alt.rates[TN_C_TNLD_ER][n] = (struct tn_rate_entry){P(2025, 11), 3000, 0, 0, "test: 0.3%"};
     alt.nrates[TN_C_TNLD_ER] = n + 1;
     tn_policy_sort(&alt);

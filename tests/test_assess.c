@@ -231,10 +231,10 @@ static void unit_sums_the_rows_in_force(void **state)
         tn_money total, pension_ee;
         long long workers;
     } t[] = {
-        {2024, 12, 0, 0, 0},                 /* before every row */
-        {2025, 2, 4800000, 1200000, 2},      /* 10,000,000 + 5,000,000 */
-        {2025, 3, 3840000, 960000, 1},       /* 12,000,000; worker 2 has left */
-        {2025, 4, 6400000, 1600000, 2},      /* 12,000,000 + 8,000,000 */
+        {2024, 12, 0, 0, 0},            /* before every row */
+        {2025, 2, 4800000, 1200000, 2}, /* 10,000,000 + 5,000,000 */
+        {2025, 3, 3840000, 960000, 1},  /* 12,000,000; worker 2 has left */
+        {2025, 4, 6400000, 1600000, 2}, /* 12,000,000 + 8,000,000 */
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
         tn_money amount[TN_C_COUNT];

@@ -170,12 +170,11 @@ static tn_err on_unit(void *ctx, const struct tn_assess_unit *u)
             continue; /* not registered yet: the close skips it too */
         tn_money cur[TN_C_COUNT], prop[TN_C_COUNT];
         long long workers;
-        tn_err err = tn_assess_unit(r->app->policy, &u->facts, p, u->decls, u->ndecls, cur,
-                                    &workers);
+        tn_err err =
+            tn_assess_unit(r->app->policy, &u->facts, p, u->decls, u->ndecls, cur, &workers);
         if (err)
             return assess_fail(r, err, "hiện hành", "current", u->code, p);
-        if ((err = tn_assess_unit(r->proposed, &u->facts, p, u->decls, u->ndecls, prop,
-                                  &workers)))
+        if ((err = tn_assess_unit(r->proposed, &u->facts, p, u->decls, u->ndecls, prop, &workers)))
             return assess_fail(r, err, "đề xuất", "proposed", u->code, p);
         for (int c = 0; c < TN_C_COUNT; c++) {
             AT(r->unit, i, c, 0) = cur[c];

@@ -80,8 +80,7 @@ tn_err tn__sq_assess_units(struct tn__sq *s, const char *office, tn_period last,
         TN__COL_COPY(off, units, 5);
         struct tn_assess_unit u = {.code = code, .office = off, .type = type};
         if (tn_unit_type_parse(type, &u.facts.type)) {
-            snprintf(s->errmsg, sizeof s->errmsg, "unit %s: unknown unit type \"%s\"", code,
-                     type);
+            snprintf(s->errmsg, sizeof s->errmsg, "unit %s: unknown unit type \"%s\"", code, type);
             err = TN_ERR_PARSE;
             break;
         }
