@@ -63,34 +63,57 @@ static tn_err load_proposed(const char *dir, struct tn_policy **out)
     return err;
 }
 
-/* Runs the what-if over the store opened read-only, into t. */
-static tn_err run(struct tn_cli *cli, const struct whatif_args *a, tn_period from, tn_period to,
-                  const struct tn_policy *proposed, struct tn_table_out *t)
+/* What a run holds: both policies, the store opened read-only, the app over them. */
+struct whatif_run {
+    struct tn_policy *proposed, *current;
+    struct tn_store *store;
+    struct tn_app app;
+    struct tn_scope scope;
+};
+
+/* Loads both policies, opens the store read-only and resolves --office, before any output.
+ * Reports its own failure; what it made is released by release(). */
+static tn_err open_run(struct tn_cli *cli, const struct whatif_args *a, struct whatif_run *w)
 {
-    struct tn_policy *current = NULL;
-    struct tn_store *store = NULL;
     char msg[256];
-    tn_err err = tn_cli_policy_new(cli, &current);
+    tn_err err = load_proposed(a->dir, &w->proposed);
+    if (!err)
+        err = tn_cli_policy_new(cli, &w->current);
+    if (!err && (err = tn_store_open(cli->db, TN_STORE_READONLY, &w->store, msg)))
+        tn_cli_error("open store", "%s", msg);
     if (err)
         return err;
-    if ((err = tn_store_open(cli->db, TN_STORE_READONLY, &store, msg))) {
-        tn_cli_error("open store", "%s", msg);
-        tn_cli_policy_free(current);
-        return err;
+    tn_app_init(&w->app, w->store, w->current, cli->now, TN_LANG_VI);
+    w->scope = (struct tn_scope){NULL, NULL, TN_ROLE_ADMIN};
+    if (a->office && (err = tn_app_scope_office(&w->app, a->office, &w->scope.office))) {
+        tn_cli_error("whatif", "%s", tn_app_why(&w->app, err));
+        return err == TN_ERR_NOT_FOUND ? TN_ERR_USAGE : err;
     }
-    struct tn_app app;
-    tn_app_init(&app, store, current, cli->now, TN_LANG_VI);
-    struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
-    if (a->office && (err = tn_app_scope_office(&app, a->office, &scope.office))) {
-        tn_cli_error("whatif", "%s", tn_app_why(&app, err));
-        err = err == TN_ERR_NOT_FOUND ? TN_ERR_USAGE : err;
-    } else {
-        struct tn_sink sink = tn_table_sink(t);
-        if ((err = tn_app_whatif(&app, &scope, proposed, from, to, a->flags, &sink)))
-            tn_cli_error("whatif", "%s", tn_app_why(&app, err));
-    }
-    tn_store_free(store);
-    tn_cli_policy_free(current);
+    return TN_OK;
+}
+
+static void release(struct whatif_run *w)
+{
+    tn_store_free(w->store);
+    tn_cli_policy_free(w->current);
+    tn_cli_policy_free(w->proposed);
+}
+
+/* Writes the what-if's table into f in fmt with meta. */
+static tn_err write_table(struct whatif_run *w, const struct whatif_args *a, tn_period from,
+                          tn_period to, FILE *f, enum tn_out_format fmt,
+                          const struct tn_table_meta *meta)
+{
+    size_t ncols;
+    const struct tn_col *cols = tn_app_whatif_cols(&ncols, NULL);
+    struct tn_table_out t;
+    tn_err err = tn_table_begin(&t, f, fmt, meta, cols, ncols);
+    struct tn_sink sink = tn_table_sink(&t);
+    if (!err && (err = tn_app_whatif(&w->app, &w->scope, w->proposed, from, to, a->flags, &sink)))
+        tn_cli_error("whatif", "%s", tn_app_why(&w->app, err));
+    tn_err end = tn_table_end(&t);
+    if (!err && (err = end))
+        tn_cli_error("whatif", "cannot write the table");
     return err;
 }
 
@@ -117,21 +140,19 @@ tn_err tn_cmd_whatif(struct tn_cli *cli)
         tn_cli_error("whatif", "format \"%s\" is not available (csv, json, xlsx, pdf)", a.format);
         return TN_ERR_USAGE;
     }
-    struct tn_policy *proposed;
-    if ((err = load_proposed(a.dir, &proposed)))
-        return err;
-    /* documents are headed by the office settings; CSV and JSON are data and need none */
+    struct whatif_run w = {0};
     char issuer[512] = "";
+    struct tn_cli_out o = {0};
+    if ((err = open_run(cli, &a, &w)))
+        goto done;
+    /* documents are headed by the office settings; CSV and JSON are data and need none */
     if ((fmt == TN_OUT_XLSX || fmt == TN_OUT_PDF) &&
         (err = tn_cli_office_header("whatif", a.office, issuer, sizeof issuer))) {
-        tn_cli_policy_free(proposed);
-        return err == TN_ERR_NO_POLICY ? TN_ERR_REJECTED : err;
+        err = err == TN_ERR_NO_POLICY ? TN_ERR_REJECTED : err;
+        goto done;
     }
-    struct tn_cli_out o;
-    if ((err = tn_cli_out_open(&o, a.out, "whatif"))) {
-        tn_cli_policy_free(proposed);
-        return err;
-    }
+    if ((err = tn_cli_out_open(&o, a.out, "whatif")))
+        goto done;
     /* documents carry the run's own "now", so that the same store gives the same file */
     char sub[768];
     snprintf(sub, sizeof sub,
@@ -141,15 +162,10 @@ tn_err tn_cmd_whatif(struct tn_cli *cli)
              cli->now);
     const char *title;
     size_t ncols;
-    const struct tn_col *cols = tn_app_whatif_cols(&ncols, &title);
+    tn_app_whatif_cols(&ncols, &title);
     struct tn_table_meta meta = {title, sub, cli->now, 1, lang, issuer};
-    struct tn_table_out t;
-    err = tn_table_begin(&t, o.f, fmt, &meta, cols, ncols);
-    if (!err)
-        err = run(cli, &a, from, to, proposed, &t);
-    tn_err end = tn_table_end(&t);
-    if (!err && (err = end))
-        tn_cli_error("whatif", "cannot write the table");
-    tn_cli_policy_free(proposed);
-    return tn_cli_out_close(&o, err, "whatif");
+    err = tn_cli_out_close(&o, write_table(&w, &a, from, to, o.f, fmt, &meta), "whatif");
+done:
+    release(&w);
+    return err;
 }
