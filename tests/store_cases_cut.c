@@ -52,6 +52,7 @@ UNIT_ROW(facts_u, struct tn_inspection_facts, r->unit_code)
 UNIT_ROW(assignment_u, struct tn_assignment_row, r->unit_code)
 UNIT_ROW(worklist_u, struct tn_worklist_row, r->unit_code)
 UNIT_ROW(book_u, struct tn_book_row, r->unit_code)
+UNIT_ROW(assess_u, struct tn_assess_unit, r->code)
 
 static tn_err public_u(void *ctx, const struct tn_list_unit *u, const char *reason)
 {
@@ -294,6 +295,10 @@ static tn_err run_books(S)
 {
     return tn_store_books(s, office, P10, NULL, book_u, o);
 }
+static tn_err run_assess_units(S)
+{
+    return tn_store_assess_units(s, office, P10, assess_u, o);
+}
 
 #undef S
 
@@ -327,6 +332,7 @@ static const struct cut_op {
     OP(bucket_moves, GROUP),  OP(new_debtors, UNIT),
     OP(event_counts, GROUP),  OP(books, UNIT),
     OP(unit_balance, UNIT),   OP(units, UNIT),
+    OP(assess_units, UNIT),
 #undef OP
 };
 

@@ -93,3 +93,61 @@ void op_units(void **state)
         "A|Công ty TNHH An Phát|0100000001|private|active|D01|O1|1 Lê Lợi, Quận 1|none\n",
         "units");
 }
+
+static tn_err assess_line(void *ctx, const struct tn_assess_unit *u)
+{
+    tn_test_put(ctx, "%s|%s|%s|%d %d %d %s|%zu", u->code, u->office, u->type, (int)u->facts.type,
+                u->facts.wage_region, u->facts.payment_cycle, tn_test_day(u->facts.registered_on),
+                u->ndecls);
+    for (size_t i = 0; i < u->ndecls; i++) {
+        const struct tn_close_decl *d = &u->decls[i];
+        tn_test_put(ctx, "  %s %s %s %lld %u %s", d->bhxh, tn_test_period(d->from),
+                    d->decrease ? "decrease" : "in", (long long)d->salary, d->funds,
+                    tn_test_day(d->declared_on));
+    }
+    return TN_OK;
+}
+
+/* The rows the what-if assesses from (assess_store.h): every unit registered by the window's
+ * end with its declarations up to it, in unit_code order; C's decrease from 2025-11 is read
+ * only when the window reaches November. Figures: the fixture's files (test_store.c). */
+void op_assess_units(void **state)
+{
+    struct tn_store *s = *state;
+    struct tn_test_out o = {0};
+    assert_int_equal(tn_store_assess_units(s, NULL, TN_TEST_P(10), assess_line, &o), TN_OK);
+    tn_test_put(&o, "--");
+    assert_int_equal(tn_store_assess_units(s, "", TN_TEST_P(11), assess_line, &o), TN_OK);
+    tn_test_put(&o, "--");
+    /* before any declaration: the units, no rows */
+    assert_int_equal(tn_store_assess_units(s, NULL, TN_TEST_P(6), assess_line, &o), TN_OK);
+    tn_test_put(&o, "--");
+    /* before any unit was registered: nothing */
+    assert_int_equal(tn_store_assess_units(s, NULL, 2024 * 12 + 11, assess_line, &o), TN_OK);
+    tn_test_check(&o,
+                  "A|D01|private|2 1 1 2025-01-01|2\n"
+                  "  0000000001 2025-07 in 10000000 15 2025-07-01\n"
+                  "  0000000002 2025-07 in 3000000 15 2025-07-01\n"
+                  "A2|D02|private|2 1 1 2025-01-01|0\n"
+                  "B|D02|cooperative|3 1 1 2025-01-01|1\n"
+                  "  0000000003 2025-07 in 5000000 15 2025-07-01\n"
+                  "C|D01|state|0 1 1 2025-01-01|1\n"
+                  "  0000000004 2025-07 in 6000000 15 2025-07-01\n"
+                  "--\n"
+                  "A|D01|private|2 1 1 2025-01-01|2\n"
+                  "  0000000001 2025-07 in 10000000 15 2025-07-01\n"
+                  "  0000000002 2025-07 in 3000000 15 2025-07-01\n"
+                  "A2|D02|private|2 1 1 2025-01-01|0\n"
+                  "B|D02|cooperative|3 1 1 2025-01-01|1\n"
+                  "  0000000003 2025-07 in 5000000 15 2025-07-01\n"
+                  "C|D01|state|0 1 1 2025-01-01|2\n"
+                  "  0000000004 2025-07 in 6000000 15 2025-07-01\n"
+                  "  0000000004 2025-11 decrease 0 15 2025-10-25\n"
+                  "--\n"
+                  "A|D01|private|2 1 1 2025-01-01|0\n"
+                  "A2|D02|private|2 1 1 2025-01-01|0\n"
+                  "B|D02|cooperative|3 1 1 2025-01-01|0\n"
+                  "C|D01|state|0 1 1 2025-01-01|0\n"
+                  "--\n",
+                  "assess_units");
+}

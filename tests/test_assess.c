@@ -11,6 +11,7 @@
 
 #include "policy_fixture.h"
 #include "thuno/assess.h"
+#include "thuno/close_unit.h"
 
 static const struct tn_unit_facts private1 = {TN_UT_PRIVATE, 1, 1, 0};
 static const struct tn_unit_facts state1 = {TN_UT_STATE, 1, 1, 0};
@@ -210,12 +211,65 @@ static void assess_outside_policy_is_an_error(void **state)
     tn_policy_release(&pol);
 }
 
+/* A unit's month: each worker's row in force (the last started), a decrease assessing nothing,
+ * summed per component. Private region I, 32% of the base (8% + 14% + 3% + 0.5% + 1.5% + 3% +
+ * 1% + 1%). */
+static void unit_sums_the_rows_in_force(void **state)
+{
+    (void)state;
+    struct tn_policy pol;
+    fx_policy(&pol);
+    static const struct tn_close_decl d[] = {
+        {.bhxh = "1", .from = 2025 * 12 + 0, .salary = 10000000, .funds = TN_FUND_ALL},
+        {.bhxh = "1", .from = 2025 * 12 + 2, .salary = 12000000, .funds = TN_FUND_ALL},
+        {.bhxh = "2", .from = 2025 * 12 + 0, .salary = 5000000, .funds = TN_FUND_ALL},
+        {.bhxh = "2", .from = 2025 * 12 + 2, .decrease = 1, .funds = TN_FUND_ALL},
+        {.bhxh = "3", .from = 2025 * 12 + 3, .salary = 8000000, .funds = TN_FUND_ALL},
+    };
+    static const struct {
+        int y, m;
+        tn_money total, pension_ee;
+        long long workers;
+    } t[] = {
+        {2024, 12, 0, 0, 0},            /* before every row */
+        {2025, 2, 4800000, 1200000, 2}, /* 10,000,000 + 5,000,000 */
+        {2025, 3, 3840000, 960000, 1},  /* 12,000,000; worker 2 has left */
+        {2025, 4, 6400000, 1600000, 2}, /* 12,000,000 + 8,000,000 */
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        tn_money amount[TN_C_COUNT];
+        long long workers = -1;
+        assert_int_equal(tn_assess_unit(&pol, &private1, fx_period(t[i].y, t[i].m), d,
+                                        sizeof d / sizeof d[0], amount, &workers),
+                         TN_OK);
+        tn_money total = 0;
+        for (int c = 0; c < TN_C_COUNT; c++)
+            total += amount[c];
+        assert_int_equal(total, t[i].total);
+        assert_int_equal(amount[TN_C_PENSION_EE], t[i].pension_ee);
+        assert_int_equal(workers, t[i].workers);
+    }
+    tn_money amount[TN_C_COUNT];
+    long long workers;
+    /* a row in force before the policy's first line is refused; none in force needs none */
+    static const struct tn_close_decl old = {
+        .bhxh = "9", .from = 2015 * 12, .salary = 5000000, .funds = TN_FUND_ALL};
+    assert_int_equal(
+        tn_assess_unit(&pol, &private1, fx_period(2015, 12), &old, 1, amount, &workers),
+        TN_ERR_NO_POLICY);
+    assert_int_equal(tn_assess_unit(&pol, &private1, fx_period(2015, 12), d, 1, amount, &workers),
+                     TN_OK);
+    assert_int_equal(workers, 0);
+    tn_policy_release(&pol);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(assess_matches_table),
         cmocka_unit_test(finding_cites_its_era),
         cmocka_unit_test(assess_outside_policy_is_an_error),
+        cmocka_unit_test(unit_sums_the_rows_in_force),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

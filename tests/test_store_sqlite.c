@@ -1,7 +1,8 @@
 /*
  * test_store_sqlite.c - what only the SQLite backend can be asked (src/store/sqlite/, through
  * the test-only store_test.h): a step that fails is an error that keeps SQLite's message, not
- * an empty or short answer (issue 11, item 5); a cached statement is reused.
+ * an empty or short answer (issue 11, item 5); a cached statement is reused; a store opened
+ * read-only reads, refuses a write and leaves its file's bytes as they were (the what-if).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,7 +11,9 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "thuno/store_import.h"
 #include "store/store_test.h"
@@ -92,12 +95,67 @@ static void cached_lookups_are_reused(void **state)
     }
 }
 
+/* The bytes of the file at path, malloc'd, into *n. */
+static char *slurp(const char *path, long *n)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    *n = ftell(f);
+    rewind(f);
+    char *buf = malloc((size_t)*n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)*n, f), (size_t)*n);
+    fclose(f);
+    return buf;
+}
+
+/* TN_STORE_READONLY: reads work, a write fails with SQLite's message, the file is unchanged;
+ * a missing file is not made */
+static void read_only_store_writes_nothing(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/thuno-ro-XXXXXX", path[64], side[80], msg[256];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/t.db", dir);
+    struct tn_store *s;
+    assert_int_equal(tn_store_open(path, TN_STORE_CREATE, &s, msg), TN_OK);
+    long long batch = 0;
+    assert_int_equal(tn_store_assign_batch(s, "x", "2025-12-01T00:00:00", &batch), TN_OK);
+    tn_store_free(s);
+    long n0, n1;
+    char *before = slurp(path, &n0);
+    assert_int_equal(tn_store_open(path, TN_STORE_READONLY, &s, msg), TN_OK);
+    int found = -1, reversal = -1;
+    int64_t amount = 0;
+    assert_int_equal(tn_store_payment_lookup(s, "T1", &found, &amount, &reversal), TN_OK);
+    assert_int_equal(found, 0);
+    assert_int_equal(tn_store_assign_batch(s, "y", "2025-12-02T00:00:00", &batch), TN_ERR_STORE);
+    assert_non_null(strstr(tn_store_errmsg(s), "readonly"));
+    tn_store_free(s);
+    char *after = slurp(path, &n1);
+    assert_int_equal(n1, n0);
+    assert_memory_equal(after, before, (size_t)n0);
+    free(before);
+    free(after);
+    snprintf(side, sizeof side, "%s/nosuch.db", dir);
+    assert_int_equal(tn_store_open(side, TN_STORE_READONLY, &s, msg), TN_ERR_NOT_FOUND);
+    assert_int_equal(access(side, F_OK), -1);
+    static const char *const files[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        snprintf(side, sizeof side, "%s%s", path, files[i]);
+        unlink(side);
+    }
+    assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(failed_step_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(failed_write_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(cached_lookups_are_reused, setup, teardown),
+        cmocka_unit_test(read_only_store_writes_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

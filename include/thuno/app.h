@@ -872,6 +872,34 @@ struct tn_calendar_done_request {
 tn_err tn_app_calendar_done(struct tn_app *app, const struct tn_scope *scope,
                             const struct tn_calendar_done_request *req);
 
+/* ---- what-if: the assessment under another policy (app_whatif.c; docs/whatif.md) ---- */
+
+enum {
+    TN_WHATIF_BY_UNIT = 1 /* one row per unit instead of per office and unit type */
+};
+
+/* The what-if table's columns (period, office_code, unit_type, unit_code, fund, share,
+ * current, proposed, difference) and its title, Vietnamese first; static storage. */
+const struct tn_col *tn_app_whatif_cols(size_t *ncols, const char **title);
+
+/* Recomputes the assessment of every month from..to of scope's units under app->policy (the
+ * current policy) and under proposed (loaded by the face from another policy directory, whole
+ * and checked as any policy), from the declarations known now (tn_assess_unit: each month as
+ * the rows known now put it, back-dated rows in the month they are for), and writes the
+ * difference into out as rows of tn_app_whatif_cols(): per office, unit type (per unit with
+ * TN_WHATIF_BY_UNIT), month, fund and share, then the totals (office "total": per month,
+ * fund and share; per fund and share over the window; fund and share "total" for all). A row
+ * is written only when either policy assesses something; money is đồng, difference =
+ * proposed - current. Only reads: the store may be opened read-only (TN_STORE_READONLY);
+ * payments and interest are not recomputed. Errors: TN_ERR_USAGE (from > to, or a window
+ * over 600 months; why says so), TN_ERR_NOT_FOUND (an office no unit has), TN_ERR_NO_POLICY
+ * (a policy does not cover a month or a unit's facts; why names which policy, the unit and
+ * the month), TN_ERR_PARSE (a unit type policy.h does not know), TN_ERR_RANGE,
+ * TN_ERR_OVERFLOW, TN_ERR_STORE, or out's error. */
+tn_err tn_app_whatif(struct tn_app *app, const struct tn_scope *scope,
+                     const struct tn_policy *proposed, tn_period from, tn_period to, int flags,
+                     const struct tn_sink *out);
+
 /* ---- users, roles, sessions and the audit log: app_user.h, a section of this header kept in
  * its own file for length; the faces include thuno/app.h alone ---- */
 #include "thuno/app_user.h"

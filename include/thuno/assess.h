@@ -13,6 +13,8 @@
 #include "thuno/period.h"
 #include "thuno/policy.h"
 
+struct tn_close_decl; /* close_unit.h */
+
 struct tn_assessment {
     tn_money salary;                /* as declared */
     tn_money base_si;               /* base for BHXH, TNLĐ, BHYT: salary capped */
@@ -34,5 +36,17 @@ struct tn_assessment {
  * for p (the period is outside the policy data). */
 tn_err tn_assess_worker(const struct tn_policy *pol, const struct tn_unit_facts *unit, tn_period p,
                         tn_money salary, unsigned funds, struct tn_assessment *out);
+
+/* The assessment of a whole unit (facts unit) for period p from its declaration rows
+ * decls[0..n) (close_unit.h; sorted by worker, then from): for each worker the row in force,
+ * the last with from <= p (none, or a decrease, assesses nothing), assessed by
+ * tn_assess_worker and summed per component into amount (overwritten); *workers gets how many
+ * were assessed. Every row counts whenever it was filed: this is the period as the rows known
+ * now put it (the close recognises a back-dated row in the month it was filed, as an
+ * adjustment: close_unit.h). Used by the what-if (docs/whatif.md). Errors: those of
+ * tn_assess_worker; TN_ERR_OVERFLOW when a sum leaves int64_t. */
+tn_err tn_assess_unit(const struct tn_policy *pol, const struct tn_unit_facts *unit, tn_period p,
+                      const struct tn_close_decl *decls, size_t n, tn_money amount[TN_C_COUNT],
+                      long long *workers);
 
 #endif

@@ -14,10 +14,19 @@
 
 struct tn_store;
 
-/* Opens the store at url. With create, makes a new file and its schema (TN_ERR_CONFLICT if
- * one is already there); without, the file must exist and carry thuno's schema
- * (TN_ERR_NOT_FOUND otherwise). On success *out is the caller's, freed with tn_store_free.
- * On failure *out is untouched and errmsg (if not NULL, 256 bytes) says why. */
+/* How tn_store_open opens a store (its create argument; 0 and 1 as before). */
+enum {
+    TN_STORE_EXISTING = 0, /* an existing store, to read and write */
+    TN_STORE_CREATE = 1,   /* a new file with its schema */
+    TN_STORE_READONLY = 2  /* an existing store that this handle never writes (the what-if):
+                              no schema upgrade, no late index; a write fails, TN_ERR_STORE */
+};
+
+/* Opens the store at url. With create TN_STORE_CREATE, makes a new file and its schema
+ * (TN_ERR_CONFLICT if one is already there); otherwise the file must exist and carry thuno's
+ * schema (TN_ERR_NOT_FOUND otherwise), and TN_STORE_READONLY leaves its file's bytes as they
+ * are. On success *out is the caller's, freed with tn_store_free. On failure *out is
+ * untouched and errmsg (if not NULL, 256 bytes) says why. */
 tn_err tn_store_open(const char *url, int create, struct tn_store **out, char errmsg[256]);
 
 /* Closes and frees s; NULL does nothing. */

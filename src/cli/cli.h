@@ -43,6 +43,7 @@ tn_err tn_cmd_import(struct tn_cli *cli);
 tn_err tn_cmd_close(struct tn_cli *cli);
 tn_err tn_cmd_report(struct tn_cli *cli);
 tn_err tn_cmd_explain(struct tn_cli *cli);
+tn_err tn_cmd_whatif(struct tn_cli *cli);
 tn_err tn_cmd_gen(struct tn_cli *cli);
 tn_err tn_cmd_case(struct tn_cli *cli);
 tn_err tn_cmd_handover(struct tn_cli *cli);

@@ -30,6 +30,9 @@ static const struct {
      "[--officer O] [--as-of DATE] [--date DATE] "
      "[--format csv|json|xlsx|pdf] [--lang vi|en] [-o FILE] | report --list | report --columns "
      "NAME | report --values"},
+    {"whatif", tn_cmd_whatif,
+     "whatif --policy DIR --from YYYY-MM --to YYYY-MM [--office CODE] [--by-unit] "
+     "[--format csv|json|xlsx|pdf] [--lang vi|en] [-o FILE]"},
     {"explain", tn_cmd_explain,
      "explain UNIT_CODE YYYY-MM [--as-of DATE] [--office CODE] [--format text|json]"},
     {"case", tn_cmd_case,

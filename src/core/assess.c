@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include "thuno/close_unit.h"
+
 /* The citation of a below-floor finding of period p: the law of the period's era, which is the
  * legal.csv line in force on the period's first day (the Law 41 line is the one that knows
  * evasion by days, Art 39; the Law 58 line does not). */
@@ -73,5 +75,32 @@ tn_err tn_assess_worker(const struct tn_policy *pol, const struct tn_unit_facts 
         a.total += a.amount[c];
     }
     *out = a;
+    return TN_OK;
+}
+
+tn_err tn_assess_unit(const struct tn_policy *pol, const struct tn_unit_facts *unit, tn_period p,
+                      const struct tn_close_decl *decls, size_t n, tn_money amount[TN_C_COUNT],
+                      long long *workers)
+{
+    tn_money sum[TN_C_COUNT] = {0};
+    long long count = 0;
+    for (size_t lo = 0, hi; lo < n; lo = hi) {
+        const struct tn_close_decl *in_force = NULL;
+        for (hi = lo; hi < n && strcmp(decls[hi].bhxh, decls[lo].bhxh) == 0; hi++)
+            if (decls[hi].from <= p)
+                in_force = &decls[hi]; /* rows are sorted by from: the last one started */
+        if (!in_force || in_force->decrease)
+            continue;
+        struct tn_assessment a;
+        tn_err err = tn_assess_worker(pol, unit, p, in_force->salary, in_force->funds, &a);
+        if (err)
+            return err;
+        for (int c = 0; c < TN_C_COUNT; c++)
+            if ((err = tn_money_add(sum[c], a.amount[c], &sum[c])))
+                return err;
+        count++;
+    }
+    memcpy(amount, sum, sizeof sum);
+    *workers = count;
     return TN_OK;
 }

@@ -131,6 +131,14 @@ static const struct tn_vocab_entry words[] = {
     {"scope", "office", "Cơ quan BHXH", "Office"},
     {"scope", "officer", "Cán bộ", "Officer"},
     {"scope", "type", "Loại hình", "Unit type"},
+    /* the funds and shares of an assessment (the what-if, docs/whatif.md) */
+    {"fund", "sickness", "Ốm đau, thai sản", "Sickness and maternity"},
+    {"fund", "tnld", "Tai nạn lao động, bệnh nghề nghiệp", "Occupational accidents and diseases"},
+    {"fund", "pension", "Hưu trí, tử tuất", "Pension and survivorship"},
+    {"fund", "bhyt", "Bảo hiểm y tế", "Health insurance"},
+    {"fund", "bhtn", "Bảo hiểm thất nghiệp", "Unemployment insurance"},
+    {"share", "employer", "Người sử dụng lao động", "Employer"},
+    {"share", "worker", "Người lao động", "Worker"},
 };
 /* clang-format on */
 

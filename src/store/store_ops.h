@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "thuno/store_import.h"
+#include "thuno/assess_store.h"
 #include "thuno/case_register_store.h"
 #include "thuno/calendar_store.h"
 #include "thuno/case_store.h"
@@ -58,6 +59,11 @@
        const struct tn_unit_filter *f,                                                             \
        tn_err (*row)(void *ctx, const struct tn_unit_entry *u), void *ctx),                        \
       (office, period, as_of, day, f, row, ctx))                                                   \
+    /* assess_store.h */                                                                           \
+    X(assess_units, tn_store_assess_units,                                                         \
+      (const char *office, tn_period last,                                                         \
+       tn_err (*row)(void *ctx, const struct tn_assess_unit *u), void *ctx),                       \
+      (office, last, row, ctx))                                                                    \
     /* report.h */                                                                                 \
     X(balances, tn_store_balances,                                                                 \
       (const char *office, tn_period period, const char *as_of,                                    \

@@ -226,6 +226,8 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, configure_sqlite);
+    int readonly = create == TN_STORE_READONLY;
+    create = create == TN_STORE_CREATE;
     int exists = file_exists(url);
     if (create && exists) {
         snprintf(errmsg, 256, "%s already exists", url);
@@ -237,7 +239,8 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
     }
     struct tn__sq *s = tn_xcalloc(1, sizeof *s);
     /* one connection, one thread: SQLite's own mutexes are pure cost */
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    int flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX |
+                (create ? SQLITE_OPEN_CREATE : 0);
     tn_err err = TN_OK;
     if (sqlite3_open_v2(url, &s->db, flags, NULL) != SQLITE_OK) {
         snprintf(errmsg, 256, "%s", s->db ? sqlite3_errmsg(s->db) : "cannot open");
@@ -247,9 +250,13 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
     sqlite3_busy_timeout(s->db, 5000);
     /* WAL lets reports read while a close writes; NORMAL sync is durable at each commit in
      * WAL mode except for the last transactions before a power cut. */
-    if ((err = tn__store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                                 "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536;"
-                                 "PRAGMA temp_store=MEMORY;")))
+    if (!readonly && (err = tn__store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                                              "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536;"
+                                              "PRAGMA temp_store=MEMORY;")))
+        goto fail_msg;
+    /* read-only: the same connection settings, none that writes the file (the journal mode) */
+    if (readonly &&
+        (err = tn__store_exec(s, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;")))
         goto fail_msg;
     if (create) {
         if ((err = tn__store_exec(s, "BEGIN")) || (err = tn__store_exec(s, tn__schema_sql)) ||
@@ -279,6 +286,10 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
             err = TN_ERR_NOT_FOUND;
             goto done;
         }
+    }
+    if (readonly) {
+        *out = s;
+        return TN_OK;
     }
     /* a store that cannot take them now (read-only, or a close holding the write lock past
      * the busy timeout) works without them, slower; the next open makes them */
