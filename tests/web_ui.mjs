@@ -44,6 +44,8 @@ async function axe(page, what) {
 async function newPage(viewport) {
   const ctx = await browser.newContext({ viewport: viewport || { width: 1366, height: 768 } });
   const page = await ctx.newPage();
+  // the browser's day is the server's (THUNO_NOW, Monday 01/12/2025): the week's tasks
+  await page.clock.setFixedTime(new Date(2025, 11, 1, 9, 0, 0));
   page.errors = [];
   page.on("console", (m) => { if (m.type() === "error" && !/status of 4\d\d/.test(m.text())) page.errors.push(m.text()); });
   page.on("pageerror", (e) => page.errors.push(String(e)));
@@ -533,11 +535,10 @@ await step("the director: the card lists and the handover, no suspense or letter
 
 // ---- the week's statutory tasks, the departments' worklists, a unit's ledger, a case's registers
 // (calendar.js, worklists.js, ledger.js, registers.js). The browser's clock is the server's
-// (Monday 01/12/2025): the week is 01/12 to 07/12/2025.
+// (newPage: Monday 01/12/2025): the week is 01/12 to 07/12/2025.
 
 async function clockedPage(user, password) {
   const page = await newPage();
-  await page.clock.setFixedTime(new Date(2025, 11, 1, 9, 0, 0));
   await login(page, user, password);
   return page;
 }
@@ -606,6 +607,16 @@ await step("QLT's and KTTN's worklists: tabs of their own, by money at risk, wit
   await qlt2.locator("#worklist-kttn").waitFor();
   const kttn = await qlt2.locator("#worklist-kttn").innerText();
   assert.doesNotMatch(kttn, /^A\t/m, "A's next step is QLT's");
+  // B's next step is its own (the plan's instalment, no department): in neither list; the
+  // month before, kept across the tabs
+  assert.match(kttn, /Không có dòng nào\./);
+  await qlt2.getByRole("link", { name: /Tháng trước/ }).click();
+  await qlt2.waitForURL(/worklist_kttn\?period=2025-10/);
+  await qlt2.getByRole("heading", { name: "Danh sách việc của KTTN" }).waitFor();
+  await qlt2.getByRole("link", { name: "Việc của QLT" }).click();
+  await qlt2.waitForURL(/worklist_qlt\?period=2025-10/);
+  await qlt2.locator("#worklist-qlt tbody tr").first().waitFor();
+  assert.match(await qlt2.locator("#worklist-qlt tbody").innerText(), /^A\t.*\t10\.560\.000 đ\t1,0\t/m);
   await axe(qlt2, "KTTN's worklist");
   await qlt2.screenshot({ path: shots + "/dept-worklist-kttn.png", fullPage: true });
   assert.deepEqual(qlt2.errors, []);
@@ -665,7 +676,10 @@ await step("legal records in a case's registers; a refusal is said in the server
   await again.getByRole("button", { name: "Ghi sổ" }).click();
   const alert = legal.locator("#rf-result [role=alert]");
   await alert.waitFor();
-  assert.ok((await alert.innerText()).length > 5);
+  const said = await alert.innerText();
+  assert.doesNotMatch(said, /^HTTP \d/, "the server's message, not a status");
+  assert.match(said, /\S \/ \S/, "the server's words, Vietnamese / English: " + said);
+  await legal.screenshot({ path: shots + "/case-register-refused.png" });
   assert.deepEqual(legal.errors, []);
   // the others are not offered the form: the director, the officer
   await director.goto(base + "/cases/HS-2025-C");

@@ -358,8 +358,8 @@ void tn__h_calendar_done(struct tn__http_req *q, struct tn__http_reply *r)
         return;
     struct tn_calendar_done_request req = {NULL, -1, -1, -1, q->user.login, NULL};
     const char *per = NULL, *date = NULL, *on = NULL;
-    if (json_unpack(body, "{s:s, s?s, s?s, s?s, s?s !}", "duty", &req.duty, "period", &per,
-                    "date", &date, "done_on", &on, "note", &req.note) ||
+    if (json_unpack(body, "{s:s, s?s, s?s, s?s, s?s !}", "duty", &req.duty, "period", &per, "date",
+                    &date, "done_on", &on, "note", &req.note) ||
         !per == !date || (per && tn_period_parse(per, &req.period)) ||
         (date && (strlen(date) != 10 || tn_day_parse(date, &req.date))) ||
         (on && (strlen(on) != 10 || tn_day_parse(on, &req.done_on))) || strlen(req.duty) > 60 ||
@@ -374,8 +374,7 @@ void tn__h_calendar_done(struct tn__http_req *q, struct tn__http_reply *r)
     }
     char target[96], summary[160];
     snprintf(target, sizeof target, "%s %s", req.duty, per ? per : date);
-    tn_err err =
-        tn_app_authorize(q->app, &q->scope, q->user.login, TN_OP_calendar_done, target);
+    tn_err err = tn_app_authorize(q->app, &q->scope, q->user.login, TN_OP_calendar_done, target);
     if (err) {
         json_decref(body);
         tn__http_error(r, q->app, err);

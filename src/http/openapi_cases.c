@@ -77,11 +77,11 @@ void tn__oa_cases_schemas(json_t *s)
                                                 "department", T("string"), "signed_by", T("string"),
                                                 "units", T("integer"), "digest", T("string")),
                                       signed_req));
-    json_object_set_new(s, "CalendarDone",
-                        tn__oa_object(json_pack("{s:o, s:o, s:o, s:o}", "duty", T("string"),
-                                                "occurrence", T("string"), "done_on", T("string"),
-                                                "done_by", T("string")),
-                                      cal_req));
+    json_object_set_new(
+        s, "CalendarDone",
+        tn__oa_object(json_pack("{s:o, s:o, s:o, s:o}", "duty", T("string"), "occurrence",
+                                T("string"), "done_on", T("string"), "done_by", T("string")),
+                      cal_req));
 }
 
 /* An operation answering a file: content types (NULL-terminated) of a binary string. */
