@@ -552,7 +552,7 @@ await step("the officer's day: the week's statutory tasks, overdue first, with t
   const text = await p.locator("#calendar-table tbody").innerText();
   // November's month-end duties (due 30/11/2025), one day overdue, each with its source
   assert.match(text, /^30\/11\/2025\tBáo cáo kết quả của từng chuyên quản thu\t11\/2025\tQLT\tQuá hạn 1 ngày\tSeed 002 §1/m);
-  assert.match(text, /^30\/11\/2025\tBáo cáo Ủy ban nhân dân tỉnh tình hình đóng BHXH\t11\/2025\tdirector\tQuá hạn 1 ngày\tSeed 001 §4\.2\.1\.8/m);
+  assert.match(text, /^30\/11\/2025\tBáo cáo Ủy ban nhân dân tỉnh tình hình đóng BHXH\t11\/2025\tGiám đốc\tQuá hạn 1 ngày\tSeed 001 §4\.2\.1\.8/m);
   assert.doesNotMatch(text, /Đến hạn\t/); // nothing falls due from Monday to Sunday
   assert.equal(await p.getByRole("button", { name: /^Ghi nhận đã hoàn thành/ }).count(), 0, "an officer records no duty done");
   const csv = await p.locator("#calendar").getByRole("link", { name: /^CSV/ }).getAttribute("href");
@@ -567,15 +567,15 @@ const qlt2 = await clockedPage("ha", "qlt-password-1");
 await step("QLT records a duty done from the departments' calendar; the row says it", async () => {
   await qlt2.goto(base + "/departments/calendar");
   await qlt2.getByRole("heading", { name: /Lịch công việc/ }).waitFor();
-  const button = qlt2.getByRole("button", { name: "Ghi nhận đã hoàn thành: Báo cáo kết quả của từng chuyên quản thu, 2025-11" });
+  const button = qlt2.getByRole("button", { name: "Ghi nhận đã hoàn thành: Báo cáo kết quả của từng chuyên quản thu, 11/2025" });
   await button.waitFor();
   await axe(qlt2, "the departments' calendar");
   await button.click();
   await qlt2.locator("#calendar-result").getByRole("status")
-    .filter({ hasText: "Đã ghi nhận hoàn thành: Báo cáo kết quả của từng chuyên quản thu, 2025-11." }).waitFor();
+    .filter({ hasText: "Đã ghi nhận hoàn thành: Báo cáo kết quả của từng chuyên quản thu, 11/2025." }).waitFor();
   const text = await qlt2.locator("#calendar-table tbody").innerText();
   assert.match(text, /^30\/11\/2025\tBáo cáo kết quả của từng chuyên quản thu\t11\/2025\tQLT\tĐã hoàn thành 01\/12\/2025 \(ha\)/m);
-  assert.equal(await qlt2.getByRole("button", { name: /Báo cáo kết quả của từng chuyên quản thu, 2025-11/ }).count(), 0);
+  assert.equal(await qlt2.getByRole("button", { name: /Báo cáo kết quả của từng chuyên quản thu, 11\/2025/ }).count(), 0);
   await qlt2.screenshot({ path: shots + "/dept-calendar.png", fullPage: true });
   // the officer's day reads it done too
   const p = await clockedPage("tung", "officer-pass-1");

@@ -67,12 +67,15 @@ export async function calendarSection(holder) {
       (r.status === "done" && r.done_on >= w.from)); // done this week: said, then gone next week
     rows.sort((a, b) => ((b.status === "overdue") - (a.status === "overdue")) || a.due_on.localeCompare(b.due_on));
     const name = (r) => (lang() === "en" ? r.name_en || r.name : r.name);
-    const occ = (r) => (r.event ? r.event : r.occurrence);
+    // the month (mm/yyyy) or the event's day (dd/mm/yyyy) the occurrence is named by
+    const occ = (r) => (/^\d{4}-\d{2}$/.test(r.occurrence) ? r.occurrence.slice(5) + "/" + r.occurrence.slice(0, 4) : date(r.occurrence));
+    // departments by their short names (QLT, KTTN, TTKT); the director in words
+    const dept = (d) => (d === "director" ? t("role_director") : d || "");
     const cols = [
       { label: t("cal_due_on"), cell: (r) => date(r.due_on) },
       { label: t("cal_duty"), cell: (r) => name(r) },
-      { label: t("cal_occurrence"), cell: (r) => (/^\d{4}-\d{2}$/.test(r.occurrence) ? r.occurrence.slice(5) + "/" + r.occurrence.slice(0, 4) : date(r.occurrence)) + (r.event ? " · " + r.event : "") },
-      { label: t("cal_department"), cell: (r) => r.department || "" },
+      { label: t("cal_occurrence"), cell: (r) => occ(r) + (r.event ? " · " + r.event : "") },
+      { label: t("cal_department"), cell: (r) => dept(r.department) },
       { label: t("cal_status"), cell: (r) => h("span", { class: "tag cal-" + r.status },
         r.status === "overdue" ? t("cal_overdue", { days: r.days_overdue })
           : r.status === "done" ? t("cal_done", { on: date(r.done_on), by: r.done_by || "" }) : t("cal_due")) },
