@@ -112,6 +112,10 @@ addWords({
   bank_account: ["Tài khoản ngân hàng", "Bank account"], land: ["Quyền sử dụng đất", "Land"], vehicle: ["Phương tiện", "Vehicle"],
   exists: ["Có tài sản", "Exists"], account_freeze: ["Phong tỏa tài khoản", "Account freeze"], seizure: ["Kê biên tài sản", "Seizure"],
   transfer: ["Chuyển khoản", "Transfer"], cash: ["Tiền mặt", "Cash"],
+  "register:fee": ["Án phí", "Court fee"], "register:hearing": ["Phiên tòa", "Hearing"],
+  "register:priority": ["Thứ tự xử lý", "Order of assets"], "register:bank_order": ["Lệnh ngân hàng", "Bank order"],
+  "register:bank_reply": ["Trả lời ngân hàng", "Bank's reply"], "register:tip": ["Tin báo", "Tip"],
+  "register:tip_result": ["Kết quả tin báo", "Tip's result"], "register:agent": ["Cơ quan thi hành", "Enforcement agent"],
 });
 
 const stateLabel = (s) => label("case_state", s);
