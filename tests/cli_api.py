@@ -596,6 +596,40 @@ def run_cases_ops(srv, s, admin):
     st, got = srv.json("POST", "/handover/sign", ev(period="2025-11"), session=lan)
     check(st == 400 and error_code(got) == "malformed", "no department: 400")
 
+    # the statutory calendar: a duty done, by the departments that owe them and the director
+    refused_each(srv, admin, s, ("ana", "le", "tung"), "POST", "/calendar/done",
+                 ev(duty="reminder_monthly", period="2025-12"), "calendar.done",
+                 "reminder_monthly 2025-12")
+    st, got = srv.json("POST", "/calendar/done", ev(duty="reminder_monthly", period="2025-12",
+                                                    done_on="2025-12-04", note="gửi bưu điện"),
+                       session=ha)
+    check(st == 200 and got == {"duty": "reminder_monthly", "occurrence": "2025-12",
+                                "done_on": "2025-12-04", "done_by": "ha", "note": "gửi bưu điện"},
+          "QLT records December's reminders done: %r" % got)
+    check(audited_ok(srv, admin, "ha", "calendar.done", "reminder_monthly 2025-12"),
+          "the duty done is audited")
+    st, got = srv.json("GET", "/reports/calendar?period=2025-12&date=2025-12-05", session=s["tung"])
+    done = [x for x in got if x["duty"] == "reminder_monthly"] if st == 200 else []
+    check(len(done) == 1 and done[0]["status"] == "done" and done[0]["done_by"] == "ha",
+          "the calendar reads it done: %r" % done)
+    st, got = srv.json("POST", "/calendar/done", ev(duty="cooperative_report", period="2025-12"),
+                       session=lan)
+    check(st == 200 and got["done_on"] == "2025-12-05" and got["done_by"] == "lan"
+          and got["note"] is None, "the director records a duty done today: %r" % got)
+    st, got = srv.json("POST", "/calendar/done", ev(duty="inspection_lists", period="2025-12"),
+                       session=s["kim"])
+    check(st == 404 and error_code(got) == "not_found", "no quarterly lists in December: 404")
+    st, got = srv.json("POST", "/calendar/done", ev(duty="nope", period="2025-12"), session=khoa)
+    check(st == 404, "an unknown duty: 404")
+    st, got = srv.json("POST", "/calendar/done", ev(duty="reminder_monthly", period="2025-12",
+                                                    done_on="2025-12-06"), session=khoa)
+    check(st == 422 and error_code(got) == "out_of_range", "done after today: 422")
+    st, got = srv.json("POST", "/calendar/done", ev(duty="reminder_monthly", period="2025-12",
+                                                    date="2025-12-01"), session=khoa)
+    check(st == 400 and error_code(got) == "malformed", "a period and a date: 400")
+    st, got = srv.json("POST", "/calendar/done", ev(duty="reminder_monthly"), session=khoa)
+    check(st == 400 and error_code(got) == "malformed", "neither a period nor a date: 400")
+
     # assignments: the admin and QLT
     refused_each(srv, admin, s, ("lan", "khoa", "kim", "le", "tung"), "POST", "/assignments",
                  ev(units=["B"], officer="O2", **{"from": "2025-12-05"}), "assign", "O2")

@@ -44,6 +44,8 @@ async function axe(page, what) {
 async function newPage(viewport) {
   const ctx = await browser.newContext({ viewport: viewport || { width: 1366, height: 768 } });
   const page = await ctx.newPage();
+  // the browser's day is the server's (THUNO_NOW, Monday 01/12/2025): the week's tasks
+  await page.clock.setFixedTime(new Date(2025, 11, 1, 9, 0, 0));
   page.errors = [];
   page.on("console", (m) => { if (m.type() === "error" && !/status of 4\d\d/.test(m.text())) page.errors.push(m.text()); });
   page.on("pageerror", (e) => page.errors.push(String(e)));
@@ -108,8 +110,8 @@ await step("the officer's day: its units by money at risk, with balance, months,
   assert.match(first, /Trốn đóng/);
   assert.match(first, /Văn bản đôn đốc/);
   assert.match(await rows.nth(1).innerText(), /^B\t.*6\.032\.400 đ/);
-  assert.match(await officer.locator("caption").innerText(), /11\/2025/);
-  const xlsx = await officer.getByRole("link", { name: /^XLSX/ }).getAttribute("href");
+  assert.match(await officer.locator("#worklist caption").innerText(), /11\/2025/);
+  const xlsx = await officer.getByRole("link", { name: /^XLSX — Đơn vị tôi phụ trách/ }).getAttribute("href");
   assert.equal(xlsx, "/api/v1/worklist?period=2025-11&format=xlsx");
   const dl = await officer.request.get(base + xlsx);
   assert.equal(dl.status(), 200);
@@ -529,6 +531,161 @@ await step("the director: the card lists and the handover, no suspense or letter
   await director.goto(base + "/departments/handover");
   await director.getByRole("button", { name: "Ký xác nhận danh sách của KTTN" }).waitFor();
   assert.equal(await director.getByRole("button", { name: /Ký xác nhận/ }).count(), 2);
+});
+
+// ---- the week's statutory tasks, the departments' worklists, a unit's ledger, a case's registers
+// (calendar.js, worklists.js, ledger.js, registers.js). The browser's clock is the server's
+// (newPage: Monday 01/12/2025): the week is 01/12 to 07/12/2025.
+
+async function clockedPage(user, password) {
+  const page = await newPage();
+  await login(page, user, password);
+  return page;
+}
+
+await step("the officer's day: the week's statutory tasks, overdue first, with their legal basis", async () => {
+  const p = await clockedPage("tung", "officer-pass-1");
+  await p.getByRole("heading", { name: "Việc phải làm trong tuần" }).waitFor();
+  const rows = p.locator("#calendar-table tbody tr");
+  await rows.first().waitFor();
+  assert.match(await p.locator("#calendar-table caption").innerText(), /từ 01\/12\/2025 đến 07\/12\/2025/);
+  const text = await p.locator("#calendar-table tbody").innerText();
+  // November's month-end duties (due 30/11/2025), one day overdue, each with its source
+  assert.match(text, /^30\/11\/2025\tBáo cáo kết quả của từng chuyên quản thu\t11\/2025\tQLT\tQuá hạn 1 ngày\tSeed 002 §1/m);
+  assert.match(text, /^30\/11\/2025\tBáo cáo Ủy ban nhân dân tỉnh tình hình đóng BHXH\t11\/2025\tGiám đốc\tQuá hạn 1 ngày\tSeed 001 §4\.2\.1\.8/m);
+  assert.doesNotMatch(text, /Đến hạn\t/); // nothing falls due from Monday to Sunday
+  assert.equal(await p.getByRole("button", { name: /^Ghi nhận đã hoàn thành/ }).count(), 0, "an officer records no duty done");
+  const csv = await p.locator("#calendar").getByRole("link", { name: /^CSV/ }).getAttribute("href");
+  assert.match(csv, /^\/api\/v1\/reports\/calendar\?from=2025-08-31&to=2025-12-07&date=2025-12-01&format=csv$/);
+  assert.equal((await p.request.get(base + csv)).status(), 200);
+  await axe(p, "the week's statutory tasks");
+  await p.locator("#calendar").screenshot({ path: shots + "/day-calendar.png" });
+  assert.deepEqual(p.errors, []);
+});
+
+const qlt2 = await clockedPage("ha", "qlt-password-1");
+await step("QLT records a duty done from the departments' calendar; the row says it", async () => {
+  await qlt2.goto(base + "/departments/calendar");
+  await qlt2.getByRole("heading", { name: /Lịch công việc/ }).waitFor();
+  const button = qlt2.getByRole("button", { name: "Ghi nhận đã hoàn thành: Báo cáo kết quả của từng chuyên quản thu, 11/2025" });
+  await button.waitFor();
+  await axe(qlt2, "the departments' calendar");
+  await button.click();
+  await qlt2.locator("#calendar-result").getByRole("status")
+    .filter({ hasText: "Đã ghi nhận hoàn thành: Báo cáo kết quả của từng chuyên quản thu, 11/2025." }).waitFor();
+  const text = await qlt2.locator("#calendar-table tbody").innerText();
+  assert.match(text, /^30\/11\/2025\tBáo cáo kết quả của từng chuyên quản thu\t11\/2025\tQLT\tĐã hoàn thành 01\/12\/2025 \(ha\)/m);
+  assert.equal(await qlt2.getByRole("button", { name: /Báo cáo kết quả của từng chuyên quản thu, 11\/2025/ }).count(), 0);
+  await qlt2.screenshot({ path: shots + "/dept-calendar.png", fullPage: true });
+  // the officer's day reads it done too
+  const p = await clockedPage("tung", "officer-pass-1");
+  await p.locator("#calendar-table tbody tr").first().waitFor();
+  assert.match(await p.locator("#calendar-table tbody").innerText(), /chuyên quản thu\t11\/2025\tQLT\tĐã hoàn thành 01\/12\/2025 \(ha\)/);
+});
+
+await step("QLT's and KTTN's worklists: tabs of their own, by money at risk, with their downloads", async () => {
+  await qlt2.goto(base + "/departments/worklist_qlt?period=2025-11");
+  await qlt2.getByRole("heading", { name: "Danh sách việc của QLT" }).waitFor();
+  const tabs = await qlt2.locator(".tabs").innerText();
+  assert.match(tabs, /Việc của QLT/);
+  assert.match(tabs, /Việc của KTTN/);
+  const rows = qlt2.locator("#worklist-qlt tbody tr");
+  await rows.first().waitFor();
+  const first = await rows.first().innerText();
+  assert.match(first, /^A\tCông ty TNHH Hải Âu\tO1\t15\.723\.200 đ\t2,0\tChậm đóng\t\tVăn bản đôn đốc/);
+  const debts = (await qlt2.locator("#worklist-qlt tbody tr td:nth-child(4)").allInnerTexts())
+    .map((x) => Number(x.replace(/\D/g, "")));
+  assert.deepEqual(debts, [...debts].sort((a, b) => b - a), "by money at risk");
+  const xlsx = await qlt2.getByRole("link", { name: /^XLSX/ }).getAttribute("href");
+  assert.equal(xlsx, "/api/v1/worklist?period=2025-11&format=xlsx");
+  for (const f of ["xlsx", "pdf", "csv"])
+    assert.equal((await qlt2.request.get(base + "/api/v1/worklist?period=2025-11&format=" + f)).status(), 200);
+  await axe(qlt2, "QLT's worklist");
+  await qlt2.screenshot({ path: shots + "/dept-worklist-qlt.png", fullPage: true });
+  await qlt2.getByRole("link", { name: "Việc của KTTN" }).click();
+  await qlt2.getByRole("heading", { name: "Danh sách việc của KTTN" }).waitFor();
+  await qlt2.locator("#worklist-kttn").waitFor();
+  const kttn = await qlt2.locator("#worklist-kttn").innerText();
+  assert.doesNotMatch(kttn, /^A\t/m, "A's next step is QLT's");
+  // B's next step is its own (the plan's instalment, no department): in neither list; the
+  // month before, kept across the tabs
+  assert.match(kttn, /Không có dòng nào\./);
+  await qlt2.getByRole("link", { name: /Tháng trước/ }).click();
+  await qlt2.waitForURL(/worklist_kttn\?period=2025-10/);
+  await qlt2.getByRole("heading", { name: "Danh sách việc của KTTN" }).waitFor();
+  await qlt2.getByRole("link", { name: "Việc của QLT" }).click();
+  await qlt2.waitForURL(/worklist_qlt\?period=2025-10/);
+  await qlt2.locator("#worklist-qlt tbody tr").first().waitFor();
+  assert.match(await qlt2.locator("#worklist-qlt tbody").innerText(), /^A\t.*\t10\.560\.000 đ\t1,0\t/m);
+  await axe(qlt2, "KTTN's worklist");
+  await qlt2.screenshot({ path: shots + "/dept-worklist-kttn.png", fullPage: true });
+  assert.deepEqual(qlt2.errors, []);
+});
+
+await step("a unit's ledger month by month; each figure opens that month's explanation", async () => {
+  await officer.goto(base + "/units/A");
+  const rows = officer.locator("#ledger-table tbody tr");
+  await rows.first().waitFor();
+  const text = await officer.locator("#ledger-table tbody").innerText();
+  assert.match(text, /^11\/2025\t.*\t43\.200 đ\t.*\t15\.723\.200 đ\t2,0$/m);
+  const months = (await officer.locator("#ledger-table tbody th").allInnerTexts());
+  assert.deepEqual(months, [...months].sort((a, b) => a.split("/").reverse().join().localeCompare(b.split("/").reverse().join())), "oldest first");
+  assert.equal(months[months.length - 1], "11/2025");
+  // each month's closing is the next month's opening
+  const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.innerText)));
+  for (let i = 1; i < cells.length; i++) assert.equal(cells[i][1], cells[i - 1][6], "closing then opening at " + cells[i][0]);
+  await axe(officer, "a unit's ledger");
+  await officer.locator("#ledger").screenshot({ path: shots + "/unit-ledger.png" });
+  await officer.locator('button[data-ledger="interest-2025-11"]').click();
+  const dialog = officer.getByRole("dialog");
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /Giải trình: Lãi chậm đóng = 43\.200 đ/);
+  assert.match(await dialog.innerText(), /A · 11\/2025/);
+  await officer.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  const oct = officer.locator('button[data-ledger="assessed-2025-10"]');
+  await oct.focus();
+  await officer.keyboard.press("Enter");
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /A · 10\/2025/);
+  assert.match(await dialog.innerText(), /pension_employer/);
+  await axe(officer, "the ledger's explanation");
+  await officer.keyboard.press("Escape");
+});
+
+await step("legal records in a case's registers; a refusal is said in the server's words", async () => {
+  const legal = await newPage();
+  await login(legal, "le", "legal-password-1");
+  await legal.goto(base + "/cases/HS-2025-C");
+  const form = legal.locator("#register-form");
+  await form.waitFor();
+  await form.getByLabel("Sổ", { exact: true }).selectOption("bank-order");
+  await form.getByLabel("Ngày ghi sổ (ngày/tháng/năm)").fill("20/11/2025");
+  await form.getByLabel("Ngân hàng, kho bạc").fill("Vietcombank CN quận 5");
+  await form.getByLabel("Số tiền (đồng)").fill("5.000.000");
+  await axe(legal, "a case's register form");
+  await legal.screenshot({ path: shots + "/case-register.png", fullPage: true });
+  await form.getByRole("button", { name: "Ghi sổ" }).click();
+  await legal.getByRole("status").filter({ hasText: /Đã ghi sổ Lệnh gửi ngân hàng, kho bạc, số \d+\./ }).waitFor();
+  assert.match(await legal.locator("#case-measures tbody").innerText(), /20\/11\/2025.*5\.000\.000 đ.*Vietcombank CN quận 5/);
+  // a reply to an order that does not exist: refused by the register's rules, in its words
+  const again = legal.locator("#register-form");
+  await again.getByLabel("Sổ", { exact: true }).selectOption("bank-reply");
+  await again.getByLabel("Số lệnh").fill("99");
+  await again.getByLabel("Kết quả").selectOption("executed");
+  await again.getByRole("button", { name: "Ghi sổ" }).click();
+  const alert = legal.locator("#rf-result [role=alert]");
+  await alert.waitFor();
+  const said = await alert.innerText();
+  assert.doesNotMatch(said, /^HTTP \d/, "the server's message, not a status");
+  assert.match(said, /\S \/ \S/, "the server's words, Vietnamese / English: " + said);
+  await legal.screenshot({ path: shots + "/case-register-refused.png" });
+  assert.deepEqual(legal.errors, []);
+  // the others are not offered the form: the director, the officer
+  await director.goto(base + "/cases/HS-2025-C");
+  await director.getByRole("heading", { name: /Hồ sơ HS-2025-C/ }).waitFor();
+  await director.locator("#case-checklist").waitFor();
+  assert.equal(await director.locator("#register-form").count(), 0);
 });
 
 await step("no page wrote an error to the console (CSP included)", async () => {

@@ -44,7 +44,8 @@ tn_err tn_role_parse(const char *name, enum tn_role *out);
  * documents. Assignments are the admin's and QLT's; worklists the collection side's (an
  * officer its own); suspense QLT's and KTTN's; each department signs its handover list, the
  * director either; letters to units are the admin's, QLT's and KTTN's; contacts with employers are recorded
- * by the collection side (an officer for its own units, QLT and KTTN). */
+ * by the collection side (an officer for its own units, QLT and KTTN); a duty of the statutory
+ * calendar is recorded done by the departments that owe them (QLT, KTTN, TTKT) and the director. */
 #define TN_APP_OPS(X)                                                                              \
     X(report_read,  "report.read",  TN_ROLES_ALL)                                                 \
     X(unit_read,    "unit.read",    TN_ROLES_ALL)                                                 \
@@ -64,7 +65,9 @@ tn_err tn_role_parse(const char *name, enum tn_role *out);
     X(handover_qlt,  "handover.sign.QLT",  TN_ROLE_BIT(QLT) | TN_ROLE_BIT(DIRECTOR))              \
     X(handover_kttn, "handover.sign.KTTN", TN_ROLE_BIT(KTTN) | TN_ROLE_BIT(DIRECTOR))        \
     X(letter,        "letter",        TN_ROLE_BIT(ADMIN) | TN_ROLE_BIT(QLT) | TN_ROLE_BIT(KTTN))  \
-    X(contact_record, "contact.record", TN_ROLE_BIT(OFFICER) | TN_ROLE_BIT(QLT) | TN_ROLE_BIT(KTTN))
+    X(contact_record, "contact.record", TN_ROLE_BIT(OFFICER) | TN_ROLE_BIT(QLT) | TN_ROLE_BIT(KTTN)) \
+    X(calendar_done, "calendar.done", TN_ROLE_BIT(DIRECTOR) | TN_ROLE_BIT(QLT) | TN_ROLE_BIT(KTTN) | \
+                                      TN_ROLE_BIT(TTKT))
 /* clang-format on */
 
 enum tn_app_op {
@@ -206,7 +209,8 @@ tn_err tn_app_audit(struct tn_app *app, const struct tn_audit_filter *f, const s
 /* ---- what a user's scope sees (app_api.c) ---- */
 
 /* Runs report r as tn_app_report_run does, for a user's scope: an officer (scope->role) may
- * run only the reports cut by officer, always cut to its own scope->officer. Errors:
+ * run only the reports cut by officer, always cut to its own scope->officer, and the statutory
+ * calendar (`calendar`: the office's duties, no unit's figures). Errors:
  * TN_ERR_FORBIDDEN (an officer and a report not cut by officer; why says so), and
  * tn_app_report_run's. */
 tn_err tn_app_report_for(struct tn_app *app, const struct tn_scope *scope,

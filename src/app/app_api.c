@@ -20,7 +20,8 @@ tn_err tn_app_report_for(struct tn_app *app, const struct tn_scope *scope,
                          const struct tn_sink *out)
 {
     struct tn_report_params q = *p;
-    if (scope->role == TN_ROLE_OFFICER) {
+    /* the statutory calendar is the office's duties, no unit's figures: every role reads it */
+    if (scope->role == TN_ROLE_OFFICER && strcmp(r->name, "calendar") != 0) {
         if (!(tn_app_report_flags(r) & TN_REPORT_OFFICER) || !scope->officer)
             return tn__app_fail(app, TN_ERR_FORBIDDEN,
                                 "cán bộ thu chỉ xem được báo cáo theo cán bộ / an officer sees "

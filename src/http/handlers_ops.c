@@ -1,9 +1,10 @@
 /*
  * handlers_ops.c - the API's office operations (docs/api.md "Operations"): assignments
  * (tn_app_assign), worklists (the worklist report, an officer's its own), suspense
- * (tn_app_suspense_match, tn_app_suspense_assign) and the handover sign-off
- * (tn_app_handover_sign). Each handler checks the role (TN_APP_OPS), makes one app call under
- * the user's login as actor and audits the change.
+ * (tn_app_suspense_match, tn_app_suspense_assign), the handover sign-off
+ * (tn_app_handover_sign) and a duty of the statutory calendar done (tn_app_calendar_done). Each
+ * handler checks the role (TN_APP_OPS), makes one app call under the user's login as actor and
+ * audits the change.
  */
 #include "http_int.h"
 
@@ -345,5 +346,53 @@ void tn__h_letter(struct tn__http_req *q, struct tn__http_reply *r)
     }
     tn_letter_result_release(&res);
     tn_letterhead_release(&lh);
+    json_decref(body);
+}
+
+/* ---- the statutory calendar ---- */
+
+void tn__h_calendar_done(struct tn__http_req *q, struct tn__http_reply *r)
+{
+    json_t *body = tn__http_body(q, r, "{\"duty\", \"period\": \"YYYY-MM\" | \"date\"}");
+    if (!body)
+        return;
+    struct tn_calendar_done_request req = {NULL, -1, -1, -1, q->user.login, NULL};
+    const char *per = NULL, *date = NULL, *on = NULL;
+    if (json_unpack(body, "{s:s, s?s, s?s, s?s, s?s !}", "duty", &req.duty, "period", &per, "date",
+                    &date, "done_on", &on, "note", &req.note) ||
+        !per == !date || (per && tn_period_parse(per, &req.period)) ||
+        (date && (strlen(date) != 10 || tn_day_parse(date, &req.date))) ||
+        (on && (strlen(on) != 10 || tn_day_parse(on, &req.done_on))) || strlen(req.duty) > 60 ||
+        (req.note && strlen(req.note) >= 256)) {
+        json_decref(body);
+        tn__http_fail(r, 400, "malformed",
+                      "cần JSON {\"duty\", \"period\": \"YYYY-MM\" hoặc \"date\": \"YYYY-MM-DD\", "
+                      "\"done_on\", \"note\"} / expected JSON {\"duty\", \"period\" | \"date\", "
+                      "\"done_on\", \"note\" (under 256 bytes)}",
+                      NULL);
+        return;
+    }
+    char target[96], summary[160];
+    snprintf(target, sizeof target, "%s %s", req.duty, per ? per : date);
+    tn_err err = tn_app_authorize(q->app, &q->scope, q->user.login, TN_OP_calendar_done, target);
+    if (err) {
+        json_decref(body);
+        tn__http_error(r, q->app, err);
+        return;
+    }
+    err = tn_app_calendar_done(q->app, &q->scope, &req);
+    snprintf(summary, sizeof summary, "-> done%s%s by %.64s", on ? " on " : "", on ? on : "",
+             req.actor);
+    if (!tn__http_audited(q, r, "calendar.done", target, err, summary)) {
+        char done_on[16];
+        if (on)
+            snprintf(done_on, sizeof done_on, "%s", on);
+        else
+            snprintf(done_on, sizeof done_on, "%.10s", q->app->now);
+        tn__http_json(r, 200,
+                      json_pack("{s:s, s:s, s:s, s:s, s:o}", "duty", req.duty, "occurrence",
+                                per ? per : date, "done_on", done_on, "done_by", req.actor, "note",
+                                req.note ? json_string(req.note) : json_null()));
+    }
     json_decref(body);
 }

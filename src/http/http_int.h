@@ -137,6 +137,7 @@ void tn__h_suspense_match(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_suspense_assign(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_handover_sign(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_letter(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_calendar_done(struct tn__http_req *q, struct tn__http_reply *r);
 
 /* ---- contacts, a unit's workers and payments (handlers_contacts.c) ---- */
 

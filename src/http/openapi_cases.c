@@ -25,6 +25,7 @@ static const char *const match_req[] = {"period", "apply", "applied", "left", "r
 static const char *const suspense_req[] = {"txn_id", "unit_code", NULL};
 static const char *const signed_req[] = {"period", "department", "signed_by",
                                          "units",  "digest",     NULL};
+static const char *const cal_req[] = {"duty", "occurrence", "done_on", "done_by", NULL};
 
 void tn__oa_cases_schemas(json_t *s)
 {
@@ -76,6 +77,11 @@ void tn__oa_cases_schemas(json_t *s)
                                                 "department", T("string"), "signed_by", T("string"),
                                                 "units", T("integer"), "digest", T("string")),
                                       signed_req));
+    json_object_set_new(
+        s, "CalendarDone",
+        tn__oa_object(json_pack("{s:o, s:o, s:o, s:o}", "duty", T("string"), "occurrence",
+                                T("string"), "done_on", T("string"), "done_by", T("string")),
+                      cal_req));
 }
 
 /* An operation answering a file: content types (NULL-terminated) of a binary string. */
@@ -184,6 +190,10 @@ void tn__oa_cases_paths(json_t *p)
                         json_pack("{s:o}", "post",
                                   post("sign the month's QLT <-> KTTN handover list", NULL, "200",
                                        REF("HandoverSigned"), "400 413 422")));
+    json_object_set_new(p, "/calendar/done",
+                        json_pack("{s:o}", "post",
+                                  post("record a duty of the statutory calendar done", NULL, "200",
+                                       REF("CalendarDone"), "400 404 409 413 422")));
     json_object_set_new(
         p, "/letters/{kind}",
         json_pack(

@@ -40,6 +40,7 @@ static const struct {
     {"POST",   {"suspense", "*", "assign"},    3, 1, tn__h_suspense_assign},
     {"POST",   {"handover", "sign"},           2, 1, tn__h_handover_sign},
     {"POST",   {"letters", "*"},               2, 1, tn__h_letter},
+    {"POST",   {"calendar", "done"},           2, 1, tn__h_calendar_done},
     /* the units to browse (handlers_units.c), the API's description (openapi.c) */
     {"GET",    {"units"},                      1, 1, tn__h_units},
     {"GET",    {"units", "*"},                 2, 1, tn__h_unit},

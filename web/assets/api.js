@@ -86,6 +86,7 @@ export function can(op) {
     close: ["admin"],
     cases: ["admin", "director", "qlt", "kttn", "ttkt", "legal", "officer"],
     case_record: ["legal", "officer"],
+    case_register: ["legal"],
     case_document: ["director", "legal"],
     dashboard: ["admin", "director", "qlt", "kttn", "ttkt", "legal"],
   };

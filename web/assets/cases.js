@@ -7,6 +7,7 @@ import { t, label, addWords } from "./i18n.js";
 import { call, query, can, ApiError } from "./api.js";
 import { h, link, notice, table, downloads } from "./dom.js";
 import { money, date } from "./format.js";
+import { registerForm } from "./registers.js";
 
 const EVENTS = ["reminder_sent", "inspection_concluded", "fine_decided", "deduction_ordered", "deduction_refused",
   "published", "criminal_referral", "lawsuit_filed", "mediation_settled", "judgment", "appeal_changed",
@@ -111,6 +112,10 @@ addWords({
   bank_account: ["Tài khoản ngân hàng", "Bank account"], land: ["Quyền sử dụng đất", "Land"], vehicle: ["Phương tiện", "Vehicle"],
   exists: ["Có tài sản", "Exists"], account_freeze: ["Phong tỏa tài khoản", "Account freeze"], seizure: ["Kê biên tài sản", "Seizure"],
   transfer: ["Chuyển khoản", "Transfer"], cash: ["Tiền mặt", "Cash"],
+  "register:fee": ["Án phí", "Court fee"], "register:hearing": ["Phiên tòa", "Hearing"],
+  "register:priority": ["Thứ tự xử lý", "Order of assets"], "register:bank_order": ["Lệnh ngân hàng", "Bank order"],
+  "register:bank_reply": ["Trả lời ngân hàng", "Bank's reply"], "register:tip": ["Tin báo", "Tip"],
+  "register:tip_result": ["Kết quả tin báo", "Tip's result"], "register:agent": ["Cơ quan thi hành", "Enforcement agent"],
 });
 
 const stateLabel = (s) => label("case_state", s);
@@ -294,6 +299,13 @@ export async function casePage(main, id, message) {
     registerTable(t("measures"), regs.filter((r) => r.register === "measure" || r.register.startsWith("bank")), "case-measures"));
   const other = regs.filter((r) => !["asset", "verification", "priority", "measure"].includes(r.register) && !r.register.startsWith("bank"));
   if (other.length) main.append(registerTable(t("other_registers"), other, "case-registers"));
+  // the registers' forms (registers.js): legal only
+  if (can("case_register"))
+    main.append(registerForm(c, async (msg) => {
+      main.replaceChildren();
+      await casePage(main, id, msg);
+      document.getElementById("main").focus();
+    }));
 
   // documents: drawn for those who may (legal, the director), when the case has what they need
   const mayDraw = can("case_document");

@@ -8,6 +8,8 @@ import { t, label, addWords } from "./i18n.js";
 import { call, query, session, ApiError } from "./api.js";
 import { h, link, notice, table, downloads, navigate } from "./dom.js";
 import { money, date, months, period, shift } from "./format.js";
+import { calendarSection } from "./calendar.js";
+import { worklistTab } from "./worklists.js";
 
 addWords({
   departments: ["Nghiệp vụ phòng", "Departments"],
@@ -15,6 +17,9 @@ addWords({
   tab_handover: ["Bàn giao QLT – KTTN", "Handover"],
   tab_suspense: ["Tiền chờ xử lý", "Suspense"],
   tab_letters: ["Văn bản gửi đơn vị", "Letters"],
+  tab_calendar: ["Lịch công việc", "Statutory calendar"],
+  tab_worklist_qlt: ["Việc của QLT", "QLT's worklist"],
+  tab_worklist_kttn: ["Việc của KTTN", "KTTN's worklist"],
   card_units: ["Đơn vị phải khóa hoặc mở thẻ", "Units whose cards to lock or unlock"],
   card_workers: ["Danh sách thẻ khóa, mở theo người lao động", "Cards to lock or unlock, by worker"],
   action: ["Khóa/mở", "Action"],
@@ -75,6 +80,9 @@ const TABS = {
   handover: ["director", "qlt", "kttn"],
   suspense: ["qlt", "kttn"],
   letters: ["admin", "qlt", "kttn"],
+  calendar: ["director", "qlt", "kttn", "ttkt"],
+  worklist_qlt: ["admin", "director", "qlt", "kttn"],
+  worklist_kttn: ["admin", "director", "qlt", "kttn"],
 };
 
 export function canDepartments() {
@@ -311,7 +319,16 @@ async function lettersTab(main, p) {
   ], sent, "reminders-table"), downloads("/reports/reminders", {}, t("reminders_list")));
 }
 
-const DRAW = { cards: cardsTab, handover: handoverTab, suspense: suspenseTab, letters: lettersTab };
+// the week's statutory tasks (calendar.js): not a month's list, so no period is needed
+async function calendarTab(main) {
+  const cal = h("section", { id: "calendar", "aria-labelledby": "calendar-title" });
+  main.append(cal);
+  await calendarSection(cal);
+}
+
+const DRAW = { cards: cardsTab, handover: handoverTab, suspense: suspenseTab, letters: lettersTab,
+  calendar: calendarTab, worklist_qlt: (main, p) => worklistTab(main, p, "QLT"),
+  worklist_kttn: (main, p) => worklistTab(main, p, "KTTN") };
 
 // /departments[/{tab}]: the tabs the role may open, the chosen one drawn.
 export async function departmentsPage(main, tab) {
@@ -327,6 +344,7 @@ export async function departmentsPage(main, tab) {
         if (k === cur) a.setAttribute("aria-current", "page");
         return h("li", {}, a);
       }))));
+  if (cur === "calendar") return calendarTab(main);
   const asked = new URLSearchParams(location.search).get("period");
   const p = /^\d{4}-(0[1-9]|1[0-2])$/.test(asked || "") ? asked : await lastPeriod();
   if (!p) return main.append(notice(t("no_balance")));

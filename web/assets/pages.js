@@ -5,6 +5,8 @@ import { call, login, session, can, query, ApiError } from "./api.js";
 import { h, link, notice, navigate, table, downloads } from "./dom.js";
 import { money, date, months, period } from "./format.js";
 import { contactCell, latestContacts } from "./contacts.js";
+import { calendarSection } from "./calendar.js";
+import { worklistRows } from "./worklists.js";
 
 export async function loginPage(main) {
   if (session()) return navigate("/");
@@ -48,7 +50,7 @@ export async function dayPage(main) {
   main.append(h("h1", {}, t("day")));
   const p = await lastPeriod();
   if (!p) return main.append(notice(t("no_balance")));
-  const rows = await call("GET", "/worklist" + query({ period: p, format: "json" }));
+  const rows = await worklistRows(p);
   // money at risk first: the debt, then the worklist's own rank (evading, months owed)
   rows.sort((a, b) => (b.debt - a.debt) || (a.rank - b.rank));
   const last = await latestContacts();
@@ -67,6 +69,10 @@ export async function dayPage(main) {
       { label: t("last_contact"), cell: (r) => contactCell(r.unit_code, last.get(r.unit_code)) },
     ], rows, "worklist"),
     downloads("/worklist", { period: p }, t("day_title")));
+  // the office's statutory tasks of the week (calendar.js)
+  const cal = h("section", { id: "calendar", "aria-labelledby": "calendar-title" });
+  main.append(cal);
+  await calendarSection(cal);
 }
 
 const SELECTS = {

@@ -6,6 +6,7 @@ import { call, query, ApiError } from "./api.js";
 import { h, link, notice, table } from "./dom.js";
 import { money, date, months, period, ppm, shift } from "./format.js";
 import { unitSections } from "./unit_parts.js";
+import { ledgerSection } from "./ledger.js";
 
 const FIGURES = ["opening", "assessed", "adjustment", "interest", "paid", "closing", "principal_due", "interest_due"];
 
@@ -106,25 +107,30 @@ export async function unitPage(main, code) {
     ["legal_status", label("legal_status", b.legal_status)], ["oldest_unpaid", period(b.oldest_unpaid_period)]])
     facts.append(h("dt", {}, t(k)), h("dd", {}, v || "—"));
   const grid = h("div", { class: "figures" });
-  let explained = null;
   const dialog = h("dialog", { id: "explain", "aria-labelledby": "explain-h" });
+  // the explanation of figure f of month pp (value v) in the dialog; one call a month
+  const explained = new Map();
+  const explain = async (f, pp, v) => {
+    if (!explained.has(pp)) explained.set(pp, await call("GET", self + "/explain" + query({ period: pp })));
+    const e = explained.get(pp);
+    const closeBtn = h("button", { type: "button", class: "close-dialog" }, t("close_explain"));
+    closeBtn.addEventListener("click", () => dialog.close());
+    dialog.replaceChildren(
+      h("div", { class: "dialog-head" }, h("h2", { id: "explain-h" }, t("explain_of") + t(f) + " = " + money(v)), closeBtn),
+      h("p", { class: "small" }, u.unit_code + " · " + period(pp) + " · " + t("known_at") + " " + date(e.known_at)),
+      ...SECTIONS[f].map((s) => section(s, e)));
+    dialog.showModal();
+    closeBtn.focus();
+  };
   for (const f of FIGURES) {
     const btn = h("button", { type: "button", class: "figure", "data-figure": f, "aria-haspopup": "dialog" },
       h("span", { class: "fig-label" }, t(f)), h("span", { class: "fig-value" }, money(b[f])));
-    btn.addEventListener("click", async () => {
-      if (!explained) explained = await call("GET", self + "/explain" + query({ period: p }));
-      const e = explained;
-      const closeBtn = h("button", { type: "button", class: "close-dialog" }, t("close_explain"));
-      closeBtn.addEventListener("click", () => dialog.close());
-      dialog.replaceChildren(
-        h("div", { class: "dialog-head" }, h("h2", { id: "explain-h" }, t("explain_of") + t(f) + " = " + money(b[f])), closeBtn),
-        h("p", { class: "small" }, u.unit_code + " · " + period(p) + " · " + t("known_at") + " " + date(e.known_at)),
-        ...SECTIONS[f].map((s) => section(s, e)));
-      dialog.showModal();
-      closeBtn.focus();
-    });
+    btn.addEventListener("click", () => explain(f, p, b[f]));
     grid.append(btn);
   }
   sec.append(h("p", { class: "small" }, t("figure_hint")), grid, facts, dialog);
-  await filling;
+  // the ledger month by month to the month shown (ledger.js), its figures opening the same dialog
+  const led = h("section", { id: "ledger", "aria-labelledby": "ledger-h" });
+  sec.after(led);
+  await Promise.all([ledgerSection(led, self, p, explain), filling]);
 }

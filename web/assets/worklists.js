@@ -1,0 +1,57 @@
+// worklists.js - the QLT and KTTN worklists as departments' tabs (docs/web.md): the rows of
+// GET /api/v1/worklist of the month whose next step is the department's, by money at risk (the
+// debt, then the worklist's rank), with the next step, its deadline and whose it is. The
+// answer is read defensively: an array of rows, or an object with its rows and a cursor to
+// the next page ({"rows"|"items", "next"}), whose pages are followed.
+import { t, label, addWords } from "./i18n.js";
+import { call, query } from "./api.js";
+import { h, link, table, downloads } from "./dom.js";
+import { money, date, months, period } from "./format.js";
+
+addWords({
+  wl_title: ["Danh sách việc của {dept}", "{dept}'s worklist"],
+  wl_caption: ["Đơn vị có bước tiếp theo của {dept}, theo số tiền có nguy cơ — kỳ {period}", "Units whose next step is {dept}'s, by money at risk — period {period}"],
+  wl_total: ["{units} đơn vị, tổng nợ {debt}.", "{units} units, debt {debt} in all."],
+  wl_download_note: ["Tải về: danh sách việc của cả hai phòng (báo cáo worklist của kỳ).", "Download: both departments' worklist (the period's worklist report)."],
+  wl_officer: ["Cán bộ chuyên quản", "Officer"],
+  wl_waiting: ["Chờ", "Waiting for"],
+});
+
+// Every row of the period's worklist, following the answer's pages when it has any.
+export async function worklistRows(p) {
+  const rows = [];
+  let cursor = null;
+  for (let page = 0; page < 200; page++) {
+    const j = await call("GET", "/worklist" + query({ period: p, format: "json", cursor }));
+    const got = Array.isArray(j) ? j : (j && (j.rows || j.items || j.worklist)) || [];
+    rows.push(...got);
+    cursor = !Array.isArray(j) && j ? j.next || j.next_cursor || null : null;
+    if (!cursor) break;
+  }
+  return rows;
+}
+
+// A worklist tab: dept "QLT" or "KTTN", the period p.
+export async function worklistTab(main, p, dept) {
+  const all = await worklistRows(p);
+  const rows = all.filter((r) => r.department === dept);
+  rows.sort((a, b) => ((b.debt || 0) - (a.debt || 0)) || ((a.rank || 0) - (b.rank || 0)));
+  const debt = rows.reduce((s, r) => s + (r.debt || 0), 0);
+  const steps = (r) => (r.next_step || "").split("/").filter(Boolean).map((s) => label("next_step", s)).join(" / ");
+  main.append(
+    h("h2", {}, t("wl_title", { dept })),
+    h("p", {}, t("wl_total", { units: rows.length, debt: money(debt) })),
+    table(t("wl_caption", { dept, period: period(p) }), [
+      { label: t("unit_code"), cell: (r) => link("/units/" + encodeURIComponent(r.unit_code), r.unit_code) },
+      { label: t("name"), cell: (r) => r.name || "" },
+      { label: t("wl_officer"), cell: (r) => r.officer_code || "" },
+      { label: t("debt"), cell: (r) => money(r.debt), num: true },
+      { label: t("months_owed"), cell: (r) => months(r.months_owed), num: true },
+      { label: t("legal_status"), cell: (r) => h("span", { class: "tag " + (r.legal_status || "") }, label("legal_status", r.legal_status)) },
+      { label: t("case"), cell: (r) => (r.case_id ? link("/cases/" + encodeURIComponent(r.case_id), r.case_id) : "") },
+      { label: t("next_step"), cell: (r) => steps(r) + (r.waiting ? " · " + t("wl_waiting") + ": " + r.waiting : "") },
+      { label: t("deadline"), cell: (r) => (r.deadline ? date(r.deadline) + (r.deadline_by ? " · " + label("deadline_by", r.deadline_by) : "") : "") },
+    ], rows, "worklist-" + dept.toLowerCase()),
+    h("p", { class: "small" }, t("wl_download_note")),
+    downloads("/worklist", { period: p }, t("wl_title", { dept })));
+}
