@@ -592,7 +592,7 @@ await step("QLT's and KTTN's worklists: tabs of their own, by money at risk, wit
   const rows = qlt2.locator("#worklist-qlt tbody tr");
   await rows.first().waitFor();
   const first = await rows.first().innerText();
-  assert.match(first, /^A\tCông ty TNHH Hải Âu\tO1\t15\.723\.200 đ\t2,0\tChậm đóng\t\tVăn bản đôn đốc/);
+  assert.match(first, /^A\tCông ty TNHH Hải Âu\tO1\t15\.731\.936 đ\t2,0\tTrốn đóng\t\tVăn bản đôn đốc/);
   const debts = (await qlt2.locator("#worklist-qlt tbody tr td:nth-child(4)").allInnerTexts())
     .map((x) => Number(x.replace(/\D/g, "")));
   assert.deepEqual(debts, [...debts].sort((a, b) => b - a), "by money at risk");
@@ -616,7 +616,7 @@ await step("QLT's and KTTN's worklists: tabs of their own, by money at risk, wit
   await qlt2.getByRole("link", { name: "Việc của QLT" }).click();
   await qlt2.waitForURL(/worklist_qlt\?period=2025-10/);
   await qlt2.locator("#worklist-qlt tbody tr").first().waitFor();
-  assert.match(await qlt2.locator("#worklist-qlt tbody").innerText(), /^A\t.*\t10\.560\.000 đ\t1,0\t/m);
+  assert.match(await qlt2.locator("#worklist-qlt tbody").innerText(), /^A\t.*\t10\.562\.976 đ\t1,0\t/m);
   await axe(qlt2, "KTTN's worklist");
   await qlt2.screenshot({ path: shots + "/dept-worklist-kttn.png", fullPage: true });
   assert.deepEqual(qlt2.errors, []);
@@ -627,7 +627,7 @@ await step("a unit's ledger month by month; each figure opens that month's expla
   const rows = officer.locator("#ledger-table tbody tr");
   await rows.first().waitFor();
   const text = await officer.locator("#ledger-table tbody").innerText();
-  assert.match(text, /^11\/2025\t.*\t43\.200 đ\t.*\t15\.723\.200 đ\t2,0$/m);
+  assert.match(text, /^11\/2025\t.*\t48\.960 đ\t.*\t15\.731\.936 đ\t2,0$/m);
   const months = (await officer.locator("#ledger-table tbody th").allInnerTexts());
   assert.deepEqual(months, [...months].sort((a, b) => a.split("/").reverse().join().localeCompare(b.split("/").reverse().join())), "oldest first");
   assert.equal(months[months.length - 1], "11/2025");
@@ -639,7 +639,7 @@ await step("a unit's ledger month by month; each figure opens that month's expla
   await officer.locator('button[data-ledger="interest-2025-11"]').click();
   const dialog = officer.getByRole("dialog");
   await dialog.waitFor();
-  assert.match(await dialog.innerText(), /Giải trình: Lãi chậm đóng = 43\.200 đ/);
+  assert.match(await dialog.innerText(), /Giải trình: Lãi chậm đóng = 48\.960 đ/);
   assert.match(await dialog.innerText(), /A · 11\/2025/);
   await officer.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
