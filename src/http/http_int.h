@@ -12,6 +12,7 @@
 
 #include "thuno/app.h"
 #include "thuno/http.h"
+#include "thuno/table_out.h"
 
 /* The body limits: a CSV import, and every other request. */
 #define TN__HTTP_MAX_IMPORT (32u << 20)
@@ -42,6 +43,8 @@ struct tn_http_server {
     pthread_mutex_t lock; /* the jobs */
     struct tn__http_job jobs[TN__HTTP_MAX_JOBS];
     long njobs;
+    long streams;                /* reports being written on their own threads (stream.c) */
+    pthread_cond_t streams_done; /* signalled under lock when streams drops to 0 */
 };
 
 /* A request as a handler sees it. */
@@ -67,6 +70,8 @@ struct tn__http_reply {
     size_t len;
     const char *type;
     char cookie[256];
+    char next[32]; /* a paged report's X-Next-Cursor, "" for none */
+    struct MHD_Response *stream; /* a body sent as it is made (stream.c): queued instead */
 };
 
 /* The query parameter name of q, or NULL. */
@@ -132,6 +137,15 @@ json_t *tn__http_row(const struct tn_col *cols, size_t ncols, const struct tn_ce
  * error. Returns 1 when a reply was made. */
 int tn__http_audited(struct tn__http_req *q, struct tn__http_reply *r, const char *operation,
                      const char *target, tn_err err, const char *summary);
+
+/* Runs report rep for scope with p (all copied) as a table of fmt (meta copied) on a thread
+ * of its own and answers r (stream.c; docs/api.md "Reports, streamed"): its JSON error when it
+ * fails before its first 64 KiB, its bytes of type whole when it ends within them, else a
+ * chunked body sent while it is written. p->page is ignored (a page is answered whole). */
+void tn__http_report_stream(struct tn__http_req *q, struct tn__http_reply *r,
+                            const struct tn_report *rep, const struct tn_scope *scope,
+                            const struct tn_report_params *p, enum tn_out_format fmt,
+                            const struct tn_table_meta *meta, const char *type);
 
 /* the units to browse (handlers_units.c) and the API's description (openapi.c) */
 void tn__h_units(struct tn__http_req *q, struct tn__http_reply *r);
