@@ -99,12 +99,12 @@ struct tn_report_page {
 };
 
 struct tn_report_params {
-    tn_period period;    /* -1 when not given */
-    int year;            /* 0 when not given */
-    tn_day from, to;     /* the whole range when not given */
-    tn_day day;          /* the day of a daily list (card_lock_workers --date); -1: none */
-    const char *as_of;   /* normalized "YYYY-MM-DDTHH:MM:SS" (tn_report_as_of), NULL: now */
-    const char *officer; /* officer cut, NULL: every officer */
+    tn_period period;            /* -1 when not given */
+    int year;                    /* 0 when not given */
+    tn_day from, to;             /* the whole range when not given */
+    tn_day day;                  /* the day of a daily list (card_lock_workers --date); -1: none */
+    const char *as_of;           /* normalized "YYYY-MM-DDTHH:MM:SS" (tn_report_as_of), NULL: now */
+    const char *officer;         /* officer cut, NULL: every officer */
     struct tn_report_page *page; /* TN_REPORT_PAGED: one page of the rows; NULL: all */
 };
 

@@ -227,8 +227,8 @@ static void page_range(const struct tn_report_params *p, size_t n, size_t *from,
 
 /* The ladder's steps (the escalation run's rows) of the units of rows [from, to) alone:
  * what made a worklist read the whole province's facts. */
-static tn_err page_steps(struct tn_app *app, const struct tn_report_params *p,
-                         struct worklist *l, size_t from, size_t to)
+static tn_err page_steps(struct tn_app *app, const struct tn_report_params *p, struct worklist *l,
+                         size_t from, size_t to)
 {
     if (from == to)
         return TN_OK;

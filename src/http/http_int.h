@@ -70,7 +70,7 @@ struct tn__http_reply {
     size_t len;
     const char *type;
     char cookie[256];
-    char next[32]; /* a paged report's X-Next-Cursor, "" for none */
+    char next[32];               /* a paged report's X-Next-Cursor, "" for none */
     struct MHD_Response *stream; /* a body sent as it is made (stream.c): queued instead */
 };
 
@@ -132,9 +132,11 @@ json_t *tn__http_body(const struct tn__http_req *q, struct tn__http_reply *r, co
 /* One row of typed cells as a JSON object keyed by the columns' ids (new reference). */
 json_t *tn__http_row(const struct tn_col *cols, size_t ncols, const struct tn_cell *cells);
 
-/* Appends the audit entry of a change (operation on target by q's user, outcome "ok" when err
- * is TN_OK, else "failed", with summary) and, when err or the audit failed, replies with the
- * error. Returns 1 when a reply was made. */
+/* Ends the change begun by tn_app_change_begin with its audit entry (tn_app_change_end:
+ * operation on target by q's user, outcome "ok" with summary committed with the change, or
+ * the change rolled back and "failed" with why) and, when err or the entry failed, replies
+ * with the error. Returns 1 when a reply was made. A change a handler leaves open is rolled
+ * back after it (server.c). */
 int tn__http_audited(struct tn__http_req *q, struct tn__http_reply *r, const char *operation,
                      const char *target, tn_err err, const char *summary);
 

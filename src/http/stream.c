@@ -246,8 +246,8 @@ void tn__http_report_stream(struct tn__http_req *q, struct tn__http_reply *r,
         stream_unref(st);
         return;
     }
-    r->stream = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 32 * 1024, send_more, st,
-                                                  dropped);
+    r->stream =
+        MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 32 * 1024, send_more, st, dropped);
     if (!r->stream) {
         dropped(st);
         tn__http_error(r, q->app, TN_ERR_IO);

@@ -251,8 +251,8 @@ static void propose(const struct tn_policy *pol, tn_day today, const struct unpa
 /* The row of st (owing_sql's columns) into r with the ladder's step; *keep 0 when there is
  * none. pst: periods_sql, ul: its scratch. */
 static tn_err unit_step(struct tn__sq *s, sqlite3_stmt *st, sqlite3_stmt *pst,
-                        const struct tn_policy *pol, const char *per, tn_day today,
-                        const char *at, const struct open_list *l, struct unpaid_lines *ul,
+                        const struct tn_policy *pol, const char *per, tn_day today, const char *at,
+                        const struct open_list *l, struct unpaid_lines *ul,
                         struct tn_escalation_row *r, int *keep)
 {
     memset(r, 0, sizeof *r);
@@ -282,8 +282,7 @@ static void open_list_release(struct open_list *l)
 }
 
 /* The open cases of unit into l (emptied first), the latest first. */
-static tn_err unit_cases(struct tn__sq *s, sqlite3_stmt *cst, const char *unit,
-                         struct open_list *l)
+static tn_err unit_cases(struct tn__sq *s, sqlite3_stmt *cst, const char *unit, struct open_list *l)
 {
     open_list_release(l);
     sqlite3_reset(cst);
