@@ -43,7 +43,9 @@ struct tn_http_server {
     pthread_mutex_t lock; /* the jobs */
     struct tn__http_job jobs[TN__HTTP_MAX_JOBS];
     long njobs;
-    long streams;                /* reports being written on their own threads (stream.c) */
+    long streams;             /* reports being written on their own threads (stream.c) */
+    struct tn_store *idle[4]; /* their store connections kept for the next ones */
+    size_t nidle;
     pthread_cond_t streams_done; /* signalled under lock when streams drops to 0 */
 };
 
@@ -148,6 +150,9 @@ void tn__http_report_stream(struct tn__http_req *q, struct tn__http_reply *r,
                             const struct tn_report *rep, const struct tn_scope *scope,
                             const struct tn_report_params *p, enum tn_out_format fmt,
                             const struct tn_table_meta *meta, const char *type);
+
+/* Frees the store connections the report threads left idle (tn_http_stop, once none runs). */
+void tn__http_streams_free(struct tn_http_server *srv);
 
 /* the units to browse (handlers_units.c) and the API's description (openapi.c) */
 void tn__h_units(struct tn__http_req *q, struct tn__http_reply *r);

@@ -296,6 +296,7 @@ void tn_http_stop(struct tn_http_server *srv)
     while (srv->streams)
         pthread_cond_wait(&srv->streams_done, &srv->lock);
     pthread_mutex_unlock(&srv->lock);
+    tn__http_streams_free(srv);
     pthread_cond_destroy(&srv->streams_done);
     pthread_key_delete(srv->key);
     pthread_mutex_destroy(&srv->lock);

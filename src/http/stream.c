@@ -81,12 +81,42 @@ static ssize_t ring_write(void *cookie, const char *data, size_t n)
     return put == n ? (ssize_t)n : -1;
 }
 
+/* A store connection for a report's thread: an idle one, else a new one. */
+static tn_err take_store(struct tn_http_server *srv, struct tn_store **s, char msg[256])
+{
+    pthread_mutex_lock(&srv->lock);
+    *s = srv->nidle ? srv->idle[--srv->nidle] : NULL;
+    pthread_mutex_unlock(&srv->lock);
+    return *s ? TN_OK : tn_store_open(srv->db, 0, s, msg);
+}
+
+/* Keeps s for the next report (its prepared statements with it) after a report that ended
+ * well (one stopped midway may have left a statement reading), or frees it. */
+static void give_store(struct tn_http_server *srv, struct tn_store *s, tn_err err)
+{
+    if (!s)
+        return;
+    pthread_mutex_lock(&srv->lock);
+    int kept = !err && srv->nidle < sizeof srv->idle / sizeof srv->idle[0];
+    if (kept)
+        srv->idle[srv->nidle++] = s;
+    pthread_mutex_unlock(&srv->lock);
+    if (!kept)
+        tn_store_free(s);
+}
+
+void tn__http_streams_free(struct tn_http_server *srv)
+{
+    while (srv->nidle)
+        tn_store_free(srv->idle[--srv->nidle]);
+}
+
 static void *produce(void *arg)
 {
     struct stream *st = arg;
     struct tn_store *s = NULL;
     char msg[256];
-    tn_err err = tn_store_open(st->srv->db, 0, &s, msg);
+    tn_err err = take_store(st->srv, &s, msg);
     struct tn_app app;
     if (!err) {
         tn_app_init(&app, s, st->srv->cfg.policy, st->now, TN_LANG_VI);
@@ -115,8 +145,8 @@ static void *produce(void *arg)
     snprintf(st->why, sizeof st->why, "%s", err && s ? tn_app_why(&app, err) : "");
     pthread_cond_broadcast(&st->cond);
     pthread_mutex_unlock(&st->lock);
-    tn_store_free(s);
     struct tn_http_server *srv = st->srv;
+    give_store(srv, s, err);
     stream_unref(st);
     pthread_mutex_lock(&srv->lock);
     if (--srv->streams == 0)
