@@ -166,8 +166,13 @@ static int page_params(struct tn__http_req *q, struct tn__http_reply *r,
     const char *limit = tn__http_arg(q, "limit"), *cursor = tn__http_arg(q, "cursor");
     if (!limit && !cursor)
         return 0;
-    if (!(tn_app_report_flags(rep) & TN_REPORT_PAGED))
-        return bad_arg(r, "limit", "absent: this report is not paged");
+    if (!(tn_app_report_flags(rep) & TN_REPORT_PAGED)) {
+        tn__http_fail(r, 400, "bad_request",
+                      "báo cáo này không chia trang (limit, cursor) / this report is not paged "
+                      "(limit, cursor)",
+                      NULL);
+        return 1;
+    }
     char *end;
     long n = limit ? strtol(limit, &end, 10) : TN_WORKLIST_LIMIT_DEFAULT;
     if (limit && (!*limit || *end || n < 1 || n > TN_WORKLIST_LIMIT_MAX))
