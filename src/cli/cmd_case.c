@@ -186,7 +186,7 @@ static tn_err record(struct tn_app *app, int argc, char **argv)
         else
             return TN_ERR_USAGE;
     }
-    long seq;
+    long seq = 0;
     tn_err err = tn_cli_change(app);
     if (!err)
         err = tn_app_case_record(app, &everyone, &a, &seq);

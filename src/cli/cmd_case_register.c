@@ -203,7 +203,7 @@ static tn_err add(struct tn_app *app, const struct verb *vb, int argc, char **ar
     for (int i = 2; i < 2 + vb->npos; i++)
         if (strncmp(argv[i], "--", 2) == 0)
             return TN_ERR_USAGE;
-    long n;
+    long n = 0;
     tn_err err = tn_cli_change(app);
     if (!err)
         err = call(app, vb, &b, argv + 2, &o, &n);

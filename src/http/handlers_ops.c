@@ -333,12 +333,15 @@ void tn__h_letter(struct tn__http_req *q, struct tn__http_reply *r)
     o.dest = (struct tn_letter_dest){f, "letters.pdf", NULL};
     struct tn_letter_result res;
     tn_letter_result_init(&res);
-    /* the letters (a recorded run's rows) commit with their audit entry (tn__http_audited) */
-    err = !f                            ? TN_ERR_IO
-          : tn_app_change_begin(q->app) ? TN_ERR_STORE
-          : reminder                    ? tn_app_letter_reminder(q->app, &q->scope, &o, &res)
-          : mass                        ? tn_app_letter_mass(q->app, &q->scope, &o, &res)
-                                        : tn_app_letter_c12ts(q->app, &q->scope, &o, &res);
+    /* a recorded run's rows commit with its audit entry (tn__http_audited); a run that
+     * records nothing takes the write lock only for its entry, after the letters */
+    err = !f                                        ? TN_ERR_IO
+          : o.record && tn_app_change_begin(q->app) ? TN_ERR_STORE
+          : reminder ? tn_app_letter_reminder(q->app, &q->scope, &o, &res)
+          : mass     ? tn_app_letter_mass(q->app, &q->scope, &o, &res)
+                     : tn_app_letter_c12ts(q->app, &q->scope, &o, &res);
+    tn_err begun = o.record ? TN_OK : tn_app_change_begin(q->app);
+    err = err ? err : begun;
     if (f)
         fclose(f);
     char summary[160], per[TN_PERIOD_BUFSZ];
