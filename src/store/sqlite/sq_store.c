@@ -197,6 +197,8 @@ static int file_exists(const char *path)
  * an error. Partial where most rows have NULL, so that imports of payments pay nothing for them. */
 static const char late_indexes[] =
     "CREATE INDEX IF NOT EXISTS unit_tax ON unit (tax_code);"
+    /* an officer's worklist: the units recorded on it (operations_store.c) */
+    "CREATE INDEX IF NOT EXISTS unit_officer ON unit (officer_code) WHERE officer_code IS NOT NULL;"
     "CREATE INDEX IF NOT EXISTS payment_case ON payment (case_id) WHERE case_id IS NOT NULL;"
     "CREATE INDEX IF NOT EXISTS payment_reverses ON payment (reverses) "
     "WHERE reverses IS NOT NULL;"
