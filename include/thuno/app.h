@@ -57,6 +57,7 @@ struct tn_app {
     char now[20];                   /* "YYYY-MM-DDTHH:MM:SS": the caller's clock */
     enum tn_lang lang;
     char why[512]; /* the last failure's explanation, "" when none */
+    int changing;  /* a change begun by tn_app_change_begin and not yet ended (app_user.h) */
 };
 
 /* Sets up app over store and policy (both borrowed for app's life) with the caller's time now

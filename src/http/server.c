@@ -201,7 +201,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         return queue(conn, &r);
     }
     tn__http_route(&q, &r);
-    tn_store_rollback(q.app->store); /* a change a handler began and did not end is not kept */
+    tn_app_change_drop(q.app); /* a change a handler began and did not end is not kept */
     return queue(conn, &r);
 }
 
