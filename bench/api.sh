@@ -7,6 +7,7 @@
 # 127.0.0.1 port, logs in as an admin, then runs `wrk` for DURATION seconds each against
 #   balance:  GET /api/v1/units/{code}/balance?period=P (a Lua script rotating the unit codes)
 #   worklist: GET /api/v1/worklist?period=P&officer=O (one officer's worklist)
+#   worklist_page: GET /api/v1/worklist?period=P&limit=50 (the first page of the province's)
 # first alone ("idle"), then while closes of the last month run back to back (POST /closes,
 # polled until done, again until wrk ends: "close"). Prints and appends to bench/api.csv (or
 # $BENCH_API_OUT) one line per run: req/s, p50 and p99 in ms, non-2xx answers, socket errors,
@@ -14,7 +15,7 @@
 #
 # usage: bench/api.sh [SIZE]     default SIZE 20000
 # env:   MONTHS (3), DURATION (20), THREADS (wrk -t, 2), CONNS (wrk -c, 64), SERVE_THREADS (4),
-#        KINDS ("balance worklist": the endpoints measured),
+#        KINDS ("balance worklist worklist_page": the endpoints measured),
 #        BENCH_BUILD (build/release), PERF=1: `perf record` the server during the balance under
 #        the close, its top functions printed after the table
 # needs: wrk (installed with apt-get when missing), curl, python3
@@ -26,7 +27,7 @@ duration=${DURATION:-20}
 wthreads=${THREADS:-2}
 conns=${CONNS:-64}
 sthreads=${SERVE_THREADS:-4}
-kinds=${KINDS:-balance worklist}
+kinds=${KINDS:-balance worklist worklist_page}
 build=${BENCH_BUILD:-build/release}
 out=${BENCH_API_OUT:-bench/api.csv}
 end=2026-10
@@ -111,7 +112,7 @@ cookie=$(awk '$6 == "thuno_session" {print $7}' "$work/jar")
 
 # the checks: one request of each answers 200
 for path in "units/$(head -2 "$work/data/units.csv" | tail -1 | cut -d, -f1)/balance?period=$prior" \
-    "worklist?period=$prior&officer=$officer"; do
+    "worklist?period=$prior&officer=$officer" "worklist?period=$prior&limit=50"; do
     code=$(curl -s -o "$work/check" -w '%{http_code}' -b "thuno_session=$cookie" "$base/$path")
     [ "$code" = 200 ] || { echo "api.sh: GET $path: $code $(head -c 300 "$work/check")" >&2; exit 70; }
 done
@@ -126,6 +127,9 @@ function init(args) n = start end
 function request()
   if kind == "worklist" then
     return wrk.format("GET", "/api/v1/worklist?period=$prior&officer=$officer")
+  end
+  if kind == "worklist_page" then
+    return wrk.format("GET", "/api/v1/worklist?period=$prior&limit=50")
   end
   n = n + 1
   return wrk.format("GET", "/api/v1/units/" .. codes[n % #codes + 1] .. "/balance?period=$prior")

@@ -139,6 +139,7 @@ def main():
     gen = Server(GEN_DB, "2026-03-01T08:00:00")
     try:
         run_close_conflict(gen)
+        run_streamed(gen)
     finally:
         gen.stop()
     if failures:
@@ -971,6 +972,53 @@ def run_close_conflict(srv):
         if body["status"] != "running":
             break
         time.sleep(0.02)
+
+
+def run_streamed(srv):
+    """A whole report larger than what the server holds is sent chunked as it is written, the
+    same bytes as the CLI's; an error found before its first bytes is still a JSON error. The
+    worklist a page at a time: pages that follow one another make the whole list."""
+    st, admin = login(srv, "ana")
+    env = dict(os.environ, THUNO_NOW="2026-03-01T08:00:00")
+    for fmt in ("json", "csv"):
+        st, h, got = srv.request("GET", "/reports/balances?period=2026-01&format=" + fmt,
+                                 session=admin)
+        want = subprocess.run([THUNO, "--db", GEN_DB, "report", "balances", "--period", "2026-01",
+                               "--format", fmt], env=env, check=True, capture_output=True).stdout
+        check(st == 200 and len(got) > 64 * 1024 and
+              h.get("Transfer-Encoding", "").lower() == "chunked",
+              "a large report (%s) is streamed: %d %d bytes %r" % (fmt, st, len(got), h.items()))
+        check(got == want, "the streamed %s report is the CLI's" % fmt)
+    st, body = srv.json("GET", "/reports/balances?format=csv", session=admin)
+    check(st == 400 and error_code(body) == "bad_request", "a report without its period: 400")
+    st, body = srv.json("GET", "/reports/balances?period=2026-01&limit=5", session=admin)
+    check(st == 400 and error_code(body) == "bad_request", "a report that is not paged: 400")
+    # the second month closed: units owe months, the worklist has rows
+    st, body = srv.json("POST", "/closes", '{"period": "2026-02"}', session=admin)
+    for _ in range(3000):
+        st, body = srv.json("GET", "/closes/%s" % body["id"], session=admin)
+        if body["status"] != "running":
+            break
+        time.sleep(0.02)
+    check(body["status"] == "done", "2026-02 closed: %r" % body)
+    st, h, whole = srv.request("GET", "/worklist?period=2026-02", session=admin)
+    rows = json.loads(whole)
+    check(st == 200 and len(rows) > 3 and "X-Next-Cursor" not in h, "the whole worklist")
+    limit = len(rows) // 3 + 1
+    pages, cursor = [], None
+    for _ in range(10):
+        st, h, data = srv.request("GET", "/worklist?period=2026-02&limit=%d%s" % (
+            limit, "&cursor=" + cursor if cursor else ""), session=admin)
+        check(st == 200, "a worklist page: %d" % st)
+        pages.append(json.loads(data))
+        cursor = h.get("X-Next-Cursor")
+        if not cursor:
+            break
+    check(len(pages) == 3 and all(len(p) <= limit for p in pages) and sum(pages, []) == rows,
+          "the worklist's pages make the whole list: %r" % [len(p) for p in pages])
+    for bad in ("limit=0", "limit=501", "limit=x", "cursor=bogus", "cursor=p", "cursor=p-1"):
+        st, body = srv.json("GET", "/worklist?period=2026-02&" + bad, session=admin)
+        check(st == 400 and error_code(body) == "bad_request", "worklist " + bad + ": 400")
 
 
 main()

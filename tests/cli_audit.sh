@@ -124,6 +124,56 @@ t 2026-12-31 audit --from 2025-12-20 --to 2025-12-20 | tail -n +2 | cut -d, -f2 
 t 2026-12-31 audit --user "$me" --from 2025-11-28 --to 2025-11-28 | grep -q ',close,2025-11,ok,' ||
     fail "--user with --from/--to"
 
+# all or nothing: a change whose audit entry cannot be written is not made (a trigger stands in
+# for a failing audit table); the same change goes through once the entry can be written
+snapshot() { # every table but the audit log, rows sorted
+    python3 - "$db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+names = [r[0] for r in db.execute(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('audit', 'sqlite_sequence')"
+    " ORDER BY name")]
+for n in names:
+    for row in sorted(map(repr, db.execute('SELECT * FROM "%s"' % n))):
+        print(n, row)
+PY
+}
+audit_fails() {
+    python3 - "$db" "$1" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+if sys.argv[2] == "on":
+    db.execute("CREATE TRIGGER test_audit_fails BEFORE INSERT ON audit "
+               "BEGIN SELECT RAISE(ABORT, 'injected: the audit log cannot be written'); END")
+else:
+    db.execute("DROP TRIGGER test_audit_fails")
+db.commit()
+PY
+}
+# atomic NOW ARGS...: thuno ARGS at NOW fails and changes nothing while the audit log cannot be
+# written, then succeeds with its entry
+atomic() {
+    local before
+    snapshot >"$work/before"
+    before=$(count)
+    audit_fails on
+    if t "$@" >/dev/null 2>"$work/err"; then fail "${*:2}: succeeded without its audit entry"; fi
+    grep -q "injected" "$work/err" || fail "${*:2}: the audit failure not told: $(cat "$work/err")"
+    audit_fails off
+    snapshot >"$work/after"
+    cmp -s "$work/before" "$work/after" ||
+        fail "${*:2}: changed the store without its audit entry: $(diff "$work/before" "$work/after" | head -5)"
+    [ "$(count)" -eq "$before" ] || fail "${*:2}: an audit entry written"
+    t "$@" >/dev/null 2>"$work/err" || fail "${*:2}: failed once the log could be written: $(cat "$work/err")"
+    [ "$(count)" -eq $((before + 1)) ] || fail "${*:2}: not audited once"
+}
+atomic 2025-12-10 assign B --officer O2 --from 2025-12-10
+atomic 2025-12-10 case record HS-C reminder_sent 2025-12-10 --unit C
+atomic 2025-12-10 import units "$data/units.csv"
+atomic 2025-12-28T18:00:00 close 2025-12
+atomic 2025-12-28 handover sign --period 2025-12 --department QLT --actor QLT1
+atomic 2025-12-28 contact record A visit --outcome "gặp kế toán"
+
 # no password is anywhere in the store, in clear
 for pw in "$pw1" "$pw2" "$pw3" "$pw4"; do
     for f in "$db" "$db-wal"; do

@@ -277,6 +277,18 @@ void op_escalation(void **state)
                   "escalation");
 }
 
+void op_escalation_units(void **state)
+{
+    /* the province's run's row of A, found through A's keys; an unknown unit gives none */
+    static const char *const units[] = {"NOPE", "A"};
+    struct tn_test_out o = {0};
+    assert_int_equal(tn_store_escalation_units(*state, &tn_test_pol, TN_TEST_P(10), NULL, units, 2,
+                                               escalation_line, &o),
+                     TN_OK);
+    tn_test_check(&o, "A O1 D01 owed 27 debt 15736517 evading w2 [] new next reminder ready1\n",
+                  "escalation of units");
+}
+
 /* ---- case_register_store.h ---- */
 
 static struct tn_case_reg_row reg_row(enum tn_case_reg reg, long ref, tn_day d, const char *what,

@@ -385,6 +385,60 @@ static void the_audit_log_cannot_be_edited(void **state)
     assert_string_equal(t.buf, "cli:root close 2025-11 ok [units 4]\n");
 }
 
+/* Counts the rows of the query count_sql into n. */
+static long count_of(struct tn_store *s, const char *count_sql)
+{
+    char n[32];
+    assert_int_equal(tn__store_test_text(s, count_sql, n, sizeof n), TN_OK);
+    return strtol(n, NULL, 10);
+}
+
+static void a_change_commits_with_its_entry_or_not_at_all(void **state)
+{
+    struct fixture *f = *state;
+    static const char users[] = "SELECT count(*) FROM app_user",
+                      entries[] = "SELECT count(*) FROM audit";
+    long u0 = count_of(f->store, users), a0 = count_of(f->store, entries);
+    /* committed together: the user (its own transaction nests in the change) and the entry */
+    assert_int_equal(tn_app_change_begin(&f->app), TN_OK);
+    assert_int_equal(add(f, "mai", TN_ROLE_QLT, NULL, NULL, "0123456789"), TN_OK);
+    assert_int_equal(tn_app_change_end(&f->app, TN_OK, "cli:root", "test", "mai", "added"), TN_OK);
+    assert_int_equal(count_of(f->store, users), u0 + 1);
+    long a1 = count_of(f->store, entries);
+    assert_true(a1 >= a0 + 2); /* user.add's and the change's */
+    /* the entry cannot be written: the change is rolled back with it, the call fails */
+    assert_int_equal(tn__store_test_exec(f->store, "CREATE TRIGGER no_audit BEFORE INSERT ON audit "
+                                                   "BEGIN SELECT RAISE(ABORT, 'injected'); END"),
+                     TN_OK);
+    assert_int_equal(tn_app_change_begin(&f->app), TN_OK);
+    assert_int_equal(tn__store_test_exec(f->store, "DELETE FROM app_user WHERE login = 'mai'"),
+                     TN_OK);
+    assert_int_equal(tn_app_change_end(&f->app, TN_OK, "cli:root", "test", "mai", "removed"),
+                     TN_ERR_STORE);
+    assert_non_null(strstr(tn_app_why(&f->app, TN_ERR_STORE), "injected"));
+    assert_int_equal(count_of(f->store, users), u0 + 1);
+    assert_int_equal(tn__store_test_exec(f->store, "DROP TRIGGER no_audit"), TN_OK);
+    /* a change that failed: rolled back, its entry "failed" with the reason, the reason kept */
+    assert_int_equal(tn_app_change_begin(&f->app), TN_OK);
+    assert_int_equal(tn__store_test_exec(f->store, "DELETE FROM app_user WHERE login = 'mai'"),
+                     TN_OK);
+    snprintf(f->app.why, sizeof f->app.why, "refused for the test");
+    assert_int_equal(tn_app_change_end(&f->app, TN_ERR_REJECTED, "cli:root", "test", "mai", NULL),
+                     TN_ERR_REJECTED);
+    assert_string_equal(tn_app_why(&f->app, TN_ERR_REJECTED), "refused for the test");
+    assert_int_equal(count_of(f->store, users), u0 + 1);
+    assert_int_equal(count_of(f->store, entries), a1 + 1);
+    /* dropped: a change begun and not ended is not kept */
+    assert_int_equal(tn_app_change_begin(&f->app), TN_OK);
+    assert_int_equal(tn__store_test_exec(f->store, "DELETE FROM app_user WHERE login = 'mai'"),
+                     TN_OK);
+    tn_app_change_drop(&f->app);
+    assert_int_equal(count_of(f->store, users), u0 + 1);
+    /* nothing begun: the entry alone */
+    assert_int_equal(tn_app_change_end(&f->app, TN_OK, "cli:root", "test", "-", NULL), TN_OK);
+    assert_int_equal(count_of(f->store, entries), a1 + 2);
+}
+
 static void the_audit_log_is_filtered(void **state)
 {
     struct fixture *f = *state;
@@ -469,6 +523,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(failed_logins_are_throttled, setup, teardown),
         cmocka_unit_test_setup_teardown(the_audit_log_cannot_be_edited, setup, teardown),
         cmocka_unit_test_setup_teardown(the_audit_log_is_filtered, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_change_commits_with_its_entry_or_not_at_all, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(a_district_user_sees_only_its_office, setup, teardown),
         cmocka_unit_test_setup_teardown(an_officer_runs_only_reports_cut_by_officer, setup,
                                         teardown),

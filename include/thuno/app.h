@@ -57,6 +57,7 @@ struct tn_app {
     char now[20];                   /* "YYYY-MM-DDTHH:MM:SS": the caller's clock */
     enum tn_lang lang;
     char why[512]; /* the last failure's explanation, "" when none */
+    int changing;  /* a change begun by tn_app_change_begin and not yet ended (app_user.h) */
 };
 
 /* Sets up app over store and policy (both borrowed for app's life) with the caller's time now
@@ -83,16 +84,29 @@ enum {
     TN_REPORT_OFFICE = 4,   /* can be cut by office */
     TN_REPORT_YEAR = 8,     /* needs year (its last closed period) or period */
     TN_REPORT_OFFICER = 16, /* can be cut by officer */
-    TN_REPORT_NO_SUM = 32   /* rows overlap or carry their own total: no sum row */
+    TN_REPORT_NO_SUM = 32,  /* rows overlap or carry their own total: no sum row */
+    TN_REPORT_PAGED = 64    /* honours tn_report_params.page (the worklist) */
+};
+
+#define TN_WORKLIST_LIMIT_DEFAULT 50
+#define TN_WORKLIST_LIMIT_MAX     500
+
+/* A page of a report's rows, for the reports flagged TN_REPORT_PAGED: they skip the rows
+ * before it and compute only the page's (the worklist's ladder steps: docs/api.md). */
+struct tn_report_page {
+    size_t skip;  /* rows before the page */
+    size_t limit; /* rows in it; 0: every row after skip */
+    int more;     /* set by the run: 1 when rows follow the page */
 };
 
 struct tn_report_params {
-    tn_period period;    /* -1 when not given */
-    int year;            /* 0 when not given */
-    tn_day from, to;     /* the whole range when not given */
-    tn_day day;          /* the day of a daily list (card_lock_workers --date); -1: none */
-    const char *as_of;   /* normalized "YYYY-MM-DDTHH:MM:SS" (tn_report_as_of), NULL: now */
-    const char *officer; /* officer cut, NULL: every officer */
+    tn_period period;            /* -1 when not given */
+    int year;                    /* 0 when not given */
+    tn_day from, to;             /* the whole range when not given */
+    tn_day day;                  /* the day of a daily list (card_lock_workers --date); -1: none */
+    const char *as_of;           /* normalized "YYYY-MM-DDTHH:MM:SS" (tn_report_as_of), NULL: now */
+    const char *officer;         /* officer cut, NULL: every officer */
+    struct tn_report_page *page; /* TN_REPORT_PAGED: one page of the rows; NULL: all */
 };
 
 /* Fills p with "nothing given": no period, no year, the whole range, no day, now. */

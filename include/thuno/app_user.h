@@ -198,6 +198,25 @@ void tn_app_session_scope(const struct tn_session_user *u, struct tn_scope *scop
 tn_err tn_app_audit_add(struct tn_app *app, const char *actor, const char *operation,
                         const char *target, const char *outcome, const char *summary);
 
+/* Starts a change that commits together with its audit entry (tn_app_change_end): a
+ * transaction on app's store, in which the application's own transactions nest. Errors:
+ * TN_ERR_STORE (why says so). */
+tn_err tn_app_change_begin(struct tn_app *app);
+
+/* Ends the change begun by tn_app_change_begin, whose result was err. TN_OK: appends the
+ * audit entry (actor, operation, target, "ok", summary) and commits the change and its entry
+ * together; when the entry or the commit fails, both are rolled back and that error returned.
+ * Any other err: rolls the change back, then appends a "failed" entry (its reason app's why)
+ * on its own, and returns err, app's why kept. All or nothing: no change without its entry.
+ * Without a change begun, only appends the entry (a call that committed its own change).
+ * Errors: the entry's or the commit's (TN_ERR_STORE). */
+tn_err tn_app_change_end(struct tn_app *app, tn_err err, const char *actor, const char *operation,
+                         const char *target, const char *summary);
+
+/* Rolls back a change begun and not ended (a face's safety net after a request that returned
+ * early); nothing when none is open. */
+void tn_app_change_drop(struct tn_app *app);
+
 /* The columns of tn_app_audit (static): seq, at, actor, operation, target, outcome,
  * summary. */
 const struct tn_col *tn_app_audit_cols(size_t *ncols);

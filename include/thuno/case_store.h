@@ -181,4 +181,13 @@ tn_err tn_store_escalation(struct tn_store *s, const char *office, const struct 
                            tn_period period, const char *as_of,
                            tn_err (*row)(void *ctx, const struct tn_escalation_row *r), void *ctx);
 
+/* tn_store_escalation's rows for the units units[0..n) alone (a page of a worklist, one
+ * officer's units), each read through its own keys rather than a pass over the province, in
+ * the order given; a unit not owing at period's end or with no step is left out. Errors:
+ * TN_ERR_STORE, or what row() returns. */
+tn_err tn_store_escalation_units(struct tn_store *s, const struct tn_policy *pol, tn_period period,
+                                 const char *as_of, const char *const *units, size_t n,
+                                 tn_err (*row)(void *ctx, const struct tn_escalation_row *r),
+                                 void *ctx);
+
 #endif

@@ -49,6 +49,54 @@ tn_err tn_app_audit_add(struct tn_app *app, const char *actor, const char *opera
     return TN_OK;
 }
 
+tn_err tn_app_change_begin(struct tn_app *app)
+{
+    tn_err err = tn_store_begin(app->store);
+    if (err)
+        return tn__app_fail(app, err, "cannot start the change: %s", tn_store_errmsg(app->store));
+    app->changing = 1;
+    return TN_OK;
+}
+
+void tn_app_change_drop(struct tn_app *app)
+{
+    if (app->changing)
+        tn_store_rollback(app->store);
+    app->changing = 0;
+}
+
+tn_err tn_app_change_end(struct tn_app *app, tn_err err, const char *actor, const char *operation,
+                         const char *target, const char *summary)
+{
+    if (!app->changing) { /* nothing begun: the entry alone, as it was before changes nested */
+        char why[sizeof app->why];
+        snprintf(why, sizeof why, "%s", err ? tn_app_why(app, err) : "");
+        tn_err aerr = tn_app_audit_add(app, actor, operation, target, err ? "failed" : "ok",
+                                       err ? why : summary);
+        if (err)
+            snprintf(app->why, sizeof app->why, "%s", why);
+        return err ? err : aerr;
+    }
+    app->changing = 0;
+    if (err) {
+        char why[sizeof app->why];
+        snprintf(why, sizeof why, "%s", tn_app_why(app, err));
+        tn_store_rollback(app->store);
+        /* nothing changed: an entry that cannot be written loses only the refusal's trace */
+        (void)tn_app_audit_add(app, actor, operation, target, "failed", why);
+        snprintf(app->why, sizeof app->why, "%s", why);
+        return err;
+    }
+    tn_err aerr = tn_app_audit_add(app, actor, operation, target, "ok", summary);
+    if (!aerr && (aerr = tn_store_commit(app->store)))
+        tn__app_fail(app, aerr, "cannot commit the change: %s", tn_store_errmsg(app->store));
+    if (aerr) {
+        tn_store_rollback(app->store);
+        return aerr;
+    }
+    return TN_OK;
+}
+
 static tn_err audit_row(void *ctx, const struct tn_audit_row *r)
 {
     const struct tn_sink *out = ctx;

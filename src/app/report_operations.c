@@ -215,27 +215,57 @@ static tn_err worklist_row(const struct tn_sink *out, const struct tn_worklist_r
     return out->row(out->ctx, c);
 }
 
+/* The page of p (all rows without one) of the l->n rows sorted: [*from, *to). */
+static void page_range(const struct tn_report_params *p, size_t n, size_t *from, size_t *to)
+{
+    struct tn_report_page *pg = p->page;
+    *from = pg && pg->skip < n ? pg->skip : pg ? n : 0;
+    *to = pg && pg->limit && pg->limit < n - *from ? *from + pg->limit : n;
+    if (pg)
+        pg->more = *to < n;
+}
+
+/* The ladder's steps (the escalation run's rows) of the units of rows [from, to) alone:
+ * what made a worklist read the whole province's facts. */
+static tn_err page_steps(struct tn_app *app, const struct tn_report_params *p, struct worklist *l,
+                         size_t from, size_t to)
+{
+    if (from == to)
+        return TN_OK;
+    const char **units = tn_xmalloc((to - from) * sizeof *units);
+    for (size_t i = from; i < to; i++)
+        units[i - from] = l->w[i].unit_code;
+    tn_err err = tn_store_escalation_units(app->store, app->policy, p->period, p->as_of, units,
+                                           to - from, add_step, l);
+    free(units);
+    if (!err && l->ne)
+        tn_sort(l->e, l->ne, sizeof *l->e, step_by_unit);
+    return err;
+}
+
 static tn_err run_worklist(struct tn_app *app, const struct tn_scope *scope,
                            const struct tn_report_params *p, const struct tn_sink *out)
 {
     struct worklist l = {0};
+    size_t from = 0, to = 0;
     tn_err err =
         tn_store_worklist(app->store, scope->office, p->period, p->as_of, p->officer, add_work, &l);
-    if (!err)
-        err = tn_store_escalation(app->store, scope->office, app->policy, p->period, p->as_of,
-                                  add_step, &l);
-    if (!err)
+    if (!err && l.n)
+        tn_sort(l.w, l.n, sizeof *l.w, by_urgency);
+    if (!err) {
+        page_range(p, l.n, &from, &to);
+        err = page_steps(app, p, &l, from, to);
+    }
+    if (!err && from < to)
         err = tn_store_cases(app->store, scope->office, app->policy, p->as_of ? p->as_of : app->now,
                              -1, add_case, &l);
     if (!err && l.nk)
         tn_sort(l.k, l.nk, sizeof *l.k, case_by_unit);
-    if (!err && l.n)
-        tn_sort(l.w, l.n, sizeof *l.w, by_urgency);
-    if (!err && l.ne)
-        tn_sort(l.e, l.ne, sizeof *l.e, step_by_unit);
     long rank = 0;
-    for (size_t i = 0; !err && i < l.n; i++) {
+    for (size_t i = 0; !err && i < to; i++) {
         rank = i && strcmp(l.w[i].officer_code, l.w[i - 1].officer_code) == 0 ? rank + 1 : 1;
+        if (i < from)
+            continue;
         struct tn_escalation_row key;
         snprintf(key.unit_code, sizeof key.unit_code, "%s", l.w[i].unit_code);
         const struct tn_escalation_row *e =
@@ -306,7 +336,8 @@ static tn_err run_collection_plan(struct tn_app *app, const struct tn_scope *sco
 static const struct tn_report reports[] = {
     {"worklist", "Danh sách công việc của cán bộ chuyên quản / Officer's worklist",
      "each officer's owing units by urgency (evading, months owed, debt) with the next step",
-     COLS(WORK), TN_REPORT_PERIOD | TN_REPORT_OFFICE | TN_REPORT_OFFICER, run_worklist},
+     COLS(WORK), TN_REPORT_PERIOD | TN_REPORT_OFFICE | TN_REPORT_OFFICER | TN_REPORT_PAGED,
+     run_worklist},
     {"assignments", "Lịch sử phân công cán bộ chuyên quản / Officer assignment history",
      "every assignment of a unit to an officer, from and to which date, by whom and why",
      COLS(ASSIGN), TN_REPORT_OFFICE, run_assignments},

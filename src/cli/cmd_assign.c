@@ -69,13 +69,15 @@ tn_err tn_cmd_assign(struct tn_cli *cli)
     struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
     struct tn_assign_result res;
     tn_assign_result_init(&res);
-    err = tn_app_assign(&ca.app, &scope, &a.req, &res);
+    err = tn_cli_change(&ca.app);
+    if (!err)
+        err = tn_app_assign(&ca.app, &scope, &a.req, &res);
     char summary[160];
     snprintf(summary, sizeof summary, "%zu units to %s from %s", res.units, a.req.officer, a.from);
     if (a.req.from_officer)
         snprintf(summary + strlen(summary), sizeof summary - strlen(summary), " (all of %s)",
                  a.req.from_officer);
-    tn_cli_audit(&ca.app, "assign", a.req.officer, err, summary);
+    err = tn_cli_audit(&ca.app, "assign", a.req.officer, err, summary);
     for (size_t i = 0; i < res.nrefused; i++)
         tn_cli_error("assign", "%s", res.refused[i].message);
     if (err)

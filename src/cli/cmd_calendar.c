@@ -56,12 +56,14 @@ static tn_err done(struct tn_cli *cli)
     if (err)
         return err;
     struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
-    err = tn_app_calendar_done(&ca.app, &scope, &req);
+    err = tn_cli_change(&ca.app);
+    if (!err)
+        err = tn_app_calendar_done(&ca.app, &scope, &req);
     char target[96], summary[160];
     snprintf(target, sizeof target, "%.60s %s", req.duty, period ? period : date ? date : "");
     snprintf(summary, sizeof summary, "-> done%s%s by %.64s", on ? " on " : "", on ? on : "",
              req.actor);
-    tn_cli_audit(&ca.app, "calendar.done", target, err, summary);
+    err = tn_cli_audit(&ca.app, "calendar.done", target, err, summary);
     if (err)
         tn_cli_error("calendar", "%s", tn_app_why(&ca.app, err));
     else

@@ -186,11 +186,13 @@ static tn_err record(struct tn_app *app, int argc, char **argv)
         else
             return TN_ERR_USAGE;
     }
-    long seq;
-    tn_err err = tn_app_case_record(app, &everyone, &a, &seq);
+    long seq = 0;
+    tn_err err = tn_cli_change(app);
+    if (!err)
+        err = tn_app_case_record(app, &everyone, &a, &seq);
     char summary[160];
     snprintf(summary, sizeof summary, "event %ld %s", seq, argv[1]);
-    tn_cli_audit(app, "case.record", a.case_id, err, summary);
+    err = tn_cli_audit(app, "case.record", a.case_id, err, summary);
     if (err)
         return refused(app, err);
     printf("case %s: event %ld %s recorded\n", a.case_id, seq, argv[1]);
@@ -208,12 +210,14 @@ static tn_err attach(struct tn_app *app, int argc, char **argv)
     }
     const char *name = strrchr(argv[2], '/') ? strrchr(argv[2], '/') + 1 : argv[2];
     char sha[65] = "";
-    tn_err err = tn_app_case_attach(app, &everyone, argv[0], argv[1], name, f,
-                                    argc == 5 ? argv[4] : NULL, sha);
+    tn_err err = tn_cli_change(app);
+    if (!err)
+        err = tn_app_case_attach(app, &everyone, argv[0], argv[1], name, f,
+                                 argc == 5 ? argv[4] : NULL, sha);
     fclose(f);
     char summary[160];
     snprintf(summary, sizeof summary, "%s %.100s sha256 %.16s", argv[1], name, sha);
-    tn_cli_audit(app, "case.attach", argv[0], err, summary);
+    err = tn_cli_audit(app, "case.attach", argv[0], err, summary);
     if (err == TN_ERR_IO)
         tn_cli_error("case", "cannot read %s", argv[2]);
     else if (err)
@@ -236,14 +240,16 @@ static tn_err sweep(struct tn_app *app, int argc, char **argv)
     }
     struct tn_case_sweep r;
     tn_case_sweep_init(&r);
-    tn_err err = tn_app_case_sweep(app, &everyone, on, &r);
+    tn_err err = tn_cli_change(app);
+    if (!err)
+        err = tn_app_case_sweep(app, &everyone, on, &r);
     char summary[96], day[TN_DAY_BUFSZ];
     if (on >= 0)
         tn_day_format(on, day);
     else
         snprintf(day, sizeof day, "%.10s", app->now); /* the sweep's day: today */
     snprintf(summary, sizeof summary, "%zu defaulted plans recorded", r.n);
-    tn_cli_audit(app, "case.sweep", day, err, summary);
+    err = tn_cli_audit(app, "case.sweep", day, err, summary);
     for (size_t i = 0; i < r.n; i++)
         printf("%s\t%s\tplan_defaulted\t%s\n", r.lines[i].case_id, r.lines[i].unit_code,
                r.lines[i].note);

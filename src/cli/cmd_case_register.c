@@ -203,13 +203,15 @@ static tn_err add(struct tn_app *app, const struct verb *vb, int argc, char **ar
     for (int i = 2; i < 2 + vb->npos; i++)
         if (strncmp(argv[i], "--", 2) == 0)
             return TN_ERR_USAGE;
-    long n;
-    tn_err err = call(app, vb, &b, argv + 2, &o, &n);
+    long n = 0;
+    tn_err err = tn_cli_change(app);
+    if (!err)
+        err = call(app, vb, &b, argv + 2, &o, &n);
     if (err == TN_ERR_REJECTED && !app->why[0])
         return err; /* a parse error, reported */
     char summary[96];
     snprintf(summary, sizeof summary, "%s no %ld", vb->name, err ? 0 : n);
-    tn_cli_audit(app, "case.register", argv[0], err, summary);
+    err = tn_cli_audit(app, "case.register", argv[0], err, summary);
     if (err) {
         tn_cli_error("case", "%s", tn_app_why(app, err));
         return err;
@@ -222,11 +224,13 @@ static tn_err branch(struct tn_app *app, int argc, char **argv)
 {
     if (argc != 3 && !(argc == 5 && strcmp(argv[3], "--note") == 0))
         return TN_ERR_USAGE;
-    tn_err err =
-        tn_app_case_branch(app, &everyone, argv[0], argv[1], argv[2], argc == 5 ? argv[4] : NULL);
+    tn_err err = tn_cli_change(app);
+    if (!err)
+        err = tn_app_case_branch(app, &everyone, argv[0], argv[1], argv[2],
+                                 argc == 5 ? argv[4] : NULL);
     char summary[160];
     snprintf(summary, sizeof summary, "branch %.60s province %.20s", argv[1], argv[2]);
-    tn_cli_audit(app, "case.register", argv[0], err, summary);
+    err = tn_cli_audit(app, "case.register", argv[0], err, summary);
     if (err) {
         tn_cli_error("case", "%s", tn_app_why(app, err));
         return err;

@@ -26,13 +26,15 @@ tn_err tn_cmd_close(struct tn_cli *cli)
         return err;
     struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
     struct tn_close_stats st;
-    err = tn_app_close(&ca.app, &scope, period, progress, cli, &st);
+    err = tn_cli_change(&ca.app);
+    if (!err)
+        err = tn_app_close(&ca.app, &scope, period, progress, cli, &st);
     tn_cli_progress_end(cli);
     char summary[160] = "";
     if (!err)
         snprintf(summary, sizeof summary, "units %lld changed %lld workers %lld", st.units,
                  st.units_changed, st.workers);
-    tn_cli_audit(&ca.app, "close", cli->argv[1], err, summary);
+    err = tn_cli_audit(&ca.app, "close", cli->argv[1], err, summary);
     if (err)
         tn_cli_error("close", "%s", tn_app_why(&ca.app, err));
     else

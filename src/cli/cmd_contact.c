@@ -47,14 +47,16 @@ static tn_err record(struct tn_cli *cli)
     struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
     struct tn_contact_row row;
     memset(&row, 0, sizeof row);
-    err = tn_app_contact_record(&ca.app, &scope, &req, &row);
+    err = tn_cli_change(&ca.app);
+    if (!err)
+        err = tn_app_contact_record(&ca.app, &scope, &req, &row);
     char summary[160];
     snprintf(summary, sizeof summary, "%.16s on %.10s by %.31s", req.kind,
              row.day[0] ? row.day
              : date     ? date
                         : "today",
              row.officer[0] ? row.officer : "?");
-    tn_cli_audit(&ca.app, "contact.record", req.unit, err, summary);
+    err = tn_cli_audit(&ca.app, "contact.record", req.unit, err, summary);
     if (err)
         tn_cli_error("contact", "%s", tn_app_why(&ca.app, err));
     else

@@ -238,10 +238,12 @@ tn_err tn_cli_case_pensioner(struct tn_app *app, int argc, char **argv)
     }
     if (!p.name[0] || !p.bhxh_code[0] || !p.pay_day)
         return TN_ERR_USAGE;
-    tn_err err = tn_app_case_pensioner(app, &everyone, argv[0], &p, actor);
+    tn_err err = tn_cli_change(app);
+    if (!err)
+        err = tn_app_case_pensioner(app, &everyone, argv[0], &p, actor);
     char summary[160];
     snprintf(summary, sizeof summary, "pensioner %.40s paid on day %d", p.bhxh_code, p.pay_day);
-    tn_cli_audit(app, "case.pensioner", argv[0], err, summary);
+    err = tn_cli_audit(app, "case.pensioner", argv[0], err, summary);
     if (err) {
         tn_cli_error("case", "%s", tn_app_why(app, err));
         return err == TN_ERR_NOT_FOUND ? TN_ERR_REJECTED : err;

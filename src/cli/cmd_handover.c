@@ -58,11 +58,13 @@ static tn_err sign(struct tn_cli *cli)
     struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
     struct tn_handover_signoff h;
     tn_handover_signoff_init(&h);
-    err = tn_app_handover_sign(&ca.app, &scope, p, dept, actor, date, &h);
+    err = tn_cli_change(&ca.app);
+    if (!err)
+        err = tn_app_handover_sign(&ca.app, &scope, p, dept, actor, date, &h);
     char summary[160];
     snprintf(summary, sizeof summary, "%s signed %zu units sha256 %.16s by %.60s", dept, h.n,
              h.digest, actor);
-    tn_cli_audit(&ca.app, "handover.sign", period, err, summary);
+    err = tn_cli_audit(&ca.app, "handover.sign", period, err, summary);
     if (err) {
         tn_cli_error("handover", "%s", tn_app_why(&ca.app, err));
     } else {

@@ -63,12 +63,14 @@ tn_err tn_cmd_import(struct tn_cli *cli)
     struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
     struct tn_import_report rep;
     tn_import_report_init(&rep);
-    err = tn_app_import(&ca.app, &scope, kind, path, flags, progress, cli, &rep);
+    err = tn_cli_change(&ca.app);
+    if (!err)
+        err = tn_app_import(&ca.app, &scope, kind, path, flags, progress, cli, &rep);
     tn_cli_progress_end(cli);
     char summary[160];
     snprintf(summary, sizeof summary, "%s: new %ld changed %ld same %ld suspense %ld", path,
              rep.rows_new, rep.rows_changed, rep.rows_same, rep.rows_suspense);
-    tn_cli_audit(&ca.app, "import", kind_arg, err, summary);
+    err = tn_cli_audit(&ca.app, "import", kind_arg, err, summary);
     if (err == TN_ERR_REJECTED)
         print_errors(&rep);
     if (err) {

@@ -61,9 +61,10 @@ tn_err tn_cmd_init(struct tn_cli *cli)
     struct tn_user_new u = {admin, TN_ROLE_ADMIN, NULL, NULL};
     char summary[160];
     snprintf(summary, sizeof summary, "-> store created, first admin %.63s", admin);
-    err = tn_app_init_store(&app, &scope);
+    err = tn_cli_change(&app);
     if (!err)
-        tn_cli_audit(&app, "init", cli->db, TN_OK, summary);
+        err = tn_app_init_store(&app, &scope);
+    err = tn_cli_audit(&app, "init", cli->db, err, summary);
     if (!err)
         err = tn_app_user_add(&app, actor, &u, password);
     if (err) {

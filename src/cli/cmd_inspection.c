@@ -89,14 +89,16 @@ static tn_err record(struct tn_cli *cli)
     struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
     struct tn_import_report rep;
     tn_import_report_init(&rep);
-    err = tn_app_inspection_record(&ca.app, &scope, &e, update, &rep);
+    err = tn_cli_change(&ca.app);
+    if (!err)
+        err = tn_app_inspection_record(&ca.app, &scope, &e, update, &rep);
     if (err == TN_ERR_REJECTED && rep.nerrors) /* the first refused field is the reason */
         snprintf(ca.app.why, sizeof ca.app.why, "%s: %s", option_of(rep.errors[0].column),
                  rep.errors[0].message);
-    tn_cli_audit(&ca.app, "inspection.record", e.inspection_id, err,
-                 rep.rows_new       ? "recorded"
-                 : rep.rows_changed ? "new version recorded"
-                                    : "already recorded, unchanged");
+    err = tn_cli_audit(&ca.app, "inspection.record", e.inspection_id, err,
+                       rep.rows_new       ? "recorded"
+                       : rep.rows_changed ? "new version recorded"
+                                          : "already recorded, unchanged");
     if (err == TN_ERR_REJECTED) {
         for (size_t i = 0; i < rep.nerrors; i++)
             tn_cli_error("inspection record", "%s: %s", option_of(rep.errors[i].column),

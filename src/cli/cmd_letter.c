@@ -176,6 +176,12 @@ static tn_err run(struct tn_cli *cli, const char *kind, const struct letter_args
         o.dest.f = stdout;
     struct tn_letter_result res;
     tn_letter_result_init(&res);
+    if (o.record && (err = tn_cli_change(&ca.app))) { /* the letters recorded with their entry */
+        err = tn_cli_audit(&ca.app, "letter", kind, err, NULL);
+        tn_cli_error("letter", "%s", tn_app_why(&ca.app, err));
+        tn_cli_app_close(&ca);
+        return err;
+    }
     if (strcmp(kind, "reminder") == 0) {
         err = tn_app_letter_reminder(&ca.app, &scope, &o, &res);
         if (res.late_day) /* LAW: Decree 274/2025/NĐ-CP */
@@ -195,7 +201,7 @@ static tn_err run(struct tn_cli *cli, const char *kind, const struct letter_args
         tn_period_format(o.period, per);
         snprintf(summary, sizeof summary, "%s %s: %zu letters, %zu recorded, %zu skipped", kind,
                  per, res.letters, res.nrecorded, res.nskipped);
-        tn_cli_audit(&ca.app, "letter", kind, err, summary);
+        err = tn_cli_audit(&ca.app, "letter", kind, err, summary);
     }
     if (err && !(err == TN_ERR_REJECTED && res.problems))
         tn_cli_error("letter", "%s", tn_app_why(&ca.app, err));

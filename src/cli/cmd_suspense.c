@@ -62,6 +62,8 @@ static tn_err cmd_match(struct tn_cli *cli)
     struct tn_suspense_match_stats stats = {0, 0};
     err = tn_table_begin(&t, stdout, TN_OUT_CSV, &meta, cols, ncols);
     struct tn_sink sink = tn_table_sink(&t);
+    if (!err && apply)
+        err = tn_cli_change(&ca.app);
     if (!err)
         err = tn_app_suspense_match(&ca.app, &scope, period, as_of_arg ? as_of : NULL, apply, actor,
                                     &sink, &stats);
@@ -70,7 +72,7 @@ static tn_err cmd_match(struct tn_cli *cli)
     if (apply) {
         char summary[96];
         snprintf(summary, sizeof summary, "applied %ld left %ld", stats.applied, stats.left);
-        tn_cli_audit(&ca.app, "suspense.match", period_arg, err, summary);
+        err = tn_cli_audit(&ca.app, "suspense.match", period_arg, err, summary);
     }
     if (err)
         tn_cli_error("suspense", "%s", tn_app_why(&ca.app, err));
@@ -101,10 +103,12 @@ static tn_err cmd_assign(struct tn_cli *cli)
     if (err)
         return err;
     struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
-    err = tn_app_suspense_assign(&ca.app, &scope, txn, unit, actor);
+    err = tn_cli_change(&ca.app);
+    if (!err)
+        err = tn_app_suspense_assign(&ca.app, &scope, txn, unit, actor);
     char summary[160];
     snprintf(summary, sizeof summary, "suspense -> %.60s by %.60s", unit, actor);
-    tn_cli_audit(&ca.app, "suspense.assign", txn, err, summary);
+    err = tn_cli_audit(&ca.app, "suspense.assign", txn, err, summary);
     if (err)
         tn_cli_error("suspense", "%s", tn_app_why(&ca.app, err));
     else

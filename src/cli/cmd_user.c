@@ -23,17 +23,17 @@ void tn_cli_actor(char out[80])
     snprintf(out, 80, "cli:%.70s", name && *name ? name : "unknown");
 }
 
-void tn_cli_audit(struct tn_app *app, const char *operation, const char *target, tn_err err,
-                  const char *summary)
+tn_err tn_cli_change(struct tn_app *app)
 {
-    char actor[80], why[sizeof app->why];
+    return tn_app_change_begin(app);
+}
+
+tn_err tn_cli_audit(struct tn_app *app, const char *operation, const char *target, tn_err err,
+                    const char *summary)
+{
+    char actor[80];
     tn_cli_actor(actor);
-    snprintf(why, sizeof why, "%s", app->why); /* the failure's words stay for its message */
-    tn_err aerr = tn_app_audit_add(app, actor, operation, target, err ? "failed" : "ok",
-                                   err ? tn_app_why(app, err) : summary);
-    if (aerr)
-        tn_cli_error(operation, "not in the audit log: %s", tn_app_why(app, aerr));
-    snprintf(app->why, sizeof app->why, "%s", why);
+    return tn_app_change_end(app, err, actor, operation, target, summary);
 }
 
 tn_err tn_cli_read_password(char *buf, size_t size)

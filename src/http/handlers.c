@@ -158,6 +158,36 @@ static const char *content_type(enum tn_out_format f)
     }
 }
 
+/* A paged report's limit and cursor into page (limit 0: no page asked). 1 when a reply was
+ * made (400: malformed, or given for a report that is not paged). */
+static int page_params(struct tn__http_req *q, struct tn__http_reply *r,
+                       const struct tn_report *rep, struct tn_report_page *page)
+{
+    const char *limit = tn__http_arg(q, "limit"), *cursor = tn__http_arg(q, "cursor");
+    if (!limit && !cursor)
+        return 0;
+    if (!(tn_app_report_flags(rep) & TN_REPORT_PAGED)) {
+        tn__http_fail(r, 400, "bad_request",
+                      "báo cáo này không chia trang (limit, cursor) / this report is not paged "
+                      "(limit, cursor)",
+                      NULL);
+        return 1;
+    }
+    char *end;
+    long n = limit ? strtol(limit, &end, 10) : TN_WORKLIST_LIMIT_DEFAULT;
+    if (limit && (!*limit || *end || n < 1 || n > TN_WORKLIST_LIMIT_MAX))
+        return bad_arg(r, "limit", "1..500");
+    page->limit = (size_t)n;
+    if (cursor) {
+        /* the opaque cursor: "p" and the position of the page's first row */
+        long at = cursor[0] == 'p' && cursor[1] ? strtol(cursor + 1, &end, 10) : -1;
+        if (at < 0 || *end || strlen(cursor) > 10 || cursor[1] < '0' || cursor[1] > '9')
+            return bad_arg(r, "cursor", "the X-Next-Cursor of the page before");
+        page->skip = (size_t)at;
+    }
+    return 0;
+}
+
 void tn__h_report(struct tn__http_req *q, struct tn__http_reply *r)
 {
     const char *name = q->segs[1];
@@ -181,17 +211,13 @@ void tn__h_report(struct tn__http_req *q, struct tn__http_reply *r)
         bad_arg(r, "format", "json, csv, xlsx or pdf");
         return;
     }
+    struct tn_report_page page = {0, 0, 0};
+    if (page_params(q, r, rep, &page))
+        return;
     struct tn_scope scope = q->scope;
     if ((err = tn_app_scope_narrow(q->app, &q->scope, q->user.login, tn__http_arg(q, "office"),
                                    &scope.office))) {
         tn__http_error(r, q->app, err);
-        return;
-    }
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    if (!f) {
-        tn__http_error(r, q->app, TN_ERR_IO);
         return;
     }
     const char *lang = tn__http_arg(q, "lang");
@@ -201,6 +227,19 @@ void tn__h_report(struct tn__http_req *q, struct tn__http_reply *r)
                                  (tn_app_report_flags(rep) & TN_REPORT_NO_SUM) != 0,
                                  lang && strcmp(lang, "en") == 0 ? TN_LANG_EN : TN_LANG_VI,
                                  NULL};
+    if (!page.limit) { /* a whole report: sent as it is written (stream.c) */
+        tn__http_report_stream(q, r, rep, &scope, &p, fmt, &meta, content_type(fmt));
+        return;
+    }
+    /* a page (at most TN_WORKLIST_LIMIT_MAX rows): made here, its cursor in a header */
+    p.page = &page;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) {
+        tn__http_error(r, q->app, TN_ERR_IO);
+        return;
+    }
     struct tn_table_out t;
     err = tn_table_begin(&t, f, fmt, &meta, rep->cols, rep->ncols);
     struct tn_sink sink = tn_table_sink(&t);
@@ -214,6 +253,8 @@ void tn__h_report(struct tn__http_req *q, struct tn__http_reply *r)
         tn__http_error(r, q->app, err);
         return;
     }
+    if (page.more)
+        snprintf(r->next, sizeof r->next, "p%zu", page.skip + page.limit);
     tn__http_bytes(r, content_type(fmt), buf, len);
 }
 

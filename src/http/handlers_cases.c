@@ -62,8 +62,8 @@ int tn__http_audited(struct tn__http_req *q, struct tn__http_reply *r, const cha
 {
     char why[sizeof q->app->why];
     snprintf(why, sizeof why, "%s", q->app->why);
-    tn_err aerr = tn_app_audit_add(q->app, q->user.login, operation, target, err ? "failed" : "ok",
-                                   err ? why : summary);
+    /* the change (begun by tn_app_change_begin) commits with its entry, or neither */
+    tn_err aerr = tn_app_change_end(q->app, err, q->user.login, operation, target, summary);
     if (err) {
         snprintf(q->app->why, sizeof q->app->why, "%s", why);
         tn__http_error(r, q->app, err);
@@ -400,7 +400,9 @@ void tn__h_case_event(struct tn__http_req *q, struct tn__http_reply *r)
         return;
     }
     long seq = 0;
-    err = tn_app_case_record(q->app, &q->scope, &a, &seq);
+    err = tn_app_change_begin(q->app);
+    if (!err)
+        err = tn_app_case_record(q->app, &q->scope, &a, &seq);
     if (err == TN_ERR_USAGE && !q->app->why[0])
         snprintf(q->app->why, sizeof q->app->why, "cần unit / unit is required");
     char summary[160];
@@ -518,7 +520,9 @@ void tn__h_case_register(struct tn__http_req *q, struct tn__http_reply *r)
         return;
     }
     long no = 0;
-    tn_err err = bad ? TN_OK : call_register(q, verb, body, &b, &bad, &no);
+    tn_err err = bad ? TN_OK : tn_app_change_begin(q->app);
+    if (!bad && !err)
+        err = call_register(q, verb, body, &b, &bad, &no);
     json_decref(body);
     if (bad) {
         tn__http_fail(r, 400, "malformed",

@@ -103,7 +103,9 @@ void tn__h_unit_contact_record(struct tn__http_req *q, struct tn__http_reply *r)
     }
     struct tn_contact_row row;
     memset(&row, 0, sizeof row);
-    err = tn_app_contact_record(q->app, &q->scope, &req, &row);
+    err = tn_app_change_begin(q->app);
+    if (!err)
+        err = tn_app_contact_record(q->app, &q->scope, &req, &row);
     char summary[160];
     snprintf(summary, sizeof summary, "contact %lld %.16s on %.10s by %.31s", row.seq, req.kind,
              row.day, row.officer);

@@ -56,7 +56,9 @@ void tn__h_assign(struct tn__http_req *q, struct tn__http_reply *r)
     }
     struct tn_assign_result res;
     tn_assign_result_init(&res);
-    err = tn_app_assign(q->app, &q->scope, &req, &res);
+    err = tn_app_change_begin(q->app);
+    if (!err)
+        err = tn_app_assign(q->app, &q->scope, &req, &res);
     char summary[160];
     snprintf(summary, sizeof summary, "%zu units to %s from %s", res.units, req.officer, from);
     if (err == TN_ERR_REJECTED && res.nrefused) {
@@ -139,7 +141,10 @@ void tn__h_suspense_match(struct tn__http_req *q, struct tn__http_reply *r)
     m.cols = tn_app_suspense_match_cols(&m.ncols);
     struct tn_sink sink = {match_row, NULL, &m};
     struct tn_suspense_match_stats st = {0, 0};
-    err = tn_app_suspense_match(q->app, &q->scope, period, NULL, apply, q->user.login, &sink, &st);
+    err = apply ? tn_app_change_begin(q->app) : TN_OK;
+    if (!err)
+        err = tn_app_suspense_match(q->app, &q->scope, period, NULL, apply, q->user.login, &sink,
+                                    &st);
     char summary[96];
     snprintf(summary, sizeof summary, "applied %ld left %ld", st.applied, st.left);
     if (apply ? tn__http_audited(q, r, "suspense.match", target, err, summary)
@@ -170,7 +175,9 @@ void tn__h_suspense_assign(struct tn__http_req *q, struct tn__http_reply *r)
         tn__http_fail(r, 400, "malformed", "cần JSON {\"unit\"} / expected JSON {\"unit\"}", NULL);
         return;
     }
-    err = tn_app_suspense_assign(q->app, &q->scope, txn, unit, q->user.login);
+    err = tn_app_change_begin(q->app);
+    if (!err)
+        err = tn_app_suspense_assign(q->app, &q->scope, txn, unit, q->user.login);
     char summary[96];
     snprintf(summary, sizeof summary, "suspense -> %s", unit);
     if (!tn__http_audited(q, r, "suspense.assign", txn, err, summary))
@@ -217,7 +224,9 @@ void tn__h_handover_sign(struct tn__http_req *q, struct tn__http_reply *r)
     }
     struct tn_handover_signoff h;
     tn_handover_signoff_init(&h);
-    err = tn_app_handover_sign(q->app, &q->scope, period, dept, q->user.login, date, &h);
+    err = tn_app_change_begin(q->app);
+    if (!err)
+        err = tn_app_handover_sign(q->app, &q->scope, period, dept, q->user.login, date, &h);
     char summary[160];
     snprintf(summary, sizeof summary, "%s signed %zu units sha256 %.16s", dept, h.n, h.digest);
     if (!tn__http_audited(q, r, "handover.sign", target, err, summary))
@@ -325,10 +334,15 @@ void tn__h_letter(struct tn__http_req *q, struct tn__http_reply *r)
     o.dest = (struct tn_letter_dest){f, "letters.pdf", NULL};
     struct tn_letter_result res;
     tn_letter_result_init(&res);
-    err = !f         ? TN_ERR_IO
+    /* a recorded run's rows commit with its audit entry (tn__http_audited); a run that
+     * records nothing takes the write lock only for its entry, after the letters */
+    err = !f                                        ? TN_ERR_IO
+          : o.record && tn_app_change_begin(q->app) ? TN_ERR_STORE
           : reminder ? tn_app_letter_reminder(q->app, &q->scope, &o, &res)
           : mass     ? tn_app_letter_mass(q->app, &q->scope, &o, &res)
                      : tn_app_letter_c12ts(q->app, &q->scope, &o, &res);
+    tn_err begun = o.record ? TN_OK : tn_app_change_begin(q->app);
+    err = err ? err : begun;
     if (f)
         fclose(f);
     char summary[160], per[TN_PERIOD_BUFSZ];
@@ -336,7 +350,8 @@ void tn__h_letter(struct tn__http_req *q, struct tn__http_reply *r)
     snprintf(summary, sizeof summary, "%s %s: %zu letters, %zu recorded, %zu skipped", kind, per,
              res.letters, res.nrecorded, res.nskipped);
     if (err == TN_ERR_REJECTED && res.problems) {
-        tn_app_audit_add(q->app, q->user.login, "letter", kind, "failed", "template refused");
+        snprintf(q->app->why, sizeof q->app->why, "template refused");
+        tn_app_change_end(q->app, err, q->user.login, "letter", kind, NULL);
         tn__http_fail(r, 422, "rejected", res.problems, NULL);
         free(buf);
     } else if (tn__http_audited(q, r, "letter", kind, err, summary)) {
@@ -380,7 +395,9 @@ void tn__h_calendar_done(struct tn__http_req *q, struct tn__http_reply *r)
         tn__http_error(r, q->app, err);
         return;
     }
-    err = tn_app_calendar_done(q->app, &q->scope, &req);
+    err = tn_app_change_begin(q->app);
+    if (!err)
+        err = tn_app_calendar_done(q->app, &q->scope, &req);
     snprintf(summary, sizeof summary, "-> done%s%s by %.64s", on ? " on " : "", on ? on : "",
              req.actor);
     if (!tn__http_audited(q, r, "calendar.done", target, err, summary)) {

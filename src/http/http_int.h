@@ -12,6 +12,7 @@
 
 #include "thuno/app.h"
 #include "thuno/http.h"
+#include "thuno/table_out.h"
 
 /* The body limits: a CSV import, and every other request. */
 #define TN__HTTP_MAX_IMPORT (32u << 20)
@@ -42,6 +43,10 @@ struct tn_http_server {
     pthread_mutex_t lock; /* the jobs */
     struct tn__http_job jobs[TN__HTTP_MAX_JOBS];
     long njobs;
+    long streams;             /* reports being written on their own threads (stream.c) */
+    struct tn_store *idle[4]; /* their store connections kept for the next ones */
+    size_t nidle;
+    pthread_cond_t streams_done; /* signalled under lock when streams drops to 0 */
 };
 
 /* What a request without a connection carries (tests/fuzz/fuzz_api.c drives the router and
@@ -77,6 +82,8 @@ struct tn__http_reply {
     size_t len;
     const char *type;
     char cookie[256];
+    char next[32];               /* a paged report's X-Next-Cursor, "" for none */
+    struct MHD_Response *stream; /* a body sent as it is made (stream.c): queued instead */
 };
 
 /* The query parameter name of q, or NULL. */
@@ -154,11 +161,25 @@ json_t *tn__http_body(const struct tn__http_req *q, struct tn__http_reply *r, co
 /* One row of typed cells as a JSON object keyed by the columns' ids (new reference). */
 json_t *tn__http_row(const struct tn_col *cols, size_t ncols, const struct tn_cell *cells);
 
-/* Appends the audit entry of a change (operation on target by q's user, outcome "ok" when err
- * is TN_OK, else "failed", with summary) and, when err or the audit failed, replies with the
- * error. Returns 1 when a reply was made. */
+/* Ends the change begun by tn_app_change_begin with its audit entry (tn_app_change_end:
+ * operation on target by q's user, outcome "ok" with summary committed with the change, or
+ * the change rolled back and "failed" with why) and, when err or the entry failed, replies
+ * with the error. Returns 1 when a reply was made. A change a handler leaves open is rolled
+ * back after it (server.c). */
 int tn__http_audited(struct tn__http_req *q, struct tn__http_reply *r, const char *operation,
                      const char *target, tn_err err, const char *summary);
+
+/* Runs report rep for scope with p (all copied) as a table of fmt (meta copied) on a thread
+ * of its own and answers r (stream.c; docs/api.md "Reports, streamed"): its JSON error when it
+ * fails before its first 64 KiB, its bytes of type whole when it ends within them, else a
+ * chunked body sent while it is written. p->page is ignored (a page is answered whole). */
+void tn__http_report_stream(struct tn__http_req *q, struct tn__http_reply *r,
+                            const struct tn_report *rep, const struct tn_scope *scope,
+                            const struct tn_report_params *p, enum tn_out_format fmt,
+                            const struct tn_table_meta *meta, const char *type);
+
+/* Frees the store connections the report threads left idle (tn_http_stop, once none runs). */
+void tn__http_streams_free(struct tn_http_server *srv);
 
 /* the units to browse (handlers_units.c) and the API's description (openapi.c) */
 void tn__h_units(struct tn__http_req *q, struct tn__http_reply *r);

@@ -54,9 +54,11 @@ void tn__h_import(struct tn__http_req *q, struct tn__http_reply *r)
     struct tn_import_report rep;
     tn_import_report_init(&rep);
     struct tn_scope scope = write_scope(q);
-    err = tn_app_import(q->app, &scope, kind, path,
-                        update && strcmp(update, "1") == 0 ? TN_APP_IMPORT_UPDATE : 0, NULL, NULL,
-                        &rep);
+    err = tn_app_change_begin(q->app); /* the import commits with its audit entry */
+    if (!err)
+        err = tn_app_import(q->app, &scope, kind, path,
+                            update && strcmp(update, "1") == 0 ? TN_APP_IMPORT_UPDATE : 0, NULL,
+                            NULL, &rep);
     unlink(path);
     char summary[160];
     if (err == TN_ERR_REJECTED)
@@ -64,8 +66,9 @@ void tn__h_import(struct tn__http_req *q, struct tn__http_reply *r)
     else
         snprintf(summary, sizeof summary, "new %ld changed %ld same %ld suspense %ld", rep.rows_new,
                  rep.rows_changed, rep.rows_same, rep.rows_suspense);
-    tn_err aerr = tn_app_audit_add(q->app, q->user.login, "import", kind_name,
-                                   err ? "failed" : "ok", summary);
+    if (err == TN_ERR_REJECTED) /* the entry's reason: the app's names the temporary file */
+        snprintf(q->app->why, sizeof q->app->why, "%s", summary);
+    tn_err aerr = tn_app_change_end(q->app, err, q->user.login, "import", kind_name, summary);
     if (err == TN_ERR_REJECTED) {
         json_t *rows = json_array();
         for (size_t i = 0; i < rep.nerrors; i++) {
@@ -115,7 +118,9 @@ static void *run_close(void *arg)
         struct tn_app app;
         tn_app_init(&app, s, srv->cfg.policy, job->now, TN_LANG_VI);
         struct tn_scope scope = {job->office[0] ? job->office : NULL, NULL, TN_ROLE_ADMIN};
-        err = tn_app_close(&app, &scope, job->period, progress, job, &stats);
+        err = tn_app_change_begin(&app); /* the close commits with its audit entry */
+        if (!err)
+            err = tn_app_close(&app, &scope, job->period, progress, job, &stats);
         if (err)
             snprintf(msg, sizeof msg, "%s", tn_app_why(&app, err));
         else
@@ -123,7 +128,11 @@ static void *run_close(void *arg)
                      stats.units_changed, stats.workers);
         char per[TN_PERIOD_BUFSZ];
         tn_period_format(job->period, per);
-        tn_app_audit_add(&app, job->actor, "close", per, err ? "failed" : "ok", msg);
+        tn_err aerr = tn_app_change_end(&app, err, job->actor, "close", per, msg);
+        if (!err && aerr) {
+            err = aerr;
+            snprintf(msg, sizeof msg, "%s", tn_app_why(&app, aerr));
+        }
         tn_store_free(s);
     }
     pthread_mutex_lock(&srv->lock);

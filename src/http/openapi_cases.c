@@ -173,10 +173,17 @@ void tn__oa_cases_paths(json_t *p)
         p, "/assignments",
         json_pack("{s:o}", "post",
                   post("assign units to an officer", NULL, "200", REF("Assigned"), "400 413 422")));
-    json_object_set_new(
-        p, "/worklist",
-        json_pack("{s:o}", "get",
-                  tn__oa_report_op("the officers' worklist", ARRAY(REF("report_worklist")), 0)));
+    /* the worklist a page at a time: limit, cursor, and the next page's cursor in a header */
+    static const char *const page_q[] = {
+        "limit:1..500 rows a page (default 50 when only cursor is given); absent: every row",
+        "cursor:the X-Next-Cursor of the page before", NULL};
+    json_t *wl = tn__oa_report_op("the officers' worklist", ARRAY(REF("report_worklist")), 0);
+    tn__oa_query(json_object_get(wl, "parameters"), page_q);
+    json_object_set_new(json_object_get(json_object_get(wl, "responses"), "200"), "headers",
+                        json_pack("{s:{s:s, s:{s:s}}}", "X-Next-Cursor", "description",
+                                  "the cursor of the page after; absent after the last page",
+                                  "schema", "type", "string"));
+    json_object_set_new(p, "/worklist", json_pack("{s:o}", "get", wl));
     json_object_set_new(p, "/suspense/match",
                         json_pack("{s:o}", "post",
                                   post("match the payments in suspense by their memo", NULL, "200",

@@ -83,9 +83,14 @@ const char *tn__http_arg(const struct tn__http_req *q, const char *name)
 static enum MHD_Result queue(struct MHD_Connection *conn, struct tn__http_reply *r)
 {
     struct MHD_Response *resp =
-        MHD_create_response_from_buffer(r->len, r->body ? r->body : (void *)"",
-                                        r->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+        r->stream ? r->stream
+                  : MHD_create_response_from_buffer(r->len, r->body ? r->body : (void *)"",
+                                                    r->body ? MHD_RESPMEM_MUST_FREE
+                                                            : MHD_RESPMEM_PERSISTENT);
+    if (r->stream)
+        free(r->body);
     r->body = NULL;
+    r->stream = NULL;
     if (!resp)
         return MHD_NO;
     MHD_add_response_header(resp, "Content-Type", r->type ? r->type : "application/json");
@@ -93,6 +98,8 @@ static enum MHD_Result queue(struct MHD_Connection *conn, struct tn__http_reply 
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     if (r->cookie[0])
         MHD_add_response_header(resp, "Set-Cookie", r->cookie);
+    if (r->next[0])
+        MHD_add_response_header(resp, "X-Next-Cursor", r->next);
     enum MHD_Result ret = MHD_queue_response(conn, r->status, resp);
     MHD_destroy_response(resp);
     return ret;
@@ -210,6 +217,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         return queue(conn, &r);
     }
     tn__http_route(&q, &r);
+    tn_app_change_drop(q.app); /* a change a handler began and did not end is not kept */
     return queue(conn, &r);
 }
 
@@ -273,6 +281,7 @@ tn_err tn_http_start(const struct tn_http_config *cfg, struct tn_http_server **o
     srv->cfg.db = srv->db;
     pthread_key_create(&srv->key, worker_free);
     pthread_mutex_init(&srv->lock, NULL);
+    pthread_cond_init(&srv->streams_done, NULL);
     unsigned threads = cfg->threads ? cfg->threads : 4;
     srv->daemon = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, handle, srv,
@@ -285,6 +294,7 @@ tn_err tn_http_start(const struct tn_http_config *cfg, struct tn_http_server **o
         snprintf(errmsg, 256, "cannot listen on %s", listen);
         pthread_key_delete(srv->key);
         pthread_mutex_destroy(&srv->lock);
+        pthread_cond_destroy(&srv->streams_done);
         free(srv);
         return TN_ERR_IO;
     }
@@ -296,8 +306,14 @@ void tn_http_stop(struct tn_http_server *srv)
 {
     if (!srv)
         return;
-    MHD_stop_daemon(srv->daemon);
+    MHD_stop_daemon(srv->daemon); /* drops the streamed responses: their reports stop */
     tn__http_jobs_join(srv);
+    pthread_mutex_lock(&srv->lock);
+    while (srv->streams)
+        pthread_cond_wait(&srv->streams_done, &srv->lock);
+    pthread_mutex_unlock(&srv->lock);
+    tn__http_streams_free(srv);
+    pthread_cond_destroy(&srv->streams_done);
     pthread_key_delete(srv->key);
     pthread_mutex_destroy(&srv->lock);
     free(srv);

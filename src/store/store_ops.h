@@ -204,6 +204,11 @@
       (const char *office, const struct tn_policy *pol, tn_period period, const char *as_of,       \
        tn_err (*row)(void *ctx, const struct tn_escalation_row *r), void *ctx),                    \
       (office, pol, period, as_of, row, ctx))                                                      \
+    X(escalation_units, tn_store_escalation_units,                                                 \
+      (const struct tn_policy *pol, tn_period period, const char *as_of,                           \
+       const char *const *units, size_t n,                                                         \
+       tn_err (*row)(void *ctx, const struct tn_escalation_row *r), void *ctx),                    \
+      (pol, period, as_of, units, n, row, ctx))                                                    \
     /* case_register_store.h */                                                                    \
     X(case_reg_add, tn_store_case_reg_add,                                                         \
       (const struct tn_case_reg_row *r, const char *now, long *no, char *why, size_t whysz),       \

@@ -28,6 +28,25 @@ static const char owing_sql[] =
     "LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "
     "WHERE cur.principal_due > 0 AND " TN__OFFICE_CUT("cur.unit_code") " "
     "ORDER BY cur.unit_code";
+/* ?1 period, ?2 as_of, ?3 unit: owing_sql's row of one unit through its keys (unit_close_key,
+ * the assignment's and the unit's primary keys) */
+static const char owing_unit_sql[] =
+    "SELECT cur.unit_code, coalesce((SELECT a.officer_code FROM assignment a "
+    "       WHERE a.unit_code = ?3 AND a.known_at <= ?2 "
+    "       AND (a.superseded_at IS NULL OR a.superseded_at > ?2) "
+    "       AND a.from_date <= " TN__PERIOD_END("?1") " ORDER BY a.from_date DESC LIMIT 1), "
+    "       u.officer_code, ''), "
+    "       coalesce(u.office_code, ''), "
+    "       coalesce(cur.months_owed_tenths, 0), cur.principal_due + cur.interest_due, "
+    "       cur.legal_status, cur.workers, cur.principal_due, coalesce(cur.oldest_unpaid, ''), "
+    "       coalesce(u.type, ''), coalesce(u.payment_cycle, 1) "
+    "FROM unit_close cur " TN__JOIN_AT("unit", "u", "u.unit_code = cur.unit_code", "?2")
+    "WHERE cur.id = (SELECT max(id) FROM unit_close WHERE unit_code = ?3 AND period = ?1 "
+    "      AND known_at <= ?2) AND cur.principal_due > 0";
+/* ?1 unit, ?2 as_of: the unit's cases (case_event_unit) */
+static const char unit_cases_sql[] =
+    "SELECT case_id FROM case_event WHERE unit_code = ?1 AND " TN__KNOWN_AT("?2") " "
+    "AND date <= substr(?2, 1, 10) GROUP BY case_id ORDER BY case_id";
 /* ?1 unit, ?2 first period, ?3 last period, ?4 as_of: the unit's latest close row of each
  * period, for its unpaid lines (tn_aging_unpaid) */
 static const char periods_sql[] =
@@ -229,6 +248,101 @@ static void propose(const struct tn_policy *pol, tn_day today, const struct unpa
         memset(&r->fine_bhyt, 0, sizeof r->fine_bhyt);
 }
 
+/* The row of st (owing_sql's columns) into r with the ladder's step; *keep 0 when there is
+ * none. pst: periods_sql, ul: its scratch. */
+static tn_err unit_step(struct tn__sq *s, sqlite3_stmt *st, sqlite3_stmt *pst,
+                        const struct tn_policy *pol, const char *per, tn_day today, const char *at,
+                        const struct open_list *l, struct unpaid_lines *ul,
+                        struct tn_escalation_row *r, int *keep)
+{
+    memset(r, 0, sizeof *r);
+    TN__COL_COPY(r->unit_code, st, 0);
+    TN__COL_COPY(r->officer_code, st, 1);
+    TN__COL_COPY(r->office_code, st, 2);
+    r->months_owed_tenths = sqlite3_column_int(st, 3);
+    r->debt = sqlite3_column_int64(st, 4);
+    TN__COL_COPY(r->legal_status, st, 5);
+    r->workers = sqlite3_column_int64(st, 6);
+    ul->household = strcmp(tn__col_text(st, 9), "household") == 0;
+    ul->cycle = sqlite3_column_int(st, 10);
+    tn_err err = read_lines(s, pst, pol, r->unit_code, tn__col_text(st, 8), per, at, today,
+                            sqlite3_column_int64(st, 7), ul);
+    if (!err)
+        propose(pol, today, ul, find_open(l, r->unit_code), r, keep);
+    return err;
+}
+
+static void open_list_release(struct open_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i].steps);
+    free(l->v);
+    l->v = NULL;
+    l->n = l->cap = 0;
+}
+
+/* The open cases of unit into l (emptied first), the latest first. */
+static tn_err unit_cases(struct tn__sq *s, sqlite3_stmt *cst, const char *unit, struct open_list *l)
+{
+    open_list_release(l);
+    sqlite3_reset(cst);
+    sqlite3_bind_text(cst, 1, unit, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(cst, 2, l->as_of, -1, SQLITE_STATIC);
+    tn_err err = TN_OK;
+    while (!err && tn__store_next(s, cst, &err, "listing a unit's cases")) {
+        char id[72];
+        TN__COL_COPY(id, cst, 0);
+        err = add_case(l, id, unit);
+    }
+    if (!err && l->n)
+        tn_sort(l->v, l->n, sizeof *l->v, by_unit);
+    return err;
+}
+
+tn_err tn__sq_escalation_units(struct tn__sq *s, const struct tn_policy *pol, tn_period period,
+                               const char *as_of, const char *const *units, size_t n,
+                               tn_err (*row)(void *ctx, const struct tn_escalation_row *r),
+                               void *ctx)
+{
+    const char *at = tn__at(as_of);
+    struct open_list l = {.s = s, .as_of = at};
+    sqlite3_stmt *st = NULL, *pst = NULL, *cst = NULL;
+    struct unpaid_lines ul = {0};
+    char per[TN_PERIOD_BUFSZ];
+    tn_period_format(period, per);
+    tn_day today = tn_period_last_day(period);
+    tn_err err = tn__store_prepare(s, periods_sql, &pst);
+    if (!err)
+        err = tn__store_prepare(s, unit_cases_sql, &cst);
+    if (!err)
+        err = tn__store_prepare(s, owing_unit_sql, &st);
+    for (size_t i = 0; !err && i < n; i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, per, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, units[i], -1, SQLITE_STATIC);
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE)
+            continue; /* not owing */
+        if (rc != SQLITE_ROW) {
+            err = tn__store_fail(s, "reading a unit's balance");
+            break;
+        }
+        struct tn_escalation_row r;
+        int keep;
+        if (!(err = unit_cases(s, cst, units[i], &l)) &&
+            !(err = unit_step(s, st, pst, pol, per, today, at, &l, &ul, &r, &keep)) && keep)
+            err = row(ctx, &r);
+    }
+    sqlite3_finalize(st);
+    sqlite3_finalize(pst);
+    sqlite3_finalize(cst);
+    free(ul.p);
+    free(ul.unpaid);
+    open_list_release(&l);
+    return err;
+}
+
 tn_err tn__sq_escalation(struct tn__sq *s, const char *office, const struct tn_policy *pol,
                          tn_period period, const char *as_of,
                          tn_err (*row)(void *ctx, const struct tn_escalation_row *r), void *ctx)
@@ -255,22 +369,9 @@ tn_err tn__sq_escalation(struct tn__sq *s, const char *office, const struct tn_p
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             struct tn_escalation_row r;
-            memset(&r, 0, sizeof r);
-            TN__COL_COPY(r.unit_code, st, 0);
-            TN__COL_COPY(r.officer_code, st, 1);
-            TN__COL_COPY(r.office_code, st, 2);
-            r.months_owed_tenths = sqlite3_column_int(st, 3);
-            r.debt = sqlite3_column_int64(st, 4);
-            TN__COL_COPY(r.legal_status, st, 5);
-            r.workers = sqlite3_column_int64(st, 6);
-            ul.household = strcmp(tn__col_text(st, 9), "household") == 0;
-            ul.cycle = sqlite3_column_int(st, 10);
-            err = read_lines(s, pst, pol, r.unit_code, tn__col_text(st, 8), per, at, today,
-                             sqlite3_column_int64(st, 7), &ul);
-            if (err)
-                break;
             int keep;
-            propose(pol, today, &ul, find_open(&l, r.unit_code), &r, &keep);
+            if ((err = unit_step(s, st, pst, pol, per, today, at, &l, &ul, &r, &keep)))
+                break;
             if (keep) {
                 TN_GROW(out, capout, nout + 1);
                 out[nout++] = r;
@@ -290,8 +391,6 @@ tn_err tn__sq_escalation(struct tn__sq *s, const char *office, const struct tn_p
             err = row(ctx, &out[i]);
     }
     free(out);
-    for (size_t i = 0; i < l.n; i++)
-        free(l.v[i].steps);
-    free(l.v);
+    open_list_release(&l);
     return err;
 }

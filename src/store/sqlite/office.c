@@ -69,17 +69,20 @@ void tn__bind_office(sqlite3_stmt *st, const char *office, const char *as_of)
 tn_err tn__sq_unit_office(struct tn__sq *s, const char *unit, const char *as_of,
                           char out[static TN_OFFICE_BUFSZ])
 {
+    /* every API request on a unit asks it: prepared once per connection */
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare_at(
+    tn_err err = tn__store_cached(
         s,
         "SELECT coalesce(office_code, '') FROM unit WHERE unit_code = ?1 AND " TN__KNOWN_AT("?2"),
-        unit, as_of, &st);
+        &st);
     if (err)
         return err;
+    sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         snprintf(out, TN_OFFICE_BUFSZ, "%s", tn__col_text(st, 0));
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (rc == SQLITE_DONE)
         return TN_ERR_NOT_FOUND;
     return rc == SQLITE_ROW ? TN_OK : tn__store_fail(s, "read the unit's office");

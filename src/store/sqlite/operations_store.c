@@ -212,12 +212,45 @@ tn_err tn__sq_assignments(struct tn__sq *s, const char *office, const char *as_o
 }
 
 /* clang-format off */
-/* ?5 officer or NULL */
-static const char worklist_sql[] = TN__OPS_FACTS
+/* The province's (or an office's) worklist: the owing units' balance rows of ?1 (through
+ * unit_close_period), the officer in charge looked up for those alone (the assignment's key).
+ * The facts of TN__OPS_FACTS that a worklist shows, without its other joins. */
+static const char worklist_sql[] =
+    "WITH " TN__CLOSE_AT("cur", "?1", "?2", "") ", "
+    "f AS (SELECT cur.*, coalesce((SELECT a.officer_code FROM assignment a "
+    "             WHERE a.unit_code = cur.unit_code AND a.known_at <= ?2 "
+    "             AND (a.superseded_at IS NULL OR a.superseded_at > ?2) "
+    "             AND a.from_date <= " TN__PERIOD_END("?1") " ORDER BY a.from_date DESC LIMIT 1), "
+    "             u.officer_code, '') AS officer, "
+    "             coalesce(u.name, '') AS name, coalesce(u.office_code, '') AS office "
+    "      FROM cur " TN__JOIN_AT("unit", "u", "u.unit_code = cur.unit_code", "?2")
+    "      WHERE (coalesce(cur.months_owed_tenths, 0) > 0 OR cur.interest_due > 0) "
+    "      AND " TN__OFFICE_CUT("cur.unit_code") ") "
     "SELECT officer, unit_code, name, office, principal_due + interest_due, "
     "       coalesce(months_owed_tenths, 0), bucket, legal_status "
-    "FROM f WHERE (coalesce(months_owed_tenths, 0) > 0 OR interest_due > 0) "
-    "  AND (?5 IS NULL OR officer = ?5) "
+    "FROM f ORDER BY unit_code";
+
+/* One officer's worklist without reading the province: the units ?5 was ever assigned or is
+ * recorded on (assignment_officer), each checked for ?5 in charge on ?1's last day and its
+ * balance row found through unit_close_key. The same rows as worklist_sql with ?5 set. */
+static const char officer_worklist_sql[] =
+    "WITH cand AS (SELECT unit_code FROM assignment WHERE officer_code = ?5 "
+    "              AND " TN__KNOWN_AT("?2") " "
+    "              UNION SELECT unit_code FROM unit WHERE officer_code = ?5 "
+    "              AND " TN__KNOWN_AT("?2") "), "
+    "f AS (SELECT cur.*, coalesce((SELECT a.officer_code FROM assignment a "
+    "             WHERE a.unit_code = c.unit_code AND a.known_at <= ?2 "
+    "             AND (a.superseded_at IS NULL OR a.superseded_at > ?2) "
+    "             AND a.from_date <= " TN__PERIOD_END("?1") " ORDER BY a.from_date DESC LIMIT 1), "
+    "             u.officer_code, '') AS officer, "
+    "             coalesce(u.name, '') AS name, coalesce(u.office_code, '') AS office "
+    "      FROM cand c JOIN unit_close cur ON cur.id = (SELECT max(id) FROM unit_close "
+    "           WHERE unit_code = c.unit_code AND period = ?1 AND known_at <= ?2) "
+    "      " TN__JOIN_AT("unit", "u", "u.unit_code = c.unit_code", "?2")
+    "      WHERE " TN__OFFICE_CUT("c.unit_code") ") "
+    "SELECT officer, unit_code, name, office, principal_due + interest_due, "
+    "       coalesce(months_owed_tenths, 0), bucket, legal_status "
+    "FROM f WHERE officer = ?5 AND (coalesce(months_owed_tenths, 0) > 0 OR interest_due > 0) "
     "ORDER BY unit_code";
 
 /* seed 002: in debt = some principal past its deadline (months owed > 0); new debt = in debt
@@ -302,7 +335,9 @@ tn_err tn__sq_worklist(struct tn__sq *s, const char *office, tn_period period, c
                        tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__ops_prepare(s, worklist_sql, office, period, as_of, &st);
+    /* an officer's: from its units, not a scan of the province's balances */
+    tn_err err = tn__ops_prepare(s, officer ? officer_worklist_sql : worklist_sql, office, period,
+                                 as_of, &st);
     if (err)
         return err;
     tn__bind_text_or_null(st, 5, officer);

@@ -88,9 +88,9 @@ tn_err tn__sq_unit_balance(struct tn__sq *s, const char *office, const char *uni
                            tn_period period, const char *as_of, struct tn_balance_row *out)
 {
     /* the unit's latest row of the period known then, through unit_close_key: what
-     * tn__sq_balances' GROUP BY keeps for it (max(id)) */
+     * tn__sq_balances' GROUP BY keeps for it (max(id)); prepared once per connection */
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(
+    tn_err err = tn__store_cached(
         s,
         "SELECT " BALANCE_COLS " FROM unit_close WHERE unit_code = ?3 AND period = ?1 "
         "AND known_at <= ?2 AND " TN__OFFICE_CUT("unit_code") " GROUP BY unit_code",
@@ -106,7 +106,7 @@ tn_err tn__sq_unit_balance(struct tn__sq *s, const char *office, const char *uni
     int found;
     if (!(err = tn__store_step_one(s, st, &found, "read the unit's balance")) && found)
         read_balance(st, out);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return err ? err : found ? TN_OK : TN_ERR_NOT_FOUND;
 }
 

@@ -197,6 +197,8 @@ static int file_exists(const char *path)
  * an error. Partial where most rows have NULL, so that imports of payments pay nothing for them. */
 static const char late_indexes[] =
     "CREATE INDEX IF NOT EXISTS unit_tax ON unit (tax_code);"
+    /* an officer's worklist: the units recorded on it (operations_store.c) */
+    "CREATE INDEX IF NOT EXISTS unit_officer ON unit (officer_code) WHERE officer_code IS NOT NULL;"
     "CREATE INDEX IF NOT EXISTS payment_case ON payment (case_id) WHERE case_id IS NOT NULL;"
     "CREATE INDEX IF NOT EXISTS payment_reverses ON payment (reverses) "
     "WHERE reverses IS NOT NULL;"
@@ -326,17 +328,49 @@ const char *tn__sq_errmsg(const struct tn__sq *s)
     return s->errmsg;
 }
 
+/* Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, each one inside it a
+ * savepoint, so that a change made of several (a CLI command's and its audit entry,
+ * app_audit.c) commits or rolls back whole. SQLite ends a transaction itself on some errors:
+ * when it is not in one any more, nothing is open. */
 tn_err tn__sq_begin(struct tn__sq *s)
 {
-    return tn__store_exec(s, "BEGIN IMMEDIATE");
+    if (sqlite3_get_autocommit(s->db))
+        s->depth = 0;
+    char sql[32];
+    if (s->depth)
+        snprintf(sql, sizeof sql, "SAVEPOINT tn_%d", s->depth);
+    tn_err err = tn__store_exec(s, s->depth ? sql : "BEGIN IMMEDIATE");
+    if (!err)
+        s->depth++;
+    return err;
 }
 
 tn_err tn__sq_commit(struct tn__sq *s)
 {
-    return tn__store_exec(s, "COMMIT");
+    if (sqlite3_get_autocommit(s->db))
+        s->depth = 0;
+    char sql[32];
+    if (s->depth > 1)
+        snprintf(sql, sizeof sql, "RELEASE tn_%d", s->depth - 1);
+    tn_err err = tn__store_exec(s, s->depth > 1 ? sql : "COMMIT");
+    if (!err && s->depth)
+        s->depth--;
+    return err;
 }
 
 void tn__sq_rollback(struct tn__sq *s)
 {
+    if (sqlite3_get_autocommit(s->db)) {
+        s->depth = 0;
+        return;
+    }
+    if (s->depth > 1) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "ROLLBACK TO tn_%d; RELEASE tn_%d", s->depth - 1, s->depth - 1);
+        sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+        s->depth--;
+        return;
+    }
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->depth = 0;
 }

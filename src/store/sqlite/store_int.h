@@ -29,6 +29,7 @@ struct tn__sq {
      * until the store is closed (tn__sq_close finalizes them) */
     struct tn__sq_cached *cache;
     size_t ncache, capcache;
+    int depth; /* transactions open: the outermost a BEGIN, the others savepoints in it */
 };
 
 /* The backend's side of each row operation of TN_STORE_OPS: tn__sq_<name>, the contract of

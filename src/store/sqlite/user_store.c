@@ -73,7 +73,8 @@ static void read_user(sqlite3_stmt *st, struct tn_user_row *u)
 tn_err tn__sq_user_get(struct tn__sq *s, const char *login, struct tn_user_row *out, int *found)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s, "SELECT " USER_COLS " FROM app_user WHERE login = ?1", &st);
+    /* every API request asks it (the session's user): prepared once per connection */
+    tn_err err = tn__store_cached(s, "SELECT " USER_COLS " FROM app_user WHERE login = ?1", &st);
     if (err)
         return err;
     bind(st, 1, login);
@@ -84,7 +85,7 @@ tn_err tn__sq_user_get(struct tn__sq *s, const char *login, struct tn_user_row *
         err = tn__store_fail(s, "read a user");
     if (!err)
         *found = rc == SQLITE_ROW;
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return err;
 }
 
@@ -145,10 +146,10 @@ tn_err tn__sq_session_get(struct tn__sq *s, const char *token_hash, struct tn_se
                           int *found)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "SELECT token_hash, csrf, login, created_at, expires_at "
-                                   "FROM app_session WHERE token_hash = ?1",
-                                   &st);
+    tn_err err = tn__store_cached(s, /* every API request: prepared once per connection */
+                                  "SELECT token_hash, csrf, login, created_at, expires_at "
+                                  "FROM app_session WHERE token_hash = ?1",
+                                  &st);
     if (err)
         return err;
     bind(st, 1, token_hash);
@@ -165,7 +166,7 @@ tn_err tn__sq_session_get(struct tn__sq *s, const char *token_hash, struct tn_se
     }
     if (!err)
         *found = rc == SQLITE_ROW;
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return err;
 }
 
