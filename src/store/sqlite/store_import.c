@@ -2,6 +2,12 @@
  * store_import.c - versioned rows for imports (see store_import.h). A changed row never
  * overwrites: the old version gets superseded_at, the new one version + 1. Every statement is
  * prepared once per import and reused for each row.
+ *
+ * A first load (the table held no row when the import began) is the bulk path: nothing is
+ * looked up, the table's secondary indexes are dropped at the start and built again, each in
+ * one pass, at the end (all in the caller's transaction), and a key repeated in the file is
+ * the primary key's conflict (tn_store_import_put's TN_ERR_CONFLICT) rather than a set of
+ * every key held by the caller.
  */
 #include "thuno/store_import.h"
 
@@ -19,11 +25,14 @@ struct tn__sq_import {
     const char *now;
     int was_empty; /* the table held no row at all when the import began */
     sqlite3_stmt *find, *insert, *supersede, *finish;
+    char **index_sql; /* a first load: the CREATE INDEX of the indexes dropped at its start */
+    size_t nindex;
 };
 
 struct tn__sq_lookup {
     struct tn__sq *s;
     sqlite3_stmt *st;
+    char sql[256]; /* every current value of the column, in its order (tn__sq_lookup_each) */
 };
 
 static void bind_value(sqlite3_stmt *st, int i, const struct tn_store_value *v)
@@ -60,6 +69,43 @@ static tn_err prepare_built(struct tn__sq *s, const char *sql, size_t o, size_t 
         return TN_ERR_STORE;
     }
     return tn__store_prepare(s, sql, out);
+}
+
+/* A first load: drops the secondary indexes of table, keeping their SQL to build them again
+ * once the rows are in (tn__sq_import_finish), in one sorted pass each instead of one B-tree
+ * insert per row. */
+static tn_err drop_indexes(struct tn__sq_import *imp, const char *table)
+{
+    struct tn__sq *s = imp->s;
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s,
+                                   "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                   "AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name",
+                                   &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    char **names = NULL;
+    size_t cap = 0, capnames = 0, n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        TN_GROW(imp->index_sql, cap, n + 1);
+        TN_GROW(names, capnames, n + 1);
+        imp->index_sql[n] = tn_xstrdup((const char *)sqlite3_column_text(st, 1));
+        names[n++] = tn_xstrdup((const char *)sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+    imp->nindex = n;
+    if (rc != SQLITE_DONE)
+        err = tn__store_fail(s, "read the table's indexes");
+    for (size_t i = 0; i < n; i++) {
+        char sql[256];
+        if (!err && (size_t)snprintf(sql, sizeof sql, "DROP INDEX \"%s\"", names[i]) < sizeof sql)
+            err = tn__store_exec(s, sql);
+        free(names[i]);
+    }
+    free(names);
+    return err;
 }
 
 static tn_err prepare_all(struct tn__sq_import *imp, const char *table, const char *const *keys,
@@ -107,6 +153,8 @@ static tn_err prepare_all(struct tn__sq_import *imp, const char *table, const ch
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return tn__store_fail(s, "look at stored rows");
     imp->was_empty = rc == SQLITE_DONE;
+    if (imp->was_empty && (err = drop_indexes(imp, table)))
+        return err;
 
     return tn__store_prepare(s,
                              "UPDATE import_batch SET rows_new = ?1, rows_changed = ?2, "
@@ -196,14 +244,43 @@ tn_err tn__sq_import_put(struct tn__sq_import *imp, const struct tn_store_value 
     sqlite3_bind_int64(st, n++, old + 1);
     sqlite3_bind_text(st, n++, imp->now, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, n, imp->batch);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        return tn__store_fail(imp->s, "store row");
+    if (sqlite3_step(st) == SQLITE_DONE)
+        return TN_OK;
+    if (sqlite3_extended_errcode(imp->s->db) == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        sqlite3_reset(st); /* the statement is undone, the transaction goes on */
+        return TN_ERR_CONFLICT;
+    }
+    return tn__store_fail(imp->s, "store row");
+}
+
+int tn__sq_import_first(const struct tn__sq_import *imp)
+{
+    return imp->was_empty;
+}
+
+tn_err tn__sq_import_written(struct tn__sq_import *imp, const struct tn_store_value *keys,
+                             int *found)
+{
+    sqlite3_stmt *st = imp->find;
+    sqlite3_reset(st);
+    for (size_t i = 0; i < imp->nkeys; i++)
+        bind_value(st, (int)i + 1, &keys[i]);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tn__store_fail(imp->s, "look up stored row");
+    *found = rc == SQLITE_ROW;
     return TN_OK;
 }
 
 tn_err tn__sq_import_finish(struct tn__sq_import *imp, long rows_new, long rows_changed,
                             long rows_same)
 {
+    for (size_t i = 0; i < imp->nindex; i++) {
+        tn_err err = tn__store_exec(imp->s, imp->index_sql[i]);
+        if (err)
+            return err;
+    }
     sqlite3_stmt *st = imp->finish;
     sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, rows_new);
@@ -223,6 +300,9 @@ void tn__sq_import_free(struct tn__sq_import *imp)
     sqlite3_finalize(imp->insert);
     sqlite3_finalize(imp->supersede);
     sqlite3_finalize(imp->finish);
+    for (size_t i = 0; i < imp->nindex; i++)
+        free(imp->index_sql[i]);
+    free(imp->index_sql);
     free(imp);
 }
 
@@ -243,8 +323,29 @@ tn_err tn__sq_lookup_new(struct tn__sq *s, const char *table, const char *col,
     struct tn__sq_lookup *lk = tn_xmalloc(sizeof *lk);
     lk->s = s;
     lk->st = st;
+    snprintf(lk->sql, sizeof lk->sql, "SELECT %s FROM %s WHERE superseded_at IS NULL", col,
+             table); /* shorter than the lookup's */
     *out = lk;
     return TN_OK;
+}
+
+tn_err tn__sq_lookup_each(struct tn__sq_lookup *lk,
+                          tn_err (*value)(void *ctx, const char *v, size_t len), void *ctx)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(lk->s, lk->sql, &st);
+    if (err)
+        return err;
+    int rc = SQLITE_DONE;
+    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(st, 0);
+        if (v)
+            err = value(ctx, v, (size_t)sqlite3_column_bytes(st, 0));
+    }
+    if (!err && rc != SQLITE_DONE)
+        err = tn__store_fail(lk->s, "read the referenced keys");
+    sqlite3_finalize(st);
+    return err;
 }
 
 tn_err tn__sq_lookup_exists(struct tn__sq_lookup *lk, const char *value, int *found)
