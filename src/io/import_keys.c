@@ -107,8 +107,8 @@ void tn__idset_release(struct tn__idset *t)
 
 static size_t id_slot(uint64_t id, size_t cap)
 {
-    id *= 0x9E3779B97F4A7C15ULL; /* Fibonacci hashing: the top bits are well mixed */
-    return (size_t)(id >> 17) & (cap - 1);
+    id ^= id >> 31; /* then Fibonacci hashing: the top bits of the product are well mixed */
+    return (size_t)((id * 0x9E3779B97F4A7C15ULL) >> (64 - __builtin_ctzll(cap)));
 }
 
 static void id_insert(uint64_t *slots, size_t cap, uint64_t id)
