@@ -353,10 +353,12 @@ static void imports_first_load_in_bulk(void **state)
 {
     struct tn_store *s = *state;
     static const char *const keys[] = {"inspection_id"};
-    static const char *const cols[] = {
-        "unit_code",    "concluded_on",  "decision_no",          "body",        "inspector",
-        "amount_underdeclared", "amount_unpaid", "workers_unregistered", "fine_amount", "remedy_by",
-        "note"};
+    static const char *const cols[] = {"unit_code",     "concluded_on",
+                                       "decision_no",   "body",
+                                       "inspector",     "amount_underdeclared",
+                                       "amount_unpaid", "workers_unregistered",
+                                       "fine_amount",   "remedy_by",
+                                       "note"};
     char out[64];
     assert_int_equal(tn_store_begin(s), TN_OK);
     assert_int_equal(tn__store_test_exec(s, "DELETE FROM inspection"), TN_OK);

@@ -209,8 +209,8 @@ static void dup_error(struct tn__import_run *x, long first)
 {
     char msg[sizeof x->rep->errors[0].message];
     dup_message(x, x->key, first, msg, sizeof msg);
-    tn__import_add_error(x, x->rules->nkeys == 1 ? x->rules->cols[0].name : NULL,
-                         TN_ERR_CONFLICT, "%s", msg);
+    tn__import_add_error(x, x->rules->nkeys == 1 ? x->rules->cols[0].name : NULL, TN_ERR_CONFLICT,
+                         "%s", msg);
 }
 
 /* The row's key is one the store holds from an earlier row of the file: reported now, its
@@ -249,7 +249,8 @@ void tn__import_check_dups(struct tn__import_run *x)
         long line;
         size_t left = want.n;
         tn_err err;
-        while (left && (err = tn_csv_next(csv, &cells, &line, msg, sizeof msg)) != TN_ERR_NOT_FOUND &&
+        while (left &&
+               (err = tn_csv_next(csv, &cells, &line, msg, sizeof msg)) != TN_ERR_NOT_FOUND &&
                err != TN_ERR_IO) {
             if (err)
                 continue;
@@ -267,7 +268,8 @@ void tn__import_check_dups(struct tn__import_run *x)
         tn_csv_free(csv);
     }
     for (size_t i = 0; i < x->ndups; i++) {
-        const struct tn__keyval *kv = tn__keyset_find(&want, x->dups[i].key, strlen(x->dups[i].key));
+        const struct tn__keyval *kv =
+            tn__keyset_find(&want, x->dups[i].key, strlen(x->dups[i].key));
         struct tn_import_error *e = &x->rep->errors[x->dups[i].error];
         dup_message(x, x->dups[i].key, kv->line, e->message, sizeof e->message);
     }

@@ -22,7 +22,7 @@
 /* Distinct values looked up one by one before the referenced table's keys are read whole:
  * on a first load (the file is a whole history: most keys will be named), and otherwise. */
 #define LOAD_AFTER_FIRST 4096
-#define LOAD_AFTER 262144
+#define LOAD_AFTER       262144
 
 static tn_err add_ref(void *ctx, const char *v, size_t len)
 {

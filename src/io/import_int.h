@@ -34,7 +34,7 @@ struct tn__import_refcache {
 /* A repeated key found by the store (a first load): its error's message names the line of
  * the key's first row once the file has been read again (tn__import_check_dups). */
 struct tn__import_dup {
-    size_t error; /* index in rep->errors */
+    size_t error;    /* index in rep->errors */
     const char *key; /* in tn__import_run.strings */
 };
 
