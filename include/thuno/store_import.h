@@ -51,6 +51,15 @@ tn_err tn_store_import_put(struct tn_store_import *imp, const struct tn_store_va
  * in the file without the caller keeping them. */
 int tn_store_import_first(const struct tn_store_import *imp);
 
+/* A first load with conflict given: tn_store_import_put keeps up to 64 rows to write them by
+ * one statement (SQLite's cost per statement shared), and a key repeated in the file is
+ * reported by calling conflict with the seq of its row (the rows put by imp numbered from 0),
+ * from that tn_store_import_put or a later call on imp; none is reported any later than 64
+ * rows on. conflict NULL writes the rows kept, reporting their repeats, and puts one row at a
+ * time again; so does a later load, for which this changes nothing. Errors: TN_ERR_STORE. */
+tn_err tn_store_import_batch(struct tn_store_import *imp, void (*conflict)(void *ctx, long seq),
+                             void *ctx);
+
 /* *found = 1 when this import has written a row of the key (a first load: any current row of
  * the key), else 0. Errors: TN_ERR_STORE. */
 tn_err tn_store_import_written(struct tn_store_import *imp, const struct tn_store_value *keys,

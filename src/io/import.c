@@ -36,6 +36,7 @@
 #include "thuno/store.h"
 
 #define PROGRESS_EVERY 8192
+#define RING           64 /* rows a batch keeps at most (tn_store_import_batch) */
 
 void tn_import_report_init(struct tn_import_report *rep)
 {
@@ -316,12 +317,70 @@ static tn_err store_row(struct tn__import_run *x)
         rep->rows_suspense++;
     if (!x->tablekeys && (rep->nerrors || rep->errors_dropped))
         return TN_OK; /* rejected anyway: only checking from here on */
+    if (x->batched) { /* its repeat, if it is one, is told by repeated_put */
+        struct tn__import_put *p = &x->ring[x->puts++ % RING];
+        p->line = x->line;
+        p->keylen = x->keylen;
+        memcpy(p->key, x->key, x->keylen + 1);
+    }
     err = tn_store_import_put(x->imp, x->vals, data, version);
     if (err == TN_ERR_CONFLICT && x->tablekeys) { /* the key of an earlier row of the file */
         rep->rows_new--;
         dup_found(x);
         return TN_OK;
     }
+    return err;
+}
+
+/* A row put in a batch repeats a key written before (tn_store_import_batch): reported as
+ * the row's own error, as store_row does. */
+static void repeated_put(void *ctx, long seq)
+{
+    struct tn__import_run *x = ctx;
+    const struct tn__import_put *p = &x->ring[seq % RING];
+    long line = x->line;
+    char key[sizeof x->key];
+    size_t keylen = x->keylen;
+    memcpy(key, x->key, keylen + 1);
+    x->line = p->line;
+    x->keylen = p->keylen;
+    memcpy(x->key, p->key, p->keylen + 1);
+    x->rep->rows_new--;
+    dup_found(x);
+    x->line = line;
+    x->keylen = keylen;
+    memcpy(x->key, key, keylen + 1);
+}
+
+/* Ends the batches (at the first error, so that errors are found in line order from then on
+ * as in any load; at the end of the file), reporting the repeats among the rows kept. */
+static tn_err end_batches(struct tn__import_run *x)
+{
+    if (!x->batched)
+        return TN_OK;
+    tn_err err = tn_store_import_batch(x->imp, NULL, NULL);
+    x->batched = 0;
+    return err;
+}
+
+/* The first rejected row of a batched import: the batches end before it, so that the repeats
+ * among the rows kept are found (and reported) before its own errors, as in any load. The
+ * row's errors are the report's only ones (a batch ends at the first error); *cells, the
+ * count of those of its cells, is moved past the repeats. */
+static tn_err unbatch_before_row(struct tn__import_run *x, size_t *cells)
+{
+    struct tn_import_report *rep = x->rep;
+    size_t n = rep->nerrors;
+    struct tn_import_error *mine = tn_xmalloc((n ? n : 1) * sizeof *mine);
+    memcpy(mine, rep->errors, n * sizeof *mine);
+    rep->nerrors = 0;
+    tn_err err = end_batches(x);
+    size_t base = rep->nerrors;
+    TN_GROW(rep->errors, rep->caperrors, base + n);
+    memcpy(rep->errors + base, mine, n * sizeof *mine);
+    rep->nerrors = base + n;
+    *cells += base;
+    free(mine);
     return err;
 }
 
@@ -347,6 +406,8 @@ static tn_err table_keyed_row(struct tn__import_run *x)
         return err;
     if (!x->bad)
         return store_row(x);
+    if (x->batched && (err = unbatch_before_row(x, &nerrors)))
+        return err;
     int written;
     if ((err = tn_store_import_written(x->imp, x->vals, &written)))
         return err;
@@ -378,6 +439,8 @@ static tn_err read_rows(struct tn__import_run *x, struct tn_csv_reader *csv,
         }
         if (progress && ++rows % PROGRESS_EVERY == 0)
             progress(ctx, rows);
+        if (x->batched && (x->rep->nerrors || x->rep->errors_dropped) && (err = end_batches(x)))
+            return err; /* from the first error on, errors are found in line order */
         x->bad = 0;
         if (err) {
             int c = tn_csv_error_column(csv);
@@ -414,7 +477,7 @@ static tn_err read_rows(struct tn__import_run *x, struct tn_csv_reader *csv,
     }
     if (progress)
         progress(ctx, rows);
-    return TN_OK;
+    return end_batches(x);
 }
 
 struct order {
@@ -506,6 +569,15 @@ static int keys_only_for_repeats(enum tn_import_kind kind)
            kind == TN_IMPORT_INSPECTIONS || kind == TN_IMPORT_COLLECTION_PLANS;
 }
 
+/* The kinds whose first load writes its rows 64 by 64 (tn_store_import_batch): those whose
+ * checks never read what the file's earlier rows wrote (assignments do:
+ * tn_store_assign_facts). */
+static int batchable(enum tn_import_kind kind)
+{
+    return keys_only_for_repeats(kind) || kind == TN_IMPORT_UNITS || kind == TN_IMPORT_PAYMENTS ||
+           kind == TN_IMPORT_CASE_EVENTS || kind == TN_IMPORT_CASE_PLANS;
+}
+
 static void run_release(struct tn__import_run *x)
 {
     tn_store_import_free(x->imp);
@@ -521,6 +593,7 @@ static void run_release(struct tn__import_run *x)
     tn__keyset_release(&x->badkeys);
     free(x->pending);
     free(x->dups);
+    free(x->ring);
 }
 
 tn_err tn_import_file(struct tn_store *s, enum tn_import_kind kind, const char *path, int update,
@@ -581,6 +654,12 @@ tn_err tn_import_stream(struct tn_store *s, enum tn_import_kind kind, FILE *in, 
         (err = open_refs(&x)))
         goto done;
     x.tablekeys = !in && keys_only_for_repeats(kind) && tn_store_import_first(x.imp);
+    if (!in && batchable(kind) && tn_store_import_first(x.imp)) {
+        x.ring = tn_xmalloc(RING * sizeof *x.ring);
+        if ((err = tn_store_import_batch(x.imp, repeated_put, &x)))
+            goto done;
+        x.batched = 1;
+    }
     if ((err = read_rows(&x, csv, progress, ctx)))
         goto done;
     tn__import_check_dups(&x);

@@ -66,6 +66,13 @@ struct tn__import_run {
     /* a first load of a file whose keys serve only to refuse repeats: the table's primary key
      * finds them (store_import.h); badkeys holds the keys of the rows not written */
     int tablekeys;
+    int batched; /* tablekeys while no error: rows written 64 by 64 (tn_store_import_batch) */
+    long puts;   /* rows put so far; ring: the line and key of the last 64 */
+    struct tn__import_put {
+        long line;
+        size_t keylen;
+        char key[256];
+    } * ring;
     struct tn__keyset badkeys;
     struct tn__import_dup *dups;
     size_t ndups, capdups;

@@ -107,6 +107,12 @@ int tn_store_import_first(const struct tn_store_import *imp)
     return imp->ops->import_first(imp->impl);
 }
 
+tn_err tn_store_import_batch(struct tn_store_import *imp, void (*conflict)(void *ctx, long seq),
+                             void *ctx)
+{
+    return imp->ops->import_batch(imp->impl, conflict, ctx);
+}
+
 tn_err tn_store_import_written(struct tn_store_import *imp, const struct tn_store_value *keys,
                                int *found)
 {

@@ -79,6 +79,11 @@ static int sq_import_first(const void *imp)
     return tn__sq_import_first(imp);
 }
 
+static tn_err sq_import_batch(void *imp, void (*conflict)(void *ctx, long seq), void *ctx)
+{
+    return tn__sq_import_batch(imp, conflict, ctx);
+}
+
 static tn_err sq_import_written(void *imp, const struct tn_store_value *keys, int *found)
 {
     return tn__sq_import_written(imp, keys, found);
@@ -149,6 +154,7 @@ static const struct tn_store_ops sq_ops = {.name = "sqlite",
                                            .import_free = sq_import_free,
                                            .import_first = sq_import_first,
                                            .import_written = sq_import_written,
+                                           .import_batch = sq_import_batch,
                                            .lookup_new = sq_lookup_new,
                                            .lookup_exists = sq_lookup_exists,
                                            .lookup_each = sq_lookup_each,
