@@ -339,6 +339,7 @@ static void repeated_put(void *ctx, long seq)
     struct tn__import_run *x = ctx;
     const struct tn__import_put *p = &x->ring[seq % RING];
     long line = x->line;
+    int bad = x->bad; /* the current row's: the repeat is another row's error */
     char key[sizeof x->key];
     size_t keylen = x->keylen;
     memcpy(key, x->key, keylen + 1);
@@ -348,6 +349,7 @@ static void repeated_put(void *ctx, long seq)
     x->rep->rows_new--;
     dup_found(x);
     x->line = line;
+    x->bad = bad;
     x->keylen = keylen;
     memcpy(x->key, key, keylen + 1);
 }
