@@ -13,6 +13,12 @@
 # and peak memory. The letters are timed for one office (the first of units.csv): a letter
 # per unit of the province in one PDF is not how they are sent.
 #
+# The import's CPU time is set beside the ceiling of SQLite itself on the same rows
+# (bench/sqlite_ceiling.c), and the close of the last month beside its peers (bench/peers.sh:
+# the window-function SQLite query, and DuckDB when @duckdb/node-api is installed), each
+# checked to give the same assessed and paid per unit; PEERS=0 skips them. CPU times (the
+# machine may be shared) go to bench/peers.csv (or $BENCH_PEERS_OUT), one line per size.
+#
 # usage: bench/run.sh [UNITS:WORKERS:MONTHS ...]   default: 200:6000:6 (the CI smoke size)
 # e.g.   bench/run.sh 2000:60000:24 8000:240000:24 32000:960000:24
 set -euo pipefail
@@ -23,14 +29,17 @@ if [ "${#sizes[@]}" -eq 0 ]; then
     BASELINE=${BASELINE:-1}
 fi
 build=${BENCH_BUILD:-build/release}
-if [ ! -x "$build/src/cli/thuno" ] || [ ! -x "$build/bench/bench_run" ]; then
+if [ ! -x "$build/src/cli/thuno" ] || [ ! -x "$build/bench/bench_run" ] ||
+    [ ! -x "$build/bench/sqlite_ceiling" ]; then
     [ -d "$build" ] || meson setup "$build" --buildtype=release >/dev/null
-    ninja -C "$build" src/cli/thuno bench/bench_run >/dev/null
+    ninja -C "$build" src/cli/thuno bench/bench_run bench/sqlite_ceiling >/dev/null
 fi
 thuno=$PWD/$build/src/cli/thuno
 run=$PWD/$build/bench/bench_run
 out=${BENCH_OUT:-bench/results.csv}
 rout=${BENCH_REPORTS_OUT:-bench/reports.csv}
+pout=${BENCH_PEERS_OUT:-bench/peers.csv}
+ceiling=$PWD/$build/bench/sqlite_ceiling
 default_reports="card_locks handover officer_kpi kpi_office debtors non_participants cases
  litigation escalation handover_signoff suspense_review books card_lock_workers pc_report
  worklist collection_plan pack_meeting committee suspense_match letter_c12ts letter_reminder"
@@ -38,6 +47,7 @@ reports=${REPORTS-$default_reports}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [ -f "$out" ] || echo "date,commit,units,workers,months,gen_s,import_decl_rows_s,import_pay_rows_s,close_all_s,close_last_s,close_last_peak_kib,report_s,explain_ms,db_mib,baseline_month_s" >"$out"
+[ -f "$pout" ] || echo "date,commit,units,workers,months,import_decl_cpu_rows_s,import_decl_peak_kib,ceiling_decl_rows_s,import_pay_cpu_rows_s,ceiling_pay_rows_s,close_last_cpu_s,peer_sqlite_window_cpu_s,peer_duckdb_cpu_s" >"$pout"
 [ -f "$rout" ] || echo "date,commit,units,workers,months,report,seconds,peak_kib" >"$rout"
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo none)
 end=2026-10
@@ -58,6 +68,14 @@ for size in "${sizes[@]}"; do
         $run "import_$kind" "$rows" "$thuno" --db "$db" import "$kind" "$work/data/$kind.csv" \
             2>>"$work/log"
     done
+    ceil_decl="" ceil_pay=""
+    if [ "${PEERS:-1}" = 1 ]; then
+        for t in declaration payment; do
+            "$ceiling" "$db" "$t" "$work/ceiling.db" 2>>"$work/log"
+        done
+        rm -f "$work/ceiling.db"*
+        ceil_decl=$(field ceiling_declaration 4) ceil_pay=$(field ceiling_payment 4)
+    fi
     y=${end%-*}; m=$((10#${end#*-})); periods=()
     for ((i = 0; i < months; i++)); do
         periods=("$(printf '%04d-%02d' "$y" "$m")" "${periods[@]}")
@@ -77,6 +95,14 @@ for size in "${sizes[@]}"; do
         "$thuno" --db "$db" explain "$unit" "$end" >/dev/null
     done
     explain_ms=$(( ($(date +%s%N) - t0) / 10000000 ))
+    peer_sqlite="" peer_duckdb=""
+    if [ "${PEERS:-1}" = 1 ]; then
+        echo "close of $end (thuno)            $(field close_last 6) s of CPU"
+        bash bench/peers.sh "$db" "${periods[0]}" "$end" | tee "$work/peers.txt"
+        peer_sqlite=$(awk -F= '/^peer_sqlite_window_cpu_s=/ {print $2}' "$work/peers.txt")
+        peer_duckdb=$(awk -F= '/^peer_duckdb_cpu_s=/ {print $2}' "$work/peers.txt")
+        echo "$(date -u +%Y-%m-%dT%H:%M:%SZ),$commit,$units,$workers,$months,$(field import_declarations 7),$(field import_declarations 5),$ceil_decl,$(field import_payments 7),$ceil_pay,$(field close_last 6),$peer_sqlite,$peer_duckdb" >>"$pout"
+    fi
     echo "explain (process incl.)        ${explain_ms} ms per call"
     db_mib=$(( $(stat -c %s "$db") / 1048576 ))
     echo "database                       ${db_mib} MiB"
@@ -108,4 +134,4 @@ for size in "${sizes[@]}"; do
     fi
     echo "$(date -u +%Y-%m-%dT%H:%M:%SZ),$commit,$units,$workers,$months,$(field gen 3),$(field import_declarations 4),$(field import_payments 4),$((close_all / 1000)).$(printf '%03d' $((close_all % 1000))),$(field close_last 3),$(field close_last 5),$(field report_balances 3),$explain_ms,$db_mib,$baseline" >>"$out"
 done
-echo "== results appended to $out${reports:+ and $rout}"
+echo "== results appended to $out${reports:+ and $rout}, $pout"

@@ -61,7 +61,7 @@ else
     failed=$((failed + 1))
 fi
 # the benchmark harness at a tiny size, so that it cannot rot (figures: docs/performance.md)
-if BENCH_BUILD=build/ci-release BENCH_OUT="$(mktemp)" bash bench/run.sh >build/ci-bench.txt 2>&1; then
+if BENCH_BUILD=build/ci-release BENCH_OUT="$(mktemp)" BENCH_PEERS_OUT="$(mktemp)" bash bench/run.sh >build/ci-bench.txt 2>&1; then
     echo "[bench] smoke run ok"
     passed=$((passed + 1))
 else

@@ -421,6 +421,88 @@ static void errors_past_the_cap_are_counted(void **state)
     rmdir(dir);
 }
 
+/* A first load (the table empty) finds a key repeated in the file through the table's primary
+ * key instead of a set of every key: the errors are those of an import into a table that
+ * already holds rows, line for line and byte for byte (repeats of a written row, of a rejected
+ * row, a rejected row that repeats a written one, a cell error before a repeat). */
+static void a_first_load_reports_repeats_as_any_load(void **state)
+{
+    struct fx *f = *state;
+    load_registry(f);
+    char dir[] = "/tmp/thuno-import-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *p = f->paths[f->slot++ % 8];
+    snprintf(p, sizeof f->paths[0], "%s/repeats.csv", dir);
+    FILE *out = fopen(p, "w");
+    assert_non_null(out);
+    fputs("unit_code,bhxh_code,from_period,kind,salary,funds,declared_on,reason\n"
+          "P1,7900000001,2025-01,increase,6000000,,2025-01-05,tuyển mới\n" /* 2 */
+          "P1,7900000002,2025-01,increase,5200000,,2025-01-05,\n"          /* 3 */
+          "ZZ,7900000001,2025-02,increase,6000000,,2025-02-05,\n"          /* 4: unknown unit */
+          "P1,7900000001,2025-01,increase,6000000,,2025-01-05,\n"          /* 5: repeats 2 */
+          "ZZ,7900000001,2025-02,increase,6000000,,2025-02-05,\n"          /* 6: repeats 4 */
+          "P1,7900000002,2025-01,adjust,,,2025-01-05,\n"                   /* 7: bad, repeats 3 */
+          "P1,79000000xx,2025-03,increase,5200000,,2025-03-05,\n"          /* 8: bad key */
+          "B1,7900000003,2025-03,increase,4960000,XYZ,2025-04-10,\n"       /* 9: bad funds */
+          "B1,7900000003,2025-03,increase,4960000,XYZ,2025-04-10,\n"       /* 10: funds, repeat */
+          "P1,7900000002,2025-01,increase,5200000,,2025-01-05,\n",         /* 11: repeats 3 */
+          out);
+    fclose(out);
+    static const struct {
+        long line;
+        const char *column, *message;
+    } want[] = {
+        {4, "unit_code", "unknown unit (got \"ZZ\", expected a unit of units.csv)"},
+        {5, NULL,
+         "duplicate key, first on line 2 (got \"P1, 7900000001, 2025-01\", expected each "
+         "unit_code,bhxh_code,from_period once in a file)"},
+        {6, NULL,
+         "duplicate key, first on line 4 (got \"ZZ, 7900000001, 2025-02\", expected each "
+         "unit_code,bhxh_code,from_period once in a file)"},
+        {7, NULL,
+         "duplicate key, first on line 3 (got \"P1, 7900000002, 2025-01\", expected each "
+         "unit_code,bhxh_code,from_period once in a file)"},
+        {8, "bhxh_code", "bad number (got \"79000000xx\", expected exactly 10 digits)"},
+        {9, "funds",
+         "bad funds list (got \"XYZ\", expected funds among BHXH,BHYT,BHTN,TNLD, "
+         "each at most once)"},
+        {10, "funds",
+         "bad funds list (got \"XYZ\", expected funds among BHXH,BHYT,BHTN,TNLD, "
+         "each at most once)"},
+        {10, NULL,
+         "duplicate key, first on line 9 (got \"B1, 7900000003, 2025-03\", expected "
+         "each unit_code,bhxh_code,from_period once in a file)"},
+        {11, NULL,
+         "duplicate key, first on line 3 (got \"P1, 7900000002, 2025-01\", expected "
+         "each unit_code,bhxh_code,from_period once in a file)"},
+    };
+    for (int load = 0; load < 2; load++) { /* first load, then into a table holding rows */
+        f->what = load ? "a later load" : "a first load";
+        tn_import_report_release(&f->rep);
+        assert_int_equal(
+            tn_import_file(f->s, TN_IMPORT_DECLARATIONS, p, 0, NOW, &f->rep, NULL, NULL),
+            TN_ERR_REJECTED);
+        if (f->rep.nerrors != sizeof want / sizeof want[0])
+            dump_errors(f);
+        assert_int_equal(f->rep.nerrors, sizeof want / sizeof want[0]);
+        for (size_t i = 0; i < f->rep.nerrors; i++) {
+            const struct tn_import_error *e = &f->rep.errors[i];
+            assert_int_equal(e->line, want[i].line);
+            if (want[i].column)
+                assert_string_equal(e->column, want[i].column);
+            else
+                assert_null(e->column);
+            assert_string_equal(e->message, want[i].message);
+        }
+        if (!load) { /* nothing written, the table's state as before */
+            assert_int_equal(count(f, "SELECT count(*) FROM declaration"), 0);
+            assert_int_equal(import(f, TN_IMPORT_DECLARATIONS, "good/declarations.csv"), TN_OK);
+        }
+    }
+    unlink(p);
+    rmdir(dir);
+}
+
 static void large_files_are_read_across_chunks(void **state)
 {
     struct fx *f = *state;
@@ -532,6 +614,7 @@ int main(void)
         T(changed_row_needs_update_then_becomes_version_2),
         T(reversals_are_checked_against_the_store),
         T(errors_past_the_cap_are_counted),
+        T(a_first_load_reports_repeats_as_any_load),
         T(large_files_are_read_across_chunks),
         T(a_line_of_commas_is_one_bad_row),
         T(kinds_and_unreadable_files),

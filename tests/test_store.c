@@ -27,6 +27,7 @@
 
 #include "thuno/policy_load.h"
 #include "store/store_ops.h"
+#include "store/store_test.h"
 #include "thuno/case_register.h"
 #include "thuno/import.h"
 #include "thuno/mem.h"
@@ -285,10 +286,10 @@ const char *tn_test_day(tn_day d)
 
 /* ---- the fixed members of the table: lifecycle, transactions, imports ---- */
 
-/* name, close, errmsg, begin, commit, rollback, 8 of imports and lookups, 2 test-only (no
+/* name, close, errmsg, begin, commit, rollback, 12 of imports and lookups, 2 test-only (no
  * office: the cut is an argument of each operation); a member added to struct tn_store_ops
  * outside TN_STORE_OPS must be tested here and counted */
-#define FIXED_MEMBERS             16
+#define FIXED_MEMBERS             20
 #define X(name, fn, params, args) +1
 enum { LISTED_OPS = 0 TN_STORE_OPS(X) };
 #undef X
@@ -338,6 +339,90 @@ static void transactions_commit_and_roll_back(void **state)
     assert_non_null(strstr(tn_store_errmsg(s), "already in the register"));
 }
 
+static void note_conflict(void *ctx, long seq)
+{
+    char *out = ctx;
+    size_t n = strlen(out);
+    snprintf(out + n, 64 - n, "%ld,", seq);
+}
+
+static tn_err join_value(void *ctx, const char *v, size_t len)
+{
+    char *out = ctx;
+    size_t n = strlen(out);
+    snprintf(out + n, 256 - n, "%.*s,", (int)len, v);
+    return TN_OK;
+}
+
+/* A first load: the table's secondary indexes dropped until the end, a repeated key refused
+ * by the primary key, all undone by the rollback. */
+static void imports_first_load_in_bulk(void **state)
+{
+    struct tn_store *s = *state;
+    static const char *const keys[] = {"inspection_id"};
+    static const char *const cols[] = {"unit_code",     "concluded_on",
+                                       "decision_no",   "body",
+                                       "inspector",     "amount_underdeclared",
+                                       "amount_unpaid", "workers_unregistered",
+                                       "fine_amount",   "remedy_by",
+                                       "note"};
+    char out[64];
+    assert_int_equal(tn_store_begin(s), TN_OK);
+    assert_int_equal(tn__store_test_exec(s, "DELETE FROM inspection"), TN_OK);
+    struct tn_store_import *imp;
+    assert_int_equal(tn_store_import_begin(s, "inspection", keys, 1, cols, 11, "inspections",
+                                           "i.csv", "2025-12-02T00:00:00", &imp),
+                     TN_OK);
+    assert_int_equal(tn_store_import_first(imp), 1);
+    assert_int_equal(tn__store_test_text(s,
+                                         "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                                         "AND tbl_name = 'inspection'",
+                                         out, sizeof out),
+                     TN_OK);
+    assert_string_equal(out, "0");
+    struct tn_store_value key = {.type = TN_SV_TEXT, .text = "TT-1"}, vals[11];
+    for (size_t i = 0; i < 11; i++)
+        vals[i] = (struct tn_store_value){.type = TN_SV_INT, .num = 0};
+    vals[0] = (struct tn_store_value){.type = TN_SV_TEXT, .text = "A"};
+    int written = -1;
+    assert_int_equal(tn_store_import_written(imp, &key, &written), TN_OK);
+    assert_int_equal(written, 0);
+    assert_int_equal(tn_store_import_put(imp, &key, vals, 0), TN_OK);
+    assert_int_equal(tn_store_import_put(imp, &key, vals, 0), TN_ERR_CONFLICT);
+    assert_int_equal(tn_store_import_written(imp, &key, &written), TN_OK);
+    assert_int_equal(written, 1);
+    /* batched: rows kept, written 64 to a statement; a repeat told by its row's seq (0 from
+     * the first put of the batch on: put counts the rows it keeps) */
+    char seqs[64] = "";
+    assert_int_equal(tn_store_import_batch(imp, note_conflict, seqs), TN_OK);
+    static const char *const ids[] = {"TT-2", "TT-3", "TT-2", "TT-1"};
+    for (size_t i = 0; i < 4; i++) {
+        key.text = ids[i];
+        assert_int_equal(tn_store_import_put(imp, &key, vals, 0), TN_OK);
+    }
+    assert_string_equal(seqs, ""); /* kept, not written yet */
+    assert_int_equal(tn_store_import_written(imp, &key, &written), TN_OK); /* writes them */
+    assert_int_equal(written, 1);
+    assert_string_equal(seqs, "2,3,");
+    assert_int_equal(tn_store_import_batch(imp, NULL, NULL), TN_OK);
+    assert_int_equal(tn_store_import_finish(imp, 3, 0, 0), TN_OK);
+    tn_store_import_free(imp);
+    assert_int_equal(tn__store_test_text(s, "SELECT group_concat(inspection_id) FROM inspection",
+                                         out, sizeof out),
+                     TN_OK);
+    assert_string_equal(out, "TT-1,TT-2,TT-3");
+    assert_int_equal(tn__store_test_text(s,
+                                         "SELECT group_concat(name) FROM sqlite_master WHERE "
+                                         "type = 'index' AND tbl_name = 'inspection'",
+                                         out, sizeof out),
+                     TN_OK);
+    assert_string_equal(out, "inspection_unit");
+    tn_store_rollback(s);
+    assert_int_equal(tn__store_test_text(s, "SELECT count(*) FROM inspection", out, sizeof out),
+                     TN_OK);
+    assert_string_not_equal(out, "0");
+}
+
 static void imports_find_put_and_look_up(void **state)
 {
     struct tn_store *s = *state;
@@ -358,7 +443,11 @@ static void imports_find_put_and_look_up(void **state)
                                      {.type = TN_SV_TEXT, .text = "1985-02-02"},
                                      {.type = TN_SV_TEXT, .text = "F"},
                                      {.type = TN_SV_NULL}};
+    assert_int_equal(tn_store_import_first(imp), 0);
     assert_int_equal(tn_store_import_put(imp, &key, vals, 1), TN_OK);
+    int written = -1;
+    assert_int_equal(tn_store_import_written(imp, &key, &written), TN_OK);
+    assert_int_equal(written, 1);
     assert_int_equal(tn_store_import_finish(imp, 0, 1, 0), TN_OK);
     tn_store_import_free(imp);
     struct tn_store_lookup *lk;
@@ -368,6 +457,9 @@ static void imports_find_put_and_look_up(void **state)
     assert_int_equal(found, 1);
     assert_int_equal(tn_store_lookup_exists(lk, "ZZ", &found), TN_OK);
     assert_int_equal(found, 0);
+    char each[256] = "";
+    assert_int_equal(tn_store_lookup_each(lk, join_value, each), TN_OK);
+    assert_string_equal(each, "A,A2,B,C,");
     tn_store_lookup_free(lk);
     tn_store_lookup_free(NULL);
     tn_store_import_free(NULL);
@@ -385,6 +477,7 @@ int main(void)
         cmocka_unit_test(open_refuses_what_it_cannot_open),
         cmocka_unit_test_setup_teardown(transactions_commit_and_roll_back, setup, teardown),
         cmocka_unit_test_setup_teardown(imports_find_put_and_look_up, setup, teardown),
+        cmocka_unit_test_setup_teardown(imports_first_load_in_bulk, setup, teardown),
         cmocka_unit_test_setup_teardown(tn_test_cut_every_operation, setup, teardown),
         cmocka_unit_test_setup_teardown(tn_test_cut_two_calls_one_handle, setup, teardown),
         cmocka_unit_test_setup_teardown(tn_test_cut_by_officer, setup, teardown),

@@ -38,11 +38,35 @@ tn_err tn_store_import_find(struct tn_store_import *imp, const struct tn_store_v
                             long *version, struct tn_store_value *cur);
 
 /* Stores a new version of a key (version = old + 1, known_at = now); old > 0 marks the stored
- * version old superseded at now. Errors: TN_ERR_STORE. */
+ * version old superseded at now. Errors: TN_ERR_CONFLICT when that version of the key is
+ * stored already (a key repeated in the file of a first load: nothing written, imp usable);
+ * TN_ERR_STORE. */
 tn_err tn_store_import_put(struct tn_store_import *imp, const struct tn_store_value *keys,
                            const struct tn_store_value *vals, long old);
 
-/* Sets the counts of the batch row. Errors: TN_ERR_STORE. */
+/* 1 when the table held no row at all when imp began: a first load. Then the table has no
+ * secondary index until tn_store_import_finish builds them again (in the caller's
+ * transaction, so a rollback restores them), and each key's rows are those this import wrote,
+ * so tn_store_import_put's TN_ERR_CONFLICT and tn_store_import_written find the keys repeated
+ * in the file without the caller keeping them. */
+int tn_store_import_first(const struct tn_store_import *imp);
+
+/* A first load with conflict given: tn_store_import_put keeps up to 64 rows to write them by
+ * one statement (SQLite's cost per statement shared), and a key repeated in the file is
+ * reported by calling conflict with the seq of its row (the rows put by imp numbered from 0),
+ * from that tn_store_import_put or a later call on imp; none is reported any later than 64
+ * rows on. conflict NULL writes the rows kept, reporting their repeats, and puts one row at a
+ * time again; so does a later load, for which this changes nothing. Errors: TN_ERR_STORE. */
+tn_err tn_store_import_batch(struct tn_store_import *imp, void (*conflict)(void *ctx, long seq),
+                             void *ctx);
+
+/* *found = 1 when this import has written a row of the key (a first load: any current row of
+ * the key), else 0. Errors: TN_ERR_STORE. */
+tn_err tn_store_import_written(struct tn_store_import *imp, const struct tn_store_value *keys,
+                               int *found);
+
+/* Builds the secondary indexes a first load dropped, then sets the counts of the batch row.
+ * Errors: TN_ERR_STORE. */
 tn_err tn_store_import_finish(struct tn_store_import *imp, long rows_new, long rows_changed,
                               long rows_same);
 
@@ -58,6 +82,12 @@ tn_err tn_store_lookup_new(struct tn_store *s, const char *table, const char *co
 /* *found = 1 if the table has a current row whose column equals value, else 0.
  * Errors: TN_ERR_STORE. */
 tn_err tn_store_lookup_exists(struct tn_store_lookup *lk, const char *value, int *found);
+
+/* Calls value once per current row of lk's table with its column (text borrowed during the
+ * call), in the column's order; stops at the first error value returns and returns it.
+ * Errors: value's; TN_ERR_STORE. */
+tn_err tn_store_lookup_each(struct tn_store_lookup *lk,
+                            tn_err (*value)(void *ctx, const char *v, size_t len), void *ctx);
 
 /* Frees lk; NULL does nothing. */
 void tn_store_lookup_free(struct tn_store_lookup *lk);

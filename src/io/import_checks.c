@@ -19,11 +19,36 @@
 #include "thuno/period.h"
 #include "thuno/store.h"
 
-/* Is value a current row of the referenced table? Looked up once per distinct value. */
+/* Distinct values looked up one by one before the referenced table's keys are read whole:
+ * on a first load (the file is a whole history: most keys will be named), and otherwise. */
+#define LOAD_AFTER_FIRST 4096
+#define LOAD_AFTER       262144
+
+static tn_err add_ref(void *ctx, const char *v, size_t len)
+{
+    struct tn__import_refcache *rc = ctx;
+    if (rc->digits) {
+        uint64_t id = tn__idset_code(v, len);
+        if (id) /* another value never equals a checked cell of digits */
+            tn__idset_put(&rc->ids, id);
+    } else {
+        int added;
+        tn__keyset_put(&rc->all, v, len, (struct tn__keyval){0, 1}, &added);
+    }
+    return TN_OK;
+}
+
+/* Is value a current row of the referenced table? Looked up once per distinct value, or in
+ * the table's keys read once. */
 static tn_err known(struct tn__import_run *x, struct tn__import_refcache *rc, const char *value,
                     int *found)
 {
     size_t len = strlen(value);
+    if (rc->loaded) {
+        *found = rc->digits ? tn__idset_has(&rc->ids, tn__idset_code(value, len))
+                            : tn__keyset_find(&rc->all, value, len) != NULL;
+        return TN_OK;
+    }
     struct tn__keyval *kv = tn__keyset_find(&rc->memo, value, len);
     if (kv) {
         *found = (int)kv->num;
@@ -34,6 +59,12 @@ static tn_err known(struct tn__import_run *x, struct tn__import_refcache *rc, co
         return err;
     int added;
     tn__keyset_put(&rc->memo, value, len, (struct tn__keyval){x->line, *found}, &added);
+    if (++rc->lookups < (tn_store_import_first(x->imp) ? LOAD_AFTER_FIRST : LOAD_AFTER))
+        return TN_OK;
+    if ((err = tn_store_lookup_each(rc->lk, add_ref, rc)))
+        return err;
+    rc->loaded = 1;
+    tn__keyset_release(&rc->memo);
     return TN_OK;
 }
 

@@ -18,11 +18,24 @@
 
 struct tn_store_import;
 
-/* A referenced table: its store lookup and what was already found (num 1) or not (num 0). */
+/* A referenced table: its store lookup and what was already found (num 1) or not (num 0);
+ * after many lookups (few on a first load), every current key of the table read once instead:
+ * in all, or in ids when the column holds digit codes (bhxh_code). */
 struct tn__import_refcache {
     const char *table, *col;
     struct tn_store_lookup *lk;
     struct tn__keyset memo;
+    long lookups;
+    int loaded, digits;
+    struct tn__keyset all;
+    struct tn__idset ids;
+};
+
+/* A repeated key found by the store (a first load): its error's message names the line of
+ * the key's first row once the file has been read again (tn__import_check_dups). */
+struct tn__import_dup {
+    size_t error;    /* index in rep->errors */
+    const char *key; /* in tn__import_run.strings */
 };
 
 /* A unit's parent not known when its row was read; checked against the whole file at the end. */
@@ -50,6 +63,19 @@ struct tn__import_run {
     size_t nrefs;
     struct tn__import_pending *pending;
     size_t npending, cappending;
+    /* a first load of a file whose keys serve only to refuse repeats: the table's primary key
+     * finds them (store_import.h); badkeys holds the keys of the rows not written */
+    int tablekeys;
+    int batched; /* tablekeys while no error: rows written 64 by 64 (tn_store_import_batch) */
+    long puts;   /* rows put so far; ring: the line and key of the last 64 */
+    struct tn__import_put {
+        long line;
+        size_t keylen;
+        char key[256];
+    } * ring;
+    struct tn__keyset badkeys;
+    struct tn__import_dup *dups;
+    size_t ndups, capdups;
     int col_kind, col_salary, col_amount, col_reverses, col_parent; /* -1: not in the file */
     /* the row being checked */
     long line;
@@ -76,6 +102,10 @@ tn_err tn__import_check_row(struct tn__import_run *x);
 /* opening_balances.csv: the period is no later than the month of as_of, as_of is not after the
  * import's day, and something is owed (import_opening.c). Errors: none of its own. */
 tn_err tn__import_check_opening(struct tn__import_run *x);
+
+/* Names the first line of each repeated key found by the store (x->dups): reads the file
+ * again, holding only those keys. */
+void tn__import_check_dups(struct tn__import_run *x);
 
 /* Reports the parents named by units of the file that are neither in it nor in the store. */
 void tn__import_check_pending(struct tn__import_run *x);

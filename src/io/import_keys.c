@@ -1,5 +1,6 @@
 /*
- * import_keys.c - open-addressing hash set of strings over a block pool (see import_keys.h).
+ * import_keys.c - open-addressing hash sets (see import_keys.h): of strings over a block pool,
+ * and of numbers.
  */
 #include "io/import_keys.h"
 
@@ -91,4 +92,75 @@ struct tn__keyslot *tn__keyset_put(struct tn__keyset *t, const char *key, size_t
         t->n++;
     }
     return s;
+}
+
+void tn__idset_init(struct tn__idset *t)
+{
+    memset(t, 0, sizeof *t);
+}
+
+void tn__idset_release(struct tn__idset *t)
+{
+    free(t->slots);
+    tn__idset_init(t);
+}
+
+static size_t id_slot(uint64_t id, size_t cap)
+{
+    id ^= id >> 31; /* then Fibonacci hashing: the top bits of the product are well mixed */
+    return (size_t)((id * 0x9E3779B97F4A7C15ULL) >> (64 - __builtin_ctzll(cap)));
+}
+
+static void id_insert(uint64_t *slots, size_t cap, uint64_t id)
+{
+    size_t i = id_slot(id, cap);
+    while (slots[i] && slots[i] != id)
+        i = (i + 1) & (cap - 1);
+    slots[i] = id;
+}
+
+void tn__idset_put(struct tn__idset *t, uint64_t id)
+{
+    if ((t->n + 1) * 4 > t->cap * 3) { /* keep the load under 3/4 */
+        size_t cap = t->cap ? t->cap * 2 : 4096;
+        uint64_t *slots = tn_xcalloc(cap, sizeof *slots);
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->slots[i])
+                id_insert(slots, cap, t->slots[i]);
+        free(t->slots);
+        t->slots = slots;
+        t->cap = cap;
+    }
+    size_t i = id_slot(id, t->cap);
+    while (t->slots[i] && t->slots[i] != id)
+        i = (i + 1) & (t->cap - 1);
+    if (!t->slots[i]) {
+        t->slots[i] = id;
+        t->n++;
+    }
+}
+
+int tn__idset_has(const struct tn__idset *t, uint64_t id)
+{
+    if (!t->cap)
+        return 0;
+    for (size_t i = id_slot(id, t->cap);; i = (i + 1) & (t->cap - 1)) {
+        if (t->slots[i] == id)
+            return 1;
+        if (!t->slots[i])
+            return 0;
+    }
+}
+
+uint64_t tn__idset_code(const char *s, size_t len)
+{
+    if (len < 1 || len > 15)
+        return 0;
+    uint64_t v = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10 + (uint64_t)(s[i] - '0');
+    }
+    return (uint64_t)len << 56 | v; /* 10^15 < 2^50 */
 }

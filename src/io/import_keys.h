@@ -43,4 +43,25 @@ struct tn__keyval *tn__keyset_find(struct tn__keyset *t, const char *key, size_t
 struct tn__keyslot *tn__keyset_put(struct tn__keyset *t, const char *key, size_t len,
                                    struct tn__keyval val, int *added);
 
+/* A set of keys that are numbers: each a nonzero 64-bit value, 8 bytes a key. */
+struct tn__idset {
+    uint64_t *slots; /* 0: empty */
+    size_t cap, n;
+};
+
+void tn__idset_init(struct tn__idset *t);
+
+/* Frees what t holds; t is then as if just initialized. */
+void tn__idset_release(struct tn__idset *t);
+
+/* Adds id (nonzero) unless it is there. */
+void tn__idset_put(struct tn__idset *t, uint64_t id);
+
+/* 1 when id is in t. */
+int tn__idset_has(const struct tn__idset *t, uint64_t id);
+
+/* The id of a string of 1 to 15 digits (its length in the top bits, so "01" and "1" differ),
+ * or 0 when s is not one. */
+uint64_t tn__idset_code(const char *s, size_t len);
+
 #endif

@@ -102,6 +102,23 @@ tn_err tn_store_import_put(struct tn_store_import *imp, const struct tn_store_va
     return imp->ops->import_put(imp->impl, keys, vals, old);
 }
 
+int tn_store_import_first(const struct tn_store_import *imp)
+{
+    return imp->ops->import_first(imp->impl);
+}
+
+tn_err tn_store_import_batch(struct tn_store_import *imp, void (*conflict)(void *ctx, long seq),
+                             void *ctx)
+{
+    return imp->ops->import_batch(imp->impl, conflict, ctx);
+}
+
+tn_err tn_store_import_written(struct tn_store_import *imp, const struct tn_store_value *keys,
+                               int *found)
+{
+    return imp->ops->import_written(imp->impl, keys, found);
+}
+
 tn_err tn_store_import_finish(struct tn_store_import *imp, long rows_new, long rows_changed,
                               long rows_same)
 {
@@ -133,6 +150,12 @@ tn_err tn_store_lookup_new(struct tn_store *s, const char *table, const char *co
 tn_err tn_store_lookup_exists(struct tn_store_lookup *lk, const char *value, int *found)
 {
     return lk->ops->lookup_exists(lk->impl, value, found);
+}
+
+tn_err tn_store_lookup_each(struct tn_store_lookup *lk,
+                            tn_err (*value)(void *ctx, const char *v, size_t len), void *ctx)
+{
+    return lk->ops->lookup_each(lk->impl, value, ctx);
 }
 
 void tn_store_lookup_free(struct tn_store_lookup *lk)

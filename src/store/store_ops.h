@@ -415,8 +415,13 @@ struct tn_store_ops {
                          const struct tn_store_value *vals, long old);
     tn_err (*import_finish)(void *imp, long rows_new, long rows_changed, long rows_same);
     void (*import_free)(void *imp);
+    int (*import_first)(const void *imp);
+    tn_err (*import_batch)(void *imp, void (*conflict)(void *ctx, long seq), void *ctx);
+    tn_err (*import_written)(void *imp, const struct tn_store_value *keys, int *found);
     tn_err (*lookup_new)(void *impl, const char *table, const char *col, void **lk);
     tn_err (*lookup_exists)(void *lk, const char *value, int *found);
+    tn_err (*lookup_each)(void *lk, tn_err (*value)(void *ctx, const char *v, size_t len),
+                          void *ctx);
     void (*lookup_free)(void *lk);
     /* test-only (tests poke rows no operation writes, store_test.h): runs sql, and reads the
      * first column of its first row as text into out ("" without a row) */

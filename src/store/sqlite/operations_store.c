@@ -87,8 +87,8 @@ tn_err tn__sq_assign_put(struct tn__sq *s, long long batch, const char *unit, co
         "?3, NULL, ?4, ?5, ?6, ?7 FROM assignment WHERE unit_code = ?1 AND from_date = ?2"};
     tn_err err = TN_OK;
     for (int i = 0; !err && i < 2; i++) {
-        sqlite3_stmt *st;
-        if ((err = tn__store_prepare(s, sql[i], &st)))
+        sqlite3_stmt *st; /* cached: the units import writes one assignment per unit */
+        if ((err = tn__store_cached(s, sql[i], &st)))
             break;
         sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
@@ -101,7 +101,7 @@ tn_err tn__sq_assign_put(struct tn__sq *s, long long batch, const char *unit, co
         }
         if (sqlite3_step(st) != SQLITE_DONE)
             err = tn__store_fail(s, "write an assignment");
-        sqlite3_finalize(st);
+        sqlite3_reset(st);
     }
     return err;
 }

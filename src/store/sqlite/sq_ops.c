@@ -74,6 +74,27 @@ static void sq_import_free(void *imp)
     tn__sq_import_free(imp);
 }
 
+static int sq_import_first(const void *imp)
+{
+    return tn__sq_import_first(imp);
+}
+
+static tn_err sq_import_batch(void *imp, void (*conflict)(void *ctx, long seq), void *ctx)
+{
+    return tn__sq_import_batch(imp, conflict, ctx);
+}
+
+static tn_err sq_import_written(void *imp, const struct tn_store_value *keys, int *found)
+{
+    return tn__sq_import_written(imp, keys, found);
+}
+
+static tn_err sq_lookup_each(void *lk, tn_err (*value)(void *ctx, const char *v, size_t len),
+                             void *ctx)
+{
+    return tn__sq_lookup_each(lk, value, ctx);
+}
+
 static tn_err sq_lookup_new(void *impl, const char *table, const char *col, void **lk)
 {
     struct tn__sq_lookup *p;
@@ -131,8 +152,12 @@ static const struct tn_store_ops sq_ops = {.name = "sqlite",
                                            .import_put = sq_import_put,
                                            .import_finish = sq_import_finish,
                                            .import_free = sq_import_free,
+                                           .import_first = sq_import_first,
+                                           .import_written = sq_import_written,
+                                           .import_batch = sq_import_batch,
                                            .lookup_new = sq_lookup_new,
                                            .lookup_exists = sq_lookup_exists,
+                                           .lookup_each = sq_lookup_each,
                                            .lookup_free = sq_lookup_free,
                                            .test_exec = sq_test_exec,
                                            .test_text = sq_test_text,

@@ -2,12 +2,20 @@
  * store_import.c - versioned rows for imports (see store_import.h). A changed row never
  * overwrites: the old version gets superseded_at, the new one version + 1. Every statement is
  * prepared once per import and reused for each row.
+ *
+ * A first load (the table held no row when the import began) is the bulk path: nothing is
+ * looked up, the table's secondary indexes are dropped at the start and built again, each in
+ * one pass, at the end (all in the caller's transaction), and a key repeated in the file is
+ * the primary key's conflict (tn_store_import_put's TN_ERR_CONFLICT) rather than a set of
+ * every key held by the caller.
  */
 #include "thuno/store_import.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <stdint.h>
 
 #include "store_int.h"
 #include "thuno/mem.h"
@@ -19,11 +27,27 @@ struct tn__sq_import {
     const char *now;
     int was_empty; /* the table held no row at all when the import began */
     sqlite3_stmt *find, *insert, *supersede, *finish;
+    char **index_sql; /* a first load: the CREATE INDEX of the indexes dropped at its start */
+    size_t nindex;
+    /* rows kept to be written by one statement (tn__sq_import_batch): pending rows of nvals
+     * values each, their text in pool (a value's text is an offset into it until written) */
+    void (*conflict)(void *ctx, long seq);
+    void *ctx;
+    char *insert_sql; /* "INSERT INTO table (columns) VALUES" */
+    sqlite3_stmt *insert_many;
+    size_t per, pending, nvals;
+    long puts; /* rows put so far: the seq of the next one */
+    struct tn_store_value *vals;
+    char *pool;
+    size_t poolsz, poolcap;
 };
+
+#define MAX_VALUES 64 /* key and data columns of a table */
 
 struct tn__sq_lookup {
     struct tn__sq *s;
     sqlite3_stmt *st;
+    char sql[256]; /* every current value of the column, in its order (tn__sq_lookup_each) */
 };
 
 static void bind_value(sqlite3_stmt *st, int i, const struct tn_store_value *v)
@@ -62,6 +86,43 @@ static tn_err prepare_built(struct tn__sq *s, const char *sql, size_t o, size_t 
     return tn__store_prepare(s, sql, out);
 }
 
+/* A first load: drops the secondary indexes of table, keeping their SQL to build them again
+ * once the rows are in (tn__sq_import_finish), in one sorted pass each instead of one B-tree
+ * insert per row. */
+static tn_err drop_indexes(struct tn__sq_import *imp, const char *table)
+{
+    struct tn__sq *s = imp->s;
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s,
+                                   "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                   "AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name",
+                                   &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    char **names = NULL;
+    size_t cap = 0, capnames = 0, n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        TN_GROW(imp->index_sql, cap, n + 1);
+        TN_GROW(names, capnames, n + 1);
+        imp->index_sql[n] = tn_xstrdup((const char *)sqlite3_column_text(st, 1));
+        names[n++] = tn_xstrdup((const char *)sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+    imp->nindex = n;
+    if (rc != SQLITE_DONE)
+        err = tn__store_fail(s, "read the table's indexes");
+    for (size_t i = 0; i < n; i++) {
+        char sql[256];
+        if (!err && (size_t)snprintf(sql, sizeof sql, "DROP INDEX \"%s\"", names[i]) < sizeof sql)
+            err = tn__store_exec(s, sql);
+        free(names[i]);
+    }
+    free(names);
+    return err;
+}
+
 static tn_err prepare_all(struct tn__sq_import *imp, const char *table, const char *const *keys,
                           const char *const *cols)
 {
@@ -84,7 +145,10 @@ static tn_err prepare_all(struct tn__sq_import *imp, const char *table, const ch
         append(sql, sizeof sql, &o, "%s, ", keys[i]);
     for (size_t i = 0; i < imp->ncols; i++)
         append(sql, sizeof sql, &o, "%s, ", cols[i]);
-    append(sql, sizeof sql, &o, "%s", "version, known_at, batch_id) VALUES (?1");
+    append(sql, sizeof sql, &o, "%s", "version, known_at, batch_id) VALUES");
+    if (o < sizeof sql)
+        imp->insert_sql = tn_xstrdup(sql);
+    append(sql, sizeof sql, &o, "%s", " (?1");
     for (size_t i = 2; i <= imp->nkeys + imp->ncols + 3; i++)
         o += (size_t)snprintf(sql + o, o < sizeof sql ? sizeof sql - o : 0, ", ?%zu", i);
     append(sql, sizeof sql, &o, "%s", ")");
@@ -107,6 +171,8 @@ static tn_err prepare_all(struct tn__sq_import *imp, const char *table, const ch
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return tn__store_fail(s, "look at stored rows");
     imp->was_empty = rc == SQLITE_DONE;
+    if (imp->was_empty && (err = drop_indexes(imp, table)))
+        return err;
 
     return tn__store_prepare(s,
                              "UPDATE import_batch SET rows_new = ?1, rows_changed = ?2, "
@@ -118,6 +184,10 @@ tn_err tn__sq_import_begin(struct tn__sq *s, const char *table, const char *cons
                            size_t nkeys, const char *const *cols, size_t ncols, const char *kind,
                            const char *file, const char *now, struct tn__sq_import **out)
 {
+    if (nkeys + ncols > MAX_VALUES) {
+        snprintf(s->errmsg, sizeof s->errmsg, "import of %s: too many columns", table);
+        return TN_ERR_STORE;
+    }
     struct tn__sq_import *imp = tn_xcalloc(1, sizeof *imp);
     imp->s = s;
     imp->nkeys = nkeys;
@@ -173,9 +243,134 @@ tn_err tn__sq_import_find(struct tn__sq_import *imp, const struct tn_store_value
     return TN_OK;
 }
 
+/* Writes the row of nvals values v by the one-row statement: TN_ERR_CONFLICT when its key is
+ * written already. */
+static tn_err insert_one(struct tn__sq_import *imp, const struct tn_store_value *v, long old)
+{
+    sqlite3_stmt *st = imp->insert;
+    sqlite3_reset(st);
+    int n = 1;
+    for (size_t i = 0; i < imp->nkeys + imp->ncols; i++)
+        bind_value(st, n++, &v[i]);
+    sqlite3_bind_int64(st, n++, old + 1);
+    sqlite3_bind_text(st, n++, imp->now, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, n, imp->batch);
+    if (sqlite3_step(st) == SQLITE_DONE)
+        return TN_OK;
+    if (sqlite3_extended_errcode(imp->s->db) == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        sqlite3_reset(st); /* the statement is undone, the transaction goes on */
+        return TN_ERR_CONFLICT;
+    }
+    return tn__store_fail(imp->s, "store row");
+}
+
+/* Writes the kept rows: a full batch by one statement, unless a key among them is written
+ * already; then, and for a last short batch, row by row, each repeated key reported. */
+static tn_err flush(struct tn__sq_import *imp)
+{
+    size_t nv = imp->nvals, n = imp->pending;
+    if (!n)
+        return TN_OK;
+    for (size_t i = 0; i < n * nv; i++) /* offsets into the pool, now stable, to pointers */
+        if (imp->vals[i].type == TN_SV_TEXT)
+            imp->vals[i].text = imp->pool + (size_t)(uintptr_t)imp->vals[i].text;
+    imp->pending = imp->poolsz = 0;
+    long seq = imp->puts - (long)n;
+    if (n == imp->per) {
+        sqlite3_stmt *st = imp->insert_many;
+        sqlite3_reset(st);
+        int k = 1;
+        for (size_t r = 0; r < n; r++) {
+            for (size_t i = 0; i < nv; i++)
+                bind_value(st, k++, &imp->vals[r * nv + i]);
+            sqlite3_bind_int64(st, k++, 1);
+            sqlite3_bind_text(st, k++, imp->now, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(st, k++, imp->batch);
+        }
+        int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE)
+            return TN_OK;
+        if (sqlite3_extended_errcode(imp->s->db) != SQLITE_CONSTRAINT_PRIMARYKEY)
+            return tn__store_fail(imp->s, "store rows");
+    }
+    for (size_t r = 0; r < n; r++) {
+        tn_err err = insert_one(imp, &imp->vals[r * nv], 0);
+        if (err == TN_ERR_CONFLICT)
+            imp->conflict(imp->ctx, seq + (long)r);
+        else if (err)
+            return err;
+    }
+    return TN_OK;
+}
+
+/* Keeps a copy of a row of a first load to write it with others. */
+static tn_err keep(struct tn__sq_import *imp, const struct tn_store_value *keys,
+                   const struct tn_store_value *vals)
+{
+    struct tn_store_value *v = &imp->vals[imp->pending * imp->nvals];
+    for (size_t i = 0; i < imp->nvals; i++) {
+        v[i] = i < imp->nkeys ? keys[i] : vals[i - imp->nkeys];
+        if (v[i].type != TN_SV_TEXT || !v[i].text || !*v[i].text) {
+            if (v[i].type == TN_SV_TEXT)
+                v[i] = (struct tn_store_value){.type = TN_SV_NULL};
+            continue;
+        }
+        size_t len = strlen(v[i].text) + 1;
+        TN_GROW(imp->pool, imp->poolcap, imp->poolsz + len);
+        memcpy(imp->pool + imp->poolsz, v[i].text, len);
+        v[i].text = (const char *)(uintptr_t)imp->poolsz; /* an offset while the pool grows */
+        imp->poolsz += len;
+    }
+    imp->puts++;
+    return ++imp->pending == imp->per ? flush(imp) : TN_OK;
+}
+
+tn_err tn__sq_import_batch(struct tn__sq_import *imp, void (*conflict)(void *ctx, long seq),
+                           void *ctx)
+{
+    tn_err err = flush(imp);
+    imp->conflict = conflict;
+    imp->ctx = ctx;
+    if (err || !conflict || !imp->was_empty || imp->insert_many)
+        return err;
+    /* as many rows as SQLite takes values in one statement, at most 64 */
+    size_t each = imp->nkeys + imp->ncols + 3;
+    size_t most = (size_t)sqlite3_limit(imp->s->db, SQLITE_LIMIT_VARIABLE_NUMBER, -1) / each;
+    imp->per = most < 64 ? most : 64;
+    imp->nvals = imp->nkeys + imp->ncols;
+    if (imp->per < 2) {
+        imp->conflict = NULL;
+        return TN_OK;
+    }
+    char *sql = NULL;
+    size_t cap = 0, o = 0;
+    size_t len = strlen(imp->insert_sql);
+    TN_GROW(sql, cap, len + imp->per * (each * 3 + 4) + 1);
+    memcpy(sql, imp->insert_sql, len); /* "INSERT INTO t (...) VALUES " */
+    o = len;
+    for (size_t r = 0; r < imp->per; r++) {
+        sql[o++] = r ? ',' : ' ';
+        sql[o++] = '(';
+        for (size_t i = 0; i < each; i++) {
+            if (i)
+                sql[o++] = ',';
+            sql[o++] = '?';
+        }
+        sql[o++] = ')';
+    }
+    sql[o] = '\0';
+    err = tn__store_prepare(imp->s, sql, &imp->insert_many);
+    free(sql);
+    imp->vals = tn_xmalloc(imp->per * imp->nvals * sizeof *imp->vals);
+    return err;
+}
+
 tn_err tn__sq_import_put(struct tn__sq_import *imp, const struct tn_store_value *keys,
                          const struct tn_store_value *vals, long old)
 {
+    if (imp->conflict && imp->insert_many && old == 0)
+        return keep(imp, keys, vals);
     if (old > 0) {
         sqlite3_stmt *up = imp->supersede;
         sqlite3_reset(up);
@@ -186,24 +381,46 @@ tn_err tn__sq_import_put(struct tn__sq_import *imp, const struct tn_store_value 
         if (sqlite3_step(up) != SQLITE_DONE)
             return tn__store_fail(imp->s, "supersede stored row");
     }
-    sqlite3_stmt *st = imp->insert;
+    struct tn_store_value v[MAX_VALUES];
+    for (size_t i = 0; i < imp->nkeys + imp->ncols; i++)
+        v[i] = i < imp->nkeys ? keys[i] : vals[i - imp->nkeys];
+    return insert_one(imp, v, old);
+}
+
+int tn__sq_import_first(const struct tn__sq_import *imp)
+{
+    return imp->was_empty;
+}
+
+tn_err tn__sq_import_written(struct tn__sq_import *imp, const struct tn_store_value *keys,
+                             int *found)
+{
+    tn_err err = flush(imp); /* the kept rows first */
+    if (err)
+        return err;
+    sqlite3_stmt *st = imp->find;
     sqlite3_reset(st);
-    int n = 1;
     for (size_t i = 0; i < imp->nkeys; i++)
-        bind_value(st, n++, &keys[i]);
-    for (size_t i = 0; i < imp->ncols; i++)
-        bind_value(st, n++, &vals[i]);
-    sqlite3_bind_int64(st, n++, old + 1);
-    sqlite3_bind_text(st, n++, imp->now, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, n, imp->batch);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        return tn__store_fail(imp->s, "store row");
+        bind_value(st, (int)i + 1, &keys[i]);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tn__store_fail(imp->s, "look up stored row");
+    *found = rc == SQLITE_ROW;
     return TN_OK;
 }
 
 tn_err tn__sq_import_finish(struct tn__sq_import *imp, long rows_new, long rows_changed,
                             long rows_same)
 {
+    tn_err ferr = flush(imp);
+    if (ferr)
+        return ferr;
+    for (size_t i = 0; i < imp->nindex; i++) {
+        tn_err err = tn__store_exec(imp->s, imp->index_sql[i]);
+        if (err)
+            return err;
+    }
     sqlite3_stmt *st = imp->finish;
     sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, rows_new);
@@ -223,6 +440,13 @@ void tn__sq_import_free(struct tn__sq_import *imp)
     sqlite3_finalize(imp->insert);
     sqlite3_finalize(imp->supersede);
     sqlite3_finalize(imp->finish);
+    sqlite3_finalize(imp->insert_many);
+    free(imp->insert_sql);
+    free(imp->vals);
+    free(imp->pool);
+    for (size_t i = 0; i < imp->nindex; i++)
+        free(imp->index_sql[i]);
+    free(imp->index_sql);
     free(imp);
 }
 
@@ -243,8 +467,29 @@ tn_err tn__sq_lookup_new(struct tn__sq *s, const char *table, const char *col,
     struct tn__sq_lookup *lk = tn_xmalloc(sizeof *lk);
     lk->s = s;
     lk->st = st;
+    snprintf(lk->sql, sizeof lk->sql, "SELECT %s FROM %s WHERE superseded_at IS NULL", col,
+             table); /* shorter than the lookup's */
     *out = lk;
     return TN_OK;
+}
+
+tn_err tn__sq_lookup_each(struct tn__sq_lookup *lk,
+                          tn_err (*value)(void *ctx, const char *v, size_t len), void *ctx)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(lk->s, lk->sql, &st);
+    if (err)
+        return err;
+    int rc = SQLITE_DONE;
+    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(st, 0);
+        if (v)
+            err = value(ctx, v, (size_t)sqlite3_column_bytes(st, 0));
+    }
+    if (!err && rc != SQLITE_DONE)
+        err = tn__store_fail(lk->s, "read the referenced keys");
+    sqlite3_finalize(st);
+    return err;
 }
 
 tn_err tn__sq_lookup_exists(struct tn__sq_lookup *lk, const char *value, int *found)

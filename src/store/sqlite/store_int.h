@@ -57,6 +57,13 @@ tn_err tn__sq_import_put(struct tn__sq_import *imp, const struct tn_store_value 
 tn_err tn__sq_import_finish(struct tn__sq_import *imp, long rows_new, long rows_changed,
                             long rows_same);
 void tn__sq_import_free(struct tn__sq_import *imp);
+int tn__sq_import_first(const struct tn__sq_import *imp);
+tn_err tn__sq_import_batch(struct tn__sq_import *imp, void (*conflict)(void *ctx, long seq),
+                           void *ctx);
+tn_err tn__sq_import_written(struct tn__sq_import *imp, const struct tn_store_value *keys,
+                             int *found);
+tn_err tn__sq_lookup_each(struct tn__sq_lookup *lk,
+                          tn_err (*value)(void *ctx, const char *v, size_t len), void *ctx);
 tn_err tn__sq_lookup_new(struct tn__sq *s, const char *table, const char *col,
                          struct tn__sq_lookup **out);
 tn_err tn__sq_lookup_exists(struct tn__sq_lookup *lk, const char *value, int *found);
