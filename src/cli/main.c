@@ -167,6 +167,9 @@ void tn_cli_policy_free(struct tn_policy *pol)
     free(pol);
 }
 
+/* The standard output's failure has been reported (tn_cli_out_close, main). */
+static int stdout_reported;
+
 tn_err tn_cli_out_open(struct tn_cli_out *o, const char *path, const char *what)
 {
     *o = (struct tn_cli_out){.f = stdout, .path = path};
@@ -196,8 +199,10 @@ tn_err tn_cli_out_close(struct tn_cli_out *o, tn_err err, const char *what)
     if (!o->f)
         return err;
     if (!o->path) {
-        if ((fflush(stdout) || ferror(stdout)) && !err) {
-            tn_cli_error(what, "cannot write the standard output");
+        if ((fflush(stdout) || ferror(stdout)) && (!err || err == TN_ERR_IO)) {
+            if (!stdout_reported)
+                tn_cli_error(what, "cannot write the standard output");
+            stdout_reported = 1;
             err = TN_ERR_IO;
         }
         o->f = NULL;
@@ -323,6 +328,9 @@ int main(int argc, char **argv)
             tn_err err = commands[c].fn(&cli);
             if (err == TN_ERR_USAGE)
                 fprintf(stderr, "usage: thuno %s\n", commands[c].usage);
+            /* every command's standard output, whether or not it went through tn_cli_out */
+            struct tn_cli_out o = {.f = stdout};
+            err = tn_cli_out_close(&o, err, argv[i]);
             return exit_status(err);
         }
     }
