@@ -102,6 +102,9 @@ line=$(printf 'Đơn vị nợ bảo hiểm xã hội %.0s' $(seq 1 110))
 printf 'title: THÔNG BÁO\n---\n%s {unit_name}\n' "$line" >"$work/long.txt"
 t letter mass --period 2026-10 --unit "$unit" --template "$work/long.txt" -o "$work/long.pdf" \
     >/dev/null 2>"$work/err" || { cat "$work/err" >&2; fail "a template with a long line was refused"; }
+# the letter has the line whole: every character, in order (spaces aside: the PDF wraps lines)
+pdftotext "$work/long.pdf" - | tr -d ' \n\f' | grep -qF "$(printf '%s' "$line" | tr -d ' ')" ||
+    fail "the long template line does not come back whole in the letter"
 printf 'title: THÔNG BÁO\n---\nK\xednh g\xe1i {unit_name}\n' >"$work/latin1.txt"
 expect 65 "latin1.txt:3: byte 2: invalid UTF-8" t letter mass --period 2026-10 --unit "$unit" \
     --template "$work/latin1.txt" -o "$work/bad.pdf"
