@@ -61,7 +61,8 @@ kill_run() {
         dump "$db" >"$work/now.dump" || fail "$name: the store does not open after a kill at ${delay} ms"
         if cmp -s "$work/now.dump" "$work/$name.before"; then
             before=$((before + 1))
-            t "${cmd[@]}" >/dev/null 2>&1 || fail "$name: the re-run after a kill at ${delay} ms failed"
+            t "${cmd[@]}" >/dev/null 2>"$work/err" ||
+                { cat "$work/err" >&2; fail "$name: the re-run after a kill at ${delay} ms failed"; }
             dump "$db" >"$work/now.dump"
             cmp -s "$work/now.dump" "$work/$name.after" ||
                 fail "$name: the re-run after a kill at ${delay} ms differs from a clean run"

@@ -118,7 +118,10 @@ tn_err tn_cmd_init(struct tn_cli *cli)
     char msg[256];
     tn_err err = tn_store_open(path ? tmp : cli->db, 1, &s, msg);
     if (err) {
-        tn_cli_error("init", "%s", msg);
+        if (path)
+            tn_cli_error("init", "cannot create %s: %s", path, msg);
+        else
+            tn_cli_error("init", "%s", msg);
         if (path)
             remove_store(tmp);
         return err;
