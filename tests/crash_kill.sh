@@ -6,11 +6,13 @@
 # after the change, in its own transaction), and re-running the command from there must give
 # exactly the clean run's store. A killed init leaves no store, or a whole one that opens; a
 # re-run of init then succeeds or refuses an existing store, never a half-made file.
-# usage: crash_kill.sh THUNO_BINARY   (CRASH_RUNS kills per command, default 12;
-#        CRASH_SEED fixes the random delays; the long run: CRASH_RUNS=500)
+# usage: crash_kill.sh THUNO_BINARY   (CRASH_RUNS kills per command, default 12, stopping
+#        after CRASH_BUDGET seconds per command (default 15, at least 4 kills; 0: no limit);
+#        CRASH_SEED fixes the random delays; the long run: CRASH_RUNS=300 CRASH_BUDGET=0)
 set -euo pipefail
 thuno=$1
 runs=${CRASH_RUNS:-12}
+budget=${CRASH_BUDGET:-15}
 seed=${CRASH_SEED:-$$}
 RANDOM=$seed
 work=$(mktemp -d)
@@ -42,17 +44,20 @@ EOF
 # milliseconds now; N milliseconds as seconds for sleep
 ms() { date +%s%3N; }
 secs() { printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)); }
+# over_budget T0 DONE: the command's time is spent (CRASH_BUDGET) and at least 4 kills done
+over_budget() { [ "$budget" -gt 0 ] && [ $((SECONDS - $1)) -ge "$budget" ] && [ "$2" -ge 4 ]; }
 
 # kill_run NAME SNAPSHOT: restores SNAPSHOT (the store before), runs `thuno ARGS` (the rest
 # of the arguments, set in cmd[]) killed after a random delay up to 1.3 times its clean run's
 # time, and checks the store against before.dump and after.dump; re-runs it when it was
 # killed before its commit
 kill_run() {
-    local name=$1 snap=$2 dur=$3 i state before=0 after=0
+    local name=$1 snap=$2 dur=$3 i before=0 after=0 t0=$SECONDS
     for ((i = 0; i < runs; i++)); do
+        over_budget "$t0" "$i" && break
         rm -f "$db" "$db-wal" "$db-shm"
         cp "$snap" "$db"
-        local delay=$((RANDOM % (dur * 13 / 10 + 1)))
+        local delay=$((RANDOM % (dur * 13 / 10 + 20)))
         "$thuno" --db "$db" "${cmd[@]}" >/dev/null 2>&1 & # $! is thuno itself
         local pid=$!
         sleep "$(secs "$delay")"
@@ -74,7 +79,7 @@ kill_run() {
             fail "$name: killed at ${delay} ms, the store is neither before nor after"
         fi
     done
-    echo "crash_kill: $name: $runs kills (0-$((dur * 13 / 10)) ms): $before before, $after after, each exact"
+    echo "crash_kill: $name: $i kills (0-$((dur * 13 / 10 + 20)) ms): $before before, $after after, each exact"
 }
 
 # a small province, imported up to its payments
@@ -117,10 +122,11 @@ echo "a-password-long-enough" >"$work/password"
 start=$(ms)
 echo "a-password-long-enough" | t init --admin boss >/dev/null 2>&1 || fail "init failed"
 dur=$(($(ms) - start))
-none=0 whole=0
+none=0 whole=0 t0=$SECONDS
 for ((i = 0; i < runs; i++)); do
+    over_budget "$t0" "$i" && break
     rm -f "$db" "$db-wal" "$db-shm"
-    delay=$((RANDOM % (dur * 13 / 10 + 1)))
+    delay=$((RANDOM % (dur * 13 / 10 + 20)))
     "$thuno" --db "$db" init --admin boss <"$work/password" >/dev/null 2>&1 &
     pid=$!
     sleep "$(secs "$delay")"
@@ -141,5 +147,5 @@ for ((i = 0; i < runs; i++)); do
     fi
     [ ! -e "$db.init-tmp" ] || fail "init: $db.init-tmp left after a re-run"
 done
-echo "crash_kill: init: $runs kills (0-$((dur * 13 / 10)) ms): $none no store, $whole whole"
+echo "crash_kill: init: $i kills (0-$((dur * 13 / 10 + 20)) ms): $none no store, $whole whole"
 echo "crash_kill: ok (CRASH_SEED=$seed)"
