@@ -11,8 +11,8 @@
 # - `explain`, `case show`, `report --list`, `audit` and `user list` on a full device: exit 69
 #   and a message, never a silent 0;
 # - `close` of a month that has not begun is refused (65) and records nothing;
-# - a template line of any length is read whole; invalid UTF-8 or a NUL byte is refused
-#   (65) with the line and the byte.
+# - a template or letterhead line of any length is read whole; invalid UTF-8 or a NUL byte is
+#   refused (65) with the line and the byte.
 # usage: cli_robust.sh THUNO_BINARY
 set -euo pipefail
 thuno=$1
@@ -112,4 +112,17 @@ printf 'title: A\n---\nline\0after\n' >"$work/nul.txt"
 expect 65 "nul.txt:3: byte 5: a NUL byte" t letter mass --period 2026-10 --unit "$unit" \
     --template "$work/nul.txt" -o "$work/bad.pdf"
 [ ! -e "$work/bad.pdf" ] || fail "a refused template wrote a letter"
+# the letterhead the same: a recipient of 2,000 bytes whole, bad bytes refused with line and byte
+lh=$(dirname "$0")/../templates/letterhead.txt
+addr=$(printf 'Phòng %d Quản lý thu, ' $(seq 1 80))
+sed "s|^recipient: Lưu.*|recipient: $addr|" "$lh" >"$work/lh_long.txt"
+t letter reminder --period 2026-10 --unit "$unit" --letterhead "$work/lh_long.txt" \
+    -o "$work/lh.pdf" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; fail "a long letterhead line was refused"; }
+pdftotext "$work/lh.pdf" - | tr -d ' \n\f' | grep -qF "$(printf '%s' "$addr" | tr -d ' ')" ||
+    fail "the long letterhead line does not come back whole"
+{ cat "$lh"; printf 'signer: Nguy\xean V\xe3n\n'; } >"$work/lh_latin1.txt"
+n=$(($(wc -l <"$lh") + 1))
+expect 65 "lh_latin1.txt:$n: byte 13: invalid UTF-8" t letter reminder --period 2026-10 \
+    --unit "$unit" --letterhead "$work/lh_latin1.txt" -o "$work/bad.pdf"
+[ ! -e "$work/bad.pdf" ] || fail "a refused letterhead wrote a letter"
 echo "cli robust: ok"

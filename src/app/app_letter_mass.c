@@ -106,13 +106,9 @@ static int check_placeholders(char **problems, const char *path, long no, int co
         if (!known) {
             /* shown whole up to 60 bytes, else cut between characters (the problem's line
              * has room for 1023 bytes) */
-            int shown = end ? (int)(end - p + 1) : (int)strlen(p);
-            const char *more = "";
-            if (shown > 60) {
-                for (shown = 60; shown > 0 && ((unsigned char)p[shown] & 0xC0) == 0x80; shown--)
-                    ;
-                more = "…";
-            }
+            size_t whole = end ? (size_t)(end - p + 1) : strlen(p);
+            int shown = tn__letter_cut(p, whole, 60);
+            const char *more = (size_t)shown < whole ? "…" : "";
             tn__letter_problem(problems,
                                "%s:%ld:%d: unknown placeholder \"%.*s%s\" (known: unit_code, "
                                "unit_name, tax_code, address, officer, period, period_vi, debt, "
@@ -129,37 +125,6 @@ static int check_placeholders(char **problems, const char *path, long no, int co
             break;
     }
     return bad;
-}
-
-/* The offset of the first byte of s[0..n) that does not begin or continue a well-formed
- * UTF-8 character (no overlong forms, surrogates or code points above U+10FFFF), or n. */
-static size_t utf8_bad(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        size_t len = c < 0x80                 ? 1
-                     : c >= 0xC2 && c <= 0xDF ? 2
-                     : c >= 0xE0 && c <= 0xEF ? 3
-                     : c >= 0xF0 && c <= 0xF4 ? 4
-                                              : 0;
-        if (!len || i + len > n)
-            return i;
-        unsigned lo = 0x80, hi = 0xBF; /* the range of the second byte */
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-        else if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-        for (size_t k = 1; k < len; k++)
-            if (s[i + k] < (k == 1 ? lo : 0x80) || s[i + k] > (k == 1 ? hi : 0xBF))
-                return i;
-        i += len;
-    }
-    return n;
 }
 
 /* Parses the template text of len bytes (or, when text is NULL, the file at path; path names
@@ -197,7 +162,7 @@ static tn_err tmpl_load(struct tn_app *app, const char *path, const char *text, 
         size_t n = (size_t)got;
         while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
-        size_t nul = strlen(line), at = utf8_bad((const unsigned char *)line, nul);
+        size_t nul = strlen(line), at = tn__letter_utf8_bad(line, nul);
         if (nul < n || at < nul) {
             tn__letter_problem(problems,
                                at < nul ? "%s:%ld: byte %zu: invalid UTF-8 (0x%02X): save the "
