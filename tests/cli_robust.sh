@@ -91,6 +91,30 @@ for c in "explain $unit 2026-10" "explain $unit 2026-10 --format json" "case sho
     grep -q "cannot write" "$work/err" || fail "$c > /dev/full: no message"
 done
 
+# -o on what is not a regular file is written in place, never replaced by a file: /dev/null
+# stays the device, a FIFO stays a FIFO; a symbolic link stays, its target replaced
+t report balances --period 2026-10 -o /dev/null || fail "report -o /dev/null failed"
+[ -c /dev/null ] || fail "report -o /dev/null replaced the device"
+mkfifo "$work/out.fifo"
+cat "$work/out.fifo" >"$work/from_fifo" &
+reader=$!
+timeout 20 "$thuno" --db "$db" report balances --period 2026-10 -o "$work/out.fifo" ||
+    fail "report -o FIFO failed"
+wait "$reader"
+[ -p "$work/out.fifo" ] || fail "report -o FIFO replaced the FIFO"
+head -1 "$work/from_fifo" | grep -q '^unit_code,' || fail "report -o FIFO: nothing came through"
+mkdir "$work/real"
+echo "the previous report" >"$work/real/r.csv"
+ln -s real/r.csv "$work/link.csv"
+t report balances --period 2026-10 -o "$work/link.csv"
+[ -L "$work/link.csv" ] || fail "report -o LINK replaced the link"
+head -1 "$work/real/r.csv" | grep -q '^unit_code,' || fail "report -o LINK: the target was not written"
+# letter -o is atomic too: a refused run leaves the previous file
+echo "the previous letter" >"$work/prev.pdf"
+expect 65 "no balance" t letter reminder --period 2026-01 --unit "$unit" -o "$work/prev.pdf"
+[ "$(cat "$work/prev.pdf")" = "the previous letter" ] || fail "a refused letter run changed -o FILE"
+ls "$work" | grep -q '\.tmp\.' && fail "a temporary file was left: $(ls "$work")"
+
 # 4. a month that has not begun
 expect 65 "has not begun" t close 2026-12
 [ "$(sqlite3 "$db" "SELECT count(*) FROM close_run WHERE period > '2026-10'")" = 0 ] ||
