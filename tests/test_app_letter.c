@@ -295,6 +295,53 @@ static void mass_letter_from_a_template(void **state)
     tn_letter_result_release(&res);
 }
 
+/* Template lines of any length are whole; bytes that are not UTF-8 name their line and byte
+ * (issue 17: a line over 2,047 bytes was split mid-character, invalid UTF-8 lost a paragraph). */
+static void template_lines_and_bytes(void **state)
+{
+    (void)state;
+    size_t n = 0, cap = 8192;
+    char *t = malloc(cap);
+    assert_non_null(t);
+    n += (size_t)snprintf(t, cap, "title: THÔNG BÁO\n---\n");
+    while (n < 5000)
+        n += (size_t)snprintf(t + n, cap - n, "Đơn vị nợ {debt} ");
+    n += (size_t)snprintf(t + n, cap - n, "\n");
+    char *problems = NULL;
+    assert_int_equal(tn_app_letter_template_check("long.txt", t, n, &problems), TN_OK);
+    assert_null(problems);
+    /* a bad placeholder at the end of the long line: its column counts characters */
+    memcpy(t + n - 1, "{x}\n", 5);
+    assert_int_equal(tn_app_letter_template_check("long.txt", t, n + 3, &problems),
+                     TN_ERR_REJECTED);
+    assert_non_null(strstr(problems, "long.txt:3:"));
+    assert_non_null(strstr(problems, "unknown placeholder \"{x}\""));
+    free(problems);
+    free(t);
+    static const struct {
+        const char *text;
+        size_t len;
+        const char *want;
+    } bad[] = {
+#define T(s) s, sizeof s - 1
+        {T("title: A\n---\nK\xednh g\xe1i\n"), "t.txt:3: byte 2: invalid UTF-8 (0xED)"},
+        {T("title: A\n---\nab\0c\n"), "t.txt:3: byte 3: a NUL byte"},
+        {T("title: \xc0\xaf\n---\nx\n"), "t.txt:1: byte 8: invalid UTF-8 (0xC0)"}, /* overlong */
+        {T("title: A\n---\n\xed\xa0\x80\n"),
+         "t.txt:3: byte 1: invalid UTF-8 (0xED)"},                                 /* surrogate */
+        {T("title: A\n---\n\xe1\xba\n"), "t.txt:3: byte 1: invalid UTF-8 (0xE1)"}, /* cut short */
+#undef T
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        problems = NULL;
+        assert_int_equal(tn_app_letter_template_check("t.txt", bad[i].text, bad[i].len, &problems),
+                         TN_ERR_REJECTED);
+        if (!strstr(problems, bad[i].want))
+            fail_msg("case %zu: %s", i, problems);
+        free(problems);
+    }
+}
+
 /* A sink counting the rows of each section. */
 struct sections {
     int n;
@@ -415,6 +462,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(reminder_refusals, setup, teardown),
         cmocka_unit_test_setup_teardown(c12ts_for_one_unit, setup, teardown),
         cmocka_unit_test_setup_teardown(mass_letter_from_a_template, setup, teardown),
+        cmocka_unit_test(template_lines_and_bytes),
         cmocka_unit_test_setup_teardown(meeting_pack_sections, setup, teardown),
         cmocka_unit_test(office_settings_checked),
     };

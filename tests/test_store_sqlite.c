@@ -139,7 +139,7 @@ static void read_only_store_writes_nothing(void **state)
     free(before);
     free(after);
     snprintf(side, sizeof side, "%s/nosuch.db", dir);
-    assert_int_equal(tn_store_open(side, TN_STORE_READONLY, &s, msg), TN_ERR_NOT_FOUND);
+    assert_int_equal(tn_store_open(side, TN_STORE_READONLY, &s, msg), TN_ERR_STORE);
     assert_int_equal(access(side, F_OK), -1);
     static const char *const files[] = {"", "-wal", "-shm"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {

@@ -156,9 +156,9 @@ tn_err tn_app_init_store(struct tn_app *app, const struct tn_scope *scope);
  * done and their total (a face draws a progress line or bar) every few hundred units, the
  * last time with done == total (no call when there is no unit). On TN_OK *stats has the
  * counts. The close is the province office's: a scope cut to a district office is refused.
- * Errors: TN_ERR_STATE (the period may not be closed now, why says which may; or a district
- * scope), TN_ERR_NO_POLICY (why names the unit and what is missing), TN_ERR_STORE; nothing is
- * written on failure. */
+ * Errors: TN_ERR_STATE (the period may not be closed now, why says which may; a month that
+ * has not begun on app->now; or a district scope), TN_ERR_NO_POLICY (why names the unit and
+ * what is missing), TN_ERR_STORE; nothing is written on failure. */
 tn_err tn_app_close(struct tn_app *app, const struct tn_scope *scope, tn_period period,
                     void (*progress)(void *ctx, long long done, long long total), void *ctx,
                     struct tn_close_stats *stats);
@@ -332,9 +332,14 @@ struct tn_case_record_args {
 tn_err tn_app_case_record(struct tn_app *app, const struct tn_scope *scope,
                           const struct tn_case_record_args *a, long *seq);
 
-/* Stores the bytes read from in (to its end) and links them to the case as kind, named name,
- * recorded by actor (NULL: none); sha256 receives their hex digest. Errors: TN_ERR_IO (in
- * could not be read), TN_ERR_NOT_FOUND (no such case), TN_ERR_STORE. */
+/* The largest attachment a case takes: 64 MiB (a scanned judgment of a few hundred pages). */
+#define TN_ATTACH_MAX (64L * 1024 * 1024)
+
+/* Stores the bytes read from in (to its end, at most TN_ATTACH_MAX, read in blocks and never
+ * more than that plus one block) and links them to the case as kind, named name, recorded by
+ * actor (NULL: none); sha256 receives their hex digest. Errors: TN_ERR_IO (in could not be
+ * read), TN_ERR_RANGE (more than TN_ATTACH_MAX bytes; nothing stored), TN_ERR_NOT_FOUND (no
+ * such case), TN_ERR_STORE. */
 tn_err tn_app_case_attach(struct tn_app *app, const struct tn_scope *scope, const char *case_id,
                           const char *kind, const char *name, FILE *in, const char *actor,
                           char sha256[static 65]);
@@ -675,6 +680,12 @@ tn_err tn_app_letter_c12ts(struct tn_app *app, const struct tn_scope *scope,
  * date), TN_ERR_REJECTED, TN_ERR_NOT_FOUND (o->unit has no balance), TN_ERR_STORE. */
 tn_err tn_app_letter_mass(struct tn_app *app, const struct tn_scope *scope,
                           const struct tn_letter_opts *o, struct tn_letter_result *res);
+
+/* Checks the template text of len bytes (any bytes; name names it in the problems) as
+ * tn_app_letter_mass would read it, and appends each problem, one per line, to *problems
+ * (the caller frees it). Errors: TN_ERR_REJECTED (at least one problem). */
+tn_err tn_app_letter_template_check(const char *name, const char *text, size_t len,
+                                    char **problems);
 
 /* ---- suspense, assignments, handover sign-off, inspections (app_ops.c) ---- */
 

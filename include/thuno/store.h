@@ -24,9 +24,10 @@ enum {
 
 /* Opens the store at url. With create TN_STORE_CREATE, makes a new file and its schema
  * (TN_ERR_CONFLICT if one is already there); otherwise the file must exist and carry thuno's
- * schema (TN_ERR_NOT_FOUND otherwise), and TN_STORE_READONLY leaves its file's bytes as they
- * are. On success *out is the caller's, freed with tn_store_free. On failure *out is
- * untouched and errmsg (if not NULL, 256 bytes) says why. */
+ * schema (TN_ERR_STORE otherwise: a missing file, an empty file, another program's file, each
+ * left as it was), and TN_STORE_READONLY leaves its file's bytes as they are. On success *out
+ * is the caller's, freed with tn_store_free. On failure *out is untouched and errmsg (if not
+ * NULL, 256 bytes) says why. */
 tn_err tn_store_open(const char *url, int create, struct tn_store **out, char errmsg[256]);
 
 /* Closes and frees s; NULL does nothing. */

@@ -387,12 +387,20 @@ tn_err tn_app_case_attach(struct tn_app *app, const struct tn_scope *scope, cons
     size_t n = 0, cap = 0, got;
     do {
         TN_GROW(buf, cap, n + 65536);
-        got = fread(buf + n, 1, cap - n, in);
+        size_t want = cap - n, left = (size_t)TN_ATTACH_MAX + 1 - n;
+        got = fread(buf + n, 1, want < left ? want : left, in);
         n += got;
-    } while (got > 0);
+    } while (got > 0 && n <= (size_t)TN_ATTACH_MAX);
     if (ferror(in)) {
         free(buf);
         return tn__app_fail(app, TN_ERR_IO, "cannot read %s", name);
+    }
+    if (n > (size_t)TN_ATTACH_MAX) {
+        free(buf);
+        return tn__app_fail(app, TN_ERR_RANGE,
+                            "tệp %s lớn hơn %ld MiB / %s is larger than %ld MiB, the largest "
+                            "attachment",
+                            name, TN_ATTACH_MAX >> 20, name, TN_ATTACH_MAX >> 20);
     }
     tn_err err =
         tn_store_case_attach(app->store, case_id, kind, name, buf, n, app->now, actor, sha256);

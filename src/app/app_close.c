@@ -5,7 +5,10 @@
  */
 #include "app_int.h"
 
+#include <stdio.h>
+
 #include "thuno/close.h"
+#include "thuno/period.h"
 #include "thuno/store.h"
 
 tn_err tn_app_init_store(struct tn_app *app, const struct tn_scope *scope)
@@ -38,6 +41,19 @@ tn_err tn_app_close(struct tn_app *app, const struct tn_scope *scope, tn_period 
     tn_err err = tn__app_province_only(app, scope, "Khóa sổ tháng", "the monthly close");
     if (err)
         return err;
+    /* a month that has not begun has nothing to close yet, and closing it would fix the
+     * ledger's first or last month where no later close could take it back */
+    char month[8];
+    tn_period today;
+    snprintf(month, sizeof month, "%.7s", app->now);
+    if (tn_period_parse(month, &today) == TN_OK && period > today) {
+        char asked[TN_PERIOD_BUFSZ];
+        tn_period_format(period, asked);
+        return tn__app_fail(app, TN_ERR_STATE,
+                            "tháng %s chưa bắt đầu (hôm nay %.10s) / %s has not begun (today "
+                            "is %.10s)",
+                            asked, app->now, asked, app->now);
+    }
     struct tn_close_stats st;
     /* why gets the close's own explanation, the store's text included */
     err = tn_close_period(app->store, app->policy, period, app->now, &st, progress, ctx, app->why,

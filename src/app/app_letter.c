@@ -41,6 +41,46 @@ void tn__letter_created(const struct tn_letter_opts *o, char out[static 20])
     snprintf(out, 20, "%sT00:00:00", d);
 }
 
+size_t tn__letter_utf8_bad(const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        size_t len = c < 0x80                 ? 1
+                     : c >= 0xC2 && c <= 0xDF ? 2
+                     : c >= 0xE0 && c <= 0xEF ? 3
+                     : c >= 0xF0 && c <= 0xF4 ? 4
+                                              : 0;
+        if (!len || i + len > n)
+            return i;
+        unsigned lo = 0x80, hi = 0xBF; /* the range of the second byte */
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+        else if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+        for (size_t k = 1; k < len; k++)
+            if (s[i + k] < (k == 1 ? lo : 0x80) || s[i + k] > (k == 1 ? hi : 0xBF))
+                return i;
+        i += len;
+    }
+    return n;
+}
+
+int tn__letter_cut(const char *s, size_t n, int max)
+{
+    if (n <= (size_t)max)
+        return (int)n;
+    int k = max;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    return k;
+}
+
 void tn__letter_problem(char **problems, const char *fmt, ...)
 {
     char line[1024];
@@ -128,20 +168,34 @@ tn_err tn_app_letterhead_load(const char *path, const char *office_code, struct 
         tn__letter_problem(problems, "cannot read the letterhead %s", path);
         return TN_ERR_IO;
     }
-    char line[1024];
+    char *line = NULL; /* a line of any length */
+    size_t linecap = 0;
+    ssize_t got;
     long no = 0;
     tn_err err = TN_OK;
     /* office.CODE lines win over plain ones whatever their order */
     int own[16] = {0};
-    while (fgets(line, sizeof line, f)) {
+    while ((got = getline(&line, &linecap, f)) >= 0) {
         no++;
+        size_t nul = strlen(line), at = tn__letter_utf8_bad(line, nul);
+        if (nul < (size_t)got || at < nul) {
+            tn__letter_problem(problems,
+                               at < nul ? "%s:%ld: byte %zu: invalid UTF-8 (0x%02X): save the "
+                                          "letterhead as UTF-8 text"
+                                        : "%s:%ld: byte %zu: a NUL byte: the letterhead must "
+                                          "be UTF-8 text",
+                               path, no, (at < nul ? at : nul) + 1,
+                               at < nul ? (unsigned char)line[at] : 0u);
+            err = TN_ERR_PARSE;
+            continue;
+        }
         char *l = trim(line);
         if (!*l || *l == '#')
             continue;
         char *colon = strchr(l, ':');
         if (!colon) {
-            tn__letter_problem(problems, "%s:%ld: expected \"key: value\", got \"%s\"", path, no,
-                               l);
+            tn__letter_problem(problems, "%s:%ld: expected \"key: value\", got \"%.*s\"", path, no,
+                               tn__letter_cut(l, strlen(l), 80), l);
             err = TN_ERR_PARSE;
             continue;
         }
@@ -167,7 +221,8 @@ tn_err tn_app_letterhead_load(const char *path, const char *office_code, struct 
         while (k < sizeof keys / sizeof keys[0] && strcmp(keys[k], key) != 0)
             k++;
         if (k == sizeof keys / sizeof keys[0]) {
-            tn__letter_problem(problems, "%s:%ld: unknown key \"%s\"", path, no, key);
+            tn__letter_problem(problems, "%s:%ld: unknown key \"%.*s\"", path, no,
+                               tn__letter_cut(key, strlen(key), 80), key);
             err = TN_ERR_PARSE;
         } else if (k == 11) {
             if (mine && !own[k]) { /* the office's own recipients replace the plain ones */
@@ -184,6 +239,11 @@ tn_err tn_app_letterhead_load(const char *path, const char *office_code, struct 
             set(fields[k], v);
             own[k] |= mine;
         }
+    }
+    free(line);
+    if (ferror(f)) {
+        tn__letter_problem(problems, "cannot read the letterhead %s", path);
+        err = TN_ERR_IO;
     }
     fclose(f);
     if (err)

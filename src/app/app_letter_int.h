@@ -49,6 +49,14 @@ void tn__period_vi(tn_period p, char buf[static 32]);
 /* Grouped money with " đ" ("1.234.567 đ"). */
 const char *tn__money_vi(tn_money m, char buf[static 40]);
 
+/* The offset of the first byte of text[0..n) that does not begin or continue a well-formed
+ * UTF-8 character (no overlong forms, surrogates or code points above U+10FFFF), or n. */
+size_t tn__letter_utf8_bad(const char *text, size_t n);
+
+/* How many of the n bytes of the UTF-8 text s to show in a message of at most max bytes: n,
+ * or fewer, cut between characters. */
+int tn__letter_cut(const char *s, size_t n, int max);
+
 /* Appends one formatted line (and '\n') to *problems (owned, NULL at first). */
 void tn__letter_problem(char **problems, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

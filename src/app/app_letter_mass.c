@@ -74,6 +74,9 @@ static void tmpl_release(struct tmpl *t)
     free(t->lines);
 }
 
+/* A template with more problems than this is reported to here only. */
+#define TMPL_PROBLEMS_MAX 100
+
 /* Characters (not bytes) from s to p in UTF-8: the column a reader counts. */
 static int chars(const char *s, const char *p)
 {
@@ -83,7 +86,8 @@ static int chars(const char *s, const char *p)
     return n;
 }
 
-/* Checks the placeholders of s (line no of path, text starting at column col0). */
+/* Checks the placeholders of s (line no of path, text starting at column col0): the number
+ * of problems found. */
 static int check_placeholders(char **problems, const char *path, long no, int col0, const char *s)
 {
     int bad = 0;
@@ -100,47 +104,76 @@ static int check_placeholders(char **problems, const char *path, long no, int co
         for (int i = 0; end && i < PH_COUNT; i++)
             known |= strlen(ph_names[i]) == len && strncmp(p + 1, ph_names[i], len) == 0;
         if (!known) {
+            /* shown whole up to 60 bytes, else cut between characters (the problem's line
+             * has room for 1023 bytes) */
+            size_t whole = end ? (size_t)(end - p + 1) : strlen(p);
+            int shown = tn__letter_cut(p, whole, 60);
+            const char *more = (size_t)shown < whole ? "…" : "";
             tn__letter_problem(problems,
-                               "%s:%ld:%d: unknown placeholder \"%.*s\" (known: unit_code, "
+                               "%s:%ld:%d: unknown placeholder \"%.*s%s\" (known: unit_code, "
                                "unit_name, tax_code, address, officer, period, period_vi, debt, "
                                "principal_due, interest_due, overdue, months_owed, "
                                "oldest_unpaid, legal_status, workers, memo, date, "
                                "card_lock_months, social_insurance_law, health_insurance_law, "
                                "employment_law)",
-                               path, no, col0 + chars(s, p),
-                               end ? (int)(end - p + 1) : (int)strlen(p), p);
-            bad = 1;
+                               path, no, col0 + chars(s, p), shown, p, more);
+            bad++;
         }
         if (end)
             p = end;
+        if (bad >= TMPL_PROBLEMS_MAX)
+            break;
     }
     return bad;
 }
 
-/* Parses the template text (or, when text is NULL, the file at path; path names it in the
- * problems). Errors: TN_ERR_IO (why set), TN_ERR_REJECTED (every problem in *problems). */
-static tn_err tmpl_load(struct tn_app *app, const char *path, const char *text, struct tmpl *t,
-                        char **problems)
+/* Parses the template text of len bytes (or, when text is NULL, the file at path; path names
+ * it in the problems). Lines may be of any length; a line that is not UTF-8 text is a
+ * problem at its line and byte. Errors: TN_ERR_IO (why set), TN_ERR_REJECTED (every problem
+ * in *problems). */
+static tn_err tmpl_load(struct tn_app *app, const char *path, const char *text, size_t len,
+                        struct tmpl *t, char **problems)
 {
     memset(t, 0, sizeof *t);
     FILE *f = NULL; /* an empty text has no lines */
-    if (text ? *text && !(f = fmemopen((void *)text, strlen(text), "r")) : !(f = fopen(path, "r")))
+    if (text ? len && !(f = fmemopen((void *)text, len, "r")) : !(f = fopen(path, "r")))
         return tn__app_fail(app, TN_ERR_IO, "cannot read the template %s", path);
-    char line[2048];
+    char *line = NULL;
+    size_t linecap = 0;
+    ssize_t got;
     long no = 0;
     int body = 0, bad = 0;
-    char *para = NULL; /* the paragraph being joined */
+    char *para = NULL; /* the paragraph being joined: paralen bytes */
+    size_t paralen = 0, paracap = 0;
+    int inpara = 0; /* a paragraph is open (it may be empty) */
     enum tn_letter_style pstyle = TN_LETTER_BODY;
     static const struct {
         const char *key;
         enum line_kind kind;
     } keys[] = {{"title", L_TITLE}, {"subtitle", L_SUBTITLE}, {"summary", L_SUMMARY},
                 {"to", L_TO},       {"basis", L_BASIS},       {"number", L_NUMBER}};
-    while (f && fgets(line, sizeof line, f)) {
+    while (f && (got = getline(&line, &linecap, f)) >= 0) {
+        if (bad >= TMPL_PROBLEMS_MAX) {
+            tn__letter_problem(problems, "%s:%ld: more than %d problems: the rest not checked",
+                               path, no + 1, TMPL_PROBLEMS_MAX);
+            break;
+        }
         no++;
-        size_t n = strlen(line);
+        size_t n = (size_t)got;
         while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
+        size_t nul = strlen(line), at = tn__letter_utf8_bad(line, nul);
+        if (nul < n || at < nul) {
+            tn__letter_problem(problems,
+                               at < nul ? "%s:%ld: byte %zu: invalid UTF-8 (0x%02X): save the "
+                                          "template as UTF-8 text"
+                                        : "%s:%ld: byte %zu: a NUL byte: the template must "
+                                          "be UTF-8 text",
+                               path, no, (at < nul ? at : nul) + 1,
+                               at < nul ? (unsigned char)line[at] : 0u);
+            bad++;
+            continue;
+        }
         if (!body) {
             if (!n || line[0] == '#')
                 continue;
@@ -158,26 +191,26 @@ static tn_err tmpl_load(struct tn_app *app, const char *path, const char *text, 
                                    "%s:%ld:1: expected \"key: value\" with key title, subtitle, "
                                    "summary, to, basis or number, or \"---\" before the body",
                                    path, no);
-                bad = 1;
+                bad++;
                 continue;
             }
             char *v = colon + 1;
             while (*v == ' ')
                 v++;
-            bad |= check_placeholders(problems, path, no, chars(line, v) + 1, v);
+            bad += check_placeholders(problems, path, no, chars(line, v) + 1, v);
             add_line(t, keys[k].kind, TN_LETTER_BODY, v);
             continue;
         }
         int starts = n >= 2 && line[1] == ' ' && strchr("#->=", line[0]);
         if (!n || starts) { /* the paragraph so far ends */
-            if (para)
+            if (inpara)
                 add_line(t, L_BODY, pstyle, para);
-            free(para);
-            para = NULL;
+            paralen = 0;
+            inpara = 0;
         }
         if (!n)
             continue;
-        bad |= check_placeholders(problems, path, no, 1, line);
+        bad += check_placeholders(problems, path, no, 1, line);
         const char *text = line;
         if (starts) {
             pstyle = line[0] == '#'   ? TN_LETTER_HEADING
@@ -185,25 +218,30 @@ static tn_err tmpl_load(struct tn_app *app, const char *path, const char *text, 
                      : line[0] == '>' ? TN_LETTER_NOTE
                                       : TN_LETTER_CENTER;
             text = line[0] == '-' ? line : line + 2;
-        } else if (!para) {
+        } else if (!inpara) {
             pstyle = TN_LETTER_BODY;
         }
         if (starts && (line[0] == '#' || line[0] == '=')) { /* one line each */
             add_line(t, L_BODY, pstyle, text);
             continue;
         }
-        if (para) {
-            char *j = tn_xmalloc(strlen(para) + strlen(text) + 2);
-            snprintf(j, strlen(para) + strlen(text) + 2, "%s %s", para, text);
-            free(para);
-            para = j;
-        } else {
-            para = tn_xstrdup(text);
-        }
+        size_t add = strlen(text);
+        TN_GROW(para, paracap, paralen + add + 2);
+        if (inpara)
+            para[paralen++] = ' ';
+        memcpy(para + paralen, text, add + 1);
+        paralen += add;
+        inpara = 1;
     }
-    if (para)
+    if (inpara)
         add_line(t, L_BODY, pstyle, para);
     free(para);
+    free(line);
+    if (f && ferror(f)) {
+        fclose(f);
+        tmpl_release(t);
+        return tn__app_fail(app, TN_ERR_IO, "cannot read the template %s", path);
+    }
     if (f)
         fclose(f);
     if (!body && !bad) {
@@ -438,7 +476,8 @@ tn_err tn_app_letter_mass(struct tn_app *app, const struct tn_scope *scope,
     }
     struct tmpl t;
     const char *name = o->template_path ? o->template_path : "template";
-    if ((err = tmpl_load(app, name, o->template_text, &t, &res->problems)))
+    const char *text = o->template_text;
+    if ((err = tmpl_load(app, name, text, text ? strlen(text) : 0, &t, &res->problems)))
         return err;
     x.t = &t;
     tn__letter_created(o, x.created);
@@ -455,5 +494,16 @@ tn_err tn_app_letter_mass(struct tn_app *app, const struct tn_scope *scope,
     tmpl_release(&t);
     if (!err)
         res->letters = x.count;
+    return err;
+}
+
+tn_err tn_app_letter_template_check(const char *name, const char *text, size_t len, char **problems)
+{
+    struct tn_app app;
+    memset(&app, 0, sizeof app);
+    struct tmpl t;
+    tn_err err = tmpl_load(&app, name, text, len, &t, problems);
+    if (!err)
+        tmpl_release(&t);
     return err;
 }

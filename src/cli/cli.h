@@ -133,11 +133,13 @@ void tn_cli_policy_free(struct tn_policy *pol);
 
 /* An output named by -o, written atomically: the data goes to a temporary file beside path
  * and replaces path only when the whole run succeeded, so a failed run leaves the previous
- * file as it was. Without a path the output is stdout. */
+ * file as it was (a symbolic link's target is replaced, the link kept). A path that is not a
+ * regular file (a device, a FIFO) is written in place. Without a path the output is stdout. */
 struct tn_cli_out {
     FILE *f;
     const char *path; /* NULL: stdout */
-    char tmp[4096];
+    char dest[4096];  /* the file replaced: path, or a link's target */
+    char tmp[4096];   /* "": written in place */
 };
 
 /* Opens o for path (NULL: stdout). Reports its own failure under what. Errors: TN_ERR_IO. */

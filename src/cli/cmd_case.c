@@ -15,6 +15,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "thuno/case_store.h"
 #include "thuno/report.h"
@@ -132,10 +133,14 @@ static tn_err show(struct tn_app *app, const char *id, const char *as_of)
     struct tn_case_view v;
     tn_case_view_init(&v);
     tn_err err = tn_app_case_show(app, &everyone, id, as_of, &v);
-    if (err)
+    if (err) {
         tn_cli_error("case", "%s", tn_app_why(app, err));
-    else
+    } else {
+        struct tn_cli_out o;
+        tn_cli_out_open(&o, NULL, "case show"); /* stdout: cannot fail */
         print_show(&v);
+        err = tn_cli_out_close(&o, TN_OK, "case show");
+    }
     tn_case_view_release(&v);
     return err;
 }
@@ -203,10 +208,27 @@ static tn_err attach(struct tn_app *app, int argc, char **argv)
 {
     if (argc != 3 && !(argc == 5 && strcmp(argv[3], "--actor") == 0))
         return TN_ERR_USAGE;
+    /* a regular file only: a device or a pipe may never end (/dev/zero), and a FIFO would
+     * block the open */
+    struct stat sb;
+    if (stat(argv[2], &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        tn_cli_error("case", "%s is not a regular file", argv[2]);
+        return TN_ERR_REJECTED;
+    }
+    if (stat(argv[2], &sb) == 0 && sb.st_size > TN_ATTACH_MAX) {
+        tn_cli_error("case", "%s is larger than %ld MiB, the largest attachment", argv[2],
+                     TN_ATTACH_MAX >> 20);
+        return TN_ERR_REJECTED;
+    }
     FILE *f = fopen(argv[2], "rb");
     if (!f) {
         tn_cli_error("case", "cannot read %s", argv[2]);
         return TN_ERR_IO;
+    }
+    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) { /* replaced since the stat */
+        fclose(f);
+        tn_cli_error("case", "%s is not a regular file", argv[2]);
+        return TN_ERR_REJECTED;
     }
     const char *name = strrchr(argv[2], '/') ? strrchr(argv[2], '/') + 1 : argv[2];
     char sha[65] = "";

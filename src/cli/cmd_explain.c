@@ -57,7 +57,10 @@ tn_err tn_cmd_explain(struct tn_cli *cli)
     } else if ((err = tn_app_explain(&ca.app, &scope, unit, period, as_of_arg, &e))) {
         tn_cli_error("explain", "%s", tn_app_why(&ca.app, err));
     } else {
-        err = json ? tn_explain_write_json(stdout, &e) : tn_explain_write_text(stdout, &e);
+        struct tn_cli_out o;
+        tn_cli_out_open(&o, NULL, "explain"); /* stdout: cannot fail */
+        err = json ? tn_explain_write_json(o.f, &e) : tn_explain_write_text(o.f, &e);
+        err = tn_cli_out_close(&o, err, "explain");
     }
     tn_explain_release(&e);
     tn_cli_app_close(&ca);

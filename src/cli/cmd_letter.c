@@ -172,8 +172,17 @@ static tn_err run(struct tn_cli *cli, const char *kind, const struct letter_args
                                .template_path = a->template_path,
                                .status = status,
                                .number = a->number};
-    if (a->out && strcmp(a->out, "-") == 0)
+    /* -o FILE through the atomic output (a failed run leaves the previous FILE); "-" is
+     * standard output */
+    struct tn_cli_out out = {.f = NULL};
+    if (a->out && strcmp(a->out, "-") == 0) {
         o.dest.f = stdout;
+    } else if (a->out && (err = tn_cli_out_open(&out, a->out, "letter"))) {
+        tn_cli_app_close(&ca);
+        return err;
+    } else if (a->out) {
+        o.dest.f = out.f;
+    }
     struct tn_letter_result res;
     tn_letter_result_init(&res);
     if (o.record && (err = tn_cli_change(&ca.app))) { /* the letters recorded with their entry */
@@ -195,6 +204,11 @@ static tn_err run(struct tn_cli *cli, const char *kind, const struct letter_args
     } else {
         err = tn_app_letter_mass(&ca.app, &scope, &o, &res);
     }
+    int out_failed = 0; /* reported by tn_cli_out_close */
+    if (out.f && !err)  /* the letters are whole only when the file is */
+        out_failed = (err = tn_cli_out_close(&out, err, "letter")) != TN_OK;
+    else if (out.f)
+        tn_cli_out_close(&out, err, "letter");
     print_problems(res.problems, 0);
     if (o.record) { /* only a recorded run changes the store */
         char summary[160], per[TN_PERIOD_BUFSZ];
@@ -203,7 +217,7 @@ static tn_err run(struct tn_cli *cli, const char *kind, const struct letter_args
                  per, res.letters, res.nrecorded, res.nskipped);
         err = tn_cli_audit(&ca.app, "letter", kind, err, summary);
     }
-    if (err && !(err == TN_ERR_REJECTED && res.problems))
+    if (err && !out_failed && !(err == TN_ERR_REJECTED && res.problems))
         tn_cli_error("letter", "%s", tn_app_why(&ca.app, err));
     if (!err && strcmp(kind, "reminder") == 0 && res.nskipped)
         fprintf(stderr,

@@ -173,12 +173,49 @@ void tn_cli_policy_free(struct tn_policy *pol)
     free(pol);
 }
 
+/* The standard output's failure has been reported (tn_cli_out_close, main). */
+static int stdout_reported;
+
+/* The file that writing path replaces, into dest: path, or the target of the symbolic links
+ * it names (a few levels; a relative target is relative to the link's directory). */
+static void out_target(const char *path, char *dest, size_t size)
+{
+    snprintf(dest, size, "%s", path);
+    struct stat sb;
+    for (int depth = 0; depth < 8 && lstat(dest, &sb) == 0 && S_ISLNK(sb.st_mode); depth++) {
+        char link[4096], next[8200];
+        ssize_t n = readlink(dest, link, sizeof link - 1);
+        if (n <= 0)
+            return;
+        link[n] = '\0';
+        const char *slash = strrchr(dest, '/');
+        if (link[0] == '/' || !slash)
+            snprintf(next, sizeof next, "%s", link);
+        else
+            snprintf(next, sizeof next, "%.*s/%s", (int)(slash - dest), dest, link);
+        if (strlen(next) >= size)
+            return;
+        memcpy(dest, next, strlen(next) + 1);
+    }
+}
+
 tn_err tn_cli_out_open(struct tn_cli_out *o, const char *path, const char *what)
 {
     *o = (struct tn_cli_out){.f = stdout, .path = path};
     if (!path)
         return TN_OK;
-    int n = snprintf(o->tmp, sizeof o->tmp, "%s.tmp.XXXXXX", path);
+    struct stat sb;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        /* a device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming a
+         * file over it would replace the device itself */
+        if (!(o->f = fopen(path, "wb"))) {
+            tn_cli_error(what, "cannot write %s", path);
+            return TN_ERR_IO;
+        }
+        return TN_OK;
+    }
+    out_target(path, o->dest, sizeof o->dest);
+    int n = snprintf(o->tmp, sizeof o->tmp, "%s.tmp.XXXXXX", o->dest);
     int fd = n > 0 && (size_t)n < sizeof o->tmp ? mkstemp(o->tmp) : -1;
     if (fd >= 0) {
         mode_t mask = umask(0); /* a report is as readable as any file the user makes */
@@ -202,8 +239,10 @@ tn_err tn_cli_out_close(struct tn_cli_out *o, tn_err err, const char *what)
     if (!o->f)
         return err;
     if (!o->path) {
-        if ((fflush(stdout) || ferror(stdout)) && !err) {
-            tn_cli_error(what, "cannot write the standard output");
+        if ((fflush(stdout) || ferror(stdout)) && (!err || err == TN_ERR_IO)) {
+            if (!stdout_reported)
+                tn_cli_error(what, "cannot write the standard output");
+            stdout_reported = 1;
             err = TN_ERR_IO;
         }
         o->f = NULL;
@@ -216,7 +255,9 @@ tn_err tn_cli_out_close(struct tn_cli_out *o, tn_err err, const char *what)
         tn_cli_error(what, "cannot write %s", o->path);
         err = TN_ERR_IO;
     }
-    if (!err && rename(o->tmp, o->path)) {
+    if (!o->tmp[0]) /* written in place */
+        return err;
+    if (!err && rename(o->tmp, o->dest)) {
         tn_cli_error(what, "cannot write %s", o->path);
         err = TN_ERR_IO;
     }
@@ -329,6 +370,9 @@ int main(int argc, char **argv)
             tn_err err = commands[c].fn(&cli);
             if (err == TN_ERR_USAGE)
                 fprintf(stderr, "usage: thuno %s\n", commands[c].usage);
+            /* every command's standard output, whether or not it went through tn_cli_out */
+            struct tn_cli_out o = {.f = stdout};
+            err = tn_cli_out_close(&o, err, argv[i]);
             return exit_status(err);
         }
     }

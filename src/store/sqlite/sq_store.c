@@ -224,6 +224,37 @@ static void configure_sqlite(void)
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* Whether the store just opened carries thuno's schema: a read only, so that another
+ * program's SQLite file or an empty file is refused before anything writes to it. */
+static tn_err check_schema(struct tn__sq *s, const char *url, char errmsg[256])
+{
+    struct stat sb;
+    if (stat(url, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0) {
+        snprintf(errmsg, 256, "%s is an empty file, not a thuno store", url);
+        return TN_ERR_STORE;
+    }
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key='schema'", -1, &st, NULL) !=
+        SQLITE_OK) {
+        int code = sqlite3_errcode(s->db);
+        if (code == SQLITE_NOTADB)
+            snprintf(errmsg, 256, "%s is not a thuno store (not an SQLite file)", url);
+        else if (code == SQLITE_ERROR) /* no table meta: another program's database */
+            snprintf(errmsg, 256, "%s is not a thuno store", url);
+        else
+            snprintf(errmsg, 256, "%s: %s", url, sqlite3_errmsg(s->db));
+        return TN_ERR_STORE;
+    }
+    int rc = sqlite3_step(st);
+    int ok = rc == SQLITE_ROW && strcmp(tn__col_text(st, 0), "thuno-1") == 0;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) /* busy, locked, corrupt: not "unknown" */
+        snprintf(errmsg, 256, "%s: %s", url, sqlite3_errmsg(s->db));
+    else if (!ok)
+        snprintf(errmsg, 256, "%s has an unknown schema version", url);
+    sqlite3_finalize(st);
+    return ok ? TN_OK : TN_ERR_STORE;
+}
+
 tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg[256])
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -237,7 +268,7 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
     }
     if (!create && !exists && strcmp(url, ":memory:") != 0) {
         snprintf(errmsg, 256, "%s does not exist (run 'thuno init' first)", url);
-        return TN_ERR_NOT_FOUND;
+        return TN_ERR_STORE;
     }
     struct tn__sq *s = tn_xcalloc(1, sizeof *s);
     /* one connection, one thread: SQLite's own mutexes are pure cost */
@@ -250,6 +281,9 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
         goto done;
     }
     sqlite3_busy_timeout(s->db, 5000);
+    /* before any pragma: WAL mode and the late indexes below would change a foreign file */
+    if (create != TN_STORE_CREATE && (err = check_schema(s, url, errmsg)))
+        goto done;
     /* WAL lets reports read while a close writes; NORMAL sync is durable at each commit in
      * WAL mode except for the last transactions before a power cut. */
     if (!readonly && (err = tn__store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
@@ -260,35 +294,12 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
     if (readonly &&
         (err = tn__store_exec(s, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;")))
         goto fail_msg;
-    if (create) {
-        if ((err = tn__store_exec(s, "BEGIN")) || (err = tn__store_exec(s, tn__schema_sql)) ||
-            (err = tn__store_exec(s, tn__schema_auth_sql)) ||
-            (err = tn__store_exec(s, "INSERT INTO meta VALUES ('schema','thuno-1')")) ||
-            (err = tn__store_exec(s, "COMMIT")))
-            goto fail_msg;
-    } else {
-        sqlite3_stmt *st;
-        if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key='schema'", -1, &st, NULL) !=
-            SQLITE_OK) {
-            snprintf(errmsg, 256, "%s is not a thuno store", url);
-            err = TN_ERR_NOT_FOUND;
-            goto done;
-        }
-        int rc = sqlite3_step(st);
-        int ok = rc == SQLITE_ROW && strcmp(tn__col_text(st, 0), "thuno-1") == 0;
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) { /* busy, locked, corrupt: not "unknown" */
-            snprintf(errmsg, 256, "%s: %s", url, sqlite3_errmsg(s->db));
-            sqlite3_finalize(st);
-            err = TN_ERR_STORE;
-            goto done;
-        }
-        sqlite3_finalize(st);
-        if (!ok) {
-            snprintf(errmsg, 256, "%s has an unknown schema version", url);
-            err = TN_ERR_NOT_FOUND;
-            goto done;
-        }
-    }
+    if (create &&
+        ((err = tn__store_exec(s, "BEGIN")) || (err = tn__store_exec(s, tn__schema_sql)) ||
+         (err = tn__store_exec(s, tn__schema_auth_sql)) ||
+         (err = tn__store_exec(s, "INSERT INTO meta VALUES ('schema','thuno-1')")) ||
+         (err = tn__store_exec(s, "COMMIT"))))
+        goto fail_msg;
     if (readonly) {
         *out = s;
         return TN_OK;

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Crash safety (issue 17 item 3, docs/reliability.md "Crash safety"): `import`, `close` and
+# `init` killed with SIGKILL at random points, many times, on a small generated province.
+# After each kill the store must be exactly the store before the command or exactly the store
+# a clean run leaves (every table compared row by row, the audit log included: a change commits
+# with its audit record), and re-running the command from there must give
+# exactly the clean run's store. A killed init leaves no store, or a whole one that opens; a
+# re-run of init then succeeds or refuses an existing store, never a half-made file.
+# usage: crash_kill.sh THUNO_BINARY   (CRASH_RUNS kills per command, default 12, stopping
+#        after CRASH_BUDGET seconds per command (default 15, at least 4 kills; 0: no limit);
+#        CRASH_SEED fixes the random delays; the long run: CRASH_RUNS=300 CRASH_BUDGET=0)
+set -euo pipefail
+thuno=$1
+runs=${CRASH_RUNS:-12}
+budget=${CRASH_BUDGET:-15}
+seed=${CRASH_SEED:-$$}
+RANDOM=$seed
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export THUNO_POLICY=${THUNO_POLICY:-$(dirname "$0")/../policy}
+export THUNO_NOW=2026-11-05T08:00:00
+fail() { echo "crash_kill (CRASH_SEED=$seed): $*" >&2; exit 1; }
+db=$work/t.db
+t() { "$thuno" --db "$db" "$@"; }
+
+# every table but sessions and failed logins, each row in a fixed order, as one
+# text
+dump() {
+    python3 - "$1" <<'EOF'
+import sqlite3, sys
+c = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+names = [r[0] for r in c.execute(
+    "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+    "AND name NOT IN ('app_session', 'login_failure') ORDER BY name")]
+for n in names:
+    cols = [r[1] for r in c.execute('PRAGMA table_info("%s")' % n)]
+    order = ", ".join('"%s"' % x for x in cols)
+    print("##", n)
+    for row in c.execute('SELECT * FROM "%s" ORDER BY %s' % (n, order)):
+        print(repr(row))
+EOF
+}
+
+# milliseconds now; N milliseconds as seconds for sleep
+ms() { date +%s%3N; }
+secs() { printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)); }
+# over_budget T0 DONE: the command's time is spent (CRASH_BUDGET) and at least 4 kills done
+over_budget() { [ "$budget" -gt 0 ] && [ $((SECONDS - $1)) -ge "$budget" ] && [ "$2" -ge 4 ]; }
+
+# kill_run NAME SNAPSHOT: restores SNAPSHOT (the store before), runs `thuno ARGS` (the rest
+# of the arguments, set in cmd[]) killed after a random delay up to 1.3 times its clean run's
+# time, and checks the store against before.dump and after.dump; re-runs it when it was
+# killed before its commit
+kill_run() {
+    local name=$1 snap=$2 dur=$3 i before=0 after=0 t0=$SECONDS
+    for ((i = 0; i < runs; i++)); do
+        over_budget "$t0" "$i" && break
+        rm -f "$db" "$db-wal" "$db-shm"
+        cp "$snap" "$db"
+        local delay=$((RANDOM % (dur * 13 / 10 + 20)))
+        "$thuno" --db "$db" "${cmd[@]}" >/dev/null 2>&1 & # $! is thuno itself
+        local pid=$!
+        sleep "$(secs "$delay")"
+        kill -KILL "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+        dump "$db" >"$work/now.dump" || fail "$name: the store does not open after a kill at ${delay} ms"
+        if cmp -s "$work/now.dump" "$work/$name.before"; then
+            before=$((before + 1))
+            t "${cmd[@]}" >/dev/null 2>"$work/err" ||
+                { cat "$work/err" >&2; fail "$name: the re-run after a kill at ${delay} ms failed"; }
+            dump "$db" >"$work/now.dump"
+            cmp -s "$work/now.dump" "$work/$name.after" ||
+                fail "$name: the re-run after a kill at ${delay} ms differs from a clean run"
+        elif cmp -s "$work/now.dump" "$work/$name.after"; then
+            after=$((after + 1))
+        else
+            { diff "$work/$name.after" "$work/now.dump" | grep -v '^[<>] (' | head -20; } >&2 || true
+            { diff "$work/$name.after" "$work/now.dump" | head -10; } >&2 || true
+            fail "$name: killed at ${delay} ms, the store is neither before nor after"
+        fi
+    done
+    echo "crash_kill: $name: $i kills (0-$((dur * 13 / 10 + 20)) ms): $before before, $after after, each exact"
+}
+
+# a small province, imported up to its payments
+data=$work/gen
+"$thuno" gen --units 150 --workers 1500 --months 8 --end 2026-10 --seed 5 --out "$data" 2>/dev/null
+t init 2>/dev/null
+for kind in officers units workers declarations registry; do
+    t import "$kind" "$data/$kind.csv" 2>/dev/null || fail "import $kind refused"
+done
+cp "$db" "$work/imported.db"
+
+# 1. import payments
+cmd=(import payments "$data/payments.csv")
+dump "$db" >"$work/import.before"
+start=$(ms)
+t "${cmd[@]}" >/dev/null 2>&1 || fail "import payments refused"
+dur=$(($(ms) - start))
+dump "$db" >"$work/import.after"
+kill_run import "$work/imported.db" "$dur"
+
+# 2. close the last month, all the months before it closed
+cp "$work/imported.db" "$db"
+t import payments "$data/payments.csv" >/dev/null 2>&1
+for m in 03 04 05 06 07 08 09; do t close "2026-$m" >/dev/null 2>&1 || fail "close 2026-$m refused"; done
+cp "$db" "$work/closed.db"
+cmd=(close 2026-10)
+dump "$db" >"$work/close.before"
+start=$(ms)
+t "${cmd[@]}" >/dev/null 2>&1 || fail "close 2026-10 refused"
+dur=$(($(ms) - start))
+dump "$db" >"$work/close.after"
+t report balances --period 2026-10 >"$work/balances.clean"
+kill_run close "$work/closed.db" "$dur"
+t report balances --period 2026-10 >"$work/balances.now"
+cmp -s "$work/balances.clean" "$work/balances.now" || fail "close: the balances differ from a clean run's"
+
+# 3. init: no store, or a whole one; a re-run ends with a store that opens
+rm -f "$db" "$db-wal" "$db-shm"
+echo "a-password-long-enough" >"$work/password"
+start=$(ms)
+echo "a-password-long-enough" | t init --admin boss >/dev/null 2>&1 || fail "init failed"
+dur=$(($(ms) - start))
+none=0 whole=0 t0=$SECONDS
+for ((i = 0; i < runs; i++)); do
+    over_budget "$t0" "$i" && break
+    rm -f "$db" "$db-wal" "$db-shm"
+    delay=$((RANDOM % (dur * 13 / 10 + 20)))
+    "$thuno" --db "$db" init --admin boss <"$work/password" >/dev/null 2>&1 &
+    pid=$!
+    sleep "$(secs "$delay")"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    if [ -e "$db" ]; then
+        whole=$((whole + 1))
+        t user list 2>"$work/err" | grep -q boss ||
+            { cat "$work/err" >&2; fail "init: killed at $delay ms, $db is there but not whole"; }
+        status=0
+        echo "a-password-long-enough" | t init --admin boss >/dev/null 2>&1 || status=$?
+        [ "$status" -eq 65 ] || fail "init: a second init over a whole store: exit $status"
+    else
+        none=$((none + 1))
+        echo "a-password-long-enough" | t init --admin boss >/dev/null 2>&1 ||
+            fail "init: the re-run after a kill at $delay ms failed"
+        t user list 2>/dev/null | grep -q boss || fail "init: the re-run's store has no admin"
+    fi
+    [ ! -e "$db.init-tmp" ] || fail "init: $db.init-tmp left after a re-run"
+done
+echo "crash_kill: init: $i kills (0-$((dur * 13 / 10 + 20)) ms): $none no store, $whole whole"
+echo "crash_kill: ok (CRASH_SEED=$seed)"
