@@ -18,8 +18,12 @@
 void tn__h_login(struct tn__http_req *q, struct tn__http_reply *r)
 {
     json_error_t jerr;
-    json_t *body = json_loadb(q->body, q->len, 0, &jerr);
+    json_t *body = json_loadb(q->body ? q->body : "", q->len, 0, &jerr);
     const char *login = NULL, *password = NULL;
+    if (json_is_object(body) && tn__http_fields(r, body, "session")) {
+        json_decref(body);
+        return;
+    }
     if (!body || json_unpack(body, "{s:s, s:s}", "login", &login, "password", &password)) {
         json_decref(body);
         tn__http_fail(

@@ -422,6 +422,14 @@ tn_err tn_import_stream(struct tn_store *s, enum tn_import_kind kind, FILE *in, 
         (err = open_refs(&x)) || (err = read_rows(&x, csv, progress, ctx)))
         goto done;
     tn__import_check_pending(&x);
+    if (!rep->nerrors && rep->rows_new + rep->rows_changed + rep->rows_same == 0) {
+        /* a header and nothing else: an operator's slip (the wrong export, a truncated copy)
+         * more likely than a month of nothing, which no kind of import needs to record */
+        x.line = 1;
+        tn__import_add_error(&x, NULL, TN_ERR_PARSE,
+                             "no data rows: the file has only its header (expected at least "
+                             "one row after it)");
+    }
     if (!rep->nerrors && (kind == TN_IMPORT_CASE_EVENTS || kind == TN_IMPORT_CASE_PLANS) &&
         (err = tn__import_check_cases(&x)))
         goto done;
