@@ -167,6 +167,8 @@ void tn__h_close(struct tn__http_req *q, struct tn__http_reply *r)
     err = tn_app_close_check(q->app, &q->scope, period);
     if (err == TN_ERR_CONFLICT || err == TN_ERR_RANGE) {
         int closed = err == TN_ERR_CONFLICT;
+        /* audited as the CLI's refused close is: a failed close of that period */
+        tn_app_audit_add(q->app, q->user.login, "close", target, "failed", tn_app_why(q->app, err));
         tn__http_fail(r, closed ? 409 : 422, closed ? "already_closed" : "not_closable",
                       tn_app_why(q->app, err), NULL);
         return;
