@@ -46,4 +46,16 @@ status=0
 "$thuno" --db "$db" pack meeting --period 2026-10 --format csv -o "$work/pack.csv"
 head -1 "$work/pack.csv" | grep -q . || { echo "outputs: the pack was not written"; exit 1; }
 if ls "$work" | grep -q '\.tmp\.'; then echo "outputs: a temporary file was left"; exit 1; fi
+# any command's standard output on a full device: explain (its text once exited 0), user list:
+# exit 69 with a message
+db=$work/p.db
+. "$(dirname "$0")/province.sh"
+province_closed
+for args in "explain A 2025-11" "explain A 2025-11 --format json" "user list"; do
+    status=0
+    # shellcheck disable=SC2086
+    t 2025-12-05 $args >/dev/full 2>"$work/err" || status=$?
+    [ "$status" -eq 69 ] && [ -s "$work/err" ] || { echo "outputs: $args on a full device: $status"; cat "$work/err"; exit 1; }
+done
+t 2025-12-05 explain A 2025-11 >/dev/null || { echo "outputs: explain fails"; exit 1; }
 echo "outputs: ok"

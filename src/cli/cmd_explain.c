@@ -58,6 +58,10 @@ tn_err tn_cmd_explain(struct tn_cli *cli)
         tn_cli_error("explain", "%s", tn_app_why(&ca.app, err));
     } else {
         err = json ? tn_explain_write_json(stdout, &e) : tn_explain_write_text(stdout, &e);
+        if (!err && (fflush(stdout) || ferror(stdout)))
+            err = TN_ERR_IO;
+        if (err == TN_ERR_IO)
+            tn_cli_error("explain", "cannot write the standard output");
     }
     tn_explain_release(&e);
     tn_cli_app_close(&ca);

@@ -324,6 +324,12 @@ int main(int argc, char **argv)
     for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
         if (strcmp(argv[i], commands[c].name) == 0) {
             tn_err err = commands[c].fn(&cli);
+            /* what a command printed and could not write (a full device, a closed pipe) is an
+             * error whatever the command, never a silent 0 (explain, case show, user list...) */
+            if (!err && (fflush(stdout) || ferror(stdout))) {
+                tn_cli_error(argv[i], "cannot write the standard output");
+                err = TN_ERR_IO;
+            }
             if (err == TN_ERR_USAGE)
                 fprintf(stderr, "usage: thuno %s\n", commands[c].usage);
             return exit_status(err);
