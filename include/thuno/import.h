@@ -75,7 +75,10 @@ const char *tn_import_kind_name(enum tn_import_kind kind);
  * now. progress (may be NULL) is called with ctx every few thousand rows. rep (initialized by
  * the caller) gets the counts and the errors; its errors point at path, which must outlive it.
  * Returns TN_OK; TN_ERR_REJECTED when the header or rows were rejected, or the file has no
- * row after its header ("no data rows", line 1) (nothing written, every error in rep); TN_ERR_IO when the file cannot be read (nothing written, the reason is
+ * row after its header ("no data rows", line 1) and is of units, workers, declarations,
+ * payments, officers or the registry, which a province always has (the registers of cases,
+ * plans, inspections, assignments, collection plans and opening balances may be empty)
+ * (nothing written, every error in rep); TN_ERR_IO when the file cannot be read (nothing written, the reason is
  * rep's error of code TN_ERR_IO, at line 0); TN_ERR_STORE (nothing written; tn_store_errmsg
  * says why). */
 tn_err tn_import_file(struct tn_store *s, enum tn_import_kind kind, const char *path, int update,
