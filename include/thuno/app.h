@@ -153,8 +153,8 @@ tn_err tn_app_close_check(struct tn_app *app, const struct tn_scope *scope, tn_p
  * last time with done == total (no call when there is no unit). On TN_OK *stats has the
  * counts. The close is the province office's: a scope cut to a district office is refused.
  * Errors: those of tn_app_close_check (TN_ERR_CONFLICT, TN_ERR_RANGE: the period may not be
- * closed now, why says which may; TN_ERR_STATE: a district scope), TN_ERR_NO_POLICY (why names the unit and what is missing), TN_ERR_STORE; nothing is
- * written on failure. */
+ * closed now, why says which may; TN_ERR_STATE: a district scope), TN_ERR_NO_POLICY (why names the
+ * unit and what is missing), TN_ERR_STORE; nothing is written on failure. */
 tn_err tn_app_close(struct tn_app *app, const struct tn_scope *scope, tn_period period,
                     void (*progress)(void *ctx, long long done, long long total), void *ctx,
                     struct tn_close_stats *stats);

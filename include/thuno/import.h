@@ -78,9 +78,9 @@ const char *tn_import_kind_name(enum tn_import_kind kind);
  * row after its header ("no data rows", line 1) and is of units, workers, declarations,
  * payments, officers or the registry, which a province always has (the registers of cases,
  * plans, inspections, assignments, collection plans and opening balances may be empty)
- * (nothing written, every error in rep); TN_ERR_IO when the file cannot be read (nothing written, the reason is
- * rep's error of code TN_ERR_IO, at line 0); TN_ERR_STORE (nothing written; tn_store_errmsg
- * says why). */
+ * (nothing written, every error in rep); TN_ERR_IO when the file cannot be read (nothing written,
+ * the reason is rep's error of code TN_ERR_IO, at line 0); TN_ERR_STORE (nothing written;
+ * tn_store_errmsg says why). */
 tn_err tn_import_file(struct tn_store *s, enum tn_import_kind kind, const char *path, int update,
                       const char *now, struct tn_import_report *rep,
                       void (*progress)(void *ctx, long long rows), void *ctx);

@@ -135,8 +135,8 @@ static json_t *schema(const struct body *b)
         if (f->required)
             json_array_append_new(req, json_string(f->name));
     }
-    return json_pack("{s:s, s:o, s:o, s:b}", "type", "object", "properties", props, "required",
-                     req, "additionalProperties", 0);
+    return json_pack("{s:s, s:o, s:o, s:b}", "type", "object", "properties", props, "required", req,
+                     "additionalProperties", 0);
 }
 
 json_t *tn__oa_body(const char *name)

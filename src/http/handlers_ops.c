@@ -20,8 +20,8 @@
 
 void tn__h_assign(struct tn__http_req *q, struct tn__http_reply *r)
 {
-    json_t *body = tn__http_body(q, r, "{\"units\" | \"from_officer\", \"officer\", \"from\"}",
-                                 "assignment");
+    json_t *body =
+        tn__http_body(q, r, "{\"units\" | \"from_officer\", \"officer\", \"from\"}", "assignment");
     if (!body)
         return;
     struct tn_assign_request req = {.actor = q->user.login};
@@ -112,8 +112,8 @@ static tn_err match_row(void *ctx, const struct tn_cell *cells)
 
 void tn__h_suspense_match(struct tn__http_req *q, struct tn__http_reply *r)
 {
-    json_t *body = tn__http_body(q, r, "{\"period\": \"YYYY-MM\", \"apply\": true|false}",
-                                 "suspense_match");
+    json_t *body =
+        tn__http_body(q, r, "{\"period\": \"YYYY-MM\", \"apply\": true|false}", "suspense_match");
     if (!body)
         return;
     const char *per = NULL;

@@ -16,9 +16,9 @@
 
 /* Every code an error object may carry (reply.c's map, the router's and the handlers' own). */
 static const char *const error_codes[] = {
-    "bad_request", "malformed",          "unauthenticated", "forbidden",    "csrf",
-    "not_found",   "method_not_allowed", "conflict",        "not_now",      "close_running",
-    "too_large",   "bad_rows",           "rejected",        "out_of_range", "no_policy",
+    "bad_request", "malformed",          "unauthenticated", "forbidden",      "csrf",
+    "not_found",   "method_not_allowed", "conflict",        "not_now",        "close_running",
+    "too_large",   "bad_rows",           "rejected",        "out_of_range",   "no_policy",
     "throttled",   "internal",           "unknown_field",   "already_closed", "not_closable",
 };
 
@@ -94,10 +94,9 @@ static json_t *schemas(void)
                                 tn__oa_type("string|null"), "message", tn__oa_type("string")),
                       line_req);
     json_t *err = tn__oa_object(json_pack("{s:{s:s, s:o}, s:o, s:o, s:o, s:o}", "code", "type",
-                                          "string", "enum", codes, "message",
-                                          tn__oa_type("string"), "rows", tn__oa_array_of(bad_row),
-                                          "job", tn__oa_type("integer"), "field",
-                                          tn__oa_type("string")),
+                                          "string", "enum", codes, "message", tn__oa_type("string"),
+                                          "rows", tn__oa_array_of(bad_row), "job",
+                                          tn__oa_type("integer"), "field", tn__oa_type("string")),
                                 err_req);
     static const char *const error_req[] = {"error", NULL};
     json_object_set_new(s, "Error", tn__oa_object(json_pack("{s:o}", "error", err), error_req));
