@@ -245,19 +245,10 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
         goto done;
     }
     sqlite3_busy_timeout(s->db, 5000);
-    /* WAL lets reports read while a close writes; NORMAL sync is durable at each commit in
-     * WAL mode except for the last transactions before a power cut. */
-    if ((err = tn__store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                                 "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536;"
-                                 "PRAGMA temp_store=MEMORY;")))
-        goto fail_msg;
-    if (create) {
-        if ((err = tn__store_exec(s, "BEGIN")) || (err = tn__store_exec(s, tn__schema_sql)) ||
-            (err = tn__store_exec(s, tn__schema_auth_sql)) ||
-            (err = tn__store_exec(s, "INSERT INTO meta VALUES ('schema','thuno-1')")) ||
-            (err = tn__store_exec(s, "COMMIT")))
-            goto fail_msg;
-    } else {
+    if (!create) {
+        /* what the file is, read before anything is written to it: an empty file or another
+         * program's SQLite file is refused exactly as it was (the pragmas below would turn it
+         * to WAL, writing its header) */
         sqlite3_stmt *st;
         if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key='schema'", -1, &st, NULL) !=
             SQLITE_OK) {
@@ -279,6 +270,19 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
             err = TN_ERR_NOT_FOUND;
             goto done;
         }
+    }
+    /* WAL lets reports read while a close writes; NORMAL sync is durable at each commit in
+     * WAL mode except for the last transactions before a power cut. */
+    if ((err = tn__store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                                 "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536;"
+                                 "PRAGMA temp_store=MEMORY;")))
+        goto fail_msg;
+    if (create) {
+        if ((err = tn__store_exec(s, "BEGIN")) || (err = tn__store_exec(s, tn__schema_sql)) ||
+            (err = tn__store_exec(s, tn__schema_auth_sql)) ||
+            (err = tn__store_exec(s, "INSERT INTO meta VALUES ('schema','thuno-1')")) ||
+            (err = tn__store_exec(s, "COMMIT")))
+            goto fail_msg;
     }
     /* a store that cannot take them now (read-only, or a close holding the write lock past
      * the busy timeout) works without them, slower; the next open makes them */
