@@ -121,7 +121,9 @@ tn_err tn_cli_open_store(struct tn_cli *cli, struct tn_store **out)
     tn_err err = tn_store_open(cli->db, 0, out, msg);
     if (err)
         tn_cli_error("open store", "%s", msg);
-    return err;
+    /* a missing store, or a file that is not one, is the store's error (exit 69, README), not
+     * bad input data */
+    return err == TN_ERR_NOT_FOUND ? TN_ERR_STORE : err;
 }
 
 tn_err tn_cli_load_policy(struct tn_cli *cli, struct tn_policy *pol)
