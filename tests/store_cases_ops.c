@@ -538,6 +538,18 @@ void op_close_period(void **state)
         "close_period");
 }
 
+void op_closed_periods(void **state)
+{
+    tn_period first = -1, last = -1;
+    assert_int_equal(tn_store_closed_periods(*state, &first, &last), TN_OK);
+    assert_int_equal(first, TN_TEST_P(7)); /* the fixture closes July to October */
+    assert_int_equal(last, TN_TEST_P(10));
+    assert_int_equal(tn_test_close(*state, 11, NULL), TN_OK);
+    assert_int_equal(tn_store_closed_periods(*state, &first, &last), TN_OK);
+    assert_int_equal(first, TN_TEST_P(7));
+    assert_int_equal(last, TN_TEST_P(11));
+}
+
 /* ---- store_import.h ---- */
 
 void op_payment_lookup(void **state)

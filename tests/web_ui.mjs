@@ -688,6 +688,27 @@ await step("legal records in a case's registers; a refusal is said in the server
   assert.equal(await director.locator("#register-form").count(), 0);
 });
 
+await step("a unit named with HTML is shown as text: no element made, nothing run", async () => {
+  // tests/data/web_hostile/units.csv: name, address and union chair are <img onerror>,
+  // <script>, <svg onload>; imported by the admin, read on the unit's page by the director
+  await admin.getByRole("link", { name: "Nhập dữ liệu" }).click();
+  await admin.getByLabel("Loại dữ liệu").selectOption("units");
+  await admin.getByLabel("Tệp CSV").setInputFiles(new URL("data/web_hostile/units.csv", import.meta.url).pathname);
+  await admin.getByRole("button", { name: "Nhập", exact: true }).click();
+  await admin.locator("#import-result").filter({ hasText: "Đã nhập: 1 mới" }).waitFor();
+  await director.goto(base + "/units/XSS");
+  const heading = director.getByRole("heading", { name: /Công ty/ });
+  await heading.waitFor();
+  assert.match(await heading.innerText(), /<img src=x onerror="window\.__xss=1"> Công ty <b>Độc<\/b>/);
+  assert.equal(await heading.evaluate((h) => h.children.length), 0);
+  const page = await director.locator("#main").innerText();
+  assert.match(page, /<script>window\.__xss=2<\/script> 1 Lê Lợi/);
+  assert.equal(await director.evaluate(() => document.querySelectorAll("#main img, #main script, #main svg[onload], #main b").length), 0);
+  assert.equal(await director.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(director.errors, []);
+  assert.deepEqual(admin.errors, []);
+});
+
 await step("no page wrote an error to the console (CSP included)", async () => {
   assert.deepEqual(officer.errors, []);
 });

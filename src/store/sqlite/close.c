@@ -67,6 +67,24 @@ static tn_err check_state(struct tn__close *c, char *msg, size_t msgsz)
     return err;
 }
 
+tn_err tn__sq_closed_periods(struct tn__sq *s, tn_period *first, tn_period *last)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s, "SELECT min(period), max(period) FROM close_run", &st);
+    if (err)
+        return err;
+    int rc = sqlite3_step(st); /* one row, NULLs when nothing is closed yet */
+    if (rc != SQLITE_ROW)
+        err = tn__store_fail(s, "read the closed periods");
+    else if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+        err = TN_ERR_NOT_FOUND;
+    else if (tn_period_parse(tn__col_text(st, 0), first) ||
+             tn_period_parse(tn__col_text(st, 1), last))
+        err = tn__store_fail(s, "read the closed periods");
+    sqlite3_finalize(st);
+    return err;
+}
+
 /* Reads rows of a cursor sorted by unit_code while they belong to code. The cursor's
  * current row (already stepped) is the first candidate; rc tracks the last step. */
 static int cursor_at(sqlite3_stmt *st, int rc, const char *code)

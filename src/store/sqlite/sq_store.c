@@ -230,7 +230,7 @@ static tn_err check_schema(struct tn__sq *s, const char *url, char errmsg[256])
 {
     struct stat sb;
     if (stat(url, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0) {
-        snprintf(errmsg, 256, "%s is an empty file, not a thuno store", url);
+        snprintf(errmsg, 256, "%s is not a thuno store (an empty file)", url);
         return TN_ERR_STORE;
     }
     sqlite3_stmt *st;
@@ -282,7 +282,7 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
     }
     sqlite3_busy_timeout(s->db, 5000);
     /* before any pragma: WAL mode and the late indexes below would change a foreign file */
-    if (create != TN_STORE_CREATE && (err = check_schema(s, url, errmsg)))
+    if (!create && (err = check_schema(s, url, errmsg)))
         goto done;
     /* WAL lets reports read while a close writes; NORMAL sync is durable at each commit in
      * WAL mode except for the last transactions before a power cut. */
