@@ -36,7 +36,8 @@ struct tn_list_unit {
     int has_balance; /* 0: no balance closed for the period (the figures below are 0) */
     int months_owed_tenths;
     tn_money principal_due, interest_due;
-    tn_period oldest_unpaid; /* -1: nothing unpaid */
+    tn_money principal_overdue; /* of principal_due, past its deadline (tn_aging_debt) */
+    tn_period oldest_unpaid;    /* -1: nothing unpaid */
     char legal_status[12];
     long long workers;
 };

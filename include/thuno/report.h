@@ -25,6 +25,9 @@ struct tn_balance_row {
     tn_period period;
     tn_money opening, assessed, adjustment, interest, paid, closing;
     tn_money principal_due, interest_due;
+    /* of principal_due, the part past its deadline: the debt is it plus interest_due, the rest
+     * is assessed and not yet due (tn_aging_debt, docs/ledger.md "Debt") */
+    tn_money principal_overdue;
     int months_owed_tenths; /* -1: not defined (never assessed) */
     char bucket[8];
     tn_period oldest_unpaid; /* -1: nothing unpaid */
@@ -114,8 +117,10 @@ struct tn_kpi_row {
     long long units, workers;
     tn_money assessed;  /* assessed of the period, back-dated adjustments included */
     tn_money collected; /* money received in the period */
-    tn_money debt;      /* principal due + interest due at the period's end */
+    tn_money debt;      /* principal and interest past their deadline at the period's end
+                         * (tn_aging_debt, docs/ledger.md "Debt") */
     tn_money debt_prev; /* the same units' debt at the previous period's end */
+    tn_money not_due;   /* principal assessed and not yet due at the period's end */
     tn_money collected_prev;
     int debt_ratio_tenths; /* debt / assessed in tenths of a percent; -1 if nothing assessed */
     long long units_by_bucket[5]; /* "0", "1-3", "3-6", "6-12", "12+" */

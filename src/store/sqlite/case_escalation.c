@@ -21,12 +21,12 @@ static const char owing_sql[] =
     TN__IN_CHARGE("?2", TN__PERIOD_END("?1"))
     "SELECT cur.unit_code, coalesce(ic.officer_code, u.officer_code, ''), "
     "       coalesce(u.office_code, ''), "
-    "       coalesce(cur.months_owed_tenths, 0), cur.principal_due + cur.interest_due, "
+    "       coalesce(cur.months_owed_tenths, 0), " TN__DEBT("cur") ", "
     "       cur.legal_status, cur.workers, cur.principal_due, coalesce(cur.oldest_unpaid, ''), "
     "       coalesce(u.type, ''), coalesce(u.payment_cycle, 1) "
     "FROM cur LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
     "LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "
-    "WHERE cur.principal_due > 0 AND " TN__OFFICE_CUT("cur.unit_code") " "
+    "WHERE " TN__OVERDUE("cur") " > 0 AND " TN__OFFICE_CUT("cur.unit_code") " "
     "ORDER BY cur.unit_code";
 /* ?1 unit, ?2 first period, ?3 last period, ?4 as_of: the unit's latest close row of each
  * period, for its unpaid lines (tn_aging_unpaid) */

@@ -214,7 +214,7 @@ tn_err tn__sq_assignments(struct tn__sq *s, const char *office, const char *as_o
 /* clang-format off */
 /* ?5 officer or NULL */
 static const char worklist_sql[] = TN__OPS_FACTS
-    "SELECT officer, unit_code, name, office, principal_due + interest_due, "
+    "SELECT officer, unit_code, name, office, debt, "
     "       coalesce(months_owed_tenths, 0), bucket, legal_status "
     "FROM f WHERE (coalesce(months_owed_tenths, 0) > 0 OR interest_due > 0) "
     "  AND (?5 IS NULL OR officer = ?5) "
@@ -229,10 +229,10 @@ static const char plan_sql[] = TN__OPS_FACTS ", "
     "   UNION ALL SELECT 4, 'type', type, * FROM f "
     "   UNION ALL SELECT 5, 'officer', officer, * FROM f), "
     "agg AS (SELECT r, scope, k, count(*) AS units, sum(assessed + adjustment) AS assessed, "
-    "        sum(paid) AS collected, sum(principal_due + interest_due) AS debt, "
+    "        sum(paid) AS collected, sum(debt) AS debt, "
     "        sum(coalesce(months_owed_tenths, 0) > 0 AND NOT owed_before) AS new_units, "
     "        sum(CASE WHEN coalesce(months_owed_tenths, 0) > 0 AND NOT owed_before "
-    "                 THEN principal_due + interest_due ELSE 0 END) AS new_debt, "
+    "                 THEN debt ELSE 0 END) AS new_debt, "
     "        sum(owed_before AND prev_tenths < 60 AND coalesce(months_owed_tenths, 0) = 0) "
     "            AS cleared_units, "
     "        sum(CASE WHEN owed_before AND prev_tenths < 60 "
