@@ -41,7 +41,7 @@
     UNIT_DEBT_COLS(X, p)                                                                           \
     X(p, bhxh_code, TEXT, "Mã số BHXH", "Social insurance number", 0)                              \
     X(p, worker_name, TEXT, "Họ và tên người lao động", "Worker", 0)                               \
-    X(p, worker_debt, MONEY, "Số nợ của người lao động", "Worker's debt", 1)                       \
+    X(p, worker_debt, MONEY, "Số còn phải nộp của người lao động", "Worker's outstanding", 1)      \
     X(p, worker_periods, TEXT, "Các kỳ nợ của người lao động", "Worker's periods owed", 0)
 TN_COLUMNS(SPECIAL, SPECIAL_COLS);
 
