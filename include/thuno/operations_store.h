@@ -77,7 +77,7 @@ struct tn_worklist_row {
     char unit_code[32];
     char name[TN_NAME_BUFSZ];
     char office_code[32];
-    tn_money debt; /* principal_due + interest_due */
+    tn_money debt; /* principal and interest past their deadline (docs/ledger.md "Debt") */
     int months_owed_tenths;
     char bucket[8];
     char legal_status[12];

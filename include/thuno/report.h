@@ -96,7 +96,7 @@ struct tn_crossing_row {
     int months_owed_tenths;
     int prev_tenths;
     long long workers;
-    tn_money debt; /* principal due + interest due */
+    tn_money debt; /* past its deadline: principal and interest (docs/ledger.md "Debt") */
     char officer_code[32];
 };
 
@@ -140,7 +140,7 @@ struct tn_debtor_row {
     char type[16], status[16], status_since[TN_DAY_BUFSZ];
     char officer_code[32];
     int months_owed_tenths;
-    tn_money debt; /* principal due + interest due */
+    tn_money debt; /* past its deadline: principal and interest (docs/ledger.md "Debt") */
     tn_period oldest_unpaid;
     char legal_status[12];
     long long workers;
