@@ -15,7 +15,7 @@ if [ ! -d "$dir" ]; then
         -Db_lundef=false --buildtype=debug >/dev/null
 fi
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(memo parse csv import policy)
+[ "${#targets[@]}" -gt 0 ] || targets=(memo parse csv import policy api)
 ninja -C "$dir" $(printf 'tests/fuzz/fuzz_%s ' "${targets[@]}") >/dev/null
 mkdir -p "$dir/artifacts"
 export THUNO_POLICY=$PWD/policy

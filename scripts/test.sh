@@ -3,8 +3,8 @@
 #   1. debug build, -Werror, all tests;
 #   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. an -O2 release build (some warnings, e.g. format truncation, only appear there);
-#   4. a short libFuzzer run of every fuzz target (scripts/fuzz.sh), and a smoke run of the
-#      benchmark harness.
+#   4. a short libFuzzer run of every fuzz target (scripts/fuzz.sh), a 30 s soak of the API
+#      under ASan (bench/soak.sh), and a smoke run of the benchmark harness.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
@@ -48,6 +48,16 @@ if bash scripts/fuzz.sh "${FUZZ_SECONDS:-10}" >build/ci-fuzz.txt 2>&1; then
     passed=$((passed + 1))
 else
     cat build/ci-fuzz.txt
+    failed=$((failed + 1))
+fi
+# the soak's short form under ASan: readers beside imports and closes, no error, no leak
+# (bench/soak.sh; docs/reliability.md "Load and soak")
+if DURATION=30 SLICE=5 BUILD=build/ci-asan SOAK_OUT="$(mktemp)" bash bench/soak.sh 300 \
+    >build/ci-soak.txt 2>&1; then
+    echo "[soak] $(tail -1 build/ci-soak.txt)"
+    passed=$((passed + 1))
+else
+    cat build/ci-soak.txt
     failed=$((failed + 1))
 fi
 # the benchmark harness at a tiny size, so that it cannot rot (figures: docs/performance.md)

@@ -241,7 +241,7 @@ def run(srv):
     check(st == 200 and bal["period"] == "2025-10", "as_of reads what was known then")
     for name, sess in s.items():  # every role reads a unit it sees (A is the officer's)
         st, body = srv.json("GET", "/units/A/balance?period=2025-11", session=sess)
-        check(st == 200 and body["closing"] == 15723200, "%s reads A's balance" % name)
+        check(st == 200 and body["closing"] == 15731936, "%s reads A's balance" % name)
         st, body = srv.json("GET", "/units/A/explain?period=2025-11", session=sess)
         check(st == 200 and body["unit_code"] == "A", "%s reads A's explanation" % name)
     st, body = srv.json("GET", "/units/ZZ/balance?period=2025-11", session=admin)
@@ -253,6 +253,7 @@ def run(srv):
           "explain equals the CLI's JSON")
 
     run_units(srv, s, admin, want_csv)
+    run_contacts(srv, s, admin)
     run_every_report(srv, admin, reg)
 
     # imports: the admin only, CSRF, all or nothing
@@ -715,6 +716,77 @@ def run_units(srv, s, admin, balances_csv):
     check(st == 404 and error_code(body) == "not_found", "an unknown unit: 404")
     st, body = srv.json("POST", "/units", "{}", session=admin)
     check(st == 405, "POST /units: 405")
+
+
+def run_contacts(srv, s, admin):
+    """Contacts with employers: an officer its own units, QLT and KTTN; the others refused."""
+    tung, ha = s["tung"], s["ha"]
+    ev = lambda **kw: json.dumps(kw)
+    body = ev(kind="call", outcome="hẹn nộp 15/12")
+    st, got = srv.json("POST", "/units/A/contacts", body, session=tung, csrf="")
+    check(st == 403 and error_code(got) == "csrf", "a contact without X-CSRF-Token: 403")
+    st, got = srv.json("POST", "/units/A/contacts", body, session=tung)
+    check(st == 201 and got["unit_code"] == "A" and got["day"] == "2025-12-05"
+          and got["officer"] == "O1" and got["kind"] == "call" and got["outcome"] == "hẹn nộp 15/12"
+          and got["recorded_by"] == "tung" and got["recorded_at"] == NOW,
+          "an officer records a call with its own unit: %r" % got)
+    check(audited_ok(srv, admin, "tung", "contact.record", "A"), "the contact is audited")
+    st, got = srv.json("POST", "/units/C/contacts", body, session=tung)
+    check(st == 404, "an officer may not record for another officer's unit: %d" % st)
+    st, got = srv.json("POST", "/units/A/contacts", ev(kind="call", officer="O2"), session=tung)
+    check(st == 403 and error_code(got) == "forbidden", "an officer records under its own code")
+    st, got = srv.json("POST", "/units/C/contacts", ev(kind="visit", date="2025-12-04"),
+                       session=ha)
+    check(st == 201 and got["officer"] == "O2" and got["day"] == "2025-12-04",
+          "QLT records a visit under the officer in charge: %r" % got)
+    for bad in (ev(kind="fax"), ev(kind="call", date="2025-12-06"), ev(kind="call", date="12/2025"),
+                ev(outcome="x"), ev(kind=3), "[]"):
+        st, got = srv.json("POST", "/units/A/contacts", bad, session=tung)
+        check(st in (400, 422) and error_code(got) in ("malformed", "bad_request", "out_of_range"),
+              "a bad contact %s: %d %r" % (bad, st, got))
+    st, got = srv.json("POST", "/units/ZZ/contacts", body, session=ha)
+    check(st == 404, "a contact with an unknown unit: 404")
+    refused_each(srv, admin, s, ("ana", "lan", "kim", "le"), "POST", "/units/A/contacts", body,
+                 "contact.record", "A")
+    # reading: the unit's, every role that sees it; the latest of each unit, cut by the scope
+    st, got = srv.json("GET", "/units/A/contacts", session=s["lan"])
+    check(st == 200 and [c["kind"] for c in got["contacts"]] == ["call"], "the unit's contacts")
+    st, got = srv.json("GET", "/units/C/contacts", session=tung)
+    check(st == 404, "an officer does not read another officer's unit's contacts")
+    st, got = srv.json("GET", "/contacts", session=tung)
+    check(st == 200 and [c["unit_code"] for c in got["contacts"]] == ["A"],
+          "an officer's latest contacts are its own units': %r" % got)
+    st, got = srv.json("GET", "/contacts", session=admin)
+    check(st == 200 and [c["unit_code"] for c in got["contacts"]] == ["A", "C"],
+          "the latest contact of every unit: %r" % got)
+    st, got = srv.json("GET", "/contacts?as_of=2025-12-01", session=admin)
+    check(st == 200 and got["contacts"] == [], "as recorded by then: none")
+    st, got = srv.json("GET", "/contacts?as_of=someday", session=admin)
+    check(st == 400, "a bad as_of: 400")
+    # a unit's workers (their declarations) and payments: as the province's files say
+    data = os.path.join(os.path.dirname(__file__), "data", "province")
+    decl = [l.split(",") for l in open(os.path.join(data, "declarations.csv")).read().splitlines()[1:]]
+    pays = [l.split(",") for l in open(os.path.join(data, "payments.csv")).read().splitlines()[1:]]
+    st, got = srv.json("GET", "/units/A/workers", session=tung)
+    want = sorted((d[1], d[2], d[3], int(d[4]) if d[4] else None) for d in decl if d[0] == "A")
+    check(st == 200 and [(w["bhxh_code"], w["from_period"], w["kind"], w["salary"])
+                         for w in got["workers"]] == want
+          and all(w["full_name"] for w in got["workers"]), "unit A's declarations: %r" % got)
+    st, got = srv.json("GET", "/units/A/payments", session=s["lan"])
+    want = sorted((p[2], p[0], int(p[3])) for p in pays if p[1] == "A")
+    check(st == 200 and [(p["paid_on"], p["txn_id"], p["amount"]) for p in got["payments"]] == want
+          and all(0 <= p["allocated"] <= p["amount"] for p in got["payments"] if p["amount"] > 0)
+          and any(p["allocation"] for p in got["payments"]), "unit A's payments: %r" % got)
+    for path in ("/units/C/workers", "/units/C/payments"):
+        st, got = srv.json("GET", path, session=tung)
+        check(st == 404, "an officer does not read %s" % path)
+    st, got = srv.json("GET", "/units/ZZ/payments", session=admin)
+    check(st == 404, "the payments of an unknown unit: 404")
+    st, got = srv.json("GET", "/units/A/workers?as_of=never", session=admin)
+    check(st == 400, "a bad as_of: 400")
+    listed = cli("contact", "list", "--latest").decode().splitlines()
+    check(len(listed) == 3 and listed[0].startswith("seq,unit_code,day,officer,kind"),
+          "thuno contact list --latest: %r" % listed)
 
 
 def run_every_report(srv, admin, reg):

@@ -109,6 +109,10 @@ expect ok calendar.done "reminder_monthly 2025-12" 2025-12-08T10:00:00 calendar 
     reminder_monthly --period 2025-12 --actor O1
 expect failed calendar.done "no_such_duty 2025-12" 2025-12-08 calendar done no_such_duty \
     --period 2025-12 --actor O1
+expect ok contact.record A 2025-12-09T09:00:00 contact record A call --outcome "hẹn nộp"
+expect failed contact.record A 2025-12-09 contact record A call --date 2025-12-10
+expect failed contact.record NOPE 2025-12-09 contact record NOPE visit
+none 2025-12-09 contact list A --latest
 
 # every entry is the OS user's; the filters of `thuno audit`
 t 2026-12-31 audit | tail -n +2 | cut -d, -f3 | sort -u | grep -vx "$me" &&

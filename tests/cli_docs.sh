@@ -79,20 +79,20 @@ t 2025-12-10 doc lawsuit_petition HS-A --to "Tòa án nhân dân Quận 1" \
 t 2025-12-10 doc lawsuit_petition HS-A --to "Tòa án nhân dân Quận 1" --date 2025-12-10 \
     --as-of 2025-12-02 \
     >"$work/lawsuit_petition-HS-A-asof-2025-12-02.txt"
-t 2025-12-10 case record HS-A lawsuit_filed 2025-12-10 --unit A --amount 14714200 \
+t 2025-12-10 case record HS-A lawsuit_filed 2025-12-10 --unit A --amount 14721304 \
     --office "Tòa án nhân dân Quận 1" >/dev/null
 # the worklist shows A's case in court, its next step and the court's deadline (4 months)
 t 2025-12-11 report worklist --period 2025-11 >"$work/worklist-2025-11-sued.txt"
 # no enforcement request for a case in court
 refused enforcement-while-sued 2025-12-11 doc enforcement_request HS-A --to "Chi cục THADS"
-t 2026-03-16 case record HS-A judgment 2026-03-16 --unit A --amount 14714200 \
+t 2026-03-16 case record HS-A judgment 2026-03-16 --unit A --amount 14721304 \
     --office "Tòa án nhân dân Quận 1" --note "Bản án số 12/2026/DS-ST" >/dev/null
 t 2026-03-20 doc enforcement_request HS-A --to "Chi cục Thi hành án dân sự Quận 1" \
     >"$work/enforcement_request-HS-A.txt"
 # a reprint of the petition after the judgment: dated the filing day, the same claim
 t 2026-03-20 doc lawsuit_petition HS-A >"$work/reprint.txt"
 grep -q "^Yên Nam, ngày 10 tháng 12 năm 2025$" "$work/reprint.txt" || fail "reprint not dated the filing day"
-grep -q "Số tiền khởi kiện / amount claimed *14.714.200" "$work/reprint.txt" || fail "reprint claim"
+grep -q "Số tiền khởi kiện / amount claimed *14.721.304" "$work/reprint.txt" || fail "reprint claim"
 grep -q "Số đã ghi khi nộp đơn" "$work/reprint.txt" && fail "reprint: recorded amount differs"
 t 2026-03-20 doc checklist HS-A >"$work/checklist-HS-A-2026-03-20.txt"
 # the issuing office and place come from the office settings (templates/letterhead.txt): no
@@ -139,10 +139,10 @@ python3 - "$work" <<'PY'
 import glob, subprocess, sys
 work = sys.argv[1]
 want = {
-    "fine": ["ĐỀ XUẤT XỬ PHẠT VI PHẠM HÀNH CHÍNH", "3.638.250", "13.475.000", "Trang 1/"],
+    "fine": ["ĐỀ XUẤT XỬ PHẠT VI PHẠM HÀNH CHÍNH", "5.120.500", "13.475.000", "Trang 1/"],
     "ded": ["KHO BẠC NHÀ NƯỚC", "9.704.832", "Trung tâm Y tế huyện Cam Lộ"],
-    "pet": ["ĐƠN KHỞI KIỆN", "14.714.200", "Án phí", "Độc lập - Tự do - Hạnh phúc"],
-    "enf": ["ĐƠN YÊU CẦU THI HÀNH ÁN", "14.714.200", "Bản án số 12/2026/DS-ST"],
+    "pet": ["ĐƠN KHỞI KIỆN", "14.721.304", "Án phí", "Độc lập - Tự do - Hạnh phúc"],
+    "enf": ["ĐƠN YÊU CẦU THI HÀNH ÁN", "14.721.304", "Bản án số 12/2026/DS-ST"],
     "pen": ["LƯƠNG HƯU", "05/01/2026", "15.000.000", "Nguyễn Văn Tư"],
 }
 for name, needles in want.items():

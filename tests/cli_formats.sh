@@ -81,10 +81,10 @@ assert [rows[0][c][1] for c in cols] == [labels[h][0] for h in want[0]], "header
 assert rows[0]["A"][1] == "Mã đơn vị", rows[0]["A"]
 erows, _, _ = sheet(work + "/b-en.xlsx")
 assert [erows[0][c][1] for c in cols] == [labels[h][1] for h in want[0]], "en header"
-# enumerated values in words: A and B are late (chậm đóng), C is current
+# enumerated values in words: A is evading (trốn đóng), B late (chậm đóng), C current
 status = cols[want[0].index("legal_status")]
-assert [r[status][1] for r in rows[1:4]] == ["Chậm đóng", "Chậm đóng", "Đóng đúng hạn"], rows[1][status]
-assert [r[status][1] for r in erows[1:4]] == ["Late", "Late", "Current"], erows[1][status]
+assert [r[status][1] for r in rows[1:4]] == ["Trốn đóng", "Chậm đóng", "Đóng đúng hạn"], rows[1][status]
+assert [r[status][1] for r in erows[1:4]] == ["Evading", "Late", "Current"], erows[1][status]
 money = {"opening", "assessed", "adjustment", "interest", "paid", "closing", "principal_due", "interest_due"}
 for r, line in zip(rows[1:], want[1:]):
     for c, name, value in zip(cols, want[0], line):
@@ -95,22 +95,22 @@ for r, line in zip(rows[1:], want[1:]):
 total = rows[len(want)]
 assert total["A"] == ("s", "Tổng cộng"), total.get("A")
 assert erows[len(want)]["A"] == ("s", "Total"), erows[len(want)].get("A")
-assert total["H"][0] == "f" and total["H"][1] == "SUM(H2:H4)" and total["H"][2] == 15723200 + 6032400, total["H"]
+assert total["H"][0] == "f" and total["H"][1] == "SUM(H2:H4)" and total["H"][2] == 15731936 + 6032400, total["H"]
 
 krows, _, _ = sheet(work + "/k.xlsx")
-# debt is past its deadline (docs/ledger.md "Debt"): A 10,603,200 + B 3,632,400
-assert krows[1]["A"] == ("s", "O1") and krows[1]["I"][2] == 14235600, krows[1]
+# debt is past its deadline (docs/ledger.md "Debt"): A 10,611,936 + B 3,632,400
+assert krows[1]["A"] == ("s", "O1") and krows[1]["I"][2] == 14244336, krows[1]
 
 text = subprocess.run(["pdftotext", "-layout", work + "/b.pdf", "-"], capture_output=True, text=True, check=True).stdout
-for needle in ["BẢO HIỂM XÃ HỘI VIỆT NAM", "Số dư nợ theo đơn vị", "15.723.200", "6.032.400", "Trang 1/1", "Chậm đóng", "BẢO HIỂM XÃ HỘI TỈNH YÊN NAM"]:
+for needle in ["BẢO HIỂM XÃ HỘI VIỆT NAM", "Số dư nợ theo đơn vị", "15.731.936", "6.032.400", "Trang 1/1", "Chậm đóng", "BẢO HIỂM XÃ HỘI TỈNH YÊN NAM"]:
     assert needle in text, needle
 for word in ["legal_status", "unit_code", "late", "current"]:
     assert word not in text, word  # ids and values stay in CSV/JSON
 etext = subprocess.run(["pdftotext", "-layout", work + "/b-en.pdf", "-"], capture_output=True, text=True, check=True).stdout
-for needle in ["Late", "Current", "15.723.200"]:
+for needle in ["Late", "Current", "15.731.936"]:
     assert needle in etext, needle
 ktext = subprocess.run(["pdftotext", "-layout", work + "/k.pdf", "-"], capture_output=True, text=True, check=True).stdout
-assert "Kết quả thu theo cán bộ chuyên quản" in ktext and "14.235.600" in ktext and "225,2" in ktext
+assert "Kết quả thu theo cán bộ chuyên quản" in ktext and "14.244.336" in ktext and "225,4" in ktext
 
 subprocess.run(["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", work + "/b.pdf", work + "/page"], check=True)
 import glob

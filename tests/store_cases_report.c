@@ -262,6 +262,37 @@ void op_non_participants(void **state)
                   "non_participants");
 }
 
+static tn_err opening_line(void *ctx, const struct tn_opening_row *r)
+{
+    tn_test_put(ctx, "%s %s %s %lld+%lld as of %s [%s]", r->unit_code, P(r->period), r->fund,
+                (long long)r->principal, (long long)r->interest, r->as_of, r->source);
+    return TN_OK;
+}
+
+/* Opening balances (docs/ledger.md "Opening balances"): imported, read back by period and
+ * fund, and not known before their import. */
+void op_opening_balances(void **state)
+{
+    assert_int_equal(tn_test_import(*state, TN_IMPORT_OPENING_BALANCES,
+                                    "unit_code,period,fund,principal,interest,as_of,source\n"
+                                    "A,2025-03,BHXH,2000000,50000,2025-06-30,BB 01/2025\n"
+                                    "A,2025-03,BHYT,300000,0,2025-06-30,BB 01/2025\n"
+                                    "B,2025-05,BHTN,100000,700,2025-06-30,BB 02/2025\n",
+                                    "2025-11-05T09:00:00", 0),
+                     TN_OK);
+    struct tn_test_out o = {0};
+    assert_int_equal(tn_store_opening_balances(*state, "A", NULL, opening_line, &o), TN_OK);
+    tn_test_check(&o,
+                  "A 2025-03 BHYT 300000+0 as of 2025-06-30 [BB 01/2025]\n"
+                  "A 2025-03 BHXH 2000000+50000 as of 2025-06-30 [BB 01/2025]\n",
+                  "opening_balances");
+    struct tn_test_out before = {0};
+    assert_int_equal(
+        tn_store_opening_balances(*state, "A", "2025-11-05T08:59:59", opening_line, &before),
+        TN_OK);
+    tn_test_check(&before, "", "opening_balances before the import");
+}
+
 void op_explain(void **state)
 {
     struct tn_explain e;

@@ -165,6 +165,69 @@ static void evasion_clock_of_a_law58_debt_starts_on_2025_07_01(void **state)
     assert_int_equal(a.status, TN_LS_EVADING);
 }
 
+/* An under-declared base found later is evasion from the day after the deadline of the month
+ * it concerns (Law 41 Art 39, rules.md §6), where a contribution as declared waits 60 days.
+ * August 2025 (due 09-30) declared at 4,000,000 and paid on 09-15; a back-dated increase adds
+ * `back` to August (ledger.h: charged to August, marked back), or the same sum is declared
+ * on time (back 0); `more` is paid on 10-20. Each row: the period reported, status, days on the
+ * evasion clock. A Law 58-era month (2025-03, due 03-31) under-declared is evading from
+ * 2025-07-01 (the rule's first day), never before. */
+static const struct {
+    int month;      /* of 2025: the period reported */
+    tn_money extra; /* added to August's principal */
+    tn_money back;  /* of it, a back-dated increase */
+    tn_money more;  /* paid on 10-20 */
+    enum tn_legal_status status;
+    int clock;
+} underdeclared[] = {
+    {9, 500000, 500000, 0, TN_LS_LATE, 0},           /* due 09-30: the day after is not over */
+    {10, 500000, 500000, 0, TN_LS_EVADING, 31},      /* 10-01..10-31 */
+    {10, 500000, 0, 0, TN_LS_LATE, 31},              /* declared on time: 31 of 60 days */
+    {11, 500000, 0, 0, TN_LS_EVADING, 61},           /* the 61st day */
+    {10, 500000, 500000, 500000, TN_LS_CURRENT, 0},  /* paid on 10-20: nothing unpaid */
+    {10, 500000, 500000, 300000, TN_LS_EVADING, 31}, /* 200,000 of the increase unpaid */
+    /* paying 600,000 less than declared leaves 600,000 as declared and the 500,000 increase
+     * unpaid (the increase is covered last): evading by the increase, 31 days on both clocks */
+    {10, 500000, 500000, -600000, TN_LS_EVADING, 31},
+};
+
+static void underdeclared_base_is_evasion_from_the_day_after_its_deadline(void **state)
+{
+    struct scenario *s = *state;
+    for (size_t i = 0; i < sizeof underdeclared / sizeof underdeclared[0]; i++) {
+        reset(s, fx_period(2025, 8), fx_period(2025, underdeclared[i].month));
+        charge(s, fx_period(2025, 8), 4000000 + underdeclared[i].extra);
+        s->charges[0].back[TN_G_BHXH] = underdeclared[i].back;
+        tn_money more = underdeclared[i].more;
+        pay(s, fx_day(2025, 9, 15), more < 0 ? 4000000 + more : 4000000);
+        if (more > 0 && underdeclared[i].month >= 10)
+            pay(s, fx_day(2025, 10, 20), more);
+        struct tn_aging a;
+        age(s, &a);
+        assert_int_equal(a.status, underdeclared[i].status);
+        assert_int_equal(a.evasion_days, underdeclared[i].clock);
+    }
+    /* Law 58 era: 2025-03 under-declared by 500,000, unpaid; the Law 41 rule starts 07-01 */
+    static const struct {
+        int month;
+        enum tn_legal_status status;
+        int clock;
+    } law58[] = {{6, TN_LS_LATE, 0}, {7, TN_LS_EVADING, 31}};
+    for (size_t i = 0; i < sizeof law58 / sizeof law58[0]; i++) {
+        reset(s, fx_period(2025, 3), fx_period(2025, law58[i].month));
+        charge(s, fx_period(2025, 3), 4500000);
+        s->charges[0].back[TN_G_BHXH] = 500000;
+        pay(s, fx_day(2025, 3, 20), 4000000);
+        struct tn_aging a;
+        age(s, &a);
+        assert_int_equal(a.status, law58[i].status);
+        assert_int_equal(a.evasion_days, law58[i].clock);
+    }
+    assert_int_equal(
+        tn_aging_underdeclared_from(&s->pol.legal[s->pol.nlegal - 1], fx_day(2025, 9, 30)),
+        fx_day(2025, 10, 1));
+}
+
 /* Interest left unpaid alone never makes a unit late or evading (Art 38-39 speak of
  * contributions): 2025-07 (1,000,000) paid 10 days late leaves 1,000,000 x 0.03% x 9 = 2,700
  * of interest (09-01..09-09; the payment day does not count); at the end of 2025-12 the unit
@@ -311,6 +374,7 @@ int main(void)
         T(months_owed_counts_each_month_by_its_unpaid_share),
         T(back_dated_increase_never_lowers_months_owed),
         T(evasion_clock_of_a_law58_debt_starts_on_2025_07_01),
+        T(underdeclared_base_is_evasion_from_the_day_after_its_deadline),
         T(interest_alone_is_neither_late_nor_evading),
         T(interest_paid_first_leaves_no_contribution_unpaid),
         T(debt_is_what_is_past_its_deadline),

@@ -144,9 +144,10 @@ static void claim_from_the_ledger(void **state)
     /* tests/golden/case_registers/claim-HS-A-2025-12-05.txt: the balance of 2025-11 */
     assert_int_equal(c.explain.balance.period, 2025 * 12 + 10);
     assert_int_equal(c.explain.balance.principal_due, 15680000);
-    assert_int_equal(c.explain.balance.interest_due, 43200);
+    assert_int_equal(c.explain.balance.interest_due, 51936);
     assert_true(c.filed);
-    assert_int_equal(c.filed_amount, 15723200); /* difference 0 */
+    /* recorded before A's truy thu bore interest from August's deadline: difference -8,736 */
+    assert_int_equal(c.filed_amount, 15723200);
     assert_int_equal(c.filed_on, day("2025-12-05"));
     assert_false(c.stale);
     assert_string_equal(c.as_of, "2025-12-05T23:59:59");
@@ -278,7 +279,7 @@ static void registers(void **state)
     assert_int_equal(v.nevents, 2);
     assert_string_equal(v.events[1].actor, "O1");
     assert_true(v.filed_claim_found);
-    assert_int_equal(v.filed_balance.principal_due + v.filed_balance.interest_due, 15723200);
+    assert_int_equal(v.filed_balance.principal_due + v.filed_balance.interest_due, 15731936);
     assert_int_equal(v.nregs, 12);
     assert_int_equal(v.nbranches, 1);
     assert_string_equal(v.branches[0].province_code, "01");

@@ -216,16 +216,18 @@ static const char *const pc_rows[] = {
     /* docs/inspections.md: the debt is what is past its deadline (docs/ledger.md "Debt"). B
      * pays quarterly: July-September (due 10-31) 3,600,000 and 32,400 of November's interest,
      * 3,632,400 / 1,200,000 = 302.7%; October and November (2,400,000) are due on 01-31. A:
-     * September and October 10,560,000 and 43,200 of interest, 10,603,200 / 5,120,000 =
-     * 207.1%; November's 5,120,000 is due on 12-31 */
+     * August's 320,000 of truy thu, September and October 10,240,000 and 51,936 of interest,
+     * 10,611,936 / 5,120,000 = 207.3%; November's 5,120,000 is due on 12-31 */
     "H2,cooperative,1,1,1200000,0,3632400,1,302.7,2400000",
-    "Q1,private,1,2,5120000,0,10603200,1,207.1,5120000",
+    "Q1,private,1,2,5120000,0,10611936,1,207.3,5120000",
     "Q1,state,1,2,3840000,3840000,0,0,0.0,0",
 };
 
 static const char *const refusing_row =
     "B,Hợp tác xã Nông nghiệp Đồng Tâm,H2,cooperative,3.0,3632400,late,1,2025-09-15,"
     "owes_despite_reminders";
+static const char *const evading_row =
+    "A,Công ty TNHH Hải Âu,Q1,private,2.0,10611936,evading,1,2025-10-10,evading";
 static const char *const measure_rows[] = {
     "B,Hợp tác xã Nông nghiệp Đồng Tâm,H2,forced_deduction,Ngân hàng, Kho bạc Nhà nước / banks, "
     "State Treasury,deduction_refused,2025-11-25,3.0,3632400",
@@ -277,7 +279,7 @@ static void committee_pack(void **state)
     p.period = 2025 * 12 + 10;
     assert_int_equal(pack(f, &province, &p, &x), TN_OK);
     /* three numbered sections, each the table of its report */
-    assert_int_equal(x.n, 3 + 3 + 1 + 2);
+    assert_int_equal(x.n, 3 + 3 + 2 + 2);
     assert_string_equal(x.line[0], "# 1. Tình hình sử dụng lao động, đóng BHXH theo địa bàn và "
                                    "loại hình / Labour use and contributions by district and "
                                    "sector (office_code...)");
@@ -285,18 +287,21 @@ static void committee_pack(void **state)
         assert_string_equal(x.line[1 + i], pc_rows[i]);
     assert_string_equal(x.line[4], "# 2. Đơn vị chây ỳ không đóng BHXH / Units that refuse to pay "
                                    "(unit_code...)");
-    assert_string_equal(x.line[5], refusing_row);
-    assert_string_equal(x.line[6], "# 3. Đề nghị các ngành phối hợp xử lý / Measures requested "
+    /* A is evading: its truy thu of August, an under-declared base, is unpaid past 10-01 */
+    assert_string_equal(x.line[5], evading_row);
+    assert_string_equal(x.line[6], refusing_row);
+    assert_string_equal(x.line[7], "# 3. Đề nghị các ngành phối hợp xử lý / Measures requested "
                                    "from other agencies (unit_code...)");
-    assert_string_equal(x.line[7], measure_rows[0]);
-    assert_string_equal(x.line[8], measure_rows[1]);
+    assert_string_equal(x.line[8], measure_rows[0]);
+    assert_string_equal(x.line[9], measure_rows[1]);
 
     /* Q1 leaves B (H2) out of every section */
     struct tn_scope q1 = province;
     assert_int_equal(tn_app_scope_office(&f->app, "Q1", &q1.office), TN_OK);
     assert_int_equal(pack(f, &q1, &p, &x), TN_OK);
-    assert_int_equal(x.n, 3 + 2);
+    assert_int_equal(x.n, 3 + 2 + 1);
     assert_false(has(&x, refusing_row));
+    assert_true(has(&x, evading_row));
 
     /* an office no unit has */
     const char *office = NULL;

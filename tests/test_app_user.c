@@ -114,6 +114,7 @@ static const char *const want_roles[] = {
     "handover.sign.QLT: director qlt",
     "handover.sign.KTTN: director kttn",
     "letter: admin qlt kttn",
+    "contact.record: qlt kttn officer",
 };
 
 static void every_operation_and_role_is_as_the_table_says(void **state)
@@ -171,8 +172,8 @@ static void every_refusal_is_audited(void **state)
             }
         }
     /* import, close, close.read, audit, users; case record, register, document, assign,
-     * worklist, suspense, each department's handover, letters */
-    assert_int_equal(refused, 5 + 6 + 6 + 4 + 6 + 5 + 6 + 5 + 5 + 2 + 5 + 5 + 5 + 4);
+     * worklist, suspense, each department's handover, letters, contacts */
+    assert_int_equal(refused, 5 + 6 + 6 + 4 + 6 + 5 + 6 + 5 + 5 + 2 + 5 + 5 + 5 + 4 + 4);
 }
 
 /* ---- users ---- */

@@ -130,24 +130,36 @@ static void balances_follow_the_hand_computation(void **state)
     assert_int_equal(r.oldest_unpaid, fx_period(2025, 9));
     r = balance(f, 2025, 10, NULL);
     /* W2 +1,000,000 x 32% = 320,000 for each of August and September = 640,000; October
-     * assessed 3,200,000 + 6,000,000 x 32% = 5,120,000; September is due 10-31: no interest */
+     * assessed 3,200,000 + 6,000,000 x 32% = 5,120,000. The truy thu is charged to the
+     * months it concerns (Law 41 Art 39, 40; docs/ledger.md "Back-dated changes"): August
+     * owes 5,120,000 (BHYT 720,000, BHTN 320,000, BHXH 4,080,000), so P2's 4,800,000 of
+     * 09-10 leaves 320,000 of August's BHXH unpaid past 09-30: 320,000 x 0.03% x 31 days
+     * (10-01..10-31) = 2,976 of interest in October. */
     assert_int_equal(r.adjustment, 640000);
     assert_int_equal(r.assessed, 5120000);
-    assert_int_equal(r.interest, 0);
-    assert_int_equal(r.closing, 10560000);
+    assert_int_equal(r.interest, 2976);
+    assert_int_equal(r.closing, 10562976);
+    assert_int_equal(r.principal_due, 10560000);
+    /* an under-declared base is evasion from the day after its month's deadline (Art 39):
+     * August's part is unpaid since 10-01 */
+    assert_string_equal(r.legal_status, "evading");
+    /* August 320,000 / 5,120,000 = 0.06 + September (due 10-31) 1 -> 1.0 month */
+    assert_int_equal(r.months_owed_tenths, 10);
+    assert_int_equal(r.oldest_unpaid, fx_period(2025, 8));
     r = balance(f, 2025, 11, NULL);
-    /* September's 4,800,000 late all November: 4,800,000 x 0.03% x 30 = 43,200; October's
-     * 5,760,000 is due 11-30. Closing 10,560,000 + 5,120,000 + 43,200. */
-    assert_int_equal(r.interest, 43200);
-    assert_int_equal(r.closing, 15723200);
+    /* late all November (30 days): August's BHXH 320,000 and September's 5,120,000, BHYT
+     * 720,000 -> 6,480, BHTN 320,000 -> 2,880, BHXH 4,400,000 -> 39,600: 48,960; October's
+     * 5,120,000 is due 11-30. Closing 10,562,976 + 5,120,000 + 48,960. */
+    assert_int_equal(r.interest, 48960);
+    assert_int_equal(r.closing, 15731936);
     assert_int_equal(r.principal_due, 15680000);
-    assert_int_equal(r.interest_due, 43200);
-    /* past their deadlines: September (10-31) and October (11-30), 4,800,000 + 5,760,000 =
-     * 10,560,000 / 5,120,000 = 2.06 -> 2.0 months; late 30 days after 10-31 */
+    assert_int_equal(r.interest_due, 51936);
+    /* past their deadlines: August 0.06, September (10-31) and October (11-30) whole = 2.06
+     * -> 2.0 months */
     assert_int_equal(r.months_owed_tenths, 20);
     assert_string_equal(r.bucket, "1-3");
-    assert_string_equal(r.legal_status, "late");
-    assert_int_equal(r.oldest_unpaid, fx_period(2025, 9));
+    assert_string_equal(r.legal_status, "evading");
+    assert_int_equal(r.oldest_unpaid, fx_period(2025, 8));
 }
 
 static void explain_opens_the_balance_into_its_lines(void **state)
@@ -172,7 +184,8 @@ static void explain_opens_the_balance_into_its_lines(void **state)
     tn_explain_release(&e);
     assert_int_equal(tn_store_explain(f->s, NULL, "A", fx_period(2025, 11), NULL, &e), TN_OK);
     /* one interest line per group late in November: BHYT 4.5%, BHTN 2%, BHXH 25.5% of
-     * September's 15,000,000 base: 675,000 / 300,000 / 3,825,000 -> 6,075 + 2,700 + 34,425 */
+     * September's 16,000,000 base, and August's BHXH 320,000 left by P2: 720,000 / 320,000 /
+     * 4,400,000 -> 6,480 + 2,880 + 39,600 */
     assert_int_equal(e.ninterest, 3);
     tn_money sum = 0;
     for (size_t i = 0; i < e.ninterest; i++) {
@@ -180,7 +193,7 @@ static void explain_opens_the_balance_into_its_lines(void **state)
         assert_int_equal(e.interest[i].days, 30);
         sum += e.interest[i].amount;
     }
-    assert_int_equal(sum, 43200);
+    assert_int_equal(sum, 48960);
     tn_explain_release(&e);
     assert_int_equal(tn_store_explain(f->s, NULL, "A", fx_period(2025, 9), NULL, &e), TN_OK);
     /* P2 went to August: BHYT 675,000, BHTN 300,000, BHXH 3,825,000 (Decision 60/2015) */
@@ -219,22 +232,28 @@ static void late_payments_keep_the_old_view_as_of(void **state)
               "amount, channel) VALUES ('P3', 1, '2025-12-03T00:00:00', 3, 'A', '2025-10-15', "
               "1000000, 'transfer')");
     assert_int_equal(close_at(f, 2025, 11, "2025-12-03T09:00:00", NULL), TN_OK);
-    /* it pays September first: 3,800,000 late in November = 34,200; paid counts it now */
+    /* it pays August's BHXH 320,000 first (October's interest: 14 days, 10-01..10-14, 1,344
+     * instead of 2,976: a correction of -1,632), then 680,000 of September's BHYT 720,000.
+     * Late in November: BHYT 40,000 -> 360, BHTN 320,000 -> 2,880, BHXH 4,080,000 -> 36,720:
+     * 39,960. Interest 39,960 - 1,632 = 38,328; paid counts it now; closing 10,562,976 +
+     * 5,120,000 + 38,328 - 1,000,000 = 14,721,304 */
     struct tn_balance_row r = balance(f, 2025, 11, NULL);
-    assert_int_equal(r.interest, 34200);
+    assert_int_equal(r.interest, 38328);
     assert_int_equal(r.paid, 1000000);
-    assert_int_equal(r.closing, 14714200);
+    assert_int_equal(r.closing, 14721304);
     /* as known on 2025-12-02 the old figures stand */
     r = balance(f, 2025, 11, "2025-12-02T23:59:59");
-    assert_int_equal(r.closing, 15723200);
+    assert_int_equal(r.closing, 15731936);
     /* before November's first close there was no November balance at all */
     r = balance(f, 2025, 11, "2025-11-30T23:59:59");
     assert_int_equal(r.closing, -1);
 
     /* 3,800,000 paid 2025-11-05, known only in December: November's interest is recomputed
-     * (4 days: 3,800,000 x 0.03% x 4 = 4,560 instead of 34,200: -29,640) and December
-     * charges October's 5,760,000 for 31 days: 53,568. Interest 23,928; closing
-     * 14,714,200 + 5,120,000 + 23,928 - 3,800,000 = 16,058,128. */
+     * (4 days on September's 4,440,000: 48 + 384 + 4,896 = 5,328; then 26 days on the 640,000
+     * of September's BHXH it leaves: 4,992; 10,320 instead of 39,960: -29,640) and December
+     * charges September's 640,000 and October's 5,120,000 for 31 days: 53,568. Interest
+     * 23,928; closing 14,721,304 + 5,120,000 + 23,928 - 3,800,000 = 16,065,232; interest due
+     * 1,344 + 10,320 + 53,568 = 65,232. */
     sql(f->s, "INSERT INTO payment (txn_id, version, known_at, batch_id, unit_code, paid_on, "
               "amount, channel) VALUES ('P4', 1, '2025-12-20T00:00:00', 4, 'A', '2025-11-05', "
               "3800000, 'transfer')");
@@ -242,9 +261,9 @@ static void late_payments_keep_the_old_view_as_of(void **state)
     r = balance(f, 2025, 12, NULL);
     assert_int_equal(r.interest, 23928);
     assert_int_equal(r.paid, 3800000);
-    assert_int_equal(r.closing, 16058128);
+    assert_int_equal(r.closing, 16065232);
     assert_int_equal(r.principal_due, 16000000);
-    assert_int_equal(r.interest_due, 58128);
+    assert_int_equal(r.interest_due, 65232);
 }
 
 static void closes_run_in_order(void **state)
@@ -338,10 +357,11 @@ static void card_locks_follow_months_owed(void **state)
     struct fx *f = *state;
     close_months(f);
     struct tn_crossing_row rows[4];
-    /* October: September's 4,800,000, wholly unpaid past its deadline (10-31), is one month
-     * owed (0 in September): lock at 1.0, QLT's (1 to under 3). Months owed counts each month
-     * by its own unpaid share (docs/ledger.md "Months owed"); dividing by October's raised
-     * assessment (4,800,000 / 5,120,000 = 0.9) let the back-dated raise hide the month. */
+    /* October: September's 5,120,000 (with its truy thu), wholly unpaid past its deadline
+     * (10-31), and 320,000 of August's 5,120,000: 1.06 months owed (0 in September): lock at
+     * 1.0, QLT's (1 to under 3). Months owed counts each month by its own unpaid share
+     * (docs/ledger.md "Months owed"); dividing by October's raised assessment (4,800,000 /
+     * 5,120,000 = 0.9) let the back-dated raise hide the month. */
     memset(rows, 0, sizeof rows);
     assert_int_equal(tn_store_crossings(f->s, NULL, fx_period(2025, 10), NULL, 10, keep_lock, rows),
                      TN_OK);
@@ -350,8 +370,8 @@ static void card_locks_follow_months_owed(void **state)
     assert_int_equal(rows[1].up, 1);
     assert_int_equal(rows[1].prev_tenths, 0);
     assert_int_equal(rows[1].months_owed_tenths, 10);
-    /* November: September and October (5,760,000 with the truy thu) wholly unpaid = 2.0;
-     * at a threshold of 2.0 A crosses now (1.0 in October) */
+    /* November: August 0.06, September and October wholly unpaid = 2.06 -> 2.0; at a
+     * threshold of 2.0 A crosses now (1.0 in October) */
     memset(rows, 0, sizeof rows);
     assert_int_equal(tn_store_crossings(f->s, NULL, fx_period(2025, 11), NULL, 20, keep_lock, rows),
                      TN_OK);
@@ -359,10 +379,10 @@ static void card_locks_follow_months_owed(void **state)
     assert_string_equal(rows[1].unit_code, "A");
     assert_int_equal(rows[1].up, 1);
     assert_int_equal(rows[1].prev_tenths, 10);
-    /* the debt is what is past its deadline (docs/ledger.md "Debt"): September and October
-     * 10,560,000 and 43,200 of interest (4,800,000 x 0.03% x 30 days of November); November's
-     * 5,120,000 is due on 12-31 */
-    assert_int_equal(rows[1].debt, 10603200);
+    /* the debt is what is past its deadline (docs/ledger.md "Debt"): August's 320,000 of
+     * truy thu (due 09-30), September and October 10,240,000, and the interest 51,936 (2,976
+     * of October, 48,960 of November); November's 5,120,000 is due on 12-31 */
+    assert_int_equal(rows[1].debt, 10611936);
     assert_int_equal(rows[1].months_owed_tenths, 20);
     /* at 1.0 A was locked in October already: no crossing in November */
     memset(rows, 0, sizeof rows);

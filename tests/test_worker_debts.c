@@ -74,16 +74,12 @@ static void open_unit(struct tn_store **s, struct tn_policy *pol)
 
 /* A back-dated decrease: July and August are closed, nothing paid; then both workers'
  * decrease from 2025-08, filed 2025-09-10, is recognised in September: assessed 0,
- * adjustment -4,800,000 (August taken back). Charges: July 4,800,000, August 4,800,000,
- * September -4,800,000 (BHYT -675,000, BHTN -300,000, BHXH -3,825,000).
- * The ledger's replay for the September close (docs/lists.md "Per-worker debt", worked
- * example): September's negative charge is credit 4,800,000, applied on 2025-09-01 to the
- * oldest period first, inside it BHYT, BHTN, BHXH: July's 675,000 + 300,000 + 3,825,000, all
- * of July. No interest is charged by then (July's deadline is 2025-08-31, so July is late
- * from 2025-09-01, the day the credit pays it; August's deadline 2025-09-30 is not passed
- * within September). Left unpaid: August in full, 4,800,000 = the principal due. August's
- * lines: W1 3,200,000 and W2 1,600,000 for 2025-08. (The earlier oldest-first reading named
- * July: it did not count the negative charge as credit paying the oldest period.) */
+ * adjustment -4,800,000 (August taken back). The adjustment is charged to the month it
+ * concerns (docs/ledger.md "Back-dated changes"): July 4,800,000, August 4,800,000 -
+ * 4,800,000 = 0, September 0. Left unpaid: July in full, 4,800,000 = the principal due, the
+ * month the workers were still there: July's lines W1 3,200,000 and W2 1,600,000. (Charged to
+ * September, the negative charge was credit that paid July on 2025-09-01 and named August,
+ * a month nobody worked.) */
 static void negative_charge_is_credit_to_the_oldest(void **state)
 {
     (void)state;
@@ -107,9 +103,9 @@ static void negative_charge_is_credit_to_the_oldest(void **state)
     assert_int_equal(g.debt[0], 3200000);
     assert_string_equal(g.code[1], "0000000002");
     assert_int_equal(g.debt[1], 1600000);
-    /* the credit paid July: August is the month owed, as the ledger says */
-    assert_string_equal(g.periods[0], "2025-08");
-    assert_string_equal(g.periods[1], "2025-08");
+    /* August owes nothing: July is the month owed, as the ledger says */
+    assert_string_equal(g.periods[0], "2025-07");
+    assert_string_equal(g.periods[1], "2025-07");
     tn_store_free(s);
     tn_policy_release(&pol);
 }
@@ -156,11 +152,39 @@ static void groups_in_policy_order(void **state)
     tn_policy_release(&pol);
 }
 
+/* An opening balance (docs/ledger.md "Opening balances"): May 2025's BHXH 1,000,000 owed at
+ * the cut-over 2025-06-30; July closed, nothing paid. The principal due, 1,000,000 + 4,800,000,
+ * splits into a first row of no worker for May (the opening balance has no worker's lines)
+ * and July's lines: W1 3,200,000, W2 1,600,000. */
+static void opening_balance_is_owed_by_no_worker(void **state)
+{
+    (void)state;
+    struct tn_store *s;
+    struct tn_policy pol;
+    open_unit(&s, &pol);
+    sql(s, "INSERT INTO opening_balance (unit_code, period, fund, version, known_at, batch_id, "
+           "principal, interest, as_of, source) VALUES ('A', '2025-05', 'BHXH', 1, "
+           "'2025-07-01T00:00:00', 1, 1000000, 0, '2025-06-30', 'BB 01')");
+    close_at(s, &pol, 2025, 7, "2025-08-01T08:00:00");
+    struct got g = {0};
+    assert_int_equal(tn_store_worker_debts(s, "A", fx_period(2025, 7), NULL, collect, &g),
+                     TN_ERR_STATE); /* three rows: collect keeps two and refuses the third */
+    assert_string_equal(g.code[0], "");
+    assert_int_equal(g.debt[0], 1000000);
+    assert_string_equal(g.periods[0], "2025-05");
+    assert_string_equal(g.code[1], "0000000001");
+    assert_int_equal(g.debt[1], 3200000);
+    assert_string_equal(g.periods[1], "2025-07");
+    tn_store_free(s);
+    tn_policy_release(&pol);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(negative_charge_is_credit_to_the_oldest),
         cmocka_unit_test(groups_in_policy_order),
+        cmocka_unit_test(opening_balance_is_owed_by_no_worker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

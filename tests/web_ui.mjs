@@ -103,9 +103,11 @@ await step("the officer's day: its units by money at risk, with balance, months,
   assert.equal(await rows.count(), 2);
   const first = await rows.nth(0).innerText();
   assert.match(first, /^A\t/);
-  assert.match(first, /10\.603\.200 đ/); // the debt past its deadline (docs/ledger.md "Debt")
+  // the debt past its deadline (docs/ledger.md "Debt"): closing 15.731.936 less November's
+  // 5.120.000, due 12-31 (docs/golden.md)
+  assert.match(first, /10\.611\.936 đ/);
   assert.match(first, /2,0/);
-  assert.match(first, /Chậm đóng/);
+  assert.match(first, /Trốn đóng/);
   assert.match(first, /Văn bản đôn đốc/);
   assert.match(await rows.nth(1).innerText(), /^B\t.*3\.632\.400 đ/);
   assert.match(await officer.locator("caption").innerText(), /11\/2025/);
@@ -125,14 +127,14 @@ await step("a unit's page: registry data and the month's balance; a figure opens
   await officer.getByRole("heading", { name: /Công ty TNHH Hải Âu/ }).waitFor();
   assert.match(await officer.locator(".registry").innerText(), /0100000001/);
   const interest = officer.locator('button[data-figure="interest"]');
-  assert.match(await interest.innerText(), /43\.200 đ/);
+  assert.match(await interest.innerText(), /48\.960 đ/);
   await axe(officer, "a unit's page");
   await officer.screenshot({ path: shots + "/unit.png", fullPage: true });
   await interest.click();
   const dialog = officer.getByRole("dialog");
   await dialog.waitFor();
   const text = await dialog.innerText();
-  assert.match(text, /Giải trình: Lãi chậm đóng = 43\.200 đ/);
+  assert.match(text, /Giải trình: Lãi chậm đóng = 48\.960 đ/);
   assert.match(text, /0,03%/); // the daily rate
   assert.match(text, /\t30\t/); // interest days
   assert.match(text, /01\/11\/2025/);
@@ -262,6 +264,276 @@ await step("a close runs with its progress shown to the end", async () => {
   await axe(admin, "the close");
   await admin.screenshot({ path: shots + "/close.png", fullPage: true });
   assert.deepEqual(admin.errors, []);
+});
+
+// ---- the director's dashboard and the cases (dashboard.js, cases.js) ----
+await step("the director's dashboard: six charts with data, each with its table and downloads", async () => {
+  await director.getByRole("link", { name: "Bảng điều hành", exact: true }).click();
+  await director.getByRole("heading", { name: "Bảng điều hành của Giám đốc" }).waitFor();
+  await director.locator("#dash-offices-table tbody tr").first().waitFor();
+  for (const id of ["plan", "bucket", "officers", "funnel", "debtors", "offices"]) {
+    const panel = director.locator("#dash-" + id);
+    // a chart drawn (an image with its title, bars with their values written) and its table
+    const svg = panel.locator("svg[role=img]");
+    assert.equal(await svg.count(), 1, id + ": one chart");
+    assert.ok((await svg.locator("title").first().textContent()).length > 0, id + ": the chart's title");
+    assert.ok(await svg.locator("rect[stroke]").count() > 0, id + ": bars drawn");
+    assert.ok(await svg.locator("text").count() >= 2, id + ": values written on the chart");
+    assert.ok(await panel.locator("tbody tr").count() > 0, id + ": the table has rows");
+  }
+  // collected against plan, July to November (June not closed: left out)
+  const plan = director.locator("#dash-plan-table tbody tr");
+  assert.equal(await plan.count(), 5);
+  assert.match(await plan.nth(0).innerText(), /^07\/2025\t30\.000\.000 đ\t8\.640\.000 đ\t28,8%/);
+  assert.match(await plan.nth(4).innerText(), /^11\/2025\t34\.000\.000 đ\t3\.840\.000 đ\t11,3%/);
+  // debt by bucket (the debtors' debt, past its deadline: docs/ledger.md "Debt"): November's
+  // 10.611.936 đ (A, 2,0 months) and 3.632.400 đ (B, 3,0 months)
+  assert.match(await director.locator("#dash-bucket-table tbody tr").nth(4).innerText(),
+    /^11\/2025\t0 đ\t10\.611\.936 đ\t3\.632\.400 đ\t0 đ\t0 đ\t14\.244\.336 đ/);
+  assert.equal(await director.locator("#dash-bucket svg pattern").count(), 5, "a pattern a bucket");
+  assert.match(await director.locator("#dash-officers-table tbody").innerText(), /O2\t1\t14\.000\.000 đ\t3\.840\.000 đ\t27,4%/);
+  const funnel = await director.locator("#dash-funnel-table tbody").innerText();
+  assert.match(funnel, /Bị khởi kiện\t3\t23\.000\.000 đ\t100%/);
+  assert.match(funnel, /Đã thu hồi\t—\t2\.000\.000 đ\t8,7%/);
+  assert.match(await director.locator("#dash-debtors-table tbody tr").first().innerText(), /^A\tCông ty TNHH Hải Âu\t10\.611\.936 đ/);
+  assert.match(await director.locator("#dash-offices-table tbody").innerText(), /Văn phòng BHXH tỉnh\t3\t/);
+  // every table downloads: a month's row, and a table's three formats
+  const july = await director.locator("#dash-plan-table tbody tr").first().getByRole("link", { name: /^PDF/ }).getAttribute("href");
+  assert.equal(july, "/api/v1/reports/collection_plan?period=2025-07&format=pdf");
+  for (const f of ["XLSX", "PDF", "CSV"]) {
+    const href = await director.locator("#dash-officers").getByRole("link", { name: new RegExp("^" + f) }).getAttribute("href");
+    assert.equal(href, "/api/v1/reports/officer_kpi?period=2025-11&format=" + f.toLowerCase());
+    assert.equal((await director.request.get(base + href)).status(), 200, href);
+  }
+  assert.equal((await director.request.get(base + july)).status(), 200);
+  await axe(director, "the dashboard");
+  await director.screenshot({ path: shots + "/dashboard.png", fullPage: true });
+  // in English, and an earlier month
+  await director.getByRole("button", { name: "English" }).click();
+  await director.getByRole("heading", { name: "The director's dashboard" }).waitFor();
+  await director.getByLabel("Month reported").selectOption("2025-10");
+  await director.getByRole("button", { name: "Show" }).click();
+  await director.waitForURL(/period=2025-10/);
+  await director.locator("#dash-plan-table tbody tr").first().waitFor();
+  assert.equal(await director.locator("#dash-plan-table tbody tr").count(), 4);
+  // October's debt past its deadline: A 5,442,976 + B 3,600,000 = 9,042,976 (docs/golden.md)
+  assert.match(await director.locator("#dash-bucket svg").textContent(), /9\.0 M/);
+  await director.getByRole("button", { name: "Tiếng Việt" }).click();
+  await director.getByRole("heading", { name: "Bảng điều hành của Giám đốc" }).waitFor();
+  await director.locator("#dash-offices-table tbody tr").first().waitFor();
+});
+
+await step("a page still loading never writes into the next one", async () => {
+  const slow = /\/api\/v1\/reports\/litigation/;
+  await director.route(slow, async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
+  await director.getByRole("link", { name: "Bảng điều hành", exact: true }).click();
+  await director.getByRole("heading", { name: "Bảng điều hành của Giám đốc" }).waitFor();
+  await director.getByRole("link", { name: "Hồ sơ thu nợ", exact: true }).click();
+  await director.getByRole("heading", { name: "Hồ sơ thu nợ theo giai đoạn" }).waitFor();
+  await director.waitForTimeout(1500);
+  assert.equal(await director.locator("#dash-plan").count(), 0, "no dashboard panel on the cases board");
+  await director.unroute(slow);
+});
+
+await step("the cases board by stage; a case's page for the director: documents, no recording", async () => {
+  await director.getByRole("link", { name: "Hồ sơ thu nợ", exact: true }).click();
+  await director.getByRole("heading", { name: "Hồ sơ thu nợ theo giai đoạn" }).waitFor();
+  assert.match(await director.locator("#cases-mediated tbody").innerText(), /^HS-2025-B\tB\t20\/08\/2025/);
+  assert.match(await director.locator("#cases-enforcing tbody").innerText(), /^HS-2025-C\tC\t.*8\.000\.000 đ\t0 đ\t23\/11\/2025/);
+  assert.match(await director.locator("#cases-closed tbody").innerText(), /^HS-2024-C/);
+  assert.match(await director.locator(".stages").innerText(), /0\s+Mới/);
+  assert.equal(await director.getByRole("link", { name: /^CSV/ }).getAttribute("href"), "/api/v1/reports/cases?format=csv");
+  await axe(director, "the cases board");
+  await director.screenshot({ path: shots + "/cases.png", fullPage: true });
+  // a stage of the strip leads to its table, from the keyboard too
+  await director.locator(".stages a").filter({ hasText: "Đang thi hành án" }).focus();
+  await director.keyboard.press("Enter");
+  assert.equal(await director.evaluate(() => document.activeElement.id), "stage-enforcing");
+  await director.getByRole("link", { name: "HS-2025-B" }).click();
+  await director.getByRole("heading", { name: /Hồ sơ HS-2025-B/ }).waitFor();
+  // the next deadline: the missed instalment's, from the board's row
+  assert.match(await director.locator(".deadline").innerText(), /16\/11\/2025.*Đơn vị.*quá hạn 15 ngày/s);
+  const inst = await director.locator("#case-instalments tbody").innerText();
+  assert.match(inst, /^1\t15\/11\/2025\t2\.000\.000 đ\tKhông trả/m);
+  assert.match(inst, /^3\t15\/01\/2026\t2\.000\.000 đ\tChưa đến hạn/m);
+  assert.match(await director.locator("#case-payments tbody").innerText(), /01\/12\/2025\tW1\t.*2\.000\.000 đ/);
+  assert.equal(await director.locator("#ev-event").count(), 0, "the director may not record an event");
+  await director.screenshot({ path: shots + "/case-plan.png", fullPage: true });
+  assert.deepEqual(director.errors, []);
+});
+
+await step("legal records an event on a case; its timeline, assets, measures and documents", async () => {
+  const legal = await newPage();
+  await login(legal, "le", "legal-password-1");
+  await legal.getByRole("link", { name: "Hồ sơ thu nợ", exact: true }).click();
+  await legal.getByRole("link", { name: "HS-2025-C" }).click();
+  await legal.getByRole("heading", { name: "Hồ sơ HS-2025-C — Đang thi hành án" }).waitFor();
+  assert.equal(await legal.locator("#case-timeline tbody tr").count(), 5);
+  assert.match(await legal.locator(".deadline").innerText(), /23\/11\/2025.*Cơ quan thi hành án dân sự.*quá hạn/s);
+  assert.match(await legal.locator("#case-assets tbody").innerText(), /Tài khoản ngân hàng\t5\.000\.000 đ\tVietcombank CN quận 5/);
+  assert.match(await legal.locator("#case-measures tbody").innerText(), /14\/11\/2025\tPhong tỏa tài khoản/);
+  const pdf = await legal.locator("#case-documents").getByRole("link", { name: /^PDF/ }).getAttribute("href");
+  assert.equal(pdf, "/api/v1/cases/HS-2025-C/documents/enforcement_request?format=pdf");
+  const doc = await legal.request.get(base + pdf);
+  assert.equal(doc.status(), 200);
+  assert.match(doc.headers()["content-type"], /application\/pdf/);
+  // a day after today is refused by the case's rules, and said
+  await legal.getByLabel("Sự kiện", { exact: true }).selectOption("assets_verified");
+  await legal.getByLabel("Ngày (ngày/tháng/năm)").fill("15/12/2025");
+  await legal.getByLabel("Kết quả").selectOption("assets");
+  await legal.getByRole("button", { name: "Ghi nhận" }).click();
+  await legal.locator("#ev-result [role=alert]").waitFor();
+  assert.equal(await legal.locator("#case-timeline tbody tr").count(), 5);
+  await legal.getByLabel("Ngày (ngày/tháng/năm)").fill("28/11/2025");
+  await legal.getByLabel("Cơ quan").fill("Chi cục THADS quận 5");
+  await legal.getByLabel("Ghi chú").fill("Xác minh lại tài khoản");
+  await legal.getByRole("button", { name: "Ghi nhận" }).click();
+  await legal.getByRole("status").filter({ hasText: "Đã ghi nhận sự kiện số 6" }).waitFor();
+  const last = await legal.locator("#case-timeline tbody tr").nth(5).innerText();
+  assert.match(last, /^6\t28\/11\/2025\tXác minh điều kiện thi hành án\t\tCó tài sản\tChi cục THADS quận 5\tXác minh lại tài khoản\tle/);
+  await axe(legal, "a case's page");
+  await legal.screenshot({ path: shots + "/case.png", fullPage: true });
+  assert.deepEqual(legal.errors, []);
+});
+
+await step("an officer's board holds its own units' cases; it may record, not draw documents", async () => {
+  await officer.goto(base + "/cases");
+  await officer.getByRole("heading", { name: "Hồ sơ thu nợ theo giai đoạn" }).waitFor();
+  assert.match(await officer.locator("main").innerText(), /1 hồ sơ/);
+  await officer.getByRole("link", { name: "HS-2025-B" }).click();
+  await officer.getByRole("heading", { name: /Hồ sơ HS-2025-B/ }).waitFor();
+  assert.equal(await officer.locator("#ev-event").count(), 1, "an officer records on its own units' cases");
+  assert.equal(await officer.locator("#case-documents").getByRole("link").count(), 0, "no document to draw");
+  assert.doesNotMatch(await officer.locator("#nav").innerText(), /Bảng điều hành/);
+});
+
+// ---- contacts, a unit's sections, the departments (contacts.js, unit_parts.js, departments.js)
+
+await step("the officer records a contact from its day in two clicks and sees it there", async () => {
+  await officer.goto(base + "/");
+  const row = officer.locator("#worklist tbody tr").first();
+  await row.waitFor();
+  assert.match(await row.innerText(), /Chưa liên hệ/);
+  await row.getByRole("button", { name: "Ghi liên hệ với A" }).click(); // one
+  const kind = row.getByLabel("Hình thức");
+  assert.equal(await kind.inputValue(), "call"); // preselected
+  await row.getByLabel("Kết quả").fill("hẹn nộp 15/12");
+  await axe(officer, "the contact form");
+  await officer.screenshot({ path: shots + "/contact-form.png", fullPage: true });
+  await officer.keyboard.press("Enter"); // two
+  await row.getByRole("status").filter({ hasText: "Đã ghi liên hệ." }).waitFor();
+  assert.match(await row.innerText(), /01\/12\/2025 · Gọi điện · hẹn nộp 15\/12/);
+  await officer.reload();
+  await officer.locator("#worklist tbody tr").first().waitFor();
+  const first = await officer.locator("#worklist tbody tr").first().innerText();
+  assert.match(first, /01\/12\/2025 · Gọi điện · hẹn nộp 15\/12/);
+  assert.match(await officer.locator("#worklist tbody tr").nth(1).innerText(), /Chưa liên hệ/);
+  // Escape closes the form without recording
+  await officer.getByRole("button", { name: "Ghi liên hệ với B" }).click();
+  await officer.locator(".contact-form").waitFor();
+  await officer.keyboard.press("Escape");
+  assert.equal(await officer.locator(".contact-form").count(), 0);
+  await officer.screenshot({ path: shots + "/day-contact.png", fullPage: true });
+});
+
+await step("a unit's page: contacts, workers and declarations, payments and their allocation", async () => {
+  await officer.goto(base + "/units/A");
+  await officer.locator("#payments-table tbody tr").first().waitFor();
+  assert.match(await officer.locator("#contacts-table").innerText(), /Gọi điện\tO1\thẹn nộp 15\/12/);
+  const workers = await officer.locator("#workers-table").innerText();
+  assert.match(workers, /0000000001/);
+  assert.match(workers, /10\.000\.000 đ/);
+  const pays = await officer.locator("#payments-table").innerText();
+  assert.match(pays, /P1\t20\/07\/2025\t4\.800\.000 đ/);
+  assert.match(pays, /07\/2025 gốc/);
+  assert.match(await officer.locator("#case").innerText(), /Hồ sơ thu nợ/);
+  // an officer draws no letters: nothing offered
+  assert.match(await officer.locator("#documents").innerText(), /không tạo văn bản/);
+  await axe(officer, "a unit's page with its sections");
+  await officer.screenshot({ path: shots + "/unit-sections.png", fullPage: true });
+});
+
+const qlt = await newPage();
+await step("QLT: the card lists, the handover signed, a suspense payment matched, a letter drawn", async () => {
+  await login(qlt, "ha", "qlt-password-1");
+  await qlt.getByRole("link", { name: "Nghiệp vụ phòng" }).click();
+  await qlt.getByRole("heading", { name: /Khóa, mở thẻ BHYT/ }).waitFor();
+  const tabs = await qlt.locator(".tabs").innerText();
+  assert.match(tabs, /Bàn giao QLT – KTTN/);
+  assert.match(tabs, /Tiền chờ xử lý/);
+  assert.match(tabs, /Văn bản gửi đơn vị/);
+  await axe(qlt, "the card lists");
+  await qlt.screenshot({ path: shots + "/dept-cards.png", fullPage: true });
+
+  // October: A's cards locked at 1.0 month owed, B's at 3.0 (B passes to KTTN)
+  await qlt.getByRole("link", { name: /Tháng trước/ }).click();
+  await qlt.waitForURL(/period=2025-10/);
+  await qlt.locator("#card-units tbody tr").first().waitFor();
+  const locks = await qlt.locator("#card-units tbody").innerText();
+  assert.match(locks, /^A\tKhóa thẻ\t1,0\t2\t/m);
+  assert.match(locks, /^B\tKhóa thẻ\t3,0\t1\t/m);
+  // the cards of the day: B's worker and A's two, locked on 28/10/2025 (the October close)
+  await qlt.getByLabel("Ngày (ngày/tháng/năm)").fill("28/10/2025");
+  await qlt.getByRole("button", { name: "Xem danh sách của ngày" }).click();
+  await qlt.waitForURL(/date=2025-10-28/);
+  await qlt.locator("#card-workers tbody tr").first().waitFor();
+  const cards = await qlt.locator("#card-workers tbody").innerText();
+  assert.equal(cards.trim().split("\n").length, 3);
+  assert.match(cards, /^A\tKhóa thẻ\t28\/10\/2025\t0000000001\t/m);
+  assert.match(cards, /^B\tKhóa thẻ\t28\/10\/2025\t/m);
+  await axe(qlt, "the card lists of October");
+  await qlt.screenshot({ path: shots + "/dept-cards-10.png", fullPage: true });
+
+  await qlt.getByRole("link", { name: "Bàn giao QLT – KTTN" }).click();
+  await qlt.waitForURL(/handover\?period=2025-10/);
+  const sign = qlt.getByRole("button", { name: "Ký xác nhận danh sách của QLT" });
+  await sign.waitFor();
+  // B's debt past its deadline: Q3's 3.600.000; October's 1.200.000 is due with Q4 (docs/golden.md)
+  assert.match(await qlt.locator("#handover-table tbody").innerText(), /^B\tQLT->KTTN\t0,0\t3,0\t3\.600\.000 đ/m);
+  assert.equal(await qlt.getByRole("button", { name: /của KTTN/ }).count(), 0); // not QLT's to sign
+  await sign.click();
+  await qlt.locator("#handover-result").getByRole("status").filter({ hasText: "Đã ký: QLT, kỳ 10/2025, 1 đơn vị" }).waitFor();
+  assert.match(await qlt.locator("#handover-table tbody").innerText(), /ha 01\/12\/2025/);
+  await axe(qlt, "the handover");
+  await qlt.screenshot({ path: shots + "/dept-handover.png", fullPage: true });
+
+  await qlt.goto(base + "/departments/suspense");
+  const assign = qlt.getByLabel("Mã đơn vị cho giao dịch X1");
+  await assign.waitFor();
+  assert.match(await qlt.locator("#suspense-table").innerText(), /1\.500\.000 đ/);
+  await axe(qlt, "the suspense");
+  await qlt.screenshot({ path: shots + "/dept-suspense.png", fullPage: true });
+  await assign.fill("A");
+  await assign.press("Enter");
+  await qlt.locator("#suspense-result").getByRole("status").filter({ hasText: "Đã gán giao dịch X1 cho đơn vị A" }).waitFor();
+  await qlt.locator("#suspense-table").filter({ hasText: "Không có dòng nào." }).waitFor();
+
+  await qlt.getByRole("link", { name: "Văn bản gửi đơn vị" }).click();
+  await qlt.getByLabel("Loại văn bản").selectOption("c12ts");
+  await qlt.getByLabel("Mã đơn vị (để trống: mọi đơn vị)").fill("A");
+  await qlt.getByRole("button", { name: "Tạo văn bản" }).click();
+  const pdf = qlt.getByRole("link", { name: "c12ts-2025-11-A.pdf" });
+  await pdf.waitFor();
+  assert.match(await qlt.locator("#letter-result").innerText(), /^Đã tạo: c12ts-2025-11-A\.pdf$/);
+  await axe(qlt, "the letters");
+  await qlt.screenshot({ path: shots + "/dept-letters.png", fullPage: true });
+  assert.deepEqual(qlt.errors, []);
+});
+
+await step("the director: the card lists and the handover, no suspense or letters", async () => {
+  await director.goto(base + "/departments");
+  await director.getByRole("heading", { name: /Khóa, mở thẻ BHYT/ }).waitFor();
+  const tabs = await director.locator(".tabs").innerText();
+  assert.match(tabs, /Bàn giao/);
+  assert.doesNotMatch(tabs, /Tiền chờ xử lý|Văn bản gửi đơn vị/);
+  await director.goto(base + "/departments/suspense");
+  await director.getByRole("heading", { name: "Không có trang này." }).waitFor();
+  await director.goto(base + "/departments/handover");
+  await director.getByRole("button", { name: "Ký xác nhận danh sách của KTTN" }).waitFor();
+  assert.equal(await director.getByRole("button", { name: /Ký xác nhận/ }).count(), 2);
 });
 
 await step("no page wrote an error to the console (CSP included)", async () => {

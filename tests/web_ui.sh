@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The web UI in a real browser (docs/web.md): the hand-checked province (tests/province.sh) with
-# an admin, a director and an officer, `thuno serve` on a free loopback port, then
+# an admin, a director and an officer (and, for the cases and the dashboard, a legal user,
+# cases, plans and collection plans), `thuno serve` on a free loopback port, then
 # tests/web_ui.mjs (playwright-core driving Debian's Chromium, headless; axe-core). Skipped
 # (exit 77) only when Chromium, node or node_modules are missing: scripts/deps.sh installs
 # them, so CI runs it.
@@ -34,6 +35,21 @@ add() { printf '%s\n' "$2" | t 2025-12-01 user add "$1" "${@:3}" 2>/dev/null; }
 add ana "mật khẩu quản trị" --role admin
 add lan giam-doc-2025 --role director
 add tung officer-pass-1 --role officer --officer O1
+# the cases and the dashboard (tests/data/web): B mediated and paying by its plan, C sued, tried
+# and under enforcement (an asset, its verification, a measure) with a closed case of 2024 and
+# an address for its documents; the province's collection plans; a legal user
+webdata=$(dirname "$0")/data/web
+t 2025-12-01 import units "$webdata/units-update.csv" --update 2>/dev/null
+t 2025-12-01 import case_events "$webdata/case_events.csv" 2>/dev/null
+t 2025-12-01 import case_plans "$webdata/case_plans.csv" 2>/dev/null
+t 2025-12-01 import collection_plans "$webdata/collection_plans.csv" 2>/dev/null
+t 2025-12-01 import payments "$webdata/payments.csv" 2>/dev/null
+t 2025-12-01 case asset HS-2025-C 2025-11-10 bank_account "TK 0071000999888" \
+    --holder "Vietcombank CN quận 5" --pledged no --value 5000000 >/dev/null 2>&1
+t 2025-12-01 case verify HS-2025-C 2025-11-12 1 exists --by "CHV Lê Thị Hoa" >/dev/null 2>&1
+t 2025-12-01 case measure HS-2025-C 2025-11-14 1 account_freeze >/dev/null 2>&1
+add le legal-password-1 --role legal
+add ha qlt-password-1 --role qlt
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 THUNO_NOW=2025-12-01T09:00:00 "$thuno" --db "$db" serve --listen "127.0.0.1:$port" \
     2>"$work/serve.log" &

@@ -11,10 +11,11 @@
  * period: current (no principal past its deadline), late (chậm đóng: some principal past its
  * deadline), evading (trốn đóng: some principal unpaid more than the policy's evasion days after
  * its deadline, the days counted from no earlier than the day before the rule's first day; Law
- * 41 Art 39; the Law 58 era sets none). Interest alone never makes a unit late or evading: the
- * status sets all the money paid against the contributions alone, oldest period first, so
- * principal the books left unpaid because a group's interest was paid before the next group's
- * principal does not count (docs/ledger.md "Evasion").
+ * 41 Art 39; the Law 58 era sets none; a back-dated increase of a period, an under-declared
+ * base, is evading from the day after that period's deadline). Interest alone never makes a unit
+ * late or evading: the status sets all the money paid against the contributions alone, oldest
+ * period first, so principal the books left unpaid because a group's interest was paid before the
+ * next group's principal does not count (docs/ledger.md "Evasion").
  */
 #ifndef THUNO_AGING_H
 #define THUNO_AGING_H
@@ -63,6 +64,12 @@ int tn_aging_day_tenths(int closed_tenths, tn_money monthly, tn_money debt, tn_m
  * day judged): the day after deadline + evasion_days (Law 41 Art 39); 0 when the rule knows
  * no evasion by days (Law 58 era). tn_aging_compute judges a unit evading by this rule. */
 tn_day tn_aging_evading_from(const struct tn_legal_rule *legal, tn_day deadline);
+
+/* The first day the principal of an under-declared base found later (a back-dated increase,
+ * charged to the month it concerns: ledger.h back) is evasion under legal: the day after the
+ * month's deadline, never before the rule's first day (Law 41 Art 39: "from the day after the
+ * deadline", rules.md §6); 0 when the rule knows no evasion by days (Law 58 era). */
+tn_day tn_aging_underdeclared_from(const struct tn_legal_rule *legal, tn_day deadline);
 
 /* One period of a unit's ledger as its close recognised it: the principal charged in it per
  * group (assessed + adjustment) and the workers assessed in it. */

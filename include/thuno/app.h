@@ -875,5 +875,9 @@ tn_err tn_app_calendar_done(struct tn_app *app, const struct tn_scope *scope,
 /* ---- users, roles, sessions and the audit log: app_user.h, a section of this header kept in
  * its own file for length; the faces include thuno/app.h alone ---- */
 #include "thuno/app_user.h"
+/* the officers' contacts with employers: app_contact.h, likewise */
+#include "thuno/app_contact.h"
+/* a unit's workers and payments: app_unit.h, likewise */
+#include "thuno/app_unit.h"
 
 #endif

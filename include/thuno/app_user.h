@@ -43,7 +43,8 @@ tn_err tn_role_parse(const char *name, enum tn_role *out);
  * legal record their events, legal keeps their registers, legal and the director draw their
  * documents. Assignments are the admin's and QLT's; worklists the collection side's (an
  * officer its own); suspense QLT's and KTTN's; each department signs its handover list, the
- * director either; letters to units are the admin's, QLT's and KTTN's. */
+ * director either; letters to units are the admin's, QLT's and KTTN's; contacts with employers are recorded
+ * by the collection side (an officer for its own units, QLT and KTTN). */
 #define TN_APP_OPS(X)                                                                              \
     X(report_read,  "report.read",  TN_ROLES_ALL)                                                 \
     X(unit_read,    "unit.read",    TN_ROLES_ALL)                                                 \
@@ -62,7 +63,8 @@ tn_err tn_role_parse(const char *name, enum tn_role *out);
     X(suspense,      "suspense",      TN_ROLE_BIT(QLT) | TN_ROLE_BIT(KTTN))                       \
     X(handover_qlt,  "handover.sign.QLT",  TN_ROLE_BIT(QLT) | TN_ROLE_BIT(DIRECTOR))              \
     X(handover_kttn, "handover.sign.KTTN", TN_ROLE_BIT(KTTN) | TN_ROLE_BIT(DIRECTOR))        \
-    X(letter,        "letter",        TN_ROLE_BIT(ADMIN) | TN_ROLE_BIT(QLT) | TN_ROLE_BIT(KTTN))
+    X(letter,        "letter",        TN_ROLE_BIT(ADMIN) | TN_ROLE_BIT(QLT) | TN_ROLE_BIT(KTTN))  \
+    X(contact_record, "contact.record", TN_ROLE_BIT(OFFICER) | TN_ROLE_BIT(QLT) | TN_ROLE_BIT(KTTN))
 /* clang-format on */
 
 enum tn_app_op {

@@ -9,7 +9,10 @@
  * tn_close_unit_out back (src/store/close.c, close_write.c).
  *
  * LAW: a declaration filed in month D for an earlier month is recognised in D (truy thu /
- * thoái thu; Decision 595 Art 38) - data-formats.md `declared_on`.
+ * thoái thu; Decision 595 Art 38) - data-formats.md `declared_on` - and charged to the month it
+ * concerns: its principal is due at that month's deadline and bears interest from the day
+ * after it; an increase is an under-declared base, evasion from that day (Law 41/2024/QH15
+ * Art 39, 40; rules.md §6, §7).
  * LAW: Decision 60/2015/QĐ-TTg Art 6 - a payment earmarked for a worker settles that worker's
  * own principal first.
  */
@@ -57,11 +60,22 @@ struct tn_close_prev {
     long long id; /* the store's; handed back to recorded() */
     tn_period period;
     tn_money assessed, closing;
-    tn_money charge[TN_G_COUNT];
+    tn_money charge[TN_G_COUNT]; /* recognised in it: assessed + its adjustment lines */
     tn_money cum_interest[TN_G_COUNT];
     tn_money cum_paid;
+    int adjusted; /* 1: it recorded adjustment lines (read by in->adjustments) */
     char known_at[TN_CLOSE_TIME_SZ];
     char digest[17];
+};
+
+/* An opening balance of the unit (opening_balances.csv; docs/ledger.md "Opening balances"):
+ * what it owed for period in group at the cut-over day as_of, its interest to that day
+ * included. The close charges it to its period, which is before the ledger's first. */
+struct tn_close_opening {
+    tn_period period;
+    enum tn_group group;
+    tn_money principal, interest;
+    tn_day as_of;
 };
 
 /* Called for each line of a previous close: its for_period and amount per component. */
@@ -78,6 +92,8 @@ struct tn_close_unit_in {
     size_t npays;
     const struct tn_close_prev *prev; /* periods start..period, ascending; gaps allowed */
     size_t nprev;
+    const struct tn_close_opening *opening; /* the unit's opening balances, any order */
+    size_t nopening;
     /* when the previous period was last closed ("" never): declarations known after it are
      * news to earlier periods */
     const char *prev_run_at;
@@ -86,6 +102,11 @@ struct tn_close_unit_in {
      * reader or line() returns (TN_ERR_STORE). */
     tn_err (*recorded)(void *ctx, const struct tn_close_prev *prev, const char *bhxh,
                        tn_close_line_fn line, void *lctx);
+    /* Calls line() once per for_period with the sum, over all workers, of the adjustment lines
+     * close prev recorded for it (called only for a prev with adjusted set): the close
+     * charges them to the months they concern. Errors: as recorded. */
+    tn_err (*adjustments)(void *ctx, const struct tn_close_prev *prev, tn_close_line_fn line,
+                          void *lctx);
     void *ctx;
 };
 
@@ -140,6 +161,9 @@ struct tn_close_unit_out {
     char digest[17];            /* over the balance, lines, interest items and allocations */
     int changed;                /* 0: the period's current close has the same digest */
     struct tn_ledger_result replay;
+    /* the first period of replay's arrays: the ledger's first, or the oldest period of an
+     * opening balance */
+    tn_period replay_start;
     /* working arrays, private to close_unit.c */
     struct tn_close_unit_work *work;
 };
@@ -151,7 +175,9 @@ void tn_close_unit_out_release(struct tn_close_unit_out *out);
 /* Closes in's unit for period (the ledger's first period is start <= period) under pol into
  * out. Errors: TN_ERR_NO_POLICY (a rate, cap, minimum wage, deadline, interest or allocation
  * rule missing; msg names the unit and period), TN_ERR_STATE (the recorded history and the
- * replay disagree: closing != principal + interest due; such a result must not be written),
+ * replay disagree: closing != principal + interest due, as when an opening balance changed
+ * after the ledger's first close; or an opening balance is not before the ledger's first
+ * period; msg says which; such a result must not be written),
  * TN_ERR_RANGE, TN_ERR_OVERFLOW, or what in->recorded returns. out is releasable whatever
  * happens; its content is valid only on TN_OK. */
 tn_err tn_close_unit(const struct tn_policy *pol, tn_period start, tn_period period,

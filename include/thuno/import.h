@@ -1,6 +1,7 @@
 /*
  * import.h - importing the CSV files an office feeds in (data-formats.md): units, workers,
- * officers, declarations, payments, registry, case_events, case_plans, inspections.
+ * officers, declarations, payments, registry, case_events, case_plans, inspections,
+ * assignments, collection_plans, opening_balances.
  *
  * Invariants: an import is all or nothing (one transaction); every rejected row is reported,
  * not only the first; re-importing a file is harmless (equal rows are skipped); a row that
@@ -29,6 +30,7 @@ enum tn_import_kind {
     TN_IMPORT_INSPECTIONS,      /* inspection conclusions (docs/inspections.md) */
     TN_IMPORT_ASSIGNMENTS,      /* officer assignments (docs/operations.md) */
     TN_IMPORT_COLLECTION_PLANS, /* collection plans per period and scope (docs/operations.md) */
+    TN_IMPORT_OPENING_BALANCES, /* debts owed at go-live (docs/ledger.md "Opening balances") */
     TN_IMPORT_COUNT
 };
 

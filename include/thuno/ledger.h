@@ -3,9 +3,10 @@
  * closed: charges, payments, their allocation and late-payment interest (rules.md §7, §8).
  *
  * Invariants of a replay (docs/ledger.md):
- * - Principal recognised in period R (assessed + adjustment, per group) is a charge from the
- *   1st of R; its deadline is policy (tn_policy_deadline). A negative charge (thoái thu)
- *   becomes credit.
+ * - Principal charged to period R (its assessment, and every back-dated change for R whatever
+ *   close recognised it, per group) is a charge from the 1st of R; its deadline is policy
+ *   (tn_policy_deadline), so interest on a back-dated increase runs from the day after R's
+ *   deadline (Law 41 Art 40). A negative charge (thoái thu) becomes credit.
  * - Law 58 era: on the 1st of month A the interest of month A-1 is charged: P x k per group,
  *   P = principal of periods <= A-2 whose deadline has passed by the end of A-1, unpaid at
  *   the end of A-1 (Law 58 Art 122.3, Decision 595 Art 37-38). Missing k: an item marked
@@ -18,6 +19,9 @@
  * - A payment is allocated at its date: periods oldest first, inside a period the groups in
  *   policy order, inside a group principal then interest (or the reverse by policy); what is
  *   left is credit, which pays each new charge as it appears.
+ * - An opening balance's principal bears interest only from its charge's interest_from (the
+ *   day after the cut-over day); its opening interest is owed from the 1st of its period and
+ *   is not interest charged by the replay (interest_total leaves it out).
  * - Nothing is compounded: interest never bears interest.
  * Everything is integers; each interest item is rounded half-up once.
  */
@@ -30,9 +34,19 @@
 #include "thuno/period.h"
 #include "thuno/policy.h"
 
-/* Principal recognised in one period, per group. */
+/* Principal charged to one period, per group: its own assessment and the back-dated changes
+ * that concern it, whichever close recognised them (docs/ledger.md "Back-dated changes"). */
 struct tn_ledger_charge {
     tn_money principal[TN_G_COUNT];
+    /* of principal, the increases of a base found later (an under-declared base: Law 41 Art
+     * 39 evasion from the day after the period's deadline); only aging reads it */
+    tn_money back[TN_G_COUNT];
+    /* an opening balance (docs/ledger.md "Opening balances"): the interest owed for the period
+     * at the cut-over day, owed from the 1st of the period like its principal; and the first
+     * day its principal bears interest (the day after the cut-over: the opening interest runs
+     * to that day), 0 for none but its deadline */
+    tn_money interest[TN_G_COUNT];
+    tn_day interest_from;
 };
 
 struct tn_ledger_payment {

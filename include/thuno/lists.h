@@ -69,7 +69,9 @@ struct tn_worker_debt {
  * debt"): payments cover the periods oldest first, as allocation does, so what is unpaid is the
  * newest charges; a period half covered is covered line by line in (month, worker) order. Each
  * unpaid line counts for its worker, all eight components together. Calls row() per worker
- * with unpaid lines, in bhxh_code order; the debts add up to the principal due (TN_ERR_STATE
+ * with unpaid lines, in bhxh_code order, first a row of bhxh_code "" for the unpaid opening
+ * balances (docs/ledger.md "Opening balances": owed by no worker's line); the debts add up to
+ * the principal due (TN_ERR_STATE
  * if the lines do not add up to the charges). Errors: TN_ERR_NOT_FOUND (no balance),
  * TN_ERR_STORE, or what row() returns. */
 tn_err tn_store_worker_debts(struct tn_store *s, const char *unit_code, tn_period period,

@@ -189,6 +189,14 @@ struct tn_explain_assess {
     tn_ppm rate[TN_C_COUNT];
     tn_money amount[TN_C_COUNT];
     char *sources; /* "component=source;..." (owned) */
+    /* an adjustment line is charged to for_period (docs/ledger.md "Back-dated changes"): its
+     * deadline (BHXH's), the days past it at the period's end, the interest rule in force the
+     * day after it (daily rate, or 0 for Law 58's P x k) and, for an increase (an
+     * under-declared base), the day it is evasion from (0: none); 0 when not computed */
+    tn_day deadline;
+    int days_late;
+    tn_ppm daily_rate;
+    tn_day evasion_from;
 };
 
 struct tn_explain_interest {
@@ -216,6 +224,16 @@ struct tn_explain_finding {
     tn_money base, floor;
 };
 
+/* An opening balance shown by explain: số dư đầu kỳ (chuyển đổi), docs/ledger.md "Opening
+ * balances". */
+struct tn_explain_opening {
+    tn_period period;
+    char fund[8];
+    tn_money principal, interest;
+    char as_of[TN_DAY_BUFSZ];
+    char *source; /* owned */
+};
+
 struct tn_explain {
     struct tn_balance_row balance;
     struct tn_explain_assess *lines;
@@ -226,8 +244,30 @@ struct tn_explain {
     size_t nalloc, capalloc;
     struct tn_explain_finding *findings;
     size_t nfindings, capfindings;
+    struct tn_explain_opening *opening; /* the unit's opening balances (app explain) */
+    size_t nopening, capopening;
     char unit_name[TN_NAME_BUFSZ];
+    int payment_cycle; /* the unit's, 1 when unknown */
 };
+
+/* One opening balance (opening_balances.csv; docs/ledger.md "Opening balances"): what the unit
+ * owed for period in fund at the cut-over day as_of, with the document it comes from. Strings
+ * borrowed during the callback. */
+struct tn_opening_row {
+    const char *unit_code;
+    tn_period period;
+    const char *fund; /* BHYT, BHTN or BHXH */
+    tn_money principal, interest;
+    const char *as_of;  /* the cut-over day, YYYY-MM-DD */
+    const char *source; /* the document it comes from */
+    const char *known_at;
+};
+
+/* Calls row for each opening balance of unit as known at as_of (NULL: everything known), by
+ * period and fund. Errors: what row returns, TN_ERR_STORE. */
+tn_err tn_store_opening_balances(struct tn_store *s, const char *unit, const char *as_of,
+                                 tn_err (*row)(void *ctx, const struct tn_opening_row *r),
+                                 void *ctx);
 
 void tn_explain_init(struct tn_explain *e);
 void tn_explain_release(struct tn_explain *e);

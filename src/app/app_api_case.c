@@ -113,7 +113,8 @@ tn_err tn_app_case_board(struct tn_app *app, const struct tn_scope *scope, const
         if (scope->officer &&
             (err = tn_store_units_in_charge(app->store, scope->officer, day, add_charge, &in)))
             err = tn__app_fail(app, err, "%s", tn_store_errmsg(app->store));
-        qsort(in.units, in.n, sizeof *in.units, cmp_unit);
+        if (in.n) /* qsort's array may not be NULL, even empty */
+            qsort(in.units, in.n, sizeof *in.units, cmp_unit);
     }
     if (!err) {
         struct board b = {out, state, scope->role == TN_ROLE_OFFICER ? &in : NULL,

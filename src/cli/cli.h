@@ -47,6 +47,7 @@ tn_err tn_cmd_gen(struct tn_cli *cli);
 tn_err tn_cmd_case(struct tn_cli *cli);
 tn_err tn_cmd_handover(struct tn_cli *cli);
 tn_err tn_cmd_calendar(struct tn_cli *cli);
+tn_err tn_cmd_contact(struct tn_cli *cli);
 tn_err tn_cmd_suspense(struct tn_cli *cli);
 tn_err tn_cmd_inspection(struct tn_cli *cli);
 tn_err tn_cmd_committee(struct tn_cli *cli);

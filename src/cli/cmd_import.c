@@ -51,8 +51,8 @@ tn_err tn_cmd_import(struct tn_cli *cli)
     if (tn_import_kind_parse(kind_arg, &kind)) {
         tn_cli_error("import",
                      "unknown kind \"%s\" (expected units, workers, declarations, payments, "
-                     "officers, registry, case_events, case_plans, inspections, assignments or "
-                     "collection_plans)",
+                     "officers, registry, case_events, case_plans, inspections, assignments, "
+                     "collection_plans or opening_balances)",
                      kind_arg);
         return TN_ERR_USAGE;
     }

@@ -73,6 +73,9 @@ static const struct {
      "[--letterhead FILE] (-o FILE.pdf | --dir DIR)"},
     {"calendar", tn_cmd_calendar,
      "calendar done DUTY (--period YYYY-MM | --date DATE) --actor WHO [--note TEXT] [--on DATE]"},
+    {"contact", tn_cmd_contact,
+     "contact record UNIT_CODE call|visit|letter|meeting [--date DATE] [--officer CODE] "
+     "[--outcome TEXT] [--note TEXT] | list [UNIT_CODE] [--latest] [--as-of DATE]"},
     {"gen", tn_cmd_gen,
      "gen --units N --workers N --months N [--end YYYY-MM] [--seed N] --out DIR"},
     {"serve", tn_cmd_serve, "serve [--listen 127.0.0.1:8080] [--threads N]"},

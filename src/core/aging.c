@@ -63,14 +63,17 @@ static int64_t share_ppm(tn_money part, tn_money whole)
     return ppm;
 }
 
-/* The deadline of the oldest contribution left unpaid once all the money the unit paid
+/* The deadlines of the oldest contributions left unpaid once all the money the unit paid
  * (r->paid_total, and the credit of negative charges) is set against its contributions alone,
- * oldest period first, groups in policy order (0: none past its deadline at end). The books
- * pay a group's interest before the next group's principal (Decision 60/2015/QĐ-TTg Art 6),
- * which can leave a few đồng of principal unpaid for interest paid: that is interest the unit
- * owes, not a contribution it kept back (Law 41 Art 38-39 speak of contributions). */
-static tn_err contribution_deadline(const struct tn_ledger_input *in,
-                                    const struct tn_ledger_result *r, tn_day end, tn_day *out)
+ * oldest period first, groups in policy order (0: none past its deadline at end): due[0] of
+ * the contributions as declared, due[1] of back-dated increases (an under-declared base found
+ * later), which inside a period and group are covered last (the money was paid before they
+ * were known). The books pay a group's interest before the next group's principal (Decision
+ * 60/2015/QĐ-TTg Art 6), which can leave a few đồng of principal unpaid for interest paid:
+ * that is interest the unit owes, not a contribution it kept back (Law 41 Art 38-39 speak of
+ * contributions). */
+static tn_err contribution_deadlines(const struct tn_ledger_input *in,
+                                     const struct tn_ledger_result *r, tn_day end, tn_day due[2])
 {
     tn_money money = r->paid_total;
     for (size_t i = 0; i < r->nperiods; i++)
@@ -78,7 +81,7 @@ static tn_err contribution_deadline(const struct tn_ledger_input *in,
             if (in->charges[i].principal[g] < 0)
                 money -= in->charges[i].principal[g];
     const struct tn_allocation_rule *alloc = NULL;
-    *out = 0;
+    due[0] = due[1] = 0;
     for (size_t i = 0; i < r->nperiods; i++) {
         tn_period R = in->start + (tn_period)i;
         tn_err err = tn_policy_allocation(in->pol, tn_period_first_day(R), &alloc);
@@ -93,11 +96,17 @@ static tn_err contribution_deadline(const struct tn_ledger_input *in,
             money -= covered;
             if (covered == c)
                 continue;
+            tn_money back = in->charges[i].back[g] < c ? in->charges[i].back[g] : c;
             tn_day dl;
             if ((err = tn_policy_deadline(in->pol, g, in->unit.payment_cycle, R, &dl, NULL)))
                 return err;
-            if (dl <= end && (*out == 0 || dl < *out))
-                *out = dl;
+            if (dl > end)
+                continue;
+            /* the back-dated part is the last covered: unpaid first */
+            int kinds[2] = {c - covered > back, back > 0};
+            for (int d = 0; d < 2; d++)
+                if (kinds[d] && (due[d] == 0 || dl < due[d]))
+                    due[d] = dl;
         }
     }
     return TN_OK;
@@ -145,14 +154,22 @@ tn_err tn_aging_compute(const struct tn_ledger_input *in, const struct tn_ledger
         a.days_late = end - a.oldest_deadline;
     /* LAW: Law 41 Art 38-39: late and evading are about contributions; interest left unpaid
      * alone makes a unit neither (docs/ledger.md "Evasion") */
-    tn_day due = 0;
-    if (a.oldest_deadline != 0 && (err = contribution_deadline(in, r, end, &due)))
+    tn_day due[2] = {0, 0};
+    if (a.oldest_deadline != 0 && (err = contribution_deadlines(in, r, end, due)))
         return err;
-    if (due != 0) {
-        tn_day ev = tn_aging_evading_from(legal, due);
-        /* the days on the 60-day clock: from the deadline, or from the rule's first day */
-        a.evasion_days = ev != 0 ? end - (ev - 1 - legal->evasion_days) : 0;
-        a.status = ev != 0 && ev <= end ? TN_LS_EVADING : TN_LS_LATE;
+    for (int d = 0; d < 2; d++) {
+        if (due[d] == 0)
+            continue;
+        tn_day ev = d == 0 ? tn_aging_evading_from(legal, due[d])
+                           : tn_aging_underdeclared_from(legal, due[d]);
+        /* the days on the evasion clock: from the deadline, or from the rule's first day */
+        int days = ev != 0 ? end - (ev - 1 - (d == 0 ? legal->evasion_days : 0)) : 0;
+        if (days > a.evasion_days)
+            a.evasion_days = days;
+        if (ev != 0 && ev <= end)
+            a.status = TN_LS_EVADING;
+        else if (a.status == TN_LS_CURRENT)
+            a.status = TN_LS_LATE;
     }
     a.months_owed_tenths = (int)(owed_ppm / 100000);
     a.bucket = tn_aging_bucket(a.months_owed_tenths);
@@ -169,6 +186,17 @@ tn_day tn_aging_evading_from(const struct tn_legal_rule *legal, tn_day deadline)
         return 0;
     tn_day clock = deadline < legal->from - 1 ? legal->from - 1 : deadline;
     return clock + legal->evasion_days + 1;
+}
+
+tn_day tn_aging_underdeclared_from(const struct tn_legal_rule *legal, tn_day deadline)
+{
+    /* LAW: Law 41/2024/QH15 Art 39 (rules.md §6): a base declared below the lawful one is
+     * evasion from the day after the deadline of the month it concerns; not before the rule's
+     * first day (a law does not reach back, as tn_aging_evading_from) */
+    if (legal->evasion_days <= 0)
+        return 0;
+    tn_day clock = deadline < legal->from - 1 ? legal->from - 1 : deadline;
+    return clock + 1;
 }
 
 void tn_aging_unpaid(const struct tn_aging_period *p, size_t n, tn_money principal_due,

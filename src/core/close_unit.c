@@ -42,6 +42,7 @@ struct tn_close_unit_work {
 struct ctx {
     const struct tn_policy *pol;
     tn_period start, period;
+    tn_period rstart; /* the replay's first period: start, or an opening balance's */
     const struct tn_close_unit_in *in;
     struct tn_close_unit_out *out;
     struct tn_close_unit_work *w;
@@ -246,15 +247,19 @@ static void ledger_payments(struct ctx *x)
 }
 
 struct ear_ctx {
-    tn_money *ear; /* one close's period, per group */
+    tn_money *ear; /* per period from start, per group */
+    tn_period start, period;
 };
 
 static tn_err add_earmarked(void *lctx, tn_period p, const tn_money amount[TN_C_COUNT])
 {
-    (void)p; /* a close's lines (assessed and adjustments) are that close's period's charge */
+    /* a line (assessed or adjustment) is charged to its for_period (charge_lines) */
     struct ear_ctx *e = lctx;
+    if (p < e->start || p > e->period)
+        return TN_OK;
     for (int k = 0; k < TN_C_COUNT; k++)
-        e->ear[tn_component_group((enum tn_component)k)] += amount[k];
+        e->ear[(size_t)(p - e->start) * TN_G_COUNT + tn_component_group((enum tn_component)k)] +=
+            amount[k];
     return TN_OK;
 }
 
@@ -265,7 +270,7 @@ static tn_err earmarks(struct ctx *x)
 {
     const struct tn_close_unit_in *in = x->in;
     struct tn_close_unit_work *w = x->w;
-    size_t n = (size_t)(x->period - x->start + 1) * TN_G_COUNT, nworkers = 0;
+    size_t n = (size_t)(x->period - x->rstart + 1) * TN_G_COUNT, nworkers = 0;
     size_t *slot = tn_xcalloc(w->nlpay ? w->nlpay : 1, sizeof *slot);
     for (size_t j = 0; j < w->nlpay; j++) {
         const char *b = in->pays[w->lpay_src[j]].bhxh;
@@ -292,18 +297,14 @@ static tn_err earmarks(struct ctx *x)
         if (!first)
             continue;
         const char *b = in->pays[w->lpay_src[j]].bhxh;
-        for (size_t i = 0; i < in->nprev && !err; i++) {
-            if (in->prev[i].period >= x->period)
-                continue;
-            struct ear_ctx e = {&ear[(size_t)(in->prev[i].period - x->start) * TN_G_COUNT]};
-            err = in->recorded(in->ctx, &in->prev[i], b, add_earmarked, &e);
-        }
+        struct ear_ctx e = {ear, x->rstart, x->period};
+        for (size_t i = 0; i < in->nprev && !err; i++)
+            if (in->prev[i].period < x->period)
+                err = in->recorded(in->ctx, &in->prev[i], b, add_earmarked, &e);
         const struct tn_close_unit_out *out = x->out;
-        for (size_t i = 0; i < out->nlines; i++)
+        for (size_t i = 0; i < out->nlines && !err; i++)
             if (strcmp(out->lines[i].bhxh, b) == 0)
-                for (int k = 0; k < TN_C_COUNT; k++)
-                    ear[(size_t)(x->period - x->start) * TN_G_COUNT +
-                        tn_component_group((enum tn_component)k)] += out->lines[i].amount[k];
+                err = add_earmarked(&e, out->lines[i].for_period, out->lines[i].amount);
     }
     free(slot);
     return err;
@@ -326,25 +327,94 @@ static int alloc_recognised(const struct ctx *x, const struct tn_alloc_item *a)
     return before && strcmp(p->known_at, before->known_at) > 0;
 }
 
+/* Moves the adjustment lines of one close (summed per for_period) from the period that
+ * recognised them to the period they concern. */
+struct move_ctx {
+    struct tn_ledger_charge *charges;
+    tn_period start, period, from; /* from: the recognising period */
+};
+
+static tn_err move_adjustment(void *lctx, tn_period p, const tn_money amount[TN_C_COUNT])
+{
+    struct move_ctx *m = lctx;
+    if (p < m->start || p >= m->from)
+        return TN_OK; /* not a back-dated line of this ledger: it stays where it is */
+    tn_money sum[TN_G_COUNT] = {0};
+    for (int k = 0; k < TN_C_COUNT; k++)
+        sum[tn_component_group((enum tn_component)k)] += amount[k];
+    struct tn_ledger_charge *to = &m->charges[p - m->start];
+    struct tn_ledger_charge *at = &m->charges[m->from - m->start];
+    for (int g = 0; g < TN_G_COUNT; g++) {
+        at->principal[g] -= sum[g];
+        to->principal[g] += sum[g];
+        if (sum[g] > 0)
+            to->back[g] += sum[g];
+    }
+    return TN_OK;
+}
+
+/* LAW: Law 41/2024/QH15 Art 39, 40 (rules.md §6, §7) - the charge of each period as the
+ * replay sees it: what each close recognised, its back-dated changes moved to the months they
+ * concern, so that their principal is due at that month's deadline, bears interest from the
+ * day after it and ages from it (docs/ledger.md "Back-dated changes"). The close's own
+ * balance (bal.charge, adjustment) stays what it recognises. */
+static tn_err charge_periods(struct ctx *x)
+{
+    const struct tn_close_unit_in *in = x->in;
+    struct tn_close_unit_work *w = x->w;
+    struct tn_close_unit_out *out = x->out;
+    tn_err err = TN_OK;
+    for (size_t i = 0; i < in->nopening; i++) {
+        /* LAW: docs/ledger.md "Opening balances" - owed from the 1st of its period, interest
+         * from the day after the cut-over (the opening interest runs to that day) */
+        const struct tn_close_opening *o = &in->opening[i];
+        struct tn_ledger_charge *c = &w->charges[o->period - x->rstart];
+        c->principal[o->group] += o->principal;
+        c->interest[o->group] += o->interest;
+        if (o->as_of + 1 > c->interest_from)
+            c->interest_from = o->as_of + 1;
+    }
+    for (size_t i = 0; i < in->nprev; i++) {
+        const struct tn_close_prev *p = &in->prev[i];
+        if (p->period < x->period)
+            memcpy(w->charges[p->period - x->rstart].principal, p->charge, sizeof p->charge);
+    }
+    for (size_t i = 0; i < in->nprev && !err; i++) {
+        const struct tn_close_prev *p = &in->prev[i];
+        struct move_ctx m = {w->charges, x->rstart, x->period, p->period};
+        if (p->period < x->period && p->adjusted && in->adjustments)
+            err = in->adjustments(in->ctx, p, move_adjustment, &m);
+    }
+    memcpy(w->charges[x->period - x->rstart].principal, out->bal.charge, sizeof out->bal.charge);
+    struct move_ctx m = {w->charges, x->rstart, x->period, x->period};
+    for (size_t i = 0; i < out->nlines && !err; i++)
+        if (out->lines[i].adjustment)
+            err = move_adjustment(&m, out->lines[i].for_period, out->lines[i].amount);
+    return err;
+}
+
+/* What the opening balances add up to: the first period's opening. */
+static tn_money opening_total(const struct tn_close_unit_in *in)
+{
+    tn_money t = 0;
+    for (size_t i = 0; i < in->nopening; i++)
+        t += in->opening[i].principal + in->opening[i].interest;
+    return t;
+}
+
 /* Replays the account and builds the period's balance. */
 static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
 {
     const struct tn_close_unit_in *in = x->in;
     struct tn_close_unit_work *w = x->w;
     struct tn_close_unit_out *out = x->out;
-    size_t n = (size_t)(x->period - x->start + 1);
+    size_t n = (size_t)(x->period - x->rstart + 1);
     TN_GROW(w->charges, w->capcharges, n);
     memset(w->charges, 0, n * sizeof *w->charges);
     struct tn_close_balance *b = &out->bal;
     long long workers = b->workers;
     memset(b, 0, sizeof *b);
     b->workers = workers;
-    for (size_t i = 0; i < in->nprev; i++) {
-        const struct tn_close_prev *p = &in->prev[i];
-        if (p->period >= x->period)
-            continue;
-        memcpy(w->charges[p->period - x->start].principal, p->charge, sizeof p->charge);
-    }
     for (size_t i = 0; i < out->nlines; i++) {
         const struct tn_close_line *l = &out->lines[i];
         for (int k = 0; k < TN_C_COUNT; k++) {
@@ -355,16 +425,16 @@ static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
                 b->assessed += l->amount[k];
         }
     }
-    memcpy(w->charges[x->period - x->start].principal, b->charge, sizeof b->charge);
-
-    ledger_payments(x);
-    tn_err err = earmarks(x);
+    tn_err err = charge_periods(x);
     if (err)
+        return err;
+    ledger_payments(x);
+    if ((err = earmarks(x)))
         return err;
     struct tn_ledger_input lin = {
         .pol = x->pol,
         .unit = in->facts,
-        .start = x->start,
+        .start = x->rstart,
         .period = x->period,
         .charges = w->charges,
         .payments = w->lpay,
@@ -384,7 +454,8 @@ static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
     }
     const struct tn_ledger_result *r = &out->replay;
     const struct tn_close_prev *before = prev_of(in, x->period - 1);
-    b->opening = before ? before->closing : 0;
+    /* the ledger's first period opens with the opening balances (docs/ledger.md) */
+    b->opening = before ? before->closing : opening_total(in);
     tn_money prev_paid = before ? before->cum_paid : 0;
     for (int g = 0; g < TN_G_COUNT; g++) {
         tn_money prev_int = before ? before->cum_interest[g] : 0;
@@ -401,9 +472,12 @@ static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
         /* the recorded history and the replay disagree: never write such a row */
         snprintf(msg, msgsz,
                  "unit %s: closing %lld differs from principal %lld + interest %lld; the "
-                 "ledger history is inconsistent",
+                 "ledger history is inconsistent%s",
                  in->code, (long long)b->closing, (long long)b->principal_due,
-                 (long long)b->interest_due);
+                 (long long)b->interest_due,
+                 in->nopening ? " (were its opening balances changed after the ledger's first "
+                                "close? they are the cut-over and come before it)"
+                              : "");
         return TN_ERR_STATE;
     }
     out->ninterest = 0;
@@ -512,7 +586,22 @@ tn_err tn_close_unit(const struct tn_policy *pol, tn_period start, tn_period per
         return TN_ERR_RANGE;
     if (!out->work)
         out->work = tn_xcalloc(1, sizeof *out->work);
-    struct ctx x = {pol, start, period, in, out, out->work};
+    struct ctx x = {pol, start, period, start, in, out, out->work};
+    for (size_t i = 0; i < in->nopening; i++) {
+        if (in->opening[i].period >= start) {
+            char pbuf[TN_PERIOD_BUFSZ], sbuf[TN_PERIOD_BUFSZ];
+            tn_period_format(in->opening[i].period, pbuf);
+            tn_period_format(start, sbuf);
+            snprintf(msg, msgsz,
+                     "unit %s: an opening balance for %s is not before the ledger's first "
+                     "period %s (opening balances are what was owed at the cut-over)",
+                     in->code, pbuf, sbuf);
+            return TN_ERR_STATE;
+        }
+        if (in->opening[i].period < x.rstart)
+            x.rstart = in->opening[i].period;
+    }
+    out->replay_start = x.rstart;
     recognise_decls(&x);
     tn_err err = assess_unit(&x);
     if (err) {

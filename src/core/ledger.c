@@ -56,6 +56,13 @@ static tn_day deadline(const struct replay *x, tn_period R, int g)
     return x->deadline[(size_t)(R - x->in->start) * TN_G_COUNT + (size_t)g];
 }
 
+/* Whether the principal of period R bears interest on day d: an opening balance only from the
+ * day after its cut-over (its interest to that day is in its opening interest). */
+static int bears_from(const struct replay *x, tn_period R, tn_day d)
+{
+    return d >= x->in->charges[R - x->in->start].interest_from;
+}
+
 static void push_alloc(struct replay *x, size_t payment, tn_day on, tn_period R, int g,
                        int interest, tn_money amount)
 {
@@ -167,7 +174,8 @@ static tn_err charge_monthly(struct replay *x, tn_period A, const struct tn_inte
         /* the previous month's own charge is not yet overdue: periods up to A-2 only, and
          * for 3/6-monthly payers only those whose deadline has passed */
         for (tn_period R = x->in->start; R <= A - 2; R++)
-            if (deadline(x, R, g) <= end_prev && *out_p(x, R, g) > 0)
+            if (deadline(x, R, g) <= end_prev && *out_p(x, R, g) > 0 &&
+                bears_from(x, R, tn_period_first_day(prev)))
                 P += *out_p(x, R, g);
         if (P <= 0)
             continue;
@@ -217,18 +225,23 @@ static tn_err accrue_daily(struct replay *x, tn_period A, tn_day from, tn_day to
         for (size_t i = 0; i < pol->ninterest; i++)
             if (pol->interest[i].from > s && pol->interest[i].from - 1 < e)
                 e = pol->interest[i].from - 1;
-        /* a deadline inside changes the late amount the day after it */
-        for (tn_period R = x->in->start; R <= A; R++)
+        /* a deadline inside changes the late amount the day after it; so does the first day
+         * an opening balance bears interest */
+        for (tn_period R = x->in->start; R <= A; R++) {
             for (int g = 0; g < TN_G_COUNT; g++) {
                 tn_day dl = deadline(x, R, g);
                 if (dl >= s && dl < e)
                     e = dl;
             }
+            tn_day from = x->in->charges[R - x->in->start].interest_from;
+            if (from > s && from - 1 < e)
+                e = from - 1;
+        }
         if (rule->kind == TN_INT_DAILY) {
             for (int g = 0; g < TN_G_COUNT; g++) {
                 tn_money late = 0;
                 for (tn_period R = x->in->start; R <= A; R++)
-                    if (deadline(x, R, g) < s && *out_p(x, R, g) > 0)
+                    if (deadline(x, R, g) < s && *out_p(x, R, g) > 0 && bears_from(x, R, s))
                         late += *out_p(x, R, g);
                 if (late <= 0)
                     continue;
@@ -266,7 +279,8 @@ static tn_err replay_month(struct replay *x, tn_period A, size_t *next_payment)
         if (c->principal[g] > 0)
             *out_p(x, A, g) += c->principal[g];
         else
-            r->credit -= c->principal[g]; /* thoái thu: a refund is credit */
+            r->credit -= c->principal[g];  /* thoái thu: a refund is credit */
+        *out_i(x, A, g) += c->interest[g]; /* an opening balance's interest */
     }
     if (A - 1 >= in->start) {
         const struct tn_interest_rule *rule;

@@ -44,9 +44,19 @@ struct tn_http_server {
     long njobs;
 };
 
+/* What a request without a connection carries (tests/fuzz/fuzz_api.c drives the router and
+ * the handlers this way): its query's arguments as name, value pairs (decoded), its session
+ * cookie and its X-CSRF-Token (NULL: none). */
+struct tn__http_bare {
+    const char *args[2 * 16];
+    size_t nargs; /* pairs */
+    const char *cookie, *csrf;
+};
+
 /* A request as a handler sees it. */
 struct tn__http_req {
     struct MHD_Connection *conn;
+    const struct tn__http_bare *bare; /* instead of conn (NULL with one) */
     const char *method;
     const char *segs[8]; /* the path's segments after /api/v1 */
     size_t nsegs;
@@ -72,6 +82,10 @@ struct tn__http_reply {
 /* The query parameter name of q, or NULL. */
 const char *tn__http_arg(const struct tn__http_req *q, const char *name);
 
+/* Splits url's path after /api/v1 into q's segments (pointing into buf, size bytes). 0 when it
+ * is not under /api/v1, too long or of too many segments. */
+int tn__http_split(const char *url, char *buf, size_t size, struct tn__http_req *q);
+
 /* Routes q (method, segments) to its handler after the session and CSRF checks. */
 void tn__http_route(struct tn__http_req *q, struct tn__http_reply *r);
 
@@ -87,6 +101,10 @@ void tn__http_bytes(struct tn__http_reply *r, const char *type, char *body, size
  * merged into the error object. */
 void tn__http_fail(struct tn__http_reply *r, unsigned status, const char *code, const char *message,
                    json_t *extra);
+
+/* 1 when s is valid UTF-8 without control characters (a path segment or a query argument
+ * must be: anything else is refused before a handler sees it), else 0. */
+int tn__http_text_ok(const char *s);
 
 /* The error of an app call: err's status and stable code, app's why as the message (a
  * generic message for a 500: never internals). */
@@ -119,6 +137,14 @@ void tn__h_suspense_match(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_suspense_assign(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_handover_sign(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_letter(struct tn__http_req *q, struct tn__http_reply *r);
+
+/* ---- contacts, a unit's workers and payments (handlers_contacts.c) ---- */
+
+void tn__h_contacts(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_unit_contacts(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_unit_contact_record(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_unit_workers(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_unit_payments(struct tn__http_req *q, struct tn__http_reply *r);
 
 /* q's body as a JSON object (new reference), or NULL after a 400 "malformed" naming what was
  * expected. */

@@ -234,6 +234,7 @@ static json_t *schemas(void)
                       job_req));
     json_object_set_new(s, "Empty", json_pack("{s:s}", "type", "object"));
     tn__oa_cases_schemas(s);
+    tn__oa_units_schemas(s);
     return s;
 }
 
@@ -478,6 +479,7 @@ static json_t *paths(void)
                   tn__oa_operation("the audit log, oldest first", tn__oa_query(json_array(), audit),
                                    "200", tn__oa_array_of(tn__oa_ref("AuditEntry")), 1, 0)));
     tn__oa_cases_paths(p);
+    tn__oa_units_paths(p);
     json_object_set_new(
         p, "/openapi.json",
         json_pack("{s:o}", "get",

@@ -38,5 +38,8 @@ json_t *tn__oa_report_op(const char *summary, json_t *rows, int named);
  * schemas to s. */
 void tn__oa_cases_paths(json_t *p);
 void tn__oa_cases_schemas(json_t *s);
+/* Likewise for the contacts and a unit's workers and payments (openapi_units.c). */
+void tn__oa_units_paths(json_t *p);
+void tn__oa_units_schemas(json_t *s);
 
 #endif

@@ -44,6 +44,12 @@ static const struct {
     {"GET",    {"units"},                      1, 1, tn__h_units},
     {"GET",    {"units", "*"},                 2, 1, tn__h_unit},
     {"GET",    {"openapi.json"},               1, 0, tn__h_openapi},
+    /* contacts, a unit's workers and payments (handlers_contacts.c) */
+    {"GET",    {"contacts"},                   1, 1, tn__h_contacts},
+    {"GET",    {"units", "*", "contacts"},     3, 1, tn__h_unit_contacts},
+    {"POST",   {"units", "*", "contacts"},     3, 1, tn__h_unit_contact_record},
+    {"GET",    {"units", "*", "workers"},      3, 1, tn__h_unit_workers},
+    {"GET",    {"units", "*", "payments"},     3, 1, tn__h_unit_payments},
 };
 /* clang-format on */
 
@@ -62,9 +68,46 @@ static int changes_state(const char *method)
     return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
 }
 
+static enum MHD_Result arg_ok(void *cls, enum MHD_ValueKind kind, const char *key,
+                              const char *value)
+{
+    (void)kind;
+    int *bad = cls;
+    if (!tn__http_text_ok(key) || (value && !tn__http_text_ok(value))) {
+        *bad = 1;
+        return MHD_NO;
+    }
+    return MHD_YES;
+}
+
+/* 1 when every segment of q's path and every argument of its query is text (UTF-8 without
+ * control characters): a code or a filter never carries bytes no CSV import would take. */
+static int text_only(const struct tn__http_req *q)
+{
+    int bad = 0;
+    for (size_t k = 0; k < q->nsegs; k++)
+        if (!tn__http_text_ok(q->segs[k]))
+            return 0;
+    if (q->bare) {
+        for (size_t k = 0; k < 2 * q->bare->nargs; k++)
+            if (!tn__http_text_ok(q->bare->args[k]))
+                return 0;
+    } else {
+        MHD_get_connection_values(q->conn, MHD_GET_ARGUMENT_KIND, arg_ok, &bad);
+    }
+    return !bad;
+}
+
 void tn__http_route(struct tn__http_req *q, struct tn__http_reply *r)
 {
     size_t i, found = 0;
+    if (!text_only(q)) {
+        tn__http_fail(r, 400, "bad_request",
+                      "đường dẫn hoặc tham số không phải văn bản UTF-8 / the path or a parameter "
+                      "is not UTF-8 text",
+                      NULL);
+        return;
+    }
     for (i = 0; i < sizeof routes / sizeof routes[0]; i++)
         if (matches(q, i)) {
             found = 1;
@@ -80,7 +123,9 @@ void tn__http_route(struct tn__http_req *q, struct tn__http_reply *r)
         return;
     }
     if (routes[i].session) {
-        const char *token = MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, "thuno_session");
+        const char *token =
+            q->bare ? q->bare->cookie
+                    : MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, "thuno_session");
         char csrf[65];
         tn_err err = tn_app_session(q->app, token, &q->user, csrf);
         if (err) {
@@ -89,9 +134,10 @@ void tn__http_route(struct tn__http_req *q, struct tn__http_reply *r)
         }
         snprintf(q->token, sizeof q->token, "%s", token);
         tn_app_session_scope(&q->user, &q->scope);
-        if (changes_state(q->method) &&
-            !tn_app_token_equal(
-                csrf, MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "X-CSRF-Token"))) {
+        const char *given =
+            q->bare ? q->bare->csrf
+                    : MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "X-CSRF-Token");
+        if (changes_state(q->method) && !tn_app_token_equal(csrf, given)) {
             tn__http_fail(r, 403, "csrf",
                           "thiếu hoặc sai X-CSRF-Token / X-CSRF-Token missing or wrong", NULL);
             return;

@@ -71,6 +71,12 @@ struct pending {
 
 const char *tn__http_arg(const struct tn__http_req *q, const char *name)
 {
+    if (q->bare) {
+        for (size_t i = 0; i < q->bare->nargs; i++)
+            if (strcmp(q->bare->args[2 * i], name) == 0)
+                return q->bare->args[2 * i + 1];
+        return NULL;
+    }
     return MHD_lookup_connection_value(q->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
@@ -92,8 +98,7 @@ static enum MHD_Result queue(struct MHD_Connection *conn, struct tn__http_reply 
     return ret;
 }
 
-/* Splits url's path after /api/v1/ into q's segments (in buf). 0 when it is not under it. */
-static int split(const char *url, char *buf, size_t size, struct tn__http_req *q)
+int tn__http_split(const char *url, char *buf, size_t size, struct tn__http_req *q)
 {
     static const char prefix[] = "/api/v1";
     if (strncmp(url, prefix, sizeof prefix - 1) != 0 ||
@@ -127,6 +132,16 @@ static void client_address(struct MHD_Connection *conn, char out[64])
                   out, 64);
 }
 
+/* The 413 of a body over limit bytes. */
+static void too_large(struct tn__http_reply *r, size_t limit)
+{
+    char msg[128];
+    snprintf(msg, sizeof msg,
+             "yêu cầu quá lớn (tối đa %zu byte) / request too large (at most %zu bytes)", limit,
+             limit);
+    tn__http_fail(r, 413, "too_large", msg, NULL);
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char *url,
                               const char *method, const char *version, const char *upload,
                               size_t *upload_size, void **con_cls)
@@ -142,7 +157,13 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         p->limit = strstr(url, "/imports/") ? TN__HTTP_MAX_IMPORT : TN__HTTP_MAX_BODY;
         *con_cls = p;
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-        if (cl && strtoull(cl, NULL, 10) > p->limit)
+        unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
+        /* not worth reading: refused now, the connection closed */
+        if (declared > 2ull * p->limit) {
+            too_large(&r, p->limit);
+            return queue(conn, &r);
+        }
+        if (declared > p->limit)
             p->too_large = 1; /* refused at the end, the body read and dropped */
         return MHD_YES;
     }
@@ -166,12 +187,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         return MHD_YES;
     }
     if (p->too_large) {
-        char msg[128];
-        snprintf(msg, sizeof msg,
-                 "yêu cầu quá lớn (tối đa %zu byte) / request too large (at most "
-                 "%zu bytes)",
-                 p->limit, p->limit);
-        tn__http_fail(&r, 413, "too_large", msg, NULL);
+        too_large(&r, p->limit);
         return queue(conn, &r);
     }
     if (tn__http_static_path(url)) /* the web UI (static.c) */
@@ -179,7 +195,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
     struct tn__http_req q;
     memset(&q, 0, sizeof q);
     char path[1024];
-    if (!split(url, path, sizeof path, &q)) {
+    if (!tn__http_split(url, path, sizeof path, &q)) {
         tn__http_fail(&r, 404, "not_found", "không có / no such resource", NULL);
         return queue(conn, &r);
     }

@@ -1,10 +1,11 @@
 /*
  * static.c - the web UI's pages and assets (docs/web.md), embedded at build time from web/ by
  * embed_web.py (the generated web_files.c): GET / and the client-side routes (/login, /units,
- * /units/{code}, /close, /import) get the app shell (index.html), GET /assets/... the file;
- * each with its content type, an entity tag (304 when it matches), Cache-Control and the
- * security headers (a Content-Security-Policy without inline scripts, frame-ancestors
- * 'none'). Nothing under /api is served here.
+ * /units/{code}, /close, /import, /cases, /cases/{id}, /dashboard,
+ * /departments[/{tab}]) get the app shell
+ * (index.html), GET /assets/... the file; each with its content type, an entity tag (304 when it
+ * matches), Cache-Control and the security headers (a Content-Security-Policy without inline
+ * scripts, frame-ancestors 'none'). Nothing under /api is served here.
  */
 #include "http_int.h"
 
@@ -34,12 +35,19 @@ static const struct tn__web_file *find(const char *path)
 /* 1 when url is a page of the client-side router (served the app shell). */
 static int app_route(const char *url)
 {
-    static const char *const pages[] = {"/", "/login", "/units", "/close", "/import"};
+    static const char *const pages[] = {"/",       "/login", "/units",    "/close",
+                                        "/import", "/cases", "/dashboard"};
     for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++)
         if (strcmp(url, pages[i]) == 0)
             return 1;
-    /* /units/{code}: one more segment */
+    /* /units/{code}, /cases/{id}: one more segment */
     if (strncmp(url, "/units/", 7) == 0 && url[7] && !strchr(url + 7, '/'))
+        return 1;
+    if (strncmp(url, "/cases/", 7) == 0 && url[7] && !strchr(url + 7, '/'))
+        return 1;
+    /* /departments and /departments/{page} (departments.js) */
+    if (strncmp(url, "/departments", 12) == 0 &&
+        (!url[12] || (url[12] == '/' && url[13] && !strchr(url + 13, '/'))))
         return 1;
     return 0;
 }

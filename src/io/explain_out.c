@@ -49,6 +49,44 @@ static tn_money base_of(const struct tn_explain_assess *l, int k)
     return tn_component_group((enum tn_component)k) == TN_G_BHTN ? l->base_ui : l->base_si;
 }
 
+/* An adjustment's own month: its deadline, the interest it bears from the day after it and,
+ * for an increase, evasion from then (docs/ledger.md "Back-dated changes"). */
+static void write_adjustment_terms(FILE *f, const struct tn_explain_assess *l)
+{
+    char d[TN_DAY_BUFSZ], from[TN_DAY_BUFSZ], pct[16];
+    tn_day_format(l->deadline, d);
+    tn_day_format(l->deadline + 1, from);
+    if (l->daily_rate)
+        tn_ppm_format_percent(l->daily_rate, pct);
+    fprintf(f,
+            "    hạn đóng của kỳ/deadline of its month %s; lãi từ/interest from %s, %s%s; "
+            "%d ngày/days quá hạn đến cuối kỳ/late at the period's end\n",
+            d, from, l->daily_rate ? pct : "P x k", l->daily_rate ? " một ngày/a day" : "",
+            l->days_late);
+    if (l->evasion_from) {
+        tn_day_format(l->evasion_from, d);
+        fprintf(f,
+                "    khai thiếu căn cứ đóng: trốn đóng từ/under-declared base: evasion from %s "
+                "(Luật 41/2024/QH15 Điều 39)\n",
+                d);
+    }
+}
+
+/* The opening balances migrated at go-live: each with its period, fund, principal, interest to
+ * the cut-over day and source (docs/ledger.md "Opening balances"). */
+static void write_opening(FILE *f, const struct tn_explain *e)
+{
+    char pp[TN_PERIOD_BUFSZ], a[32], b[32];
+    for (size_t i = 0; i < e->nopening; i++) {
+        const struct tn_explain_opening *o = &e->opening[i];
+        fprintf(
+            f,
+            "  số dư đầu kỳ (chuyển đổi) / opening balance (go-live) kỳ/for %s %s: gốc/principal "
+            "%s, lãi đến/interest to %s %s; nguồn/source: %s\n",
+            P(o->period, pp), o->fund, M(o->principal, a), o->as_of, M(o->interest, b), o->source);
+    }
+}
+
 static void write_assess(FILE *f, const struct tn_explain *e, int adjustments)
 {
     char a[32], b[32], pp[TN_PERIOD_BUFSZ], pct[16], ex[48];
@@ -79,6 +117,8 @@ static void write_assess(FILE *f, const struct tn_explain *e, int adjustments)
         if (strcmp(l->sources, last_sources) != 0)
             fprintf(f, "    nguồn/source: %s\n", l->sources);
         last_sources = l->sources;
+        if (adjustments && l->deadline)
+            write_adjustment_terms(f, l);
     }
 }
 
@@ -89,6 +129,7 @@ tn_err tn_explain_write_text(FILE *f, const struct tn_explain *e)
     fprintf(f, "Đơn vị / unit %s %s\nKỳ / period %s, theo số liệu đến / as known at %s\n\n",
             r->unit_code, e->unit_name, P(r->period, pp), r->known_at);
     fprintf(f, "Số dư đầu kỳ / opening: %s\n", M(r->opening, a));
+    write_opening(f, e);
     fprintf(f, "Phải đóng trong kỳ / assessed: %s (%lld NLĐ/workers)\n", M(r->assessed, a),
             r->workers);
     write_assess(f, e, 0);
@@ -189,6 +230,16 @@ tn_err tn_explain_write_json(FILE *f, const struct tn_explain *e)
                       "salary", (json_int_t)l->salary, "base_si", (json_int_t)l->base_si, "base_ui",
                       (json_int_t)l->base_ui, "components", comp);
         json_object_set_new(o, "sources", json_string(l->sources));
+        if (l->adjustment && l->deadline) {
+            char d[TN_DAY_BUFSZ];
+            tn_day_format(l->deadline, d);
+            json_object_set_new(o, "deadline", json_string(d));
+            json_object_set_new(o, "days_late", json_integer(l->days_late));
+            json_object_set_new(o, "daily_rate_ppm", json_integer(l->daily_rate));
+            if (l->evasion_from)
+                tn_day_format(l->evasion_from, d);
+            json_object_set_new(o, "evasion_from", l->evasion_from ? json_string(d) : json_null());
+        }
         json_array_append_new(lines, o);
     }
     json_object_set_new(root, "lines", lines);
@@ -222,6 +273,15 @@ tn_err tn_explain_write_json(FILE *f, const struct tn_explain *e)
                                         (json_int_t)e->findings[i].base, "floor",
                                         (json_int_t)e->findings[i].floor));
     json_object_set_new(root, "findings", findings);
+    json_t *opening = json_array();
+    for (size_t i = 0; i < e->nopening; i++) {
+        const struct tn_explain_opening *o = &e->opening[i];
+        json_array_append_new(
+            opening, json_pack("{sosssIsIssss}", "period", jperiod(o->period), "fund", o->fund,
+                               "principal", (json_int_t)o->principal, "interest",
+                               (json_int_t)o->interest, "as_of", o->as_of, "source", o->source));
+    }
+    json_object_set_new(root, "opening_balances", opening);
     int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     fputc('\n', f);
     json_decref(root);

@@ -282,6 +282,7 @@ static tn_err (*const row_checks[TN_IMPORT_COUNT])(struct tn__import_run *x) = {
     [TN_IMPORT_DECLARATIONS] = check_declaration,
     [TN_IMPORT_PAYMENTS] = check_payment,
     [TN_IMPORT_INSPECTIONS] = check_inspection,
+    [TN_IMPORT_OPENING_BALANCES] = tn__import_check_opening,
 };
 /* clang-format on */
 

@@ -73,6 +73,10 @@ tn_err tn__import_check_refs(struct tn__import_run *x);
  * a rejected row is an error added to the report, not a code. */
 tn_err tn__import_check_row(struct tn__import_run *x);
 
+/* opening_balances.csv: the period is no later than the month of as_of, as_of is not after the
+ * import's day, and something is owed (import_opening.c). Errors: none of its own. */
+tn_err tn__import_check_opening(struct tn__import_run *x);
+
 /* Reports the parents named by units of the file that are neither in it nor in the store. */
 void tn__import_check_pending(struct tn__import_run *x);
 

@@ -2,7 +2,8 @@
  * import_rules.c - the columns of units.csv, workers.csv, officers.csv, declarations.csv,
  * payments.csv, registry.csv and case_events.csv as data-formats.md fixes them, case_plans.csv
  * (docs/cases.md), inspections.csv (docs/inspections.md), assignments.csv and
- * collection_plans.csv (docs/operations.md), and the cell checks.
+ * collection_plans.csv (docs/operations.md), opening_balances.csv (docs/ledger.md "Opening
+ * balances"), and the cell checks.
  */
 #include "io/import_rules.h"
 
@@ -36,6 +37,7 @@ static const char *const inspection_bodies[] = {"TTKT", "SLDTBXH", "SNV", "TTT",
                                                 "TTCP", "other",   NULL};
 static const char *const plan_scopes[] = {"province", "department", "office",
                                           "type",     "officer",    NULL};
+static const char *const fund_groups[] = {"BHYT", "BHTN", "BHXH", NULL};
 static const char *const case_outcomes[] = {"full", "partial", "none", "assets", "pledged", NULL};
 
 #define KEY(n, k, ...)                                                                             \
@@ -168,6 +170,16 @@ const struct tn__file_rules tn__import_rules[TN_IMPORT_COUNT] = {
         KEY("scope_code", TN__CK_TEXT), /* what it must name depends on scope: import.c */
         REQ("amount", TN__CK_MONEY),
     }, 4, 3},
+    /* the period no later than as_of's month, something owed: import_opening.c */
+    [TN_IMPORT_OPENING_BALANCES] = {"opening_balances", "opening_balance", {
+        KEY("unit_code", TN__CK_CODE, UNIT_REF(TN__REF_STORE)),
+        KEY("period", TN__CK_PERIOD),
+        KEY("fund", TN__CK_ENUM, .choices = fund_groups),
+        REQ("principal", TN__CK_MONEY),
+        REQ("interest", TN__CK_MONEY),
+        REQ("as_of", TN__CK_DATE),
+        REQ("source", TN__CK_TEXT),
+    }, 7, 3},
 };
 /* clang-format on */
 

@@ -21,6 +21,7 @@
 #include "thuno/calendar_store.h"
 #include "thuno/case_store.h"
 #include "thuno/close.h"
+#include "thuno/contact_store.h"
 #include "thuno/doc_store.h"
 #include "thuno/inspection_store.h"
 #include "thuno/letters.h"
@@ -30,6 +31,7 @@
 #include "thuno/payops.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
+#include "thuno/unit_detail.h"
 #include "thuno/units.h"
 #include "thuno/user_store.h"
 
@@ -98,6 +100,10 @@
       (const char *office, const char *unit_code, tn_period period, const char *as_of,             \
        struct tn_explain *e),                                                                      \
       (office, unit_code, period, as_of, e))                                                       \
+    X(opening_balances, tn_store_opening_balances,                                                 \
+      (const char *unit, const char *as_of,                                                        \
+       tn_err (*row)(void *ctx, const struct tn_opening_row *r), void *ctx),                       \
+      (unit, as_of, row, ctx))                                                                     \
     /* lists.h */                                                                                  \
     X(list_units, tn_store_list_units,                                                             \
       (const char *office, tn_period period, const char *as_of, const struct tn_list_filter *f,    \
@@ -358,7 +364,23 @@
       (const struct tn_duty_done_row *r, const char *now), (r, now))                               \
     X(calendar_done, tn_store_calendar_done,                                                       \
       (const char *as_of, tn_err (*row)(void *ctx, const struct tn_duty_done_row *r), void *ctx),  \
-      (as_of, row, ctx))
+      (as_of, row, ctx))                                                                          \
+    /* contact_store.h */                                                                          \
+    X(contact_add, tn_store_contact_add,                                                           \
+      (const struct tn_contact_row *r, long long *seq), (r, seq))                                  \
+    X(contacts, tn_store_contacts,                                                                 \
+      (const char *unit_code, int latest, const char *as_of,                                       \
+       tn_err (*row)(void *ctx, const struct tn_contact_row *r), void *ctx),                       \
+      (unit_code, latest, as_of, row, ctx))                                                        \
+    /* unit_detail.h */                                                                            \
+    X(unit_declarations, tn_store_unit_declarations,                                               \
+      (const char *unit_code, const char *as_of,                                                   \
+       tn_err (*row)(void *ctx, const struct tn_unit_declaration *r), void *ctx),                  \
+      (unit_code, as_of, row, ctx))                                                                \
+    X(unit_payments, tn_store_unit_payments,                                                       \
+      (const char *unit_code, const char *as_of,                                                   \
+       tn_err (*row)(void *ctx, const struct tn_unit_payment *r), void *ctx),                      \
+      (unit_code, as_of, row, ctx))
 
 /* clang-format on */
 

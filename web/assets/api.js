@@ -84,6 +84,10 @@ export function can(op) {
     worklist: ["admin", "director", "qlt", "kttn", "officer"],
     import: ["admin"],
     close: ["admin"],
+    cases: ["admin", "director", "qlt", "kttn", "ttkt", "legal", "officer"],
+    case_record: ["legal", "officer"],
+    case_document: ["director", "legal"],
+    dashboard: ["admin", "director", "qlt", "kttn", "ttkt", "legal"],
   };
   return !!(table[op] && table[op].includes(role));
 }

@@ -6,6 +6,9 @@ import { session, logout, can, whenUnauthenticated } from "./api.js";
 import { loginPage, dayPage, unitsPage } from "./pages.js";
 import { unitPage } from "./unit.js";
 import { closePage, importPage } from "./ops.js";
+import { casesPage, casePage } from "./cases.js";
+import { dashboardPage } from "./dashboard.js";
+import { departmentsPage, canDepartments } from "./departments.js";
 import { h, link, notice, navigate } from "./dom.js";
 
 const routes = [
@@ -15,6 +18,11 @@ const routes = [
   [/^\/units\/([^/]+)$/, () => unitPage],
   [/^\/close$/, () => (can("close") ? closePage : null)],
   [/^\/import$/, () => (can("import") ? importPage : null)],
+  [/^\/cases$/, () => (can("cases") ? casesPage : null)],
+  [/^\/cases\/([^/]+)$/, () => (can("cases") ? casePage : null)],
+  [/^\/dashboard$/, () => (can("dashboard") ? dashboardPage : null)],
+  [/^\/departments$/, () => (canDepartments() ? departmentsPage : null)],
+  [/^\/departments\/([^/]+)$/, () => (canDepartments() ? departmentsPage : null)],
 ];
 
 function chrome() {
@@ -28,10 +36,14 @@ function chrome() {
     const items = [];
     if (s.user.role === "officer") items.push(link("/", t("day")));
     if (can("units_list")) items.push(link("/units", t("units")));
+    if (can("dashboard")) items.push(link("/dashboard", t("dashboard")));
+    if (can("cases")) items.push(link("/cases", t("cases")));
+    if (canDepartments()) items.push(link("/departments", t("departments")));
     if (can("import")) items.push(link("/import", t("import")));
     if (can("close")) items.push(link("/close", t("close")));
     for (const a of items) {
       if (a.getAttribute("href") === location.pathname ||
+          (a.getAttribute("href") === "/departments" && location.pathname.startsWith("/departments/")) ||
           (location.pathname === "/" && a.getAttribute("href") === "/units" && can("units_list")))
         a.setAttribute("aria-current", "page");
       nav.append(a);
@@ -63,15 +75,18 @@ export async function render() {
       break;
     }
   }
-  main.replaceChildren();
+  // each render draws into its own container: a page still loading when the user moves on
+  // writes into a container no longer shown, never into the next page
+  const view = h("div", { class: "view" });
+  main.replaceChildren(view);
   if (!page) {
-    main.append(h("h1", {}, t("not_found")));
+    view.append(h("h1", {}, t("not_found")));
     return;
   }
   try {
-    await page(main, ...args);
+    await page(view, ...args);
   } catch (e) {
-    main.append(notice(t("error") + ": " + e.message, "error"));
+    view.append(notice(t("error") + ": " + e.message, "error"));
   }
 }
 

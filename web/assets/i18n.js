@@ -159,6 +159,17 @@ const VALUES = {
   "component:bhtn_employer": ["BHTN — người sử dụng lao động", "Unemployment insurance — employer"], daily: ["Theo ngày", "Daily"], monthly: ["Theo tháng", "Monthly"],
 };
 
+// More words and values, from a page's own module (cases.js, dashboard.js, contacts.js,
+// departments.js): [vi, en] by key, so this file stays small.
+// A key already there is kept and the clash logged (the browser tests fail on it).
+export function addWords(words, values) {
+  for (const [into, from] of [[WORDS, words || {}], [VALUES, values || {}]])
+    for (const [k, v] of Object.entries(from)) {
+      if (into[k] && (into[k][0] !== v[0] || into[k][1] !== v[1])) console.error("i18n: the word " + k + " is defined twice");
+      else into[k] = v;
+    }
+}
+
 const KEY = "thuno.lang";
 
 export function lang() {

@@ -6,7 +6,7 @@ import { h, notice, table } from "./dom.js";
 import { period } from "./format.js";
 
 const KINDS = ["officers", "units", "workers", "declarations", "payments", "registry", "case_events",
-  "case_plans", "assignments", "collection_plans", "inspections"];
+  "case_plans", "assignments", "collection_plans", "inspections", "opening_balances"];
 
 export async function closePage(main) {
   document.title = t("close_title") + " · thuno";

@@ -4,6 +4,7 @@ import { t, label } from "./i18n.js";
 import { call, login, session, can, query, ApiError } from "./api.js";
 import { h, link, notice, navigate, table, downloads } from "./dom.js";
 import { money, date, months, period } from "./format.js";
+import { contactCell, latestContacts } from "./contacts.js";
 
 export async function loginPage(main) {
   if (session()) return navigate("/");
@@ -50,6 +51,7 @@ export async function dayPage(main) {
   const rows = await call("GET", "/worklist" + query({ period: p, format: "json" }));
   // money at risk first: the debt, then the worklist's own rank (evading, months owed)
   rows.sort((a, b) => (b.debt - a.debt) || (a.rank - b.rank));
+  const last = await latestContacts();
   const caption = t("day_title") + " — " + t("period") + " " + period(p);
   main.append(
     table(caption, [
@@ -62,6 +64,7 @@ export async function dayPage(main) {
       { label: t("next_step"), cell: (r) => r.next_step.split("/").map((s) => label("next_step", s)).join(" / ") +
           (r.department ? " (" + r.department + ")" : "") },
       { label: t("deadline"), cell: (r) => (r.deadline ? date(r.deadline) + (r.deadline_by ? " · " + label("deadline_by", r.deadline_by) : "") : "") },
+      { label: t("last_contact"), cell: (r) => contactCell(r.unit_code, last.get(r.unit_code)) },
     ], rows, "worklist"),
     downloads("/worklist", { period: p }, t("day_title")));
 }

@@ -5,6 +5,7 @@ import { t, label } from "./i18n.js";
 import { call, query, ApiError } from "./api.js";
 import { h, link, notice, table } from "./dom.js";
 import { money, date, months, period, ppm, shift } from "./format.js";
+import { unitSections } from "./unit_parts.js";
 
 const FIGURES = ["opening", "assessed", "adjustment", "interest", "paid", "closing", "principal_due", "interest_due"];
 
@@ -84,7 +85,9 @@ export async function unitPage(main, code) {
 
   const p = params.get("period") || (u.balance && u.balance.period);
   const sec = h("section", { "aria-labelledby": "bal-h" });
-  main.append(sec);
+  const more = h("div", { id: "unit-more" });
+  main.append(sec, more);
+  const filling = unitSections(more, u, p);
   if (!p) return sec.append(h("h2", { id: "bal-h" }, t("month_balance")), notice(t("no_balance")));
   const self = "/units/" + encodeURIComponent(u.unit_code);
   sec.append(h("h2", { id: "bal-h" }, t("month_balance") + " " + period(p)),
@@ -123,4 +126,5 @@ export async function unitPage(main, code) {
     grid.append(btn);
   }
   sec.append(h("p", { class: "small" }, t("figure_hint")), grid, facts, dialog);
+  await filling;
 }

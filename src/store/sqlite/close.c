@@ -98,6 +98,24 @@ static void load_decls(struct tn__unit_work *w, sqlite3_stmt *st, int *rc)
     }
 }
 
+/* The unit's opening balances (docs/ledger.md "Opening balances"): unit_code, period, fund,
+ * principal, interest, as_of. */
+static void load_opening(struct tn__unit_work *w, sqlite3_stmt *st, int *rc)
+{
+    w->nopening = 0;
+    skip_before(st, rc, w->code);
+    for (; cursor_at(st, *rc, w->code); *rc = sqlite3_step(st)) {
+        TN_GROW(w->opening, w->capopening, w->nopening + 1);
+        struct tn_close_opening *o = &w->opening[w->nopening++];
+        o->period = text_period(tn__col_text(st, 1));
+        o->group = TN_G_BHXH;
+        tn_group_parse(tn__col_text(st, 2), &o->group);
+        o->principal = sqlite3_column_int64(st, 3);
+        o->interest = sqlite3_column_int64(st, 4);
+        o->as_of = text_day(tn__col_text(st, 5));
+    }
+}
+
 static void load_pays(struct tn__unit_work *w, sqlite3_stmt *st, int *rc)
 {
     w->npays = 0;
@@ -135,6 +153,7 @@ static tn_err load_prev(struct tn__close *c, struct tn__unit_work *w, sqlite3_st
         p->cum_paid = sqlite3_column_int64(st, 10);
         TN__COL_COPY(p->known_at, st, 11);
         TN__COL_COPY(p->digest, st, 12);
+        p->adjusted = sqlite3_column_int(st, 13);
     }
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(c->s, "read previous closes");
 }
@@ -143,16 +162,12 @@ static tn_err load_prev(struct tn__close *c, struct tn__unit_work *w, sqlite3_st
 struct rec_reader {
     struct tn__close *c;
     sqlite3_stmt *st;
+    sqlite3_stmt *adj; /* a close's adjustment lines summed per for_period */
 };
 
-static tn_err read_recorded(void *ctx, const struct tn_close_prev *prev, const char *bhxh,
-                            tn_close_line_fn line, void *lctx)
+/* Calls line() with the rows of st (for_period, a0..a7), reset and bound by the caller. */
+static tn_err read_lines(struct rec_reader *r, sqlite3_stmt *st, tn_close_line_fn line, void *lctx)
 {
-    struct rec_reader *r = ctx;
-    sqlite3_stmt *st = r->st;
-    sqlite3_reset(st);
-    sqlite3_bind_int64(st, 1, prev->id);
-    sqlite3_bind_text(st, 2, bhxh, -1, SQLITE_STATIC);
     int rc = SQLITE_DONE;
     tn_err err = TN_OK;
     while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -166,10 +181,31 @@ static tn_err read_recorded(void *ctx, const struct tn_close_prev *prev, const c
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(r->c->s, "read recorded lines");
 }
 
-static tn_err close_unit(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *rec_st,
+/* The adjustment lines of close prev per for_period (tn_close_unit_in adjustments). */
+static tn_err read_adjustments(void *ctx, const struct tn_close_prev *prev, tn_close_line_fn line,
+                               void *lctx)
+{
+    struct rec_reader *r = ctx;
+    sqlite3_reset(r->adj);
+    sqlite3_bind_int64(r->adj, 1, prev->id);
+    return read_lines(r, r->adj, line, lctx);
+}
+
+static tn_err read_recorded(void *ctx, const struct tn_close_prev *prev, const char *bhxh,
+                            tn_close_line_fn line, void *lctx)
+{
+    struct rec_reader *r = ctx;
+    sqlite3_stmt *st = r->st;
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, prev->id);
+    sqlite3_bind_text(st, 2, bhxh, -1, SQLITE_STATIC);
+    return read_lines(r, st, line, lctx);
+}
+
+static tn_err close_unit(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *rec_st[2],
                          const char *prev_run_at, char *msg, size_t msgsz)
 {
-    struct rec_reader reader = {c, rec_st};
+    struct rec_reader reader = {c, rec_st[0], rec_st[1]};
     struct tn_close_unit_in *in = &w->in; /* in->facts is parse_facts()'s */
     in->code = w->code;
     in->decls = w->decls;
@@ -178,8 +214,11 @@ static tn_err close_unit(struct tn__close *c, struct tn__unit_work *w, sqlite3_s
     in->npays = w->npays;
     in->prev = w->prev;
     in->nprev = w->nprev;
+    in->opening = w->opening;
+    in->nopening = w->nopening;
     in->prev_run_at = prev_run_at;
     in->recorded = read_recorded;
+    in->adjustments = read_adjustments;
     in->ctx = &reader;
     tn_err err = tn_close_unit(c->pol, c->start, c->period, &w->in, &w->out, msg, msgsz);
     if (err)
@@ -203,6 +242,7 @@ static void work_release(struct tn__unit_work *w)
     free(w->decls);
     free(w->pays);
     free(w->prev);
+    free(w->opening);
     tn_close_unit_out_release(&w->out);
 }
 
@@ -225,21 +265,23 @@ static tn_err parse_facts(sqlite3_stmt *st, struct tn__unit_work *w, char *msg, 
 }
 
 static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls, sqlite3_stmt *pays,
-                  sqlite3_stmt *prev, sqlite3_stmt *rec, const char *prev_run_at, long long total,
-                  void (*progress)(void *, long long, long long), void *ctx, char *msg,
-                  size_t msgsz)
+                  sqlite3_stmt *prev, sqlite3_stmt *rec[2], const char *prev_run_at,
+                  long long total, void (*progress)(void *, long long, long long), void *ctx,
+                  char *msg, size_t msgsz)
 {
     struct tn__unit_work w;
     memset(&w, 0, sizeof w);
     tn_close_unit_out_init(&w.out);
     tn_err err = TN_OK;
     int rcd = sqlite3_step(decls), rcp = sqlite3_step(pays), rc;
+    c->rc_opening = sqlite3_step(c->opening);
     long long done = 0;
     while (!err && (rc = sqlite3_step(units)) == SQLITE_ROW) {
         if ((err = parse_facts(units, &w, msg, msgsz)))
             break;
         load_decls(&w, decls, &rcd);
         load_pays(&w, pays, &rcp);
+        load_opening(&w, c->opening, &c->rc_opening);
         if (!(err = load_prev(c, &w, prev)))
             err = close_unit(c, &w, rec, prev_run_at, msg, msgsz);
         if (progress && (++done % 256 == 0 || done == total))
@@ -248,8 +290,9 @@ static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls,
     if (!err && rc != SQLITE_DONE)
         err = tn__store_fail(c->s, "read units");
     if (!err &&
-        ((rcd != SQLITE_DONE && rcd != SQLITE_ROW) || (rcp != SQLITE_DONE && rcp != SQLITE_ROW)))
-        err = tn__store_fail(c->s, "read declarations or payments");
+        ((rcd != SQLITE_DONE && rcd != SQLITE_ROW) || (rcp != SQLITE_DONE && rcp != SQLITE_ROW) ||
+         (c->rc_opening != SQLITE_DONE && c->rc_opening != SQLITE_ROW)))
+        err = tn__store_fail(c->s, "read declarations, payments or opening balances");
     if (err == TN_ERR_STORE && !msg[0])
         snprintf(msg, msgsz, "%s", tn__sq_errmsg(c->s));
     work_release(&w);
@@ -262,7 +305,8 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
                            char *msg, size_t msgsz)
 {
     struct tn__close c = {.s = s, .pol = pol, .period = period, .now = now};
-    sqlite3_stmt *units = NULL, *decls = NULL, *pays = NULL, *prev = NULL, *rec = NULL, *st = NULL;
+    sqlite3_stmt *units = NULL, *decls = NULL, *pays = NULL, *prev = NULL, *rec[2] = {NULL, NULL},
+                 *st = NULL;
     char pbuf[TN_PERIOD_BUFSZ], first[TN_PERIOD_BUFSZ], last_day[TN_DAY_BUFSZ];
     char prev_run_at[20] = "";
     msg[0] = '\0';
@@ -350,14 +394,28 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
                                 * written again, so that the lists can split its debt */
                                "CASE WHEN period = ?3 AND principal_due > 0 AND NOT EXISTS "
                                "(SELECT 1 FROM unpaid_line WHERE close_id = unit_close.id) THEN '' "
-                               "ELSE digest END FROM unit_close WHERE unit_code = ?1 "
+                               "ELSE digest END, EXISTS (SELECT 1 FROM assess_line WHERE "
+                               "close_id = unit_close.id AND kind = 'adjustment') "
+                               "FROM unit_close WHERE unit_code = ?1 "
                                "AND period >= ?2 "
                                "AND period <= ?3 GROUP BY period ORDER BY period",
                                &prev)) ||
         (err = tn__store_prepare(s,
                                  "SELECT for_period, a0, a1, a2, a3, a4, a5, a6, a7 "
                                  "FROM assess_line WHERE close_id = ?1 AND bhxh_code = ?2",
-                                 &rec)) ||
+                                 &rec[0])) ||
+        /* assess_line_adjustment (sq_store.c late_indexes) makes both a seek */
+        (err = tn__store_prepare(s,
+                                 "SELECT for_period, sum(a0), sum(a1), sum(a2), sum(a3), "
+                                 "sum(a4), sum(a5), sum(a6), sum(a7) FROM assess_line "
+                                 "WHERE close_id = ?1 AND kind = 'adjustment' "
+                                 "GROUP BY for_period",
+                                 &rec[1])) ||
+        (err = tn__store_prepare(s,
+                                 "SELECT unit_code, period, fund, principal, interest, as_of "
+                                 "FROM opening_balance WHERE superseded_at IS NULL "
+                                 "ORDER BY unit_code, period, fund",
+                                 &c.opening)) ||
         (err = tn__close_prepare_writes(&c)))
         goto done;
     sqlite3_bind_text(units, 1, last_day, -1, SQLITE_STATIC);
@@ -383,8 +441,10 @@ done:
     sqlite3_finalize(units);
     sqlite3_finalize(decls);
     sqlite3_finalize(pays);
+    sqlite3_finalize(c.opening);
     sqlite3_finalize(prev);
-    sqlite3_finalize(rec);
+    sqlite3_finalize(rec[0]);
+    sqlite3_finalize(rec[1]);
     tn__close_finalize_writes(&c);
     free(c.rate_sets);
     if (!err)

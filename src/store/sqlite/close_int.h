@@ -21,6 +21,8 @@ struct tn__unit_work {
     size_t npays, cappays;
     struct tn_close_prev *prev; /* periods start..period, ascending; missing periods absent */
     size_t nprev, capprev;
+    struct tn_close_opening *opening; /* opening balances (docs/ledger.md) */
+    size_t nopening, capopening;
     struct tn_close_unit_in in;
     struct tn_close_unit_out out;
 };
@@ -34,6 +36,8 @@ struct tn__close {
     struct tn_close_stats stats;
     sqlite3_stmt *ins_close, *ins_line, *ins_interest, *ins_alloc, *ins_unpaid, *ins_finding,
         *ins_rates;
+    sqlite3_stmt *opening; /* the opening balances, by unit_code: a cursor like decls */
+    int rc_opening;        /* its last step */
     struct {
         tn_ppm rate[TN_C_COUNT];
         const char *source[TN_C_COUNT];

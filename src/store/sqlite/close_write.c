@@ -235,7 +235,7 @@ static tn_err write_unpaid(struct tn__close *c, const struct tn__unit_work *w, l
         if (r->out_principal[i] == 0)
             continue;
         sqlite3_bind_int64(st, 1, cid);
-        bind_period(st, 2, c->start + (tn_period)(i / TN_G_COUNT));
+        bind_period(st, 2, w->out.replay_start + (tn_period)(i / TN_G_COUNT));
         sqlite3_bind_text(st, 3, tn_group_name((enum tn_group)(i % TN_G_COUNT)), -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 4, r->out_principal[i]);
         err = step_done(c, st, "record unpaid principal");

@@ -193,48 +193,73 @@ static int by_code(const void *a, const void *b)
 struct charge {
     long long close_id;
     tn_period period;
-    tn_money charge[TN_G_COUNT]; /* assessed + adjustment recognised in the period, per group */
-    tn_money unpaid[TN_G_COUNT]; /* what the ledger's allocation leaves of it unpaid */
+    tn_money charge[TN_G_COUNT];  /* charged to the period: its assessment and its adjustments */
+    tn_money unpaid[TN_G_COUNT];  /* what the ledger's allocation leaves of it unpaid */
+    tn_money covered[TN_G_COUNT]; /* while splitting: what of charge is paid, not yet spread */
+    tn_money sum[TN_G_COUNT];     /* while splitting: the lines read */
 };
 
-/* Adds the unpaid part of one period's lines to ws, group by group: of a group the ledger
- * left unpaid[g] of charge[g], the first charge[g] - unpaid[g] đồng of the lines' amounts in
- * that group, in (month, worker) order, are paid (tn_allocation_cover_line); a group wholly
- * paid (or a negative one, which the ledger made credit) is skipped. TN_ERR_STATE when the
- * lines do not add up to the period's charge. */
-static tn_err unpaid_lines(struct tn__sq *s, const struct charge *c, struct worker_set *ws)
+/* The current close of each period up to ?1 as known at ?2, of unit ?3. */
+#define CLOSE_IDS                                                                                  \
+    "WITH ids AS (SELECT period, max(id) AS id FROM unit_close "                                   \
+    "WHERE unit_code = ?3 AND period <= ?1 AND known_at <= ?2 GROUP BY period) "
+
+/* Adds the unpaid part of the unit's lines to ws, period by period and group by group: each
+ * line is charged to its for_period (an adjustment to the month it concerns, as the ledger
+ * charges it: docs/ledger.md "Back-dated changes"); of a group the ledger left unpaid[g] of
+ * charge[g], the first charge[g] - unpaid[g] đồng of the lines' amounts in that group, the
+ * assessment first and then the adjustments in the order they were recognised, worker by
+ * worker, are paid (tn_allocation_cover_line); a group wholly paid (or a negative one, which
+ * the ledger made credit) is skipped. TN_ERR_STATE when the lines do not add up to the
+ * periods' charges. */
+static tn_err unpaid_lines(struct tn__sq *s, const char *unit_code, tn_period period,
+                           const char *as_of, struct charge *c, size_t n, struct worker_set *ws)
 {
     sqlite3_stmt *st;
-    tn_err err = tn__store_prepare(s,
-                                   "SELECT bhxh_code, for_period, a0, a1, a2, a3, a4, a5, a6, a7 "
-                                   "FROM assess_line WHERE close_id = ?1 "
-                                   "ORDER BY for_period, bhxh_code, kind DESC",
-                                   &st);
+    tn_err err = prepare(s,
+                         CLOSE_IDS "SELECT l.bhxh_code, l.for_period, a0, a1, a2, a3, a4, a5, a6, "
+                                   "a7 FROM ids JOIN assess_line l ON l.close_id = ids.id "
+                                   "ORDER BY l.for_period, l.kind DESC, ids.period, l.bhxh_code",
+                         period, as_of, &st);
     if (err)
         return err;
-    sqlite3_bind_int64(st, 1, c->close_id);
+    sqlite3_bind_text(st, 3, unit_code, -1, SQLITE_STATIC);
+    for (size_t i = 0; i < n; i++)
+        for (int g = 0; g < TN_G_COUNT; g++) {
+            c[i].covered[g] = c[i].charge[g] - c[i].unpaid[g];
+            c[i].sum[g] = 0;
+        }
     int rc;
-    tn_money sum[TN_G_COUNT] = {0}, covered[TN_G_COUNT];
-    for (int g = 0; g < TN_G_COUNT; g++)
-        covered[g] = c->charge[g] - c->unpaid[g];
+    size_t i = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        tn_period fp;
+        tn_period_parse(tn__col_text(st, 1), &fp);
+        while (i < n && c[i].period < fp)
+            i++;
+        if (i == n || c[i].period != fp) {
+            err = TN_ERR_STATE; /* a line for a period with no close */
+            break;
+        }
         tn_money amt[TN_G_COUNT] = {0}, unpaid = 0;
         for (int k = 0; k < TN_C_COUNT; k++)
             amt[tn_component_group((enum tn_component)k)] += sqlite3_column_int64(st, 2 + k);
         for (int g = 0; g < TN_G_COUNT; g++) {
-            sum[g] += amt[g];
-            if (c->unpaid[g] > 0)
-                unpaid += tn_allocation_cover_line(amt[g], &covered[g]);
+            c[i].sum[g] += amt[g];
+            if (c[i].unpaid[g] > 0)
+                unpaid += tn_allocation_cover_line(amt[g], &c[i].covered[g]);
         }
-        tn_period fp;
-        tn_period_parse(tn__col_text(st, 1), &fp);
         if (unpaid != 0)
             add_line(ws, tn__col_text(st, 0), fp, unpaid);
     }
     sqlite3_finalize(st);
+    if (err)
+        return err;
     if (rc != SQLITE_DONE)
         return tn__store_fail(s, "read assessment lines");
-    return memcmp(sum, c->charge, sizeof sum) == 0 ? TN_OK : TN_ERR_STATE;
+    for (i = 0; i < n; i++)
+        if (memcmp(c[i].sum, c[i].charge, sizeof c[i].sum) != 0)
+            return TN_ERR_STATE;
+    return TN_OK;
 }
 
 static void format_periods(const struct worker_acc *a, char *out, size_t outsz)
@@ -274,8 +299,8 @@ static tn_err worker_name(struct tn__sq *s, const char *code, const char *as_of,
 }
 
 /* Reads the unit's charges of every period up to period (oldest first), per group, from the
- * current close of each as known at as_of, and the principal due at period's end and its
- * close. */
+ * lines of the current closes as known at as_of charged to each (docs/ledger.md "Back-dated
+ * changes"), and the principal due at period's end and its close. */
 static tn_err read_charges(struct tn__sq *s, const char *unit_code, tn_period period,
                            const char *as_of, struct charge **out, size_t *n, tn_money *due)
 {
@@ -314,6 +339,33 @@ static tn_err read_charges(struct tn__sq *s, const char *unit_code, tn_period pe
         free(c);
         return TN_ERR_NOT_FOUND;
     }
+    /* what is charged to each period: its lines by for_period, whichever close has them */
+    if ((err = prepare(s,
+                       CLOSE_IDS "SELECT l.for_period, sum(a0), sum(a1), sum(a2), sum(a3), "
+                                 "sum(a4), sum(a5), sum(a6), sum(a7) FROM ids JOIN assess_line l "
+                                 "ON l.close_id = ids.id GROUP BY l.for_period",
+                       period, as_of, &st))) {
+        free(c);
+        return err;
+    }
+    sqlite3_bind_text(st, 3, unit_code, -1, SQLITE_STATIC);
+    for (size_t i = 0; i < k; i++)
+        memset(c[i].charge, 0, sizeof c[i].charge);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        tn_period fp;
+        tn_period_parse(tn__col_text(st, 0), &fp);
+        size_t i = 0;
+        while (i < k && c[i].period != fp)
+            i++;
+        for (int x = 0; x < TN_C_COUNT && i < k; x++)
+            c[i].charge[tn_component_group((enum tn_component)x)] +=
+                sqlite3_column_int64(st, 1 + x);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        free(c);
+        return tn__store_fail(s, "read charges");
+    }
     *out = c;
     *n = k;
     return TN_OK;
@@ -322,7 +374,8 @@ static tn_err read_charges(struct tn__sq *s, const char *unit_code, tn_period pe
 /* Reads what the ledger's allocation left unpaid at the close of c[n - 1] (unpaid_line) into
  * c[i].unpaid. TN_ERR_STATE when it does not add up to due (a close recorded before
  * unpaid_line existed: close the period again). */
-static tn_err read_unpaid(struct tn__sq *s, struct charge *c, size_t n, tn_money due)
+static tn_err read_unpaid(struct tn__sq *s, struct charge *c, size_t n, tn_money due,
+                          struct worker_set *ws)
 {
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s,
@@ -344,12 +397,17 @@ static tn_err read_unpaid(struct tn__sq *s, struct charge *c, size_t n, tn_money
         size_t i = 0;
         while (i < n && c[i].period != p)
             i++;
+        sum += sqlite3_column_int64(st, 2);
+        if (i == n && p < c[0].period) {
+            /* an opening balance (docs/ledger.md "Opening balances"): no worker's lines */
+            add_line(ws, "", p, sqlite3_column_int64(st, 2));
+            continue;
+        }
         if (i == n) {
             err = TN_ERR_STATE; /* a period with no close as known at as_of */
             break;
         }
         c[i].unpaid[g] += sqlite3_column_int64(st, 2);
-        sum += sqlite3_column_int64(st, 2);
     }
     sqlite3_finalize(st);
     if (err)
@@ -372,10 +430,9 @@ tn_err tn__sq_worker_debts(struct tn__sq *s, const char *unit_code, tn_period pe
     struct worker_set ws = {0};
     /* nothing due: the ledger's credit (if any) has paid every charge */
     if (due > 0)
-        err = read_unpaid(s, c, n, due);
-    for (size_t i = 0; i < n && due > 0 && !err; i++)
-        if (c[i].unpaid[TN_G_BHYT] || c[i].unpaid[TN_G_BHTN] || c[i].unpaid[TN_G_BHXH])
-            err = unpaid_lines(s, &c[i], &ws);
+        err = read_unpaid(s, c, n, due, &ws);
+    if (due > 0 && !err)
+        err = unpaid_lines(s, unit_code, period, as_of, c, n, &ws);
     if (!err && ws.n)
         tn_sort(ws.w, ws.n, sizeof *ws.w, by_code);
     struct tn_worker_debt w;
@@ -384,7 +441,10 @@ tn_err tn__sq_worker_debts(struct tn__sq *s, const char *unit_code, tn_period pe
             continue; /* lines that cancel out (a decrease after the charge) owe nothing */
         memset(&w, 0, sizeof w);
         snprintf(w.bhxh_code, sizeof w.bhxh_code, "%s", ws.w[i].bhxh_code);
-        if ((err = worker_name(s, w.bhxh_code, as_of, w.full_name, sizeof w.full_name)))
+        if (!w.bhxh_code[0]) /* sorted first: what was owed at the cut-over, by no worker */
+            snprintf(w.full_name, sizeof w.full_name,
+                     "số dư đầu kỳ (chuyển đổi) / opening balance (go-live)");
+        else if ((err = worker_name(s, w.bhxh_code, as_of, w.full_name, sizeof w.full_name)))
             break;
         w.debt = ws.w[i].debt;
         struct worker_acc *a = &ws.w[i];

@@ -126,6 +126,9 @@ void tn_explain_release(struct tn_explain *e)
     free(e->interest);
     free(e->alloc);
     free(e->findings);
+    for (size_t i = 0; i < e->nopening; i++)
+        free(e->opening[i].source);
+    free(e->opening);
     tn_explain_init(e);
 }
 
@@ -257,14 +260,18 @@ tn_err tn__sq_explain(struct tn__sq *s, const char *office, const char *unit_cod
     if (rc != SQLITE_ROW)
         return tn__store_fail(s, "read balance");
     if ((err = tn__store_prepare(s,
-                                 "SELECT name FROM unit WHERE unit_code = ?1 "
+                                 "SELECT name, payment_cycle FROM unit WHERE unit_code = ?1 "
                                  "ORDER BY version DESC LIMIT 1",
                                  &st)))
         return err;
     sqlite3_bind_text(st, 1, unit_code, -1, SQLITE_STATIC);
     int found;
-    if (!(err = tn__store_step_one(s, st, &found, "read the unit's name")) && found)
+    e->payment_cycle = 1;
+    if (!(err = tn__store_step_one(s, st, &found, "read the unit's name")) && found) {
         TN__COL_COPY(e->unit_name, st, 0);
+        if (sqlite3_column_int(st, 1) > 0)
+            e->payment_cycle = sqlite3_column_int(st, 1);
+    }
     sqlite3_finalize(st);
     return err ? err : read_lines(s, e);
 }

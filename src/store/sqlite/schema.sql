@@ -98,6 +98,8 @@ CREATE TABLE assess_line (
     a0 INTEGER NOT NULL, a1 INTEGER NOT NULL, a2 INTEGER NOT NULL, a3 INTEGER NOT NULL,
     a4 INTEGER NOT NULL, a5 INTEGER NOT NULL, a6 INTEGER NOT NULL, a7 INTEGER NOT NULL);
 CREATE INDEX assess_line_close ON assess_line (close_id, bhxh_code);
+-- assess_line_adjustment (close_id) WHERE kind = 'adjustment' is made by sq_store.c
+-- late_indexes, on new and older stores alike.
 
 CREATE TABLE interest_line (
     close_id INTEGER NOT NULL, seq INTEGER NOT NULL, grp TEXT NOT NULL, rule TEXT NOT NULL,
@@ -233,6 +235,17 @@ CREATE TABLE collection_plan (
     version INTEGER NOT NULL, known_at TEXT NOT NULL, superseded_at TEXT,
     batch_id INTEGER NOT NULL, amount INTEGER NOT NULL,
     PRIMARY KEY (period, scope, scope_code, version)) WITHOUT ROWID;
+
+-- Opening balances (số dư đầu kỳ chuyển đổi, docs/ledger.md "Opening balances"): what a unit
+-- owed at the cut-over day (as_of) per period and fund group when the office started the
+-- ledger in the middle of its history, with the document it comes from. The close charges
+-- them to their periods. Also made on opening an older store (sq_store.c late_indexes).
+CREATE TABLE opening_balance (
+    unit_code TEXT NOT NULL, period TEXT NOT NULL, fund TEXT NOT NULL,
+    version INTEGER NOT NULL, known_at TEXT NOT NULL, superseded_at TEXT,
+    batch_id INTEGER NOT NULL, principal INTEGER NOT NULL, interest INTEGER NOT NULL,
+    as_of TEXT NOT NULL, source TEXT NOT NULL,
+    PRIMARY KEY (unit_code, period, fund, version)) WITHOUT ROWID;
 
 -- Letters (docs/letters.md): the register of written reminders (văn bản đôn đốc, Law 41 Art
 -- 35; Decree 274/2025) sent to late units. One row per letter; nothing is updated or deleted.

@@ -27,3 +27,17 @@ CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+-- REPLACE deletes the row it conflicts with without firing a DELETE trigger: an insert may not
+-- reuse a sequence number (tests/api_security.py)
+CREATE TRIGGER IF NOT EXISTS audit_no_replace BEFORE INSERT ON audit
+WHEN EXISTS (SELECT 1 FROM audit WHERE seq = NEW.seq)
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+-- the officers' contacts with employers (contact_store.h; docs/operations.md "Contacts"):
+-- appended, never changed; a correction is a new contact
+CREATE TABLE IF NOT EXISTS contact (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, unit_code TEXT NOT NULL, day TEXT NOT NULL,
+    officer TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('call', 'visit', 'letter', 'meeting')),
+    outcome TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
+    recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS contact_unit ON contact (unit_code, day, seq);

@@ -203,7 +203,16 @@ static const char late_indexes[] =
     /* schema.sql unpaid_line: closes recorded before it have none (the split says so) */
     "CREATE TABLE IF NOT EXISTS unpaid_line (close_id INTEGER NOT NULL, target_period TEXT "
     "NOT NULL, grp TEXT NOT NULL, amount INTEGER NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS unpaid_line_close ON unpaid_line (close_id);";
+    "CREATE INDEX IF NOT EXISTS unpaid_line_close ON unpaid_line (close_id);"
+    /* the close finds a close's adjustment lines by it (close.c; docs/ledger.md) */
+    "CREATE INDEX IF NOT EXISTS assess_line_adjustment ON assess_line (close_id) "
+    "WHERE kind = 'adjustment';"
+    /* schema.sql opening_balance (docs/ledger.md "Opening balances") */
+    "CREATE TABLE IF NOT EXISTS opening_balance (unit_code TEXT NOT NULL, period TEXT NOT NULL, "
+    "fund TEXT NOT NULL, version INTEGER NOT NULL, known_at TEXT NOT NULL, superseded_at TEXT, "
+    "batch_id INTEGER NOT NULL, principal INTEGER NOT NULL, interest INTEGER NOT NULL, "
+    "as_of TEXT NOT NULL, source TEXT NOT NULL, "
+    "PRIMARY KEY (unit_code, period, fund, version)) WITHOUT ROWID;";
 
 /* 1 when table has a column of that name (0 also when it cannot be read). */
 static int has_column(struct tn__sq *s, const char *table, const char *column)
