@@ -168,9 +168,14 @@ for name in ('officer_kpi', 'kpi_office', 'kpi_type', 'kpi_department', 'pc_repo
           '%s: debt %d + not yet due %d = the balances\' closing %d'
           % (name, s['debt'], nd, tot['closing']))
     if 'units_0' in rows[0]:
+        # the bucket counts are of units owing (units_0 "owing under 1 month"): a unit with no
+        # debt past its deadline is in none; one in a bucket above 0 always owes
+        check(all(I(r['debt']) > 0 for r in bal.values() if r['bucket'] != '0'),
+              'a unit in a bucket above 0 owes')
         buckets = {}
         for r in bal.values():
-            buckets[r['bucket']] = buckets.get(r['bucket'], 0) + 1
+            if I(r['debt']) > 0:
+                buckets[r['bucket']] = buckets.get(r['bucket'], 0) + 1
         got = {b: sum(I(r['units_' + b.replace('-', '_').replace('+', 'plus')]) for r in rows)
                for b in ('0', '1-3', '3-6', '6-12', '12+')}
         check(got == {b: buckets.get(b, 0) for b in got}, '%s buckets %s' % (name, got))

@@ -193,10 +193,14 @@ void op_crossings(void **state)
 
 static tn_err kpi_line(void *ctx, const struct tn_kpi_row *r)
 {
-    tn_test_put(ctx, "[%s] [%s] u%lld w%lld %lld %lld debt %lld prev %lld ratio %d plan %lld",
+    tn_test_put(ctx,
+                "[%s] [%s] u%lld w%lld %lld %lld debt %lld prev %lld ratio %d plan %lld "
+                "owing %lld/%lld/%lld/%lld/%lld",
                 r->key, r->office_code, r->units, r->workers, (long long)r->assessed,
                 (long long)r->collected, (long long)r->debt, (long long)r->debt_prev,
-                r->debt_ratio_tenths, (long long)r->plan);
+                r->debt_ratio_tenths, (long long)r->plan, r->units_by_bucket[0],
+                r->units_by_bucket[1], r->units_by_bucket[2], r->units_by_bucket[3],
+                r->units_by_bucket[4]);
     return TN_OK;
 }
 
@@ -207,13 +211,18 @@ void op_kpi(void **state)
                      TN_OK);
     assert_int_equal(tn_store_kpi(*state, NULL, TN_TEST_P(10), NULL, TN_KPI_OFFICE, kpi_line, &o),
                      TN_OK);
-    tn_test_check(
-        &o,
-        "[O1] [D01] u1 w2 4160000 0 debt 11576517 prev 7348440 ratio 2783 plan -1\n"
-        "[O2] [D02] u3 w2 3520000 6920000 debt 18240 prev 3214400 ratio 5 plan -1\n"
-        "[D01] [] u2 w3 6080000 1920000 debt 11576517 prev 7348440 ratio 1904 plan 30000000\n"
-        "[D02] [] u2 w1 1600000 5000000 debt 18240 prev 3214400 ratio 11 plan -1\n",
-        "kpi");
+    /* owing: units owing by bucket (op_balances): A in 1-3; B owes 18,240 of interest at 0.0
+     * months, in 0; A2 and C owe nothing and are in no bucket */
+    tn_test_check(&o,
+                  "[O1] [D01] u1 w2 4160000 0 debt 11576517 prev 7348440 ratio 2783 plan -1 "
+                  "owing 0/1/0/0/0\n"
+                  "[O2] [D02] u3 w2 3520000 6920000 debt 18240 prev 3214400 ratio 5 plan -1 "
+                  "owing 1/0/0/0/0\n"
+                  "[D01] [] u2 w3 6080000 1920000 debt 11576517 prev 7348440 ratio 1904 plan "
+                  "30000000 owing 0/1/0/0/0\n"
+                  "[D02] [] u2 w1 1600000 5000000 debt 18240 prev 3214400 ratio 11 plan -1 "
+                  "owing 1/0/0/0/0\n",
+                  "kpi");
 }
 
 static tn_err debtor_line(void *ctx, const struct tn_debtor_row *r)

@@ -123,7 +123,8 @@ struct tn_kpi_row {
     tn_money not_due;   /* principal assessed and not yet due at the period's end */
     tn_money collected_prev;
     int debt_ratio_tenths; /* debt / assessed in tenths of a percent; -1 if nothing assessed */
-    long long units_by_bucket[5]; /* "0", "1-3", "3-6", "6-12", "12+" */
+    long long units_by_bucket[5]; /* units owing, by bucket "0", "1-3", "3-6", "6-12", "12+":
+                                   * "0" counts only units with some debt (debt > 0) */
     tn_money plan;                /* the group's collection_plans.csv amount; -1 when none */
 };
 

@@ -31,7 +31,9 @@ static const char crossings_sql[] = AS_KNOWN
     "ORDER BY cur.unit_code";
 
 /* ?4 picks the grouping: 0 officer, 1 the unit's office, 2 unit type, 3 the officer's
- * department */
+ * department. The bucket counts are of units owing (units_0: "owing under 1 month"): a unit
+ * in bucket 0 with no debt past its deadline owes nothing and is not counted (docs/ledger.md
+ * "Debt"); a unit in a higher bucket always owes. */
 static const char kpi_sql[] = AS_KNOWN
     "SELECT CASE ?4 WHEN 0 THEN coalesce(ic.officer_code, u.officer_code, '') WHEN 1 THEN coalesce(u.office_code, '') "
     "               WHEN 2 THEN coalesce(u.type, '') ELSE coalesce(o.department, '') END AS k, "
@@ -39,7 +41,8 @@ static const char kpi_sql[] = AS_KNOWN
     "       count(*), sum(cur.workers), sum(cur.assessed + cur.adjustment), sum(cur.paid), "
     "       sum(" TN__DEBT("cur") "), sum(coalesce(" TN__DEBT("prev") ", 0)), "
     "       sum(coalesce(prev.paid, 0)), "
-    "       sum(cur.bucket = '0'), sum(cur.bucket = '1-3'), sum(cur.bucket = '3-6'), "
+    "       sum(cur.bucket = '0' AND " TN__DEBT("cur") " > 0), sum(cur.bucket = '1-3'), "
+    "       sum(cur.bucket = '3-6'), "
     "       sum(cur.bucket = '6-12'), sum(cur.bucket = '12+'), sum(" TN__NOT_DUE("cur") ") "
     "FROM cur " TN__JOIN_PREV
     "LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
