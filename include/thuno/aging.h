@@ -53,7 +53,9 @@ tn_money tn_aging_pending(tn_money monthly, tn_money principal_due, int cycle,
                           tn_period base_period);
 
 /* Months owed on day, in tenths, by the latest close's figures and the payments it did not
- * count (docs/payments-ops.md "the state of a day"): 0 when paid_since covers debt; else
+ * count (docs/payments-ops.md "the state of a day"): 0 when paid_since covers the debt on day
+ * (debt, the close's debt past its deadline, plus pending once pending_due is on or before
+ * day: what is not yet due is not owed); else
  * closed_tenths, plus floor(pending * 10 / monthly) once pending_due (>= 0; -1: none) is on
  * or before day, less floor(paid_since * 10 / monthly), never below 0. When monthly <= 0 the
  * close's figure stands (closed_tenths). */

@@ -226,13 +226,15 @@ tn_money tn_aging_pending(tn_money monthly, tn_money principal_due, int cycle,
 int tn_aging_day_tenths(int closed_tenths, tn_money monthly, tn_money debt, tn_money pending,
                         tn_day pending_due, tn_money paid_since, tn_day day)
 {
-    if (paid_since >= debt)
+    /* LAW: Law 41 Art 38: owed on day is what is past its deadline by then */
+    int pending_owed = pending_due >= 0 && pending_due <= day;
+    if (paid_since >= debt + (pending_owed ? pending : 0))
         return 0;
     if (monthly <= 0)
         return closed_tenths;
     int tenths = closed_tenths;
     /* LAW: Law 41 Art 38: the pending principal is owed from its deadline on */
-    if (pending_due >= 0 && pending_due <= day)
+    if (pending_owed)
         tenths += (int)(pending * 10 / monthly);
     tn_money off = paid_since * 10 / monthly;
     return off >= tenths ? 0 : tenths - (int)off;
