@@ -835,7 +835,7 @@ tn_err tn_app_committee_pack(struct tn_app *app, const struct tn_scope *scope,
 enum tn_unit_sort {
     TN_UNIT_SORT_CODE,
     TN_UNIT_SORT_NAME,       /* Vietnamese collation (ICU, locale "vi") */
-    TN_UNIT_SORT_DEBT,       /* principal + interest due; no balance sorts lowest */
+    TN_UNIT_SORT_DEBT,       /* debt past its deadline; no balance sorts lowest */
     TN_UNIT_SORT_MONTHS_OWED /* months owed; no balance or none defined sorts lowest */
 };
 

@@ -371,8 +371,8 @@ void tn__h_letter(struct tn__http_req *q, struct tn__http_reply *r)
 
 void tn__h_calendar_done(struct tn__http_req *q, struct tn__http_reply *r)
 {
-    json_t *body = tn__http_body(q, r, "{\"duty\", \"period\": \"YYYY-MM\" | \"date\"}",
-                                 "calendar_done");
+    json_t *body =
+        tn__http_body(q, r, "{\"duty\", \"period\": \"YYYY-MM\" | \"date\"}", "calendar_done");
     if (!body)
         return;
     struct tn_calendar_done_request req = {NULL, -1, -1, -1, q->user.login, NULL};

@@ -170,11 +170,10 @@ void tn__oa_cases_paths(json_t *p)
                                                tn__oa_query(case_id(), check_q), "200",
                                                REF("CaseChecklist"), 1, 0),
                               "404 422")));
-    json_object_set_new(
-        p, "/assignments",
-        json_pack("{s:o}", "post",
-                  post("assign units to an officer", NULL, "200", REF("Assigned"), "400 413 422",
-                       "assignment")));
+    json_object_set_new(p, "/assignments",
+                        json_pack("{s:o}", "post",
+                                  post("assign units to an officer", NULL, "200", REF("Assigned"),
+                                       "400 413 422", "assignment")));
     /* the worklist a page at a time: limit, cursor, and the next page's cursor in a header */
     static const char *const page_q[] = {
         "limit:1..500 rows a page (default 50 when only cursor is given); absent: every row",
@@ -200,11 +199,11 @@ void tn__oa_cases_paths(json_t *p)
                         json_pack("{s:o}", "post",
                                   post("sign the month's QLT <-> KTTN handover list", NULL, "200",
                                        REF("HandoverSigned"), "400 413 422", "handover_sign")));
-    json_object_set_new(p, "/calendar/done",
-                        json_pack("{s:o}", "post",
-                                  post("record a duty of the statutory calendar done", NULL, "200",
-                                       REF("CalendarDone"), "400 404 409 413 422",
-                                       "calendar_done")));
+    json_object_set_new(
+        p, "/calendar/done",
+        json_pack("{s:o}", "post",
+                  post("record a duty of the statutory calendar done", NULL, "200",
+                       REF("CalendarDone"), "400 404 409 413 422", "calendar_done")));
     json_object_set_new(
         p, "/letters/{kind}",
         json_pack(

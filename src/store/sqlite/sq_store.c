@@ -216,6 +216,20 @@ static const char late_indexes[] =
     "as_of TEXT NOT NULL, source TEXT NOT NULL, "
     "PRIMARY KEY (unit_code, period, fund, version)) WITHOUT ROWID;";
 
+/* 1 when table has a column of that name (0 also when it cannot be read). */
+static int has_column(struct tn__sq *s, const char *table, const char *column)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", -1, &st,
+                           NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
 /* Once per process, before SQLite is used: no memory statistics, so that the connections of
  * a server's worker threads do not all take SQLite's global allocator mutex on every
  * allocation (docs/performance.md "API load": 10% of the server's samples waited there). */
@@ -307,6 +321,11 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
     /* a store that cannot take them now (read-only, or a close holding the write lock past
      * the busy timeout) works without them, slower; the next open makes them */
     if (tn__store_exec(s, late_indexes) != TN_OK)
+        s->errmsg[0] = '\0';
+    /* schema.sql unit_close.principal_overdue: a store made before it gets the column, NULL on
+     * its closes (read as all due, what the reports said before); same terms as above */
+    if (!create && !has_column(s, "unit_close", "principal_overdue") &&
+        tn__store_exec(s, "ALTER TABLE unit_close ADD COLUMN principal_overdue INTEGER") != TN_OK)
         s->errmsg[0] = '\0';
     /* the same for the tables of users and the audit log on a store made before them: without
      * them only users, sessions and the audit log fail, with SQLite's "no such table" */
