@@ -52,6 +52,7 @@ void tn_close_unit_out_init(struct tn_close_unit_out *out)
 {
     memset(out, 0, sizeof *out);
     tn_ledger_result_init(&out->replay);
+    tn_ledger_carry_init(&out->carry);
 }
 
 void tn_close_unit_out_release(struct tn_close_unit_out *out)
@@ -70,6 +71,7 @@ void tn_close_unit_out_release(struct tn_close_unit_out *out)
     free(out->interest);
     free(out->alloc);
     tn_ledger_result_release(&out->replay);
+    tn_ledger_carry_release(&out->carry);
     tn_close_unit_out_init(out);
 }
 
@@ -439,10 +441,13 @@ static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
         .charges = w->charges,
         .payments = w->lpay,
         .npayments = w->nlpay,
+        .carry = in->carry,
     };
     err = tn_ledger_replay(&lin, &out->replay);
     if (!err)
         err = tn_aging_compute(&lin, &out->replay, &b->aging);
+    if (!err)
+        tn_ledger_carry_take(&lin, &out->replay, &out->carry);
     if (err) {
         char pbuf[TN_PERIOD_BUFSZ];
         tn_period_format(x->period, pbuf);

@@ -264,6 +264,36 @@ static tn_err parse_facts(sqlite3_stmt *st, struct tn__unit_work *w, char *msg, 
     return TN_OK;
 }
 
+/* The state the previous period's close carried for w's unit, or NULL (none, undecodable, or
+ * the full replay forced): docs/ledger.md "Carried state". */
+static const struct tn_ledger_carry *load_carry(struct tn__close *c, struct tn__unit_work *w)
+{
+    if (!c->carry_rd)
+        return NULL;
+    skip_before(c->carry_rd, &c->rc_carry, w->code);
+    if (!cursor_at(c->carry_rd, c->rc_carry, w->code))
+        return NULL;
+    const unsigned char *blob = sqlite3_column_blob(c->carry_rd, 1);
+    size_t n = (size_t)sqlite3_column_bytes(c->carry_rd, 1);
+    if (!blob || tn_ledger_carry_decode(blob, n, &c->carry_in) != TN_OK)
+        return NULL;
+    return &c->carry_in;
+}
+
+/* Records the state this close carries to the next for w's unit. */
+static tn_err write_carry(struct tn__close *c, struct tn__unit_work *w, const char *period)
+{
+    size_t n;
+    tn_ledger_carry_encode(&w->out.carry, &c->carry_buf, &c->carry_cap, &n);
+    sqlite3_stmt *st = c->carry_wr;
+    sqlite3_bind_text(st, 1, w->code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+    sqlite3_bind_blob(st, 3, c->carry_buf, (int)n, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(c->s, "record the carried state");
+}
+
 static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls, sqlite3_stmt *pays,
                   sqlite3_stmt *prev, sqlite3_stmt *rec[2], const char *prev_run_at,
                   long long total, void (*progress)(void *, long long, long long), void *ctx,
@@ -275,6 +305,10 @@ static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls,
     tn_err err = TN_OK;
     int rcd = sqlite3_step(decls), rcp = sqlite3_step(pays), rc;
     c->rc_opening = sqlite3_step(c->opening);
+    if (c->carry_rd)
+        c->rc_carry = sqlite3_step(c->carry_rd);
+    char pbuf[TN_PERIOD_BUFSZ];
+    tn_period_format(c->period, pbuf);
     long long done = 0;
     while (!err && (rc = sqlite3_step(units)) == SQLITE_ROW) {
         if ((err = parse_facts(units, &w, msg, msgsz)))
@@ -282,8 +316,13 @@ static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls,
         load_decls(&w, decls, &rcd);
         load_pays(&w, pays, &rcp);
         load_opening(&w, c->opening, &c->rc_opening);
+        w.in.carry = load_carry(c, &w);
         if (!(err = load_prev(c, &w, prev)))
             err = close_unit(c, &w, rec, prev_run_at, msg, msgsz);
+        if (!err) {
+            c->stats.resumed += w.out.replay.resumed;
+            err = write_carry(c, &w, pbuf);
+        }
         if (progress && (++done % 256 == 0 || done == total))
             progress(ctx, done, total);
     }
@@ -291,12 +330,22 @@ static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls,
         err = tn__store_fail(c->s, "read units");
     if (!err &&
         ((rcd != SQLITE_DONE && rcd != SQLITE_ROW) || (rcp != SQLITE_DONE && rcp != SQLITE_ROW) ||
-         (c->rc_opening != SQLITE_DONE && c->rc_opening != SQLITE_ROW)))
-        err = tn__store_fail(c->s, "read declarations, payments or opening balances");
+         (c->rc_opening != SQLITE_DONE && c->rc_opening != SQLITE_ROW) ||
+         (c->carry_rd && c->rc_carry != SQLITE_DONE && c->rc_carry != SQLITE_ROW)))
+        err = tn__store_fail(c->s, "read declarations, payments, opening balances or carried "
+                                   "states");
     if (err == TN_ERR_STORE && !msg[0])
         snprintf(msg, msgsz, "%s", tn__sq_errmsg(c->s));
     work_release(&w);
     return err;
+}
+
+/* THUNO_CLOSE_REPLAY=full: every unit replays from the ledger's first period, as before the
+ * carried state (the test that both give the same results; docs/ledger.md). */
+static int full_replay(void)
+{
+    const char *v = getenv("THUNO_CLOSE_REPLAY");
+    return v && strcmp(v, "full") == 0;
 }
 
 tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_period period,
@@ -416,8 +465,21 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
                                  "FROM opening_balance WHERE superseded_at IS NULL "
                                  "ORDER BY unit_code, period, fund",
                                  &c.opening)) ||
+        /* docs/ledger.md "Carried state": a store made before it gets the table here */
+        (err = tn__store_exec(s, "CREATE TABLE IF NOT EXISTS close_carry (unit_code TEXT NOT "
+                                 "NULL, period TEXT NOT NULL, state BLOB NOT NULL, PRIMARY KEY "
+                                 "(unit_code, period)) WITHOUT ROWID")) ||
+        (err = tn__store_prepare(s, "INSERT OR REPLACE INTO close_carry VALUES (?1, ?2, ?3)",
+                                 &c.carry_wr)) ||
+        (!full_replay() &&
+         (err = tn__store_prepare(s,
+                                  "SELECT unit_code, state FROM close_carry WHERE period = ?1 "
+                                  "ORDER BY unit_code",
+                                  &c.carry_rd))) ||
         (err = tn__close_prepare_writes(&c)))
         goto done;
+    if (c.carry_rd)
+        sqlite3_bind_text(c.carry_rd, 1, pm, -1, SQLITE_STATIC);
     sqlite3_bind_text(units, 1, last_day, -1, SQLITE_STATIC);
     sqlite3_bind_text(decls, 1, pbuf, -1, SQLITE_STATIC);
     sqlite3_bind_text(pays, 1, last_day, -1, SQLITE_STATIC);
@@ -426,6 +488,16 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
     err = run(&c, units, decls, pays, prev, rec, prev_run_at, total, progress, ctx, msg, msgsz);
     if (err)
         goto done;
+    /* only the previous period's states are read (a re-run of this period starts from them) */
+    if ((err = tn__store_prepare(s, "DELETE FROM close_carry WHERE period < ?1", &st)))
+        goto done;
+    sqlite3_bind_text(st, 1, pm, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        err = tn__store_fail(s, "drop old carried states");
+        goto done;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
     if ((err = tn__store_prepare(s,
                                  "UPDATE close_run SET units_total = ?, units_changed = ? "
                                  "WHERE id = ?",
@@ -446,6 +518,10 @@ done:
     sqlite3_finalize(rec[0]);
     sqlite3_finalize(rec[1]);
     tn__close_finalize_writes(&c);
+    sqlite3_finalize(c.carry_rd);
+    sqlite3_finalize(c.carry_wr);
+    tn_ledger_carry_release(&c.carry_in);
+    free(c.carry_buf);
     free(c.rate_sets);
     if (!err)
         err = tn__sq_commit(s);
