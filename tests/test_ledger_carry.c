@@ -241,6 +241,11 @@ static void encoding_round_trip_and_refusals(void **state)
     op[5] = -7;
     oi[5] = 9;
     oi[11] = INT64_MAX;
+    struct tn_ledger_charge ch[4];
+    memset(ch, 0, sizeof ch);
+    ch[1].principal[TN_G_BHXH] = 100;
+    ch[1].back[TN_G_BHXH] = 50;
+    ch[3].interest_from = 20000;
     struct tn_ledger_carry c = {.start = 24300,
                                 .period = 24303,
                                 .npaid = 12,
@@ -249,11 +254,14 @@ static void encoding_round_trip_and_refusals(void **state)
                                 .paid_total = 1000000,
                                 .interest_total = {1, -2, 3},
                                 .out_principal = op,
-                                .out_interest = oi};
+                                .out_interest = oi,
+                                .charges = ch};
     unsigned char *buf = NULL;
     size_t cap = 0, n;
     tn_ledger_carry_encode(&c, &buf, &cap, &n);
-    assert_int_equal(n, 11 * 8 + 3 * 24); /* the header, then three open cells */
+    /* the header, three open cells, then two charges: (period, mask, principal, back) and
+     * (period, mask, interest_from) */
+    assert_int_equal(n, 11 * 8 + 3 * 24 + 4 * 8 + 3 * 8);
     struct tn_ledger_carry d;
     tn_ledger_carry_init(&d);
     assert_int_equal(tn_ledger_carry_decode(buf, n, &d), TN_OK);
@@ -266,15 +274,22 @@ static void encoding_round_trip_and_refusals(void **state)
     assert_memory_equal(d.interest_total, c.interest_total, sizeof c.interest_total);
     assert_memory_equal(d.out_principal, op, sizeof op);
     assert_memory_equal(d.out_interest, oi, sizeof oi);
+    for (int i = 0; i < 4; i++) {
+        assert_memory_equal(d.charges[i].principal, ch[i].principal, sizeof ch[i].principal);
+        assert_memory_equal(d.charges[i].back, ch[i].back, sizeof ch[i].back);
+        assert_memory_equal(d.charges[i].interest, ch[i].interest, sizeof ch[i].interest);
+        assert_int_equal(d.charges[i].interest_from, ch[i].interest_from);
+    }
     /* refusals: each leaves an empty state, which no replay can use */
     const struct {
         size_t at; /* byte changed, or SIZE_MAX: length changed */
         unsigned char to;
         long dn; /* bytes added or taken off the end */
     } bad[] = {
-        {0, 2, 0},            /* another version */
+        {0, 99, 0},           /* another version */
         {SIZE_MAX, 0, -1},    /* truncated */
-        {SIZE_MAX, 0, -24},   /* an entry missing */
+        {SIZE_MAX, 0, -8},    /* a charge's field missing */
+        {SIZE_MAX, 0, -64},   /* an open cell cut */
         {SIZE_MAX, 0, 8},     /* trailing bytes */
         {11 * 8, 200, 0},     /* an entry outside the periods */
         {2 * 8 + 7, 0x80, 0}, /* period before start */

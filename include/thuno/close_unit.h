@@ -113,6 +113,12 @@ struct tn_close_unit_in {
      * docs/ledger.md "Carried state"): the replay starts from it when its inputs are the
      * same, else from the ledger's first period; the result is the same either way */
     const struct tn_ledger_carry *carry;
+    /* 1: prev holds only the closes of the period before and of the period itself (the store
+     * read no earlier one): the close goes on from carry's charges, or, when it cannot (no
+     * usable state, a back-dated declaration, an earmarked payment, opening balances not the
+     * state's), sets out->need_full and computes nothing; the store then reads every earlier
+     * close and calls again with 0 */
+    int prev_partial;
 };
 
 /* One assessment or adjustment line (assess_line). */
@@ -174,6 +180,7 @@ struct tn_close_unit_out {
     /* the replay's state at the end of the period, for the next close (ledger_carry.h);
      * replay.resumed says whether this close started from in->carry */
     struct tn_ledger_carry carry;
+    int need_full; /* in->prev_partial could not be used: call again with every earlier close */
 };
 
 void tn_close_unit_out_init(struct tn_close_unit_out *out);

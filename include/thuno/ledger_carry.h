@@ -8,7 +8,8 @@
  * balance or policy changed, an earmarked payment in the month) it replays in full. Either way
  * the result is the same.
  *
- * Invariants: out_principal and out_interest hold (period - start + 1) * TN_G_COUNT amounts;
+ * Invariants: out_principal and out_interest hold (period - start + 1) * TN_G_COUNT amounts,
+ * charges (period - start + 1) periods;
  * npaid payments (in->payments[0..npaid)) were applied, all dated on or before period's last
  * day. The encoding is versioned; decode refuses any other version.
  */
@@ -21,7 +22,7 @@
 #include "thuno/err.h"
 #include "thuno/ledger.h"
 
-#define TN_LEDGER_CARRY_VERSION 1
+#define TN_LEDGER_CARRY_VERSION 2
 
 struct tn_ledger_carry {
     tn_period start;  /* the replay's first period */
@@ -32,6 +33,10 @@ struct tn_ledger_carry {
     tn_money interest_total[TN_G_COUNT];
     tn_money *out_principal; /* [(R - start) * TN_G_COUNT + g], owned */
     tn_money *out_interest;
+    /* the charge of each period start..period as the replay saw it (back-dated lines moved to
+     * the months they concern, opening balances included), so that a close need not read the
+     * earlier closes again */
+    struct tn_ledger_charge *charges;
     size_t cap;
 };
 
@@ -56,7 +61,8 @@ void tn_ledger_carry_take(const struct tn_ledger_input *in, const struct tn_ledg
 int tn_ledger_carry_usable(const struct tn_ledger_carry *c, const struct tn_ledger_input *in);
 
 /* Encodes c into *buf (grown with realloc; *cap its size), *n the bytes written: the version,
- * the header, then the open entries (period, group, principal, interest) of nonzero amounts. */
+ * the header, the open entries (cell, principal, interest) of nonzero amounts, then the
+ * charges of the periods that have one (period, a mask of the fields that follow, them). */
 void tn_ledger_carry_encode(const struct tn_ledger_carry *c, unsigned char **buf, size_t *cap,
                             size_t *n);
 

@@ -20,6 +20,7 @@ void tn_ledger_carry_release(struct tn_ledger_carry *c)
 {
     free(c->out_principal);
     free(c->out_interest);
+    free(c->charges);
     tn_ledger_carry_init(c);
 }
 
@@ -65,6 +66,7 @@ static void carry_grow(struct tn_ledger_carry *c, size_t n)
         return;
     c->out_principal = tn_xrealloc(c->out_principal, n, sizeof *c->out_principal);
     c->out_interest = tn_xrealloc(c->out_interest, n, sizeof *c->out_interest);
+    c->charges = tn_xrealloc(c->charges, n / TN_G_COUNT, sizeof *c->charges);
     c->cap = n;
 }
 
@@ -75,6 +77,7 @@ void tn_ledger_carry_take(const struct tn_ledger_input *in, const struct tn_ledg
     carry_grow(c, n);
     memcpy(c->out_principal, r->out_principal, n * sizeof *c->out_principal);
     memcpy(c->out_interest, r->out_interest, n * sizeof *c->out_interest);
+    memcpy(c->charges, in->charges, r->nperiods * sizeof *c->charges);
     c->start = in->start;
     c->period = in->period;
     c->npaid = in->npayments;
@@ -121,6 +124,20 @@ static int get(const unsigned char *buf, size_t n, size_t *at, uint64_t *v)
     return 1;
 }
 
+/* A charge's fields in the encoding's order: principal, back, interest per group, then
+ * interest_from. */
+#define CHARGE_FIELDS (3 * TN_G_COUNT + 1)
+
+static void charge_fields(const struct tn_ledger_charge *ch, uint64_t f[CHARGE_FIELDS])
+{
+    for (int g = 0; g < TN_G_COUNT; g++) {
+        f[g] = (uint64_t)ch->principal[g];
+        f[TN_G_COUNT + g] = (uint64_t)ch->back[g];
+        f[2 * TN_G_COUNT + g] = (uint64_t)ch->interest[g];
+    }
+    f[3 * TN_G_COUNT] = (uint64_t)(int64_t)ch->interest_from;
+}
+
 void tn_ledger_carry_encode(const struct tn_ledger_carry *c, unsigned char **buf, size_t *cap,
                             size_t *n)
 {
@@ -148,6 +165,19 @@ void tn_ledger_carry_encode(const struct tn_ledger_carry *c, unsigned char **buf
         put(buf, cap, n, (uint64_t)i);
         put(buf, cap, n, (uint64_t)c->out_principal[i]);
         put(buf, cap, n, (uint64_t)c->out_interest[i]);
+    }
+    for (size_t i = 0; i < cells / TN_G_COUNT; i++) {
+        uint64_t f[CHARGE_FIELDS], mask = 0;
+        charge_fields(&c->charges[i], f);
+        for (int k = 0; k < CHARGE_FIELDS; k++)
+            mask |= (uint64_t)(f[k] != 0) << k;
+        if (!mask)
+            continue;
+        put(buf, cap, n, (uint64_t)i);
+        put(buf, cap, n, mask);
+        for (int k = 0; k < CHARGE_FIELDS; k++)
+            if (f[k])
+                put(buf, cap, n, f[k]);
     }
 }
 
@@ -177,8 +207,24 @@ tn_err tn_ledger_carry_decode(const unsigned char *buf, size_t n, struct tn_ledg
         c->out_principal[i] = (tn_money)p;
         c->out_interest[i] = (tn_money)v;
     }
-    if (at != n)
-        return TN_ERR_PARSE;
+    memset(c->charges, 0, cells / TN_G_COUNT * sizeof *c->charges);
+    for (uint64_t last = 0, first = 1; at < n; first = 0) {
+        uint64_t i, mask, f[CHARGE_FIELDS] = {0};
+        if (!get(buf, n, &at, &i) || !get(buf, n, &at, &mask) || i >= cells / TN_G_COUNT ||
+            (!first && i <= last) || mask == 0 || mask >> CHARGE_FIELDS)
+            return TN_ERR_PARSE;
+        last = i;
+        for (int k = 0; k < CHARGE_FIELDS; k++)
+            if (mask >> k & 1 && !get(buf, n, &at, &f[k]))
+                return TN_ERR_PARSE;
+        struct tn_ledger_charge *ch = &c->charges[i];
+        for (int g = 0; g < TN_G_COUNT; g++) {
+            ch->principal[g] = (tn_money)f[g];
+            ch->back[g] = (tn_money)f[TN_G_COUNT + g];
+            ch->interest[g] = (tn_money)f[2 * TN_G_COUNT + g];
+        }
+        ch->interest_from = (tn_day)(int64_t)f[3 * TN_G_COUNT];
+    }
     c->start = start;
     c->npaid = (size_t)head[3];
     c->key = head[4];

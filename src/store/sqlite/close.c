@@ -133,11 +133,17 @@ static void load_pays(struct tn__unit_work *w, sqlite3_stmt *st, int *rc)
     }
 }
 
-static tn_err load_prev(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *st)
+/* The unit's closes of periods from..c->period (from: the ledger's first, or the period
+ * before when a carried state stands for the earlier ones). */
+static tn_err load_prev(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *st,
+                        tn_period from)
 {
+    char fbuf[TN_PERIOD_BUFSZ];
+    tn_period_format(from, fbuf);
     w->nprev = 0;
     sqlite3_reset(st);
     sqlite3_bind_text(st, 1, w->code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, fbuf, -1, SQLITE_TRANSIENT);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         TN_GROW(w->prev, w->capprev, w->nprev + 1);
@@ -221,7 +227,7 @@ static tn_err close_unit(struct tn__close *c, struct tn__unit_work *w, sqlite3_s
     in->adjustments = read_adjustments;
     in->ctx = &reader;
     tn_err err = tn_close_unit(c->pol, c->start, c->period, &w->in, &w->out, msg, msgsz);
-    if (err)
+    if (err || w->out.need_full)
         return err;
     c->stats.interest_missing += w->out.interest_missing;
     c->stats.units++;
@@ -317,8 +323,16 @@ static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls,
         load_pays(&w, pays, &rcp);
         load_opening(&w, c->opening, &c->rc_opening);
         w.in.carry = load_carry(c, &w);
-        if (!(err = load_prev(c, &w, prev)))
+        /* docs/ledger.md "Carried state": with a state, only the last closes are read; the
+         * earlier ones too when core cannot go on from it */
+        w.in.prev_partial = w.in.carry && c->period - 1 > c->start;
+        if (!(err = load_prev(c, &w, prev, w.in.prev_partial ? c->period - 1 : c->start)))
             err = close_unit(c, &w, rec, prev_run_at, msg, msgsz);
+        if (!err && w.out.need_full) {
+            w.in.prev_partial = 0;
+            if (!(err = load_prev(c, &w, prev, c->start)))
+                err = close_unit(c, &w, rec, prev_run_at, msg, msgsz);
+        }
         if (!err) {
             c->stats.resumed += w.out.replay.resumed;
             err = write_carry(c, &w, pbuf);
@@ -483,7 +497,6 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
     sqlite3_bind_text(units, 1, last_day, -1, SQLITE_STATIC);
     sqlite3_bind_text(decls, 1, pbuf, -1, SQLITE_STATIC);
     sqlite3_bind_text(pays, 1, last_day, -1, SQLITE_STATIC);
-    sqlite3_bind_text(prev, 2, first, -1, SQLITE_STATIC);
     sqlite3_bind_text(prev, 3, pbuf, -1, SQLITE_STATIC);
     err = run(&c, units, decls, pays, prev, rec, prev_run_at, total, progress, ctx, msg, msgsz);
     if (err)
