@@ -26,8 +26,8 @@ static void history(struct scenario *s)
     static const struct {
         int m, d;
         tn_money amount;
-    } paid[] = {{4, 20, 900000}, {6, 2, 2500000}, {8, 15, 700000}, {10, 3, 3000000},
-                {11, 28, 10000000}, {12, 10, 500000}};
+    } paid[] = {{4, 20, 900000},  {6, 2, 2500000},    {8, 15, 700000},
+                {10, 3, 3000000}, {11, 28, 10000000}, {12, 10, 500000}};
     for (size_t i = 0; i < sizeof paid / sizeof paid[0]; i++)
         s->payments[s->in.npayments++] = (struct tn_ledger_payment){
             fx_day(2025, paid[i].m, paid[i].d), paid[i].amount, "T", NULL};

@@ -201,8 +201,7 @@ tn_err tn_ledger_carry_decode(const unsigned char *buf, size_t n, struct tn_ledg
     memset(c->out_interest, 0, cells * sizeof *c->out_interest);
     for (uint64_t k = 0; k < head[10]; k++) {
         uint64_t i, p, v;
-        if (!get(buf, n, &at, &i) || !get(buf, n, &at, &p) || !get(buf, n, &at, &v) ||
-            i >= cells)
+        if (!get(buf, n, &at, &i) || !get(buf, n, &at, &p) || !get(buf, n, &at, &v) || i >= cells)
             return TN_ERR_PARSE;
         c->out_principal[i] = (tn_money)p;
         c->out_interest[i] = (tn_money)v;
