@@ -26,6 +26,7 @@ struct tn_close_stats {
     long long adjustments;      /* back-dated adjustment lines written */
     long long findings;         /* below-floor findings */
     long long interest_missing; /* interest items not computed for a missing k */
+    long long resumed;          /* replayed from the state the last close carried */
 };
 
 /* Closes period for every unit, recording now ("YYYY-MM-DDTHH:MM:SS") as the time the
