@@ -207,10 +207,9 @@ static void propose(const struct tn_policy *pol, tn_day today, const struct unpa
 
 /* The row of st (owing_sql's columns) into r with the ladder's step; *keep 0 when there is
  * none. ul: its scratch. */
-static tn_err unit_step(struct tn__sq *s, sqlite3_stmt *st,
-                        const struct tn_policy *pol, const char *per, tn_day today, const char *at,
-                        const struct open_list *l, struct unpaid_lines *ul,
-                        struct tn_escalation_row *r, int *keep)
+static tn_err unit_step(struct tn__sq *s, sqlite3_stmt *st, const struct tn_policy *pol,
+                        const char *per, tn_day today, const char *at, const struct open_list *l,
+                        struct unpaid_lines *ul, struct tn_escalation_row *r, int *keep)
 {
     memset(r, 0, sizeof *r);
     TN__COL_COPY(r->unit_code, st, 0);

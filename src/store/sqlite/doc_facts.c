@@ -177,8 +177,9 @@ tn_err tn__sq_doc_ledger(struct tn__sq *s, const char *unit_code, tn_period max_
             /* an opening balance's period has no row: its principal is in the groups' due */
             if (k < nper && per[k].period == u->period)
                 per[k].unpaid += u->unpaid[g];
-            *(g == TN_G_BHYT ? &l.due_bhyt : g == TN_G_BHTN ? &l.due_bhtn : &l.due_bhxh) +=
-                u->unpaid[g];
+            *(g == TN_G_BHYT   ? &l.due_bhyt
+              : g == TN_G_BHTN ? &l.due_bhtn
+                               : &l.due_bhxh) += u->unpaid[g];
         }
     }
     tn__unpaid_set_release(&set);
