@@ -283,6 +283,28 @@ void op_worklist(void **state)
                   "worklist");
 }
 
+/* The officers an assignment or a unit names, in order, one after another; the worklist of
+ * the units with none ("") is empty here (every unit has an officer). */
+void op_officer_after(void **state)
+{
+    struct tn_test_out o = {0};
+    char at[32] = "", next[32];
+    int found = 1;
+    while (found) {
+        assert_int_equal(tn_store_officer_after(*state, at, next, &found), TN_OK);
+        tn_test_put(&o, "after [%s]: %s", at, found ? next : "none");
+        if (found)
+            memcpy(at, next, sizeof at);
+    }
+    assert_int_equal(tn_store_worklist(*state, NULL, TN_TEST_P(10), NULL, "", worklist_line, &o),
+                     TN_OK);
+    tn_test_check(&o,
+                  "after []: O1\n"
+                  "after [O1]: O2\n"
+                  "after [O2]: none\n",
+                  "officer_after");
+}
+
 static tn_err plan_line(void *ctx, const struct tn_plan_row *r)
 {
     tn_test_put(ctx,

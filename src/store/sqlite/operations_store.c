@@ -231,12 +231,15 @@ static const char worklist_sql[] =
     "FROM f ORDER BY unit_code";
 
 /* One officer's worklist without reading the province: the units ?5 was ever assigned or is
- * recorded on (assignment_officer), each checked for ?5 in charge on ?1's last day and its
- * balance row found through unit_close_key. The same rows as worklist_sql with ?5 set. */
+ * recorded on (assignment_officer; with ?5 '', those recorded on none: unit_no_officer), each
+ * checked for ?5 in charge on ?1's last day and its balance row found through unit_close_key.
+ * The same rows as worklist_sql with ?5 set. */
 static const char officer_worklist_sql[] =
     "WITH cand AS (SELECT unit_code FROM assignment WHERE officer_code = ?5 "
     "              AND " TN__KNOWN_AT("?2") " "
     "              UNION SELECT unit_code FROM unit WHERE officer_code = ?5 "
+    "              AND " TN__KNOWN_AT("?2") " "
+    "              UNION SELECT unit_code FROM unit WHERE ?5 = '' AND officer_code IS NULL "
     "              AND " TN__KNOWN_AT("?2") "), "
     "f AS (SELECT cur.*, coalesce((SELECT a.officer_code FROM assignment a "
     "             WHERE a.unit_code = c.unit_code AND a.known_at <= ?2 "
@@ -342,6 +345,31 @@ tn_err tn__sq_worklist(struct tn__sq *s, const char *office, tn_period period, c
         return err;
     tn__bind_text_or_null(st, 5, officer);
     return tn__ops_worklist_rows(s, st, row, ctx, "read the worklist");
+}
+
+tn_err tn__sq_officer_after(struct tn__sq *s, const char *after, char out[32], int *found)
+{
+    /* two seeks: assignment_officer and unit_officer (a comparison implies NOT NULL) */
+    sqlite3_stmt *st;
+    tn_err err = tn__store_cached(
+        s,
+        "SELECT min(c) FROM (SELECT min(officer_code) AS c FROM assignment "
+        "WHERE officer_code > ?1 UNION ALL SELECT min(officer_code) FROM unit "
+        "WHERE officer_code > ?1)",
+        &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, after, -1, SQLITE_STATIC);
+    *found = 0;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+        tn_text_copy(out, 32, tn__col_text(st, 0));
+        *found = 1;
+    } else if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        err = tn__store_fail(s, "read the next officer");
+    }
+    sqlite3_reset(st);
+    return err;
 }
 
 tn_err tn__sq_plan_kpi(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
