@@ -111,6 +111,7 @@ enum tn_kpi_by { TN_KPI_OFFICER, TN_KPI_OFFICE, TN_KPI_TYPE, TN_KPI_DEPARTMENT }
 struct tn_kpi_row {
     char key[32];         /* officer code, office code, unit type or department */
     char office_code[32]; /* TN_KPI_OFFICER: the officer's office */
+    char name[TN_NAME_BUFSZ]; /* TN_KPI_OFFICER: the officer's full_name ("" when none) */
     long long units, workers;
     tn_money assessed;  /* assessed of the period, back-dated adjustments included */
     tn_money collected; /* money received in the period */
