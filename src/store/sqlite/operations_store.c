@@ -311,9 +311,10 @@ tn_err tn__ops_prepare(struct tn__sq *s, const char *sql, const char *office, tn
     return err;
 }
 
-tn_err tn__ops_worklist_rows(struct tn__sq *s, sqlite3_stmt *st,
-                             tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx,
-                             const char *what)
+/* tn__ops_worklist_rows but for finalizing st. */
+static tn_err worklist_step(struct tn__sq *s, sqlite3_stmt *st,
+                            tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx,
+                            const char *what)
 {
     tn_err err = TN_OK;
     struct tn_worklist_row r;
@@ -329,6 +330,14 @@ tn_err tn__ops_worklist_rows(struct tn__sq *s, sqlite3_stmt *st,
         TN__COL_COPY(r.legal_status, st, 7);
         err = row(ctx, &r);
     }
+    return err;
+}
+
+tn_err tn__ops_worklist_rows(struct tn__sq *s, sqlite3_stmt *st,
+                             tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx,
+                             const char *what)
+{
+    tn_err err = worklist_step(s, st, row, ctx, what);
     sqlite3_finalize(st);
     return err;
 }
@@ -338,13 +347,25 @@ tn_err tn__sq_worklist(struct tn__sq *s, const char *office, tn_period period, c
                        tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    /* an officer's: from its units, not a scan of the province's balances */
-    tn_err err = tn__ops_prepare(s, officer ? officer_worklist_sql : worklist_sql, office, period,
-                                 as_of, &st);
+    if (!officer) {
+        tn_err err = tn__ops_prepare(s, worklist_sql, office, period, as_of, &st);
+        return err ? err : tn__ops_worklist_rows(s, st, row, ctx, "read the worklist");
+    }
+    /* an officer's: from its units, not a scan of the province's balances; prepared once (the
+     * worklist of every officer reads them one after another, operations_store.h) */
+    tn_err err = tn__store_cached(s, officer_worklist_sql, &st);
     if (err)
         return err;
-    tn__bind_text_or_null(st, 5, officer);
-    return tn__ops_worklist_rows(s, st, row, ctx, "read the worklist");
+    char p[TN_PERIOD_BUFSZ];
+    tn_period_format(period, p);
+    sqlite3_bind_text(st, 1, p, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
+    tn__bind_office(st, office, as_of);
+    sqlite3_bind_text(st, 5, officer, -1, SQLITE_STATIC);
+    err = worklist_step(s, st, row, ctx, "read the worklist");
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return err;
 }
 
 tn_err tn__sq_officer_after(struct tn__sq *s, const char *after, char out[32], int *found)
