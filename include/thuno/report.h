@@ -111,7 +111,6 @@ enum tn_kpi_by { TN_KPI_OFFICER, TN_KPI_OFFICE, TN_KPI_TYPE, TN_KPI_DEPARTMENT }
 struct tn_kpi_row {
     char key[32];         /* officer code, office code, unit type or department */
     char office_code[32]; /* TN_KPI_OFFICER: the officer's office */
-    char name[TN_NAME_BUFSZ]; /* TN_KPI_OFFICER: the officer's full_name ("" when none) */
     long long units, workers;
     tn_money assessed;  /* assessed of the period, back-dated adjustments included */
     tn_money collected; /* money received in the period */
@@ -121,6 +120,8 @@ struct tn_kpi_row {
     int debt_ratio_tenths; /* debt / assessed in tenths of a percent; -1 if nothing assessed */
     long long units_by_bucket[5]; /* "0", "1-3", "3-6", "6-12", "12+" */
     tn_money plan;                /* the group's collection_plans.csv amount; -1 when none */
+    /* TN_KPI_OFFICER: the officer's full_name as known then ("" when none) */
+    char name[TN_NAME_BUFSZ];
 };
 
 /* Calls row() for every group with units in period's balances as known at as_of, in key

@@ -372,12 +372,12 @@ tn_err tn__sq_officer_after(struct tn__sq *s, const char *after, char out[32], i
 {
     /* two seeks: assignment_officer and unit_officer (a comparison implies NOT NULL) */
     sqlite3_stmt *st;
-    tn_err err = tn__store_cached(
-        s,
-        "SELECT min(c) FROM (SELECT min(officer_code) AS c FROM assignment "
-        "WHERE officer_code > ?1 UNION ALL SELECT min(officer_code) FROM unit "
-        "WHERE officer_code > ?1)",
-        &st);
+    tn_err err =
+        tn__store_cached(s,
+                         "SELECT min(c) FROM (SELECT min(officer_code) AS c FROM assignment "
+                         "WHERE officer_code > ?1 UNION ALL SELECT min(officer_code) FROM unit "
+                         "WHERE officer_code > ?1)",
+                         &st);
     if (err)
         return err;
     sqlite3_bind_text(st, 1, after, -1, SQLITE_STATIC);
