@@ -283,8 +283,23 @@ void op_worklist(void **state)
                   "worklist");
 }
 
+struct nested_worklist {
+    struct tn_store *s;
+    struct tn_test_out *o;
+};
+
+/* a second officer's worklist read inside the first's row callback, on the same handle */
+static tn_err nested_line(void *ctx, const struct tn_worklist_row *r)
+{
+    struct nested_worklist *n = ctx;
+    tn_err err = worklist_line(n->o, r);
+    return err ? err
+               : tn_store_worklist(n->s, NULL, TN_TEST_P(10), NULL, "O2", worklist_line, n->o);
+}
+
 /* The officers an assignment or a unit names, in order, one after another; the worklist of
- * the units with none ("") is empty here (every unit has an officer). */
+ * the units with none ("") is empty here (every unit has an officer); an officer's worklist
+ * read inside another's. */
 void op_officer_after(void **state)
 {
     struct tn_test_out o = {0};
@@ -298,10 +313,15 @@ void op_officer_after(void **state)
     }
     assert_int_equal(tn_store_worklist(*state, NULL, TN_TEST_P(10), NULL, "", worklist_line, &o),
                      TN_OK);
+    struct nested_worklist n = {*state, &o};
+    assert_int_equal(tn_store_worklist(*state, NULL, TN_TEST_P(10), NULL, "O1", nested_line, &n),
+                     TN_OK);
     tn_test_check(&o,
                   "after []: O1\n"
                   "after [O1]: O2\n"
-                  "after [O2]: none\n",
+                  "after [O2]: none\n"
+                  "[O1] A Công ty TNHH An Phát D01 debt 15736517 owed 27 1-3 evading\n"
+                  "[O2] B Hợp tác xã Bình Minh D02 debt 1432640 owed 0 0 current\n",
                   "officer_after");
 }
 

@@ -7,9 +7,11 @@
 #include "store_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "operations_int.h"
+#include "thuno/mem.h"
 #include "thuno/operations_store.h"
 
 #define CURRENT "superseded_at IS NULL"
@@ -342,6 +344,20 @@ tn_err tn__ops_worklist_rows(struct tn__sq *s, sqlite3_stmt *st,
     return err;
 }
 
+/* An officer's worklist rows, held until its statement is reset. */
+struct held {
+    struct tn_worklist_row *w;
+    size_t n, cap;
+};
+
+static tn_err hold_row(void *ctx, const struct tn_worklist_row *r)
+{
+    struct held *h = ctx;
+    TN_GROW(h->w, h->cap, h->n + 1);
+    h->w[h->n++] = *r;
+    return TN_OK;
+}
+
 tn_err tn__sq_worklist(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
                        const char *officer,
                        tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx)
@@ -352,7 +368,8 @@ tn_err tn__sq_worklist(struct tn__sq *s, const char *office, tn_period period, c
         return err ? err : tn__ops_worklist_rows(s, st, row, ctx, "read the worklist");
     }
     /* an officer's: from its units, not a scan of the province's balances; prepared once (the
-     * worklist of every officer reads them one after another, operations_store.h) */
+     * province's worklist page reads several, operations_store.h), so its rows are read before
+     * row() sees them: a call inside row() may use the statement again */
     tn_err err = tn__store_cached(s, officer_worklist_sql, &st);
     if (err)
         return err;
@@ -362,9 +379,13 @@ tn_err tn__sq_worklist(struct tn__sq *s, const char *office, tn_period period, c
     sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
     tn__bind_office(st, office, as_of);
     sqlite3_bind_text(st, 5, officer, -1, SQLITE_STATIC);
-    err = worklist_step(s, st, row, ctx, "read the worklist");
+    struct held h = {0};
+    err = worklist_step(s, st, hold_row, &h, "read the worklist");
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
+    for (size_t i = 0; !err && i < h.n; i++)
+        err = row(ctx, &h.w[i]);
+    free(h.w);
     return err;
 }
 
