@@ -199,6 +199,8 @@ static const char late_indexes[] =
     "CREATE INDEX IF NOT EXISTS unit_tax ON unit (tax_code);"
     /* an officer's worklist: the units recorded on it (operations_store.c) */
     "CREATE INDEX IF NOT EXISTS unit_officer ON unit (officer_code) WHERE officer_code IS NOT NULL;"
+    /* the worklist's units with no officer, its first page's (operations_store.c) */
+    "CREATE INDEX IF NOT EXISTS unit_no_officer ON unit (unit_code) WHERE officer_code IS NULL;"
     "CREATE INDEX IF NOT EXISTS payment_case ON payment (case_id) WHERE case_id IS NOT NULL;"
     "CREATE INDEX IF NOT EXISTS payment_reverses ON payment (reverses) "
     "WHERE reverses IS NOT NULL;"
