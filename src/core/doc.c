@@ -424,7 +424,7 @@ static tn_money debt_of(const struct tn_doc_ledger *l)
 static void not_due_line(struct tn_doc *d, const struct tn_doc_ledger *l)
 {
     if (l->principal_due != l->principal_overdue)
-        AMOUNT(d, "Số phải nộp chưa đến hạn (không yêu cầu) / not yet due (not claimed)",
+        AMOUNT(d, "Số phải nộp chưa đến hạn (không yêu cầu)",
                -(l->principal_due - l->principal_overdue), "%s", "");
 }
 
