@@ -271,7 +271,7 @@ static tn_err claim(struct tn_app *app, int argc, char **argv)
            a, i, d);
     if (debt.not_due != 0) {
         tn__case_money(debt.not_due, nd);
-        printf("  số phải nộp chưa đến hạn (không yêu cầu) / not yet due (not claimed) %s\n", nd);
+        printf("  số phải nộp chưa đến hạn (không yêu cầu)     %15s\n", nd);
     }
     printf("  from the balance of %s (close #%lld, known %s), the latest closed by then; "
            "`thuno explain %s %s --as-of %.10s` shows every line\n",
