@@ -58,8 +58,14 @@ static void facts(struct tn_doc_facts *f, const char *type)
     f->nfines = 1;
     periods[0] = (struct tn_doc_period){
         tn_day_period(day(2025, 10, 1)), 5760000, 0, 0, 10560000, 10560000, {0}, day(2025, 11, 30)};
-    periods[1] = (struct tn_doc_period){
-        tn_day_period(day(2025, 11, 1)), 5120000, 43200, 0, 15723200, 5120000, {0}, day(2025, 12, 31)};
+    periods[1] = (struct tn_doc_period){tn_day_period(day(2025, 11, 1)),
+                                        5120000,
+                                        43200,
+                                        0,
+                                        15723200,
+                                        5120000,
+                                        {0},
+                                        day(2025, 12, 31)};
     interest[0] = (struct tn_doc_interest){.period = periods[1].period,
                                            .accrual_month = -1,
                                            .group = "BHXH",

@@ -75,8 +75,8 @@ static tn_err gather(struct tn_app *app, const struct tn_doc_request *req, enum 
     /* each period's deadline (Law 41 Art 34.4; Law 58 era: Decision 595 Art 7), for the
      * documents that say which periods are past it (docs/documents.md "Debt claimed") */
     for (size_t i = 0; i < src->facts.ledger.nperiods; i++)
-        if (tn_policy_deadline(app->policy, TN_G_BHXH, src->payment_cycle,
-                               src->periods[i].period, &src->periods[i].deadline, NULL))
+        if (tn_policy_deadline(app->policy, TN_G_BHXH, src->payment_cycle, src->periods[i].period,
+                               &src->periods[i].deadline, NULL))
             src->periods[i].deadline = -1;
     src->facts.fines = app->policy->fines;
     src->facts.nfines = app->policy->nfines;

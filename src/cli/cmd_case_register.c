@@ -460,7 +460,8 @@ void tn__case_registers_print(const struct tn_case_view *v)
         tn_money_format_grouped(v->filed_amount - due, d);
         (void)tn_period_format(b->period, pp);
         printf("\nKhởi kiện theo sổ / claim from the ledger at filing %s: %s = gốc / "
-               "principal past its deadline %s + lãi / interest %s (balance %s, close #%lld); recorded "
+               "principal past its deadline %s + lãi / interest %s (balance %s, close #%lld); "
+               "recorded "
                "difference %s (`thuno case claim %s --date %s`)\n",
                day, c, a, i, pp, b->close_id, d, v->case_id, day);
     }

@@ -137,7 +137,7 @@ tn_err tn__sq_doc_ledger(struct tn__sq *s, const char *unit_code, tn_period max_
         "u.closing, u.known_at, u.principal_due, u.interest_due, coalesce(u.oldest_unpaid, ''), "
         "coalesce(u.months_owed_tenths, 0), u.legal_status, u.charge_bhyt, u.charge_bhtn, "
         "u.charge_bhxh, " TN__OVERDUE("u") " FROM cur JOIN unit_close u ON u.id "
-        "= cur.id ORDER BY cur.period";
+                                           "= cur.id ORDER BY cur.period";
     struct tn_doc_ledger l;
     memset(&l, 0, sizeof l);
     l.period = -1;
