@@ -36,7 +36,7 @@ refused() {
 t 2026-01-01 case claim HS-A --date 2025-12-05 >"$work/claim-HS-A-2025-12-05.txt"
 t 2026-01-01 case claim HS-B --date 2025-11-20 >"$work/claim-HS-B-2025-11-20.txt"
 t 2026-01-01 case claim HS-B --date 2025-12-01 >"$work/claim-HS-B-2025-12-01.txt"
-t 2026-03-01 case claim HS-B --date 2026-02-10 | head -9 >"$work/claim-HS-B-2026-02-10.txt"
+t 2026-03-01 case claim HS-B --date 2026-02-10 | head -10 >"$work/claim-HS-B-2026-02-10.txt"
 refused 2026-01-01 claim HS-C --date 2025-07-15
 refused 2026-01-01 claim HS-C --date 2025-7-15
 refused 2026-01-01 claim HS-NONE --date 2025-12-01

@@ -89,11 +89,14 @@ t 2026-03-16 case record HS-A judgment 2026-03-16 --unit A --amount 14721304 \
     --office "Tòa án nhân dân Quận 1" --note "Bản án số 12/2026/DS-ST" >/dev/null
 t 2026-03-20 doc enforcement_request HS-A --to "Chi cục Thi hành án dân sự Quận 1" \
     >"$work/enforcement_request-HS-A.txt"
-# a reprint of the petition after the judgment: dated the filing day, the same claim
+# a reprint of the petition after the judgment: dated the filing day, the same claim (the debt
+# past its deadline, docs/documents.md); the filing was recorded with principal + interest
+# including November's 5,120,000 not yet due, and the reprint says the two differ
 t 2026-03-20 doc lawsuit_petition HS-A >"$work/reprint.txt"
 grep -q "^Yên Nam, ngày 10 tháng 12 năm 2025$" "$work/reprint.txt" || fail "reprint not dated the filing day"
-grep -q "Số tiền khởi kiện / amount claimed *14.721.304" "$work/reprint.txt" || fail "reprint claim"
-grep -q "Số đã ghi khi nộp đơn" "$work/reprint.txt" && fail "reprint: recorded amount differs"
+grep -q "Số tiền khởi kiện / amount claimed *9.601.304" "$work/reprint.txt" || fail "reprint claim"
+grep -q "Số đã ghi khi nộp đơn / amount recorded at filing: 14.721.304 (chênh lệch / difference 5.120.000)" \
+    "$work/reprint.txt" || fail "reprint: the recorded amount differs and is not said"
 t 2026-03-20 doc checklist HS-A >"$work/checklist-HS-A-2026-03-20.txt"
 # the issuing office and place come from the office settings (templates/letterhead.txt): no
 # document is headed "BẢO HIỂM XÃ HỘI TỈNH" alone; a settings file without its office is
@@ -140,8 +143,8 @@ import glob, subprocess, sys
 work = sys.argv[1]
 want = {
     "fine": ["ĐỀ XUẤT XỬ PHẠT VI PHẠM HÀNH CHÍNH", "5.137.600", "13.520.000", "Trang 1/"],
-    "ded": ["KHO BẠC NHÀ NƯỚC", "9.704.832", "Trung tâm Y tế huyện Cam Lộ"],
-    "pet": ["ĐƠN KHỞI KIỆN", "14.721.304", "Án phí", "Độc lập - Tự do - Hạnh phúc"],
+    "ded": ["KHO BẠC NHÀ NƯỚC", "7.784.832", "Trung tâm Y tế huyện Cam Lộ"],
+    "pet": ["ĐƠN KHỞI KIỆN", "9.601.304", "Án phí", "Độc lập - Tự do - Hạnh phúc"],
     "enf": ["ĐƠN YÊU CẦU THI HÀNH ÁN", "14.721.304", "Bản án số 12/2026/DS-ST"],
     "pen": ["LƯƠNG HƯU", "05/01/2026", "15.000.000", "Nguyễn Văn Tư"],
 }

@@ -57,9 +57,15 @@ static void facts(struct tn_doc_facts *f, const char *type)
     f->fines = &fine_rule;
     f->nfines = 1;
     periods[0] = (struct tn_doc_period){
-        tn_day_period(day(2025, 10, 1)), 5760000, 0, 0, 10560000, 10560000, {0}};
-    periods[1] = (struct tn_doc_period){
-        tn_day_period(day(2025, 11, 1)), 5120000, 43200, 0, 15723200, 5120000, {0}};
+        tn_day_period(day(2025, 10, 1)), 5760000, 0, 0, 10560000, 10560000, {0}, day(2025, 11, 30)};
+    periods[1] = (struct tn_doc_period){tn_day_period(day(2025, 11, 1)),
+                                        5120000,
+                                        43200,
+                                        0,
+                                        15723200,
+                                        5120000,
+                                        {0},
+                                        day(2025, 12, 31)};
     interest[0] = (struct tn_doc_interest){.period = periods[1].period,
                                            .accrual_month = -1,
                                            .group = "BHXH",
@@ -86,7 +92,8 @@ static void facts(struct tn_doc_facts *f, const char *type)
                                        .periods = periods,
                                        .nperiods = 2,
                                        .interest = interest,
-                                       .ninterest = 1};
+                                       .ninterest = 1,
+                                       .principal_overdue = 10560000};
 }
 
 static void add(struct tn_doc_facts *f, enum tn_case_event e, tn_day d, tn_money amount,
@@ -232,7 +239,10 @@ static void deduction_treasury_and_bank(void **state)
     assert_int_equal(tn_doc_build(TN_DOC_DEDUCTION_REQUEST, &f, &d, why, sizeof why), TN_OK);
     assert_int_equal(d.treasury, 1);
     assert_string_equal(d.addressee, "Kho bạc Nhà nước huyện Cam Lộ");
-    assert_int_equal(d.amount, 15723200);
+    /* the debt: October's 10,560,000 past its deadline (2025-11-30) + interest 43,200;
+     * November's 5,120,000 is due by 2025-12-31 and not claimed */
+    assert_int_equal(d.amount, 10603200);
+    assert_int_equal(find(&d, "Số phải nộp chưa đến hạn")->amount, -5120000);
     tn_doc_release(&d);
     /* a private unit: its bank, named by a deduction_ordered event */
     facts(&f, "private");
@@ -242,7 +252,7 @@ static void deduction_treasury_and_bank(void **state)
     assert_int_equal(tn_doc_build(TN_DOC_DEDUCTION_REQUEST, &f, &d, why, sizeof why), TN_OK);
     assert_int_equal(d.treasury, 0);
     assert_string_equal(d.addressee, "Ngân hàng X");
-    assert_int_equal(find(&d, "Tổng số tiền")->amount, 15723200);
+    assert_int_equal(find(&d, "Tổng số tiền")->amount, 10603200);
     tn_doc_release(&d);
 }
 
@@ -261,7 +271,7 @@ static void petition_explains_the_claim(void **state)
     assert_non_null(strstr(why, "address"));
     f.address = "12 Lê Lợi";
     assert_int_equal(tn_doc_build(TN_DOC_LAWSUIT_PETITION, &f, &d, why, sizeof why), TN_OK);
-    assert_int_equal(d.amount, 15723200);
+    assert_int_equal(d.amount, 10603200);
     /* the unpaid parts of the periods add up to the principal due, and the total row says so */
     tn_money unpaid = 0, total = -1;
     for (size_t i = 0; i < d.nlines; i++)
@@ -271,8 +281,38 @@ static void petition_explains_the_claim(void **state)
             total = d.lines[i].v[4];
     assert_int_equal(total, 15680000);
     assert_int_equal(unpaid, 15680000);
-    assert_int_equal(find(&d, "Số tiền khởi kiện")->amount, 15723200);
+    assert_int_equal(find(&d, "Số tiền khởi kiện")->amount, 10603200);
+    assert_int_equal(find(&d, "Số phải nộp chưa đến hạn")->amount, -5120000);
     assert_int_equal(find(&d, "2025-11 BHXH")->amount, 43200);
+    /* each unpaid period's deadline, past or not at the end of 2025-11 */
+    const char *past = NULL, *not_due = NULL;
+    for (size_t i = 0; i < d.nlines; i++)
+        if (d.lines[i].kind == TN_DOC_LINE_FIELD && strcmp(d.lines[i].label, "2025-10") == 0)
+            past = d.lines[i].text;
+        else if (d.lines[i].kind == TN_DOC_LINE_FIELD && strcmp(d.lines[i].label, "2025-11") == 0)
+            not_due = d.lines[i].text;
+    assert_non_null(past);
+    assert_non_null(not_due);
+    assert_non_null(strstr(past, "30/11/2025"));
+    assert_non_null(strstr(past, "đã quá hạn"));
+    assert_non_null(strstr(not_due, "31/12/2025"));
+    assert_non_null(strstr(not_due, "chưa đến hạn"));
+    tn_doc_release(&d);
+    /* nothing past its deadline and no interest: no debt to claim, whatever is assessed */
+    facts(&f, "private");
+    f.to = "TAND Quận 1";
+    f.ledger.principal_overdue = 0;
+    f.ledger.interest_due = 0;
+    assert_int_equal(tn_doc_build(TN_DOC_LAWSUIT_PETITION, &f, &d, why, sizeof why),
+                     TN_ERR_NOT_FOUND);
+    assert_non_null(strstr(why, "owes nothing past its deadline"));
+    /* every principal past its deadline: no "not yet due" line */
+    facts(&f, "private");
+    f.to = "TAND Quận 1";
+    f.ledger.principal_overdue = f.ledger.principal_due;
+    assert_int_equal(tn_doc_build(TN_DOC_LAWSUIT_PETITION, &f, &d, why, sizeof why), TN_OK);
+    assert_int_equal(d.amount, 15723200);
+    assert_null(find(&d, "Số phải nộp chưa đến hạn"));
     tn_doc_release(&d);
 }
 

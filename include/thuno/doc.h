@@ -56,6 +56,7 @@ struct tn_doc_period {
     tn_money unpaid; /* principal charged to the period (its own and back-dated changes for it)
                         still unpaid at the last period: the ledger's unpaid_line */
     tn_money charge_g[TN_G_COUNT]; /* charge per group */
+    tn_day deadline; /* its deadline (Law 41 Art 34.4; tn_policy_deadline), -1 when unknown */
 };
 
 struct tn_doc_interest {
@@ -83,6 +84,10 @@ struct tn_doc_ledger {
     size_t nperiods;
     const struct tn_doc_interest *interest; /* in close order */
     size_t ninterest;
+    /* principal past its deadline at the end of period (unit_close.principal_overdue; a close
+     * recorded before it existed: principal_due). The debt (nợ) a document claims is this +
+     * interest_due; principal_due - this is assessed, not yet due (docs/ledger.md "Debt"). */
+    tn_money principal_overdue;
 };
 
 /* A judgment debtor who draws a pension (seed 000: Official Letter 3077/BHXH-QBC; Law on

@@ -34,6 +34,7 @@ struct tn_doc_source {
     size_t capinterest;
     char case_id[72], unit_code[32], unit_name[TN_NAME_BUFSZ], tax_code[24], unit_type[16];
     char address[TN_NAME_BUFSZ], office_code[32], as_of[20], ledger_as_of[20];
+    int payment_cycle; /* the unit's (1, 3, 6 months); 1 when not in the register */
 };
 
 /* tn_doc_source_init() empties src; tn_doc_source_release() frees its arrays (events, steps,

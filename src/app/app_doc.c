@@ -72,6 +72,12 @@ static tn_err gather(struct tn_app *app, const struct tn_doc_request *req, enum 
         return tn__app_fail(app, TN_ERR_REJECTED,
                             "refused: the history of case %s does not replay: %s", req->case_id,
                             src->why);
+    /* each period's deadline (Law 41 Art 34.4; Law 58 era: Decision 595 Art 7), for the
+     * documents that say which periods are past it (docs/documents.md "Debt claimed") */
+    for (size_t i = 0; i < src->facts.ledger.nperiods; i++)
+        if (tn_policy_deadline(app->policy, TN_G_BHXH, src->payment_cycle, src->periods[i].period,
+                               &src->periods[i].deadline, NULL))
+            src->periods[i].deadline = -1;
     src->facts.fines = app->policy->fines;
     src->facts.nfines = app->policy->nfines;
     src->facts.issuer = req->issuer ? req->issuer : "";

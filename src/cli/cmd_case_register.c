@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "thuno/case_register_store.h"
+#include "thuno/aging.h"
 #include "thuno/case_store.h"
 #include "thuno/report.h"
 
@@ -255,16 +256,23 @@ static tn_err claim(struct tn_app *app, int argc, char **argv)
         return err;
     }
     const struct tn_balance_row *b = &c.explain.balance;
-    char pp[TN_PERIOD_BUFSZ], a[32], i[32], d[32];
+    struct tn_debt debt; /* a claim is for what is past its deadline (docs/ledger.md "Debt") */
+    tn_aging_debt(b->principal_overdue, b->principal_due, b->interest_due, &debt);
+    char pp[TN_PERIOD_BUFSZ], a[32], i[32], d[32], nd[32];
     (void)tn_period_format(b->period, pp);
-    tn__case_money(b->principal_due, a);
-    tn__case_money(b->interest_due, i);
-    tn__case_money(b->principal_due + b->interest_due, d);
+    tn__case_money(debt.principal, a);
+    tn__case_money(debt.interest, i);
+    tn__case_money(debt.total, d);
     printf("Số tiền khởi kiện / amount to claim for case %s, unit %s, filing %.10s:\n", c.case_id,
            c.unit_code, c.as_of);
-    printf("  nợ gốc / principal due   %15s\n  lãi / interest due       %15s\n"
-           "  tổng / total             %15s\n",
+    printf("  nợ gốc quá hạn / principal past its deadline %15s\n"
+           "  lãi / interest due                           %15s\n"
+           "  tổng / total                                 %15s\n",
            a, i, d);
+    if (debt.not_due != 0) {
+        tn__case_money(debt.not_due, nd);
+        printf("  số phải nộp chưa đến hạn (không yêu cầu)     %15s\n", nd);
+    }
     printf("  from the balance of %s (close #%lld, known %s), the latest closed by then; "
            "`thuno explain %s %s --as-of %.10s` shows every line\n",
            pp, b->close_id, b->known_at, c.unit_code, pp, c.as_of);
@@ -280,7 +288,7 @@ static tn_err claim(struct tn_app *app, int argc, char **argv)
         char r[32], diff[32], fds[TN_DAY_BUFSZ];
         tn__case_money(c.filed_amount, r);
         tn_day_format(c.filed_on, fds);
-        tn_money_format_grouped(c.filed_amount - (b->principal_due + b->interest_due), diff);
+        tn_money_format_grouped(c.filed_amount - debt.total, diff);
         printf("  đã ghi khởi kiện / recorded lawsuit_filed %s: %s (difference %s)\n", fds, r,
                diff);
     }
@@ -441,16 +449,19 @@ void tn__case_registers_print(const struct tn_case_view *v)
     size_t nr = v->nregs;
     if (v->filed_claim_found) {
         const struct tn_balance_row *b = &v->filed_balance;
-        tn_money due = b->principal_due + b->interest_due;
+        struct tn_debt debt; /* past its deadline (docs/ledger.md "Debt") */
+        tn_aging_debt(b->principal_overdue, b->principal_due, b->interest_due, &debt);
+        tn_money due = debt.total;
         char day[TN_DAY_BUFSZ], a[32], i[32], c[32], d[32], pp[TN_PERIOD_BUFSZ];
         tn_day_format(v->filed_on, day);
-        tn__case_money(b->principal_due, a);
-        tn__case_money(b->interest_due, i);
+        tn__case_money(debt.principal, a);
+        tn__case_money(debt.interest, i);
         tn__case_money(due, c);
         tn_money_format_grouped(v->filed_amount - due, d);
         (void)tn_period_format(b->period, pp);
         printf("\nKhởi kiện theo sổ / claim from the ledger at filing %s: %s = gốc / "
-               "principal %s + lãi / interest %s (balance %s, close #%lld); recorded "
+               "principal past its deadline %s + lãi / interest %s (balance %s, close #%lld); "
+               "recorded "
                "difference %s (`thuno case claim %s --date %s`)\n",
                day, c, a, i, pp, b->close_id, d, v->case_id, day);
     }

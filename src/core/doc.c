@@ -204,8 +204,8 @@ static void need_debt(const struct tn_doc_facts *f, struct tn_doc_check *ck, int
         missing(ck, "a closed balance of the unit as known at %s (số liệu sổ đã khóa kỳ)",
                 f->ledger_as_of);
     else if (funds_si_ui ? f->ledger.due_bhxh + f->ledger.due_bhtn <= 0
-                         : f->ledger.principal_due + f->ledger.interest_due <= 0)
-        missing(ck, "a debt to claim: the unit owes nothing at %s (số nợ)",
+                         : f->ledger.principal_overdue + f->ledger.interest_due <= 0)
+        missing(ck, "a debt to claim: the unit owes nothing past its deadline at %s (số nợ)",
                 f->ledger.period >= 0 ? "its last closed period" : "the date");
 }
 
@@ -412,6 +412,22 @@ static tn_err fine_proposal(const struct tn_doc_facts *f, struct tn_doc *d, char
     return TN_OK;
 }
 
+/* The debt a document claims: principal past its deadline + interest unpaid (docs/ledger.md
+ * "Debt"; Law 41/2024 Art 34.4 deadlines, Art 38 late payment; a claim is for an obligation
+ * due). What is assessed and not yet due is stated apart, never claimed. */
+static tn_money debt_of(const struct tn_doc_ledger *l)
+{
+    return l->principal_overdue + l->interest_due;
+}
+
+/* The not-yet-due principal, taken off the total. */
+static void not_due_line(struct tn_doc *d, const struct tn_doc_ledger *l)
+{
+    if (l->principal_due != l->principal_overdue)
+        AMOUNT(d, "Số phải nộp chưa đến hạn (không yêu cầu)",
+               -(l->principal_due - l->principal_overdue), "%s", "");
+}
+
 static void debt_table(struct tn_doc *d, const struct tn_doc_facts *f)
 {
     const struct tn_doc_ledger *l = &f->ledger;
@@ -419,7 +435,25 @@ static void debt_table(struct tn_doc *d, const struct tn_doc_facts *f)
     AMOUNT(d, "Nợ gốc BHYT / BHYT principal", l->due_bhyt, "%s", "");
     AMOUNT(d, "Nợ gốc BHTN / BHTN principal", l->due_bhtn, "%s", "");
     AMOUNT(d, "Lãi chậm đóng / interest due", l->interest_due, "%s", "");
-    TOTAL(d, "Tổng số tiền / total", l->principal_due + l->interest_due);
+    not_due_line(d, l);
+    TOTAL(d, "Tổng số tiền / total", debt_of(l));
+}
+
+/* Which periods with principal unpaid are past their deadline at the end of the ledger's
+ * period (a deadline on its last day has passed) and which are not. */
+static void deadlines(struct tn_doc *d, const struct tn_doc_ledger *l)
+{
+    char pp[TN_PERIOD_BUFSZ], day[TN_TEXT_DAY_BUFSZ];
+    tn_day end = tn_period_last_day(l->period);
+    for (size_t i = 0; i < l->nperiods; i++) {
+        const struct tn_doc_period *p = &l->periods[i];
+        if (p->unpaid <= 0 || p->deadline < 0)
+            continue;
+        line(d, TN_DOC_LINE_FIELD, 1, P(p->period, pp), 0, "hạn nộp / deadline %s: %s",
+             D(p->deadline, day),
+             p->deadline <= end ? "đã quá hạn / past its deadline"
+                                : "chưa đến hạn (không yêu cầu) / not yet due (not claimed)");
+    }
 }
 
 static tn_err deduction_request(const struct tn_doc_facts *f, struct tn_doc *d)
@@ -463,7 +497,7 @@ static tn_err deduction_request(const struct tn_doc_facts *f, struct tn_doc *d)
          "Chuyển về tài khoản thu của %s; nội dung: %s trích nộp BHXH, BHYT, BHTN theo hồ sơ %s. "
          "/ To the collection account of the issuer.",
          d->issuer, f->unit_code, f->case_id);
-    d->amount = f->ledger.principal_due + f->ledger.interest_due;
+    d->amount = debt_of(&f->ledger);
     return TN_OK;
 }
 
@@ -528,11 +562,17 @@ static tn_err lawsuit_petition(const struct tn_doc_facts *f, struct tn_doc *d)
         d->amount = filed->amount;
         return TN_OK;
     }
-    tn_money claimed = l->principal_due + l->interest_due;
+    tn_money claimed = debt_of(l);
     PARA(d,
-         "Buộc đơn vị trả %s đồng = nợ gốc %s + lãi chậm đóng %s, tính đến hết kỳ %s, và lãi chậm "
-         "đóng tiếp tục phát sinh đến ngày trả hết nợ. / Principal + interest at filing.",
-         M(claimed, a), M(l->principal_due, b), M(l->interest_due, c), P(l->period, pp));
+         "Buộc đơn vị trả %s đồng = nợ gốc đã quá hạn nộp %s + lãi chậm đóng %s, tính đến hết kỳ "
+         "%s, và lãi chậm đóng tiếp tục phát sinh đến ngày trả hết nợ (Luật BHXH 41/2024/QH15 "
+         "Điều 34 khoản 4, Điều 38). / Principal past its deadline + interest at filing.",
+         M(claimed, a), M(l->principal_overdue, b), M(l->interest_due, c), P(l->period, pp));
+    if (l->principal_due != l->principal_overdue)
+        PARA(d,
+             "Số phải nộp chưa đến hạn (không yêu cầu) / assessed, not yet due (not claimed): %s "
+             "đồng; chỉ yêu cầu nghĩa vụ đã đến hạn. / Only an obligation due is claimed.",
+             M(l->principal_due - l->principal_overdue, a));
     if (filed && filed->amount >= 0 && filed->amount != claimed)
         PARA(d,
              "Số đã ghi khi nộp đơn / amount recorded at filing: %s (chênh lệch / difference %s)",
@@ -559,6 +599,9 @@ static tn_err lawsuit_petition(const struct tn_doc_facts *f, struct tn_doc *d)
     tn_money tot[5] = {sum_charge, sum_interest, sum_paid,
                        l->nperiods ? l->periods[l->nperiods - 1].closing : 0, sum_unpaid};
     row(d, "Cộng / total", 1, 5, tot);
+    PARA(d, "Hạn nộp của từng kỳ còn nợ gốc (Luật 41/2024 Điều 34 khoản 4) / each unpaid "
+            "period's deadline:");
+    deadlines(d, l);
     PARA(d, "Lãi chậm đóng theo từng dòng / interest line by line:");
     for (size_t i = 0; i < l->ninterest; i++) {
         const struct tn_doc_interest *it = &l->interest[i];
@@ -578,6 +621,7 @@ static tn_err lawsuit_petition(const struct tn_doc_facts *f, struct tn_doc *d)
     AMOUNT(d, "Lãi đã nộp / interest paid", sum_interest - l->interest_due, "%s", "");
     AMOUNT(d, "Lãi còn nợ / interest due", l->interest_due, "%s", "");
     AMOUNT(d, "Nợ gốc / principal due", l->principal_due, "%s", "");
+    not_due_line(d, l);
     TOTAL(d, "Số tiền khởi kiện / amount claimed", claimed);
     HEAD(d, "V. Các biện pháp đã thực hiện / what was done before");
     steps_taken(d, f, TN_CASE_EV_LAWSUIT_FILED);

@@ -66,6 +66,7 @@ static tn_err read_periods(struct tn__sq *s, sqlite3_stmt *st, struct tn_doc_led
         p->charge_g[TN_G_BHYT] = sqlite3_column_int64(st, 11);
         p->charge_g[TN_G_BHTN] = sqlite3_column_int64(st, 12);
         p->charge_g[TN_G_BHXH] = sqlite3_column_int64(st, 13);
+        p->deadline = -1; /* policy: the app fills it (app_doc.c) */
         /* the last row read is the claim's period */
         out->found = 1;
         out->period = p->period;
@@ -77,6 +78,7 @@ static tn_err read_periods(struct tn__sq *s, sqlite3_stmt *st, struct tn_doc_led
             out->oldest_unpaid = -1;
         out->months_owed_tenths = sqlite3_column_int(st, 9);
         TN__COL_COPY(out->legal_status, st, 10);
+        out->principal_overdue = sqlite3_column_int64(st, 15);
     }
     return rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "reading the ledger");
 }
@@ -135,8 +137,8 @@ tn_err tn__sq_doc_ledger(struct tn__sq *s, const char *unit_code, tn_period max_
         "SELECT cur.period, u.charge_bhyt + u.charge_bhtn + u.charge_bhxh, u.interest, u.paid, "
         "u.closing, u.known_at, u.principal_due, u.interest_due, coalesce(u.oldest_unpaid, ''), "
         "coalesce(u.months_owed_tenths, 0), u.legal_status, u.charge_bhyt, u.charge_bhtn, "
-        "u.charge_bhxh, u.id FROM cur JOIN unit_close u ON u.id "
-        "= cur.id ORDER BY cur.period";
+        "u.charge_bhxh, u.id, " TN__OVERDUE("u") " FROM cur JOIN unit_close u ON u.id "
+                                                 "= cur.id ORDER BY cur.period";
     struct tn_doc_ledger l;
     memset(&l, 0, sizeof l);
     l.period = -1;
@@ -166,6 +168,9 @@ tn_err tn__sq_doc_ledger(struct tn__sq *s, const char *unit_code, tn_period max_
         tn__unpaid_set_release(&set);
         return err;
     }
+    struct tn_debt debt; /* the past-due principal, capped as every report caps it */
+    tn_aging_debt(l.principal_overdue, l.principal_due, l.interest_due, &debt);
+    l.principal_overdue = debt.principal;
     size_t k = 0;
     for (size_t i = 0; i < nper; i++)
         per[i].unpaid = 0;
@@ -196,7 +201,8 @@ tn_err tn__sq_doc_ledger(struct tn__sq *s, const char *unit_code, tn_period max_
 static tn_err read_unit(struct tn__sq *s, struct tn_doc_source *src)
 {
     static const char sql[] =
-        "SELECT name, tax_code, type, coalesce(address, ''), coalesce(office_code, '') FROM unit "
+        "SELECT name, tax_code, type, coalesce(address, ''), coalesce(office_code, ''), "
+        "payment_cycle FROM unit "
         "WHERE unit_code = ?1 AND " KNOWN " ORDER BY version DESC LIMIT 1";
     sqlite3_stmt *st;
     tn_err err = tn__store_prepare(s, sql, &st);
@@ -212,6 +218,7 @@ static tn_err read_unit(struct tn__sq *s, struct tn_doc_source *src)
         TN__COL_COPY(src->unit_type, st, 2);
         TN__COL_COPY(src->address, st, 3);
         TN__COL_COPY(src->office_code, st, 4);
+        src->payment_cycle = sqlite3_column_int(st, 5);
     }
     sqlite3_finalize(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? TN_OK : tn__store_fail(s, "reading the unit");
