@@ -10,7 +10,6 @@ trap 'rm -rf "$work"' EXIT
 db=$work/p.db
 . "$(dirname "$0")/province.sh"
 province_closed
-add() { printf '%s\n' "$2" | t 2025-12-01 user add "$1" "${@:3}" 2>/dev/null; }
 add ana "mật khẩu quản trị" --role admin
 add ha qlt-password-1 --role qlt
 add tung officer-pass-1 --role officer --officer O1

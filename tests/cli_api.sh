@@ -10,15 +10,7 @@ trap 'rm -rf "$work"' EXIT
 db=$work/p.db
 . "$(dirname "$0")/province.sh"
 province_closed
-# users: the passwords of cli_api.py
-add() { printf '%s\n' "$2" | t 2025-12-01 user add "$1" "${@:3}" 2>/dev/null; }
-add ana "mật khẩu quản trị" --role admin
-add lan giam-doc-2025 --role director
-add ha qlt-password-1 --role qlt
-add khoa kttn-password-1 --role kttn
-add kim ttkt-password-1 --role ttkt
-add le legal-password-1 --role legal
-add tung officer-pass-1 --role officer --officer O1
+province_users
 add cu disabled-pass-1 --role qlt
 t 2025-12-01 user disable cu 2>/dev/null
 # a generated province whose close takes long enough to be seen running

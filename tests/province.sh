@@ -22,3 +22,18 @@ province_closed() {
         t "${p}-28T18:00:00" close "$p" 2>/dev/null
     done
 }
+
+# add LOGIN PASSWORD ARGS...: a user of the store (password on standard input), on 2025-12-01
+add() { printf '%s\n' "$2" | t 2025-12-01 user add "$1" "${@:3}" 2>/dev/null; }
+
+# a user of every role, with the passwords the API tests log in with (tests/api_client.py,
+# tests/cli_api.py): admin, director, QLT, KTTN, TTKT, legal, and officer O1
+province_users() {
+    add ana "mật khẩu quản trị" --role admin
+    add lan giam-doc-2025 --role director
+    add ha qlt-password-1 --role qlt
+    add khoa kttn-password-1 --role kttn
+    add kim ttkt-password-1 --role ttkt
+    add le legal-password-1 --role legal
+    add tung officer-pass-1 --role officer --officer O1
+}

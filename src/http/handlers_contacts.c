@@ -26,28 +26,42 @@ static tn_err add_row(void *ctx, const struct tn_cell *cells)
     return TN_OK;
 }
 
-/* The contacts of unit (NULL: the latest of every unit seen) as {"contacts": [...]}. */
-static void list(struct tn__http_req *q, struct tn__http_reply *r, const char *unit)
+/* A unit's reading endpoint's checks: the user may read unit ("" for every unit seen; 403,
+ * audited, otherwise), then its as_of (400). *at is as_of's value in as_of, or NULL. 1 when a
+ * reply was made. */
+static int read_request(struct tn__http_req *q, struct tn__http_reply *r, const char *unit,
+                        char as_of[20], const char **at)
 {
-    tn_err err =
-        tn_app_authorize(q->app, &q->scope, q->user.login, TN_OP_unit_read, unit ? unit : "");
+    tn_err err = tn_app_authorize(q->app, &q->scope, q->user.login, TN_OP_unit_read, unit);
     if (err) {
         tn__http_error(r, q->app, err);
-        return;
+        return 1;
     }
-    const char *at = tn__http_arg(q, "as_of");
-    char as_of[20];
-    if (at && tn_report_as_of(at, as_of)) {
+    const char *v = tn__http_arg(q, "as_of");
+    *at = NULL;
+    if (v && tn_report_as_of(v, as_of)) {
         tn__http_fail(r, 400, "bad_request",
                       "tham số as_of phải là YYYY-MM-DD[THH:MM:SS] / as_of must be "
                       "YYYY-MM-DD[THH:MM:SS]",
                       NULL);
-        return;
+        return 1;
     }
+    if (v)
+        *at = as_of;
+    return 0;
+}
+
+/* The contacts of unit (NULL: the latest of every unit seen) as {"contacts": [...]}. */
+static void list(struct tn__http_req *q, struct tn__http_reply *r, const char *unit)
+{
+    char as_of[20];
+    const char *at;
+    if (read_request(q, r, unit ? unit : "", as_of, &at))
+        return;
     struct rows k = {NULL, 0, json_array()};
     k.cols = tn_app_contact_cols(&k.ncols);
     struct tn_sink sink = {add_row, NULL, &k};
-    err = tn_app_contacts(q->app, &q->scope, unit, unit == NULL, at ? as_of : NULL, &sink);
+    tn_err err = tn_app_contacts(q->app, &q->scope, unit, unit == NULL, at, &sink);
     if (err) {
         json_decref(k.a);
         tn__http_error(r, q->app, err);
@@ -127,23 +141,14 @@ static void unit_rows(struct tn__http_req *q, struct tn__http_reply *r, const ch
                                    const char *, const struct tn_sink *))
 {
     const char *unit = q->segs[1];
-    tn_err err = tn_app_authorize(q->app, &q->scope, q->user.login, TN_OP_unit_read, unit);
-    if (err) {
-        tn__http_error(r, q->app, err);
-        return;
-    }
-    const char *at = tn__http_arg(q, "as_of");
     char as_of[20];
-    if (at && tn_report_as_of(at, as_of)) {
-        tn__http_fail(r, 400, "bad_request",
-                      "tham số as_of phải là YYYY-MM-DD[THH:MM:SS] / as_of must be "
-                      "YYYY-MM-DD[THH:MM:SS]",
-                      NULL);
+    const char *at;
+    if (read_request(q, r, unit, as_of, &at))
         return;
-    }
     struct rows k = {cols, ncols, json_array()};
     struct tn_sink sink = {add_row, NULL, &k};
-    if ((err = fn(q->app, &q->scope, unit, at ? as_of : NULL, &sink))) {
+    tn_err err = fn(q->app, &q->scope, unit, at, &sink);
+    if (err) {
         json_decref(k.a);
         tn__http_error(r, q->app, err);
         return;
