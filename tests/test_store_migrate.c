@@ -1,7 +1,8 @@
 /*
  * test_store_migrate.c - the SQLite store's schema migrations (docs/store.md "Migrations";
  * src/store/sqlite/migrations.c): a thuno-1 store made by an earlier binary (tests/data/
- * store_thuno1_*.sql, dumps of stores made from an older commit's schema.sql) is brought to
+ * store_thuno1_*.sql, dumps of stores made from an older commit's schema.sql, turned into
+ * store files at build by tests/sql_to_db.py) is brought to
  * the latest version on open, keeps its rows, takes calendar records, and has then the shape
  * of a new store (every table's columns in order, every index and trigger); a new store is
  * made at the latest version; a store newer than the binary is refused with its message and
@@ -14,7 +15,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +24,7 @@
 #include "thuno/calendar_store.h"
 #include "thuno/store.h"
 
-static const char *const dumps[] = {"store_thuno1_9f568a0.sql", "store_thuno1_0e75359.sql"};
+static const char *const dumps[] = {"store_thuno1_9f568a0.db", "store_thuno1_0e75359.db"};
 
 /* A temporary directory and the store file in it. */
 struct tmp {
@@ -65,104 +65,102 @@ static char *slurp(const char *path, long *n)
     return buf;
 }
 
-/* Makes the store at path from the dump name of tests/data (THUNO_TESTDATA). */
-static void load_dump(const char *path, const char *name)
+/* Makes the store at path a copy of the old store name, made at build from its dump
+ * (tests/sql_to_db.py) in THUNO_OLD_STORES. */
+static void old_store(const char *path, const char *name)
 {
-    const char *dir = getenv("THUNO_TESTDATA");
+    const char *dir = getenv("THUNO_OLD_STORES");
     assert_non_null(dir);
     char file[512];
     snprintf(file, sizeof file, "%s/%s", dir, name);
     long n;
-    char *sql = slurp(file, &n);
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-    free(sql);
+    char *bytes = slurp(file, &n);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, (size_t)n, f), (size_t)n);
+    assert_int_equal(fclose(f), 0);
+    free(bytes);
 }
 
-/* Appends to buf every row of sql on the file at path, columns joined by '|'. */
-static void query_into(const char *path, const char *sql, char *buf, size_t size)
+/* The first column of the first row of sql on s, into out. */
+static void text_of(struct tn_store *s, const char *sql, char *out, size_t n)
 {
-    sqlite3 *db;
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-    size_t len = strlen(buf);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        for (int i = 0; i < sqlite3_column_count(st); i++) {
-            const unsigned char *v = sqlite3_column_text(st, i);
-            len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? "|" : "",
-                                    v ? (const char *)v : "NULL");
-            assert_true(len < size);
-        }
-        len += (size_t)snprintf(buf + len, size - len, "\n");
-        assert_true(len < size);
-    }
-    sqlite3_finalize(st);
-    sqlite3_close(db);
+    if (tn__store_test_text(s, sql, out, n) != TN_OK)
+        fail_msg("%s: %s", sql, tn_store_errmsg(s));
 }
 
-/* Collapses runs of white space into one space, drops SQL comments and the spaces around
- * parentheses and commas: the text of a statement as its meaning. */
-static void normalize(char *s)
+static long number(const char *v)
 {
-    char *w = s;
-    for (const char *r = s; *r; r++) {
-        if (r[0] == '-' && r[1] == '-') {
-            while (*r && *r != '\n')
-                r++;
-            if (!*r)
-                break;
-        }
-        int space = *r == ' ' || *r == '\n' || *r == '\t' || *r == '\r';
-        if (space && (w == s || w[-1] == ' ' || w[-1] == '(' || w[-1] == ','))
+    char *end;
+    long n = strtol(v, &end, 10);
+    assert_true(*v && !*end);
+    return n;
+}
+
+/* Opens the store at path as it is (no migration) and reads sql's one value into out. */
+static void text_at(const char *path, const char *sql, char *out, size_t n)
+{
+    struct tn_store *s;
+    char msg[256];
+    if (tn_store_open(path, TN_STORE_AS_IS, &s, msg) != TN_OK)
+        fail_msg("%s: %s", path, msg);
+    text_of(s, sql, out, n);
+    tn_store_free(s);
+}
+
+/* The shape of the store at path: each table's columns in order (name, type, not null,
+ * default, key) and whether it has a rowid, each index's and trigger's statement (white space
+ * collapsed: a statement of schema.sql and the same of a migration are one). */
+static void shape(const char *path, char *buf, size_t size)
+{
+    text_at(path,
+            "SELECT (SELECT group_concat(line, char(10)) FROM (SELECT m.name || '|' || c.cid || "
+            "'|' || c.name || '|' || c.type || '|' || c.\"notnull\" || '|' || "
+            "ifnull(c.dflt_value, 'NULL') || '|' || c.pk || '|' || (instr(upper(m.sql), "
+            "'WITHOUT ROWID') > 0) AS line FROM sqlite_schema m, pragma_table_xinfo(m.name) c "
+            "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, c.cid)) || "
+            "char(10) || (SELECT group_concat(line, char(10)) FROM (SELECT type || '|' || name "
+            "|| '|' || tbl_name || '|' || sql AS line FROM sqlite_schema WHERE type IN "
+            "('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name))",
+            buf, size);
+    char *w = buf;
+    for (const char *r = buf; *r; r++) {
+        int space = *r == ' ' || *r == '\t' || *r == '\r' || (*r == '\n' && r[1] == ' ');
+        if (space && (w == buf || w[-1] == ' ' || w[-1] == '(' || w[-1] == ','))
             continue;
-        if ((*r == ')' || *r == ',') && w > s && w[-1] == ' ')
+        if ((*r == ')' || *r == ',') && w > buf && w[-1] == ' ')
             w--;
         *w++ = space ? ' ' : *r;
     }
     *w = '\0';
 }
 
-/* The shape of the store at path: each table's columns in order (name, type, not null,
- * default, key) and whether it has a rowid, each index's and trigger's statement. */
-static void shape(const char *path, char *buf, size_t size)
-{
-    buf[0] = '\0';
-    query_into(path,
-               "SELECT m.name, c.cid, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, "
-               "instr(upper(m.sql), 'WITHOUT ROWID') > 0 FROM sqlite_schema m, "
-               "pragma_table_xinfo(m.name) c WHERE m.type = 'table' AND m.name NOT LIKE "
-               "'sqlite_%' ORDER BY m.name, c.cid",
-               buf, size);
-    query_into(path,
-               "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('index', "
-               "'trigger') AND sql IS NOT NULL ORDER BY type, name",
-               buf, size);
-    normalize(buf);
-}
-
-/* Every row of every table of the store at path, in a fixed order. */
+/* Every row of every table of the store at path, a line each: "table|v1|v2...". */
 static void contents(const char *path, char *buf, size_t size)
 {
-    char names[4096] = "";
-    query_into(path,
-               "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
-               "'sqlite_%' ORDER BY name",
-               names, sizeof names);
+    char names[2048], cols[2048], sql[8192], rows[65536];
+    text_at(path,
+            "SELECT group_concat(name, char(10)) FROM (SELECT name FROM sqlite_schema WHERE "
+            "type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)",
+            names, sizeof names);
     buf[0] = '\0';
-    for (char *name = strtok(names, "\n"); name; name = strtok(NULL, "\n")) {
-        char sql[256];
-        snprintf(sql, sizeof sql, "SELECT '%s', * FROM \"%s\"", name, name);
-        query_into(path, sql, buf, size);
+    size_t len = 0;
+    for (char *name = names; *name;) {
+        char *nl = strchr(name, '\n');
+        if (nl)
+            *nl = '\0';
+        snprintf(sql, sizeof sql,
+                 "SELECT group_concat('quote(\"' || name || '\")', ' || ''|'' || ') FROM "
+                 "pragma_table_info('%s')",
+                 name);
+        text_at(path, sql, cols, sizeof cols);
+        snprintf(sql, sizeof sql, "SELECT group_concat('%s|' || %s, char(10)) FROM \"%s\"", name,
+                 cols, name);
+        text_at(path, sql, rows, sizeof rows);
+        len += (size_t)snprintf(buf + len, size - len, "%s\n", rows);
+        assert_true(len < size);
+        name = nl ? nl + 1 : name + strlen(name);
     }
-}
-
-static void text_of(struct tn_store *s, const char *sql, char *out, size_t n)
-{
-    assert_int_equal(tn__store_test_text(s, sql, out, n), TN_OK);
 }
 
 static int latest(void)
@@ -172,7 +170,7 @@ static int latest(void)
     assert_int_equal(tn_store_open(":memory:", TN_STORE_CREATE, &s, msg), TN_OK);
     text_of(s, "SELECT value FROM meta WHERE key = 'schema_version'", v, sizeof v);
     tn_store_free(s);
-    return atoi(v);
+    return (int)number(v);
 }
 
 static tn_err count_done(void *ctx, const struct tn_duty_done_row *r)
@@ -220,12 +218,14 @@ static void old_store_is_migrated(void **state)
     for (size_t i = 0; i < sizeof dumps / sizeof dumps[0]; i++) {
         struct tmp t;
         tmp_make(&t);
-        load_dump(t.path, dumps[i]);
+        old_store(t.path, dumps[i]);
         contents(t.path, rows0, sizeof rows0);
+        assert_non_null(strstr(rows0, "unit|'TS0001A'|1|"));
+        assert_non_null(strstr(rows0, "payment|'T0001'|1|"));
         assert_int_equal(tn_store_open(t.path, TN_STORE_EXISTING, &s, msg), TN_OK);
         char v[64];
         text_of(s, "SELECT value FROM meta WHERE key = 'schema_version'", v, sizeof v);
-        assert_int_equal(atoi(v), latest());
+        assert_int_equal(number(v), latest());
         text_of(s, "PRAGMA integrity_check", v, sizeof v);
         assert_string_equal(v, "ok");
         struct tn_duty_done_row r = {"reminder_monthly", "2025-12", "2025-12-08", "O1", "", 0, ""};
@@ -243,8 +243,14 @@ static void old_store_is_migrated(void **state)
         assert_string_equal(got, want);
         /* every row it had, and only the calendar record and the version more */
         contents(t.path, rows1, sizeof rows1);
-        for (char *line = strtok(rows0, "\n"); line; line = strtok(NULL, "\n"))
-            assert_non_null(strstr(rows1, line));
+        for (char *line = rows0; *line;) {
+            char *nl = strchr(line, '\n');
+            if (nl)
+                *nl = '\0';
+            if (*line && !strstr(rows1, line))
+                fail_msg("%s: row lost: %s", dumps[i], line);
+            line = nl ? nl + 1 : line + strlen(line);
+        }
         tmp_remove(&t);
     }
     tmp_remove(&fresh);
@@ -291,7 +297,7 @@ static void read_only_refuses_older(void **state)
     (void)state;
     struct tmp t;
     tmp_make(&t);
-    load_dump(t.path, dumps[0]);
+    old_store(t.path, dumps[0]);
     long n0, n1;
     char *before = slurp(t.path, &n0);
     struct tn_store *s = NULL;
@@ -318,7 +324,7 @@ static void failed_migration_leaves_store_whole(void **state)
     for (size_t i = 0; i < sizeof dumps / sizeof dumps[0]; i++) {
         struct tmp t;
         tmp_make(&t);
-        load_dump(t.path, dumps[i]);
+        old_store(t.path, dumps[i]);
         shape(t.path, shape0, sizeof shape0);
         contents(t.path, rows0, sizeof rows0);
         struct tn_store *s;
@@ -337,7 +343,7 @@ static void failed_migration_leaves_store_whole(void **state)
         assert_int_equal(tn_store_open(t.path, TN_STORE_EXISTING, &s, msg), TN_OK);
         char v[16];
         text_of(s, "SELECT value FROM meta WHERE key = 'schema_version'", v, sizeof v);
-        assert_int_equal(atoi(v), latest());
+        assert_int_equal(number(v), latest());
         tn_store_free(s);
         tmp_remove(&t);
     }
