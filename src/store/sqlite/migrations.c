@@ -50,10 +50,12 @@ __attribute__((unused)) static tn_err add_column_if_missing(struct tn__sq *s, co
  * numbers and names (docs/store.md "Migrations"). */
 static const struct tn__migration migrations[] = {
     {1, "baseline", tn__migration_0001_sql, NULL},
-    /* 2: unit_close.principal_overdue (branch debt), when it merges:
-     *   {2, "unit_close_principal_overdue", "", step_0002},
-     * with step_0002 calling add_column_if_missing(s, "unit_close", "principal_overdue",
-     * "INTEGER NOT NULL DEFAULT 0") */
+    /* 2, when branch debt merges (its schema.sql puts the column last in unit_close; its
+     * ALTER in sq_store.c's open, and has_column, go): above this list,
+     *   static tn_err step_0002(struct tn__sq *s)
+     *   { return add_column_if_missing(s, "unit_close", "principal_overdue", "INTEGER"); }
+     * and here
+     *   {2, "unit_close_principal_overdue", "", step_0002}, */
 };
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
 
