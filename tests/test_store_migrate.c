@@ -163,6 +163,19 @@ static void contents(const char *path, char *buf, size_t size)
     }
 }
 
+/* Fails unless every line of before (modified) is a line of after: no row lost. */
+static void rows_kept(char *before, const char *after, const char *what)
+{
+    for (char *line = before; *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        if (*line && !strstr(after, line))
+            fail_msg("%s: row lost: %s", what, line);
+        line = nl ? nl + 1 : line + strlen(line);
+    }
+}
+
 static int latest(void)
 {
     struct tn_store *s;
@@ -243,14 +256,7 @@ static void old_store_is_migrated(void **state)
         assert_string_equal(got, want);
         /* every row it had, and only the calendar record and the version more */
         contents(t.path, rows1, sizeof rows1);
-        for (char *line = rows0; *line;) {
-            char *nl = strchr(line, '\n');
-            if (nl)
-                *nl = '\0';
-            if (*line && !strstr(rows1, line))
-                fail_msg("%s: row lost: %s", dumps[i], line);
-            line = nl ? nl + 1 : line + strlen(line);
-        }
+        rows_kept(rows0, rows1, dumps[i]);
         tmp_remove(&t);
     }
     tmp_remove(&fresh);
@@ -315,37 +321,59 @@ static void read_only_refuses_older(void **state)
 }
 
 /* A migration that fails after its changes, before its version bump, rolls back whole: the
- * store at the version before it with its shape and rows as they were; the next open
- * migrates it. */
+ * store at the version before it (the migrations before it committed, each in its own
+ * transaction), its rows as they were, and for the baseline its shape as it was too; the next
+ * open migrates it to a new store's shape. Each migration of the list in turn. */
 static void failed_migration_leaves_store_whole(void **state)
 {
     (void)state;
-    static char shape0[65536], shape1[65536], rows0[65536], rows1[65536];
+    static char shape0[65536], shape1[65536], rows0[65536], rows1[65536], want[65536];
+    struct tmp fresh;
+    tmp_make(&fresh);
+    struct tn_store *s;
+    char msg[256];
+    assert_int_equal(tn_store_open(fresh.path, TN_STORE_CREATE, &s, msg), TN_OK);
+    tn_store_free(s);
+    shape(fresh.path, want, sizeof want);
+    tmp_remove(&fresh);
     for (size_t i = 0; i < sizeof dumps / sizeof dumps[0]; i++) {
-        struct tmp t;
-        tmp_make(&t);
-        old_store(t.path, dumps[i]);
-        shape(t.path, shape0, sizeof shape0);
-        contents(t.path, rows0, sizeof rows0);
-        struct tn_store *s;
-        char msg[256];
-        assert_int_equal(tn_store_open(t.path, TN_STORE_AS_IS, &s, msg), TN_OK);
-        int from = -1, to = -1;
-        assert_int_equal(tn__store_test_migrate(s, 1, &from, &to), TN_ERR_STORE);
-        assert_int_equal(from, 0);
-        assert_int_equal(to, 0);
-        assert_string_equal(tn_store_errmsg(s), "migration 0001 baseline: injected fault");
-        tn_store_free(s);
-        shape(t.path, shape1, sizeof shape1);
-        contents(t.path, rows1, sizeof rows1);
-        assert_string_equal(shape1, shape0);
-        assert_string_equal(rows1, rows0);
-        assert_int_equal(tn_store_open(t.path, TN_STORE_EXISTING, &s, msg), TN_OK);
-        char v[16];
-        text_of(s, "SELECT value FROM meta WHERE key = 'schema_version'", v, sizeof v);
-        assert_int_equal(number(v), latest());
-        tn_store_free(s);
-        tmp_remove(&t);
+        for (int k = 1; k <= latest(); k++) {
+            struct tmp t;
+            tmp_make(&t);
+            old_store(t.path, dumps[i]);
+            shape(t.path, shape0, sizeof shape0);
+            contents(t.path, rows0, sizeof rows0);
+            assert_int_equal(tn_store_open(t.path, TN_STORE_AS_IS, &s, msg), TN_OK);
+            int from = -1, to = -1;
+            assert_int_equal(tn__store_test_migrate(s, k, &from, &to), TN_ERR_STORE);
+            assert_int_equal(from, 0);
+            assert_int_equal(to, k - 1);
+            char want_msg[96], v[16];
+            snprintf(want_msg, sizeof want_msg, "migration %04d %s: injected fault", k,
+                     tn_store_migration_name(s, k));
+            assert_string_equal(tn_store_errmsg(s), want_msg);
+            tn_store_free(s);
+            text_at(t.path,
+                    "SELECT ifnull((SELECT value FROM meta WHERE key = 'schema_version'), '0')", v,
+                    sizeof v);
+            assert_int_equal(number(v), k - 1);
+            text_at(t.path, "PRAGMA integrity_check", v, sizeof v);
+            assert_string_equal(v, "ok");
+            shape(t.path, shape1, sizeof shape1);
+            contents(t.path, rows1, sizeof rows1);
+            if (k == 1) {
+                assert_string_equal(shape1, shape0);
+                assert_string_equal(rows1, rows0);
+            }
+            rows_kept(rows0, rows1, dumps[i]);
+            assert_int_equal(tn_store_open(t.path, TN_STORE_EXISTING, &s, msg), TN_OK);
+            text_of(s, "SELECT value FROM meta WHERE key = 'schema_version'", v, sizeof v);
+            assert_int_equal(number(v), latest());
+            tn_store_free(s);
+            shape(t.path, shape1, sizeof shape1);
+            assert_string_equal(shape1, want);
+            tmp_remove(&t);
+        }
     }
 }
 
