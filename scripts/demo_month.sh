@@ -183,7 +183,7 @@ echo "   bước tiếp theo / next steps:$(awk -F, "$v"'NR > 1 && $10 != "" { p
 echo "Danh sách công việc / worklists: $(find "$out/worklists" -name '*.csv' | wc -l) cán bộ / officers, $(rows "$out/worklist-$end.csv") đơn vị / units"
 if [ -n "$office" ]; then
     awk -F, "$v"'NR > 1 {n++; o += $5; d += $7} END {
-        printf "Văn bản đôn đốc / reminders %s (%s): %d thư / letters, quá hạn / overdue %s đ, nợ / debt %s đ\n",
+        printf "Văn bản đôn đốc / reminders %s (%s): %d thư / letters, quá hạn / overdue %s đ, còn phải nộp / owed %s đ\n",
             office, actor, n, v(o), v(d) }' office="$office" actor="$actor" "$out/reminders-register-$office.csv"
     if [ -s "$out/reminders-skipped-$office.txt" ]; then
         echo "   $(wc -l <"$out/reminders-skipped-$office.txt") đơn vị bỏ qua / units skipped (case at court or enforcement): $out/reminders-skipped-$office.txt"

@@ -313,6 +313,32 @@ def run(srv):
               "%s's refused close read is audited" % name)
     st, body = srv.json("GET", "/closes/99", session=admin)
     check(st == 404, "an unknown close: 404")
+    # what the CLI refuses is refused before a job starts: an answer, not a failed job
+    st, body = srv.json("POST", "/closes", '{"period": "2025-10"}', session=admin)
+    check(st == 409 and error_code(body) == "already_closed"
+          and "2025-10 is already closed and the last closed period is 2025-11"
+          in body["error"]["message"] and "job" not in body["error"],
+          "a period already closed: 409 already_closed, no job: %r" % body)
+    check(any(r["operation"] == "close" and r["outcome"] == "failed"
+              for r in audit_rows(srv, admin, "?unit=2025-10&user=ana")),
+          "the refused close is audited as failed")
+    st, body = srv.json("POST", "/closes", '{"period": "2026-01"}', session=admin)
+    check(st == 422 and error_code(body) == "not_closable"
+          and "2026-01 has not begun (today is 2025-12-05)" in body["error"]["message"],
+          "a month that has not begun: 422 not_closable: %r" % body)
+    st, body = srv.json("POST", "/closes", '{"period": "2025-05"}', session=admin)
+    check(st == 422 and error_code(body) == "not_closable"
+          and "before the ledger's first period" in body["error"]["message"],
+          "a month before the ledger: 422 not_closable: %r" % body)
+    st, body = srv.json("GET", "/closes/%s" % (job + 1), session=admin)
+    check(st == 404, "no job was started by the refusals")
+    # unknown fields of a JSON body are refused, naming the field
+    st, body = srv.json("POST", "/closes", '{"period": "2025-11", "force": true}', session=admin)
+    check(st == 400 and error_code(body) == "unknown_field"
+          and body["error"].get("field") == "force", "an unknown field: 400 unknown_field")
+    st, body = srv.json("POST", "/session", '{"login": "ana", "password": "x", "remember": 1}')
+    check(st == 400 and error_code(body) == "unknown_field"
+          and body["error"].get("field") == "remember", "an unknown login field: 400")
 
     # the audit log: the admin, the director and inspection read it
     for name in ("ha", "khoa", "le", "tung"):
@@ -697,7 +723,7 @@ def run_units(srv, s, admin, balances_csv):
     check([u["unit_code"] for u in units] == sorted(bal), "every unit, in code order")
     for u in units:
         b = bal[u["unit_code"]]
-        check(u["debt"] == int(b["principal_due"]) + int(b["interest_due"])
+        check(u["debt"] == int(b["debt"])
               and "%.1f" % u["months_owed"] == b["months_owed"] and u["bucket"] == b["bucket"]
               and u["legal_status"] == b["legal_status"], "unit %s's balance is the report's"
               % u["unit_code"])
@@ -910,6 +936,21 @@ def check_openapi():
         path = "/" + "/".join(x.strip().strip('"') for x in segs.split(","))
         check(method.lower() in documented.get(path, ()),
               "route %s %s is in the OpenAPI document" % (method, path))
+    # every JSON request body is closed: additionalProperties false, here as in the server
+    def closed(schema):
+        if "$ref" in schema:
+            schema = doc["components"]["schemas"][schema["$ref"].split("/")[-1]]
+        if "anyOf" in schema:
+            return schema["anyOf"] and all(closed(s) for s in schema["anyOf"])
+        return schema.get("type") == "object" and schema.get("additionalProperties") is False
+    bodies = 0
+    for p, ops in doc["paths"].items():
+        for method, op in ops.items():
+            for ctype, c in op.get("requestBody", {}).get("content", {}).items():
+                if "json" in ctype:
+                    bodies += 1
+                    check(closed(c["schema"]), "%s %s: its body refuses unknown fields" % (method, p))
+    check(bodies >= 10, "the JSON request bodies are described: %d" % bodies)
     # every answer of an endpoint exercised is of its schema
     checked = 0
     for method, path, status, ctype, body in RECORDED:

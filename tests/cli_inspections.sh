@@ -110,7 +110,7 @@ t 2025-12-04 committee --period 2025-11 -o "$work/pc2.pdf"
 cmp -s "$work/pc.pdf" "$work/pc2.pdf" || fail "committee pdf differs between two runs"
 pdftotext -layout "$work/pc.pdf" - >"$work/pc.txt"
 for needle in "Báo cáo UBND tỉnh Yên Nam" "BẢO HIỂM XÃ HỘI TỈNH YÊN NAM" "1. Tình hình sử dụng lao động" "2. Đơn vị chây ỳ" \
-    "3. Đề nghị các ngành phối hợp" "15.731.936" "Nợ dù đã được đôn đốc" \
+    "3. Đề nghị các ngành phối hợp" "10.611.936" "Nợ dù đã được đôn đốc" \
     "Ngân hàng không trích tiền" "Tình trạng đơn vị: Chủ bỏ trốn" "Doanh nghiệp ngoài nhà nước" \
     "Trang 1/1"; do
     grep -q "$needle" "$work/pc.txt" || fail "committee pdf: no \"$needle\""
@@ -125,7 +125,7 @@ for needle in "Owes despite reminders" "Bank did not deduct" "Unit status: Absco
 done
 t 2025-12-04 committee --period 2025-11 --office Q1 -o "$work/pcq1.pdf"
 pdftotext -layout "$work/pcq1.pdf" - >"$work/pcq1.txt"
-grep -q "15.731.936" "$work/pcq1.txt" && ! grep -q "6.032.400" "$work/pcq1.txt" ||
+grep -q "10.611.936" "$work/pcq1.txt" && ! grep -q "3.632.400" "$work/pcq1.txt" ||
     fail "committee pdf --office Q1 shows other offices"
 pdftoppm -r 40 -gray -f 1 -l 1 "$work/pc.pdf" "$work/pcpage"
 python3 - "$work" <<'PY'
@@ -147,9 +147,11 @@ for row in root.find("m:sheetData", ns):
         v = c.find("m:v", ns)
         if v is not None:
             vals[c.get("r")] = float(v.text)
-# G is debt: H2 cooperative, Q1 private, Q1 state, then the SUM row
-assert vals.get("G2") == 6032400 and vals.get("G3") == 15731936 and vals.get("G4") == 0, vals
-assert vals.get("G5") == 6032400 + 15731936, vals
+# G is debt, past its deadline (docs/ledger.md "Debt"): H2 cooperative, Q1 private, Q1 state,
+# then the SUM row; J what is assessed and not yet due
+assert vals.get("G2") == 3632400 and vals.get("G3") == 10611936 and vals.get("G4") == 0, vals
+assert vals.get("G5") == 3632400 + 10611936, vals
+assert vals.get("J2") == 2400000 and vals.get("J3") == 5120000 and vals.get("J5") == 7520000, vals
 PY
 
 source "$here/goldens.sh"

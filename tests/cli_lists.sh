@@ -48,7 +48,7 @@ r public_praise --period 2025-09 >"$work/public_praise-2025-09.csv"
 # as known on 2025-10-30 the year's last closed period is October
 t 2025-12-01 report cooperatives --year 2025 --as-of 2025-10-30 >"$work/cooperatives-2025-asof.csv"
 # the existing lists are unchanged by the extra units' presence in their own columns
-r debtors --period 2025-11 | grep -q '^S1,Công ty Cổ phần Sao Mai,private,suspended,2025-09-01,O1,4.0,16174720,2025-07,evading,2$' ||
+r debtors --period 2025-11 | grep -q '^S1,Công ty Cổ phần Sao Mai,private,suspended,2025-09-01,O1,4.0,12974720,2025-07,evading,2$' ||
     fail "debtors: S1 row"
 
 # usage: a --year report needs exactly one of --year and --period
@@ -91,7 +91,7 @@ set -e
 # docs/ledger.md "Back-dated changes")
 printf 'from,name_months,source\n2016-01-01,2.0,test line\n' >"$pol/public_list.csv"
 THUNO_NOW=2025-12-01 "$thuno" --db "$db" --policy "$pol" report public_name --period 2025-11 |
-    grep -q '^B,.*,late,3.0,6032400,2025-07,1,late,2.0,test line$' || fail "threshold 2.0 names B"
+    grep -q '^B,.*,late,3.0,3632400,2025-07,1,late,2.0,test line$' || fail "threshold 2.0 names B"
 printf 'from,name_months,source\n2016-01-01,3.1,test line\n' >"$pol/public_list.csv"
 THUNO_NOW=2025-12-01 "$thuno" --db "$db" --policy "$pol" report public_name --period 2025-11 |
     grep -q '^B,' && fail "threshold 3.1 names B"
@@ -135,14 +135,16 @@ for row in root.find("m:sheetData", ns):
 # the header shows the Vietnamese labels of office_code .. dissolved_bankrupt_workers
 assert rows[0]["A"] == "Cơ quan BHXH" and rows[0]["L"] == "Số lao động của HTX giải thể, phá sản", rows[0]
 # rows: "", D01, D02, then the sums
-assert rows[3]["B"] == "2025-11" and rows[3]["E"] == 7278627 and rows[3]["I"] == 3200000, rows[3]
+# debt is past its deadline (docs/ledger.md "Debt"): CO1 July-October 5,760,000 and 78,627 of
+# interest (November's 1,440,000 is due 12-31); SC1 October 1,600,000 (November's not yet due)
+assert rows[3]["B"] == "2025-11" and rows[3]["E"] == 5838627 and rows[3]["I"] == 1600000, rows[3]
 total = rows[4]
 assert total["A"] == "Tổng cộng", total
-assert total["E"] == 6032400 + 7278627 and total["J"] == 2 and total["K"] == 3153288 + 3272960, total
+assert total["E"] == 3632400 + 5838627 and total["J"] == 2 and total["K"] == 3153288 + 3272960, total
 assert total["L"] == 3, total
 text = subprocess.run(["pdftotext", "-layout", work + "/coop.pdf", "-"], capture_output=True,
                       text=True, check=True).stdout
-for needle in ["Tình hình nợ của hợp tác xã", "QĐ 2422/QĐ-BHXH", "7.278.627", "6.426.248",
+for needle in ["Tình hình nợ của hợp tác xã", "QĐ 2422/QĐ-BHXH", "5.838.627", "6.426.248",
                "Năm / year 2025", "Trang 1/1"]:
     assert needle in text, needle
 subprocess.run(["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", work + "/coop.pdf",

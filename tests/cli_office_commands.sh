@@ -24,11 +24,12 @@ for p in 79 79000; do
     pack --office $p >"$work/pack-$p.csv"
     cmp -s "$work/pack.csv" "$work/pack-$p.csv" || fail "pack --office $p differs from the province"
 done
-# D1 is A alone (docs/offices.md: debt 15,731,936, last month 10,562,976 in bucket 1-3: at
-# October's end September was one month wholly unpaid past its deadline, docs/ledger.md)
+# D1 is A alone (docs/offices.md: debt, past its deadline, 10,611,936, last month 5,442,976 in
+# bucket 1-3: at October's end September was one month wholly unpaid past its deadline, and
+# August's 320,000 of truy thu, docs/ledger.md; November's 5,120,000 is not yet due)
 pack --office 79001 >"$work/pack-d1.csv"
-for line in "office,79001,1,,0,,0.0,15731936,0,0,0,0" "province,79,1,,0,,0.0,15731936,0,0,0,0" \
-    "0,0,0,0,0,0" "1-3,1,10562976,1,15731936,5168960"; do
+for line in "office,79001,1,,0,,0.0,10611936,0,0,0,0" "province,79,1,,0,,0.0,10611936,0,0,0,0" \
+    "0,0,0,0,0,0,0" "1-3,1,5442976,1,10611936,5168960,5120000"; do
     grep -Fxq "$line" "$work/pack-d1.csv" || fail "pack --office 79001 lacks $line"
 done
 ! grep -q "^office,7900[02]," "$work/pack-d1.csv" || fail "pack --office 79001 shows another office"

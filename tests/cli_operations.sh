@@ -86,7 +86,7 @@ t 2025-12-05 pack meeting --period 2025-11 -o "$work/pack.pdf"
 pdftotext -layout "$work/pack.pdf" - >"$work/pack.pdf.txt"
 for want in "Tài liệu giao ban tháng" "1. Kết quả thu so với kế hoạch" "2. Nợ theo nhóm tháng nợ" \
     "3. Đơn vị phát sinh nợ mới" "4. Công việc đã thực hiện trong tháng" \
-    "5. Đề xuất biện pháp tháng tới" "Gửi văn bản đôn đốc" "16.952.456" "Văn bản đôn đốc lần 2"; do
+    "5. Đề xuất biện pháp tháng tới" "Gửi văn bản đôn đốc" "10.632.456" "Văn bản đôn đốc lần 2"; do
     grep -q "$want" "$work/pack.pdf.txt" || fail "pack pdf lacks \"$want\""
 done
 ! grep -q "second_reminder" "$work/pack.pdf.txt" || fail "pack pdf shows an identifier"

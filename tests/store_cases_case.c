@@ -273,7 +273,7 @@ void op_escalation(void **state)
     assert_int_equal(
         tn_store_escalation(*state, NULL, &tn_test_pol, TN_TEST_P(10), NULL, escalation_line, &o),
         TN_OK);
-    tn_test_check(&o, "A O1 D01 owed 27 debt 15736517 evading w2 [] new next reminder ready1\n",
+    tn_test_check(&o, "A O1 D01 owed 27 debt 11576517 evading w2 [] new next reminder ready1\n",
                   "escalation");
 }
 

@@ -61,10 +61,11 @@ static tn_err facts_line(void *ctx, const struct tn_inspection_facts *f)
                 "oldest %s w%ld assessed %lld collected %lld reported %ld findings %ld "
                 "reminders %ld %s events %ld %s %s",
                 f->unit_code, f->tax_code, f->office_code, f->type, f->status, f->status_since,
-                f->officer_code, f->union_chair, f->months_owed_tenths, (long long)f->principal_due,
-                (long long)f->debt, f->legal_status, P(f->oldest_unpaid), f->workers,
-                (long long)f->assessed, (long long)f->collected, f->reported, f->findings,
-                f->reminders, f->last_reminder, f->case_events, f->last_event, f->last_event_date);
+                f->officer_code, f->union_chair, f->months_owed_tenths,
+                (long long)f->principal_overdue, (long long)f->debt, f->legal_status,
+                P(f->oldest_unpaid), f->workers, (long long)f->assessed, (long long)f->collected,
+                f->reported, f->findings, f->reminders, f->last_reminder, f->case_events,
+                f->last_event, f->last_event_date);
     return TN_OK;
 }
 
@@ -74,12 +75,12 @@ void op_unit_facts(void **state)
     assert_int_equal(tn_store_unit_facts(*state, NULL, TN_TEST_P(10), NULL, facts_line, &o), TN_OK);
     tn_test_check(
         &o,
-        "A 0100000001 D01 private active  officer O1 chair [Lê Văn Cường] owed 27 due 15640000 "
-        "debt 15736517 evading oldest 2025-07 w2 assessed 4160000 collected 0 reported 30 findings "
+        "A 0100000001 D01 private active  officer O1 chair [Lê Văn Cường] owed 27 due 11480000 "
+        "debt 11576517 evading oldest 2025-07 w2 assessed 4160000 collected 0 reported 30 findings "
         "1 reminders 0  events 0  \n"
-        "B 0100000002 D02 cooperative suspended 2025-09-01 officer O2 chair [] owed 0 due 1414400 "
-        "debt 1432640 current oldest 2025-10 w1 assessed 1600000 collected 5000000 reported -1 "
-        "findings 0 reminders 1 2025-08-05 events 3 mediation_settled 2025-10-01\n"
+        "B 0100000002 D02 cooperative suspended 2025-09-01 officer O2 chair [] owed 0 due 0 debt "
+        "18240 current oldest 2025-10 w1 assessed 1600000 collected 5000000 reported -1 findings 0 "
+        "reminders 1 2025-08-05 events 3 mediation_settled 2025-10-01\n"
         "A2 0100000001-002 D02 private active  officer O2 chair [] owed 0 due 0 debt 0 current "
         "oldest - w0 assessed 0 collected 0 reported -1 findings 0 reminders 0  events 0  \n"
         "C 0100000003 D01 state active  officer O1 chair [] owed 0 due 0 debt 0 current oldest - "
@@ -103,10 +104,10 @@ void op_labour(void **state)
     assert_int_equal(tn_store_labour(*state, NULL, TN_TEST_P(10), NULL, labour_line, &o), TN_OK);
     tn_test_check(
         &o,
-        "D01 private units 1 workers 2 in debt 1 assessed 4160000 collected 0 debt 15736517\n"
+        "D01 private units 1 workers 2 in debt 1 assessed 4160000 collected 0 debt 11576517\n"
         "D01 state units 1 workers 1 in debt 0 assessed 1920000 collected 1920000 debt 0\n"
-        "D02 cooperative units 1 workers 1 in debt 1 assessed 1600000 collected 5000000 debt "
-        "1432640\n"
+        "D02 cooperative units 1 workers 1 in debt 0 assessed 1600000 collected 5000000 debt "
+        "18240\n"
         "D02 private units 1 workers 0 in debt 0 assessed 0 collected 0 debt 0\n",
         "labour");
 }
@@ -277,9 +278,9 @@ void op_worklist(void **state)
     assert_int_equal(tn_store_worklist(*state, NULL, TN_TEST_P(10), NULL, "O2", worklist_line, &o),
                      TN_OK);
     tn_test_check(&o,
-                  "[O1] A Công ty TNHH An Phát D01 debt 15736517 owed 27 1-3 evading\n"
-                  "[O2] B Hợp tác xã Bình Minh D02 debt 1432640 owed 0 0 current\n"
-                  "[O2] B Hợp tác xã Bình Minh D02 debt 1432640 owed 0 0 current\n",
+                  "[O1] A Công ty TNHH An Phát D01 debt 11576517 owed 27 1-3 evading\n"
+                  "[O2] B Hợp tác xã Bình Minh D02 debt 18240 owed 0 0 current\n"
+                  "[O2] B Hợp tác xã Bình Minh D02 debt 18240 owed 0 0 current\n",
                   "worklist");
 }
 
@@ -300,25 +301,25 @@ void op_plan_kpi(void **state)
     assert_int_equal(tn_store_plan_kpi(*state, NULL, TN_TEST_P(10), NULL, plan_line, &o), TN_OK);
     tn_test_check(
         &o,
-        "province 79 units 4 plan 50000000 assessed 7680000 collected 6920000 debt 17169157 new "
-        "0/0 cleared 1/4814400\n"
-        "department KTTN units 3 plan -1 assessed 3520000 collected 6920000 debt 1432640 new 0/0 "
-        "cleared 1/4814400\n"
-        "department QLT units 1 plan -1 assessed 4160000 collected 0 debt 15736517 new 0/0 cleared "
+        "province 79 units 4 plan 50000000 assessed 7680000 collected 6920000 debt 11594757 new "
+        "0/0 cleared 1/3214400\n"
+        "department KTTN units 3 plan -1 assessed 3520000 collected 6920000 debt 18240 new 0/0 "
+        "cleared 1/3214400\n"
+        "department QLT units 1 plan -1 assessed 4160000 collected 0 debt 11576517 new 0/0 cleared "
         "0/0\n"
-        "office D01 units 2 plan 30000000 assessed 6080000 collected 1920000 debt 15736517 new 0/0 "
+        "office D01 units 2 plan 30000000 assessed 6080000 collected 1920000 debt 11576517 new 0/0 "
         "cleared 0/0\n"
-        "office D02 units 2 plan -1 assessed 1600000 collected 5000000 debt 1432640 new 0/0 "
-        "cleared 1/4814400\n"
-        "type cooperative units 1 plan -1 assessed 1600000 collected 5000000 debt 1432640 new 0/0 "
-        "cleared 1/4814400\n"
-        "type private units 2 plan -1 assessed 4160000 collected 0 debt 15736517 new 0/0 cleared "
+        "office D02 units 2 plan -1 assessed 1600000 collected 5000000 debt 18240 new 0/0 cleared "
+        "1/3214400\n"
+        "type cooperative units 1 plan -1 assessed 1600000 collected 5000000 debt 18240 new 0/0 "
+        "cleared 1/3214400\n"
+        "type private units 2 plan -1 assessed 4160000 collected 0 debt 11576517 new 0/0 cleared "
         "0/0\n"
         "type state units 1 plan -1 assessed 1920000 collected 1920000 debt 0 new 0/0 cleared 0/0\n"
-        "officer O1 units 1 plan -1 assessed 4160000 collected 0 debt 15736517 new 0/0 cleared "
+        "officer O1 units 1 plan -1 assessed 4160000 collected 0 debt 11576517 new 0/0 cleared "
         "0/0\n"
-        "officer O2 units 3 plan -1 assessed 3520000 collected 6920000 debt 1432640 new 0/0 "
-        "cleared 1/4814400\n",
+        "officer O2 units 3 plan -1 assessed 3520000 collected 6920000 debt 18240 new 0/0 cleared "
+        "1/3214400\n",
         "plan_kpi");
 }
 
@@ -349,8 +350,8 @@ void op_bucket_moves(void **state)
     assert_int_equal(tn_store_bucket_moves(*state, NULL, TN_TEST_P(10), NULL, bucket_line, &o),
                      TN_OK);
     tn_test_check(&o,
-                  "0 2/0 -> 3/1432640\n"
-                  "1-3 2/16322840 -> 1/15736517\n"
+                  "0 2/0 -> 3/18240\n"
+                  "1-3 2/10562840 -> 1/11576517\n"
                   "3-6 0/0 -> 0/0\n"
                   "6-12 0/0 -> 0/0\n"
                   "12+ 0/0 -> 0/0\n",
@@ -367,8 +368,8 @@ void op_new_debtors(void **state)
     }
     tn_test_check(&o,
                   "2025-08\n"
-                  "[O1] A Công ty TNHH An Phát D01 debt 7320000 owed 7 0 late\n"
-                  "[O2] B Hợp tác xã Bình Minh D02 debt 3200000 owed 10 1-3 late\n"
+                  "[O1] A Công ty TNHH An Phát D01 debt 3160000 owed 7 0 late\n"
+                  "[O2] B Hợp tác xã Bình Minh D02 debt 1600000 owed 10 1-3 late\n"
                   "2025-09\n"
                   "2025-10\n",
                   "new_debtors");
@@ -457,11 +458,13 @@ void op_card_states(void **state)
     assert_int_equal(tn_store_card_states(*state, &tn_test_pol, TN_TEST_P(10), day(2025, 11, 20),
                                           NULL, card_line, &o),
                      TN_OK);
+    /* the debt is the close's, past its deadline (op_balances: A 11,480,000 + 96,517; B its
+     * interest 18,240, its 1,414,400 pending to 11-30) */
     tn_test_check(&o,
-                  "A from 2025-10 closed 27 monthly 4160000 debt 15736517 paid 0 pending 4160000 "
+                  "A from 2025-10 closed 27 monthly 4160000 debt 11576517 paid 0 pending 4160000 "
                   "due 2025-11-30 -> 27\n"
                   "A2 from 2025-10 closed 0 monthly 0 debt 0 paid 0 pending 0 due - -> 0\n"
-                  "B from 2025-10 closed 0 monthly 1600000 debt 1432640 paid 0 pending 1414400 due "
+                  "B from 2025-10 closed 0 monthly 1600000 debt 18240 paid 0 pending 1414400 due "
                   "2025-11-30 -> 0\n"
                   "C from 2025-10 closed 0 monthly 1920000 debt 0 paid 0 pending 0 due - -> 0\n",
                   "card_states");
@@ -528,14 +531,26 @@ void op_close_period(void **state)
     struct tn_test_out o = {0};
     assert_int_equal(tn_store_balances(*state, NULL, TN_TEST_P(11), NULL, tn_test_balance, &o),
                      TN_OK);
-    tn_test_check(
-        &o,
-        "A 2025-11 15736517+4160000+0+103320-0=19999837 due 19800000+199837 owed 37 3-6 2025-07 "
-        "evading w2\n"
-        "A2 2025-11 0+0+0+0-0=0 due 0+0 owed 0 0 - current w0\n"
-        "B 2025-11 1432640+1600000+0+0-0=3032640 due 3014400+18240 owed 8 0 2025-10 late w1\n"
-        "C 2025-11 0+0+0+0-0=0 due 0+0 owed 0 0 - current w0\n",
-        "close_period");
+    tn_test_check(&o,
+                  "A 2025-11 15736517+4160000+0+103320-0=19999837 due 19800000+199837 past "
+                  "15640000 owed 37 3-6 2025-07 evading w2\n"
+                  "A2 2025-11 0+0+0+0-0=0 due 0+0 past 0 owed 0 0 - current w0\n"
+                  "B 2025-11 1432640+1600000+0+0-0=3032640 due 3014400+18240 past 1414400 owed 8 0 "
+                  "2025-10 late w1\n"
+                  "C 2025-11 0+0+0+0-0=0 due 0+0 past 0 owed 0 0 - current w0\n",
+                  "close_period");
+}
+
+void op_closed_periods(void **state)
+{
+    tn_period first = -1, last = -1;
+    assert_int_equal(tn_store_closed_periods(*state, &first, &last), TN_OK);
+    assert_int_equal(first, TN_TEST_P(7)); /* the fixture closes July to October */
+    assert_int_equal(last, TN_TEST_P(10));
+    assert_int_equal(tn_test_close(*state, 11, NULL), TN_OK);
+    assert_int_equal(tn_store_closed_periods(*state, &first, &last), TN_OK);
+    assert_int_equal(first, TN_TEST_P(7));
+    assert_int_equal(last, TN_TEST_P(11));
 }
 
 /* ---- store_import.h ---- */

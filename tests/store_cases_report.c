@@ -60,11 +60,12 @@ void op_unit_office(void **state)
 
 tn_err tn_test_balance(void *ctx, const struct tn_balance_row *r)
 {
-    tn_test_put(ctx, "%s %s %lld+%lld+%lld+%lld-%lld=%lld due %lld+%lld owed %d %s %s %s w%lld",
-                r->unit_code, P(r->period), (long long)r->opening, (long long)r->assessed,
-                (long long)r->adjustment, (long long)r->interest, (long long)r->paid,
-                (long long)r->closing, (long long)r->principal_due, (long long)r->interest_due,
-                r->months_owed_tenths, r->bucket, P(r->oldest_unpaid), r->legal_status, r->workers);
+    tn_test_put(
+        ctx, "%s %s %lld+%lld+%lld+%lld-%lld=%lld due %lld+%lld past %lld owed %d %s %s %s w%lld",
+        r->unit_code, P(r->period), (long long)r->opening, (long long)r->assessed,
+        (long long)r->adjustment, (long long)r->interest, (long long)r->paid, (long long)r->closing,
+        (long long)r->principal_due, (long long)r->interest_due, (long long)r->principal_overdue,
+        r->months_owed_tenths, r->bucket, P(r->oldest_unpaid), r->legal_status, r->workers);
     return TN_OK;
 }
 
@@ -81,16 +82,16 @@ void op_balances(void **state)
         TN_OK);
     tn_test_check(
         &o,
-        "A 2025-07 0+4160000+0+0-1000000=3160000 due 3160000+0 owed 0 0 2025-07 current w2\n"
-        "A2 2025-07 0+0+0+0-0=0 due 0+0 owed 0 0 - current w0\n"
-        "B 2025-07 0+1600000+0+0-0=1600000 due 1600000+0 owed 0 0 2025-07 current w1\n"
-        "C 2025-07 0+1920000+0+0-1920000=0 due 0+0 owed 0 0 - current w1\n"
-        "A 2025-10 11508440+4160000+0+68077-0=15736517 due 15640000+96517 owed 27 1-3 2025-07 "
-        "evading w2\n"
-        "A2 2025-10 0+0+0+0-0=0 due 0+0 owed 0 0 - current w0\n"
-        "B 2025-10 4814400+1600000+0+18240-5000000=1432640 due 1414400+18240 owed 0 0 2025-10 "
-        "current w1\n"
-        "C 2025-10 0+1920000+0+0-1920000=0 due 0+0 owed 0 0 - current w1\n",
+        "A 2025-07 0+4160000+0+0-1000000=3160000 due 3160000+0 past 0 owed 0 0 2025-07 current w2\n"
+        "A2 2025-07 0+0+0+0-0=0 due 0+0 past 0 owed 0 0 - current w0\n"
+        "B 2025-07 0+1600000+0+0-0=1600000 due 1600000+0 past 0 owed 0 0 2025-07 current w1\n"
+        "C 2025-07 0+1920000+0+0-1920000=0 due 0+0 past 0 owed 0 0 - current w1\n"
+        "A 2025-10 11508440+4160000+0+68077-0=15736517 due 15640000+96517 past 11480000 owed 27 "
+        "1-3 2025-07 evading w2\n"
+        "A2 2025-10 0+0+0+0-0=0 due 0+0 past 0 owed 0 0 - current w0\n"
+        "B 2025-10 4814400+1600000+0+18240-5000000=1432640 due 1414400+18240 past 0 owed 0 0 "
+        "2025-10 current w1\n"
+        "C 2025-10 0+1920000+0+0-1920000=0 due 0+0 past 0 owed 0 0 - current w1\n",
         "balances");
 }
 
@@ -123,19 +124,18 @@ void op_unit_balance(void **state)
     assert_memory_equal(&r, &untouched, sizeof r);
     assert_int_equal(tn_store_unit_balance(s, "D01", "A", TN_TEST_P(10), NULL, &r), TN_OK);
     tn_test_balance(&o, &r);
-    tn_test_check(
-        &o,
-        "A 2025-10 11508440+4160000+0+68077-0=15736517 due 15640000+96517 owed 27 1-3 2025-07 "
-        "evading w2\n"
-        "A2 2025-10 0+0+0+0-0=0 due 0+0 owed 0 0 - current w0\n"
-        "B 2025-10 4814400+1600000+0+18240-5000000=1432640 due 1414400+18240 owed 0 0 2025-10 "
-        "current w1\n"
-        "C 2025-10 0+1920000+0+0-1920000=0 due 0+0 owed 0 0 - current w1\n"
-        "A 2025-09 7320000+4160000+0+28440-0=11508440 due 11480000+28440 owed 17 1-3 2025-07 "
-        "late w2\n"
-        "A 2025-10 11508440+4160000+0+68077-0=15736517 due 15640000+96517 owed 27 1-3 2025-07 "
-        "evading w2\n",
-        "unit_balance");
+    tn_test_check(&o,
+                  "A 2025-10 11508440+4160000+0+68077-0=15736517 due 15640000+96517 past 11480000 "
+                  "owed 27 1-3 2025-07 evading w2\n"
+                  "A2 2025-10 0+0+0+0-0=0 due 0+0 past 0 owed 0 0 - current w0\n"
+                  "B 2025-10 4814400+1600000+0+18240-5000000=1432640 due 1414400+18240 past 0 owed "
+                  "0 0 2025-10 current w1\n"
+                  "C 2025-10 0+1920000+0+0-1920000=0 due 0+0 past 0 owed 0 0 - current w1\n"
+                  "A 2025-09 7320000+4160000+0+28440-0=11508440 due 11480000+28440 past 7320000 "
+                  "owed 17 1-3 2025-07 late w2\n"
+                  "A 2025-10 11508440+4160000+0+68077-0=15736517 due 15640000+96517 past 11480000 "
+                  "owed 27 1-3 2025-07 evading w2\n",
+                  "unit_balance");
 }
 
 static tn_err finding_line(void *ctx, const struct tn_finding_row *r)
@@ -185,18 +185,22 @@ void op_crossings(void **state)
         assert_int_equal(
             tn_store_crossings(*state, NULL, TN_TEST_P(m), NULL, 10, crossing_line, &o), TN_OK);
     tn_test_check(&o,
-                  "B up1 0->10 w1 3200000 O2\n"
-                  "A up1 7->17 w2 11508440 O1\n"
-                  "B up0 20->0 w1 1432640 O2\n",
+                  "B up1 0->10 w1 1600000 O2\n"
+                  "A up1 7->17 w2 7348440 O1\n"
+                  "B up0 20->0 w1 18240 O2\n",
                   "crossings");
 }
 
 static tn_err kpi_line(void *ctx, const struct tn_kpi_row *r)
 {
-    tn_test_put(ctx, "[%s] [%s] u%lld w%lld %lld %lld debt %lld prev %lld ratio %d plan %lld",
+    tn_test_put(ctx,
+                "[%s] [%s] u%lld w%lld %lld %lld debt %lld prev %lld ratio %d plan %lld "
+                "owing %lld/%lld/%lld/%lld/%lld",
                 r->key, r->office_code, r->units, r->workers, (long long)r->assessed,
                 (long long)r->collected, (long long)r->debt, (long long)r->debt_prev,
-                r->debt_ratio_tenths, (long long)r->plan);
+                r->debt_ratio_tenths, (long long)r->plan, r->units_by_bucket[0],
+                r->units_by_bucket[1], r->units_by_bucket[2], r->units_by_bucket[3],
+                r->units_by_bucket[4]);
     return TN_OK;
 }
 
@@ -207,13 +211,18 @@ void op_kpi(void **state)
                      TN_OK);
     assert_int_equal(tn_store_kpi(*state, NULL, TN_TEST_P(10), NULL, TN_KPI_OFFICE, kpi_line, &o),
                      TN_OK);
-    tn_test_check(
-        &o,
-        "[O1] [D01] u1 w2 4160000 0 debt 15736517 prev 11508440 ratio 3783 plan -1\n"
-        "[O2] [D02] u3 w2 3520000 6920000 debt 1432640 prev 4814400 ratio 407 plan -1\n"
-        "[D01] [] u2 w3 6080000 1920000 debt 15736517 prev 11508440 ratio 2588 plan 30000000\n"
-        "[D02] [] u2 w1 1600000 5000000 debt 1432640 prev 4814400 ratio 895 plan -1\n",
-        "kpi");
+    /* owing: units owing by bucket (op_balances): A in 1-3; B owes 18,240 of interest at 0.0
+     * months, in 0; A2 and C owe nothing and are in no bucket */
+    tn_test_check(&o,
+                  "[O1] [D01] u1 w2 4160000 0 debt 11576517 prev 7348440 ratio 2783 plan -1 "
+                  "owing 0/1/0/0/0\n"
+                  "[O2] [D02] u3 w2 3520000 6920000 debt 18240 prev 3214400 ratio 5 plan -1 "
+                  "owing 1/0/0/0/0\n"
+                  "[D01] [] u2 w3 6080000 1920000 debt 11576517 prev 7348440 ratio 1904 plan "
+                  "30000000 owing 0/1/0/0/0\n"
+                  "[D02] [] u2 w1 1600000 5000000 debt 18240 prev 3214400 ratio 11 plan -1 "
+                  "owing 1/0/0/0/0\n",
+                  "kpi");
 }
 
 static tn_err debtor_line(void *ctx, const struct tn_debtor_row *r)
@@ -228,11 +237,8 @@ void op_debtors(void **state)
 {
     struct tn_test_out o = {0};
     assert_int_equal(tn_store_debtors(*state, NULL, TN_TEST_P(10), NULL, debtor_line, &o), TN_OK);
-    tn_test_check(
-        &o,
-        "B cooperative suspended 2025-09-01 O2 owed 0 debt 1432640 since 2025-10 current w1\n"
-        "A private active  O1 owed 27 debt 15736517 since 2025-07 evading w2\n",
-        "debtors");
+    tn_test_check(&o, "A private active  O1 owed 27 debt 11576517 since 2025-07 evading w2\n",
+                  "debtors");
 }
 
 void op_award_eligible(void **state)
@@ -326,7 +332,8 @@ void op_explain(void **state)
                     (long long)e.findings[i].base, (long long)e.findings[i].floor);
     tn_explain_release(&e);
     tn_test_check(&o,
-                  "A 2025-08 3160000+4160000+0+0-0=7320000 due 7320000+0 owed 7 0 2025-07 late w2\n"
+                  "A 2025-08 3160000+4160000+0+0-0=7320000 due 7320000+0 past 3160000 owed 7 0 "
+                  "2025-07 late w2\n"
                   "Công ty TNHH An Phát\n"
                   "line 0000000001 2025-08 adj0 10000000: 3200000\n"
                   "line 0000000002 2025-08 adj0 3000000: 960000\n"
@@ -342,10 +349,11 @@ void op_explain(void **state)
 
 static tn_err list_unit_line(void *ctx, const struct tn_list_unit *u)
 {
-    tn_test_put(ctx, "%s %s %s %s [%s] %s %s %s bal%d owed %d %lld+%lld %s %s w%lld", u->unit_code,
-                u->name, u->type, u->status, u->parent_code, u->province_code, u->office_code,
-                u->officer_code, u->has_balance, u->months_owed_tenths, (long long)u->principal_due,
-                (long long)u->interest_due, P(u->oldest_unpaid), u->legal_status, u->workers);
+    tn_test_put(ctx, "%s %s %s %s [%s] %s %s %s bal%d owed %d %lld+%lld past %lld %s %s w%lld",
+                u->unit_code, u->name, u->type, u->status, u->parent_code, u->province_code,
+                u->office_code, u->officer_code, u->has_balance, u->months_owed_tenths,
+                (long long)u->principal_due, (long long)u->interest_due,
+                (long long)u->principal_overdue, P(u->oldest_unpaid), u->legal_status, u->workers);
     return TN_OK;
 }
 
@@ -364,22 +372,25 @@ void op_list_units(void **state)
     tn_test_check(
         &o,
         "filter 0\n"
-        "B Hợp tác xã Bình Minh cooperative suspended [] 79 D02 O2 bal1 owed 0 1414400+18240 "
+        "B Hợp tác xã Bình Minh cooperative suspended [] 79 D02 O2 bal1 owed 0 1414400+18240 past "
+        "0 "
         "2025-10 current w1\n"
-        "A Công ty TNHH An Phát private active [] 79 D01 O1 bal1 owed 27 15640000+96517 2025-07 "
-        "evading w2\n"
-        "A2 Chi nhánh An Phát Thủ Đức private active [A] 79 D02 O2 bal1 owed 0 0+0 - current w0\n"
-        "C Trường Tiểu học Kim Đồng state active [] 79 D01 O1 bal1 owed 0 0+0 - current w1\n"
+        "A Công ty TNHH An Phát private active [] 79 D01 O1 bal1 owed 27 15640000+96517 past "
+        "11480000 2025-07 evading w2\n"
+        "A2 Chi nhánh An Phát Thủ Đức private active [A] 79 D02 O2 bal1 owed 0 0+0 past 0 - "
+        "current "
+        "w0\n"
+        "C Trường Tiểu học Kim Đồng state active [] 79 D01 O1 bal1 owed 0 0+0 past 0 - current w1\n"
         "filter 1\n"
-        "B Hợp tác xã Bình Minh cooperative suspended [] 79 D02 O2 bal1 owed 0 1414400+18240 "
+        "B Hợp tác xã Bình Minh cooperative suspended [] 79 D02 O2 bal1 owed 0 1414400+18240 past "
+        "0 "
         "2025-10 current w1\n"
         "filter 2\n"
-        "B Hợp tác xã Bình Minh cooperative suspended [] 79 D02 O2 bal1 owed 0 1414400+18240 "
-        "2025-10 current w1\n"
-        "A Công ty TNHH An Phát private active [] 79 D01 O1 bal1 owed 27 15640000+96517 2025-07 "
-        "evading w2\n"
+        "A Công ty TNHH An Phát private active [] 79 D01 O1 bal1 owed 27 15640000+96517 past "
+        "11480000 2025-07 evading w2\n"
         "filter 3\n"
-        "B Hợp tác xã Bình Minh cooperative suspended [] 79 D02 O2 bal1 owed 0 1414400+18240 "
+        "B Hợp tác xã Bình Minh cooperative suspended [] 79 D02 O2 bal1 owed 0 1414400+18240 past "
+        "0 "
         "2025-10 current w1\n",
         "list_units");
 }
@@ -450,8 +461,8 @@ void op_cooperatives(void **state)
     assert_int_equal(tn_store_cooperatives(*state, NULL, TN_TEST_P(10), NULL, coop_line, &o),
                      TN_OK);
     tn_test_check(&o,
-                  "D02 active 0 owing1 0/0 owing3 0/0 susp 1/4814400 ended 0\n"
-                  "D02 active 0 owing1 0/0 owing3 0/0 susp 1/1432640 ended 0\n",
+                  "D02 active 0 owing1 0/0 owing3 0/0 susp 1/3214400 ended 0\n"
+                  "D02 active 0 owing1 0/0 owing3 0/0 susp 0/0 ended 0\n",
                   "cooperatives");
 }
 

@@ -21,10 +21,11 @@ static tn_err unit_line(void *ctx, const struct tn_unit_entry *u)
                     u->type, u->status, u->office_code, u->officer_code, u->address);
         return TN_OK;
     }
-    tn_test_put(ctx, "%s|%s|%s|%s|%s|%s|%s|%s|%lld %lld+%lld owed %d %s %s %s", u->unit_code,
-                u->name, u->tax_code, u->type, u->status, u->office_code, u->officer_code,
-                u->address, (long long)u->closing, (long long)u->principal_due,
-                (long long)u->interest_due, u->months_owed_tenths, u->bucket, u->legal_status,
+    tn_test_put(ctx, "%s|%s|%s|%s|%s|%s|%s|%s|%lld %lld+%lld debt %lld+%lld owed %d %s %s %s",
+                u->unit_code, u->name, u->tax_code, u->type, u->status, u->office_code,
+                u->officer_code, u->address, (long long)u->closing, (long long)u->principal_due,
+                (long long)u->interest_due, (long long)u->debt, (long long)u->not_due,
+                u->months_owed_tenths, u->bucket, u->legal_status,
                 tn_test_period(u->oldest_unpaid));
     return TN_OK;
 }
@@ -59,39 +60,41 @@ void op_units(void **state)
     assert_int_equal(tn_store_units(s, NULL, TN_TEST_P(10), "2025-12-01T03:30:00", "2025-10-31", &a,
                                     unit_line, &o),
                      TN_OK);
-    tn_test_check(
-        &o,
-        "A|Công ty TNHH An Phát|0100000001|private|active|D01|O1|1 Lê Lợi, Quận 1|15736517 "
-        "15640000+96517 owed 27 1-3 evading 2025-07\n"
-        "A2|Chi nhánh An Phát Thủ Đức|0100000001-002|private|active|D02|O2||0 0+0 owed 0 0 current "
-        "-\n"
-        "B|Hợp tác xã Bình Minh|0100000002|cooperative|suspended|D02|O2||1432640 1414400+18240 "
-        "owed 0 0 current 2025-10\n"
-        "C|Trường Tiểu học Kim Đồng|0100000003|state|active|D01|O2||0 0+0 owed 0 0 current -\n"
-        "--\n"
-        "C|Trường Tiểu học Kim Đồng|0100000003|state|active|D01|O1||none\n"
-        "--\n"
-        "A2|Chi nhánh An Phát Thủ Đức|0100000001-002|private|active|D02|O2||0 0+0 owed 0 0 current "
-        "-\n"
-        "B|Hợp tác xã Bình Minh|0100000002|cooperative|suspended|D02|O2||1432640 1414400+18240 "
-        "owed 0 0 current 2025-10\n"
-        "C|Trường Tiểu học Kim Đồng|0100000003|state|active|D01|O2||0 0+0 owed 0 0 current -\n"
-        "--\n"
-        "B|Hợp tác xã Bình Minh|0100000002|cooperative|suspended|D02|O2||1432640 1414400+18240 "
-        "owed 0 0 current 2025-10\n"
-        "--\n"
-        "A|Công ty TNHH An Phát|0100000001|private|active|D01|O1|1 Lê Lợi, Quận 1|15736517 "
-        "15640000+96517 owed 27 1-3 evading 2025-07\n"
-        "--\n"
-        "A2|Chi nhánh An Phát Thủ Đức|0100000001-002|private|active|D02|O2||0 0+0 owed 0 0 current "
-        "-\n"
-        "B|Hợp tác xã Bình Minh|0100000002|cooperative|suspended|D02|O2||1432640 1414400+18240 "
-        "owed 0 0 current 2025-10\n"
-        "C|Trường Tiểu học Kim Đồng|0100000003|state|active|D01|O2||0 0+0 owed 0 0 current -\n"
-        "--\n"
-        "--\n"
-        "A|Công ty TNHH An Phát|0100000001|private|active|D01|O1|1 Lê Lợi, Quận 1|none\n",
-        "units");
+    tn_test_check(&o,
+                  "A|Công ty TNHH An Phát|0100000001|private|active|D01|O1|1 Lê Lợi, Quận "
+                  "1|15736517 15640000+96517 debt 11576517+4160000 owed 27 1-3 evading 2025-07\n"
+                  "A2|Chi nhánh An Phát Thủ Đức|0100000001-002|private|active|D02|O2||0 0+0 debt "
+                  "0+0 owed 0 0 current -\n"
+                  "B|Hợp tác xã Bình Minh|0100000002|cooperative|suspended|D02|O2||1432640 "
+                  "1414400+18240 debt 18240+1414400 owed 0 0 current 2025-10\n"
+                  "C|Trường Tiểu học Kim Đồng|0100000003|state|active|D01|O2||0 0+0 debt 0+0 owed "
+                  "0 0 current -\n"
+                  "--\n"
+                  "C|Trường Tiểu học Kim Đồng|0100000003|state|active|D01|O1||none\n"
+                  "--\n"
+                  "A2|Chi nhánh An Phát Thủ Đức|0100000001-002|private|active|D02|O2||0 0+0 debt "
+                  "0+0 owed 0 0 current -\n"
+                  "B|Hợp tác xã Bình Minh|0100000002|cooperative|suspended|D02|O2||1432640 "
+                  "1414400+18240 debt 18240+1414400 owed 0 0 current 2025-10\n"
+                  "C|Trường Tiểu học Kim Đồng|0100000003|state|active|D01|O2||0 0+0 debt 0+0 owed "
+                  "0 0 current -\n"
+                  "--\n"
+                  "B|Hợp tác xã Bình Minh|0100000002|cooperative|suspended|D02|O2||1432640 "
+                  "1414400+18240 debt 18240+1414400 owed 0 0 current 2025-10\n"
+                  "--\n"
+                  "A|Công ty TNHH An Phát|0100000001|private|active|D01|O1|1 Lê Lợi, Quận "
+                  "1|15736517 15640000+96517 debt 11576517+4160000 owed 27 1-3 evading 2025-07\n"
+                  "--\n"
+                  "A2|Chi nhánh An Phát Thủ Đức|0100000001-002|private|active|D02|O2||0 0+0 debt "
+                  "0+0 owed 0 0 current -\n"
+                  "B|Hợp tác xã Bình Minh|0100000002|cooperative|suspended|D02|O2||1432640 "
+                  "1414400+18240 debt 18240+1414400 owed 0 0 current 2025-10\n"
+                  "C|Trường Tiểu học Kim Đồng|0100000003|state|active|D01|O2||0 0+0 debt 0+0 owed "
+                  "0 0 current -\n"
+                  "--\n"
+                  "--\n"
+                  "A|Công ty TNHH An Phát|0100000001|private|active|D01|O1|1 Lê Lợi, Quận 1|none\n",
+                  "units");
 }
 
 static tn_err assess_line(void *ctx, const struct tn_assess_unit *u)

@@ -288,6 +288,84 @@ static void interest_paid_first_leaves_no_contribution_unpaid(void **state)
     }
 }
 
+/* Debt (docs/ledger.md "Debt"; Law 41 Art 34.4, 38, 40): what is past its deadline and
+ * unpaid, apart from what is assessed and not yet due. BHXH charges of 4,000,000 a month
+ * (3,000,000 for the quarterly payer) from `from` to the period reported; a monthly payer's
+ * month M is due on the last day of M+1, a quarterly payer's July-September on 10-31 (the last
+ * day of the month after the cycle). A deadline on the period's last day has passed once the
+ * day is over, so the deadline's own month reports it as debt; the interest starts the day
+ * after (4,000,000 x 0.03% x 30 days of November = 36,000). Each row hand-derived. */
+static const struct {
+    const char *what;
+    int cycle;
+    int from_month, to_month; /* 2025 */
+    tn_money monthly;
+    tn_money paid; /* on 2025-10-15 */
+    tn_money principal, interest, not_due;
+} debts[] = {
+    {"before September's deadline (10-31): nothing due", 1, 9, 9, 4000000, 0, 0, 0, 4000000},
+    {"deadline day itself (10-31, the period's last day) is over: September is debt", 1, 9, 10,
+     4000000, 0, 4000000, 0, 4000000},
+    {"the day after: 30 days of interest on September; October due on 11-30", 1, 9, 11, 4000000, 0,
+     8000000, 36000, 4000000},
+    {"partly paid, oldest first: September's 3,000,000 left", 1, 9, 10, 4000000, 1000000, 3000000,
+     0, 4000000},
+    {"overpaid: credit, no debt", 1, 9, 10, 4000000, 10000000, 0, 0, -2000000},
+    {"monthly payer at September's end: July and August are due", 1, 7, 9, 3000000, 0, 6000000,
+     900 * 30, 3000000},
+    {"quarterly payer at September's end: its quarter is due on 10-31", 3, 7, 9, 3000000, 0, 0, 0,
+     9000000},
+    {"quarterly payer at October's end: July-September are debt", 3, 7, 10, 3000000, 0, 9000000, 0,
+     3000000},
+};
+
+static void debt_is_what_is_past_its_deadline(void **state)
+{
+    struct scenario *s = *state;
+    for (size_t i = 0; i < sizeof debts / sizeof debts[0]; i++) {
+        reset(s, fx_period(2025, debts[i].from_month), fx_period(2025, debts[i].to_month));
+        s->in.unit.payment_cycle = debts[i].cycle;
+        for (int m = debts[i].from_month; m <= debts[i].to_month; m++)
+            charge(s, fx_period(2025, m), debts[i].monthly);
+        if (debts[i].paid)
+            pay(s, fx_day(2025, 10, 15), debts[i].paid);
+        struct tn_aging a;
+        age(s, &a);
+        struct tn_debt d;
+        tn_aging_debt(a.overdue, s->r.principal_due, s->r.interest_due, &d);
+        print_message("%s\n", debts[i].what);
+        assert_int_equal(d.principal, debts[i].principal);
+        assert_int_equal(d.interest, debts[i].interest);
+        assert_int_equal(d.total, debts[i].principal + debts[i].interest);
+        assert_int_equal(d.not_due, debts[i].not_due);
+        /* what the unit owes in the books is the debt and what is not yet due */
+        assert_int_equal(d.total + d.not_due, s->r.principal_due + s->r.interest_due);
+    }
+    s->in.unit.payment_cycle = 1;
+}
+
+/* The split from the close's figures alone: capped by principal_due, never below 0. */
+static void debt_split_of_figures(void **state)
+{
+    (void)state;
+    static const struct {
+        tn_money overdue, principal_due, interest_due, principal, not_due;
+    } t[] = {
+        {0, 0, 0, 0, 0},           {0, 5000, 70, 0, 5000}, {3000, 5000, 70, 3000, 2000},
+        {5000, 5000, 0, 5000, 0},  {2700, 0, 0, 0, 0}, /* books' leftover set off by credit */
+        {0, -1000, 0, 0, -1000},                       /* credit */
+        {4000, 2500, 10, 2500, 0},                     /* earmarked hole: never more than is due */
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct tn_debt d;
+        tn_aging_debt(t[i].overdue, t[i].principal_due, t[i].interest_due, &d);
+        assert_int_equal(d.principal, t[i].principal);
+        assert_int_equal(d.interest, t[i].interest_due);
+        assert_int_equal(d.total, t[i].principal + t[i].interest_due);
+        assert_int_equal(d.not_due, t[i].not_due);
+    }
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -299,6 +377,8 @@ int main(void)
         T(underdeclared_base_is_evasion_from_the_day_after_its_deadline),
         T(interest_alone_is_neither_late_nor_evading),
         T(interest_paid_first_leaves_no_contribution_unpaid),
+        T(debt_is_what_is_past_its_deadline),
+        T(debt_split_of_figures),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -213,22 +213,26 @@ static void cases_list(void **state)
 /* ---- the People's Committee tables and their pack ---- */
 
 static const char *const pc_rows[] = {
-    /* docs/inspections.md: B 6,032,400 / 1,200,000 = 502.7%; A 15,731,936 / 5,120,000 */
-    "H2,cooperative,1,1,1200000,0,6032400,1,502.7",
-    "Q1,private,1,2,5120000,0,15731936,1,307.3",
-    "Q1,state,1,2,3840000,3840000,0,0,0.0",
+    /* docs/inspections.md: the debt is what is past its deadline (docs/ledger.md "Debt"). B
+     * pays quarterly: July-September (due 10-31) 3,600,000 and 32,400 of November's interest,
+     * 3,632,400 / 1,200,000 = 302.7%; October and November (2,400,000) are due on 01-31. A:
+     * August's 320,000 of truy thu, September and October 10,240,000 and 51,936 of interest,
+     * 10,611,936 / 5,120,000 = 207.3%; November's 5,120,000 is due on 12-31 */
+    "H2,cooperative,1,1,1200000,0,3632400,1,302.7,2400000",
+    "Q1,private,1,2,5120000,0,10611936,1,207.3,5120000",
+    "Q1,state,1,2,3840000,3840000,0,0,0.0,0",
 };
 
 static const char *const refusing_row =
-    "B,Hợp tác xã Nông nghiệp Đồng Tâm,H2,cooperative,3.0,6032400,late,1,2025-09-15,"
+    "B,Hợp tác xã Nông nghiệp Đồng Tâm,H2,cooperative,3.0,3632400,late,1,2025-09-15,"
     "owes_despite_reminders";
 static const char *const evading_row =
-    "A,Công ty TNHH Hải Âu,Q1,private,2.0,15731936,evading,1,2025-10-10,evading";
+    "A,Công ty TNHH Hải Âu,Q1,private,2.0,10611936,evading,1,2025-10-10,evading";
 static const char *const measure_rows[] = {
     "B,Hợp tác xã Nông nghiệp Đồng Tâm,H2,forced_deduction,Ngân hàng, Kho bạc Nhà nước / banks, "
-    "State Treasury,deduction_refused,2025-11-25,3.0,6032400",
+    "State Treasury,deduction_refused,2025-11-25,3.0,3632400",
     "B,Hợp tác xã Nông nghiệp Đồng Tâm,H2,licence_check,Cơ quan đăng ký kinh doanh / business "
-    "registration office,status:absconded,2025-11-20,3.0,6032400",
+    "registration office,status:absconded,2025-11-20,3.0,3632400",
 };
 
 static void pc_report_by_office(void **state)

@@ -206,17 +206,24 @@ static void close_reports_progress_and_stats(void **state)
     assert_int_equal(st.units_changed, 0);
 
     /* a gap is refused, saying which may be closed */
-    assert_int_equal(close_at(f, "2025-09-28T18:00:00", "2025-09", &st, NULL), TN_ERR_STATE);
-    assert_string_equal(tn_app_why(&f->app, TN_ERR_STATE),
+    assert_int_equal(close_at(f, "2025-09-28T18:00:00", "2025-09", &st, NULL), TN_ERR_RANGE);
+    assert_string_equal(tn_app_why(&f->app, TN_ERR_RANGE),
                         "the last closed period is 2025-07: close 2025-08 first");
     assert_int_equal(close_at(f, "2025-08-28T18:00:00", "2025-08", &st, NULL), TN_OK);
     assert_int_equal(close_at(f, "2025-09-28T18:00:00", "2025-09", &st, NULL), TN_OK);
     /* regression: the refusal named the ledger's first month (2025-07) as the one asked for */
-    assert_int_equal(close_at(f, "2025-10-01T00:00:00", "2025-08", &st, NULL), TN_ERR_STATE);
-    assert_string_equal(tn_app_why(&f->app, TN_ERR_STATE),
+    assert_int_equal(close_at(f, "2025-10-01T00:00:00", "2025-08", &st, NULL), TN_ERR_CONFLICT);
+    assert_string_equal(tn_app_why(&f->app, TN_ERR_CONFLICT),
                         "2025-08 is already closed and the last closed period is 2025-09; "
                         "changes to it are recognised as adjustments when 2025-09 (or 2025-10) "
                         "is closed");
+    /* a month that has not begun is refused before anything is read, and the one after the
+     * last closed is still refused while it has not begun */
+    assert_int_equal(close_at(f, "2025-09-30T23:59:59", "2025-10", &st, NULL), TN_ERR_RANGE);
+    assert_string_equal(tn_app_why(&f->app, TN_ERR_RANGE),
+                        "kỳ 2025-10 chưa bắt đầu (hôm nay 2025-09-30) / 2025-10 has not begun "
+                        "(today is 2025-09-30): close 2025-09 or an earlier period");
+    assert_int_equal(close_at(f, "2025-10-01T00:00:00", "2025-10", &st, NULL), TN_OK);
     /* the close is the province office's */
     struct tn_scope district = {"79001", NULL, TN_ROLE_ADMIN};
     assert_int_equal(tn_app_close(&f->app, &district, 2025 * 12 + 9, NULL, NULL, &st),

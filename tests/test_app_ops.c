@@ -292,9 +292,11 @@ static void handover_sign_and_signoff(void **state)
     assert_string_equal(cell(f->rows, b, "direction"), "QLT->KTTN");
     assert_string_equal(cell(f->rows, b, "months_owed_before"), "0.0");
     assert_string_equal(cell(f->rows, b, "months_owed"), "3.0");
-    assert_string_equal(cell(f->rows, b, "debt"), "4800000");
-    assert_string_equal(cell(f->rows, s1, "debt"), "12888320");
-    assert_string_equal(cell(f->rows, row_of(f->rows, "K1"), "debt"), "9021824");
+    /* debt: July to September past their deadline; October's 1,200,000 not yet due */
+    assert_string_equal(cell(f->rows, b, "debt"), "3600000");
+    /* S1 less its October 3,200,000 (10,000,000 x 32%), K1 less its 2,240,000 (7,000,000) */
+    assert_string_equal(cell(f->rows, s1, "debt"), "9688320");
+    assert_string_equal(cell(f->rows, row_of(f->rows, "K1"), "debt"), "6781824");
     assert_string_equal(cell(f->rows, b, "qlt"), "unsigned");
 
     struct tn_handover_signoff h;

@@ -312,6 +312,14 @@ static void back_dated_increase_bears_interest_from_its_months_deadline(void **s
     assert_int_equal(o->bal.aging.status, TN_LS_LATE);
     assert_int_equal(o->bal.aging.months_owed_tenths, 5);
     assert_int_equal(o->bal.aging.oldest_unpaid, fx_period(2025, 9));
+    /* the debt (docs/ledger.md "Debt"): September's 1,920,000, its truy thu with it, is past
+     * its deadline 10-31 (charged to October, the truy thu would not be due until 11-30);
+     * October's 3,840,000 is not yet due */
+    struct tn_debt debt;
+    assert_int_equal(o->bal.aging.overdue, 1920000);
+    tn_aging_debt(o->bal.aging.overdue, o->bal.principal_due, o->bal.interest_due, &debt);
+    assert_int_equal(debt.total, 1920000 + 10944);
+    assert_int_equal(debt.not_due, 3840000);
 
     /* November, with October's close recorded (its adjustment lines read back by for_period):
      * September's 1,920,000 late all month, 576 a day x 30 = 17,280; its 510,000 of truy
@@ -343,6 +351,8 @@ static void back_dated_increase_bears_interest_from_its_months_deadline(void **s
     assert_int_equal(o->bal.interest, 17280);
     assert_int_equal(o->bal.closing, 5770944 + 3840000 + 17280);
     assert_int_equal(o->bal.aging.status, TN_LS_EVADING);
+    /* past due: September 1,920,000 and October 3,840,000; November's is not yet due */
+    assert_int_equal(o->bal.aging.overdue, 1920000 + 3840000);
     assert_int_equal(o->bal.aging.evasion_days, 30);
     assert_int_equal(o->bal.aging.months_owed_tenths, 15);
     adj_rows = NULL;
@@ -392,6 +402,13 @@ static void opening_balances_are_unpaid_charges_of_their_periods(void **state)
     assert_int_equal(o->bal.aging.oldest_unpaid, fx_period(2025, 3));
     assert_int_equal(o->bal.aging.status, TN_LS_LATE);
     assert_int_equal(o->bal.aging.evasion_days, 31);
+    /* the debt (docs/ledger.md "Debt"): the opening balances' periods precede the ledger and
+     * their deadlines have passed: 2,300,000 and all the interest; July's own is not yet due */
+    struct tn_debt debt;
+    assert_int_equal(o->bal.aging.overdue, 2300000);
+    tn_aging_debt(o->bal.aging.overdue, o->bal.principal_due, o->bal.interest_due, &debt);
+    assert_int_equal(debt.total, 2300000 + 50000 + 21390);
+    assert_int_equal(debt.not_due, 3200000);
     /* the unpaid principal per period, as the store records it (unpaid_line) */
     assert_int_equal(o->replay.out_principal[0 * TN_G_COUNT + TN_G_BHXH], 2000000);
     assert_int_equal(o->replay.out_principal[2 * TN_G_COUNT + TN_G_BHYT], 300000);
@@ -427,6 +444,10 @@ static void opening_balances_are_unpaid_charges_of_their_periods(void **state)
     assert_int_equal(o->bal.aging.status, TN_LS_EVADING);
     assert_int_equal(o->bal.aging.evasion_days, 62);
     assert_int_equal(o->bal.aging.months_owed_tenths, 25);
+    /* past due: March 1,000,000, May 300,000, July 3,200,000 (08-31); August's is not */
+    assert_int_equal(o->bal.aging.overdue, 4500000);
+    tn_aging_debt(o->bal.aging.overdue, o->bal.principal_due, o->bal.interest_due, &debt);
+    assert_int_equal(debt.not_due, 3200000);
 
     /* an opening balance is what was owed before the ledger: not for its first period */
     ob[1].period = jul;

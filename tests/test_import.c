@@ -587,6 +587,34 @@ static void a_line_of_commas_is_one_bad_row(void **state)
     rmdir(dir);
 }
 
+/* text imported as kind from memory (tn_import_stream), named in.csv */
+static tn_err import_text(struct fx *f, enum tn_import_kind kind, const char *text)
+{
+    tn_import_report_release(&f->rep);
+    FILE *in = fmemopen((void *)text, strlen(text), "r");
+    assert_non_null(in);
+    return tn_import_stream(f->s, kind, in, "in.csv", 0, NOW, &f->rep, NULL, NULL);
+}
+
+static void a_header_alone_is_refused_unless_the_kind_may_be_empty(void **state)
+{
+    struct fx *f = *state;
+    /* the kinds a province always has: a wrong or truncated export, refused at line 1 */
+    assert_int_equal(import_text(f, TN_IMPORT_WORKERS, "bhxh_code,full_name,birth_date,gender\n"),
+                     TN_ERR_REJECTED);
+    assert_int_equal(f->rep.nerrors, 1);
+    has_error(f, 1, NULL, "no data rows");
+    assert_int_equal(
+        import_text(f, TN_IMPORT_OFFICERS, "officer_code,full_name,department,office_code,active"),
+        TN_ERR_REJECTED);
+    has_error(f, 1, NULL, "no data rows");
+    assert_int_equal(count(f, "SELECT count(*) FROM import_batch"), 0);
+    /* a register may truly be empty: no repayment plan yet */
+    assert_int_equal(import_text(f, TN_IMPORT_CASE_PLANS, "case_id,seq,due_on,amount\n"), TN_OK);
+    assert_int_equal(f->rep.nerrors, 0);
+    assert_int_equal(f->rep.rows_new, 0);
+}
+
 static void kinds_and_unreadable_files(void **state)
 {
     struct fx *f = *state;
@@ -617,6 +645,7 @@ int main(void)
         T(a_first_load_reports_repeats_as_any_load),
         T(large_files_are_read_across_chunks),
         T(a_line_of_commas_is_one_bad_row),
+        T(a_header_alone_is_refused_unless_the_kind_may_be_empty),
         T(kinds_and_unreadable_files),
     };
 #undef T

@@ -266,13 +266,13 @@ static void aging_months_owed_and_buckets(void **state)
 
 /* The state of a day (docs/payments-ops.md "The state of a day", the worked example of unit
  * A): November's close found 2.0 months owed, m = 5,120,000 a month, November's 5,120,000
- * not yet due (deadline 2025-12-31); debt 15,680,000 principal (4,800,000 + 5,760,000 +
- * 5,120,000) and 100,000 interest. */
+ * not yet due (deadline 2025-12-31); debt, past its deadline, 10,560,000 of principal
+ * (4,800,000 + 5,760,000) and 100,000 of interest. */
 static void aging_state_of_a_day(void **state)
 {
     (void)state;
     tn_day d10 = fx_day(2025, 12, 10), d30 = fx_day(2025, 12, 30), d31 = fx_day(2025, 12, 31);
-    static const tn_money m = 5120000, debt = 15780000, paid = 10560000;
+    static const tn_money m = 5120000, debt = 10660000, paid = 10560000;
     /* 20 - floor(105,600,000 / 5,120,000) = 20 - 20 = 0 */
     assert_int_equal(tn_aging_day_tenths(20, m, debt, m, d31, paid, d10), 0);
     /* nothing paid, November not yet due: the close's 2.0 */
@@ -281,9 +281,17 @@ static void aging_state_of_a_day(void **state)
     assert_int_equal(tn_aging_day_tenths(20, m, debt, m, d31, paid, d31), 10);
     /* no pending deadline (-1): never added */
     assert_int_equal(tn_aging_day_tenths(20, m, debt, m, -1, 0, d31), 20);
-    /* more paid than months owed: never below 0; the whole debt paid: 0 */
+    /* more paid than months owed: never below 0 */
     assert_int_equal(tn_aging_day_tenths(5, m, debt, 0, -1, 4 * m, d31), 0);
-    assert_int_equal(tn_aging_day_tenths(20, m, debt, m, d31, debt, d31), 0);
+    /* the debt paid covers what is owed on the day: before November's deadline, the debt; on
+     * it, the debt and November's charge (30 - floor(106,600,000 / 5,120,000) = 30 - 20) */
+    assert_int_equal(tn_aging_day_tenths(20, m, debt, m, d31, debt, d30), 0);
+    assert_int_equal(tn_aging_day_tenths(20, m, debt, m, d31, debt, d31), 10);
+    assert_int_equal(tn_aging_day_tenths(20, m, debt, m, d31, debt + m, d31), 0);
+    /* two small months owed (1,000,000 each, 2.0) and a larger month assessed since (5,000,000,
+     * not yet due): paying the 2,000,000 past due clears the day; the not yet due month is
+     * not owed (before, "covers" compared with the whole balance: 20 - 4 = 1.6 months) */
+    assert_int_equal(tn_aging_day_tenths(20, 5000000, 2000000, 5000000, d31, 2000000, d10), 0);
     /* no assessed amount: the close's figure stands unless the debt is paid */
     assert_int_equal(tn_aging_day_tenths(30, 0, debt, 0, d10, paid, d31), 30);
     assert_int_equal(tn_aging_day_tenths(30, 0, debt, 0, d10, debt, d31), 0);

@@ -105,11 +105,13 @@ await step("the officer's day: its units by money at risk, with balance, months,
   assert.equal(await rows.count(), 2);
   const first = await rows.nth(0).innerText();
   assert.match(first, /^A\t/);
-  assert.match(first, /15\.731\.936 đ/);
+  // the debt past its deadline (docs/ledger.md "Debt"): closing 15.731.936 less November's
+  // 5.120.000, due 12-31 (docs/golden.md)
+  assert.match(first, /10\.611\.936 đ/);
   assert.match(first, /2,0/);
   assert.match(first, /Trốn đóng/);
   assert.match(first, /Văn bản đôn đốc/);
-  assert.match(await rows.nth(1).innerText(), /^B\t.*6\.032\.400 đ/);
+  assert.match(await rows.nth(1).innerText(), /^B\t.*3\.632\.400 đ/);
   assert.match(await officer.locator("#worklist caption").innerText(), /11\/2025/);
   const xlsx = await officer.getByRole("link", { name: /^XLSX — Đơn vị tôi phụ trách/ }).getAttribute("href");
   assert.equal(xlsx, "/api/v1/worklist?period=2025-11&format=xlsx");
@@ -286,15 +288,16 @@ await step("the director's dashboard: six charts with data, each with its table 
   assert.equal(await plan.count(), 5);
   assert.match(await plan.nth(0).innerText(), /^07\/2025\t30\.000\.000 đ\t8\.640\.000 đ\t28,8%/);
   assert.match(await plan.nth(4).innerText(), /^11\/2025\t34\.000\.000 đ\t3\.840\.000 đ\t11,3%/);
-  // debt by bucket: November's 15.723.200 đ (A, 2,0 months) and 6.032.400 đ (B, 3,0 months)
+  // debt by bucket (the debtors' debt, past its deadline: docs/ledger.md "Debt"): November's
+  // 10.611.936 đ (A, 2,0 months) and 3.632.400 đ (B, 3,0 months)
   assert.match(await director.locator("#dash-bucket-table tbody tr").nth(4).innerText(),
-    /^11\/2025\t0 đ\t15\.731\.936 đ\t6\.032\.400 đ\t0 đ\t0 đ\t21\.764\.336 đ/);
+    /^11\/2025\t0 đ\t10\.611\.936 đ\t3\.632\.400 đ\t0 đ\t0 đ\t14\.244\.336 đ/);
   assert.equal(await director.locator("#dash-bucket svg pattern").count(), 5, "a pattern a bucket");
   assert.match(await director.locator("#dash-officers-table tbody").innerText(), /O2\t1\t14\.000\.000 đ\t3\.840\.000 đ\t27,4%/);
   const funnel = await director.locator("#dash-funnel-table tbody").innerText();
   assert.match(funnel, /Bị khởi kiện\t3\t23\.000\.000 đ\t100%/);
   assert.match(funnel, /Đã thu hồi\t—\t2\.000\.000 đ\t8,7%/);
-  assert.match(await director.locator("#dash-debtors-table tbody tr").first().innerText(), /^A\tCông ty TNHH Hải Âu\t15\.731\.936 đ/);
+  assert.match(await director.locator("#dash-debtors-table tbody tr").first().innerText(), /^A\tCông ty TNHH Hải Âu\t10\.611\.936 đ/);
   assert.match(await director.locator("#dash-offices-table tbody").innerText(), /Văn phòng BHXH tỉnh\t3\t/);
   // every table downloads: a month's row, and a table's three formats
   const july = await director.locator("#dash-plan-table tbody tr").first().getByRole("link", { name: /^PDF/ }).getAttribute("href");
@@ -315,7 +318,8 @@ await step("the director's dashboard: six charts with data, each with its table 
   await director.waitForURL(/period=2025-10/);
   await director.locator("#dash-plan-table tbody tr").first().waitFor();
   assert.equal(await director.locator("#dash-plan-table tbody tr").count(), 4);
-  assert.match(await director.locator("#dash-bucket svg").textContent(), /15\.4 M/);
+  // October's debt past its deadline: A 5,442,976 + B 3,600,000 = 9,042,976 (docs/golden.md)
+  assert.match(await director.locator("#dash-bucket svg").textContent(), /9\.0 M/);
   await director.getByRole("button", { name: "Tiếng Việt" }).click();
   await director.getByRole("heading", { name: "Bảng điều hành của Giám đốc" }).waitFor();
   await director.locator("#dash-offices-table tbody tr").first().waitFor();
@@ -489,10 +493,12 @@ await step("QLT: the card lists, the handover signed, a suspense payment matched
   await qlt.waitForURL(/handover\?period=2025-10/);
   const sign = qlt.getByRole("button", { name: "Ký xác nhận danh sách của QLT" });
   await sign.waitFor();
-  assert.match(await qlt.locator("#handover-table tbody").innerText(), /^B\tQLT->KTTN\t0,0\t3,0\t4\.800\.000 đ/m);
+  // B's debt past its deadline: Q3's 3.600.000; October's 1.200.000 is due with Q4 (docs/golden.md)
+  assert.match(await qlt.locator("#handover-table tbody").innerText(), /^B\tQLT->KTTN\t0,0\t3,0\t3\.600\.000 đ/m);
   assert.equal(await qlt.getByRole("button", { name: /của KTTN/ }).count(), 0); // not QLT's to sign
   await sign.click();
   await qlt.locator("#handover-result").getByRole("status").filter({ hasText: "Đã ký: QLT, kỳ 10/2025, 1 đơn vị" }).waitFor();
+  await qlt.locator("#handover-table tbody").filter({ hasText: "ha 01/12/2025" }).waitFor(); // drawn again after the answer
   assert.match(await qlt.locator("#handover-table tbody").innerText(), /ha 01\/12\/2025/);
   await axe(qlt, "the handover");
   await qlt.screenshot({ path: shots + "/dept-handover.png", fullPage: true });
@@ -573,6 +579,8 @@ await step("QLT records a duty done from the departments' calendar; the row says
   await button.click();
   await qlt2.locator("#calendar-result").getByRole("status")
     .filter({ hasText: "Đã ghi nhận hoàn thành: Báo cáo kết quả của từng chuyên quản thu, 11/2025." }).waitFor();
+  // the table is drawn again after the answer: wait for it, not for the status alone
+  await qlt2.locator("#calendar-table tbody").filter({ hasText: "Đã hoàn thành 01/12/2025 (ha)" }).waitFor();
   const text = await qlt2.locator("#calendar-table tbody").innerText();
   assert.match(text, /^30\/11\/2025\tBáo cáo kết quả của từng chuyên quản thu\t11\/2025\tQLT\tĐã hoàn thành 01\/12\/2025 \(ha\)/m);
   assert.equal(await qlt2.getByRole("button", { name: /Báo cáo kết quả của từng chuyên quản thu, 11\/2025/ }).count(), 0);
@@ -592,7 +600,7 @@ await step("QLT's and KTTN's worklists: tabs of their own, by money at risk, wit
   const rows = qlt2.locator("#worklist-qlt tbody tr");
   await rows.first().waitFor();
   const first = await rows.first().innerText();
-  assert.match(first, /^A\tCông ty TNHH Hải Âu\tO1\t15\.731\.936 đ\t2,0\tTrốn đóng\t\tVăn bản đôn đốc/);
+  assert.match(first, /^A\tCông ty TNHH Hải Âu\tO1\t10\.611\.936 đ\t2,0\tTrốn đóng\t\tVăn bản đôn đốc/);
   const debts = (await qlt2.locator("#worklist-qlt tbody tr td:nth-child(4)").allInnerTexts())
     .map((x) => Number(x.replace(/\D/g, "")));
   assert.deepEqual(debts, [...debts].sort((a, b) => b - a), "by money at risk");
@@ -616,7 +624,7 @@ await step("QLT's and KTTN's worklists: tabs of their own, by money at risk, wit
   await qlt2.getByRole("link", { name: "Việc của QLT" }).click();
   await qlt2.waitForURL(/worklist_qlt\?period=2025-10/);
   await qlt2.locator("#worklist-qlt tbody tr").first().waitFor();
-  assert.match(await qlt2.locator("#worklist-qlt tbody").innerText(), /^A\t.*\t10\.562\.976 đ\t1,0\t/m);
+  assert.match(await qlt2.locator("#worklist-qlt tbody").innerText(), /^A\t.*\t5\.442\.976 đ\t1,0\t/m);
   await axe(qlt2, "KTTN's worklist");
   await qlt2.screenshot({ path: shots + "/dept-worklist-kttn.png", fullPage: true });
   assert.deepEqual(qlt2.errors, []);
@@ -686,6 +694,27 @@ await step("legal records in a case's registers; a refusal is said in the server
   await director.getByRole("heading", { name: /Hồ sơ HS-2025-C/ }).waitFor();
   await director.locator("#case-checklist").waitFor();
   assert.equal(await director.locator("#register-form").count(), 0);
+});
+
+await step("a unit named with HTML is shown as text: no element made, nothing run", async () => {
+  // tests/data/web_hostile/units.csv: name, address and union chair are <img onerror>,
+  // <script>, <svg onload>; imported by the admin, read on the unit's page by the director
+  await admin.getByRole("link", { name: "Nhập dữ liệu" }).click();
+  await admin.getByLabel("Loại dữ liệu").selectOption("units");
+  await admin.getByLabel("Tệp CSV").setInputFiles(new URL("data/web_hostile/units.csv", import.meta.url).pathname);
+  await admin.getByRole("button", { name: "Nhập", exact: true }).click();
+  await admin.locator("#import-result").filter({ hasText: "Đã nhập: 1 mới" }).waitFor();
+  await director.goto(base + "/units/XSS");
+  const heading = director.getByRole("heading", { name: /Công ty/ });
+  await heading.waitFor();
+  assert.match(await heading.innerText(), /<img src=x onerror="window\.__xss=1"> Công ty <b>Độc<\/b>/);
+  assert.equal(await heading.evaluate((h) => h.children.length), 0);
+  const page = await director.locator("#main").innerText();
+  assert.match(page, /<script>window\.__xss=2<\/script> 1 Lê Lợi/);
+  assert.equal(await director.evaluate(() => document.querySelectorAll("#main img, #main script, #main svg[onload], #main b").length), 0);
+  assert.equal(await director.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(director.errors, []);
+  assert.deepEqual(admin.errors, []);
 });
 
 await step("no page wrote an error to the console (CSP included)", async () => {

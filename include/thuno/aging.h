@@ -53,7 +53,9 @@ tn_money tn_aging_pending(tn_money monthly, tn_money principal_due, int cycle,
                           tn_period base_period);
 
 /* Months owed on day, in tenths, by the latest close's figures and the payments it did not
- * count (docs/payments-ops.md "the state of a day"): 0 when paid_since covers debt; else
+ * count (docs/payments-ops.md "the state of a day"): 0 when paid_since covers the debt on day
+ * (debt, the close's debt past its deadline, plus pending once pending_due is on or before
+ * day: what is not yet due is not owed); else
  * closed_tenths, plus floor(pending * 10 / monthly) once pending_due (>= 0; -1: none) is on
  * or before day, less floor(paid_since * 10 / monthly), never below 0. When monthly <= 0 the
  * close's figure stands (closed_tenths). */
@@ -87,6 +89,28 @@ struct tn_aging_period {
  * leave a hole in an older period that this cannot see: the ledger's explain shows it. */
 void tn_aging_unpaid(const struct tn_aging_period *p, size_t n, tn_money principal_due,
                      const enum tn_group order[TN_G_COUNT], tn_money *unpaid);
+
+/* Debt (nợ) of a unit at the end of a period, split from what is assessed and not yet due
+ * (phải nộp, chưa đến hạn). LAW: Law 41/2024/QH15 Art 34.4 (the contribution of month M is
+ * due by the last day of M+1, a 3/6-month cycle's by the last day of the month after the
+ * cycle; the Law 58 era by the end of the month or cycle: policy/deadlines.csv), Art 38 (late
+ * = not paid in full by the deadline), Art 40 (interest on the late amount); docs/ledger.md
+ * "Debt". Debt = principal past its deadline and unpaid, plus interest unpaid: interest is
+ * charged only on principal already past its deadline and only for days already passed, so
+ * all of it is owed when charged. A deadline on the period's last day has passed once that
+ * day is over. closing = total + not_due, always. */
+struct tn_debt {
+    tn_money principal; /* unpaid principal past its deadline, 0 <= principal <= principal_due */
+    tn_money interest;  /* unpaid interest (interest_due) */
+    tn_money total;     /* the debt: principal + interest */
+    tn_money not_due;   /* principal_due - principal: assessed, not yet due (< 0: credit) */
+};
+
+/* The debt of a closed period from its figures: overdue is tn_aging's (the books' unpaid
+ * principal past its deadline), principal_due and interest_due the close's (principal_due is
+ * net of credit, so the past-due principal is capped by it and never below 0). */
+void tn_aging_debt(tn_money overdue, tn_money principal_due, tn_money interest_due,
+                   struct tn_debt *out);
 
 /* "current", "late", "evading". */
 const char *tn_legal_status_name(enum tn_legal_status s);

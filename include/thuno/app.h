@@ -151,14 +151,24 @@ struct tn_close_stats; /* close.h */
  * first run belong. app->policy may be NULL. Errors: TN_ERR_STORE. */
 tn_err tn_app_init_store(struct tn_app *app, const struct tn_scope *scope);
 
+/* Whether period may be closed now, asked before a close starts (tn_app_close asks it first;
+ * the API asks it before its close job starts, so that a refusal is an answer, not a failed
+ * job). A close may take the last closed period again (its changes become adjustments) or the
+ * one after it; the first close any period; never a period that has not begun at app->now.
+ * Errors: TN_ERR_CONFLICT (period is already closed: before the last closed one),
+ * TN_ERR_RANGE (not closable: not begun, before the ledger's first period, or past the month
+ * after the last closed one), TN_ERR_STATE (a district scope), TN_ERR_STORE; why says which
+ * and what may be closed. */
+tn_err tn_app_close_check(struct tn_app *app, const struct tn_scope *scope, tn_period period);
+
 /* The monthly close of period (close.h, docs/ledger.md) for every unit of the province, known
  * at app->now. progress (may be NULL) is called on the caller's thread with ctx, the units
  * done and their total (a face draws a progress line or bar) every few hundred units, the
  * last time with done == total (no call when there is no unit). On TN_OK *stats has the
  * counts. The close is the province office's: a scope cut to a district office is refused.
- * Errors: TN_ERR_STATE (the period may not be closed now, why says which may; a month that
- * has not begun on app->now; or a district scope), TN_ERR_NO_POLICY (why names the unit and
- * what is missing), TN_ERR_STORE; nothing is written on failure. */
+ * Errors: those of tn_app_close_check (TN_ERR_CONFLICT, TN_ERR_RANGE: the period may not be
+ * closed now, why says which may; TN_ERR_STATE: a district scope), TN_ERR_NO_POLICY (why names the
+ * unit and what is missing), TN_ERR_STORE; nothing is written on failure. */
 tn_err tn_app_close(struct tn_app *app, const struct tn_scope *scope, tn_period period,
                     void (*progress)(void *ctx, long long done, long long total), void *ctx,
                     struct tn_close_stats *stats);
@@ -825,7 +835,7 @@ tn_err tn_app_committee_pack(struct tn_app *app, const struct tn_scope *scope,
 enum tn_unit_sort {
     TN_UNIT_SORT_CODE,
     TN_UNIT_SORT_NAME,       /* Vietnamese collation (ICU, locale "vi") */
-    TN_UNIT_SORT_DEBT,       /* principal + interest due; no balance sorts lowest */
+    TN_UNIT_SORT_DEBT,       /* debt past its deadline; no balance sorts lowest */
     TN_UNIT_SORT_MONTHS_OWED /* months owed; no balance or none defined sorts lowest */
 };
 

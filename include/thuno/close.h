@@ -26,6 +26,7 @@ struct tn_close_stats {
     long long adjustments;      /* back-dated adjustment lines written */
     long long findings;         /* below-floor findings */
     long long interest_missing; /* interest items not computed for a missing k */
+    long long resumed;          /* replayed from the state the last close carried */
 };
 
 /* Closes period for every unit, recording now ("YYYY-MM-DDTHH:MM:SS") as the time the
@@ -37,5 +38,11 @@ tn_err tn_close_period(struct tn_store *s, const struct tn_policy *pol, tn_perio
                        const char *now, struct tn_close_stats *stats,
                        void (*progress)(void *ctx, long long done, long long total), void *ctx,
                        char *msg, size_t msgsz);
+
+/* The first and the last period ever closed (each close run, whatever its units), so that a
+ * face can tell before a close starts which periods it may take: the last again, or the one
+ * after it (tn_app_close_check). Errors: TN_ERR_NOT_FOUND (nothing closed yet; *first and
+ * *last unchanged), TN_ERR_STORE. */
+tn_err tn_store_closed_periods(struct tn_store *s, tn_period *first, tn_period *last);
 
 #endif

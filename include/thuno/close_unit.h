@@ -24,6 +24,7 @@
 #include "thuno/aging.h"
 #include "thuno/err.h"
 #include "thuno/ledger.h"
+#include "thuno/ledger_carry.h"
 #include "thuno/money.h"
 #include "thuno/period.h"
 #include "thuno/policy.h"
@@ -108,6 +109,16 @@ struct tn_close_unit_in {
     tn_err (*adjustments)(void *ctx, const struct tn_close_prev *prev, tn_close_line_fn line,
                           void *lctx);
     void *ctx;
+    /* NULL, or the state the close of the period before carried (out->carry of that close;
+     * docs/ledger.md "Carried state"): the replay starts from it when its inputs are the
+     * same, else from the ledger's first period; the result is the same either way */
+    const struct tn_ledger_carry *carry;
+    /* 1: prev holds only the closes of the period before and of the period itself (the store
+     * read no earlier one): the close goes on from carry's charges, or, when it cannot (no
+     * usable state, a back-dated declaration, an earmarked payment, opening balances not the
+     * state's), sets out->need_full and computes nothing; the store then reads every earlier
+     * close and calls again with 0 */
+    int prev_partial;
 };
 
 /* One assessment or adjustment line (assess_line). */
@@ -166,6 +177,10 @@ struct tn_close_unit_out {
     tn_period replay_start;
     /* working arrays, private to close_unit.c */
     struct tn_close_unit_work *work;
+    /* the replay's state at the end of the period, for the next close (ledger_carry.h);
+     * replay.resumed says whether this close started from in->carry */
+    struct tn_ledger_carry carry;
+    int need_full; /* in->prev_partial could not be used: call again with every earlier close */
 };
 
 void tn_close_unit_out_init(struct tn_close_unit_out *out);

@@ -74,10 +74,13 @@ const char *tn_import_kind_name(enum tn_import_kind kind);
  * rejected unless update, which stores it as version + 1 and marks the old one superseded at
  * now. progress (may be NULL) is called with ctx every few thousand rows. rep (initialized by
  * the caller) gets the counts and the errors; its errors point at path, which must outlive it.
- * Returns TN_OK; TN_ERR_REJECTED when the header or rows were rejected (nothing written,
- * every error in rep); TN_ERR_IO when the file cannot be read (nothing written, the reason is
- * rep's error of code TN_ERR_IO, at line 0); TN_ERR_STORE (nothing written; tn_store_errmsg
- * says why). */
+ * Returns TN_OK; TN_ERR_REJECTED when the header or rows were rejected, or the file has no
+ * row after its header ("no data rows", line 1) and is of units, workers, declarations,
+ * payments, officers or the registry, which a province always has (the registers of cases,
+ * plans, inspections, assignments, collection plans and opening balances may be empty)
+ * (nothing written, every error in rep); TN_ERR_IO when the file cannot be read (nothing written,
+ * the reason is rep's error of code TN_ERR_IO, at line 0); TN_ERR_STORE (nothing written;
+ * tn_store_errmsg says why). */
 tn_err tn_import_file(struct tn_store *s, enum tn_import_kind kind, const char *path, int update,
                       const char *now, struct tn_import_report *rep,
                       void (*progress)(void *ctx, long long rows), void *ctx);

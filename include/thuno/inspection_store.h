@@ -43,7 +43,8 @@ struct tn_inspection_facts {
     char type[16], status[16], status_since[TN_DAY_BUFSZ], officer_code[32];
     char union_chair[256];
     int months_owed_tenths;
-    tn_money principal_due, debt; /* debt: principal due + interest due */
+    /* principal_overdue: principal past its deadline; debt: it + interest due (aging.h "Debt") */
+    tn_money principal_overdue, debt;
     char legal_status[12];
     tn_period oldest_unpaid; /* -1: nothing unpaid */
     long workers;            /* workers assessed in the period */
@@ -70,8 +71,9 @@ tn_err tn_store_unit_facts(struct tn_store *s, const char *office, tn_period per
 /* One district x sector cell of the People's Committee report (seed 001). */
 struct tn_labour_row {
     char office_code[32], type[16];
-    long units, workers, units_in_debt;
-    tn_money assessed, collected, debt;
+    long units, workers, units_in_debt; /* in debt: some principal past its deadline */
+    tn_money assessed, collected, debt; /* debt: past its deadline (aging.h "Debt") */
+    tn_money not_due;                   /* assessed, not yet due */
 };
 
 /* Calls row() for every (office, unit type) with units of the office cut in period's balances

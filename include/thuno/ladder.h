@@ -19,7 +19,7 @@
 struct tn_ladder_facts {
     const char *office; /* the unit's office code ("" none) */
     int months_owed_tenths;
-    tn_money debt;                    /* principal + interest due */
+    tn_money debt;                    /* principal and interest past their deadline */
     int legal;                        /* 0 current, 1 late, 2 evading */
     const struct tn_case_step *steps; /* the open case's events, in order (none: 0) */
     size_t nsteps;

@@ -34,6 +34,8 @@
 #include "thuno/period.h"
 #include "thuno/policy.h"
 
+struct tn_ledger_carry;
+
 /* Principal charged to one period, per group: its own assessment and the back-dated changes
  * that concern it, whichever close recognised them (docs/ledger.md "Back-dated changes"). */
 struct tn_ledger_charge {
@@ -73,6 +75,10 @@ struct tn_ledger_input {
      * [first day of start, last day of period]; reversed payments already removed */
     const struct tn_ledger_payment *payments;
     size_t npayments;
+    /* NULL, or the state a replay of this unit carried from the period before `period`
+     * (ledger_carry.h): the replay starts from it when tn_ledger_carry_usable says so, else
+     * from start; the result is the same (borrowed) */
+    const struct tn_ledger_carry *carry;
 };
 
 struct tn_interest_item {
@@ -115,6 +121,9 @@ struct tn_ledger_result {
     tn_money credit;                      /* money not yet owed to anything */
     tn_money principal_due;               /* unpaid principal minus credit */
     tn_money interest_due;                /* unpaid interest */
+    /* 1: the replay started from in->carry: interest and alloc hold only the items of
+     * `period`; interest_total and paid_total are still the whole ledger's */
+    int resumed;
 };
 
 void tn_ledger_result_init(struct tn_ledger_result *r);

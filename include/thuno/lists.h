@@ -36,7 +36,8 @@ struct tn_list_unit {
     int has_balance; /* 0: no balance closed for the period (the figures below are 0) */
     int months_owed_tenths;
     tn_money principal_due, interest_due;
-    tn_period oldest_unpaid; /* -1: nothing unpaid */
+    tn_money principal_overdue; /* of principal_due, past its deadline (tn_aging_debt) */
+    tn_period oldest_unpaid;    /* -1: nothing unpaid */
     char legal_status[12];
     long long workers;
 };
@@ -110,8 +111,9 @@ struct tn_coop_row {
 };
 
 /* Calls row() per office_code of the cooperatives (type cooperative) with a balance of period,
- * in office order ("" for units without an office). Debt is principal + interest due. Errors:
- * TN_ERR_STORE, or what row() returns. */
+ * in office order ("" for units without an office). Debt is principal and interest past their
+ * deadline (docs/ledger.md "Debt"); owing: some principal past it. Errors: TN_ERR_STORE, or what
+ * row() returns. */
 tn_err tn_store_cooperatives(struct tn_store *s, const char *office, tn_period period,
                              const char *as_of,
                              tn_err (*row)(void *ctx, const struct tn_coop_row *r), void *ctx);

@@ -64,7 +64,7 @@ tn_err tn_handover_officer(const struct tn_policy *pol, tn_day day, const char *
 struct tn_urgency {
     int evading;            /* legal status evading */
     int months_owed_tenths; /* months owed, tenths */
-    tn_money debt;          /* the money at risk: principal + interest due */
+    tn_money debt;          /* the money at risk: principal and interest past their deadline */
 };
 
 /* < 0 when a is more urgent than b: more money at risk first (the debt), then evading, then

@@ -77,7 +77,7 @@ struct tn_worklist_row {
     char unit_code[32];
     char name[TN_NAME_BUFSZ];
     char office_code[32];
-    tn_money debt; /* principal_due + interest_due */
+    tn_money debt; /* principal and interest past their deadline (docs/ledger.md "Debt") */
     int months_owed_tenths;
     char bucket[8];
     char legal_status[12];
@@ -123,11 +123,13 @@ tn_err tn_store_plan_amount(struct tn_store *s, tn_period period, const char *as
 struct tn_bucket_move {
     char bucket[8]; /* "0", "1-3", "3-6", "6-12", "12+" */
     long long units_prev, units;
-    tn_money debt_prev, debt;
+    tn_money debt_prev, debt; /* debt: past its deadline (aging.h "Debt") */
+    tn_money not_due;         /* this month's units: assessed, not yet due */
 };
 
 /* Calls row() for each of the five buckets in order, with the units in it and their debt
- * (principal + interest due) at period's end and at the end of the period before, as known
+ * (principal and interest past their deadline; docs/ledger.md "Debt") and, this month, what
+ * they owe not yet due at period's end and at the end of the period before, as known
  * at as_of, of the units of the office cut `office`. Errors: TN_ERR_STORE, or what row() returns.
  */
 tn_err tn_store_bucket_moves(struct tn_store *s, const char *office, tn_period period,

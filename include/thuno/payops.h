@@ -58,7 +58,7 @@ struct tn_card_state {
     tn_period base_period; /* the closed period the state starts from */
     int closed_tenths;     /* months owed at that close */
     tn_money monthly;      /* the close's assessed amount: what a month owed is */
-    tn_money debt;         /* principal_due + interest_due at that close */
+    tn_money debt;         /* the debt at that close: past its deadline (aging.h "Debt") */
     tn_money paid_since;   /* payments known by then, not counted by that close */
     tn_money pending;      /* principal the close found not yet past its deadline */
     tn_day pending_due;    /* that principal's deadline, -1 if none */

@@ -186,7 +186,7 @@ struct tn_ladder_step {
     enum tn_case_event event; /* the event that records it done */
     int occurrence;           /* done at the occurrence-th such event (2: second reminder) */
     int min_months_tenths;    /* months owed at least */
-    tn_money min_debt;        /* debt (principal + interest due) at least */
+    tn_money min_debt;        /* debt (past its deadline) at least */
     int min_legal;            /* 0 any, 1 late or evading, 2 evading */
     int min_days;             /* days since the case's previous event at least */
     const char *department;   /* who acts: QLT, KTTN, TTKT, legal, director */

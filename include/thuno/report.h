@@ -25,6 +25,9 @@ struct tn_balance_row {
     tn_period period;
     tn_money opening, assessed, adjustment, interest, paid, closing;
     tn_money principal_due, interest_due;
+    /* of principal_due, the part past its deadline: the debt is it plus interest_due, the rest
+     * is assessed and not yet due (tn_aging_debt, docs/ledger.md "Debt") */
+    tn_money principal_overdue;
     int months_owed_tenths; /* -1: not defined (never assessed) */
     char bucket[8];
     tn_period oldest_unpaid; /* -1: nothing unpaid */
@@ -93,7 +96,7 @@ struct tn_crossing_row {
     int months_owed_tenths;
     int prev_tenths;
     long long workers;
-    tn_money debt; /* principal due + interest due */
+    tn_money debt; /* past its deadline: principal and interest (docs/ledger.md "Debt") */
     char officer_code[32];
 };
 
@@ -114,11 +117,14 @@ struct tn_kpi_row {
     long long units, workers;
     tn_money assessed;  /* assessed of the period, back-dated adjustments included */
     tn_money collected; /* money received in the period */
-    tn_money debt;      /* principal due + interest due at the period's end */
+    tn_money debt;      /* principal and interest past their deadline at the period's end
+                         * (tn_aging_debt, docs/ledger.md "Debt") */
     tn_money debt_prev; /* the same units' debt at the previous period's end */
+    tn_money not_due;   /* principal assessed and not yet due at the period's end */
     tn_money collected_prev;
     int debt_ratio_tenths; /* debt / assessed in tenths of a percent; -1 if nothing assessed */
-    long long units_by_bucket[5]; /* "0", "1-3", "3-6", "6-12", "12+" */
+    long long units_by_bucket[5]; /* units owing, by bucket "0", "1-3", "3-6", "6-12", "12+":
+                                   * "0" counts only units with some debt (debt > 0) */
     tn_money plan;                /* the group's collection_plans.csv amount; -1 when none */
 };
 
@@ -135,7 +141,7 @@ struct tn_debtor_row {
     char type[16], status[16], status_since[TN_DAY_BUFSZ];
     char officer_code[32];
     int months_owed_tenths;
-    tn_money debt; /* principal due + interest due */
+    tn_money debt; /* past its deadline: principal and interest (docs/ledger.md "Debt") */
     tn_period oldest_unpaid;
     char legal_status[12];
     long long workers;

@@ -39,6 +39,9 @@ struct tn_unit_entry {
     char officer_code[32]; /* in charge on day ("" when none) */
     int has_balance;       /* 0: no balance of the period (the figures below are 0, texts "") */
     tn_money closing, principal_due, interest_due;
+    /* debt: principal and interest past their deadline; not_due: assessed, not yet due;
+     * debt + not_due = closing (tn_aging_debt, docs/ledger.md "Debt") */
+    tn_money debt, not_due;
     int months_owed_tenths; /* -1: not defined */
     char bucket[8];
     char legal_status[12];

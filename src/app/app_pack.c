@@ -85,7 +85,8 @@ TN_COLUMNS(MP_PLAN, MP_PLAN_COLS);
     X(p, debt_prev, MONEY, "Số nợ tháng trước", "Debt last month", 1)                              \
     X(p, units, COUNT, "Số đơn vị tháng này", "Units this month", 1)                               \
     X(p, debt, MONEY, "Số nợ tháng này", "Debt this month", 1)                                     \
-    X(p, debt_change, MONEY, "Tăng, giảm", "Change", 1)
+    X(p, debt_change, MONEY, "Tăng, giảm", "Change", 1)                                            \
+    X(p, not_due, MONEY, "Phải nộp chưa đến hạn tháng này", "Not yet due this month", 1)
 TN_COLUMNS(MP_BUCKET, MP_BUCKET_COLS);
 
 #define MP_NEW_COLS(X, p)                                                                          \
@@ -149,6 +150,7 @@ static tn_err mp_bucket_row(void *ctx, const struct tn_bucket_move *r)
     c[MP_BUCKET_units] = tn_cell_int(r->units);
     c[MP_BUCKET_debt] = tn_cell_int(r->debt);
     c[MP_BUCKET_debt_change] = tn_cell_int(r->debt - r->debt_prev);
+    c[MP_BUCKET_not_due] = tn_cell_int(r->not_due);
     return out->row(out->ctx, c);
 }
 

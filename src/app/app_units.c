@@ -77,9 +77,10 @@ static char *sort_key(UCollator *coll, const char *s)
     return key;
 }
 
+/* The unit's debt, past its deadline (docs/ledger.md "Debt"); -1 without a balance. */
 static long long debt_of(const struct tn_unit_entry *u)
 {
-    return u->has_balance ? (long long)(u->principal_due + u->interest_due) : -1;
+    return u->has_balance ? (long long)u->debt : -1;
 }
 
 static long long months_of(const struct tn_unit_entry *u)
@@ -240,7 +241,7 @@ static tn_err read_rows(struct tn_app *app, const char *office, tn_period period
         for (size_t i = 0; i < r->n; i++) {
             struct tn_unit_entry *u = &r->u[i];
             u->has_balance = 0;
-            u->closing = u->principal_due = u->interest_due = 0;
+            u->closing = u->principal_due = u->interest_due = u->debt = u->not_due = 0;
             u->months_owed_tenths = -1;
             u->oldest_unpaid = -1;
             u->bucket[0] = u->legal_status[0] = '\0';

@@ -86,7 +86,8 @@ TN_COLUMNS(CHAIR, CHAIR_COLS);
     X(p, collected, MONEY, "Đã thu", "Collected", 1)                                               \
     X(p, debt, MONEY, "Số nợ", "Debt", 1)                                                          \
     X(p, units_in_debt, COUNT, "Số đơn vị nợ", "Units in debt", 1)                                 \
-    X(p, debt_ratio, TENTHS, "Tỷ lệ nợ (%)", "Debt ratio (%)", 0)
+    X(p, debt_ratio, TENTHS, "Tỷ lệ nợ (%)", "Debt ratio (%)", 0)                                  \
+    X(p, not_due, MONEY, "Phải nộp chưa đến hạn", "Assessed, not yet due", 1)
 TN_COLUMNS(LAB, LAB_COLS);
 
 #define REFU_COLS(X, p)                                                                            \
@@ -368,8 +369,8 @@ static tn_err refusing_row(const struct facts_ctx *x, const struct tn_inspection
 static tn_err facts_row(void *ctx, const struct tn_inspection_facts *f)
 {
     const struct facts_ctx *x = ctx;
-    if (f->principal_due <= 0)
-        return TN_OK; /* every list is of units in debt */
+    if (f->principal_overdue <= 0)
+        return TN_OK; /* every list is of units in debt: principal past its deadline */
     switch (x->list) {
     case LIST_MEASURES:
         return measures(x, f);
@@ -426,6 +427,7 @@ static tn_err labour_row(void *ctx, const struct tn_labour_row *r)
     /* nothing assessed: no ratio */
     c[LAB_debt_ratio] =
         r->assessed > 0 ? tn_cell_tenths(tn_percent_tenths(r->debt, r->assessed)) : tn_cell_null();
+    c[LAB_not_due] = tn_cell_int(r->not_due);
     return put(ctx, c, LAB_NCOLS);
 }
 

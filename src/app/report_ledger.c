@@ -5,6 +5,7 @@
  */
 #include "app_int.h"
 
+#include "thuno/aging.h"
 #include "thuno/operations.h"
 #include "thuno/policy.h"
 #include "thuno/report.h"
@@ -19,12 +20,14 @@
     X(p, interest, MONEY, "Lãi chậm đóng", "Interest", 1)                                          \
     X(p, paid, MONEY, "Đã đóng", "Paid", 1)                                                        \
     X(p, closing, MONEY, "Số cuối kỳ", "Closing", 1)                                               \
-    X(p, principal_due, MONEY, "Nợ gốc", "Principal due", 1)                                       \
+    X(p, principal_due, MONEY, "Gốc còn phải nộp", "Principal outstanding", 1)                     \
     X(p, interest_due, MONEY, "Nợ lãi", "Interest due", 1)                                         \
     X(p, months_owed, TENTHS, "Số tháng nợ", "Months owed", 0)                                     \
     X(p, bucket, TEXT, "Nhóm tuổi nợ", "Age bucket", 0)                                            \
     X(p, oldest_unpaid_period, PERIOD, "Kỳ nợ cũ nhất", "Oldest unpaid period", 0)                 \
-    X(p, legal_status, TEXT, "Tình trạng pháp lý", "Legal status", 0)
+    X(p, legal_status, TEXT, "Tình trạng pháp lý", "Legal status", 0)                              \
+    X(p, debt, MONEY, "Nợ (quá hạn)", "Debt (past due)", 1)                                        \
+    X(p, not_due, MONEY, "Phải nộp chưa đến hạn", "Assessed, not yet due", 1)
 TN_COLUMNS(BAL, BAL_COLS);
 
 #define FIND_COLS(X, p)                                                                            \
@@ -79,6 +82,9 @@ TN_COLUMNS(HAND, HAND_COLS);
     X(p, units_6_12, COUNT, "Đơn vị nợ 6-12 tháng", "Units owing 6-12 months", 1)                  \
     X(p, units_12plus, COUNT, "Đơn vị nợ từ 12 tháng", "Units owing 12 months or more", 1)
 
+/* debt is past its deadline (docs/ledger.md "Debt"); what is assessed and not yet due apart */
+#define KPI_NOT_DUE(X, p) X(p, not_due, MONEY, "Phải nộp chưa đến hạn", "Assessed, not yet due", 1)
+
 #define KPI_COLS(X, p)                                                                             \
     X(p, key, TEXT, "Nhóm", "Group", 0)                                                            \
     KPI_FIGURES(X, p)                                                                              \
@@ -87,7 +93,8 @@ TN_COLUMNS(HAND, HAND_COLS);
     X(p, debt_prev, MONEY, "Số nợ tháng trước", "Debt last month", 1)                              \
     X(p, debt_change, MONEY, "Tăng, giảm nợ", "Change in debt", 1)                                 \
     X(p, debt_ratio, TENTHS, "Tỷ lệ nợ (%)", "Debt ratio (%)", 0)                                  \
-    KPI_BUCKETS(X, p)
+    KPI_BUCKETS(X, p)                                                                              \
+    KPI_NOT_DUE(X, p)
 TN_COLUMNS(KPI, KPI_COLS);
 
 #define OKPI_COLS(X, p)                                                                            \
@@ -96,7 +103,8 @@ TN_COLUMNS(KPI, KPI_COLS);
     KPI_FIGURES(X, p)                                                                              \
     X(p, debt, MONEY, "Số nợ", "Debt", 1)                                                          \
     X(p, debt_ratio, TENTHS, "Tỷ lệ nợ (%)", "Debt ratio (%)", 0)                                  \
-    KPI_BUCKETS(X, p)
+    KPI_BUCKETS(X, p)                                                                              \
+    KPI_NOT_DUE(X, p)
 TN_COLUMNS(OKPI, OKPI_COLS);
 
 #define DEBT_COLS(X, p)                                                                            \
@@ -142,6 +150,10 @@ tn_err tn__report_balance_row(void *ctx, const struct tn_balance_row *r)
     c[BAL_bucket] = tn_cell_text(r->bucket);
     c[BAL_oldest_unpaid_period] = tn__period_cell(r->oldest_unpaid, oldest);
     c[BAL_legal_status] = tn_cell_text(r->legal_status);
+    struct tn_debt d;
+    tn_aging_debt(r->principal_overdue, r->principal_due, r->interest_due, &d);
+    c[BAL_debt] = tn_cell_int(d.total);
+    c[BAL_not_due] = tn_cell_int(d.not_due);
     return out->row(out->ctx, c);
 }
 
@@ -253,6 +265,7 @@ static tn_err officer_kpi_row(void *ctx, const struct tn_kpi_row *r)
     c[OKPI_debt_ratio] = tn_cell_tenths_or_null(r->debt_ratio_tenths);
     for (int b = 0; b < 5; b++)
         c[OKPI_units_0 + b] = tn_cell_int(r->units_by_bucket[b]);
+    c[OKPI_not_due] = tn_cell_int(r->not_due);
     return out->row(out->ctx, c);
 }
 
@@ -274,6 +287,7 @@ static tn_err kpi_row(void *ctx, const struct tn_kpi_row *r)
     c[KPI_debt_ratio] = tn_cell_tenths_or_null(r->debt_ratio_tenths);
     for (int b = 0; b < 5; b++)
         c[KPI_units_0 + b] = tn_cell_int(r->units_by_bucket[b]);
+    c[KPI_not_due] = tn_cell_int(r->not_due);
     return out->row(out->ctx, c);
 }
 

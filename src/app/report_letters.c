@@ -25,7 +25,7 @@
     X(p, sent_on, DATE, "Ngày gửi", "Sent on", 0)                                                  \
     X(p, overdue, MONEY, "Số tiền chậm đóng", "Overdue", 1)                                        \
     X(p, overdue_through, PERIOD, "Chậm đóng đến kỳ", "Overdue through", 0)                        \
-    X(p, debt, MONEY, "Số nợ", "Debt", 1)                                                          \
+    X(p, debt, MONEY, "Tổng số còn phải nộp", "Total owed", 1)                                     \
     X(p, case_id, TEXT, "Mã hồ sơ", "Case", 0)                                                     \
     X(p, clock_ends, DATE, "Hết thời hạn 60 ngày", "Clock ends", 0)                                \
     X(p, evading_from, DATE, "Trốn đóng từ ngày", "Evading from", 0)                               \

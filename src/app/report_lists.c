@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thuno/aging.h"
 #include "thuno/lists.h"
 #include "thuno/mem.h"
 #include "thuno/operations.h"
@@ -22,9 +23,10 @@
 /* a unit's debt at the period's end, shared by the lists of units */
 #define UNIT_DEBT_COLS(X, p)                                                                       \
     X(p, months_owed, TENTHS, "Số tháng nợ", "Months owed", 0)                                     \
-    X(p, principal_due, MONEY, "Nợ gốc", "Principal due", 1)                                       \
+    X(p, principal_due, MONEY, "Gốc còn phải nộp", "Principal outstanding", 1)                     \
     X(p, interest_due, MONEY, "Nợ lãi", "Interest due", 1)                                         \
-    X(p, debt, MONEY, "Số nợ", "Debt", 1)                                                          \
+    X(p, debt, MONEY, "Số nợ (quá hạn)", "Debt (past due)", 1)                                     \
+    X(p, not_due, MONEY, "Phải nộp chưa đến hạn", "Assessed, not yet due", 1)                      \
     X(p, oldest_unpaid_period, PERIOD, "Kỳ nợ cũ nhất", "Oldest unpaid period", 0)                 \
     X(p, legal_status, TEXT, "Tình trạng pháp lý", "Legal status", 0)                              \
     X(p, workers, COUNT, "Số lao động", "Workers", 1)
@@ -39,7 +41,7 @@
     UNIT_DEBT_COLS(X, p)                                                                           \
     X(p, bhxh_code, TEXT, "Mã số BHXH", "Social insurance number", 0)                              \
     X(p, worker_name, TEXT, "Họ và tên người lao động", "Worker", 0)                               \
-    X(p, worker_debt, MONEY, "Số nợ của người lao động", "Worker's debt", 1)                       \
+    X(p, worker_debt, MONEY, "Số còn phải nộp của người lao động", "Worker's outstanding", 1)      \
     X(p, worker_periods, TEXT, "Các kỳ nợ của người lao động", "Worker's periods owed", 0)
 TN_COLUMNS(SPECIAL, SPECIAL_COLS);
 
@@ -166,6 +168,17 @@ static tn_err special_worker(void *ctx, const struct tn_worker_debt *w)
     return x->out->row(x->out->ctx, c);
 }
 
+/* A listed unit's debt, past its deadline (docs/ledger.md "Debt"); what it owes not yet due
+ * into *not_due when not_due is not NULL. */
+static tn_money list_debt(const struct tn_list_unit *u, struct tn_cell *not_due)
+{
+    struct tn_debt d;
+    tn_aging_debt(u->principal_overdue, u->principal_due, u->interest_due, &d);
+    if (not_due)
+        *not_due = tn_cell_int(d.not_due);
+    return d.total;
+}
+
 static tn_err special_unit(void *ctx, const struct tn_list_unit *u)
 {
     struct special_ctx *x = ctx;
@@ -180,7 +193,7 @@ static tn_err special_unit(void *ctx, const struct tn_list_unit *u)
     c[SPECIAL_months_owed] = tn_cell_tenths(u->months_owed_tenths);
     c[SPECIAL_principal_due] = tn_cell_int(u->principal_due);
     c[SPECIAL_interest_due] = tn_cell_int(u->interest_due);
-    c[SPECIAL_debt] = tn_cell_int(u->principal_due + u->interest_due);
+    c[SPECIAL_debt] = tn_cell_int(list_debt(u, &c[SPECIAL_not_due]));
     c[SPECIAL_oldest_unpaid_period] = tn__period_cell(u->oldest_unpaid, oldest);
     c[SPECIAL_legal_status] = tn_cell_text(u->legal_status);
     c[SPECIAL_workers] = tn_cell_int(u->workers);
@@ -242,7 +255,7 @@ static tn_err branch_row(void *ctx, const struct tn_branch_row *r)
     c[BRANCH_parent_office] = tn_cell_text(r->parent_office);
     c[BRANCH_reason] = tn_cell_text(r->reason);
     c[BRANCH_months_owed] = tn_cell_tenths(u->months_owed_tenths);
-    c[BRANCH_debt] = tn_cell_int(u->principal_due + u->interest_due);
+    c[BRANCH_debt] = tn_cell_int(list_debt(u, NULL));
     c[BRANCH_oldest_unpaid_period] = tn__period_cell(u->oldest_unpaid, oldest);
     c[BRANCH_legal_status] = tn_cell_text(u->legal_status);
     c[BRANCH_workers] = tn_cell_int(u->workers);
@@ -356,7 +369,7 @@ static tn_err name_row(void *ctx, const struct tn_list_unit *u, const char *reas
     c[NAME_office_code] = tn_cell_text(u->office_code);
     c[NAME_legal_status] = tn_cell_text(u->legal_status);
     c[NAME_months_owed] = tn_cell_tenths(u->months_owed_tenths);
-    c[NAME_debt] = tn_cell_int(u->principal_due + u->interest_due);
+    c[NAME_debt] = tn_cell_int(list_debt(u, NULL));
     c[NAME_oldest_unpaid_period] = tn__period_cell(u->oldest_unpaid, oldest);
     c[NAME_workers] = tn_cell_int(u->workers);
     c[NAME_reason] = tn_cell_text(reason);

@@ -29,8 +29,8 @@
     X(p, earmarked, MONEY, "Số tiền đóng riêng cho người lao động", "Earmarked", 1)                \
     X(p, earmark_periods, TEXT, "Các kỳ đã đóng riêng", "Earmarked periods", 0)                    \
     X(p, confirmed_to, PERIOD, "Xác nhận đến kỳ", "Confirmed to", 0)                               \
-    X(p, owed_periods, TEXT, "Các kỳ còn nợ", "Periods owed", 0)                                   \
-    X(p, owed, MONEY, "Số tiền còn nợ", "Owed", 1)                                                 \
+    X(p, owed_periods, TEXT, "Các kỳ còn phải nộp", "Periods outstanding", 0)                      \
+    X(p, owed, MONEY, "Số tiền còn phải nộp", "Outstanding", 1)                                    \
     X(p, status, TEXT, "Tình trạng sổ", "Book status", 0)
 TN_COLUMNS(BOOK, BOOK_COLS);
 

@@ -2,6 +2,8 @@
  * cmd_close.c - `thuno close YYYY-MM`: the monthly close (tn_app_close), with the terminal's
  * progress line and a one-line summary.
  */
+#include <stdlib.h>
+
 #include "cli.h"
 
 #include "thuno/close.h"
@@ -44,6 +46,9 @@ tn_err tn_cmd_close(struct tn_cli *cli)
                 cli->argv[1], st.units, st.units_changed, st.workers, st.adjustments, st.findings,
                 st.interest_missing ? ", interest not computed where k is missing (see explain)"
                                     : "");
+    if (!err && getenv("THUNO_CLOSE_REPLAY")) /* docs/ledger.md "Carried state" */
+        fprintf(stderr, "thuno: close %s: %lld units replayed from their carried state\n",
+                cli->argv[1], st.resumed);
     tn_cli_app_close(&ca);
     return err;
 }

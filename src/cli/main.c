@@ -125,7 +125,9 @@ tn_err tn_cli_open_store(struct tn_cli *cli, struct tn_store **out)
     tn_err err = tn_store_open(cli->db, 0, out, msg);
     if (err)
         tn_cli_error("open store", "%s", msg);
-    return err;
+    /* a missing store, or a file that is not one, is the store's error (exit 69, README), not
+     * bad input data */
+    return err == TN_ERR_NOT_FOUND ? TN_ERR_STORE : err;
 }
 
 tn_err tn_cli_load_policy(struct tn_cli *cli, struct tn_policy *pol)
@@ -369,6 +371,12 @@ int main(int argc, char **argv)
     for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
         if (strcmp(argv[i], commands[c].name) == 0) {
             tn_err err = commands[c].fn(&cli);
+            /* what a command printed and could not write (a full device, a closed pipe) is an
+             * error whatever the command, never a silent 0 (explain, case show, user list...) */
+            if (!err && (fflush(stdout) || ferror(stdout))) {
+                tn_cli_error(argv[i], "cannot write the standard output");
+                err = TN_ERR_IO;
+            }
             if (err == TN_ERR_USAGE)
                 fprintf(stderr, "usage: thuno %s\n", commands[c].usage);
             /* every command's standard output, whether or not it went through tn_cli_out */

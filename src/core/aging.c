@@ -8,6 +8,8 @@
  * from a deadline before it (rules.md §7: a law does not reach back).
  * Months owed: docs/ledger.md "Months owed" (Law 41 Art 38; seed 002 and Decision 2422/QĐ-BHXH
  * count debt in months: "nợ 01 tháng trở lên", "từ 03 tháng trở lên").
+ * Debt: docs/ledger.md "Debt" (Law 41 Art 34.4, 38, 40: what is past its deadline and unpaid;
+ * what is assessed and not yet due is shown apart, never as debt).
  */
 #include "thuno/aging.h"
 
@@ -224,14 +226,30 @@ tn_money tn_aging_pending(tn_money monthly, tn_money principal_due, int cycle,
 int tn_aging_day_tenths(int closed_tenths, tn_money monthly, tn_money debt, tn_money pending,
                         tn_day pending_due, tn_money paid_since, tn_day day)
 {
-    if (paid_since >= debt)
+    /* LAW: Law 41 Art 38: owed on day is what is past its deadline by then */
+    int pending_owed = pending_due >= 0 && pending_due <= day;
+    if (paid_since >= debt + (pending_owed ? pending : 0))
         return 0;
     if (monthly <= 0)
         return closed_tenths;
     int tenths = closed_tenths;
     /* LAW: Law 41 Art 38: the pending principal is owed from its deadline on */
-    if (pending_due >= 0 && pending_due <= day)
+    if (pending_owed)
         tenths += (int)(pending * 10 / monthly);
     tn_money off = paid_since * 10 / monthly;
     return off >= tenths ? 0 : tenths - (int)off;
+}
+
+void tn_aging_debt(tn_money overdue, tn_money principal_due, tn_money interest_due,
+                   struct tn_debt *out)
+{
+    /* LAW: Law 41 Art 34.4, 38: principal is debt once its deadline has passed; credit (a
+     * negative principal_due) owes nothing, and the books' overdue never exceeds what is due */
+    tn_money due = principal_due > 0 ? principal_due : 0;
+    tn_money p = overdue < 0 ? 0 : overdue < due ? overdue : due;
+    out->principal = p;
+    /* LAW: Law 41 Art 40: interest arises only on the late amount, day by day already past */
+    out->interest = interest_due;
+    out->total = p + interest_due;
+    out->not_due = principal_due - p;
 }

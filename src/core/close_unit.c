@@ -52,6 +52,7 @@ void tn_close_unit_out_init(struct tn_close_unit_out *out)
 {
     memset(out, 0, sizeof *out);
     tn_ledger_result_init(&out->replay);
+    tn_ledger_carry_init(&out->carry);
 }
 
 void tn_close_unit_out_release(struct tn_close_unit_out *out)
@@ -70,6 +71,7 @@ void tn_close_unit_out_release(struct tn_close_unit_out *out)
     free(out->interest);
     free(out->alloc);
     tn_ledger_result_release(&out->replay);
+    tn_ledger_carry_release(&out->carry);
     tn_close_unit_out_init(out);
 }
 
@@ -364,7 +366,13 @@ static tn_err charge_periods(struct ctx *x)
     struct tn_close_unit_work *w = x->w;
     struct tn_close_unit_out *out = x->out;
     tn_err err = TN_OK;
-    for (size_t i = 0; i < in->nopening; i++) {
+    if (in->prev_partial) {
+        /* docs/ledger.md "Carried state": the earlier periods' charges as the last close's
+         * replay saw them (partial_usable checked they are still so) */
+        memcpy(w->charges, in->carry->charges,
+               (size_t)(x->period - x->rstart) * sizeof *w->charges);
+    }
+    for (size_t i = 0; i < in->nopening && !in->prev_partial; i++) {
         /* LAW: docs/ledger.md "Opening balances" - owed from the 1st of its period, interest
          * from the day after the cut-over (the opening interest runs to that day) */
         const struct tn_close_opening *o = &in->opening[i];
@@ -374,12 +382,12 @@ static tn_err charge_periods(struct ctx *x)
         if (o->as_of + 1 > c->interest_from)
             c->interest_from = o->as_of + 1;
     }
-    for (size_t i = 0; i < in->nprev; i++) {
+    for (size_t i = 0; i < in->nprev && !in->prev_partial; i++) {
         const struct tn_close_prev *p = &in->prev[i];
         if (p->period < x->period)
             memcpy(w->charges[p->period - x->rstart].principal, p->charge, sizeof p->charge);
     }
-    for (size_t i = 0; i < in->nprev && !err; i++) {
+    for (size_t i = 0; i < in->nprev && !err && !in->prev_partial; i++) {
         const struct tn_close_prev *p = &in->prev[i];
         struct move_ctx m = {w->charges, x->rstart, x->period, p->period};
         if (p->period < x->period && p->adjusted && in->adjustments)
@@ -439,10 +447,17 @@ static tn_err balance_unit(struct ctx *x, char *msg, size_t msgsz)
         .charges = w->charges,
         .payments = w->lpay,
         .npayments = w->nlpay,
+        .carry = in->carry,
     };
+    if (in->prev_partial && !tn_ledger_carry_usable(in->carry, &lin)) {
+        out->need_full = 1; /* a payment dated in a closed month came or went, policy/ changed */
+        return TN_OK;
+    }
     err = tn_ledger_replay(&lin, &out->replay);
     if (!err)
         err = tn_aging_compute(&lin, &out->replay, &b->aging);
+    if (!err)
+        tn_ledger_carry_take(&lin, &out->replay, &out->carry);
     if (err) {
         char pbuf[TN_PERIOD_BUFSZ];
         tn_period_format(x->period, pbuf);
@@ -578,6 +593,46 @@ static void digest(const struct ctx *x)
     snprintf(out->digest, sizeof out->digest, "%016llx", (unsigned long long)h);
 }
 
+/* With only the last closes read (in->prev_partial): 1 when the carried state stands for the
+ * earlier periods - the state of the period before, from the same first period, no back-dated
+ * declaration new to this close (it would move principal to an earlier month), no earmarked
+ * payment (its worker's amount is read from the earlier closes' lines), and the opening
+ * balances charging the state's periods before the ledger's first as they did. The payments
+ * and the policy are checked by tn_ledger_carry_usable once the replay's input is built. */
+static int partial_usable(const struct ctx *x)
+{
+    const struct tn_close_unit_in *in = x->in;
+    const struct tn_ledger_carry *c = in->carry;
+    if (!c || c->period != x->period - 1 || c->start != x->rstart)
+        return 0;
+    for (size_t i = 0; i < x->w->ndecls; i++)
+        if (x->w->decls[i].fresh)
+            return 0;
+    for (size_t i = 0; i < in->npays; i++)
+        if (in->pays[i].bhxh[0])
+            return 0;
+    size_t n = (size_t)(x->start - x->rstart);
+    struct tn_ledger_charge *open = tn_xcalloc(n ? n : 1, sizeof *open);
+    for (size_t i = 0; i < in->nopening; i++) {
+        const struct tn_close_opening *o = &in->opening[i];
+        struct tn_ledger_charge *ch = &open[o->period - x->rstart];
+        ch->principal[o->group] += o->principal;
+        ch->interest[o->group] += o->interest;
+        if (o->as_of + 1 > ch->interest_from)
+            ch->interest_from = o->as_of + 1;
+    }
+    int same = 1;
+    for (size_t i = 0; i < n && same; i++) {
+        same = open[i].interest_from == c->charges[i].interest_from;
+        for (int g = 0; g < TN_G_COUNT; g++)
+            same &= open[i].principal[g] == c->charges[i].principal[g] &&
+                    open[i].interest[g] == c->charges[i].interest[g] &&
+                    open[i].back[g] == c->charges[i].back[g];
+    }
+    free(open);
+    return same;
+}
+
 tn_err tn_close_unit(const struct tn_policy *pol, tn_period start, tn_period period,
                      const struct tn_close_unit_in *in, struct tn_close_unit_out *out, char *msg,
                      size_t msgsz)
@@ -602,7 +657,12 @@ tn_err tn_close_unit(const struct tn_policy *pol, tn_period start, tn_period per
             x.rstart = in->opening[i].period;
     }
     out->replay_start = x.rstart;
+    out->need_full = 0;
     recognise_decls(&x);
+    if (in->prev_partial && !partial_usable(&x)) {
+        out->need_full = 1;
+        return TN_OK;
+    }
     tn_err err = assess_unit(&x);
     if (err) {
         char pbuf[TN_PERIOD_BUFSZ];
@@ -613,7 +673,7 @@ tn_err tn_close_unit(const struct tn_policy *pol, tn_period start, tn_period per
                                          : tn_err_message(err, TN_LANG_EN));
         return err;
     }
-    if ((err = balance_unit(&x, msg, msgsz)))
+    if ((err = balance_unit(&x, msg, msgsz)) || out->need_full)
         return err;
     digest(&x);
     const struct tn_close_prev *same = prev_of(in, period);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thuno/ledger_carry.h"
 #include "thuno/mem.h"
 
 struct replay {
@@ -350,7 +351,24 @@ tn_err tn_ledger_replay(const struct tn_ledger_input *in, struct tn_ledger_resul
             err = tn_policy_deadline(in->pol, (enum tn_group)g, in->unit.payment_cycle, R,
                                      &x.deadline[(size_t)(R - in->start) * TN_G_COUNT + g], NULL);
     size_t next_payment = 0;
-    for (tn_period A = in->start; A <= in->period && !err; A++)
+    tn_period from = in->start;
+    r->resumed = 0;
+    if (!err && in->carry && tn_ledger_carry_usable(in->carry, in)) {
+        /* docs/ledger.md "Carried state": the months before `period` as the last close left
+         * them; all their interest was charged before `period` */
+        const struct tn_ledger_carry *c = in->carry;
+        size_t cells = (size_t)(c->period - in->start + 1) * TN_G_COUNT;
+        memcpy(r->out_principal, c->out_principal, cells * sizeof *r->out_principal);
+        memcpy(r->out_interest, c->out_interest, cells * sizeof *r->out_interest);
+        r->credit = c->credit;
+        r->paid_total = c->paid_total;
+        memcpy(r->interest_total, c->interest_total, sizeof r->interest_total);
+        memcpy(r->interest_before, c->interest_total, sizeof r->interest_before);
+        next_payment = c->npaid;
+        from = c->period + 1;
+        r->resumed = 1;
+    }
+    for (tn_period A = from; A <= in->period && !err; A++)
         err = replay_month(&x, A, &next_payment);
     free(x.deadline);
     for (size_t i = 0; i < x.near; i++)

@@ -18,8 +18,12 @@
 void tn__h_login(struct tn__http_req *q, struct tn__http_reply *r)
 {
     json_error_t jerr;
-    json_t *body = json_loadb(q->body, q->len, 0, &jerr);
+    json_t *body = json_loadb(q->body ? q->body : "", q->len, 0, &jerr);
     const char *login = NULL, *password = NULL;
+    if (json_is_object(body) && tn__http_fields(r, body, "session")) {
+        json_decref(body);
+        return;
+    }
     if (!body || json_unpack(body, "{s:s, s:s}", "login", &login, "password", &password)) {
         json_decref(body);
         tn__http_fail(
@@ -227,12 +231,13 @@ void tn__h_report(struct tn__http_req *q, struct tn__http_reply *r)
                                  (tn_app_report_flags(rep) & TN_REPORT_NO_SUM) != 0,
                                  lang && strcmp(lang, "en") == 0 ? TN_LANG_EN : TN_LANG_VI,
                                  NULL};
-    if (!page.limit) { /* a whole report: sent as it is written (stream.c) */
+    if (!page.limit && !q->bare) { /* a whole report: sent as it is written (stream.c) */
         tn__http_report_stream(q, r, rep, &scope, &p, fmt, &meta, content_type(fmt));
         return;
     }
-    /* a page (at most TN_WORKLIST_LIMIT_MAX rows): made here, its cursor in a header */
-    p.page = &page;
+    /* a page (at most TN_WORKLIST_LIMIT_MAX rows), or a whole report asked without a
+     * connection (the fuzz target's requests: no thread, no store of its own), made here */
+    p.page = page.limit ? &page : NULL;
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);

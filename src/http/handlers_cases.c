@@ -19,20 +19,6 @@
 
 /* ---- shared by the handlers of cases and operations ---- */
 
-json_t *tn__http_body(const struct tn__http_req *q, struct tn__http_reply *r, const char *expected)
-{
-    json_error_t jerr;
-    json_t *body = json_loadb(q->body ? q->body : "", q->len, 0, &jerr);
-    if (!json_is_object(body)) {
-        json_decref(body);
-        char msg[256];
-        snprintf(msg, sizeof msg, "cần JSON %s / expected JSON %s", expected, expected);
-        tn__http_fail(r, 400, "malformed", msg, NULL);
-        return NULL;
-    }
-    return body;
-}
-
 json_t *tn__http_row(const struct tn_col *cols, size_t ncols, const struct tn_cell *cells)
 {
     json_t *o = json_object();
@@ -362,7 +348,7 @@ void tn__h_case_event(struct tn__http_req *q, struct tn__http_reply *r)
         tn__http_error(r, q->app, err);
         return;
     }
-    json_t *body = tn__http_body(q, r, "{\"event\", \"day\", \"unit\", ...}");
+    json_t *body = tn__http_body(q, r, "{\"event\", \"day\", \"unit\", ...}", "case_event");
     if (!body)
         return;
     struct tn_case_record_args a = {
@@ -508,7 +494,9 @@ void tn__h_case_register(struct tn__http_req *q, struct tn__http_reply *r)
     }
     if (case_allowed(q, r, TN_OP_case_register, NULL, NULL))
         return;
-    json_t *body = tn__http_body(q, r, "{\"day\", ...}");
+    char spec[32];
+    snprintf(spec, sizeof spec, "register:%s", verb);
+    json_t *body = tn__http_body(q, r, "{\"day\", ...}", spec);
     if (!body)
         return;
     struct tn_case_reg_base b = {id, -1, NULL, q->user.login};

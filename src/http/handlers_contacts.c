@@ -83,7 +83,7 @@ void tn__h_unit_contact_record(struct tn__http_req *q, struct tn__http_reply *r)
         tn__http_error(r, q->app, err);
         return;
     }
-    json_t *body = tn__http_body(q, r, "{\"kind\", \"date\", \"outcome\", \"note\"}");
+    json_t *body = tn__http_body(q, r, "{\"kind\", \"date\", \"outcome\", \"note\"}", "contact");
     if (!body)
         return;
     struct tn_contact_request req = {.unit = unit, .day = -1, .actor = q->user.login};

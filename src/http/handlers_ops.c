@@ -21,7 +21,8 @@
 
 void tn__h_assign(struct tn__http_req *q, struct tn__http_reply *r)
 {
-    json_t *body = tn__http_body(q, r, "{\"units\" | \"from_officer\", \"officer\", \"from\"}");
+    json_t *body =
+        tn__http_body(q, r, "{\"units\" | \"from_officer\", \"officer\", \"from\"}", "assignment");
     if (!body)
         return;
     struct tn_assign_request req = {.actor = q->user.login};
@@ -114,7 +115,8 @@ static tn_err match_row(void *ctx, const struct tn_cell *cells)
 
 void tn__h_suspense_match(struct tn__http_req *q, struct tn__http_reply *r)
 {
-    json_t *body = tn__http_body(q, r, "{\"period\": \"YYYY-MM\", \"apply\": true|false}");
+    json_t *body =
+        tn__http_body(q, r, "{\"period\": \"YYYY-MM\", \"apply\": true|false}", "suspense_match");
     if (!body)
         return;
     const char *per = NULL;
@@ -166,7 +168,7 @@ void tn__h_suspense_assign(struct tn__http_req *q, struct tn__http_reply *r)
         tn__http_error(r, q->app, err);
         return;
     }
-    json_t *body = tn__http_body(q, r, "{\"unit\"}");
+    json_t *body = tn__http_body(q, r, "{\"unit\"}", "suspense_assign");
     if (!body)
         return;
     const char *unit = NULL;
@@ -189,7 +191,8 @@ void tn__h_suspense_assign(struct tn__http_req *q, struct tn__http_reply *r)
 
 void tn__h_handover_sign(struct tn__http_req *q, struct tn__http_reply *r)
 {
-    json_t *body = tn__http_body(q, r, "{\"period\": \"YYYY-MM\", \"department\": \"QLT|KTTN\"}");
+    json_t *body = tn__http_body(q, r, "{\"period\": \"YYYY-MM\", \"department\": \"QLT|KTTN\"}",
+                                 "handover_sign");
     if (!body)
         return;
     const char *per = NULL, *dept = NULL, *date = NULL;
@@ -303,7 +306,7 @@ void tn__h_letter(struct tn__http_req *q, struct tn__http_reply *r)
         tn__http_fail(r, 404, "not_found", "không có loại thư này / no such letter", NULL);
         return;
     }
-    json_t *body = tn__http_body(q, r, "{\"period\": \"YYYY-MM\", ...}");
+    json_t *body = tn__http_body(q, r, "{\"period\": \"YYYY-MM\", ...}", "letter");
     if (!body)
         return;
     /* the day of the clock unless given, as the CLI */
@@ -368,7 +371,8 @@ void tn__h_letter(struct tn__http_req *q, struct tn__http_reply *r)
 
 void tn__h_calendar_done(struct tn__http_req *q, struct tn__http_reply *r)
 {
-    json_t *body = tn__http_body(q, r, "{\"duty\", \"period\": \"YYYY-MM\" | \"date\"}");
+    json_t *body =
+        tn__http_body(q, r, "{\"duty\", \"period\": \"YYYY-MM\" | \"date\"}", "calendar_done");
     if (!body)
         return;
     struct tn_calendar_done_request req = {NULL, -1, -1, -1, q->user.login, NULL};

@@ -152,8 +152,7 @@ void tn__h_units(struct tn__http_req *q, struct tn__http_reply *r)
     json_t *a = json_array();
     for (size_t i = 0; i < page.n; i++) {
         const struct tn_unit_entry *e = &page.units[i];
-        json_t *debt =
-            e->has_balance ? json_integer(e->principal_due + e->interest_due) : json_null();
+        json_t *debt = e->has_balance ? json_integer(e->debt) : json_null();
         json_array_append_new(
             a, json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o}", "unit_code",
                          e->unit_code, "name", e->name, "type", e->type, "status", e->status,
@@ -186,12 +185,13 @@ void tn__h_unit(struct tn__http_req *q, struct tn__http_reply *r)
         return;
     }
     json_t *balance = json_null();
+    /* debt: past its deadline, not_due: assessed, not yet due (docs/ledger.md "Debt") */
     if (e.has_balance)
         balance =
-            json_pack("{s:o, s:I, s:I, s:I, s:I, s:o, s:s, s:o, s:s}", "period",
+            json_pack("{s:o, s:I, s:I, s:I, s:I, s:I, s:o, s:s, s:o, s:s}", "period",
                       period_or_null(period), "closing", (json_int_t)e.closing, "principal_due",
                       (json_int_t)e.principal_due, "interest_due", (json_int_t)e.interest_due,
-                      "debt", (json_int_t)(e.principal_due + e.interest_due), "months_owed",
+                      "debt", (json_int_t)e.debt, "not_due", (json_int_t)e.not_due, "months_owed",
                       months(&e), "bucket", e.bucket, "oldest_unpaid_period",
                       period_or_null(e.oldest_unpaid), "legal_status", e.legal_status);
     reply_json(r, json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o}", "unit_code",

@@ -154,9 +154,17 @@ void tn__h_unit_contact_record(struct tn__http_req *q, struct tn__http_reply *r)
 void tn__h_unit_workers(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_unit_payments(struct tn__http_req *q, struct tn__http_reply *r);
 
+/* ---- JSON bodies (bodies.c): the one table of their fields ---- */
+
 /* q's body as a JSON object (new reference), or NULL after a 400 "malformed" naming what was
- * expected. */
-json_t *tn__http_body(const struct tn__http_req *q, struct tn__http_reply *r, const char *expected);
+ * expected, or a 400 "unknown_field" when it has a field the body called name ("contact",
+ * "register:fee": bodies.c's table) does not take. */
+json_t *tn__http_body(const struct tn__http_req *q, struct tn__http_reply *r, const char *expected,
+                      const char *name);
+
+/* 1 after a 400 "unknown_field" (naming it, and in the error's "field") when the object body
+ * has a field the body called name does not take, else 0. */
+int tn__http_fields(struct tn__http_reply *r, json_t *body, const char *name);
 
 /* One row of typed cells as a JSON object keyed by the columns' ids (new reference). */
 json_t *tn__http_row(const struct tn_col *cols, size_t ncols, const struct tn_cell *cells);

@@ -146,24 +146,44 @@ static void *run_close(void *arg)
 void tn__h_close(struct tn__http_req *q, struct tn__http_reply *r)
 {
     json_error_t jerr;
-    json_t *body = json_loadb(q->body, q->len, 0, &jerr);
+    json_t *body = json_loadb(q->body ? q->body : "", q->len, 0, &jerr);
     const char *per = NULL;
     tn_period period;
     int ok = body && !json_unpack(body, "{s:s}", "period", &per) && !tn_period_parse(per, &period);
     char target[TN_PERIOD_BUFSZ] = "";
     if (ok)
         tn_period_format(period, target);
-    json_decref(body);
     tn_err err = tn_app_authorize(q->app, &q->scope, q->user.login, TN_OP_close, target);
     if (err) {
+        json_decref(body);
         tn__http_error(r, q->app, err);
         return;
     }
+    if (json_is_object(body) && tn__http_fields(r, body, "close")) {
+        json_decref(body);
+        return;
+    }
+    json_decref(body);
     if (!ok) {
         tn__http_fail(r, 400, "malformed",
                       "cần JSON {\"period\": \"YYYY-MM\"} / expected JSON {\"period\": "
                       "\"YYYY-MM\"}",
                       NULL);
+        return;
+    }
+    /* the rule of the CLI's close, asked now: a period already closed or not closable is an
+     * answer, not a job that fails later */
+    err = tn_app_close_check(q->app, &q->scope, period);
+    if (err == TN_ERR_CONFLICT || err == TN_ERR_RANGE) {
+        int closed = err == TN_ERR_CONFLICT;
+        /* audited as the CLI's refused close is: a failed close of that period */
+        tn_app_audit_add(q->app, q->user.login, "close", target, "failed", tn_app_why(q->app, err));
+        tn__http_fail(r, closed ? 409 : 422, closed ? "already_closed" : "not_closable",
+                      tn_app_why(q->app, err), NULL);
+        return;
+    }
+    if (err) {
+        tn__http_error(r, q->app, err);
         return;
     }
     struct tn_http_server *srv = q->srv;

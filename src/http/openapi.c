@@ -16,10 +16,10 @@
 
 /* Every code an error object may carry (reply.c's map, the router's and the handlers' own). */
 static const char *const error_codes[] = {
-    "bad_request", "malformed",          "unauthenticated", "forbidden",    "csrf",
-    "not_found",   "method_not_allowed", "conflict",        "not_now",      "close_running",
-    "too_large",   "bad_rows",           "rejected",        "out_of_range", "no_policy",
-    "throttled",   "internal",
+    "bad_request", "malformed",          "unauthenticated", "forbidden",      "csrf",
+    "not_found",   "method_not_allowed", "conflict",        "not_now",        "close_running",
+    "too_large",   "bad_rows",           "rejected",        "out_of_range",   "no_policy",
+    "throttled",   "internal",           "unknown_field",   "already_closed", "not_closable",
 };
 
 json_t *tn__oa_ref(const char *name)
@@ -93,9 +93,10 @@ static json_t *schemas(void)
         tn__oa_object(json_pack("{s:o, s:o, s:o}", "line", tn__oa_type("integer"), "column",
                                 tn__oa_type("string|null"), "message", tn__oa_type("string")),
                       line_req);
-    json_t *err = tn__oa_object(json_pack("{s:{s:s, s:o}, s:o, s:o, s:o}", "code", "type", "string",
-                                          "enum", codes, "message", tn__oa_type("string"), "rows",
-                                          tn__oa_array_of(bad_row), "job", tn__oa_type("integer")),
+    json_t *err = tn__oa_object(json_pack("{s:{s:s, s:o}, s:o, s:o, s:o, s:o}", "code", "type",
+                                          "string", "enum", codes, "message", tn__oa_type("string"),
+                                          "rows", tn__oa_array_of(bad_row), "job",
+                                          tn__oa_type("integer"), "field", tn__oa_type("string")),
                                 err_req);
     static const char *const error_req[] = {"error", NULL};
     json_object_set_new(s, "Error", tn__oa_object(json_pack("{s:o}", "error", err), error_req));
@@ -111,11 +112,7 @@ static json_t *schemas(void)
                         tn__oa_object(json_pack("{s:o, s:o, s:o}", "csrf", tn__oa_type("string"),
                                                 "expires", tn__oa_type("string"), "user", user),
                                       login_req));
-    static const char *const cred_req[] = {"login", "password", NULL};
-    json_object_set_new(s, "Credentials",
-                        tn__oa_object(json_pack("{s:o, s:o}", "login", tn__oa_type("string"),
-                                                "password", tn__oa_type("string")),
-                                      cred_req));
+    json_object_set_new(s, "Credentials", tn__oa_body("session"));
 
     /* the registry, and each report's row from its columns */
     static const char *const col_req[] = {"id", "type", "vi", "en", "adds", NULL};
@@ -209,10 +206,7 @@ static json_t *schemas(void)
                                 tn__oa_type("integer"), "rows_same", tn__oa_type("integer"),
                                 "rows_suspense", tn__oa_type("integer")),
                       imp_req));
-    static const char *const period_req[] = {"period", NULL};
-    json_object_set_new(
-        s, "ClosePeriod",
-        tn__oa_object(json_pack("{s:o}", "period", tn__oa_type("string")), period_req));
+    json_object_set_new(s, "ClosePeriod", tn__oa_body("close"));
     static const char *const started_req[] = {"id", "period", "status", NULL};
     json_object_set_new(
         s, "CloseStarted",

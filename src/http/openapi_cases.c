@@ -99,11 +99,11 @@ static json_t *file_op(const char *summary, json_t *params, const char *const *t
 }
 
 static json_t *post(const char *summary, json_t *params, const char *status, json_t *ok,
-                    const char *errors)
+                    const char *errors, const char *body)
 {
-    return tn__oa_also(
-        tn__oa_with_body(tn__oa_operation(summary, params, status, ok, 1, 1), T("object"), NULL),
-        errors);
+    return tn__oa_also(tn__oa_with_body(tn__oa_operation(summary, params, status, ok, 1, 1),
+                                        tn__oa_body(body), NULL),
+                       errors);
 }
 
 static json_t *case_id(void)
@@ -142,17 +142,18 @@ void tn__oa_cases_paths(json_t *p)
     json_object_set_new(p, "/cases/{id}/events",
                         json_pack("{s:o}", "post",
                                   post("record an event of the case", case_id(), "201",
-                                       REF("CaseEventRecorded"), "400 404 413 422")));
+                                       REF("CaseEventRecorded"), "400 404 413 422", "case_event")));
     json_t *reg = case_id();
     json_array_append_new(reg, json_pack("{s:s, s:s, s:b, s:s, s:{s:s}}", "in", "path", "name",
                                          "verb", "required", 1, "description",
                                          "fee, hearing, asset, verify, priority, measure, "
                                          "bank-order, bank-reply, tip, tip-result, agent, branch",
                                          "schema", "type", "string"));
-    json_object_set_new(p, "/cases/{id}/registers/{verb}",
-                        json_pack("{s:o}", "post",
-                                  post("record an entry of a register beside the case", reg, "201",
-                                       REF("CaseRegisterRecorded"), "400 404 409 413 422")));
+    json_object_set_new(
+        p, "/cases/{id}/registers/{verb}",
+        json_pack("{s:o}", "post",
+                  post("record an entry of a register beside the case", reg, "201",
+                       REF("CaseRegisterRecorded"), "400 404 409 413 422", "register")));
     json_t *doc = case_id();
     json_array_append_new(
         doc, json_pack("{s:s, s:s, s:b, s:s, s:{s:s}}", "in", "path", "name", "kind", "required", 1,
@@ -169,10 +170,10 @@ void tn__oa_cases_paths(json_t *p)
                                                tn__oa_query(case_id(), check_q), "200",
                                                REF("CaseChecklist"), 1, 0),
                               "404 422")));
-    json_object_set_new(
-        p, "/assignments",
-        json_pack("{s:o}", "post",
-                  post("assign units to an officer", NULL, "200", REF("Assigned"), "400 413 422")));
+    json_object_set_new(p, "/assignments",
+                        json_pack("{s:o}", "post",
+                                  post("assign units to an officer", NULL, "200", REF("Assigned"),
+                                       "400 413 422", "assignment")));
     /* the worklist a page at a time: limit, cursor, and the next page's cursor in a header */
     static const char *const page_q[] = {
         "limit:1..500 rows a page (default 50 when only cursor is given); absent: every row",
@@ -187,20 +188,22 @@ void tn__oa_cases_paths(json_t *p)
     json_object_set_new(p, "/suspense/match",
                         json_pack("{s:o}", "post",
                                   post("match the payments in suspense by their memo", NULL, "200",
-                                       REF("SuspenseMatch"), "400 413 422")));
-    json_object_set_new(p, "/suspense/{txn}/assign",
-                        json_pack("{s:o}", "post",
-                                  post("name the payer of a payment in suspense",
-                                       tn__oa_path_param("txn", "a payment's txn_id"), "200",
-                                       REF("SuspenseAssigned"), "400 404 409 413")));
+                                       REF("SuspenseMatch"), "400 413 422", "suspense_match")));
+    json_object_set_new(
+        p, "/suspense/{txn}/assign",
+        json_pack("{s:o}", "post",
+                  post("name the payer of a payment in suspense",
+                       tn__oa_path_param("txn", "a payment's txn_id"), "200",
+                       REF("SuspenseAssigned"), "400 404 409 413", "suspense_assign")));
     json_object_set_new(p, "/handover/sign",
                         json_pack("{s:o}", "post",
                                   post("sign the month's QLT <-> KTTN handover list", NULL, "200",
-                                       REF("HandoverSigned"), "400 413 422")));
-    json_object_set_new(p, "/calendar/done",
-                        json_pack("{s:o}", "post",
-                                  post("record a duty of the statutory calendar done", NULL, "200",
-                                       REF("CalendarDone"), "400 404 409 413 422")));
+                                       REF("HandoverSigned"), "400 413 422", "handover_sign")));
+    json_object_set_new(
+        p, "/calendar/done",
+        json_pack("{s:o}", "post",
+                  post("record a duty of the statutory calendar done", NULL, "200",
+                       REF("CalendarDone"), "400 404 409 413 422", "calendar_done")));
     json_object_set_new(
         p, "/letters/{kind}",
         json_pack(
@@ -208,6 +211,6 @@ void tn__oa_cases_paths(json_t *p)
             tn__oa_also(tn__oa_with_body(
                             file_op("letters of a kind, in one PDF",
                                     tn__oa_path_param("kind", "reminder, c12ts or mass"), pdf, 1),
-                            T("object"), NULL),
+                            tn__oa_body("letter"), NULL),
                         "400 404 413 422")));
 }

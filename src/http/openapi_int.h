@@ -31,6 +31,9 @@ json_t *tn__oa_row_schema(const struct tn_col *cols, size_t n);
 json_t *tn__oa_path_param(const char *name, const char *what);
 /* op with a JSON request body of schema (stolen), or of type (e.g. text/csv) when NULL. */
 json_t *tn__oa_with_body(json_t *op, json_t *schema, const char *type);
+/* The schema of the request body called name in bodies.c's table (additionalProperties
+ * false), or for a family ("register") anyOf its bodies. */
+json_t *tn__oa_body(const char *name);
 /* The report operation (every format) answering rows. */
 json_t *tn__oa_report_op(const char *summary, json_t *rows, int named);
 

@@ -50,7 +50,7 @@ void tn__oa_units_paths(json_t *p)
                                           "meeting): {kind, date, officer, outcome, note}",
                                           tn__oa_path_param("code", "a unit code"), "201",
                                           REF("Contact"), 1, 1),
-                         T("object"), NULL),
+                         tn__oa_body("contact"), NULL),
         "400 404 413 422");
     json_object_set_new(p, "/units/{code}/contacts",
                         json_pack("{s:o, s:o}", "get", get, "post", post));

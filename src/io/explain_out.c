@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thuno/aging.h"
+
 static const char *M(tn_money m, char buf[static 32])
 {
     tn_money_format_grouped(m, buf);
@@ -163,8 +165,13 @@ tn_err tn_explain_write_text(FILE *f, const struct tn_explain *e)
     fprintf(f, "Số dư cuối kỳ / closing = %s + %s + %s + %s - %s = %s\n", M(r->opening, o),
             M(r->assessed, s), M(r->adjustment, d), M(r->interest, in), M(r->paid, p),
             M(r->closing, a));
-    fprintf(f, "  gốc còn nợ / principal due %s, lãi còn nợ / interest due %s\n",
+    fprintf(f, "  gốc còn phải nộp / principal outstanding %s, lãi còn nợ / interest due %s\n",
             M(r->principal_due, o), M(r->interest_due, s));
+    /* docs/ledger.md "Debt": what is past its deadline, and what is not yet due */
+    struct tn_debt debt;
+    tn_aging_debt(r->principal_overdue, r->principal_due, r->interest_due, &debt);
+    fprintf(f, "  nợ (quá hạn) / debt (past due) %s, phải nộp chưa đến hạn / not yet due %s\n",
+            M(debt.total, o), M(debt.not_due, s));
     if (r->months_owed_tenths >= 0)
         fprintf(f, "Số tháng nợ / months owed: %d.%d (nhóm/bucket %s)\n",
                 r->months_owed_tenths / 10, r->months_owed_tenths % 10, r->bucket);

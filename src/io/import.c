@@ -598,6 +598,26 @@ static void run_release(struct tn__import_run *x)
     free(x->ring);
 }
 
+/* 1 for the kinds a province may truly have none of: the registers of cases, plans,
+ * inspections, assignments, collection plans and opening balances (a province without a
+ * repayment plan yet exports a case_plans.csv of its header alone, as `thuno gen` writes it).
+ * The registry, the units, their workers and declarations, the officers and the payments are
+ * never empty in a province: a file of them with only its header is refused. */
+static int may_be_empty(enum tn_import_kind kind)
+{
+    switch (kind) {
+    case TN_IMPORT_CASE_EVENTS:
+    case TN_IMPORT_CASE_PLANS:
+    case TN_IMPORT_INSPECTIONS:
+    case TN_IMPORT_ASSIGNMENTS:
+    case TN_IMPORT_COLLECTION_PLANS:
+    case TN_IMPORT_OPENING_BALANCES:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 tn_err tn_import_file(struct tn_store *s, enum tn_import_kind kind, const char *path, int update,
                       const char *now, struct tn_import_report *rep,
                       void (*progress)(void *ctx, long long rows), void *ctx)
@@ -666,6 +686,15 @@ tn_err tn_import_stream(struct tn_store *s, enum tn_import_kind kind, FILE *in, 
         goto done;
     tn__import_check_dups(&x);
     tn__import_check_pending(&x);
+    if (!rep->nerrors && rep->rows_new + rep->rows_changed + rep->rows_same == 0 &&
+        !may_be_empty(kind)) {
+        /* a header and nothing else: an operator's slip (the wrong export, a truncated copy)
+         * more likely than a province without units, workers or money */
+        x.line = 1;
+        tn__import_add_error(&x, NULL, TN_ERR_PARSE,
+                             "no data rows: the file has only its header (expected at least "
+                             "one row after it)");
+    }
     if (!rep->nerrors && (kind == TN_IMPORT_CASE_EVENTS || kind == TN_IMPORT_CASE_PLANS) &&
         (err = tn__import_check_cases(&x)))
         goto done;

@@ -343,6 +343,8 @@
        struct tn_close_stats *stats, void (*progress)(void *ctx, long long done, long long total), \
        void *ctx, char *msg, size_t msgsz),                                                        \
       (pol, period, now, stats, progress, ctx, msg, msgsz))                                        \
+    X(closed_periods, tn_store_closed_periods, (tn_period *first, tn_period *last),               \
+      (first, last))                                                                               \
     X(payment_lookup, tn_store_payment_lookup,                                                     \
       (const char *txn_id, int *found, int64_t *amount, int *is_reversal),                         \
       (txn_id, found, amount, is_reversal))                                                        \

@@ -59,7 +59,7 @@ export async function dayPage(main) {
     table(caption, [
       { label: t("unit_code"), cell: (r) => link("/units/" + encodeURIComponent(r.unit_code), r.unit_code) },
       { label: t("name"), cell: (r) => r.name },
-      { label: t("balance"), cell: (r) => money(r.debt), num: true },
+      { label: t("debt"), cell: (r) => money(r.debt), num: true },
       { label: t("months_owed"), cell: (r) => months(r.months_owed), num: true },
       { label: t("legal_status"), cell: (r) => h("span", { class: "tag " + r.legal_status }, label("legal_status", r.legal_status)) },
       { label: t("case"), cell: (r) => (r.case_id ? r.case_id + " · " + label("case_state", r.case_state) : "") },

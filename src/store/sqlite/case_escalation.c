@@ -21,12 +21,12 @@ static const char owing_sql[] =
     TN__IN_CHARGE("?2", TN__PERIOD_END("?1"))
     "SELECT cur.unit_code, coalesce(ic.officer_code, u.officer_code, ''), "
     "       coalesce(u.office_code, ''), "
-    "       coalesce(cur.months_owed_tenths, 0), cur.principal_due + cur.interest_due, "
+    "       coalesce(cur.months_owed_tenths, 0), " TN__DEBT("cur") ", "
     "       cur.legal_status, cur.workers, cur.principal_due, coalesce(cur.oldest_unpaid, ''), "
     "       coalesce(u.type, ''), coalesce(u.payment_cycle, 1) "
     "FROM cur LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
     "LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "
-    "WHERE cur.principal_due > 0 AND " TN__OFFICE_CUT("cur.unit_code") " "
+    "WHERE " TN__OVERDUE("cur") " > 0 AND " TN__OFFICE_CUT("cur.unit_code") " "
     "ORDER BY cur.unit_code";
 /* ?1 period, ?2 as_of, ?3 unit: owing_sql's row of one unit through its keys (unit_close_key,
  * the assignment's and the unit's primary keys) */

@@ -67,6 +67,24 @@ static tn_err check_state(struct tn__close *c, char *msg, size_t msgsz)
     return err;
 }
 
+tn_err tn__sq_closed_periods(struct tn__sq *s, tn_period *first, tn_period *last)
+{
+    sqlite3_stmt *st;
+    tn_err err = tn__store_prepare(s, "SELECT min(period), max(period) FROM close_run", &st);
+    if (err)
+        return err;
+    int rc = sqlite3_step(st); /* one row, NULLs when nothing is closed yet */
+    if (rc != SQLITE_ROW)
+        err = tn__store_fail(s, "read the closed periods");
+    else if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+        err = TN_ERR_NOT_FOUND;
+    else if (tn_period_parse(tn__col_text(st, 0), first) ||
+             tn_period_parse(tn__col_text(st, 1), last))
+        err = tn__store_fail(s, "read the closed periods");
+    sqlite3_finalize(st);
+    return err;
+}
+
 /* Reads rows of a cursor sorted by unit_code while they belong to code. The cursor's
  * current row (already stepped) is the first candidate; rc tracks the last step. */
 static int cursor_at(sqlite3_stmt *st, int rc, const char *code)
@@ -133,11 +151,17 @@ static void load_pays(struct tn__unit_work *w, sqlite3_stmt *st, int *rc)
     }
 }
 
-static tn_err load_prev(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *st)
+/* The unit's closes of periods from..c->period (from: the ledger's first, or the period
+ * before when a carried state stands for the earlier ones). */
+static tn_err load_prev(struct tn__close *c, struct tn__unit_work *w, sqlite3_stmt *st,
+                        tn_period from)
 {
+    char fbuf[TN_PERIOD_BUFSZ];
+    tn_period_format(from, fbuf);
     w->nprev = 0;
     sqlite3_reset(st);
     sqlite3_bind_text(st, 1, w->code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, fbuf, -1, SQLITE_TRANSIENT);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         TN_GROW(w->prev, w->capprev, w->nprev + 1);
@@ -221,7 +245,7 @@ static tn_err close_unit(struct tn__close *c, struct tn__unit_work *w, sqlite3_s
     in->adjustments = read_adjustments;
     in->ctx = &reader;
     tn_err err = tn_close_unit(c->pol, c->start, c->period, &w->in, &w->out, msg, msgsz);
-    if (err)
+    if (err || w->out.need_full)
         return err;
     c->stats.interest_missing += w->out.interest_missing;
     c->stats.units++;
@@ -264,6 +288,36 @@ static tn_err parse_facts(sqlite3_stmt *st, struct tn__unit_work *w, char *msg, 
     return TN_OK;
 }
 
+/* The state the previous period's close carried for w's unit, or NULL (none, undecodable, or
+ * the full replay forced): docs/ledger.md "Carried state". */
+static const struct tn_ledger_carry *load_carry(struct tn__close *c, struct tn__unit_work *w)
+{
+    if (!c->carry_rd)
+        return NULL;
+    skip_before(c->carry_rd, &c->rc_carry, w->code);
+    if (!cursor_at(c->carry_rd, c->rc_carry, w->code))
+        return NULL;
+    const unsigned char *blob = sqlite3_column_blob(c->carry_rd, 1);
+    size_t n = (size_t)sqlite3_column_bytes(c->carry_rd, 1);
+    if (!blob || tn_ledger_carry_decode(blob, n, &c->carry_in) != TN_OK)
+        return NULL;
+    return &c->carry_in;
+}
+
+/* Records the state this close carries to the next for w's unit. */
+static tn_err write_carry(struct tn__close *c, struct tn__unit_work *w, const char *period)
+{
+    size_t n;
+    tn_ledger_carry_encode(&w->out.carry, &c->carry_buf, &c->carry_cap, &n);
+    sqlite3_stmt *st = c->carry_wr;
+    sqlite3_bind_text(st, 1, w->code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+    sqlite3_bind_blob(st, 3, c->carry_buf, (int)n, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? TN_OK : tn__store_fail(c->s, "record the carried state");
+}
+
 static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls, sqlite3_stmt *pays,
                   sqlite3_stmt *prev, sqlite3_stmt *rec[2], const char *prev_run_at,
                   long long total, void (*progress)(void *, long long, long long), void *ctx,
@@ -275,6 +329,10 @@ static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls,
     tn_err err = TN_OK;
     int rcd = sqlite3_step(decls), rcp = sqlite3_step(pays), rc;
     c->rc_opening = sqlite3_step(c->opening);
+    if (c->carry_rd)
+        c->rc_carry = sqlite3_step(c->carry_rd);
+    char pbuf[TN_PERIOD_BUFSZ];
+    tn_period_format(c->period, pbuf);
     long long done = 0;
     while (!err && (rc = sqlite3_step(units)) == SQLITE_ROW) {
         if ((err = parse_facts(units, &w, msg, msgsz)))
@@ -282,8 +340,21 @@ static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls,
         load_decls(&w, decls, &rcd);
         load_pays(&w, pays, &rcp);
         load_opening(&w, c->opening, &c->rc_opening);
-        if (!(err = load_prev(c, &w, prev)))
+        w.in.carry = load_carry(c, &w);
+        /* docs/ledger.md "Carried state": with a state, only the last closes are read; the
+         * earlier ones too when core cannot go on from it */
+        w.in.prev_partial = w.in.carry && c->period - 1 > c->start;
+        if (!(err = load_prev(c, &w, prev, w.in.prev_partial ? c->period - 1 : c->start)))
             err = close_unit(c, &w, rec, prev_run_at, msg, msgsz);
+        if (!err && w.out.need_full) {
+            w.in.prev_partial = 0;
+            if (!(err = load_prev(c, &w, prev, c->start)))
+                err = close_unit(c, &w, rec, prev_run_at, msg, msgsz);
+        }
+        if (!err) {
+            c->stats.resumed += w.out.replay.resumed;
+            err = write_carry(c, &w, pbuf);
+        }
         if (progress && (++done % 256 == 0 || done == total))
             progress(ctx, done, total);
     }
@@ -291,12 +362,22 @@ static tn_err run(struct tn__close *c, sqlite3_stmt *units, sqlite3_stmt *decls,
         err = tn__store_fail(c->s, "read units");
     if (!err &&
         ((rcd != SQLITE_DONE && rcd != SQLITE_ROW) || (rcp != SQLITE_DONE && rcp != SQLITE_ROW) ||
-         (c->rc_opening != SQLITE_DONE && c->rc_opening != SQLITE_ROW)))
-        err = tn__store_fail(c->s, "read declarations, payments or opening balances");
+         (c->rc_opening != SQLITE_DONE && c->rc_opening != SQLITE_ROW) ||
+         (c->carry_rd && c->rc_carry != SQLITE_DONE && c->rc_carry != SQLITE_ROW)))
+        err = tn__store_fail(c->s, "read declarations, payments, opening balances or carried "
+                                   "states");
     if (err == TN_ERR_STORE && !msg[0])
         snprintf(msg, msgsz, "%s", tn__sq_errmsg(c->s));
     work_release(&w);
     return err;
+}
+
+/* THUNO_CLOSE_REPLAY=full: every unit replays from the ledger's first period, as before the
+ * carried state (the test that both give the same results; docs/ledger.md). */
+static int full_replay(void)
+{
+    const char *v = getenv("THUNO_CLOSE_REPLAY");
+    return v && strcmp(v, "full") == 0;
 }
 
 tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_period period,
@@ -416,16 +497,38 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
                                  "FROM opening_balance WHERE superseded_at IS NULL "
                                  "ORDER BY unit_code, period, fund",
                                  &c.opening)) ||
+        /* docs/ledger.md "Carried state": a store made before it gets the table here */
+        (err = tn__store_exec(s, "CREATE TABLE IF NOT EXISTS close_carry (unit_code TEXT NOT "
+                                 "NULL, period TEXT NOT NULL, state BLOB NOT NULL, PRIMARY KEY "
+                                 "(unit_code, period)) WITHOUT ROWID")) ||
+        (err = tn__store_prepare(s, "INSERT OR REPLACE INTO close_carry VALUES (?1, ?2, ?3)",
+                                 &c.carry_wr)) ||
+        (!full_replay() &&
+         (err = tn__store_prepare(s,
+                                  "SELECT unit_code, state FROM close_carry WHERE period = ?1 "
+                                  "ORDER BY unit_code",
+                                  &c.carry_rd))) ||
         (err = tn__close_prepare_writes(&c)))
         goto done;
+    if (c.carry_rd)
+        sqlite3_bind_text(c.carry_rd, 1, pm, -1, SQLITE_STATIC);
     sqlite3_bind_text(units, 1, last_day, -1, SQLITE_STATIC);
     sqlite3_bind_text(decls, 1, pbuf, -1, SQLITE_STATIC);
     sqlite3_bind_text(pays, 1, last_day, -1, SQLITE_STATIC);
-    sqlite3_bind_text(prev, 2, first, -1, SQLITE_STATIC);
     sqlite3_bind_text(prev, 3, pbuf, -1, SQLITE_STATIC);
     err = run(&c, units, decls, pays, prev, rec, prev_run_at, total, progress, ctx, msg, msgsz);
     if (err)
         goto done;
+    /* only the previous period's states are read (a re-run of this period starts from them) */
+    if ((err = tn__store_prepare(s, "DELETE FROM close_carry WHERE period < ?1", &st)))
+        goto done;
+    sqlite3_bind_text(st, 1, pm, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        err = tn__store_fail(s, "drop old carried states");
+        goto done;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
     if ((err = tn__store_prepare(s,
                                  "UPDATE close_run SET units_total = ?, units_changed = ? "
                                  "WHERE id = ?",
@@ -446,6 +549,10 @@ done:
     sqlite3_finalize(rec[0]);
     sqlite3_finalize(rec[1]);
     tn__close_finalize_writes(&c);
+    sqlite3_finalize(c.carry_rd);
+    sqlite3_finalize(c.carry_wr);
+    tn_ledger_carry_release(&c.carry_in);
+    free(c.carry_buf);
     free(c.rate_sets);
     if (!err)
         err = tn__sq_commit(s);

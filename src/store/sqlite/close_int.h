@@ -44,6 +44,13 @@ struct tn__close {
         long long id;
     } * rate_sets;
     size_t nrate_sets, caprate_sets;
+    /* the carried state (docs/ledger.md "Carried state"): the previous period's, by
+     * unit_code (NULL when THUNO_CLOSE_REPLAY=full), and this period's written */
+    sqlite3_stmt *carry_rd, *carry_wr;
+    int rc_carry;
+    struct tn_ledger_carry carry_in;
+    unsigned char *carry_buf;
+    size_t carry_cap;
 };
 
 /* Prepares the insert statements. Errors: TN_ERR_STORE. */

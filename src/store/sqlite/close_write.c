@@ -21,8 +21,9 @@ tn_err tn__close_prepare_writes(struct tn__close *c)
              "assessed, adjustment, interest, paid, closing, principal_due, interest_due, "
              "months_owed_tenths, bucket, oldest_unpaid, legal_status, workers, charge_bhyt, "
              "charge_bhtn, charge_bhxh, cum_interest_bhyt, cum_interest_bhtn, "
-             "cum_interest_bhxh, cum_paid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-             "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+             "cum_interest_bhxh, cum_paid, principal_overdue) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+             "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
+             "?24, ?25, ?26)",
              &c->ins_close)) ||
         (err = tn__store_prepare(c->s,
                                  "INSERT INTO assess_line VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
@@ -271,6 +272,10 @@ tn_err tn__close_write_unit(struct tn__close *c, struct tn__unit_work *w)
         sqlite3_bind_int64(st, 22 + g, b->cum_interest[g]);
     }
     sqlite3_bind_int64(st, 25, b->cum_paid);
+    /* the debt's principal (core's definition, aging.h "Debt"): reports read debt from it */
+    struct tn_debt debt;
+    tn_aging_debt(b->aging.overdue, b->principal_due, b->interest_due, &debt);
+    sqlite3_bind_int64(st, 26, debt.principal);
     tn_err err = step_done(c, st, "record unit close");
     if (err)
         return err;

@@ -41,8 +41,8 @@ static const char facts_sql[] = BALANCES
     "ev AS (" AT("case_event") " AND date <= ?3) "
     "SELECT cur.unit_code, u.name, u.tax_code, coalesce(u.office_code, ''), u.type, u.status, "
     "       coalesce(u.status_since, ''), coalesce(u.officer_code, ''), "
-    "       coalesce(u.union_chair, ''), coalesce(cur.months_owed_tenths, 0), cur.principal_due, "
-    "       cur.principal_due + cur.interest_due, cur.legal_status, cur.oldest_unpaid, "
+    "       coalesce(u.union_chair, ''), coalesce(cur.months_owed_tenths, 0), " TN__OVERDUE("cur") ", "
+    "       " TN__DEBT("cur") ", cur.legal_status, cur.oldest_unpaid, "
     "       cur.workers, cur.assessed + cur.adjustment, cur.paid, "
     "       (SELECT r.reported_employees FROM reg_at r WHERE r.tax_code = u.tax_code), "
     "       (SELECT count(*) FROM finding f WHERE f.close_id = cur.id), "
@@ -58,12 +58,12 @@ static const char facts_sql[] = BALANCES
     "        ORDER BY date DESC, case_id DESC, seq DESC LIMIT 1) "
     "FROM cur JOIN unit_at u ON u.unit_code = cur.unit_code "
     "WHERE " TN__OFFICE_CUT("cur.unit_code") " "
-    "ORDER BY cur.principal_due + cur.interest_due DESC, cur.unit_code";
+    "ORDER BY " TN__DEBT("cur") " DESC, cur.unit_code";
 
 static const char labour_sql[] = BALANCES
     "SELECT coalesce(u.office_code, ''), u.type, count(*), sum(cur.workers), "
     "       sum(cur.assessed + cur.adjustment), sum(cur.paid), "
-    "       sum(cur.principal_due + cur.interest_due), sum(cur.principal_due > 0) "
+    "       sum(" TN__DEBT("cur") "), sum(" TN__OVERDUE("cur") " > 0), sum(" TN__NOT_DUE("cur") ") "
     "FROM cur JOIN unit_at u ON u.unit_code = cur.unit_code "
     "WHERE ?3 IS NOT NULL AND " TN__OFFICE_CUT("cur.unit_code") " "
     "GROUP BY 1, 2 ORDER BY 1, 2";
@@ -220,7 +220,7 @@ tn_err tn__sq_unit_facts(struct tn__sq *s, const char *office, tn_period period,
         TN__COL_COPY(f->officer_code, st, 7);
         TN__COL_COPY(f->union_chair, st, 8);
         f->months_owed_tenths = sqlite3_column_int(st, 9);
-        f->principal_due = sqlite3_column_int64(st, 10);
+        f->principal_overdue = sqlite3_column_int64(st, 10);
         f->debt = sqlite3_column_int64(st, 11);
         TN__COL_COPY(f->legal_status, st, 12);
         f->oldest_unpaid = tn__col_period(st, 13);
@@ -263,6 +263,7 @@ tn_err tn__sq_labour(struct tn__sq *s, const char *office, tn_period period, con
         r.collected = sqlite3_column_int64(st, 5);
         r.debt = sqlite3_column_int64(st, 6);
         r.units_in_debt = (long)sqlite3_column_int64(st, 7);
+        r.not_due = sqlite3_column_int64(st, 8);
         if ((err = row(ctx, &r)))
             break;
     }

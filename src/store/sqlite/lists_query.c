@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thuno/aging.h"
 #include "thuno/allocation.h"
 #include "thuno/lists.h"
 #include "thuno/mem.h"
@@ -18,14 +19,15 @@
 /* ?1 period, ?2 as_of */
 #define CUR_AT TN__CLOSE_AT("cur", "?1", "?2", "") ", " TN__TABLE_AT("unit_at", "unit", "?2") " "
 
-/* 18 columns read by read_unit() */
+/* UNIT_NCOLS columns read by read_unit() */
+#define UNIT_NCOLS 19
 #define UNIT_COLS                                                                                  \
     "u.unit_code, u.name, u.tax_code, coalesce(u.address, ''), u.type, u.status, "                 \
     "coalesce(u.status_since, ''), coalesce(u.parent_code, ''), u.province_code, "                 \
     "coalesce(u.office_code, ''), coalesce(u.officer_code, ''), cur.id IS NOT NULL, "              \
     "coalesce(cur.months_owed_tenths, 0), coalesce(cur.principal_due, 0), "                        \
     "coalesce(cur.interest_due, 0), cur.oldest_unpaid, coalesce(cur.legal_status, ''), "           \
-    "coalesce(cur.workers, 0) "
+    "coalesce(cur.workers, 0), coalesce(" TN__OVERDUE("cur") ", 0) "
 
 #define STATUS_ORDER                                                                               \
     "CASE u.status WHEN 'suspended' THEN 0 WHEN 'dissolved' THEN 1 WHEN 'bankrupt' THEN 2 "        \
@@ -37,8 +39,8 @@ static const char list_sql[] =
     "FROM unit_at u JOIN cur ON cur.unit_code = u.unit_code "
     "WHERE " TN__OFFICE_CUT("u.unit_code") " AND (?4 IS NULL OR u.type = ?4) "
     "  AND (?5 = 0 OR u.status IN ('suspended', 'dissolved', 'bankrupt', 'absconded')) "
-    "  AND (?6 = 0 OR cur.principal_due > 0) "
-    "ORDER BY " STATUS_ORDER ", cur.principal_due + cur.interest_due DESC, u.unit_code";
+    "  AND (?6 = 0 OR " TN__OVERDUE("cur") " > 0) "
+    "ORDER BY " STATUS_ORDER ", " TN__DEBT("cur") " DESC, u.unit_code";
 
 /* ?8 ?9 the office cut */
 static const char branch_sql[] =
@@ -95,6 +97,7 @@ static void read_unit(sqlite3_stmt *st, struct tn_list_unit *u)
     u->oldest_unpaid = tn__col_period(st, 15);
     TN__COL_COPY(u->legal_status, st, 16);
     u->workers = sqlite3_column_int64(st, 17);
+    u->principal_overdue = sqlite3_column_int64(st, 18);
 }
 
 /* Steps st to its end, reading each row with one(); finalizes st. */
@@ -476,10 +479,10 @@ static tn_err branch_one(sqlite3_stmt *st, void *arg)
     struct tn_branch_row r;
     memset(&r, 0, sizeof r);
     read_unit(st, &r.u);
-    TN__COL_COPY(r.parent_name, st, 18);
-    TN__COL_COPY(r.parent_province, st, 19);
-    TN__COL_COPY(r.parent_office, st, 20);
-    r.reason = sqlite3_column_int(st, 21)                          ? "parent_unknown"
+    TN__COL_COPY(r.parent_name, st, UNIT_NCOLS);
+    TN__COL_COPY(r.parent_province, st, UNIT_NCOLS + 1);
+    TN__COL_COPY(r.parent_office, st, UNIT_NCOLS + 2);
+    r.reason = sqlite3_column_int(st, UNIT_NCOLS + 3)              ? "parent_unknown"
                : strcmp(r.parent_province, r.u.province_code) != 0 ? "other_province"
                                                                    : "other_office";
     return w->row(w->ctx, &r);
@@ -551,8 +554,11 @@ static tn_err coop_one(void *ctx, const struct tn_list_unit *u)
         a->n++;
     }
     struct tn_coop_row *r = &a->rows[i];
-    tn_money debt = u->principal_due + u->interest_due;
-    int owing = u->principal_due > 0;
+    /* debt: past its deadline (docs/ledger.md "Debt"); owing: some principal past it */
+    struct tn_debt d;
+    tn_aging_debt(u->principal_overdue, u->principal_due, u->interest_due, &d);
+    tn_money debt = d.total;
+    int owing = d.principal > 0;
     if (strcmp(u->status, "active") == 0) {
         r->active++;
         /* LAW: Decision 2422/QĐ-BHXH Annex item 2: owing 1 month and more, 3 months and more */
@@ -612,11 +618,11 @@ static tn_err praise_one(sqlite3_stmt *st, void *arg)
     struct tn_praise_row r;
     memset(&r, 0, sizeof r);
     read_unit(st, &r.u);
-    tn_period_parse(tn__col_text(st, 18), &r.from);
+    tn_period_parse(tn__col_text(st, UNIT_NCOLS), &r.from);
     r.to = w->to;
-    r.months = sqlite3_column_int(st, 19);
-    r.assessed = sqlite3_column_int64(st, 20);
-    r.paid = sqlite3_column_int64(st, 21);
+    r.months = sqlite3_column_int(st, UNIT_NCOLS + 1);
+    r.assessed = sqlite3_column_int64(st, UNIT_NCOLS + 2);
+    r.paid = sqlite3_column_int64(st, UNIT_NCOLS + 3);
     return w->row(w->ctx, &r);
 }
 

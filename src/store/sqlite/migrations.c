@@ -23,10 +23,9 @@ struct tn__migration {
 };
 
 /* Adds column col (its type and constraints in decl) to table unless it has one of that name:
- * SQLite has no ADD COLUMN IF NOT EXISTS. For a migration's step (unused until one needs it).
- * Errors: TN_ERR_STORE. */
-__attribute__((unused)) static tn_err add_column_if_missing(struct tn__sq *s, const char *table,
-                                                            const char *col, const char *decl)
+ * SQLite has no ADD COLUMN IF NOT EXISTS. For a migration's step. Errors: TN_ERR_STORE. */
+static tn_err add_column_if_missing(struct tn__sq *s, const char *table, const char *col,
+                                    const char *decl)
 {
     char sql[512];
     sqlite3_stmt *st;
@@ -44,18 +43,20 @@ __attribute__((unused)) static tn_err add_column_if_missing(struct tn__sq *s, co
     return tn__store_exec(s, sql);
 }
 
+/* 2: unit_close.principal_overdue (the debt past its deadline, aging.h "Debt"), NULL on the
+ * closes recorded before it (read as all due). */
+static tn_err step_0002(struct tn__sq *s)
+{
+    return add_column_if_missing(s, "unit_close", "principal_overdue", "INTEGER");
+}
+
 /* The list: append only. A shipped migration is never edited, renumbered or removed; the
  * change it makes is also made in schema.sql for new stores (tests/test_store_migrate.c
  * checks that both give one shape). A PostgreSQL backend keeps its own list with the same
  * numbers and names (docs/store.md "Migrations"). */
 static const struct tn__migration migrations[] = {
     {1, "baseline", tn__migration_0001_sql, NULL},
-    /* 2, when branch debt merges (its schema.sql puts the column last in unit_close; its
-     * ALTER in sq_store.c's open, and has_column, go): above this list,
-     *   static tn_err step_0002(struct tn__sq *s)
-     *   { return add_column_if_missing(s, "unit_close", "principal_overdue", "INTEGER"); }
-     * and here
-     *   {2, "unit_close_principal_overdue", "", step_0002}, */
+    {2, "unit_close_principal_overdue", "", step_0002},
 };
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
 

@@ -48,7 +48,8 @@
     "             coalesce(prev.months_owed_tenths, 0) > 0 AS owed_before, "                       \
     "             coalesce(prev.months_owed_tenths, 0) AS prev_tenths, "                           \
     "             coalesce(prev.bucket, '') AS prev_bucket, "                                      \
-    "             coalesce(prev.principal_due + prev.interest_due, 0) AS debt_prev "               \
+    "             coalesce(" TN__DEBT("prev") ", 0) AS debt_prev, "                              \
+    "             " TN__DEBT("cur") " AS debt, " TN__NOT_DUE("cur") " AS not_due "               \
     "      FROM cur " TN__JOIN_PREV                                                               \
     "      " TN__JOIN_AT("unit", "u", "u.unit_code = cur.unit_code", "?2")                          \
     "      LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "                                \

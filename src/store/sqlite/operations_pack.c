@@ -17,16 +17,16 @@ static const char buckets_sql[] = TN__OPS_FACTS ", "
     "SELECT b.k, coalesce(sum(f.prev_bucket = b.k), 0), "
     "       coalesce(sum(CASE WHEN f.prev_bucket = b.k THEN f.debt_prev ELSE 0 END), 0), "
     "       coalesce(sum(f.bucket = b.k), 0), "
-    "       coalesce(sum(CASE WHEN f.bucket = b.k "
-    "                         THEN f.principal_due + f.interest_due ELSE 0 END), 0) "
+    "       coalesce(sum(CASE WHEN f.bucket = b.k THEN f.debt ELSE 0 END), 0), "
+    "       coalesce(sum(CASE WHEN f.bucket = b.k THEN f.not_due ELSE 0 END), 0) "
     "FROM b LEFT JOIN f ON f.bucket = b.k OR f.prev_bucket = b.k "
     "GROUP BY b.k, b.r ORDER BY b.r";
 
 static const char new_debtors_sql[] = TN__OPS_FACTS
-    "SELECT officer, unit_code, name, office, principal_due + interest_due, "
+    "SELECT officer, unit_code, name, office, debt, "
     "       coalesce(months_owed_tenths, 0), bucket, legal_status "
     "FROM f WHERE coalesce(months_owed_tenths, 0) > 0 AND NOT owed_before "
-    "ORDER BY principal_due + interest_due DESC, unit_code";
+    "ORDER BY debt DESC, unit_code";
 
 /* ?1 period, ?2 as_of; ?8 ?9 the office cut */
 static const char events_sql[] =
@@ -53,6 +53,7 @@ tn_err tn__sq_bucket_moves(struct tn__sq *s, const char *office, tn_period perio
         r.debt_prev = sqlite3_column_int64(st, 2);
         r.units = sqlite3_column_int64(st, 3);
         r.debt = sqlite3_column_int64(st, 4);
+        r.not_due = sqlite3_column_int64(st, 5);
         err = row(ctx, &r);
     }
     sqlite3_finalize(st);

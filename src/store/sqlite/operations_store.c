@@ -226,7 +226,7 @@ static const char worklist_sql[] =
     "      FROM cur " TN__JOIN_AT("unit", "u", "u.unit_code = cur.unit_code", "?2")
     "      WHERE (coalesce(cur.months_owed_tenths, 0) > 0 OR cur.interest_due > 0) "
     "      AND " TN__OFFICE_CUT("cur.unit_code") ") "
-    "SELECT officer, unit_code, name, office, principal_due + interest_due, "
+    "SELECT officer, unit_code, name, office, " TN__DEBT("f") ", "
     "       coalesce(months_owed_tenths, 0), bucket, legal_status "
     "FROM f ORDER BY unit_code";
 
@@ -248,7 +248,7 @@ static const char officer_worklist_sql[] =
     "           WHERE unit_code = c.unit_code AND period = ?1 AND known_at <= ?2) "
     "      " TN__JOIN_AT("unit", "u", "u.unit_code = c.unit_code", "?2")
     "      WHERE " TN__OFFICE_CUT("c.unit_code") ") "
-    "SELECT officer, unit_code, name, office, principal_due + interest_due, "
+    "SELECT officer, unit_code, name, office, " TN__DEBT("f") ", "
     "       coalesce(months_owed_tenths, 0), bucket, legal_status "
     "FROM f WHERE officer = ?5 AND (coalesce(months_owed_tenths, 0) > 0 OR interest_due > 0) "
     "ORDER BY unit_code";
@@ -262,10 +262,10 @@ static const char plan_sql[] = TN__OPS_FACTS ", "
     "   UNION ALL SELECT 4, 'type', type, * FROM f "
     "   UNION ALL SELECT 5, 'officer', officer, * FROM f), "
     "agg AS (SELECT r, scope, k, count(*) AS units, sum(assessed + adjustment) AS assessed, "
-    "        sum(paid) AS collected, sum(principal_due + interest_due) AS debt, "
+    "        sum(paid) AS collected, sum(debt) AS debt, "
     "        sum(coalesce(months_owed_tenths, 0) > 0 AND NOT owed_before) AS new_units, "
     "        sum(CASE WHEN coalesce(months_owed_tenths, 0) > 0 AND NOT owed_before "
-    "                 THEN principal_due + interest_due ELSE 0 END) AS new_debt, "
+    "                 THEN debt ELSE 0 END) AS new_debt, "
     "        sum(owed_before AND prev_tenths < 60 AND coalesce(months_owed_tenths, 0) = 0) "
     "            AS cleared_units, "
     "        sum(CASE WHEN owed_before AND prev_tenths < 60 "

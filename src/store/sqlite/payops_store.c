@@ -155,7 +155,7 @@ tn_err tn__sq_suspense_assign(struct tn__sq *s, const char *txn_id, const char *
  * when the close was written. Reversed payments and reversals are left out. */
 static const char states_sql[] =
     "WITH b AS (SELECT unit_code, period, coalesce(months_owed_tenths, 0) AS tenths, "
-    "           assessed, principal_due, principal_due + interest_due AS debt, known_at, "
+    "           assessed, principal_due, " TN__DEBT("unit_close") " AS debt, known_at, "
     "           max(id) AS id "
     "           FROM unit_close WHERE period <= ?1 AND known_at <= ?2 GROUP BY unit_code, period), "
     "base AS (SELECT *, max(period) FROM b GROUP BY unit_code), "

@@ -20,12 +20,12 @@ static const char debtors_sql[] =
     TN__IN_CHARGE("?2", TN__PERIOD_END("?1"))
     "SELECT cur.unit_code, coalesce(u.name, ''), coalesce(u.type, ''), coalesce(u.status, ''), "
     "       coalesce(u.status_since, ''), coalesce(ic.officer_code, u.officer_code, ''), "
-    "       coalesce(cur.months_owed_tenths, 0), cur.principal_due + cur.interest_due, "
+    "       coalesce(cur.months_owed_tenths, 0), " TN__DEBT("cur") ", "
     "       cur.oldest_unpaid, cur.legal_status, cur.workers "
     "FROM cur LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
     "LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "
-    "WHERE cur.principal_due > 0 "
-    "ORDER BY coalesce(u.status, '') = 'active', cur.principal_due + cur.interest_due DESC, "
+    "WHERE " TN__OVERDUE("cur") " > 0 "
+    "ORDER BY coalesce(u.status, '') = 'active', " TN__DEBT("cur") " DESC, "
     "         cur.unit_code";
 
 /* ?3: the year's first period; every month of the year up to ?1 has a balance with nothing

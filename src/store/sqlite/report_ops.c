@@ -22,7 +22,7 @@
 static const char crossings_sql[] = AS_KNOWN
     "SELECT cur.unit_code, coalesce(cur.months_owed_tenths, 0) >= ?4, "
     "       coalesce(cur.months_owed_tenths, 0), coalesce(prev.months_owed_tenths, 0), "
-    "       cur.workers, cur.principal_due + cur.interest_due, "
+    "       cur.workers, " TN__DEBT("cur") ", "
     "       coalesce(ic.officer_code, u.officer_code, '') "
     "FROM cur " TN__JOIN_PREV
     "LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
@@ -31,16 +31,19 @@ static const char crossings_sql[] = AS_KNOWN
     "ORDER BY cur.unit_code";
 
 /* ?4 picks the grouping: 0 officer, 1 the unit's office, 2 unit type, 3 the officer's
- * department */
+ * department. The bucket counts are of units owing (units_0: "owing under 1 month"): a unit
+ * in bucket 0 with no debt past its deadline owes nothing and is not counted (docs/ledger.md
+ * "Debt"); a unit in a higher bucket always owes. */
 static const char kpi_sql[] = AS_KNOWN
     "SELECT CASE ?4 WHEN 0 THEN coalesce(ic.officer_code, u.officer_code, '') WHEN 1 THEN coalesce(u.office_code, '') "
     "               WHEN 2 THEN coalesce(u.type, '') ELSE coalesce(o.department, '') END AS k, "
     "       CASE ?4 WHEN 0 THEN coalesce(o.office_code, '') ELSE '' END AS office, "
     "       count(*), sum(cur.workers), sum(cur.assessed + cur.adjustment), sum(cur.paid), "
-    "       sum(cur.principal_due + cur.interest_due), "
-    "       sum(coalesce(prev.principal_due + prev.interest_due, 0)), sum(coalesce(prev.paid, 0)), "
-    "       sum(cur.bucket = '0'), sum(cur.bucket = '1-3'), sum(cur.bucket = '3-6'), "
-    "       sum(cur.bucket = '6-12'), sum(cur.bucket = '12+') "
+    "       sum(" TN__DEBT("cur") "), sum(coalesce(" TN__DEBT("prev") ", 0)), "
+    "       sum(coalesce(prev.paid, 0)), "
+    "       sum(cur.bucket = '0' AND " TN__DEBT("cur") " > 0), sum(cur.bucket = '1-3'), "
+    "       sum(cur.bucket = '3-6'), "
+    "       sum(cur.bucket = '6-12'), sum(cur.bucket = '12+'), sum(" TN__NOT_DUE("cur") ") "
     "FROM cur " TN__JOIN_PREV
     "LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
     "LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "
@@ -106,6 +109,7 @@ tn_err tn__sq_kpi(struct tn__sq *s, const char *office, tn_period period, const 
         r.collected_prev = sqlite3_column_int64(st, 8);
         for (int b = 0; b < 5; b++)
             r.units_by_bucket[b] = sqlite3_column_int64(st, 9 + b);
+        r.not_due = sqlite3_column_int64(st, 14);
         r.debt_ratio_tenths = (int)tn_percent_tenths(r.debt, r.assessed);
         /* the plan of the group's scope: collection_plans.csv (docs/operations.md) */
         static const char *const scope[] = {"officer", "office", "type", "department"};

@@ -35,7 +35,7 @@ tn_err tn_report_as_of(const char *arg, char out[static 20])
 #define BALANCE_COLS                                                                               \
     "unit_code, period, opening, assessed, adjustment, interest, paid, closing, principal_due, "   \
     "interest_due, months_owed_tenths, bucket, oldest_unpaid, legal_status, workers, known_at, "   \
-    "max(id)"
+    "max(id), " TN__OVERDUE("unit_close")
 
 void tn__read_balance_figures(sqlite3_stmt *st, int first, struct tn_balance_row *r)
 {
@@ -51,6 +51,7 @@ void tn__read_balance_figures(sqlite3_stmt *st, int first, struct tn_balance_row
     r->workers = sqlite3_column_int64(st, first + 12);
     TN__COL_COPY(r->known_at, st, first + 13);
     r->close_id = sqlite3_column_int64(st, first + 14);
+    r->principal_overdue = sqlite3_column_int64(st, first + 15);
 }
 
 static void read_balance(sqlite3_stmt *st, struct tn_balance_row *r)

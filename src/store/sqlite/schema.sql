@@ -83,7 +83,11 @@ CREATE TABLE unit_close (
     charge_bhyt INTEGER NOT NULL, charge_bhtn INTEGER NOT NULL, charge_bhxh INTEGER NOT NULL,
     -- cumulative interest and payments counted up to this period's closing
     cum_interest_bhyt INTEGER NOT NULL, cum_interest_bhtn INTEGER NOT NULL,
-    cum_interest_bhxh INTEGER NOT NULL, cum_paid INTEGER NOT NULL);
+    cum_interest_bhxh INTEGER NOT NULL, cum_paid INTEGER NOT NULL,
+    -- the principal of principal_due past its deadline at the period's end (aging.h "Debt"):
+    -- debt = principal_overdue + interest_due; principal_due - principal_overdue is assessed,
+    -- not yet due. NULL on closes recorded before it (read as principal_due: all due).
+    principal_overdue INTEGER);
 CREATE INDEX unit_close_key ON unit_close (unit_code, period, id);
 CREATE INDEX unit_close_period ON unit_close (period, unit_code, id);
 

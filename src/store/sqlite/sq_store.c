@@ -207,7 +207,7 @@ static tn_err check_schema(struct tn__sq *s, const char *url, char errmsg[256])
 {
     struct stat sb;
     if (stat(url, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0) {
-        snprintf(errmsg, 256, "%s is an empty file, not a thuno store", url);
+        snprintf(errmsg, 256, "%s is not a thuno store (an empty file)", url);
         return TN_ERR_STORE;
     }
     sqlite3_stmt *st;

@@ -106,8 +106,16 @@ struct tn_balance_row;
 /* Reads a unit_close row's figures into r from column first on, in this order: opening,
  * assessed, adjustment, interest, paid, closing, principal_due, interest_due,
  * months_owed_tenths (NULL: -1), bucket, oldest_unpaid (NULL: -1), legal_status, workers,
- * known_at, id (report_query.c). Leaves r's unit_code and period alone. */
+ * known_at, id, principal_overdue (TN__OVERDUE) (report_query.c). Leaves r's unit_code and
+ * period alone. */
 void tn__read_balance_figures(sqlite3_stmt *st, int first, struct tn_balance_row *r);
+
+/* SQL: the debt (nợ) of the unit_close row t, principal past its deadline plus interest unpaid,
+ * and what it assesses and is not yet due (aging.h "Debt", written by the close; a close
+ * recorded before principal_overdue existed reads as all due). debt + not due = closing. */
+#define TN__OVERDUE(t) "coalesce(" t ".principal_overdue, " t ".principal_due)"
+#define TN__DEBT(t)    "(" TN__OVERDUE(t) " + " t ".interest_due)"
+#define TN__NOT_DUE(t) "(" t ".principal_due - " TN__OVERDUE(t) ")"
 
 /* The end of time: the as_of that sees every version ever known. */
 #define TN__FOREVER "9999-12-31T23:59:59"

@@ -21,7 +21,7 @@ static const char units_sql[] =
     "       coalesce(ic.officer_code, u.officer_code, ''), b.id IS NOT NULL, "
     "       coalesce(b.closing, 0), coalesce(b.principal_due, 0), coalesce(b.interest_due, 0), "
     "       b.months_owed_tenths, coalesce(b.bucket, ''), coalesce(b.legal_status, ''), "
-    "       b.oldest_unpaid "
+    "       b.oldest_unpaid, coalesce(" TN__DEBT("b") ", 0), coalesce(" TN__NOT_DUE("b") ", 0) "
     "FROM unit_at u LEFT JOIN in_charge ic ON ic.unit_code = u.unit_code "
     TN__JOIN_CLOSE("b", "u.unit_code", "?1", "?2")
     "WHERE " TN__OFFICE_CUT("u.unit_code") " AND (?4 IS NULL OR u.unit_code = ?4) "
@@ -52,6 +52,8 @@ static void read_entry(sqlite3_stmt *st, struct tn_unit_entry *u)
     TN__COL_COPY(u->bucket, st, 14);
     TN__COL_COPY(u->legal_status, st, 15);
     u->oldest_unpaid = tn__col_period(st, 16);
+    u->debt = sqlite3_column_int64(st, 17);
+    u->not_due = sqlite3_column_int64(st, 18);
 }
 
 tn_err tn__sq_units(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
