@@ -497,10 +497,7 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
                                  "FROM opening_balance WHERE superseded_at IS NULL "
                                  "ORDER BY unit_code, period, fund",
                                  &c.opening)) ||
-        /* docs/ledger.md "Carried state": a store made before it gets the table here */
-        (err = tn__store_exec(s, "CREATE TABLE IF NOT EXISTS close_carry (unit_code TEXT NOT "
-                                 "NULL, period TEXT NOT NULL, state BLOB NOT NULL, PRIMARY KEY "
-                                 "(unit_code, period)) WITHOUT ROWID")) ||
+        /* docs/ledger.md "Carried state" (schema.sql; migration 3 on an older store) */
         (err = tn__store_prepare(s, "INSERT OR REPLACE INTO close_carry VALUES (?1, ?2, ?3)",
                                  &c.carry_wr)) ||
         (!full_replay() &&

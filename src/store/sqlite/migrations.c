@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "migration_0001_sql.h" /* generated from migrations/0001_baseline.sql */
+#include "migration_0003_sql.h" /* migrations/0003_close_carry.sql */
 
 /* One migration: its number, its name, the SQL it runs and then, when a change needs a look
  * at the store first (a column added only when missing), its step. */
@@ -57,6 +58,7 @@ static tn_err step_0002(struct tn__sq *s)
 static const struct tn__migration migrations[] = {
     {1, "baseline", tn__migration_0001_sql, NULL},
     {2, "unit_close_principal_overdue", "", step_0002},
+    {3, "close_carry", tn__migration_0003_sql, NULL},
 };
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
 

@@ -133,6 +133,12 @@ CREATE TABLE finding (
     kind TEXT NOT NULL, base INTEGER NOT NULL, floor INTEGER NOT NULL, source TEXT NOT NULL);
 CREATE INDEX finding_close ON finding (close_id);
 
+-- The replay's state each unit's close carries to the next month (docs/ledger.md "Carried
+-- state"): one versioned blob per unit and period, private to close.c.
+CREATE TABLE close_carry (
+    unit_code TEXT NOT NULL, period TEXT NOT NULL, state BLOB NOT NULL,
+    PRIMARY KEY (unit_code, period)) WITHOUT ROWID;
+
 -- Cases (docs/cases.md). Events and plans are versioned like the registry tables: an event
 -- corrected later is a new version, so a case can be replayed as known at any time, and as
 -- of any event date.
