@@ -42,6 +42,26 @@ def digest(db):
         con.close()
 
 
+def dump(db):
+    """Every table but sessions and failed logins, each row in a fixed order, as one text: the
+    crash tests' snapshot (tests/crash_kill.sh, tests/crash_serve.py). The audit log is in it."""
+    con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+    try:
+        out = []
+        names = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT IN ('app_session', 'login_failure') ORDER BY name")]
+        for n in names:
+            cols = [r[1] for r in con.execute('PRAGMA table_info("%s")' % n)]
+            order = ", ".join('"%s"' % x for x in cols)
+            out.append("## " + n)
+            for row in con.execute('SELECT * FROM "%s" ORDER BY %s' % (n, order)):
+                out.append(repr(row))
+        return "\n".join(out) + "\n"
+    finally:
+        con.close()
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

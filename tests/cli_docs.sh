@@ -139,7 +139,7 @@ python3 - "$work" <<'PY'
 import glob, subprocess, sys
 work = sys.argv[1]
 want = {
-    "fine": ["ĐỀ XUẤT XỬ PHẠT VI PHẠM HÀNH CHÍNH", "5.120.500", "13.475.000", "Trang 1/"],
+    "fine": ["ĐỀ XUẤT XỬ PHẠT VI PHẠM HÀNH CHÍNH", "5.137.600", "13.520.000", "Trang 1/"],
     "ded": ["KHO BẠC NHÀ NƯỚC", "9.704.832", "Trung tâm Y tế huyện Cam Lộ"],
     "pet": ["ĐƠN KHỞI KIỆN", "14.721.304", "Án phí", "Độc lập - Tự do - Hạnh phúc"],
     "enf": ["ĐƠN YÊU CẦU THI HÀNH ÁN", "14.721.304", "Bản án số 12/2026/DS-ST"],

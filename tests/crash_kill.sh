@@ -23,22 +23,11 @@ fail() { echo "crash_kill (CRASH_SEED=$seed): $*" >&2; exit 1; }
 db=$work/t.db
 t() { "$thuno" --db "$db" "$@"; }
 
-# every table but sessions and failed logins, each row in a fixed order, as one
-# text
+# every table but sessions and failed logins, each row in a fixed order, as one text
+# (api_client.dump, shared with tests/crash_serve.py)
 dump() {
-    python3 - "$1" <<'EOF'
-import sqlite3, sys
-c = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
-names = [r[0] for r in c.execute(
-    "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-    "AND name NOT IN ('app_session', 'login_failure') ORDER BY name")]
-for n in names:
-    cols = [r[1] for r in c.execute('PRAGMA table_info("%s")' % n)]
-    order = ", ".join('"%s"' % x for x in cols)
-    print("##", n)
-    for row in c.execute('SELECT * FROM "%s" ORDER BY %s' % (n, order)):
-        print(repr(row))
-EOF
+    python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import api_client
+sys.stdout.write(api_client.dump(sys.argv[2]))' "$(dirname "$0")" "$1"
 }
 
 # milliseconds now; N milliseconds as seconds for sleep

@@ -1,12 +1,11 @@
 /*
- * test_art216.c - the Art 216 facts counted from a unit's unpaid lines (art216.h) and the
- * spreading of principal due over periods and groups (aging.h tn_aging_unpaid), on a unit
- * derived by hand below, with the policy of rules.md (tests/policy_fixture.h) and
- * policy/criminal.csv's three clauses.
+ * test_art216.c - the Art 216 facts counted from a unit's unpaid lines per charge period
+ * (art216.h; the ledger's unpaid_line), on units derived by hand below, with the policy of
+ * rules.md (tests/policy_fixture.h) and policy/criminal.csv's three clauses.
  *
  * The unit pays monthly; each period charges BHYT 4,500,000, BHTN 2,000,000, BHXH 25,500,000
- * (32,000,000). Its principal due on 2026-10-31 is 6 x 32,000,000 + 10,000,000 = 202,000,000:
- * the newest six periods whole and 10,000,000 of 2017-11, the group paid last (BHXH).
+ * (32,000,000). The ledger left unpaid on 2026-10-31 6 x 32,000,000 + 10,000,000 = 202,000,000:
+ * the newest six periods whole and 10,000,000 of 2017-11's BHXH (the group paid last).
  *
  * | period  | deadline   | evasion from (+61 days) | unpaid     | workers |
  * | 2017-11 | 2017-11-30 | 2018-01-30              | 10,000,000 | 3 | act before 2018: excluded
@@ -29,15 +28,17 @@
 #include "thuno/art216.h"
 
 static struct tn_policy pol;
-static struct tn_aging_period periods[7];
+static struct tn_art216_period periods[7];
 
 static void make_periods(void)
 {
     static const int ym[7][3] = {{2017, 11, 3}, {2017, 12, 3}, {2018, 1, 4}, {2026, 7, 5},
                                  {2026, 8, 2},  {2026, 9, 2},  {2026, 10, 2}};
     for (int i = 0; i < 7; i++)
-        periods[i] = (struct tn_aging_period){
-            fx_period(ym[i][0], ym[i][1]), {4500000, 2000000, 25500000}, ym[i][2]};
+        periods[i] = (struct tn_art216_period){
+            fx_period(ym[i][0], ym[i][1]), {4500000, 2000000, 25500000}, {0, 0, 0}, ym[i][2]};
+    periods[0].unpaid[TN_G_BHYT] = periods[0].unpaid[TN_G_BHTN] = 0;
+    periods[0].unpaid[TN_G_BHXH] = 10000000;
 }
 
 static int setup(void **state)
@@ -61,44 +62,9 @@ static int teardown(void **state)
     return 0;
 }
 
-static void unpaid_spreads_newest_first(void **state)
-{
-    (void)state;
-    static const enum tn_group order[TN_G_COUNT] = {TN_G_BHYT, TN_G_BHTN, TN_G_BHXH};
-    static const struct aging_period_case {
-        tn_money due;
-        tn_money want0[TN_G_COUNT]; /* 2017-11: BHYT, BHTN, BHXH */
-        tn_money want1[TN_G_COUNT]; /* 2017-12 */
-    } t[] = {
-        {0, {0, 0, 0}, {0, 0, 0}},
-        {192000000, {0, 0, 0}, {4500000, 2000000, 25500000}}, /* six newest whole */
-        {202000000, {0, 0, 10000000}, {4500000, 2000000, 25500000}},
-        {218000000, {0, 500000, 25500000}, {4500000, 2000000, 25500000}},        /* 26,000,000 */
-        {250000000, {4500000, 2000000, 25500000}, {4500000, 2000000, 25500000}}, /* over all */
-    };
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-        tn_money u[7 * TN_G_COUNT];
-        tn_aging_unpaid(periods, 7, t[i].due, order, u);
-        for (int g = 0; g < TN_G_COUNT; g++) {
-            assert_int_equal(u[g], t[i].want0[g]);
-            assert_int_equal(u[TN_G_COUNT + g], t[i].want1[g]);
-        }
-    }
-    /* a negative charge (thoái thu) is nothing to pay */
-    struct tn_aging_period neg = {fx_period(2026, 1), {-5, 10, 20}, 1};
-    tn_money u[TN_G_COUNT];
-    tn_aging_unpaid(&neg, 1, 100, order, u);
-    assert_int_equal(u[TN_G_BHYT], 0);
-    assert_int_equal(u[TN_G_BHTN], 10);
-    assert_int_equal(u[TN_G_BHXH], 20);
-}
-
 static void count_matches_table(void **state)
 {
     (void)state;
-    static const enum tn_group order[TN_G_COUNT] = {TN_G_BHYT, TN_G_BHTN, TN_G_BHXH};
-    tn_money u[7 * TN_G_COUNT];
-    tn_aging_unpaid(periods, 7, 202000000, order, u);
     const struct {
         tn_day day;
         int fined;
@@ -126,7 +92,7 @@ static void count_matches_table(void **state)
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
         struct tn_art216_count c;
-        assert_int_equal(tn_art216_count(&pol, 1, t[i].day, periods, 7, u, t[i].fined, &c), TN_OK);
+        assert_int_equal(tn_art216_count(&pol, 1, t[i].day, periods, 7, t[i].fined, &c), TN_OK);
         assert_int_equal(c.facts.evaded, t[i].evaded);
         assert_int_equal(c.excluded, t[i].excluded);
         assert_int_equal(c.facts.months, t[i].months);
@@ -144,23 +110,85 @@ static void count_matches_table(void **state)
         }
     }
     /* the evasion must last 6 months: 2026-07 alone on 2026-12-31 lasted 2026-10-31 .. */
-    tn_money only[7 * TN_G_COUNT] = {0};
-    for (int g = 0; g < TN_G_COUNT; g++)
-        only[3 * TN_G_COUNT + g] = u[3 * TN_G_COUNT + g];
+    const struct tn_art216_period *only = &periods[3];
     struct tn_art216_count c;
-    assert_int_equal(tn_art216_count(&pol, 1, fx_day(2027, 4, 29), periods, 7, only, 1, &c), TN_OK);
+    assert_int_equal(tn_art216_count(&pol, 1, fx_day(2027, 4, 29), only, 1, 1, &c), TN_OK);
     assert_int_equal(c.facts.months, 5); /* 2026-10-31 .. 2027-04-29: 5 whole months */
-    assert_int_equal(tn_art216_count(&pol, 1, fx_day(2027, 4, 30), periods, 7, only, 1, &c), TN_OK);
+    assert_int_equal(tn_art216_count(&pol, 1, fx_day(2027, 4, 30), only, 1, 1, &c), TN_OK);
     assert_int_equal(c.facts.months, 6); /* .. 2027-04-30: 6 */
-    assert_int_equal(tn_art216_count(&pol, 1, fx_day(2017, 12, 31), periods, 7, only, 1, &c),
+    assert_int_equal(tn_art216_count(&pol, 1, fx_day(2017, 12, 31), only, 1, 1, &c),
                      TN_ERR_NO_POLICY); /* no criminal rule before 2018 */
+}
+
+/* Back-dated increases and opening balances, as the ledger charges them (docs/ledger.md
+ * "Back-dated changes", "Opening balances"): each line is in the month it concerns.
+ *
+ * | line     | period  | deadline   | unpaid BHXH | of it back | evasion from             |
+ * | opening  | 2025-05 | 2025-05-31 | 1,000,000   | 0          | 2025-08-30 (60 d from 07-01)|
+ * | increase | 2025-03 | 2025-03-31 | 500,000     | 500,000    | 2025-07-01 (Law 41's day 1) |
+ * | mixed    | 2026-08 | 2026-09-30 | 3,000,000   | 1,000,000  | 1,000,000 from 2026-10-01, |
+ * |          |         |            |             |            | 2,000,000 from 2026-11-30  |
+ * The increase is unpaid first (the contributions as declared were paid before it was known).
+ * workers: 2026-08 has 2; 2025-03 has 3; an opening balance's period has none. */
+static void back_dated_and_opening_lines_evade_from_their_month(void **state)
+{
+    (void)state;
+    struct tn_art216_period opening = {fx_period(2025, 5), {0, 0, 1000000}, {0, 0, 0}, 0};
+    struct tn_art216_period increase = {fx_period(2025, 3), {0, 0, 500000}, {0, 0, 500000}, 3};
+    struct tn_art216_period mixed = {fx_period(2026, 8), {0, 0, 3000000}, {0, 0, 1000000}, 2};
+    struct tn_art216_period over = mixed;
+    over.back[TN_G_BHXH] = 5000000; /* an increase larger than what is unpaid: all of it */
+    struct tn_art216_period two[2] = {opening, mixed};
+    const struct {
+        const struct tn_art216_period *p;
+        size_t n;
+        tn_day day;
+        tn_money evaded;
+        int months, nperiods;
+        long workers;
+        const char *lines;
+    } t[] = {
+        /* the increase alone: evaded on 2026-10-31 (1 whole month 10-01..10-31) */
+        {&mixed, 1, fx_day(2026, 10, 31), 1000000, 1, 1, 2,
+         "kỳ 2026-08..2026-08 (1 kỳ), trốn đóng từ 2026-10-01; 2 NLĐ kỳ 2026-08"},
+        /* the day before, nothing */
+        {&mixed, 1, fx_day(2026, 9, 30), 0, 0, 0, 0, ""},
+        /* on 2026-11-30 the declared part too: 3,000,000, since 10-01: 2 months (10-01..11-30) */
+        {&mixed, 1, fx_day(2026, 11, 30), 3000000, 2, 1, 2, NULL},
+        {&over, 1, fx_day(2026, 10, 31), 3000000, 1, 1, 2, NULL},
+        /* a Law 58-era increase: evasion from Law 41's first day, at once (not 60 days on) */
+        {&increase, 1, fx_day(2025, 7, 31), 500000, 1, 1, 3,
+         "kỳ 2025-03..2025-03 (1 kỳ), trốn đóng từ 2025-07-01; 3 NLĐ kỳ 2025-03"},
+        /* the Law 58 era knows no evasion by days */
+        {&increase, 1, fx_day(2025, 6, 30), 0, 0, 0, 0, ""},
+        /* the opening balance is evaded from 2025-08-30, not 2025-07-31 */
+        {&opening, 1, fx_day(2025, 8, 29), 0, 0, 0, 0, ""},
+        {&opening, 1, fx_day(2025, 8, 30), 1000000, 0, 1, 0, NULL},
+        /* both on 2026-10-31: 2,000,000 since 2025-08-30, 14 whole months, 2 workers */
+        {two, 2, fx_day(2026, 10, 31), 2000000, 14, 2, 2,
+         "kỳ 2025-05..2026-08 (2 kỳ), trốn đóng từ 2025-08-30; 2 NLĐ kỳ 2026-08"},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct tn_art216_count c;
+        assert_int_equal(tn_art216_count(&pol, 1, t[i].day, t[i].p, t[i].n, 1, &c), TN_OK);
+        if (c.facts.evaded != t[i].evaded || c.facts.months != t[i].months ||
+            c.nperiods != t[i].nperiods || c.facts.workers != t[i].workers)
+            fail_msg("row %zu: evaded %lld months %d periods %d workers %ld", i,
+                     (long long)c.facts.evaded, c.facts.months, c.nperiods, c.facts.workers);
+        assert_int_equal(c.excluded, 0);
+        if (t[i].lines) {
+            char buf[256];
+            tn_art216_count_lines(&c, buf, sizeof buf);
+            assert_string_equal(buf, t[i].lines);
+        }
+    }
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(unpaid_spreads_newest_first),
         cmocka_unit_test(count_matches_table),
+        cmocka_unit_test(back_dated_and_opening_lines_evade_from_their_month),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

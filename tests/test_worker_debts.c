@@ -15,11 +15,13 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "policy_fixture.h"
 #include "store/store_test.h"
 #include "thuno/close.h"
+#include "thuno/doc_store.h"
 #include "thuno/lists.h"
 
 static void sql(struct tn_store *s, const char *q)
@@ -179,12 +181,62 @@ static void opening_balance_is_owed_by_no_worker(void **state)
     tn_policy_release(&pol);
 }
 
+/* The case documents' split per period and fund reads the same unpaid_line (docs/ledger.md
+ * step 3). May 2025's BHXH 1,000,000 owed at the cut-over 2025-06-30; July and August closed,
+ * nothing paid; W2's raise to 6,000,000 from 2025-07, filed 2025-09-10, is recognised in
+ * September: +1,000,000 x 32% = 320,000 for July and for August (BHYT 45,000, BHTN 20,000,
+ * BHXH 255,000), charged to them. Nothing paid: principal due 1,000,000 + 3 x 5,120,000 =
+ * 16,360,000. Rows (each close's own charge): July 4,800,000, August 4,800,000, September
+ * 5,120,000 + 640,000 = 5,760,000; unpaid per charge period: 5,120,000 each (spread by the
+ * recording month it was 4,800,000, 4,800,000, 5,760,000 and May's opening was not seen).
+ * Per fund: BHYT 3 x 720,000 = 2,160,000; BHTN 3 x 320,000 = 960,000; BHXH 1,000,000 + 3 x
+ * 4,080,000 = 13,240,000. */
+static void doc_ledger_reads_unpaid_per_charge_period(void **state)
+{
+    (void)state;
+    struct tn_store *s;
+    struct tn_policy pol;
+    open_unit(&s, &pol);
+    sql(s, "INSERT INTO opening_balance (unit_code, period, fund, version, known_at, batch_id, "
+           "principal, interest, as_of, source) VALUES ('A', '2025-05', 'BHXH', 1, "
+           "'2025-07-01T00:00:00', 1, 1000000, 0, '2025-06-30', 'BB 01')");
+    close_at(s, &pol, 2025, 7, "2025-08-01T08:00:00");
+    close_at(s, &pol, 2025, 8, "2025-09-01T08:00:00");
+    sql(s, "INSERT INTO declaration (unit_code, bhxh_code, from_period, version, known_at, "
+           "batch_id, kind, salary, funds, declared_on) VALUES "
+           "('A', '0000000002', '2025-07', 2, '2025-09-10T00:00:00', 2, 'adjust', 6000000, 15, "
+           "'2025-09-10')");
+    close_at(s, &pol, 2025, 9, "2025-10-01T08:00:00");
+    static const enum tn_group order[TN_G_COUNT] = {TN_G_BHYT, TN_G_BHTN, TN_G_BHXH};
+    struct tn_doc_ledger l;
+    struct tn_doc_period *per = NULL;
+    struct tn_doc_interest *it = NULL;
+    assert_int_equal(tn_store_doc_ledger(s, "A", fx_period(2025, 9), "2025-10-02T00:00:00", order,
+                                         &l, &per, &it),
+                     TN_OK);
+    assert_int_equal(l.principal_due, 16360000);
+    assert_int_equal(l.due_bhyt, 2160000);
+    assert_int_equal(l.due_bhtn, 960000);
+    assert_int_equal(l.due_bhxh, 13240000);
+    assert_int_equal(l.nperiods, 3);
+    static const tn_money charge[3] = {4800000, 4800000, 5760000};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(per[i].charge, charge[i]);
+        assert_int_equal(per[i].unpaid, 5120000);
+    }
+    free(per);
+    free(it);
+    tn_store_free(s);
+    tn_policy_release(&pol);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(negative_charge_is_credit_to_the_oldest),
         cmocka_unit_test(groups_in_policy_order),
         cmocka_unit_test(opening_balance_is_owed_by_no_worker),
+        cmocka_unit_test(doc_ledger_reads_unpaid_per_charge_period),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -73,23 +73,6 @@ tn_day tn_aging_evading_from(const struct tn_legal_rule *legal, tn_day deadline)
  * deadline", rules.md §6); 0 when the rule knows no evasion by days (Law 58 era). */
 tn_day tn_aging_underdeclared_from(const struct tn_legal_rule *legal, tn_day deadline);
 
-/* One period of a unit's ledger as its close recognised it: the principal charged in it per
- * group (assessed + adjustment) and the workers assessed in it. */
-struct tn_aging_period {
-    tn_period period;
-    tn_money charge[TN_G_COUNT];
-    long workers;
-};
-
-/* Spreads principal_due over the periods p[0..n) (oldest first) the way the allocation
- * leaves it: payments go to the oldest period first and, inside a period, to the groups in
- * order[], so what is unpaid is the newest periods' charges and, inside the oldest unpaid
- * period, the groups paid last. Writes unpaid[i * TN_G_COUNT + g] for every i and g (0 where
- * paid); a negative charge counts as 0. An earmarked payment (a leaving worker's book) may
- * leave a hole in an older period that this cannot see: the ledger's explain shows it. */
-void tn_aging_unpaid(const struct tn_aging_period *p, size_t n, tn_money principal_due,
-                     const enum tn_group order[TN_G_COUNT], tn_money *unpaid);
-
 /* Debt (nợ) of a unit at the end of a period, split from what is assessed and not yet due
  * (phải nộp, chưa đến hạn). LAW: Law 41/2024/QH15 Art 34.4 (the contribution of month M is
  * due by the last day of M+1, a 3/6-month cycle's by the last day of the month after the

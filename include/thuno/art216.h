@@ -27,9 +27,23 @@ struct tn_art216_count {
     tn_period workers_period;     /* the counted period with the most workers, -1 none */
 };
 
-/* Counts the Art 216 facts on day of a unit paying every cycle months, from its periods
- * p[0..n) (oldest first) and their unpaid lines unpaid[i * TN_G_COUNT + g]
- * (tn_aging_unpaid):
+/* One charge period of a unit as the ledger's close leaves it (unpaid_line, docs/ledger.md
+ * step 3): the principal of the period unpaid per group, of each group's charge the back-dated
+ * increases charged to it (an under-declared base found later: ledger.h tn_ledger_charge.back)
+ * and the workers assessed in it (0 for an opening balance's period: no worker's lines). */
+struct tn_art216_period {
+    tn_period period;
+    tn_money unpaid[TN_G_COUNT];
+    tn_money back[TN_G_COUNT];
+    long workers;
+};
+
+/* Counts the Art 216 facts on day of a unit paying every cycle months, from its charge
+ * periods p[0..n) (oldest first; what the ledger left unpaid, opening balances included).
+ * Of a line's unpaid principal u the back-dated increase is unpaid first (the legal status's
+ * view: the contributions as declared first, the increase last): min(u, back) is evasion
+ * from the day after the period's deadline (tn_aging_underdeclared_from), the rest once
+ * unpaid evasion_days after it (tn_aging_evading_from):
  * - evaded: the unpaid principal of the counted lines, all three funds (the offence covers
  *   BHXH, BHYT and BHTN);
  * - months: whole calendar months from since (the first day of evasion of the oldest counted
@@ -40,7 +54,7 @@ struct tn_art216_count {
  * - fined: as given (an administrative fine decided for the act).
  * Errors: TN_ERR_NO_POLICY when no criminal rule, legal rule or deadline is in force. */
 tn_err tn_art216_count(const struct tn_policy *pol, int cycle, tn_day day,
-                       const struct tn_aging_period *p, size_t n, const tn_money *unpaid, int fined,
+                       const struct tn_art216_period *p, size_t n, int fined,
                        struct tn_art216_count *out);
 
 /* Writes the lines behind c's figures into buf (at least 160 bytes), e.g. "kỳ 2019-03..2026-08

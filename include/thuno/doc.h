@@ -53,7 +53,8 @@ struct tn_doc_period {
     tn_money interest; /* interest charged in the period */
     tn_money paid;
     tn_money closing;
-    tn_money unpaid; /* of charge, still unpaid at the last period (payments go oldest first) */
+    tn_money unpaid; /* principal charged to the period (its own and back-dated changes for it)
+                        still unpaid at the last period: the ledger's unpaid_line */
     tn_money charge_g[TN_G_COUNT]; /* charge per group */
 };
 

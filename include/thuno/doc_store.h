@@ -52,9 +52,12 @@ tn_err tn_store_doc_source(struct tn_store *s, const char *case_id, const char *
 
 /* Fills *out with the unit's claim as known at as_of: the last period closed not after
  * max_period and everything behind it (*periods and *interest owned by the caller, free()).
- * order is the allocation order of the groups (policy.h tn_allocation_rule), which splits the
- * principal due by group.
- * out->found = 0 when nothing is closed. Errors: TN_ERR_STORE. */
+ * The principal due per group and each period's unpaid part are what that close's allocation
+ * left unpaid per charge period and group (docs/ledger.md step 3, unpaid_line): a back-dated
+ * change in the month it concerns, an opening balance (no period row) in the groups' totals.
+ * order is no longer read (the close applied the allocation order).
+ * out->found = 0 when nothing is closed. Errors: TN_ERR_STATE (a close recorded before
+ * unpaid_line existed: close the period again), TN_ERR_STORE. */
 tn_err tn_store_doc_ledger(struct tn_store *s, const char *unit_code, tn_period max_period,
                            const char *as_of, const enum tn_group order[TN_G_COUNT],
                            struct tn_doc_ledger *out, struct tn_doc_period **periods,

@@ -199,22 +199,6 @@ tn_day tn_aging_underdeclared_from(const struct tn_legal_rule *legal, tn_day dea
     return clock + 1;
 }
 
-void tn_aging_unpaid(const struct tn_aging_period *p, size_t n, tn_money principal_due,
-                     const enum tn_group order[TN_G_COUNT], tn_money *unpaid)
-{
-    tn_money left = principal_due > 0 ? principal_due : 0;
-    for (size_t i = n; i-- > 0;) {
-        /* inside a period the groups are paid in order: the last group paid is unpaid first */
-        for (int k = TN_G_COUNT; k-- > 0;) {
-            enum tn_group g = order[k];
-            tn_money c = p[i].charge[g] > 0 ? p[i].charge[g] : 0;
-            tn_money u = c < left ? c : left;
-            unpaid[i * TN_G_COUNT + (size_t)g] = u;
-            left -= u;
-        }
-    }
-}
-
 tn_money tn_aging_pending(tn_money monthly, tn_money principal_due, int cycle,
                           tn_period base_period)
 {

@@ -37,8 +37,24 @@ static tn_err acts_from(const struct tn_policy *pol, tn_day day, tn_day *out)
     return TN_OK;
 }
 
+/* Counts u of a line whose evasion starts on ev into c; 1 when counted. */
+static int count_part(struct tn_art216_count *c, tn_day day, tn_day dl, tn_day ev, tn_money u)
+{
+    if (u <= 0 || ev == 0 || ev > day)
+        return 0; /* late, not (yet) evasion */
+    /* LAW: NQ 05/2019/NQ-HĐTP: an act before acts_from is not prosecuted */
+    if (dl < c->acts_from) {
+        c->excluded += u;
+        return 0;
+    }
+    c->facts.evaded += u;
+    if (c->since == 0 || ev < c->since)
+        c->since = ev;
+    return 1;
+}
+
 tn_err tn_art216_count(const struct tn_policy *pol, int cycle, tn_day day,
-                       const struct tn_aging_period *p, size_t n, const tn_money *unpaid, int fined,
+                       const struct tn_art216_period *p, size_t n, int fined,
                        struct tn_art216_count *out)
 {
     struct tn_art216_count c = {.first = -1, .last = -1, .workers_period = -1};
@@ -52,24 +68,18 @@ tn_err tn_art216_count(const struct tn_policy *pol, int cycle, tn_day day,
     for (size_t i = 0; i < n; i++) {
         int counted = 0;
         for (int g = 0; g < TN_G_COUNT; g++) {
-            tn_money u = unpaid[i * TN_G_COUNT + (size_t)g];
+            tn_money u = p[i].unpaid[g];
             if (u <= 0)
                 continue;
             tn_day dl;
             if ((err = tn_policy_deadline(pol, (enum tn_group)g, cycle, p[i].period, &dl, NULL)))
                 return err;
-            tn_day ev = tn_aging_evading_from(legal, dl);
-            if (ev == 0 || ev > day)
-                continue; /* late, not (yet) evasion */
-            /* LAW: NQ 05/2019/NQ-HĐTP: an act before acts_from is not prosecuted */
-            if (dl < c.acts_from) {
-                c.excluded += u;
-                continue;
-            }
-            c.facts.evaded += u;
-            counted = 1;
-            if (c.since == 0 || ev < c.since)
-                c.since = ev;
+            /* LAW: Law 41 Art 39: the increase of a base found later is evasion from the day
+             * after the deadline of the month it concerns; it is unpaid first */
+            tn_money back = p[i].back[g] > 0 ? p[i].back[g] : 0;
+            tn_money ub = back < u ? back : u;
+            counted |= count_part(&c, day, dl, tn_aging_underdeclared_from(legal, dl), ub);
+            counted |= count_part(&c, day, dl, tn_aging_evading_from(legal, dl), u - ub);
         }
         if (!counted)
             continue;

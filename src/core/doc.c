@@ -539,8 +539,10 @@ static tn_err lawsuit_petition(const struct tn_doc_facts *f, struct tn_doc *d)
              M(filed->amount, a), M(filed->amount - claimed, b));
     HEAD(d, "IV. Giải trình số tiền theo sổ / the amount, line by line from the ledger");
     ledger_basis(d, f);
-    PARA(d, "Gốc còn nợ của từng kỳ: số đã nộp trả các kỳ cũ trước. / The unpaid part of each "
-            "period's charge: payments go to the oldest first.");
+    PARA(d, "Gốc còn nợ của từng kỳ: số đã nộp trả các kỳ cũ trước; khoản truy thu, thoái thu "
+            "tính vào kỳ mà nó điều chỉnh, dù ghi nhận ở kỳ sau. / The unpaid principal charged "
+            "to each period: payments go to the oldest first; a back-dated change counts in the "
+            "month it concerns, though recorded in a later one.");
     line(d, TN_DOC_LINE_COLS, 1, "", 0, "%s",
          "Kỳ / period|Phải đóng / charge|Lãi / interest|Đã nộp / paid|Số dư / closing|Gốc còn "
          "nợ / unpaid");

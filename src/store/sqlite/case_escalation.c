@@ -13,6 +13,7 @@
 #include "thuno/ladder.h"
 #include "thuno/mem.h"
 #include "operations_int.h"
+#include "unpaid_periods.h"
 
 /* clang-format off */
 /* ?1 period, ?2 as_of; ?8 ?9 the office cut */
@@ -23,7 +24,7 @@ static const char owing_sql[] =
     "       coalesce(u.office_code, ''), "
     "       coalesce(cur.months_owed_tenths, 0), " TN__DEBT("cur") ", "
     "       cur.legal_status, cur.workers, cur.principal_due, coalesce(cur.oldest_unpaid, ''), "
-    "       coalesce(u.type, ''), coalesce(u.payment_cycle, 1) "
+    "       coalesce(u.type, ''), coalesce(u.payment_cycle, 1), cur.id "
     "FROM cur LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
     "LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "
     "WHERE " TN__OVERDUE("cur") " > 0 AND " TN__OFFICE_CUT("cur.unit_code") " "
@@ -39,7 +40,7 @@ static const char owing_unit_sql[] =
     "       coalesce(u.office_code, ''), "
     "       coalesce(cur.months_owed_tenths, 0), cur.principal_due + cur.interest_due, "
     "       cur.legal_status, cur.workers, cur.principal_due, coalesce(cur.oldest_unpaid, ''), "
-    "       coalesce(u.type, ''), coalesce(u.payment_cycle, 1) "
+    "       coalesce(u.type, ''), coalesce(u.payment_cycle, 1), cur.id "
     "FROM unit_close cur " TN__JOIN_AT("unit", "u", "u.unit_code = cur.unit_code", "?2")
     "WHERE cur.id = (SELECT max(id) FROM unit_close WHERE unit_code = ?3 AND period = ?1 "
     "      AND known_at <= ?2) AND cur.principal_due > 0";
@@ -47,12 +48,6 @@ static const char owing_unit_sql[] =
 static const char unit_cases_sql[] =
     "SELECT case_id FROM case_event WHERE unit_code = ?1 AND " TN__KNOWN_AT("?2") " "
     "AND date <= substr(?2, 1, 10) GROUP BY case_id ORDER BY case_id";
-/* ?1 unit, ?2 first period, ?3 last period, ?4 as_of: the unit's latest close row of each
- * period, for its unpaid lines (tn_aging_unpaid) */
-static const char periods_sql[] =
-    "SELECT b.period, b.charge_bhyt, b.charge_bhtn, b.charge_bhxh, b.workers FROM unit_close b "
-    "WHERE b.id IN (SELECT max(id) FROM unit_close WHERE unit_code = ?1 AND period >= ?2 "
-    "AND period <= ?3 AND known_at <= ?4 GROUP BY period) ORDER BY b.period";
 /* clang-format on */
 
 /* The open case of each unit, as of as_of. */
@@ -139,56 +134,18 @@ static int by_dept_debt(const void *a, const void *b)
     return strcmp(x->unit_code, y->unit_code);
 }
 
-/* A unit's facts for the fine and the Art 216 check: its periods from the oldest unpaid
- * one and what of them is unpaid (tn_aging_unpaid). */
+/* A unit's facts for the fine and the Art 216 check: what its close left unpaid per charge
+ * period and group (unpaid_line: unpaid_periods.h), its cycle and kind. */
 struct unpaid_lines {
-    struct tn_aging_period *p;
-    tn_money *unpaid;
-    size_t n, cap, capu;
+    struct tn__unpaid_set set;
     int cycle, household;
 };
-
-static tn_err read_lines(struct tn__sq *s, sqlite3_stmt *st, const struct tn_policy *pol,
-                         const char *unit, const char *oldest, const char *per, const char *at,
-                         tn_day today, tn_money principal, struct unpaid_lines *ul)
-{
-    ul->n = 0;
-    if (!oldest[0] || principal <= 0)
-        return TN_OK;
-    sqlite3_reset(st);
-    sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, oldest, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, per, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, at, -1, SQLITE_STATIC);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct tn_aging_period ap = {0};
-        if (tn_period_parse(tn__col_text(st, 0), &ap.period))
-            continue;
-        ap.charge[TN_G_BHYT] = sqlite3_column_int64(st, 1);
-        ap.charge[TN_G_BHTN] = sqlite3_column_int64(st, 2);
-        ap.charge[TN_G_BHXH] = sqlite3_column_int64(st, 3);
-        ap.workers = (long)sqlite3_column_int64(st, 4);
-        TN_GROW(ul->p, ul->cap, ul->n + 1);
-        ul->p[ul->n++] = ap;
-    }
-    if (rc != SQLITE_DONE)
-        return tn__store_fail(s, "reading the unpaid periods");
-    TN_GROW(ul->unpaid, ul->capu, ul->n * TN_G_COUNT + 1);
-    const struct tn_allocation_rule *ar;
-    if (tn_policy_allocation(pol, today, &ar)) {
-        ul->n = 0; /* no allocation rule: no lines, no fine base */
-        return TN_OK;
-    }
-    tn_aging_unpaid(ul->p, ul->n, principal, ar->order, ul->unpaid);
-    return TN_OK;
-}
 
 static tn_money unpaid_of(const struct unpaid_lines *ul, enum tn_group g)
 {
     tn_money t = 0;
-    for (size_t i = 0; i < ul->n; i++)
-        t += ul->unpaid[i * TN_G_COUNT + (size_t)g];
+    for (size_t i = 0; i < ul->set.n; i++)
+        t += ul->set.p[i].unpaid[g];
     return t;
 }
 
@@ -203,7 +160,7 @@ static void propose(const struct tn_policy *pol, tn_day today, const struct unpa
         snprintf(r->case_id, sizeof r->case_id, "%s", oc->case_id);
     /* Art 216: the facts counted from the unpaid lines (art216.h, docs/cases.md) */
     int fined = oc && oc->c.fined >= 0;
-    if (tn_art216_count(pol, ul->cycle, today, ul->p, ul->n, ul->unpaid, fined, &r->counts) ||
+    if (tn_art216_count(pol, ul->cycle, today, ul->set.p, ul->set.n, fined, &r->counts) ||
         tn_sanction_art216(pol->criminal, pol->ncriminal, today, &r->counts.facts, &r->art216)) {
         memset(&r->counts, 0, sizeof r->counts);
         memset(&r->art216, 0, sizeof r->art216);
@@ -249,11 +206,10 @@ static void propose(const struct tn_policy *pol, tn_day today, const struct unpa
 }
 
 /* The row of st (owing_sql's columns) into r with the ladder's step; *keep 0 when there is
- * none. pst: periods_sql, ul: its scratch. */
-static tn_err unit_step(struct tn__sq *s, sqlite3_stmt *st, sqlite3_stmt *pst,
-                        const struct tn_policy *pol, const char *per, tn_day today, const char *at,
-                        const struct open_list *l, struct unpaid_lines *ul,
-                        struct tn_escalation_row *r, int *keep)
+ * none. ul: its scratch. */
+static tn_err unit_step(struct tn__sq *s, sqlite3_stmt *st, const struct tn_policy *pol,
+                        const char *per, tn_day today, const char *at, const struct open_list *l,
+                        struct unpaid_lines *ul, struct tn_escalation_row *r, int *keep)
 {
     memset(r, 0, sizeof *r);
     TN__COL_COPY(r->unit_code, st, 0);
@@ -265,8 +221,8 @@ static tn_err unit_step(struct tn__sq *s, sqlite3_stmt *st, sqlite3_stmt *pst,
     r->workers = sqlite3_column_int64(st, 6);
     ul->household = strcmp(tn__col_text(st, 9), "household") == 0;
     ul->cycle = sqlite3_column_int(st, 10);
-    tn_err err = read_lines(s, pst, pol, r->unit_code, tn__col_text(st, 8), per, at, today,
-                            sqlite3_column_int64(st, 7), ul);
+    tn_err err = tn__sq_unpaid_periods(s, r->unit_code, sqlite3_column_int64(st, 11),
+                                       sqlite3_column_int64(st, 7), per, at, &ul->set);
     if (!err)
         propose(pol, today, ul, find_open(l, r->unit_code), r, keep);
     return err;
@@ -306,14 +262,12 @@ tn_err tn__sq_escalation_units(struct tn__sq *s, const struct tn_policy *pol, tn
 {
     const char *at = tn__at(as_of);
     struct open_list l = {.s = s, .as_of = at};
-    sqlite3_stmt *st = NULL, *pst = NULL, *cst = NULL;
+    sqlite3_stmt *st = NULL, *cst = NULL;
     struct unpaid_lines ul = {0};
     char per[TN_PERIOD_BUFSZ];
     tn_period_format(period, per);
     tn_day today = tn_period_last_day(period);
-    tn_err err = tn__store_prepare(s, periods_sql, &pst);
-    if (!err)
-        err = tn__store_prepare(s, unit_cases_sql, &cst);
+    tn_err err = tn__store_prepare(s, unit_cases_sql, &cst);
     if (!err)
         err = tn__store_prepare(s, owing_unit_sql, &st);
     for (size_t i = 0; !err && i < n; i++) {
@@ -331,14 +285,12 @@ tn_err tn__sq_escalation_units(struct tn__sq *s, const struct tn_policy *pol, tn
         struct tn_escalation_row r;
         int keep;
         if (!(err = unit_cases(s, cst, units[i], &l)) &&
-            !(err = unit_step(s, st, pst, pol, per, today, at, &l, &ul, &r, &keep)) && keep)
+            !(err = unit_step(s, st, pol, per, today, at, &l, &ul, &r, &keep)) && keep)
             err = row(ctx, &r);
     }
     sqlite3_finalize(st);
-    sqlite3_finalize(pst);
     sqlite3_finalize(cst);
-    free(ul.p);
-    free(ul.unpaid);
+    tn__unpaid_set_release(&ul.set);
     open_list_release(&l);
     return err;
 }
@@ -355,13 +307,11 @@ tn_err tn__sq_escalation(struct tn__sq *s, const char *office, const struct tn_p
             tn_sort(l.v, l.n, sizeof *l.v, by_unit);
     struct tn_escalation_row *out = NULL;
     size_t nout = 0, capout = 0;
-    sqlite3_stmt *st = NULL, *pst = NULL;
+    sqlite3_stmt *st = NULL;
     struct unpaid_lines ul = {0};
     char per[TN_PERIOD_BUFSZ];
     tn_period_format(period, per);
     tn_day today = tn_period_last_day(period);
-    if (!err)
-        err = tn__store_prepare(s, periods_sql, &pst);
     if (!err && !(err = tn__store_prepare(s, owing_sql, &st))) {
         sqlite3_bind_text(st, 1, per, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
@@ -370,7 +320,7 @@ tn_err tn__sq_escalation(struct tn__sq *s, const char *office, const struct tn_p
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             struct tn_escalation_row r;
             int keep;
-            if ((err = unit_step(s, st, pst, pol, per, today, at, &l, &ul, &r, &keep)))
+            if ((err = unit_step(s, st, pol, per, today, at, &l, &ul, &r, &keep)))
                 break;
             if (keep) {
                 TN_GROW(out, capout, nout + 1);
@@ -381,9 +331,7 @@ tn_err tn__sq_escalation(struct tn__sq *s, const char *office, const struct tn_p
             err = tn__store_fail(s, "reading the balances");
         sqlite3_finalize(st);
     }
-    sqlite3_finalize(pst);
-    free(ul.p);
-    free(ul.unpaid);
+    tn__unpaid_set_release(&ul.set);
     if (!err) {
         if (nout)
             tn_sort(out, nout, sizeof *out, by_dept_debt);

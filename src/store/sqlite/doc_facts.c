@@ -16,8 +16,8 @@
 #include <string.h>
 
 #include "thuno/doc_store.h"
-#include "thuno/aging.h"
 #include "thuno/mem.h"
+#include "unpaid_periods.h"
 
 /* ?2 = as_of; the version of each key known then */
 #define KNOWN TN__KNOWN_AT("?2")
@@ -49,7 +49,7 @@ static void copy(char *dst, size_t dstsz, const char *src)
 }
 
 static tn_err read_periods(struct tn__sq *s, sqlite3_stmt *st, struct tn_doc_ledger *out,
-                           struct tn_doc_period **periods, size_t *n)
+                           struct tn_doc_period **periods, size_t *n, int64_t *last_id)
 {
     size_t cap = 0;
     int rc;
@@ -69,6 +69,7 @@ static tn_err read_periods(struct tn__sq *s, sqlite3_stmt *st, struct tn_doc_led
         /* the last row read is the claim's period */
         out->found = 1;
         out->period = p->period;
+        *last_id = sqlite3_column_int64(st, 14);
         TN__COL_COPY(out->known_at, st, 5);
         out->principal_due = sqlite3_column_int64(st, 6);
         out->interest_due = sqlite3_column_int64(st, 7);
@@ -134,7 +135,7 @@ tn_err tn__sq_doc_ledger(struct tn__sq *s, const char *unit_code, tn_period max_
         "SELECT cur.period, u.charge_bhyt + u.charge_bhtn + u.charge_bhxh, u.interest, u.paid, "
         "u.closing, u.known_at, u.principal_due, u.interest_due, coalesce(u.oldest_unpaid, ''), "
         "coalesce(u.months_owed_tenths, 0), u.legal_status, u.charge_bhyt, u.charge_bhtn, "
-        "u.charge_bhxh FROM cur JOIN unit_close u ON u.id "
+        "u.charge_bhxh, u.id FROM cur JOIN unit_close u ON u.id "
         "= cur.id ORDER BY cur.period";
     struct tn_doc_ledger l;
     memset(&l, 0, sizeof l);
@@ -143,39 +144,45 @@ tn_err tn__sq_doc_ledger(struct tn__sq *s, const char *unit_code, tn_period max_
     struct tn_doc_period *per = NULL;
     struct tn_doc_interest *lines = NULL;
     size_t nper = 0, nlines = 0;
+    int64_t last_id = 0;
+    struct tn__unpaid_set set = {0};
+    (void)order; /* the close's unpaid_line carries the allocation's order */
     char pbuf[TN_PERIOD_BUFSZ];
     tn_err err = tn_period_format(max_period, pbuf) ? TN_ERR_RANGE : TN_OK;
     sqlite3_stmt *st;
     if (!err && !(err = tn__store_prepare(s, per_sql, &st))) {
         bind_ledger(st, unit_code, as_of, pbuf);
-        err = read_periods(s, st, &l, &per, &nper);
+        err = read_periods(s, st, &l, &per, &nper, &last_id);
         sqlite3_finalize(st);
     }
     if (!err && l.found)
         err = read_interest(s, unit_code, as_of, pbuf, &lines, &nlines);
+    /* what of each period and group is unpaid, as the ledger's allocation left it */
+    if (!err && l.found)
+        err = tn__sq_unpaid_periods(s, unit_code, last_id, l.principal_due, pbuf, as_of, &set);
     if (err) {
         free(per);
         free(lines);
+        tn__unpaid_set_release(&set);
         return err;
     }
-    /* what of each period and group is unpaid, as the allocation leaves it (aging.h) */
-    struct tn_aging_period *ap = tn_xcalloc(nper ? nper : 1, sizeof *ap);
-    tn_money *unpaid = tn_xcalloc(nper ? nper * TN_G_COUNT : 1, sizeof *unpaid);
-    for (size_t i = 0; i < nper; i++) {
-        ap[i].period = per[i].period;
-        memcpy(ap[i].charge, per[i].charge_g, sizeof ap[i].charge);
-    }
-    tn_aging_unpaid(ap, nper, l.principal_due, order, unpaid);
-    for (size_t i = 0; i < nper; i++) {
+    size_t k = 0;
+    for (size_t i = 0; i < nper; i++)
         per[i].unpaid = 0;
+    for (size_t j = 0; j < set.n; j++) {
+        const struct tn_art216_period *u = &set.p[j];
+        while (k < nper && per[k].period < u->period)
+            k++;
         for (int g = 0; g < TN_G_COUNT; g++) {
-            tn_money u = unpaid[i * TN_G_COUNT + (size_t)g];
-            per[i].unpaid += u;
-            *(g == TN_G_BHYT ? &l.due_bhyt : g == TN_G_BHTN ? &l.due_bhtn : &l.due_bhxh) += u;
+            /* an opening balance's period has no row: its principal is in the groups' due */
+            if (k < nper && per[k].period == u->period)
+                per[k].unpaid += u->unpaid[g];
+            *(g == TN_G_BHYT   ? &l.due_bhyt
+              : g == TN_G_BHTN ? &l.due_bhtn
+                               : &l.due_bhxh) += u->unpaid[g];
         }
     }
-    free(ap);
-    free(unpaid);
+    tn__unpaid_set_release(&set);
     l.periods = per;
     l.nperiods = nper;
     l.interest = lines;
