@@ -1057,6 +1057,17 @@ def run_streamed(srv):
             break
     check(len(pages) == 3 and all(len(p) <= limit for p in pages) and sum(pages, []) == rows,
           "the worklist's pages make the whole list: %r" % [len(p) for p in pages])
+    # pages of one row: every officer's first and last row a page's edge, ranks kept
+    pages, cursor = [], None
+    for _ in range(len(rows) + 1):
+        st, h, data = srv.request("GET", "/worklist?period=2026-02&limit=1%s" % (
+            "&cursor=" + cursor if cursor else ""), session=admin)
+        pages.append(json.loads(data))
+        cursor = h.get("X-Next-Cursor")
+        if st != 200 or not cursor:
+            break
+    check(sum(pages, []) == rows and len({r["officer_code"] for r in rows}) > 1,
+          "the worklist's pages of one row make the whole list")
     for bad in ("limit=0", "limit=501", "limit=x", "cursor=bogus", "cursor=p", "cursor=p-1"):
         st, body = srv.json("GET", "/worklist?period=2026-02&" + bad, session=admin)
         check(st == 400 and error_code(body) == "bad_request", "worklist " + bad + ": 400")

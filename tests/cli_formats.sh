@@ -99,7 +99,8 @@ assert total["H"][0] == "f" and total["H"][1] == "SUM(H2:H4)" and total["H"][2] 
 
 krows, _, _ = sheet(work + "/k.xlsx")
 # debt is past its deadline (docs/ledger.md "Debt"): A 10,611,936 + B 3,632,400
-assert krows[1]["A"] == ("s", "O1") and krows[1]["I"][2] == 14244336, krows[1]
+assert krows[1]["A"] == ("s", "O1") and krows[1]["B"] == ("s", "Nguyễn Văn An"), krows[1]
+assert krows[1]["J"][2] == 14244336, krows[1]
 
 text = subprocess.run(["pdftotext", "-layout", work + "/b.pdf", "-"], capture_output=True, text=True, check=True).stdout
 for needle in ["BẢO HIỂM XÃ HỘI VIỆT NAM", "Số dư nợ theo đơn vị", "15.731.936", "6.032.400", "Trang 1/1", "Chậm đóng", "BẢO HIỂM XÃ HỘI TỈNH YÊN NAM"]:

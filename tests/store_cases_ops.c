@@ -284,6 +284,48 @@ void op_worklist(void **state)
                   "worklist");
 }
 
+struct nested_worklist {
+    struct tn_store *s;
+    struct tn_test_out *o;
+};
+
+/* a second officer's worklist read inside the first's row callback, on the same handle */
+static tn_err nested_line(void *ctx, const struct tn_worklist_row *r)
+{
+    struct nested_worklist *n = ctx;
+    tn_err err = worklist_line(n->o, r);
+    return err ? err
+               : tn_store_worklist(n->s, NULL, TN_TEST_P(10), NULL, "O2", worklist_line, n->o);
+}
+
+/* The officers an assignment or a unit names, in order, one after another; the worklist of
+ * the units with none ("") is empty here (every unit has an officer); an officer's worklist
+ * read inside another's. */
+void op_officer_after(void **state)
+{
+    struct tn_test_out o = {0};
+    char at[32] = "", next[32];
+    int found = 1;
+    while (found) {
+        assert_int_equal(tn_store_officer_after(*state, at, next, &found), TN_OK);
+        tn_test_put(&o, "after [%s]: %s", at, found ? next : "none");
+        if (found)
+            memcpy(at, next, sizeof at);
+    }
+    assert_int_equal(tn_store_worklist(*state, NULL, TN_TEST_P(10), NULL, "", worklist_line, &o),
+                     TN_OK);
+    struct nested_worklist n = {*state, &o};
+    assert_int_equal(tn_store_worklist(*state, NULL, TN_TEST_P(10), NULL, "O1", nested_line, &n),
+                     TN_OK);
+    tn_test_check(&o,
+                  "after []: O1\n"
+                  "after [O1]: O2\n"
+                  "after [O2]: none\n"
+                  "[O1] A Công ty TNHH An Phát D01 debt 11576517 owed 27 1-3 evading\n"
+                  "[O2] B Hợp tác xã Bình Minh D02 debt 18240 owed 0 0 current\n",
+                  "officer_after");
+}
+
 static tn_err plan_line(void *ctx, const struct tn_plan_row *r)
 {
     tn_test_put(ctx,

@@ -293,7 +293,7 @@ await step("the director's dashboard: six charts with data, each with its table 
   assert.match(await director.locator("#dash-bucket-table tbody tr").nth(4).innerText(),
     /^11\/2025\t0 đ\t10\.611\.936 đ\t3\.632\.400 đ\t0 đ\t0 đ\t14\.244\.336 đ/);
   assert.equal(await director.locator("#dash-bucket svg pattern").count(), 5, "a pattern a bucket");
-  assert.match(await director.locator("#dash-officers-table tbody").innerText(), /O2\t1\t14\.000\.000 đ\t3\.840\.000 đ\t27,4%/);
+  assert.match(await director.locator("#dash-officers-table tbody").innerText(), /O2\tTrần Thị Bình\t1\t14\.000\.000 đ\t3\.840\.000 đ\t27,4%/);
   const funnel = await director.locator("#dash-funnel-table tbody").innerText();
   assert.match(funnel, /Bị khởi kiện\t3\t23\.000\.000 đ\t100%/);
   assert.match(funnel, /Đã thu hồi\t—\t2\.000\.000 đ\t8,7%/);

@@ -92,11 +92,16 @@ enum {
 #define TN_WORKLIST_LIMIT_MAX     500
 
 /* A page of a report's rows, for the reports flagged TN_REPORT_PAGED: they skip the rows
- * before it and compute only the page's (the worklist's ladder steps: docs/api.md). */
+ * before it and compute only the page's (the worklist's ladder steps: docs/api.md). The
+ * province's worklist (every officer's, no office cut) counts skip within one officer's rows,
+ * group's, and reads only the officers the page spans (docs/operations.md "Worklist"). */
 struct tn_report_page {
-    size_t skip;  /* rows before the page */
-    size_t limit; /* rows in it; 0: every row after skip */
-    int more;     /* set by the run: 1 when rows follow the page */
+    size_t skip;    /* rows before the page (of group's, for the worklist of every officer) */
+    size_t limit;   /* rows in it; 0: every row after skip */
+    int more;       /* set by the run: 1 when rows follow the page */
+    size_t next;    /* set by the run when more: the next page's skip */
+    char group[32]; /* the province's worklist: the officer whose rows skip counts ("":
+                     * the first, the units with none), set by the run to the next page's */
 };
 
 struct tn_report_params {

@@ -84,11 +84,18 @@ struct tn_worklist_row {
 };
 
 /* Calls row() for every unit in debt at period's end (months owed > 0) or with interest due, of the
- * units of the office cut `office`, cut to officer when not NULL, in unit_code order (callers order
- * by urgency). Errors: TN_ERR_STORE, or what row() returns. */
+ * units of the office cut `office`, cut to officer when not NULL ("": the units with no officer in
+ * charge), in unit_code order (callers order by urgency). Errors: TN_ERR_STORE, or what row()
+ * returns. */
 tn_err tn_store_worklist(struct tn_store *s, const char *office, tn_period period,
                          const char *as_of, const char *officer,
                          tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx);
+
+/* The least officer code greater than after (byte order, "" for the first) that an assignment
+ * or a unit's version names, at any time, into out; *found 0 when there is none. The worklist
+ * of every officer is read an officer at a time (tn_store_worklist's officer) in this order.
+ * Errors: TN_ERR_STORE. */
+tn_err tn_store_officer_after(struct tn_store *s, const char *after, char out[32], int *found);
 
 /* One row of the collection-plan report: a scope ("province", "department", "office",
  * "type", "officer") and its key. */

@@ -126,6 +126,8 @@ struct tn_kpi_row {
     long long units_by_bucket[5]; /* units owing, by bucket "0", "1-3", "3-6", "6-12", "12+":
                                    * "0" counts only units with some debt (debt > 0) */
     tn_money plan;                /* the group's collection_plans.csv amount; -1 when none */
+    /* TN_KPI_OFFICER: the officer's full_name as known then ("" when none) */
+    char name[TN_NAME_BUFSZ];
 };
 
 /* Calls row() for every group with units in period's balances as known at as_of, in key

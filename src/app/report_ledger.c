@@ -99,6 +99,7 @@ TN_COLUMNS(KPI, KPI_COLS);
 
 #define OKPI_COLS(X, p)                                                                            \
     X(p, officer_code, TEXT, "Cán bộ chuyên quản", "Officer", 0)                                   \
+    X(p, officer_name, TEXT, "Họ tên cán bộ", "Officer's name", 0)                                 \
     X(p, office_code, TEXT, "Cơ quan BHXH", "Office", 0)                                           \
     KPI_FIGURES(X, p)                                                                              \
     X(p, debt, MONEY, "Số nợ", "Debt", 1)                                                          \
@@ -253,6 +254,7 @@ static tn_err officer_kpi_row(void *ctx, const struct tn_kpi_row *r)
     const struct tn_sink *out = ctx;
     struct tn_cell c[OKPI_NCOLS];
     c[OKPI_officer_code] = tn_cell_text(r->key);
+    c[OKPI_officer_name] = tn_cell_text(r->name);
     c[OKPI_office_code] = tn_cell_text(r->office_code);
     c[OKPI_units] = tn_cell_int(r->units);
     c[OKPI_workers] = tn_cell_int(r->workers);

@@ -79,6 +79,8 @@ struct open_case {
 struct worklist {
     struct tn_worklist_row *w;
     size_t n, cap;
+    long *rank; /* the rows' ranks when read a group at a time (officer_page), else NULL */
+    size_t capr;
     struct tn_escalation_row *e;
     size_t ne, cape;
     struct open_case *k;
@@ -221,8 +223,55 @@ static void page_range(const struct tn_report_params *p, size_t n, size_t *from,
     struct tn_report_page *pg = p->page;
     *from = pg && pg->skip < n ? pg->skip : pg ? n : 0;
     *to = pg && pg->limit && pg->limit < n - *from ? *from + pg->limit : n;
-    if (pg)
+    if (pg) {
         pg->more = *to < n;
+        pg->next = *to;
+    }
+}
+
+/* A page of the province's worklist (every officer's, no office cut), an officer's rows at a time
+ * from the cursor's (p->page's group and skip) in officer order (tn_store_officer_after): the
+ * page's rows and their ranks into l, and the next page's group and skip into p->page. It reads the
+ * officers the page spans and those up to the next row, not the province: the officers are ranked
+ * apart, so a row's rank is its place in its officer's rows. */
+static tn_err officer_page(struct tn_app *app, const struct tn_scope *scope,
+                           const struct tn_report_params *p, struct worklist *l)
+{
+    struct tn_report_page *pg = p->page;
+    struct worklist g = {0};
+    char officer[32];
+    snprintf(officer, sizeof officer, "%s", pg->group);
+    size_t skip = pg->skip;
+    int found = 1;
+    tn_err err = TN_OK;
+    pg->more = 0;
+    while (!err && found && !pg->more) {
+        g.n = 0;
+        err = tn_store_worklist(app->store, scope->office, p->period, p->as_of, officer, add_work,
+                                &g);
+        if (!err && g.n)
+            tn_sort(g.w, g.n, sizeof *g.w, by_urgency);
+        for (size_t i = skip; !err && i < g.n && !pg->more; i++) {
+            if (pg->limit && l->n == pg->limit) { /* the next page starts here */
+                pg->more = 1;
+                pg->next = i;
+                snprintf(pg->group, sizeof pg->group, "%s", officer);
+                break;
+            }
+            TN_GROW(l->w, l->cap, l->n + 1);
+            TN_GROW(l->rank, l->capr, l->n + 1);
+            l->rank[l->n] = (long)i + 1;
+            l->w[l->n++] = g.w[i];
+        }
+        skip = 0;
+        char after[32];
+        if (!err && !pg->more)
+            err = tn_store_officer_after(app->store, officer, after, &found);
+        if (!err && !pg->more && found)
+            memcpy(officer, after, sizeof officer);
+    }
+    free(g.w);
+    return err;
 }
 
 /* The ladder's steps (the escalation run's rows) of the units of rows [from, to) alone:
@@ -248,14 +297,23 @@ static tn_err run_worklist(struct tn_app *app, const struct tn_scope *scope,
 {
     struct worklist l = {0};
     size_t from = 0, to = 0;
-    tn_err err =
-        tn_store_worklist(app->store, scope->office, p->period, p->as_of, p->officer, add_work, &l);
-    if (!err && l.n)
-        tn_sort(l.w, l.n, sizeof *l.w, by_urgency);
-    if (!err) {
-        page_range(p, l.n, &from, &to);
-        err = page_steps(app, p, &l, from, to);
+    tn_err err;
+    /* a page of the province's worklist: read by officer. An office's is read whole and paged:
+     * by officer it would read every officer's units, the other offices' too (420 ms a page of
+     * an office of the 20,000-unit province, against 50 whole). */
+    if (p->page && !p->officer && !scope->office) {
+        err = officer_page(app, scope, p, &l);
+        to = l.n;
+    } else {
+        err = tn_store_worklist(app->store, scope->office, p->period, p->as_of, p->officer,
+                                add_work, &l);
+        if (!err && l.n)
+            tn_sort(l.w, l.n, sizeof *l.w, by_urgency);
+        if (!err)
+            page_range(p, l.n, &from, &to);
     }
+    if (!err)
+        err = page_steps(app, p, &l, from, to);
     if (!err && from < to)
         err = tn_store_cases(app->store, scope->office, app->policy, p->as_of ? p->as_of : app->now,
                              -1, add_case, &l);
@@ -263,7 +321,9 @@ static tn_err run_worklist(struct tn_app *app, const struct tn_scope *scope,
         tn_sort(l.k, l.nk, sizeof *l.k, case_by_unit);
     long rank = 0;
     for (size_t i = 0; !err && i < to; i++) {
-        rank = i && strcmp(l.w[i].officer_code, l.w[i - 1].officer_code) == 0 ? rank + 1 : 1;
+        rank = l.rank                                                           ? l.rank[i]
+               : i && strcmp(l.w[i].officer_code, l.w[i - 1].officer_code) == 0 ? rank + 1
+                                                                                : 1;
         if (i < from)
             continue;
         struct tn_escalation_row key;
@@ -273,6 +333,7 @@ static tn_err run_worklist(struct tn_app *app, const struct tn_scope *scope,
         err = worklist_row(out, &l.w[i], rank, e, find_case(&l, l.w[i].unit_code));
     }
     free(l.w);
+    free(l.rank);
     free(l.e);
     free(l.k);
     return err;

@@ -162,6 +162,36 @@ static const char *content_type(enum tn_out_format f)
     }
 }
 
+/* The opaque cursor: "p", the position of the page's first row (tn_report_page's skip) and,
+ * when its group is not "", "o" and the group's hex. 1 when c is not one. */
+static int cursor_read(const char *c, struct tn_report_page *page)
+{
+    char *end;
+    if (c[0] != 'p' || c[1] < '0' || c[1] > '9' || strspn(c + 1, "0123456789") > 9)
+        return 1;
+    page->skip = (size_t)strtol(c + 1, &end, 10);
+    if (!*end)
+        return 0;
+    size_t n = strlen(end + 1);
+    if (*end != 'o' || !n || n % 2 || n / 2 >= sizeof page->group ||
+        strspn(end + 1, "0123456789abcdef") != n)
+        return 1;
+    for (size_t i = 0; i < n / 2; i++) {
+        char hex[3] = {end[1 + 2 * i], end[2 + 2 * i], 0};
+        page->group[i] = (char)strtol(hex, NULL, 16);
+    }
+    page->group[n / 2] = '\0';
+    return strlen(page->group) != n / 2; /* no NUL inside */
+}
+
+/* The cursor of the page after page's into out (cursor_read's form). */
+static void cursor_make(const struct tn_report_page *page, char *out, size_t cap)
+{
+    int at = snprintf(out, cap, "p%zu%s", page->next, page->group[0] ? "o" : "");
+    for (const char *g = page->group; *g && at > 0 && (size_t)at + 2 < cap; g++)
+        at += snprintf(out + at, cap - (size_t)at, "%02x", (unsigned char)*g);
+}
+
 /* A paged report's limit and cursor into page (limit 0: no page asked). 1 when a reply was
  * made (400: malformed, or given for a report that is not paged). */
 static int page_params(struct tn__http_req *q, struct tn__http_reply *r,
@@ -182,13 +212,8 @@ static int page_params(struct tn__http_req *q, struct tn__http_reply *r,
     if (limit && (!*limit || *end || n < 1 || n > TN_WORKLIST_LIMIT_MAX))
         return bad_arg(r, "limit", "1..500");
     page->limit = (size_t)n;
-    if (cursor) {
-        /* the opaque cursor: "p" and the position of the page's first row */
-        long at = cursor[0] == 'p' && cursor[1] ? strtol(cursor + 1, &end, 10) : -1;
-        if (at < 0 || *end || strlen(cursor) > 10 || cursor[1] < '0' || cursor[1] > '9')
-            return bad_arg(r, "cursor", "the X-Next-Cursor of the page before");
-        page->skip = (size_t)at;
-    }
+    if (cursor && cursor_read(cursor, page))
+        return bad_arg(r, "cursor", "the X-Next-Cursor of the page before");
     return 0;
 }
 
@@ -215,7 +240,7 @@ void tn__h_report(struct tn__http_req *q, struct tn__http_reply *r)
         bad_arg(r, "format", "json, csv, xlsx or pdf");
         return;
     }
-    struct tn_report_page page = {0, 0, 0};
+    struct tn_report_page page = {0, 0, 0, 0, ""};
     if (page_params(q, r, rep, &page))
         return;
     struct tn_scope scope = q->scope;
@@ -259,7 +284,7 @@ void tn__h_report(struct tn__http_req *q, struct tn__http_reply *r)
         return;
     }
     if (page.more)
-        snprintf(r->next, sizeof r->next, "p%zu", page.skip + page.limit);
+        cursor_make(&page, r->next, sizeof r->next);
     tn__http_bytes(r, content_type(fmt), buf, len);
 }
 

@@ -82,7 +82,7 @@ struct tn__http_reply {
     size_t len;
     const char *type;
     char cookie[256];
-    char next[32];               /* a paged report's X-Next-Cursor, "" for none */
+    char next[96];               /* a paged report's X-Next-Cursor, "" for none */
     struct MHD_Response *stream; /* a body sent as it is made (stream.c): queued instead */
 };
 

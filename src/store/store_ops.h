@@ -297,6 +297,8 @@
       (const char *office, tn_period period, const char *as_of, const char *officer,               \
        tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx),                      \
       (office, period, as_of, officer, row, ctx))                                                  \
+    X(officer_after, tn_store_officer_after, (const char *after, char out[32], int *found),        \
+      (after, out, found))                                                                         \
     X(plan_kpi, tn_store_plan_kpi,                                                                 \
       (const char *office, tn_period period, const char *as_of,                                    \
        tn_err (*row)(void *ctx, const struct tn_plan_row *r),                                      \

@@ -33,6 +33,7 @@ addWords({
   ch_offices: ["Kết quả thu theo cơ quan BHXH (huyện)", "Collection by office (district)"],
   ch_offices_desc: ["Biểu đồ thanh ngang: mỗi cơ quan một thanh, độ dài là số nợ cuối tháng.", "Horizontal bars: one an office, its length its debt at the month's end."],
   month: ["Tháng", "Month"],
+  officer_name: ["Họ tên cán bộ", "Officer's name"],
   plan: ["Kế hoạch", "Plan"],
   collected: ["Đã thu", "Collected"],
   assessed_m: ["Phải thu", "Assessed"],
@@ -97,6 +98,10 @@ function panel(id, title, chart, tbl, dl) {
     h("h2", { id: id + "-h" }, title),
     h("div", { class: "pair" }, h("figure", { class: "chart-box" }, chart), h("div", { class: "pair-table" }, tbl, dl)));
 }
+
+// An officer as the charts name it: its name and code (officer_kpi's officer_name), the code
+// alone when the name is not known.
+const officerLabel = (r) => (r.officer_name ? r.officer_name + " (" + r.officer_code + ")" : r.officer_code || "—");
 
 export async function dashboardPage(main) {
   document.title = t("dashboard") + " · thuno";
@@ -168,10 +173,11 @@ export async function dashboardPage(main) {
   // 3. officers' KPIs
   main.append(panel("dash-officers", t("ch_officers") + " — " + period(p),
     hbars({ title: t("ch_officers"), desc: t("ch_officers_desc"),
-      rows: okpi.map((r) => ({ label: r.officer_code || "—", value: r.collected_pct || 0,
+      rows: okpi.map((r) => ({ label: officerLabel(r), value: r.collected_pct || 0,
         text: pct(r.collected_pct) + " · " + short(r.collected) })) }),
     table(t("ch_officers") + " — " + period(p), [
       { label: t("officer"), cell: (r) => r.officer_code || "—" },
+      { label: t("officer_name"), cell: (r) => r.officer_name || "—" },
       { label: t("units_n"), cell: (r) => String(r.units), num: true },
       { label: t("plan"), cell: (r) => (r.plan === null ? "—" : money(r.plan)), num: true },
       { label: t("collected"), cell: (r) => money(r.collected), num: true },

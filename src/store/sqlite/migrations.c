@@ -13,6 +13,7 @@
 
 #include "migration_0001_sql.h" /* generated from migrations/0001_baseline.sql */
 #include "migration_0003_sql.h" /* migrations/0003_close_carry.sql */
+#include "migration_0004_sql.h" /* migrations/0004_unit_no_officer.sql */
 
 /* One migration: its number, its name, the SQL it runs and then, when a change needs a look
  * at the store first (a column added only when missing), its step. */
@@ -59,6 +60,7 @@ static const struct tn__migration migrations[] = {
     {1, "baseline", tn__migration_0001_sql, NULL},
     {2, "unit_close_principal_overdue", "", step_0002},
     {3, "close_carry", tn__migration_0003_sql, NULL},
+    {4, "unit_no_officer", tn__migration_0004_sql, NULL},
 };
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
 

@@ -7,9 +7,11 @@
 #include "store_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "operations_int.h"
+#include "thuno/mem.h"
 #include "thuno/operations_store.h"
 
 #define CURRENT "superseded_at IS NULL"
@@ -231,12 +233,15 @@ static const char worklist_sql[] =
     "FROM f ORDER BY unit_code";
 
 /* One officer's worklist without reading the province: the units ?5 was ever assigned or is
- * recorded on (assignment_officer), each checked for ?5 in charge on ?1's last day and its
- * balance row found through unit_close_key. The same rows as worklist_sql with ?5 set. */
+ * recorded on (assignment_officer; with ?5 '', those recorded on none: unit_no_officer), each
+ * checked for ?5 in charge on ?1's last day and its balance row found through unit_close_key.
+ * The same rows as worklist_sql with ?5 set. */
 static const char officer_worklist_sql[] =
     "WITH cand AS (SELECT unit_code FROM assignment WHERE officer_code = ?5 "
     "              AND " TN__KNOWN_AT("?2") " "
     "              UNION SELECT unit_code FROM unit WHERE officer_code = ?5 "
+    "              AND " TN__KNOWN_AT("?2") " "
+    "              UNION SELECT unit_code FROM unit WHERE ?5 = '' AND officer_code IS NULL "
     "              AND " TN__KNOWN_AT("?2") "), "
     "f AS (SELECT cur.*, coalesce((SELECT a.officer_code FROM assignment a "
     "             WHERE a.unit_code = c.unit_code AND a.known_at <= ?2 "
@@ -308,9 +313,10 @@ tn_err tn__ops_prepare(struct tn__sq *s, const char *sql, const char *office, tn
     return err;
 }
 
-tn_err tn__ops_worklist_rows(struct tn__sq *s, sqlite3_stmt *st,
-                             tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx,
-                             const char *what)
+/* tn__ops_worklist_rows but for finalizing st. */
+static tn_err worklist_step(struct tn__sq *s, sqlite3_stmt *st,
+                            tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx,
+                            const char *what)
 {
     tn_err err = TN_OK;
     struct tn_worklist_row r;
@@ -326,8 +332,30 @@ tn_err tn__ops_worklist_rows(struct tn__sq *s, sqlite3_stmt *st,
         TN__COL_COPY(r.legal_status, st, 7);
         err = row(ctx, &r);
     }
+    return err;
+}
+
+tn_err tn__ops_worklist_rows(struct tn__sq *s, sqlite3_stmt *st,
+                             tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx,
+                             const char *what)
+{
+    tn_err err = worklist_step(s, st, row, ctx, what);
     sqlite3_finalize(st);
     return err;
+}
+
+/* An officer's worklist rows, held until its statement is reset. */
+struct held {
+    struct tn_worklist_row *w;
+    size_t n, cap;
+};
+
+static tn_err hold_row(void *ctx, const struct tn_worklist_row *r)
+{
+    struct held *h = ctx;
+    TN_GROW(h->w, h->cap, h->n + 1);
+    h->w[h->n++] = *r;
+    return TN_OK;
 }
 
 tn_err tn__sq_worklist(struct tn__sq *s, const char *office, tn_period period, const char *as_of,
@@ -335,13 +363,55 @@ tn_err tn__sq_worklist(struct tn__sq *s, const char *office, tn_period period, c
                        tn_err (*row)(void *ctx, const struct tn_worklist_row *r), void *ctx)
 {
     sqlite3_stmt *st;
-    /* an officer's: from its units, not a scan of the province's balances */
-    tn_err err = tn__ops_prepare(s, officer ? officer_worklist_sql : worklist_sql, office, period,
-                                 as_of, &st);
+    if (!officer) {
+        tn_err err = tn__ops_prepare(s, worklist_sql, office, period, as_of, &st);
+        return err ? err : tn__ops_worklist_rows(s, st, row, ctx, "read the worklist");
+    }
+    /* an officer's: from its units, not a scan of the province's balances; prepared once (the
+     * province's worklist page reads several, operations_store.h), so its rows are read before
+     * row() sees them: a call inside row() may use the statement again */
+    tn_err err = tn__store_cached(s, officer_worklist_sql, &st);
     if (err)
         return err;
-    tn__bind_text_or_null(st, 5, officer);
-    return tn__ops_worklist_rows(s, st, row, ctx, "read the worklist");
+    char p[TN_PERIOD_BUFSZ];
+    tn_period_format(period, p);
+    sqlite3_bind_text(st, 1, p, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, tn__at(as_of), -1, SQLITE_STATIC);
+    tn__bind_office(st, office, as_of);
+    sqlite3_bind_text(st, 5, officer, -1, SQLITE_STATIC);
+    struct held h = {0};
+    err = worklist_step(s, st, hold_row, &h, "read the worklist");
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    for (size_t i = 0; !err && i < h.n; i++)
+        err = row(ctx, &h.w[i]);
+    free(h.w);
+    return err;
+}
+
+tn_err tn__sq_officer_after(struct tn__sq *s, const char *after, char out[32], int *found)
+{
+    /* two seeks: assignment_officer and unit_officer (a comparison implies NOT NULL) */
+    sqlite3_stmt *st;
+    tn_err err =
+        tn__store_cached(s,
+                         "SELECT min(c) FROM (SELECT min(officer_code) AS c FROM assignment "
+                         "WHERE officer_code > ?1 UNION ALL SELECT min(officer_code) FROM unit "
+                         "WHERE officer_code > ?1)",
+                         &st);
+    if (err)
+        return err;
+    sqlite3_bind_text(st, 1, after, -1, SQLITE_STATIC);
+    *found = 0;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+        tn_text_copy(out, 32, tn__col_text(st, 0));
+        *found = 1;
+    } else if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        err = tn__store_fail(s, "read the next officer");
+    }
+    sqlite3_reset(st);
+    return err;
 }
 
 tn_err tn__sq_plan_kpi(struct tn__sq *s, const char *office, tn_period period, const char *as_of,

@@ -38,6 +38,7 @@ static const char kpi_sql[] = AS_KNOWN
     "SELECT CASE ?4 WHEN 0 THEN coalesce(ic.officer_code, u.officer_code, '') WHEN 1 THEN coalesce(u.office_code, '') "
     "               WHEN 2 THEN coalesce(u.type, '') ELSE coalesce(o.department, '') END AS k, "
     "       CASE ?4 WHEN 0 THEN coalesce(o.office_code, '') ELSE '' END AS office, "
+    "       CASE ?4 WHEN 0 THEN coalesce(o.full_name, '') ELSE '' END AS name, "
     "       count(*), sum(cur.workers), sum(cur.assessed + cur.adjustment), sum(cur.paid), "
     "       sum(" TN__DEBT("cur") "), sum(coalesce(" TN__DEBT("prev") ", 0)), "
     "       sum(coalesce(prev.paid, 0)), "
@@ -48,7 +49,7 @@ static const char kpi_sql[] = AS_KNOWN
     "LEFT JOIN unit_at u ON u.unit_code = cur.unit_code "
     "LEFT JOIN in_charge ic ON ic.unit_code = cur.unit_code "
     "LEFT JOIN officer_at o ON o.officer_code = coalesce(ic.officer_code, u.officer_code) "
-    "GROUP BY 1, 2 ORDER BY 1, 2";
+    "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
 /* clang-format on */
 
 static tn_err prepare(struct tn__sq *s, const char *sql, const char *office, tn_period period,
@@ -100,16 +101,17 @@ tn_err tn__sq_kpi(struct tn__sq *s, const char *office, tn_period period, const 
         memset(&r, 0, sizeof r);
         TN__COL_COPY(r.key, st, 0);
         TN__COL_COPY(r.office_code, st, 1);
-        r.units = sqlite3_column_int64(st, 2);
-        r.workers = sqlite3_column_int64(st, 3);
-        r.assessed = sqlite3_column_int64(st, 4);
-        r.collected = sqlite3_column_int64(st, 5);
-        r.debt = sqlite3_column_int64(st, 6);
-        r.debt_prev = sqlite3_column_int64(st, 7);
-        r.collected_prev = sqlite3_column_int64(st, 8);
+        TN__COL_COPY(r.name, st, 2);
+        r.units = sqlite3_column_int64(st, 3);
+        r.workers = sqlite3_column_int64(st, 4);
+        r.assessed = sqlite3_column_int64(st, 5);
+        r.collected = sqlite3_column_int64(st, 6);
+        r.debt = sqlite3_column_int64(st, 7);
+        r.debt_prev = sqlite3_column_int64(st, 8);
+        r.collected_prev = sqlite3_column_int64(st, 9);
         for (int b = 0; b < 5; b++)
-            r.units_by_bucket[b] = sqlite3_column_int64(st, 9 + b);
-        r.not_due = sqlite3_column_int64(st, 14);
+            r.units_by_bucket[b] = sqlite3_column_int64(st, 10 + b);
+        r.not_due = sqlite3_column_int64(st, 15);
         r.debt_ratio_tenths = (int)tn_percent_tenths(r.debt, r.assessed);
         /* the plan of the group's scope: collection_plans.csv (docs/operations.md) */
         static const char *const scope[] = {"officer", "office", "type", "department"};

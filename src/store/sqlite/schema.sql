@@ -23,6 +23,8 @@ CREATE TABLE unit (
 CREATE INDEX unit_tax ON unit (tax_code);
 -- an officer's worklist: the units recorded on it (operations_store.c)
 CREATE INDEX unit_officer ON unit (officer_code) WHERE officer_code IS NOT NULL;
+-- the worklist's units with no officer, its first page's (operations_store.c)
+CREATE INDEX unit_no_officer ON unit (unit_code) WHERE officer_code IS NULL;
 
 CREATE TABLE worker (
     bhxh_code TEXT NOT NULL, version INTEGER NOT NULL, known_at TEXT NOT NULL,
