@@ -286,10 +286,10 @@ const char *tn_test_day(tn_day d)
 
 /* ---- the fixed members of the table: lifecycle, transactions, imports ---- */
 
-/* name, close, errmsg, begin, commit, rollback, 12 of imports and lookups, 2 test-only (no
- * office: the cut is an argument of each operation); a member added to struct tn_store_ops
- * outside TN_STORE_OPS must be tested here and counted */
-#define FIXED_MEMBERS             20
+/* name, close, errmsg, begin, commit, rollback, 2 of migrations, 12 of imports and lookups, 3
+ * test-only (no office: the cut is an argument of each operation); a member added to struct
+ * tn_store_ops outside TN_STORE_OPS must be tested here and counted */
+#define FIXED_MEMBERS             23
 #define X(name, fn, params, args) +1
 enum { LISTED_OPS = 0 TN_STORE_OPS(X) };
 #undef X
@@ -308,6 +308,21 @@ static void open_refuses_what_it_cannot_open(void **state)
     assert_non_null(strstr(msg, "PostgreSQL"));
     assert_null(s);
     tn_store_free(NULL);
+}
+
+/* A store the suite made is at the backend's latest schema version: nothing to migrate, and
+ * migration 1 is the baseline (docs/store.md "Migrations"; the migrations themselves and the
+ * test-only failing one: tests/test_store_migrate.c, SQLite only). */
+static void new_store_has_nothing_to_migrate(void **state)
+{
+    struct tn_store *s = *state;
+    int from = -1, to = -1;
+    assert_int_equal(tn_store_migrate(s, &from, &to), TN_OK);
+    assert_true(from >= 1);
+    assert_int_equal(to, from);
+    assert_string_equal(tn_store_migration_name(s, 1), "baseline");
+    assert_non_null(tn_store_migration_name(s, from));
+    assert_null(tn_store_migration_name(s, from + 1));
 }
 
 static void transactions_commit_and_roll_back(void **state)
@@ -475,6 +490,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(fixed_members_are_tested),
         cmocka_unit_test(open_refuses_what_it_cannot_open),
+        cmocka_unit_test_setup_teardown(new_store_has_nothing_to_migrate, setup, teardown),
         cmocka_unit_test_setup_teardown(transactions_commit_and_roll_back, setup, teardown),
         cmocka_unit_test_setup_teardown(imports_find_put_and_look_up, setup, teardown),
         cmocka_unit_test_setup_teardown(imports_first_load_in_bulk, setup, teardown),

@@ -62,6 +62,8 @@ tn_err tn_cmd_user(struct tn_cli *cli);
 /* `audit [--unit X] [--user U] [--from D] [--to D]` (cmd_user.c): the audit log as CSV. */
 tn_err tn_cmd_audit(struct tn_cli *cli);
 tn_err tn_cmd_serve(struct tn_cli *cli);
+/* `migrate [--db URL]` (cmd_migrate.c): applies the store's pending schema migrations. */
+tn_err tn_cmd_migrate(struct tn_cli *cli);
 
 /* Writes "cli:<OS user>" into out: who a change made at this shell is recorded as. */
 void tn_cli_actor(char out[80]);

@@ -59,6 +59,16 @@ const char *tn_store_errmsg(const struct tn_store *s)
     return s->ops->errmsg(s->impl);
 }
 
+tn_err tn_store_migrate(struct tn_store *s, int *from, int *to)
+{
+    return s->ops->migrate(s->impl, from, to);
+}
+
+const char *tn_store_migration_name(const struct tn_store *s, int version)
+{
+    return s->ops->migration_name(version);
+}
+
 tn_err tn_store_begin(struct tn_store *s)
 {
     return s->ops->begin(s->impl);
@@ -174,6 +184,11 @@ tn_err tn__store_test_exec(struct tn_store *s, const char *sql)
 tn_err tn__store_test_text(struct tn_store *s, const char *sql, char *out, size_t outsz)
 {
     return s->ops->test_text(s->impl, sql, out, outsz);
+}
+
+tn_err tn__store_test_migrate(struct tn_store *s, int fail_at, int *from, int *to)
+{
+    return s->ops->test_migrate(s->impl, fail_at, from, to);
 }
 
 /* The row operations: one wrapper each, with the public name and signature. */

@@ -409,6 +409,9 @@ struct tn_store_ops {
     tn_err (*begin)(void *impl);
     tn_err (*commit)(void *impl);
     void (*rollback)(void *impl);
+    /* migrations (store.h; docs/store.md "Migrations") */
+    tn_err (*migrate)(void *impl, int *from, int *to);
+    const char *(*migration_name)(int version);
     /* imports (store_import.h): the objects they make are the backend's own */
     tn_err (*import_begin)(void *impl, const char *table, const char *const *keys, size_t nkeys,
                            const char *const *cols, size_t ncols, const char *kind,
@@ -431,6 +434,7 @@ struct tn_store_ops {
      * first column of its first row as text into out ("" without a row) */
     tn_err (*test_exec)(void *impl, const char *sql);
     tn_err (*test_text)(void *impl, const char *sql, char *out, size_t outsz);
+    tn_err (*test_migrate)(void *impl, int fail_at, int *from, int *to);
 #define X(name, fn, params, args) tn_err (*name)(void *impl, TN__UNPAREN params);
     TN_STORE_OPS(X)
 #undef X

@@ -21,4 +21,8 @@ tn_err tn__store_test_exec(struct tn_store *s, const char *sql);
  * outsz; "" when there is no row or it is NULL). Errors: TN_ERR_STORE (tn_store_errmsg). */
 tn_err tn__store_test_text(struct tn_store *s, const char *sql, char *out, size_t outsz);
 
+/* tn_store_migrate, failing on purpose after the changes of migration fail_at and before its
+ * version bump (fault injection: a migration killed halfway). Errors: TN_ERR_STORE. */
+tn_err tn__store_test_migrate(struct tn_store *s, int fail_at, int *from, int *to);
+
 #endif

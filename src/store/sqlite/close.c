@@ -485,7 +485,7 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
                                  "SELECT for_period, a0, a1, a2, a3, a4, a5, a6, a7 "
                                  "FROM assess_line WHERE close_id = ?1 AND bhxh_code = ?2",
                                  &rec[0])) ||
-        /* assess_line_adjustment (sq_store.c late_indexes) makes both a seek */
+        /* assess_line_adjustment (schema.sql) makes both a seek */
         (err = tn__store_prepare(s,
                                  "SELECT for_period, sum(a0), sum(a1), sum(a2), sum(a3), "
                                  "sum(a4), sum(a5), sum(a6), sum(a7) FROM assess_line "
@@ -497,10 +497,7 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
                                  "FROM opening_balance WHERE superseded_at IS NULL "
                                  "ORDER BY unit_code, period, fund",
                                  &c.opening)) ||
-        /* docs/ledger.md "Carried state": a store made before it gets the table here */
-        (err = tn__store_exec(s, "CREATE TABLE IF NOT EXISTS close_carry (unit_code TEXT NOT "
-                                 "NULL, period TEXT NOT NULL, state BLOB NOT NULL, PRIMARY KEY "
-                                 "(unit_code, period)) WITHOUT ROWID")) ||
+        /* docs/ledger.md "Carried state" (schema.sql; migration 3 on an older store) */
         (err = tn__store_prepare(s, "INSERT OR REPLACE INTO close_carry VALUES (?1, ?2, ?3)",
                                  &c.carry_wr)) ||
         (!full_replay() &&

@@ -20,6 +20,11 @@ CREATE TABLE unit (
     wage_region INTEGER NOT NULL, officer_code TEXT, payment_cycle INTEGER NOT NULL,
     registered_on TEXT NOT NULL, address TEXT, union_chair TEXT,
     PRIMARY KEY (unit_code, version)) WITHOUT ROWID;
+CREATE INDEX unit_tax ON unit (tax_code);
+-- an officer's worklist: the units recorded on it (operations_store.c)
+CREATE INDEX unit_officer ON unit (officer_code) WHERE officer_code IS NOT NULL;
+-- the worklist's units with no officer, its first page's (operations_store.c)
+CREATE INDEX unit_no_officer ON unit (unit_code) WHERE officer_code IS NULL;
 
 CREATE TABLE worker (
     bhxh_code TEXT NOT NULL, version INTEGER NOT NULL, known_at TEXT NOT NULL,
@@ -50,6 +55,9 @@ CREATE TABLE payment (
     suspense TEXT, -- NULL when the payer is known; else why it waits in suspense
     PRIMARY KEY (txn_id, version)) WITHOUT ROWID;
 CREATE INDEX payment_unit ON payment (unit_code, paid_on);
+-- partial where most rows have NULL, so that imports of payments pay nothing for them
+CREATE INDEX payment_case ON payment (case_id) WHERE case_id IS NOT NULL;
+CREATE INDEX payment_reverses ON payment (reverses) WHERE reverses IS NOT NULL;
 
 CREATE TABLE registry (
     tax_code TEXT NOT NULL, version INTEGER NOT NULL, known_at TEXT NOT NULL,
@@ -98,8 +106,8 @@ CREATE TABLE assess_line (
     a0 INTEGER NOT NULL, a1 INTEGER NOT NULL, a2 INTEGER NOT NULL, a3 INTEGER NOT NULL,
     a4 INTEGER NOT NULL, a5 INTEGER NOT NULL, a6 INTEGER NOT NULL, a7 INTEGER NOT NULL);
 CREATE INDEX assess_line_close ON assess_line (close_id, bhxh_code);
--- assess_line_adjustment (close_id) WHERE kind = 'adjustment' is made by sq_store.c
--- late_indexes, on new and older stores alike.
+-- the close finds a close's adjustment lines by it (close.c; docs/ledger.md)
+CREATE INDEX assess_line_adjustment ON assess_line (close_id) WHERE kind = 'adjustment';
 
 CREATE TABLE interest_line (
     close_id INTEGER NOT NULL, seq INTEGER NOT NULL, grp TEXT NOT NULL, rule TEXT NOT NULL,
@@ -116,8 +124,7 @@ CREATE INDEX alloc_line_close ON alloc_line (close_id);
 
 -- The principal the ledger's allocation leaves unpaid at the end of the unit_close's period,
 -- per charge period and group (nonzero only; ledger.h out_principal): what the per-worker
--- debt of the lists divides (docs/lists.md "Per-worker debt"). Also made on opening an older
--- store (sq_store.c late_schema).
+-- debt of the lists divides (docs/lists.md "Per-worker debt").
 CREATE TABLE unpaid_line (
     close_id INTEGER NOT NULL, target_period TEXT NOT NULL, grp TEXT NOT NULL,
     amount INTEGER NOT NULL);
@@ -127,6 +134,12 @@ CREATE TABLE finding (
     close_id INTEGER NOT NULL, bhxh_code TEXT NOT NULL, for_period TEXT NOT NULL,
     kind TEXT NOT NULL, base INTEGER NOT NULL, floor INTEGER NOT NULL, source TEXT NOT NULL);
 CREATE INDEX finding_close ON finding (close_id);
+
+-- The replay's state each unit's close carries to the next month (docs/ledger.md "Carried
+-- state"): one versioned blob per unit and period, private to close.c.
+CREATE TABLE close_carry (
+    unit_code TEXT NOT NULL, period TEXT NOT NULL, state BLOB NOT NULL,
+    PRIMARY KEY (unit_code, period)) WITHOUT ROWID;
 
 -- Cases (docs/cases.md). Events and plans are versioned like the registry tables: an event
 -- corrected later is a new version, so a case can be replayed as known at any time, and as
@@ -239,7 +252,7 @@ CREATE TABLE collection_plan (
 -- Opening balances (số dư đầu kỳ chuyển đổi, docs/ledger.md "Opening balances"): what a unit
 -- owed at the cut-over day (as_of) per period and fund group when the office started the
 -- ledger in the middle of its history, with the document it comes from. The close charges
--- them to their periods. Also made on opening an older store (sq_store.c late_indexes).
+-- them to their periods.
 CREATE TABLE opening_balance (
     unit_code TEXT NOT NULL, period TEXT NOT NULL, fund TEXT NOT NULL,
     version INTEGER NOT NULL, known_at TEXT NOT NULL, superseded_at TEXT,
@@ -270,5 +283,9 @@ CREATE TABLE calendar_done (
     note TEXT,
     PRIMARY KEY (duty, occurrence, version)) WITHOUT ROWID;
 
--- Users, sessions and the audit log: schema_auth.sql (made on creating a store and on opening
--- one made before them).
+-- Users, sessions and the audit log: schema_auth.sql (run on creating a store).
+--
+-- A change to this file changes new stores only: a store made before it gets the change from a
+-- new migration (migrations/NNNN_name.sql, migrations.c; docs/store.md "Migrations"), and
+-- tests/test_store_migrate.c checks that a store migrated from the oldest thuno-1 has the
+-- shape of a new one.

@@ -1,6 +1,6 @@
 -- schema_auth.sql - users, sessions, failed logins and the audit log (issue 12; docs/api.md),
--- run on creating a store and on opening one (every statement IF NOT EXISTS, so a store made
--- before them gets them on its next open).
+-- run on creating a store; a store made before them gets them from migration 1
+-- (migrations/0001_baseline.sql).
 -- Users, sessions and the audit log of the API and the CLI (issue 12; docs/api.md). No row
 -- holds a password or a session token in clear: pwhash is Argon2id's encoded string (its
 -- parameters and per-user salt inside), token_hash the SHA-256 of the session token.

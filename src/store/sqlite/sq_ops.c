@@ -36,6 +36,16 @@ static tn_err sq_commit(void *impl)
     return tn__sq_commit(impl);
 }
 
+static tn_err sq_migrate(void *impl, int *from, int *to)
+{
+    return tn__sq_migrate(impl, from, to);
+}
+
+static tn_err sq_test_migrate(void *impl, int fail_at, int *from, int *to)
+{
+    return tn__sq_migrate_test(impl, fail_at, from, to);
+}
+
 static void sq_rollback(void *impl)
 {
     tn__sq_rollback(impl);
@@ -147,6 +157,8 @@ static const struct tn_store_ops sq_ops = {.name = "sqlite",
                                            .begin = sq_begin,
                                            .commit = sq_commit,
                                            .rollback = sq_rollback,
+                                           .migrate = sq_migrate,
+                                           .migration_name = tn__sq_migration_name,
                                            .import_begin = sq_import_begin,
                                            .import_find = sq_import_find,
                                            .import_put = sq_import_put,
@@ -161,6 +173,7 @@ static const struct tn_store_ops sq_ops = {.name = "sqlite",
                                            .lookup_free = sq_lookup_free,
                                            .test_exec = sq_test_exec,
                                            .test_text = sq_test_text,
+                                           .test_migrate = sq_test_migrate,
 #define X(name, fn, params, args) .name = sq_##name,
                                            TN_STORE_OPS(X)
 #undef X

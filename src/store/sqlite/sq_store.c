@@ -1,6 +1,7 @@
 /*
- * sq_store.c - the SQLite backend: opening a store, its schema, transactions, the statement
- * cache and the helpers its other files share (store_int.h; the seam: docs/store.md).
+ * sq_store.c - the SQLite backend: opening a store, its schema (a new store from schema.sql at
+ * the latest version; an older one migrated, migrations.c), transactions, the statement cache
+ * and the helpers its other files share (store_int.h; the seam: docs/store.md).
  */
 #include "store_int.h"
 
@@ -192,46 +193,6 @@ static int file_exists(const char *path)
     return strcmp(path, ":memory:") != 0 && stat(path, &sb) == 0;
 }
 
-/* Indexes (and the unpaid_line table) that came after the schema thuno-1 (docs/performance.md):
- * made on opening a store that lacks them, once; a no-op that takes no lock when they exist; never
- * an error. Partial where most rows have NULL, so that imports of payments pay nothing for them. */
-static const char late_indexes[] =
-    "CREATE INDEX IF NOT EXISTS unit_tax ON unit (tax_code);"
-    /* an officer's worklist: the units recorded on it (operations_store.c) */
-    "CREATE INDEX IF NOT EXISTS unit_officer ON unit (officer_code) WHERE officer_code IS NOT NULL;"
-    /* the worklist's units with no officer, its first page's (operations_store.c) */
-    "CREATE INDEX IF NOT EXISTS unit_no_officer ON unit (unit_code) WHERE officer_code IS NULL;"
-    "CREATE INDEX IF NOT EXISTS payment_case ON payment (case_id) WHERE case_id IS NOT NULL;"
-    "CREATE INDEX IF NOT EXISTS payment_reverses ON payment (reverses) "
-    "WHERE reverses IS NOT NULL;"
-    /* schema.sql unpaid_line: closes recorded before it have none (the split says so) */
-    "CREATE TABLE IF NOT EXISTS unpaid_line (close_id INTEGER NOT NULL, target_period TEXT "
-    "NOT NULL, grp TEXT NOT NULL, amount INTEGER NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS unpaid_line_close ON unpaid_line (close_id);"
-    /* the close finds a close's adjustment lines by it (close.c; docs/ledger.md) */
-    "CREATE INDEX IF NOT EXISTS assess_line_adjustment ON assess_line (close_id) "
-    "WHERE kind = 'adjustment';"
-    /* schema.sql opening_balance (docs/ledger.md "Opening balances") */
-    "CREATE TABLE IF NOT EXISTS opening_balance (unit_code TEXT NOT NULL, period TEXT NOT NULL, "
-    "fund TEXT NOT NULL, version INTEGER NOT NULL, known_at TEXT NOT NULL, superseded_at TEXT, "
-    "batch_id INTEGER NOT NULL, principal INTEGER NOT NULL, interest INTEGER NOT NULL, "
-    "as_of TEXT NOT NULL, source TEXT NOT NULL, "
-    "PRIMARY KEY (unit_code, period, fund, version)) WITHOUT ROWID;";
-
-/* 1 when table has a column of that name (0 also when it cannot be read). */
-static int has_column(struct tn__sq *s, const char *table, const char *column)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", -1, &st,
-                           NULL) != SQLITE_OK)
-        return 0;
-    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
-    return found;
-}
-
 /* Once per process, before SQLite is used: no memory statistics, so that the connections of
  * a server's worker threads do not all take SQLite's global allocator mutex on every
  * allocation (docs/performance.md "API load": 10% of the server's samples waited there). */
@@ -271,11 +232,36 @@ static tn_err check_schema(struct tn__sq *s, const char *url, char errmsg[256])
     return ok ? TN_OK : TN_ERR_STORE;
 }
 
+/* Whether the store's schema version suits this open (docs/store.md "Migrations"): a store
+ * newer than the binary is refused whatever the mode; an older one is refused read-only (a
+ * read-only open never migrates). A read only, before anything writes. */
+static tn_err check_version(struct tn__sq *s, const char *url, int readonly, int *version,
+                            char errmsg[256])
+{
+    tn_err err = tn__sq_schema_version(s, version);
+    int latest = tn__sq_schema_latest();
+    if (err)
+        snprintf(errmsg, 256, "%s: %.200s", url, s->errmsg);
+    else if (*version > latest)
+        snprintf(errmsg, 256,
+                 "store schema version %d is newer than this thuno (%d): upgrade thuno", *version,
+                 latest);
+    else if (readonly && *version < latest)
+        snprintf(errmsg, 256,
+                 "store schema version %d is older than this thuno (%d): run 'thuno migrate' "
+                 "first",
+                 *version, latest);
+    else
+        return TN_OK;
+    return TN_ERR_STORE;
+}
+
 tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg[256])
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, configure_sqlite);
     int readonly = create == TN_STORE_READONLY;
+    int migrate = create == TN_STORE_EXISTING; /* TN_STORE_AS_IS: thuno migrate does it */
     create = create == TN_STORE_CREATE;
     int exists = file_exists(url);
     if (create && exists) {
@@ -297,8 +283,11 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
         goto done;
     }
     sqlite3_busy_timeout(s->db, 5000);
-    /* before any pragma: WAL mode and the late indexes below would change a foreign file */
-    if (!create && (err = check_schema(s, url, errmsg)))
+    /* before any pragma: WAL mode and the migrations below would change a foreign file, or
+     * a newer store's */
+    int version = 0;
+    if (!create && ((err = check_schema(s, url, errmsg)) ||
+                    (err = check_version(s, url, readonly, &version, errmsg))))
         goto done;
     /* WAL lets reports read while a close writes; NORMAL sync is durable at each commit in
      * WAL mode except for the last transactions before a power cut. */
@@ -314,25 +303,15 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
         ((err = tn__store_exec(s, "BEGIN")) || (err = tn__store_exec(s, tn__schema_sql)) ||
          (err = tn__store_exec(s, tn__schema_auth_sql)) ||
          (err = tn__store_exec(s, "INSERT INTO meta VALUES ('schema','thuno-1')")) ||
+         (err = tn__sq_set_schema_version(s, tn__sq_schema_latest())) ||
          (err = tn__store_exec(s, "COMMIT"))))
         goto fail_msg;
-    if (readonly) {
-        *out = s;
-        return TN_OK;
-    }
-    /* a store that cannot take them now (read-only, or a close holding the write lock past
-     * the busy timeout) works without them, slower; the next open makes them */
-    if (tn__store_exec(s, late_indexes) != TN_OK)
-        s->errmsg[0] = '\0';
-    /* schema.sql unit_close.principal_overdue: a store made before it gets the column, NULL on
-     * its closes (read as all due, what the reports said before); same terms as above */
-    if (!create && !has_column(s, "unit_close", "principal_overdue") &&
-        tn__store_exec(s, "ALTER TABLE unit_close ADD COLUMN principal_overdue INTEGER") != TN_OK)
-        s->errmsg[0] = '\0';
-    /* the same for the tables of users and the audit log on a store made before them: without
-     * them only users, sessions and the audit log fail, with SQLite's "no such table" */
-    if (!create && tn__store_exec(s, tn__schema_auth_sql) != TN_OK)
-        s->errmsg[0] = '\0';
+    /* an older store is brought to this binary's version on a read-write open, each migration
+     * in its own transaction (docs/store.md "Migrations"); a failure refuses the open, the
+     * store left at the version of the last migration applied */
+    int to = version;
+    if (migrate && version < tn__sq_schema_latest() && (err = tn__sq_migrate(s, &version, &to)))
+        goto fail_msg;
     *out = s;
     return TN_OK;
 fail_msg:

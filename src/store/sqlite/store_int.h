@@ -208,4 +208,22 @@ tn_err tn__store_collect(struct tn__sq *s, sqlite3_stmt *st, size_t size,
  * every unit) of a TN__OFFICE_CUT query. */
 void tn__bind_office(sqlite3_stmt *st, const char *office, const char *as_of);
 
+/* Migrations (migrations.c; docs/store.md "Migrations"). */
+/* The number of the last migration this binary knows: the version a new store is made at. */
+int tn__sq_schema_latest(void);
+/* The name of migration version ("baseline"), NULL when there is none. */
+const char *tn__sq_migration_name(int version);
+/* The store's meta 'schema_version' into *out (0 when it has none). Errors: TN_ERR_STORE. */
+tn_err tn__sq_schema_version(struct tn__sq *s, int *out);
+/* Sets meta 'schema_version' to version. Errors: TN_ERR_STORE. */
+tn_err tn__sq_set_schema_version(struct tn__sq *s, int version);
+/* tn_store_migrate: applies the migrations after the store's version, each in a transaction
+ * (a savepoint in the caller's) with its version bump; *from and *to the versions before and
+ * after. Errors: TN_ERR_STORE (s->errmsg names the migration; the store at *to), a store
+ * newer than the binary included. */
+tn_err tn__sq_migrate(struct tn__sq *s, int *from, int *to);
+/* tn__sq_migrate, failing on purpose after the changes of migration fail_at and before its
+ * version bump (0: never): the test of a migration killed halfway (store_test.h). */
+tn_err tn__sq_migrate_test(struct tn__sq *s, int fail_at, int *from, int *to);
+
 #endif
