@@ -75,7 +75,8 @@ static tn_err board_row(void *ctx, const struct tn_cell *cells)
     const struct tn_cell *st = &cells[b->col_state], *unit = &cells[b->col_unit];
     if (b->state && (st->type != TN_CELL_TEXT || strcmp(st->text, b->state) != 0))
         return TN_OK;
-    if (b->in && (unit->type != TN_CELL_TEXT ||
+    /* no units in charge: nothing matches (and bsearch may not be given a NULL array) */
+    if (b->in && (unit->type != TN_CELL_TEXT || b->in->n == 0 ||
                   !bsearch(&unit->text, b->in->units, b->in->n, sizeof *b->in->units, cmp_unit)))
         return TN_OK;
     return b->out->row(b->out->ctx, cells);
