@@ -294,8 +294,11 @@ static tn_err filed_claim(struct tn_app *app, struct tn_case_view *v)
     struct tn_explain e;
     tn_explain_init(&e);
     tn_err err = ledger_claim(app->store, v->unit_code, at, &e, &v->filed_claim_found);
-    if (!err && v->filed_claim_found)
+    if (!err && v->filed_claim_found) {
         v->filed_balance = e.balance;
+        tn_aging_debt(e.balance.principal_overdue, e.balance.principal_due, e.balance.interest_due,
+                      &v->filed_debt);
+    }
     tn_explain_release(&e);
     return store_fail(app, err);
 }
@@ -533,7 +536,9 @@ tn_err tn_app_case_claim(struct tn_app *app, const struct tn_scope *scope, const
                             "đơn vị %s chưa có số dư đã khóa sổ đến %.10s / unit %s has no closed "
                             "balance known by %.10s",
                             out->unit_code, out->as_of, out->unit_code, out->as_of);
-    out->stale = tn_day_period(day_of(app, out->as_of)) > out->explain.balance.period + 1;
+    const struct tn_balance_row *b = &out->explain.balance;
+    tn_aging_debt(b->principal_overdue, b->principal_due, b->interest_due, &out->debt);
+    out->stale = tn_day_period(day_of(app, out->as_of)) > b->period + 1;
     return TN_OK;
 }
 

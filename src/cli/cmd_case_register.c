@@ -27,7 +27,6 @@
 #include <string.h>
 
 #include "thuno/case_register_store.h"
-#include "thuno/aging.h"
 #include "thuno/case_store.h"
 #include "thuno/report.h"
 
@@ -256,8 +255,7 @@ static tn_err claim(struct tn_app *app, int argc, char **argv)
         return err;
     }
     const struct tn_balance_row *b = &c.explain.balance;
-    struct tn_debt debt; /* a claim is for what is past its deadline (docs/ledger.md "Debt") */
-    tn_aging_debt(b->principal_overdue, b->principal_due, b->interest_due, &debt);
+    const struct tn_debt debt = c.debt; /* past its deadline (docs/ledger.md "Debt") */
     char pp[TN_PERIOD_BUFSZ], a[32], i[32], d[32], nd[32];
     (void)tn_period_format(b->period, pp);
     tn__case_money(debt.principal, a);
@@ -449,8 +447,7 @@ void tn__case_registers_print(const struct tn_case_view *v)
     size_t nr = v->nregs;
     if (v->filed_claim_found) {
         const struct tn_balance_row *b = &v->filed_balance;
-        struct tn_debt debt; /* past its deadline (docs/ledger.md "Debt") */
-        tn_aging_debt(b->principal_overdue, b->principal_due, b->interest_due, &debt);
+        const struct tn_debt debt = v->filed_debt; /* past its deadline (docs/ledger.md "Debt") */
         tn_money due = debt.total;
         char day[TN_DAY_BUFSZ], a[32], i[32], c[32], d[32], pp[TN_PERIOD_BUFSZ];
         tn_day_format(v->filed_on, day);
