@@ -20,6 +20,7 @@
 #        the close, its top functions printed after the table
 # needs: wrk (installed with apt-get when missing), curl, python3
 set -euo pipefail
+. "$(dirname "$0")/serve_lib.sh"
 cd "$(dirname "$0")/.."
 size=${1:-20000}
 months=${MONTHS:-3}
@@ -84,31 +85,10 @@ awk -v a="$t0" -v b="$(date +%s.%N)" -v p="$prior" \
     'BEGIN {printf "generated, imported and closed to %s in %.1f s\n", p, b - a}'
 
 # the codes of the units with a balance of the month closed, and one officer with units
-"$thuno" --db "$db" report balances --period "$prior" >"$work/balances.csv" 2>/dev/null
-python3 - "$work/balances.csv" "$work/data/units.csv" "$work/codes.lua" "$work/officer" <<'EOF'
-import csv, sys
-lines = [l for l in open(sys.argv[1], encoding="utf-8") if not l.startswith("#")]
-codes = sorted({r[0] for r in csv.reader(lines[1:]) if r})
-with open(sys.argv[3], "w") as f:
-    f.write("return {\n" + "".join('"%s",\n' % c for c in codes) + "}\n")
-rows = csv.DictReader(open(sys.argv[2], encoding="utf-8"))
-open(sys.argv[4], "w").write(next(r["officer_code"] for r in rows if r["officer_code"]))
-EOF
+bench_targets "$prior"
 officer=$(cat "$work/officer")
 
-port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-base=http://127.0.0.1:$port/api/v1
-"$thuno" --db "$db" serve --listen "127.0.0.1:$port" --threads "$sthreads" 2>"$work/serve.log" &
-server=$!
-for _ in $(seq 100); do
-    curl -s -o /dev/null "$base/openapi.json" && break
-    sleep 0.1
-done
-login=$(curl -s -c "$work/jar" -H 'Content-Type: application/json' \
-    -d "{\"login\": \"bench\", \"password\": \"$pw\"}" "$base/session")
-csrf=$(python3 -c 'import json,sys;print(json.loads(sys.argv[1])["csrf"])' "$login")
-cookie=$(awk '$6 == "thuno_session" {print $7}' "$work/jar")
-[ -n "$cookie" ] || { echo "api.sh: no session: $login" >&2; exit 70; }
+bench_serve api.sh bench "$pw" 100
 
 # the checks: one request of each answers 200
 for path in "units/$(head -2 "$work/data/units.csv" | tail -1 | cut -d, -f1)/balance?period=$prior" \

@@ -22,6 +22,7 @@
 #          DURATION=30 BUILD=build/asan bash bench/soak.sh 300
 #        SOAK_OUT (bench/soak.csv): the slices appended as CSV
 set -euo pipefail
+. "$(dirname "$0")/serve_lib.sh"
 cd "$(dirname "$0")/.."
 size=${1:-2000}
 duration=${DURATION:-120}
@@ -83,31 +84,10 @@ done
 "$thuno" --db "$db" import payments "$work/early.csv" 2>/dev/null
 "$thuno" --db "$db" close 2026-08 2>/dev/null
 "$thuno" --db "$db" close 2026-09 2>/dev/null
-"$thuno" --db "$db" report balances --period 2026-09 >"$work/balances.csv" 2>/dev/null
-python3 - "$work/balances.csv" "$work/data/units.csv" "$work/codes.lua" "$work/officer" <<'PY'
-import csv, sys
-lines = [l for l in open(sys.argv[1], encoding="utf-8") if not l.startswith("#")]
-codes = sorted({r[0] for r in csv.reader(lines[1:]) if r})
-with open(sys.argv[3], "w") as f:
-    f.write("return {\n" + "".join('"%s",\n' % c for c in codes) + "}\n")
-rows = csv.DictReader(open(sys.argv[2], encoding="utf-8"))
-open(sys.argv[4], "w").write(next(r["officer_code"] for r in rows if r["officer_code"]))
-PY
+bench_targets "2026-09"
 officer=$(cat "$work/officer")
 
-port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-base=http://127.0.0.1:$port/api/v1
-"$thuno" --db "$db" serve --listen "127.0.0.1:$port" --threads "$sthreads" 2>"$work/serve.log" &
-server=$!
-for _ in $(seq 300); do
-    curl -s -o /dev/null "$base/openapi.json" && break
-    sleep 0.1
-done
-login=$(curl -s -c "$work/jar" -H 'Content-Type: application/json' \
-    -d "{\"login\": \"soak\", \"password\": \"$pw\"}" "$base/session")
-csrf=$(python3 -c 'import json,sys;print(json.loads(sys.argv[1])["csrf"])' "$login")
-cookie=$(awk '$6 == "thuno_session" {print $7}' "$work/jar")
-[ -n "$cookie" ] || { echo "soak.sh: no session: $login" >&2; exit 70; }
+bench_serve soak.sh soak "$pw" 300
 
 cat >"$work/soak.lua" <<EOF
 local codes = dofile("$work/codes.lua")
