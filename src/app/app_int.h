@@ -55,6 +55,8 @@ extern const struct tn__report_group tn__reports_cases;
 extern const struct tn__report_group tn__reports_case_registers;
 extern const struct tn__report_group tn__reports_inspections;
 extern const struct tn__report_group tn__reports_calendar; /* report_calendar.c */
+/* one case's tables (report_case.c); the series by month and the units list (report_series.c) */
+extern const struct tn__report_group tn__reports_case_tables, tn__reports_series;
 
 /* ---- reports and commands moved from the CLI's lists, payments operations, operations and
  * letters (report_lists.c, report_payops.c, report_operations.c, report_letters.c, app_ops.c) */
