@@ -89,8 +89,8 @@ enum {
     TN_REPORT_PAGED = 64,   /* honours tn_report_params.page (the worklist) */
     TN_REPORT_CASE = 128,   /* needs case_id: one case's tables (report_case.c) */
     TN_REPORT_MONTHS = 256, /* needs a range of months first..last (a series by month) */
-    TN_REPORT_DEPARTMENT = 512, /* can be cut by the next step's department (the worklist) */
-    TN_REPORT_UNITS = 1024      /* takes the units list's filters and sort (tn_unit_query's) */
+    TN_REPORT_DEPT = 512,   /* can be cut by the next step's department (the worklist) */
+    TN_REPORT_UNITS = 1024  /* takes the units list's filters and sort (tn_unit_query's) */
 };
 
 /* The longest range of months a TN_REPORT_MONTHS report takes (five years). */
@@ -122,7 +122,7 @@ struct tn_report_params {
     struct tn_report_page *page; /* TN_REPORT_PAGED: one page of the rows; NULL: all */
     const char *case_id;         /* TN_REPORT_CASE: the case; NULL: none */
     tn_period first, last;       /* TN_REPORT_MONTHS: the months, both included; 0: not given */
-    const char *department;      /* TN_REPORT_DEPARTMENT: "QLT", "KTTN"... (policy/ladder.csv's
+    const char *department;      /* TN_REPORT_DEPT: "QLT", "KTTN"... (policy/ladder.csv's
                                   * departments); NULL: every row */
     /* TN_REPORT_UNITS: the units list's filters (tn_unit_query's; NULL: none), its sort by
      * name ("code", "name", "debt" or "months_owed"; NULL: code) and order (1: descending) */
@@ -159,7 +159,8 @@ int tn_app_report_flags(const struct tn_report *r);
 /* Checks p against what r needs and takes (period, year, office, officer, case, months,
  * department, the units' filters) and runs it for scope into out: rows of r->ncols cells.
  * Errors: TN_ERR_USAGE (a parameter missing or not taken, months out of order or more than
- * TN_REPORT_MONTHS_MAX; why says which), TN_ERR_NOT_FOUND (the case), TN_ERR_NO_POLICY, TN_ERR_STORE, TN_ERR_RANGE, or out's error. */
+ * TN_REPORT_MONTHS_MAX; why says which), TN_ERR_NOT_FOUND (the case), TN_ERR_NO_POLICY,
+ * TN_ERR_STORE, TN_ERR_RANGE, or out's error. */
 tn_err tn_app_report_run(struct tn_app *app, const struct tn_scope *scope,
                          const struct tn_report *r, const struct tn_report_params *p,
                          const struct tn_sink *out);

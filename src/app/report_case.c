@@ -327,8 +327,8 @@ static tn_err run_documents(struct tn_app *app, const struct tn_scope *scope,
         char missing[TN_DOC_MISSING_MAX * 162] = "", day[TN_DAY_BUFSZ];
         size_t at = 0;
         for (size_t i = 0; i < c->nmissing && at < sizeof missing; i++) {
-            int n = snprintf(missing + at, sizeof missing - at, "%s%s", i ? "; " : "",
-                             c->missing[i]);
+            int n =
+                snprintf(missing + at, sizeof missing - at, "%s%s", i ? "; " : "", c->missing[i]);
             at += n > 0 ? (size_t)n : 0;
         }
         struct tn_cell row[CDOC_NCOLS];
@@ -345,7 +345,7 @@ static tn_err run_documents(struct tn_app *app, const struct tn_scope *scope,
     return err;
 }
 
-#define CASE_FLAGS (TN_REPORT_CASE | TN_REPORT_OFFICE | TN_REPORT_OFFICER)
+#define CASE_FLAGS  (TN_REPORT_CASE | TN_REPORT_OFFICE | TN_REPORT_OFFICER)
 #define CASE_NO_SUM (CASE_FLAGS | TN_REPORT_NO_SUM)
 
 static const struct tn_report reports[] = {

@@ -446,8 +446,7 @@ static const struct tn_report reports[] = {
     {"worklist", "Danh sách công việc của cán bộ chuyên quản / Officer's worklist",
      "each officer's owing units by urgency (evading, months owed, debt) with the next step",
      COLS(WORK),
-     TN_REPORT_PERIOD | TN_REPORT_OFFICE | TN_REPORT_OFFICER | TN_REPORT_PAGED |
-         TN_REPORT_DEPARTMENT,
+     TN_REPORT_PERIOD | TN_REPORT_OFFICE | TN_REPORT_OFFICER | TN_REPORT_PAGED | TN_REPORT_DEPT,
      run_worklist},
     {"assignments", "Lịch sử phân công cán bộ chuyên quản / Officer assignment history",
      "every assignment of a unit to an officer, from and to which date, by whom and why",

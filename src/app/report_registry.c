@@ -77,7 +77,7 @@ static tn_err check_more(struct tn_app *app, const struct tn_report *r, int flag
                             "từ tháng phải trước đến tháng, tối đa %d tháng / from must not be "
                             "after to, at most %d months",
                             TN_REPORT_MONTHS_MAX, TN_REPORT_MONTHS_MAX);
-    if (p->department && !(flags & TN_REPORT_DEPARTMENT))
+    if (p->department && !(flags & TN_REPORT_DEPT))
         return tn__app_fail(app, TN_ERR_USAGE, "%s cannot be cut by department", r->name);
     if ((p->type || p->bucket || p->legal_status || p->text || p->sort || p->desc) &&
         !(flags & TN_REPORT_UNITS))

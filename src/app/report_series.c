@@ -149,8 +149,7 @@ static tn_err plan_month(struct tn_app *app, const struct tn_scope *scope,
     c[MPLAN_collected] = tn_cell_int(r->collected);
     c[MPLAN_collected_pct] = tn_cell_tenths_or_null(tn_percent_tenths(r->collected, r->plan));
     c[MPLAN_assessed] = tn_cell_int(r->assessed);
-    c[MPLAN_efficiency_pct] =
-        tn_cell_tenths_or_null(tn_percent_tenths(r->collected, r->assessed));
+    c[MPLAN_efficiency_pct] = tn_cell_tenths_or_null(tn_percent_tenths(r->collected, r->assessed));
     c[MPLAN_debt] = tn_cell_int(r->debt);
     return out->row(out->ctx, c);
 }
@@ -258,9 +257,9 @@ static tn_err unit_row(const struct tn_sink *out, const struct tn_unit_entry *e,
 static tn_err run_units(struct tn_app *app, const struct tn_scope *scope,
                         const struct tn_report_params *p, const struct tn_sink *out)
 {
-    struct tn_unit_query q = {p->period, p->as_of,  p->officer, p->type,       p->bucket,
-                              p->legal_status,      p->text,    TN_UNIT_SORT_CODE,
-                              p->desc,              NULL,       TN_UNITS_LIMIT_MAX};
+    struct tn_unit_query q = {p->period,         p->as_of, p->officer,        p->type, p->bucket,
+                              p->legal_status,   p->text,  TN_UNIT_SORT_CODE, p->desc, NULL,
+                              TN_UNITS_LIMIT_MAX};
     if (p->sort) {
         size_t i = 0;
         while (i < sizeof sorts / sizeof sorts[0] && strcmp(sorts[i].name, p->sort) != 0)

@@ -2,9 +2,8 @@
  * cmd_report.c - `thuno report NAME --period YYYY-MM [--as-of DATE] [--format
  * csv|json|xlsx|pdf] [-o FILE]` (and the options a report takes: --from/--to days or months,
  * --case, --department, the units list's filters), and `thuno report --list`: parses the
- * options, runs the
- * report of the application layer's registry (tn_app_report, src/app/report_*.c;
- * docs/architecture.md) and writes its rows in the format asked for.
+ * options, runs the report of the application layer's registry (tn_app_report,
+ * src/app/report_*.c; docs/architecture.md) and writes its rows in the format asked for.
  */
 
 #include <stdlib.h>
@@ -18,14 +17,14 @@
 
 /* The options of `thuno report`, checked. */
 struct report_args {
-    tn_period period;    /* --period, -1 when not given */
-    const char *as_of;   /* normalized --as-of, NULL: now */
-    tn_day from, to;     /* --from / --to; the whole range when not given */
-    const char *office;  /* --office: NULL for every office */
-    int year;            /* --year, 0 when not given */
-    tn_day day;          /* --date: -1 when not given */
-    const char *officer; /* --officer: NULL for every officer */
-    enum tn_lang lang;   /* --lang vi|en: the labels of XLSX and PDF */
+    tn_period period;      /* --period, -1 when not given */
+    const char *as_of;     /* normalized --as-of, NULL: now */
+    tn_day from, to;       /* --from / --to; the whole range when not given */
+    const char *office;    /* --office: NULL for every office */
+    int year;              /* --year, 0 when not given */
+    tn_day day;            /* --date: -1 when not given */
+    const char *officer;   /* --officer: NULL for every officer */
+    enum tn_lang lang;     /* --lang vi|en: the labels of XLSX and PDF */
     tn_period first, last; /* --from / --to YYYY-MM: a range of months; 0 when not given */
     const char *case_id, *department; /* --case, --department: NULL when not given */
     /* the units list's --type, --bucket, --legal-status, --q, --sort and --desc */
@@ -36,8 +35,7 @@ struct report_args {
 /* `thuno report --list`: one line a report, tab-separated: its name, the options it needs or
  * takes (period, year, range, office, officer; no_sum: no sum row in XLSX; case, months,
  * department, units: --case, --from/--to YYYY-MM, --department, the units' filters) and its
- * title,
- * for scripts (tests/cli_all_formats.sh runs every report in every format from it). */
+ * title, for scripts (tests/cli_all_formats.sh runs every report in every format from it). */
 static void print_reports(FILE *f)
 {
     static const struct {
@@ -47,7 +45,7 @@ static void print_reports(FILE *f)
                 {TN_REPORT_RANGE, "range"},     {TN_REPORT_OFFICE, "office"},
                 {TN_REPORT_OFFICER, "officer"}, {TN_REPORT_NO_SUM, "no_sum"},
                 {TN_REPORT_CASE, "case"},       {TN_REPORT_MONTHS, "months"},
-                {TN_REPORT_DEPARTMENT, "department"}, {TN_REPORT_UNITS, "units"}};
+                {TN_REPORT_DEPT, "department"}, {TN_REPORT_UNITS, "units"}};
     for (size_t i = 0; i < tn_app_report_count(); i++) {
         const struct tn_report *r = tn_app_report_at(i);
         int flags = tn_app_report_flags(r), first = 1;

@@ -94,7 +94,7 @@ void tn__h_reports(struct tn__http_req *q, struct tn__http_reply *r)
                  {TN_REPORT_RANGE, "range"},     {TN_REPORT_OFFICE, "office"},
                  {TN_REPORT_OFFICER, "officer"}, {TN_REPORT_NO_SUM, "no_sum"},
                  {TN_REPORT_CASE, "case"},       {TN_REPORT_MONTHS, "months"},
-                 {TN_REPORT_DEPARTMENT, "department"}, {TN_REPORT_UNITS, "units"}};
+                 {TN_REPORT_DEPT, "department"}, {TN_REPORT_UNITS, "units"}};
     json_t *a = json_array();
     for (size_t i = 0; i < tn_app_report_count(); i++) {
         const struct tn_report *rep = tn_app_report_at(i);

@@ -41,8 +41,7 @@ struct stream {
     enum tn_out_format fmt;
     struct tn_table_meta meta;
     char as_of[20], officer[64], office[32], scope_officer[64], now[20], created[20];
-    char case_id[72], department[16], type[32], bucket[16], legal_status[16], text[512],
-        sort[16];
+    char case_id[72], department[16], type[32], bucket[16], legal_status[16], text[512], sort[16];
 };
 
 static void stream_unref(struct stream *st)
