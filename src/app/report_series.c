@@ -5,9 +5,10 @@
  *                      province's row of collection_plan, or the office's under an office cut);
  *   debt_buckets       the debt past its deadline of the units owing (those of the debtors
  *                      report), summed by age bucket (tn_aging_bucket), a row a month closed;
- *   units              the units list (GET /units) with its filters and sort, every page.
+ *   units              the units list (GET /units) with its filters and sort, every unit.
  * Composed from the store's reads the monthly reports make (tn_store_plan_kpi,
- * tn_store_debtors) and from tn_app_units. Registered as the group tn__reports_series
+ * tn_store_debtors) and from the list's own read (tn__app_units_all, app_units.c: one read
+ * and one sort, not a page at a time). Registered as the group tn__reports_series
  * (report_registry.c).
  */
 #include "app_int.h"
@@ -253,13 +254,13 @@ static tn_err unit_row(const struct tn_sink *out, const struct tn_unit_entry *e,
 }
 
 /* Every unit of the list as GET /units pages it (tn_app_units: the scope's units, an officer
- * its own), the pages followed to the end. */
+ * its own), read once in the list's order (tn__app_units_all). */
 static tn_err run_units(struct tn_app *app, const struct tn_scope *scope,
                         const struct tn_report_params *p, const struct tn_sink *out)
 {
-    struct tn_unit_query q = {p->period,         p->as_of, p->officer,        p->type, p->bucket,
-                              p->legal_status,   p->text,  TN_UNIT_SORT_CODE, p->desc, NULL,
-                              TN_UNITS_LIMIT_MAX};
+    struct tn_unit_query q = {
+        p->period, p->as_of,          p->officer, p->type, p->bucket, p->legal_status,
+        p->text,   TN_UNIT_SORT_CODE, p->desc,    NULL,    0};
     if (p->sort) {
         size_t i = 0;
         while (i < sizeof sorts / sizeof sorts[0] && strcmp(sorts[i].name, p->sort) != 0)
@@ -273,20 +274,9 @@ static tn_err run_units(struct tn_app *app, const struct tn_scope *scope,
     }
     struct tn_unit_page page;
     tn_unit_page_init(&page);
-    char cursor[512] = "";
-    tn_err err;
-    do {
-        q.cursor = cursor[0] ? cursor : NULL;
-        if ((err = tn_app_units(app, scope, &q, &page)))
-            break;
-        for (size_t i = 0; !err && i < page.n; i++)
-            err = unit_row(out, &page.units[i], page.period);
-        q.period = page.period; /* the pages after read the same period */
-        if (page.next && strlen(page.next) >= sizeof cursor)
-            err = tn__app_fail(app, TN_ERR_RANGE, "units: a cursor too long");
-        else
-            snprintf(cursor, sizeof cursor, "%s", page.next ? page.next : "");
-    } while (!err && cursor[0]);
+    tn_err err = tn__app_units_all(app, scope, &q, &page);
+    for (size_t i = 0; !err && i < page.n; i++)
+        err = unit_row(out, &page.units[i], page.period);
     tn_unit_page_release(&page);
     return err;
 }
