@@ -249,15 +249,10 @@ static tn_err read_rows(struct tn_app *app, const char *office, tn_period period
     return TN_OK;
 }
 
-tn_err tn_app_units(struct tn_app *app, const struct tn_scope *scope, const struct tn_unit_query *q,
-                    struct tn_unit_page *out)
+/* tn_app_units' page of at most limit units (tn__app_units_all: every unit after the cursor). */
+static tn_err units_page(struct tn_app *app, const struct tn_scope *scope,
+                         const struct tn_unit_query *q, size_t limit, struct tn_unit_page *out)
 {
-    tn_unit_page_release(out);
-    size_t limit = q->limit ? q->limit : TN_UNITS_LIMIT_DEFAULT;
-    if (limit > TN_UNITS_LIMIT_MAX)
-        return tn__app_fail(app, TN_ERR_USAGE,
-                            "tối đa %d đơn vị một trang / at most %d units a page",
-                            TN_UNITS_LIMIT_MAX, TN_UNITS_LIMIT_MAX);
     struct tn_unit_filter f = {NULL, q->officer, q->type, q->bucket, q->legal_status};
     if (scope->role == TN_ROLE_OFFICER) {
         if (!scope->officer)
@@ -332,6 +327,25 @@ tn_err tn_app_units(struct tn_app *app, const struct tn_scope *scope, const stru
 done:
     free(r.u);
     return err;
+}
+
+tn_err tn_app_units(struct tn_app *app, const struct tn_scope *scope, const struct tn_unit_query *q,
+                    struct tn_unit_page *out)
+{
+    tn_unit_page_release(out);
+    size_t limit = q->limit ? q->limit : TN_UNITS_LIMIT_DEFAULT;
+    if (limit > TN_UNITS_LIMIT_MAX)
+        return tn__app_fail(app, TN_ERR_USAGE,
+                            "tối đa %d đơn vị một trang / at most %d units a page",
+                            TN_UNITS_LIMIT_MAX, TN_UNITS_LIMIT_MAX);
+    return units_page(app, scope, q, limit, out);
+}
+
+tn_err tn__app_units_all(struct tn_app *app, const struct tn_scope *scope,
+                         const struct tn_unit_query *q, struct tn_unit_page *out)
+{
+    tn_unit_page_release(out);
+    return units_page(app, scope, q, SIZE_MAX, out);
 }
 
 tn_err tn_app_unit(struct tn_app *app, const struct tn_scope *scope, const char *unit,
