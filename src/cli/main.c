@@ -345,6 +345,10 @@ static int exit_status(tn_err err)
 int main(int argc, char **argv)
 {
     struct tn_cli cli = {.db = "thuno.db", .progress = isatty(STDERR_FILENO)};
+    /* THUNO_DB: the store when --db is not given (a file or a postgresql:// URL) */
+    const char *env_db = getenv("THUNO_DB");
+    if (env_db && *env_db)
+        cli.db = env_db;
     const char *env_policy = getenv("THUNO_POLICY");
     cli.policy_dir = env_policy && *env_policy ? env_policy : THUNO_POLICY_DIR;
     int i = 1;
