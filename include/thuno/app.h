@@ -504,6 +504,8 @@ struct tn_unit_page {
     struct tn_unit_entry *units;
     size_t n, cap;
     char *next;
+    char (*officer_names)[TN_NAME_BUFSZ]; /* [n]: units[i]'s officer's full name, "" unknown
+                                           * (tn_app_officers' names of period) */
 };
 
 /* tn_unit_page_init() empties p; tn_unit_page_release() frees what it holds and leaves it

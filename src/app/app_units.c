@@ -9,6 +9,7 @@
  * neither overlap nor skip while the data stays (keyset pagination, not offsets).
  */
 #include "app_int.h"
+#include "officer_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,7 @@ void tn_unit_page_release(struct tn_unit_page *p)
 {
     free(p->units);
     free(p->next);
+    free(p->officer_names);
     tn_unit_page_init(p);
 }
 
@@ -249,6 +251,26 @@ static tn_err read_rows(struct tn_app *app, const char *office, tn_period period
     return TN_OK;
 }
 
+/* The names of the officers of p's units (p->officer_names), read once for the page. */
+static tn_err page_officer_names(struct tn_app *app, const char *office, const char *as_of,
+                                 struct tn_unit_page *p)
+{
+    p->officer_names = tn_xcalloc(p->n ? p->n : 1, sizeof *p->officer_names);
+    size_t named = 0;
+    for (size_t i = 0; i < p->n; i++)
+        named += p->units[i].officer_code[0] != '\0';
+    if (!named)
+        return TN_OK;
+    struct tn__officer_names m;
+    tn__officer_names_init(&m);
+    tn_err err = tn__app_officer_names(app, office, p->period, as_of, &m);
+    for (size_t i = 0; !err && i < p->n; i++)
+        snprintf(p->officer_names[i], sizeof p->officer_names[i], "%s",
+                 tn__officer_name(&m, p->units[i].officer_code));
+    tn__officer_names_release(&m);
+    return err;
+}
+
 tn_err tn_app_units(struct tn_app *app, const struct tn_scope *scope, const struct tn_unit_query *q,
                     struct tn_unit_page *out)
 {
@@ -322,6 +344,7 @@ tn_err tn_app_units(struct tn_app *app, const struct tn_scope *scope, const stru
         out->n = n;
         if (start + n < r.n)
             out->next = cursor_make(q, &out->units[n - 1]);
+        err = page_officer_names(app, scope->office, q->as_of, out);
     }
     for (size_t i = 0; i < r.n; i++)
         free(items[i].key);
