@@ -31,6 +31,7 @@ addWords({
   user_password_mismatch: ["Hai mật khẩu không khớp.", "The two passwords differ."],
   user_added: ["Đã thêm người dùng {login} ({role}).", "User {login} added ({role})."],
   user_reset: ["Đặt mật khẩu mới", "Set a new password"],
+  user_reset_placeholder: ["Mật khẩu mới", "New password"],
   user_reset_label: ["Mật khẩu mới của {login}", "{login}'s new password"],
   user_reset_done: ["Đã đặt mật khẩu mới cho {login}; các phiên của người này đã kết thúc.", "{login}'s password set; their sessions ended."],
   user_disable: ["Khóa", "Disable"],
@@ -74,7 +75,8 @@ export async function usersPage(main) {
   function resetForm(u) {
     const id = "pw-" + u.login.replace(/[^A-Za-z0-9_-]/g, "_");
     const input = h("input", { id, name: "password", type: "password", autocomplete: "new-password",
-      size: 14, minlength: 10, required: true, "aria-label": t("user_reset_label", { login: u.login }) });
+      size: 14, minlength: 10, required: true, placeholder: t("user_reset_placeholder"),
+      "aria-label": t("user_reset_label", { login: u.login }) });
     const f = h("form", { class: "inline-form" }, input,
       h("button", { type: "submit", class: "small-btn" }, t("user_reset")));
     f.addEventListener("submit", async (ev) => {
