@@ -42,7 +42,7 @@ tn_err tn_app_officers(struct tn_app *app, const struct tn_scope *scope, tn_peri
 /* The full name of u's officer in charge (u->officer_code) as tn_app_officers reads it for
  * period under u's office, into out ("" when u has no officer or none is known: a face then
  * shows the code alone). Errors: TN_ERR_STORE. */
-tn_err tn_app_unit_officer_name(struct tn_app *app, const struct tn_unit_entry *u,
-                                tn_period period, const char *as_of, char out[TN_NAME_BUFSZ]);
+tn_err tn_app_unit_officer_name(struct tn_app *app, const struct tn_unit_entry *u, tn_period period,
+                                const char *as_of, char out[TN_NAME_BUFSZ]);
 
 #endif

@@ -118,8 +118,8 @@ tn_err tn_app_officers(struct tn_app *app, const struct tn_scope *scope, tn_peri
     return err;
 }
 
-tn_err tn_app_unit_officer_name(struct tn_app *app, const struct tn_unit_entry *u,
-                                tn_period period, const char *as_of, char out[TN_NAME_BUFSZ])
+tn_err tn_app_unit_officer_name(struct tn_app *app, const struct tn_unit_entry *u, tn_period period,
+                                const char *as_of, char out[TN_NAME_BUFSZ])
 {
     out[0] = '\0';
     if (!u->officer_code[0] || period < 0)
@@ -127,8 +127,8 @@ tn_err tn_app_unit_officer_name(struct tn_app *app, const struct tn_unit_entry *
     /* the unit's office cut: its officer is among that office's units' officers */
     struct tn__officer_names m;
     tn__officer_names_init(&m);
-    tn_err err = tn__app_officer_names(app, u->office_code[0] ? u->office_code : NULL, period,
-                                       as_of, &m);
+    tn_err err =
+        tn__app_officer_names(app, u->office_code[0] ? u->office_code : NULL, period, as_of, &m);
     if (!err)
         snprintf(out, TN_NAME_BUFSZ, "%s", tn__officer_name(&m, u->officer_code));
     tn__officer_names_release(&m);

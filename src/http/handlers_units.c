@@ -160,9 +160,8 @@ void tn__h_units(struct tn__http_req *q, struct tn__http_reply *r)
                          "unit_code", e->unit_code, "name", e->name, "type", e->type, "status",
                          e->status, "office_code", text_or_null(e->office_code), "officer_code",
                          text_or_null(e->officer_code), "officer_name",
-                         text_or_null(page.officer_names ? page.officer_names[i] : ""),
-                         "tax_code", e->tax_code, "debt", debt,
-                         "months_owed", months(e), "bucket",
+                         text_or_null(page.officer_names ? page.officer_names[i] : ""), "tax_code",
+                         e->tax_code, "debt", debt, "months_owed", months(e), "bucket",
                          text_or_null(e->has_balance ? e->bucket : ""), "legal_status",
                          text_or_null(e->has_balance ? e->legal_status : "")));
     }
@@ -203,13 +202,13 @@ void tn__h_unit(struct tn__http_req *q, struct tn__http_reply *r)
                       "debt", (json_int_t)e.debt, "not_due", (json_int_t)e.not_due, "months_owed",
                       months(&e), "bucket", e.bucket, "oldest_unpaid_period",
                       period_or_null(e.oldest_unpaid), "legal_status", e.legal_status);
-    reply_json(r, json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:o}",
-                            "unit_code", e.unit_code, "name", e.name, "type", e.type, "status",
-                            e.status, "status_since", text_or_null(e.status_since),
-                            "office_code", text_or_null(e.office_code), "officer_code",
-                            text_or_null(e.officer_code), "officer_name",
-                            text_or_null(officer_name), "tax_code", e.tax_code, "address",
-                            text_or_null(e.address), "balance", balance));
+    reply_json(r,
+               json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:o}", "unit_code",
+                         e.unit_code, "name", e.name, "type", e.type, "status", e.status,
+                         "status_since", text_or_null(e.status_since), "office_code",
+                         text_or_null(e.office_code), "officer_code", text_or_null(e.officer_code),
+                         "officer_name", text_or_null(officer_name), "tax_code", e.tax_code,
+                         "address", text_or_null(e.address), "balance", balance));
 }
 
 static tn_err officer_row(void *ctx, const struct tn_cell *cells)

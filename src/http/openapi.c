@@ -143,8 +143,9 @@ static json_t *schemas(void)
 
     /* units */
     static const char *const unit_req[] = {
-        "unit_code", "name",   "type",        "status",       "office_code", "officer_code",
-        "officer_name", "tax_code", "debt", "months_owed", "bucket", "legal_status", NULL};
+        "unit_code",    "name",         "type",     "status", "office_code",
+        "officer_code", "officer_name", "tax_code", "debt",   "months_owed",
+        "bucket",       "legal_status", NULL};
     json_object_set_new(
         s, "UnitRow",
         tn__oa_object(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
@@ -177,8 +178,8 @@ static json_t *schemas(void)
         bal_req);
     json_t *last_or_null = json_pack("{s:[o, {s:s}]}", "oneOf", last, "type", "null");
     static const char *const one_req[] = {
-        "unit_code", "name",    "type",    "status", "status_since", "office_code", "officer_code",
-        "officer_name", "tax_code",  "address", "balance", NULL};
+        "unit_code",    "name",         "type",     "status",  "status_since", "office_code",
+        "officer_code", "officer_name", "tax_code", "address", "balance",      NULL};
     json_object_set_new(
         s, "Unit",
         tn__oa_object(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",

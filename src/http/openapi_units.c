@@ -3,7 +3,8 @@
  * workers and payments (handlers_contacts.c, handlers_unit.c; docs/api.md "Contacts", "A
  * unit's workers and payments"), the users (handlers_users.c; "Users") and the officers by name
  * (handlers_units.c; "Officers"). The rows are the application's columns (tn_app_contact_cols,
- * tn_app_unit_worker_cols, tn_app_unit_payment_cols, tn_app_user_cols, tn_app_officer_cols), so they follow the code.
+ * tn_app_unit_worker_cols, tn_app_unit_payment_cols, tn_app_user_cols, tn_app_officer_cols), so
+ * they follow the code.
  */
 #include "openapi_int.h"
 
@@ -50,8 +51,8 @@ static void users_schemas(json_t *s)
     size_t n;
     const struct tn_col *cols = tn_app_user_cols(&n);
     json_object_set_new(s, "User", tn__oa_row_schema(cols, n));
-    json_object_set_new(
-        s, "Users", tn__oa_object(json_pack("{s:o}", "users", ARRAY(REF("User"))), users_req));
+    json_object_set_new(s, "Users",
+                        tn__oa_object(json_pack("{s:o}", "users", ARRAY(REF("User"))), users_req));
     cols = tn_app_officer_cols(&n);
     json_object_set_new(s, "Officers",
                         tn__oa_object(json_pack("{s:o, s:o}", "period", T("string"), "officers",
@@ -86,8 +87,8 @@ static void users_paths(json_t *p)
         p, "/users/{login}",
         json_pack("{s:o}", "get",
                   tn__oa_also(tn__oa_operation("one user; user.manage",
-                                               tn__oa_path_param("login", "a user's login"),
-                                               "200", REF("User"), 1, 0),
+                                               tn__oa_path_param("login", "a user's login"), "200",
+                                               REF("User"), 1, 0),
                               "403 404")));
     json_object_set_new(p, "/users/{login}/password",
                         json_pack("{s:o}", "post",
@@ -104,11 +105,12 @@ static void users_paths(json_t *p)
                                   user_post("enable the user again; no body or {}; audited "
                                             "user.enable",
                                             NULL)));
-    static const char *const q[] = {"period:YYYY-MM (required): the officers in charge of units with "
-                                    "a balance of it",
-                                    "as_of:YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS: names as recorded by "
-                                    "then",
-                                    "office:a district office (the province's users)", NULL};
+    static const char *const q[] = {
+        "period:YYYY-MM (required): the officers in charge of units with "
+        "a balance of it",
+        "as_of:YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS: names as recorded by "
+        "then",
+        "office:a district office (the province's users)", NULL};
     json_object_set_new(
         p, "/officers",
         json_pack("{s:o}", "get",

@@ -35,7 +35,7 @@ static const struct tn__web_file *find(const char *path)
 /* 1 when url is a page of the client-side router (served the app shell). */
 static int app_route(const char *url)
 {
-    static const char *const pages[] = {"/",      "/login",     "/units", "/close",
+    static const char *const pages[] = {"/",       "/login", "/units",     "/close",
                                         "/import", "/cases", "/dashboard", "/users"};
     for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++)
         if (strcmp(url, pages[i]) == 0)
