@@ -344,7 +344,8 @@ tn_err tn_app_units(struct tn_app *app, const struct tn_scope *scope, const stru
         out->n = n;
         if (start + n < r.n)
             out->next = cursor_make(q, &out->units[n - 1]);
-        err = page_officer_names(app, scope->office, q->as_of, out);
+        if ((err = page_officer_names(app, scope->office, q->as_of, out)))
+            tn_unit_page_release(out); /* nothing handed back on failure */
     }
     for (size_t i = 0; i < r.n; i++)
         free(items[i].key);
