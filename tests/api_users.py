@@ -218,6 +218,24 @@ def run_officers(srv, s):
     check(st == 404, "an unknown office: 404")
 
 
+def run_openapi(srv):
+    st, doc = srv.json("GET", "/openapi.json")
+    paths = doc.get("paths", {}) if isinstance(doc, dict) else {}
+    check(st == 200 and {"/users", "/users/{login}", "/users/{login}/password",
+                         "/users/{login}/disable", "/users/{login}/enable",
+                         "/officers"} <= set(paths), "the OpenAPI document has the users' paths")
+    body = paths.get("/users", {}).get("post", {}).get("requestBody", {})
+    schema = next(iter(body.get("content", {}).values()), {}).get("schema", {})
+    check(schema.get("additionalProperties") is False and
+          sorted(schema.get("required", [])) == ["login", "password", "role"],
+          "POST /users' body as bodies.c says it: %r" % schema)
+    user = doc.get("components", {}).get("schemas", {}).get("User", {})
+    check("pwhash" not in json.dumps(user) and "login" in user.get("properties", {}),
+          "the User schema: no hash")
+    unit = doc.get("components", {}).get("schemas", {}).get("Unit", {})
+    check("officer_name" in unit.get("properties", {}), "a unit's officer_name is described")
+
+
 def main():
     srv = Server(THUNO, DB, NOW, os.path.join(WORK, "serve.log"))
     try:
@@ -231,6 +249,7 @@ def main():
         run_bad_bodies(srv, s)
         run_changes(srv, s)
         run_officers(srv, s)
+        run_openapi(srv)
     finally:
         rc = srv.stop()
     check(rc == 0, "the server stops cleanly")
