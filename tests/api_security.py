@@ -133,6 +133,10 @@ def run_csrf(srv, s):
                                 '{"period": "2025-11", "department": "QLT"}'),
                                ("POST", "/cases/HS-A/events",
                                 '{"event": "published", "day": "2025-12-04", "unit": "A"}'),
+                               ("POST", "/users",
+                                '{"login": "x9", "password": "long-enough-9", "role": "admin"}'),
+                               ("POST", "/users/tung/password", '{"password": "long-enough-9"}'),
+                               ("POST", "/users/tung/disable", None),
                                ("DELETE", "/session", None)):
         sess = s["ha"] if "assign" in path or "handover" in path or "letters" in path \
             or "suspense" in path else (s["le"] if "cases" in path else admin)
