@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The layering of docs/architecture.md, checked from #include lines (issue 11 item 7):
 #   core  includes only core headers and the C library;
-#   store only its backend (src/store/sqlite/) touches SQLite or includes store-private headers;
+#   store only its backend (src/store/sql/) touches SQLite or includes store-private headers;
 #   io    includes no store-private header;
 #   app   includes public headers, io's and its own private ones, never a backend's;
 #   cli   includes only public headers (include/thuno/) and its own;
@@ -52,12 +52,14 @@ for h in include/thuno/*.h; do
     done < <(includes "$h")
 done
 
-# SQLite only in the store's backend
-backend='^src/store/(sqlite/|sqlite_|store_int\.h|schema)'
+# SQLite only in the store's driver (src/store/sql/driver.c), libpq only in its PostgreSQL
+# engine (driver_pg.c): the backend's queries reach both through driver.h (docs/store.md)
 while IFS=: read -r f line _; do
-    [[ $f =~ $backend ]] || [[ $f =~ ^src/store/ && ! -d src/store/sqlite ]] ||
-        fail "$f:$line" "SQLite outside the store's backend"
+    [ "$f" = src/store/sql/driver.c ] || fail "$f:$line" "SQLite outside the store's driver"
 done < <(grep -nE '<sqlite3\.h>|\bsqlite3_[a-z0-9_]+ *\(|\bsqlite3(_stmt)? *\*' src/*/*.[ch] src/*/*/*.[ch] 2>/dev/null || true)
+while IFS=: read -r f line _; do
+    [ "$f" = src/store/sql/driver_pg.c ] || fail "$f:$line" "libpq outside the store's driver"
+done < <(grep -nE '<libpq-fe\.h>|\bPQ[a-zA-Z]+ *\(' src/*/*.[ch] src/*/*/*.[ch] 2>/dev/null || true)
 
 # io, app, gen, cli and http include no store-private header; cli and http only public ones
 # and their own

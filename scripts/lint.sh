@@ -21,11 +21,11 @@ if grep -nE '\btime\s*\(' src/core/*.c; then
 fi
 # the store's seam (docs/store.md): SQLite and the backend's private header only in its backend
 # (and in the bench's measure of SQLite itself, which is not thuno)
-outside_sqlite=$(echo "$files" | tr ' ' '\n' | grep -v '^src/store/sqlite/' |
+outside_sqlite=$(echo "$files" | tr ' ' '\n' | grep -v '^src/store/sql/' |
     grep -v '^bench/sqlite_ceiling\.c$')
-if grep -nE '#include <sqlite3\.h>|\bsqlite3_[a-z0-9_]+ *\(|#include "(store/sqlite/)?store_int\.h"' \
+if grep -nE '#include <sqlite3\.h>|\bsqlite3_[a-z0-9_]+ *\(|#include "(store/sql/)?store_int\.h"' \
     $outside_sqlite; then
-    echo "lint: SQLite outside src/store/sqlite/ (docs/store.md)" >&2
+    echo "lint: SQLite outside src/store/sql/ (docs/store.md)" >&2
     status=1
 fi
 # the layers of docs/architecture.md, from the #include lines

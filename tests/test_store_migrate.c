@@ -1,6 +1,6 @@
 /*
  * test_store_migrate.c - the SQLite store's schema migrations (docs/store.md "Migrations";
- * src/store/sqlite/migrations.c): a thuno-1 store made by an earlier binary (tests/data/
+ * src/store/sql/migrations.c): a thuno-1 store made by an earlier binary (tests/data/
  * store_thuno1_*.sql, dumps of stores made from an older commit's schema.sql, turned into
  * store files at build by tests/sql_to_db.py) is brought to
  * the latest version on open, keeps its rows, takes calendar records, and has then the shape

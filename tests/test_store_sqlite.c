@@ -1,5 +1,5 @@
 /*
- * test_store_sqlite.c - what only the SQLite backend can be asked (src/store/sqlite/, through
+ * test_store_sqlite.c - what only the SQLite backend can be asked (src/store/sql/, through
  * the test-only store_test.h): a step that fails is an error that keeps SQLite's message, not
  * an empty or short answer (issue 11, item 5); a cached statement is reused; a store opened
  * read-only reads, refuses a write and leaves its file's bytes as they were (the what-if).

@@ -195,8 +195,12 @@ await step("the director: the units list with filters; no import, no close", asy
   assert.match(await director.locator("#units tbody").innerText(), /Kim Đồng\t[^\t]*\tTrần Thị Bình \(O2\)\t/);
   const nav = await director.locator("#nav").innerText();
   assert.doesNotMatch(nav, /Nhập dữ liệu|Khóa sổ|Người dùng/);
+  // the list's downloads: the units report cut by the list's filters, in its order
   assert.equal(await director.getByRole("link", { name: /^PDF/ }).getAttribute("href"),
-    "/api/v1/reports/debtors?period=2025-11&format=pdf");
+    "/api/v1/reports/units?period=2025-11&sort=debt&order=desc&format=pdf");
+  const all = await (await director.request.get(base + "/api/v1/reports/units?period=2025-11&sort=debt&order=desc&format=csv")).text();
+  assert.match(all, /^unit_code,name,type,status,tax_code,office_code,officer_code,period,debt,months_owed,bucket,legal_status\nA,/);
+  assert.equal(all.trim().split("\n").length, 4, "the three units of the list and the header");
   await axe(director, "the units list");
   await director.screenshot({ path: shots + "/units.png", fullPage: true });
   await director.getByLabel("Tìm (mã, tên, mã số thuế)").fill("dong");
@@ -207,6 +211,10 @@ await step("the director: the units list with filters; no import, no close", asy
   assert.match(names, /Đồng Tâm/);
   assert.match(names, /Kim Đồng/);
   assert.doesNotMatch(names, /Hải Âu/);
+  const cut = await director.getByRole("link", { name: /^CSV/ }).getAttribute("href");
+  assert.equal(cut, "/api/v1/reports/units?period=2025-11&q=dong&sort=debt&order=desc&format=csv");
+  const found = await (await director.request.get(base + cut)).text();
+  assert.deepEqual(found.trim().split("\n").slice(1).map((l) => l.split(",")[0]).sort(), ["B", "C"], "the download is the list's rows");
   await director.goto(base + "/close");
   await director.getByRole("heading", { name: "Không có trang này." }).waitFor();
   assert.deepEqual(director.errors, []);
@@ -310,6 +318,20 @@ await step("the director's dashboard: six charts with data, each with its table 
     assert.equal((await director.request.get(base + href)).status(), 200, href);
   }
   assert.equal((await director.request.get(base + july)).status(), 200);
+  // the series download as one file each: the six months to November, those closed
+  const series = await director.locator("#dash-plan").getByRole("link", { name: "CSV — Số đã thu so với kế hoạch, theo tháng" }).getAttribute("href");
+  assert.equal(series, "/api/v1/reports/collection_months?from=2025-06&to=2025-11&format=csv");
+  const planCsv = (await (await director.request.get(base + series)).text()).trim().split("\n");
+  assert.match(planCsv[0], /^period,scope,key,units,plan,collected,collected_pct,assessed/);
+  assert.deepEqual(planCsv.slice(1).map((l) => l.split(",")[0]), ["2025-07", "2025-08", "2025-09", "2025-10", "2025-11"]);
+  assert.match(planCsv[1], /^2025-07,province,79,3,30000000,8640000,28\.8,/);
+  const bucketXlsx = await director.locator("#dash-bucket").getByRole("link", { name: "XLSX — Số nợ theo nhóm tuổi nợ, theo tháng" }).getAttribute("href");
+  assert.equal(bucketXlsx, "/api/v1/reports/debt_buckets?from=2025-06&to=2025-11&format=xlsx");
+  const xl = await director.request.get(base + bucketXlsx);
+  assert.equal(xl.status(), 200);
+  assert.equal((await xl.body()).subarray(0, 2).toString(), "PK", "an XLSX (a zip)");
+  const bucketCsv = await (await director.request.get(base + bucketXlsx.replace("xlsx", "csv"))).text();
+  assert.match(bucketCsv, /\n2025-11,2,0,10611936,3632400,0,0,14244336\n/);
   await axe(director, "the dashboard");
   await director.screenshot({ path: shots + "/dashboard.png", fullPage: true });
   // in English, and an earlier month
@@ -364,6 +386,14 @@ await step("the cases board by stage; a case's page for the director: documents,
   assert.match(inst, /^1\t15\/11\/2025\t2\.000\.000 đ\tKhông trả/m);
   assert.match(inst, /^3\t15\/01\/2026\t2\.000\.000 đ\tChưa đến hạn/m);
   assert.match(await director.locator("#case-payments tbody").innerText(), /01\/12\/2025\tW1\t.*2\.000\.000 đ/);
+  // the instalments download as one file (report case_instalments), as the page shows them
+  const instCsv = await director.getByRole("link", { name: "CSV — " + "Các kỳ trả nợ" }).getAttribute("href");
+  assert.equal(instCsv, "/api/v1/reports/case_instalments?case=HS-2025-B&format=csv");
+  const instRows = (await (await director.request.get(base + instCsv)).text()).trim().split("\n");
+  assert.equal(instRows[0], "case_id,instalment_no,due,amount,mark");
+  assert.match(instRows[1], /^HS-2025-B,1,2025-11-15,2000000,missed$/);
+  const instPdf = await director.request.get(base + instCsv.replace("csv", "pdf"));
+  assert.equal((await instPdf.body()).subarray(0, 4).toString(), "%PDF");
   assert.equal(await director.locator("#ev-event").count(), 0, "the director may not record an event");
   await director.screenshot({ path: shots + "/case-plan.png", fullPage: true });
   assert.deepEqual(director.errors, []);
@@ -379,6 +409,17 @@ await step("legal records an event on a case; its timeline, assets, measures and
   assert.match(await legal.locator(".deadline").innerText(), /23\/11\/2025.*Cơ quan thi hành án dân sự.*quá hạn/s);
   assert.match(await legal.locator("#case-assets tbody").innerText(), /Tài khoản ngân hàng\t5\.000\.000 đ\tVietcombank CN quận 5/);
   assert.match(await legal.locator("#case-measures tbody").innerText(), /14\/11\/2025\tPhong tỏa tài khoản/);
+  // each table downloads from its report: the timeline's five events, the assets' rows
+  const tl = await legal.getByRole("link", { name: "CSV — Diễn biến hồ sơ" }).getAttribute("href");
+  assert.equal(tl, "/api/v1/reports/case_timeline?case=HS-2025-C&format=csv");
+  const tlRows = (await (await legal.request.get(base + tl)).text()).trim().split("\n");
+  assert.match(tlRows[0], /^case_id,event_no,day,event,amount,outcome,office,note,actor,known_at$/);
+  assert.equal(tlRows.length, 6, "the header and the five events");
+  const assetsCsv = await (await legal.request.get(base + "/api/v1/reports/case_assets?case=HS-2025-C&format=csv")).text();
+  assert.match(assetsCsv, /\nHS-2025-C,asset,1,,2025-11-10,bank_account,5000000,no,Vietcombank CN quận 5,/);
+  for (const name of ["case_assets", "case_measures", "case_documents", "case_checklist"])
+    assert.equal(await legal.locator('a[href="/api/v1/reports/' + name + '?case=HS-2025-C&format=xlsx"]').count(), 1,
+      name + ": its downloads");
   const pdf = await legal.locator("#case-documents").getByRole("link", { name: /^PDF/ }).getAttribute("href");
   assert.equal(pdf, "/api/v1/cases/HS-2025-C/documents/enforcement_request?format=pdf");
   const doc = await legal.request.get(base + pdf);
@@ -607,10 +648,15 @@ await step("QLT's and KTTN's worklists: tabs of their own, by money at risk, wit
   const debts = (await qlt2.locator("#worklist-qlt tbody tr td:nth-child(4)").allInnerTexts())
     .map((x) => Number(x.replace(/\D/g, "")));
   assert.deepEqual(debts, [...debts].sort((a, b) => b - a), "by money at risk");
+  // the tab downloads its own rows (the worklist cut by department)
   const xlsx = await qlt2.getByRole("link", { name: /^XLSX/ }).getAttribute("href");
-  assert.equal(xlsx, "/api/v1/worklist?period=2025-11&format=xlsx");
+  assert.equal(xlsx, "/api/v1/worklist?period=2025-11&department=QLT&format=xlsx");
   for (const f of ["xlsx", "pdf", "csv"])
-    assert.equal((await qlt2.request.get(base + "/api/v1/worklist?period=2025-11&format=" + f)).status(), 200);
+    assert.equal((await qlt2.request.get(base + "/api/v1/worklist?period=2025-11&department=QLT&format=" + f)).status(), 200);
+  const qltCsv = (await (await qlt2.request.get(base + "/api/v1/worklist?period=2025-11&department=QLT&format=csv")).text()).trim().split("\n");
+  assert.match(qltCsv[0], /^officer_code,rank,unit_code,name,/);
+  assert.equal(qltCsv.length - 1, await rows.count(), "the download has the tab's rows");
+  assert.ok(qltCsv.slice(1).every((l) => l.includes(",QLT,")), "QLT's rows only");
   await axe(qlt2, "QLT's worklist");
   await qlt2.screenshot({ path: shots + "/dept-worklist-qlt.png", fullPage: true });
   await qlt2.getByRole("link", { name: "Việc của KTTN" }).click();

@@ -5,7 +5,7 @@
  * table of operations of src/store/store_ops.h (docs/store.md). A "postgresql://" URL is
  * refused with TN_ERR_STORE until the PostgreSQL backend lands. Every write the library makes
  * happens inside one transaction per operation (an import, a close), so a failure leaves the
- * store as it was. Schema: src/store/sqlite/schema.sql; design: docs/ledger.md.
+ * store as it was. Schema: src/store/sql/schema.sql; design: docs/ledger.md.
  */
 #ifndef THUNO_STORE_H
 #define THUNO_STORE_H

@@ -271,15 +271,10 @@ static tn_err page_officer_names(struct tn_app *app, const char *office, const c
     return err;
 }
 
-tn_err tn_app_units(struct tn_app *app, const struct tn_scope *scope, const struct tn_unit_query *q,
-                    struct tn_unit_page *out)
+/* tn_app_units' page of at most limit units (tn__app_units_all: every unit after the cursor). */
+static tn_err units_page(struct tn_app *app, const struct tn_scope *scope,
+                         const struct tn_unit_query *q, size_t limit, struct tn_unit_page *out)
 {
-    tn_unit_page_release(out);
-    size_t limit = q->limit ? q->limit : TN_UNITS_LIMIT_DEFAULT;
-    if (limit > TN_UNITS_LIMIT_MAX)
-        return tn__app_fail(app, TN_ERR_USAGE,
-                            "tối đa %d đơn vị một trang / at most %d units a page",
-                            TN_UNITS_LIMIT_MAX, TN_UNITS_LIMIT_MAX);
     struct tn_unit_filter f = {NULL, q->officer, q->type, q->bucket, q->legal_status};
     if (scope->role == TN_ROLE_OFFICER) {
         if (!scope->officer)
@@ -344,8 +339,6 @@ tn_err tn_app_units(struct tn_app *app, const struct tn_scope *scope, const stru
         out->n = n;
         if (start + n < r.n)
             out->next = cursor_make(q, &out->units[n - 1]);
-        if ((err = page_officer_names(app, scope->office, q->as_of, out)))
-            tn_unit_page_release(out); /* nothing handed back on failure */
     }
     for (size_t i = 0; i < r.n; i++)
         free(items[i].key);
@@ -356,6 +349,29 @@ tn_err tn_app_units(struct tn_app *app, const struct tn_scope *scope, const stru
 done:
     free(r.u);
     return err;
+}
+
+tn_err tn_app_units(struct tn_app *app, const struct tn_scope *scope, const struct tn_unit_query *q,
+                    struct tn_unit_page *out)
+{
+    tn_unit_page_release(out);
+    size_t limit = q->limit ? q->limit : TN_UNITS_LIMIT_DEFAULT;
+    if (limit > TN_UNITS_LIMIT_MAX)
+        return tn__app_fail(app, TN_ERR_USAGE,
+                            "tối đa %d đơn vị một trang / at most %d units a page",
+                            TN_UNITS_LIMIT_MAX, TN_UNITS_LIMIT_MAX);
+    tn_err err = units_page(app, scope, q, limit, out);
+    /* a page's officers by name (the whole list of tn__app_units_all needs none) */
+    if (!err && (err = page_officer_names(app, scope->office, q->as_of, out)))
+        tn_unit_page_release(out); /* nothing handed back on failure */
+    return err;
+}
+
+tn_err tn__app_units_all(struct tn_app *app, const struct tn_scope *scope,
+                         const struct tn_unit_query *q, struct tn_unit_page *out)
+{
+    tn_unit_page_release(out);
+    return units_page(app, scope, q, SIZE_MAX, out);
 }
 
 tn_err tn_app_unit(struct tn_app *app, const struct tn_scope *scope, const char *unit,

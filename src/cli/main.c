@@ -27,7 +27,8 @@ static const struct {
     {"close", tn_cmd_close, "close YYYY-MM"},
     {"report", tn_cmd_report,
      "report NAME [--period YYYY-MM | --year YYYY] [--from DATE --to DATE] [--office CODE] "
-     "[--officer O] [--as-of DATE] [--date DATE] "
+     "[--officer O] [--as-of DATE] [--date DATE] [--from YYYY-MM --to YYYY-MM] [--case ID] "
+     "[--department D] [--type T] [--bucket B] [--legal-status S] [--q TEXT] [--sort KEY] [--desc] "
      "[--format csv|json|xlsx|pdf] [--lang vi|en] [-o FILE] | report --list | report --columns "
      "NAME | report --values"},
     {"whatif", tn_cmd_whatif,

@@ -1,7 +1,7 @@
 /*
  * store.c - the seam under the store (store_ops.h, docs/store.md): tn_store_open picks the
  * backend by the URL, and every public store function is a wrapper that calls through the
- * backend's table of operations. No SQL here: it lives in the backends (src/store/sqlite/).
+ * backend's table of operations. No SQL here: it lives in the backends (src/store/sql/).
  */
 #include "store/store_ops.h"
 
@@ -28,11 +28,8 @@ tn_err tn_store_open(const char *url, int create, struct tn_store **out, char er
     if (!errmsg)
         errmsg = dummy;
     errmsg[0] = '\0';
-    if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0) {
-        snprintf(errmsg, 256, "the PostgreSQL store is not available in this build");
-        return TN_ERR_STORE;
-    }
-    const struct tn_store_backend *b = &tn__sq_backend; /* a path, ":memory:" or sqlite:PATH */
+    /* a path, ":memory:", sqlite:PATH or a postgresql:// URL: one SQL backend, two engines */
+    const struct tn_store_backend *b = &tn__sq_backend;
     if (strncmp(url, "sqlite:", 7) == 0)
         url += 7;
     void *impl;
@@ -199,3 +196,8 @@ tn_err tn__store_test_migrate(struct tn_store *s, int fail_at, int *from, int *t
     }
 TN_STORE_OPS(X)
 #undef X
+
+tn_err tn__store_test_wipe(const char *url, char errmsg[256])
+{
+    return tn__sq_backend.wipe(strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url, errmsg);
+}

@@ -451,9 +451,11 @@ struct tn_store {
 struct tn_store_backend {
     const struct tn_store_ops *ops;
     tn_err (*open)(const char *url, int create, void **impl, char errmsg[256]);
+    /* tests only (store_test.h tn__store_test_wipe) */
+    tn_err (*wipe)(const char *url, char errmsg[256]);
 };
 
-/* The SQLite backend (src/store/sqlite/). */
+/* The SQL backend (src/store/sql/): SQLite files and PostgreSQL databases. */
 extern const struct tn_store_backend tn__sq_backend;
 
 #endif

@@ -25,4 +25,9 @@ tn_err tn__store_test_text(struct tn_store *s, const char *sql, char *out, size_
  * version bump (fault injection: a migration killed halfway). Errors: TN_ERR_STORE. */
 tn_err tn__store_test_migrate(struct tn_store *s, int fail_at, int *from, int *to);
 
+/* Empties the store at url so that tn_store_open(url, TN_STORE_CREATE) makes it anew: a
+ * file is removed with its journals, a PostgreSQL database loses every table of its schema.
+ * Errors: TN_ERR_STORE (errmsg). */
+tn_err tn__store_test_wipe(const char *url, char errmsg[256]);
+
 #endif

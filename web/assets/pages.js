@@ -129,6 +129,8 @@ export async function unitsPage(main) {
     holder.replaceChildren(table(caption, cols, rows, "units"));
   });
   main.append(more);
+  // the list's download: every unit the filters keep, in its order (the units report)
   if (j.period && can("reports"))
-    main.append(downloads("/reports/debtors", { period: j.period }, t("download_debtors"), t("download_debtors")));
+    main.append(downloads("/reports/units" + query({ period: j.period, q: ask.q, bucket: ask.bucket,
+      legal_status: ask.legal_status, sort: ask.sort, order: ask.order }), {}, t("download_units"), t("download_units")));
 }

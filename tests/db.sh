@@ -1,0 +1,38 @@
+# tests/db.sh - sourced by the end-to-end tests: where a test's store lives, so that every test
+# runs on both engines (docs/store.md "Engines"; docs/testing.md).
+#
+#   store_url DIR NAME   prints the URL of a new, empty store called NAME: the file DIR/NAME.db,
+#                        or, when THUNO_TEST_PG names the socket directory of a running test
+#                        server (scripts/pg.sh start), a new PostgreSQL database
+#   store_digest URL     prints a digest of everything the store holds (a change shows)
+#   on_pg                true when the tests run on PostgreSQL
+#   sqlite_only WHY      ends a test that is about SQLite files as skipped (77) on PostgreSQL
+_db_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+on_pg() { [ -n "${THUNO_TEST_PG:-}" ]; }
+
+store_url() {
+    if on_pg; then
+        local name
+        name="t_$(printf '%s' "$2" | tr -c 'a-zA-Z0-9_' '_')_$$_${RANDOM}${RANDOM}"
+        bash "$_db_root/scripts/pg.sh" newdb "$THUNO_TEST_PG" "${name:0:60}"
+    else
+        echo "$1/$2.db"
+    fi
+}
+
+store_digest() {
+    case $1 in
+    postgres*)
+        pg_dump --data-only --no-owner --dbname="$1" | grep -v '^--' | sha256sum | cut -d' ' -f1 ;;
+    *)
+        sha256sum <"$1" | cut -d' ' -f1 ;;
+    esac
+}
+
+sqlite_only() {
+    if on_pg; then
+        echo "skipped on PostgreSQL: $1"
+        exit 77
+    fi
+}
