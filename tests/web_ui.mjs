@@ -119,7 +119,7 @@ await step("the officer's day: its units by money at risk, with balance, months,
   assert.equal(dl.status(), 200);
   // what an officer may not do is not offered
   const nav = await officer.locator("#nav").innerText();
-  assert.doesNotMatch(nav, /Nhập dữ liệu|Khóa sổ|Đơn vị/);
+  assert.doesNotMatch(nav, /Nhập dữ liệu|Khóa sổ|Đơn vị|Người dùng/);
   await axe(officer, "the officer's day");
   await officer.screenshot({ path: shots + "/day.png", fullPage: true });
 });
@@ -128,6 +128,7 @@ await step("a unit's page: registry data and the month's balance; a figure opens
   await officer.getByRole("link", { name: "A", exact: true }).click();
   await officer.getByRole("heading", { name: /Công ty TNHH Hải Âu/ }).waitFor();
   assert.match(await officer.locator(".registry").innerText(), /0100000001/);
+  assert.match(await officer.locator(".registry").innerText(), /Nguyễn Văn An \(O1\)/);
   const interest = officer.locator('button[data-figure="interest"]');
   assert.match(await interest.innerText(), /48\.960 đ/);
   await axe(officer, "a unit's page");
@@ -190,9 +191,10 @@ await step("the director: the units list with filters; no import, no close", asy
   const rows = director.locator("#units tbody tr");
   await rows.first().waitFor();
   assert.equal(await rows.count(), 3);
-  assert.match(await rows.nth(0).innerText(), /^A\t/); // by debt, largest first
+  assert.match(await rows.nth(0).innerText(), /^A\t.*\tNguyễn Văn An \(O1\)\t/); // by debt, largest first
+  assert.match(await director.locator("#units tbody").innerText(), /Kim Đồng\t[^\t]*\tTrần Thị Bình \(O2\)\t/);
   const nav = await director.locator("#nav").innerText();
-  assert.doesNotMatch(nav, /Nhập dữ liệu|Khóa sổ/);
+  assert.doesNotMatch(nav, /Nhập dữ liệu|Khóa sổ|Người dùng/);
   // the list's downloads: the units report cut by the list's filters, in its order
   assert.equal(await director.getByRole("link", { name: /^PDF/ }).getAttribute("href"),
     "/api/v1/reports/units?period=2025-11&sort=debt&order=desc&format=pdf");
@@ -641,7 +643,8 @@ await step("QLT's and KTTN's worklists: tabs of their own, by money at risk, wit
   const rows = qlt2.locator("#worklist-qlt tbody tr");
   await rows.first().waitFor();
   const first = await rows.first().innerText();
-  assert.match(first, /^A\tCông ty TNHH Hải Âu\tO1\t10\.611\.936 đ\t2,0\tTrốn đóng\t\tVăn bản đôn đốc/);
+  // the officer by name beside its code (GET /officers of the month)
+  assert.match(first, /^A\tCông ty TNHH Hải Âu\tNguyễn Văn An \(O1\)\t10\.611\.936 đ\t2,0\tTrốn đóng\t\tVăn bản đôn đốc/);
   const debts = (await qlt2.locator("#worklist-qlt tbody tr td:nth-child(4)").allInnerTexts())
     .map((x) => Number(x.replace(/\D/g, "")));
   assert.deepEqual(debts, [...debts].sort((a, b) => b - a), "by money at risk");
@@ -740,6 +743,62 @@ await step("legal records in a case's registers; a refusal is said in the server
   await director.getByRole("heading", { name: /Hồ sơ HS-2025-C/ }).waitFor();
   await director.locator("#case-checklist").waitFor();
   assert.equal(await director.locator("#register-form").count(), 0);
+});
+
+await step("the admin manages users: one added logs in; a role without user.manage is not offered it", async () => {
+  await admin.getByRole("link", { name: "Người dùng" }).click();
+  await admin.getByRole("heading", { name: "Người dùng và vai trò" }).waitFor();
+  const list = admin.locator("#users-table tbody");
+  await list.locator("tr").first().waitFor();
+  assert.match(await list.innerText(), /tung\tCán bộ chuyên quản\t\tO1\tĐang dùng/);
+  assert.doesNotMatch(await list.innerText(), /argon2/);
+  const form = admin.locator("#user-add");
+  await form.getByLabel("Tên đăng nhập").fill("binh");
+  await form.getByLabel("Vai trò", { exact: true }).selectOption("officer");
+  await form.getByLabel("Mã cán bộ (vai trò cán bộ chuyên quản)").fill("O2");
+  await form.getByLabel("Mật khẩu (ít nhất 10 ký tự)").fill("mật khẩu của Bình");
+  await form.getByLabel("Nhập lại mật khẩu").fill("mật khẩu của Bình");
+  await form.getByRole("button", { name: "Thêm" }).click();
+  await admin.getByRole("status").filter({ hasText: "Đã thêm người dùng binh (Cán bộ chuyên quản)." }).waitFor();
+  assert.match(await list.innerText(), /binh\tCán bộ chuyên quản\t\tO2\tĐang dùng\t01\/12\/2025/);
+  await axe(admin, "the users page");
+  await admin.screenshot({ path: shots + "/users.png", fullPage: true });
+  // a password too short: the server's words, nothing added
+  await form.getByLabel("Tên đăng nhập").fill("ngan");
+  await form.getByLabel("Vai trò", { exact: true }).selectOption("qlt");
+  await form.getByLabel("Mật khẩu (ít nhất 10 ký tự)").evaluate((e) => e.removeAttribute("minlength"));
+  await form.getByLabel("Nhập lại mật khẩu").evaluate((e) => e.removeAttribute("minlength"));
+  await form.getByLabel("Mật khẩu (ít nhất 10 ký tự)").fill("ngắn");
+  await form.getByLabel("Nhập lại mật khẩu").fill("ngắn");
+  await form.getByRole("button", { name: "Thêm" }).click();
+  await admin.locator("#users-result [role=alert]").filter({ hasText: "mật khẩu cần ít nhất 10 ký tự" }).waitFor();
+  assert.doesNotMatch(await list.innerText(), /^ngan\t/m);
+  // the user added logs in: an officer's day, its unit C (its own officer named), no users in
+  // its navigation
+  const binh = await newPage();
+  await login(binh, "binh", "mật khẩu của Bình");
+  await binh.getByRole("heading", { name: "Công việc hôm nay" }).waitFor();
+  await binh.goto(base + "/units/C");
+  await binh.getByRole("heading", { name: /Trường Tiểu học Kim Đồng/ }).waitFor();
+  assert.match(await binh.locator(".registry").innerText(), /Trần Thị Bình \(O2\)/);
+  assert.doesNotMatch(await binh.locator("#nav").innerText(), /Người dùng/);
+  await binh.goto(base + "/users");
+  await binh.getByRole("heading", { name: "Không có trang này." }).waitFor();
+  // disabled by the admin: its session ends, the next page asks it to log in
+  await admin.getByRole("button", { name: "Khóa tài khoản binh" }).click();
+  await admin.getByRole("status").filter({ hasText: "Đã khóa binh" }).waitFor();
+  assert.match(await list.innerText(), /binh\tCán bộ chuyên quản\t\tO2\tĐã khóa/);
+  await admin.screenshot({ path: shots + "/users-disabled.png", fullPage: true });
+  await binh.goto(base + "/");
+  await binh.waitForURL(base + "/login");
+  // the admin is not offered to disable itself
+  assert.equal(await admin.getByRole("button", { name: "Khóa tài khoản ana" }).count(), 0);
+  // the director is not offered users: no link, no page
+  await director.goto(base + "/users");
+  await director.getByRole("heading", { name: "Không có trang này." }).waitFor();
+  assert.doesNotMatch(await director.locator("#nav").innerText(), /Người dùng/);
+  assert.deepEqual(admin.errors, []);
+  assert.deepEqual(binh.errors, []);
 });
 
 await step("a unit named with HTML is shown as text: no element made, nothing run", async () => {

@@ -522,6 +522,8 @@ struct tn_unit_page {
     struct tn_unit_entry *units;
     size_t n, cap;
     char *next;
+    char (*officer_names)[TN_NAME_BUFSZ]; /* [n]: units[i]'s officer's full name, "" unknown
+                                           * (tn_app_officers' names of period) */
 };
 
 /* tn_unit_page_init() empties p; tn_unit_page_release() frees what it holds and leaves it
@@ -531,7 +533,8 @@ void tn_unit_page_release(struct tn_unit_page *p);
 
 /* The page q asks for of the units scope sees (scope->office's; an officer only those it is
  * in charge of on the day read, whatever q->officer says) into out (released first), the
- * officer in charge as of the day of as_of (or now). The cursor carries the sort it was made
+ * officer in charge as of the day of as_of (or now), each with its name (out->officer_names:
+ * tn_app_officers' names of the page's period). The cursor carries the sort it was made
  * for and the position after its last unit: pages follow one another without overlap while
  * the data stays. Errors: TN_ERR_USAGE (limit over TN_UNITS_LIMIT_MAX, a cursor malformed or
  * made for another sort; why says which), TN_ERR_STORE. */

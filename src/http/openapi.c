@@ -142,15 +142,17 @@ static json_t *schemas(void)
     json_object_set_new(s, "AuditEntry", tn__oa_row_schema(audit, naudit));
 
     /* units */
-    static const char *const unit_req[] = {"unit_code",   "name",         "type",         "status",
-                                           "office_code", "officer_code", "tax_code",     "debt",
-                                           "months_owed", "bucket",       "legal_status", NULL};
+    static const char *const unit_req[] = {
+        "unit_code",    "name",         "type",     "status", "office_code",
+        "officer_code", "officer_name", "tax_code", "debt",   "months_owed",
+        "bucket",       "legal_status", NULL};
     json_object_set_new(
         s, "UnitRow",
-        tn__oa_object(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+        tn__oa_object(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
                                 "unit_code", tn__oa_type("string"), "name", tn__oa_type("string"),
                                 "type", tn__oa_type("string"), "status", tn__oa_type("string"),
                                 "office_code", tn__oa_type("string|null"), "officer_code",
+                                tn__oa_type("string|null"), "officer_name",
                                 tn__oa_type("string|null"), "tax_code", tn__oa_type("string"),
                                 "debt", tn__oa_type("integer|null"), "months_owed",
                                 tn__oa_type("number|null"), "bucket", tn__oa_type("string|null"),
@@ -176,15 +178,16 @@ static json_t *schemas(void)
         bal_req);
     json_t *last_or_null = json_pack("{s:[o, {s:s}]}", "oneOf", last, "type", "null");
     static const char *const one_req[] = {
-        "unit_code", "name",    "type",    "status", "status_since", "office_code", "officer_code",
-        "tax_code",  "address", "balance", NULL};
+        "unit_code",    "name",         "type",     "status",  "status_since", "office_code",
+        "officer_code", "officer_name", "tax_code", "address", "balance",      NULL};
     json_object_set_new(
         s, "Unit",
-        tn__oa_object(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "unit_code",
-                                tn__oa_type("string"), "name", tn__oa_type("string"), "type",
-                                tn__oa_type("string"), "status", tn__oa_type("string"),
+        tn__oa_object(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+                                "unit_code", tn__oa_type("string"), "name", tn__oa_type("string"),
+                                "type", tn__oa_type("string"), "status", tn__oa_type("string"),
                                 "status_since", tn__oa_type("string|null"), "office_code",
                                 tn__oa_type("string|null"), "officer_code",
+                                tn__oa_type("string|null"), "officer_name",
                                 tn__oa_type("string|null"), "tax_code", tn__oa_type("string"),
                                 "address", tn__oa_type("string|null"), "balance", last_or_null),
                       one_req));

@@ -3,11 +3,12 @@
 // by money at risk (the debt, then the worklist's rank), with the next step, its deadline and
 // whose it is; each tab downloads its own rows. The
 // answer is read defensively: an array of rows, or an object with its rows and a cursor to
-// the next page ({"rows"|"items", "next"}), whose pages are followed.
+// the next page ({"rows"|"items", "next"}), whose pages are followed. Officers by name beside
+// their codes (GET /officers of the month).
 import { t, label, addWords } from "./i18n.js";
 import { call, query } from "./api.js";
 import { h, link, table, downloads } from "./dom.js";
-import { money, date, months, period } from "./format.js";
+import { money, date, months, period, officer } from "./format.js";
 
 addWords({
   wl_title: ["Danh sách việc của {dept}", "{dept}'s worklist"],
@@ -35,7 +36,9 @@ export async function worklistRows(p, dept) {
 
 // A worklist tab: dept "QLT" or "KTTN", the period p.
 export async function worklistTab(main, p, dept) {
-  const rows = await worklistRows(p, dept);
+  const [rows, named] = await Promise.all([worklistRows(p, dept), call("GET", "/officers" + query({ period: p }))]);
+  const names = {};
+  for (const o of (named && named.officers) || []) names[o.officer_code] = o.officer_name;
   rows.sort((a, b) => ((b.debt || 0) - (a.debt || 0)) || ((a.rank || 0) - (b.rank || 0)));
   const debt = rows.reduce((s, r) => s + (r.debt || 0), 0);
   const steps = (r) => (r.next_step || "").split("/").filter(Boolean).map((s) => label("next_step", s)).join(" / ");
@@ -45,7 +48,7 @@ export async function worklistTab(main, p, dept) {
     table(t("wl_caption", { dept, period: period(p) }), [
       { label: t("unit_code"), cell: (r) => link("/units/" + encodeURIComponent(r.unit_code), r.unit_code) },
       { label: t("name"), cell: (r) => r.name || "" },
-      { label: t("wl_officer"), cell: (r) => r.officer_code || "" },
+      { label: t("wl_officer"), cell: (r) => officer(r.officer_code, names[r.officer_code]) },
       { label: t("debt"), cell: (r) => money(r.debt), num: true },
       { label: t("months_owed"), cell: (r) => months(r.months_owed), num: true },
       { label: t("legal_status"), cell: (r) => h("span", { class: "tag " + (r.legal_status || "") }, label("legal_status", r.legal_status)) },
