@@ -39,9 +39,9 @@ const struct tn_col *tn_app_officer_cols(size_t *ncols);
 tn_err tn_app_officers(struct tn_app *app, const struct tn_scope *scope, tn_period period,
                        const char *as_of, const struct tn_sink *out);
 
-/* The full name of u's officer in charge (u->officer_code) as tn_app_officers reads it for
- * period under u's office, into out ("" when u has no officer or none is known: a face then
- * shows the code alone). Errors: TN_ERR_STORE. */
+/* The full name of u's officer in charge (u->officer_code) as officers.csv gave it, known at
+ * as_of, into out ("" when u has no officer, none is known or period < 0: a face then shows
+ * the code alone). Errors: TN_ERR_STORE. */
 tn_err tn_app_unit_officer_name(struct tn_app *app, const struct tn_unit_entry *u, tn_period period,
                                 const char *as_of, char out[TN_NAME_BUFSZ]);
 

@@ -1,11 +1,9 @@
 /*
  * app_officers.c - officers by name (app_unit.h; docs/api.md "Officers"; docs/web.md "Officers
  * by name"): the faces show an officer as "Name (code)". The names are officers.csv's
- * full_name as known at a time, read through the store's officer KPIs (tn_store_kpi by
- * officer: every officer in charge of a unit with a balance of the period, its name and
- * office), the one store operation that reads officers' names by code.
- * CONFIRM: an officer in charge of no unit with a balance of the period has no name here (its
- * code alone is shown); a store operation reading one officer by code would lift that.
+ * full_name as known at a time, read from the store's officer table (tn_store_officers); the
+ * list of a period's officers (tn_app_officers) is those in charge of a unit with a balance of
+ * the period, through the store's officer KPIs (tn_store_kpi by officer).
  */
 #include "app_int.h"
 #include "officer_int.h"
@@ -17,6 +15,7 @@
 #include "thuno/app_unit.h"
 #include "thuno/app_user.h"
 #include "thuno/mem.h"
+#include "thuno/operations_store.h"
 #include "thuno/store.h"
 
 void tn__officer_names_init(struct tn__officer_names *m)
@@ -53,6 +52,28 @@ tn_err tn__app_officer_names(struct tn_app *app, const char *office, tn_period p
     if (period < 0)
         return TN_OK;
     tn_err err = tn_store_kpi(app->store, office, period, as_of, TN_KPI_OFFICER, keep_name, m);
+    if (err) {
+        tn__officer_names_release(m);
+        return tn__app_fail(app, err, "%s", tn_store_errmsg(app->store));
+    }
+    return TN_OK;
+}
+
+static tn_err keep_officer(void *ctx, const struct tn_officer_row *r)
+{
+    struct tn__officer_names *m = ctx;
+    TN_GROW(m->v, m->cap, m->n + 1);
+    struct tn__officer_name *o = &m->v[m->n++];
+    snprintf(o->code, sizeof o->code, "%s", r->code);
+    snprintf(o->name, sizeof o->name, "%s", r->name);
+    snprintf(o->office, sizeof o->office, "%s", r->office_code);
+    return TN_OK;
+}
+
+tn_err tn__app_officer_directory(struct tn_app *app, const char *as_of, struct tn__officer_names *m)
+{
+    tn__officer_names_release(m);
+    tn_err err = tn_store_officers(app->store, as_of, keep_officer, m);
     if (err) {
         tn__officer_names_release(m);
         return tn__app_fail(app, err, "%s", tn_store_errmsg(app->store));
@@ -124,11 +145,9 @@ tn_err tn_app_unit_officer_name(struct tn_app *app, const struct tn_unit_entry *
     out[0] = '\0';
     if (!u->officer_code[0] || period < 0)
         return TN_OK;
-    /* the unit's office cut: its officer is among that office's units' officers */
     struct tn__officer_names m;
     tn__officer_names_init(&m);
-    tn_err err =
-        tn__app_officer_names(app, u->office_code[0] ? u->office_code : NULL, period, as_of, &m);
+    tn_err err = tn__app_officer_directory(app, as_of, &m);
     if (!err)
         snprintf(out, TN_NAME_BUFSZ, "%s", tn__officer_name(&m, u->officer_code));
     tn__officer_names_release(&m);

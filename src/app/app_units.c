@@ -251,9 +251,9 @@ static tn_err read_rows(struct tn_app *app, const char *office, tn_period period
     return TN_OK;
 }
 
-/* The names of the officers of p's units (p->officer_names), read once for the page. */
-static tn_err page_officer_names(struct tn_app *app, const char *office, const char *as_of,
-                                 struct tn_unit_page *p)
+/* The names of the officers of p's units (p->officer_names), the officer table read once for
+ * the page (a small table, read whole). */
+static tn_err page_officer_names(struct tn_app *app, const char *as_of, struct tn_unit_page *p)
 {
     p->officer_names = tn_xcalloc(p->n ? p->n : 1, sizeof *p->officer_names);
     size_t named = 0;
@@ -263,7 +263,7 @@ static tn_err page_officer_names(struct tn_app *app, const char *office, const c
         return TN_OK;
     struct tn__officer_names m;
     tn__officer_names_init(&m);
-    tn_err err = tn__app_officer_names(app, office, p->period, as_of, &m);
+    tn_err err = tn__app_officer_directory(app, as_of, &m);
     for (size_t i = 0; !err && i < p->n; i++)
         snprintf(p->officer_names[i], sizeof p->officer_names[i], "%s",
                  tn__officer_name(&m, p->units[i].officer_code));
@@ -362,7 +362,7 @@ tn_err tn_app_units(struct tn_app *app, const struct tn_scope *scope, const stru
                             TN_UNITS_LIMIT_MAX, TN_UNITS_LIMIT_MAX);
     tn_err err = units_page(app, scope, q, limit, out);
     /* a page's officers by name (the whole list of tn__app_units_all needs none) */
-    if (!err && (err = page_officer_names(app, scope->office, q->as_of, out)))
+    if (!err && (err = page_officer_names(app, q->as_of, out)))
         tn_unit_page_release(out); /* nothing handed back on failure */
     return err;
 }

@@ -32,6 +32,12 @@ void tn__officer_names_release(struct tn__officer_names *m);
 tn_err tn__app_officer_names(struct tn_app *app, const char *office, tn_period period,
                              const char *as_of, struct tn__officer_names *m);
 
+/* Every officer as known at as_of (NULL: now), into m (released first), by code: the store's
+ * officer table read whole (tn_store_officers), the names shown beside officers' codes.
+ * Errors: TN_ERR_STORE. */
+tn_err tn__app_officer_directory(struct tn_app *app, const char *as_of,
+                                 struct tn__officer_names *m);
+
 /* The name of the officer code in m, "" when m has none (or code is empty); borrowed from m. */
 const char *tn__officer_name(const struct tn__officer_names *m, const char *code);
 
