@@ -215,9 +215,9 @@ static tn_err check_schema(struct tn__sq *s, const char *url, char errmsg[256])
     }
     int rc = tn_sql_step(st);
     int ok = rc == TN_SQL_ROW && strcmp(tn__col_text(st, 0), "thuno-1") == 0;
-    if (rc == TN_SQL_ERROR && tn_sql_kind(s->db) == TN_SQL_PG) /* PostgreSQL prepares late */
-        snprintf(errmsg, 256, "the database is not a thuno store (run 'thuno init' first): %.150s",
-                 tn_sql_errmsg(s->db));
+    if (rc == TN_SQL_ERROR && tn_sql_kind(s->db) == TN_SQL_PG && /* PostgreSQL prepares late */
+        strstr(tn_sql_errmsg(s->db), "relation \"meta\" does not exist"))
+        snprintf(errmsg, 256, "the database is not a thuno store (run 'thuno init' first)");
     else if (rc != TN_SQL_ROW && rc != TN_SQL_DONE) /* busy, locked, corrupt: not "unknown" */
         snprintf(errmsg, 256, "%s: %s", url, tn_sql_errmsg(s->db));
     else if (!ok)
