@@ -21,8 +21,8 @@ struct tn_app_move {
  * meta is empty), then every table's rows are copied as they are (tn_store_copy,
  * store_copy.h) and an audit entry "store.move" by actor (target "store", from, tables, rows)
  * is appended to the target's audit log, after the copied ones: schema, rows and entry commit
- * in one PostgreSQL transaction, or nothing is left in to (a refusal by a target that holds a
- * store is recorded in its audit log as "failed"). table (may be NULL) is called with ctx
+ * in one PostgreSQL transaction, or nothing is left in to (not even an entry of the refusal: a
+ * target is left as it was). table (may be NULL) is called with ctx
  * after each table with its name and rows copied. app gives the time, language and why;
  * app->store is not used. On TN_OK *out (may be NULL) has the counts. Errors: TN_ERR_STORE
  * (from cannot be opened or is at another schema version than this binary's: why tells to

@@ -66,7 +66,12 @@ tn_err tn_app_store_move(struct tn_app *app, const char *from, const char *to, c
     char summary[256];
     snprintf(summary, sizeof summary, "from %.160s: %d tables, %lld rows", from, m.counts.tables,
              m.counts.rows);
-    err = tn_app_change_end(&t, err, actor, "store.move", "store", summary);
+    /* a refused move writes nothing, not even its refusal: the target stays as it was, so that
+     * an empty store refused once (a column no rule fills) is still empty for the next try */
+    if (err)
+        tn_app_change_drop(&t);
+    else
+        err = tn_app_change_end(&t, TN_OK, actor, "store.move", "store", summary);
     if (created && !err && (err = tn_store_commit(dst)))
         tn__app_fail(&t, err, "cannot commit the move: %s", tn_store_errmsg(dst));
     if (created && err)

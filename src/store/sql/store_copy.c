@@ -464,22 +464,8 @@ static tn_err copy_all(struct tn__sq *to, struct tn__sq *from,
                         src[i].name);
             goto done;
         }
-    for (size_t i = 0; i < ndst; i++) {
-        struct table *s = (struct table *)find_table(src, nsrc, dst[i].name);
-        if (!s) {
-            err =
-                failf(to, TN_ERR_STORE, "table %s of the target is not in the source", dst[i].name);
-            goto done;
-        }
+    for (size_t i = 0; i < ndst; i++) { /* a target with data first: nothing else matters */
         int found = 0;
-        if ((err = list_columns(to, &dst[i])))
-            goto done;
-        if ((err = list_columns(from, s))) {
-            failf(to, err, "the source: %.400s", from->errmsg);
-            goto done;
-        }
-        if ((err = match(to, &dst[i], s, tn_sql_kind(from->db) == TN_SQL_PG)))
-            goto done;
         if (strcmp(dst[i].name, META) != 0 && (err = has_rows(to, dst[i].name, &found)))
             goto done;
         if (found) {
@@ -489,6 +475,22 @@ static tn_err copy_all(struct tn__sq *to, struct tn__sq *from,
                         dst[i].name);
             goto done;
         }
+    }
+    for (size_t i = 0; i < ndst; i++) {
+        struct table *s = (struct table *)find_table(src, nsrc, dst[i].name);
+        if (!s) {
+            err =
+                failf(to, TN_ERR_STORE, "table %s of the target is not in the source", dst[i].name);
+            goto done;
+        }
+        if ((err = list_columns(to, &dst[i])))
+            goto done;
+        if ((err = list_columns(from, s))) {
+            failf(to, err, "the source: %.400s", from->errmsg);
+            goto done;
+        }
+        if ((err = match(to, &dst[i], s, tn_sql_kind(from->db) == TN_SQL_PG)))
+            goto done;
     }
     if ((err = tn__store_exec(to, "DELETE FROM " META)))
         goto done;
