@@ -30,20 +30,20 @@ struct fill {
     const char *pg;     /* on a PostgreSQL source (NULL: none) */
 };
 
+/* the unit of a line's close, and of a case (its first event's): the same SQL on both engines */
+#define UNIT_OF_CLOSE "(SELECT c.unit_code FROM unit_close c WHERE c.id = t.close_id)"
+#define UNIT_OF_CASE                                                                               \
+    "(SELECT e.unit_code FROM case_event e WHERE e.case_id = t.case_id "                           \
+    "ORDER BY e.seq, e.version LIMIT 1)"
+
 /* clang-format off */
 static const struct fill fills[] = {
     /* the order the allocation lines were written: SQLite's rowid (explain reads it) */
     {"alloc_line", "seq", NULL, "t.rowid", NULL},
     /* the distribution key of a line table (issue 16 item 5): its close's unit */
-    {NULL, "unit_code", "close_id",
-     "(SELECT c.unit_code FROM unit_close c WHERE c.id = t.close_id)",
-     "(SELECT c.unit_code FROM unit_close c WHERE c.id = t.close_id)"},
+    {NULL, "unit_code", "close_id", UNIT_OF_CLOSE, UNIT_OF_CLOSE},
     /* a case's rows: the unit of the case's first event */
-    {NULL, "unit_code", "case_id",
-     "(SELECT e.unit_code FROM case_event e WHERE e.case_id = t.case_id "
-     "ORDER BY e.seq, e.version LIMIT 1)",
-     "(SELECT e.unit_code FROM case_event e WHERE e.case_id = t.case_id "
-     "ORDER BY e.seq, e.version LIMIT 1)"},
+    {NULL, "unit_code", "case_id", UNIT_OF_CASE, UNIT_OF_CASE},
 };
 /* clang-format on */
 
