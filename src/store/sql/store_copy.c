@@ -471,7 +471,8 @@ static tn_err copy_all(struct tn__sq *to, struct tn__sq *from,
         if (found) {
             err = failf(to, TN_ERR_CONFLICT,
                         "the target already holds data (table %s): move a store only into an "
-                        "empty database",
+                        "empty database (the move makes the schema itself, without 'thuno "
+                        "init')",
                         dst[i].name);
             goto done;
         }
