@@ -12,8 +12,13 @@
 #   sequences continue);
 # - a second move into the same target is refused (exit 65, "already holds data");
 # - a source at a newer or an older schema version is refused (exit 69; the older told to run
-#   `thuno migrate` first), a file as the target is refused (exit 64), and each refusal leaves
-#   the target database without a table.
+#   `thuno migrate` first), a file as the target is refused (exit 64), and each refusal, and a
+#   move failing half way (a value SQLite keeps and PostgreSQL refuses), leaves the target
+#   database without a table;
+# - into a schema made by hand whose line tables carry unit_code (the partitioning's key), the
+#   move fills it from each line's close; a target column no rule fills, and a file's column
+#   the target lacks, are refused by name;
+# - a generated province (40 units, six months closed) reads the same in every report too.
 # Starts its own PostgreSQL 15 (scripts/pg.sh), or uses the suite's when THUNO_TEST_PG names
 # one; skipped (77) without PostgreSQL's binaries.
 # usage: cli_migrate_pg.sh THUNO_BINARY
