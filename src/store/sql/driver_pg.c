@@ -7,6 +7,8 @@
  *   quotes and comments;
  * - parameters: integers are sent as int8, blobs as bytea in binary, text as text of unknown
  *   type (the server infers it from where it stands, as SQLite's affinity would);
+ * - a statement sent a second time is prepared on the server (PQprepare, named tn_N) and run
+ *   by name from then on, deallocated when finalized;
  * - results: every row of a statement is fetched at its first step (the statement's rows stay
  *   in memory until its reset); booleans read as 1/0, bytea decoded, numeric read as integer;
  * - THUNO_SQL_TRACE set: each failed statement is printed to stderr with its error;
@@ -40,6 +42,7 @@ struct tn__pg {
     char msg[512];
     int code, ext; /* the last error's TN_SQL_ codes */
     int changes;
+    unsigned long prepared; /* server-side statements named so far: the next one's number */
 };
 
 struct param {
@@ -58,6 +61,8 @@ struct tn__pg_stmt {
     struct param *p;
     PGresult *res; /* NULL until the first step */
     int row, nrows;
+    int runs;            /* times sent */
+    char name[24];       /* "" or its server-side prepared statement, from its second run on */
     unsigned char *blob; /* the decoded bytea of (blob_row, blob_col) */
     size_t blob_len;
     int blob_row, blob_col;
@@ -175,7 +180,7 @@ int tn__pg_copy_in(struct tn__pg *db, const char *copy_sql, const char *data, si
         if (rc == TN_SQL_OK && PQresultStatus(res) != PGRES_COMMAND_OK)
             rc = fail_result(db, res);
         else if (rc == TN_SQL_OK)
-            db->changes = atoi(PQcmdTuples(res));
+            db->changes = (int)strtol(PQcmdTuples(res), NULL, 10);
         PQclear(res);
     }
     return rc;
@@ -201,7 +206,7 @@ int tn__pg_get_autocommit(struct tn__pg *db)
 /* Appends the decimal n to out at *k. */
 static void put_number(char *out, size_t *k, int n)
 {
-    *k += (size_t)sprintf(out + *k, "%d", n);
+    *k += (size_t)snprintf(out + *k, 12, "%d", n); /* room kept by rewrite's allocation */
 }
 
 /* sql with SQLite's placeholders rewritten to PostgreSQL's, outside quotes and comments;
@@ -211,7 +216,7 @@ static char *rewrite(const char *sql, int *nparams, unsigned char **used)
     size_t capused = 16;
     *used = tn_xcalloc(capused, 1);
     size_t len = strlen(sql);
-    char *out = tn_xmalloc(len * 4 + 16); /* "?" becomes at most "$65535" */
+    char *out = tn_xmalloc(len * 6 + 16); /* "?" becomes at most "$99999" */
     size_t k = 0;
     int most = 0;
     for (size_t i = 0; i < len;) {
@@ -354,7 +359,20 @@ static int run(struct tn__pg_stmt *st)
                 vals[i] = "";
         }
     }
-    st->res = PQexecParams(st->db->conn, st->sql, n, types, vals, lens, fmts, 0);
+    /* a statement sent again (a cached one, or one reset in a loop) is prepared on the server
+     * with the types of this run, so that it is parsed and planned once */
+    if (!st->name[0] && st->runs++ >= 1) {
+        char name[24];
+        snprintf(name, sizeof name, "tn_%lu", st->db->prepared++);
+        PGresult *pr = PQprepare(st->db->conn, name, st->sql, n, types);
+        if (PQresultStatus(pr) == PGRES_COMMAND_OK)
+            memcpy(st->name, name, sizeof name);
+        PQclear(pr);
+    }
+    if (st->name[0])
+        st->res = PQexecPrepared(st->db->conn, st->name, n, vals, lens, fmts, 0);
+    else
+        st->res = PQexecParams(st->db->conn, st->sql, n, types, vals, lens, fmts, 0);
     free(vals);
     free(lens);
     free(fmts);
@@ -369,7 +387,7 @@ static int run(struct tn__pg_stmt *st)
     }
     const char *changed = PQcmdTuples(st->res);
     if (changed && *changed)
-        st->db->changes = atoi(changed);
+        st->db->changes = (int)strtol(changed, NULL, 10);
     st->nrows = s == PGRES_TUPLES_OK ? PQntuples(st->res) : 0;
     st->row = -1;
     return TN_SQL_OK;
@@ -405,6 +423,13 @@ void tn__pg_finalize(struct tn__pg_stmt *st)
     if (!st)
         return;
     drop_result(st);
+    /* its server-side statement goes with it, unless a failed transaction refuses every
+     * command until its rollback: then it stays until the connection ends */
+    if (st->name[0] && PQtransactionStatus(st->db->conn) != PQTRANS_INERROR) {
+        char sql[40];
+        snprintf(sql, sizeof sql, "DEALLOCATE %s", st->name);
+        PQclear(PQexec(st->db->conn, sql));
+    }
     tn__pg_clear_bindings(st);
     free(st->p);
     free(st->sql);
