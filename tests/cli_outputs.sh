@@ -7,8 +7,9 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
-db=$work/t.db
+db=$(store_url "$work" t)
 export THUNO_NOW=2026-11-05
 "$thuno" --db "$db" init >/dev/null
 out=$work/report.csv
@@ -48,7 +49,7 @@ head -1 "$work/pack.csv" | grep -q . || { echo "outputs: the pack was not writte
 if ls "$work" | grep -q '\.tmp\.'; then echo "outputs: a temporary file was left"; exit 1; fi
 # any command's standard output on a full device: explain (its text once exited 0), user list:
 # exit 69 with a message
-db=$work/p.db
+db=$(store_url "$work" p)
 . "$(dirname "$0")/province.sh"
 province_closed
 for args in "explain A 2025-11" "explain A 2025-11 --format json" "user list"; do

@@ -17,11 +17,12 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
 export THUNO_POLICY=${THUNO_POLICY:-$(dirname "$0")/../policy}
 export THUNO_NOW=2026-11-05T08:00:00
 fail() { echo "cli_robust: $*" >&2; exit 1; }
-db=$work/t.db
+db=$(store_url "$work" t)
 t() { "$thuno" --db "$db" "$@"; }
 # expect STATUS PATTERN CMD...: CMD exits STATUS and says PATTERN on stderr
 expect() {
@@ -77,7 +78,7 @@ mkfifo "$work/fifo"
 expect 65 "not a regular file" timeout 10 "$thuno" --db "$db" case attach HS-1 other "$work/fifo"
 truncate -s $((64 * 1024 * 1024 + 1)) "$work/big.pdf"
 expect 65 "larger than 64 MiB" t case attach HS-1 other "$work/big.pdf"
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM case_attachment')" = 0 ] || fail "a refused attachment was stored"
+[ "$(store_sql "$db" 'SELECT count(*) FROM case_attachment')" = 0 ] || fail "a refused attachment was stored"
 echo "quyết định" >"$work/small.txt"
 t case attach HS-1 other "$work/small.txt" >/dev/null || fail "a small attachment was refused"
 
@@ -117,7 +118,7 @@ ls "$work" | grep -q '\.tmp\.' && fail "a temporary file was left: $(ls "$work")
 
 # 4. a month that has not begun
 expect 65 "has not begun" t close 2026-12
-[ "$(sqlite3 "$db" "SELECT count(*) FROM close_run WHERE period > '2026-10'")" = 0 ] ||
+[ "$(store_sql "$db" "SELECT count(*) FROM close_run WHERE period > '2026-10'")" = 0 ] ||
     fail "a close of a month not begun was recorded"
 t close 2026-11 >/dev/null 2>&1 || fail "the current month cannot be closed"
 

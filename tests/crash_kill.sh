@@ -16,11 +16,12 @@ budget=${CRASH_BUDGET:-15}
 seed=${CRASH_SEED:-$$}
 RANDOM=$seed
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
 export THUNO_POLICY=${THUNO_POLICY:-$(dirname "$0")/../policy}
 export THUNO_NOW=2026-11-05T08:00:00
 fail() { echo "crash_kill (CRASH_SEED=$seed): $*" >&2; exit 1; }
-db=$work/t.db
+db=$(store_url "$work" t)
 t() { "$thuno" --db "$db" "$@"; }
 
 # every table but sessions and failed logins, each row in a fixed order, as one text
