@@ -35,30 +35,46 @@ expect() {
 stamp() { echo "$(md5sum <"$1") $(stat -c '%s %Y.%y' "$1")"; }
 
 # 1. stores that are not thuno's: refused, unchanged, exit 69
-python3 -c "
-import sqlite3, sys
-c = sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE t (x)'); c.execute('INSERT INTO t VALUES (1)')
-c.commit()" "$work/foreign.db"
-: >"$work/empty.db"
-touch -d '2020-01-02 03:04:05' "$work/foreign.db" "$work/empty.db"
-before_f=$(stamp "$work/foreign.db")
-before_e=$(stamp "$work/empty.db")
-for f in foreign empty; do
-    expect 69 "not a thuno store" "$thuno" --db "$work/$f.db" report balances --period 2026-10
-    expect 69 "not a thuno store" "$thuno" --db "$work/$f.db" import units "$work/none.csv"
-    expect 69 "not a thuno store" "$thuno" --db "$work/$f.db" close 2026-10
-    expect 65 "already exists" "$thuno" --db "$work/$f.db" init
-done
-expect 69 "does not exist" "$thuno" --db "$work/missing.db" report balances --period 2026-10
-[ ! -e "$work/missing.db" ] || fail "a missing store was created"
-[ "$(stamp "$work/foreign.db")" = "$before_f" ] || fail "the foreign SQLite file was changed"
-[ "$(stamp "$work/empty.db")" = "$before_e" ] || fail "the empty file was changed"
-ls "$work" | grep -q -- '-wal\|-shm\|-journal' && fail "files left beside a refused store: $(ls "$work")"
+if sqlite_part "foreign and empty SQLite files, what a killed init leaves beside the file"; then
+    store_sql "$work/foreign.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1)"
+    : >"$work/empty.db"
+    touch -d '2020-01-02 03:04:05' "$work/foreign.db" "$work/empty.db"
+    before_f=$(stamp "$work/foreign.db")
+    before_e=$(stamp "$work/empty.db")
+    for f in foreign empty; do
+        expect 69 "not a thuno store" "$thuno" --db "$work/$f.db" report balances --period 2026-10
+        expect 69 "not a thuno store" "$thuno" --db "$work/$f.db" import units "$work/none.csv"
+        expect 69 "not a thuno store" "$thuno" --db "$work/$f.db" close 2026-10
+        expect 65 "already exists" "$thuno" --db "$work/$f.db" init
+    done
+    expect 69 "does not exist" "$thuno" --db "$work/missing.db" report balances --period 2026-10
+    [ ! -e "$work/missing.db" ] || fail "a missing store was created"
+    [ "$(stamp "$work/foreign.db")" = "$before_f" ] || fail "the foreign SQLite file was changed"
+    [ "$(stamp "$work/empty.db")" = "$before_e" ] || fail "the empty file was changed"
+    ls "$work" | grep -q -- '-wal\|-shm\|-journal' && fail "files left beside a refused store: $(ls "$work")"
 
-# what a killed init left beside the store is removed by the next init
-echo "half a store" >"$db.init-tmp"
-t init 2>/dev/null || fail "init after a killed init failed"
-[ ! -e "$db.init-tmp" ] || fail "init left $db.init-tmp"
+    # what a killed init left beside the store is removed by the next init
+    echo "half a store" >"$db.init-tmp"
+    t init 2>/dev/null || fail "init after a killed init failed"
+    [ ! -e "$db.init-tmp" ] || fail "init left $db.init-tmp"
+else
+    # another program's database, an empty database, a missing one
+    foreign=$(store_url "$work" foreign)
+    store_sql "$foreign" "CREATE TABLE t (x BIGINT); INSERT INTO t VALUES (1)"
+    empty=$(store_url "$work" empty)
+    before_f=$(store_digest "$foreign")
+    before_e=$(store_digest "$empty")
+    for u in "$foreign" "$empty"; do
+        expect 69 "not a thuno store" "$thuno" --db "$u" report balances --period 2026-10
+        expect 69 "not a thuno store" "$thuno" --db "$u" import units "$work/none.csv"
+        expect 69 "not a thuno store" "$thuno" --db "$u" close 2026-10
+    done
+    expect 69 "does not exist" "$thuno" --db "${empty/:\/\/\/t_/:\/\/\/missing_}" \
+        report balances --period 2026-10
+    [ "$(store_digest "$foreign")" = "$before_f" ] || fail "the foreign database was changed"
+    [ "$(store_digest "$empty")" = "$before_e" ] || fail "the empty database was changed"
+    t init 2>/dev/null || fail "init failed"
+fi
 t user list | grep -q admin || fail "the store init made has no admin"
 
 # a small province, closed to 2026-10
