@@ -18,7 +18,6 @@ RANDOM=$seed
 work=$(mktemp -d)
 source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
-sqlite_only "crash safety of the SQLite file (its WAL) under SIGKILL; the snapshots are file copies"
 export THUNO_POLICY=${THUNO_POLICY:-$(dirname "$0")/../policy}
 export THUNO_NOW=2026-11-05T08:00:00
 fail() { echo "crash_kill (CRASH_SEED=$seed): $*" >&2; exit 1; }

@@ -251,8 +251,9 @@ static tn_err check_version(struct tn__sq *s, const char *url, int readonly, int
 }
 
 /* The schema of a new PostgreSQL store (pg_schema.sql) when the database has none yet; a
- * database that holds one already is refused. */
-static tn_err create_pg(struct tn__sq *s, const char *url, char errmsg[256])
+ * database that holds one already is refused. held: the transaction is left open (the
+ * caller's to commit, TN_STORE_CREATE_HELD). */
+static tn_err create_pg(struct tn__sq *s, const char *url, int held, char errmsg[256])
 {
     tn_sql_stmt *st;
     int found = 0;
@@ -275,8 +276,10 @@ static tn_err create_pg(struct tn__sq *s, const char *url, char errmsg[256])
     if ((err = tn__store_exec(s, "BEGIN")) || (err = tn__store_exec(s, tn__pg_schema_sql)) ||
         (err = tn__store_exec(s, "INSERT INTO meta VALUES ('schema','thuno-1')")) ||
         (err = tn__sq_set_schema_version(s, tn__sq_schema_latest())) ||
-        (err = tn__store_exec(s, "COMMIT")))
+        (!held && (err = tn__store_exec(s, "COMMIT"))))
         snprintf(errmsg, 256, "%.255s", s->errmsg);
+    else if (held)
+        s->depth = 1;
     return err;
 }
 
@@ -284,7 +287,8 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
 {
     int readonly = create == TN_STORE_READONLY;
     int migrate = create == TN_STORE_EXISTING; /* TN_STORE_AS_IS: thuno migrate does it */
-    create = create == TN_STORE_CREATE;
+    int held = create == TN_STORE_CREATE_HELD;
+    create = create == TN_STORE_CREATE || held;
     int pg = tn_sql_is_pg_url(url);
     int exists = !pg && file_exists(url);
     if (!pg && create && exists) {
@@ -308,7 +312,7 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
         int version = 0;
         if (readonly && (err = tn__store_exec(s, "SET default_transaction_read_only = on")))
             goto fail_msg;
-        if (create && (err = create_pg(s, url, errmsg)))
+        if (create && (err = create_pg(s, url, held, errmsg)))
             goto done;
         if (!create && ((err = check_schema(s, url, errmsg)) ||
                         (err = check_version(s, url, readonly, &version, errmsg))))
@@ -340,8 +344,10 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
          (err = tn__store_exec(s, tn__schema_auth_sql)) ||
          (err = tn__store_exec(s, "INSERT INTO meta VALUES ('schema','thuno-1')")) ||
          (err = tn__sq_set_schema_version(s, tn__sq_schema_latest())) ||
-         (err = tn__store_exec(s, "COMMIT"))))
+         (!held && (err = tn__store_exec(s, "COMMIT")))))
         goto fail_msg;
+    if (create && held)
+        s->depth = 1;
     /* an older store is brought to this binary's version on a read-write open, each migration
      * in its own transaction (docs/store.md "Migrations"); a failure refuses the open, the
      * store left at the version of the last migration applied */
