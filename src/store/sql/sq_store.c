@@ -251,18 +251,21 @@ static tn_err check_version(struct tn__sq *s, const char *url, int readonly, int
 }
 
 /* The schema of a new PostgreSQL store (pg_schema.sql) when the database has none yet; a
- * database that holds one already is refused. held: the transaction is left open (the
- * caller's to commit, TN_STORE_CREATE_HELD). */
+ * database that holds one already, or another program's tables (as an existing file on
+ * SQLite), is refused. held: the transaction is left open (the caller's to commit,
+ * TN_STORE_CREATE_HELD). */
 static tn_err create_pg(struct tn__sq *s, const char *url, int held, char errmsg[256])
 {
     tn_sql_stmt *st;
-    int found = 0;
+    int found = 0, thuno = 0;
     tn_err err = tn__store_prepare(s,
-                                   "SELECT 1 FROM pg_tables WHERE tablename = 'meta' "
-                                   "AND schemaname = current_schema()",
+                                   "SELECT CASE WHEN tablename = 'meta' THEN 1 ELSE 0 END AS m "
+                                   "FROM pg_tables WHERE schemaname = current_schema() "
+                                   "ORDER BY m DESC LIMIT 1",
                                    &st);
     if (!err) {
         err = tn__store_step_one(s, st, &found, "reading the database's tables");
+        thuno = found && tn_sql_column_int64(st, 0) == 1;
         tn_sql_finalize(st);
     }
     if (err) {
@@ -270,7 +273,11 @@ static tn_err create_pg(struct tn__sq *s, const char *url, int held, char errmsg
         return err;
     }
     if (found) {
-        snprintf(errmsg, 256, "%s already holds a thuno store", url);
+        if (thuno)
+            snprintf(errmsg, 256, "%s already holds a thuno store", url);
+        else
+            snprintf(errmsg, 256, "%s already holds tables: 'thuno init' needs an empty database",
+                     url);
         return TN_ERR_CONFLICT;
     }
     if ((err = tn__store_exec(s, "BEGIN")) || (err = tn__store_exec(s, tn__pg_schema_sql)) ||
