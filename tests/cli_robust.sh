@@ -5,7 +5,9 @@
 # - `--db` on another program's SQLite file, an empty file or a missing path is refused with
 #   exit 69 (README "Exit statuses": a store or file error) and the file is left byte for byte
 #   and to the second as it was; `init` over any existing file is refused (65) the same way,
-#   and removes what a killed init left beside the store (DB.init-tmp);
+#   and removes what a killed init left beside the store (DB.init-tmp); on PostgreSQL the
+#   same with another program's database, an empty one and a missing one, and `init` into a
+#   database that holds any table is refused (65);
 # - `case attach` takes regular files only (/dev/zero, a FIFO: refused at once) of at most
 #   64 MiB, and stores nothing when it refuses;
 # - `explain`, `case show`, `report --list`, `audit` and `user list` on a full device: exit 69
@@ -69,11 +71,13 @@ else
         expect 69 "not a thuno store" "$thuno" --db "$u" import units "$work/none.csv"
         expect 69 "not a thuno store" "$thuno" --db "$u" close 2026-10
     done
+    expect 65 "already holds tables" "$thuno" --db "$foreign" init
     expect 69 "does not exist" "$thuno" --db "${empty/:\/\/\/t_/:\/\/\/missing_}" \
         report balances --period 2026-10
     [ "$(store_digest "$foreign")" = "$before_f" ] || fail "the foreign database was changed"
     [ "$(store_digest "$empty")" = "$before_e" ] || fail "the empty database was changed"
     t init 2>/dev/null || fail "init failed"
+    expect 65 "already holds a thuno store" t init
 fi
 t user list | grep -q admin || fail "the store init made has no admin"
 
