@@ -25,6 +25,7 @@ export THUNO_POLICY=${THUNO_POLICY:-$(dirname "$0")/../policy}
 export THUNO_NOW=2026-11-05T08:00:00
 fail() { echo "crash_kill (CRASH_SEED=$seed): $*" >&2; exit 1; }
 db=$(store_url "$work" t)
+first=$db
 t() { "$thuno" --db "$db" "$@"; }
 
 # every table but sessions and failed logins, each row in a fixed order, as one text
@@ -54,6 +55,7 @@ over_budget() { [ "$budget" -gt 0 ] && [ $((SECONDS - $1)) -ge "$budget" ] && [ 
 # restore SNAPSHOT: $db becomes a copy of the store SNAPSHOT
 restore() {
     if on_pg; then
+        [ "$db" = "$first" ] || store_drop "$db" # the copy of the run before
         db=$(store_copy "$1" "$work" run)
     else
         rm -f "$db" "$db-wal" "$db-shm"
@@ -141,6 +143,7 @@ cmp -s "$work/balances.clean" "$work/balances.now" || fail "close: the balances 
 # meta in the database)
 fresh() {
     if on_pg; then
+        [ "$db" = "$first" ] || store_drop "$db"
         db=$(store_url "$work" init)
     else
         rm -f "$db" "$db-wal" "$db-shm"

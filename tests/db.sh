@@ -6,6 +6,7 @@
 #                        server (scripts/pg.sh start), a new PostgreSQL database
 #   store_digest URL     prints a digest of everything the store holds (a change shows)
 #   store_sql URL SQL    prints the rows of a query on the store, columns joined by '|'
+#   store_drop URL       removes the store at URL (its files, or its database)
 #   store_copy URL DIR NAME  copies the store at URL (no process using it) to a new store
 #                        called NAME (as store_url); prints its URL
 #   on_pg                true when the tests run on PostgreSQL
@@ -39,6 +40,16 @@ store_sql() {
     case $1 in
     postgres*) psql -X -A -t -q -v ON_ERROR_STOP=1 --dbname="$1" -c "$2" ;;
     *) sqlite3 "$1" "$2" ;;
+    esac
+}
+
+store_drop() {
+    case $1 in
+    postgres*)
+        local name=${1#*:///}
+        psql -X -q -v ON_ERROR_STOP=1 --dbname="postgresql:///postgres?${1#*\?}" \
+            -c "DROP DATABASE IF EXISTS \"${name%%\?*}\"" >/dev/null ;;
+    *) rm -f "$1" "$1-wal" "$1-shm" "$1-journal" ;;
     esac
 }
 
