@@ -175,7 +175,7 @@ int tn__pg_copy_in(struct tn__pg *db, const char *copy_sql, const char *data, si
         if (rc == TN_SQL_OK && PQresultStatus(res) != PGRES_COMMAND_OK)
             rc = fail_result(db, res);
         else if (rc == TN_SQL_OK)
-            db->changes = atoi(PQcmdTuples(res));
+            db->changes = (int)strtol(PQcmdTuples(res), NULL, 10);
         PQclear(res);
     }
     return rc;
@@ -201,7 +201,7 @@ int tn__pg_get_autocommit(struct tn__pg *db)
 /* Appends the decimal n to out at *k. */
 static void put_number(char *out, size_t *k, int n)
 {
-    *k += (size_t)sprintf(out + *k, "%d", n);
+    *k += (size_t)snprintf(out + *k, 12, "%d", n); /* an int: at most 11 characters */
 }
 
 /* sql with SQLite's placeholders rewritten to PostgreSQL's, outside quotes and comments;
@@ -369,7 +369,7 @@ static int run(struct tn__pg_stmt *st)
     }
     const char *changed = PQcmdTuples(st->res);
     if (changed && *changed)
-        st->db->changes = atoi(changed);
+        st->db->changes = (int)strtol(changed, NULL, 10);
     st->nrows = s == PGRES_TUPLES_OK ? PQntuples(st->res) : 0;
     st->row = -1;
     return TN_SQL_OK;
