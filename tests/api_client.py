@@ -7,6 +7,7 @@ import http.client
 import io
 import json
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -18,9 +19,10 @@ import time
 VOLATILE = {"app_session", "login_failure", "audit"}
 
 
-# PostgreSQL's serial columns (BIGSERIAL) and the columns that hold their values: a sequence is
-# not transactional, so a transaction rolled back (a request refused, a server killed before its
-# commit) leaves a gap in it; dump() compares those ids by their order, not their value
+# PostgreSQL's serial columns (BIGSERIAL) and the columns that hold their values (and the audit
+# summary of a contact recorded, "contact SEQ ..."): a sequence is not transactional, so a
+# transaction rolled back (a request refused, a server killed before its commit) leaves a gap in
+# it; dump() compares those ids by their order, not their value
 SERIAL_REFS = {"batch_id": "import_batch", "run_id": "close_run", "close_id": "unit_close",
                "signoff_id": "handover_signoff", "assess_line.rate_set": "rate_set"}
 
@@ -210,6 +212,7 @@ def _pg_dump(db):
         ids = sorted({int(r[i]) for r in split[t] if r[i] != "\\N"})
         rank[t] = {str(v): "#%d" % (k + 1) for k, v in enumerate(ids)}
     out = []
+    op, summary = tables["audit"].index("operation"), tables["audit"].index("summary")
     for t in names:
         maps = []
         for i, c in enumerate(tables[t]):
@@ -221,6 +224,9 @@ def _pg_dump(db):
         for r in split[t]:
             for i, m in maps:
                 r[i] = m.get(r[i], r[i])
+            if t == "audit" and r[op] == "contact.record" and "contact" in rank:
+                r[summary] = re.sub(r"^contact (\d+)", lambda g: "contact " + rank[
+                    "contact"].get(g.group(1), g.group(1)), r[summary])
             lines.append("\t".join(r))
         out.append("## " + t)
         out.extend(sorted(lines))

@@ -354,8 +354,8 @@ while i < RUNS and not over_budget(t0, i):
     send_burst(srv, k, True)
     stop(srv)
     if dump(DB) != prefixes[-1]:
-        fail("burst: the rest of it after a kill at %d ms (%d done) differs from a clean run"
-             % (delay, k))
+        fail("burst: the rest of it after a kill at %d ms (%d done) differs from a clean run:\n%s"
+             % (delay, k, difference(prefixes[-1], dump(DB))))
     i += 1
 print("crash_serve: burst of %d changes: %d kills (0-%d ms): changes done at the kill %s, "
       "each exact" % (len(burst), i, window,
