@@ -21,6 +21,8 @@
 #          meson setup build/asan -Db_sanitize=address,undefined -Db_lundef=false
 #          DURATION=30 BUILD=build/asan bash bench/soak.sh 300
 #        SOAK_OUT (bench/soak.csv): the slices appended as CSV
+#        THUNO_TEST_PG: the socket directory of a PostgreSQL test server (scripts/pg.sh start):
+#          the store is a new database of it
 set -euo pipefail
 . "$(dirname "$0")/serve_lib.sh"
 cd "$(dirname "$0")/.."
@@ -61,7 +63,11 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-db=$work/soak.db
+# the store: a file, or with THUNO_TEST_PG (a test server's socket directory, scripts/pg.sh) a
+# new PostgreSQL database (tests/db.sh)
+. tests/db.sh
+db=$(store_url "$work" soak)
+echo "== store: $db"
 echo "== province: $size units, $((size * 10)) workers, 3 months to 2026-10"
 "$thuno" gen --units "$size" --workers $((size * 10)) --months 3 --end 2026-10 \
     --out "$work/data" 2>/dev/null
