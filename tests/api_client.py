@@ -1,6 +1,8 @@
-"""What the API's end-to-end tests share (bad_input.py, api_security.py): `thuno serve` on a
-free loopback port, a session, and the store's digest that proves nothing was written.
-Standard library only."""
+"""What the API's end-to-end tests share (bad_input.py, api_security.py, cli_api.py,
+crash_serve.py): `thuno serve` on a free loopback port, a session, the store's digest that
+proves nothing was written and its dump, and queries on the store. The store is an SQLite file
+or a PostgreSQL URL (tests/store_url.py), read with the sqlite3 module or psql. Standard
+library only."""
 import csv
 import hashlib
 import http.client
