@@ -5,7 +5,7 @@ pkgs=(gcc pkg-config meson ninja-build python3 clang-format
       libsqlite3-dev libjansson-dev libcsv-dev libicu-dev libcmocka-dev sqlite3
       libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-core poppler-utils unzip
       libssl-dev clang libclang-rt-14-dev libargon2-dev libmicrohttpd-dev
-      chromium nodejs)
+      chromium nodejs libpq-dev postgresql)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -3,6 +3,7 @@
 #   1. debug build, -Werror, all tests;
 #   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. an -O2 release build (some warnings, e.g. format truncation, only appear there);
+#   3b. every test of the ASan build again with its stores on PostgreSQL (scripts/pg.sh);
 #   4. a short libFuzzer run of every fuzz target (scripts/fuzz.sh), a 30 s soak of the API
 #      under ASan (bench/soak.sh), and a smoke run of the benchmark harness.
 set -euo pipefail
@@ -42,6 +43,29 @@ export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
 run_suite debug --buildtype=debug -Dwerror=true
 run_suite asan --buildtype=debug -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false
 run_suite release --buildtype=release -Dwerror=true
+# every test again on PostgreSQL (docs/store.md "Engines"): a throwaway server of Debian's
+# PostgreSQL 15 on a Unix socket (scripts/pg.sh), each test's store a new database of it
+# (tests/db.sh), the conformance suite on its own; under ASan + UBSan, so that the driver's
+# libpq side is checked as the rest
+run_pg_suite() {
+    local dir=build/ci-asan log=build/ci-asan/test-summary-pg.txt srv
+    srv=$(mktemp -d /tmp/thuno-pg.XXXXXX)
+    bash scripts/pg.sh start "$srv" >/dev/null
+    THUNO_TEST_PG=$srv THUNO_STORE_URL=$(bash scripts/pg.sh newdb "$srv" store_suite) \
+        meson test -C "$dir" --print-errorlogs --num-processes 2 >"$log" 2>&1 || true
+    bash scripts/pg.sh stop "$srv"
+    grep -E '^(Ok|Fail|Expected Fail|Unexpected Pass|Skipped|Timeout):' "$log" | sed "s/^/[pg] /"
+    local ok fail
+    ok=$(awk '/^Ok:/ {print $2}' "$log")
+    fail=$(awk '/^(Fail|Timeout|Unexpected Pass):/ {s += $NF} END {print s + 0}' "$log")
+    passed=$((passed + ${ok:-0}))
+    failed=$((failed + fail))
+    if [ "$fail" -ne 0 ] || [ -z "$ok" ]; then
+        cat "$log"
+        failed=$((failed + (${ok:-0} == 0 ? 1 : 0)))
+    fi
+}
+run_pg_suite
 # every fuzz target for a short run (libFuzzer, clang; docs/reliability.md)
 if bash scripts/fuzz.sh "${FUZZ_SECONDS:-10}" >build/ci-fuzz.txt 2>&1; then
     grep '^\[fuzz\]' build/ci-fuzz.txt

@@ -135,6 +135,10 @@ def run_csrf(srv, s):
                                 '{"period": "2025-11", "department": "QLT"}'),
                                ("POST", "/cases/HS-A/events",
                                 '{"event": "published", "day": "2025-12-04", "unit": "A"}'),
+                               ("POST", "/users",
+                                '{"login": "x9", "password": "long-enough-9", "role": "admin"}'),
+                               ("POST", "/users/tung/password", '{"password": "long-enough-9"}'),
+                               ("POST", "/users/tung/disable", None),
                                ("DELETE", "/session", None)):
         sess = s["ha"] if "assign" in path or "handover" in path or "letters" in path \
             or "suspense" in path else (s["le"] if "cases" in path else admin)
@@ -162,6 +166,10 @@ ESCALATION = [
     ("POST", "/handover/sign", '{"period": "2025-11", "department": "KTTN"}', {"khoa", "lan"}),
     ("POST", "/letters/c12ts", '{"period": "2025-11"}', {"ana", "ha", "khoa"}),
     ("POST", "/units/A/contacts", '{"kind": "call", "date": "2025-12-04"}', {"ha", "khoa", "tung"}),
+    ("GET", "/users", None, {"ana"}),
+    ("POST", "/users", '{"login": "x9", "password": "long-enough-9", "role": "admin"}', {"ana"}),
+    ("POST", "/users/tung/password", '{"password": "long-enough-9"}', {"ana"}),
+    ("POST", "/users/lan/disable", None, {"ana"}),
 ]
 
 
@@ -176,9 +184,10 @@ def run_escalation(srv, s):
                                                             got if isinstance(got, dict) else ""),
                       g)
             unchanged(srv, "%s %s by %s" % (method, path, name), g, go)
-    # no endpoint manages users or policy: the CLI does (user.manage), whatever the role
-    for method, path in (("POST", "/users"), ("PUT", "/users/ana"), ("POST", "/policy"),
-                         ("GET", "/users")):
+    # users are managed by user.manage alone (above); no endpoint changes a user otherwise, nor
+    # the policy, whatever the role
+    for method, path in (("PUT", "/users/ana"), ("PATCH", "/users/ana"), ("POST", "/policy"),
+                         ("DELETE", "/users/ana")):
         unchanged(srv, "%s %s" % (method, path), g, lambda: check(
             srv.json(method, path, '{"login": "x", "role": "admin"}', session=s["tung"])[0]
             in (404, 405), "%s %s does not exist" % (method, path), g))

@@ -3,8 +3,9 @@
 # hand-checked province (tests/province.sh, with the inspections of tests/data/inspections
 # and a few register entries on the cases of tests/data/case_registers), the litigation
 # province of tests/data/cases and a small generated province are built; each report runs
-# on the one where it has the most rows, with the options it needs (--period, --year), as
-# CSV, JSON, XLSX and PDF.
+# on the one where it has the most rows, with the options it needs (--period, --year; a case's
+# tables each case of the store's list, --case; a series by month the store's months closed,
+# --from/--to YYYY-MM), as CSV, JSON, XLSX and PDF.
 # Checked: JSON parses and has the CSV's rows and values. XLSX unzips; sheet1's header row
 # is the CSV's header mapped to the columns' Vietnamese labels (`report --columns NAME`) and
 # frozen; every text cell is the CSV's value, or its word in the vocabulary of enumerated
@@ -41,6 +42,9 @@ t 2025-12-01 case bank-reply HS-U3 2025-10-08 1 executed >/dev/null
 t 2025-12-01 case tip HS-B 2025-11-25 "Phạm Văn Cường" "Tài khoản tại ACB" >/dev/null
 t 2025-12-01 case tip-result HS-B 2025-11-28 1 --recovered 1000000 >/dev/null
 t 2025-12-01 case branch HS-A A-HN 01 --note "Chi nhánh Hà Nội" >/dev/null
+t 2025-12-01 case asset HS-B 2025-11-28 bank_account "TK 0071000999888" --holder "ACB" \
+    --pledged no --value 6000000 >/dev/null
+t 2025-12-01 case verify HS-B 2025-11-29 1 exists --by "CHV Lê Văn Tâm" >/dev/null
 # the litigation province (as tests/cli_cases.sh builds it)
 db=$work/cases.db
 t 2021-01-01 init 2>/dev/null
@@ -69,10 +73,13 @@ import xml.etree.ElementTree as ET
 thuno, work = sys.argv[1], sys.argv[2]
 ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 # each store: its database, its clock, the period and year its reports are asked for (the
-# litigation province closes no period: no yearly report there)
-stores = [("province", "2025-12-01", "2025-11", "2025"),
-          ("cases", "2024-12-31", "2024-12", None),
-          ("gen", "2026-11-05", "2026-10", "2026")]
+# litigation province closes no period: no yearly report there), the cases a case's tables are
+# asked for and the months closed a series by month is asked for
+stores = [("province", "2025-12-01", "2025-11", "2025", ("HS-A", "HS-B", "HS-U3"),
+           ("2025-07", "2025-11")),
+          ("cases", "2024-12-31", "2024-12", None, ("HS-2021-01", "HS-2021-02", "HS-2022-02"),
+           None),
+          ("gen", "2026-11-05", "2026-10", "2026", (), ("2026-05", "2026-10"))]
 # whole-number columns that never add up (src/io/table_out.c not_additive): a sum row must
 # not sum them
 never_summed = re.compile(r"^(year|rank|months|threshold|confidence)$|_(year|clause|no|id|code|pct|ratio|rate|wage|base)$|days")
@@ -118,12 +125,16 @@ def fail(report, msg):
     failures.append("%s: %s" % (report, msg))
 
 def run(store, name, opts, fmt, out=None):
-    db, now, period, year = store
+    db, now, period, year, _, months, case = store
     args = [thuno, "--db", os.path.join(work, db + ".db"), "report", name, "--as-of", now]
     if "period" in opts:
         args += ["--period", period]
     elif "year" in opts:
         args += ["--year", year]
+    if "case" in opts.split(","):
+        args += ["--case", case]
+    if "months" in opts:
+        args += ["--from", months[0], "--to", months[1]]
     args += ["--format", fmt]
     if out:
         args += ["-o", out]
@@ -293,8 +304,10 @@ with_rows, empty = 0, []
 for name, opts, title in reports:
     try:
         best, best_csv = None, None
-        for store in stores:
-            if "year" in opts and store[3] is None:
+        # a case's tables: each case of each store, as a store of its own
+        tries = [s + (c,) for s in stores for c in (s[4] if "case" in opts.split(",") else [None])]
+        for store in tries:
+            if ("year" in opts and store[3] is None) or ("months" in opts and store[5] is None):
                 continue
             out = run(store, name, opts, "csv").decode()
             if best_csv is None or out.count("\n") > best_csv.count("\n"):

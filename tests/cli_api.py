@@ -496,6 +496,39 @@ def run_cases_ops(srv, s, admin):
                  "/cases/HS-A/registers/fee", ev(day="2025-12-04", amount=1), "case.register",
                  "HS-A")
 
+    # the case page's tables as reports: the same rows as GET /cases/{id}, downloadable
+    st, case = srv.json("GET", "/cases/HS-A", session=le)
+    st2, h, got = srv.request("GET", "/reports/case_timeline?case=HS-A&format=json", session=le)
+    rows = json.loads(got) if st2 == 200 else []
+    check(st == 200 and st2 == 200 and [r["event_no"] for r in rows]
+          == [e["seq"] for e in case["timeline"]] and [r["event"] for r in rows]
+          == [e["event"] for e in case["timeline"]], "case_timeline is the case's timeline: %r" % got)
+    check(got == cli("report", "case_timeline", "--case", "HS-A", "--format", "json"),
+          "case_timeline by the API is the CLI's")
+    st, h, got = srv.request("GET", "/reports/case_assets?case=HS-A&format=json", session=le)
+    assets = [g for g in case.get("registers", []) if g["register"] in ("asset", "verification",
+                                                                         "priority")]
+    check(st == 200 and [(r["register"], r["entry_no"]) for r in json.loads(got)]
+          == [(g["register"], g["no"]) for g in assets], "case_assets: %r" % got)
+    st, h, got = srv.request("GET", "/reports/case_other_registers?case=HS-A&format=csv",
+                             session=le)
+    check(st == 200 and got.startswith(b"case_id,register,entry_no,ref_no,day,what,amount")
+          and b"fee" in got and b"hearing" in got, "case_other_registers as CSV: %r" % got)
+    for name in ("case_payments", "case_instalments", "case_measures", "case_documents",
+                 "case_checklist"):
+        for fmt, magic in (("xlsx", b"PK"), ("pdf", b"%PDF")):
+            st, h, got = srv.request("GET", "/reports/%s?case=HS-A&format=%s" % (name, fmt),
+                                     session=le)
+            check(st == 200 and got.startswith(magic), "%s as %s" % (name, fmt))
+    st, got = srv.json("GET", "/reports/case_timeline?case=HS-C", session=tung)
+    check(st == 404, "an officer does not download another officer's case: %d" % st)
+    st, got = srv.json("GET", "/reports/case_timeline?case=HS-A", session=tung)
+    check(st == 200 and len(got) == len(case["timeline"]), "an officer downloads its own case's")
+    st, got = srv.json("GET", "/reports/case_timeline", session=le)
+    check(st == 400 and error_code(got) == "bad_request", "a case's table without its case: 400")
+    st, got = srv.json("GET", "/reports/case_timeline?case=HS-NONE", session=le)
+    check(st == 404, "an unknown case: 404")
+
     # the board: every role reads it, an officer its own units' cases
     want = json.loads(cli("report", "cases", "--format", "json"))
     st, board = srv.json("GET", "/cases", session=lan)
@@ -576,6 +609,21 @@ def run_cases_ops(srv, s, admin):
           and len(json.loads(got)) == 2, "QLT's worklist is every officer's")
     st, got = srv.json("GET", "/worklist", session=ha)
     check(st == 400, "a worklist without its period: 400")
+    # a department's tab: the rows whose next step is the department's, as the CLI's
+    whole = json.loads(cli("report", "worklist", "--period", "2025-11", "--format", "json"))
+    for dept in ("QLT", "KTTN"):
+        st, h, got = srv.request("GET", "/worklist?period=2025-11&department=" + dept, session=ha)
+        check(st == 200 and got == cli("report", "worklist", "--period", "2025-11", "--department",
+                                       dept, "--format", "json")
+              and json.loads(got) == [r for r in whole if r["department"] == dept],
+              "the %s worklist is the worklist's rows of %s: %r" % (dept, dept, got[:200]))
+    st, h, got = srv.request("GET", "/worklist?period=2025-11&department=QLT&format=csv",
+                             session=ha)
+    check(st == 200 and got.startswith(b"officer_code,rank,unit_code"), "a department's CSV")
+    st, got = srv.json("GET", "/worklist?period=2025-11&department=XX", session=ha)
+    check(st == 400 and error_code(got) == "bad_request", "an unknown department: 400")
+    st, got = srv.json("GET", "/reports/balances?period=2025-11&department=QLT", session=ha)
+    check(st == 400, "a report not cut by department refuses one: 400")
     refused_each(srv, admin, s, ("kim", "le"), "GET", "/worklist?period=2025-11", None,
                  "worklist.read", "")
 
@@ -781,6 +829,46 @@ def run_units(srv, s, admin, balances_csv):
     check(st == 404, "an officer does not see another officer's unit")
     st, body = srv.json("GET", "/units/ZZ", session=admin)
     check(st == 404 and error_code(body) == "not_found", "an unknown unit: 404")
+    # the list's download: the units report, cut by the same filters, every page
+    for q, want in (("", sorted(bal)), ("&type=state", ["C"]), ("&q=DONG&sort=name", ["B", "C"]),
+                    ("&sort=debt&order=desc", by_debt), ("&bucket=1-3", None)):
+        st, body = srv.json("GET", "/units?limit=500" + q, session=admin)
+        st2, rows = srv.json("GET", "/reports/units?format=json" + q, session=admin)
+        listed = [u["unit_code"] for u in body["units"]] if st == 200 else None
+        check(st2 == 200 and [r["unit_code"] for r in rows] == listed
+              and (want is None or listed == want), "the units report%s is the list: %r" % (q, rows))
+    st, rows = srv.json("GET", "/reports/units?format=json&officer=O2", session=s["tung"])
+    check(st == 200 and {r["unit_code"] for r in rows} == {"A", "B"},
+          "an officer downloads its own units whatever it asks: %r" % rows)
+    st, h, got = srv.request("GET", "/reports/units?format=csv&type=state", session=admin)
+    check(st == 200 and got.startswith(b"unit_code,name,type,status,tax_code"), "the units as CSV")
+    st, body = srv.json("GET", "/reports/units?sort=size", session=admin)
+    check(st == 400 and error_code(body) == "bad_request", "the units report sorted by nothing: 400")
+    st, body = srv.json("GET", "/reports/debtors?period=2025-11&type=state", session=admin)
+    check(st == 400, "a report that takes no filter of the list refuses one: 400")
+    # the dashboard's series: a row a month closed, each the month's report's figures
+    st, plan = srv.json("GET", "/reports/collection_months?from=2025-05&to=2025-12", session=admin)
+    st2, debt = srv.json("GET", "/reports/debt_buckets?from=2025-05&to=2025-12", session=admin)
+    months = ["2025-%02d" % m for m in range(7, 12)]
+    check(st == 200 and st2 == 200 and [r["period"] for r in plan] == months
+          and [r["period"] for r in debt] == months, "the months closed: %r %r" % (plan, debt))
+    for i, m in enumerate(months if st == st2 == 200 else []):
+        _, cp = srv.json("GET", "/reports/collection_plan?period=" + m, session=admin)
+        prov = [r for r in cp if r["scope"] == "province"][0]
+        check(plan[i]["collected"] == prov["collected"] and plan[i]["plan"] == prov["plan"]
+              and plan[i]["collected_pct"] == prov["collected_pct"], "collected in " + m)
+        _, dr = srv.json("GET", "/reports/debtors?period=" + m, session=admin)
+        check(debt[i]["debt"] == sum(r["debt"] for r in dr) and debt[i]["units"] == len(dr)
+              and debt[i]["debt_0"] + debt[i]["debt_1_3"] + debt[i]["debt_3_6"]
+              + debt[i]["debt_6_12"] + debt[i]["debt_12_plus"] == debt[i]["debt"],
+              "debt by bucket in %s: %r" % (m, debt[i]))
+    st, h, got = srv.request("GET", "/reports/debt_buckets?from=2025-07&to=2025-11&format=csv",
+                             session=admin)
+    check(st == 200 and got.startswith(b"period,units,debt_0,debt_1_3"), "debt_buckets as CSV")
+    for bad in ("from=2025-11&to=2025-07", "from=2020-01&to=2025-11", "to=2025-11",
+                "from=2025-13&to=2025-14"):
+        st, body = srv.json("GET", "/reports/debt_buckets?" + bad, session=admin)
+        check(st == 400 and error_code(body) == "bad_request", "debt_buckets?%s: 400" % bad)
     st, body = srv.json("POST", "/units", "{}", session=admin)
     check(st == 405, "POST /units: 405")
 
@@ -865,6 +953,10 @@ def run_every_report(srv, admin, reg):
             q += "&period=2025-11"
         if "range" in rep["flags"]:
             q += "&from=2025-01-01&to=2025-12-31"
+        if "months" in rep["flags"]:
+            q += "&from=2025-06&to=2025-11"
+        if "case" in rep["flags"]:
+            q += "&case=HS-A"
         st, h, data = srv.request("GET", "/reports/" + name + q, session=admin)
         check(st in (200, 400, 404, 409, 422), "report %s: %d %r" % (name, st, data[:200]))
         served += st == 200

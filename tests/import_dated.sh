@@ -17,7 +17,7 @@ import_dated() {
     *) t "$floor" import "$kind" "$file" 2>/dev/null; return ;;
     esac
     [ "$kind" = case_plans ] || events=""
-    dir=$(mktemp -d "${work:-${TMPDIR:-/tmp}}/dated.XXXXXX")
+    dir=$(mktemp -d) # not beside $db: a store may be a PostgreSQL URL (tests/db.sh)
     python3 - "$file" "$col" "$floor" "$dir" "$events" <<'PY' >"$dir/list"
 import csv, sys
 path, col, floor, out, events = sys.argv[1:6]
@@ -42,6 +42,8 @@ for i, now in enumerate(sorted(slices)):
     print(now, name)
 PY
     while read -r now slice; do
-        t "$now" import "$kind" "$slice" 2>"$dir/err" || { cat "$dir/err" >&2; return 1; }
+        t "$now" import "$kind" "$slice" 2>"$dir/err" ||
+            { cat "$dir/err" >&2; rm -rf "$dir"; return 1; }
     done <"$dir/list"
+    rm -rf "$dir"
 }

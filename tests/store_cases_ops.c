@@ -298,6 +298,25 @@ static tn_err nested_line(void *ctx, const struct tn_worklist_row *r)
                : tn_store_worklist(n->s, NULL, TN_TEST_P(10), NULL, "O2", worklist_line, n->o);
 }
 
+static tn_err officer_line(void *ctx, const struct tn_officer_row *r)
+{
+    tn_test_put(ctx, "%s %s %s %s %d", r->code, r->name, r->department, r->office_code, r->active);
+    return TN_OK;
+}
+
+/* Every officer as imported, by code, inactive ones too; none known before the import. */
+void op_officers(void **state)
+{
+    struct tn_test_out o = {0};
+    assert_int_equal(tn_store_officers(*state, NULL, officer_line, &o), TN_OK);
+    assert_int_equal(tn_store_officers(*state, "2025-01-01T00:00:00", officer_line, &o), TN_OK);
+    tn_test_check(&o,
+                  "O1 Nguyễn Văn Cán QLT D01 1\n"
+                  "O2 Trần Thị Thu KTTN D02 1\n"
+                  "O3 Lê Văn Nghỉ QLT D01 0\n",
+                  "officers");
+}
+
 /* The officers an assignment or a unit names, in order, one after another; the worklist of
  * the units with none ("") is empty here (every unit has an officer); an officer's worklist
  * read inside another's. */

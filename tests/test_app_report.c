@@ -102,6 +102,61 @@ static void run_checks_parameters(void **state)
     assert_null(office);
 }
 
+/* The parameters of the new reports: each given only to a report that takes it, what a
+ * report needs given, the months in order and at most TN_REPORT_MONTHS_MAX. */
+static void run_checks_new_parameters(void **state)
+{
+    struct tn_app_fixture *f = *state;
+    int rows = 0;
+    struct tn_sink sink = {count_row, NULL, &rows};
+    struct tn_scope scope = {NULL, NULL, TN_ROLE_ADMIN};
+    struct tn_report_params p;
+    const struct tn_report *bal = tn_app_report("balances"), *tl = tn_app_report("case_timeline"),
+                           *months = tn_app_report("debt_buckets"),
+                           *work = tn_app_report("worklist");
+    assert_non_null(tl);
+    assert_non_null(months);
+
+    tn_report_params_init(&p);
+    assert_int_equal(tn_app_report_run(&f->app, &scope, tl, &p, &sink), TN_ERR_USAGE);
+    assert_non_null(strstr(tn_app_why(&f->app, TN_ERR_USAGE), "case"));
+    p.case_id = "HS-NONE";
+    assert_int_equal(tn_app_report_run(&f->app, &scope, tl, &p, &sink), TN_ERR_NOT_FOUND);
+    p.period = 2026 * 12 + 9;
+    assert_int_equal(tn_app_report_run(&f->app, &scope, bal, &p, &sink), TN_ERR_USAGE);
+    assert_non_null(strstr(tn_app_why(&f->app, TN_ERR_USAGE), "takes no case"));
+
+    tn_report_params_init(&p);
+    assert_int_equal(tn_app_report_run(&f->app, &scope, months, &p, &sink), TN_ERR_USAGE);
+    p.first = 2026 * 12 + 9;
+    p.last = 2026 * 12 + 4; /* before first */
+    assert_int_equal(tn_app_report_run(&f->app, &scope, months, &p, &sink), TN_ERR_USAGE);
+    p.last = p.first + TN_REPORT_MONTHS_MAX; /* one month too many */
+    assert_int_equal(tn_app_report_run(&f->app, &scope, months, &p, &sink), TN_ERR_USAGE);
+    p.last = p.first + TN_REPORT_MONTHS_MAX - 1;
+    assert_int_equal(tn_app_report_run(&f->app, &scope, months, &p, &sink), TN_OK);
+    assert_int_equal(rows, 0); /* nothing closed: no month */
+    p.period = p.first;
+    assert_int_equal(tn_app_report_run(&f->app, &scope, bal, &p, &sink), TN_ERR_USAGE);
+
+    tn_report_params_init(&p);
+    p.period = 2026 * 12 + 9;
+    p.department = "QLT";
+    assert_int_equal(tn_app_report_run(&f->app, &scope, bal, &p, &sink), TN_ERR_USAGE);
+    assert_int_equal(tn_app_report_run(&f->app, &scope, work, &p, &sink), TN_OK);
+    p.department = "NOSUCH";
+    assert_int_equal(tn_app_report_run(&f->app, &scope, work, &p, &sink), TN_ERR_USAGE);
+    assert_non_null(strstr(tn_app_why(&f->app, TN_ERR_USAGE), "NOSUCH"));
+
+    tn_report_params_init(&p);
+    p.period = 2026 * 12 + 9;
+    p.bucket = "1-3";
+    assert_int_equal(tn_app_report_run(&f->app, &scope, bal, &p, &sink), TN_ERR_USAGE);
+    p.sort = "size";
+    assert_int_equal(tn_app_report_run(&f->app, &scope, tn_app_report("units"), &p, &sink),
+                     TN_ERR_USAGE);
+}
+
 static void run_needs_policy(void **state)
 {
     struct tn_app_fixture *f = *state;
@@ -121,6 +176,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(registry_well_formed),
         cmocka_unit_test_setup_teardown(run_checks_parameters, setup, teardown),
+        cmocka_unit_test_setup_teardown(run_checks_new_parameters, setup, teardown),
         cmocka_unit_test_setup_teardown(run_needs_policy, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

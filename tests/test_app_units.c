@@ -2,7 +2,7 @@
  * test_app_units.c - the units to browse (app_units.c, app.h): the Vietnamese collation of
  * names (a < á < ă < â < b, d < đ: not the order of the bytes), the accent-insensitive text
  * search, filters, sorts both ways, cursor pages that neither overlap nor skip, bad cursors,
- * the officer's scope, and one unit with its last balance.
+ * the officer's scope, one unit with its last balance, and officers by name.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -173,6 +173,50 @@ static void one_unit(void **state)
     assert_int_equal(tn_app_unit(&f->app, &f->scope, "ZZ", NULL, &u, &period), TN_ERR_NOT_FOUND);
 }
 
+static tn_err officer_text(void *ctx, const struct tn_cell *c)
+{
+    char *out = ctx;
+    size_t len = strlen(out);
+    snprintf(out + len, 512 - len, "%s %s [%s]\n", c[0].text, c[1].text, c[2].text);
+    return TN_OK;
+}
+
+/* Officers by name (app_officers.c): a page's and a unit's officer named from the month's
+ * officer KPIs, the officers of a month (an officer: itself), none before anything closed. */
+static void officers_by_name(void **state)
+{
+    struct tn_app_fixture *f = *state;
+    struct tn_unit_page p;
+    tn_unit_page_init(&p);
+    struct tn_unit_query q = query(TN_UNIT_SORT_CODE, 0, 3);
+    assert_int_equal(tn_app_units(&f->app, &f->scope, &q, &p), TN_OK);
+    assert_int_equal(p.n, 3);
+    assert_string_equal(p.units[0].officer_code, "O1");
+    assert_string_equal(p.officer_names[0], "Nguyễn Văn An");
+    assert_string_equal(p.units[2].officer_code, "O2");
+    assert_string_equal(p.officer_names[2], "Trần Thị Bình");
+    tn_unit_page_release(&p);
+    struct tn_unit_entry u;
+    tn_period period = 0;
+    char name[TN_NAME_BUFSZ];
+    assert_int_equal(tn_app_unit(&f->app, &f->scope, "C", NULL, &u, &period), TN_OK);
+    assert_int_equal(tn_app_unit_officer_name(&f->app, &u, period, NULL, name), TN_OK);
+    assert_string_equal(name, "Trần Thị Bình");
+    assert_int_equal(tn_app_unit_officer_name(&f->app, &u, -1, NULL, name), TN_OK);
+    assert_string_equal(name, ""); /* nothing closed: the code alone */
+    char got[512] = "";
+    struct tn_sink sink = {officer_text, NULL, got};
+    assert_int_equal(tn_app_officers(&f->app, &f->scope, 2025 * 12 + 7, NULL, &sink), TN_OK);
+    assert_string_equal(got, "O1 Nguyễn Văn An []\nO2 Trần Thị Bình []\n");
+    got[0] = '\0';
+    struct tn_scope o2 = {NULL, "O2", TN_ROLE_OFFICER};
+    assert_int_equal(tn_app_officers(&f->app, &o2, 2025 * 12 + 7, NULL, &sink), TN_OK);
+    assert_string_equal(got, "O2 Trần Thị Bình []\n");
+    got[0] = '\0';
+    assert_int_equal(tn_app_officers(&f->app, &f->scope, 2025 * 12 + 5, NULL, &sink), TN_OK);
+    assert_string_equal(got, ""); /* June: nothing closed */
+}
+
 /* A name of 197 characters (266 bytes in UTF-8) and a long address come back whole: no buffer
  * of 256 bytes cuts them inside a character (issue 17; text.h TN_NAME_BUFSZ). */
 static void long_names_are_whole(void **state)
@@ -218,6 +262,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(text_and_filters, setup, teardown),
         cmocka_unit_test_setup_teardown(bad_cursors_and_limits, setup, teardown),
         cmocka_unit_test_setup_teardown(one_unit, setup, teardown),
+        cmocka_unit_test_setup_teardown(officers_by_name, setup, teardown),
         cmocka_unit_test_setup_teardown(long_names_are_whole, setup, teardown),
         cmocka_unit_test(text_copy_cuts_between_characters),
     };

@@ -244,6 +244,34 @@ static void users_are_added_checked_and_listed(void **state)
                                "cli:root user.add lan ok [-> role=director office= officer=]\n");
 }
 
+/* A user disabled and enabled again (the API's and the CLI's enable), read alone, and never
+ * disabled by itself. */
+static void users_are_enabled_again_and_read_alone(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(add(f, "ana", TN_ROLE_ADMIN, NULL, NULL, "mật khẩu dài đủ"), TN_OK);
+    assert_int_equal(add(f, "tung", TN_ROLE_OFFICER, "D01", "O1", "0123456789"), TN_OK);
+    assert_int_equal(tn_app_user_disable(&f->app, "ana", "ana"), TN_ERR_USAGE);
+    assert_non_null(strstr(tn_app_why(&f->app, TN_ERR_USAGE), "may not disable itself"));
+    struct tn_login l;
+    assert_int_equal(tn_app_user_disable(&f->app, "ana", "tung"), TN_OK);
+    assert_int_equal(tn_app_login(&f->app, "tung", "0123456789", "", &l), TN_ERR_AUTH);
+    assert_int_equal(tn_app_user_enable(&f->app, "ana", "tung"), TN_OK);
+    assert_int_equal(tn_app_login(&f->app, "tung", "0123456789", "", &l), TN_OK);
+    assert_int_equal(tn_app_user_enable(&f->app, "ana", "nobody"), TN_ERR_NOT_FOUND);
+    struct text t = {0};
+    struct tn_sink sink = {user_text_row, NULL, &t};
+    assert_int_equal(tn_app_user(&f->app, "tung", &sink), TN_OK);
+    assert_string_equal(t.buf, "tung officer [D01] [O1] no\n");
+    assert_int_equal(tn_app_user(&f->app, "nobody", &sink), TN_ERR_NOT_FOUND);
+    struct tn_audit_filter mine = {.target = "tung"};
+    audit_text(&f->app, &mine, &t);
+    assert_string_equal(t.buf, "cli:root user.add tung ok [-> role=officer office=D01 officer=O1]\n"
+                               "ana user.disable tung ok [enabled -> disabled]\n"
+                               "ana user.enable tung ok [disabled -> enabled]\n"
+                               "tung session.login tung ok []\n");
+}
+
 static void generated_passwords_are_long_and_differ(void **state)
 {
     (void)state;
@@ -518,6 +546,7 @@ int main(void)
         cmocka_unit_test(role_names_parse_back),
         cmocka_unit_test_setup_teardown(every_refusal_is_audited, setup, teardown),
         cmocka_unit_test_setup_teardown(users_are_added_checked_and_listed, setup, teardown),
+        cmocka_unit_test_setup_teardown(users_are_enabled_again_and_read_alone, setup, teardown),
         cmocka_unit_test(generated_passwords_are_long_and_differ),
         cmocka_unit_test_setup_teardown(sessions_log_in_expire_and_end, setup, teardown),
         cmocka_unit_test_setup_teardown(failed_logins_are_throttled, setup, teardown),

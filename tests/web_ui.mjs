@@ -119,7 +119,7 @@ await step("the officer's day: its units by money at risk, with balance, months,
   assert.equal(dl.status(), 200);
   // what an officer may not do is not offered
   const nav = await officer.locator("#nav").innerText();
-  assert.doesNotMatch(nav, /Nhập dữ liệu|Khóa sổ|Đơn vị/);
+  assert.doesNotMatch(nav, /Nhập dữ liệu|Khóa sổ|Đơn vị|Người dùng/);
   await axe(officer, "the officer's day");
   await officer.screenshot({ path: shots + "/day.png", fullPage: true });
 });
@@ -128,6 +128,7 @@ await step("a unit's page: registry data and the month's balance; a figure opens
   await officer.getByRole("link", { name: "A", exact: true }).click();
   await officer.getByRole("heading", { name: /Công ty TNHH Hải Âu/ }).waitFor();
   assert.match(await officer.locator(".registry").innerText(), /0100000001/);
+  assert.match(await officer.locator(".registry").innerText(), /Nguyễn Văn An \(O1\)/);
   const interest = officer.locator('button[data-figure="interest"]');
   assert.match(await interest.innerText(), /48\.960 đ/);
   await axe(officer, "a unit's page");
@@ -190,11 +191,16 @@ await step("the director: the units list with filters; no import, no close", asy
   const rows = director.locator("#units tbody tr");
   await rows.first().waitFor();
   assert.equal(await rows.count(), 3);
-  assert.match(await rows.nth(0).innerText(), /^A\t/); // by debt, largest first
+  assert.match(await rows.nth(0).innerText(), /^A\t.*\tNguyễn Văn An \(O1\)\t/); // by debt, largest first
+  assert.match(await director.locator("#units tbody").innerText(), /Kim Đồng\t[^\t]*\tTrần Thị Bình \(O2\)\t/);
   const nav = await director.locator("#nav").innerText();
-  assert.doesNotMatch(nav, /Nhập dữ liệu|Khóa sổ/);
+  assert.doesNotMatch(nav, /Nhập dữ liệu|Khóa sổ|Người dùng/);
+  // the list's downloads: the units report cut by the list's filters, in its order
   assert.equal(await director.getByRole("link", { name: /^PDF/ }).getAttribute("href"),
-    "/api/v1/reports/debtors?period=2025-11&format=pdf");
+    "/api/v1/reports/units?period=2025-11&sort=debt&order=desc&format=pdf");
+  const all = await (await director.request.get(base + "/api/v1/reports/units?period=2025-11&sort=debt&order=desc&format=csv")).text();
+  assert.match(all, /^unit_code,name,type,status,tax_code,office_code,officer_code,period,debt,months_owed,bucket,legal_status\nA,/);
+  assert.equal(all.trim().split("\n").length, 4, "the three units of the list and the header");
   await axe(director, "the units list");
   await director.screenshot({ path: shots + "/units.png", fullPage: true });
   await director.getByLabel("Tìm (mã, tên, mã số thuế)").fill("dong");
@@ -205,6 +211,10 @@ await step("the director: the units list with filters; no import, no close", asy
   assert.match(names, /Đồng Tâm/);
   assert.match(names, /Kim Đồng/);
   assert.doesNotMatch(names, /Hải Âu/);
+  const cut = await director.getByRole("link", { name: /^CSV/ }).getAttribute("href");
+  assert.equal(cut, "/api/v1/reports/units?period=2025-11&q=dong&sort=debt&order=desc&format=csv");
+  const found = await (await director.request.get(base + cut)).text();
+  assert.deepEqual(found.trim().split("\n").slice(1).map((l) => l.split(",")[0]).sort(), ["B", "C"], "the download is the list's rows");
   await director.goto(base + "/close");
   await director.getByRole("heading", { name: "Không có trang này." }).waitFor();
   assert.deepEqual(director.errors, []);
@@ -308,6 +318,20 @@ await step("the director's dashboard: six charts with data, each with its table 
     assert.equal((await director.request.get(base + href)).status(), 200, href);
   }
   assert.equal((await director.request.get(base + july)).status(), 200);
+  // the series download as one file each: the six months to November, those closed
+  const series = await director.locator("#dash-plan").getByRole("link", { name: "CSV — Số đã thu so với kế hoạch, theo tháng" }).getAttribute("href");
+  assert.equal(series, "/api/v1/reports/collection_months?from=2025-06&to=2025-11&format=csv");
+  const planCsv = (await (await director.request.get(base + series)).text()).trim().split("\n");
+  assert.match(planCsv[0], /^period,scope,key,units,plan,collected,collected_pct,assessed/);
+  assert.deepEqual(planCsv.slice(1).map((l) => l.split(",")[0]), ["2025-07", "2025-08", "2025-09", "2025-10", "2025-11"]);
+  assert.match(planCsv[1], /^2025-07,province,79,3,30000000,8640000,28\.8,/);
+  const bucketXlsx = await director.locator("#dash-bucket").getByRole("link", { name: "XLSX — Số nợ theo nhóm tuổi nợ, theo tháng" }).getAttribute("href");
+  assert.equal(bucketXlsx, "/api/v1/reports/debt_buckets?from=2025-06&to=2025-11&format=xlsx");
+  const xl = await director.request.get(base + bucketXlsx);
+  assert.equal(xl.status(), 200);
+  assert.equal((await xl.body()).subarray(0, 2).toString(), "PK", "an XLSX (a zip)");
+  const bucketCsv = await (await director.request.get(base + bucketXlsx.replace("xlsx", "csv"))).text();
+  assert.match(bucketCsv, /\n2025-11,2,0,10611936,3632400,0,0,14244336\n/);
   await axe(director, "the dashboard");
   await director.screenshot({ path: shots + "/dashboard.png", fullPage: true });
   // in English, and an earlier month
@@ -362,6 +386,14 @@ await step("the cases board by stage; a case's page for the director: documents,
   assert.match(inst, /^1\t15\/11\/2025\t2\.000\.000 đ\tKhông trả/m);
   assert.match(inst, /^3\t15\/01\/2026\t2\.000\.000 đ\tChưa đến hạn/m);
   assert.match(await director.locator("#case-payments tbody").innerText(), /01\/12\/2025\tW1\t.*2\.000\.000 đ/);
+  // the instalments download as one file (report case_instalments), as the page shows them
+  const instCsv = await director.getByRole("link", { name: "CSV — " + "Các kỳ trả nợ" }).getAttribute("href");
+  assert.equal(instCsv, "/api/v1/reports/case_instalments?case=HS-2025-B&format=csv");
+  const instRows = (await (await director.request.get(base + instCsv)).text()).trim().split("\n");
+  assert.equal(instRows[0], "case_id,instalment_no,due,amount,mark");
+  assert.match(instRows[1], /^HS-2025-B,1,2025-11-15,2000000,missed$/);
+  const instPdf = await director.request.get(base + instCsv.replace("csv", "pdf"));
+  assert.equal((await instPdf.body()).subarray(0, 4).toString(), "%PDF");
   assert.equal(await director.locator("#ev-event").count(), 0, "the director may not record an event");
   await director.screenshot({ path: shots + "/case-plan.png", fullPage: true });
   assert.deepEqual(director.errors, []);
@@ -377,6 +409,17 @@ await step("legal records an event on a case; its timeline, assets, measures and
   assert.match(await legal.locator(".deadline").innerText(), /23\/11\/2025.*Cơ quan thi hành án dân sự.*quá hạn/s);
   assert.match(await legal.locator("#case-assets tbody").innerText(), /Tài khoản ngân hàng\t5\.000\.000 đ\tVietcombank CN quận 5/);
   assert.match(await legal.locator("#case-measures tbody").innerText(), /14\/11\/2025\tPhong tỏa tài khoản/);
+  // each table downloads from its report: the timeline's five events, the assets' rows
+  const tl = await legal.getByRole("link", { name: "CSV — Diễn biến hồ sơ" }).getAttribute("href");
+  assert.equal(tl, "/api/v1/reports/case_timeline?case=HS-2025-C&format=csv");
+  const tlRows = (await (await legal.request.get(base + tl)).text()).trim().split("\n");
+  assert.match(tlRows[0], /^case_id,event_no,day,event,amount,outcome,office,note,actor,known_at$/);
+  assert.equal(tlRows.length, 6, "the header and the five events");
+  const assetsCsv = await (await legal.request.get(base + "/api/v1/reports/case_assets?case=HS-2025-C&format=csv")).text();
+  assert.match(assetsCsv, /\nHS-2025-C,asset,1,,2025-11-10,bank_account,5000000,no,Vietcombank CN quận 5,/);
+  for (const name of ["case_assets", "case_measures", "case_documents", "case_checklist"])
+    assert.equal(await legal.locator('a[href="/api/v1/reports/' + name + '?case=HS-2025-C&format=xlsx"]').count(), 1,
+      name + ": its downloads");
   const pdf = await legal.locator("#case-documents").getByRole("link", { name: /^PDF/ }).getAttribute("href");
   assert.equal(pdf, "/api/v1/cases/HS-2025-C/documents/enforcement_request?format=pdf");
   const doc = await legal.request.get(base + pdf);
@@ -600,14 +643,20 @@ await step("QLT's and KTTN's worklists: tabs of their own, by money at risk, wit
   const rows = qlt2.locator("#worklist-qlt tbody tr");
   await rows.first().waitFor();
   const first = await rows.first().innerText();
-  assert.match(first, /^A\tCông ty TNHH Hải Âu\tO1\t10\.611\.936 đ\t2,0\tTrốn đóng\t\tVăn bản đôn đốc/);
+  // the officer by name beside its code (GET /officers of the month)
+  assert.match(first, /^A\tCông ty TNHH Hải Âu\tNguyễn Văn An \(O1\)\t10\.611\.936 đ\t2,0\tTrốn đóng\t\tVăn bản đôn đốc/);
   const debts = (await qlt2.locator("#worklist-qlt tbody tr td:nth-child(4)").allInnerTexts())
     .map((x) => Number(x.replace(/\D/g, "")));
   assert.deepEqual(debts, [...debts].sort((a, b) => b - a), "by money at risk");
+  // the tab downloads its own rows (the worklist cut by department)
   const xlsx = await qlt2.getByRole("link", { name: /^XLSX/ }).getAttribute("href");
-  assert.equal(xlsx, "/api/v1/worklist?period=2025-11&format=xlsx");
+  assert.equal(xlsx, "/api/v1/worklist?period=2025-11&department=QLT&format=xlsx");
   for (const f of ["xlsx", "pdf", "csv"])
-    assert.equal((await qlt2.request.get(base + "/api/v1/worklist?period=2025-11&format=" + f)).status(), 200);
+    assert.equal((await qlt2.request.get(base + "/api/v1/worklist?period=2025-11&department=QLT&format=" + f)).status(), 200);
+  const qltCsv = (await (await qlt2.request.get(base + "/api/v1/worklist?period=2025-11&department=QLT&format=csv")).text()).trim().split("\n");
+  assert.match(qltCsv[0], /^officer_code,rank,unit_code,name,/);
+  assert.equal(qltCsv.length - 1, await rows.count(), "the download has the tab's rows");
+  assert.ok(qltCsv.slice(1).every((l) => l.includes(",QLT,")), "QLT's rows only");
   await axe(qlt2, "QLT's worklist");
   await qlt2.screenshot({ path: shots + "/dept-worklist-qlt.png", fullPage: true });
   await qlt2.getByRole("link", { name: "Việc của KTTN" }).click();
@@ -694,6 +743,62 @@ await step("legal records in a case's registers; a refusal is said in the server
   await director.getByRole("heading", { name: /Hồ sơ HS-2025-C/ }).waitFor();
   await director.locator("#case-checklist").waitFor();
   assert.equal(await director.locator("#register-form").count(), 0);
+});
+
+await step("the admin manages users: one added logs in; a role without user.manage is not offered it", async () => {
+  await admin.getByRole("link", { name: "Người dùng" }).click();
+  await admin.getByRole("heading", { name: "Người dùng và vai trò" }).waitFor();
+  const list = admin.locator("#users-table tbody");
+  await list.locator("tr").first().waitFor();
+  assert.match(await list.innerText(), /tung\tCán bộ chuyên quản\t\tO1\tĐang dùng/);
+  assert.doesNotMatch(await list.innerText(), /argon2/);
+  const form = admin.locator("#user-add");
+  await form.getByLabel("Tên đăng nhập").fill("binh");
+  await form.getByLabel("Vai trò", { exact: true }).selectOption("officer");
+  await form.getByLabel("Mã cán bộ (vai trò cán bộ chuyên quản)").fill("O2");
+  await form.getByLabel("Mật khẩu (ít nhất 10 ký tự)").fill("mật khẩu của Bình");
+  await form.getByLabel("Nhập lại mật khẩu").fill("mật khẩu của Bình");
+  await form.getByRole("button", { name: "Thêm" }).click();
+  await admin.getByRole("status").filter({ hasText: "Đã thêm người dùng binh (Cán bộ chuyên quản)." }).waitFor();
+  assert.match(await list.innerText(), /binh\tCán bộ chuyên quản\t\tO2\tĐang dùng\t01\/12\/2025/);
+  await axe(admin, "the users page");
+  await admin.screenshot({ path: shots + "/users.png", fullPage: true });
+  // a password too short: the server's words, nothing added
+  await form.getByLabel("Tên đăng nhập").fill("ngan");
+  await form.getByLabel("Vai trò", { exact: true }).selectOption("qlt");
+  await form.getByLabel("Mật khẩu (ít nhất 10 ký tự)").evaluate((e) => e.removeAttribute("minlength"));
+  await form.getByLabel("Nhập lại mật khẩu").evaluate((e) => e.removeAttribute("minlength"));
+  await form.getByLabel("Mật khẩu (ít nhất 10 ký tự)").fill("ngắn");
+  await form.getByLabel("Nhập lại mật khẩu").fill("ngắn");
+  await form.getByRole("button", { name: "Thêm" }).click();
+  await admin.locator("#users-result [role=alert]").filter({ hasText: "mật khẩu cần ít nhất 10 ký tự" }).waitFor();
+  assert.doesNotMatch(await list.innerText(), /^ngan\t/m);
+  // the user added logs in: an officer's day, its unit C (its own officer named), no users in
+  // its navigation
+  const binh = await newPage();
+  await login(binh, "binh", "mật khẩu của Bình");
+  await binh.getByRole("heading", { name: "Công việc hôm nay" }).waitFor();
+  await binh.goto(base + "/units/C");
+  await binh.getByRole("heading", { name: /Trường Tiểu học Kim Đồng/ }).waitFor();
+  assert.match(await binh.locator(".registry").innerText(), /Trần Thị Bình \(O2\)/);
+  assert.doesNotMatch(await binh.locator("#nav").innerText(), /Người dùng/);
+  await binh.goto(base + "/users");
+  await binh.getByRole("heading", { name: "Không có trang này." }).waitFor();
+  // disabled by the admin: its session ends, the next page asks it to log in
+  await admin.getByRole("button", { name: "Khóa tài khoản binh" }).click();
+  await admin.getByRole("status").filter({ hasText: "Đã khóa binh" }).waitFor();
+  assert.match(await list.innerText(), /binh\tCán bộ chuyên quản\t\tO2\tĐã khóa/);
+  await admin.screenshot({ path: shots + "/users-disabled.png", fullPage: true });
+  await binh.goto(base + "/");
+  await binh.waitForURL(base + "/login");
+  // the admin is not offered to disable itself
+  assert.equal(await admin.getByRole("button", { name: "Khóa tài khoản ana" }).count(), 0);
+  // the director is not offered users: no link, no page
+  await director.goto(base + "/users");
+  await director.getByRole("heading", { name: "Không có trang này." }).waitFor();
+  assert.doesNotMatch(await director.locator("#nav").innerText(), /Người dùng/);
+  assert.deepEqual(admin.errors, []);
+  assert.deepEqual(binh.errors, []);
 });
 
 await step("a unit named with HTML is shown as text: no element made, nothing run", async () => {

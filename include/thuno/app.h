@@ -86,8 +86,15 @@ enum {
     TN_REPORT_YEAR = 8,     /* needs year (its last closed period) or period */
     TN_REPORT_OFFICER = 16, /* can be cut by officer */
     TN_REPORT_NO_SUM = 32,  /* rows overlap or carry their own total: no sum row */
-    TN_REPORT_PAGED = 64    /* honours tn_report_params.page (the worklist) */
+    TN_REPORT_PAGED = 64,   /* honours tn_report_params.page (the worklist) */
+    TN_REPORT_CASE = 128,   /* needs case_id: one case's tables (report_case.c) */
+    TN_REPORT_MONTHS = 256, /* needs a range of months first..last (a series by month) */
+    TN_REPORT_DEPT = 512,   /* can be cut by the next step's department (the worklist) */
+    TN_REPORT_UNITS = 1024  /* takes the units list's filters and sort (tn_unit_query's) */
 };
+
+/* The longest range of months a TN_REPORT_MONTHS report takes (five years). */
+#define TN_REPORT_MONTHS_MAX 60
 
 #define TN_WORKLIST_LIMIT_DEFAULT 50
 #define TN_WORKLIST_LIMIT_MAX     500
@@ -113,9 +120,18 @@ struct tn_report_params {
     const char *as_of;           /* normalized "YYYY-MM-DDTHH:MM:SS" (tn_report_as_of), NULL: now */
     const char *officer;         /* officer cut, NULL: every officer */
     struct tn_report_page *page; /* TN_REPORT_PAGED: one page of the rows; NULL: all */
+    const char *case_id;         /* TN_REPORT_CASE: the case; NULL: none */
+    tn_period first, last;       /* TN_REPORT_MONTHS: the months, both included; 0: not given */
+    const char *department;      /* TN_REPORT_DEPT: "QLT", "KTTN"... (policy/ladder.csv's
+                                  * departments); NULL: every row */
+    /* TN_REPORT_UNITS: the units list's filters (tn_unit_query's; NULL: none), its sort by
+     * name ("code", "name", "debt" or "months_owed"; NULL: code) and order (1: descending) */
+    const char *type, *bucket, *legal_status, *text, *sort;
+    int desc;
 };
 
-/* Fills p with "nothing given": no period, no year, the whole range, no day, now. */
+/* Fills p with "nothing given": no period, no year, the whole range, no day, now, no case, no
+ * months, no department, no filter. */
 void tn_report_params_init(struct tn_report_params *p);
 
 struct tn_report {
@@ -140,9 +156,11 @@ const struct tn_report *tn_app_report(const char *name);
 /* The flags of r with the default applied (0 means TN_REPORT_PERIOD). */
 int tn_app_report_flags(const struct tn_report *r);
 
-/* Checks p against what r needs and takes (period, year, office, officer) and runs it for
- * scope into out: rows of r->ncols cells. Errors: TN_ERR_USAGE (a parameter missing or not
- * taken; why says which), TN_ERR_NO_POLICY, TN_ERR_STORE, TN_ERR_RANGE, or out's error. */
+/* Checks p against what r needs and takes (period, year, office, officer, case, months,
+ * department, the units' filters) and runs it for scope into out: rows of r->ncols cells.
+ * Errors: TN_ERR_USAGE (a parameter missing or not taken, months out of order or more than
+ * TN_REPORT_MONTHS_MAX; why says which), TN_ERR_NOT_FOUND (the case), TN_ERR_NO_POLICY,
+ * TN_ERR_STORE, TN_ERR_RANGE, or out's error. */
 tn_err tn_app_report_run(struct tn_app *app, const struct tn_scope *scope,
                          const struct tn_report *r, const struct tn_report_params *p,
                          const struct tn_sink *out);
@@ -504,6 +522,8 @@ struct tn_unit_page {
     struct tn_unit_entry *units;
     size_t n, cap;
     char *next;
+    char (*officer_names)[TN_NAME_BUFSZ]; /* [n]: units[i]'s officer's full name, "" unknown
+                                           * (tn_app_officers' names of period) */
 };
 
 /* tn_unit_page_init() empties p; tn_unit_page_release() frees what it holds and leaves it
@@ -513,7 +533,8 @@ void tn_unit_page_release(struct tn_unit_page *p);
 
 /* The page q asks for of the units scope sees (scope->office's; an officer only those it is
  * in charge of on the day read, whatever q->officer says) into out (released first), the
- * officer in charge as of the day of as_of (or now). The cursor carries the sort it was made
+ * officer in charge as of the day of as_of (or now), each with its name (out->officer_names:
+ * tn_app_officers' names of the page's period). The cursor carries the sort it was made
  * for and the position after its last unit: pages follow one another without overlap while
  * the data stays. Errors: TN_ERR_USAGE (limit over TN_UNITS_LIMIT_MAX, a cursor malformed or
  * made for another sort; why says which), TN_ERR_STORE. */

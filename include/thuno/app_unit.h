@@ -28,4 +28,21 @@ const struct tn_col *tn_app_unit_payment_cols(size_t *ncols);
 tn_err tn_app_unit_payments(struct tn_app *app, const struct tn_scope *scope, const char *unit,
                             const char *as_of, const struct tn_sink *out);
 
+/* The columns of tn_app_officers (static): officer_code, officer_name, office_code. */
+const struct tn_col *tn_app_officer_cols(size_t *ncols);
+
+/* One row of tn_app_officer_cols per officer in charge, at period's end, of a unit with a
+ * balance of period under scope's office (an officer: itself only), names (officers.csv
+ * full_name) as known at as_of (NULL: now), by code: what a face shows beside an officer's
+ * code (docs/web.md "Officers by name"). Nothing when period < 0. Errors: TN_ERR_NOT_FOUND
+ * (scope's office), TN_ERR_STORE, or out's error. */
+tn_err tn_app_officers(struct tn_app *app, const struct tn_scope *scope, tn_period period,
+                       const char *as_of, const struct tn_sink *out);
+
+/* The full name of u's officer in charge (u->officer_code) as officers.csv gave it, known at
+ * as_of, into out ("" when u has no officer, none is known or period < 0: a face then shows
+ * the code alone). Errors: TN_ERR_STORE. */
+tn_err tn_app_unit_officer_name(struct tn_app *app, const struct tn_unit_entry *u, tn_period period,
+                                const char *as_of, char out[TN_NAME_BUFSZ]);
+
 #endif

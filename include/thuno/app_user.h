@@ -128,8 +128,13 @@ tn_err tn_app_user_passwd(struct tn_app *app, const char *actor, const char *log
                           const char *password);
 
 /* Disables login (it can no longer log in), ends its sessions and appends "user.disable".
- * Errors: TN_ERR_NOT_FOUND, TN_ERR_STORE. */
+ * A user may not disable itself (actor equal to login: the last administrator would lock the
+ * office out). Errors: TN_ERR_USAGE (itself), TN_ERR_NOT_FOUND, TN_ERR_STORE. */
 tn_err tn_app_user_disable(struct tn_app *app, const char *actor, const char *login);
+
+/* Enables login again (it may log in with its password) and appends "user.enable".
+ * Errors: TN_ERR_NOT_FOUND, TN_ERR_STORE. */
+tn_err tn_app_user_enable(struct tn_app *app, const char *actor, const char *login);
 
 /* The columns of tn_app_users (static): login, role, office, officer, disabled, created,
  * changed. */
@@ -138,6 +143,10 @@ const struct tn_col *tn_app_user_cols(size_t *ncols);
 /* One row of tn_app_user_cols per user into out, by login (never the hash). Errors:
  * TN_ERR_STORE, or out's error. */
 tn_err tn_app_users(struct tn_app *app, const struct tn_sink *out);
+
+/* The row of tn_app_user_cols of login into out (never the hash). Errors: TN_ERR_NOT_FOUND,
+ * TN_ERR_STORE, or out's error. */
+tn_err tn_app_user(struct tn_app *app, const char *login, const struct tn_sink *out);
 
 #define TN_PASSWORD_GEN_LEN 20
 

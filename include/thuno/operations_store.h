@@ -27,6 +27,21 @@ struct tn_store;
 tn_err tn_store_assign_facts(struct tn_store *s, const char *unit, const char *officer, tn_day from,
                              struct tn_assign_facts *f, char latest_officer[32]);
 
+/* An officer as officers.csv gave it (as known at some time). */
+struct tn_officer_row {
+    char code[32];
+    char name[TN_NAME_BUFSZ];
+    char department[16];
+    char office_code[32]; /* "" none */
+    int active;
+};
+
+/* Every officer as known at as_of (NULL: everything known), by code: a reference table of a few
+ * hundred rows, read whole (the names the faces show beside codes). Errors: TN_ERR_STORE or
+ * row's. */
+tn_err tn_store_officers(struct tn_store *s, const char *as_of,
+                         tn_err (*row)(void *ctx, const struct tn_officer_row *r), void *ctx);
+
 /* *found = 1 if officer has a current version, and *active its active flag. Errors:
  * TN_ERR_STORE. */
 tn_err tn_store_officer_status(struct tn_store *s, const char *officer, int *found, int *active);

@@ -55,6 +55,14 @@ extern const struct tn__report_group tn__reports_cases;
 extern const struct tn__report_group tn__reports_case_registers;
 extern const struct tn__report_group tn__reports_inspections;
 extern const struct tn__report_group tn__reports_calendar; /* report_calendar.c */
+/* tn_app_units (app.h) without a page's limit: every unit of q's cut and filters after q's
+ * cursor, in q's order, into out (released first), for the units report (report_series.c).
+ * Errors: those of tn_app_units but the limit's. */
+tn_err tn__app_units_all(struct tn_app *app, const struct tn_scope *scope,
+                         const struct tn_unit_query *q, struct tn_unit_page *out);
+
+/* one case's tables (report_case.c); the series by month and the units list (report_series.c) */
+extern const struct tn__report_group tn__reports_case_tables, tn__reports_series;
 
 /* ---- reports and commands moved from the CLI's lists, payments operations, operations and
  * letters (report_lists.c, report_payops.c, report_operations.c, report_letters.c, app_ops.c) */

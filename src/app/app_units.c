@@ -9,6 +9,7 @@
  * neither overlap nor skip while the data stays (keyset pagination, not offsets).
  */
 #include "app_int.h"
+#include "officer_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,7 @@ void tn_unit_page_release(struct tn_unit_page *p)
 {
     free(p->units);
     free(p->next);
+    free(p->officer_names);
     tn_unit_page_init(p);
 }
 
@@ -249,15 +251,30 @@ static tn_err read_rows(struct tn_app *app, const char *office, tn_period period
     return TN_OK;
 }
 
-tn_err tn_app_units(struct tn_app *app, const struct tn_scope *scope, const struct tn_unit_query *q,
-                    struct tn_unit_page *out)
+/* The names of the officers of p's units (p->officer_names), the officer table read once for
+ * the page (a small table, read whole). */
+static tn_err page_officer_names(struct tn_app *app, const char *as_of, struct tn_unit_page *p)
 {
-    tn_unit_page_release(out);
-    size_t limit = q->limit ? q->limit : TN_UNITS_LIMIT_DEFAULT;
-    if (limit > TN_UNITS_LIMIT_MAX)
-        return tn__app_fail(app, TN_ERR_USAGE,
-                            "tối đa %d đơn vị một trang / at most %d units a page",
-                            TN_UNITS_LIMIT_MAX, TN_UNITS_LIMIT_MAX);
+    p->officer_names = tn_xcalloc(p->n ? p->n : 1, sizeof *p->officer_names);
+    size_t named = 0;
+    for (size_t i = 0; i < p->n; i++)
+        named += p->units[i].officer_code[0] != '\0';
+    if (!named)
+        return TN_OK;
+    struct tn__officer_names m;
+    tn__officer_names_init(&m);
+    tn_err err = tn__app_officer_directory(app, as_of, &m);
+    for (size_t i = 0; !err && i < p->n; i++)
+        snprintf(p->officer_names[i], sizeof p->officer_names[i], "%s",
+                 tn__officer_name(&m, p->units[i].officer_code));
+    tn__officer_names_release(&m);
+    return err;
+}
+
+/* tn_app_units' page of at most limit units (tn__app_units_all: every unit after the cursor). */
+static tn_err units_page(struct tn_app *app, const struct tn_scope *scope,
+                         const struct tn_unit_query *q, size_t limit, struct tn_unit_page *out)
+{
     struct tn_unit_filter f = {NULL, q->officer, q->type, q->bucket, q->legal_status};
     if (scope->role == TN_ROLE_OFFICER) {
         if (!scope->officer)
@@ -332,6 +349,29 @@ tn_err tn_app_units(struct tn_app *app, const struct tn_scope *scope, const stru
 done:
     free(r.u);
     return err;
+}
+
+tn_err tn_app_units(struct tn_app *app, const struct tn_scope *scope, const struct tn_unit_query *q,
+                    struct tn_unit_page *out)
+{
+    tn_unit_page_release(out);
+    size_t limit = q->limit ? q->limit : TN_UNITS_LIMIT_DEFAULT;
+    if (limit > TN_UNITS_LIMIT_MAX)
+        return tn__app_fail(app, TN_ERR_USAGE,
+                            "tối đa %d đơn vị một trang / at most %d units a page",
+                            TN_UNITS_LIMIT_MAX, TN_UNITS_LIMIT_MAX);
+    tn_err err = units_page(app, scope, q, limit, out);
+    /* a page's officers by name (the whole list of tn__app_units_all needs none) */
+    if (!err && (err = page_officer_names(app, q->as_of, out)))
+        tn_unit_page_release(out); /* nothing handed back on failure */
+    return err;
+}
+
+tn_err tn__app_units_all(struct tn_app *app, const struct tn_scope *scope,
+                         const struct tn_unit_query *q, struct tn_unit_page *out)
+{
+    tn_unit_page_release(out);
+    return units_page(app, scope, q, SIZE_MAX, out);
 }
 
 tn_err tn_app_unit(struct tn_app *app, const struct tn_scope *scope, const char *unit,

@@ -295,16 +295,33 @@ tn_err tn_app_user_passwd(struct tn_app *app, const char *actor, const char *log
     return update_user(app, actor, &u, "user.passwd", "password changed, sessions ended");
 }
 
-tn_err tn_app_user_disable(struct tn_app *app, const char *actor, const char *login)
+/* Sets login's disabled flag to disabled, audited as operation. */
+static tn_err set_disabled(struct tn_app *app, const char *actor, const char *login, int disabled,
+                           const char *operation)
 {
     struct tn_user_row u;
     tn_err err = get_user(app, login, &u);
     if (err)
         return err;
     char summary[64];
-    snprintf(summary, sizeof summary, "%s -> disabled", u.disabled ? "disabled" : "enabled");
-    u.disabled = 1;
-    return update_user(app, actor, &u, "user.disable", summary);
+    snprintf(summary, sizeof summary, "%s -> %s", u.disabled ? "disabled" : "enabled",
+             disabled ? "disabled" : "enabled");
+    u.disabled = disabled;
+    return update_user(app, actor, &u, operation, summary);
+}
+
+tn_err tn_app_user_disable(struct tn_app *app, const char *actor, const char *login)
+{
+    if (actor && login && strcmp(actor, login) == 0)
+        return tn__app_fail(app, TN_ERR_USAGE,
+                            "không thể tự khóa tài khoản của mình / a user may not disable "
+                            "itself");
+    return set_disabled(app, actor, login, 1, "user.disable");
+}
+
+tn_err tn_app_user_enable(struct tn_app *app, const char *actor, const char *login)
+{
+    return set_disabled(app, actor, login, 0, "user.enable");
 }
 
 /* clang-format off */
@@ -343,6 +360,13 @@ tn_err tn_app_users(struct tn_app *app, const struct tn_sink *out)
 {
     tn_err err = tn_store_users(app->store, user_row, (void *)out);
     return err == TN_ERR_STORE ? store_fail(app, err) : err;
+}
+
+tn_err tn_app_user(struct tn_app *app, const char *login, const struct tn_sink *out)
+{
+    struct tn_user_row u;
+    tn_err err = get_user(app, login, &u);
+    return err ? err : user_row((void *)out, &u);
 }
 
 /* ---- sessions ---- */

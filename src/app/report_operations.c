@@ -292,16 +292,61 @@ static tn_err page_steps(struct tn_app *app, const struct tn_report_params *p, s
     return err;
 }
 
+/* TN_OK when department is one of the escalation ladder's (policy/ladder.csv). */
+static tn_err check_department(struct tn_app *app, const char *department)
+{
+    for (size_t i = 0; i < app->policy->nladder; i++)
+        if (strcmp(app->policy->ladder[i].department, department) == 0)
+            return TN_OK;
+    return tn__app_fail(app, TN_ERR_USAGE,
+                        "không có phòng \"%s\" trong các bước xử lý nợ / no step of the ladder "
+                        "is the department \"%s\" (QLT, KTTN, ...)",
+                        department, department);
+}
+
+/* Whether row e (NULL: no step) is of department (NULL: every row kept), and, when p asks for a
+ * page of a department's rows, whether it is in the page: *kept counts the department's rows
+ * before it; the page's end sets p->page's more and next. */
+static int department_keeps(const struct tn_report_params *p, const struct tn_escalation_row *e,
+                            size_t *kept, int *stop)
+{
+    if (!p->department)
+        return 1;
+    if (!e || strcmp(e->next.department, p->department) != 0)
+        return 0;
+    struct tn_report_page *pg = p->page;
+    size_t at = (*kept)++;
+    if (!pg)
+        return 1;
+    if (at < pg->skip)
+        return 0;
+    if (pg->limit && at - pg->skip >= pg->limit) {
+        pg->more = 1;
+        pg->next = at;
+        *stop = 1;
+        return 0;
+    }
+    return 1;
+}
+
 static tn_err run_worklist(struct tn_app *app, const struct tn_scope *scope,
                            const struct tn_report_params *p, const struct tn_sink *out)
 {
     struct worklist l = {0};
-    size_t from = 0, to = 0;
-    tn_err err;
+    size_t from = 0, to = 0, kept = 0;
+    int stop = 0;
+    tn_err err = p->department ? check_department(app, p->department) : TN_OK;
+    if (err)
+        return err;
+    if (p->department && p->page) {
+        p->page->more = 0;
+        p->page->group[0] = '\0';
+    }
     /* a page of the province's worklist: read by officer. An office's is read whole and paged:
      * by officer it would read every officer's units, the other offices' too (420 ms a page of
-     * an office of the 20,000-unit province, against 50 whole). */
-    if (p->page && !p->officer && !scope->office) {
+     * an office of the 20,000-unit province, against 50 whole). A department's rows are known
+     * only with their steps: read whole, each row's step computed, and paged after. */
+    if (p->page && !p->officer && !scope->office && !p->department) {
         err = officer_page(app, scope, p, &l);
         to = l.n;
     } else {
@@ -309,7 +354,9 @@ static tn_err run_worklist(struct tn_app *app, const struct tn_scope *scope,
                                 add_work, &l);
         if (!err && l.n)
             tn_sort(l.w, l.n, sizeof *l.w, by_urgency);
-        if (!err)
+        if (!err && p->department)
+            to = l.n;
+        else if (!err)
             page_range(p, l.n, &from, &to);
     }
     if (!err)
@@ -320,7 +367,7 @@ static tn_err run_worklist(struct tn_app *app, const struct tn_scope *scope,
     if (!err && l.nk)
         tn_sort(l.k, l.nk, sizeof *l.k, case_by_unit);
     long rank = 0;
-    for (size_t i = 0; !err && i < to; i++) {
+    for (size_t i = 0; !err && !stop && i < to; i++) {
         rank = l.rank                                                           ? l.rank[i]
                : i && strcmp(l.w[i].officer_code, l.w[i - 1].officer_code) == 0 ? rank + 1
                                                                                 : 1;
@@ -330,7 +377,8 @@ static tn_err run_worklist(struct tn_app *app, const struct tn_scope *scope,
         snprintf(key.unit_code, sizeof key.unit_code, "%s", l.w[i].unit_code);
         const struct tn_escalation_row *e =
             l.ne ? bsearch(&key, l.e, l.ne, sizeof *l.e, step_by_unit) : NULL;
-        err = worklist_row(out, &l.w[i], rank, e, find_case(&l, l.w[i].unit_code));
+        if (department_keeps(p, e, &kept, &stop))
+            err = worklist_row(out, &l.w[i], rank, e, find_case(&l, l.w[i].unit_code));
     }
     free(l.w);
     free(l.rank);
@@ -397,7 +445,8 @@ static tn_err run_collection_plan(struct tn_app *app, const struct tn_scope *sco
 static const struct tn_report reports[] = {
     {"worklist", "Danh sách công việc của cán bộ chuyên quản / Officer's worklist",
      "each officer's owing units by urgency (evading, months owed, debt) with the next step",
-     COLS(WORK), TN_REPORT_PERIOD | TN_REPORT_OFFICE | TN_REPORT_OFFICER | TN_REPORT_PAGED,
+     COLS(WORK),
+     TN_REPORT_PERIOD | TN_REPORT_OFFICE | TN_REPORT_OFFICER | TN_REPORT_PAGED | TN_REPORT_DEPT,
      run_worklist},
     {"assignments", "Lịch sử phân công cán bộ chuyên quản / Officer assignment history",
      "every assignment of a unit to an officer, from and to which date, by whom and why",

@@ -1,8 +1,9 @@
 /*
  * cmd_report.c - `thuno report NAME --period YYYY-MM [--as-of DATE] [--format
- * csv|json|xlsx|pdf] [-o FILE]`, and `thuno report --list`: parses the options, runs the
- * report of the application layer's registry (tn_app_report, src/app/report_*.c;
- * docs/architecture.md) and writes its rows in the format asked for.
+ * csv|json|xlsx|pdf] [-o FILE]` (and the options a report takes: --from/--to days or months,
+ * --case, --department, the units list's filters), and `thuno report --list`: parses the
+ * options, runs the report of the application layer's registry (tn_app_report,
+ * src/app/report_*.c; docs/architecture.md) and writes its rows in the format asked for.
  */
 
 #include <stdlib.h>
@@ -16,19 +17,25 @@
 
 /* The options of `thuno report`, checked. */
 struct report_args {
-    tn_period period;    /* --period, -1 when not given */
-    const char *as_of;   /* normalized --as-of, NULL: now */
-    tn_day from, to;     /* --from / --to; the whole range when not given */
-    const char *office;  /* --office: NULL for every office */
-    int year;            /* --year, 0 when not given */
-    tn_day day;          /* --date: -1 when not given */
-    const char *officer; /* --officer: NULL for every officer */
-    enum tn_lang lang;   /* --lang vi|en: the labels of XLSX and PDF */
+    tn_period period;      /* --period, -1 when not given */
+    const char *as_of;     /* normalized --as-of, NULL: now */
+    tn_day from, to;       /* --from / --to; the whole range when not given */
+    const char *office;    /* --office: NULL for every office */
+    int year;              /* --year, 0 when not given */
+    tn_day day;            /* --date: -1 when not given */
+    const char *officer;   /* --officer: NULL for every officer */
+    enum tn_lang lang;     /* --lang vi|en: the labels of XLSX and PDF */
+    tn_period first, last; /* --from / --to YYYY-MM: a range of months; 0 when not given */
+    const char *case_id, *department; /* --case, --department: NULL when not given */
+    /* the units list's --type, --bucket, --legal-status, --q, --sort and --desc */
+    const char *type, *bucket, *legal_status, *text, *sort;
+    int desc;
 };
 
 /* `thuno report --list`: one line a report, tab-separated: its name, the options it needs or
- * takes (period, year, range, office, officer; no_sum: no sum row in XLSX) and its title,
- * for scripts (tests/cli_all_formats.sh runs every report in every format from it). */
+ * takes (period, year, range, office, officer; no_sum: no sum row in XLSX; case, months,
+ * department, units: --case, --from/--to YYYY-MM, --department, the units' filters) and its
+ * title, for scripts (tests/cli_all_formats.sh runs every report in every format from it). */
 static void print_reports(FILE *f)
 {
     static const struct {
@@ -36,7 +43,9 @@ static void print_reports(FILE *f)
         const char *name;
     } opts[] = {{TN_REPORT_PERIOD, "period"},   {TN_REPORT_YEAR, "year"},
                 {TN_REPORT_RANGE, "range"},     {TN_REPORT_OFFICE, "office"},
-                {TN_REPORT_OFFICER, "officer"}, {TN_REPORT_NO_SUM, "no_sum"}};
+                {TN_REPORT_OFFICER, "officer"}, {TN_REPORT_NO_SUM, "no_sum"},
+                {TN_REPORT_CASE, "case"},       {TN_REPORT_MONTHS, "months"},
+                {TN_REPORT_DEPT, "department"}, {TN_REPORT_UNITS, "units"}};
     for (size_t i = 0; i < tn_app_report_count(); i++) {
         const struct tn_report *r = tn_app_report_at(i);
         int flags = tn_app_report_flags(r), first = 1;
@@ -90,6 +99,15 @@ static void describe_reports(FILE *f)
         fprintf(f, "  %-20s %s\n", tn_app_report_at(i)->name, tn_app_report_at(i)->what);
 }
 
+/* --from or --to: a day YYYY-MM-DD into *day, or a month YYYY-MM into *month. 1 when it is
+ * neither. */
+static int from_to(const char *arg, tn_day *day, tn_period *month)
+{
+    if (strlen(arg) == 7)
+        return tn_period_parse(arg, month) != TN_OK;
+    return tn_day_parse(arg, day) != TN_OK;
+}
+
 /* Parses the options into a; name gets the report's name. */
 static tn_err parse_args(struct tn_cli *cli, const char **name, struct report_args *a,
                          const char **format, const char **out, const char **as_of_arg,
@@ -122,6 +140,22 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct report_ar
             *out = cli->argv[++i];
         else if (strcmp(arg, "--lang") == 0 && has)
             lang = cli->argv[++i];
+        else if (strcmp(arg, "--case") == 0 && has)
+            a->case_id = cli->argv[++i];
+        else if (strcmp(arg, "--department") == 0 && has)
+            a->department = cli->argv[++i];
+        else if (strcmp(arg, "--type") == 0 && has)
+            a->type = cli->argv[++i];
+        else if (strcmp(arg, "--bucket") == 0 && has)
+            a->bucket = cli->argv[++i];
+        else if (strcmp(arg, "--legal-status") == 0 && has)
+            a->legal_status = cli->argv[++i];
+        else if (strcmp(arg, "--q") == 0 && has)
+            a->text = cli->argv[++i];
+        else if (strcmp(arg, "--sort") == 0 && has)
+            a->sort = cli->argv[++i];
+        else if (strcmp(arg, "--desc") == 0)
+            a->desc = 1;
         else if (arg[0] != '-' && !*name)
             *name = arg;
         else
@@ -147,8 +181,8 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct report_ar
     }
     a->from = 0;
     a->to = 2932896; /* 9999-12-31 */
-    if ((from && tn_day_parse(from, &a->from)) || (to && tn_day_parse(to, &a->to))) {
-        tn_cli_error("report", "expected --from/--to YYYY-MM-DD");
+    if ((from && from_to(from, &a->from, &a->first)) || (to && from_to(to, &a->to, &a->last))) {
+        tn_cli_error("report", "expected --from/--to YYYY-MM-DD (or YYYY-MM: a range of months)");
         return TN_ERR_USAGE;
     }
     a->day = -1;
@@ -169,6 +203,21 @@ static void subtitle_of(const struct report_args *a, const char *office_arg, con
                         char out[static 160])
 {
     char subtitle[160], per[TN_PERIOD_BUFSZ] = "";
+    if (a->first && a->last) { /* a range of months */
+        char from[TN_PERIOD_BUFSZ], to[TN_PERIOD_BUFSZ];
+        tn_period_format(a->first, from);
+        tn_period_format(a->last, to);
+        snprintf(subtitle, sizeof subtitle, "Từ tháng / from %s đến / to %s — %s", from, to,
+                 known_at);
+        snprintf(out, 160, "%s", subtitle);
+        return;
+    }
+    if (a->case_id) {
+        snprintf(subtitle, sizeof subtitle, "Hồ sơ / case %.60s — số liệu đến / as known at %s",
+                 a->case_id, known_at);
+        snprintf(out, 160, "%s", subtitle);
+        return;
+    }
     if (a->period >= 0)
         tn_period_format(a->period, per);
     else if (a->year)
@@ -206,6 +255,16 @@ static tn_err run_app_report(struct tn_cli *cli, const struct tn_report *r,
     p.day = a->day;
     p.as_of = a->as_of;
     p.officer = a->officer;
+    p.case_id = a->case_id;
+    p.first = a->first;
+    p.last = a->last;
+    p.department = a->department;
+    p.type = a->type;
+    p.bucket = a->bucket;
+    p.legal_status = a->legal_status;
+    p.text = a->text;
+    p.sort = a->sort;
+    p.desc = a->desc;
     struct tn_table_out t;
     err = tn_table_begin(&t, f, fmt, meta, r->cols, r->ncols);
     struct tn_sink sink = tn_table_sink(&t);

@@ -1,5 +1,5 @@
 /*
- * cmd_user.c - `thuno user add|passwd|disable|list`: the users of the API (app_user.h; issue
+ * cmd_user.c - `thuno user add|passwd|disable|enable|list`: the users of the API (app_user.h; issue
  * 12; docs/api.md). A password is read from standard input, one line (not echoed on a
  * terminal), never from the command line where other users could see it. Every change is in
  * the audit log under the OS user, "cli:<name>"; `thuno audit` reads the log.
@@ -116,7 +116,8 @@ tn_err tn_cmd_user(struct tn_cli *cli)
     tn_err err = TN_OK;
     if (strcmp(verb, "add") == 0)
         err = add_options(argc, argv, &u);
-    else if (!is_list && (argc != 3 || (strcmp(verb, "passwd") && strcmp(verb, "disable"))))
+    else if (!is_list && (argc != 3 || (strcmp(verb, "passwd") && strcmp(verb, "disable") &&
+                                        strcmp(verb, "enable"))))
         err = TN_ERR_USAGE;
     if (err)
         return err;
@@ -139,6 +140,8 @@ tn_err tn_cmd_user(struct tn_cli *cli)
         err = tn_app_user_add(&app, actor, &u, password);
     else if (strcmp(verb, "passwd") == 0)
         err = tn_app_user_passwd(&app, actor, u.login, password);
+    else if (strcmp(verb, "enable") == 0)
+        err = tn_app_user_enable(&app, actor, u.login);
     else
         err = tn_app_user_disable(&app, actor, u.login);
     memset(password, 0, sizeof password);

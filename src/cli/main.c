@@ -27,7 +27,8 @@ static const struct {
     {"close", tn_cmd_close, "close YYYY-MM"},
     {"report", tn_cmd_report,
      "report NAME [--period YYYY-MM | --year YYYY] [--from DATE --to DATE] [--office CODE] "
-     "[--officer O] [--as-of DATE] [--date DATE] "
+     "[--officer O] [--as-of DATE] [--date DATE] [--from YYYY-MM --to YYYY-MM] [--case ID] "
+     "[--department D] [--type T] [--bucket B] [--legal-status S] [--q TEXT] [--sort KEY] [--desc] "
      "[--format csv|json|xlsx|pdf] [--lang vi|en] [-o FILE] | report --list | report --columns "
      "NAME | report --values"},
     {"whatif", tn_cmd_whatif,
@@ -84,7 +85,8 @@ static const struct {
     {"serve", tn_cmd_serve, "serve [--listen 127.0.0.1:8080] [--threads N]"},
     {"user", tn_cmd_user,
      "user add LOGIN --role admin|director|qlt|kttn|ttkt|legal|officer [--office CODE] "
-     "[--officer CODE] | passwd LOGIN (the password on standard input) | disable LOGIN | list"},
+     "[--officer CODE] | passwd LOGIN (the password on standard input) | disable LOGIN | "
+     "enable LOGIN | list"},
     {"audit", tn_cmd_audit, "audit [--unit TARGET] [--user ACTOR] [--from DATE] [--to DATE]"},
     {"migrate", tn_cmd_migrate, "migrate [--db URL]"},
 };
@@ -344,6 +346,10 @@ static int exit_status(tn_err err)
 int main(int argc, char **argv)
 {
     struct tn_cli cli = {.db = "thuno.db", .progress = isatty(STDERR_FILENO)};
+    /* THUNO_DB: the store when --db is not given (a file or a postgresql:// URL) */
+    const char *env_db = getenv("THUNO_DB");
+    if (env_db && *env_db)
+        cli.db = env_db;
     const char *env_policy = getenv("THUNO_POLICY");
     cli.policy_dir = env_policy && *env_policy ? env_policy : THUNO_POLICY_DIR;
     int i = 1;

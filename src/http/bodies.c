@@ -66,6 +66,10 @@ static const struct body bodies[] = {
                           {"note", S, 0}}},
     {"contact",          {{"kind", S, 1}, {"date", SN, 0}, {"officer", SN, 0},
                           {"outcome", SN, 0}, {"note", SN, 0}}},
+    {"user",             {{"login", S, 1}, {"password", S, 1}, {"role", S, 1}, {"office", SN, 0},
+                          {"officer", SN, 0}}},
+    {"user_password",    {{"password", S, 1}}},
+    {"user_state",       {{NULL, NULL, 0}}},
 };
 /* clang-format on */
 

@@ -92,7 +92,9 @@ void tn__h_reports(struct tn__http_req *q, struct tn__http_reply *r)
         const char *name;
     } flags[] = {{TN_REPORT_PERIOD, "period"},   {TN_REPORT_YEAR, "year"},
                  {TN_REPORT_RANGE, "range"},     {TN_REPORT_OFFICE, "office"},
-                 {TN_REPORT_OFFICER, "officer"}, {TN_REPORT_NO_SUM, "no_sum"}};
+                 {TN_REPORT_OFFICER, "officer"}, {TN_REPORT_NO_SUM, "no_sum"},
+                 {TN_REPORT_CASE, "case"},       {TN_REPORT_MONTHS, "months"},
+                 {TN_REPORT_DEPT, "department"}, {TN_REPORT_UNITS, "units"}};
     json_t *a = json_array();
     for (size_t i = 0; i < tn_app_report_count(); i++) {
         const struct tn_report *rep = tn_app_report_at(i);
@@ -133,10 +135,13 @@ static int report_params(struct tn__http_req *q, struct tn__http_reply *r,
             return bad_arg(r, "year", "YYYY");
         p->year = (int)y;
     }
-    if ((v = tn__http_arg(q, "from")) && tn_day_parse(v, &p->from))
-        return bad_arg(r, "from", "YYYY-MM-DD");
-    if ((v = tn__http_arg(q, "to")) && tn_day_parse(v, &p->to))
-        return bad_arg(r, "to", "YYYY-MM-DD");
+    /* from and to: days, or months (YYYY-MM) for the series by month */
+    if ((v = tn__http_arg(q, "from")) &&
+        (strlen(v) == 7 ? tn_period_parse(v, &p->first) : tn_day_parse(v, &p->from)))
+        return bad_arg(r, "from", "YYYY-MM-DD or YYYY-MM");
+    if ((v = tn__http_arg(q, "to")) &&
+        (strlen(v) == 7 ? tn_period_parse(v, &p->last) : tn_day_parse(v, &p->to)))
+        return bad_arg(r, "to", "YYYY-MM-DD or YYYY-MM");
     if ((v = tn__http_arg(q, "date")) && tn_day_parse(v, &p->day))
         return bad_arg(r, "date", "YYYY-MM-DD");
     if ((v = tn__http_arg(q, "as_of"))) {
@@ -145,6 +150,19 @@ static int report_params(struct tn__http_req *q, struct tn__http_reply *r,
         p->as_of = as_of;
     }
     p->officer = tn__http_arg(q, "officer");
+    p->case_id = tn__http_arg(q, "case");
+    p->department = tn__http_arg(q, "department");
+    /* the units list's filters and sort (GET /units's names) */
+    p->type = tn__http_arg(q, "type");
+    p->bucket = tn__http_arg(q, "bucket");
+    p->legal_status = tn__http_arg(q, "legal_status");
+    p->text = tn__http_arg(q, "q");
+    p->sort = tn__http_arg(q, "sort");
+    if ((v = tn__http_arg(q, "order"))) {
+        if (strcmp(v, "asc") != 0 && strcmp(v, "desc") != 0)
+            return bad_arg(r, "order", "asc or desc");
+        p->desc = strcmp(v, "desc") == 0;
+    }
     return 0;
 }
 

@@ -1,7 +1,9 @@
 /*
  * handlers_units.c - the units to browse (docs/api.md "Units"): GET /api/v1/units (filters,
  * sort, cursor pages; app.h tn_app_units) and GET /api/v1/units/{code} (registry data and the
- * last balance; tn_app_unit). Each parses its parameters, asks tn_app_authorize (unit.read),
+ * last balance; tn_app_unit), each with its officer's name beside its code, and GET
+ * /api/v1/officers (a period's officers by name: what the worklists show beside a code;
+ * tn_app_officers). Each parses its parameters, asks tn_app_authorize (unit.read),
  * makes one app call and writes JSON.
  */
 #include "http_int.h"
@@ -154,11 +156,12 @@ void tn__h_units(struct tn__http_req *q, struct tn__http_reply *r)
         const struct tn_unit_entry *e = &page.units[i];
         json_t *debt = e->has_balance ? json_integer(e->debt) : json_null();
         json_array_append_new(
-            a, json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o}", "unit_code",
-                         e->unit_code, "name", e->name, "type", e->type, "status", e->status,
-                         "office_code", text_or_null(e->office_code), "officer_code",
-                         text_or_null(e->officer_code), "tax_code", e->tax_code, "debt", debt,
-                         "months_owed", months(e), "bucket",
+            a, json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o}",
+                         "unit_code", e->unit_code, "name", e->name, "type", e->type, "status",
+                         e->status, "office_code", text_or_null(e->office_code), "officer_code",
+                         text_or_null(e->officer_code), "officer_name",
+                         text_or_null(page.officer_names ? page.officer_names[i] : ""), "tax_code",
+                         e->tax_code, "debt", debt, "months_owed", months(e), "bucket",
                          text_or_null(e->has_balance ? e->bucket : ""), "legal_status",
                          text_or_null(e->has_balance ? e->legal_status : "")));
     }
@@ -184,6 +187,11 @@ void tn__h_unit(struct tn__http_req *q, struct tn__http_reply *r)
         tn__http_error(r, q->app, err);
         return;
     }
+    char officer_name[TN_NAME_BUFSZ];
+    if ((err = tn_app_unit_officer_name(q->app, &e, period, as_of_p, officer_name))) {
+        tn__http_error(r, q->app, err);
+        return;
+    }
     json_t *balance = json_null();
     /* debt: past its deadline, not_due: assessed, not yet due (docs/ledger.md "Debt") */
     if (e.has_balance)
@@ -194,10 +202,51 @@ void tn__h_unit(struct tn__http_req *q, struct tn__http_reply *r)
                       "debt", (json_int_t)e.debt, "not_due", (json_int_t)e.not_due, "months_owed",
                       months(&e), "bucket", e.bucket, "oldest_unpaid_period",
                       period_or_null(e.oldest_unpaid), "legal_status", e.legal_status);
-    reply_json(r, json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o}", "unit_code",
-                            e.unit_code, "name", e.name, "type", e.type, "status", e.status,
-                            "status_since", text_or_null(e.status_since), "office_code",
-                            text_or_null(e.office_code), "officer_code",
-                            text_or_null(e.officer_code), "tax_code", e.tax_code, "address",
-                            text_or_null(e.address), "balance", balance));
+    reply_json(r,
+               json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:o}", "unit_code",
+                         e.unit_code, "name", e.name, "type", e.type, "status", e.status,
+                         "status_since", text_or_null(e.status_since), "office_code",
+                         text_or_null(e.office_code), "officer_code", text_or_null(e.officer_code),
+                         "officer_name", text_or_null(officer_name), "tax_code", e.tax_code,
+                         "address", text_or_null(e.address), "balance", balance));
+}
+
+static tn_err officer_row(void *ctx, const struct tn_cell *cells)
+{
+    size_t n;
+    const struct tn_col *cols = tn_app_officer_cols(&n);
+    json_array_append_new(ctx, tn__http_row(cols, n, cells));
+    return TN_OK;
+}
+
+void tn__h_officers(struct tn__http_req *q, struct tn__http_reply *r)
+{
+    tn_err err = tn_app_authorize(q->app, &q->scope, q->user.login, TN_OP_unit_read, "");
+    if (err) {
+        tn__http_error(r, q->app, err);
+        return;
+    }
+    const char *v = tn__http_arg(q, "period"), *as_of_p;
+    tn_period period;
+    char as_of[20];
+    if (!v || tn_period_parse(v, &period)) {
+        bad_param(r, "period", "YYYY-MM");
+        return;
+    }
+    if (as_of_param(q, r, as_of, &as_of_p))
+        return;
+    struct tn_scope scope = q->scope;
+    if ((err = tn_app_scope_narrow(q->app, &q->scope, q->user.login, tn__http_arg(q, "office"),
+                                   &scope.office))) {
+        tn__http_error(r, q->app, err);
+        return;
+    }
+    json_t *a = json_array();
+    struct tn_sink sink = {officer_row, NULL, a};
+    if ((err = tn_app_officers(q->app, &scope, period, as_of_p, &sink))) {
+        json_decref(a);
+        tn__http_error(r, q->app, err);
+        return;
+    }
+    reply_json(r, json_pack("{s:o, s:o}", "period", period_or_null(period), "officers", a));
 }

@@ -154,6 +154,15 @@ void tn__h_unit_contact_record(struct tn__http_req *q, struct tn__http_reply *r)
 void tn__h_unit_workers(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_unit_payments(struct tn__http_req *q, struct tn__http_reply *r);
 
+/* ---- users (handlers_users.c) and officers by name (handlers_units.c) ---- */
+
+void tn__h_users(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_user(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_user_add(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_user_passwd(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_user_state(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_officers(struct tn__http_req *q, struct tn__http_reply *r);
+
 /* ---- JSON bodies (bodies.c): the one table of their fields ---- */
 
 /* q's body as a JSON object (new reference), or NULL after a 400 "malformed" naming what was

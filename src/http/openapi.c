@@ -142,15 +142,17 @@ static json_t *schemas(void)
     json_object_set_new(s, "AuditEntry", tn__oa_row_schema(audit, naudit));
 
     /* units */
-    static const char *const unit_req[] = {"unit_code",   "name",         "type",         "status",
-                                           "office_code", "officer_code", "tax_code",     "debt",
-                                           "months_owed", "bucket",       "legal_status", NULL};
+    static const char *const unit_req[] = {
+        "unit_code",    "name",         "type",     "status", "office_code",
+        "officer_code", "officer_name", "tax_code", "debt",   "months_owed",
+        "bucket",       "legal_status", NULL};
     json_object_set_new(
         s, "UnitRow",
-        tn__oa_object(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+        tn__oa_object(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
                                 "unit_code", tn__oa_type("string"), "name", tn__oa_type("string"),
                                 "type", tn__oa_type("string"), "status", tn__oa_type("string"),
                                 "office_code", tn__oa_type("string|null"), "officer_code",
+                                tn__oa_type("string|null"), "officer_name",
                                 tn__oa_type("string|null"), "tax_code", tn__oa_type("string"),
                                 "debt", tn__oa_type("integer|null"), "months_owed",
                                 tn__oa_type("number|null"), "bucket", tn__oa_type("string|null"),
@@ -176,15 +178,16 @@ static json_t *schemas(void)
         bal_req);
     json_t *last_or_null = json_pack("{s:[o, {s:s}]}", "oneOf", last, "type", "null");
     static const char *const one_req[] = {
-        "unit_code", "name",    "type",    "status", "status_since", "office_code", "officer_code",
-        "tax_code",  "address", "balance", NULL};
+        "unit_code",    "name",         "type",     "status",  "status_since", "office_code",
+        "officer_code", "officer_name", "tax_code", "address", "balance",      NULL};
     json_object_set_new(
         s, "Unit",
-        tn__oa_object(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "unit_code",
-                                tn__oa_type("string"), "name", tn__oa_type("string"), "type",
-                                tn__oa_type("string"), "status", tn__oa_type("string"),
+        tn__oa_object(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+                                "unit_code", tn__oa_type("string"), "name", tn__oa_type("string"),
+                                "type", tn__oa_type("string"), "status", tn__oa_type("string"),
                                 "status_since", tn__oa_type("string|null"), "office_code",
                                 tn__oa_type("string|null"), "officer_code",
+                                tn__oa_type("string|null"), "officer_name",
                                 tn__oa_type("string|null"), "tax_code", tn__oa_type("string"),
                                 "address", tn__oa_type("string|null"), "balance", last_or_null),
                       one_req));
@@ -312,12 +315,20 @@ json_t *tn__oa_query(json_t *a, const char *const *names)
 static const char *const report_params[] = {
     "period:YYYY-MM",
     "year:YYYY",
-    "from:YYYY-MM-DD",
-    "to:YYYY-MM-DD",
+    "from:YYYY-MM-DD, or YYYY-MM: the first month (flag months)",
+    "to:YYYY-MM-DD, or YYYY-MM: the last month (flag months)",
     "date:YYYY-MM-DD",
     "as_of:YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS: as known then",
     "office:an office code (a district user: its own only)",
     "officer:an officer code (an officer: always its own)",
+    "case:a case id (flag case: one case's tables)",
+    "department:the next step's department, QLT, KTTN... (flag department: the worklist)",
+    "type:the unit's type (flag units: the units list)",
+    "bucket:of the period's balance: 0, 1-3, 3-6, 6-12, 12+ (flag units)",
+    "legal_status:of the period's balance (flag units)",
+    "q:text in the code, name or tax code; accents and case ignored (flag units)",
+    "sort:code (default), name, debt or months_owed (flag units)",
+    "order:asc (default) or desc (flag units)",
     "format:json (default), csv, xlsx or pdf",
     NULL,
 };

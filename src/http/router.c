@@ -51,6 +51,14 @@ static const struct {
     {"POST",   {"units", "*", "contacts"},     3, 1, tn__h_unit_contact_record},
     {"GET",    {"units", "*", "workers"},      3, 1, tn__h_unit_workers},
     {"GET",    {"units", "*", "payments"},     3, 1, tn__h_unit_payments},
+    /* users (handlers_users.c), officers by name (handlers_units.c) */
+    {"GET",    {"users"},                      1, 1, tn__h_users},
+    {"POST",   {"users"},                      1, 1, tn__h_user_add},
+    {"GET",    {"users", "*"},                 2, 1, tn__h_user},
+    {"POST",   {"users", "*", "password"},     3, 1, tn__h_user_passwd},
+    {"POST",   {"users", "*", "disable"},      3, 1, tn__h_user_state},
+    {"POST",   {"users", "*", "enable"},       3, 1, tn__h_user_state},
+    {"GET",    {"officers"},                   1, 1, tn__h_officers},
 };
 /* clang-format on */
 

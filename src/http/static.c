@@ -2,7 +2,7 @@
  * static.c - the web UI's pages and assets (docs/web.md), embedded at build time from web/ by
  * embed_web.py (the generated web_files.c): GET / and the client-side routes (/login, /units,
  * /units/{code}, /close, /import, /cases, /cases/{id}, /dashboard,
- * /departments[/{tab}]) get the app shell
+ * /departments[/{tab}], /users) get the app shell
  * (index.html), GET /assets/... the file; each with its content type, an entity tag (304 when it
  * matches), Cache-Control and the security headers (a Content-Security-Policy without inline
  * scripts, frame-ancestors 'none'). Nothing under /api is served here.
@@ -35,8 +35,8 @@ static const struct tn__web_file *find(const char *path)
 /* 1 when url is a page of the client-side router (served the app shell). */
 static int app_route(const char *url)
 {
-    static const char *const pages[] = {"/",       "/login", "/units",    "/close",
-                                        "/import", "/cases", "/dashboard"};
+    static const char *const pages[] = {"/",       "/login", "/units",     "/close",
+                                        "/import", "/cases", "/dashboard", "/users"};
     for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++)
         if (strcmp(url, pages[i]) == 0)
             return 1;

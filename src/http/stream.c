@@ -41,6 +41,7 @@ struct stream {
     enum tn_out_format fmt;
     struct tn_table_meta meta;
     char as_of[20], officer[64], office[32], scope_officer[64], now[20], created[20];
+    char case_id[72], department[16], type[32], bucket[16], legal_status[16], text[512], sort[16];
 };
 
 static void stream_unref(struct stream *st)
@@ -225,6 +226,13 @@ void tn__http_report_stream(struct tn__http_req *q, struct tn__http_reply *r,
     st->p = *p;
     st->p.as_of = copy(st->as_of, sizeof st->as_of, p->as_of);
     st->p.officer = copy(st->officer, sizeof st->officer, p->officer);
+    st->p.case_id = copy(st->case_id, sizeof st->case_id, p->case_id);
+    st->p.department = copy(st->department, sizeof st->department, p->department);
+    st->p.type = copy(st->type, sizeof st->type, p->type);
+    st->p.bucket = copy(st->bucket, sizeof st->bucket, p->bucket);
+    st->p.legal_status = copy(st->legal_status, sizeof st->legal_status, p->legal_status);
+    st->p.text = copy(st->text, sizeof st->text, p->text);
+    st->p.sort = copy(st->sort, sizeof st->sort, p->sort);
     st->p.page = NULL; /* a page is answered whole (handlers.c) */
     st->scope = *scope;
     st->scope.office = copy(st->office, sizeof st->office, scope->office);

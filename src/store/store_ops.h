@@ -274,6 +274,9 @@
       (const char *unit, const char *officer, tn_day from, struct tn_assign_facts *f,              \
        char latest_officer[32]),                                                                   \
       (unit, officer, from, f, latest_officer))                                                    \
+    X(officers, tn_store_officers,                                                                 \
+      (const char *as_of, tn_err (*row)(void *ctx, const struct tn_officer_row *r), void *ctx),    \
+      (as_of, row, ctx))                                                                           \
     X(officer_status, tn_store_officer_status,                                                     \
       (const char *officer, int *found, int *active),                                              \
       (officer, found, active))                                                                    \

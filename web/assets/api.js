@@ -89,6 +89,7 @@ export function can(op) {
     case_register: ["legal"],
     case_document: ["director", "legal"],
     dashboard: ["admin", "director", "qlt", "kttn", "ttkt", "legal"],
+    user_manage: ["admin"],
   };
   return !!(table[op] && table[op].includes(role));
 }

@@ -9,6 +9,7 @@ import { closePage, importPage } from "./ops.js";
 import { casesPage, casePage } from "./cases.js";
 import { dashboardPage } from "./dashboard.js";
 import { departmentsPage, canDepartments } from "./departments.js";
+import { usersPage } from "./users.js";
 import { h, link, notice, navigate } from "./dom.js";
 
 const routes = [
@@ -23,6 +24,7 @@ const routes = [
   [/^\/dashboard$/, () => (can("dashboard") ? dashboardPage : null)],
   [/^\/departments$/, () => (canDepartments() ? departmentsPage : null)],
   [/^\/departments\/([^/]+)$/, () => (canDepartments() ? departmentsPage : null)],
+  [/^\/users$/, () => (can("user_manage") ? usersPage : null)],
 ];
 
 function chrome() {
@@ -41,6 +43,7 @@ function chrome() {
     if (canDepartments()) items.push(link("/departments", t("departments")));
     if (can("import")) items.push(link("/import", t("import")));
     if (can("close")) items.push(link("/close", t("close")));
+    if (can("user_manage")) items.push(link("/users", t("users")));
     for (const a of items) {
       if (a.getAttribute("href") === location.pathname ||
           (a.getAttribute("href") === "/departments" && location.pathname.startsWith("/departments/")) ||

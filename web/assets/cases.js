@@ -2,7 +2,9 @@
 // /cases/{id} (GET /cases/{id}, GET /cases/{id}/checklist): timeline, next deadline, payments,
 // repayment plan and instalments, assets and their verification, coercive measures, the other
 // registers, documents to download; recording an event (POST /cases/{id}/events) for the
-// roles that may (legal; an officer on its own units' cases). docs/web.md.
+// roles that may (legal; an officer on its own units' cases). Each of the page's tables
+// downloads as XLSX, PDF and CSV from its report (case_timeline, case_payments, ...; ?case=).
+// docs/web.md.
 import { t, label, addWords } from "./i18n.js";
 import { call, query, can, ApiError } from "./api.js";
 import { h, link, notice, table, downloads } from "./dom.js";
@@ -216,6 +218,12 @@ function recordForm(c, done) {
   return form;
 }
 
+// The downloads of one of the case's tables: its report (report_case.c) for the case; none
+// for an empty table. Every role that sees the case may (an officer its own units' cases).
+function caseDownloads(name, id, rows, what) {
+  return rows && rows.length && can("cases") ? downloads("/reports/" + name, { case: id }, what) : "";
+}
+
 export async function casePage(main, id, message) {
   const self = "/cases/" + encodeURIComponent(id);
   const [c, cl] = await Promise.all([call("GET", self), call("GET", self + "/checklist")]);
@@ -259,7 +267,7 @@ export async function casePage(main, id, message) {
     { label: t("at_office"), cell: (r) => r.office || "" },
     { label: t("note"), cell: (r) => r.note || "" },
     { label: t("actor"), cell: (r) => r.actor || "" },
-  ], c.timeline, "case-timeline"));
+  ], c.timeline, "case-timeline"), caseDownloads("case_timeline", c.case_id, c.timeline, t("timeline")));
 
   if (can("case_record"))
     main.append(recordForm(c, async (msg) => {
@@ -273,7 +281,7 @@ export async function casePage(main, id, message) {
     { label: t("txn_id"), cell: (r) => r.txn_id },
     { label: t("channel"), cell: (r) => label("channel", r.channel) },
     { label: t("amount"), cell: (r) => money(r.amount), num: true },
-  ], c.payments, "case-payments"));
+  ], c.payments, "case-payments"), caseDownloads("case_payments", c.case_id, c.payments, t("payments")));
 
   const plan = h("section", { "aria-labelledby": "plan-h" }, h("h2", { id: "plan-h" }, t("plan_title")));
   if (!c.plan) plan.append(h("p", {}, t("no_plan")));
@@ -289,16 +297,20 @@ export async function casePage(main, id, message) {
       { label: t("amount"), cell: (r) => money(r.amount), num: true },
       { label: t("mark"), cell: (r) => h("span", { class: "tag " + (r.mark === "missed" ? "evading" : r.mark === "met" ? "current" : "") },
         label("mark", r.mark)) },
-    ], p.instalments, "case-instalments"));
+    ], p.instalments, "case-instalments"), caseDownloads("case_instalments", c.case_id, p.instalments, t("instalments")));
   }
   main.append(plan);
 
   const regs = c.registers || [];
+  const assets = regs.filter((r) => r.register === "asset" || r.register === "verification" || r.register === "priority");
+  const measures = regs.filter((r) => r.register === "measure" || r.register.startsWith("bank"));
   main.append(
-    registerTable(t("assets"), regs.filter((r) => r.register === "asset" || r.register === "verification" || r.register === "priority"), "case-assets"),
-    registerTable(t("measures"), regs.filter((r) => r.register === "measure" || r.register.startsWith("bank")), "case-measures"));
+    registerTable(t("assets"), assets, "case-assets"), caseDownloads("case_assets", c.case_id, assets, t("assets")),
+    registerTable(t("measures"), measures, "case-measures"), caseDownloads("case_measures", c.case_id, measures, t("measures")));
   const other = regs.filter((r) => !["asset", "verification", "priority", "measure"].includes(r.register) && !r.register.startsWith("bank"));
-  if (other.length) main.append(registerTable(t("other_registers"), other, "case-registers"));
+  if (other.length)
+    main.append(registerTable(t("other_registers"), other, "case-registers"),
+      caseDownloads("case_other_registers", c.case_id, other, t("other_registers")));
   // the registers' forms (registers.js): legal only
   if (can("case_register"))
     main.append(registerForm(c, async (msg) => {
@@ -318,11 +330,11 @@ export async function casePage(main, id, message) {
     ...(mayDraw ? [{ label: t("doc_download"), cell: (r) => (r.built ? h("span", { class: "dl-row" },
       h("a", { href: "/api/v1" + self + "/documents/" + r.kind + query({ format: "pdf" }), download: "" }, "PDF", h("span", { class: "sr" }, " — " + r.label)),
       h("a", { href: "/api/v1" + self + "/documents/" + r.kind + query({ format: "text" }), download: "" }, "TXT", h("span", { class: "sr" }, " — " + r.label))) : "") }] : []),
-  ], cl.documents, "case-documents"));
+  ], cl.documents, "case-documents"), caseDownloads("case_documents", c.case_id, cl.documents, t("documents")));
 
   main.append(table(t("checklist"), [
     { label: t("stage"), cell: (r) => label("event", r.stage) },
     { label: t("item"), cell: (r) => r.item },
     { label: t("met"), cell: (r) => (r.met ? t("yes") : t("no")) },
-  ], c.checklist, "case-checklist"));
+  ], c.checklist, "case-checklist"), caseDownloads("case_checklist", c.case_id, c.checklist, t("checklist")));
 }

@@ -1,9 +1,10 @@
 // dashboard.js - the director's dashboard at /dashboard[?period=YYYY-MM] (docs/web.md): six
-// charts, each with its table beside it, all from the existing reports
-// (GET /reports/{name}?period=&format=json): collected against plan by month
-// (collection_plan, one call a month), debt by age bucket over the months (debtors, one call a
-// month, summed by the buckets of src/core/aging.c), officers' KPIs (officer_kpi), the
-// litigation funnel (litigation), top debtors (debtors) and the offices' table (kpi_office).
+// charts, each with its table beside it, all from the reports
+// (GET /reports/{name}?format=json): collected against plan by month (collection_months, the
+// six months closed to the month shown in one call), debt by age bucket over the months
+// (debt_buckets, the same months; the buckets of src/core/aging.c), officers' KPIs
+// (officer_kpi), the litigation funnel (litigation), top debtors (debtors) and the offices'
+// table (kpi_office). Each table downloads as one file; a month's row its month's report.
 import { t, label, lang, addWords } from "./i18n.js";
 import { call, query } from "./api.js";
 import { h, link, notice, table, downloads, navigate } from "./dom.js";
@@ -74,12 +75,9 @@ function short(n) {
 }
 const pct = (x) => (x === null || x === undefined ? "—" : String(x).replace(".", lang() === "en" ? "." : ",") + "%");
 
-// tn_aging_bucket: months owed (one decimal) to its bucket
-function bucketOf(m) {
-  const t10 = Math.round(m * 10);
-  return t10 < 10 ? "0" : t10 < 30 ? "1-3" : t10 < 60 ? "3-6" : t10 < 120 ? "6-12" : "12+";
-}
+// the age buckets (tn_aging_bucket) and their columns in the debt_buckets report
 const BUCKETS = ["0", "1-3", "3-6", "6-12", "12+"];
+const BUCKET_COL = { "0": "debt_0", "1-3": "debt_1_3", "3-6": "debt_3_6", "6-12": "debt_6_12", "12+": "debt_12_plus" };
 
 async function report(name, params) {
   return call("GET", "/reports/" + name + query({ ...params, format: "json" }));
@@ -124,24 +122,19 @@ export async function dashboardPage(main) {
   });
   main.append(form, h("p", { class: "small" }, t("dash_months", { p: period(p) })));
 
-  const months = [];
-  for (let i = 5; i >= 0; i--) months.push(shift(p, -i));
-  const quiet = (x) => x.catch(() => []);
-  const [plans, debtors, okpi, offices, lit] = await Promise.all([
-    Promise.all(months.map((m) => quiet(report("collection_plan", { period: m })))),
-    Promise.all(months.map((m) => quiet(report("debtors", { period: m })))),
+  // the six months to p: the series reports give a row a month closed
+  const range = { from: shift(p, -5), to: p };
+  const [plans, buckets, mine, okpi, offices, lit] = await Promise.all([
+    report("collection_months", range),
+    report("debt_buckets", range),
+    report("debtors", { period: p }).catch(() => []),
     report("officer_kpi", { period: p }),
     report("kpi_office", { period: p }),
     report("litigation", {}),
   ]);
-  // the months closed: those whose collection_plan has rows
-  const shown = months.map((m, i) => ({ m, plan: plans[i], debt: debtors[i] })).filter((x) => x.plan.length);
 
-  // 1. collected against plan by month
-  const prov = shown.map((x) => {
-    const row = x.plan.find((r) => r.scope === "province") || x.plan.find((r) => r.scope === "office") || {};
-    return { m: x.m, ...row };
-  });
+  // 1. collected against plan by month (the province's row, or the office's)
+  const prov = plans.map((r) => ({ m: r.period, ...r }));
   main.append(panel("dash-plan", t("ch_plan"),
     bars({ title: t("ch_plan"), desc: t("ch_plan_desc"), categories: prov.map((r) => period(r.m)), short,
       series: [{ name: t("plan"), values: prov.map((r) => r.plan) }, { name: t("collected"), values: prov.map((r) => r.collected) }] }),
@@ -152,14 +145,11 @@ export async function dashboardPage(main) {
       { label: t("collected_pct"), cell: (r) => pct(r.collected_pct), num: true },
       { label: t("assessed_m"), cell: (r) => money(r.assessed), num: true },
       { label: t("download"), cell: (r) => monthLinks("collection_plan", r.m) },
-    ], prov, "dash-plan-table")));
+    ], prov, "dash-plan-table"),
+    downloads("/reports/collection_months", range, t("ch_plan"))));
 
   // 2. debt by bucket over the months
-  const byBucket = shown.map((x) => {
-    const sums = Object.fromEntries(BUCKETS.map((b) => [b, 0]));
-    for (const r of x.debt) sums[bucketOf(r.months_owed)] += r.debt;
-    return { m: x.m, ...sums, total: BUCKETS.reduce((a, b) => a + sums[b], 0) };
-  });
+  const byBucket = buckets.map((r) => ({ m: r.period, ...Object.fromEntries(BUCKETS.map((b) => [b, r[BUCKET_COL[b]]])), total: r.debt }));
   main.append(panel("dash-bucket", t("ch_bucket"),
     bars({ title: t("ch_bucket"), desc: t("ch_bucket_desc"), categories: byBucket.map((r) => period(r.m)), short, stacked: true,
       series: BUCKETS.map((b) => ({ name: t("b_" + b), values: byBucket.map((r) => r[b]) })) }),
@@ -168,7 +158,8 @@ export async function dashboardPage(main) {
       ...BUCKETS.map((b) => ({ label: t("b_" + b), cell: (r) => money(r[b]), num: true })),
       { label: t("total"), cell: (r) => money(r.total), num: true },
       { label: t("download"), cell: (r) => monthLinks("debtors", r.m) },
-    ], byBucket, "dash-bucket-table")));
+    ], byBucket, "dash-bucket-table"),
+    downloads("/reports/debt_buckets", range, t("ch_bucket"))));
 
   // 3. officers' KPIs
   main.append(panel("dash-officers", t("ch_officers") + " — " + period(p),
@@ -218,7 +209,6 @@ export async function dashboardPage(main) {
     downloads("/reports/litigation", {}, t("ch_funnel"))));
 
   // 5. top debtors of the month
-  const mine = (shown.find((x) => x.m === p) || { debt: [] }).debt;
   const top = [...mine].sort((a, b) => b.debt - a.debt).slice(0, 10);
   main.append(panel("dash-debtors", t("ch_debtors") + " — " + period(p),
     hbars({ title: t("ch_debtors"), desc: t("ch_debtors_desc"), rows: top.map((r) => ({ label: r.unit_code + " " + r.name, value: r.debt, text: short(r.debt) })) }),

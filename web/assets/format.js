@@ -31,6 +31,12 @@ export function ppm(r) {
   return s.replace(".", ",") + "%";
 }
 
+// An officer as the pages show it: "Name (code)", the code alone when no name is known.
+export function officer(code, name) {
+  if (!code) return "";
+  return name ? name + " (" + code + ")" : code;
+}
+
 // The period before (step -1) or after (+1) p.
 export function shift(p, step) {
   const [y, m] = p.split("-").map(Number);

@@ -119,7 +119,7 @@ const WORDS = {
   back_units: ["Về danh sách đơn vị", "Back to the units"],
   mm_yyyy: ["tháng/năm", "month/year"],
   bad_rows: ["Các dòng bị từ chối", "Rejected rows"],
-  download_debtors: ["Tải danh sách đơn vị nợ của kỳ (báo cáo debtors): ", "Download the period's debtors (report debtors): "],
+  download_units: ["Tải danh sách đơn vị theo bộ lọc đang xem (báo cáo units): ", "Download the units as filtered (report units): "],
   figure_hint: ["Bấm vào một con số để xem giải trình của nó.", "Open a figure to see its explanation."],
   results: ["{n} đơn vị", "{n} units"],
 };

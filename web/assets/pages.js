@@ -3,7 +3,7 @@
 import { t, label } from "./i18n.js";
 import { call, login, session, can, query, ApiError } from "./api.js";
 import { h, link, notice, navigate, table, downloads } from "./dom.js";
-import { money, date, months, period } from "./format.js";
+import { money, date, months, period, officer } from "./format.js";
 import { contactCell, latestContacts } from "./contacts.js";
 import { calendarSection } from "./calendar.js";
 import { worklistRows } from "./worklists.js";
@@ -110,7 +110,7 @@ export async function unitsPage(main) {
     { label: t("unit_code"), cell: (r) => link("/units/" + encodeURIComponent(r.unit_code), r.unit_code) },
     { label: t("name"), cell: (r) => r.name },
     { label: t("type"), cell: (r) => label("type", r.type) },
-    { label: t("officer"), cell: (r) => r.officer_code || "" },
+    { label: t("officer"), cell: (r) => officer(r.officer_code, r.officer_name) },
     { label: t("debt"), cell: (r) => money(r.debt), num: true },
     { label: t("months_owed"), cell: (r) => months(r.months_owed), num: true },
     { label: t("bucket"), cell: (r) => label("bucket", r.bucket) },
@@ -129,6 +129,8 @@ export async function unitsPage(main) {
     holder.replaceChildren(table(caption, cols, rows, "units"));
   });
   main.append(more);
+  // the list's download: every unit the filters keep, in its order (the units report)
   if (j.period && can("reports"))
-    main.append(downloads("/reports/debtors", { period: j.period }, t("download_debtors"), t("download_debtors")));
+    main.append(downloads("/reports/units" + query({ period: j.period, q: ask.q, bucket: ask.bucket,
+      legal_status: ask.legal_status, sort: ask.sort, order: ask.order }), {}, t("download_units"), t("download_units")));
 }

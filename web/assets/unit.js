@@ -4,7 +4,7 @@
 import { t, label } from "./i18n.js";
 import { call, query, ApiError } from "./api.js";
 import { h, link, notice, table } from "./dom.js";
-import { money, date, months, period, ppm, shift } from "./format.js";
+import { money, date, months, period, ppm, shift, officer } from "./format.js";
 import { unitSections } from "./unit_parts.js";
 import { ledgerSection } from "./ledger.js";
 
@@ -80,7 +80,7 @@ export async function unitPage(main, code) {
   add("type", label("type", u.type));
   add("status", label("status", u.status) + (u.status_since ? " · " + t("status_since") + " " + date(u.status_since) : ""));
   add("office", u.office_code);
-  add("officer", u.officer_code);
+  add("officer", officer(u.officer_code, u.officer_name));
   add("address", u.address);
   main.append(h("section", { "aria-labelledby": "reg-h" }, h("h2", { id: "reg-h" }, t("registry")), dl));
 

@@ -1,28 +1,31 @@
 // worklists.js - the QLT and KTTN worklists as departments' tabs (docs/web.md): the rows of
-// GET /api/v1/worklist of the month whose next step is the department's, by money at risk (the
-// debt, then the worklist's rank), with the next step, its deadline and whose it is. The
+// GET /api/v1/worklist?department= of the month (those whose next step is the department's),
+// by money at risk (the debt, then the worklist's rank), with the next step, its deadline and
+// whose it is; each tab downloads its own rows. The
 // answer is read defensively: an array of rows, or an object with its rows and a cursor to
-// the next page ({"rows"|"items", "next"}), whose pages are followed.
+// the next page ({"rows"|"items", "next"}), whose pages are followed. Officers by name beside
+// their codes (GET /officers of the month).
 import { t, label, addWords } from "./i18n.js";
 import { call, query } from "./api.js";
 import { h, link, table, downloads } from "./dom.js";
-import { money, date, months, period } from "./format.js";
+import { money, date, months, period, officer } from "./format.js";
 
 addWords({
   wl_title: ["Danh sách việc của {dept}", "{dept}'s worklist"],
   wl_caption: ["Đơn vị có bước tiếp theo của {dept}, theo số tiền có nguy cơ — kỳ {period}", "Units whose next step is {dept}'s, by money at risk — period {period}"],
   wl_total: ["{units} đơn vị, tổng nợ {debt}.", "{units} units, debt {debt} in all."],
-  wl_download_note: ["Tải về: danh sách việc của cả hai phòng (báo cáo worklist của kỳ).", "Download: both departments' worklist (the period's worklist report)."],
+  wl_download_note: ["Tải về: danh sách việc của {dept} (báo cáo worklist của kỳ, theo phòng).", "Download: {dept}'s worklist (the period's worklist report, by department)."],
   wl_officer: ["Cán bộ chuyên quản", "Officer"],
   wl_waiting: ["Chờ", "Waiting for"],
 });
 
-// Every row of the period's worklist, following the answer's pages when it has any.
-export async function worklistRows(p) {
+// Every row of the period's worklist (of department dept when given), following the answer's
+// pages when it has any.
+export async function worklistRows(p, dept) {
   const rows = [];
   let cursor = null;
   for (let page = 0; page < 200; page++) {
-    const j = await call("GET", "/worklist" + query({ period: p, format: "json", cursor }));
+    const j = await call("GET", "/worklist" + query({ period: p, format: "json", department: dept, cursor }));
     const got = Array.isArray(j) ? j : (j && (j.rows || j.items || j.worklist)) || [];
     rows.push(...got);
     cursor = !Array.isArray(j) && j ? j.next || j.next_cursor || null : null;
@@ -33,8 +36,9 @@ export async function worklistRows(p) {
 
 // A worklist tab: dept "QLT" or "KTTN", the period p.
 export async function worklistTab(main, p, dept) {
-  const all = await worklistRows(p);
-  const rows = all.filter((r) => r.department === dept);
+  const [rows, named] = await Promise.all([worklistRows(p, dept), call("GET", "/officers" + query({ period: p }))]);
+  const names = {};
+  for (const o of (named && named.officers) || []) names[o.officer_code] = o.officer_name;
   rows.sort((a, b) => ((b.debt || 0) - (a.debt || 0)) || ((a.rank || 0) - (b.rank || 0)));
   const debt = rows.reduce((s, r) => s + (r.debt || 0), 0);
   const steps = (r) => (r.next_step || "").split("/").filter(Boolean).map((s) => label("next_step", s)).join(" / ");
@@ -44,7 +48,7 @@ export async function worklistTab(main, p, dept) {
     table(t("wl_caption", { dept, period: period(p) }), [
       { label: t("unit_code"), cell: (r) => link("/units/" + encodeURIComponent(r.unit_code), r.unit_code) },
       { label: t("name"), cell: (r) => r.name || "" },
-      { label: t("wl_officer"), cell: (r) => r.officer_code || "" },
+      { label: t("wl_officer"), cell: (r) => officer(r.officer_code, names[r.officer_code]) },
       { label: t("debt"), cell: (r) => money(r.debt), num: true },
       { label: t("months_owed"), cell: (r) => months(r.months_owed), num: true },
       { label: t("legal_status"), cell: (r) => h("span", { class: "tag " + (r.legal_status || "") }, label("legal_status", r.legal_status)) },
@@ -52,6 +56,6 @@ export async function worklistTab(main, p, dept) {
       { label: t("next_step"), cell: (r) => steps(r) + (r.waiting ? " · " + t("wl_waiting") + ": " + r.waiting : "") },
       { label: t("deadline"), cell: (r) => (r.deadline ? date(r.deadline) + (r.deadline_by ? " · " + label("deadline_by", r.deadline_by) : "") : "") },
     ], rows, "worklist-" + dept.toLowerCase()),
-    h("p", { class: "small" }, t("wl_download_note")),
-    downloads("/worklist", { period: p }, t("wl_title", { dept })));
+    h("p", { class: "small" }, t("wl_download_note", { dept })),
+    downloads("/worklist", { period: p, department: dept }, t("wl_title", { dept })));
 }

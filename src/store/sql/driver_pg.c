@@ -175,7 +175,7 @@ int tn__pg_copy_in(struct tn__pg *db, const char *copy_sql, const char *data, si
         if (rc == TN_SQL_OK && PQresultStatus(res) != PGRES_COMMAND_OK)
             rc = fail_result(db, res);
         else if (rc == TN_SQL_OK)
-            db->changes = atoi(PQcmdTuples(res));
+            db->changes = (int)strtol(PQcmdTuples(res), NULL, 10);
         PQclear(res);
     }
     return rc;
@@ -201,7 +201,7 @@ int tn__pg_get_autocommit(struct tn__pg *db)
 /* Appends the decimal n to out at *k. */
 static void put_number(char *out, size_t *k, int n)
 {
-    *k += (size_t)sprintf(out + *k, "%d", n);
+    *k += (size_t)snprintf(out + *k, 12, "%d", n); /* room kept by rewrite's allocation */
 }
 
 /* sql with SQLite's placeholders rewritten to PostgreSQL's, outside quotes and comments;
@@ -211,7 +211,7 @@ static char *rewrite(const char *sql, int *nparams, unsigned char **used)
     size_t capused = 16;
     *used = tn_xcalloc(capused, 1);
     size_t len = strlen(sql);
-    char *out = tn_xmalloc(len * 4 + 16); /* "?" becomes at most "$65535" */
+    char *out = tn_xmalloc(len * 6 + 16); /* "?" becomes at most "$99999" */
     size_t k = 0;
     int most = 0;
     for (size_t i = 0; i < len;) {
@@ -369,7 +369,7 @@ static int run(struct tn__pg_stmt *st)
     }
     const char *changed = PQcmdTuples(st->res);
     if (changed && *changed)
-        st->db->changes = atoi(changed);
+        st->db->changes = (int)strtol(changed, NULL, 10);
     st->nrows = s == PGRES_TUPLES_OK ? PQntuples(st->res) : 0;
     st->row = -1;
     return TN_SQL_OK;

@@ -1,9 +1,9 @@
 /*
- * migrations.c - the SQLite store's schema migrations (docs/store.md "Migrations"): one
- * numbered list, forward only. meta 'schema_version' holds the number of the last one a store
- * has (none: 0, a thuno-1 store made before migrations); each is applied once, in a
- * transaction with its version bump, so a failure leaves the store at the version before it.
- * A new store is made at the latest version directly (schema.sql; sq_store.c).
+ * migrations.c - the store's schema migrations, SQLite's and PostgreSQL's (docs/store.md
+ * "Migrations"): one numbered list, forward only. meta 'schema_version' holds the number of the
+ * last one a store has (none: 0, a thuno-1 store made before migrations); each is applied once, in
+ * a transaction with its version bump, so a failure leaves the store at the version before it. A
+ * new store is made at the latest version directly (schema.sql; sq_store.c).
  */
 #include "store_int.h"
 
@@ -15,13 +15,16 @@
 #include "migration_0003_sql.h" /* migrations/0003_close_carry.sql */
 #include "migration_0004_sql.h" /* migrations/0004_unit_no_officer.sql */
 
-/* One migration: its number, its name, the SQL it runs and then, when a change needs a look
- * at the store first (a column added only when missing), its step. */
+/* One migration: its number, its name, the SQL it runs on SQLite and then, when a change
+ * needs a look at the store first (a column added only when missing), its step; pg_sql, the
+ * same change on PostgreSQL (NULL: none, the migration is older than PostgreSQL stores, which
+ * are made at version 4 or later). */
 struct tn__migration {
     int version;
     const char *name;
     const char *sql;
     tn_err (*step)(struct tn__sq *s);
+    const char *pg_sql;
 };
 
 /* Adds column col (its type and constraints in decl) to table unless it has one of that name:
@@ -54,13 +57,13 @@ static tn_err step_0002(struct tn__sq *s)
 
 /* The list: append only. A shipped migration is never edited, renumbered or removed; the
  * change it makes is also made in schema.sql for new stores (tests/test_store_migrate.c
- * checks that both give one shape). A PostgreSQL backend keeps its own list with the same
- * numbers and names (docs/store.md "Migrations"). */
+ * checks that both give one shape), and, from version 5 on, on PostgreSQL: its pg_sql, made
+ * in pg_schema.sql too (docs/store.md "Migrations"). */
 static const struct tn__migration migrations[] = {
-    {1, "baseline", tn__migration_0001_sql, NULL},
-    {2, "unit_close_principal_overdue", "", step_0002},
-    {3, "close_carry", tn__migration_0003_sql, NULL},
-    {4, "unit_no_officer", tn__migration_0004_sql, NULL},
+    {1, "baseline", tn__migration_0001_sql, NULL, NULL},
+    {2, "unit_close_principal_overdue", "", step_0002, NULL},
+    {3, "close_carry", tn__migration_0003_sql, NULL, NULL},
+    {4, "unit_no_officer", tn__migration_0004_sql, NULL, NULL},
 };
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -124,8 +127,20 @@ static tn_err apply(struct tn__sq *s, const struct tn__migration *m, int fail_at
         goto fail;
     if (cur >= m->version)
         return tn__sq_commit(s);
-    if ((m->sql[0] && (err = tn__store_exec(s, m->sql))) || (m->step && (err = m->step(s))))
+    if (tn_sql_kind(s->db) == TN_SQL_PG) {
+        if (!m->pg_sql) {
+            snprintf(s->errmsg, sizeof s->errmsg,
+                     "no PostgreSQL text for migration %d (PostgreSQL stores begin at 4)",
+                     m->version);
+            err = TN_ERR_STORE;
+            goto fail;
+        }
+        if (m->pg_sql[0] && (err = tn__store_exec(s, m->pg_sql)))
+            goto fail;
+    } else if ((m->sql[0] && (err = tn__store_exec(s, m->sql))) ||
+               (m->step && (err = m->step(s)))) {
         goto fail;
+    }
     if (fail_at == m->version) {
         snprintf(s->errmsg, sizeof s->errmsg, "injected fault");
         err = TN_ERR_STORE;

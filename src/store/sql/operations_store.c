@@ -54,6 +54,32 @@ tn_err tn__sq_assign_facts(struct tn__sq *s, const char *unit, const char *offic
     return err;
 }
 
+tn_err tn__sq_officers(struct tn__sq *s, const char *as_of,
+                       tn_err (*row)(void *ctx, const struct tn_officer_row *r), void *ctx)
+{
+    tn_sql_stmt *st;
+    tn_err err = tn__store_prepare(s,
+                                   "SELECT officer_code, full_name, department, "
+                                   "coalesce(office_code, ''), active FROM officer "
+                                   "WHERE " TN__KNOWN_AT("?1") " ORDER BY officer_code",
+                                   &st);
+    if (err)
+        return err;
+    tn_sql_bind_text(st, 1, tn__at(as_of), -1, TN_SQL_STATIC);
+    struct tn_officer_row r;
+    while (tn__store_next(s, st, &err, "read officers")) {
+        memset(&r, 0, sizeof r);
+        TN__COL_COPY(r.code, st, 0);
+        TN__COL_COPY(r.name, st, 1);
+        TN__COL_COPY(r.department, st, 2);
+        TN__COL_COPY(r.office_code, st, 3);
+        r.active = tn_sql_column_int(st, 4) != 0;
+        err = row(ctx, &r);
+    }
+    tn_sql_finalize(st);
+    return err;
+}
+
 tn_err tn__sq_officer_status(struct tn__sq *s, const char *officer, int *found, int *active)
 {
     tn_sql_stmt *st;

@@ -215,9 +215,9 @@ static tn_err check_schema(struct tn__sq *s, const char *url, char errmsg[256])
     }
     int rc = tn_sql_step(st);
     int ok = rc == TN_SQL_ROW && strcmp(tn__col_text(st, 0), "thuno-1") == 0;
-    if (rc == TN_SQL_ERROR && tn_sql_kind(s->db) == TN_SQL_PG) /* PostgreSQL prepares late */
-        snprintf(errmsg, 256, "the database is not a thuno store (run 'thuno init' first): %.150s",
-                 tn_sql_errmsg(s->db));
+    if (rc == TN_SQL_ERROR && tn_sql_kind(s->db) == TN_SQL_PG && /* PostgreSQL prepares late */
+        strstr(tn_sql_errmsg(s->db), "relation \"meta\" does not exist"))
+        snprintf(errmsg, 256, "the database is not a thuno store (run 'thuno init' first)");
     else if (rc != TN_SQL_ROW && rc != TN_SQL_DONE) /* busy, locked, corrupt: not "unknown" */
         snprintf(errmsg, 256, "%s: %s", url, tn_sql_errmsg(s->db));
     else if (!ok)
@@ -400,6 +400,13 @@ const char *tn__sq_errmsg(const struct tn__sq *s)
  * savepoint, so that a change made of several (a CLI command's and its audit entry,
  * app_audit.c) commits or rolls back whole. SQLite ends a transaction itself on some errors:
  * when it is not in one any more, nothing is open. */
+/* The outermost transaction takes the store's write lock, so that one writer at a time
+ * changes a store whatever the number of processes (docs/store.md "Several servers"):
+ * SQLite's BEGIN IMMEDIATE, on PostgreSQL a transaction-level advisory lock (released at its
+ * commit or rollback). Either waits for the lock 5 s at most (busy_timeout, lock_timeout),
+ * then the store is busy: TN_ERR_STATE (HTTP 409 not_now), nothing begun. */
+#define TN__PG_BEGIN                                                                               \
+    "BEGIN; SET LOCAL lock_timeout = '5s'; SELECT pg_advisory_xact_lock(" TN__PG_WRITE_LOCK ")"
 tn_err tn__sq_begin(struct tn__sq *s)
 {
     if (tn_sql_get_autocommit(s->db))
@@ -407,10 +414,21 @@ tn_err tn__sq_begin(struct tn__sq *s)
     char sql[32];
     if (s->depth)
         snprintf(sql, sizeof sql, "SAVEPOINT tn_%d", s->depth);
-    const char *begin = tn_sql_kind(s->db) == TN_SQL_PG ? "BEGIN" : "BEGIN IMMEDIATE";
+    const char *begin = tn_sql_kind(s->db) == TN_SQL_PG ? TN__PG_BEGIN : "BEGIN IMMEDIATE";
     tn_err err = tn__store_exec(s, s->depth ? sql : begin);
+    if (err && !s->depth && tn_sql_errcode(s->db) == TN_SQL_BUSY) {
+        if (!tn_sql_get_autocommit(s->db))
+            tn_sql_exec(s->db, "ROLLBACK");
+        snprintf(s->errmsg, sizeof s->errmsg,
+                 "kho dữ liệu đang được ghi bởi tiến trình khác (khóa sổ hoặc nhập dữ liệu), thử "
+                 "lại sau / the store is being written by another process (a close or an "
+                 "import): try again later");
+        return TN_ERR_STATE;
+    }
     if (!err)
         s->depth++;
+    else if (!s->depth && !tn_sql_get_autocommit(s->db))
+        tn_sql_exec(s->db, "ROLLBACK");
     return err;
 }
 

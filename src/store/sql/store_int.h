@@ -119,6 +119,10 @@ void tn__read_balance_figures(tn_sql_stmt *st, int first, struct tn_balance_row 
 #define TN__DEBT(t)    "(" TN__OVERDUE(t) " + " t ".interest_due)"
 #define TN__NOT_DUE(t) "(" t ".principal_due - " TN__OVERDUE(t) ")"
 
+/* The key of the store's write lock on PostgreSQL (pg_advisory_xact_lock; "thuno" in ASCII),
+ * taken by every outermost transaction (tn__sq_begin). */
+#define TN__PG_WRITE_LOCK "495874444911"
+
 /* The end of time: the as_of that sees every version ever known. */
 #define TN__FOREVER "9999-12-31T23:59:59"
 
