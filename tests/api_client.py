@@ -94,36 +94,50 @@ def wait_closed(db, timeout=60):
         time.sleep(0.02)
 
 
-def _pg_tables(db):
-    """{table: [column, ...]} of the PostgreSQL store DB (partitions folded into their table),
-    and the set of "table.column" whose default is a sequence."""
-    out = psql(db, "SELECT c.relname, a.attname, "
-                   "coalesce(pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%', false) "
-                   "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                   "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 "
-                   "AND NOT a.attisdropped LEFT JOIN pg_attrdef d ON d.adrelid = c.oid "
-                   "AND d.adnum = a.attnum WHERE n.nspname = 'public' "
-                   "AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
-                   "ORDER BY c.relname, a.attnum", True)
-    tables, serial = {}, set()
-    for t, col, is_serial in csv.reader(io.StringIO(out)):
-        tables.setdefault(t, []).append(col)
-        if is_serial == "t":
-            serial.add(t + "." + col)
-    return tables, serial
+# the store's tables (partitions folded into their table), and the columns of each with their
+# place and whether their default is a sequence
+_PG_TABLES = ("FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+              "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition")
+_PG_COLUMNS = ("SELECT c.relname, a.attname, a.attnum, "
+               "coalesce(pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%', false) AS serial "
+               "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+               "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 "
+               "AND NOT a.attisdropped LEFT JOIN pg_attrdef d ON d.adrelid = c.oid "
+               "AND d.adnum = a.attnum WHERE n.nspname = 'public' "
+               "AND c.relkind IN ('r', 'p') AND NOT c.relispartition")
 
 
-def _pg_rows(db, selects):
-    """{name: [line, ...]}: each (name, query) of SELECTS copied out of the PostgreSQL store DB
-    in COPY's text format (tab-separated, NULL as \\N), in one psql run."""
-    script = "".join("COPY (SELECT '%s', q.* FROM (%s) q) TO STDOUT;\n" % (name, sql)
-                     for name, sql in selects)
-    got = {name: [] for name, _ in selects}
+def _pg_read(db, skip, selects=()):
+    """Everything of the PostgreSQL store DB in one psql run: ({table: [column, ...]}, the set
+    of "table.column" whose default is a sequence, {name: [line, ...]}) with the rows of every
+    table but those of SKIP and of each (name, query) of SELECTS, in COPY's text format
+    (tab-separated, NULL as \\N)."""
+    script = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n"  # one snapshot of it all
+    script += ("COPY (SELECT '#', q.relname, q.attname, q.serial FROM (%s) q "
+              "ORDER BY q.relname, q.attnum) TO STDOUT;\n" % _PG_COLUMNS)
+    script += ("SELECT format('COPY (SELECT %%L, q.* FROM %%I q) TO STDOUT', c.relname, "
+               "c.relname) %s AND c.relname NOT IN (%s) \\gexec\n"
+               % (_PG_TABLES, ", ".join("'%s'" % t for t in sorted(skip))))
+    script += "".join("COPY (SELECT '%s', q.* FROM (%s) q) TO STDOUT;\n" % (name, sql)
+                      for name, sql in selects)
+    script += "COMMIT;\n"
+    tables, serial, got = {}, set(), {}
     for line in psql(db, script).split("\n"):
-        if line:
-            name, _, rest = line.partition("\t")
-            got[name].append(rest)
-    return got
+        if not line:
+            continue
+        name, _, rest = line.partition("\t")
+        if name == "#":
+            t, col, is_serial = rest.split("\t")
+            tables.setdefault(t, []).append(col)
+            if is_serial == "t":
+                serial.add(t + "." + col)
+        else:
+            got.setdefault(name, []).append(rest)
+    for t in tables:
+        got.setdefault(t, [])
+    for name, _ in selects:
+        got.setdefault(name, [])
+    return tables, serial, got
 
 
 def digest(db):
@@ -158,18 +172,16 @@ def _pg_digest(db):
     """digest() on PostgreSQL: the same rows; the schema is the tables' columns and the indexes
     and triggers. The sequences are left out: a statement rolled back takes numbers from them
     (they are not transactional), which writes nothing."""
-    tables, _ = _pg_tables(db)
-    selects = [(t, 'SELECT * FROM "%s"' % t) for t in sorted(tables) if t not in VOLATILE]
-    selects.append(("audit", "SELECT * FROM audit WHERE outcome = 'ok'"))
-    selects.append(("schema", "SELECT tablename, indexdef FROM pg_indexes "
-                              "WHERE schemaname = 'public' UNION ALL "
-                              "SELECT tgrelid::regclass::text, tgname FROM pg_trigger "
-                              "WHERE NOT tgisinternal"))
-    got = _pg_rows(db, selects)
+    selects = [("#audit", "SELECT * FROM audit WHERE outcome = 'ok'"),
+               ("#schema", "SELECT tablename, indexdef FROM pg_indexes "
+                           "WHERE schemaname = 'public' UNION ALL "
+                           "SELECT tgrelid::regclass::text, tgname FROM pg_trigger "
+                           "WHERE NOT tgisinternal")]
+    tables, _, got = _pg_read(db, VOLATILE, selects)
     h = hashlib.sha256()
     for t in sorted(tables):
         h.update(("table %s %s\n" % (t, ",".join(tables[t]))).encode())
-    for name, _ in selects:
+    for name in [t for t in sorted(tables) if t not in VOLATILE] + [n for n, _ in selects]:
         h.update(("## %s\n" % name).encode())
         for line in sorted(got[name]):
             h.update(line.encode("utf-8", "surrogateescape") + b"\n")
@@ -203,9 +215,9 @@ def _pg_dump(db):
     holds one, SERIAL_REFS) as its rank among the table's ids: a transaction rolled back leaves
     a gap in the sequence (not transactional), so a re-run after a kill numbers its rows
     further on than a clean run, in the same order."""
-    tables, serial = _pg_tables(db)
-    names = sorted(t for t in tables if t not in ("app_session", "login_failure"))
-    got = _pg_rows(db, [(t, 'SELECT * FROM "%s"' % t) for t in names])
+    skip = ("app_session", "login_failure")
+    tables, serial, got = _pg_read(db, skip)
+    names = sorted(t for t in tables if t not in skip)
     split = {t: [line.split("\t") for line in got[t]] for t in names}
     rank = {}
     for col in serial:
