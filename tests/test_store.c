@@ -33,6 +33,7 @@
 #include "thuno/mem.h"
 #include "thuno/operations.h"
 #include "thuno/policy.h"
+#include "thuno/store_copy.h"
 
 #include "store_cases.h"
 
@@ -274,9 +275,9 @@ const char *tn_test_day(tn_day d)
 /* ---- the fixed members of the table: lifecycle, transactions, imports ---- */
 
 /* name, close, errmsg, begin, commit, rollback, 2 of migrations, 12 of imports and lookups, 3
- * test-only (no office: the cut is an argument of each operation); a member added to struct
- * tn_store_ops outside TN_STORE_OPS must be tested here and counted */
-#define FIXED_MEMBERS             23
+ * test-only, copy (no office: the cut is an argument of each operation); a member added to
+ * struct tn_store_ops outside TN_STORE_OPS must be tested here and counted */
+#define FIXED_MEMBERS             24
 #define X(name, fn, params, args) +1
 enum { LISTED_OPS = 0 TN_STORE_OPS(X) };
 #undef X
@@ -340,6 +341,30 @@ static void transactions_commit_and_roll_back(void **state)
     /* a failure is an error with the backend's text */
     assert_int_equal(tn_store_reminder_add(s, &r, TN_TEST_NOW), TN_ERR_CONFLICT);
     assert_non_null(strstr(tn_store_errmsg(s), "already in the register"));
+}
+
+/* tn_store_copy (store_copy.h) takes a PostgreSQL store that holds no data: a file is refused
+ * (TN_ERR_USAGE), and so is the suite's store on PostgreSQL, which holds the province
+ * (TN_ERR_CONFLICT); either is left as it was. The whole move: tests/cli_migrate_pg.sh. */
+static void copy_refuses_a_target_it_cannot_take(void **state)
+{
+    struct tn_store *s = *state, *src;
+    char msg[256];
+    assert_int_equal(tn_store_open(":memory:", TN_STORE_CREATE, &src, msg), TN_OK);
+    struct tn_balance_row before, after;
+    assert_int_equal(tn_store_unit_balance(s, NULL, "A", 2025 * 12 + 9, NULL, &before), TN_OK);
+    tn_err err = tn_store_copy(s, src, NULL, NULL);
+    if (strncmp(store_url(), "postgres", 8) == 0) {
+        assert_int_equal(err, TN_ERR_CONFLICT);
+        assert_non_null(strstr(tn_store_errmsg(s), "already holds data"));
+    } else {
+        assert_int_equal(err, TN_ERR_USAGE);
+        assert_non_null(strstr(tn_store_errmsg(s), "PostgreSQL"));
+    }
+    assert_int_equal(tn_store_unit_balance(s, NULL, "A", 2025 * 12 + 9, NULL, &after), TN_OK);
+    assert_int_equal(after.closing, before.closing);
+    assert_int_equal(after.close_id, before.close_id);
+    tn_store_free(src);
 }
 
 static void note_conflict(void *ctx, long seq)
@@ -490,6 +515,7 @@ int main(void)
         cmocka_unit_test(open_refuses_what_it_cannot_open),
         cmocka_unit_test_setup_teardown(new_store_has_nothing_to_migrate, setup, teardown),
         cmocka_unit_test_setup_teardown(transactions_commit_and_roll_back, setup, teardown),
+        cmocka_unit_test_setup_teardown(copy_refuses_a_target_it_cannot_take, setup, teardown),
         cmocka_unit_test_setup_teardown(imports_find_put_and_look_up, setup, teardown),
         cmocka_unit_test_setup_teardown(imports_first_load_in_bulk, setup, teardown),
         cmocka_unit_test_setup_teardown(tn_test_cut_every_operation, setup, teardown),

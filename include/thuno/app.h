@@ -606,5 +606,7 @@ tn_err tn_app_whatif(struct tn_app *app, const struct tn_scope *scope,
 #include "thuno/app_contact.h"
 /* a unit's workers and payments: app_unit.h, likewise */
 #include "thuno/app_unit.h"
+/* moving an office's store to PostgreSQL: app_store.h, likewise */
+#include "thuno/app_store.h"
 
 #endif

@@ -21,8 +21,12 @@ enum {
     TN_STORE_READONLY = 2, /* an existing store that this handle never writes (the what-if):
                               never migrated, so one at an older schema version is refused;
                               a write fails, TN_ERR_STORE */
-    TN_STORE_AS_IS = 3     /* an existing store left at its schema version, for
+    TN_STORE_AS_IS = 3,    /* an existing store left at its schema version, for
                               tn_store_migrate (thuno migrate) */
+    /* PostgreSQL only: as TN_STORE_CREATE, the schema written in a transaction left open:
+     * tn_store_commit makes the store, tn_store_rollback (or tn_store_free) leaves the
+     * database as it was (tn_store_copy's target; TN_ERR_USAGE on a file) */
+    TN_STORE_CREATE_BEGUN = 4
 };
 
 /* Opens the store at url. With create TN_STORE_CREATE, makes a new file and its schema at the

@@ -88,7 +88,8 @@ static const struct {
      "[--officer CODE] | passwd LOGIN (the password on standard input) | disable LOGIN | "
      "enable LOGIN | list"},
     {"audit", tn_cmd_audit, "audit [--unit TARGET] [--user ACTOR] [--from DATE] [--to DATE]"},
-    {"migrate", tn_cmd_migrate, "migrate [--db URL]"},
+    {"migrate", tn_cmd_migrate,
+     "migrate [--db URL] | migrate --from sqlite FILE --to postgresql://..."},
 };
 
 static void usage(FILE *f)

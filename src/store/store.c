@@ -66,6 +66,14 @@ const char *tn_store_migration_name(const struct tn_store *s, int version)
     return s->ops->migration_name(version);
 }
 
+tn_err tn_store_copy(struct tn_store *to, struct tn_store *from,
+                     void (*table)(void *ctx, const char *name, long long rows), void *ctx)
+{
+    if (to->ops != from->ops) /* one backend today: its stores read each other's catalogs */
+        return TN_ERR_USAGE;
+    return to->ops->copy(to->impl, from->impl, table, ctx);
+}
+
 tn_err tn_store_begin(struct tn_store *s)
 {
     return s->ops->begin(s->impl);

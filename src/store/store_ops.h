@@ -32,6 +32,7 @@
 #include "thuno/payops.h"
 #include "thuno/report.h"
 #include "thuno/store.h"
+#include "thuno/store_copy.h"
 #include "thuno/unit_detail.h"
 #include "thuno/units.h"
 #include "thuno/user_store.h"
@@ -438,6 +439,9 @@ struct tn_store_ops {
     tn_err (*test_exec)(void *impl, const char *sql);
     tn_err (*test_text)(void *impl, const char *sql, char *out, size_t outsz);
     tn_err (*test_migrate)(void *impl, int fail_at, int *from, int *to);
+    /* store_copy.h: every row of from (the same backend's) into to */
+    tn_err (*copy)(void *to, void *from, void (*table)(void *ctx, const char *name, long long rows),
+                   void *ctx);
 #define X(name, fn, params, args) tn_err (*name)(void *impl, TN__UNPAREN params);
     TN_STORE_OPS(X)
 #undef X

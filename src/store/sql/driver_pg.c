@@ -7,6 +7,8 @@
  *   quotes and comments;
  * - parameters: integers are sent as int8, blobs as bytea in binary, text as text of unknown
  *   type (the server infers it from where it stands, as SQLite's affinity would);
+ * - a statement sent a second time is prepared on the server (PQprepare, named tn_N) and run
+ *   by name from then on, deallocated when finalized;
  * - results: every row of a statement is fetched at its first step (the statement's rows stay
  *   in memory until its reset); booleans read as 1/0, bytea decoded, numeric read as integer;
  * - THUNO_SQL_TRACE set: each failed statement is printed to stderr with its error;
@@ -40,6 +42,7 @@ struct tn__pg {
     char msg[512];
     int code, ext; /* the last error's TN_SQL_ codes */
     int changes;
+    unsigned long prepared; /* server-side statements named so far: the next one's number */
 };
 
 struct param {
@@ -58,6 +61,8 @@ struct tn__pg_stmt {
     struct param *p;
     PGresult *res; /* NULL until the first step */
     int row, nrows;
+    int runs;            /* times sent */
+    char name[24];       /* "" or its server-side prepared statement, from its second run on */
     unsigned char *blob; /* the decoded bytea of (blob_row, blob_col) */
     size_t blob_len;
     int blob_row, blob_col;
@@ -354,7 +359,20 @@ static int run(struct tn__pg_stmt *st)
                 vals[i] = "";
         }
     }
-    st->res = PQexecParams(st->db->conn, st->sql, n, types, vals, lens, fmts, 0);
+    /* a statement sent again (a cached one, or one reset in a loop) is prepared on the server
+     * with the types of this run, so that it is parsed and planned once */
+    if (!st->name[0] && st->runs++ >= 1) {
+        char name[24];
+        snprintf(name, sizeof name, "tn_%lu", st->db->prepared++);
+        PGresult *pr = PQprepare(st->db->conn, name, st->sql, n, types);
+        if (PQresultStatus(pr) == PGRES_COMMAND_OK)
+            memcpy(st->name, name, sizeof name);
+        PQclear(pr);
+    }
+    if (st->name[0])
+        st->res = PQexecPrepared(st->db->conn, st->name, n, vals, lens, fmts, 0);
+    else
+        st->res = PQexecParams(st->db->conn, st->sql, n, types, vals, lens, fmts, 0);
     free(vals);
     free(lens);
     free(fmts);
@@ -405,6 +423,13 @@ void tn__pg_finalize(struct tn__pg_stmt *st)
     if (!st)
         return;
     drop_result(st);
+    /* its server-side statement goes with it, unless a failed transaction refuses every
+     * command until its rollback: then it stays until the connection ends */
+    if (st->name[0] && PQtransactionStatus(st->db->conn) != PQTRANS_INERROR) {
+        char sql[40];
+        snprintf(sql, sizeof sql, "DEALLOCATE %s", st->name);
+        PQclear(PQexec(st->db->conn, sql));
+    }
     tn__pg_clear_bindings(st);
     free(st->p);
     free(st->sql);

@@ -46,6 +46,12 @@ static tn_err sq_test_migrate(void *impl, int fail_at, int *from, int *to)
     return tn__sq_migrate_test(impl, fail_at, from, to);
 }
 
+static tn_err sq_copy(void *to, void *from,
+                      void (*table)(void *ctx, const char *name, long long rows), void *ctx)
+{
+    return tn__sq_copy(to, from, table, ctx);
+}
+
 static void sq_rollback(void *impl)
 {
     tn__sq_rollback(impl);
@@ -174,6 +180,7 @@ static const struct tn_store_ops sq_ops = {.name = "sqlite",
                                            .test_exec = sq_test_exec,
                                            .test_text = sq_test_text,
                                            .test_migrate = sq_test_migrate,
+                                           .copy = sq_copy,
 #define X(name, fn, params, args) .name = sq_##name,
                                            TN_STORE_OPS(X)
 #undef X

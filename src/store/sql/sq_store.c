@@ -251,8 +251,9 @@ static tn_err check_version(struct tn__sq *s, const char *url, int readonly, int
 }
 
 /* The schema of a new PostgreSQL store (pg_schema.sql) when the database has none yet; a
- * database that holds one already is refused. */
-static tn_err create_pg(struct tn__sq *s, const char *url, char errmsg[256])
+ * database that holds one already is refused. begun: the transaction is left open, the
+ * caller's tn__sq_commit makes the store (TN_STORE_CREATE_BEGUN). */
+static tn_err create_pg(struct tn__sq *s, const char *url, int begun, char errmsg[256])
 {
     tn_sql_stmt *st;
     int found = 0;
@@ -275,8 +276,10 @@ static tn_err create_pg(struct tn__sq *s, const char *url, char errmsg[256])
     if ((err = tn__store_exec(s, "BEGIN")) || (err = tn__store_exec(s, tn__pg_schema_sql)) ||
         (err = tn__store_exec(s, "INSERT INTO meta VALUES ('schema','thuno-1')")) ||
         (err = tn__sq_set_schema_version(s, tn__sq_schema_latest())) ||
-        (err = tn__store_exec(s, "COMMIT")))
+        (!begun && (err = tn__store_exec(s, "COMMIT"))))
         snprintf(errmsg, 256, "%.255s", s->errmsg);
+    else if (begun)
+        s->depth = 1;
     return err;
 }
 
@@ -284,8 +287,13 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
 {
     int readonly = create == TN_STORE_READONLY;
     int migrate = create == TN_STORE_EXISTING; /* TN_STORE_AS_IS: thuno migrate does it */
-    create = create == TN_STORE_CREATE;
+    int begun = create == TN_STORE_CREATE_BEGUN;
+    create = create == TN_STORE_CREATE || begun;
     int pg = tn_sql_is_pg_url(url);
+    if (begun && !pg) {
+        snprintf(errmsg, 256, "%s is not a PostgreSQL database (postgresql://...)", url);
+        return TN_ERR_USAGE;
+    }
     int exists = !pg && file_exists(url);
     if (!pg && create && exists) {
         snprintf(errmsg, 256, "%s already exists", url);
@@ -308,7 +316,7 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
         int version = 0;
         if (readonly && (err = tn__store_exec(s, "SET default_transaction_read_only = on")))
             goto fail_msg;
-        if (create && (err = create_pg(s, url, errmsg)))
+        if (create && (err = create_pg(s, url, begun, errmsg)))
             goto done;
         if (!create && ((err = check_schema(s, url, errmsg)) ||
                         (err = check_version(s, url, readonly, &version, errmsg))))

@@ -47,6 +47,9 @@ const char *tn__sq_errmsg(const struct tn__sq *s);
 tn_err tn__sq_begin(struct tn__sq *s);
 tn_err tn__sq_commit(struct tn__sq *s);
 void tn__sq_rollback(struct tn__sq *s);
+/* store_copy.h's tn_store_copy (store_copy.c). */
+tn_err tn__sq_copy(struct tn__sq *to, struct tn__sq *from,
+                   void (*table)(void *ctx, const char *name, long long rows), void *ctx);
 struct tn__sq_import;
 struct tn__sq_lookup;
 tn_err tn__sq_import_begin(struct tn__sq *s, const char *table, const char *const *keys,
