@@ -20,12 +20,14 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
 here=$(cd "$(dirname "$0")" && pwd)
 
 # the hand-checked province, closed July to November 2025, with the extras of the
 # inspection and register tests: district offices, inspections, bank orders, tips, branches
-db=$work/province.db
+db=$(store_url "$work" province)
+db_province=$db
 source "$here/province.sh"
 province_closed
 extra=$here/data/inspections
@@ -46,13 +48,15 @@ t 2025-12-01 case asset HS-B 2025-11-28 bank_account "TK 0071000999888" --holder
     --pledged no --value 6000000 >/dev/null
 t 2025-12-01 case verify HS-B 2025-11-29 1 exists --by "CHV Lê Văn Tâm" >/dev/null
 # the litigation province (as tests/cli_cases.sh builds it)
-db=$work/cases.db
+db=$(store_url "$work" cases)
+db_cases=$db
 t 2021-01-01 init 2>/dev/null
 for kind in units case_events case_plans payments; do
     import_dated 2021-01-01 "$kind" "$here/data/cases/$kind.csv" "$here/data/cases/case_events.csv"
 done
 # a small generated province, six months closed
-db=$work/gen.db
+db=$(store_url "$work" gen)
+db_gen=$db
 t 2026-11-01 gen --units 40 --workers 400 --months 6 --end 2026-10 --seed 1 \
     --out "$work/gen" >/dev/null 2>&1
 t 2026-11-01 init 2>/dev/null
@@ -66,11 +70,12 @@ done
 "$thuno" report --list >"$work/list.tsv"
 [ "$(wc -l <"$work/list.tsv")" -ge 40 ] || { echo "cli_all_formats: report --list is short" >&2; exit 1; }
 
-python3 - "$thuno" "$work" <<'PY'
+python3 - "$thuno" "$work" "$db_province" "$db_cases" "$db_gen" <<'PY'
 import csv, html, io, json, os, re, subprocess, sys, zipfile
 import xml.etree.ElementTree as ET
 
 thuno, work = sys.argv[1], sys.argv[2]
+urls = dict(zip(["province", "cases", "gen"], sys.argv[3:6]))  # each store's URL (tests/db.sh)
 ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 # each store: its database, its clock, the period and year its reports are asked for (the
 # litigation province closes no period: no yearly report there), the cases a case's tables are
@@ -126,7 +131,7 @@ def fail(report, msg):
 
 def run(store, name, opts, fmt, out=None):
     db, now, period, year, _, months, case = store
-    args = [thuno, "--db", os.path.join(work, db + ".db"), "report", name, "--as-of", now]
+    args = [thuno, "--db", urls[db], "report", name, "--as-of", now]
     if "period" in opts:
         args += ["--period", period]
     elif "year" in opts:

@@ -8,8 +8,9 @@
 set -euo pipefail
 thuno=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
-db=$work/p.db
+db=$(store_url "$work" p)
 . "$(dirname "$0")/province.sh"
 fail() { echo "cli_audit: $*" >&2; exit 1; }
 me=cli:$(id -un)
@@ -126,7 +127,13 @@ t 2026-12-31 audit --user "$me" --from 2025-11-28 --to 2025-11-28 | grep -q ',cl
 
 # all or nothing: a change whose audit entry cannot be written is not made (a trigger stands in
 # for a failing audit table); the same change goes through once the entry can be written
-snapshot() { # every table but the audit log, rows sorted
+snapshot() { # every table but the audit log, rows sorted (PostgreSQL: its data but the audit
+    # log's; sequences, which a rolled back insert moves, left out)
+    if on_pg; then
+        pg_dump --data-only --no-owner --exclude-table-data=audit --dbname="$db" |
+            grep -Ev '^(--|\\(un)?restrict |SELECT pg_catalog.setval)'
+        return
+    fi
     python3 - "$db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -139,6 +146,17 @@ for n in names:
 PY
 }
 audit_fails() {
+    if on_pg; then
+        if [ "$1" = on ]; then
+            store_sql "$db" "CREATE FUNCTION test_audit_fails() RETURNS trigger LANGUAGE plpgsql
+                             AS \$\$BEGIN RAISE EXCEPTION 'injected: the audit log cannot be written'; END\$\$;
+                             CREATE TRIGGER test_audit_fails BEFORE INSERT ON audit
+                             FOR EACH ROW EXECUTE FUNCTION test_audit_fails()"
+        else
+            store_sql "$db" "DROP TRIGGER test_audit_fails ON audit; DROP FUNCTION test_audit_fails()"
+        fi
+        return
+    fi
     python3 - "$db" "$1" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -174,9 +192,14 @@ atomic 2025-12-28T18:00:00 close 2025-12
 atomic 2025-12-28 handover sign --period 2025-12 --department QLT --actor QLT1
 atomic 2025-12-28 contact record A visit --outcome "gặp kế toán"
 
-# no password is anywhere in the store, in clear
+# no password is anywhere in the store, in clear (PostgreSQL: in a dump of the database)
+files=("$db" "$db-wal")
+if on_pg; then
+    pg_dump --no-owner --dbname="$db" >"$work/store.dump"
+    files=("$work/store.dump")
+fi
 for pw in "$pw1" "$pw2" "$pw3" "$pw4"; do
-    for f in "$db" "$db-wal"; do
+    for f in "${files[@]}"; do
         [ -f "$f" ] || continue
         if grep -aqF -- "$pw" "$f"; then fail "the password $pw in $(basename "$f")"; fi
     done

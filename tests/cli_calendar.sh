@@ -8,8 +8,9 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d); [ -n "${KEEP:-}" ] && echo "$work"
+source "$(dirname "$0")/db.sh"
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
-db=$work/t.db
+db=$(store_url "$work" t)
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=province.sh
 source "$here/province.sh"
@@ -44,7 +45,7 @@ t 2026-02-20 report calendar --from 2025-12-01 --to 2026-02-28 --date 2026-02-14
 # as known on 2026-01-06: the first December reminder record, TT-06 not yet imported
 t 2026-02-20 report calendar --from 2025-12-01 --to 2026-02-28 --date 2026-01-06 \
     --as-of 2026-01-06 >"$out/calendar-asof-2026-01-06.csv"
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM calendar_done')" = 5 ] || fail "calendar_done rows"
+[ "$(store_sql "$db" 'SELECT count(*) FROM calendar_done')" = 5 ] || fail "calendar_done rows"
 
 # refusals: each with its exit status, nothing stored
 # refuse ARGS...: runs thuno at $now, keeps its message (not the usage, which is the CLI's) and
@@ -73,7 +74,7 @@ refuse report calendar --from 2026-01-01
 # an event whose 5 working days run past the days off known for 2026 (through 2026-08-28)
 t 2026-08-27 import inspections "$extra/inspections-uncovered.csv" 2>/dev/null
 now=2026-08-27 refuse report calendar --period 2026-09
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM calendar_done')" = 5 ] || fail "a refusal stored a row"
+[ "$(store_sql "$db" 'SELECT count(*) FROM calendar_done')" = 5 ] || fail "a refusal stored a row"
 
 t 2026-02-20 report calendar --period 2026-01 --date 2026-01-20 --format pdf -o "$work/cal.pdf"
 pdftotext -layout "$work/cal.pdf" "$work/cal.txt"

@@ -11,8 +11,9 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
-db=$work/t.db
+db=$(store_url "$work" t)
 source "$(dirname "$0")/province.sh"
 golden=$here/golden/case_registers
 fail() { echo "cli_case_registers: $*" >&2; exit 1; }
@@ -140,7 +141,7 @@ t 2026-07-01 case fee HS-A 2026-07-01 --amont 5 2>/dev/null
 code=$?
 set -e
 [ "$code" -eq 64 ] || fail "unknown option: exit $code, expected 64"
-n=$(sqlite3 "$db" "SELECT count(*) FROM case_register"); [ "$n" = 39 ] || fail "refusals stored rows: $n"
+n=$(store_sql "$db" "SELECT count(*) FROM case_register"); [ "$n" = 39 ] || fail "refusals stored rows: $n"
 
 # the case as of dates: what was known and had happened by then
 t 2026-12-31 case show HS-A --as-of 2025-12-31 >"$work/show-HS-A-2025-12-31.txt"

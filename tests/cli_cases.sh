@@ -8,8 +8,9 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
-db=$work/t.db
+db=$(store_url "$work" t)
 here=$(cd "$(dirname "$0")" && pwd)
 data=$here/data/cases
 golden=$here/golden/cases
@@ -31,7 +32,7 @@ for bad in bad_cells bad_transitions; do
     [ "$code" -eq 65 ] || fail "$bad: exit $code, expected 65"
     sed -i "s|$data/||" "$work/$bad.txt"
 done
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM case_event')" = 0 ] || fail "rejected import stored rows"
+[ "$(store_sql "$db" 'SELECT count(*) FROM case_event')" = 0 ] || fail "rejected import stored rows"
 
 # each event and payment imported on its day, each plan on its settlement's: as the office
 # learnt them (an import refuses what is dated after its day)
@@ -60,7 +61,7 @@ grep -q "future/payments.csv:3:paid_on: ngày sau ngày nhập" "$work/future/pa
     fail "future payment: $(cat "$work/future/payments.txt")"
 [ "$(grep -c "dated after" "$work/future/events.txt" "$work/future/payments.txt" | paste -sd' ')" = \
     "$work/future/events.txt:1 $work/future/payments.txt:1" ] || fail "only the future rows are refused"
-[ "$(sqlite3 "$db" "SELECT count(*) FROM case_event WHERE unit_code = 'U6' AND case_id = 'HS-2025-01'")$(sqlite3 "$db" "SELECT count(*) FROM payment WHERE txn_id LIKE 'F%'")" = 00 ] ||
+[ "$(store_sql "$db" "SELECT count(*) FROM case_event WHERE unit_code = 'U6' AND case_id = 'HS-2025-01'")$(store_sql "$db" "SELECT count(*) FROM payment WHERE txn_id LIKE 'F%'")" = 00 ] ||
     fail "a refused import stored rows"
 
 t 2024-12-01 report litigation --as-of 2024-12-31 >"$work/litigation.csv"
@@ -108,7 +109,7 @@ set -e
 printf 'Đơn khởi kiện\n' >"$work/petition.txt"
 t 2024-12-04 case attach HS-2024-01 petition "$work/petition.txt" >/dev/null
 t 2024-12-04 case attach HS-2023-03 petition "$work/petition.txt" >/dev/null
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM blob')" = 2 ] || fail "attachment stored twice"
+[ "$(store_sql "$db" 'SELECT count(*) FROM blob')" = 2 ] || fail "attachment stored twice"
 t 2024-12-05 case show HS-2024-01 >"$work/show-HS-2024-01-recorded.txt"
 
 # the statistics as documents

@@ -14,11 +14,13 @@ work=$(mktemp -d)
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 here=$(cd "$(dirname "$0")" && pwd)
 export THUNO_POLICY=${THUNO_POLICY:-$here/../policy}
-export THUNO=$thuno WORK=$work
+export THUNO=$thuno WORK=$work HERE=$here
 "$thuno" gen --units 80 --workers 1600 --months 12 --end 2026-10 --seed 7 \
     --out "$work/data" 2>/dev/null
 exec python3 - <<'PY'
 import csv, os, re, sqlite3, subprocess, sys
+sys.path.insert(0, os.environ['HERE'])
+from store_url import on_pg, store_rows, store_url  # noqa: E402
 
 T, W = os.environ['THUNO'], os.environ['WORK']
 D = W + '/data'
@@ -103,15 +105,10 @@ TABLES = ['close_run', 'unit_close', 'assess_line', 'interest_line', 'alloc_line
 
 
 def dump(db):
-    c = sqlite3.connect(db)
-    out = {}
-    for t in TABLES:
-        out[t] = sorted(tuple(r) for r in c.execute('SELECT * FROM %s' % t))
-    c.close()
-    return out
+    return {t: sorted(store_rows(db, 'SELECT * FROM %s' % t)) for t in TABLES}
 
 
-carry_db, full_db = W + '/carry.db', W + '/full.db'
+carry_db, full_db = store_url(W, 'carry'), store_url(W, 'full')
 resumed = province(carry_db, {'THUNO_CLOSE_REPLAY': 'carry'})
 full = province(full_db, {'THUNO_CLOSE_REPLAY': 'full'})
 a, b = dump(carry_db), dump(full_db)
@@ -131,7 +128,12 @@ print('units replayed from their carried state per month:', resumed, file=sys.st
 # a store made before the carried state (the table dropped, schema version 2: migration 3
 # makes it again on opening, docs/store.md "Migrations"): a re-run of the last close replays
 # in full and writes the states, the next month's close carries, with the same results as the
-# full replay
+# full replay. A store of schema version 2 is a SQLite file: not on PostgreSQL
+if on_pg():
+    print('not on PostgreSQL: a store of schema version 2 is a SQLite file', file=sys.stderr)
+    for f in failures:
+        print('FAIL', f, file=sys.stderr)
+    sys.exit(1 if failures else 0)
 c = sqlite3.connect(carry_db)
 c.execute('DROP TABLE close_carry')
 c.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")

@@ -14,7 +14,7 @@ work=$(mktemp -d)
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 here=$(cd "$(dirname "$0")" && pwd)
 export THUNO_POLICY=${THUNO_POLICY:-$here/../policy}
-export THUNO=$thuno WORK=$work
+export THUNO=$thuno WORK=$work HERE=$here
 # CONS_UNITS, CONS_MONTHS, CONS_SEED try other provinces (by hand; the test uses the defaults)
 units=${CONS_UNITS:-120} months=${CONS_MONTHS:-8}
 export MONTHS=$months
@@ -25,10 +25,13 @@ export MONTHS=$months
 "$thuno" gen --units 300 --workers 6000 --months 14 --end 2026-10 --seed 7 \
     --out "$work/data300" 2>/dev/null
 exec python3 - <<'EOF'
-import csv, io, json, os, re, shutil, subprocess, sys
+import csv, io, json, os, re, subprocess, sys
+sys.path.insert(0, os.environ['HERE'])
+from store_url import store_copy, store_url  # noqa: E402
 
 T, W = os.environ['THUNO'], os.environ['WORK']
-DB = W + '/t.db'
+DB = store_url(W, 't')
+AUG_DB = None  # the store as it was on AUG (a copy)
 D = W + '/data'
 PERIODS = ['%04d-%02d' % divmod(2026 * 12 + 10 - int(os.environ['MONTHS']) + i, 12)
            for i in range(int(os.environ['MONTHS']))]
@@ -116,7 +119,7 @@ for p in PERIODS:
     lo = hi
     run(now[p], 'close', p)
     if p == AP:
-        shutil.copy(DB, W + '/aug.db')
+        AUG_DB = store_copy(DB, W, 'aug')
 P = PERIODS[-1]
 NOW = nxt(P) + '-06T08:00:00'
 units = {r['unit_code']: r for r in csv.DictReader(open(D + '/units.csv', encoding='utf-8'))}
@@ -525,11 +528,11 @@ for name, args in (('balances', ('--period', AP)), ('balances', ('--period', pre
                    ('suspense', ('--period', AP)), ('kpi_type', ('--period', AP)),
                    ('public_praise', ('--year', '2026'))):
     a = run(NOW, 'report', name, *args, '--as-of', AUG)
-    b = run(AUG, 'report', name, *args, db=W + '/aug.db')
+    b = run(AUG, 'report', name, *args, db=AUG_DB)
     check(a == b, 'report %s %s --as-of %s = the store of that day' % (name, ' '.join(args), AUG))
 for u in [u for u in sample if u in year[AP]][:3]:
     a = run(NOW, 'explain', u, AP, '--as-of', AUG, '--format', 'json')
-    b = run(AUG, 'explain', u, AP, '--format', 'json', db=W + '/aug.db')
+    b = run(AUG, 'explain', u, AP, '--format', 'json', db=AUG_DB)
     check(a == b, 'explain %s %s --as-of %s = the store of that day' % (u, AP, AUG))
 
 # ---- a late-known payment, a back-dated declaration, a payment from suspense ----
@@ -641,7 +644,7 @@ d125 = rep('2026-12-06', 'card_lock_workers', '--period', nxt(P), '--date', '202
 check(lk not in {r['unit_code'] for r in d125}, 'the close\'s day does not unlock %s twice' % lk)
 
 # ---- litigation against the cases report and the case events (docs/cases.md) ----
-DB3, D3 = W + '/p300.db', W + '/data300'
+DB3, D3 = store_url(W, 'p300'), W + '/data300'
 run('2026-11-01', 'init', db=DB3)
 for k in ('officers', 'units', 'workers', 'declarations', 'payments', 'registry', 'case_events',
           'case_plans'):

@@ -8,8 +8,9 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
-db=$work/t.db
+db=$(store_url "$work" t)
 export THUNO_POLICY=${THUNO_POLICY:-$(dirname "$0")/../policy}
 # the clock is pinned (the run reads no wall clock): everything loaded and closed on the 1st
 # of the month after the window, as scripts/demo_month.sh does

@@ -10,8 +10,9 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
-db=$work/t.db
+db=$(store_url "$work" t)
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/province.sh"
 docs=$here/data/docs

@@ -8,8 +8,9 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
-db=$work/t.db
+db=$(store_url "$work" t)
 source "$(dirname "$0")/province.sh"
 province_closed
 r() { t 2025-12-01 report "$@" --period 2025-11 --as-of 2025-12-01; }

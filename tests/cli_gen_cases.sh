@@ -9,6 +9,7 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
 export THUNO_POLICY=${THUNO_POLICY:-$(dirname "$0")/../policy}
 fail() { echo "cli_gen_cases: $*" >&2; exit 1; }
@@ -16,7 +17,7 @@ t() { THUNO_NOW=2026-11-05T08:00:00 "$thuno" --db "$db" "$@"; }
 
 # 1. the demo's size: every stage present
 data=$work/big
-db=$work/big.db
+db=$(store_url "$work" big)
 "$thuno" gen --units 2000 --workers 20000 --months 24 --end 2026-10 --seed 1 --out "$data" 2>/dev/null
 t init 2>/dev/null
 for kind in officers units payments case_events case_plans; do
@@ -76,7 +77,7 @@ awk -F, '$1 == "total" && $2 > 0 && $4 > 0 && $6 > 0 && $14 > 0 { ok = 1 } END {
 
 # 2. a small province closed month by month: each case opens on a unit that owes
 data=$work/small
-db=$work/small.db
+db=$(store_url "$work" small)
 "$thuno" gen --units 400 --workers 4000 --months 12 --end 2026-10 --seed 2 --out "$data" 2>/dev/null
 t init 2>/dev/null
 for kind in officers units workers declarations payments registry case_events case_plans; do

@@ -10,8 +10,9 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
-db=$work/t.db
+db=$(store_url "$work" t)
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=province.sh
 source "$here/province.sh"
@@ -32,7 +33,7 @@ code=$?
 set -e
 [ "$code" -eq 65 ] || fail "bad.csv: exit $code, expected 65"
 sed -i "s|$extra/||" "$out/bad.txt"
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM inspection')" = 0 ] || fail "rejected import stored rows"
+[ "$(store_sql "$db" 'SELECT count(*) FROM inspection')" = 0 ] || fail "rejected import stored rows"
 
 for kind in inspections payments case_events; do
     import_dated 2025-12-01 "$kind" "$extra/$kind.csv"

@@ -13,8 +13,9 @@ set -euo pipefail
 thuno=$1
 update=${2:-}
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
-db=$work/t.db
+db=$(store_url "$work" t)
 here=$(cd "$(dirname "$0")" && pwd)
 letters=$here/data/letters
 golden=$here/golden/letters
@@ -57,7 +58,7 @@ PY
 }
 
 province_closed
-cp "$db" "$work/base.db"
+base=$(store_copy "$db" "$work" base)
 lh=(--letterhead "$letters/letterhead.txt")
 L() { t 2025-12-05T09:00:00 letter "$@" "${lh[@]}"; }
 
@@ -120,8 +121,8 @@ code=$?
 set -e
 [ "$code" -eq 65 ] || fail "second record: exit $code, expected 65"
 grep -q "already in the register" "$work/again.err" || fail "second record: $(cat "$work/again.err")"
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM reminder')" = 2 ] || fail "register rows"
-[ "$(sqlite3 "$db" "SELECT count(*) FROM case_event WHERE event = 'reminder_sent'")" = 2 ] ||
+[ "$(store_sql "$db" 'SELECT count(*) FROM reminder')" = 2 ] || fail "register rows"
+[ "$(store_sql "$db" "SELECT count(*) FROM case_event WHERE event = 'reminder_sent'")" = 2 ] ||
     fail "case events"
 t 2025-12-05T10:00:00 case show HS-A-2025-11 >"$work/case.txt"
 grep -q "reminder_sent .*Văn bản đôn đốc số 1/TB-BHXH" "$work/case.txt" || fail "case show"
@@ -168,7 +169,7 @@ set -e
 # a late unit whose open case is already in court gets no reminder from the monthly run: B is
 # sued on 2025-11-20 (its case's own deadlines lead it, docs/letters.md); A is still reminded,
 # B is listed as skipped with the reason, and a run for B alone is refused
-db=$work/base.db
+db=$base
 t 2025-11-20T10:00:00 case record HS-B lawsuit_filed 2025-11-20 --unit B --amount 1000000 \
     >/dev/null 2>&1 || fail "lawsuit_filed for B"
 L reminder --period 2025-11 --record --actor qlt.an -o "$work/sued.pdf" >"$work/sued.txt" \
@@ -176,8 +177,8 @@ L reminder --period 2025-11 --record --actor qlt.an -o "$work/sued.pdf" >"$work/
 [ "$(cut -f1 "$work/sued.txt" | tr '\n' ' ')" = "A " ] || fail "sued: recorded $(cat "$work/sued.txt")"
 grep -q "B: .*HS-B.*sued" "$work/sued.err" || fail "sued: no skip line: $(cat "$work/sued.err")"
 grep -q "1 letters, recorded; 1 skipped" "$work/sued.err" || fail "sued: $(cat "$work/sued.err")"
-[ "$(sqlite3 "$db" 'SELECT unit_code FROM reminder')" = A ] || fail "sued: register"
-[ "$(sqlite3 "$db" "SELECT count(*) FROM case_event WHERE event = 'reminder_sent'")" = 1 ] ||
+[ "$(store_sql "$db" 'SELECT unit_code FROM reminder')" = A ] || fail "sued: register"
+[ "$(store_sql "$db" "SELECT count(*) FROM case_event WHERE event = 'reminder_sent'")" = 1 ] ||
     fail "sued: case events"
 has "$work/sued.pdf" "Kính gửi: Công ty TNHH Hải Âu" || fail "sued: A's letter"
 ! has "$work/sued.pdf" "mã đơn vị: B" || fail "sued: B got a letter"

@@ -9,8 +9,9 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
-db=$work/t.db
+db=$(store_url "$work" t)
 source "$(dirname "$0")/province.sh"
 lists=$here/data/lists
 golden=$here/golden/lists
@@ -159,7 +160,7 @@ PY
 # handover sign-off, on a second store closed up to October: QLT signs October's list on
 # 2025-10-29, then a payment of 2025-10-31 known on 2025-11-05 takes CO1 off it (October is
 # closed again); KTTN signs the changed list and is warned; the report shows each side's word
-db=$work/h.db
+db=$(store_url "$work" h)
 build 2025-07 2025-08 2025-09 2025-10
 s() { t "$1" handover sign --period 2025-10 "${@:2}"; }
 t 2025-10-29T08:00:00 report handover_signoff --period 2025-10 >"$work/handover_signoff-none.csv"

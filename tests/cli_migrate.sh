@@ -13,6 +13,7 @@ set -euo pipefail
 thuno=$1
 data=$(cd "$(dirname "$0")/data" && pwd)
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
 export THUNO_POLICY=${THUNO_POLICY:-$(dirname "$0")/../policy}
 export THUNO_NOW=2025-12-08T10:00:00
@@ -38,45 +39,53 @@ import sqlite3, sys
 r = sqlite3.connect(sys.argv[1]).execute(\"SELECT value FROM meta WHERE key = 'schema_version'\").fetchone()
 print(r[0] if r else 0)" "$1"; }
 
-# this binary's version: the one migrate brings a copy to
-old "$work/probe.db"
-"$thuno" --db "$work/probe.db" migrate >/dev/null
-latest=$(version "$work/probe.db")
-[ "$latest" -ge 1 ] || fail "migrate left schema_version $latest"
+# older stores are made from checked-in SQLite dumps: on PostgreSQL a new store is at this
+# binary's version, and migrate has nothing to do
+if sqlite_part "the older stores are checked-in SQLite dumps"; then
+    # this binary's version: the one migrate brings a copy to
+    old "$work/probe.db"
+    "$thuno" --db "$work/probe.db" migrate >/dev/null
+    latest=$(version "$work/probe.db")
+    [ "$latest" -ge 1 ] || fail "migrate left schema_version $latest"
 
-db=$work/old.db
-old "$db"
-before=$(md5sum <"$db")
-expect 69 "store schema version 0 is older than this thuno ($latest): run 'thuno migrate' first" \
-    "$thuno" --db "$db" whatif --policy "$THUNO_POLICY" --from 2025-11 --to 2025-11
-[ "$(md5sum <"$db")" = "$before" ] || fail "the what-if changed an older store"
+    db=$work/old.db
+    old "$db"
+    before=$(md5sum <"$db")
+    expect 69 "store schema version 0 is older than this thuno ($latest): run 'thuno migrate' first" \
+        "$thuno" --db "$db" whatif --policy "$THUNO_POLICY" --from 2025-11 --to 2025-11
+    [ "$(md5sum <"$db")" = "$before" ] || fail "the what-if changed an older store"
 
-expect 0 "applied 0001 baseline" "$thuno" migrate --db "$db"
-grep -q "schema version 0 -> $latest" "$work/out" || fail "migrate: no versions printed"
-[ "$(version "$db")" = "$latest" ] || fail "migrate: schema_version is $(version "$db")"
-expect 0 "nothing to do" "$thuno" --db "$db" migrate
-"$thuno" --db "$db" audit >"$work/audit"
-[ "$(grep -c ",store.migrate,schema,ok,schema_version 0 -> $latest\$" "$work/audit")" = 1 ] ||
-    { cat "$work/audit" >&2; fail "the audit log lacks the one migration"; }
-expect 0 "done by O1" "$thuno" --db "$db" calendar done reminder_monthly --period 2025-12 --actor O1
-expect 0 "reminder_monthly" "$thuno" --db "$db" report calendar --period 2025-12
-expect 64 "usage: thuno migrate" "$thuno" --db "$db" migrate --now
+    expect 0 "applied 0001 baseline" "$thuno" migrate --db "$db"
+    grep -q "schema version 0 -> $latest" "$work/out" || fail "migrate: no versions printed"
+    [ "$(version "$db")" = "$latest" ] || fail "migrate: schema_version is $(version "$db")"
+    expect 0 "nothing to do" "$thuno" --db "$db" migrate
+    "$thuno" --db "$db" audit >"$work/audit"
+    [ "$(grep -c ",store.migrate,schema,ok,schema_version 0 -> $latest\$" "$work/audit")" = 1 ] ||
+        { cat "$work/audit" >&2; fail "the audit log lacks the one migration"; }
+    expect 0 "done by O1" "$thuno" --db "$db" calendar done reminder_monthly --period 2025-12 --actor O1
+    expect 0 "reminder_monthly" "$thuno" --db "$db" report calendar --period 2025-12
+    expect 64 "usage: thuno migrate" "$thuno" --db "$db" migrate --now
 
-# another command migrates an older store itself
-db2=$work/old2.db
-old "$db2"
-expect 0 "done by O1" "$thuno" --db "$db2" calendar done reminder_monthly --period 2025-12 --actor O1
-[ "$(version "$db2")" = "$latest" ] || fail "a read-write command left schema_version $(version "$db2")"
+    # another command migrates an older store itself
+    db2=$work/old2.db
+    old "$db2"
+    expect 0 "done by O1" "$thuno" --db "$db2" calendar done reminder_monthly --period 2025-12 --actor O1
+    [ "$(version "$db2")" = "$latest" ] || fail "a read-write command left schema_version $(version "$db2")"
+else
+    db=$(store_url "$work" new)
+    "$thuno" --db "$db" init >/dev/null 2>&1
+    latest=$(store_sql "$db" "SELECT value FROM meta WHERE key = 'schema_version'")
+    [ "$latest" -ge 1 ] || fail "init left schema_version $latest"
+    expect 0 "nothing to do" "$thuno" --db "$db" migrate
+    expect 64 "usage: thuno migrate" "$thuno" --db "$db" migrate --now
+fi
 
 # a store newer than this binary: refused by every command, untouched
-python3 -c "
-import sqlite3, sys
-c = sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE meta SET value = ? WHERE key = 'schema_version'\", (sys.argv[2],)); c.commit()" \
-    "$db" $((latest + 1))
-before=$(md5sum <"$db")
+store_sql "$db" "UPDATE meta SET value = '$((latest + 1))' WHERE key = 'schema_version'"
+before=$(store_digest "$db")
 msg="store schema version $((latest + 1)) is newer than this thuno ($latest): upgrade thuno"
 expect 69 "$msg" "$thuno" --db "$db" migrate
 expect 69 "$msg" "$thuno" --db "$db" report calendar --period 2025-12
 expect 69 "$msg" "$thuno" --db "$db" whatif --policy "$THUNO_POLICY" --from 2025-11 --to 2025-11
-[ "$(md5sum <"$db")" = "$before" ] || fail "a newer store was changed"
+[ "$(store_digest "$db")" = "$before" ] || fail "a newer store was changed"
 echo "cli_migrate: ok"

@@ -8,8 +8,9 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
-db=$work/t.db
+db=$(store_url "$work" t)
 source "$(dirname "$0")/province.sh"
 offices=$here/data/offices
 fail() { echo "cli_office_commands: $*" >&2; exit 1; }

@@ -8,8 +8,9 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
-db=$work/t.db
+db=$(store_url "$work" t)
 out=$work/out
 mkdir "$out"
 source "$(dirname "$0")/province.sh"
@@ -77,7 +78,7 @@ pdftotext "$work/d1.pdf" - | grep -q "Hải Âu" || fail "PDF lacks unit A"
 
 # the case reports on the litigation province of tests/data/cases (offices D1, D2): the
 # province office sees every case, D1 only its units' cases
-db=$work/cases.db
+db=$(store_url "$work" cases)
 t 2021-01-01 init 2>/dev/null
 for kind in units case_events case_plans payments; do
     import_dated 2021-01-01 "$kind" "$here/data/cases/$kind.csv" "$here/data/cases/case_events.csv"

@@ -9,8 +9,9 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
-db=$work/t.db
+db=$(store_url "$work" t)
 source "$(dirname "$0")/province.sh"
 opening=$here/data/opening
 golden=$here/golden/opening
@@ -26,7 +27,7 @@ code=$?
 set -e
 [ "$code" -eq 65 ] || fail "bad.csv: exit $code, expected 65"
 sed -i "s|$opening/||" "$work/bad.txt"
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM opening_balance')" = 0 ] || fail "rejected file stored rows"
+[ "$(store_sql "$db" 'SELECT count(*) FROM opening_balance')" = 0 ] || fail "rejected file stored rows"
 t 2025-07-01 import opening_balances "$opening/opening_balances.csv" 2>/dev/null
 import_dated 2025-07-01 payments "$data/payments.csv"
 for p in 2025-07 2025-08 2025-09 2025-10 2025-11; do

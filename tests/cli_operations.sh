@@ -8,8 +8,9 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
-db=$work/t.db
+db=$(store_url "$work" t)
 here=$(cd "$(dirname "$0")" && pwd)
 ops=$here/data/operations
 golden=$here/golden/operations
@@ -28,14 +29,14 @@ rejected() { # NAME NOW ARGS...
 }
 
 province_closed
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM assignment')" = 3 ] || fail "units.csv seeds 3 assignments"
+[ "$(store_sql "$db" 'SELECT count(*) FROM assignment')" = 3 ] || fail "units.csv seeds 3 assignments"
 t 2025-11-05 import officers "$ops/officers.csv" 2>/dev/null
 t 2025-11-05 import assignments "$ops/assignments.csv" 2>/dev/null
 rejected assignments-bad 2025-11-05 import assignments "$ops/assignments-bad.csv"
 t 2025-11-06 import collection_plans "$ops/collection_plans.csv" 2>/dev/null
 rejected collection_plans-bad 2025-11-06 import collection_plans "$ops/collection_plans-bad.csv"
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM assignment')" = 4 ] || fail "rejected file stored rows"
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM collection_plan')" = 10 ] || fail "plans stored"
+[ "$(store_sql "$db" 'SELECT count(*) FROM assignment')" = 4 ] || fail "rejected file stored rows"
+[ "$(store_sql "$db" 'SELECT count(*) FROM collection_plan')" = 10 ] || fail "plans stored"
 t 2025-11-07 import collection_plans "$ops/collection_plans.csv" 2>"$work/reimport.txt"
 grep -q "0 new, 0 changed, 10 same" "$work/reimport.txt" || fail "re-import: $(cat "$work/reimport.txt")"
 
@@ -64,7 +65,7 @@ rejected assign-bad 2025-12-03 assign B C Z --officer O4 --from 2025-12-05
 rejected assign-none 2025-12-03 assign --from-officer O4 --officer O1 --from 2025-12-05
 t 2025-12-03 assign B B --officer O3 --from 2025-12-05 --actor "TP.QLT" --reason "nghỉ phép" \
     2>/dev/null
-[ "$(sqlite3 "$db" "SELECT count(*) FROM assignment WHERE unit_code = 'B'")" = 2 ] ||
+[ "$(store_sql "$db" "SELECT count(*) FROM assignment WHERE unit_code = 'B'")" = 2 ] ||
     fail "a unit named twice is assigned twice"
 t 2025-12-04 assign --from-officer O3 --officer O1 --from 2026-01-01 --actor "TP.QLT" \
     --reason "O3 chuyển phòng / O3 moves" 2>/dev/null

@@ -8,8 +8,9 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
-db=$work/t.db
+db=$(store_url "$work" t)
 here=$(cd "$(dirname "$0")" && pwd)
 ops=$here/data/payments_ops
 golden=$here/golden/payments_ops
@@ -57,7 +58,7 @@ t 2025-12-01T09:30:00 suspense assign S3 TB0103F --actor O2 2>/dev/null
     fail "an unknown payment was assigned"
 [ "$(status t 2025-12-01T09:31:00 suspense assign X1 NOPE --actor O2)" = 65 ] ||
     fail "a payment was assigned to an unknown unit"
-[ "$(sqlite3 "$db" "SELECT group_concat(txn_id || ':' || unit_code || ':' || method || ':' || actor, ' ') FROM (SELECT * FROM payment_match ORDER BY txn_id)")" = \
+[ "$(store_sql "$db" "SELECT txn_id || ':' || unit_code || ':' || method || ':' || actor FROM payment_match ORDER BY txn_id" | paste -sd' ')" = \
   "S1:TB0101D:unit_code:O1 S2:TB0102E:tax_code:O1 S3:TB0103F:manual:O2 S4:A:name:O1" ] ||
     fail "payment_match rows"
 # the same bank statement imported again (payers still empty) undoes no match
@@ -119,7 +120,7 @@ PY
 # (5,120,000) falls due on 12-31: locked again that day; December closed on 2026-01-05 (after
 # the deadline): A is at 1.0 on the 4th and the 5th, so the list of the 5th is the December
 # card_locks crossings (none: A 2.0 -> 1.0, B 3.0 -> 3.0, C 0), not a lock of A.
-db=$work/days.db
+db=$(store_url "$work" days)
 province_closed
 t 2025-12-10T09:00:00 import payments "$here/data/card_days/payments.csv" 2>/dev/null
 day() { t "$1T20:00:00" report card_lock_workers --period "$2" --date "$1" | tail -n +2 |

@@ -5,7 +5,9 @@
 # - `--db` on another program's SQLite file, an empty file or a missing path is refused with
 #   exit 69 (README "Exit statuses": a store or file error) and the file is left byte for byte
 #   and to the second as it was; `init` over any existing file is refused (65) the same way,
-#   and removes what a killed init left beside the store (DB.init-tmp);
+#   and removes what a killed init left beside the store (DB.init-tmp); on PostgreSQL the
+#   same with another program's database, an empty one and a missing one, and `init` into a
+#   database that holds any table is refused (65);
 # - `case attach` takes regular files only (/dev/zero, a FIFO: refused at once) of at most
 #   64 MiB, and stores nothing when it refuses;
 # - `explain`, `case show`, `report --list`, `audit` and `user list` on a full device: exit 69
@@ -17,11 +19,12 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 trap 'rm -rf "$work"' EXIT
 export THUNO_POLICY=${THUNO_POLICY:-$(dirname "$0")/../policy}
 export THUNO_NOW=2026-11-05T08:00:00
 fail() { echo "cli_robust: $*" >&2; exit 1; }
-db=$work/t.db
+db=$(store_url "$work" t)
 t() { "$thuno" --db "$db" "$@"; }
 # expect STATUS PATTERN CMD...: CMD exits STATUS and says PATTERN on stderr
 expect() {
@@ -34,30 +37,48 @@ expect() {
 stamp() { echo "$(md5sum <"$1") $(stat -c '%s %Y.%y' "$1")"; }
 
 # 1. stores that are not thuno's: refused, unchanged, exit 69
-python3 -c "
-import sqlite3, sys
-c = sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE t (x)'); c.execute('INSERT INTO t VALUES (1)')
-c.commit()" "$work/foreign.db"
-: >"$work/empty.db"
-touch -d '2020-01-02 03:04:05' "$work/foreign.db" "$work/empty.db"
-before_f=$(stamp "$work/foreign.db")
-before_e=$(stamp "$work/empty.db")
-for f in foreign empty; do
-    expect 69 "not a thuno store" "$thuno" --db "$work/$f.db" report balances --period 2026-10
-    expect 69 "not a thuno store" "$thuno" --db "$work/$f.db" import units "$work/none.csv"
-    expect 69 "not a thuno store" "$thuno" --db "$work/$f.db" close 2026-10
-    expect 65 "already exists" "$thuno" --db "$work/$f.db" init
-done
-expect 69 "does not exist" "$thuno" --db "$work/missing.db" report balances --period 2026-10
-[ ! -e "$work/missing.db" ] || fail "a missing store was created"
-[ "$(stamp "$work/foreign.db")" = "$before_f" ] || fail "the foreign SQLite file was changed"
-[ "$(stamp "$work/empty.db")" = "$before_e" ] || fail "the empty file was changed"
-ls "$work" | grep -q -- '-wal\|-shm\|-journal' && fail "files left beside a refused store: $(ls "$work")"
+if sqlite_part "foreign and empty SQLite files, what a killed init leaves beside the file"; then
+    store_sql "$work/foreign.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1)"
+    : >"$work/empty.db"
+    touch -d '2020-01-02 03:04:05' "$work/foreign.db" "$work/empty.db"
+    before_f=$(stamp "$work/foreign.db")
+    before_e=$(stamp "$work/empty.db")
+    for f in foreign empty; do
+        expect 69 "not a thuno store" "$thuno" --db "$work/$f.db" report balances --period 2026-10
+        expect 69 "not a thuno store" "$thuno" --db "$work/$f.db" import units "$work/none.csv"
+        expect 69 "not a thuno store" "$thuno" --db "$work/$f.db" close 2026-10
+        expect 65 "already exists" "$thuno" --db "$work/$f.db" init
+    done
+    expect 69 "does not exist" "$thuno" --db "$work/missing.db" report balances --period 2026-10
+    [ ! -e "$work/missing.db" ] || fail "a missing store was created"
+    [ "$(stamp "$work/foreign.db")" = "$before_f" ] || fail "the foreign SQLite file was changed"
+    [ "$(stamp "$work/empty.db")" = "$before_e" ] || fail "the empty file was changed"
+    ls "$work" | grep -q -- '-wal\|-shm\|-journal' && fail "files left beside a refused store: $(ls "$work")"
 
-# what a killed init left beside the store is removed by the next init
-echo "half a store" >"$db.init-tmp"
-t init 2>/dev/null || fail "init after a killed init failed"
-[ ! -e "$db.init-tmp" ] || fail "init left $db.init-tmp"
+    # what a killed init left beside the store is removed by the next init
+    echo "half a store" >"$db.init-tmp"
+    t init 2>/dev/null || fail "init after a killed init failed"
+    [ ! -e "$db.init-tmp" ] || fail "init left $db.init-tmp"
+else
+    # another program's database, an empty database, a missing one
+    foreign=$(store_url "$work" foreign)
+    store_sql "$foreign" "CREATE TABLE t (x BIGINT); INSERT INTO t VALUES (1)"
+    empty=$(store_url "$work" empty)
+    before_f=$(store_digest "$foreign")
+    before_e=$(store_digest "$empty")
+    for u in "$foreign" "$empty"; do
+        expect 69 "not a thuno store" "$thuno" --db "$u" report balances --period 2026-10
+        expect 69 "not a thuno store" "$thuno" --db "$u" import units "$work/none.csv"
+        expect 69 "not a thuno store" "$thuno" --db "$u" close 2026-10
+    done
+    expect 65 "already holds tables" "$thuno" --db "$foreign" init
+    expect 69 "does not exist" "$thuno" --db "${empty/:\/\/\/t_/:\/\/\/missing_}" \
+        report balances --period 2026-10
+    [ "$(store_digest "$foreign")" = "$before_f" ] || fail "the foreign database was changed"
+    [ "$(store_digest "$empty")" = "$before_e" ] || fail "the empty database was changed"
+    t init 2>/dev/null || fail "init failed"
+    expect 65 "already holds a thuno store" t init
+fi
 t user list | grep -q admin || fail "the store init made has no admin"
 
 # a small province, closed to 2026-10
@@ -77,7 +98,7 @@ mkfifo "$work/fifo"
 expect 65 "not a regular file" timeout 10 "$thuno" --db "$db" case attach HS-1 other "$work/fifo"
 truncate -s $((64 * 1024 * 1024 + 1)) "$work/big.pdf"
 expect 65 "larger than 64 MiB" t case attach HS-1 other "$work/big.pdf"
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM case_attachment')" = 0 ] || fail "a refused attachment was stored"
+[ "$(store_sql "$db" 'SELECT count(*) FROM case_attachment')" = 0 ] || fail "a refused attachment was stored"
 echo "quyết định" >"$work/small.txt"
 t case attach HS-1 other "$work/small.txt" >/dev/null || fail "a small attachment was refused"
 
@@ -117,7 +138,7 @@ ls "$work" | grep -q '\.tmp\.' && fail "a temporary file was left: $(ls "$work")
 
 # 4. a month that has not begun
 expect 65 "has not begun" t close 2026-12
-[ "$(sqlite3 "$db" "SELECT count(*) FROM close_run WHERE period > '2026-10'")" = 0 ] ||
+[ "$(store_sql "$db" "SELECT count(*) FROM close_run WHERE period > '2026-10'")" = 0 ] ||
     fail "a close of a month not begun was recorded"
 t close 2026-11 >/dev/null 2>&1 || fail "the current month cannot be closed"
 

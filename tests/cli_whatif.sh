@@ -9,11 +9,12 @@
 set -euo pipefail
 thuno=$1
 work=$(mktemp -d)
+source "$(dirname "$0")/db.sh"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 here=$(cd "$(dirname "$0")" && pwd)
 export THUNO_POLICY=${THUNO_POLICY:-$here/../policy}
 export THUNO_NOW=2026-11-05T08:00:00
-db=$work/t.db
+db=$(store_url "$work" t)
 fail() { echo "cli_whatif: $*" >&2; exit 1; }
 t() { "$thuno" --db "$db" "$@"; }
 
@@ -24,7 +25,7 @@ for kind in officers units workers declarations payments; do
     t import "$kind" "$work/g/$kind.csv" 2>/dev/null || fail "import $kind refused"
 done
 t close 2026-05 2>/dev/null || fail "close 2026-05"
-before=$(sha256sum <"$db")
+before=$(store_digest "$db")
 
 # proposed policies: the same; TNLĐ 0.3% from 2026-08; base salary 2,600,000 from 2026-09
 cp -r "$THUNO_POLICY" "$work/same"
@@ -117,5 +118,5 @@ set -e
 [ $code -eq 69 ] || fail "a missing policy directory gave exit $code"
 
 # the store file is byte for byte as it was
-[ "$(sha256sum <"$db")" = "$before" ] || fail "the store file changed"
+[ "$(store_digest "$db")" = "$before" ] || fail "the store file changed"
 echo "cli_whatif: ok"

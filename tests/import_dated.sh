@@ -17,7 +17,7 @@ import_dated() {
     *) t "$floor" import "$kind" "$file" 2>/dev/null; return ;;
     esac
     [ "$kind" = case_plans ] || events=""
-    dir=$(mktemp -d) # not beside $db: a store may be a PostgreSQL URL (tests/db.sh)
+    dir=$(mktemp -d "${work:-${TMPDIR:-/tmp}}/dated.XXXXXX")
     python3 - "$file" "$col" "$floor" "$dir" "$events" <<'PY' >"$dir/list"
 import csv, sys
 path, col, floor, out, events = sys.argv[1:6]

@@ -16,17 +16,18 @@ struct tn_store;
 
 /* How tn_store_open opens a store (its create argument; 0 and 1 as before). */
 enum {
-    TN_STORE_EXISTING = 0, /* an existing store, to read and write */
-    TN_STORE_CREATE = 1,   /* a new file with its schema */
-    TN_STORE_READONLY = 2, /* an existing store that this handle never writes (the what-if):
-                              never migrated, so one at an older schema version is refused;
-                              a write fails, TN_ERR_STORE */
-    TN_STORE_AS_IS = 3,    /* an existing store left at its schema version, for
-                              tn_store_migrate (thuno migrate) */
-    /* PostgreSQL only: as TN_STORE_CREATE, the schema written in a transaction left open:
-     * tn_store_commit makes the store, tn_store_rollback (or tn_store_free) leaves the
-     * database as it was (tn_store_copy's target; TN_ERR_USAGE on a file) */
-    TN_STORE_CREATE_BEGUN = 4
+    TN_STORE_EXISTING = 0,   /* an existing store, to read and write */
+    TN_STORE_CREATE = 1,     /* a new file with its schema */
+    TN_STORE_READONLY = 2,   /* an existing store that this handle never writes (the what-if):
+                                never migrated, so one at an older schema version is refused;
+                                a write fails, TN_ERR_STORE */
+    TN_STORE_AS_IS = 3,      /* an existing store left at its schema version, for
+                                tn_store_migrate (thuno migrate) */
+    TN_STORE_CREATE_HELD = 4 /* as TN_STORE_CREATE, the schema made in a transaction left
+                                open: what the caller adds commits with it (tn_store_commit)
+                                or nothing was made (tn_store_rollback, tn_store_free, a
+                                killed process) - a new PostgreSQL store whole or not at all
+                                 (init; tn_store_copy's target); TN_ERR_USAGE on a file */
 };
 
 /* Opens the store at url. With create TN_STORE_CREATE, makes a new file and its schema at the

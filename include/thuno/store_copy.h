@@ -15,7 +15,7 @@ struct tn_store;
 /* Copies every row of every table of from into to, table by table in the target's order,
  * inside a transaction of to (a savepoint when the caller has one open): all the tables or
  * none. to must be a PostgreSQL store (tn_store_open of a postgresql:// URL, e.g.
- * TN_STORE_CREATE_BEGUN) and from a store of either engine, both at this binary's latest
+ * TN_STORE_CREATE_HELD) and from a store of either engine, both at this binary's latest
  * schema version; to must hold no row but its meta (which takes the source's). The columns of
  * each table are read from each engine's catalog and matched by name; a target column the
  * source lacks is filled by a stated rule (alloc_line.seq from SQLite's rowid, unit_code of a

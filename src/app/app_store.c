@@ -48,7 +48,7 @@ tn_err tn_app_store_move(struct tn_app *app, const char *from, const char *to, c
         return tn__app_fail(app, err, "nguồn / source %s: %s", from, msg);
     }
     int created = 1;
-    err = tn_store_open(to, TN_STORE_CREATE_BEGUN, &dst, msg);
+    err = tn_store_open(to, TN_STORE_CREATE_HELD, &dst, msg);
     if (err == TN_ERR_CONFLICT) { /* a thuno store there: taken only while empty (the copy) */
         created = 0;
         err = tn_store_open(to, TN_STORE_AS_IS, &dst, msg);

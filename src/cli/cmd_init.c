@@ -8,7 +8,8 @@
  * A store file appears whole or not at all (docs/reliability.md "Crash safety"): init builds
  * it in DB.init-tmp beside DB and links it to DB only when the admin is added and the store is
  * closed, never over an existing file. A killed init leaves at most DB.init-tmp, which the next
- * init removes; a failed init removes it.
+ * init removes; a failed init removes it. A PostgreSQL store's schema, first-run setup and
+ * admin commit in one transaction (TN_STORE_CREATE_HELD): the database holds all or none.
  */
 #include "cli.h"
 
@@ -116,7 +117,8 @@ tn_err tn_cmd_init(struct tn_cli *cli)
         remove_store(tmp); /* what a killed init left */
     struct tn_store *s;
     char msg[256];
-    tn_err err = tn_store_open(path ? tmp : cli->db, 1, &s, msg);
+    tn_err err =
+        tn_store_open(path ? tmp : cli->db, path ? TN_STORE_CREATE : TN_STORE_CREATE_HELD, &s, msg);
     if (err) {
         if (path)
             tn_cli_error("init", "cannot create %s: %s", path, msg);
@@ -140,8 +142,12 @@ tn_err tn_cmd_init(struct tn_cli *cli)
     err = tn_cli_audit(&app, "init", cli->db, err, summary);
     if (!err)
         err = tn_app_user_add(&app, actor, &u, password);
+    if (!err && !path)
+        err = tn_store_commit(s);
     if (err)
         tn_cli_error("init", "%s", tn_app_why(&app, err));
+    if (err && !path)
+        tn_store_rollback(s);
     tn_store_free(s);
     if (!err && path)
         err = publish(tmp, path);

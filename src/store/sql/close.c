@@ -380,6 +380,22 @@ static int full_replay(void)
     return v && strcmp(v, "full") == 0;
 }
 
+/* A unit's last closes (?1 the unit, periods ?2..?3); a close recorded before unpaid_line
+ * (schema.sql) is written again, so that the lists can split its debt. LU: on PostgreSQL, where
+ * the lines carry unit_code (pg_schema.sql), the unit of the lines too, so that each table is
+ * read in the one partition of the unit. */
+#define PREV_SQL(LU)                                                                               \
+    "SELECT u.period, u.id, u.assessed, u.closing, u.charge_bhyt, u.charge_bhtn, "                 \
+    "u.charge_bhxh, u.cum_interest_bhyt, u.cum_interest_bhtn, u.cum_interest_bhxh, u.cum_paid, "   \
+    "u.known_at, CASE WHEN u.period = ?3 AND u.principal_due > 0 AND NOT EXISTS "                  \
+    "(SELECT 1 FROM unpaid_line WHERE close_id = u.id" LU ") THEN '' "                             \
+    "ELSE u.digest END, CASE WHEN EXISTS (SELECT 1 FROM assess_line "                              \
+    "WHERE close_id = u.id" LU " AND kind = 'adjustment') THEN 1 ELSE 0 END "                      \
+    "FROM (SELECT max(id) AS id FROM unit_close WHERE unit_code = ?1 "                             \
+    "AND period >= ?2 AND period <= ?3 GROUP BY period) m "                                        \
+    "JOIN unit_close u ON u.id = m.id AND u.unit_code = ?1 ORDER BY u.period"
+static const char *const prev_sql[] = {PREV_SQL(""), PREV_SQL(" AND unit_code = ?1")};
+
 tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_period period,
                            const char *now, struct tn_close_stats *stats,
                            void (*progress)(void *ctx, long long done, long long total), void *ctx,
@@ -466,21 +482,7 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
              "AND unit_code IS NOT NULL AND paid_on <= ?1 "
              "ORDER BY unit_code, paid_on, txn_id",
              &pays)) ||
-        (err =
-             tn__store_prepare(s,
-                               "SELECT u.period, u.id, u.assessed, u.closing, u.charge_bhyt, "
-                               "u.charge_bhtn, u.charge_bhxh, u.cum_interest_bhyt, "
-                               "u.cum_interest_bhtn, u.cum_interest_bhxh, u.cum_paid, u.known_at, "
-                               /* a close recorded before unpaid_line (schema.sql) is
-                                * written again, so that the lists can split its debt */
-                               "CASE WHEN u.period = ?3 AND u.principal_due > 0 AND NOT EXISTS "
-                               "(SELECT 1 FROM unpaid_line WHERE close_id = u.id) THEN '' "
-                               "ELSE u.digest END, CASE WHEN EXISTS (SELECT 1 FROM assess_line "
-                               "WHERE close_id = u.id AND kind = 'adjustment') THEN 1 ELSE 0 END "
-                               "FROM (SELECT max(id) AS id FROM unit_close WHERE unit_code = ?1 "
-                               "AND period >= ?2 AND period <= ?3 GROUP BY period) m "
-                               "JOIN unit_close u ON u.id = m.id ORDER BY u.period",
-                               &prev)) ||
+        (err = tn__store_prepare(s, prev_sql[tn_sql_kind(s->db) == TN_SQL_PG], &prev)) ||
         (err = tn__store_prepare(s,
                                  "SELECT for_period, a0, a1, a2, a3, a4, a5, a6, a7 "
                                  "FROM assess_line WHERE close_id = ?1 AND bhxh_code = ?2",

@@ -2,7 +2,9 @@
  * close_write.c - recording a unit's closed period: its unit_close row, assessment and
  * adjustment lines, interest lines, allocations, what the allocation leaves unpaid and
  * findings (schema.sql), from core's result (close_unit.h; the digest that tells a re-run
- * whether anything changed is core's).
+ * whether anything changed is core's). On PostgreSQL the lines carry their unit_code too, the
+ * key their tables are partitioned by (pg_schema.sql): the last parameter of each line's
+ * INSERT there.
  */
 #include "close_int.h"
 
@@ -12,8 +14,31 @@
 
 #include "thuno/mem.h"
 
+/* The INSERT of each line table: SQLite's (schema.sql), PostgreSQL's with unit_code last. */
+static const char *const line_sql[][2] = {
+    {"INSERT INTO assess_line VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+     "?14, ?15, ?16, ?17)",
+     "INSERT INTO assess_line (close_id, bhxh_code, for_period, kind, salary, base_si, base_ui, "
+     "funds, rate_set, a0, a1, a2, a3, a4, a5, a6, a7, unit_code) VALUES (?1, ?2, ?3, ?4, ?5, "
+     "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"},
+    {"INSERT INTO interest_line VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+     "INSERT INTO interest_line (close_id, seq, grp, rule, accrual_month, from_day, to_day, days, "
+     "principal, rate_ppm, amount, status, source, unit_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+     "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"},
+    {"INSERT INTO alloc_line VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+     "INSERT INTO alloc_line (close_id, txn_id, paid_on, target_period, grp, part, amount, "
+     "unit_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
+    {"INSERT INTO unpaid_line VALUES (?1, ?2, ?3, ?4)",
+     "INSERT INTO unpaid_line (close_id, target_period, grp, amount, unit_code) VALUES (?1, ?2, "
+     "?3, ?4, ?5)"},
+    {"INSERT INTO finding VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+     "INSERT INTO finding (close_id, bhxh_code, for_period, kind, base, floor, source, "
+     "unit_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
+};
+
 tn_err tn__close_prepare_writes(struct tn__close *c)
 {
+    int pg = tn_sql_kind(c->s->db) == TN_SQL_PG;
     tn_err err;
     if ((err = tn__store_prepare(
              c->s,
@@ -25,20 +50,11 @@ tn_err tn__close_prepare_writes(struct tn__close *c)
              "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
              "?24, ?25, ?26)",
              &c->ins_close)) ||
-        (err = tn__store_prepare(c->s,
-                                 "INSERT INTO assess_line VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                                 "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-                                 &c->ins_line)) ||
-        (err = tn__store_prepare(c->s,
-                                 "INSERT INTO interest_line VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                                 "?8, ?9, ?10, ?11, ?12, ?13)",
-                                 &c->ins_interest)) ||
-        (err = tn__store_prepare(c->s, "INSERT INTO alloc_line VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                 &c->ins_alloc)) ||
-        (err = tn__store_prepare(c->s, "INSERT INTO unpaid_line VALUES (?1, ?2, ?3, ?4)",
-                                 &c->ins_unpaid)) ||
-        (err = tn__store_prepare(c->s, "INSERT INTO finding VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                 &c->ins_finding)) ||
+        (err = tn__store_prepare(c->s, line_sql[0][pg], &c->ins_line)) ||
+        (err = tn__store_prepare(c->s, line_sql[1][pg], &c->ins_interest)) ||
+        (err = tn__store_prepare(c->s, line_sql[2][pg], &c->ins_alloc)) ||
+        (err = tn__store_prepare(c->s, line_sql[3][pg], &c->ins_unpaid)) ||
+        (err = tn__store_prepare(c->s, line_sql[4][pg], &c->ins_finding)) ||
         (err = tn__store_prepare(c->s,
                                  "INSERT INTO rate_set (r0, r1, r2, r3, r4, r5, r6, r7, "
                                  "sources) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -86,6 +102,14 @@ static void bind_day(tn_sql_stmt *st, int i, tn_day d)
     char buf[TN_DAY_BUFSZ];
     tn_day_format(d, buf);
     tn_sql_bind_text(st, i, buf, -1, TN_SQL_TRANSIENT);
+}
+
+/* Binds the line's unit_code at i on PostgreSQL (line_sql); SQLite's lines have none. */
+static void bind_unit(const struct tn__close *c, tn_sql_stmt *st, int i,
+                      const struct tn__unit_work *w)
+{
+    if (tn_sql_kind(c->s->db) == TN_SQL_PG)
+        tn_sql_bind_text(st, i, w->code, -1, TN_SQL_TRANSIENT);
 }
 
 /* The rate_set id for a line's rates and sources, recorded once per close. */
@@ -138,6 +162,7 @@ static tn_err write_lines(struct tn__close *c, const struct tn__unit_work *w, lo
         tn_sql_bind_int64(st, 9, rs);
         for (int k = 0; k < TN_C_COUNT; k++)
             tn_sql_bind_int64(st, 10 + k, l->amount[k]);
+        bind_unit(c, st, 18, w);
         if ((err = step_done(c, st, "record assessment line")) || !l->below_floor)
             continue;
         st = c->ins_finding;
@@ -148,6 +173,7 @@ static tn_err write_lines(struct tn__close *c, const struct tn__unit_work *w, lo
         tn_sql_bind_int64(st, 5, l->salary);
         tn_sql_bind_int64(st, 6, l->floor);
         tn_sql_bind_text(st, 7, l->floor_law ? l->floor_law : "", -1, TN_SQL_STATIC);
+        bind_unit(c, st, 8, w);
         err = step_done(c, st, "record finding");
     }
     return err;
@@ -180,6 +206,7 @@ static tn_err write_interest(struct tn__close *c, const struct tn__unit_work *w,
         else
             snprintf(src, sizeof src, "%s", it->source ? it->source : "");
         tn_sql_bind_text(st, 13, src, -1, TN_SQL_TRANSIENT);
+        bind_unit(c, st, 14, w);
         err = step_done(c, st, "record interest line");
     }
     /* interest of earlier months recomputed with what is known now (a payment recognised
@@ -201,6 +228,7 @@ static tn_err write_interest(struct tn__close *c, const struct tn__unit_work *w,
         tn_sql_bind_text(st, 12, "recomputed", -1, TN_SQL_STATIC);
         tn_sql_bind_text(st, 13, "interest of earlier months recomputed with what is known now", -1,
                          TN_SQL_STATIC);
+        bind_unit(c, st, 14, w);
         err = step_done(c, st, "record interest correction");
     }
     return err;
@@ -219,6 +247,7 @@ static tn_err write_alloc(struct tn__close *c, const struct tn__unit_work *w, lo
         tn_sql_bind_text(st, 5, tn_group_name(a->group), -1, TN_SQL_STATIC);
         tn_sql_bind_text(st, 6, a->interest ? "interest" : "principal", -1, TN_SQL_STATIC);
         tn_sql_bind_int64(st, 7, a->amount);
+        bind_unit(c, st, 8, w);
         err = step_done(c, st, "record allocation");
     }
     return err;
@@ -238,6 +267,7 @@ static tn_err write_unpaid(struct tn__close *c, const struct tn__unit_work *w, l
         bind_period(st, 2, w->out.replay_start + (tn_period)(i / TN_G_COUNT));
         tn_sql_bind_text(st, 3, tn_group_name((enum tn_group)(i % TN_G_COUNT)), -1, TN_SQL_STATIC);
         tn_sql_bind_int64(st, 4, r->out_principal[i]);
+        bind_unit(c, st, 5, w);
         err = step_done(c, st, "record unpaid principal");
     }
     return err;

@@ -5,6 +5,36 @@
 -- number the store keeps fits 64 bits, as on SQLite), BLOB is BYTEA, an INTEGER PRIMARY KEY
 -- id a BIGSERIAL. A change of the schema is a migration of both (docs/store.md).
 --
+-- Ready to shard (issue 16; docs/scale-out.md): every large table, the ones that grow with the
+-- units (a unit's registry versions, declarations, closes and their lines, carried states,
+-- opening balances, assignments, inspections, case events, contacts, signed handover lists),
+-- carries unit_code, its distribution key, and is hash-partitioned by it into 16 partitions
+-- (the DO block at the end creates them: name_p0 .. name_p15). A unit's rows are all in the
+-- partition its unit_code hashes to, the same for every table, so a one-unit query reads one
+-- partition of each table and a Citus deployment co-locates them (create_distributed_table
+-- ... colocate_with). PostgreSQL enforces a primary key or unique index of a partitioned table
+-- per partition only, so every one includes unit_code; where the key is an id that does not
+-- (unit_close.id, contact.seq: from a sequence; inspection_id, case_id: a case's events all
+-- belong to one unit, case_store.c checks it), the id stays unique by construction.
+--
+-- Only here, not in schema.sql: the close's line tables (assess_line, interest_line,
+-- alloc_line, unpaid_line, finding) carry unit_code, the unit of their close_id's unit_close
+-- row, written by the close (close_write.c) so that they partition with their close.
+--
+-- Unpartitioned, and replicated in a sharded design (Citus reference tables) or per shard:
+-- the reference tables, small and read by every unit's close or by the whole office: meta,
+-- import_batch, officer, registry, close_run, rate_set, collection_plan, calendar_done,
+-- app_user, app_session, login_failure, audit (the log of the office's actions, by actor and
+-- target, not by unit), and the case tables keyed by case_id only (case_plan, blob,
+-- case_attachment, case_branch, case_register, case_pensioner: a few rows per case). And three
+-- tables whose key is not the unit's: worker (a person, keyed by bhxh_code: a worker moves
+-- between units, and no query reads it by unit); reminder (its key is the letter's number
+-- year/seq, unique across the office: letter_register.c relies on the key to refuse a number
+-- twice, which a key that includes unit_code would no longer do); payment (a payment in
+-- suspense has no unit, unit_code NULL, and a primary key cannot contain a NULL column, while
+-- its key txn_id, the bank's, must stay unique across the office; payment_match with it).
+-- docs/scale-out.md says how a national deployment handles them.
+--
 -- Registry tables are versioned: a key's rows never change except that the version a newer
 -- one replaces gets superseded_at; as-of D sees the version with known_at <= D and
 -- (superseded_at IS NULL OR superseded_at > D). Dates are 'YYYY-MM-DD', periods 'YYYY-MM',
@@ -23,7 +53,7 @@ CREATE TABLE unit (
     status_since TEXT, parent_code TEXT, province_code TEXT NOT NULL, office_code TEXT,
     wage_region BIGINT NOT NULL, officer_code TEXT, payment_cycle BIGINT NOT NULL,
     registered_on TEXT NOT NULL, address TEXT, union_chair TEXT,
-    PRIMARY KEY (unit_code, version));
+    PRIMARY KEY (unit_code, version)) PARTITION BY HASH (unit_code);
 CREATE INDEX unit_tax ON unit (tax_code);
 -- an officer's worklist: the units recorded on it (operations_store.c)
 CREATE INDEX unit_officer ON unit (officer_code) WHERE officer_code IS NOT NULL;
@@ -49,7 +79,7 @@ CREATE TABLE declaration (
     batch_id BIGINT NOT NULL,
     kind TEXT NOT NULL, salary BIGINT, funds BIGINT NOT NULL, declared_on TEXT NOT NULL,
     reason TEXT,
-    PRIMARY KEY (unit_code, bhxh_code, from_period, version));
+    PRIMARY KEY (unit_code, bhxh_code, from_period, version)) PARTITION BY HASH (unit_code);
 
 CREATE TABLE payment (
     txn_id TEXT NOT NULL, version BIGINT NOT NULL, known_at TEXT NOT NULL,
@@ -78,7 +108,7 @@ CREATE TABLE close_run (
     policy_digest TEXT NOT NULL, units_total BIGINT NOT NULL, units_changed BIGINT NOT NULL);
 
 CREATE TABLE unit_close (
-    id BIGSERIAL PRIMARY KEY, unit_code TEXT NOT NULL, period TEXT NOT NULL,
+    id BIGSERIAL NOT NULL, unit_code TEXT NOT NULL, period TEXT NOT NULL,
     run_id BIGINT NOT NULL, known_at TEXT NOT NULL, digest TEXT NOT NULL,
     opening BIGINT NOT NULL, assessed BIGINT NOT NULL, adjustment BIGINT NOT NULL,
     interest BIGINT NOT NULL, paid BIGINT NOT NULL, closing BIGINT NOT NULL,
@@ -93,7 +123,8 @@ CREATE TABLE unit_close (
     -- the principal of principal_due past its deadline at the period's end (aging.h "Debt"):
     -- debt = principal_overdue + interest_due; principal_due - principal_overdue is assessed,
     -- not yet due. NULL on closes recorded before it (read as principal_due: all due).
-    principal_overdue BIGINT);
+    principal_overdue BIGINT,
+    PRIMARY KEY (id, unit_code)) PARTITION BY HASH (unit_code);
 CREATE INDEX unit_close_key ON unit_close (unit_code, period, id);
 CREATE INDEX unit_close_period ON unit_close (period, unit_code, id);
 
@@ -104,47 +135,50 @@ CREATE TABLE rate_set (
 -- kind: 'assessed' (the period's own contributions) or 'adjustment' (a back-dated change for
 -- for_period, recognised in the unit_close's period). a0..a7 follow enum tn_component.
 CREATE TABLE assess_line (
-    close_id BIGINT NOT NULL, bhxh_code TEXT NOT NULL, for_period TEXT NOT NULL,
+    close_id BIGINT NOT NULL, unit_code TEXT NOT NULL, bhxh_code TEXT NOT NULL, for_period TEXT NOT NULL,
     kind TEXT NOT NULL, salary BIGINT NOT NULL, base_si BIGINT NOT NULL,
     base_ui BIGINT NOT NULL, funds BIGINT NOT NULL, rate_set BIGINT NOT NULL,
     a0 BIGINT NOT NULL, a1 BIGINT NOT NULL, a2 BIGINT NOT NULL, a3 BIGINT NOT NULL,
-    a4 BIGINT NOT NULL, a5 BIGINT NOT NULL, a6 BIGINT NOT NULL, a7 BIGINT NOT NULL);
+    a4 BIGINT NOT NULL, a5 BIGINT NOT NULL, a6 BIGINT NOT NULL, a7 BIGINT NOT NULL)
+    PARTITION BY HASH (unit_code);
 CREATE INDEX assess_line_close ON assess_line (close_id, bhxh_code);
 -- the close finds a close's adjustment lines by it (close.c; docs/ledger.md)
 CREATE INDEX assess_line_adjustment ON assess_line (close_id) WHERE kind = 'adjustment';
 
 CREATE TABLE interest_line (
-    close_id BIGINT NOT NULL, seq BIGINT NOT NULL, grp TEXT NOT NULL, rule TEXT NOT NULL,
+    close_id BIGINT NOT NULL, unit_code TEXT NOT NULL, seq BIGINT NOT NULL, grp TEXT NOT NULL, rule TEXT NOT NULL,
     accrual_month TEXT NOT NULL, from_day TEXT, to_day TEXT, days BIGINT NOT NULL,
     principal BIGINT NOT NULL, rate_ppm BIGINT NOT NULL, amount BIGINT NOT NULL,
-    status TEXT NOT NULL, source TEXT NOT NULL);
+    status TEXT NOT NULL, source TEXT NOT NULL) PARTITION BY HASH (unit_code);
 CREATE INDEX interest_line_close ON interest_line (close_id);
 
 CREATE TABLE alloc_line (
-    close_id BIGINT NOT NULL, txn_id TEXT NOT NULL, paid_on TEXT NOT NULL,
+    close_id BIGINT NOT NULL, unit_code TEXT NOT NULL, txn_id TEXT NOT NULL, paid_on TEXT NOT NULL,
     target_period TEXT NOT NULL, grp TEXT NOT NULL, part TEXT NOT NULL,
     amount BIGINT NOT NULL,
-    seq BIGSERIAL); -- the order written: SQLite's rowid (explain reads it)
+    seq BIGSERIAL) -- the order written: SQLite's rowid (explain reads it)
+    PARTITION BY HASH (unit_code);
 CREATE INDEX alloc_line_close ON alloc_line (close_id);
 
 -- The principal the ledger's allocation leaves unpaid at the end of the unit_close's period,
 -- per charge period and group (nonzero only; ledger.h out_principal): what the per-worker
 -- debt of the lists divides (docs/lists.md "Per-worker debt").
 CREATE TABLE unpaid_line (
-    close_id BIGINT NOT NULL, target_period TEXT NOT NULL, grp TEXT NOT NULL,
-    amount BIGINT NOT NULL);
+    close_id BIGINT NOT NULL, unit_code TEXT NOT NULL, target_period TEXT NOT NULL,
+    grp TEXT NOT NULL, amount BIGINT NOT NULL) PARTITION BY HASH (unit_code);
 CREATE INDEX unpaid_line_close ON unpaid_line (close_id);
 
 CREATE TABLE finding (
-    close_id BIGINT NOT NULL, bhxh_code TEXT NOT NULL, for_period TEXT NOT NULL,
-    kind TEXT NOT NULL, base BIGINT NOT NULL, floor BIGINT NOT NULL, source TEXT NOT NULL);
+    close_id BIGINT NOT NULL, unit_code TEXT NOT NULL, bhxh_code TEXT NOT NULL,
+    for_period TEXT NOT NULL, kind TEXT NOT NULL, base BIGINT NOT NULL, floor BIGINT NOT NULL,
+    source TEXT NOT NULL) PARTITION BY HASH (unit_code);
 CREATE INDEX finding_close ON finding (close_id);
 
 -- The replay's state each unit's close carries to the next month (docs/ledger.md "Carried
 -- state"): one versioned blob per unit and period, private to close.c.
 CREATE TABLE close_carry (
     unit_code TEXT NOT NULL, period TEXT NOT NULL, state BYTEA NOT NULL,
-    PRIMARY KEY (unit_code, period));
+    PRIMARY KEY (unit_code, period)) PARTITION BY HASH (unit_code);
 
 -- Cases (docs/cases.md). Events and plans are versioned like the registry tables: an event
 -- corrected later is a new version, so a case can be replayed as known at any time, and as
@@ -154,7 +188,7 @@ CREATE TABLE case_event (
     known_at TEXT NOT NULL, superseded_at TEXT, batch_id BIGINT NOT NULL,
     unit_code TEXT NOT NULL, event TEXT NOT NULL, date TEXT NOT NULL, amount BIGINT,
     outcome TEXT, office TEXT, note TEXT, actor TEXT,
-    PRIMARY KEY (case_id, seq, version));
+    PRIMARY KEY (case_id, seq, version, unit_code)) PARTITION BY HASH (unit_code);
 CREATE INDEX case_event_unit ON case_event (unit_code, case_id);
 
 -- Instalments of a repayment plan (mediation or administrative agreement).
@@ -188,7 +222,7 @@ CREATE INDEX handover_signoff_period ON handover_signoff (period, department, id
 CREATE TABLE handover_signed_unit (
     signoff_id BIGINT NOT NULL, unit_code TEXT NOT NULL, up BIGINT NOT NULL,
     months_before BIGINT NOT NULL, months_after BIGINT NOT NULL, debt BIGINT NOT NULL,
-    PRIMARY KEY (signoff_id, unit_code));
+    PRIMARY KEY (signoff_id, unit_code)) PARTITION BY HASH (unit_code);
 
 -- Case registers (docs/case-registers.md): what is kept beside a case's events — court fees,
 -- hearings, the debtor's assets, their verifications, the creditor's designation of which to
@@ -221,7 +255,7 @@ CREATE TABLE inspection (
     inspector TEXT, amount_underdeclared BIGINT NOT NULL, amount_unpaid BIGINT NOT NULL,
     workers_unregistered BIGINT NOT NULL, fine_amount BIGINT NOT NULL,
     remedy_by TEXT NOT NULL, note TEXT,
-    PRIMARY KEY (inspection_id, version));
+    PRIMARY KEY (inspection_id, version, unit_code)) PARTITION BY HASH (unit_code);
 CREATE INDEX inspection_unit ON inspection (unit_code, concluded_on);
 
 -- Documents (docs/documents.md): a case's judgment debtor who draws a pension (seed 000:
@@ -242,7 +276,7 @@ CREATE TABLE assignment (
     unit_code TEXT NOT NULL, from_date TEXT NOT NULL, version BIGINT NOT NULL,
     known_at TEXT NOT NULL, superseded_at TEXT, batch_id BIGINT NOT NULL,
     officer_code TEXT NOT NULL, actor TEXT, reason TEXT,
-    PRIMARY KEY (unit_code, from_date, version));
+    PRIMARY KEY (unit_code, from_date, version)) PARTITION BY HASH (unit_code);
 CREATE INDEX assignment_officer ON assignment (officer_code);
 
 -- Collection plans (kế hoạch thu): the amount to collect in a period for one officer, office,
@@ -262,7 +296,7 @@ CREATE TABLE opening_balance (
     version BIGINT NOT NULL, known_at TEXT NOT NULL, superseded_at TEXT,
     batch_id BIGINT NOT NULL, principal BIGINT NOT NULL, interest BIGINT NOT NULL,
     as_of TEXT NOT NULL, source TEXT NOT NULL,
-    PRIMARY KEY (unit_code, period, fund, version));
+    PRIMARY KEY (unit_code, period, fund, version)) PARTITION BY HASH (unit_code);
 
 -- Letters (docs/letters.md): the register of written reminders (văn bản đôn đốc, Law 41 Art
 -- 35; Decree 274/2025) sent to late units. One row per letter; nothing is updated or deleted.
@@ -326,9 +360,28 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit
 CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
     FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
 CREATE TABLE IF NOT EXISTS contact (
-    seq BIGSERIAL PRIMARY KEY, unit_code TEXT NOT NULL, day TEXT NOT NULL,
+    seq BIGSERIAL NOT NULL, unit_code TEXT NOT NULL, day TEXT NOT NULL,
     officer TEXT NOT NULL,
     kind TEXT NOT NULL CHECK (kind IN ('call', 'visit', 'letter', 'meeting')),
     outcome TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
-    recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL);
+    recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,
+    PRIMARY KEY (seq, unit_code)) PARTITION BY HASH (unit_code);
 CREATE INDEX IF NOT EXISTS contact_unit ON contact (unit_code, day, seq);
+
+-- The partitions of the tables partitioned by unit_code (see the head of this file): 16 each,
+-- name_p0 .. name_p15, FOR VALUES WITH (MODULUS 16, REMAINDER i). A deployment that wants more
+-- makes a new store with a larger modulus here and migrates into it (thuno migrate).
+DO $$
+DECLARE
+    t TEXT;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['unit', 'declaration', 'unit_close', 'assess_line', 'interest_line',
+                             'alloc_line', 'unpaid_line', 'finding', 'close_carry', 'case_event',
+                             'handover_signed_unit', 'inspection', 'assignment',
+                             'opening_balance', 'contact'] LOOP
+        FOR i IN 0 .. 15 LOOP
+            EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES WITH (MODULUS 16, '
+                           'REMAINDER %s)', t || '_p' || i, t, i);
+        END LOOP;
+    END LOOP;
+END $$;

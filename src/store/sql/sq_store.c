@@ -251,18 +251,21 @@ static tn_err check_version(struct tn__sq *s, const char *url, int readonly, int
 }
 
 /* The schema of a new PostgreSQL store (pg_schema.sql) when the database has none yet; a
- * database that holds one already is refused. begun: the transaction is left open, the
- * caller's tn__sq_commit makes the store (TN_STORE_CREATE_BEGUN). */
-static tn_err create_pg(struct tn__sq *s, const char *url, int begun, char errmsg[256])
+ * database that holds one already, or another program's tables (as an existing file on
+ * SQLite), is refused. held: the transaction is left open (the caller's to commit,
+ * TN_STORE_CREATE_HELD). */
+static tn_err create_pg(struct tn__sq *s, const char *url, int held, char errmsg[256])
 {
     tn_sql_stmt *st;
-    int found = 0;
+    int found = 0, thuno = 0;
     tn_err err = tn__store_prepare(s,
-                                   "SELECT 1 FROM pg_tables WHERE tablename = 'meta' "
-                                   "AND schemaname = current_schema()",
+                                   "SELECT CASE WHEN tablename = 'meta' THEN 1 ELSE 0 END AS m "
+                                   "FROM pg_tables WHERE schemaname = current_schema() "
+                                   "ORDER BY m DESC LIMIT 1",
                                    &st);
     if (!err) {
         err = tn__store_step_one(s, st, &found, "reading the database's tables");
+        thuno = found && tn_sql_column_int64(st, 0) == 1;
         tn_sql_finalize(st);
     }
     if (err) {
@@ -270,15 +273,19 @@ static tn_err create_pg(struct tn__sq *s, const char *url, int begun, char errms
         return err;
     }
     if (found) {
-        snprintf(errmsg, 256, "%s already holds a thuno store", url);
+        if (thuno)
+            snprintf(errmsg, 256, "%s already holds a thuno store", url);
+        else
+            snprintf(errmsg, 256, "%s already holds tables: 'thuno init' needs an empty database",
+                     url);
         return TN_ERR_CONFLICT;
     }
     if ((err = tn__store_exec(s, "BEGIN")) || (err = tn__store_exec(s, tn__pg_schema_sql)) ||
         (err = tn__store_exec(s, "INSERT INTO meta VALUES ('schema','thuno-1')")) ||
         (err = tn__sq_set_schema_version(s, tn__sq_schema_latest())) ||
-        (!begun && (err = tn__store_exec(s, "COMMIT"))))
+        (!held && (err = tn__store_exec(s, "COMMIT"))))
         snprintf(errmsg, 256, "%.255s", s->errmsg);
-    else if (begun)
+    else if (held)
         s->depth = 1;
     return err;
 }
@@ -287,10 +294,10 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
 {
     int readonly = create == TN_STORE_READONLY;
     int migrate = create == TN_STORE_EXISTING; /* TN_STORE_AS_IS: thuno migrate does it */
-    int begun = create == TN_STORE_CREATE_BEGUN;
-    create = create == TN_STORE_CREATE || begun;
+    int held = create == TN_STORE_CREATE_HELD;
+    create = create == TN_STORE_CREATE || held;
     int pg = tn_sql_is_pg_url(url);
-    if (begun && !pg) {
+    if (held && !pg) {
         snprintf(errmsg, 256, "%s is not a PostgreSQL database (postgresql://...)", url);
         return TN_ERR_USAGE;
     }
@@ -316,7 +323,7 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
         int version = 0;
         if (readonly && (err = tn__store_exec(s, "SET default_transaction_read_only = on")))
             goto fail_msg;
-        if (create && (err = create_pg(s, url, begun, errmsg)))
+        if (create && (err = create_pg(s, url, held, errmsg)))
             goto done;
         if (!create && ((err = check_schema(s, url, errmsg)) ||
                         (err = check_version(s, url, readonly, &version, errmsg))))
@@ -348,8 +355,10 @@ tn_err tn__sq_open(const char *url, int create, struct tn__sq **out, char errmsg
          (err = tn__store_exec(s, tn__schema_auth_sql)) ||
          (err = tn__store_exec(s, "INSERT INTO meta VALUES ('schema','thuno-1')")) ||
          (err = tn__sq_set_schema_version(s, tn__sq_schema_latest())) ||
-         (err = tn__store_exec(s, "COMMIT"))))
+         (!held && (err = tn__store_exec(s, "COMMIT")))))
         goto fail_msg;
+    if (create && held)
+        s->depth = 1;
     /* an older store is brought to this binary's version on a read-write open, each migration
      * in its own transaction (docs/store.md "Migrations"); a failure refuses the open, the
      * store left at the version of the last migration applied */

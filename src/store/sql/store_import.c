@@ -101,7 +101,10 @@ static tn_err drop_indexes(struct tn__sq_import *imp, const char *table)
     tn_err err = tn__store_prepare(
         s,
         tn_sql_kind(s->db) == TN_SQL_PG
-            ? "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x "
+            /* a partitioned table's index reads "ON ONLY t", which would build none of
+             * its partitions' indexes: built on all of them (pg_schema.sql) */
+            ? "SELECT i.relname, replace(pg_get_indexdef(i.oid), ' ON ONLY ', ' ON ') "
+              "FROM pg_index x "
               "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
               "WHERE t.relname = ?1 AND NOT x.indisprimary "
               "AND t.relnamespace = current_schema()::regnamespace ORDER BY 1"
@@ -561,8 +564,16 @@ tn_err tn__sq_lookup_new(struct tn__sq *s, const char *table, const char *col,
     struct tn__sq_lookup *lk = tn_xmalloc(sizeof *lk);
     lk->s = s;
     lk->st = st;
-    snprintf(lk->sql, sizeof lk->sql, "SELECT %s FROM %s WHERE superseded_at IS NULL", col,
-             table); /* shorter than the lookup's */
+    /* in the column's order said, not the scan's: a partitioned table (pg_schema.sql) is
+     * read partition by partition */
+    if ((size_t)snprintf(lk->sql, sizeof lk->sql,
+                         "SELECT %s FROM %s WHERE superseded_at IS NULL ORDER BY %s", col, table,
+                         col) >= sizeof lk->sql) {
+        snprintf(s->errmsg, sizeof s->errmsg, "lookup statement for %s too long", table);
+        tn_sql_finalize(st);
+        free(lk);
+        return TN_ERR_STORE;
+    }
     *out = lk;
     return TN_OK;
 }
