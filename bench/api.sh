@@ -17,11 +17,14 @@
 # env:   MONTHS (3), DURATION (20), THREADS (wrk -t, 2), CONNS (wrk -c, 64), SERVE_THREADS (4),
 #        KINDS ("balance worklist worklist_page": the endpoints measured),
 #        BENCH_BUILD (build/release), PERF=1: `perf record` the server during the balance under
-#        the close, its top functions printed after the table
+#        the close, its top functions printed after the table; THUNO_TEST_PG: the socket
+#        directory of a PostgreSQL test server (scripts/pg.sh start): the store is a new
+#        database of it (tests/db.sh), the lines go to bench/api_pg.csv
 # needs: wrk (installed with apt-get when missing), curl, python3
 set -euo pipefail
 . "$(dirname "$0")/serve_lib.sh"
 cd "$(dirname "$0")/.."
+. tests/db.sh
 size=${1:-20000}
 months=${MONTHS:-3}
 duration=${DURATION:-20}
@@ -30,7 +33,7 @@ conns=${CONNS:-64}
 sthreads=${SERVE_THREADS:-4}
 kinds=${KINDS:-balance worklist worklist_page}
 build=${BENCH_BUILD:-build/release}
-out=${BENCH_API_OUT:-bench/api.csv}
+out=${BENCH_API_OUT:-bench/api$(! on_pg || echo _pg).csv}
 end=2026-10
 case "$size$months$duration$wthreads$conns$sthreads" in *[!0-9]*)
     echo "api.sh: SIZE, MONTHS, DURATION, THREADS, CONNS, SERVE_THREADS are numbers" >&2
@@ -61,7 +64,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-db=$work/api.db
+db=$(store_url "$work" api)
 last=$end
 first=$(python3 -c "y,m=map(int,'$end'.split('-'));i=y*12+m-1-($months-1);print('%04d-%02d'%(i//12,i%12+1))")
 

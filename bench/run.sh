@@ -19,10 +19,17 @@
 # checked to give the same assessed and paid per unit; PEERS=0 skips them. CPU times (the
 # machine may be shared) go to bench/peers.csv (or $BENCH_PEERS_OUT), one line per size.
 #
+# With THUNO_TEST_PG (the socket directory of a PostgreSQL test server, scripts/pg.sh start) the
+# store is a new PostgreSQL database of it (tests/db.sh), the lines go to bench/results_pg.csv
+# and bench/reports_pg.csv (or $BENCH_OUT, $BENCH_REPORTS_OUT), the database's size is
+# pg_database_size, and the SQLite ceiling, the peers and the baseline, which read the store's
+# file, are left out.
+#
 # usage: bench/run.sh [UNITS:WORKERS:MONTHS ...]   default: 200:6000:6 (the CI smoke size)
 # e.g.   bench/run.sh 2000:60000:24 8000:240000:24 32000:960000:24
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. tests/db.sh
 sizes=("$@")
 if [ "${#sizes[@]}" -eq 0 ]; then
     sizes=(200:6000:6)
@@ -36,8 +43,12 @@ if [ ! -x "$build/src/cli/thuno" ] || [ ! -x "$build/bench/bench_run" ] ||
 fi
 thuno=$PWD/$build/src/cli/thuno
 run=$PWD/$build/bench/bench_run
-out=${BENCH_OUT:-bench/results.csv}
-rout=${BENCH_REPORTS_OUT:-bench/reports.csv}
+engine=
+if on_pg; then
+    engine=_pg PEERS=0 BASELINE=0
+fi
+out=${BENCH_OUT:-bench/results$engine.csv}
+rout=${BENCH_REPORTS_OUT:-bench/reports$engine.csv}
 pout=${BENCH_PEERS_OUT:-bench/peers.csv}
 ceiling=$PWD/$build/bench/sqlite_ceiling
 default_reports="card_locks handover officer_kpi kpi_office debtors non_participants cases
@@ -58,8 +69,8 @@ for size in "${sizes[@]}"; do
     IFS=: read -r units workers months <<<"$size"
     echo "== size: $units units, $workers workers, $months months"
     : >"$work/log"
-    db=$work/thuno.db
-    rm -rf "$work/data" "$db"*
+    rm -rf "$work/data" "$work/thuno.db"*
+    db=$(store_url "$work" thuno)
     $run gen 0 "$thuno" gen --units "$units" --workers "$workers" --months "$months" \
         --end "$end" --out "$work/data" 2>>"$work/log"
     "$thuno" --db "$db" init 2>/dev/null
@@ -104,7 +115,11 @@ for size in "${sizes[@]}"; do
         echo "$(date -u +%Y-%m-%dT%H:%M:%SZ),$commit,$units,$workers,$months,$(field import_declarations 7),$(field import_declarations 5),$ceil_decl,$(field import_payments 7),$ceil_pay,$(field close_last 6),$peer_sqlite,$peer_duckdb" >>"$pout"
     fi
     echo "explain (process incl.)        ${explain_ms} ms per call"
-    db_mib=$(( $(stat -c %s "$db") / 1048576 ))
+    if on_pg; then
+        db_mib=$(( $(psql -X -A -t --dbname="$db" -c 'SELECT pg_database_size(current_database())') / 1048576 ))
+    else
+        db_mib=$(( $(stat -c %s "$db") / 1048576 ))
+    fi
     echo "database                       ${db_mib} MiB"
     baseline=""
     if [ "${BASELINE:-0}" = 1 ]; then

@@ -21,16 +21,19 @@
 #          meson setup build/asan -Db_sanitize=address,undefined -Db_lundef=false
 #          DURATION=30 BUILD=build/asan bash bench/soak.sh 300
 #        SOAK_OUT (bench/soak.csv): the slices appended as CSV
+#        THUNO_TEST_PG: the socket directory of a PostgreSQL test server (scripts/pg.sh start):
+#          the store is a new database of it (tests/db.sh), SOAK_OUT's default bench/soak_pg.csv
 set -euo pipefail
 . "$(dirname "$0")/serve_lib.sh"
 cd "$(dirname "$0")/.."
+. tests/db.sh
 size=${1:-2000}
 duration=${DURATION:-120}
 slice=${SLICE:-10}
 conns=${CONNS:-16}
 sthreads=${SERVE_THREADS:-2}
 build=${BUILD:-build}
-out=${SOAK_OUT:-bench/soak.csv}
+out=${SOAK_OUT:-bench/soak$(! on_pg || echo _pg).csv}
 case "$size$duration$slice$conns$sthreads" in *[!0-9]*)
     echo "soak.sh: SIZE, DURATION, SLICE, CONNS, SERVE_THREADS are numbers" >&2
     exit 64
@@ -61,7 +64,10 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-db=$work/soak.db
+# the store: a file, or with THUNO_TEST_PG (a test server's socket directory, scripts/pg.sh) a
+# new PostgreSQL database (tests/db.sh)
+db=$(store_url "$work" soak)
+echo "== store: $db"
 echo "== province: $size units, $((size * 10)) workers, 3 months to 2026-10"
 "$thuno" gen --units "$size" --workers $((size * 10)) --months 3 --end 2026-10 \
     --out "$work/data" 2>/dev/null

@@ -19,7 +19,9 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from api_client import Server, Session, digest, error_code  # noqa: E402
+from api_client import (Server, Session, StoreError, digest, error_code, execute,  # noqa: E402
+                        is_pg)
+from api_client import rows as store_rows  # noqa: E402
 
 THUNO, DB, WORK = sys.argv[1:4]
 NOW = "2025-12-05T09:00:00"
@@ -234,7 +236,8 @@ SQLI = ["'", "''", "\"", "' OR '1'='1", "' OR 1=1--", "A'--", "A';--", "1; DROP 
         "\" UNION SELECT * FROM app_session--", "%", "_", "\\", "A%00", "') OR ('a'='a",
         "1' AND sqlite_version()--", "$(id)", "{{7*7}}"]
 SQL_WORDS = ("$argon2", "syntax error", "no such column", "no such table", "unrecognized token",
-             "sqlite_error", "sql logic", "incomplete input")
+             "sqlite_error", "sql logic", "incomplete input", "does not exist", "unterminated",
+             "invalid input syntax", "pg_catalog")
 # every filter, sort and cursor parameter of the reading endpoints
 SQLI_PARAMS = [
     ("/units", ["office", "officer", "bucket", "legal_status", "type", "q", "sort", "order",
@@ -281,9 +284,8 @@ def run_sqli(srv, s):
             n += 1
             check(st in (400, 404), "GET %s: 400 or 404, got %d" % (path % v, st), g)
     check(digest(DB) == before, "%d injected requests wrote nothing" % n, g)
-    con = sqlite3.connect(DB)
-    check(con.execute("SELECT count(*) FROM unit").fetchone()[0] >= 3, "the units are all there", g)
-    con.close()
+    check(int(store_rows(DB, "SELECT count(*) FROM unit")[0][0]) >= 3, "the units are all there",
+          g)
 
 
 def run_traversal(srv, s):
@@ -423,13 +425,11 @@ def run_secrets(srv, s, log):
     g = "secrets"
     blobs = {}
     for suffix in ("", "-wal", "-journal"):
-        if os.path.exists(DB + suffix):
+        if not is_pg(DB) and os.path.exists(DB + suffix):
             blobs[os.path.basename(DB + suffix)] = open(DB + suffix, "rb").read()
     blobs["the server's log"] = open(log, "rb").read()
-    con = sqlite3.connect(DB)
-    blobs["the store's dump"] = "\n".join(con.iterdump()).encode()
-    hashes = [r[0] for r in con.execute("SELECT pwhash FROM app_user")]
-    con.close()
+    blobs["the store's dump"] = store_dump().encode()
+    hashes = [r[0] for r in store_rows(DB, "SELECT pwhash FROM app_user")]
     check(all(h.startswith("$argon2id$") for h in hashes), "every password is an Argon2id hash", g)
     for where, data in blobs.items():
         for name, pw in PASSWORDS.items():
@@ -439,38 +439,54 @@ def run_secrets(srv, s, log):
                   g)
 
 
+def store_dump():
+    """Everything the store holds as text: SQLite's .dump, or pg_dump of the database (its
+    files are the PostgreSQL server's)."""
+    if not is_pg(DB):
+        con = sqlite3.connect(DB)
+        try:
+            return "\n".join(con.iterdump())
+        finally:
+            con.close()
+    return subprocess.run(["pg_dump", "--no-owner", "--dbname=" + DB], check=True,
+                          capture_output=True, encoding="utf-8").stdout
+
+
+# the statements that would change the audit log behind the API's back, in each engine's SQL:
+# an update, deletes, a replacement of an entry (INSERT OR REPLACE, REPLACE INTO; ON CONFLICT DO
+# UPDATE, TRUNCATE on PostgreSQL), each refused by the triggers or the key
+AUDIT_TAMPER = ("UPDATE audit SET outcome = 'ok'", "DELETE FROM audit",
+                "DELETE FROM audit WHERE seq = 1", "UPDATE audit SET actor = 'x' WHERE seq = 1")
+AUDIT_TAMPER_SQLITE = ("INSERT OR REPLACE INTO audit SELECT * FROM audit WHERE seq = 1",
+                       "REPLACE INTO audit (seq, at, actor, operation, target, outcome, summary) "
+                       "VALUES (1, 'x', 'x', 'x', 'x', 'x', 'x')")
+AUDIT_TAMPER_PG = ("INSERT INTO audit SELECT * FROM audit WHERE seq = 1 "
+                   "ON CONFLICT (seq) DO UPDATE SET actor = 'x'",
+                   "INSERT INTO audit (seq, at, actor, operation, target, outcome, summary) "
+                   "VALUES (1, 'x', 'x', 'x', 'x', 'x', 'x')", "TRUNCATE audit")
+
+
 def run_audit_immutable(srv, s):
     g = "audit log"
     admin = s["ana"]
-    con = sqlite3.connect(DB)
-    before = con.execute("SELECT * FROM audit ORDER BY seq").fetchall()
-    con.close()
+    before = store_rows(DB, "SELECT * FROM audit ORDER BY seq")
     check(len(before) > 10, "the audit log has entries", g)
     for method in ("POST", "PUT", "PATCH", "DELETE"):
         for path in ("/audit", "/audit/1", "/audit?unit=officers"):
             st, body = srv.json(method, path, '{"outcome": "ok"}', session=admin)
             check(st in (404, 405), "%s %s: 404 or 405, got %d" % (method, path, st), g)
-    for stmt in ("UPDATE audit SET outcome = 'ok'", "DELETE FROM audit",
-                 "DELETE FROM audit WHERE seq = 1", "UPDATE audit SET actor = 'x' WHERE seq = 1",
-                 "INSERT OR REPLACE INTO audit SELECT * FROM audit WHERE seq = 1",
-                 "REPLACE INTO audit (seq, at, actor, operation, target, outcome, summary) "
-                 "VALUES (1, 'x', 'x', 'x', 'x', 'x', 'x')"):
-        con = sqlite3.connect(DB, timeout=30)
+    for stmt in AUDIT_TAMPER + (AUDIT_TAMPER_PG if is_pg(DB) else AUDIT_TAMPER_SQLITE):
         try:
-            con.execute(stmt)
-            con.commit()
+            execute(DB, stmt)
             refused = False
-        except sqlite3.DatabaseError as e:
-            refused = "append-only" in str(e) or "UNIQUE" in str(e)
-        con.close()
+        except StoreError as e:
+            refused = any(w in str(e) for w in ("append-only", "UNIQUE", "duplicate key"))
         check(refused, "the store refuses %r" % stmt, g)
     env = dict(os.environ, THUNO_NOW=NOW)
     for args in (["audit", "--delete", "1"], ["audit", "--clear"], ["audit", "edit", "1"]):
         p = subprocess.run([THUNO, "--db", DB] + args, env=env, capture_output=True)
         check(p.returncode == 64, "thuno %s: a usage error" % " ".join(args), g)
-    con = sqlite3.connect(DB)
-    after = con.execute("SELECT * FROM audit ORDER BY seq").fetchall()
-    con.close()
+    after = store_rows(DB, "SELECT * FROM audit ORDER BY seq")
     check(after[:len(before)] == before, "no audit entry changed", g)
 
 

@@ -10,11 +10,11 @@ usage: api_users.py THUNO DB WORKDIR
 """
 import json
 import os
-import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from api_client import Server, digest, error_code  # noqa: E402
+from api_client import rows as store_rows  # noqa: E402
 
 THUNO, DB, WORK = sys.argv[1:4]
 NOW = "2025-12-05T09:00:00"
@@ -137,10 +137,8 @@ def run_changes(srv, s):
           and u.get("officer") == "O2" and u.get("disabled") == "no"
           and u.get("created") == NOW, "the officer binh added: %d %r" % (st, u))
     check("argon2" not in json.dumps(u) and "pwhash" not in u, "no hash answered")
-    con = sqlite3.connect("file:%s?mode=ro" % DB, uri=True)
-    row = con.execute("SELECT pwhash FROM app_user WHERE login = 'binh'").fetchone()
-    con.close()
-    check(row is not None and row[0].startswith("$argon2id$"), "the password stored hashed")
+    row = store_rows(DB, "SELECT pwhash FROM app_user WHERE login = 'binh'")
+    check(row and row[0][0].startswith("$argon2id$"), "the password stored hashed")
     rows = audit(srv, admin, "binh")
     check(has_entry(rows, "ana", "user.add", "ok")
           and any("role=officer" in r["summary"] and "officer=O2" in r["summary"] for r in rows),

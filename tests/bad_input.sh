@@ -7,7 +7,8 @@ set -euo pipefail
 thuno=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-db=$work/p.db
+. "$(dirname "$0")/db.sh"
+db=$(store_url "$work" p)
 . "$(dirname "$0")/province.sh"
 province_closed
 add ana "mật khẩu quản trị" --role admin

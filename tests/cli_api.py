@@ -13,10 +13,12 @@ import os
 import re
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from api_client import rows  # noqa: E402
 
 THUNO, DB, GEN_DB, WORK = sys.argv[1:5]
 NOW = "2025-12-05T09:00:00"
@@ -34,6 +36,11 @@ def check(cond, what):
     if not cond:
         failures += 1
         print("cli_api: FAIL: " + what, file=sys.stderr)
+
+
+def count_officers():
+    """The officer rows of the store (every version)."""
+    return int(rows(DB, "SELECT count(*) FROM officer")[0][0])
 
 
 def free_port():
@@ -258,8 +265,7 @@ def run(srv):
     run_every_report(srv, admin, reg)
 
     # imports: the admin only, CSRF, all or nothing
-    con = sqlite3.connect(DB)
-    officers = con.execute("SELECT count(*) FROM officer").fetchone()[0]
+    officers = count_officers()
     good = open(os.path.join(os.path.dirname(__file__), "data/province/officers.csv")).read()
     st, body = srv.json("POST", "/imports/officers", good, session=admin, csrf="")
     check(st == 403 and error_code(body) == "csrf", "an import without X-CSRF-Token: 403")
@@ -276,12 +282,12 @@ def run(srv):
           and all({"line", "column", "message"} <= set(r) for r in body["error"]["rows"])
           and body["error"]["rows"][0]["line"] == 5, "a bad CSV: 422 with its rows")
     check("/tmp" not in json.dumps(body), "the 422 names no server path")
-    check(con.execute("SELECT count(*) FROM officer").fetchone()[0] == officers,
+    check(count_officers() == officers,
           "a rejected import writes nothing")
     st, body = srv.json("POST", "/imports/officers", good + "O9,Lê Văn Mới,QLT,,1\n",
                         session=admin)
     check(st == 200 and body["rows_new"] == 1 and body["rows_same"] == 2, "an import: counts")
-    check(con.execute("SELECT count(*) FROM officer").fetchone()[0] == officers + 1,
+    check(count_officers() == officers + 1,
           "the import is written")
     st, body = srv.json("POST", "/imports/nosuch", good, session=admin)
     check(st == 404, "an unknown import kind: 404")

@@ -7,7 +7,8 @@ set -euo pipefail
 thuno=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-db=$work/p.db
+. "$(dirname "$0")/db.sh"
+db=$(store_url "$work" p)
 . "$(dirname "$0")/province.sh"
 province_closed
 province_users
@@ -16,10 +17,11 @@ t 2025-12-01 user disable cu 2>/dev/null
 # a generated province whose close takes long enough to be seen running
 export THUNO_NOW=2026-03-01T08:00:00
 "$thuno" gen --units 3000 --workers 20000 --months 2 --end 2026-02 --seed 3 --out "$work/gen" 2>/dev/null
-"$thuno" --db "$work/g.db" init 2>/dev/null
+gdb=$(store_url "$work" g)
+"$thuno" --db "$gdb" init 2>/dev/null
 for kind in officers units workers declarations payments registry; do
-    "$thuno" --db "$work/g.db" import "$kind" "$work/gen/$kind.csv" 2>/dev/null
+    "$thuno" --db "$gdb" import "$kind" "$work/gen/$kind.csv" 2>/dev/null
 done
-printf 'mật khẩu quản trị\n' | "$thuno" --db "$work/g.db" user add ana --role admin 2>/dev/null
+printf 'mật khẩu quản trị\n' | "$thuno" --db "$gdb" user add ana --role admin 2>/dev/null
 unset THUNO_NOW
-python3 "$(dirname "$0")/cli_api.py" "$thuno" "$db" "$work/g.db" "$work"
+python3 "$(dirname "$0")/cli_api.py" "$thuno" "$db" "$gdb" "$work"

@@ -30,7 +30,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from api_client import Server  # noqa: E402
+from api_client import Server, is_pg, psql, wait_closed  # noqa: E402
 from api_client import dump as dump_all  # noqa: E402
 
 THUNO, DB, WORK = sys.argv[1:4]
@@ -61,8 +61,23 @@ def fail(what):
     sys.exit(1)
 
 
+def pg_admin(sql):
+    """SQL run on the PostgreSQL test server of DB, connected to its database "postgres"."""
+    psql(re.sub(r"^(postgres(?:ql)?:///)[^?]*", r"\1postgres", DB), sql)
+
+
+def pg_name(url):
+    return re.match(r"postgres(?:ql)?:///([^?]*)", url).group(1)
+
+
 def restore(snap):
-    """The store DB made the file SNAP and its write-ahead log, if it has one."""
+    """The store DB made the file SNAP and its write-ahead log, if it has one (on PostgreSQL:
+    the database DB made again from the database SNAP)."""
+    if is_pg(DB):
+        wait_closed(DB)
+        pg_admin('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % pg_name(DB))
+        pg_admin('CREATE DATABASE "%s" TEMPLATE "%s"' % (pg_name(DB), snap))
+        return
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(DB + suffix):
             os.remove(DB + suffix)
@@ -72,7 +87,14 @@ def restore(snap):
 
 
 def snapshot(name):
-    """A copy of the store (the server stopped), its write-ahead log beside it if any."""
+    """A copy of the store (the server stopped), its write-ahead log beside it if any (on
+    PostgreSQL: a database made from DB, its name returned)."""
+    if is_pg(DB):
+        copy = "%s_%s" % (pg_name(DB)[:50], name)
+        wait_closed(DB)
+        pg_admin('DROP DATABASE IF EXISTS "%s"' % copy)
+        pg_admin('CREATE DATABASE "%s" TEMPLATE "%s"' % (copy, pg_name(DB)))
+        return copy
     path = os.path.join(WORK, name + ".db")
     shutil.copyfile(DB, path)
     if os.path.exists(DB + "-wal"):
@@ -86,14 +108,18 @@ def start():
 
 def stop(srv):
     rc = srv.stop()
+    wait_closed(DB)
     if rc != 0:
         fail("the server stopped with %d" % rc)
 
 
 def kill(srv):
+    """The server killed; on PostgreSQL, once the server processes of its connections have
+    ended its transactions (committed or rolled back), as a killed SQLite writer's are."""
     srv.proc.kill()
     srv.proc.wait(timeout=60)
     srv.logf.close()
+    wait_closed(DB)
 
 
 def sessions():
@@ -328,8 +354,8 @@ while i < RUNS and not over_budget(t0, i):
     send_burst(srv, k, True)
     stop(srv)
     if dump(DB) != prefixes[-1]:
-        fail("burst: the rest of it after a kill at %d ms (%d done) differs from a clean run"
-             % (delay, k))
+        fail("burst: the rest of it after a kill at %d ms (%d done) differs from a clean run:\n%s"
+             % (delay, k, difference(prefixes[-1], dump(DB))))
     i += 1
 print("crash_serve: burst of %d changes: %d kills (0-%d ms): changes done at the kill %s, "
       "each exact" % (len(burst), i, window,

@@ -12,7 +12,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export THUNO_POLICY=${THUNO_POLICY:-$(cd "$(dirname "$0")/../policy" && pwd)}
 export THUNO_NOW=2026-11-05T08:00:00
-db=$work/t.db
+. "$(dirname "$0")/db.sh"
+db=$(store_url "$work" t)
 t() { "$thuno" --db "$db" "$@"; }
 fail() { echo "crash_serve: $*" >&2; exit 1; }
 

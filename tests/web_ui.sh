@@ -28,7 +28,8 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-db=$work/p.db
+. "$(dirname "$0")/db.sh"
+db=$(store_url "$work" p)
 . "$(dirname "$0")/province.sh"
 province_closed
 add ana "mật khẩu quản trị" --role admin

@@ -260,11 +260,13 @@ void tn__http_report_stream(struct tn__http_req *q, struct tn__http_reply *r,
         return;
     }
     pthread_attr_destroy(&attr);
-    /* the status waits for the first bytes: an error before them is a JSON error */
+    /* the status waits for the first bytes: an error before them is a JSON error. A report
+     * over them goes out chunked even when its thread has ended by the time this one wakes
+     * (its rows at hand, as PostgreSQL's driver has them, it can fill the ring at once) */
     pthread_mutex_lock(&st->lock);
     while (!st->done && st->len < TN__STREAM_HOLD)
         pthread_cond_wait(&st->cond, &st->lock);
-    int whole = st->done;
+    int whole = st->done && (st->err || st->len < TN__STREAM_HOLD);
     tn_err err = st->err;
     char *body = NULL;
     size_t len = st->len;

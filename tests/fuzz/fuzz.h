@@ -19,4 +19,8 @@ const char *tn_fuzz_file(const char *name, const uint8_t *data, size_t size);
 /* The scratch directory of this process (made on first use, removed at exit). */
 const char *tn_fuzz_dir(void);
 
+/* The store a target opens: ":memory:", or the URL in THUNO_FUZZ_STORE (an empty PostgreSQL
+ * database, set by tests/fuzz/replay_store.sh when the tests run on PostgreSQL). */
+const char *tn_fuzz_store(void);
+
 #endif

@@ -2,7 +2,8 @@
  * fuzz_api.c - the API's parsers as src/http runs them, without a socket (http_int.h, struct
  * tn__http_bare): the path split into segments, the query's arguments (decoded as
  * libmicrohttpd decodes them, MHD_http_unescape), the router's session and CSRF checks, and
- * every handler's parameters and JSON body, on a small province in a ":memory:" store.
+ * every handler's parameters and JSON body, on a small province in a ":memory:" store (or the
+ * PostgreSQL database of tn_fuzz_store()).
  *
  * The input: byte 0 picks the method (bits 0-1: GET, POST, DELETE, PUT), the session (bits
  * 2-5: admin, officer of O1, legal, QLT, director, KTTN, officer of O3 without units, a forged
@@ -75,7 +76,7 @@ static void setup(void)
     char msg[1024];
     const char *dir = getenv("THUNO_POLICY");
     tn_policy_init(&policy);
-    if (tn_store_open(":memory:", 1, &store, msg) ||
+    if (tn_store_open(tn_fuzz_store(), 1, &store, msg) ||
         tn_policy_load(dir ? dir : "policy", &policy, msg, sizeof msg)) {
         fprintf(stderr, "fuzz_api: %s\n", msg);
         abort();

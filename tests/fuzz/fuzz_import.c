@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!store) {
         char msg[256];
-        if (tn_store_open(":memory:", 1, &store, msg) != TN_OK)
+        if (tn_store_open(tn_fuzz_store(), 1, &store, msg) != TN_OK)
             abort();
     }
     if (size < 2)

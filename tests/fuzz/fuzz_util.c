@@ -1,5 +1,5 @@
 /*
- * fuzz_util.c - scratch files for the fuzz targets (fuzz.h).
+ * fuzz_util.c - scratch files and the store of the fuzz targets (fuzz.h).
  */
 #include "fuzz.h"
 
@@ -37,6 +37,12 @@ const char *tn_fuzz_dir(void)
         atexit(remove_dir);
     }
     return dir;
+}
+
+const char *tn_fuzz_store(void)
+{
+    const char *url = getenv("THUNO_FUZZ_STORE");
+    return url && url[0] ? url : ":memory:";
 }
 
 const char *tn_fuzz_file(const char *name, const uint8_t *data, size_t size)
