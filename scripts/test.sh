@@ -13,6 +13,20 @@ bash scripts/lint.sh
 
 passed=0
 failed=0
+# tally NAME LOG: adds the meson test summary in LOG to the counts (the whole log when
+# something failed or nothing ran)
+tally() {
+    local name=$1 log=$2 ok fail
+    grep -E '^(Ok|Fail|Expected Fail|Unexpected Pass|Skipped|Timeout):' "$log" | sed "s/^/[$name] /"
+    ok=$(awk '/^Ok:/ {print $2}' "$log")
+    fail=$(awk '/^(Fail|Timeout|Unexpected Pass):/ {s += $NF} END {print s + 0}' "$log")
+    passed=$((passed + ${ok:-0}))
+    failed=$((failed + fail))
+    if [ "$fail" -ne 0 ] || [ -z "$ok" ]; then
+        cat "$log"
+        failed=$((failed + (${ok:-0} == 0 ? 1 : 0)))
+    fi
+}
 run_suite() { # name, meson setup args...
     local name=$1
     shift
@@ -25,16 +39,7 @@ run_suite() { # name, meson setup args...
     ninja -C "$dir" >/dev/null
     local log=$dir/test-summary.txt
     if meson test -C "$dir" --print-errorlogs --num-processes 2 >"$log" 2>&1; then :; fi
-    grep -E '^(Ok|Fail|Expected Fail|Unexpected Pass|Skipped|Timeout):' "$log" | sed "s/^/[$name] /"
-    local ok fail
-    ok=$(awk '/^Ok:/ {print $2}' "$log")
-    fail=$(awk '/^(Fail|Timeout|Unexpected Pass):/ {s += $NF} END {print s + 0}' "$log")
-    passed=$((passed + ${ok:-0}))
-    failed=$((failed + fail))
-    if [ "$fail" -ne 0 ] || [ -z "$ok" ]; then
-        cat "$log"
-        failed=$((failed + (${ok:-0} == 0 ? 1 : 0)))
-    fi
+    tally "$name" "$log"
 }
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
@@ -54,16 +59,7 @@ run_pg_suite() {
     THUNO_TEST_PG=$srv THUNO_STORE_URL=$(bash scripts/pg.sh newdb "$srv" store_suite) \
         meson test -C "$dir" --print-errorlogs --num-processes 2 >"$log" 2>&1 || true
     bash scripts/pg.sh stop "$srv"
-    grep -E '^(Ok|Fail|Expected Fail|Unexpected Pass|Skipped|Timeout):' "$log" | sed "s/^/[pg] /"
-    local ok fail
-    ok=$(awk '/^Ok:/ {print $2}' "$log")
-    fail=$(awk '/^(Fail|Timeout|Unexpected Pass):/ {s += $NF} END {print s + 0}' "$log")
-    passed=$((passed + ${ok:-0}))
-    failed=$((failed + fail))
-    if [ "$fail" -ne 0 ] || [ -z "$ok" ]; then
-        cat "$log"
-        failed=$((failed + (${ok:-0} == 0 ? 1 : 0)))
-    fi
+    tally pg "$log"
 }
 run_pg_suite
 # every fuzz target for a short run (libFuzzer, clang; docs/reliability.md)

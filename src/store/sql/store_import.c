@@ -137,6 +137,18 @@ static tn_err drop_indexes(struct tn__sq_import *imp, const char *table)
     return err;
 }
 
+/* Appends the columns a row of the import writes: its keys, its columns, then version,
+ * known_at and batch_id (the INSERT's and the COPY's list). */
+static void append_columns(const struct tn__sq_import *imp, char *buf, size_t cap, size_t *o,
+                           const char *const *keys, const char *const *cols)
+{
+    for (size_t i = 0; i < imp->nkeys; i++)
+        append(buf, cap, o, "%s, ", keys[i]);
+    for (size_t i = 0; i < imp->ncols; i++)
+        append(buf, cap, o, "%s, ", cols[i]);
+    append(buf, cap, o, "%s", "version, known_at, batch_id");
+}
+
 static tn_err prepare_all(struct tn__sq_import *imp, const char *table, const char *const *keys,
                           const char *const *cols)
 {
@@ -155,11 +167,8 @@ static tn_err prepare_all(struct tn__sq_import *imp, const char *table, const ch
 
     o = 0;
     append(sql, sizeof sql, &o, "INSERT INTO %s (", table);
-    for (size_t i = 0; i < imp->nkeys; i++)
-        append(sql, sizeof sql, &o, "%s, ", keys[i]);
-    for (size_t i = 0; i < imp->ncols; i++)
-        append(sql, sizeof sql, &o, "%s, ", cols[i]);
-    append(sql, sizeof sql, &o, "%s", "version, known_at, batch_id) VALUES");
+    append_columns(imp, sql, sizeof sql, &o, keys, cols);
+    append(sql, sizeof sql, &o, "%s", ") VALUES");
     if (o < sizeof sql)
         imp->insert_sql = tn_xstrdup(sql);
     append(sql, sizeof sql, &o, "%s", " (?1");
@@ -173,11 +182,8 @@ static tn_err prepare_all(struct tn__sq_import *imp, const char *table, const ch
     if (tn_sql_kind(s->db) == TN_SQL_PG) {
         o = 0;
         append(sql, sizeof sql, &o, "COPY %s (", table);
-        for (size_t i = 0; i < imp->nkeys; i++)
-            append(sql, sizeof sql, &o, "%s, ", keys[i]);
-        for (size_t i = 0; i < imp->ncols; i++)
-            append(sql, sizeof sql, &o, "%s, ", cols[i]);
-        append(sql, sizeof sql, &o, "%s", "version, known_at, batch_id) FROM STDIN");
+        append_columns(imp, sql, sizeof sql, &o, keys, cols);
+        append(sql, sizeof sql, &o, "%s", ") FROM STDIN");
         if (o < sizeof sql)
             imp->copy_sql = tn_xstrdup(sql);
     }
