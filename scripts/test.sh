@@ -56,7 +56,9 @@ run_pg_suite() {
     local dir=build/ci-asan log=build/ci-asan/test-summary-pg.txt srv
     srv=$(mktemp -d /tmp/thuno-pg.XXXXXX)
     bash scripts/pg.sh start "$srv" >/dev/null
-    THUNO_TEST_PG=$srv THUNO_STORE_URL=$(bash scripts/pg.sh newdb "$srv" store_suite) \
+    # batches of 50 rows: the small provinces of the tests cross the close's FETCH batches
+    THUNO_PG_FETCH_ROWS=50 THUNO_TEST_PG=$srv \
+        THUNO_STORE_URL=$(bash scripts/pg.sh newdb "$srv" store_suite) \
         meson test -C "$dir" --print-errorlogs --num-processes 2 >"$log" 2>&1 || true
     bash scripts/pg.sh stop "$srv"
     tally pg "$log"

@@ -511,6 +511,11 @@ tn_err tn__sq_close_period(struct tn__sq *s, const struct tn_policy *pol, tn_per
                                   &c.carry_rd))) ||
         (err = tn__close_prepare_writes(&c)))
         goto done;
+    /* the province-wide scans, a batch of rows at a time on PostgreSQL (bounded memory) */
+    tn_sql_stmt *scans[] = {units, decls, pays, c.opening, c.carry_rd};
+    for (size_t i = 0; i < sizeof scans / sizeof scans[0]; i++)
+        if (scans[i])
+            tn_sql_stream(scans[i], 8192);
     if (c.carry_rd)
         tn_sql_bind_text(c.carry_rd, 1, pm, -1, TN_SQL_STATIC);
     tn_sql_bind_text(units, 1, last_day, -1, TN_SQL_STATIC);

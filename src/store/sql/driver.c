@@ -170,6 +170,12 @@ int tn_sql_bind_blob(tn_sql_stmt *st, int i, const void *v, int n, tn_sql_destru
     return sqlite3_bind_blob(st->lite, i, v, n, lite_destructor(d));
 }
 
+void tn_sql_stream(tn_sql_stmt *st, int batch)
+{
+    if (st->pg)
+        tn__pg_stream(st->pg, batch);
+}
+
 int tn_sql_step(tn_sql_stmt *st)
 {
     return st->pg ? tn__pg_step(st->pg) : sqlite3_step(st->lite);

@@ -102,6 +102,11 @@ int tn_sql_bind_null(tn_sql_stmt *st, int i);
 int tn_sql_bind_text(tn_sql_stmt *st, int i, const char *v, int n, tn_sql_destructor d);
 int tn_sql_bind_blob(tn_sql_stmt *st, int i, const void *v, int n, tn_sql_destructor d);
 
+/* Marks st as a scan of many rows: on PostgreSQL, run inside a transaction, its rows are
+ * fetched batch rows at a time through a cursor instead of all at its first step, so that its
+ * memory is bounded (SQLite steps row by row anyway: nothing to do there). */
+void tn_sql_stream(tn_sql_stmt *st, int batch);
+
 /* Runs st (the first call) and moves to its next row: TN_SQL_ROW, TN_SQL_DONE or an error. */
 int tn_sql_step(tn_sql_stmt *st);
 

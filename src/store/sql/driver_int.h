@@ -26,6 +26,7 @@ int tn__pg_bind(struct tn__pg_stmt *st, int i, int type, const void *v, int n, t
 int tn__pg_step(struct tn__pg_stmt *st);
 int tn__pg_reset(struct tn__pg_stmt *st);
 int tn__pg_clear_bindings(struct tn__pg_stmt *st);
+void tn__pg_stream(struct tn__pg_stmt *st, int batch);
 void tn__pg_finalize(struct tn__pg_stmt *st);
 int tn__pg_column_type(struct tn__pg_stmt *st, int i);
 long long tn__pg_column_int64(struct tn__pg_stmt *st, int i);

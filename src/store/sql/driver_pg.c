@@ -9,6 +9,9 @@
  *   type (the server infers it from where it stands, as SQLite's affinity would);
  * - a statement sent a second time is prepared on the server (PQprepare, named tn_N) and run
  *   by name from then on, deallocated when finalized;
+ * - a statement marked by tn_sql_stream and run inside a transaction reads through a cursor,
+ *   its rows fetched a batch at a time (the close's scans of a whole province;
+ *   THUNO_PG_FETCH_ROWS sets another batch size for the tests);
  * - results: every row of a statement is fetched at its first step (the statement's rows stay
  *   in memory until its reset); booleans read as 1/0, bytea decoded, numeric read as integer;
  * - THUNO_SQL_TRACE set: each failed statement is printed to stderr with its error;
@@ -63,6 +66,9 @@ struct tn__pg_stmt {
     int row, nrows;
     int runs;            /* times sent */
     char name[24];       /* "" or its server-side prepared statement, from its second run on */
+    int stream;          /* rows per FETCH when run inside a transaction (0: all at once) */
+    char cursor[24];     /* "" or the open cursor the rows are fetched from */
+    int more;            /* the last FETCH filled its batch: more may follow */
     unsigned char *blob; /* the decoded bytea of (blob_row, blob_col) */
     size_t blob_len;
     int blob_row, blob_col;
@@ -287,8 +293,21 @@ int tn__pg_prepare(struct tn__pg *db, const char *sql, struct tn__pg_stmt **out)
     return TN_SQL_OK;
 }
 
+/* Closes st's cursor, unless a failed transaction refuses every command (its end closes it). */
+static void close_cursor(struct tn__pg_stmt *st)
+{
+    if (st->cursor[0] && PQtransactionStatus(st->db->conn) == PQTRANS_INTRANS) {
+        char sql[40];
+        snprintf(sql, sizeof sql, "CLOSE %s", st->cursor);
+        PQclear(PQexec(st->db->conn, sql));
+    }
+    st->cursor[0] = '\0';
+    st->more = 0;
+}
+
 static void drop_result(struct tn__pg_stmt *st)
 {
+    close_cursor(st);
     PQclear(st->res);
     st->res = NULL;
     st->row = -1;
@@ -334,6 +353,27 @@ int tn__pg_bind(struct tn__pg_stmt *st, int i, int type, const void *v, int n, t
     return TN_SQL_OK;
 }
 
+/* Fetches the next batch of st's cursor into st->res. */
+static int fetch(struct tn__pg_stmt *st)
+{
+    PQclear(st->res);
+    PQfreemem(st->blob);
+    st->blob = NULL;
+    st->blob_row = -1;
+    char sql[64];
+    snprintf(sql, sizeof sql, "FETCH %d FROM %s", st->stream, st->cursor);
+    st->res = PQexec(st->db->conn, sql);
+    if (PQresultStatus(st->res) != PGRES_TUPLES_OK) {
+        int rc = fail_result(st->db, st->res);
+        drop_result(st);
+        return rc;
+    }
+    st->nrows = PQntuples(st->res);
+    st->more = st->nrows == st->stream;
+    st->row = -1;
+    return TN_SQL_OK;
+}
+
 /* Sends st with its bindings. */
 static int run(struct tn__pg_stmt *st)
 {
@@ -359,9 +399,18 @@ static int run(struct tn__pg_stmt *st)
                 vals[i] = "";
         }
     }
+    /* a streamed statement inside a transaction: a cursor, its rows fetched a batch at a time */
+    int cursor = st->stream > 0 && PQtransactionStatus(st->db->conn) == PQTRANS_INTRANS;
+    char *declare = NULL;
+    if (cursor) {
+        snprintf(st->cursor, sizeof st->cursor, "tn_c%lu", st->db->prepared++);
+        size_t len = strlen(st->sql) + 64;
+        declare = tn_xmalloc(len);
+        snprintf(declare, len, "DECLARE %s NO SCROLL CURSOR FOR %s", st->cursor, st->sql);
+    }
     /* a statement sent again (a cached one, or one reset in a loop) is prepared on the server
      * with the types of this run, so that it is parsed and planned once */
-    if (!st->name[0] && st->runs++ >= 1) {
+    if (!cursor && !st->name[0] && st->runs++ >= 1) {
         char name[24];
         snprintf(name, sizeof name, "tn_%lu", st->db->prepared++);
         PGresult *pr = PQprepare(st->db->conn, name, st->sql, n, types);
@@ -369,10 +418,13 @@ static int run(struct tn__pg_stmt *st)
             memcpy(st->name, name, sizeof name);
         PQclear(pr);
     }
-    if (st->name[0])
+    if (cursor)
+        st->res = PQexecParams(st->db->conn, declare, n, types, vals, lens, fmts, 0);
+    else if (st->name[0])
         st->res = PQexecPrepared(st->db->conn, st->name, n, vals, lens, fmts, 0);
     else
         st->res = PQexecParams(st->db->conn, st->sql, n, types, vals, lens, fmts, 0);
+    free(declare);
     free(vals);
     free(lens);
     free(fmts);
@@ -382,9 +434,12 @@ static int run(struct tn__pg_stmt *st)
         int rc = fail_result(st->db, st->res);
         if (getenv("THUNO_SQL_TRACE")) /* docs/store.md "Engines": a developer's aid */
             fprintf(stderr, "thuno sql: %s\n  in: %s\n", st->db->msg, st->sql);
+        st->cursor[0] = '\0'; /* not declared */
         drop_result(st);
         return rc;
     }
+    if (cursor)
+        return fetch(st);
     const char *changed = PQcmdTuples(st->res);
     if (changed && *changed)
         st->db->changes = (int)strtol(changed, NULL, 10);
@@ -402,6 +457,12 @@ int tn__pg_step(struct tn__pg_stmt *st)
     }
     if (st->row < st->nrows)
         st->row++;
+    if (st->row >= st->nrows && st->cursor[0] && st->more) { /* the batch read: the next */
+        int rc = fetch(st);
+        if (rc != TN_SQL_OK)
+            return rc;
+        st->row = 0;
+    }
     return st->row < st->nrows ? TN_SQL_ROW : TN_SQL_DONE;
 }
 
@@ -409,6 +470,17 @@ int tn__pg_reset(struct tn__pg_stmt *st)
 {
     drop_result(st);
     return TN_SQL_OK;
+}
+
+void tn__pg_stream(struct tn__pg_stmt *st, int batch)
+{
+    /* THUNO_PG_FETCH_ROWS: another batch size, so that the tests' small provinces cross
+     * batches too (scripts/test.sh sets it for the run on PostgreSQL) */
+    const char *e = getenv("THUNO_PG_FETCH_ROWS");
+    long n = e ? strtol(e, NULL, 10) : 0;
+    if (n > 0 && n < 1000000)
+        batch = (int)n;
+    st->stream = batch > 0 ? batch : 0;
 }
 
 int tn__pg_clear_bindings(struct tn__pg_stmt *st)
