@@ -123,7 +123,8 @@ struct tn_report_params {
     const char *case_id;         /* TN_REPORT_CASE: the case; NULL: none */
     tn_period first, last;       /* TN_REPORT_MONTHS: the months, both included; 0: not given */
     const char *department;      /* TN_REPORT_DEPT: "QLT", "KTTN"... (policy/ladder.csv's
-                                  * departments); NULL: every row */
+                                  * departments), "OTHER": neither QLT's nor KTTN's (no step
+                                  * too); NULL: every row */
     /* TN_REPORT_UNITS: the units list's filters (tn_unit_query's; NULL: none), its sort by
      * name ("code", "name", "debt" or "months_owed"; NULL: code) and order (1: descending) */
     const char *type, *bucket, *legal_status, *text, *sort;

@@ -136,6 +136,15 @@ tn_err tn_app_user_disable(struct tn_app *app, const char *actor, const char *lo
  * Errors: TN_ERR_NOT_FOUND, TN_ERR_STORE. */
 tn_err tn_app_user_enable(struct tn_app *app, const char *actor, const char *login);
 
+/* Sets the role, office and officer code of u->login to u's in place (an officer needs its
+ * officer code; office NULL or "" is the province office), ends its sessions (its next login
+ * has the new cut) and appends "user.set" (before -> after) to the audit log, in one
+ * transaction. A user may not change its own role, and the last enabled administrator may not
+ * lose the role (the office would be locked out). Errors: TN_ERR_USAGE (an unknown role, an
+ * officer without code, itself, the last administrator), TN_ERR_NOT_FOUND (no such user, an
+ * office no unit or officer has), TN_ERR_STORE; why says which. */
+tn_err tn_app_user_set(struct tn_app *app, const char *actor, const struct tn_user_new *u);
+
 /* The columns of tn_app_users (static): login, role, office, officer, disabled, created,
  * changed. */
 const struct tn_col *tn_app_user_cols(size_t *ncols);

@@ -12,7 +12,7 @@ static const struct tn__report_group *const groups[] = {
     &tn__reports_ledger,         &tn__reports_cases,   &tn__reports_lists,
     &tn__reports_case_registers, &tn__reports_payops,  &tn__reports_inspections,
     &tn__reports_operations,     &tn__reports_letters, &tn__reports_calendar,
-    &tn__reports_case_tables,    &tn__reports_series,
+    &tn__reports_case_tables,    &tn__reports_series,  &tn__reports_users,
 };
 
 #define NGROUPS (sizeof groups / sizeof groups[0])

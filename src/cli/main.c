@@ -85,7 +85,8 @@ static const struct {
     {"serve", tn_cmd_serve, "serve [--listen 127.0.0.1:8080] [--threads N]"},
     {"user", tn_cmd_user,
      "user add LOGIN --role admin|director|qlt|kttn|ttkt|legal|officer [--office CODE] "
-     "[--officer CODE] | passwd LOGIN (the password on standard input) | disable LOGIN | "
+     "[--officer CODE] | set LOGIN --role ROLE [--office CODE] [--officer CODE] | passwd LOGIN "
+     "(the password on standard input) | disable LOGIN | "
      "enable LOGIN | list"},
     {"audit", tn_cmd_audit, "audit [--unit TARGET] [--user ACTOR] [--from DATE] [--to DATE]"},
     {"migrate", tn_cmd_migrate, "migrate [--db URL]"},

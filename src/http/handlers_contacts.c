@@ -127,7 +127,7 @@ void tn__h_unit_contact_record(struct tn__http_req *q, struct tn__http_reply *r)
         struct rows k = {NULL, 0, json_array()};
         k.cols = tn_app_contact_cols(&k.ncols);
         struct tn_sink sink = {add_row, NULL, &k};
-        tn_app_contact_put(&row, &sink);
+        tn_app_contact_put(q->app, &row, &sink);
         tn__http_json(r, 201, json_incref(json_array_get(k.a, 0)));
         json_decref(k.a);
     }

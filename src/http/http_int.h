@@ -160,6 +160,7 @@ void tn__h_users(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_user(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_user_add(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_user_passwd(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_user_set(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_user_state(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_officers(struct tn__http_req *q, struct tn__http_reply *r);
 

@@ -56,6 +56,7 @@ static const struct {
     {"POST",   {"users"},                      1, 1, tn__h_user_add},
     {"GET",    {"users", "*"},                 2, 1, tn__h_user},
     {"POST",   {"users", "*", "password"},     3, 1, tn__h_user_passwd},
+    {"POST",   {"users", "*", "role"},         3, 1, tn__h_user_set},
     {"POST",   {"users", "*", "disable"},      3, 1, tn__h_user_state},
     {"POST",   {"users", "*", "enable"},       3, 1, tn__h_user_state},
     {"GET",    {"officers"},                   1, 1, tn__h_officers},
