@@ -266,6 +266,15 @@ tn_err tn_app_unit_visible(struct tn_app *app, const struct tn_scope *scope, con
 tn_err tn_app_unit_balance(struct tn_app *app, const struct tn_scope *scope, const char *unit,
                            tn_period period, const char *as_of, const struct tn_sink *out);
 
+/* The rows of the balances report (its columns) of unit for each closed period of first..last
+ * (both included; at most TN_REPORT_MONTHS_MAX) as known at as_of (NULL: now), by period, into
+ * out, when scope sees the unit: its ledger month by month in one store read (a month not
+ * closed has no row). Errors: TN_ERR_USAGE (last before first, too many months),
+ * TN_ERR_NOT_FOUND (not seen), TN_ERR_STORE, or out's error. */
+tn_err tn_app_unit_ledger(struct tn_app *app, const struct tn_scope *scope, const char *unit,
+                          tn_period first, tn_period last, const char *as_of,
+                          const struct tn_sink *out);
+
 /* The office a user of scope user asks to see (office, a code or NULL) resolved into
  * *resolved (tn_app_scope_office; NULL: every unit): a user of a district office may ask only
  * its own (NULL gives it its own); the province's users any. A refusal is audited under

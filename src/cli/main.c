@@ -28,9 +28,9 @@ static const struct {
     {"report", tn_cmd_report,
      "report NAME [--period YYYY-MM | --year YYYY] [--from DATE --to DATE] [--office CODE] "
      "[--officer O] [--as-of DATE] [--date DATE] [--from YYYY-MM --to YYYY-MM] [--case ID] "
-     "[--department D] [--type T] [--bucket B] [--legal-status S] [--q TEXT] [--sort KEY] [--desc] "
-     "[--format csv|json|xlsx|pdf] [--lang vi|en] [-o FILE] | report --list | report --columns "
-     "NAME | report --values"},
+     "[--department D] [--unit CODE] [--type T] [--bucket B] [--legal-status S] [--q TEXT] "
+     "[--sort KEY] [--desc] [--format csv|json|xlsx|pdf] [--lang vi|en] [-o FILE] | report "
+     "--list | report --columns NAME | report --values"},
     {"whatif", tn_cmd_whatif,
      "whatif --policy DIR --from YYYY-MM --to YYYY-MM [--office CODE] [--by-unit] "
      "[--format csv|json|xlsx|pdf] [--lang vi|en] [-o FILE]"},

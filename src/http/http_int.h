@@ -123,6 +123,7 @@ void tn__h_login(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_logout(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_reports(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_report(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_unit_ledger(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_balance(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_explain(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_audit(struct tn__http_req *q, struct tn__http_reply *r);

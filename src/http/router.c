@@ -23,6 +23,7 @@ static const struct {
     {"GET",    {"reports", "*"},               2, 1, tn__h_report},
     {"GET",    {"units", "*", "balance"},      3, 1, tn__h_balance},
     {"GET",    {"units", "*", "explain"},      3, 1, tn__h_explain},
+    {"GET",    {"units", "*", "ledger"},       3, 1, tn__h_unit_ledger},
     {"POST",   {"imports", "*"},               2, 1, tn__h_import},
     {"POST",   {"closes"},                     1, 1, tn__h_close},
     {"GET",    {"closes", "*"},                2, 1, tn__h_close_get},
