@@ -67,7 +67,8 @@ tn_err tn_store_user_get(struct tn_store *s, const char *login, struct tn_user_r
                          int *found);
 
 /* Sets the password hash, the disabled flag, the role, the office and the officer code of
- * u->login to u's (office and officer "" stored as none), changed at u->changed. Errors: TN_ERR_NOT_FOUND (no such user), TN_ERR_STORE. */
+ * u->login to u's (office and officer "" stored as none), changed at u->changed.
+ * Errors: TN_ERR_NOT_FOUND (no such user), TN_ERR_STORE. */
 tn_err tn_store_user_update(struct tn_store *s, const struct tn_user_row *u);
 
 /* Calls row for every user, by login. Stops at row's first error and returns it.

@@ -337,20 +337,16 @@ static tn_err count_admin(void *ctx, const struct tn_user_row *u)
     return TN_OK;
 }
 
-tn_err tn_app_user_set(struct tn_app *app, const char *actor, const struct tn_user_new *u)
+/* The checks of tn_app_user_set that read the store, then the change (u's office resolved to
+ * office), inside the transaction tn_app_user_set holds: the user and the other
+ * administrators are read under the store's write lock, so two changes at once cannot both
+ * find another administrator and leave none. */
+static tn_err set_locked(struct tn_app *app, const char *actor, const struct tn_user_new *u,
+                         const char *office)
 {
-    if ((unsigned)u->role >= TN_ROLE_COUNT)
-        return tn__app_fail(app, TN_ERR_USAGE, "unknown role");
-    if (u->role == TN_ROLE_OFFICER && (!u->officer || !*u->officer))
-        return tn__app_fail(app, TN_ERR_USAGE,
-                            "cán bộ thu cần mã cán bộ (--officer) / an officer needs an officer "
-                            "code (--officer)");
     struct tn_user_row row;
     tn_err err = get_user(app, u->login, &row);
     if (err)
-        return err;
-    const char *office = NULL;
-    if (u->office && *u->office && (err = tn_app_scope_office(app, u->office, &office)))
         return err;
     if (actor && strcmp(actor, row.login) == 0 && (int)u->role != row.role)
         return tn__app_fail(app, TN_ERR_USAGE,
@@ -374,6 +370,27 @@ tn_err tn_app_user_set(struct tn_app *app, const char *actor, const struct tn_us
     snprintf(row.office, sizeof row.office, "%s", office ? office : "");
     snprintf(row.officer, sizeof row.officer, "%s", u->officer ? u->officer : "");
     return update_user(app, actor, &row, "user.set", summary);
+}
+
+tn_err tn_app_user_set(struct tn_app *app, const char *actor, const struct tn_user_new *u)
+{
+    if ((unsigned)u->role >= TN_ROLE_COUNT)
+        return tn__app_fail(app, TN_ERR_USAGE, "unknown role");
+    if (u->role == TN_ROLE_OFFICER && (!u->officer || !*u->officer))
+        return tn__app_fail(app, TN_ERR_USAGE,
+                            "cán bộ thu cần mã cán bộ (--officer) / an officer needs an officer "
+                            "code (--officer)");
+    const char *office = NULL;
+    tn_err err = TN_OK;
+    if (u->office && *u->office && (err = tn_app_scope_office(app, u->office, &office)))
+        return err;
+    if ((err = tn_store_begin(app->store)))
+        return store_fail(app, err);
+    if ((err = set_locked(app, actor, u, office)) || (err = tn_store_commit(app->store))) {
+        tn_store_rollback(app->store);
+        return err == TN_ERR_STORE ? store_fail(app, err) : err;
+    }
+    return TN_OK;
 }
 
 /* ---- sessions ---- */
