@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Users managed over the API (docs/api.md "Users"): only user.manage (the admin) lists, adds,
-sets a password, disables and enables users, each change audited (and each refusal, and each
+sets a password, changes a role, office and officer in place, disables and enables users, each change audited (and each refusal, and each
 failure); bad bodies are 400 with stable codes and write nothing; a password follows the CLI's
 policy and no hash is ever answered; a user added over the API logs in, a disabled one does
 not. Then officers by name (docs/api.md "Officers"): the units list, a unit and
@@ -60,6 +60,7 @@ def run_auth(srv, s):
     routes = (("GET", "/users", None), ("GET", "/users/tung", None),
               ("POST", "/users", '{"login": "x1", "password": "long-enough-1", "role": "admin"}'),
               ("POST", "/users/tung/password", '{"password": "long-enough-1"}'),
+              ("POST", "/users/tung/role", '{"role": "qlt"}'),
               ("POST", "/users/tung/disable", None), ("POST", "/users/tung/enable", None))
     for name in ("lan", "ha", "khoa", "kim", "le", "tung"):
         for method, path, body in routes:
@@ -189,6 +190,59 @@ def run_changes(srv, s):
     check(st == 200 and "binh" in [x["login"] for x in body["users"]], "binh in the list")
 
 
+def run_roles(srv, s):
+    """a user's role, office and officer changed in place (POST /users/{login}/role)"""
+    admin = s["ana"]
+    st, kim = srv.login("kim", PASSWORDS["kim"])
+    check(st == 200 and kim.user["role"] == "ttkt", "kim logs in as TTKT")
+    before = digest(DB)
+    for body, status, code in (('{"role": "boss"}', 400, "bad_request"),
+                               ('{"role": "officer"}', 400, "bad_request"),  # no officer code
+                               ('{"role": "qlt", "office": "NOWHERE"}', 404, "not_found"),
+                               ('{"office": "D01"}', 400, "malformed"),
+                               ('{"role": "qlt", "why": "x"}', 400, "unknown_field"),
+                               ('{"role": 3}', 400, "malformed")):
+        st, got = srv.json("POST", "/users/kim/role", body, session=admin)
+        check(st == status and error_code(got) == code,
+              "POST /users/kim/role %s: %d %r" % (body, st, got))
+    st, got = srv.json("POST", "/users/nobody/role", '{"role": "qlt"}', session=admin)
+    check(st == 404 and error_code(got) == "not_found", "an unknown user: 404")
+    # not one's own role (the admin would lock itself out)
+    st, got = srv.json("POST", "/users/ana/role", '{"role": "director"}', session=admin)
+    check(st == 400 and error_code(got) == "bad_request" and "own role" in json.dumps(got),
+          "ana may not change its own role: %d %r" % (st, got))
+    check(digest(DB) == before, "refused changes of a role: nothing written")
+    # kim becomes the officer O2: its session ends, its next login has the new cut
+    st, u = srv.json("POST", "/users/kim/role",
+                     json.dumps({"role": "officer", "officer": "O2", "office": None}), session=admin)
+    check(st == 200 and u["role"] == "officer" and u["officer"] == "O2" and u["office"] == ""
+          and u["changed"] == NOW and u["disabled"] == "no", "kim is the officer O2: %d %r" % (st, u))
+    st, _ = srv.json("GET", "/units", session=kim)
+    check(st == 401, "kim's session ended with its role")
+    st, kim = srv.login("kim", PASSWORDS["kim"])
+    check(st == 200 and kim.user["role"] == "officer", "kim logs in as an officer")
+    st, units = srv.json("GET", "/units", session=kim)
+    check(st == 200 and [x["unit_code"] for x in units["units"]] == ["C"],
+          "kim sees O2's unit C: %r" % units)
+    rows = audit(srv, admin, "kim")
+    check(any(r["operation"] == "user.set" and r["outcome"] == "ok" and r["actor"] == "ana"
+              and r["summary"] == "role=ttkt office= officer= -> role=officer office= officer=O2"
+              for r in rows), "the change audited before -> after: %r" % rows)
+    check(any(r["operation"] == "user.set" and r["outcome"] == "failed" for r in rows),
+          "a refused change audited as failed")
+    # and back
+    st, u = srv.json("POST", "/users/kim/role", '{"role": "ttkt"}', session=admin)
+    check(st == 200 and u["role"] == "ttkt" and u["officer"] == "", "kim TTKT again: %r" % u)
+    s["kim"] = srv.login("kim", PASSWORDS["kim"])[1]
+    # the users report: the admin's alone, never a hash
+    st, rows = srv.json("GET", "/reports/users", session=admin)
+    check(st == 200 and isinstance(rows, list) and "kim" in [r["login"] for r in rows]
+          and "argon2" not in json.dumps(rows), "the users report: %r" % rows)
+    for name in ("lan", "ha", "tung"):
+        st, got = srv.json("GET", "/reports/users?format=csv", session=s[name])
+        check(st == 403, "%s may not read the users report: %d" % (name, st))
+
+
 def run_officers(srv, s):
     admin = s["ana"]
     st, body = srv.json("GET", "/units?sort=code", session=admin)
@@ -220,7 +274,8 @@ def run_openapi(srv):
     st, doc = srv.json("GET", "/openapi.json")
     paths = doc.get("paths", {}) if isinstance(doc, dict) else {}
     check(st == 200 and {"/users", "/users/{login}", "/users/{login}/password",
-                         "/users/{login}/disable", "/users/{login}/enable",
+                         "/users/{login}/disable", "/users/{login}/enable", "/users/{login}/role",
+                         "/units/{code}/ledger",
                          "/officers"} <= set(paths), "the OpenAPI document has the users' paths")
     body = paths.get("/users", {}).get("post", {}).get("requestBody", {})
     schema = next(iter(body.get("content", {}).values()), {}).get("schema", {})
@@ -246,6 +301,7 @@ def main():
         run_auth(srv, s)
         run_bad_bodies(srv, s)
         run_changes(srv, s)
+        run_roles(srv, s)
         run_officers(srv, s)
         run_openapi(srv)
     finally:

@@ -129,6 +129,19 @@ def labels_of(name):
 def fail(report, msg):
     failures.append("%s: %s" % (report, msg))
 
+units_of = {}
+
+def unit_of(store):
+    """a unit of the store (one report's unit, --unit): the first with a balance of the last
+    month of its range of months"""
+    db, now, _, _, _, months, _ = store
+    if db not in units_of:
+        rows = list(csv.reader(io.StringIO(thuno_out(
+            "--db", os.path.join(work, db + ".db"), "report", "balances", "--period", months[1],
+            "--as-of", now))))
+        units_of[db] = rows[1][0]
+    return units_of[db]
+
 def run(store, name, opts, fmt, out=None):
     db, now, period, year, _, months, case = store
     args = [thuno, "--db", urls[db], "report", name, "--as-of", now]
@@ -140,6 +153,8 @@ def run(store, name, opts, fmt, out=None):
         args += ["--case", case]
     if "months" in opts:
         args += ["--from", months[0], "--to", months[1]]
+    if "unit" in opts.split(","):
+        args += ["--unit", unit_of(store)]
     args += ["--format", fmt]
     if out:
         args += ["-o", out]

@@ -260,6 +260,7 @@ def run(srv):
     check(st == 200 and got == cli("explain", "A", "2025-11", "--format", "json"),
           "explain equals the CLI's JSON")
 
+    run_ledger(srv, s, admin)
     run_units(srv, s, admin, want_csv)
     run_contacts(srv, s, admin)
     run_every_report(srv, admin, reg)
@@ -617,6 +618,21 @@ def run_cases_ops(srv, s, admin):
                                        dept, "--format", "json")
               and json.loads(got) == [r for r in whole if r["department"] == dept],
               "the %s worklist is the worklist's rows of %s: %r" % (dept, dept, got[:200]))
+    # the rows of no department's tab (OTHER): with QLT's and KTTN's, every row exactly once
+    for period in ("2025-10", "2025-11"):
+        all_rows = json.loads(cli("report", "worklist", "--period", period, "--format", "json"))
+        tabs = []
+        for dept in ("QLT", "KTTN", "OTHER"):
+            st, got = srv.json("GET", "/worklist?period=%s&department=%s" % (period, dept),
+                               session=ha)
+            check(st == 200, "the %s tab of %s" % (dept, period))
+            tabs += got if st == 200 else []
+        key = lambda r: json.dumps(r, sort_keys=True)
+        check(all_rows and sorted(map(key, tabs)) == sorted(map(key, all_rows)),
+              "the three tabs of %s partition the worklist: %r" % (period, tabs))
+    st, got = srv.json("GET", "/worklist?period=2025-11&department=OTHER", session=ha)
+    check(st == 200 and got and all(r["department"] not in ("QLT", "KTTN") for r in got),
+          "A's step is the court's (its case is sued): in the OTHER tab: %r" % got)
     st, h, got = srv.request("GET", "/worklist?period=2025-11&department=QLT&format=csv",
                              session=ha)
     check(st == 200 and got.startswith(b"officer_code,rank,unit_code"), "a department's CSV")
@@ -873,6 +889,48 @@ def run_units(srv, s, admin, balances_csv):
     check(st == 405, "POST /units: 405")
 
 
+def run_ledger(srv, s, admin):
+    """A unit's ledger over a range of months (GET /units/{code}/ledger): each month's row is the
+    month's balance, in one request; as the CLI's unit_ledger report; cut as the balance is."""
+    tung = s["tung"]
+    st, rows = srv.json("GET", "/units/A/ledger?from=2025-01&to=2025-12", session=tung)
+    check(st == 200 and [r["period"] for r in rows] == ["2025-07", "2025-08", "2025-09", "2025-10",
+                                                        "2025-11"],
+          "A's ledger of 2025: the months closed: %r" % rows)
+    for r in rows if st == 200 else []:
+        st, bal = srv.json("GET", "/units/A/balance?period=" + r["period"], session=tung)
+        check(st == 200 and bal == r, "the ledger's %s is the month's balance" % r["period"])
+    st, h, got = srv.request("GET", "/units/A/ledger?from=2025-08&to=2025-10&format=csv",
+                             session=admin)
+    check(st == 200 and got == cli("report", "unit_ledger", "--unit", "A", "--from", "2025-08",
+                                   "--to", "2025-10"), "the ledger as CSV equals the CLI's")
+    st, h, got = srv.request("GET", "/reports/unit_ledger?unit=A&from=2025-08&to=2025-10&format=csv",
+                             session=admin)
+    check(st == 200 and got == cli("report", "unit_ledger", "--unit", "A", "--from", "2025-08",
+                                   "--to", "2025-10"), "the report unit_ledger equals the CLI's")
+    st, rows = srv.json("GET", "/units/A/ledger?from=2025-07&to=2025-11&as_of=2025-10-30",
+                        session=admin)
+    check(st == 200 and [r["period"] for r in rows] == ["2025-07", "2025-08", "2025-09",
+                                                        "2025-10"],
+          "as known on October 30 (October closed on the 28th): %r" % rows)
+    st, rows = srv.json("GET", "/units/A/ledger?from=2025-07&to=2025-11&as_of=2025-09-27",
+                        session=admin)
+    check(st == 200 and [r["period"] for r in rows] == ["2025-07", "2025-08"],
+          "as known on September 27, before September's close: %r" % rows)
+    st, got = srv.json("GET", "/units/C/ledger?from=2025-07&to=2025-11", session=tung)
+    check(st == 404, "an officer does not read another officer's unit's ledger: %d" % st)
+    st, got = srv.json("GET", "/units/ZZ/ledger?from=2025-07&to=2025-11", session=admin)
+    check(st == 404, "the ledger of an unknown unit: 404")
+    for q in ("", "?from=2025-07", "?from=2025-11&to=2025-07", "?from=2020-01&to=2025-12",
+              "?from=07/2025&to=2025-11", "?from=2025-07&to=2025-11&unit=B"):
+        st, got = srv.json("GET", "/units/A/ledger" + q, session=admin)
+        check(st == 400 and error_code(got) == "bad_request", "GET /units/A/ledger%s: %d" % (q, st))
+    for f, kind in (("xlsx", b"PK"), ("pdf", b"%PDF")):
+        st, h, got = srv.request("GET", "/units/A/ledger?from=2025-07&to=2025-11&format=" + f,
+                                 session=admin)
+        check(st == 200 and got.startswith(kind), "the ledger as %s" % f)
+
+
 def run_contacts(srv, s, admin):
     """Contacts with employers: an officer its own units, QLT and KTTN; the others refused."""
     tung, ha = s["tung"], s["ha"]
@@ -883,8 +941,9 @@ def run_contacts(srv, s, admin):
     st, got = srv.json("POST", "/units/A/contacts", body, session=tung)
     check(st == 201 and got["unit_code"] == "A" and got["day"] == "2025-12-05"
           and got["officer"] == "O1" and got["kind"] == "call" and got["outcome"] == "hẹn nộp 15/12"
-          and got["recorded_by"] == "tung" and got["recorded_at"] == NOW,
-          "an officer records a call with its own unit: %r" % got)
+          and got["recorded_by"] == "tung" and got["recorded_at"] == NOW
+          and got["officer_name"] == "Nguyễn Văn An",
+          "an officer records a call with its own unit, its officer named: %r" % got)
     check(audited_ok(srv, admin, "tung", "contact.record", "A"), "the contact is audited")
     st, got = srv.json("POST", "/units/C/contacts", body, session=tung)
     check(st == 404, "an officer may not record for another officer's unit: %d" % st)
@@ -912,8 +971,9 @@ def run_contacts(srv, s, admin):
     check(st == 200 and [c["unit_code"] for c in got["contacts"]] == ["A"],
           "an officer's latest contacts are its own units': %r" % got)
     st, got = srv.json("GET", "/contacts", session=admin)
-    check(st == 200 and [c["unit_code"] for c in got["contacts"]] == ["A", "C"],
-          "the latest contact of every unit: %r" % got)
+    check(st == 200 and [c["unit_code"] for c in got["contacts"]] == ["A", "C"]
+          and [c["officer_name"] for c in got["contacts"]] == ["Nguyễn Văn An", "Trần Thị Bình"],
+          "the latest contact of every unit, officers named: %r" % got)
     st, got = srv.json("GET", "/contacts?as_of=2025-12-01", session=admin)
     check(st == 200 and got["contacts"] == [], "as recorded by then: none")
     st, got = srv.json("GET", "/contacts?as_of=someday", session=admin)
@@ -957,6 +1017,8 @@ def run_every_report(srv, admin, reg):
             q += "&from=2025-06&to=2025-11"
         if "case" in rep["flags"]:
             q += "&case=HS-A"
+        if "unit" in rep["flags"]:
+            q += "&unit=A"
         st, h, data = srv.request("GET", "/reports/" + name + q, session=admin)
         check(st in (200, 400, 404, 409, 422), "report %s: %d %r" % (name, st, data[:200]))
         served += st == 200

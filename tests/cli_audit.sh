@@ -71,6 +71,12 @@ expect ok user.passwd tung 2025-12-01 user passwd tung <<<"$pw3"
 expect failed user.passwd nobody 2025-12-01 user passwd nobody <<<"$pw3"
 expect failed user.add shorty 2025-12-01 user add shorty --role qlt <<<"$pw4"
 expect ok user.disable tung 2025-12-01 user disable tung
+# a role changed in place; the last administrator's role and an officer without code refused
+expect ok user.set tung 2025-12-01 user set tung --role kttn
+t 2025-12-01 user list | grep -q '^tung,kttn,,,yes,' || fail "user set: tung is not KTTN"
+expect failed user.set boss 2025-12-01 user set boss --role qlt
+expect failed user.set tung 2025-12-01 user set tung --role officer
+t 2025-12-01 user list | grep -q '^boss,admin,' || fail "user set: the last admin demoted"
 none 2025-12-01 user list
 
 # cases: record, attach, sweep, pensioner, the registers

@@ -95,6 +95,72 @@ void op_balances(void **state)
         "balances");
 }
 
+struct ledger_stop {
+    struct tn_test_out *o;
+    int left; /* rows before the row that fails */
+};
+
+static tn_err ledger_until(void *ctx, const struct tn_balance_row *r)
+{
+    struct ledger_stop *k = ctx;
+    if (k->left-- == 0)
+        return TN_ERR_RANGE;
+    return tn_test_balance(k->o, r);
+}
+
+/* The balances of unit of first..last read one period at a time (op_unit_balance's rows): what
+ * tn_store_unit_ledger must give in one query. */
+static void ledger_by_period(struct tn_store *s, const char *unit, tn_period first, tn_period last,
+                             const char *as_of, struct tn_test_out *o)
+{
+    for (tn_period p = first; p <= last; p++) {
+        struct tn_balance_row r;
+        tn_err err = tn_store_unit_balance(s, NULL, unit, p, as_of, &r);
+        assert_true(err == TN_OK || err == TN_ERR_NOT_FOUND);
+        if (!err)
+            tn_test_balance(o, &r);
+    }
+}
+
+void op_unit_ledger(void **state)
+{
+    struct tn_store *s = *state;
+    static const struct {
+        const char *unit, *as_of;
+        tn_period first, last;
+        int rows;
+    } cases[] = {
+        {"A", NULL, TN_TEST_P(1), TN_TEST_P(12), 4},                  /* July to October closed */
+        {"A", "2025-12-01T03:30:00", TN_TEST_P(1), TN_TEST_P(12), 3}, /* before October's */
+        {"A", NULL, TN_TEST_P(9), TN_TEST_P(9), 1},                   /* one month */
+        {"B", NULL, TN_TEST_P(8), TN_TEST_P(11), 3},                  /* the range's own */
+        {"ZZ", NULL, TN_TEST_P(1), TN_TEST_P(12), 0},                 /* no such unit */
+        {"A", NULL, TN_TEST_P(11), TN_TEST_P(12), 0},                 /* nothing closed */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct tn_test_out got = {0}, want = {0};
+        assert_int_equal(tn_store_unit_ledger(s, cases[i].unit, cases[i].first, cases[i].last,
+                                              cases[i].as_of, tn_test_balance, &got),
+                         TN_OK);
+        ledger_by_period(s, cases[i].unit, cases[i].first, cases[i].last, cases[i].as_of, &want);
+        assert_string_equal(got.text, want.text);
+        size_t lines = 0;
+        for (const char *c = got.text; *c; c++)
+            lines += *c == '\n';
+        assert_int_equal(lines, (size_t)cases[i].rows);
+    }
+    /* row()'s error stops the read and is returned */
+    struct tn_test_out o = {0};
+    struct ledger_stop k = {&o, 1};
+    assert_int_equal(
+        tn_store_unit_ledger(s, "A", TN_TEST_P(1), TN_TEST_P(12), NULL, ledger_until, &k),
+        TN_ERR_RANGE);
+    tn_test_check(&o,
+                  "A 2025-07 0+4160000+0+0-1000000=3160000 due 3160000+0 past 0 owed 0 0 2025-07 "
+                  "current w2\n",
+                  "unit_ledger stops");
+}
+
 void op_unit_balance(void **state)
 {
     struct tn_store *s = *state;

@@ -77,7 +77,7 @@ void op_user_get(void **state)
 void op_user_update(void **state)
 {
     two_users(*state);
-    struct tn_user_row u = user("tung", 6, "D01", "O1");
+    struct tn_user_row u = user("tung", 3, "D02", "");
     snprintf(u.pwhash, sizeof u.pwhash, "new-hash");
     u.disabled = 1;
     snprintf(u.changed, sizeof u.changed, "2025-12-03T09:00:00");
@@ -89,8 +89,8 @@ void op_user_update(void **state)
     tn_test_check(&o,
                   "ana r0 [] [] $argon2id$v=19$m=8,t=1,p=1$c2FsdA$ana d0 2025-12-02T08:00:00 "
                   "2025-12-02T08:00:00\n"
-                  "tung r6 [D01] [O1] new-hash d1 2025-12-02T08:00:00 2025-12-03T09:00:00\n",
-                  "user_update");
+                  "tung r3 [D02] [] new-hash d1 2025-12-02T08:00:00 2025-12-03T09:00:00\n",
+                  "user_update: hash, state, role, office and officer in place");
 }
 
 void op_users(void **state)

@@ -272,6 +272,71 @@ static void users_are_enabled_again_and_read_alone(void **state)
                                "tung session.login tung ok []\n");
 }
 
+static tn_err set(struct fixture *f, const char *actor, const char *login, enum tn_role role,
+                  const char *office, const char *officer)
+{
+    struct tn_user_new u = {login, role, office, officer};
+    return tn_app_user_set(&f->app, actor, &u);
+}
+
+/* A user's role, office and officer changed in place: its sessions end, its next login has the
+ * new cut, the change is audited before -> after; never one's own role, never the last enabled
+ * administrator's, never an officer without code or an unknown office; the users report is the
+ * administrator's alone. */
+static void users_change_role_office_and_officer_in_place(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(add(f, "ana", TN_ROLE_ADMIN, NULL, NULL, "mật khẩu dài đủ"), TN_OK);
+    assert_int_equal(add(f, "tung", TN_ROLE_OFFICER, "D01", "O1", "0123456789"), TN_OK);
+    struct tn_login l;
+    assert_int_equal(tn_app_login(&f->app, "tung", "0123456789", "", &l), TN_OK);
+    assert_int_equal(set(f, "ana", "tung", TN_ROLE_KTTN, "D02", NULL), TN_OK);
+    struct tn_session_user u;
+    assert_int_equal(tn_app_session(&f->app, l.token, &u, NULL), TN_ERR_AUTH); /* ended */
+    assert_int_equal(tn_app_login(&f->app, "tung", "0123456789", "", &l), TN_OK);
+    assert_int_equal(l.user.role, TN_ROLE_KTTN);
+    assert_string_equal(l.user.office, "D02");
+    assert_string_equal(l.user.officer, "");
+    /* refused, nothing changed */
+    assert_int_equal(set(f, "ana", "tung", TN_ROLE_OFFICER, "D01", NULL), TN_ERR_USAGE);
+    assert_int_equal(set(f, "ana", "tung", TN_ROLE_QLT, "D77", NULL), TN_ERR_NOT_FOUND);
+    assert_int_equal(set(f, "ana", "nobody", TN_ROLE_QLT, NULL, NULL), TN_ERR_NOT_FOUND);
+    assert_int_equal(set(f, "ana", "ana", TN_ROLE_QLT, NULL, NULL), TN_ERR_USAGE);
+    assert_non_null(strstr(tn_app_why(&f->app, TN_ERR_USAGE), "its own role"));
+    assert_int_equal(set(f, "cli:root", "ana", TN_ROLE_QLT, NULL, NULL), TN_ERR_USAGE);
+    assert_non_null(strstr(tn_app_why(&f->app, TN_ERR_USAGE), "last administrator"));
+    /* its own office, its role kept: allowed; a second admin lets the first go */
+    assert_int_equal(set(f, "ana", "ana", TN_ROLE_ADMIN, "D01", NULL), TN_OK);
+    assert_int_equal(set(f, "ana", "tung", TN_ROLE_ADMIN, NULL, NULL), TN_OK);
+    assert_int_equal(set(f, "tung", "ana", TN_ROLE_DIRECTOR, NULL, NULL), TN_OK);
+    /* a disabled administrator does not count */
+    assert_int_equal(add(f, "ha", TN_ROLE_ADMIN, NULL, NULL, "0123456789"), TN_OK);
+    assert_int_equal(tn_app_user_disable(&f->app, "tung", "ha"), TN_OK);
+    assert_int_equal(set(f, "cli:root", "tung", TN_ROLE_QLT, NULL, NULL), TN_ERR_USAGE);
+    struct text t = {0};
+    struct tn_sink sink = {user_text_row, NULL, &t};
+    assert_int_equal(tn_app_users(&f->app, &sink), TN_OK);
+    assert_string_equal(t.buf, "ana director [] [] no\n"
+                               "ha admin [] [] yes\n"
+                               "tung admin [] [] no\n");
+    struct tn_audit_filter mine = {.target = "tung", .actor = "ana"};
+    audit_text(&f->app, &mine, &t);
+    assert_string_equal(t.buf, "ana user.set tung ok [role=officer office=D01 officer=O1 -> "
+                               "role=kttn office=D02 officer=]\n"
+                               "ana user.set tung ok [role=kttn office=D02 officer= -> role=admin "
+                               "office= officer=]\n");
+    /* the users report: the administrator's alone */
+    struct tn_report_params p;
+    tn_report_params_init(&p);
+    struct tn_scope admin = {NULL, NULL, TN_ROLE_ADMIN}, director = {NULL, NULL, TN_ROLE_DIRECTOR};
+    const struct tn_report *r = tn_app_report("users");
+    assert_non_null(r);
+    memset(&t, 0, sizeof t);
+    assert_int_equal(tn_app_report_for(&f->app, &admin, r, &p, &sink), TN_OK);
+    assert_int_equal(t.rows, 3);
+    assert_int_equal(tn_app_report_for(&f->app, &director, r, &p, &sink), TN_ERR_FORBIDDEN);
+}
+
 static void generated_passwords_are_long_and_differ(void **state)
 {
     (void)state;
@@ -547,6 +612,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(every_refusal_is_audited, setup, teardown),
         cmocka_unit_test_setup_teardown(users_are_added_checked_and_listed, setup, teardown),
         cmocka_unit_test_setup_teardown(users_are_enabled_again_and_read_alone, setup, teardown),
+        cmocka_unit_test_setup_teardown(users_change_role_office_and_officer_in_place, setup,
+                                        teardown),
         cmocka_unit_test(generated_passwords_are_long_and_differ),
         cmocka_unit_test_setup_teardown(sessions_log_in_expire_and_end, setup, teardown),
         cmocka_unit_test_setup_teardown(failed_logins_are_throttled, setup, teardown),

@@ -487,7 +487,8 @@ await step("the officer records a contact from its day in two clicks and sees it
 await step("a unit's page: contacts, workers and declarations, payments and their allocation", async () => {
   await officer.goto(base + "/units/A");
   await officer.locator("#payments-table tbody tr").first().waitFor();
-  assert.match(await officer.locator("#contacts-table").innerText(), /Gọi điện\tO1\thẹn nộp 15\/12/);
+  // the officer by name beside its code (the officer table: docs/web.md "Officers by name")
+  assert.match(await officer.locator("#contacts-table").innerText(), /Gọi điện\tNguyễn Văn An \(O1\)\thẹn nộp 15\/12/);
   const workers = await officer.locator("#workers-table").innerText();
   assert.match(workers, /0000000001/);
   assert.match(workers, /10\.000\.000 đ/);
@@ -680,6 +681,9 @@ await step("QLT's and KTTN's worklists: tabs of their own, by money at risk, wit
 });
 
 await step("a unit's ledger month by month; each figure opens that month's explanation", async () => {
+  const asked = [];
+  const seen = (req) => asked.push(new URL(req.url()).pathname);
+  officer.on("request", seen);
   await officer.goto(base + "/units/A");
   const rows = officer.locator("#ledger-table tbody tr");
   await rows.first().waitFor();
@@ -691,6 +695,12 @@ await step("a unit's ledger month by month; each figure opens that month's expla
   // each month's closing is the next month's opening
   const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.innerText)));
   for (let i = 1; i < cells.length; i++) assert.equal(cells[i][1], cells[i - 1][6], "closing then opening at " + cells[i][0]);
+  officer.off("request", seen);
+  // one request for the whole range, none a month
+  assert.equal(asked.filter((x) => x === "/api/v1/units/A/ledger").length, 1, "one ledger request: " + asked.join(" "));
+  assert.equal(asked.filter((x) => x === "/api/v1/units/A/balance").length, 1, "the month's balance alone, not one a month");
+  assert.equal(await officer.getByLabel("Từ tháng").inputValue(), "2024-12");
+  assert.equal(await officer.getByLabel("Đến tháng").inputValue(), "2025-11");
   await axe(officer, "a unit's ledger");
   await officer.locator("#ledger").screenshot({ path: shots + "/unit-ledger.png" });
   await officer.locator('button[data-ledger="interest-2025-11"]').click();
@@ -708,6 +718,25 @@ await step("a unit's ledger month by month; each figure opens that month's expla
   assert.match(await dialog.innerText(), /pension_employer/);
   await axe(officer, "the ledger's explanation");
   await officer.keyboard.press("Escape");
+  // any range of months: September and October alone, with its downloads
+  await officer.getByLabel("Từ tháng").fill("2025-09");
+  await officer.getByLabel("Đến tháng").fill("2025-10");
+  await officer.getByRole("button", { name: "Xem sổ" }).click();
+  await officer.locator("#ledger-table caption").filter({ hasText: "từ 09/2025 đến 10/2025" }).waitFor();
+  assert.deepEqual(await officer.locator("#ledger-table tbody th").allInnerTexts(), ["09/2025", "10/2025"]);
+  const csv = await officer.locator("#ledger").getByRole("link", { name: /^CSV/ }).getAttribute("href");
+  assert.equal(csv, "/api/v1/units/A/ledger?from=2025-09&to=2025-10&format=csv");
+  for (const f of ["xlsx", "pdf", "csv"])
+    assert.equal((await officer.request.get(base + csv.replace("format=csv", "format=" + f))).status(), 200);
+  const lines = (await (await officer.request.get(base + csv)).text()).trim().split("\n");
+  assert.match(lines[0], /^unit_code,period,opening,/);
+  assert.deepEqual(lines.slice(1).map((l) => l.split(",").slice(0, 2).join(",")), ["A,2025-09", "A,2025-10"]);
+  // an officer sees only its own units' ledgers; a range backwards is refused before asking
+  assert.equal((await officer.request.get(base + "/api/v1/units/C/ledger?from=2025-09&to=2025-10")).status(), 404);
+  await officer.getByLabel("Từ tháng").fill("2025-11");
+  await officer.getByRole("button", { name: "Xem sổ" }).click();
+  await officer.locator("#ledger [role=alert]").filter({ hasText: "Chọn từ tháng và đến tháng" }).waitFor();
+  assert.deepEqual(officer.errors, []);
 });
 
 await step("legal records in a case's registers; a refusal is said in the server's words", async () => {
@@ -799,6 +828,63 @@ await step("the admin manages users: one added logs in; a role without user.mana
   assert.doesNotMatch(await director.locator("#nav").innerText(), /Người dùng/);
   assert.deepEqual(admin.errors, []);
   assert.deepEqual(binh.errors, []);
+});
+
+await step("the admin changes a user's role, office and officer in place; the users' table downloads", async () => {
+  await admin.goto(base + "/users");
+  const list = admin.locator("#users-table tbody");
+  await list.locator("tr").first().waitFor();
+  const set = admin.locator("#user-set");
+  await admin.getByRole("button", { name: "Sửa vai trò, cơ quan, mã cán bộ của binh" }).click();
+  assert.equal(await set.getByLabel("Người dùng").inputValue(), "binh");
+  assert.equal(await set.getByLabel("Vai trò", { exact: true }).inputValue(), "officer");
+  assert.equal(await set.getByLabel("Mã cán bộ (vai trò cán bộ chuyên quản)").inputValue(), "O2");
+  await set.getByLabel("Vai trò", { exact: true }).selectOption("kttn");
+  await set.getByLabel("Mã cán bộ (vai trò cán bộ chuyên quản)").fill("");
+  await set.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await admin.getByRole("status").filter({ hasText: "Đã đổi binh thành Phòng Khai thác và thu nợ" }).waitFor();
+  assert.match(await list.innerText(), /^binh\tPhòng Khai thác và thu nợ\t\t\tĐã khóa/m);
+  // not one's own role: the server's words, nothing changed
+  await set.getByLabel("Người dùng").selectOption("ana");
+  await set.getByLabel("Vai trò", { exact: true }).selectOption("director");
+  await set.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await admin.locator("#users-result [role=alert]").filter({ hasText: "không thể tự đổi vai trò của mình" }).waitFor();
+  assert.match(await list.innerText(), /^ana\tQuản trị\t/m);
+  await axe(admin, "the users page, a role changed");
+  await admin.screenshot({ path: shots + "/users-role.png", fullPage: true });
+  // the users' table downloads (the users report): never a hash; the admin's alone
+  const href = await admin.locator("#main").getByRole("link", { name: /^CSV/ }).getAttribute("href");
+  assert.equal(href, "/api/v1/reports/users?format=csv");
+  for (const f of ["xlsx", "pdf", "csv"])
+    assert.equal((await admin.request.get(base + href.replace("format=csv", "format=" + f))).status(), 200);
+  const users = await (await admin.request.get(base + href)).text();
+  assert.match(users, /^login,role,office,officer,disabled,created,changed\r?\n/);
+  assert.match(users, /\nbinh,kttn,,,yes,/);
+  assert.doesNotMatch(users, /argon2/);
+  assert.equal((await director.request.get(base + href)).status(), 403);
+  assert.deepEqual(admin.errors, []);
+});
+
+await step("the worklist's other rows: a third tab, and the three tabs partition the worklist", async () => {
+  await qlt2.goto(base + "/departments/worklist_other?period=2025-11");
+  await qlt2.getByRole("heading", { name: "Việc khác (không của QLT, KTTN)" }).waitFor();
+  assert.match(await qlt2.locator(".tabs").innerText(), /Khác/);
+  await qlt2.locator("#worklist-other tbody tr").first().waitFor();
+  // B's next step is its own (the plan's instalment): here, in neither QLT's nor KTTN's
+  assert.match(await qlt2.locator("#worklist-other tbody").innerText(), /^B\t/m);
+  const xlsx = await qlt2.locator("#main").getByRole("link", { name: /^XLSX/ }).getAttribute("href");
+  assert.equal(xlsx, "/api/v1/worklist?period=2025-11&department=OTHER&format=xlsx");
+  await axe(qlt2, "the worklist's other rows");
+  await qlt2.screenshot({ path: shots + "/dept-worklist-other.png", fullPage: true });
+  for (const period of ["2025-10", "2025-11"]) {
+    const rows = async (dept) => (await (await qlt2.request.get(base + "/api/v1/worklist?period=" + period +
+      (dept ? "&department=" + dept : "") + "&format=csv")).text()).trim().split(/\r?\n/).slice(1);
+    const whole = await rows(null);
+    const tabs = [...await rows("QLT"), ...await rows("KTTN"), ...await rows("OTHER")];
+    assert.ok(whole.length > 0, "a worklist of " + period);
+    assert.deepEqual([...tabs].sort(), [...whole].sort(), "every row of " + period + " in exactly one tab");
+  }
+  assert.deepEqual(qlt2.errors, []);
 });
 
 await step("a unit named with HTML is shown as text: no element made, nothing run", async () => {

@@ -90,7 +90,8 @@ enum {
     TN_REPORT_CASE = 128,   /* needs case_id: one case's tables (report_case.c) */
     TN_REPORT_MONTHS = 256, /* needs a range of months first..last (a series by month) */
     TN_REPORT_DEPT = 512,   /* can be cut by the next step's department (the worklist) */
-    TN_REPORT_UNITS = 1024  /* takes the units list's filters and sort (tn_unit_query's) */
+    TN_REPORT_UNITS = 1024, /* takes the units list's filters and sort (tn_unit_query's) */
+    TN_REPORT_UNIT = 2048   /* needs unit: one unit's rows (the unit's ledger) */
 };
 
 /* The longest range of months a TN_REPORT_MONTHS report takes (five years). */
@@ -123,15 +124,17 @@ struct tn_report_params {
     const char *case_id;         /* TN_REPORT_CASE: the case; NULL: none */
     tn_period first, last;       /* TN_REPORT_MONTHS: the months, both included; 0: not given */
     const char *department;      /* TN_REPORT_DEPT: "QLT", "KTTN"... (policy/ladder.csv's
-                                  * departments); NULL: every row */
+                                  * departments), "OTHER": neither QLT's nor KTTN's (no step
+                                  * too); NULL: every row */
     /* TN_REPORT_UNITS: the units list's filters (tn_unit_query's; NULL: none), its sort by
      * name ("code", "name", "debt" or "months_owed"; NULL: code) and order (1: descending) */
     const char *type, *bucket, *legal_status, *text, *sort;
     int desc;
+    const char *unit; /* TN_REPORT_UNIT: the unit's code; NULL: none */
 };
 
 /* Fills p with "nothing given": no period, no year, the whole range, no day, now, no case, no
- * months, no department, no filter. */
+ * months, no department, no filter, no unit. */
 void tn_report_params_init(struct tn_report_params *p);
 
 struct tn_report {

@@ -34,11 +34,14 @@ tn_err tn_app_contact_record(struct tn_app *app, const struct tn_scope *scope,
                              const struct tn_contact_request *req, struct tn_contact_row *out);
 
 /* The columns of tn_app_contacts (static): seq, unit_code, day, officer, kind, outcome, note,
- * recorded_by, recorded_at. */
+ * recorded_by, recorded_at, officer_name (the officer's full name as known at app->now, ""
+ * when the officer table has none). */
 const struct tn_col *tn_app_contact_cols(size_t *ncols);
 
-/* r as one row of tn_app_contact_cols into out. Errors: out's. */
-tn_err tn_app_contact_put(const struct tn_contact_row *r, const struct tn_sink *out);
+/* r as one row of tn_app_contact_cols into out, its officer named from the officer table.
+ * Errors: TN_ERR_STORE, or out's. */
+tn_err tn_app_contact_put(struct tn_app *app, const struct tn_contact_row *r,
+                          const struct tn_sink *out);
 
 /* One row of tn_app_contact_cols per contact into out: of unit (it must be one scope sees),
  * or with unit NULL of every unit scope sees (an officer's: those it is in charge of on the

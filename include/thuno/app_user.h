@@ -136,6 +136,15 @@ tn_err tn_app_user_disable(struct tn_app *app, const char *actor, const char *lo
  * Errors: TN_ERR_NOT_FOUND, TN_ERR_STORE. */
 tn_err tn_app_user_enable(struct tn_app *app, const char *actor, const char *login);
 
+/* Sets the role, office and officer code of u->login to u's in place (an officer needs its
+ * officer code; office NULL or "" is the province office), ends its sessions (its next login
+ * has the new cut) and appends "user.set" (before -> after) to the audit log, in one
+ * transaction. A user may not change its own role, and the last enabled administrator may not
+ * lose the role (the office would be locked out). Errors: TN_ERR_USAGE (an unknown role, an
+ * officer without code, itself, the last administrator), TN_ERR_NOT_FOUND (no such user, an
+ * office no unit or officer has), TN_ERR_STORE; why says which. */
+tn_err tn_app_user_set(struct tn_app *app, const char *actor, const struct tn_user_new *u);
+
 /* The columns of tn_app_users (static): login, role, office, officer, disabled, created,
  * changed. */
 const struct tn_col *tn_app_user_cols(size_t *ncols);
@@ -256,6 +265,15 @@ tn_err tn_app_unit_visible(struct tn_app *app, const struct tn_scope *scope, con
  * balance in period), TN_ERR_USAGE, TN_ERR_STORE, or out's error. */
 tn_err tn_app_unit_balance(struct tn_app *app, const struct tn_scope *scope, const char *unit,
                            tn_period period, const char *as_of, const struct tn_sink *out);
+
+/* The rows of the balances report (its columns) of unit for each closed period of first..last
+ * (both included; at most TN_REPORT_MONTHS_MAX) as known at as_of (NULL: now), by period, into
+ * out, when scope sees the unit: its ledger month by month in one store read (a month not
+ * closed has no row). Errors: TN_ERR_USAGE (last before first, too many months),
+ * TN_ERR_NOT_FOUND (not seen), TN_ERR_STORE, or out's error. */
+tn_err tn_app_unit_ledger(struct tn_app *app, const struct tn_scope *scope, const char *unit,
+                          tn_period first, tn_period last, const char *as_of,
+                          const struct tn_sink *out);
 
 /* The office a user of scope user asks to see (office, a code or NULL) resolved into
  * *resolved (tn_app_scope_office; NULL: every unit): a user of a district office may ask only

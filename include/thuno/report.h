@@ -55,6 +55,15 @@ tn_err tn_store_balances(struct tn_store *s, const char *office, tn_period perio
 tn_err tn_store_unit_balance(struct tn_store *s, const char *office, const char *unit_code,
                              tn_period period, const char *as_of, struct tn_balance_row *out);
 
+/* Calls row() for each balance of unit_code of the periods first..last (both included) as
+ * known at as_of, by period: the rows tn_store_unit_balance gives for each period, read in one
+ * query; a period not closed (or before the unit's first) has none. No office cut: the caller
+ * has checked that its scope sees the unit. Stops at row()'s first error and returns it.
+ * Errors: TN_ERR_STORE. */
+tn_err tn_store_unit_ledger(struct tn_store *s, const char *unit_code, tn_period first,
+                            tn_period last, const char *as_of,
+                            tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx);
+
 /* One below-floor finding: a worker's declared base under the regional minimum wage,
  * assessed as declared (rules.md §3; an evasion indicator, Law 41 Art 39). */
 struct tn_finding_row {

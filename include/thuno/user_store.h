@@ -66,7 +66,8 @@ tn_err tn_store_user_add(struct tn_store *s, const struct tn_user_row *u);
 tn_err tn_store_user_get(struct tn_store *s, const char *login, struct tn_user_row *out,
                          int *found);
 
-/* Sets the password hash and the disabled flag of u->login to u's, changed at u->changed.
+/* Sets the password hash, the disabled flag, the role, the office and the officer code of
+ * u->login to u's (office and officer "" stored as none), changed at u->changed.
  * Errors: TN_ERR_NOT_FOUND (no such user), TN_ERR_STORE. */
 tn_err tn_store_user_update(struct tn_store *s, const struct tn_user_row *u);
 

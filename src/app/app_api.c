@@ -89,6 +89,26 @@ tn_err tn_app_unit_balance(struct tn_app *app, const struct tn_scope *scope, con
     return tn__report_balance_row((void *)out, &b);
 }
 
+tn_err tn_app_unit_ledger(struct tn_app *app, const struct tn_scope *scope, const char *unit,
+                          tn_period first, tn_period last, const char *as_of,
+                          const struct tn_sink *out)
+{
+    app->why[0] = '\0';
+    if (last < first || last - first >= TN_REPORT_MONTHS_MAX)
+        return tn__app_fail(app, TN_ERR_USAGE,
+                            "từ tháng phải trước đến tháng, tối đa %d tháng / from must not be "
+                            "after to, at most %d months",
+                            TN_REPORT_MONTHS_MAX, TN_REPORT_MONTHS_MAX);
+    tn_err err = tn_app_unit_visible(app, scope, unit, as_of);
+    if (err)
+        return err;
+    err = tn_store_unit_ledger(app->store, unit, first, last, as_of, tn__report_balance_row,
+                               (void *)out);
+    if (err == TN_ERR_STORE)
+        return tn__app_fail(app, err, "%s", tn_store_errmsg(app->store));
+    return err;
+}
+
 tn_err tn_app_scope_narrow(struct tn_app *app, const struct tn_scope *user, const char *actor,
                            const char *office, const char **resolved)
 {

@@ -1,9 +1,11 @@
 /*
  * app_contact.c - the officers' contacts with employers (app_contact.h; docs/operations.md
  * "Contacts"): a contact recorded for a unit the scope sees, and the contacts read, of one
- * unit or the latest of every unit the scope sees.
+ * unit or the latest of every unit the scope sees, each officer named from the officer table
+ * (tn__app_officer_directory, read once a call).
  */
 #include "app_int.h"
+#include "officer_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +27,8 @@
     X(p, outcome, TEXT, "Kết quả", "Outcome", 0)                                                   \
     X(p, note, TEXT, "Ghi chú", "Note", 0)                                                         \
     X(p, recorded_by, TEXT, "Người ghi", "Recorded by", 0)                                         \
-    X(p, recorded_at, TEXT, "Thời điểm ghi", "Recorded at", 0)
+    X(p, recorded_at, TEXT, "Thời điểm ghi", "Recorded at", 0)                                     \
+    X(p, officer_name, TEXT, "Tên cán bộ", "Officer's name", 0)
 /* clang-format on */
 TN_COLUMNS(CT, CONTACT_COLS);
 
@@ -132,9 +135,12 @@ static tn_err keep(void *ctx, const struct tn_contact_row *r)
     return TN_OK;
 }
 
-tn_err tn_app_contact_put(const struct tn_contact_row *r, const struct tn_sink *out)
+/* r as one row into out, its officer's name from names. */
+static tn_err put(const struct tn__officer_names *names, const struct tn_contact_row *r,
+                  const struct tn_sink *out)
 {
     struct tn_cell c[CT_NCOLS];
+    c[CT_officer_name] = tn_cell_text(tn__officer_name(names, r->officer));
     c[CT_seq] = tn_cell_int(r->seq);
     c[CT_unit_code] = tn_cell_text(r->unit_code);
     c[CT_day] = tn_cell_text(r->day);
@@ -145,6 +151,18 @@ tn_err tn_app_contact_put(const struct tn_contact_row *r, const struct tn_sink *
     c[CT_recorded_by] = tn_cell_text(r->recorded_by);
     c[CT_recorded_at] = tn_cell_text(r->recorded_at);
     return out->row(out->ctx, c);
+}
+
+tn_err tn_app_contact_put(struct tn_app *app, const struct tn_contact_row *r,
+                          const struct tn_sink *out)
+{
+    struct tn__officer_names names;
+    tn__officer_names_init(&names);
+    tn_err err = tn__app_officer_directory(app, NULL, &names);
+    if (!err)
+        err = put(&names, r, out);
+    tn__officer_names_release(&names);
+    return err;
 }
 
 /* The units an officer is in charge of on a day, sorted. */
@@ -201,18 +219,23 @@ tn_err tn_app_contacts(struct tn_app *app, const struct tn_scope *scope, const c
             qsort(in.units, in.n, sizeof *in.units, cmp_unit);
     }
     struct rows k = {NULL, 0, 0};
+    struct tn__officer_names names;
+    tn__officer_names_init(&names);
     if (!err && (err = tn_store_contacts(app->store, unit, latest, as_of, keep, &k)))
         err = tn__app_fail(app, err, "%s", tn_store_errmsg(app->store));
+    if (!err && k.n)
+        err = tn__app_officer_directory(app, as_of, &names);
     int seen = 1;
     for (size_t i = 0; !err && i < k.n; i++) {
         if (!unit && (i == 0 || strcmp(k.r[i].unit_code, k.r[i - 1].unit_code) != 0) &&
             (err = sees(app, scope, officer ? &in : NULL, k.r[i].unit_code, as_of, &seen)))
             err = tn__app_fail(app, err, "%s", tn_store_errmsg(app->store));
         if (!err && seen)
-            err = tn_app_contact_put(&k.r[i], out);
+            err = put(&names, &k.r[i], out);
     }
     if (!err) /* a unit not seen is no failure here */
         app->why[0] = '\0';
+    tn__officer_names_release(&names);
     free(k.r);
     free(in.units);
     return err;

@@ -55,6 +55,7 @@ extern const struct tn__report_group tn__reports_cases;
 extern const struct tn__report_group tn__reports_case_registers;
 extern const struct tn__report_group tn__reports_inspections;
 extern const struct tn__report_group tn__reports_calendar; /* report_calendar.c */
+extern const struct tn__report_group tn__reports_users;    /* report_users.c */
 /* tn_app_units (app.h) without a page's limit: every unit of q's cut and filters after q's
  * cursor, in q's order, into out (released first), for the units report (report_series.c).
  * Errors: those of tn_app_units but the limit's. */

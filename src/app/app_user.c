@@ -266,8 +266,8 @@ static tn_err get_user(struct tn_app *app, const char *login, struct tn_user_row
     return TN_OK;
 }
 
-/* Writes u (its hash and disabled flag), ends its sessions, appends operation to the audit
- * log, all in one transaction. */
+/* Writes u (its hash, disabled flag, role, office and officer), ends its sessions, appends
+ * operation to the audit log, all in one transaction. */
 static tn_err update_user(struct tn_app *app, const char *actor, struct tn_user_row *u,
                           const char *operation, const char *summary)
 {
@@ -324,49 +324,73 @@ tn_err tn_app_user_enable(struct tn_app *app, const char *actor, const char *log
     return set_disabled(app, actor, login, 0, "user.enable");
 }
 
-/* clang-format off */
-#define USER_COLS(X, p)                                                                            \
-    X(p, login, TEXT, "Tên đăng nhập", "Login", 0)                                                 \
-    X(p, role, TEXT, "Vai trò", "Role", 0)                                                         \
-    X(p, office, TEXT, "Phòng/Cơ quan BHXH", "Office", 0)                                          \
-    X(p, officer, TEXT, "Mã cán bộ", "Officer", 0)                                                 \
-    X(p, disabled, TEXT, "Đã khóa", "Disabled", 0)                                                 \
-    X(p, created, TEXT, "Tạo lúc", "Created", 0)                                                   \
-    X(p, changed, TEXT, "Sửa lúc", "Changed", 0)
-TN_COLUMNS(USER, USER_COLS);
-/* clang-format on */
+/* Counts the enabled administrators other than skip. */
+struct admins {
+    const char *skip;
+    int n;
+};
 
-const struct tn_col *tn_app_user_cols(size_t *ncols)
+static tn_err count_admin(void *ctx, const struct tn_user_row *u)
 {
-    *ncols = USER_NCOLS;
-    return USER_cols;
+    struct admins *a = ctx;
+    a->n += u->role == TN_ROLE_ADMIN && !u->disabled && strcmp(u->login, a->skip) != 0;
+    return TN_OK;
 }
 
-static tn_err user_row(void *ctx, const struct tn_user_row *u)
+/* The checks of tn_app_user_set that read the store, then the change (u's office resolved to
+ * office), inside the transaction tn_app_user_set holds: the user and the other
+ * administrators are read under the store's write lock, so two changes at once cannot both
+ * find another administrator and leave none. */
+static tn_err set_locked(struct tn_app *app, const char *actor, const struct tn_user_new *u,
+                         const char *office)
 {
-    const struct tn_sink *out = ctx;
-    struct tn_cell c[USER_NCOLS];
-    c[USER_login] = tn_cell_text(u->login);
-    c[USER_role] = tn_cell_text(tn_role_name((enum tn_role)u->role));
-    c[USER_office] = tn_cell_text(u->office);
-    c[USER_officer] = tn_cell_text(u->officer);
-    c[USER_disabled] = tn_cell_text(u->disabled ? "yes" : "no");
-    c[USER_created] = tn_cell_text(u->created);
-    c[USER_changed] = tn_cell_text(u->changed);
-    return out->row(out->ctx, c);
+    struct tn_user_row row;
+    tn_err err = get_user(app, u->login, &row);
+    if (err)
+        return err;
+    if (actor && strcmp(actor, row.login) == 0 && (int)u->role != row.role)
+        return tn__app_fail(app, TN_ERR_USAGE,
+                            "không thể tự đổi vai trò của mình / a user may not change its own "
+                            "role");
+    if (row.role == TN_ROLE_ADMIN && u->role != TN_ROLE_ADMIN && !row.disabled) {
+        struct admins a = {row.login, 0};
+        if ((err = tn_store_users(app->store, count_admin, &a)))
+            return store_fail(app, err);
+        if (a.n == 0)
+            return tn__app_fail(app, TN_ERR_USAGE,
+                                "%s là quản trị viên cuối cùng / %s is the last administrator",
+                                row.login, row.login);
+    }
+    char summary[200];
+    snprintf(summary, sizeof summary,
+             "role=%s office=%s officer=%s -> role=%s office=%s officer=%s",
+             tn_role_name((enum tn_role)row.role), row.office, row.officer, tn_role_name(u->role),
+             office ? office : "", u->officer ? u->officer : "");
+    row.role = (int)u->role;
+    snprintf(row.office, sizeof row.office, "%s", office ? office : "");
+    snprintf(row.officer, sizeof row.officer, "%s", u->officer ? u->officer : "");
+    return update_user(app, actor, &row, "user.set", summary);
 }
 
-tn_err tn_app_users(struct tn_app *app, const struct tn_sink *out)
+tn_err tn_app_user_set(struct tn_app *app, const char *actor, const struct tn_user_new *u)
 {
-    tn_err err = tn_store_users(app->store, user_row, (void *)out);
-    return err == TN_ERR_STORE ? store_fail(app, err) : err;
-}
-
-tn_err tn_app_user(struct tn_app *app, const char *login, const struct tn_sink *out)
-{
-    struct tn_user_row u;
-    tn_err err = get_user(app, login, &u);
-    return err ? err : user_row((void *)out, &u);
+    if ((unsigned)u->role >= TN_ROLE_COUNT)
+        return tn__app_fail(app, TN_ERR_USAGE, "unknown role");
+    if (u->role == TN_ROLE_OFFICER && (!u->officer || !*u->officer))
+        return tn__app_fail(app, TN_ERR_USAGE,
+                            "cán bộ thu cần mã cán bộ (--officer) / an officer needs an officer "
+                            "code (--officer)");
+    const char *office = NULL;
+    tn_err err = TN_OK;
+    if (u->office && *u->office && (err = tn_app_scope_office(app, u->office, &office)))
+        return err;
+    if ((err = tn_store_begin(app->store)))
+        return store_fail(app, err);
+    if ((err = set_locked(app, actor, u, office)) || (err = tn_store_commit(app->store))) {
+        tn_store_rollback(app->store);
+        return err == TN_ERR_STORE ? store_fail(app, err) : err;
+    }
+    return TN_OK;
 }
 
 /* ---- sessions ---- */

@@ -6,6 +6,7 @@
 #include "app_int.h"
 
 #include "thuno/aging.h"
+#include "thuno/app_user.h"
 #include "thuno/operations.h"
 #include "thuno/policy.h"
 #include "thuno/report.h"
@@ -367,12 +368,31 @@ STORE_RUN(run_kpi_department,
           tn_store_kpi(s, scope->office, p->period, p->as_of, TN_KPI_DEPARTMENT, kpi_row, ctx))
 #undef STORE_RUN
 
+/* One unit's ledger over the months asked: an officer cut (--officer, or an officer's own)
+ * sees only a unit it is in charge of. */
+static tn_err run_unit_ledger(struct tn_app *app, const struct tn_scope *scope,
+                              const struct tn_report_params *p, const struct tn_sink *out)
+{
+    struct tn_scope sc = *scope;
+    if (p->officer) {
+        sc.role = TN_ROLE_OFFICER;
+        sc.officer = p->officer;
+    }
+    return tn_app_unit_ledger(app, &sc, p->unit, p->first, p->last, p->as_of, out);
+}
+
 #define COLS(p)       p##_cols, p##_NCOLS
 #define PERIOD_OFFICE (TN_REPORT_PERIOD | TN_REPORT_OFFICE)
 
 static const struct tn_report reports[] = {
     {"balances", "Số dư nợ theo đơn vị / Balances by unit",
      "one row per unit: balance, aging, legal status", COLS(BAL), PERIOD_OFFICE, run_balances},
+    {"unit_ledger", "Sổ theo dõi của đơn vị theo tháng / A unit's ledger by month",
+     "one unit's balance of each closed month of --from..--to YYYY-MM (--unit CODE): opening, "
+     "assessed, adjustment, interest, paid, closing, aging, legal status",
+     COLS(BAL),
+     TN_REPORT_UNIT | TN_REPORT_MONTHS | TN_REPORT_OFFICE | TN_REPORT_OFFICER | TN_REPORT_NO_SUM,
+     run_unit_ledger},
     {"findings", "Đóng thấp hơn lương tối thiểu vùng / Bases below the minimum wage",
      "declared bases below the regional minimum wage (under-declaration)", COLS(FIND),
      PERIOD_OFFICE, run_findings},

@@ -292,15 +292,38 @@ static tn_err page_steps(struct tn_app *app, const struct tn_report_params *p, s
     return err;
 }
 
-/* TN_OK when department is one of the escalation ladder's (policy/ladder.csv). */
+/* The departments with a worklist of their own; "OTHER" is every row none of them has (no next
+ * step, or a step of TTKT, legal, the unit's or the court's), so that the three lists
+ * partition the worklist. */
+static const char *const worklist_departments[] = {"QLT", "KTTN"};
+
+static int is_other(const char *department)
+{
+    return strcmp(department, "OTHER") == 0;
+}
+
+/* 1 when row e (NULL: no step) is of department (one of the ladder's, or "OTHER"). */
+static int of_department(const char *department, const struct tn_escalation_row *e)
+{
+    if (!is_other(department))
+        return e && strcmp(e->next.department, department) == 0;
+    for (size_t i = 0; e && i < sizeof worklist_departments / sizeof *worklist_departments; i++)
+        if (strcmp(e->next.department, worklist_departments[i]) == 0)
+            return 0;
+    return 1;
+}
+
+/* TN_OK when department is one of the escalation ladder's (policy/ladder.csv) or "OTHER". */
 static tn_err check_department(struct tn_app *app, const char *department)
 {
+    if (is_other(department))
+        return TN_OK;
     for (size_t i = 0; i < app->policy->nladder; i++)
         if (strcmp(app->policy->ladder[i].department, department) == 0)
             return TN_OK;
     return tn__app_fail(app, TN_ERR_USAGE,
                         "không có phòng \"%s\" trong các bước xử lý nợ / no step of the ladder "
-                        "is the department \"%s\" (QLT, KTTN, ...)",
+                        "is the department \"%s\" (QLT, KTTN, ..., OTHER)",
                         department, department);
 }
 
@@ -312,7 +335,7 @@ static int department_keeps(const struct tn_report_params *p, const struct tn_es
 {
     if (!p->department)
         return 1;
-    if (!e || strcmp(e->next.department, p->department) != 0)
+    if (!of_department(p->department, e))
         return 0;
     struct tn_report_page *pg = p->page;
     size_t at = (*kept)++;

@@ -12,7 +12,7 @@ static const struct tn__report_group *const groups[] = {
     &tn__reports_ledger,         &tn__reports_cases,   &tn__reports_lists,
     &tn__reports_case_registers, &tn__reports_payops,  &tn__reports_inspections,
     &tn__reports_operations,     &tn__reports_letters, &tn__reports_calendar,
-    &tn__reports_case_tables,    &tn__reports_series,
+    &tn__reports_case_tables,    &tn__reports_series,  &tn__reports_users,
 };
 
 #define NGROUPS (sizeof groups / sizeof groups[0])
@@ -55,8 +55,8 @@ void tn_report_params_init(struct tn_report_params *p)
         .period = -1, .from = 0, .to = 2932896 /* 9999-12-31 */, .day = -1};
 }
 
-/* The checks of the case, the months, the department and the units' filters: each given only
- * to a report that takes it, and what a report needs given. */
+/* The checks of the case, the months, the unit, the department and the units' filters: each given
+ * only to a report that takes it, and what a report needs given. */
 static tn_err check_more(struct tn_app *app, const struct tn_report *r, int flags,
                          const struct tn_report_params *p)
 {
@@ -77,6 +77,11 @@ static tn_err check_more(struct tn_app *app, const struct tn_report *r, int flag
                             "từ tháng phải trước đến tháng, tối đa %d tháng / from must not be "
                             "after to, at most %d months",
                             TN_REPORT_MONTHS_MAX, TN_REPORT_MONTHS_MAX);
+    if ((flags & TN_REPORT_UNIT) && (!p->unit || !*p->unit))
+        return tn__app_fail(app, TN_ERR_USAGE, "%s cần mã đơn vị / %s needs a unit (--unit CODE)",
+                            r->name, r->name);
+    if (p->unit && !(flags & TN_REPORT_UNIT))
+        return tn__app_fail(app, TN_ERR_USAGE, "%s takes no unit", r->name);
     if (p->department && !(flags & TN_REPORT_DEPT))
         return tn__app_fail(app, TN_ERR_USAGE, "%s cannot be cut by department", r->name);
     if ((p->type || p->bucket || p->legal_status || p->text || p->sort || p->desc) &&

@@ -1,7 +1,7 @@
 /*
  * cmd_report.c - `thuno report NAME --period YYYY-MM [--as-of DATE] [--format
  * csv|json|xlsx|pdf] [-o FILE]` (and the options a report takes: --from/--to days or months,
- * --case, --department, the units list's filters), and `thuno report --list`: parses the
+ * --case, --department, --unit, the units list's filters), and `thuno report --list`: parses the
  * options, runs the report of the application layer's registry (tn_app_report,
  * src/app/report_*.c; docs/architecture.md) and writes its rows in the format asked for.
  */
@@ -27,6 +27,7 @@ struct report_args {
     enum tn_lang lang;     /* --lang vi|en: the labels of XLSX and PDF */
     tn_period first, last; /* --from / --to YYYY-MM: a range of months; 0 when not given */
     const char *case_id, *department; /* --case, --department: NULL when not given */
+    const char *unit;                 /* --unit: NULL when not given */
     /* the units list's --type, --bucket, --legal-status, --q, --sort and --desc */
     const char *type, *bucket, *legal_status, *text, *sort;
     int desc;
@@ -34,7 +35,8 @@ struct report_args {
 
 /* `thuno report --list`: one line a report, tab-separated: its name, the options it needs or
  * takes (period, year, range, office, officer; no_sum: no sum row in XLSX; case, months,
- * department, units: --case, --from/--to YYYY-MM, --department, the units' filters) and its
+ * department, units, unit: --case, --from/--to YYYY-MM, --department, the units' filters,
+ * --unit) and its
  * title, for scripts (tests/cli_all_formats.sh runs every report in every format from it). */
 static void print_reports(FILE *f)
 {
@@ -45,7 +47,8 @@ static void print_reports(FILE *f)
                 {TN_REPORT_RANGE, "range"},     {TN_REPORT_OFFICE, "office"},
                 {TN_REPORT_OFFICER, "officer"}, {TN_REPORT_NO_SUM, "no_sum"},
                 {TN_REPORT_CASE, "case"},       {TN_REPORT_MONTHS, "months"},
-                {TN_REPORT_DEPT, "department"}, {TN_REPORT_UNITS, "units"}};
+                {TN_REPORT_DEPT, "department"}, {TN_REPORT_UNITS, "units"},
+                {TN_REPORT_UNIT, "unit"}};
     for (size_t i = 0; i < tn_app_report_count(); i++) {
         const struct tn_report *r = tn_app_report_at(i);
         int flags = tn_app_report_flags(r), first = 1;
@@ -144,6 +147,8 @@ static tn_err parse_args(struct tn_cli *cli, const char **name, struct report_ar
             a->case_id = cli->argv[++i];
         else if (strcmp(arg, "--department") == 0 && has)
             a->department = cli->argv[++i];
+        else if (strcmp(arg, "--unit") == 0 && has)
+            a->unit = cli->argv[++i];
         else if (strcmp(arg, "--type") == 0 && has)
             a->type = cli->argv[++i];
         else if (strcmp(arg, "--bucket") == 0 && has)
@@ -259,6 +264,7 @@ static tn_err run_app_report(struct tn_cli *cli, const struct tn_report *r,
     p.first = a->first;
     p.last = a->last;
     p.department = a->department;
+    p.unit = a->unit;
     p.type = a->type;
     p.bucket = a->bucket;
     p.legal_status = a->legal_status;

@@ -1,6 +1,6 @@
 /*
- * cmd_user.c - `thuno user add|passwd|disable|enable|list`: the users of the API (app_user.h; issue
- * 12; docs/api.md). A password is read from standard input, one line (not echoed on a
+ * cmd_user.c - `thuno user add|set|passwd|disable|enable|list`: the users of the API (app_user.h;
+ * issue 12; docs/api.md). A password is read from standard input, one line (not echoed on a
  * terminal), never from the command line where other users could see it. Every change is in
  * the audit log under the OS user, "cli:<name>"; `thuno audit` reads the log.
  */
@@ -75,7 +75,7 @@ static tn_err list(struct tn_app *app)
     return err ? err : end;
 }
 
-/* The options of `user add` after LOGIN into u. Errors: TN_ERR_USAGE. */
+/* The options of `user add` and `user set` after LOGIN into u. Errors: TN_ERR_USAGE. */
 static tn_err add_options(int argc, char **argv, struct tn_user_new *u)
 {
     int role = 0;
@@ -114,7 +114,8 @@ tn_err tn_cmd_user(struct tn_cli *cli)
         return TN_ERR_USAGE;
     struct tn_user_new u = {argc > 2 ? argv[2] : NULL, TN_ROLE_ADMIN, NULL, NULL};
     tn_err err = TN_OK;
-    if (strcmp(verb, "add") == 0)
+    int is_set = strcmp(verb, "set") == 0;
+    if (strcmp(verb, "add") == 0 || is_set)
         err = add_options(argc, argv, &u);
     else if (!is_list && (argc != 3 || (strcmp(verb, "passwd") && strcmp(verb, "disable") &&
                                         strcmp(verb, "enable"))))
@@ -138,6 +139,8 @@ tn_err tn_cmd_user(struct tn_cli *cli)
         err = list(&app);
     else if (strcmp(verb, "add") == 0)
         err = tn_app_user_add(&app, actor, &u, password);
+    else if (is_set)
+        err = tn_app_user_set(&app, actor, &u);
     else if (strcmp(verb, "passwd") == 0)
         err = tn_app_user_passwd(&app, actor, u.login, password);
     else if (strcmp(verb, "enable") == 0)

@@ -28,9 +28,9 @@ static const struct {
     {"report", tn_cmd_report,
      "report NAME [--period YYYY-MM | --year YYYY] [--from DATE --to DATE] [--office CODE] "
      "[--officer O] [--as-of DATE] [--date DATE] [--from YYYY-MM --to YYYY-MM] [--case ID] "
-     "[--department D] [--type T] [--bucket B] [--legal-status S] [--q TEXT] [--sort KEY] [--desc] "
-     "[--format csv|json|xlsx|pdf] [--lang vi|en] [-o FILE] | report --list | report --columns "
-     "NAME | report --values"},
+     "[--department D] [--unit CODE] [--type T] [--bucket B] [--legal-status S] [--q TEXT] "
+     "[--sort KEY] [--desc] [--format csv|json|xlsx|pdf] [--lang vi|en] [-o FILE] | report "
+     "--list | report --columns NAME | report --values"},
     {"whatif", tn_cmd_whatif,
      "whatif --policy DIR --from YYYY-MM --to YYYY-MM [--office CODE] [--by-unit] "
      "[--format csv|json|xlsx|pdf] [--lang vi|en] [-o FILE]"},
@@ -85,7 +85,8 @@ static const struct {
     {"serve", tn_cmd_serve, "serve [--listen 127.0.0.1:8080] [--threads N]"},
     {"user", tn_cmd_user,
      "user add LOGIN --role admin|director|qlt|kttn|ttkt|legal|officer [--office CODE] "
-     "[--officer CODE] | passwd LOGIN (the password on standard input) | disable LOGIN | "
+     "[--officer CODE] | set LOGIN --role ROLE [--office CODE] [--officer CODE] | passwd LOGIN "
+     "(the password on standard input) | disable LOGIN | "
      "enable LOGIN | list"},
     {"audit", tn_cmd_audit, "audit [--unit TARGET] [--user ACTOR] [--from DATE] [--to DATE]"},
     {"migrate", tn_cmd_migrate,

@@ -68,6 +68,7 @@ static const struct body bodies[] = {
                           {"outcome", SN, 0}, {"note", SN, 0}}},
     {"user",             {{"login", S, 1}, {"password", S, 1}, {"role", S, 1}, {"office", SN, 0},
                           {"officer", SN, 0}}},
+    {"user_role",        {{"role", S, 1}, {"office", SN, 0}, {"officer", SN, 0}}},
     {"user_password",    {{"password", S, 1}}},
     {"user_state",       {{NULL, NULL, 0}}},
 };

@@ -94,7 +94,8 @@ void tn__h_reports(struct tn__http_req *q, struct tn__http_reply *r)
                  {TN_REPORT_RANGE, "range"},     {TN_REPORT_OFFICE, "office"},
                  {TN_REPORT_OFFICER, "officer"}, {TN_REPORT_NO_SUM, "no_sum"},
                  {TN_REPORT_CASE, "case"},       {TN_REPORT_MONTHS, "months"},
-                 {TN_REPORT_DEPT, "department"}, {TN_REPORT_UNITS, "units"}};
+                 {TN_REPORT_DEPT, "department"}, {TN_REPORT_UNITS, "units"},
+                 {TN_REPORT_UNIT, "unit"}};
     json_t *a = json_array();
     for (size_t i = 0; i < tn_app_report_count(); i++) {
         const struct tn_report *rep = tn_app_report_at(i);
@@ -152,6 +153,7 @@ static int report_params(struct tn__http_req *q, struct tn__http_reply *r,
     p->officer = tn__http_arg(q, "officer");
     p->case_id = tn__http_arg(q, "case");
     p->department = tn__http_arg(q, "department");
+    p->unit = tn__http_arg(q, "unit");
     /* the units list's filters and sort (GET /units's names) */
     p->type = tn__http_arg(q, "type");
     p->bucket = tn__http_arg(q, "bucket");
@@ -235,9 +237,27 @@ static int page_params(struct tn__http_req *q, struct tn__http_reply *r,
     return 0;
 }
 
+/* GET /reports/{name}, or with unit (not NULL) the report of the unit the path names. */
+static void report_reply(struct tn__http_req *q, struct tn__http_reply *r, const char *name,
+                         const char *unit);
+
 void tn__h_report(struct tn__http_req *q, struct tn__http_reply *r)
 {
-    const char *name = q->segs[1];
+    report_reply(q, r, q->segs[1], NULL);
+}
+
+void tn__h_unit_ledger(struct tn__http_req *q, struct tn__http_reply *r)
+{
+    if (tn__http_arg(q, "unit")) { /* the path names the unit */
+        bad_arg(r, "unit", "absent (the path names the unit)");
+        return;
+    }
+    report_reply(q, r, "unit_ledger", q->segs[1]);
+}
+
+static void report_reply(struct tn__http_req *q, struct tn__http_reply *r, const char *name,
+                         const char *unit)
+{
     tn_err err = tn_app_authorize(q->app, &q->scope, q->user.login, TN_OP_report_read, name);
     if (err) {
         tn__http_error(r, q->app, err);
@@ -252,6 +272,8 @@ void tn__h_report(struct tn__http_req *q, struct tn__http_reply *r)
     char as_of[20];
     if (report_params(q, r, &p, as_of))
         return;
+    if (unit)
+        p.unit = unit;
     const char *fmt_name = tn__http_arg(q, "format");
     enum tn_out_format fmt = TN_OUT_JSON;
     if (fmt_name && tn_out_format_parse(fmt_name, &fmt)) {

@@ -127,8 +127,12 @@ void tn__h_unit_contact_record(struct tn__http_req *q, struct tn__http_reply *r)
         struct rows k = {NULL, 0, json_array()};
         k.cols = tn_app_contact_cols(&k.ncols);
         struct tn_sink sink = {add_row, NULL, &k};
-        tn_app_contact_put(&row, &sink);
-        tn__http_json(r, 201, json_incref(json_array_get(k.a, 0)));
+        /* recorded and committed: a failure naming its officer is the answer's, not the
+         * contact's (the store's error) */
+        if (tn_app_contact_put(q->app, &row, &sink) || json_array_size(k.a) != 1)
+            tn__http_error(r, q->app, TN_ERR_STORE);
+        else
+            tn__http_json(r, 201, json_incref(json_array_get(k.a, 0)));
         json_decref(k.a);
     }
     json_decref(body);

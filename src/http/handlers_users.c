@@ -2,9 +2,10 @@
  * handlers_users.c - the users of the API managed over it (docs/api.md "Users"), as `thuno user`
  * manages them: GET /api/v1/users lists them (never a hash), POST /api/v1/users adds one with
  * its role, office and officer code, POST /api/v1/users/{login}/password sets a new password
- * (ending its sessions), .../disable and .../enable; GET /api/v1/users/{login} reads one. All
+ * (ending its sessions), .../role sets its role, office and officer code in place (ending its
+ * sessions), .../disable and .../enable; GET /api/v1/users/{login} reads one. All
  * are user.manage (the admin). A change is audited by the application in the transaction that
- * makes it (user.add, user.passwd, user.disable, user.enable: app_user.c); a refusal by
+ * makes it (user.add, user.set, user.passwd, user.disable, user.enable: app_user.c); a refusal by
  * tn_app_authorize, a failure here ("failed", its reason). A password is checked by the same
  * policy as the CLI's (tn_app_auth_settings' min_password) and never written anywhere in clear.
  */
@@ -139,6 +140,40 @@ void tn__h_user_passwd(struct tn__http_req *q, struct tn__http_reply *r)
     tn_err err = tn_app_user_passwd(q->app, q->user.login, login, password);
     json_decref(body);
     if (!failed(q, r, "user.passwd", login, err))
+        answer_user(q, r, 200, login);
+}
+
+void tn__h_user_set(struct tn__http_req *q, struct tn__http_reply *r)
+{
+    const char *login = q->segs[1];
+    if (refused(q, r, login))
+        return;
+    json_t *body = tn__http_body(q, r, "{\"role\", \"office\", \"officer\"}", "user_role");
+    if (!body)
+        return;
+    const char *role = NULL;
+    struct tn_user_new u = {login, TN_ROLE_ADMIN, NULL, NULL};
+    if (text_member(body, "role", &role) || text_member(body, "office", &u.office) ||
+        text_member(body, "officer", &u.officer) || !role) {
+        json_decref(body);
+        tn__http_fail(r, 400, "malformed",
+                      "cần JSON {\"role\"} (chuỗi), \"office\" và \"officer\" (chuỗi hoặc null) "
+                      "/ expected JSON {\"role\"} (string), \"office\" and \"officer\" (strings "
+                      "or null)",
+                      NULL);
+        return;
+    }
+    if (tn_role_parse(role, &u.role)) {
+        json_decref(body);
+        tn__http_fail(r, 400, "bad_request",
+                      "vai trò không có / unknown role (admin, director, qlt, kttn, ttkt, legal, "
+                      "officer)",
+                      json_pack("{s:s}", "field", "role"));
+        return;
+    }
+    tn_err err = tn_app_user_set(q->app, q->user.login, &u);
+    json_decref(body);
+    if (!failed(q, r, "user.set", login, err))
         answer_user(q, r, 200, login);
 }
 

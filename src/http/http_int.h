@@ -123,6 +123,7 @@ void tn__h_login(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_logout(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_reports(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_report(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_unit_ledger(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_balance(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_explain(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_audit(struct tn__http_req *q, struct tn__http_reply *r);
@@ -160,6 +161,7 @@ void tn__h_users(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_user(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_user_add(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_user_passwd(struct tn__http_req *q, struct tn__http_reply *r);
+void tn__h_user_set(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_user_state(struct tn__http_req *q, struct tn__http_reply *r);
 void tn__h_officers(struct tn__http_req *q, struct tn__http_reply *r);
 

@@ -322,7 +322,9 @@ static const char *const report_params[] = {
     "office:an office code (a district user: its own only)",
     "officer:an officer code (an officer: always its own)",
     "case:a case id (flag case: one case's tables)",
-    "department:the next step's department, QLT, KTTN... (flag department: the worklist)",
+    "department:the next step's department, QLT, KTTN..., or OTHER: neither QLT's nor KTTN's "
+    "(flag department: the worklist)",
+    "unit:a unit code (flag unit: one unit's ledger)",
     "type:the unit's type (flag units: the units list)",
     "bucket:of the period's balance: 0, 1-3, 3-6, 6-12, 12+ (flag units)",
     "legal_status:of the period's balance (flag units)",
@@ -444,6 +446,23 @@ static json_t *paths(void)
         p, "/units/{code}/balance",
         json_pack("{s:o}", "get",
                   unit_op("the balances report's row of the unit", tn__oa_ref("report_balances"))));
+    /* the report unit_ledger of the unit the path names: from and to months required */
+    json_t *ledger = tn__oa_report_op("the unit's ledger: the balances report's row of each closed "
+                                      "month of from..to (YYYY-MM, both required, at most 60)",
+                                      tn__oa_array_of(tn__oa_ref("report_balances")), 0);
+    json_t *lp = json_object_get(ledger, "parameters");
+    size_t k = 0;
+    while (k < json_array_size(lp)) { /* the path names the unit */
+        const char *n = json_string_value(json_object_get(json_array_get(lp, k), "name"));
+        if (n && strcmp(n, "unit") == 0)
+            json_array_remove(lp, k);
+        else
+            k++;
+    }
+    json_t *code = tn__oa_path_param("code", "a unit code");
+    json_array_insert(lp, 0, json_array_get(code, 0));
+    json_decref(code);
+    json_object_set_new(p, "/units/{code}/ledger", json_pack("{s:o}", "get", ledger));
     json_object_set_new(
         p, "/units/{code}/explain",
         json_pack("{s:o}", "get", unit_op("thuno explain's JSON", tn__oa_ref("Explanation"))));

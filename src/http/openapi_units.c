@@ -95,6 +95,13 @@ static void users_paths(json_t *p)
                                   user_post("set the user's password and end its sessions: "
                                             "{password}; audited user.passwd",
                                             "user_password")));
+    json_object_set_new(p, "/users/{login}/role",
+                        json_pack("{s:o}", "post",
+                                  user_post("set the user's role, office and officer in place and "
+                                            "end its sessions: {role, office, officer}; not one's "
+                                            "own role, not the last administrator's; audited "
+                                            "user.set",
+                                            "user_role")));
     json_object_set_new(p, "/users/{login}/disable",
                         json_pack("{s:o}", "post",
                                   user_post("disable the user (not oneself) and end its sessions; "

@@ -42,6 +42,7 @@ struct stream {
     struct tn_table_meta meta;
     char as_of[20], officer[64], office[32], scope_officer[64], now[20], created[20];
     char case_id[72], department[16], type[32], bucket[16], legal_status[16], text[512], sort[16];
+    char unit[64];
 };
 
 static void stream_unref(struct stream *st)
@@ -233,6 +234,7 @@ void tn__http_report_stream(struct tn__http_req *q, struct tn__http_reply *r,
     st->p.legal_status = copy(st->legal_status, sizeof st->legal_status, p->legal_status);
     st->p.text = copy(st->text, sizeof st->text, p->text);
     st->p.sort = copy(st->sort, sizeof st->sort, p->sort);
+    st->p.unit = copy(st->unit, sizeof st->unit, p->unit);
     st->p.page = NULL; /* a page is answered whole (handlers.c) */
     st->scope = *scope;
     st->scope.office = copy(st->office, sizeof st->office, scope->office);

@@ -74,6 +74,10 @@
       (const char *office, const char *unit_code, tn_period period, const char *as_of,             \
        struct tn_balance_row *out),                                                                \
       (office, unit_code, period, as_of, out))                                                     \
+    X(unit_ledger, tn_store_unit_ledger,                                                           \
+      (const char *unit_code, tn_period first, tn_period last, const char *as_of,                  \
+       tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx),                       \
+      (unit_code, first, last, as_of, row, ctx))                                                   \
     X(findings, tn_store_findings,                                                                 \
       (const char *office, tn_period period, const char *as_of,                                    \
        tn_err (*row)(void *ctx, const struct tn_finding_row *r), void *ctx),                       \

@@ -5,7 +5,7 @@
 import { t, addWords } from "./i18n.js";
 import { call, session } from "./api.js";
 import { h, notice, table } from "./dom.js";
-import { date } from "./format.js";
+import { date, officer } from "./format.js";
 
 addWords({
   last_contact: ["Liên hệ gần nhất", "Last contact"],
@@ -125,7 +125,7 @@ export async function contactsSection(unit) {
     holder.replaceChildren(table(t("contacts"), [
       { label: t("contact_day"), cell: (c) => date(c.day) },
       { label: t("contact_kind"), cell: (c) => t("kind_" + c.kind) },
-      { label: t("officer"), cell: (c) => c.officer },
+      { label: t("officer"), cell: (c) => officer(c.officer, c.officer_name) },
       { label: t("contact_outcome"), cell: (c) => c.outcome + (c.note ? " — " + c.note : "") },
       { label: t("recorded_by"), cell: (c) => c.recorded_by + " · " + date(c.recorded_at) },
     ], j.contacts, "contacts-table"));

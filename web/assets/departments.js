@@ -20,6 +20,7 @@ addWords({
   tab_calendar: ["Lịch công việc", "Statutory calendar"],
   tab_worklist_qlt: ["Việc của QLT", "QLT's worklist"],
   tab_worklist_kttn: ["Việc của KTTN", "KTTN's worklist"],
+  tab_worklist_other: ["Khác", "Other"],
   card_units: ["Đơn vị phải khóa hoặc mở thẻ", "Units whose cards to lock or unlock"],
   card_workers: ["Danh sách thẻ khóa, mở theo người lao động", "Cards to lock or unlock, by worker"],
   action: ["Khóa/mở", "Action"],
@@ -83,6 +84,7 @@ const TABS = {
   calendar: ["director", "qlt", "kttn", "ttkt"],
   worklist_qlt: ["admin", "director", "qlt", "kttn"],
   worklist_kttn: ["admin", "director", "qlt", "kttn"],
+  worklist_other: ["admin", "director", "qlt", "kttn"],
 };
 
 export function canDepartments() {
@@ -328,7 +330,8 @@ async function calendarTab(main) {
 
 const DRAW = { cards: cardsTab, handover: handoverTab, suspense: suspenseTab, letters: lettersTab,
   calendar: calendarTab, worklist_qlt: (main, p) => worklistTab(main, p, "QLT"),
-  worklist_kttn: (main, p) => worklistTab(main, p, "KTTN") };
+  worklist_kttn: (main, p) => worklistTab(main, p, "KTTN"),
+  worklist_other: (main, p) => worklistTab(main, p, "OTHER") };
 
 // /departments[/{tab}]: the tabs the role may open, the chosen one drawn.
 export async function departmentsPage(main, tab) {

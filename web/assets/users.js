@@ -2,11 +2,14 @@
 // "Users"): the list (GET /users: login, role, office, officer, state, when added and changed,
 // never a password or its hash), a user added with its role, office and officer code
 // (POST /users), a new password set (POST /users/{login}/password: its sessions end), a user
-// disabled or enabled again (POST /users/{login}/disable|enable; not oneself). The server checks
-// the password's length as the CLI does; each change is in the audit log.
+// disabled or enabled again (POST /users/{login}/disable|enable; not oneself), a user's role,
+// office and officer code changed in place (POST /users/{login}/role: its sessions end; not
+// one's own role, not the last administrator's). The server checks the password's length as
+// the CLI does; each change is in the audit log. The list downloads as XLSX, PDF and CSV (the
+// users report, the administrator's).
 import { t, addWords } from "./i18n.js";
 import { call, session } from "./api.js";
-import { h, notice, table } from "./dom.js";
+import { h, notice, table, downloads } from "./dom.js";
 import { date } from "./format.js";
 
 addWords({
@@ -41,6 +44,14 @@ addWords({
   user_disabled_done: ["Đã khóa {login}; các phiên của người này đã kết thúc.", "{login} disabled; their sessions ended."],
   user_enabled_done: ["Đã mở khóa {login}.", "{login} enabled."],
   user_self: ["(bạn)", "(you)"],
+  user_set: ["Đổi vai trò, cơ quan, mã cán bộ", "Change a role, office or officer code"],
+  user_set_login: ["Người dùng", "User"],
+  user_set_button: ["Lưu thay đổi", "Save the change"],
+  user_set_done: ["Đã đổi {login} thành {role}; các phiên của người này đã kết thúc.", "{login} is now {role}; their sessions ended."],
+  user_set_hint: ["Không thể tự đổi vai trò của mình, cũng không bỏ vai trò của quản trị viên cuối cùng.", "No one changes their own role, nor takes the role of the last administrator."],
+  user_edit: ["Sửa vai trò", "Edit role"],
+  user_edit_label: ["Sửa vai trò, cơ quan, mã cán bộ của {login}", "Edit {login}'s role, office and officer code"],
+  users_download: ["Danh sách người dùng", "The users"],
 });
 
 const ROLES = ["admin", "director", "qlt", "kttn", "ttkt", "legal", "officer"];
@@ -116,8 +127,61 @@ export async function usersPage(main) {
         : h("span", { class: "state-open" }, t("user_enabled"))) },
       { label: t("user_created"), cell: (u) => date(u.created) },
       { label: t("user_changed"), cell: (u) => date(u.changed) },
-      { label: t("user_actions"), cell: (u) => h("div", { class: "user-actions" }, resetForm(u), stateButton(u)) },
+      { label: t("user_actions"), cell: (u) => h("div", { class: "user-actions" }, resetForm(u), stateButton(u), editButton(u)) },
     ], j.users || [], "users-table"));
+    users = j.users || [];
+    setLogin.replaceChildren(...users.map((u) => h("option", { value: u.login }, u.login)));
+    if (users.some((u) => u.login === chosen)) setLogin.value = chosen;
+    fillSet();
+  }
+
+  // the form to change a user's role, office and officer code in place
+  let users = [], chosen = "";
+  const setLogin = h("select", { id: "set-login", name: "login" });
+  const setRole = h("select", { id: "set-role", name: "role" },
+    ROLES.map((r) => h("option", { value: r }, t("role_" + r))));
+  const [setOfficeBox, setOffice] = field("set-office", t("user_office"), { size: 10, autocomplete: "off" });
+  const [setOfficerBox, setOfficer] = field("set-officer", t("user_officer"), { size: 10, autocomplete: "off" });
+  function fillSet() {
+    const u = users.find((x) => x.login === setLogin.value);
+    if (!u) return;
+    chosen = u.login;
+    setRole.value = u.role;
+    setOffice.value = u.office || "";
+    setOfficer.value = u.officer || "";
+    setOfficer.required = setRole.value === "officer";
+  }
+  setLogin.addEventListener("change", fillSet);
+  setRole.addEventListener("change", () => {
+    setOfficer.required = setRole.value === "officer";
+  });
+  const setBtn = h("button", { type: "submit" }, t("user_set_button"));
+  const setForm = h("form", { class: "inline-form", id: "user-set" },
+    h("div", { class: "field" }, h("label", { for: "set-login" }, t("user_set_login")), setLogin),
+    h("div", { class: "field" }, h("label", { for: "set-role" }, t("user_role")), setRole),
+    setOfficeBox, setOfficerBox, setBtn);
+  setForm.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const login = setLogin.value;
+    if (!login) return;
+    chosen = login;
+    setBtn.disabled = true;
+    const body = { role: setRole.value, office: setOffice.value.trim() || null,
+      officer: setOfficer.value.trim() || null };
+    await act(() => call("POST", "/users/" + encodeURIComponent(login) + "/role", body),
+      t("user_set_done", { login, role: t("role_" + body.role) }));
+    setBtn.disabled = false;
+  });
+
+  function editButton(u) {
+    const b = h("button", { type: "button", class: "small-btn secondary", "data-edit": u.login,
+      "aria-label": t("user_edit_label", { login: u.login }) }, t("user_edit"));
+    b.addEventListener("click", () => {
+      setLogin.value = u.login;
+      fillSet();
+      setRole.focus();
+    });
+    return b;
   }
 
   // the form to add a user
@@ -158,5 +222,7 @@ export async function usersPage(main) {
 
   await draw();
   main.append(h("h1", {}, t("users_title")), out, holder,
+    downloads("/reports/users", {}, t("users_download")),
+    h("h2", { id: "user-set-title" }, t("user_set")), h("p", { class: "small" }, t("user_set_hint")), setForm,
     h("h2", { id: "user-add-title" }, t("user_add")), form);
 }

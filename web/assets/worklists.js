@@ -17,6 +17,9 @@ addWords({
   wl_download_note: ["Tải về: danh sách việc của {dept} (báo cáo worklist của kỳ, theo phòng).", "Download: {dept}'s worklist (the period's worklist report, by department)."],
   wl_officer: ["Cán bộ chuyên quản", "Officer"],
   wl_waiting: ["Chờ", "Waiting for"],
+  wl_title_other: ["Việc khác (không của QLT, KTTN)", "Other rows (neither QLT's nor KTTN's)"],
+  wl_caption_other: ["Đơn vị có bước tiếp theo không của QLT hay KTTN (hoặc chưa có bước), theo số tiền có nguy cơ — kỳ {period}", "Units whose next step is neither QLT's nor KTTN's (or none yet), by money at risk — period {period}"],
+  wl_download_other: ["Tải về: các dòng còn lại của danh sách việc (báo cáo worklist của kỳ, department=OTHER).", "Download: the worklist's other rows (the period's worklist report, department=OTHER)."],
 });
 
 // Every row of the period's worklist (of department dept when given), following the answer's
@@ -34,18 +37,21 @@ export async function worklistRows(p, dept) {
   return rows;
 }
 
-// A worklist tab: dept "QLT" or "KTTN", the period p.
+// A worklist tab: dept "QLT", "KTTN" or "OTHER" (the rows neither's: with the two, every row of
+// the worklist is in exactly one tab), the period p.
 export async function worklistTab(main, p, dept) {
   const [rows, named] = await Promise.all([worklistRows(p, dept), call("GET", "/officers" + query({ period: p }))]);
   const names = {};
   for (const o of (named && named.officers) || []) names[o.officer_code] = o.officer_name;
   rows.sort((a, b) => ((b.debt || 0) - (a.debt || 0)) || ((a.rank || 0) - (b.rank || 0)));
   const debt = rows.reduce((s, r) => s + (r.debt || 0), 0);
+  const other = dept === "OTHER";
+  const title = other ? t("wl_title_other") : t("wl_title", { dept });
   const steps = (r) => (r.next_step || "").split("/").filter(Boolean).map((s) => label("next_step", s)).join(" / ");
   main.append(
-    h("h2", {}, t("wl_title", { dept })),
+    h("h2", {}, title),
     h("p", {}, t("wl_total", { units: rows.length, debt: money(debt) })),
-    table(t("wl_caption", { dept, period: period(p) }), [
+    table(t(other ? "wl_caption_other" : "wl_caption", { dept, period: period(p) }), [
       { label: t("unit_code"), cell: (r) => link("/units/" + encodeURIComponent(r.unit_code), r.unit_code) },
       { label: t("name"), cell: (r) => r.name || "" },
       { label: t("wl_officer"), cell: (r) => officer(r.officer_code, names[r.officer_code]) },
@@ -56,6 +62,6 @@ export async function worklistTab(main, p, dept) {
       { label: t("next_step"), cell: (r) => steps(r) + (r.waiting ? " · " + t("wl_waiting") + ": " + r.waiting : "") },
       { label: t("deadline"), cell: (r) => (r.deadline ? date(r.deadline) + (r.deadline_by ? " · " + label("deadline_by", r.deadline_by) : "") : "") },
     ], rows, "worklist-" + dept.toLowerCase()),
-    h("p", { class: "small" }, t("wl_download_note", { dept })),
-    downloads("/worklist", { period: p, department: dept }, t("wl_title", { dept })));
+    h("p", { class: "small" }, t(other ? "wl_download_other" : "wl_download_note", { dept })),
+    downloads("/worklist", { period: p, department: dept }, title));
 }

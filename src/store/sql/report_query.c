@@ -112,6 +112,34 @@ tn_err tn__sq_unit_balance(struct tn__sq *s, const char *office, const char *uni
     return err ? err : found ? TN_OK : TN_ERR_NOT_FOUND;
 }
 
+tn_err tn__sq_unit_ledger(struct tn__sq *s, const char *unit_code, tn_period first, tn_period last,
+                          const char *as_of,
+                          tn_err (*row)(void *ctx, const struct tn_balance_row *r), void *ctx)
+{
+    /* each period's latest row known then, as tn__sq_unit_balance reads one */
+    tn_sql_stmt *st;
+    tn_err err = tn__store_prepare_period(
+        s,
+        "SELECT " BALANCE_COLS " FROM unit_close WHERE id IN (SELECT max(id) FROM unit_close "
+        "WHERE unit_code = ?3 AND period >= ?1 AND period <= ?4 AND known_at <= ?2 "
+        "GROUP BY period) ORDER BY period",
+        first, as_of, &st);
+    if (err)
+        return err;
+    char lbuf[TN_PERIOD_BUFSZ];
+    tn_period_format(last, lbuf);
+    tn_sql_bind_text(st, 3, unit_code, -1, TN_SQL_STATIC);
+    tn_sql_bind_text(st, 4, lbuf, -1, TN_SQL_STATIC);
+    struct tn_balance_row r;
+    while (tn__store_next(s, st, &err, "read the unit's ledger")) {
+        read_balance(st, &r);
+        if ((err = row(ctx, &r)))
+            break;
+    }
+    tn_sql_finalize(st);
+    return err;
+}
+
 void tn_explain_init(struct tn_explain *e)
 {
     memset(e, 0, sizeof *e);

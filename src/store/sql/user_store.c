@@ -95,14 +95,20 @@ tn_err tn__sq_user_get(struct tn__sq *s, const char *login, struct tn_user_row *
 tn_err tn__sq_user_update(struct tn__sq *s, const struct tn_user_row *u)
 {
     tn_sql_stmt *st;
-    tn_err err = tn__store_prepare(
-        s, "UPDATE app_user SET pwhash = ?2, disabled = ?3, changed_at = ?4 WHERE login = ?1", &st);
+    tn_err err =
+        tn__store_prepare(s,
+                          "UPDATE app_user SET pwhash = ?2, disabled = ?3, changed_at = ?4, "
+                          "role = ?5, office_code = ?6, officer_code = ?7 WHERE login = ?1",
+                          &st);
     if (err)
         return err;
     bind(st, 1, u->login);
     bind(st, 2, u->pwhash);
     tn_sql_bind_int(st, 3, u->disabled != 0);
     bind(st, 4, u->changed);
+    tn_sql_bind_int(st, 5, u->role);
+    tn__bind_text_or_null(st, 6, u->office);
+    tn__bind_text_or_null(st, 7, u->officer);
     if ((err = run(s, st, "update a user", NULL)))
         return err;
     if (tn_sql_changes(s->db) == 0) {
