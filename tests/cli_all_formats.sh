@@ -137,7 +137,7 @@ def unit_of(store):
     db, now, _, _, _, months, _ = store
     if db not in units_of:
         rows = list(csv.reader(io.StringIO(thuno_out(
-            "--db", os.path.join(work, db + ".db"), "report", "balances", "--period", months[1],
+            "--db", urls[db], "report", "balances", "--period", months[1],
             "--as-of", now))))
         units_of[db] = rows[1][0]
     return units_of[db]
