@@ -447,6 +447,8 @@ await step("legal records an event on a case; its timeline, assets, measures and
 await step("an officer's board holds its own units' cases; it may record, not draw documents", async () => {
   await officer.goto(base + "/cases");
   await officer.getByRole("heading", { name: "Hồ sơ thu nợ theo giai đoạn" }).waitFor();
+  // the board's rows come after its heading: wait for them, not for the heading alone
+  await officer.locator("main").getByText(/1 hồ sơ/).first().waitFor();
   assert.match(await officer.locator("main").innerText(), /1 hồ sơ/);
   await officer.getByRole("link", { name: "HS-2025-B" }).click();
   await officer.getByRole("heading", { name: /Hồ sơ HS-2025-B/ }).waitFor();
